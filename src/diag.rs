@@ -1,0 +1,36 @@
+//! Compile-time errors as values: a position and a message, printed as
+//! `file:line:col: message` like Go's toolchain does.
+
+use crate::syntax::ast::Pos;
+use std::fmt;
+
+/// An error found before the program runs (syntax, types, or a feature outside the subset).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub pos: Pos,
+    pub msg: String,
+}
+
+impl CompileError {
+    pub fn new(pos: Pos, msg: impl Into<String>) -> CompileError {
+        CompileError { pos, msg: msg.into() }
+    }
+
+    /// `unsupported: <what>` for Go that is outside the subset.
+    pub fn unsupported(pos: Pos, what: impl fmt::Display) -> CompileError {
+        CompileError { pos, msg: format!("unsupported: {what}") }
+    }
+
+    /// The error as the toolchain prints it, `file:line:col: message`.
+    pub fn render(&self, file: &str) -> String {
+        format!("{}:{}:{}: {}", file, self.pos.line, self.pos.col, self.msg)
+    }
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pos, self.msg)
+    }
+}
+
+impl std::error::Error for CompileError {}

@@ -1,0 +1,10 @@
+//! pgojit: a JIT for a subset of Go whose point is profile-guided
+//! devirtualization of interface calls.
+//!
+//! The pipeline: [`syntax`] parses, [`types`] checks, [`bytecode`] lowers to
+//! statically typed register bytecode over a frame of 64-bit slots,
+//! [`interp`] runs it on the [`runtime`] (Go's type descriptors, itabs,
+//! heap, fmt and panics).
+
+pub mod diag;
+pub mod syntax;

@@ -1,0 +1,445 @@
+//! The abstract syntax tree of one Go source file.
+//!
+//! As in `go/ast`, types and values share one expression tree: `[]int{1}`,
+//! `T(x)` and `(*T).M` are all expressions, and the checker decides which
+//! nodes denote types. Every expression and every declared name carries a
+//! [`NodeId`], unique within the file, so the checker can attach types,
+//! constant values and resolved objects in side tables (go/types' `Info`).
+
+use std::fmt;
+
+/// A position in the source: 1-based line and 1-based byte column, as Go
+/// reports them (a tab counts as one column).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub fn new(line: u32, col: u32) -> Pos {
+        Pos { line, col }
+    }
+}
+
+impl fmt::Debug for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// Identifies one node (expression, declared name, type-switch clause) in a file.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
+pub struct NodeId(pub u32);
+
+/// A name at a position. Used both where a name is declared and where it is used
+/// (a use inside an expression is `ExprKind::Ident`, whose node id is the expression's).
+#[derive(Clone, Debug)]
+pub struct Ident {
+    pub name: String,
+    pub pos: Pos,
+    pub id: NodeId,
+}
+
+/// One source file.
+#[derive(Clone, Debug)]
+pub struct File {
+    /// `package main`: the name and its position.
+    pub package: Ident,
+    pub imports: Vec<Import>,
+    pub decls: Vec<Decl>,
+    /// One past the largest NodeId handed out, so later passes can size tables.
+    pub node_count: u32,
+}
+
+/// `import "fmt"` or `import f "fmt"`.
+#[derive(Clone, Debug)]
+pub struct Import {
+    pub pos: Pos,
+    /// Position of the path string literal (Go reports unused imports there).
+    pub path_pos: Pos,
+    pub path: String,
+    pub name: Option<Ident>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Decl {
+    Func(FuncDecl),
+    /// `var ( ... )` or `var x = ...`: one entry per spec.
+    Var(Vec<VarSpec>),
+    /// `const ( ... )`: one entry per spec, with implicit repetition already applied.
+    Const(Vec<ConstSpec>),
+    /// `type ( ... )`.
+    Type(Vec<TypeSpec>),
+}
+
+#[derive(Clone, Debug)]
+pub struct FuncDecl {
+    /// Position of the `func` keyword.
+    pub pos: Pos,
+    pub name: Ident,
+    /// The receiver of a method (`func (c *Counter) Inc()`), if any.
+    pub recv: Option<Param>,
+    pub ty: FuncType,
+    /// `None` for a declaration without body (rejected by the checker).
+    pub body: Option<Block>,
+}
+
+/// A function signature. Grouped names (`a, b int`) are expanded by the parser
+/// into one `Param` each, sharing a clone of the type expression.
+#[derive(Clone, Debug)]
+pub struct FuncType {
+    pub pos: Pos,
+    pub params: Vec<Param>,
+    pub results: Vec<Param>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: Option<Ident>,
+    pub ty: Expr,
+    /// `...T` (only allowed on the last parameter).
+    pub variadic: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct VarSpec {
+    pub pos: Pos,
+    pub names: Vec<Ident>,
+    pub ty: Option<Expr>,
+    pub values: Vec<Expr>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ConstSpec {
+    pub pos: Pos,
+    pub names: Vec<Ident>,
+    pub ty: Option<Expr>,
+    /// The values; when the source omitted them, a clone of the previous spec's
+    /// type and values (Go's implicit repetition) with `implicit` set.
+    pub values: Vec<Expr>,
+    /// The value of `iota` in this spec (its index in the group).
+    pub iota: i64,
+    pub implicit: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeSpec {
+    pub pos: Pos,
+    pub name: Ident,
+    /// `type A = B`.
+    pub alias: bool,
+    pub ty: Expr,
+}
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub id: NodeId,
+    /// The position Go reports for the expression: for binary expressions the
+    /// left operand's start, for calls the function's start, and so on, as in go/ast's `Pos()`.
+    pub pos: Pos,
+    pub kind: ExprKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    /// A name in use (variable, constant, type, function, package, `nil`, `true`, `iota`...).
+    Ident(String),
+    /// An integer literal, its source text as written (`0x1F`, `1_000`, `0o17`, `017`, `0b101`).
+    IntLit(String),
+    /// A floating-point literal, its source text as written (`1.5`, `1e9`, `.5`, `0x1p-2`).
+    FloatLit(String),
+    /// A rune literal, decoded (`'a'`, `'\n'`, `'\u00e9'`, `'\xff'`).
+    RuneLit(u32),
+    /// A string literal, decoded to bytes (interpreted or raw; raw strings drop `\r`).
+    StrLit(Vec<u8>),
+    /// `T{...}`; `ty` is `None` for an elided type inside an enclosing literal.
+    CompositeLit {
+        ty: Option<Box<Expr>>,
+        elts: Vec<Element>,
+        lbrace: Pos,
+        rbrace: Pos,
+    },
+    /// `func(x int) int { ... }`.
+    FuncLit { ty: FuncType, body: Block },
+    /// `(x)`.
+    Paren(Box<Expr>),
+    /// `x.sel`.
+    Selector(Box<Expr>, Ident),
+    /// `x[i]`.
+    Index(Box<Expr>, Box<Expr>),
+    /// `x[lo:hi]` or `x[lo:hi:max]`.
+    Slice {
+        x: Box<Expr>,
+        lo: Option<Box<Expr>>,
+        hi: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
+    /// `x.(T)`; `ty` is `None` for `x.(type)` in a type switch header.
+    TypeAssert(Box<Expr>, Option<Box<Expr>>),
+    /// `f(args)`; `ellipsis` is the position of `...` in `f(xs...)`.
+    Call {
+        fun: Box<Expr>,
+        args: Vec<Expr>,
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    },
+    /// `*x`: a dereference, or a pointer type.
+    Star(Box<Expr>),
+    /// `+x -x !x ^x &x`; the node's `pos` is the operator's.
+    Unary(UnOp, Box<Expr>),
+    /// `x op y`; `op_pos` is the operator's position (Go reports some errors there).
+    Binary {
+        op: BinOp,
+        op_pos: Pos,
+        x: Box<Expr>,
+        y: Box<Expr>,
+    },
+    /// `[N]T`, `[...]T` or `[]T`.
+    ArrayType { len: ArrayLen, elem: Box<Expr> },
+    /// `map[K]V` (an Extended feature).
+    MapType(Box<Expr>, Box<Expr>),
+    /// `func(...) ...` as a type.
+    FuncType(FuncType),
+    /// `struct { ... }`.
+    StructType(Vec<FieldDecl>),
+    /// `interface { ... }`.
+    InterfaceType(Vec<InterfaceElem>),
+}
+
+#[derive(Clone, Debug)]
+pub enum ArrayLen {
+    /// `[]T`: a slice type.
+    Slice,
+    /// `[...]T`: length from the composite literal.
+    Ellipsis,
+    /// `[N]T`.
+    Expr(Box<Expr>),
+}
+
+/// One element of a composite literal: `value` or `key: value`.
+#[derive(Clone, Debug)]
+pub struct Element {
+    pub key: Option<Expr>,
+    pub value: Expr,
+}
+
+/// A line of a struct type: `a, b int`, or an embedded field `T` / `*T`.
+#[derive(Clone, Debug)]
+pub struct FieldDecl {
+    pub pos: Pos,
+    /// Empty for an embedded field.
+    pub names: Vec<Ident>,
+    pub ty: Expr,
+    pub embedded: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum InterfaceElem {
+    /// `Area() float64`.
+    Method { name: Ident, ty: FuncType },
+    /// An embedded interface: `Shape`, `fmt.Stringer`, `error`.
+    Embedded(Expr),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnOp {
+    /// `+x`
+    Pos,
+    /// `-x`
+    Neg,
+    /// `!x`
+    Not,
+    /// `^x` (bitwise complement)
+    BitNot,
+    /// `&x`
+    Addr,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Quo,
+    Rem,
+    And,
+    Or,
+    Xor,
+    Shl,
+    Shr,
+    AndNot,
+    LAnd,
+    LOr,
+    Eql,
+    Neq,
+    Lss,
+    Leq,
+    Gtr,
+    Geq,
+}
+
+impl BinOp {
+    /// The operator as Go writes it.
+    pub fn as_str(self) -> &'static str {
+        use BinOp::*;
+        match self {
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Quo => "/",
+            Rem => "%",
+            And => "&",
+            Or => "|",
+            Xor => "^",
+            Shl => "<<",
+            Shr => ">>",
+            AndNot => "&^",
+            LAnd => "&&",
+            LOr => "||",
+            Eql => "==",
+            Neq => "!=",
+            Lss => "<",
+            Leq => "<=",
+            Gtr => ">",
+            Geq => ">=",
+        }
+    }
+
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eql | BinOp::Neq | BinOp::Lss | BinOp::Leq | BinOp::Gtr | BinOp::Geq
+        )
+    }
+
+    pub fn is_shift(self) -> bool {
+        matches!(self, BinOp::Shl | BinOp::Shr)
+    }
+}
+
+impl UnOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnOp::Pos => "+",
+            UnOp::Neg => "-",
+            UnOp::Not => "!",
+            UnOp::BitNot => "^",
+            UnOp::Addr => "&",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub lbrace: Pos,
+    pub stmts: Vec<Stmt>,
+    pub rbrace: Pos,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub pos: Pos,
+    pub kind: StmtKind,
+}
+
+/// `=`, `:=` or `op=`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AssignOp {
+    Assign,
+    Define,
+    Op(BinOp),
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    /// `;` on its own (or an empty statement before `}`).
+    Empty,
+    Expr(Expr),
+    /// A `var`, `const` or `type` declaration inside a function.
+    Decl(Decl),
+    Assign {
+        lhs: Vec<Expr>,
+        op: AssignOp,
+        /// Position of the assignment operator.
+        op_pos: Pos,
+        rhs: Vec<Expr>,
+    },
+    IncDec {
+        x: Expr,
+        inc: bool,
+    },
+    Block(Block),
+    If {
+        init: Option<Box<Stmt>>,
+        cond: Expr,
+        then: Block,
+        /// `else if` (a `Stmt` of kind `If`) or `else { }` (kind `Block`).
+        els: Option<Box<Stmt>>,
+    },
+    /// Three-clause, condition-only and infinite `for` loops.
+    For {
+        init: Option<Box<Stmt>>,
+        cond: Option<Expr>,
+        post: Option<Box<Stmt>>,
+        body: Block,
+    },
+    /// `for k, v := range x`, `for k = range x`, `for range x`.
+    Range {
+        key: Option<Expr>,
+        value: Option<Expr>,
+        /// `:=` rather than `=`.
+        define: bool,
+        x: Expr,
+        body: Block,
+    },
+    Switch {
+        init: Option<Box<Stmt>>,
+        tag: Option<Expr>,
+        cases: Vec<CaseClause>,
+        rbrace: Pos,
+    },
+    /// `switch v := x.(type) { ... }` or `switch x.(type) { ... }`.
+    TypeSwitch {
+        init: Option<Box<Stmt>>,
+        bind: Option<Ident>,
+        /// The operand of `.(type)` (the `x`, not the assertion).
+        x: Expr,
+        cases: Vec<TypeCaseClause>,
+        rbrace: Pos,
+    },
+    Return(Vec<Expr>),
+    Break(Option<Ident>),
+    Continue(Option<Ident>),
+    Fallthrough,
+    Labeled {
+        label: Ident,
+        stmt: Box<Stmt>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct CaseClause {
+    pub pos: Pos,
+    /// Empty for `default`.
+    pub exprs: Vec<Expr>,
+    pub is_default: bool,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeCaseClause {
+    pub pos: Pos,
+    /// The listed types; `nil` appears as `ExprKind::Ident("nil")`. Empty for `default`.
+    pub types: Vec<Expr>,
+    pub is_default: bool,
+    pub body: Vec<Stmt>,
+    /// Names the variable this clause implicitly declares when the switch binds one.
+    pub id: NodeId,
+}

@@ -1,0 +1,1 @@
+//! Tokens (written by the parser work).

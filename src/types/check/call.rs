@@ -1,0 +1,458 @@
+//! Calls: functions, methods, function values, conversions, builtins and
+//! the functions of imported packages.
+
+use super::expr::{strip_parens, Mode, Operand};
+use super::{Checker, R};
+use crate::syntax::ast::*;
+use crate::types::constant::ConstVal;
+use crate::types::ty::{builtin, Basic, Signature, Ty, TypeKind};
+use crate::types::{Builtin, CallKind, ObjKind, Selection};
+
+impl Checker<'_> {
+    pub(crate) fn call(&mut self, e: &Expr) -> R<Operand> {
+        let ExprKind::Call { fun, args, ellipsis, rparen } = &e.kind else { unreachable!() };
+        let fo = self.expr(fun)?;
+        match fo.mode {
+            Mode::TypeExpr => return self.conversion(e, fo.ty, args, *ellipsis, *rparen),
+            Mode::Builtin(b) => {
+                self.info.calls.insert(e.id, CallKind::Builtin(b));
+                return self.builtin_call(e, b, args, *ellipsis, *rparen);
+            }
+            Mode::Package(_) => return self.err(fun.pos, format!("use of package {} without selector", self.expr_string(fun))),
+            Mode::NoValue => return self.err(fun.pos, format!("{} (no value) used as value", self.expr_string(fun))),
+            _ => {}
+        }
+        let Some(sig) = self.info.types.sig(fo.ty).cloned() else {
+            return self.err(e.pos, format!("invalid operation: cannot call non-function {}", self.describe(&fo, fun)));
+        };
+        let kind = match fo.mode {
+            Mode::Native(n) => CallKind::Native(n),
+            _ => {
+                let f = strip_parens(fun);
+                match &f.kind {
+                    ExprKind::Ident(_) => match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
+                        Some(ObjKind::Func(fi)) => CallKind::Static(fi),
+                        _ => CallKind::Closure,
+                    },
+                    ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
+                        Some(Selection::Method { .. }) | Some(Selection::MethodExpr { .. }) => CallKind::Method,
+                        Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
+                        Some(Selection::Native(n)) => CallKind::Native(*n),
+                        _ => CallKind::Closure,
+                    },
+                    _ => CallKind::Closure,
+                }
+            }
+        };
+        self.info.calls.insert(e.id, kind);
+        let fname = self.expr_string(fun);
+        self.arguments(&fname, &sig, args, *ellipsis, *rparen)?;
+        Ok(match sig.results.len() {
+            0 => Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None },
+            1 => Operand::value(sig.results[0]),
+            _ => {
+                let t = self.info.types.tuple(sig.results.clone());
+                Operand::value(t)
+            }
+        })
+    }
+
+    /// Checks call arguments against a signature (including `f(g())` spreading).
+    fn arguments(&mut self, fname: &str, sig: &Signature, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<()> {
+        let ctx = format!("argument to {fname}");
+        // f(g()) where g returns several values.
+        if args.len() == 1 && ellipsis.is_none() {
+            let x = self.expr(&args[0])?;
+            if let Some(ts) = self.info.types.tuple_elems(x.ty).map(|t| t.to_vec()) {
+                let n = sig.params.len();
+                let fixed = if sig.variadic { n - 1 } else { n };
+                if ts.len() < fixed || (!sig.variadic && ts.len() > n) {
+                    let what = if ts.len() < fixed { "not enough" } else { "too many" };
+                    return self.err(if ts.len() < fixed { rparen } else { args[0].pos }, format!("{what} arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&ts), self.params_string(sig)));
+                }
+                for (i, t) in ts.iter().enumerate() {
+                    let want = self.param_type(sig, i);
+                    if !self.assignable(*t, want) {
+                        return self.err(args[0].pos, format!("cannot use {} (value of type {}) as {} value in {ctx}", self.expr_string(&args[0]), self.info.types.name_unqualified(*t), self.info.types.name_unqualified(want)));
+                    }
+                }
+                return Ok(());
+            }
+            return self.args_checked(fname, sig, args, Some(x), ellipsis, rparen, &ctx);
+        }
+        self.args_checked(fname, sig, args, None, ellipsis, rparen, &ctx)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn args_checked(&mut self, fname: &str, sig: &Signature, args: &[Expr], first: Option<Operand>, ellipsis: Option<Pos>, rparen: Pos, ctx: &str) -> R<()> {
+        let n = sig.params.len();
+        let mut ops = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            let x = match (&first, i) {
+                (Some(x), 0) => x.clone(),
+                _ => self.expr(a)?,
+            };
+            self.single_value(&x, a)?;
+            ops.push(x);
+        }
+        if ellipsis.is_some() {
+            if !sig.variadic {
+                return self.err(ellipsis.unwrap_or(rparen), format!("have (...) but function is not variadic: {fname}"));
+            }
+            if args.len() != n {
+                let what = if args.len() < n { "not enough" } else { "too many" };
+                return self.err(rparen, format!("{what} arguments in call to {fname}"));
+            }
+            for (i, (a, x)) in args.iter().zip(ops.iter_mut()).enumerate() {
+                let t = sig.params[i];
+                self.assign_to(x, t, a, ctx)?;
+            }
+            return Ok(());
+        }
+        let fixed = if sig.variadic { n - 1 } else { n };
+        if args.len() < fixed || (!sig.variadic && args.len() > n) {
+            let have: Vec<Ty> = ops.iter().map(|o| self.default_type(o.ty)).collect();
+            if args.len() < fixed {
+                return self.err(rparen, format!("not enough arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&have), self.params_string(sig)));
+            }
+            return self.err(args[n].pos, format!("too many arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&have), self.params_string(sig)));
+        }
+        for (i, (a, x)) in args.iter().zip(ops.iter_mut()).enumerate() {
+            let t = self.param_type(sig, i);
+            self.assign_to(x, t, a, ctx)?;
+        }
+        Ok(())
+    }
+
+    /// The type the i-th argument must have (the element type for variadic extras).
+    fn param_type(&self, sig: &Signature, i: usize) -> Ty {
+        let n = sig.params.len();
+        if sig.variadic && i + 1 >= n {
+            match self.info.types.kind(sig.params[n - 1]) {
+                TypeKind::Slice(e) => *e,
+                _ => sig.params[n - 1],
+            }
+        } else {
+            sig.params[i]
+        }
+    }
+
+    fn tuple_string(&self, ts: &[Ty]) -> String {
+        format!("({})", ts.iter().map(|t| self.info.types.name_unqualified(*t)).collect::<Vec<_>>().join(", "))
+    }
+
+    fn params_string(&self, sig: &Signature) -> String {
+        let s = self.info.types.sig_string(&Signature { params: sig.params.clone(), results: vec![], variadic: sig.variadic }, false);
+        s
+    }
+
+    /// `T(x)`.
+    fn conversion(&mut self, e: &Expr, t: Ty, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<Operand> {
+        self.info.calls.insert(e.id, CallKind::Conversion(t));
+        let tn = self.info.types.name_unqualified(t);
+        if args.len() != 1 || ellipsis.is_some() {
+            if args.is_empty() {
+                return self.err(rparen, format!("missing argument in conversion to {tn}"));
+            }
+            return self.err(args.get(1).map(|a| a.pos).unwrap_or(rparen), format!("too many arguments in conversion to {tn}"));
+        }
+        let a = &args[0];
+        let mut x = self.value_expr(a)?;
+        // Constant conversions stay constant.
+        if let (Some(v), Some(tb)) = (x.val.clone(), self.info.types.basic(t)) {
+            let xb = self.info.types.basic(x.ty).expect("constants are basic");
+            if tb.is_string() && xb.is_integer() {
+                let r = v.as_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                let mut buf = [0u8; 4];
+                let s = r.encode_utf8(&mut buf).as_bytes().to_vec();
+                if self.info.types.is_untyped(x.ty) {
+                    let d = self.default_type(x.ty);
+                    self.convert_untyped(&mut x, d, a)?;
+                }
+                return Ok(Operand::constant(t, ConstVal::Str(s)));
+            }
+            let ok = (tb.is_numeric() && xb.is_numeric()) || (tb.is_string() && xb.is_string()) || (tb.is_boolean() && xb.is_boolean());
+            if ok {
+                let conv = if tb.is_integer() && xb.is_float() && !self.info.types.is_untyped(x.ty) {
+                    // A typed float constant converted to an integer must be exact.
+                    v.represent(tb)
+                } else if tb.is_float() {
+                    v.represent(Basic::Float64)
+                } else {
+                    v.represent(tb)
+                };
+                match conv {
+                    Ok(nv) => {
+                        if self.info.types.is_untyped(x.ty) {
+                            let xt = x.ty;
+                            let _ = xt;
+                            self.info.expr_types.insert(a.id, t);
+                            self.info.consts.insert(a.id, nv.clone());
+                        }
+                        return Ok(Operand::constant(t, nv));
+                    }
+                    Err(r) => {
+                        let what = if r == crate::types::constant::Repr::Truncated { "truncated" } else { "overflows" };
+                        let _ = what;
+                        return self.err(a.pos, format!("cannot convert {} to type {tn}", self.describe(&x, a)) + if r == crate::types::constant::Repr::Truncated { " (truncated)" } else { "" });
+                    }
+                }
+            }
+        }
+        if self.info.types.is_untyped(x.ty) {
+            // Untyped non-constant (comparison result, shift) or nil: it
+            // becomes T when the kinds agree, else takes its default type.
+            let direct = x.ty == builtin::UNTYPED_NIL || self.assignable(x.ty, t);
+            let target = if direct { t } else { self.default_type(x.ty) };
+            self.convert_untyped(&mut x, target, a)?;
+        }
+        if !self.convertible(&x, t) {
+            return self.err(a.pos, format!("cannot convert {} to type {tn}", self.describe(&x, a)));
+        }
+        Ok(Operand::value(t))
+    }
+
+    fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<Operand> {
+        let name = match b {
+            Builtin::Len => "len",
+            Builtin::Cap => "cap",
+            Builtin::Append => "append",
+            Builtin::Make => "make",
+            Builtin::New => "new",
+            Builtin::Copy => "copy",
+            Builtin::Panic => "panic",
+            Builtin::Print => "print",
+            Builtin::Println => "println",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+        };
+        let nargs = |c: &Self, lo: usize, hi: usize| -> R<()> {
+            if args.len() < lo {
+                return c.err(rparen, format!("not enough arguments for {}() (expected {lo}, found {})", name, args.len()));
+            }
+            if args.len() > hi {
+                return c.err(args[hi].pos, format!("too many arguments for {}() (expected {hi}, found {})", name, args.len()));
+            }
+            Ok(())
+        };
+        if ellipsis.is_some() && b != Builtin::Append {
+            return self.err(e.pos, format!("invalid operation: invalid use of ... with built-in {name}"));
+        }
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                nargs(self, 1, 1)?;
+                let mut x = self.value_expr(&args[0])?;
+                let ok = match self.info.types.under(x.ty).clone() {
+                    TypeKind::Basic(bb) if bb.is_string() && b == Builtin::Len => {
+                        if let Some(ConstVal::Str(s)) = &x.val {
+                            return Ok(Operand::constant(builtin::INT, ConstVal::int(s.len() as i64)));
+                        }
+                        if self.info.types.is_untyped(x.ty) {
+                            self.convert_untyped(&mut x, builtin::STRING, &args[0])?;
+                        }
+                        true
+                    }
+                    TypeKind::Slice(_) | TypeKind::Array(..) => true,
+                    TypeKind::Pointer(p) => matches!(self.info.types.under(p), TypeKind::Array(..)),
+                    TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
+                    _ => false,
+                };
+                if !ok {
+                    return self.err(args[0].pos, format!("invalid argument: {} for built-in {name}", self.describe(&x, &args[0])));
+                }
+                Ok(Operand::value(builtin::INT))
+            }
+            Builtin::Append => {
+                if args.is_empty() {
+                    return self.err(rparen, "not enough arguments for append() (expected 1, found 0)");
+                }
+                let mut s = self.value_expr(&args[0])?;
+                if s.ty == builtin::UNTYPED_NIL {
+                    return self.err(args[0].pos, "first argument to append must be a typed slice; have untyped nil");
+                }
+                let TypeKind::Slice(el) = self.info.types.under(s.ty).clone() else {
+                    return self.err(args[0].pos, format!("invalid argument: {} is not a slice", self.describe(&s, &args[0])));
+                };
+                let st = s.ty;
+                self.assign_to(&mut s, st, &args[0], "argument to append")?;
+                if ellipsis.is_some() {
+                    if args.len() != 2 {
+                        return self.err(rparen, "can only use ... with final argument in list");
+                    }
+                    let mut x = self.value_expr(&args[1])?;
+                    let is_str = self.info.types.basic(x.ty).map(|b| b.is_string()).unwrap_or(false);
+                    if is_str && self.info.types.basic(el) == Some(Basic::Uint8) {
+                        if self.info.types.is_untyped(x.ty) {
+                            self.convert_untyped(&mut x, builtin::STRING, &args[1])?;
+                        }
+                    } else {
+                        let t = self.info.types.slice(el);
+                        self.assign_to(&mut x, t, &args[1], "argument to append")?;
+                    }
+                } else {
+                    for a in &args[1..] {
+                        let mut x = self.value_expr(a)?;
+                        self.assign_to(&mut x, el, a, "argument to append")?;
+                    }
+                }
+                Ok(Operand::value(st))
+            }
+            Builtin::Make => {
+                if args.is_empty() {
+                    return self.err(rparen, "not enough arguments for make() (expected 1, found 0)");
+                }
+                let t = self.resolve_type(&args[0])?;
+                match self.info.types.under(t) {
+                    TypeKind::Slice(_) => {
+                        nargs(self, 2, 3)?;
+                    }
+                    TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
+                    _ => return self.err(args[0].pos, format!("invalid argument: cannot make {}; type must be slice, map, or channel", self.expr_string(&args[0]))),
+                }
+                let mut consts = Vec::new();
+                for a in &args[1..] {
+                    let mut x = self.value_expr(a)?;
+                    if !self.info.types.basic(x.ty).map(|b| b.is_integer() || (b == Basic::UntypedFloat && x.val.as_ref().and_then(|v| v.as_bigint()).is_some())).unwrap_or(false) {
+                        return self.err(a.pos, format!("cannot convert {} to type int", self.describe(&x, a)));
+                    }
+                    if self.info.types.is_untyped(x.ty) {
+                        self.convert_untyped(&mut x, builtin::INT, a)?;
+                    }
+                    if let Some(v) = x.val.as_ref().and_then(|v| v.as_i64()) {
+                        if v < 0 {
+                            return self.err(a.pos, format!("invalid argument: index {} (constant of type int) must not be negative", self.expr_string(a)));
+                        }
+                        consts.push(v);
+                    }
+                }
+                if consts.len() == 2 && consts[0] > consts[1] {
+                    return self.err(args[1].pos, format!("invalid argument: length and capacity swapped"));
+                }
+                Ok(Operand::value(t))
+            }
+            Builtin::New => {
+                nargs(self, 1, 1)?;
+                let t = self.resolve_type(&args[0])?;
+                let p = self.info.types.pointer(t);
+                Ok(Operand::value(p))
+            }
+            Builtin::Copy => {
+                nargs(self, 2, 2)?;
+                let d = self.value_expr(&args[0])?;
+                let mut s = self.value_expr(&args[1])?;
+                let TypeKind::Slice(de) = self.info.types.under(d.ty).clone() else {
+                    return self.err(e.pos, format!("invalid argument: copy expects slice arguments; found {} and {}", self.describe(&d, &args[0]), self.describe(&s, &args[1])));
+                };
+                let s_is_str = self.info.types.basic(s.ty).map(|b| b.is_string()).unwrap_or(false);
+                if s_is_str && self.info.types.basic(de) == Some(Basic::Uint8) {
+                    if self.info.types.is_untyped(s.ty) {
+                        self.convert_untyped(&mut s, builtin::STRING, &args[1])?;
+                    }
+                } else {
+                    match self.info.types.under(s.ty) {
+                        TypeKind::Slice(se) if *se == de => {}
+                        _ => return self.err(e.pos, format!("invalid argument: arguments to copy {} and {} have different element types", self.describe(&d, &args[0]), self.describe(&s, &args[1]))),
+                    }
+                }
+                Ok(Operand::value(builtin::INT))
+            }
+            Builtin::Panic => {
+                nargs(self, 1, 1)?;
+                let mut x = self.value_expr(&args[0])?;
+                self.assign_to(&mut x, builtin::ANY, &args[0], "argument to panic")?;
+                Ok(Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None })
+            }
+            Builtin::Print | Builtin::Println => {
+                for a in args {
+                    let mut x = self.value_expr(a)?;
+                    if x.ty == builtin::UNTYPED_NIL {
+                        return self.err(a.pos, "use of untyped nil in argument to built-in print");
+                    }
+                    let t = self.default_type(x.ty);
+                    self.convert_untyped(&mut x, t, a)?;
+                    match self.info.types.under(x.ty) {
+                        TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Interface(_) | TypeKind::Slice(_) | TypeKind::Func(_) => {}
+                        _ => return self.err(a.pos, format!("illegal types for operand: print\n\t{}", self.info.types.name_unqualified(x.ty))),
+                    }
+                }
+                Ok(Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None })
+            }
+            Builtin::Min | Builtin::Max => {
+                if args.is_empty() {
+                    return self.err(rparen, format!("not enough arguments for {name}() (expected 1, found 0)"));
+                }
+                let mut ops: Vec<Operand> = Vec::new();
+                for a in args {
+                    ops.push(self.value_expr(a)?);
+                }
+                // The common type: the first typed operand's, else the largest untyped kind.
+                let typed = ops.iter().map(|o| o.ty).find(|t| !self.info.types.is_untyped(*t));
+                let target = match typed {
+                    Some(t) => t,
+                    None => {
+                        let mut t = ops[0].ty;
+                        for o in &ops[1..] {
+                            let rank = |t: Ty| if t == builtin::UNTYPED_FLOAT { 3 } else if t == builtin::UNTYPED_RUNE { 2 } else { 1 };
+                            if rank(o.ty) > rank(t) {
+                                t = o.ty;
+                            }
+                        }
+                        t
+                    }
+                };
+                for (o, a) in ops.iter_mut().zip(args) {
+                    if self.info.types.is_untyped(o.ty) {
+                        self.convert_untyped(o, target, a)?;
+                    } else if o.ty != target {
+                        return self.err(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.info.types.name_unqualified(target), self.info.types.name_unqualified(o.ty), self.expr_string(a)));
+                    }
+                }
+                let ordered = self.info.types.basic(target).map(|b| b.is_numeric() || b.is_string()).unwrap_or(false);
+                if !ordered {
+                    return self.err(args[0].pos, format!("invalid argument: {} cannot be ordered", self.describe(&ops[0], &args[0])));
+                }
+                if ops.iter().all(|o| o.val.is_some()) {
+                    let mut best = ops[0].val.clone().expect("const");
+                    for o in &ops[1..] {
+                        let v = o.val.clone().expect("const");
+                        let op = if b == Builtin::Min { BinOp::Lss } else { BinOp::Gtr };
+                        if crate::types::constant::binary(op, &v, &best, true) == Some(ConstVal::Bool(true)) {
+                            best = v;
+                        }
+                    }
+                    return Ok(Operand::constant(target, best));
+                }
+                Ok(Operand::value(target))
+            }
+        }
+    }
+
+    /// Checks an expression producing `n` values (a call or a comma-ok form).
+    pub(crate) fn multi_value(&mut self, e: &Expr, n: usize, ctx: &str) -> R<Vec<Ty>> {
+        if n == 2 {
+            if let ExprKind::TypeAssert(_, Some(_)) = &strip_parens(e).kind {
+                let x = self.expr(e)?;
+                self.info.comma_ok.insert(strip_parens(e).id);
+                return Ok(vec![x.ty, builtin::UNTYPED_BOOL]);
+            }
+        }
+        let x = self.expr(e)?;
+        let tys = match self.info.types.tuple_elems(x.ty) {
+            Some(ts) => ts.to_vec(),
+            None => {
+                if x.mode == Mode::NoValue {
+                    return self.err(e.pos, format!("{} (no value) used as value", self.expr_string(e)));
+                }
+                vec![x.ty]
+            }
+        };
+        if tys.len() != n {
+            let _ = ctx;
+            return self.err(
+                e.pos,
+                format!("assignment mismatch: {n} variable{} but {} returns {} value{}", if n == 1 { "" } else { "s" }, self.expr_string(e), tys.len(), if tys.len() == 1 { "" } else { "s" }),
+            );
+        }
+        Ok(tys)
+    }
+}

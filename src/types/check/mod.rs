@@ -1,0 +1,811 @@
+//! The checker's driver: scopes, package-level declarations (resolved lazily
+//! in any order, as Go allows), function bodies, unused names and the
+//! initialization order of package variables.
+
+mod assign;
+mod call;
+mod expr;
+mod lookup;
+mod stmt;
+mod typexpr;
+
+use std::collections::{HashMap, HashSet};
+
+use super::constant::ConstVal;
+use super::ty::{builtin, Signature, Ty};
+use super::{Builtin, FuncInfo, FuncSource, GlobalInit, Info, Obj, ObjId, ObjKind, Package, VarInfo};
+use crate::diag::CompileError;
+use crate::syntax::ast::*;
+
+pub(crate) type R<T> = Result<T, CompileError>;
+
+/// Type-checks a parsed file.
+pub fn check(file: &File) -> Result<Info, CompileError> {
+    let mut c = Checker::new(file);
+    c.run()?;
+    Ok(c.info)
+}
+
+/// Where a package-level object was declared.
+#[derive(Clone, Copy)]
+enum PkgDecl {
+    Type { decl: usize, spec: usize },
+    Const { decl: usize, spec: usize, name: usize },
+    Var { decl: usize, spec: usize },
+    Func { decl: usize },
+}
+
+pub(crate) struct Checker<'a> {
+    file: &'a File,
+    pub(crate) info: Info,
+    universe: HashMap<String, ObjId>,
+    pkg_scope: HashMap<String, ObjId>,
+    scopes: Vec<HashMap<String, ObjId>>,
+    pkg_decls: HashMap<ObjId, PkgDecl>,
+    /// Package-level objects whose declaration is being checked (cycle detection).
+    resolving: HashSet<ObjId>,
+    resolved: HashSet<ObjId>,
+    /// The function whose body is being checked.
+    cur_func: Option<usize>,
+    /// Imports: package, position of the path, used.
+    imports: Vec<(Package, String, Pos, bool)>,
+    /// For init order: the package-level var or func whose code is being checked,
+    /// and what it references.
+    dep_owner: Option<ObjId>,
+    deps: HashMap<ObjId, HashSet<ObjId>>,
+    /// `iota` while evaluating a constant spec.
+    iota: Option<i64>,
+    /// Enclosing statements for break/continue: (label, is_loop, is_switch).
+    breakables: Vec<(Option<String>, bool)>,
+    /// Local variables declared in the current function, to report unused ones.
+    local_vars: Vec<ObjId>,
+    /// The label of the labeled statement being entered (for break/continue targets).
+    pending_label: Option<String>,
+    /// Labels that some break/continue referred to.
+    used_labels: HashSet<String>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a File) -> Checker<'a> {
+        let info = Info {
+            types: super::TypeTable::new(),
+            objs: Vec::new(),
+            funcs: Vec::new(),
+            expr_types: HashMap::new(),
+            consts: HashMap::new(),
+            defs: HashMap::new(),
+            uses: HashMap::new(),
+            selections: HashMap::new(),
+            calls: HashMap::new(),
+            func_lits: HashMap::new(),
+            comma_ok: HashSet::new(),
+            global_init: Vec::new(),
+            main: 0,
+        };
+        let mut c = Checker {
+            file,
+            info,
+            universe: HashMap::new(),
+            pkg_scope: HashMap::new(),
+            scopes: Vec::new(),
+            pkg_decls: HashMap::new(),
+            resolving: HashSet::new(),
+            resolved: HashSet::new(),
+            cur_func: None,
+            imports: Vec::new(),
+            dep_owner: None,
+            deps: HashMap::new(),
+            iota: None,
+            breakables: Vec::new(),
+            local_vars: Vec::new(),
+            pending_label: None,
+            used_labels: HashSet::new(),
+        };
+        c.init_universe();
+        c
+    }
+
+    fn init_universe(&mut self) {
+        use builtin::*;
+        let types = [
+            ("bool", BOOL),
+            ("int", INT),
+            ("int8", INT8),
+            ("int16", INT16),
+            ("int32", INT32),
+            ("rune", INT32),
+            ("int64", INT64),
+            ("uint", UINT),
+            ("uint8", UINT8),
+            ("byte", UINT8),
+            ("uint16", UINT16),
+            ("uint32", UINT32),
+            ("uint64", UINT64),
+            ("uintptr", UINTPTR),
+            ("float64", FLOAT64),
+            ("string", STRING),
+            ("error", ERROR),
+            ("any", ANY),
+        ];
+        for (n, t) in types {
+            let o = self.new_obj(n, Pos::default(), t, ObjKind::TypeName);
+            self.universe.insert(n.into(), o);
+        }
+        let t = self.new_obj("true", Pos::default(), UNTYPED_BOOL, ObjKind::Const(ConstVal::Bool(true)));
+        self.universe.insert("true".into(), t);
+        let f = self.new_obj("false", Pos::default(), UNTYPED_BOOL, ObjKind::Const(ConstVal::Bool(false)));
+        self.universe.insert("false".into(), f);
+        let n = self.new_obj("nil", Pos::default(), UNTYPED_NIL, ObjKind::Nil);
+        self.universe.insert("nil".into(), n);
+        let i = self.new_obj("iota", Pos::default(), UNTYPED_INT, ObjKind::Const(ConstVal::int(0)));
+        self.universe.insert("iota".into(), i);
+        for (name, b) in [
+            ("len", Builtin::Len),
+            ("cap", Builtin::Cap),
+            ("append", Builtin::Append),
+            ("make", Builtin::Make),
+            ("new", Builtin::New),
+            ("copy", Builtin::Copy),
+            ("panic", Builtin::Panic),
+            ("print", Builtin::Print),
+            ("println", Builtin::Println),
+            ("min", Builtin::Min),
+            ("max", Builtin::Max),
+        ] {
+            let o = self.new_obj(name, Pos::default(), INVALID, ObjKind::Builtin(b));
+            self.universe.insert(name.into(), o);
+        }
+    }
+
+    pub(crate) fn new_obj(&mut self, name: &str, pos: Pos, ty: Ty, kind: ObjKind) -> ObjId {
+        let id = ObjId(self.info.objs.len() as u32);
+        self.info.objs.push(Obj { name: name.to_string(), pos, ty, kind });
+        id
+    }
+
+    pub(crate) fn obj(&self, id: ObjId) -> &Obj {
+        &self.info.objs[id.0 as usize]
+    }
+
+    pub(crate) fn obj_mut(&mut self, id: ObjId) -> &mut Obj {
+        &mut self.info.objs[id.0 as usize]
+    }
+
+    pub(crate) fn err<T>(&self, pos: Pos, msg: impl Into<String>) -> R<T> {
+        Err(CompileError::new(pos, msg))
+    }
+
+    // ----- scopes -----
+
+    pub(crate) fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    pub(crate) fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Declares a local name in the innermost scope (`_` is never declared).
+    pub(crate) fn declare_local(&mut self, ident: &Ident, obj: ObjId) -> R<()> {
+        self.info.defs.insert(ident.id, obj);
+        if ident.name == "_" {
+            return Ok(());
+        }
+        let scope = self.scopes.last_mut().expect("a local scope");
+        if let Some(prev) = scope.insert(ident.name.clone(), obj) {
+            let p = self.info.objs[prev.0 as usize].pos;
+            return self.err(
+                ident.pos,
+                format!("{} redeclared in this block\n\tother declaration of {} at {}", ident.name, ident.name, p),
+            );
+        }
+        Ok(())
+    }
+
+    /// Creates and declares a local variable.
+    pub(crate) fn new_local_var(&mut self, ident: &Ident, ty: Ty) -> R<ObjId> {
+        let v = VarInfo { global: false, boxed: false, owner: self.cur_func, used: false };
+        let o = self.new_obj(&ident.name, ident.pos, ty, ObjKind::Var(v));
+        self.declare_local(ident, o)?;
+        if ident.name != "_" {
+            self.local_vars.push(o);
+        }
+        Ok(o)
+    }
+
+    pub(crate) fn lookup(&self, name: &str) -> Option<ObjId> {
+        for s in self.scopes.iter().rev() {
+            if let Some(&o) = s.get(name) {
+                return Some(o);
+            }
+        }
+        if let Some(&o) = self.pkg_scope.get(name) {
+            return Some(o);
+        }
+        self.universe.get(name).copied()
+    }
+
+    // ----- the package -----
+
+    fn run(&mut self) -> R<()> {
+        let file = self.file;
+        if file.package.name != "main" {
+            return self.err(file.package.pos, format!("unsupported: package {} (only package main runs)", file.package.name));
+        }
+        for imp in &file.imports {
+            let pkg = match imp.path.as_str() {
+                "fmt" => Package::Fmt,
+                "errors" => Package::Errors,
+                other => return self.err(imp.path_pos, format!("unsupported: import \"{other}\"")),
+            };
+            let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| imp.path.clone());
+            if name == "_" || name == "." {
+                return self.err(imp.pos, format!("unsupported: import {name} \"{}\"", imp.path));
+            }
+            let o = self.new_obj(&name, imp.pos, builtin::INVALID, ObjKind::Package(pkg));
+            if self.pkg_scope.insert(name.clone(), o).is_some() {
+                return self.err(imp.path_pos, format!("{name} redeclared in this block"));
+            }
+            self.imports.push((pkg, imp.path.clone(), imp.path_pos, false));
+        }
+        self.collect()?;
+        // Resolve every package-level object, in source order.
+        let mut all: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
+        all.sort_by_key(|o| (self.obj(*o).pos, o.0));
+        for o in &all {
+            self.resolve_obj(*o)?;
+        }
+        self.collect_methods()?;
+        // Bodies.
+        for (i, d) in file.decls.iter().enumerate() {
+            if let Decl::Func(fd) = d {
+                let fi = self.func_index_of_decl(i);
+                self.check_func_body(fi, fd)?;
+            }
+        }
+        let main = self.pkg_scope.get("main").copied();
+        match main.map(|m| self.obj(m).kind.clone()) {
+            Some(ObjKind::Func(f)) => {
+                let sig = self.info.types.sig(self.info.funcs[f].sig).cloned();
+                if let Some(s) = sig {
+                    if !s.params.is_empty() || !s.results.is_empty() {
+                        return self.err(self.info.funcs[f].pos, "func main must have no arguments and no return values");
+                    }
+                }
+                self.info.main = f;
+            }
+            _ => return self.err(file.package.pos, "function main is undeclared in the main package"),
+        }
+        for (pkg, path, pos, used) in &self.imports {
+            let _ = pkg;
+            if !used {
+                return self.err(*pos, format!("\"{path}\" imported and not used"));
+            }
+        }
+        self.init_order()?;
+        Ok(())
+    }
+
+    fn func_index_of_decl(&self, decl: usize) -> usize {
+        self.info
+            .funcs
+            .iter()
+            .position(|f| f.source == FuncSource::Decl(decl))
+            .expect("every func decl has a FuncInfo")
+    }
+
+    /// Enters every package-level name into the package scope.
+    fn collect(&mut self) -> R<()> {
+        let file = self.file;
+        for (di, d) in file.decls.iter().enumerate() {
+            match d {
+                Decl::Type(specs) => {
+                    for (si, s) in specs.iter().enumerate() {
+                        let ty = if s.alias { builtin::INVALID } else { self.info.types.new_named(format!("main.{}", s.name.name)) };
+                        let o = self.new_obj(&s.name.name, s.name.pos, ty, ObjKind::TypeName);
+                        self.declare_pkg(&s.name, o)?;
+                        self.pkg_decls.insert(o, PkgDecl::Type { decl: di, spec: si });
+                    }
+                }
+                Decl::Const(specs) => {
+                    for (si, s) in specs.iter().enumerate() {
+                        for (ni, n) in s.names.iter().enumerate() {
+                            let o = self.new_obj(&n.name, n.pos, builtin::INVALID, ObjKind::Const(ConstVal::int(0)));
+                            self.declare_pkg(n, o)?;
+                            self.pkg_decls.insert(o, PkgDecl::Const { decl: di, spec: si, name: ni });
+                        }
+                    }
+                }
+                Decl::Var(specs) => {
+                    for (si, s) in specs.iter().enumerate() {
+                        for (ni, n) in s.names.iter().enumerate() {
+                            let v = VarInfo { global: true, boxed: true, owner: None, used: true };
+                            let o = self.new_obj(&n.name, n.pos, builtin::INVALID, ObjKind::Var(v));
+                            self.declare_pkg(n, o)?;
+                            self.pkg_decls.insert(o, PkgDecl::Var { decl: di, spec: si });
+                        }
+                    }
+                }
+                Decl::Func(fd) => {
+                    if fd.body.is_none() {
+                        return self.err(fd.name.pos, format!("missing function body"));
+                    }
+                    let fi = self.info.funcs.len();
+                    self.info.funcs.push(FuncInfo {
+                        name: format!("main.{}", fd.name.name),
+                        source: FuncSource::Decl(di),
+                        sig: builtin::INVALID,
+                        recv: None,
+                        recv_named: None,
+                        params: Vec::new(),
+                        results: Vec::new(),
+                        named_results: false,
+                        captures: Vec::new(),
+                        parent: None,
+                        pos: fd.name.pos,
+                    });
+                    if fd.recv.is_none() {
+                        if fd.name.name == "init" {
+                            return self.err(fd.name.pos, "unsupported: init functions");
+                        }
+                        let o = self.new_obj(&fd.name.name, fd.name.pos, builtin::INVALID, ObjKind::Func(fi));
+                        self.declare_pkg(&fd.name, o)?;
+                        self.pkg_decls.insert(o, PkgDecl::Func { decl: di });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn declare_pkg(&mut self, ident: &Ident, o: ObjId) -> R<()> {
+        self.info.defs.insert(ident.id, o);
+        if ident.name == "_" {
+            return Ok(());
+        }
+        if let Some(prev) = self.pkg_scope.insert(ident.name.clone(), o) {
+            let p = self.obj(prev).pos;
+            return self.err(
+                ident.pos,
+                format!("{} redeclared in this block\n\tother declaration of {} at {}", ident.name, ident.name, p),
+            );
+        }
+        Ok(())
+    }
+
+    /// Makes sure a package-level object's type (and value) is known.
+    pub(crate) fn resolve_obj(&mut self, o: ObjId) -> R<()> {
+        let Some(&decl) = self.pkg_decls.get(&o) else { return Ok(()) };
+        if self.resolved.contains(&o) {
+            return Ok(());
+        }
+        if !self.resolving.insert(o) {
+            // A type may refer to itself through pointers, slices, etc.
+            if let PkgDecl::Type { .. } = decl {
+                if self.obj(o).ty != builtin::INVALID {
+                    return Ok(());
+                }
+            }
+            let name = self.obj(o).name.clone();
+            return self.err(self.obj(o).pos, format!("invalid recursive type or initialization cycle: {name} refers to itself"));
+        }
+        // Package-level declarations are checked outside any function and local scope.
+        let saved_scopes = std::mem::take(&mut self.scopes);
+        let saved_func = self.cur_func.take();
+        let saved_owner = self.dep_owner.take();
+        let saved_iota = self.iota.take();
+        let r = self.resolve_decl(o, decl);
+        self.scopes = saved_scopes;
+        self.cur_func = saved_func;
+        self.dep_owner = saved_owner;
+        self.iota = saved_iota;
+        r?;
+        self.resolving.remove(&o);
+        self.resolved.insert(o);
+        Ok(())
+    }
+
+    fn resolve_decl(&mut self, o: ObjId, decl: PkgDecl) -> R<()> {
+        let file = self.file;
+        match decl {
+            PkgDecl::Type { decl, spec } => {
+                let Decl::Type(specs) = &file.decls[decl] else { unreachable!() };
+                let s = &specs[spec];
+                if s.alias {
+                    let t = self.resolve_type(&s.ty)?;
+                    self.obj_mut(o).ty = t;
+                } else {
+                    let named = self.obj(o).ty;
+                    let u = self.resolve_type(&s.ty)?;
+                    let uu = self.info.types.underlying(u);
+                    if uu == builtin::INVALID {
+                        return self.err(s.name.pos, format!("invalid recursive type {}", s.name.name));
+                    }
+                    self.info.types.set_underlying(named, u);
+                }
+            }
+            PkgDecl::Const { decl, spec, name } => {
+                let Decl::Const(specs) = &file.decls[decl] else { unreachable!() };
+                self.check_const_spec_name(&specs[spec], name, o)?;
+            }
+            PkgDecl::Var { decl, spec, .. } => {
+                let Decl::Var(specs) = &file.decls[decl] else { unreachable!() };
+                let s = &specs[spec];
+                // All names of the spec are typed together.
+                let objs: Vec<ObjId> = s.names.iter().map(|n| self.info.defs[&n.id]).collect();
+                self.dep_owner = Some(objs[0]);
+                for &x in &objs {
+                    self.resolving.insert(x);
+                }
+                self.check_var_spec_types(s, &objs)?;
+                for &x in &objs {
+                    self.resolving.remove(&x);
+                    self.resolved.insert(x);
+                }
+                // Every name of the spec depends on what the first one does.
+                let d = self.deps.get(&objs[0]).cloned().unwrap_or_default();
+                for &x in &objs[1..] {
+                    self.deps.insert(x, d.clone());
+                }
+            }
+            PkgDecl::Func { decl } => {
+                let Decl::Func(fd) = &file.decls[decl] else { unreachable!() };
+                let sig = self.resolve_signature(&fd.ty)?;
+                let fi = self.func_index_of_decl(decl);
+                self.info.funcs[fi].sig = sig;
+                self.obj_mut(o).ty = sig;
+            }
+        }
+        Ok(())
+    }
+
+    /// Attaches methods to their receiver types.
+    fn collect_methods(&mut self) -> R<()> {
+        let file = self.file;
+        for (di, d) in file.decls.iter().enumerate() {
+            let Decl::Func(fd) = d else { continue };
+            let Some(recv) = &fd.recv else { continue };
+            let (base_expr, ptr) = match &recv.ty.kind {
+                ExprKind::Star(inner) => (inner.as_ref(), true),
+                ExprKind::Paren(inner) => match &inner.kind {
+                    ExprKind::Star(i2) => (i2.as_ref(), true),
+                    _ => (inner.as_ref(), false),
+                },
+                _ => (&recv.ty, false),
+            };
+            let ExprKind::Ident(name) = &base_expr.kind else {
+                return self.err(recv.ty.pos, "invalid receiver type");
+            };
+            let Some(tobj) = self.pkg_scope.get(name).copied() else {
+                return self.err(base_expr.pos, format!("undefined: {name}"));
+            };
+            self.info.uses.insert(base_expr.id, tobj);
+            let named = self.obj(tobj).ty;
+            if !matches!(self.obj(tobj).kind, ObjKind::TypeName) || !self.info.types.is_named(named) {
+                return self.err(base_expr.pos, format!("cannot define new methods on non-local type {name}"));
+            }
+            let u = self.info.types.underlying(named);
+            if matches!(self.info.types.kind(u), super::TypeKind::Pointer(_) | super::TypeKind::Interface(_)) {
+                return self.err(base_expr.pos, format!("invalid receiver type {name} (pointer or interface type)"));
+            }
+            let sig = self.resolve_signature(&fd.ty)?;
+            let fi = self.func_index_of_decl(di);
+            let tname = self.info.types.name(named);
+            self.info.funcs[fi].name = if ptr {
+                format!("main.(*{}).{}", tname.trim_start_matches("main."), fd.name.name)
+            } else {
+                format!("{}.{}", tname, fd.name.name)
+            };
+            self.info.funcs[fi].sig = sig;
+            self.info.funcs[fi].recv_named = Some((named, ptr));
+            if fd.name.name == "_" {
+                continue;
+            }
+            if let Some(fs) = self.info.types.struct_fields(named) {
+                if fs.iter().any(|f| f.name == fd.name.name) {
+                    return self.err(fd.name.pos, format!("field and method with the same name {}", fd.name.name));
+                }
+            }
+            let n = self.info.types.named_mut(named).expect("named");
+            if n.methods.iter().any(|m| m.name == fd.name.name) {
+                return self.err(fd.name.pos, format!("method {}.{} already declared", name, fd.name.name));
+            }
+            n.methods.push(super::ty::MethodDef { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: fi });
+            n.methods.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Ok(())
+    }
+
+    // ----- constants and variables -----
+
+    fn check_const_spec_name(&mut self, s: &ConstSpec, ni: usize, o: ObjId) -> R<()> {
+        let n = &s.names[ni];
+        if s.values.is_empty() {
+            return self.err(n.pos, "missing init expr for const declaration");
+        }
+        let Some(e) = s.values.get(ni) else {
+            return self.err(n.pos, "missing init expr for const declaration");
+        };
+        if s.values.len() > s.names.len() && ni + 1 == s.names.len() {
+            return self.err(s.values[s.names.len()].pos, "extra init expr");
+        }
+        let want = match &s.ty {
+            Some(t) => Some(self.resolve_type(t)?),
+            None => None,
+        };
+        self.iota = Some(s.iota);
+        let x = self.expr(e)?;
+        self.iota = None;
+        let Some(val) = x.val.clone() else {
+            return self.err(e.pos, format!("{} is not constant", self.expr_string(e)));
+        };
+        let (ty, val) = match want {
+            Some(t) => {
+                let Some(b) = self.info.types.basic(t) else {
+                    return self.err(e.pos, format!("invalid constant type {}", self.info.types.name_unqualified(t)));
+                };
+                let _ = b;
+                let mut x2 = x.clone();
+                self.convert_untyped_or_assign(&mut x2, t, e, "constant declaration")?;
+                (t, x2.val.unwrap_or(val))
+            }
+            None => (x.ty, val),
+        };
+        let obj = self.obj_mut(o);
+        obj.ty = ty;
+        obj.kind = ObjKind::Const(val);
+        Ok(())
+    }
+
+    /// Types the names of a `var` spec (package-level or local), returning their types.
+    pub(crate) fn check_var_spec_types(&mut self, s: &VarSpec, objs: &[ObjId]) -> R<()> {
+        let want = match &s.ty {
+            Some(t) => Some(self.resolve_type(t)?),
+            None => None,
+        };
+        let tys = self.check_init(&s.names, want, &s.values, s.pos)?;
+        for (o, t) in objs.iter().zip(tys) {
+            self.obj_mut(*o).ty = t;
+        }
+        Ok(())
+    }
+
+    /// Checks `names [T] = values`, returning the type of each name.
+    pub(crate) fn check_init(&mut self, names: &[Ident], want: Option<Ty>, values: &[Expr], pos: Pos) -> R<Vec<Ty>> {
+        if values.is_empty() {
+            let Some(t) = want else { return self.err(pos, "missing type or init expr") };
+            return Ok(vec![t; names.len()]);
+        }
+        if values.len() == 1 && names.len() > 1 {
+            let tys = self.multi_value(&values[0], names.len(), "assignment")?;
+            let mut out = Vec::new();
+            for t in tys {
+                match want {
+                    Some(w) => {
+                        if !self.assignable(t, w) {
+                            return self.err(values[0].pos, format!("cannot use value of type {} as {} value in assignment", self.info.types.name_unqualified(t), self.info.types.name_unqualified(w)));
+                        }
+                        out.push(w);
+                    }
+                    None => out.push(t),
+                }
+            }
+            return Ok(out);
+        }
+        if values.len() != names.len() {
+            let p = if values.len() > names.len() { values[names.len()].pos } else { names[values.len()].pos };
+            return self.err(
+                p,
+                format!("assignment mismatch: {} variable{} but {} value{}", names.len(), if names.len() == 1 { "" } else { "s" }, values.len(), if values.len() == 1 { "" } else { "s" }),
+            );
+        }
+        let mut out = Vec::new();
+        for v in values {
+            let mut x = self.expr(v)?;
+            self.single_value(&x, v)?;
+            match want {
+                Some(w) => {
+                    self.assign_to(&mut x, w, v, "variable declaration")?;
+                    out.push(w);
+                }
+                None => {
+                    if x.ty == builtin::UNTYPED_NIL {
+                        return self.err(v.pos, "use of untyped nil in variable declaration");
+                    }
+                    let t = self.default_type(x.ty);
+                    self.convert_untyped(&mut x, t, v)?;
+                    out.push(t);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    // ----- functions -----
+
+    /// Declares parameters and results in a fresh scope; returns (params, results, named?).
+    pub(crate) fn declare_signature_vars(&mut self, fi: usize, ft: &FuncType, recv: Option<&Param>) -> R<()> {
+        let sig = self.info.types.sig(self.info.funcs[fi].sig).cloned().expect("signature");
+        if let Some(r) = recv {
+            let (named, ptr) = self.info.funcs[fi].recv_named.expect("method");
+            let t = if ptr { self.info.types.pointer(named) } else { named };
+            let id = r.name.clone().unwrap_or(Ident { name: "_".into(), pos: r.ty.pos, id: r.ty.id });
+            let o = self.new_local_var(&id, t)?;
+            self.mark_used(o);
+            self.info.funcs[fi].recv = Some(o);
+        }
+        let mut params = Vec::new();
+        for (p, t) in ft.params.iter().zip(sig.params.iter()) {
+            let id = p.name.clone().unwrap_or(Ident { name: "_".into(), pos: p.ty.pos, id: p.ty.id });
+            let o = self.new_local_var(&id, *t)?;
+            self.mark_used(o);
+            params.push(o);
+        }
+        let mut results = Vec::new();
+        let named = ft.results.iter().any(|r| r.name.is_some());
+        for (i, t) in sig.results.iter().enumerate() {
+            let o = match ft.results.get(i).and_then(|r| r.name.clone()) {
+                Some(id) => self.new_local_var(&id, *t)?,
+                None => {
+                    let v = VarInfo { global: false, boxed: false, owner: Some(fi), used: true };
+                    self.new_obj(&format!("~r{i}"), ft.pos, *t, ObjKind::Var(v))
+                }
+            };
+            self.mark_used(o);
+            results.push(o);
+        }
+        let f = &mut self.info.funcs[fi];
+        f.params = params;
+        f.results = results;
+        f.named_results = named;
+        Ok(())
+    }
+
+    fn check_func_body(&mut self, fi: usize, fd: &FuncDecl) -> R<()> {
+        let body = fd.body.as_ref().expect("collected funcs have bodies");
+        let saved_func = self.cur_func.replace(fi);
+        let saved_owner = self.dep_owner.take();
+        if fd.recv.is_none() {
+            self.dep_owner = self.pkg_scope.get(&fd.name.name).copied();
+        }
+        let saved_vars = std::mem::take(&mut self.local_vars);
+        self.push_scope();
+        self.declare_signature_vars(fi, &fd.ty, fd.recv.as_ref())?;
+        self.func_body(fi, body)?;
+        self.pop_scope();
+        self.report_unused()?;
+        self.local_vars = saved_vars;
+        self.cur_func = saved_func;
+        self.dep_owner = saved_owner;
+        Ok(())
+    }
+
+    /// Checks a body whose parameters are declared, then requires a terminating statement.
+    pub(crate) fn func_body(&mut self, fi: usize, body: &Block) -> R<()> {
+        let saved = std::mem::take(&mut self.breakables);
+        self.push_scope();
+        for s in &body.stmts {
+            self.stmt(s)?;
+        }
+        self.pop_scope();
+        self.breakables = saved;
+        let has_results = self.info.types.sig(self.info.funcs[fi].sig).map(|s| !s.results.is_empty()).unwrap_or(false);
+        if has_results && !stmt::is_terminating_list(&body.stmts) {
+            return self.err(body.rbrace, "missing return");
+        }
+        Ok(())
+    }
+
+    fn report_unused(&mut self) -> R<()> {
+        let mut unused: Vec<(Pos, String)> = Vec::new();
+        for &o in &self.local_vars {
+            let obj = self.obj(o);
+            if let ObjKind::Var(v) = &obj.kind {
+                if !v.used {
+                    unused.push((obj.pos, obj.name.clone()));
+                }
+            }
+        }
+        unused.sort();
+        if let Some((p, n)) = unused.into_iter().next() {
+            return self.err(p, format!("declared and not used: {n}"));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn mark_used(&mut self, o: ObjId) {
+        if let ObjKind::Var(v) = &mut self.obj_mut(o).kind {
+            v.used = true;
+        }
+    }
+
+    /// Records that the current package-level initializer or function refers to `o`.
+    pub(crate) fn record_dep(&mut self, o: ObjId) {
+        if let Some(owner) = self.dep_owner {
+            if self.pkg_decls.contains_key(&o) {
+                self.deps.entry(owner).or_default().insert(o);
+            }
+        }
+    }
+
+    /// Orders package-level variables so each is initialized after those it depends on.
+    fn init_order(&mut self) -> R<()> {
+        let file = self.file;
+        let mut specs: Vec<(usize, usize, Vec<ObjId>)> = Vec::new();
+        for (di, d) in file.decls.iter().enumerate() {
+            if let Decl::Var(vs) = d {
+                for (si, s) in vs.iter().enumerate() {
+                    specs.push((di, si, s.names.iter().map(|n| self.info.defs[&n.id]).collect()));
+                }
+            }
+        }
+        // For each var, the set of vars reachable through references (functions included).
+        let mut done: HashSet<(usize, usize)> = HashSet::new();
+        let mut order = Vec::new();
+        let var_spec: HashMap<ObjId, (usize, usize)> =
+            specs.iter().flat_map(|(d, s, os)| os.iter().map(move |o| (*o, (*d, *s)))).collect();
+        fn reach(
+            o: ObjId,
+            deps: &HashMap<ObjId, HashSet<ObjId>>,
+            seen: &mut HashSet<ObjId>,
+            out: &mut Vec<ObjId>,
+        ) {
+            if let Some(ds) = deps.get(&o) {
+                let mut ds: Vec<ObjId> = ds.iter().copied().collect();
+                ds.sort();
+                for d in ds {
+                    if seen.insert(d) {
+                        out.push(d);
+                        reach(d, deps, seen, out);
+                    }
+                }
+            }
+        }
+        fn visit(
+            spec: (usize, usize),
+            specs_objs: &HashMap<(usize, usize), Vec<ObjId>>,
+            var_spec: &HashMap<ObjId, (usize, usize)>,
+            deps: &HashMap<ObjId, HashSet<ObjId>>,
+            done: &mut HashSet<(usize, usize)>,
+            active: &mut HashSet<(usize, usize)>,
+            order: &mut Vec<GlobalInit>,
+        ) -> bool {
+            if done.contains(&spec) {
+                return true;
+            }
+            if !active.insert(spec) {
+                return false;
+            }
+            let mut reached = Vec::new();
+            let mut seen = HashSet::new();
+            for o in &specs_objs[&spec] {
+                reach(*o, deps, &mut seen, &mut reached);
+            }
+            for r in reached {
+                if let Some(&s2) = var_spec.get(&r) {
+                    if s2 != spec && !visit(s2, specs_objs, var_spec, deps, done, active, order) {
+                        return false;
+                    }
+                }
+            }
+            active.remove(&spec);
+            done.insert(spec);
+            order.push(GlobalInit { decl: spec.0, spec: spec.1 });
+            true
+        }
+        let specs_objs: HashMap<(usize, usize), Vec<ObjId>> = specs.iter().map(|(d, s, os)| ((*d, *s), os.clone())).collect();
+        for (d, s, os) in &specs {
+            let mut active = HashSet::new();
+            if !visit((*d, *s), &specs_objs, &var_spec, &self.deps, &mut done, &mut active, &mut order) {
+                let o = os[0];
+                return self.err(self.obj(o).pos, format!("initialization cycle or refers to itself: {}", self.obj(o).name));
+            }
+        }
+        self.info.global_init = order;
+        Ok(())
+    }
+
+    pub(crate) fn new_signature(&mut self, params: Vec<Ty>, results: Vec<Ty>, variadic: bool) -> Ty {
+        self.info.types.func(Signature { params, results, variadic })
+    }
+}

@@ -1,0 +1,173 @@
+//! Type expressions: names, `*T`, `[]T`, `[N]T`, structs, interfaces, func types.
+
+use std::collections::HashSet;
+
+use super::{Checker, R};
+use crate::syntax::ast::*;
+use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty};
+use crate::types::{ObjKind, Package};
+
+impl Checker<'_> {
+    /// Resolves an expression that must denote a type.
+    pub(crate) fn resolve_type(&mut self, e: &Expr) -> R<Ty> {
+        match self.try_type(e)? {
+            Some(t) => Ok(t),
+            None => self.err(e.pos, format!("{} is not a type", self.expr_string(e))),
+        }
+    }
+
+    /// The type `e` denotes, or `None` when it is a value expression.
+    pub(crate) fn try_type(&mut self, e: &Expr) -> R<Option<Ty>> {
+        let t = match &e.kind {
+            ExprKind::Ident(name) => {
+                let Some(o) = self.lookup(name) else {
+                    return self.err(e.pos, format!("undefined: {name}"));
+                };
+                if !matches!(self.obj(o).kind, ObjKind::TypeName) {
+                    return Ok(None);
+                }
+                self.info.uses.insert(e.id, o);
+                self.resolve_obj(o)?;
+                self.obj(o).ty
+            }
+            ExprKind::Paren(x) => return self.try_type(x),
+            ExprKind::Selector(x, sel) => {
+                if let ExprKind::Ident(pkg) = &x.kind {
+                    if let Some(o) = self.lookup(pkg) {
+                        if let ObjKind::Package(p) = self.obj(o).kind {
+                            self.use_package(p);
+                            return match (p, sel.name.as_str()) {
+                                (Package::Fmt, "Stringer") => Ok(Some(builtin::STRINGER)),
+                                _ => Ok(None),
+                            };
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+            ExprKind::Star(x) => match self.try_type(x)? {
+                Some(t) => self.info.types.pointer(t),
+                None => return Ok(None),
+            },
+            ExprKind::ArrayType { len, elem } => {
+                let el = self.resolve_type(elem)?;
+                match len {
+                    ArrayLen::Slice => self.info.types.slice(el),
+                    ArrayLen::Ellipsis => {
+                        return self.err(e.pos, "invalid use of [...] array (outside a composite literal)");
+                    }
+                    ArrayLen::Expr(n) => {
+                        let n = self.array_len(n)?;
+                        self.info.types.array(el, n)
+                    }
+                }
+            }
+            ExprKind::MapType(..) => return self.err(e.pos, "unsupported: maps"),
+            ExprKind::FuncType(ft) => self.resolve_signature(ft)?,
+            ExprKind::StructType(fields) => {
+                let mut fs: Vec<Field> = Vec::new();
+                let mut seen = HashSet::new();
+                for fd in fields {
+                    if fd.embedded {
+                        return self.err(fd.pos, "unsupported: struct embedding");
+                    }
+                    let t = self.resolve_type(&fd.ty)?;
+                    for n in &fd.names {
+                        if n.name != "_" && !seen.insert(n.name.clone()) {
+                            return self.err(n.pos, format!("{} redeclared", n.name));
+                        }
+                        fs.push(Field { name: n.name.clone(), ty: t, embedded: false });
+                    }
+                }
+                self.info.types.strukt(fs)
+            }
+            ExprKind::InterfaceType(elems) => {
+                let mut ms: Vec<IfaceMethod> = Vec::new();
+                for el in elems {
+                    match el {
+                        InterfaceElem::Method { name, ty } => {
+                            let sig = self.resolve_signature(ty)?;
+                            if ms.iter().any(|m| m.name == name.name) {
+                                return self.err(name.pos, format!("duplicate method {}", name.name));
+                            }
+                            ms.push(IfaceMethod { name: name.name.clone(), sig });
+                        }
+                        InterfaceElem::Embedded(x) => {
+                            let t = self.resolve_type(x)?;
+                            if !self.info.types.is_interface(t) {
+                                return self.err(x.pos, format!("unsupported: type constraint {}", self.info.types.name_unqualified(t)));
+                            }
+                            // An interface being declared may embed one not resolved yet.
+                            if self.info.types.underlying(t) == builtin::INVALID {
+                                return self.err(x.pos, "invalid recursive type");
+                            }
+                            for m in self.info.types.iface_methods(t).to_vec() {
+                                if let Some(prev) = ms.iter().find(|p| p.name == m.name) {
+                                    if prev.sig != m.sig {
+                                        return self.err(x.pos, format!("duplicate method {}", m.name));
+                                    }
+                                    continue;
+                                }
+                                ms.push(m);
+                            }
+                        }
+                    }
+                }
+                self.info.types.interface(ms)
+            }
+            _ => return Ok(None),
+        };
+        self.info.expr_types.insert(e.id, t);
+        Ok(Some(t))
+    }
+
+    fn array_len(&mut self, n: &Expr) -> R<i64> {
+        let x = self.expr(n)?;
+        let Some(v) = x.val.as_ref().and_then(|v| v.as_bigint()) else {
+            return self.err(n.pos, format!("array length {} (value of type {}) must be constant", self.expr_string(n), self.info.types.name_unqualified(x.ty)));
+        };
+        let Some(len) = num_traits::ToPrimitive::to_i64(&v) else {
+            return self.err(n.pos, "invalid array length");
+        };
+        if len < 0 {
+            return self.err(n.pos, format!("invalid array length {} (untyped int constant {len})", self.expr_string(n)));
+        }
+        if len > (1 << 28) {
+            return self.err(n.pos, "unsupported: array too large");
+        }
+        Ok(len)
+    }
+
+    /// A function signature as a `Func` type.
+    pub(crate) fn resolve_signature(&mut self, ft: &FuncType) -> R<Ty> {
+        let mut params = Vec::new();
+        let mut variadic = false;
+        for (i, p) in ft.params.iter().enumerate() {
+            let mut t = self.resolve_type(&p.ty)?;
+            if p.variadic {
+                if i + 1 != ft.params.len() {
+                    return self.err(p.ty.pos, "can only use ... with final parameter in list");
+                }
+                variadic = true;
+                t = self.info.types.slice(t);
+            }
+            params.push(t);
+        }
+        let mut results = Vec::new();
+        for r in &ft.results {
+            if r.variadic {
+                return self.err(r.ty.pos, "can only use ... with final parameter in list");
+            }
+            results.push(self.resolve_type(&r.ty)?);
+        }
+        Ok(self.info.types.func(Signature { params, results, variadic }))
+    }
+
+    pub(crate) fn use_package(&mut self, p: Package) {
+        for imp in &mut self.imports {
+            if imp.0 == p {
+                imp.3 = true;
+            }
+        }
+    }
+}

@@ -7,4 +7,5 @@
 //! heap, fmt and panics).
 
 pub mod diag;
+pub mod runtime;
 pub mod syntax;

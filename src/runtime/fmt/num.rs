@@ -55,43 +55,51 @@ pub fn fmt_integer(
         }
     }
 
-    // Built right to left, as Go does, then reversed.
-    let mut buf: Vec<u8> = Vec::with_capacity(prec.max(64) + 4);
+    // Formatted right to left into the end of `buf`, as Go does; a stack
+    // buffer (Go's intbuf) unless a large precision needs more room.
+    let mut stack = [0u8; 72];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if prec + 5 <= stack.len() {
+        &mut stack
+    } else {
+        heap.resize(prec + 5, 0);
+        &mut heap
+    };
+    let mut r = RevBuf { i: buf.len(), buf };
     let b = base as u64;
     match base {
         2 | 8 | 10 | 16 => {
             while u >= b {
-                buf.push(digits[(u % b) as usize]);
+                r.put(digits[(u % b) as usize]);
                 u /= b;
             }
         }
         _ => panic!("fmt: unknown base; can't happen"),
     }
-    buf.push(digits[u as usize]);
-    while prec > buf.len() {
-        buf.push(b'0');
+    r.put(digits[u as usize]);
+    while prec > r.len() {
+        r.put(b'0');
     }
-
     if spec.sharp {
         match base {
-            2 => buf.extend_from_slice(b"b0"),
+            2 => r.put_all(b"0b"),
             // A leading 0 already says octal.
-            8 if buf.last() != Some(&b'0') => buf.push(b'0'),
-            16 => buf.extend_from_slice(&[digits[16], b'0']),
+            8 if r.first() != b'0' => r.put(b'0'),
+            16 => r.put_all(&[b'0', digits[16]]),
             _ => {}
         }
     }
     if verb == 'O' {
-        buf.extend_from_slice(b"o0");
+        r.put_all(b"0o");
     }
     if negative {
-        buf.push(b'-');
+        r.put(b'-');
     } else if spec.plus {
-        buf.push(b'+');
+        r.put(b'+');
     } else if spec.space {
-        buf.push(b' ');
+        r.put(b' ');
     }
-    buf.reverse();
+    let buf = &r.buf[r.i..];
 
     // Zero padding was done above as precision, or is ignored because of an
     // explicit precision.
@@ -103,6 +111,34 @@ pub fn fmt_integer(
         },
         &buf,
     );
+}
+
+/// A buffer filled from its end, like Go's `intbuf` with index `i`.
+struct RevBuf<'a> {
+    buf: &'a mut [u8],
+    i: usize,
+}
+
+impl RevBuf<'_> {
+    fn put(&mut self, c: u8) {
+        self.i -= 1;
+        self.buf[self.i] = c;
+    }
+
+    /// Prepends `s` (in reading order).
+    fn put_all(&mut self, s: &[u8]) {
+        for &c in s.iter().rev() {
+            self.put(c);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.buf.len() - self.i
+    }
+
+    fn first(&self) -> u8 {
+        self.buf[self.i]
+    }
 }
 
 /// Go's `fmtUnicode`: `U+0078`, or with `#` and a printable rune

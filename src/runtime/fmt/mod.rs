@@ -11,7 +11,7 @@
 //!   padding.
 //! - [`num`]: integers (`%d %b %o %O %x %X %c %q %U`) and floats.
 //! - [`text`]: strings and byte slices (`%s %q %x %X`).
-//! - [`print`]: per-kind verb dispatch and the `%!verb(…)` error forms.
+//! - [`mod@print`]: per-kind verb dispatch and the `%!verb(…)` error forms.
 //! - [`strconv`]: `FormatFloat`, `Quote`, `QuoteRune`, `IsPrint`, … and
 //!   what the builtin `println` prints for floats.
 //! - [`utf8`]: Go's UTF-8 decoding rules (one `U+FFFD` per bad byte).

@@ -109,7 +109,7 @@ pub fn fmt_integer(
             zero: false,
             ..*spec
         },
-        &buf,
+        buf,
     );
 }
 

@@ -279,8 +279,9 @@ pub fn panic_in_method(
 }
 
 /// One operand of `%!(EXTRA …)`: `type=value`, or `<nil>` for a nil
-/// interface; `value` prints it with `%v` and cleared flags. The `printf`
-/// driver writes the `%!(EXTRA `, `, ` and `)` around these.
+/// interface; `value` prints it with `%v` and cleared flags. The
+/// [`super::verbs::printf`] driver writes the `%!(EXTRA `, `, ` and `)`
+/// around these.
 pub fn extra_arg(out: &mut Vec<u8>, type_name: Option<&str>, value: impl FnOnce(&mut Vec<u8>)) {
     match type_name {
         Some(t) => {

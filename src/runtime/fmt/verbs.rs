@@ -13,7 +13,7 @@
 
 use std::borrow::Cow;
 
-use super::print::{bad_arg_num, missing_arg, BAD_PREC, BAD_WIDTH, NIL_ANGLE, NO_VERB};
+use super::print::{bad_arg_num, extra_arg, missing_arg, BAD_PREC, BAD_WIDTH, NO_VERB};
 use super::spec::Spec;
 use super::utf8::decode_rune;
 
@@ -381,17 +381,10 @@ pub fn printf<A: PrintfArgs + ?Sized>(out: &mut Vec<u8>, format: &[u8], args: &m
             if i > arg_num {
                 out.extend_from_slice(b", ");
             }
-            match args.type_name(i) {
-                None => {
-                    out.extend_from_slice(NIL_ANGLE);
-                    continue;
-                }
-                Some(t) => {
-                    out.extend_from_slice(t.as_bytes());
-                    out.push(b'=');
-                }
-            }
-            args.print_arg(out, i, &Spec::default(), 'v');
+            let name = args.type_name(i).map(Cow::into_owned);
+            extra_arg(out, name.as_deref(), |o| {
+                args.print_arg(o, i, &Spec::default(), 'v')
+            });
         }
         out.push(b')');
     }

@@ -23,6 +23,7 @@ import (
 	"bufio"
 	"fmt"
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -289,6 +290,31 @@ func main() {
 		F(v, 'E', 3, 64)
 		F(v, 'X', 3, 64)
 		F(v, 'z', 3, 64)
+	}
+
+	// Shortest-digit ties: m/2^k (m odd) whose exact decimal expansion is
+	// one digit longer than the shortest round-tripping one, so two
+	// candidates are equally near; Go takes the even one.
+	for k := 1; k <= 25; k++ {
+		p5 := new(big.Int).Exp(big.NewInt(5), big.NewInt(int64(k)), nil)
+		for digits := int64(16); digits <= 18; digits++ {
+			lo := new(big.Int).Exp(big.NewInt(10), big.NewInt(digits-1), nil)
+			lo.Div(lo, p5)
+			hi := new(big.Int).Exp(big.NewInt(10), big.NewInt(digits), nil)
+			hi.Div(hi, p5)
+			if hi.Cmp(big.NewInt(1<<53)) > 0 {
+				hi.SetInt64(1 << 53)
+			}
+			if lo.Sign() == 0 || hi.Cmp(lo) <= 0 {
+				continue
+			}
+			for range 12 {
+				m := (lo.Int64() + rng.Int64N(hi.Int64()-lo.Int64())) | 1
+				v := math.Ldexp(float64(m), -k)
+				F(v, 'g', -1, 64)
+				F(v, 'e', -1, 32)
+			}
+		}
 	}
 
 	// Quoting.

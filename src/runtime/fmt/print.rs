@@ -298,3 +298,58 @@ fn write_bang(out: &mut Vec<u8>, verb: char) {
     out.extend_from_slice(b"%!");
     out.extend_from_slice(verb.encode_utf8(&mut b).as_bytes());
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{directive, out};
+    use super::*;
+
+    /// Go's printArg for a pointer operand, with the bad-verb fallback.
+    fn ptr(d: &str, u: u64, ty: &str) -> String {
+        let (spec, verb) = directive(d);
+        out(|o| {
+            if !print_pointer(o, &spec, u, verb, ty) {
+                bad_verb(o, verb, Some(ty), |o| {
+                    print_pointer(o, &spec, u, 'v', ty);
+                });
+            }
+        })
+    }
+
+    #[test]
+    fn pointers() {
+        // Go 1.27, p := unsafe.Pointer(uintptr(0xc000)); var n *int:
+        // Printf("%v|%p|%#v|%d|%x|%#p|%10p|%-10v|%#x|%o|%z|%s", p, ...) and
+        // Printf("%v|%p|%#v|%d|%x|%#p|%10v|%-10v|%s", n, ...) printed:
+        let want = "0xc000|0xc000|(unsafe.Pointer)(0xc000)|49152|c000|c000|    0xc000|0xc000    |0xc000|140000|%!z(unsafe.Pointer=0xc000)|%!s(unsafe.Pointer=0xc000)";
+        let ds = [
+            "%v", "%p", "%#v", "%d", "%x", "%#p", "%10p", "%-10v", "%#x", "%o", "%z", "%s",
+        ];
+        let got: Vec<String> = ds
+            .iter()
+            .map(|d| ptr(d, 0xc000, "unsafe.Pointer"))
+            .collect();
+        assert_eq!(got.join("|"), want);
+        let want = "<nil>|0x0|(*int)(nil)|0|0|0|     <nil>|<nil>     |%!s(*int=<nil>)";
+        let ds = ["%v", "%p", "%#v", "%d", "%x", "%#p", "%10v", "%-10v", "%s"];
+        let got: Vec<String> = ds.iter().map(|d| ptr(d, 0, "*int")).collect();
+        assert_eq!(got.join("|"), want);
+    }
+
+    #[test]
+    fn error_forms() {
+        assert_eq!(out(|o| missing_arg(o, 'd')), "%!d(MISSING)");
+        assert_eq!(out(|o| bad_arg_num(o, 'é')), "%!é(BADINDEX)");
+        assert_eq!(out(|o| bad_verb(o, 'd', None, |_| {})), "%!d(<nil>)");
+        assert_eq!(
+            out(|o| bad_verb(o, 'd', Some("string"), |o| o.extend_from_slice(b"hi"))),
+            "%!d(string=hi)"
+        );
+        assert_eq!(
+            out(|o| panic_in_method(o, 'v', "String", |o| o.extend_from_slice(b"boom"))),
+            "%!v(PANIC=String method: boom)"
+        );
+        assert_eq!(out(|o| print_nil(o, &directive("%5v").0, 'v')), "<nil>");
+        assert_eq!(out(|o| print_nil(o, &directive("%d").0, 'd')), "%!d(<nil>)");
+    }
+}

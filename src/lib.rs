@@ -7,5 +7,6 @@
 //! heap, fmt and panics).
 
 pub mod diag;
+pub mod runtime;
 pub mod syntax;
 pub mod types;

@@ -1,0 +1,3 @@
+//! The Go runtime that compiled programs run on.
+
+pub mod fmt;

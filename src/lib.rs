@@ -6,7 +6,10 @@
 //! [`interp`] runs it on the [`runtime`] (Go's type descriptors, itabs,
 //! heap, fmt and panics).
 
+pub mod bytecode;
 pub mod diag;
+pub mod driver;
+pub mod interp;
 pub mod runtime;
 pub mod syntax;
 pub mod types;

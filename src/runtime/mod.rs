@@ -1,3 +1,7 @@
-//! The Go runtime that compiled programs run on.
+//! The Go runtime that compiled programs run on: type descriptors and
+//! itabs, the heap, panics, and `fmt`.
 
 pub mod fmt;
+pub mod heap;
+pub mod panic;
+pub mod typedesc;

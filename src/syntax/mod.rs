@@ -8,6 +8,7 @@ pub mod ast;
 pub mod lexer;
 pub mod parser;
 pub mod token;
+pub mod walk;
 
 use crate::diag::CompileError;
 

@@ -195,6 +195,7 @@ enum Key {
 }
 
 /// Every type of one program.
+#[derive(Clone)]
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
     intern: HashMap<Key, Ty>,

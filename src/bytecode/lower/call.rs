@@ -1,0 +1,397 @@
+//! Lowering calls: functions, methods, interface methods, function values,
+//! package functions, builtins and conversions.
+
+use super::expr::NONE;
+use super::{FnCtx, R};
+use crate::bytecode::op::{Op, PrintKind, Slot};
+use crate::syntax::ast::*;
+use crate::syntax::walk::unparen;
+use crate::types::ty::{builtin, Basic, Signature, Ty, TypeKind};
+use crate::types::{Builtin, CallKind, Selection};
+use pgojit_profiler::FuncId;
+
+impl FnCtx<'_, '_> {
+    /// Lowers a call; returns the slot where its results start.
+    pub(crate) fn call(&mut self, e: &Expr) -> R<Slot> {
+        let ExprKind::Call { fun, args, ellipsis, .. } = &e.kind else { unreachable!() };
+        self.b.pos = e.pos;
+        let kind = self.info().calls.get(&e.id).cloned().unwrap_or(CallKind::Closure);
+        match kind {
+            CallKind::Conversion(t) => {
+                let w = self.words(t);
+                let d = self.temp(w);
+                self.conversion(&args[0], t, d)?;
+                Ok(d)
+            }
+            CallKind::Builtin(b) => self.builtin(e, b, args, ellipsis.is_some()),
+            CallKind::Native(n) => {
+                let sig = self.sig_of(fun);
+                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                self.b.pos = e.pos;
+                self.emit(Op::CallNative { native: n, base });
+                Ok(base)
+            }
+            CallKind::Static(fi) => {
+                let sig = self.sig_of(fun);
+                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                self.b.pos = e.pos;
+                self.emit(Op::Call { func: FuncId(fi as u32), base });
+                Ok(base)
+            }
+            CallKind::Method => {
+                let ExprKind::Selector(x, _) = &unparen(fun).kind else { unreachable!() };
+                match self.info().selections.get(&unparen(fun).id).cloned() {
+                    Some(Selection::Method { func, ptr_recv, addr, deref }) => {
+                        let recv = self.receiver(x, ptr_recv, addr, deref)?;
+                        let rt = self.info().obj(self.info().funcs[func].recv.expect("method")).ty;
+                        let rw = self.words(rt);
+                        let sig = self.sig_of(fun);
+                        let (base, _) = self.window(&sig, rw, args, ellipsis.is_some())?;
+                        self.mov(base, recv, rw);
+                        self.b.pos = e.pos;
+                        self.emit(Op::Call { func: FuncId(func as u32), base });
+                        Ok(base)
+                    }
+                    Some(Selection::MethodExpr { func, ptr_recv, recv }) => {
+                        let sig = self.sig_of(fun);
+                        let deref = !ptr_recv && self.l.types().pointee(recv).is_some();
+                        let f = if deref { self.l.synth_id(super::Synth::DerefMethodExpr(func)) } else { FuncId(func as u32) };
+                        let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                        self.b.pos = e.pos;
+                        self.emit(Op::Call { func: f, base });
+                        Ok(base)
+                    }
+                    _ => self.unsupported(e.pos, "method call"),
+                }
+            }
+            CallKind::Iface => {
+                let ExprKind::Selector(x, _) = &unparen(fun).kind else { unreachable!() };
+                let Some(Selection::IfaceMethod { index, .. }) = self.info().selections.get(&unparen(fun).id).cloned() else {
+                    return self.unsupported(e.pos, "interface call");
+                };
+                let recv = self.expr(x)?;
+                let recv = if self.is_var_slot(recv) {
+                    let t = self.temp(2);
+                    self.mov(t, recv, 2);
+                    t
+                } else {
+                    recv
+                };
+                let sig = self.sig_of(fun);
+                let (base, _) = self.window(&sig, 1, args, ellipsis.is_some())?;
+                let site = self.l.new_site();
+                self.b.pos = e.pos;
+                self.emit(Op::CallIface { recv, method: index as u32, base, site });
+                Ok(base)
+            }
+            CallKind::Closure => {
+                let f = self.expr(fun)?;
+                let f = if self.is_var_slot(f) {
+                    let t = self.temp(1);
+                    self.emit(Op::Move { d: t, s: f });
+                    t
+                } else {
+                    f
+                };
+                let sig = self.sig_of(fun);
+                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                let site = self.l.new_site();
+                self.b.pos = e.pos;
+                self.emit(Op::CallClosure { f, base, site });
+                Ok(base)
+            }
+        }
+    }
+
+    /// Whether a slot belongs to a variable (and may change during argument evaluation).
+    fn is_var_slot(&self, s: Slot) -> bool {
+        self.b.vars.values().any(|v| matches!(v, super::VarLoc::Slot(x) if *x <= s && s < *x + 3))
+    }
+
+    fn sig_of(&self, fun: &Expr) -> Signature {
+        let t = self.ty(fun);
+        self.l.types().sig(t).cloned().expect("callee has a signature")
+    }
+
+    /// Reserves a call window (`skip` receiver words first), evaluates the
+    /// arguments into it (packing variadic extras into a slice). Returns
+    /// (base, words).
+    fn window(&mut self, sig: &Signature, skip: u32, args: &[Expr], spread: bool) -> R<(Slot, u32)> {
+        let pw: u32 = sig.params.iter().map(|t| self.l.words(*t)).sum();
+        let rw: u32 = sig.results.iter().map(|t| self.l.words(*t)).sum();
+        let n = (skip + pw).max(rw);
+        // f(g()) with g returning several values.
+        if args.len() == 1 && !spread {
+            let at = self.ty(&args[0]);
+            if let Some(ts) = self.l.types().tuple_elems(at).map(|t| t.to_vec()) {
+                let r = self.call(&args[0])?;
+                let base = self.temp(n);
+                let mut src = r;
+                let mut dst = base + skip;
+                let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+                let mut extras = Vec::new();
+                for (i, t) in ts.iter().enumerate() {
+                    let w = self.l.words(*t);
+                    if i < nfixed {
+                        let pt = sig.params[i];
+                        self.conv_slot(src, *t, pt, dst);
+                        dst += self.l.words(pt);
+                    } else {
+                        extras.push((src, *t));
+                    }
+                    src += w;
+                }
+                if sig.variadic {
+                    let st = *sig.params.last().expect("variadic");
+                    self.pack_slots(&extras, st, dst)?;
+                }
+                return Ok((base, n));
+            }
+        }
+        let base = self.temp(n);
+        let mut dst = base + skip;
+        let nfixed = if sig.variadic && !spread { sig.params.len() - 1 } else { sig.params.len() };
+        for (i, a) in args.iter().enumerate().take(nfixed) {
+            let pt = sig.params[i];
+            self.expr_conv_to(a, pt, dst)?;
+            dst += self.l.words(pt);
+        }
+        if sig.variadic && !spread {
+            let st = *sig.params.last().expect("variadic");
+            let rest = &args[nfixed.min(args.len())..];
+            self.pack_exprs(rest, st, dst)?;
+        }
+        Ok((base, n))
+    }
+
+    /// Converts a value in slots (`from` → `to`) into `d`.
+    fn conv_slot(&mut self, s: Slot, from: Ty, to: Ty, d: Slot) {
+        if self.needs_iface_conv(from, to) {
+            self.iface_conv(s, from, to, d);
+        } else {
+            let w = self.l.words(to);
+            self.mov(d, s, w);
+        }
+    }
+
+    /// `[]T{args...}` for a variadic parameter of slice type `st`, at `d` (nil when empty).
+    fn pack_exprs(&mut self, args: &[Expr], st: Ty, d: Slot) -> R<()> {
+        if args.is_empty() {
+            self.emit(Op::Zero { d, n: 3 });
+            return Ok(());
+        }
+        let el = match self.l.types().under(st) {
+            TypeKind::Slice(e) => *e,
+            _ => st,
+        };
+        let stride = self.l.words(el);
+        let len = self.temp(1);
+        self.emit(Op::Const { d: len, v: args.len() as u64 });
+        let sl = self.temp(3);
+        self.emit(Op::MakeSlice { d: sl, len, cap: NONE, stride });
+        let tmp = self.temp(stride);
+        let iv = self.temp(1);
+        for (i, a) in args.iter().enumerate() {
+            self.expr_conv_to(a, el, tmp)?;
+            self.emit(Op::Const { d: iv, v: i as u64 });
+            self.emit(Op::SliceStore { s: sl, i: iv, v: tmp, stride, off: 0, n: stride });
+        }
+        self.mov(d, sl, 3);
+        Ok(())
+    }
+
+    fn pack_slots(&mut self, vals: &[(Slot, Ty)], st: Ty, d: Slot) -> R<()> {
+        if vals.is_empty() {
+            self.emit(Op::Zero { d, n: 3 });
+            return Ok(());
+        }
+        let el = match self.l.types().under(st) {
+            TypeKind::Slice(e) => *e,
+            _ => st,
+        };
+        let stride = self.l.words(el);
+        let len = self.temp(1);
+        self.emit(Op::Const { d: len, v: vals.len() as u64 });
+        self.emit(Op::MakeSlice { d, len, cap: NONE, stride });
+        let tmp = self.temp(stride);
+        let iv = self.temp(1);
+        for (i, (s, t)) in vals.iter().enumerate() {
+            self.conv_slot(*s, *t, el, tmp);
+            self.emit(Op::Const { d: iv, v: i as u64 });
+            self.emit(Op::SliceStore { s: d, i: iv, v: tmp, stride, off: 0, n: stride });
+        }
+        Ok(())
+    }
+
+    /// `T(x)` into `d`.
+    pub(crate) fn conversion(&mut self, x: &Expr, to: Ty, d: Slot) -> R<()> {
+        let from = self.ty(x);
+        let types = self.l.types();
+        if types.is_interface(to) {
+            return self.expr_conv_to(x, to, d);
+        }
+        let (fu, tu) = (types.under(from).clone(), types.under(to).clone());
+        match (fu, tu) {
+            (TypeKind::Basic(fb), TypeKind::Basic(tb)) => {
+                if tb.is_string() && fb.is_integer() {
+                    let s = self.expr(x)?;
+                    self.emit(Op::StrFromRune { d, s });
+                } else if tb.is_string() || fb.is_string() || fb.is_boolean() {
+                    self.expr_to(x, d)?;
+                } else if tb.is_float() && fb.is_integer() {
+                    let s = self.expr(x)?;
+                    self.emit(Op::IToF { d, s, signed: !fb.is_unsigned() });
+                } else if tb.is_integer() && fb.is_float() {
+                    let s = self.expr(x)?;
+                    self.emit(Op::FToI { d, s, signed: !tb.is_unsigned() });
+                    self.trunc(d, tb);
+                } else if tb.is_integer() {
+                    self.expr_to(x, d)?;
+                    self.trunc(d, tb);
+                } else {
+                    self.expr_to(x, d)?;
+                }
+            }
+            (TypeKind::Basic(fb), TypeKind::Slice(el)) if fb.is_string() => {
+                let s = self.expr(x)?;
+                if self.l.types().basic(el) == Some(Basic::Uint8) {
+                    self.emit(Op::BytesFromStr { d, s });
+                } else {
+                    self.emit(Op::RunesFromStr { d, s });
+                }
+            }
+            (TypeKind::Slice(el), TypeKind::Basic(tb)) if tb.is_string() => {
+                let s = self.expr(x)?;
+                if self.l.types().basic(el) == Some(Basic::Uint8) {
+                    self.emit(Op::StrFromBytes { d, s });
+                } else {
+                    self.emit(Op::StrFromRunes { d, s });
+                }
+            }
+            _ => self.expr_to(x, d)?,
+        }
+        Ok(())
+    }
+
+    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], spread: bool) -> R<Slot> {
+        let t = self.ty(e);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let at = self.ty(&args[0]);
+                let d = self.temp(1);
+                match self.l.types().under(at).clone() {
+                    TypeKind::Array(_, n) => {
+                        // Go evaluates the operand only for its side effects when it has calls.
+                        self.emit(Op::Const { d, v: n as u64 });
+                    }
+                    TypeKind::Pointer(p) => {
+                        let TypeKind::Array(_, n) = self.l.types().under(p).clone() else { unreachable!() };
+                        self.emit(Op::Const { d, v: n as u64 });
+                    }
+                    _ => {
+                        let s = self.expr(&args[0])?;
+                        let off = if b == Builtin::Len { 1 } else { 2 };
+                        self.emit(Op::Move { d, s: s + off });
+                    }
+                }
+                Ok(d)
+            }
+            Builtin::Append => {
+                let st = self.ty(&args[0]);
+                let TypeKind::Slice(el) = self.l.types().under(st).clone() else { unreachable!() };
+                let stride = self.l.words(el);
+                let s = self.expr(&args[0])?;
+                let d = self.temp(3);
+                if spread {
+                    let at = self.ty(&args[1]);
+                    let from_str = matches!(self.l.types().basic(at), Some(b) if b.is_string());
+                    let tv = self.expr(&args[1])?;
+                    self.emit(Op::AppendSlice { d, s, t: tv, stride, from_str });
+                } else {
+                    let n = (args.len() - 1) as u32;
+                    let v = self.temp(n * stride);
+                    for (i, a) in args[1..].iter().enumerate() {
+                        self.expr_conv_to(a, el, v + i as u32 * stride)?;
+                    }
+                    self.emit(Op::Append { d, s, v, count: n, stride });
+                }
+                Ok(d)
+            }
+            Builtin::Make => {
+                let TypeKind::Slice(el) = self.l.types().under(t).clone() else {
+                    return self.unsupported(e.pos, "make of this type");
+                };
+                let stride = self.l.words(el);
+                let len = self.expr(&args[1])?;
+                let cap = if args.len() > 2 { self.expr(&args[2])? } else { NONE };
+                let d = self.temp(3);
+                self.b.pos = e.pos;
+                self.emit(Op::MakeSlice { d, len, cap, stride });
+                Ok(d)
+            }
+            Builtin::New => {
+                let p = self.l.types().pointee(t).expect("new returns a pointer");
+                let w = self.l.words(p);
+                let d = self.temp(1);
+                self.emit(Op::Alloc { d, n: w });
+                Ok(d)
+            }
+            Builtin::Copy => {
+                let dt = self.ty(&args[0]);
+                let TypeKind::Slice(el) = self.l.types().under(dt).clone() else { unreachable!() };
+                let stride = self.l.words(el);
+                let st = self.ty(&args[1]);
+                let from_str = matches!(self.l.types().basic(st), Some(b) if b.is_string());
+                let dst = self.expr(&args[0])?;
+                let src = self.expr(&args[1])?;
+                let d = self.temp(1);
+                self.emit(Op::Copy { d, dst, src, stride, from_str });
+                Ok(d)
+            }
+            Builtin::Panic => {
+                let s = self.expr_conv(&args[0], builtin::ANY)?;
+                self.b.pos = e.pos;
+                self.emit(Op::Panic { s });
+                Ok(s)
+            }
+            Builtin::Print | Builtin::Println => {
+                let ln = b == Builtin::Println;
+                for (i, a) in args.iter().enumerate() {
+                    let at = self.ty(a);
+                    let kind = match self.l.types().under(at) {
+                        TypeKind::Basic(bb) if bb.is_boolean() => PrintKind::Bool,
+                        TypeKind::Basic(bb) if bb.is_string() => PrintKind::String,
+                        TypeKind::Basic(bb) if bb.is_float() => PrintKind::Float,
+                        TypeKind::Basic(bb) if bb.is_unsigned() => PrintKind::Uint,
+                        TypeKind::Basic(_) => PrintKind::Int,
+                        TypeKind::Interface(_) => PrintKind::Iface,
+                        _ => PrintKind::Pointer,
+                    };
+                    let s = self.expr(a)?;
+                    self.emit(Op::Print { s, kind, space: ln && i > 0 });
+                }
+                if ln {
+                    self.emit(Op::PrintNl);
+                }
+                Ok(0)
+            }
+            Builtin::Min | Builtin::Max => {
+                let tw = self.l.words(t);
+                let d = self.temp(tw);
+                self.expr_to(&args[0], d)?;
+                let c = self.temp(1);
+                for a in &args[1..] {
+                    let v = self.expr(a)?;
+                    let op = if b == Builtin::Min { BinOp::Lss } else { BinOp::Gtr };
+                    self.compare(op, v, t, d, t, c);
+                    let j = self.emit(Op::Jz { c, t: 0 });
+                    let w = self.l.words(t);
+                    self.mov(d, v, w);
+                    let h = self.b.here();
+                    self.b.patch(j, h);
+                }
+                Ok(d)
+            }
+        }
+    }
+}

@@ -1,0 +1,632 @@
+//! Lowering: the checked AST to bytecode, one function at a time.
+//!
+//! This module owns the program-wide parts: function ids, value layout
+//! (words per type, field offsets), type descriptors and static itabs,
+//! constants, package variables, and the synthesized functions (interface
+//! entries of value methods, method-value thunks, the package initializer).
+//! `expr`, `stmt` and `call` lower a function's body on a [`FnBuilder`].
+
+mod call;
+mod expr;
+mod stmt;
+
+use std::collections::HashMap;
+
+use super::op::{Op, Slot};
+use super::{Function, Program};
+use crate::diag::CompileError;
+use crate::runtime::heap::Heap;
+use crate::runtime::typedesc::{self, Kind, MethodEntry, TypeDesc};
+use crate::syntax::ast::*;
+use crate::types::ty::{builtin, Basic, Ty, TypeKind};
+use crate::types::{FuncSource, Info, ObjId, ObjKind};
+use pgojit_profiler::{FuncId, SiteId};
+
+pub(crate) type R<T> = Result<T, CompileError>;
+
+/// Where a variable lives.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum VarLoc {
+    /// In frame slots.
+    Slot(Slot),
+    /// In a heap cell whose address is in the slot (captured or address-taken).
+    Cell(Slot),
+    /// A package variable at a fixed address.
+    Global(u64),
+}
+
+/// What a synthesized function does.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Synth {
+    /// A value-receiver method called through an interface: the receiver
+    /// arrives as a pointer (the interface's data word) and is copied in.
+    IfaceEntry(usize),
+    /// `x.M` bound to a receiver stored in the closure.
+    BoundMethod(usize),
+    /// `x.M` for an interface `x`: the interface is stored in the closure.
+    BoundIface(Ty, usize),
+    /// `(*T).M` for a value-receiver method: dereferences its first argument.
+    DerefMethodExpr(usize),
+}
+
+pub(crate) struct Lowerer<'a> {
+    pub file: &'a File,
+    pub info: &'a Info,
+    pub file_name: String,
+    funcs: Vec<Option<Function>>,
+    synth: HashMap<Synth, FuncId>,
+    synth_queue: Vec<(Synth, FuncId)>,
+    descs: Vec<Option<&'static TypeDesc>>,
+    words_cache: HashMap<Ty, u32>,
+    globals: HashMap<ObjId, u64>,
+    pub heap: Heap,
+    /// Static closure objects for top-level functions used as values.
+    func_values: HashMap<FuncId, u64>,
+    next_site: u32,
+}
+
+/// Lowers a checked file to a program.
+pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, CompileError> {
+    let mut info = info;
+    // `*errors.errorString`, with a one-instruction `Error` method (function id n).
+    let es_func = info.funcs.len();
+    let es = info.types.new_named("errors.errorString".into());
+    let es_struct = info.types.strukt(vec![crate::types::ty::Field { name: "s".into(), ty: builtin::STRING, embedded: false }]);
+    info.types.set_underlying(es, es_struct);
+    if let Some(n) = info.types.named_mut(es) {
+        n.methods.push(crate::types::ty::MethodDef { name: "Error".into(), sig: builtin::FUNC_STRING, ptr_recv: true, func: es_func });
+    }
+    let es_ptr = info.types.pointer(es);
+    let info = Box::leak(Box::new(info));
+    let mut l = Lowerer {
+        file,
+        info,
+        file_name: file_name.to_string(),
+        funcs: Vec::new(),
+        synth: HashMap::new(),
+        synth_queue: Vec::new(),
+        descs: vec![None; info.types.len()],
+        words_cache: HashMap::new(),
+        globals: HashMap::new(),
+        heap: Heap::new(),
+        func_values: HashMap::new(),
+        next_site: 0,
+    };
+    for _ in 0..info.funcs.len() {
+        l.funcs.push(None);
+    }
+    // Package variables live in cells at fixed addresses.
+    for (i, o) in info.objs.iter().enumerate() {
+        if let ObjKind::Var(v) = &o.kind {
+            if v.global {
+                let w = l.words(o.ty);
+                let addr = l.heap.alloc_words(w as usize);
+                l.globals.insert(ObjId(i as u32), addr);
+            }
+        }
+    }
+    l.funcs.push(Some(Function {
+        name: "errors.(*errorString).Error".into(),
+        code: vec![Op::Load { d: 1, p: 0, off: 0, n: 2 }, Op::Ret { s: 1, n: 2 }],
+        pos: vec![Pos::default(); 2],
+        frame_size: 3,
+        param_words: 1,
+        result_words: 2,
+    }));
+    let error_itab = l.type_word(builtin::ERROR, es_ptr);
+    for fi in 0..info.funcs.len() {
+        let f = l.lower_func(fi, false)?;
+        l.funcs[fi] = Some(f);
+    }
+    let init = l.lower_init()?;
+    // Descriptors for every type, so the runtime can describe any value it meets.
+    for t in 0..info.types.len() {
+        let ty = Ty(t as u32);
+        if !matches!(info.types.kind(ty), TypeKind::Tuple(_)) && info.types.underlying(ty) != builtin::INVALID {
+            l.desc(ty);
+        }
+    }
+    while let Some((s, id)) = l.synth_queue.pop() {
+        let f = l.lower_synth(s)?;
+        l.funcs[id.index()] = Some(f);
+    }
+    let funcs: Vec<Function> = l.funcs.into_iter().map(|f| f.expect("every function lowered")).collect();
+    Ok(Program {
+        funcs,
+        init,
+        main: FuncId(info.main as u32),
+        types: info.types.clone(),
+        descs: l.descs,
+        file_name: file_name.to_string(),
+        error_itab,
+    })
+}
+
+impl<'a> Lowerer<'a> {
+    pub(crate) fn types(&self) -> &crate::types::TypeTable {
+        &self.info.types
+    }
+
+    /// Size of a value of type `t` in 64-bit words.
+    pub(crate) fn words(&mut self, t: Ty) -> u32 {
+        if let Some(&w) = self.words_cache.get(&t) {
+            return w;
+        }
+        let w = match self.info.types.under(t).clone() {
+            TypeKind::Basic(Basic::String) | TypeKind::Basic(Basic::UntypedString) => 2,
+            TypeKind::Basic(Basic::UntypedNil) => 1,
+            TypeKind::Basic(_) => 1,
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => 1,
+            TypeKind::Slice(_) => 3,
+            TypeKind::Interface(_) => 2,
+            TypeKind::Array(e, n) => self.words(e) * n as u32,
+            TypeKind::Struct(fs) => fs.iter().map(|f| self.words(f.ty)).sum(),
+            TypeKind::Tuple(ts) => ts.iter().map(|t| self.words(*t)).sum(),
+            TypeKind::Named(_) => 1,
+        };
+        self.words_cache.insert(t, w);
+        w
+    }
+
+    /// Offset in words of field `i` of struct type `t`.
+    pub(crate) fn field_offset(&mut self, t: Ty, i: usize) -> u32 {
+        let fs = self.info.types.struct_fields(t).expect("struct").to_vec();
+        fs[..i].iter().map(|f| self.words(f.ty)).sum()
+    }
+
+    pub(crate) fn new_site(&mut self) -> SiteId {
+        self.next_site += 1;
+        SiteId(self.next_site - 1)
+    }
+
+    /// Pointer-shaped types sit directly in an interface's data word.
+    pub(crate) fn is_direct(&self, t: Ty) -> bool {
+        matches!(self.info.types.under(t), TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..))
+    }
+
+    /// The descriptor of a type (built once, leaked: descriptors live as long as the process).
+    pub(crate) fn desc(&mut self, t: Ty) -> &'static TypeDesc {
+        if let Some(d) = self.descs[t.0 as usize] {
+            return d;
+        }
+        let tt = &self.info.types;
+        let (kind, comparable) = match tt.under(t) {
+            TypeKind::Basic(b) => (
+                if b.is_boolean() {
+                    Kind::Bool
+                } else if b.is_string() {
+                    Kind::String
+                } else if b.is_float() {
+                    Kind::Float
+                } else if b.is_unsigned() {
+                    Kind::Uint
+                } else {
+                    Kind::Int
+                },
+                true,
+            ),
+            TypeKind::Pointer(_) => (Kind::Pointer, true),
+            TypeKind::Slice(_) => (Kind::Slice, false),
+            TypeKind::Array(..) => (Kind::Array, tt.comparable(t)),
+            TypeKind::Struct(_) => (Kind::Struct, tt.comparable(t)),
+            TypeKind::Func(_) => (Kind::Func, false),
+            TypeKind::Interface(_) => (Kind::Interface, true),
+            TypeKind::Map(..) => (Kind::Map, false),
+            _ => (Kind::Struct, false),
+        };
+        let mut methods = Vec::new();
+        if let TypeKind::Interface(ms) = tt.under(t) {
+            for m in ms.clone() {
+                methods.push(MethodEntry { name: m.name, sig: m.sig, entry: FuncId(0) });
+            }
+        } else {
+            let (base, is_ptr) = match tt.kind(t) {
+                TypeKind::Pointer(p) => (*p, true),
+                _ => (t, false),
+            };
+            let ms = tt.named(base).map(|n| n.methods.clone()).unwrap_or_default();
+            let direct_base = self.is_direct(base);
+            for m in ms {
+                let entry = if m.ptr_recv {
+                    if !is_ptr {
+                        continue;
+                    }
+                    FuncId(m.func as u32)
+                } else if direct_base && !is_ptr {
+                    FuncId(m.func as u32)
+                } else {
+                    self.synth_id(Synth::IfaceEntry(m.func))
+                };
+                methods.push(MethodEntry { name: m.name, sig: m.sig, entry });
+            }
+        }
+        let w = self.words(t) as usize;
+        let name = self.info.types.name(t);
+        let direct = self.is_direct(t);
+        let d: &'static TypeDesc = Box::leak(Box::new(TypeDesc::new(t, name, w, kind, direct, comparable, methods)));
+        self.descs[t.0 as usize] = Some(d);
+        d
+    }
+
+    /// The type word of an interface of type `iface` holding a `concrete`:
+    /// an itab, or the descriptor itself for `any`.
+    pub(crate) fn type_word(&mut self, iface: Ty, concrete: Ty) -> u64 {
+        let cd = self.desc(concrete);
+        if self.info.types.iface_methods(iface).is_empty() {
+            return cd as *const TypeDesc as u64;
+        }
+        let idesc = self.desc(iface);
+        let it = typedesc::itab(idesc, cd).expect("the checker proved the type implements the interface");
+        it as *const typedesc::Itab as u64
+    }
+
+    fn synth_id(&mut self, s: Synth) -> FuncId {
+        if let Some(&id) = self.synth.get(&s) {
+            return id;
+        }
+        let id = FuncId(self.funcs.len() as u32);
+        self.funcs.push(None);
+        self.synth.insert(s, id);
+        self.synth_queue.push((s, id));
+        id
+    }
+
+    /// A static closure object for a top-level function used as a value.
+    pub(crate) fn func_value(&mut self, f: FuncId) -> u64 {
+        if let Some(&a) = self.func_values.get(&f) {
+            return a;
+        }
+        let a = self.heap.alloc_words(1);
+        // SAFETY: `a` is a fresh one-word allocation.
+        unsafe { *(a as *mut u64) = f.0 as u64 };
+        self.func_values.insert(f, a);
+        a
+    }
+
+    /// String constants live in leaked memory: (ptr, len).
+    pub(crate) fn string_const(&mut self, s: &[u8]) -> (u64, u64) {
+        self.heap.new_string(s)
+    }
+
+    pub(crate) fn global_addr(&self, o: ObjId) -> u64 {
+        self.globals[&o]
+    }
+
+    // ----- functions -----
+
+    fn lower_func(&mut self, fi: usize, iface_entry: bool) -> R<Function> {
+        let info = self.info;
+        let f = &info.funcs[fi];
+        let (body, ft) = match f.source {
+            FuncSource::Decl(d) => match &self.file.decls[d] {
+                Decl::Func(fd) => (fd.body.as_ref().expect("body"), &fd.ty),
+                _ => unreachable!(),
+            },
+            FuncSource::Lit(id) => match find_func_lit(self.file, id) {
+                Some((ft, body)) => (body, ft),
+                None => return Err(CompileError::new(f.pos, "internal error: function literal not found")),
+            },
+        };
+        let _ = ft;
+        let mut b = FnBuilder::new(f.name.clone(), fi);
+        // Parameters: receiver first.
+        let mut param_words = 0u32;
+        let mut incoming: Vec<(ObjId, Slot, bool)> = Vec::new();
+        if let Some(r) = f.recv {
+            let t = info.obj(r).ty;
+            if iface_entry {
+                incoming.push((r, 0, true));
+                param_words += 1;
+            } else {
+                let w = self.words(t);
+                incoming.push((r, 0, false));
+                param_words += w;
+            }
+        }
+        for &p in &f.params {
+            let w = self.words(info.obj(p).ty);
+            incoming.push((p, param_words, false));
+            param_words += w;
+        }
+        let result_words: u32 = f.results.iter().map(|r| info.obj(*r).ty).collect::<Vec<_>>().iter().map(|t| self.words(*t)).sum();
+        b.next = param_words.max(result_words);
+        b.param_words = param_words;
+        b.result_words = result_words;
+        b.pos = f.pos;
+        if !f.captures.is_empty() || matches!(f.source, FuncSource::Lit(_)) {
+            let ctx = b.temp(1);
+            b.emit(Op::LoadCtx { d: ctx });
+            for (i, &c) in f.captures.iter().enumerate() {
+                let s = b.temp(1);
+                b.emit(Op::Load { d: s, p: ctx, off: 1 + i as u32, n: 1 });
+                b.vars.insert(c, VarLoc::Cell(s));
+            }
+        }
+        for (o, slot, by_ptr) in incoming {
+            let t = info.obj(o).ty;
+            let w = self.words(t);
+            let boxed = info.var(o).map(|v| v.boxed).unwrap_or(false);
+            let src = if by_ptr {
+                let s = b.temp(w);
+                b.emit(Op::Load { d: s, p: slot, off: 0, n: w });
+                s
+            } else {
+                slot
+            };
+            if boxed {
+                let cell = b.temp(1);
+                b.emit(Op::Alloc { d: cell, n: w });
+                if w > 0 {
+                    b.emit(Op::Store { p: cell, off: 0, s: src, n: w });
+                }
+                b.vars.insert(o, VarLoc::Cell(cell));
+            } else {
+                b.vars.insert(o, VarLoc::Slot(src));
+            }
+        }
+        for &r in &f.results {
+            self.declare_zero_var(&mut b, r);
+        }
+        let mut fb = FnCtx { l: self, b };
+        fb.block(&body.stmts)?;
+        // Falling off the end: only possible without results.
+        let end = fb.b.temp(0);
+        fb.emit_ret(end)?;
+        let b = fb.b;
+        Ok(b.finish())
+    }
+
+    /// Declares a variable holding its zero value.
+    pub(crate) fn declare_zero_var(&mut self, b: &mut FnBuilder, o: ObjId) {
+        let t = self.info.obj(o).ty;
+        let w = self.words(t);
+        let boxed = self.info.var(o).map(|v| v.boxed).unwrap_or(false);
+        if boxed {
+            let cell = b.temp(1);
+            b.emit(Op::Alloc { d: cell, n: w });
+            b.vars.insert(o, VarLoc::Cell(cell));
+        } else {
+            let s = b.temp(w);
+            if w > 0 {
+                b.emit(Op::Zero { d: s, n: w });
+            }
+            b.vars.insert(o, VarLoc::Slot(s));
+        }
+    }
+
+    /// The package initializer: package variables in dependency order.
+    fn lower_init(&mut self) -> R<FuncId> {
+        let id = FuncId(self.funcs.len() as u32);
+        self.funcs.push(None);
+        let mut b = FnBuilder::new("main.init".into(), usize::MAX);
+        let inits = self.info.global_init.clone();
+        let mut fb = FnCtx { l: self, b };
+        for gi in inits {
+            let Decl::Var(specs) = &fb.l.file.decls[gi.decl] else { unreachable!() };
+            let s = &specs[gi.spec];
+            fb.var_spec(s)?;
+        }
+        let end = fb.b.temp(0);
+        fb.emit_ret(end)?;
+        b = fb.b;
+        self.funcs[id.index()] = Some(b.finish());
+        Ok(id)
+    }
+
+    fn lower_synth(&mut self, s: Synth) -> R<Function> {
+        match s {
+            Synth::IfaceEntry(fi) => {
+                let mut f = self.lower_func(fi, true)?;
+                f.name = format!("{}·iface", f.name);
+                Ok(f)
+            }
+            Synth::BoundMethod(fi) => self.bound_thunk(fi, None),
+            Synth::BoundIface(iface, m) => self.bound_thunk(m, Some(iface)),
+            Synth::DerefMethodExpr(fi) => {
+                // func(p *T, args...) { return (*p).M(args...) }
+                let info = self.info;
+                let f = &info.funcs[fi];
+                let sig = info.types.sig(f.sig).cloned().expect("sig");
+                let recv_t = info.obj(f.recv.expect("method")).ty;
+                let rw = self.words(recv_t);
+                let aw: u32 = sig.params.iter().map(|t| self.words(*t)).sum();
+                let resw: u32 = sig.results.iter().map(|t| self.words(*t)).sum();
+                let mut b = FnBuilder::new(format!("{}·deref", f.name), usize::MAX);
+                b.param_words = 1 + aw;
+                b.result_words = resw;
+                b.next = (1 + aw).max(resw);
+                let base = b.temp((rw + aw).max(resw));
+                b.emit(Op::Load { d: base, p: 0, off: 0, n: rw });
+                if aw > 0 {
+                    b.emit(Op::MoveN { d: base + rw, s: 1, n: aw });
+                }
+                b.emit(Op::Call { func: FuncId(fi as u32), base });
+                b.emit(Op::Ret { s: base, n: resw });
+                Ok(b.finish())
+            }
+        }
+    }
+
+    /// The body of a method value: receiver from the closure, then the call.
+    fn bound_thunk(&mut self, m: usize, iface: Option<Ty>) -> R<Function> {
+        let info = self.info;
+        let (sig_ty, name) = match iface {
+            None => (info.funcs[m].sig, format!("{}-fm", info.funcs[m].name)),
+            Some(t) => {
+                let im = &info.types.iface_methods(t)[m];
+                (im.sig, format!("{}.{}-fm", info.types.name(t), im.name))
+            }
+        };
+        let sig = info.types.sig(sig_ty).cloned().expect("sig");
+        let aw: u32 = sig.params.iter().map(|t| self.words(*t)).sum();
+        let resw: u32 = sig.results.iter().map(|t| self.words(*t)).sum();
+        let mut b = FnBuilder::new(name, usize::MAX);
+        b.param_words = aw;
+        b.result_words = resw;
+        b.next = aw.max(resw);
+        let ctx = b.temp(1);
+        b.emit(Op::LoadCtx { d: ctx });
+        match iface {
+            None => {
+                let recv_t = info.obj(info.funcs[m].recv.expect("method")).ty;
+                let rw = self.words(recv_t);
+                let base = b.temp((rw + aw).max(resw));
+                if rw > 0 {
+                    b.emit(Op::Load { d: base, p: ctx, off: 1, n: rw });
+                }
+                if aw > 0 {
+                    b.emit(Op::MoveN { d: base + rw, s: 0, n: aw });
+                }
+                b.emit(Op::Call { func: FuncId(m as u32), base });
+                b.emit(Op::Ret { s: base, n: resw });
+            }
+            Some(_) => {
+                let recv = b.temp(2);
+                b.emit(Op::Load { d: recv, p: ctx, off: 1, n: 2 });
+                let base = b.temp((1 + aw).max(resw));
+                if aw > 0 {
+                    b.emit(Op::MoveN { d: base + 1, s: 0, n: aw });
+                }
+                let site = self.new_site();
+                b.emit(Op::CallIface { recv, method: m as u32, base, site });
+                b.emit(Op::Ret { s: base, n: resw });
+            }
+        }
+        Ok(b.finish())
+    }
+}
+
+/// Finds a function literal by node id.
+fn find_func_lit(file: &File, id: NodeId) -> Option<(&FuncType, &Block)> {
+    let mut found = None;
+    let mut visit = |e: &Expr| {
+        if e.id == id {
+            if let ExprKind::FuncLit { ty, body } = &e.kind {
+                found = Some((ty as *const FuncType, body as *const Block));
+            }
+        }
+    };
+    crate::syntax::walk::walk_file(file, &mut visit);
+    // SAFETY: the pointers point into `file`, which outlives the result.
+    found.map(|(t, b)| unsafe { (&*t, &*b) })
+}
+
+/// Break/continue targets of an enclosing statement.
+pub(crate) struct Target {
+    pub label: Option<String>,
+    pub is_loop: bool,
+    pub breaks: Vec<usize>,
+    pub continues: Vec<usize>,
+}
+
+/// The function being built.
+pub(crate) struct FnBuilder {
+    pub name: String,
+    pub code: Vec<Op>,
+    pub poss: Vec<Pos>,
+    pub pos: Pos,
+    pub next: u32,
+    pub param_words: u32,
+    pub result_words: u32,
+    pub vars: HashMap<ObjId, VarLoc>,
+    pub targets: Vec<Target>,
+    pub pending_label: Option<String>,
+    pub func_index: usize,
+}
+
+impl FnBuilder {
+    fn new(name: String, func_index: usize) -> FnBuilder {
+        FnBuilder {
+            name,
+            code: Vec::new(),
+            poss: Vec::new(),
+            pos: Pos::default(),
+            next: 0,
+            param_words: 0,
+            result_words: 0,
+            vars: HashMap::new(),
+            targets: Vec::new(),
+            pending_label: None,
+            func_index,
+        }
+    }
+
+    /// Fresh slots (never reused: a slot keeps one type for the whole function).
+    pub fn temp(&mut self, n: u32) -> Slot {
+        let s = self.next;
+        self.next += n;
+        s
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.code.push(op);
+        self.poss.push(self.pos);
+        self.code.len() - 1
+    }
+
+    pub fn here(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Points the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.code[at] {
+            Op::Jmp { t } | Op::Jz { t, .. } | Op::Jnz { t, .. } => *t = target,
+            other => panic!("patching a non-jump {other:?}"),
+        }
+    }
+
+    fn finish(self) -> Function {
+        Function {
+            name: self.name,
+            code: self.code,
+            pos: self.poss,
+            frame_size: self.next.max(self.param_words).max(self.result_words),
+            param_words: self.param_words,
+            result_words: self.result_words,
+        }
+    }
+}
+
+/// Lowering one function body: the program-wide lowerer plus the builder.
+pub(crate) struct FnCtx<'l, 'a> {
+    pub l: &'l mut Lowerer<'a>,
+    pub b: FnBuilder,
+}
+
+impl FnCtx<'_, '_> {
+    pub fn words(&mut self, t: Ty) -> u32 {
+        self.l.words(t)
+    }
+
+    pub fn info(&self) -> &Info {
+        self.l.info
+    }
+
+    pub fn ty(&self, e: &Expr) -> Ty {
+        self.l.info.type_of(e.id)
+    }
+
+    pub fn emit(&mut self, op: Op) -> usize {
+        self.b.emit(op)
+    }
+
+    pub fn temp(&mut self, n: u32) -> Slot {
+        self.b.temp(n)
+    }
+
+    /// Returns the function's results (the `n` words at `s`).
+    pub fn emit_ret(&mut self, s: Slot) -> R<()> {
+        let n = self.b.result_words;
+        self.emit(Op::Ret { s, n });
+        Ok(())
+    }
+
+    pub fn unsupported<T>(&self, pos: Pos, what: &str) -> R<T> {
+        Err(CompileError::unsupported(pos, what))
+    }
+
+    pub fn is_untyped_nil(&self, t: Ty) -> bool {
+        t == builtin::UNTYPED_NIL
+    }
+}

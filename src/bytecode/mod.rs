@@ -1,0 +1,61 @@
+//! Statically typed register bytecode: the opcode table ([`op`]), functions
+//! and programs, lowering from the checked AST ([`lower`]) and the printer
+//! behind `pgojit check --bytecode`.
+//!
+//! Frame layout, shared by every tier: a function's frame is `frame_size`
+//! 64-bit slots on the VM stack. Parameters (receiver first) occupy the
+//! first slots; on return the results are copied to slot 0, which is the
+//! caller's argument window. A slot keeps one type for the whole function.
+//!
+//! GC invariant (for the collector and the JIT): at every allocation and
+//! every call, every live value is in its frame slot; no tier keeps a heap
+//! pointer only in a machine register across those points.
+
+pub mod lower;
+pub mod op;
+pub mod print;
+
+use crate::runtime::typedesc::TypeDesc;
+use crate::syntax::ast::Pos;
+use crate::types::TypeTable;
+pub use op::{Op, Slot};
+use pgojit_profiler::FuncId;
+
+/// One compiled function.
+pub struct Function {
+    /// As Go's runtime names it (`main.(*Counter).Inc`).
+    pub name: String,
+    pub code: Vec<Op>,
+    /// Source position of each instruction (for runtime errors and listings).
+    pub pos: Vec<Pos>,
+    pub frame_size: u32,
+    pub param_words: u32,
+    pub result_words: u32,
+}
+
+/// A loaded program: functions, types and their descriptors.
+pub struct Program {
+    pub funcs: Vec<Function>,
+    /// Runs package variable initializers.
+    pub init: FuncId,
+    pub main: FuncId,
+    pub types: TypeTable,
+    /// Descriptor of each type that has one, indexed by `Ty`.
+    pub descs: Vec<Option<&'static TypeDesc>>,
+    pub file_name: String,
+    /// The type word of an `error` holding a `*errors.errorString` (what
+    /// `errors.New` and `fmt.Errorf` return).
+    pub error_itab: u64,
+}
+
+impl Program {
+    pub fn func(&self, f: FuncId) -> &Function {
+        &self.funcs[f.index()]
+    }
+}
+
+/// Slot position of a frame offset: the one place both tiers compute it.
+#[inline]
+pub const fn slot_offset(slot: Slot) -> usize {
+    slot as usize * 8
+}

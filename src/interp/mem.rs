@@ -1,0 +1,51 @@
+//! Raw access to Go memory: the one place the interpreter dereferences
+//! addresses held in slots.
+//!
+//! Invariant (established by lowering and the runtime): every non-nil
+//! address in a pointer-typed slot, a slice's data word or an interface's
+//! data word points into a live, 8-byte-aligned allocation made by
+//! [`crate::runtime::heap::Heap`] (objects are not freed before issue 3's
+//! collector, which will only free unreachable ones), and the offsets
+//! lowering emits stay inside the object's type. Nil is checked by the
+//! callers before these functions are used.
+
+#[inline]
+pub fn load(addr: u64, word: usize) -> u64 {
+    // SAFETY: see the module invariant; `addr` is non-nil and `word` is inside the object.
+    unsafe { *(addr as *const u64).add(word) }
+}
+
+#[inline]
+pub fn store(addr: u64, word: usize, v: u64) {
+    // SAFETY: as for `load`.
+    unsafe { *(addr as *mut u64).add(word) = v }
+}
+
+#[inline]
+pub fn load_n(addr: u64, word: usize, dst: &mut [u64]) {
+    // SAFETY: as for `load`; `dst` is a frame range distinct from the heap object.
+    unsafe { std::ptr::copy_nonoverlapping((addr as *const u64).add(word), dst.as_mut_ptr(), dst.len()) }
+}
+
+#[inline]
+pub fn store_n(addr: u64, word: usize, src: &[u64]) {
+    // SAFETY: as for `load`; `src` is a frame range distinct from the heap object.
+    unsafe { std::ptr::copy_nonoverlapping(src.as_ptr(), (addr as *mut u64).add(word), src.len()) }
+}
+
+/// Copies `n` words between heap objects (they may overlap, as in `copy(s, s[1:])`).
+#[inline]
+pub fn copy_words(dst: u64, src: u64, n: usize) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: both ranges lie inside live objects (module invariant).
+    unsafe { std::ptr::copy(src as *const u64, dst as *mut u64, n) }
+}
+
+/// The bytes of a string value.
+#[inline]
+pub fn bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
+    // SAFETY: strings are immutable and their data lives as long as the program.
+    unsafe { crate::runtime::heap::str_bytes(ptr, len) }
+}

@@ -1,0 +1,813 @@
+//! The interpreter tier: runs bytecode on the shared frame layout.
+//!
+//! Frames live on one VM stack of 64-bit slots; a call places the callee's
+//! frame at the caller's argument window, so arguments need no copying and
+//! results come back at the same place. Go calls never recurse on the Rust
+//! stack (each `run` keeps its own list of suspended frames); only runtime
+//! functions that call back into Go (`fmt` calling `String()`) nest.
+
+mod mem;
+mod natives;
+mod values;
+
+use std::io::Write;
+
+use crate::bytecode::op::{Cmp, IntKind, Op};
+use crate::bytecode::Program;
+use crate::runtime::heap::{Heap, ZERO_SIZED};
+use crate::runtime::panic::Panic;
+use crate::runtime::typedesc::{self, Itab, TypeDesc};
+use pgojit_profiler::FuncId;
+
+/// Slots in the VM stack (128 MiB of address space, touched only as used).
+const STACK_SLOTS: usize = 16 << 20;
+const NONE: u32 = u32::MAX;
+
+pub struct Vm<'p> {
+    pub prog: &'p Program,
+    stack: Vec<u64>,
+    pub heap: Heap,
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// The closure being called (Go's context register).
+    ctx: u64,
+    /// Nesting of runtime → Go calls.
+    depth: u32,
+}
+
+struct Suspended {
+    func: FuncId,
+    pc: usize,
+    fp: usize,
+}
+
+impl<'p> Vm<'p> {
+    pub fn new(prog: &'p Program) -> Vm<'p> {
+        Vm {
+            prog,
+            stack: vec![0; STACK_SLOTS],
+            heap: Heap::new(),
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            ctx: 0,
+            depth: 0,
+        }
+    }
+
+    /// Runs the package initializer, then `main`.
+    pub fn run_main(&mut self) -> Result<(), Panic> {
+        let r = self.run(self.prog.init, 0).and_then(|_| self.run(self.prog.main, 0));
+        self.flush();
+        r
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Calls `f` with its frame at `fp` and runs until it returns.
+    pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
+        let prog = self.prog;
+        let mut frames: Vec<Suspended> = Vec::new();
+        let mut cur = entry;
+        let mut func = prog.func(cur);
+        let mut code: &[Op] = &func.code;
+        let mut pc = 0usize;
+        let mut fp = fp;
+        self.enter(fp, func.param_words, func.frame_size)?;
+        macro_rules! s {
+            ($i:expr) => {
+                self.stack[fp + $i as usize]
+            };
+        }
+        macro_rules! call {
+            ($target:expr, $base:expr) => {{
+                let target: FuncId = $target;
+                frames.push(Suspended { func: cur, pc, fp });
+                fp += $base as usize;
+                cur = target;
+                func = prog.func(cur);
+                code = &func.code;
+                pc = 0;
+                self.enter(fp, func.param_words, func.frame_size)?;
+            }};
+        }
+        loop {
+            let op = &code[pc];
+            pc += 1;
+            match *op {
+                Op::Const { d, v } => s!(d) = v,
+                Op::Zero { d, n } => {
+                    let b = fp + d as usize;
+                    self.stack[b..b + n as usize].fill(0);
+                }
+                Op::Move { d, s } => s!(d) = s!(s),
+                Op::MoveN { d, s, n } => {
+                    let (d, s) = (fp + d as usize, fp + s as usize);
+                    self.stack.copy_within(s..s + n as usize, d);
+                }
+                Op::AddI { d, a, b } => s!(d) = s!(a).wrapping_add(s!(b)),
+                Op::AddImm { d, a, imm } => s!(d) = s!(a).wrapping_add(imm as u64),
+                Op::SubI { d, a, b } => s!(d) = s!(a).wrapping_sub(s!(b)),
+                Op::MulI { d, a, b } => s!(d) = s!(a).wrapping_mul(s!(b)),
+                Op::DivS { d, a, b } => {
+                    let y = s!(b) as i64;
+                    if y == 0 {
+                        return Err(self.fail(Panic::divide(), cur, pc));
+                    }
+                    s!(d) = (s!(a) as i64).wrapping_div(y) as u64;
+                }
+                Op::DivU { d, a, b } => {
+                    let y = s!(b);
+                    if y == 0 {
+                        return Err(self.fail(Panic::divide(), cur, pc));
+                    }
+                    s!(d) = s!(a) / y;
+                }
+                Op::RemS { d, a, b } => {
+                    let y = s!(b) as i64;
+                    if y == 0 {
+                        return Err(self.fail(Panic::divide(), cur, pc));
+                    }
+                    s!(d) = (s!(a) as i64).wrapping_rem(y) as u64;
+                }
+                Op::RemU { d, a, b } => {
+                    let y = s!(b);
+                    if y == 0 {
+                        return Err(self.fail(Panic::divide(), cur, pc));
+                    }
+                    s!(d) = s!(a) % y;
+                }
+                Op::And { d, a, b } => s!(d) = s!(a) & s!(b),
+                Op::Or { d, a, b } => s!(d) = s!(a) | s!(b),
+                Op::Xor { d, a, b } => s!(d) = s!(a) ^ s!(b),
+                Op::AndNot { d, a, b } => s!(d) = s!(a) & !s!(b),
+                Op::Shl { d, a, b } => {
+                    let n = s!(b);
+                    s!(d) = if n >= 64 { 0 } else { s!(a) << n };
+                }
+                Op::ShrS { d, a, b } => {
+                    let n = s!(b);
+                    s!(d) = ((s!(a) as i64) >> n.min(63)) as u64;
+                }
+                Op::ShrU { d, a, b } => {
+                    let n = s!(b);
+                    s!(d) = if n >= 64 { 0 } else { s!(a) >> n };
+                }
+                Op::CheckShift { s } => {
+                    if (s!(s) as i64) < 0 {
+                        return Err(self.fail(Panic::Runtime("negative shift amount".into()), cur, pc));
+                    }
+                }
+                Op::NegI { d, s } => s!(d) = (s!(s) as i64).wrapping_neg() as u64,
+                Op::NotI { d, s } => s!(d) = !s!(s),
+                Op::Not { d, s } => s!(d) = (s!(s) == 0) as u64,
+                Op::Trunc { d, s, k } => s!(d) = trunc(s!(s), k),
+                Op::CmpI { d, a, b, c, signed } => {
+                    let (x, y) = (s!(a), s!(b));
+                    s!(d) = if signed { cmp(x as i64, y as i64, c) } else { cmp(x, y, c) } as u64;
+                }
+                Op::CmpImm { d, a, imm, c } => s!(d) = cmp(s!(a) as i64, imm, c) as u64,
+                Op::AddF { d, a, b } => s!(d) = (f(s!(a)) + f(s!(b))).to_bits(),
+                Op::SubF { d, a, b } => s!(d) = (f(s!(a)) - f(s!(b))).to_bits(),
+                Op::MulF { d, a, b } => s!(d) = (f(s!(a)) * f(s!(b))).to_bits(),
+                Op::DivF { d, a, b } => s!(d) = (f(s!(a)) / f(s!(b))).to_bits(),
+                Op::NegF { d, s } => s!(d) = (-f(s!(s))).to_bits(),
+                Op::CmpF { d, a, b, c } => {
+                    let (x, y) = (f(s!(a)), f(s!(b)));
+                    s!(d) = match c {
+                        Cmp::Eq => x == y,
+                        Cmp::Ne => x != y,
+                        Cmp::Lt => x < y,
+                        Cmp::Le => x <= y,
+                        Cmp::Gt => x > y,
+                        Cmp::Ge => x >= y,
+                    } as u64;
+                }
+                Op::IToF { d, s, signed } => {
+                    let v = s!(s);
+                    s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
+                }
+                Op::FToI { d, s, signed } => {
+                    let x = f(s!(s));
+                    s!(d) = if signed { f_to_i64(x) as u64 } else { f_to_u64(x) };
+                }
+                Op::StrConcat { d, a, b } => {
+                    let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                    let (p, n) = if y.is_empty() {
+                        (s!(a), s!(a + 1))
+                    } else if x.is_empty() {
+                        (s!(b), s!(b + 1))
+                    } else {
+                        let mut v = Vec::with_capacity(x.len() + y.len());
+                        v.extend_from_slice(x);
+                        v.extend_from_slice(y);
+                        self.heap.new_string(&v)
+                    };
+                    s!(d) = p;
+                    s!(d + 1) = n;
+                }
+                Op::StrCmp { d, a, b, c } => {
+                    let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                    s!(d) = cmp(x, y, c) as u64;
+                }
+                Op::StrIndex { d, s, i } => {
+                    let (p, n) = (s!(s), s!(s + 1));
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= n {
+                        return Err(self.fail(Panic::index(i, n), cur, pc));
+                    }
+                    s!(d) = mem::bytes(p, n)[i as usize] as u64;
+                }
+                Op::StrSlice { d, s, lo, hi } => {
+                    let (p, n) = (s!(s), s!(s + 1));
+                    let l = if lo == NONE { 0 } else { s!(lo) };
+                    let h = if hi == NONE { n } else { s!(hi) };
+                    if h > n || (h as i64) < 0 {
+                        return Err(self.fail(Panic::Runtime(format!("slice bounds out of range [:{}] with length {}", h as i64, n)), cur, pc));
+                    }
+                    if l > h {
+                        return Err(self.fail(Panic::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)), cur, pc));
+                    }
+                    s!(d) = if h == l { 0 } else { p + l };
+                    s!(d + 1) = h - l;
+                }
+                Op::StrDecodeRune { d, s, i } => {
+                    let b = mem::bytes(s!(s), s!(s + 1));
+                    let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[s!(i) as usize..]);
+                    s!(d) = r as i64 as u64;
+                    s!(d + 1) = w as u64;
+                }
+                Op::StrFromRune { d, s } => {
+                    let v = s!(s) as i64;
+                    let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let mut buf = [0u8; 4];
+                    let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes());
+                    s!(d) = p;
+                    s!(d + 1) = n;
+                }
+                Op::StrFromBytes { d, s } => {
+                    let (p, n) = (s!(s), s!(s + 1));
+                    let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
+                    let (sp, sn) = self.heap.new_string(&v);
+                    s!(d) = sp;
+                    s!(d + 1) = sn;
+                }
+                Op::BytesFromStr { d, s } => {
+                    let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
+                    let p = self.heap.alloc_words(b.len());
+                    for (i, x) in b.iter().enumerate() {
+                        mem::store(p, i, *x as u64);
+                    }
+                    s!(d) = p;
+                    s!(d + 1) = b.len() as u64;
+                    s!(d + 2) = b.len() as u64;
+                }
+                Op::StrFromRunes { d, s } => {
+                    let (p, n) = (s!(s), s!(s + 1));
+                    let mut v = Vec::new();
+                    for i in 0..n as usize {
+                        let r = mem::load(p, i) as i64;
+                        let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                        let mut buf = [0u8; 4];
+                        v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    }
+                    let (sp, sn) = self.heap.new_string(&v);
+                    s!(d) = sp;
+                    s!(d + 1) = sn;
+                }
+                Op::RunesFromStr { d, s } => {
+                    let b = mem::bytes(s!(s), s!(s + 1));
+                    let mut rs = Vec::new();
+                    let mut i = 0;
+                    while i < b.len() {
+                        let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[i..]);
+                        rs.push(r as i64 as u64);
+                        i += w.max(1);
+                    }
+                    let p = self.heap.alloc_words(rs.len());
+                    for (i, r) in rs.iter().enumerate() {
+                        mem::store(p, i, *r);
+                    }
+                    s!(d) = p;
+                    s!(d + 1) = rs.len() as u64;
+                    s!(d + 2) = rs.len() as u64;
+                }
+                Op::Load { d, p, off, n } => {
+                    let a = s!(p);
+                    if a == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    let b = fp + d as usize;
+                    mem::load_n(a, off as usize, &mut self.stack[b..b + n as usize]);
+                }
+                Op::Store { p, off, s, n } => {
+                    let a = s!(p);
+                    if a == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    let b = fp + s as usize;
+                    mem::store_n(a, off as usize, &self.stack[b..b + n as usize]);
+                }
+                Op::AddrOff { d, p, off } => {
+                    let a = s!(p);
+                    if a == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    s!(d) = a + 8 * off as u64;
+                }
+                Op::LoadG { d, addr, n } => {
+                    let b = fp + d as usize;
+                    mem::load_n(addr, 0, &mut self.stack[b..b + n as usize]);
+                }
+                Op::StoreG { addr, s, n } => {
+                    let b = fp + s as usize;
+                    mem::store_n(addr, 0, &self.stack[b..b + n as usize]);
+                }
+                Op::Alloc { d, n } => s!(d) = self.heap.alloc_words(n as usize),
+                Op::SliceAddr { d, s, i, stride } => {
+                    let (p, n) = (s!(s), s!(s + 1));
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= n {
+                        return Err(self.fail(Panic::index(i, n), cur, pc));
+                    }
+                    s!(d) = p + 8 * (i as u64 * stride as u64);
+                }
+                Op::SliceLoad { d, s, i, stride, off, n } => {
+                    let (p, len) = (s!(s), s!(s + 1));
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= len {
+                        return Err(self.fail(Panic::index(i, len), cur, pc));
+                    }
+                    let b = fp + d as usize;
+                    mem::load_n(p, i as usize * stride as usize + off as usize, &mut self.stack[b..b + n as usize]);
+                }
+                Op::SliceStore { s, i, v, stride, off, n } => {
+                    let (p, len) = (s!(s), s!(s + 1));
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= len {
+                        return Err(self.fail(Panic::index(i, len), cur, pc));
+                    }
+                    let b = fp + v as usize;
+                    mem::store_n(p, i as usize * stride as usize + off as usize, &self.stack[b..b + n as usize]);
+                }
+                Op::FrameLoadIdx { d, base, i, len, stride, off, n } => {
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= len as u64 {
+                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
+                    }
+                    let src = fp + base as usize + i as usize * stride as usize + off as usize;
+                    self.stack.copy_within(src..src + n as usize, fp + d as usize);
+                }
+                Op::FrameStoreIdx { base, i, v, len, stride, off, n } => {
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= len as u64 {
+                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
+                    }
+                    let dst = fp + base as usize + i as usize * stride as usize + off as usize;
+                    let src = fp + v as usize;
+                    self.stack.copy_within(src..src + n as usize, dst);
+                }
+                Op::CheckIndex { i, len } => {
+                    let i = s!(i) as i64;
+                    if i < 0 || i as u64 >= len as u64 {
+                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
+                    }
+                }
+                Op::SliceSlice { d, s, lo, hi, max, stride } => {
+                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                    let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
+                    let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
+                    s!(d) = np;
+                    s!(d + 1) = nl;
+                    s!(d + 2) = nc;
+                }
+                Op::ArraySlice { d, p, len, lo, hi, max, stride } => {
+                    let a = s!(p);
+                    let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
+                    let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
+                    s!(d) = np;
+                    s!(d + 1) = nl;
+                    s!(d + 2) = nc;
+                }
+                Op::MakeSlice { d, len, cap, stride } => {
+                    let l = s!(len) as i64;
+                    let c = if cap == NONE { l } else { s!(cap) as i64 };
+                    if l < 0 || l > (1 << 40) {
+                        return Err(self.fail(Panic::Runtime("makeslice: len out of range".into()), cur, pc));
+                    }
+                    if c < l || c > (1 << 40) {
+                        return Err(self.fail(Panic::Runtime("makeslice: cap out of range".into()), cur, pc));
+                    }
+                    s!(d) = self.heap.alloc_words(c as usize * stride as usize);
+                    s!(d + 1) = l as u64;
+                    s!(d + 2) = c as u64;
+                }
+                Op::Append { d, s, v, count, stride } => {
+                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                    let (np, nc) = self.grow(p, len, cap, count as u64, stride);
+                    let b = fp + v as usize;
+                    let n = (count * stride) as usize;
+                    mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
+                    s!(d) = np;
+                    s!(d + 1) = len + count as u64;
+                    s!(d + 2) = nc;
+                }
+                Op::AppendSlice { d, s, t, stride, from_str } => {
+                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                    let (tp, tl) = (s!(t), s!(t + 1));
+                    if tl == 0 {
+                        s!(d) = p;
+                        s!(d + 1) = len;
+                        s!(d + 2) = cap;
+                    } else {
+                        let (np, nc) = self.grow(p, len, cap, tl, stride);
+                        if from_str {
+                            let b = mem::bytes(tp, tl);
+                            for (i, x) in b.iter().enumerate() {
+                                mem::store(np, len as usize + i, *x as u64);
+                            }
+                        } else {
+                            mem::copy_words(np + 8 * len * stride as u64, tp, (tl * stride as u64) as usize);
+                        }
+                        s!(d) = np;
+                        s!(d + 1) = len + tl;
+                        s!(d + 2) = nc;
+                    }
+                }
+                Op::Copy { d, dst, src, stride, from_str } => {
+                    let (dp, dl) = (s!(dst), s!(dst + 1));
+                    let (sp, sl) = (s!(src), s!(src + 1));
+                    let n = dl.min(sl);
+                    if from_str {
+                        let b = mem::bytes(sp, sl);
+                        for i in 0..n as usize {
+                            mem::store(dp, i, b[i] as u64);
+                        }
+                    } else if n > 0 {
+                        mem::copy_words(dp, sp, (n * stride as u64) as usize);
+                    }
+                    s!(d) = n;
+                }
+                Op::MakeIface { d, s, tab, n, direct } => {
+                    let data = if direct {
+                        s!(s)
+                    } else if n == 0 {
+                        ZERO_SIZED
+                    } else {
+                        let p = self.heap.alloc_words(n as usize);
+                        let b = fp + s as usize;
+                        mem::store_n(p, 0, &self.stack[b..b + n as usize]);
+                        p
+                    };
+                    s!(d) = tab;
+                    s!(d + 1) = data;
+                }
+                Op::IfaceToIface { d, s, target, src_empty } => {
+                    let (tab, data) = (s!(s), s!(s + 1));
+                    if tab == 0 {
+                        s!(d) = 0;
+                        s!(d + 1) = 0;
+                    } else {
+                        let dynt = dyn_type(tab, src_empty);
+                        let tgt = desc(target);
+                        let w = if tgt.methods.is_empty() {
+                            dynt as *const TypeDesc as u64
+                        } else {
+                            match typedesc::itab(tgt, dynt) {
+                                Some(it) => it as *const Itab as u64,
+                                None => return Err(self.fail(Panic::Conversion(format!("interface conversion: {} is not {}", dynt.name, tgt.name)), cur, pc)),
+                            }
+                        };
+                        s!(d) = w;
+                        s!(d + 1) = data;
+                    }
+                }
+                Op::AssertType { d, s, ty, n, direct, src_empty, src, ok } => {
+                    let (tab, data) = (s!(s), s!(s + 1));
+                    let hit = tab != 0 && dyn_type(tab, src_empty) as *const TypeDesc as u64 == ty;
+                    if hit {
+                        if direct {
+                            s!(d) = data;
+                        } else if n > 0 {
+                            let b = fp + d as usize;
+                            mem::load_n(data, 0, &mut self.stack[b..b + n as usize]);
+                        }
+                        if ok != NONE {
+                            s!(ok) = 1;
+                        }
+                    } else if ok != NONE {
+                        let b = fp + d as usize;
+                        self.stack[b..b + n as usize].fill(0);
+                        s!(ok) = 0;
+                    } else {
+                        let want = &desc(ty).name;
+                        let from = iface_name(desc(src));
+                        let msg = if tab == 0 {
+                            format!("interface conversion: interface is nil, not {want}")
+                        } else {
+                            format!("interface conversion: {from} is {}, not {want}", dyn_type(tab, src_empty).name)
+                        };
+                        return Err(self.fail(Panic::Conversion(msg), cur, pc));
+                    }
+                }
+                Op::AssertIface { d, s, target, src_empty, src, ok } => {
+                    let (tab, data) = (s!(s), s!(s + 1));
+                    let tgt = desc(target);
+                    let res: Result<u64, String> = if tab == 0 {
+                        Err(format!("interface conversion: interface is nil, not {}", tgt.name))
+                    } else {
+                        let dynt = dyn_type(tab, src_empty);
+                        if tgt.methods.is_empty() {
+                            Ok(dynt as *const TypeDesc as u64)
+                        } else {
+                            match typedesc::itab(tgt, dynt) {
+                                Some(it) => Ok(it as *const Itab as u64),
+                                None => Err(format!(
+                                    "interface conversion: {} is not {}: missing method {}",
+                                    dynt.name,
+                                    tgt.name,
+                                    typedesc::missing_method(tgt, dynt).unwrap_or_default()
+                                )),
+                            }
+                        }
+                    };
+                    let _ = src;
+                    match res {
+                        Ok(w) => {
+                            s!(d) = w;
+                            s!(d + 1) = data;
+                            if ok != NONE {
+                                s!(ok) = 1;
+                            }
+                        }
+                        Err(m) => {
+                            if ok == NONE {
+                                return Err(self.fail(Panic::Conversion(m), cur, pc));
+                            }
+                            s!(d) = 0;
+                            s!(d + 1) = 0;
+                            s!(ok) = 0;
+                        }
+                    }
+                }
+                Op::IfaceEq { d, a, b, empty, ne } => {
+                    let (x, y) = ([s!(a), s!(a + 1)], [s!(b), s!(b + 1)]);
+                    let r = self.iface_eq(x, y, empty).map_err(|e| self.fail(e, cur, pc))?;
+                    s!(d) = (r != ne) as u64;
+                }
+                Op::ValueEq { d, a, b, ty, ne } => {
+                    let t = desc(ty);
+                    let n = t.words();
+                    let x: Vec<u64> = self.stack[fp + a as usize..fp + a as usize + n].to_vec();
+                    let y: Vec<u64> = self.stack[fp + b as usize..fp + b as usize + n].to_vec();
+                    let r = self.value_eq(t.ty, &x, &y).map_err(|e| self.fail(e, cur, pc))?;
+                    s!(d) = (r != ne) as u64;
+                }
+                Op::Call { func: target, base } => call!(target, base),
+                Op::CallClosure { f, base, site: _ } => {
+                    let fv = s!(f);
+                    if fv == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    self.ctx = fv;
+                    let target = FuncId(mem::load(fv, 0) as u32);
+                    call!(target, base)
+                }
+                Op::CallIface { recv, method, base, site: _ } => {
+                    let tab = s!(recv);
+                    if tab == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
+                    let itab = unsafe { &*(tab as *const Itab) };
+                    let target = itab.fun(method as usize);
+                    s!(base) = s!(recv + 1);
+                    call!(target, base)
+                }
+                Op::CallNative { native, base } => {
+                    let top = fp + func.frame_size as usize;
+                    self.native(native, fp + base as usize, top).map_err(|e| self.fail(e, cur, pc))?;
+                }
+                Op::MakeClosure { d, func: target, caps, n } => {
+                    let p = self.heap.alloc_words(1 + n as usize);
+                    mem::store(p, 0, target.0 as u64);
+                    let b = fp + caps as usize;
+                    mem::store_n(p, 1, &self.stack[b..b + n as usize]);
+                    s!(d) = p;
+                }
+                Op::LoadCtx { d } => s!(d) = self.ctx,
+                Op::Ret { s, n } => {
+                    let src = fp + s as usize;
+                    self.stack.copy_within(src..src + n as usize, fp);
+                    match frames.pop() {
+                        None => return Ok(()),
+                        Some(fr) => {
+                            cur = fr.func;
+                            func = prog.func(cur);
+                            code = &func.code;
+                            pc = fr.pc;
+                            fp = fr.fp;
+                        }
+                    }
+                }
+                Op::Jmp { t } => pc = t as usize,
+                Op::Jz { c, t } => {
+                    if s!(c) == 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::Jnz { c, t } => {
+                    if s!(c) != 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::Panic { s } => {
+                    let v = [s!(s), s!(s + 1)];
+                    let p = self.panic_value(v, fp + func.frame_size as usize);
+                    return Err(self.fail(p, cur, pc));
+                }
+                Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
+                Op::Print { s, kind, space } => {
+                    let b = fp + s as usize;
+                    let words = [self.stack[b], self.stack.get(b + 1).copied().unwrap_or(0)];
+                    self.print_builtin(kind, words, space);
+                }
+                Op::PrintNl => self.print_raw(b"\n"),
+            }
+        }
+    }
+
+    /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
+    #[inline]
+    fn enter(&mut self, fp: usize, params: u32, size: u32) -> Result<(), Panic> {
+        let end = fp + size as usize;
+        if end > self.stack.len() {
+            self.flush();
+            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+        }
+        self.stack[fp + params as usize..end].fill(0);
+        Ok(())
+    }
+
+    /// Flushes stdout before a panic message goes to stderr.
+    fn fail(&mut self, p: Panic, _f: FuncId, _pc: usize) -> Panic {
+        self.flush();
+        p
+    }
+
+    /// Go's growslice: room for `extra` more elements.
+    fn grow(&mut self, p: u64, len: u64, cap: u64, extra: u64, stride: u32) -> (u64, u64) {
+        let need = len + extra;
+        if need <= cap {
+            return (p, cap);
+        }
+        let mut nc = cap;
+        if need > 2 * cap {
+            nc = need;
+        } else if cap < 256 {
+            nc = 2 * cap;
+        } else {
+            while nc < need {
+                nc += (nc + 3 * 256) / 4;
+            }
+        }
+        let np = self.heap.alloc_words((nc * stride as u64) as usize);
+        mem::copy_words(np, p, (len * stride as u64) as usize);
+        (np, nc)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reslice(&self, p: u64, len: u64, cap: u64, lo: u32, hi: u32, max: u32, stride: u32, fp: usize) -> Result<(u64, u64, u64), Panic> {
+        let get = |s: u32| self.stack[fp + s as usize];
+        let l = if lo == NONE { 0 } else { get(lo) };
+        let h = if hi == NONE { len } else { get(hi) };
+        let m = if max == NONE { cap } else { get(max) };
+        if max != NONE && m > cap {
+            return Err(Panic::Runtime(format!("slice bounds out of range [::{}] with capacity {}", m as i64, cap)));
+        }
+        if h > m {
+            let what = if hi == NONE && max == NONE { "length" } else { "capacity" };
+            let _ = what;
+            return Err(Panic::Runtime(format!("slice bounds out of range [:{}] with capacity {}", h as i64, m)));
+        }
+        if l > h {
+            return Err(Panic::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)));
+        }
+        let np = if m - l == 0 { p } else { p + 8 * l * stride as u64 };
+        Ok((np, h - l, m - l))
+    }
+
+    /// Calls a Go function from the runtime with `args`, returning its result words.
+    pub(crate) fn call_go(&mut self, f: FuncId, args: &[u64], top: usize) -> Result<Vec<u64>, Panic> {
+        if self.depth > 200 {
+            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+        }
+        let fp = top;
+        if fp + args.len() + 64 > self.stack.len() {
+            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+        }
+        self.stack[fp..fp + args.len()].copy_from_slice(args);
+        self.depth += 1;
+        let saved_ctx = self.ctx;
+        let r = self.run(f, fp);
+        self.ctx = saved_ctx;
+        self.depth -= 1;
+        r?;
+        let n = self.prog.func(f).result_words as usize;
+        Ok(self.stack[fp..fp + n].to_vec())
+    }
+}
+
+#[inline]
+fn f(bits: u64) -> f64 {
+    f64::from_bits(bits)
+}
+
+#[inline]
+fn cmp<T: PartialOrd + ?Sized>(x: T, y: T, c: Cmp) -> bool
+where
+    T: Sized,
+{
+    match c {
+        Cmp::Eq => x == y,
+        Cmp::Ne => x != y,
+        Cmp::Lt => x < y,
+        Cmp::Le => x <= y,
+        Cmp::Gt => x > y,
+        Cmp::Ge => x >= y,
+    }
+}
+
+#[inline]
+fn trunc(v: u64, k: IntKind) -> u64 {
+    match k {
+        IntKind::I8 => v as i8 as i64 as u64,
+        IntKind::I16 => v as i16 as i64 as u64,
+        IntKind::I32 => v as i32 as i64 as u64,
+        IntKind::U8 => v as u8 as u64,
+        IntKind::U16 => v as u16 as u64,
+        IntKind::U32 => v as u32 as u64,
+    }
+}
+
+/// float64 → int64 as amd64's CVTTSD2SQ: out of range and NaN give MinInt64.
+fn f_to_i64(x: f64) -> i64 {
+    if x.is_nan() || x >= 9.223372036854775807e18 || x < -9.223372036854775808e18 {
+        i64::MIN
+    } else {
+        x as i64
+    }
+}
+
+/// float64 → uint64 as Go's amd64 code does it.
+fn f_to_u64(x: f64) -> u64 {
+    if x < 9.223372036854775807e18 {
+        f_to_i64(x) as u64
+    } else {
+        (f_to_i64(x - 9.223372036854775808e18) as u64) ^ (1 << 63)
+    }
+}
+
+/// A descriptor from a bytecode immediate.
+pub(crate) fn desc(p: u64) -> &'static TypeDesc {
+    // SAFETY: immediates naming descriptors come from leaked `TypeDesc`s.
+    unsafe { &*(p as *const TypeDesc) }
+}
+
+/// The dynamic type of a non-nil interface's type word.
+pub(crate) fn dyn_type(tab: u64, empty: bool) -> &'static TypeDesc {
+    if empty {
+        desc(tab)
+    } else {
+        // SAFETY: the type word of a non-empty interface is a leaked itab.
+        unsafe { &*(*(tab as *const Itab)).typ }
+    }
+}
+
+/// How Go names an interface type in conversion panics (`interface {}` for `any`).
+fn iface_name(d: &TypeDesc) -> String {
+    if d.name == "interface {}" {
+        "interface {}".into()
+    } else {
+        d.name.clone()
+    }
+}
+
+#[allow(dead_code)]
+fn zero_sized() -> u64 {
+    ZERO_SIZED
+}
+
+impl Drop for Vm<'_> {
+    fn drop(&mut self) {
+        let _ = self.out.flush();
+    }
+}
+
+pub(crate) use mem::bytes as str_bytes;
+
+/// Writes bytes to stdout through the VM's buffer.
+impl Vm<'_> {
+    pub(crate) fn write_out(&mut self, b: &[u8]) {
+        let _ = self.out.write_all(b);
+    }
+}

@@ -1,0 +1,258 @@
+//! Functions of imported packages (`fmt`, `errors`), the builtins `print`
+//! and `println`, and the text of `panic(v)`.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use super::{dyn_type, mem, Vm};
+use crate::bytecode::op::PrintKind;
+use crate::runtime::fmt::spec::Spec;
+use crate::runtime::fmt::strconv::format_float_println;
+use crate::runtime::fmt::verbs::{printf, PrintfArgs};
+use crate::runtime::panic::Panic;
+use crate::runtime::typedesc::Kind;
+use crate::types::Native;
+
+/// The operands of one fmt call.
+struct Args<'v, 'p> {
+    vm: &'v mut Vm<'p>,
+    args: Vec<[u64; 2]>,
+    top: usize,
+    err: Option<Panic>,
+}
+
+impl PrintfArgs for Args<'_, '_> {
+    fn num_args(&self) -> usize {
+        self.args.len()
+    }
+
+    fn int_value(&self, i: usize) -> Option<i64> {
+        let a = self.args[i];
+        if a[0] == 0 {
+            return None;
+        }
+        let d = dyn_type(a[0], true);
+        match d.kind {
+            Kind::Int => Some(mem::load(a[1], 0) as i64),
+            Kind::Uint => i64::try_from(mem::load(a[1], 0)).ok(),
+            _ => None,
+        }
+    }
+
+    fn print_arg(&mut self, out: &mut Vec<u8>, i: usize, spec: &Spec, verb: char) {
+        if self.err.is_some() {
+            return;
+        }
+        let a = self.args[i];
+        if let Err(e) = self.vm.fmt_arg(out, a, spec, verb, self.top) {
+            self.err = Some(e);
+        }
+    }
+
+    fn type_name(&self, i: usize) -> Option<Cow<'_, str>> {
+        let a = self.args[i];
+        if a[0] == 0 {
+            return None;
+        }
+        Some(Cow::Owned(dyn_type(a[0], true).name.clone()))
+    }
+}
+
+impl Vm<'_> {
+    /// The `[]any` operands of a variadic fmt call.
+    fn any_slice(&self, at: usize) -> Vec<[u64; 2]> {
+        let (p, n) = (self.stack[at], self.stack[at + 1]);
+        (0..n as usize).map(|i| [mem::load(p, 2 * i), mem::load(p, 2 * i + 1)]).collect()
+    }
+
+    fn string_at(&self, at: usize) -> Vec<u8> {
+        mem::bytes(self.stack[at], self.stack[at + 1]).to_vec()
+    }
+
+    /// Print, Sprint: spaces between operands when neither is a string.
+    fn sprint(&mut self, args: Vec<[u64; 2]>, top: usize, ln: bool) -> Result<Vec<u8>, Panic> {
+        let mut out = Vec::new();
+        let is_string = |a: &[u64; 2]| a[0] != 0 && dyn_type(a[0], true).kind == Kind::String;
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 && (ln || (!is_string(a) && !is_string(&args[i - 1]))) {
+                out.push(b' ');
+            }
+            self.fmt_arg(&mut out, *a, &Spec::default(), 'v', top)?;
+        }
+        if ln {
+            out.push(b'\n');
+        }
+        Ok(out)
+    }
+
+    fn sprintf(&mut self, format: &[u8], args: Vec<[u64; 2]>, top: usize) -> Result<Vec<u8>, Panic> {
+        let mut out = Vec::new();
+        let mut a = Args { vm: self, args, top, err: None };
+        printf(&mut out, format, &mut a);
+        match a.err {
+            Some(e) => Err(e),
+            None => Ok(out),
+        }
+    }
+
+    /// An `error` whose `Error()` returns `msg` (Go's `*errors.errorString`).
+    fn new_error(&mut self, msg: &[u8]) -> [u64; 2] {
+        let (p, n) = self.heap.new_string(msg);
+        let obj = self.heap.alloc_words(2);
+        mem::store(obj, 0, p);
+        mem::store(obj, 1, n);
+        [self.prog.error_itab, obj]
+    }
+
+    /// Runs a package function with its call window at absolute slot `at`.
+    pub(crate) fn native(&mut self, n: Native, at: usize, top: usize) -> Result<(), Panic> {
+        match n {
+            Native::FmtPrint | Native::FmtPrintln => {
+                let args = self.any_slice(at);
+                let out = self.sprint(args, top, n == Native::FmtPrintln)?;
+                self.write_out(&out);
+                self.stack[at] = out.len() as u64;
+                self.stack[at + 1] = 0;
+                self.stack[at + 2] = 0;
+            }
+            Native::FmtPrintf => {
+                let f = self.string_at(at);
+                let args = self.any_slice(at + 2);
+                let out = self.sprintf(&f, args, top)?;
+                self.write_out(&out);
+                self.stack[at] = out.len() as u64;
+                self.stack[at + 1] = 0;
+                self.stack[at + 2] = 0;
+            }
+            Native::FmtSprint | Native::FmtSprintln => {
+                let args = self.any_slice(at);
+                let out = self.sprint(args, top, n == Native::FmtSprintln)?;
+                let (p, l) = self.heap.new_string(&out);
+                self.stack[at] = p;
+                self.stack[at + 1] = l;
+            }
+            Native::FmtSprintf => {
+                let f = self.string_at(at);
+                let args = self.any_slice(at + 2);
+                let out = self.sprintf(&f, args, top)?;
+                let (p, l) = self.heap.new_string(&out);
+                self.stack[at] = p;
+                self.stack[at + 1] = l;
+            }
+            Native::FmtErrorf => {
+                let f = self.string_at(at);
+                let args = self.any_slice(at + 2);
+                // %w formats like %v; the wrapping itself is not modelled.
+                let f: Vec<u8> = replace_w(&f);
+                let out = self.sprintf(&f, args, top)?;
+                let e = self.new_error(&out);
+                self.stack[at] = e[0];
+                self.stack[at + 1] = e[1];
+            }
+            Native::ErrorsNew => {
+                let s = self.string_at(at);
+                let e = self.new_error(&s);
+                self.stack[at] = e[0];
+                self.stack[at + 1] = e[1];
+            }
+        }
+        Ok(())
+    }
+
+    /// What Go prints after `panic: ` for `panic(v)`.
+    pub(crate) fn panic_value(&mut self, v: [u64; 2], top: usize) -> Panic {
+        if v[0] == 0 {
+            return Panic::Value("nil".into());
+        }
+        let d = dyn_type(v[0], true);
+        let w = self.iface_words(d, v[1]);
+        // error and Stringer values print through their methods.
+        let mut out = Vec::new();
+        let has = |n: &str| d.methods.iter().any(|m| m.name == n && m.sig == crate::types::ty::builtin::FUNC_STRING);
+        if has("Error") || has("String") {
+            match self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, true, top) {
+                Ok(()) => return Panic::Value(String::from_utf8_lossy(&out).into_owned()),
+                Err(e) => return e,
+            }
+        }
+        let plain = match d.kind {
+            Kind::String => {
+                let s = String::from_utf8_lossy(mem::bytes(w[0], w[1])).into_owned();
+                if d.name == "string" {
+                    s
+                } else {
+                    format!("{}({:?})", d.name, s)
+                }
+            }
+            Kind::Int | Kind::Uint | Kind::Bool | Kind::Float => {
+                let _ = self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, false, top);
+                let s = if d.kind == Kind::Float { format_float_println(f64::from_bits(w[0]), 64) } else { String::from_utf8_lossy(&out).into_owned() };
+                if matches!(d.name.as_str(), "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "uintptr" | "bool" | "float64") {
+                    s
+                } else {
+                    format!("{}({})", d.name, s)
+                }
+            }
+            _ => format!("({}) {:#x}", d.name, v[1]),
+        };
+        Panic::Value(plain)
+    }
+
+    /// The builtin print/println: one operand to stderr.
+    pub(crate) fn print_builtin(&mut self, kind: PrintKind, w: [u64; 2], space: bool) {
+        let mut s = String::new();
+        if space {
+            s.push(' ');
+        }
+        match kind {
+            PrintKind::Bool => s.push_str(if w[0] != 0 { "true" } else { "false" }),
+            PrintKind::Int => s.push_str(&(w[0] as i64).to_string()),
+            PrintKind::Uint => s.push_str(&w[0].to_string()),
+            PrintKind::Float => s.push_str(&format_float_println(f64::from_bits(w[0]), 64)),
+            PrintKind::String => {
+                self.print_raw(s.as_bytes());
+                let b = mem::bytes(w[0], w[1]).to_vec();
+                self.print_raw(&b);
+                return;
+            }
+            PrintKind::Pointer => s.push_str(&format!("{:#x}", w[0])),
+            PrintKind::Iface => s.push_str(&format!("({:#x},{:#x})", w[0], w[1])),
+        }
+        self.print_raw(s.as_bytes());
+    }
+
+    pub(crate) fn print_raw(&mut self, b: &[u8]) {
+        self.flush();
+        let _ = std::io::stderr().write_all(b);
+    }
+}
+
+/// `%w` prints like `%v`.
+fn replace_w(f: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(f.len());
+    let mut i = 0;
+    while i < f.len() {
+        if f[i] == b'%' && i + 1 < f.len() {
+            if f[i + 1] == b'%' {
+                out.extend_from_slice(b"%%");
+                i += 2;
+                continue;
+            }
+            // Copy flags/width/precision, then swap a `w` verb for `v`.
+            out.push(b'%');
+            i += 1;
+            while i < f.len() && b"+-# 0123456789.*[]".contains(&f[i]) {
+                out.push(f[i]);
+                i += 1;
+            }
+            if i < f.len() {
+                out.push(if f[i] == b'w' { b'v' } else { f[i] });
+                i += 1;
+            }
+            continue;
+        }
+        out.push(f[i]);
+        i += 1;
+    }
+    out
+}

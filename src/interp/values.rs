@@ -1,0 +1,255 @@
+//! Type-directed operations on Go values: equality (with Go's panic on
+//! uncomparable dynamic types) and printing through `fmt`'s rules,
+//! including calls of `Error()` and `String()` methods.
+
+use super::{dyn_type, mem, Vm};
+use crate::runtime::fmt::print::{bad_verb, print_bool, print_bytes, print_float, print_integer, print_nil, print_pointer, print_string};
+use crate::runtime::fmt::spec::{pad, Spec};
+use crate::runtime::panic::Panic;
+use crate::runtime::typedesc::{Kind, TypeDesc};
+use crate::types::ty::{builtin, Basic, Ty, TypeKind};
+
+impl Vm<'_> {
+    pub(crate) fn desc_of(&self, t: Ty) -> Option<&'static TypeDesc> {
+        self.prog.descs.get(t.0 as usize).copied().flatten()
+    }
+
+    /// The words of the value held by a non-nil interface.
+    pub(crate) fn iface_words(&self, d: &TypeDesc, data: u64) -> Vec<u64> {
+        if d.direct {
+            return vec![data];
+        }
+        let mut v = vec![0; d.words()];
+        if !v.is_empty() {
+            mem::load_n(data, 0, &mut v);
+        }
+        v
+    }
+
+    pub(crate) fn iface_eq(&mut self, x: [u64; 2], y: [u64; 2], empty: bool) -> Result<bool, Panic> {
+        if x[0] == 0 || y[0] == 0 {
+            return Ok(x[0] == y[0]);
+        }
+        let (tx, ty) = (dyn_type(x[0], empty), dyn_type(y[0], empty));
+        if !std::ptr::eq(tx, ty) {
+            return Ok(false);
+        }
+        if !tx.comparable {
+            return Err(Panic::Runtime(format!("comparing uncomparable type {}", tx.name)));
+        }
+        if tx.direct {
+            return Ok(x[1] == y[1]);
+        }
+        let (a, b) = (self.iface_words(tx, x[1]), self.iface_words(tx, y[1]));
+        self.value_eq(tx.ty, &a, &b)
+    }
+
+    /// `==` on two values of type `t`, word by word as the type says.
+    pub(crate) fn value_eq(&mut self, t: Ty, a: &[u64], b: &[u64]) -> Result<bool, Panic> {
+        let types = &self.prog.types;
+        match types.under(t).clone() {
+            TypeKind::Basic(bb) if bb.is_string() => Ok(mem::bytes(a[0], a[1]) == mem::bytes(b[0], b[1])),
+            TypeKind::Basic(bb) if bb.is_float() => Ok(f64::from_bits(a[0]) == f64::from_bits(b[0])),
+            TypeKind::Interface(ms) => self.iface_eq([a[0], a[1]], [b[0], b[1]], ms.is_empty()),
+            TypeKind::Struct(fs) => {
+                let mut off = 0usize;
+                for f in fs {
+                    let w = self.words_of(f.ty);
+                    if !self.value_eq(f.ty, &a[off..off + w], &b[off..off + w])? {
+                        return Ok(false);
+                    }
+                    off += w;
+                }
+                Ok(true)
+            }
+            TypeKind::Array(e, n) => {
+                let w = self.words_of(e);
+                for i in 0..n as usize {
+                    if !self.value_eq(e, &a[i * w..(i + 1) * w], &b[i * w..(i + 1) * w])? {
+                        return Ok(false);
+                    }
+                }
+                Ok(true)
+            }
+            _ => Ok(a[0] == b[0]),
+        }
+    }
+
+    pub(crate) fn words_of(&self, t: Ty) -> usize {
+        match self.desc_of(t) {
+            Some(d) => d.words(),
+            None => 1,
+        }
+    }
+
+    /// Calls `Error()` or `String()` on a value if its type has one and the verb wants it.
+    fn method_string(&mut self, t: Ty, w: &[u64], top: usize) -> Result<Option<Vec<u8>>, Panic> {
+        let Some(d) = self.desc_of(t) else { return Ok(None) };
+        if d.kind == Kind::Interface {
+            return Ok(None);
+        }
+        let m = d
+            .methods
+            .iter()
+            .find(|m| m.name == "Error" && m.sig == builtin::FUNC_STRING)
+            .or_else(|| d.methods.iter().find(|m| m.name == "String" && m.sig == builtin::FUNC_STRING));
+        let Some(m) = m else { return Ok(None) };
+        let recv = if d.direct {
+            w[0]
+        } else {
+            let p = self.heap.alloc_words(w.len());
+            if !w.is_empty() {
+                mem::store_n(p, 0, w);
+            }
+            p
+        };
+        match self.call_go(m.entry, &[recv], top) {
+            Ok(r) => Ok(Some(mem::bytes(r[0], r[1]).to_vec())),
+            Err(e) => {
+                if d.kind == Kind::Pointer && w[0] == 0 {
+                    return Ok(Some(b"<nil>".to_vec()));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// fmt's printValue: `w` holds a value of type `t`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn fmt_value(&mut self, out: &mut Vec<u8>, t: Ty, w: &[u64], spec: &Spec, verb: char, depth: usize, methods: bool, top: usize) -> Result<(), Panic> {
+        if methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && !spec.sharp_v {
+            if let Some(s) = self.method_string(t, w, top)? {
+                print_string(out, spec, &s, verb);
+                return Ok(());
+            }
+        }
+        let name = self.prog.types.name(t);
+        let types = &self.prog.types;
+        let ok = match types.under(t).clone() {
+            TypeKind::Basic(b) => match b {
+                Basic::Bool | Basic::UntypedBool => print_bool(out, spec, w[0] != 0, verb),
+                Basic::String | Basic::UntypedString => print_string(out, spec, mem::bytes(w[0], w[1]), verb),
+                Basic::Float64 | Basic::UntypedFloat => print_float(out, spec, f64::from_bits(w[0]), 64, verb),
+                b if b.is_unsigned() => print_integer(out, spec, w[0], false, verb),
+                _ => print_integer(out, spec, w[0], true, verb),
+            },
+            TypeKind::Pointer(p) => {
+                if w[0] != 0 && depth == 0 && verb == 'v' && matches!(types.under(p), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)) {
+                    out.push(b'&');
+                    let n = self.words_of(p);
+                    let mut v = vec![0; n];
+                    if n > 0 {
+                        mem::load_n(w[0], 0, &mut v);
+                    }
+                    return self.fmt_value(out, p, &v, spec, verb, depth + 1, methods, top);
+                }
+                if w[0] == 0 && verb == 'v' {
+                    pad(out, spec, b"<nil>");
+                    true
+                } else {
+                    print_pointer(out, spec, w[0], verb, &name)
+                }
+            }
+            TypeKind::Func(_) => {
+                if w[0] == 0 && verb == 'v' {
+                    pad(out, spec, b"<nil>");
+                    true
+                } else {
+                    print_pointer(out, spec, w[0], verb, &name)
+                }
+            }
+            TypeKind::Slice(e) | TypeKind::Array(e, _) => {
+                let is_slice = matches!(types.under(t), TypeKind::Slice(_));
+                let (p, n) = if is_slice { (w[0], w[1] as usize) } else { (0, match types.under(t) { TypeKind::Array(_, n) => *n as usize, _ => 0 }) };
+                let ew = self.words_of(e);
+                let elem = |i: usize| -> Vec<u64> {
+                    if is_slice {
+                        let mut v = vec![0; ew];
+                        if ew > 0 {
+                            mem::load_n(p, i * ew, &mut v);
+                        }
+                        v
+                    } else {
+                        w[i * ew..(i + 1) * ew].to_vec()
+                    }
+                };
+                if types.basic(e) == Some(Basic::Uint8) && matches!(verb, 's' | 'q' | 'x' | 'X') {
+                    let bytes: Vec<u8> = (0..n).map(|i| elem(i)[0] as u8).collect();
+                    print_bytes(out, spec, &bytes, is_slice && p == 0, verb, &name)
+                } else {
+                    out.push(b'[');
+                    for i in 0..n {
+                        if i > 0 {
+                            out.push(b' ');
+                        }
+                        let v = elem(i);
+                        self.fmt_value(out, e, &v, spec, verb, depth + 1, methods, top)?;
+                    }
+                    out.push(b']');
+                    true
+                }
+            }
+            TypeKind::Struct(fs) => {
+                out.push(b'{');
+                let mut off = 0;
+                for (i, f) in fs.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b' ');
+                    }
+                    if spec.plus_v || spec.sharp_v {
+                        out.extend_from_slice(f.name.as_bytes());
+                        out.push(b':');
+                    }
+                    let fw = self.words_of(f.ty);
+                    let exported = f.name.chars().next().map(|c| c.is_uppercase()).unwrap_or(false);
+                    self.fmt_value(out, f.ty, &w[off..off + fw], spec, verb, depth + 1, methods && exported, top)?;
+                    off += fw;
+                }
+                out.push(b'}');
+                true
+            }
+            TypeKind::Interface(ms) => {
+                if w[0] == 0 {
+                    print_nil(out, spec, verb);
+                    true
+                } else {
+                    let d = dyn_type(w[0], ms.is_empty());
+                    let v = self.iface_words(d, w[1]);
+                    return self.fmt_value(out, d.ty, &v, spec, verb, depth + 1, methods, top);
+                }
+            }
+            _ => {
+                out.extend_from_slice(b"?");
+                true
+            }
+        };
+        if !ok {
+            let mut inner = Vec::new();
+            self.fmt_value(&mut inner, t, w, &Spec::default(), 'v', depth, false, top)?;
+            bad_verb(out, verb, Some(&name), |o: &mut Vec<u8>| o.extend_from_slice(&inner));
+        }
+        Ok(())
+    }
+
+    /// Go's printArg for one `any` operand.
+    pub(crate) fn fmt_arg(&mut self, out: &mut Vec<u8>, arg: [u64; 2], spec: &Spec, verb: char, top: usize) -> Result<(), Panic> {
+        if arg[0] == 0 {
+            print_nil(out, spec, verb);
+            return Ok(());
+        }
+        let d = dyn_type(arg[0], true);
+        if verb == 'T' {
+            crate::runtime::fmt::text::fmt_s(out, spec, d.name.as_bytes());
+            return Ok(());
+        }
+        if verb == 'p' {
+            let v = self.iface_words(d, arg[1]);
+            if !print_pointer(out, spec, v[0], verb, &d.name) {
+                bad_verb(out, verb, Some(&d.name), |_| {});
+            }
+            return Ok(());
+        }
+        let v = self.iface_words(d, arg[1]);
+        self.fmt_value(out, d.ty, &v, spec, verb, 0, true, top)
+    }
+}

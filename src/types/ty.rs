@@ -234,9 +234,9 @@ pub mod builtin {
     /// `func() string`, the signature of `Error` and `String`.
     pub const FUNC_STRING: Ty = Ty(24);
     /// `[]byte`.
-    pub const BYTES: Ty = Ty(25);
+    pub const BYTES: Ty = Ty(27);
     /// `[]any`.
-    pub const ANYS: Ty = Ty(26);
+    pub const ANYS: Ty = Ty(28);
 }
 
 impl Default for TypeTable {

@@ -41,7 +41,7 @@ impl Checker<'_> {
     /// Checks an expression and records its type (and constant value).
     pub(crate) fn expr(&mut self, e: &Expr) -> R<Operand> {
         let x = self.expr_inner(e)?;
-        if !matches!(x.mode, Mode::Builtin(_) | Mode::Native(_) | Mode::Package(_)) {
+        if !matches!(x.mode, Mode::Builtin(_) | Mode::Package(_)) {
             self.info.expr_types.insert(e.id, x.ty);
         }
         if let Some(v) = &x.val {

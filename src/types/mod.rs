@@ -146,6 +146,8 @@ pub enum Selection {
     IfaceMethod { iface: Ty, index: usize },
     /// `T.M` or `(*T).M`: a function taking the receiver first.
     MethodExpr { func: usize, ptr_recv: bool, recv: Ty },
+    /// `I.M` for an interface `I`: a function taking the interface first.
+    IfaceMethodExpr { iface: Ty, index: usize },
     /// `fmt.Println` and friends.
     Native(Native),
 }

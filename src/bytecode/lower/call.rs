@@ -61,6 +61,14 @@ impl FnCtx<'_, '_> {
                         self.emit(Op::Call { func: f, base });
                         Ok(base)
                     }
+                    Some(Selection::IfaceMethodExpr { iface, index }) => {
+                        let sig = self.sig_of(fun);
+                        let f = self.l.synth_id(super::Synth::IfaceMethodExpr(iface, index));
+                        let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                        self.b.pos = e.pos;
+                        self.emit(Op::Call { func: f, base });
+                        Ok(base)
+                    }
                     _ => self.unsupported(e.pos, "method call"),
                 }
             }

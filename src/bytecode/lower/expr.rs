@@ -170,6 +170,12 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::Const { d, v: a });
                     Ok(())
                 }
+                Some(Selection::IfaceMethodExpr { iface, index }) => {
+                    let f = self.l.synth_id(Synth::IfaceMethodExpr(iface, index));
+                    let a = self.l.func_value(f);
+                    self.emit(Op::Const { d, v: a });
+                    Ok(())
+                }
                 Some(Selection::Native(_)) => self.unsupported(e.pos, "package functions as values"),
                 None => self.unsupported(e.pos, "selector"),
             },

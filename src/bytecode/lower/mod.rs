@@ -47,6 +47,8 @@ enum Synth {
     BoundIface(Ty, usize),
     /// `(*T).M` for a value-receiver method: dereferences its first argument.
     DerefMethodExpr(usize),
+    /// `I.M` for an interface `I`: calls method `M` of its first argument.
+    IfaceMethodExpr(Ty, usize),
 }
 
 pub(crate) struct Lowerer<'a> {
@@ -422,6 +424,26 @@ impl<'a> Lowerer<'a> {
             }
             Synth::BoundMethod(fi) => self.bound_thunk(fi, None),
             Synth::BoundIface(iface, m) => self.bound_thunk(m, Some(iface)),
+            Synth::IfaceMethodExpr(iface, m) => {
+                // func(i I, args...) { return i.M(args...) }
+                let info = self.info;
+                let sig = info.types.sig(info.types.iface_methods(iface)[m].sig).cloned().expect("sig");
+                let aw: u32 = sig.params.iter().map(|t| self.words(*t)).sum();
+                let resw: u32 = sig.results.iter().map(|t| self.words(*t)).sum();
+                let name = format!("{}.{}", info.types.name(iface), info.types.iface_methods(iface)[m].name);
+                let mut b = FnBuilder::new(name, usize::MAX);
+                b.param_words = 2 + aw;
+                b.result_words = resw;
+                b.next = (2 + aw).max(resw);
+                let base = b.temp((1 + aw).max(resw));
+                if aw > 0 {
+                    b.emit(Op::MoveN { d: base + 1, s: 2, n: aw });
+                }
+                let site = self.new_site();
+                b.emit(Op::CallIface { recv: 0, method: m as u32, base, site });
+                b.emit(Op::Ret { s: base, n: resw });
+                Ok(b.finish())
+            }
             Synth::DerefMethodExpr(fi) => {
                 // func(p *T, args...) { return (*p).M(args...) }
                 let info = self.info;

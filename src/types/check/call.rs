@@ -35,7 +35,7 @@ impl Checker<'_> {
                         _ => CallKind::Closure,
                     },
                     ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
-                        Some(Selection::Method { .. }) | Some(Selection::MethodExpr { .. }) => CallKind::Method,
+                        Some(Selection::Method { .. }) | Some(Selection::MethodExpr { .. }) | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
                         Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
                         Some(Selection::Native(n)) => CallKind::Native(*n),
                         _ => CallKind::Closure,

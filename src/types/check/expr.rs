@@ -459,6 +459,7 @@ impl Checker<'_> {
         }
         let mut xo = self.value_expr(x)?;
         let mut yo = self.value_expr(y)?;
+        let nil_operand = xo.ty == builtin::UNTYPED_NIL || yo.ty == builtin::UNTYPED_NIL;
         // Untyped operands take the other side's type.
         let (xu, yu) = (self.info.types.is_untyped(xo.ty), self.info.types.is_untyped(yo.ty));
         if xu && !yu {
@@ -487,7 +488,7 @@ impl Checker<'_> {
             let _ = op_pos;
         }
         if op.is_comparison() {
-            return self.comparison(e, op, x, y, xo, yo);
+            return self.comparison(e, op, x, y, xo, yo, nil_operand);
         }
         if xo.ty != yo.ty {
             return self.mismatch(e, &xo, &yo);
@@ -542,7 +543,8 @@ impl Checker<'_> {
         )
     }
 
-    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Expr, y: &Expr, xo: Operand, yo: Operand) -> R<Operand> {
+    #[allow(clippy::too_many_arguments)]
+    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Expr, y: &Expr, xo: Operand, yo: Operand, nil_operand: bool) -> R<Operand> {
         let t = &self.info.types;
         let assignable = self.assignable(xo.ty, yo.ty) || self.assignable(yo.ty, xo.ty);
         if !assignable {
@@ -550,7 +552,7 @@ impl Checker<'_> {
         }
         let eq = matches!(op, BinOp::Eql | BinOp::Neq);
         if eq {
-            let xnil = xo.ty == builtin::UNTYPED_NIL;
+            let xnil = xo.ty == builtin::UNTYPED_NIL || nil_operand;
             let ynil = yo.ty == builtin::UNTYPED_NIL;
             let bad = |c: &Self, o: &Operand| !c.info.types.comparable(o.ty) && o.ty != builtin::UNTYPED_NIL;
             if !(xnil || ynil) {

@@ -80,7 +80,16 @@ impl Checker<'_> {
     pub(crate) fn method_expr(&mut self, e: &Expr, t: Ty, sel: &Ident) -> R<Operand> {
         let name = &sel.name;
         if self.info.types.is_interface(t) {
-            return self.err(sel.pos, format!("unsupported: method expression on interface type {}", self.info.types.name_unqualified(t)));
+            let ms = self.info.types.iface_methods(t);
+            let Some(index) = ms.iter().position(|m| &m.name == name) else {
+                return self.err(sel.pos, format!("{}.{} undefined (type {} has no method {})", self.info.types.name_unqualified(t), name, self.info.types.name_unqualified(t), name));
+            };
+            let sig = self.info.types.sig(ms[index].sig).cloned().expect("method signature");
+            let mut params = vec![t];
+            params.extend(sig.params.iter().copied());
+            let ft = self.new_signature(params, sig.results.clone(), sig.variadic);
+            self.info.selections.insert(e.id, Selection::IfaceMethodExpr { iface: t, index });
+            return Ok(Operand::value(ft));
         }
         let (base, is_ptr) = match self.info.types.kind(t) {
             TypeKind::Pointer(p) => (*p, true),

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench.sh [--go] [FILTER] — build pgojit in release mode and run the
+# dispatch benchmark (benches/dispatch.rs) over benches/workloads/*.go.
+#
+#   --go     also build each workload with real Go into target/bench-go/NAME
+#            (for the `go` column of benches/dispatch.rs; needs Go 1.27,
+#            see scripts/go-env.sh)
+#   FILTER   only workloads whose name contains it
+#
+# Environment is passed through: BENCH_RUNS, BENCH_WARMUP, BENCH_MODES,
+# BENCH_TIMEOUT, BENCH_TSV, PGOJIT_BIN (see benches/dispatch.rs).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here/.."
+
+build_go=0
+filter=
+for a in "$@"; do
+  case $a in
+    --go) build_go=1 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) filter=$a ;;
+  esac
+done
+
+cargo build --release
+
+if [ $build_go -eq 1 ]; then
+  source "$here/go-env.sh" >/dev/null
+  out=${CARGO_TARGET_DIR:-target}/bench-go
+  mkdir -p "$out"
+  out=$(cd "$out" && pwd)
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-go.XXXXXX")
+  trap 'rm -rf "$tmp"' EXIT
+  for f in benches/workloads/*.go; do
+    name=$(basename "$f" .go)
+    mkdir -p "$tmp/$name"
+    cp "$f" "$tmp/$name/"
+    printf 'module bench\n\ngo 1.27\n' >"$tmp/$name/go.mod"
+    (cd "$tmp/$name" && "$GO" build -o "$out/$name" "$name.go")
+    echo "built $out/$name" >&2
+  done
+fi
+
+if [ -n "$filter" ]; then
+  export BENCH_FILTER=$filter
+fi
+exec cargo bench --bench dispatch

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	n := 5
+	if n {
+		fmt.Println("n is set")
+	}
+}

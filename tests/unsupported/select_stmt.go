@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	select {
+	default:
+		fmt.Println("nothing ready")
+	}
+}

@@ -142,6 +142,10 @@ pub enum Op {
     /// first slot, `len` its length, `stride` the element size in words.
     FrameLoadIdx { d: Slot, base: Slot, i: Slot, len: u32, stride: u32, off: u32, n: u32 },
     FrameStoreIdx { base: Slot, i: Slot, v: Slot, len: u32, stride: u32, off: u32, n: u32 },
+    /// Frame arrays nested in frame arrays: `o` holds a word offset from
+    /// `base` that earlier `CheckIndex`es proved in range.
+    FrameLoadDyn { d: Slot, base: Slot, o: Slot, off: u32, n: u32 },
+    FrameStoreDyn { base: Slot, o: Slot, off: u32, v: Slot, n: u32 },
     /// Bounds check `0 <= i < len` (arrays in memory).
     CheckIndex { i: Slot, len: u32 },
     /// `d = s[lo:hi:max]` for a slice; `u32::MAX` for absent bounds.

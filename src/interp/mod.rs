@@ -366,6 +366,15 @@ impl<'p> Vm<'p> {
                     let src = fp + v as usize;
                     self.stack.copy_within(src..src + n as usize, dst);
                 }
+                Op::FrameLoadDyn { d, base, o, off, n } => {
+                    let src = fp + base as usize + s!(o) as usize + off as usize;
+                    self.stack.copy_within(src..src + n as usize, fp + d as usize);
+                }
+                Op::FrameStoreDyn { base, o, off, v, n } => {
+                    let dst = fp + base as usize + s!(o) as usize + off as usize;
+                    let src = fp + v as usize;
+                    self.stack.copy_within(src..src + n as usize, dst);
+                }
                 Op::CheckIndex { i, len } => {
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len as u64 {
@@ -502,7 +511,7 @@ impl<'p> Vm<'p> {
                         let want = &desc(ty).name;
                         let from = iface_name(desc(src));
                         let msg = if tab == 0 {
-                            format!("interface conversion: interface is nil, not {want}")
+                            format!("interface conversion: {from} is nil, not {want}")
                         } else {
                             format!("interface conversion: {from} is {}, not {want}", dyn_type(tab, src_empty).name)
                         };
@@ -513,7 +522,7 @@ impl<'p> Vm<'p> {
                     let (tab, data) = (s!(s), s!(s + 1));
                     let tgt = desc(target);
                     let res: Result<u64, String> = if tab == 0 {
-                        Err(format!("interface conversion: interface is nil, not {}", tgt.name))
+                        Err(format!("interface conversion: {} is nil, not {}", iface_name(desc(src)), tgt.name))
                     } else {
                         let dynt = dyn_type(tab, src_empty);
                         if tgt.methods.is_empty() {

@@ -162,7 +162,7 @@ impl Vm<'_> {
     /// What Go prints after `panic: ` for `panic(v)`.
     pub(crate) fn panic_value(&mut self, v: [u64; 2], top: usize) -> Panic {
         if v[0] == 0 {
-            return Panic::Value("nil".into());
+            return Panic::Runtime("panic called with nil argument".into());
         }
         let d = dyn_type(v[0], true);
         let w = self.iface_words(d, v[1]);

@@ -134,7 +134,7 @@ impl Vm<'_> {
                 _ => print_integer(out, spec, w[0], true, verb),
             },
             TypeKind::Pointer(p) => {
-                if w[0] != 0 && depth == 0 && verb == 'v' && matches!(types.under(p), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)) {
+                if w[0] != 0 && depth == 0 && matches!(types.under(p), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)) {
                     out.push(b'&');
                     let n = self.words_of(p);
                     let mut v = vec![0; n];

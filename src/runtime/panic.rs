@@ -20,6 +20,9 @@ impl Panic {
     }
 
     pub fn index(i: i64, len: u64) -> Panic {
+        if i < 0 {
+            return Panic::Runtime(format!("index out of range [{i}]"));
+        }
         Panic::Runtime(format!("index out of range [{i}] with length {len}"))
     }
 

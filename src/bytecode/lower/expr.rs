@@ -22,6 +22,8 @@ pub(crate) enum Place {
     SliceElem { s: Slot, i: Slot, stride: u32, off: u32 },
     /// Element `i` of an array held in the frame at `base`.
     FrameIdx { base: Slot, i: Slot, len: u32, stride: u32, off: u32 },
+    /// A frame location at `base` + the word offset in slot `o` + `off`.
+    FrameDyn { base: Slot, o: Slot, off: u32 },
     Blank,
 }
 
@@ -33,6 +35,7 @@ impl Place {
             Place::Global { addr } => Place::Global { addr: addr + 8 * o as u64 },
             Place::SliceElem { s, i, stride, off } => Place::SliceElem { s, i, stride, off: off + o },
             Place::FrameIdx { base, i, len, stride, off } => Place::FrameIdx { base, i, len, stride, off: off + o },
+            Place::FrameDyn { base, o: os, off } => Place::FrameDyn { base, o: os, off: off + o },
             Place::Blank => Place::Blank,
         }
     }
@@ -319,6 +322,17 @@ impl FnCtx<'_, '_> {
                         let iv = self.expr(i)?;
                         match base {
                             Place::Slot(b) => Ok(Place::FrameIdx { base: b, i: iv, len: n as u32, stride, off: 0 }),
+                            Place::FrameIdx { .. } | Place::FrameDyn { .. } => {
+                                let (b, o) = self.frame_dyn(base);
+                                self.emit(Op::CheckIndex { i: iv, len: n as u32 });
+                                let k = self.temp(1);
+                                self.emit(Op::Const { d: k, v: stride as u64 });
+                                let t = self.temp(1);
+                                self.emit(Op::MulI { d: t, a: iv, b: k });
+                                let o2 = self.temp(1);
+                                self.emit(Op::AddI { d: o2, a: o, b: t });
+                                Ok(Place::FrameDyn { base: b, o: o2, off: 0 })
+                            }
                             other => {
                                 let s = self.array_as_slice(other, n as u32)?;
                                 Ok(Place::SliceElem { s, i: iv, stride, off: 0 })
@@ -343,6 +357,27 @@ impl FnCtx<'_, '_> {
                 Ok(Place::Mem { p, off: 0 })
             }
             _ => Ok(Place::Slot(self.expr(e)?)),
+        }
+    }
+
+    /// A dynamic frame place as (base, slot holding its word offset).
+    fn frame_dyn(&mut self, p: Place) -> (Slot, Slot) {
+        match p {
+            Place::FrameIdx { base, i, len, stride, off } => {
+                self.emit(Op::CheckIndex { i, len });
+                let k = self.temp(1);
+                self.emit(Op::Const { d: k, v: stride as u64 });
+                let o = self.temp(1);
+                self.emit(Op::MulI { d: o, a: i, b: k });
+                self.emit(Op::AddImm { d: o, a: o, imm: off as i64 });
+                (base, o)
+            }
+            Place::FrameDyn { base, o, off } => {
+                let o2 = self.temp(1);
+                self.emit(Op::AddImm { d: o2, a: o, imm: off as i64 });
+                (base, o2)
+            }
+            _ => unreachable!("only frame places"),
         }
     }
 
@@ -372,7 +407,7 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::AddrOff { d, p: d, off });
                 }
             }
-            Place::Slot(_) | Place::FrameIdx { .. } | Place::Blank => {
+            Place::Slot(_) | Place::FrameIdx { .. } | Place::FrameDyn { .. } | Place::Blank => {
                 return Err(crate::diag::CompileError::new(self.b.pos, "internal error: address of a value in a frame slot"));
             }
         }
@@ -403,6 +438,9 @@ impl FnCtx<'_, '_> {
             Place::FrameIdx { base, i, len, stride, off } => {
                 self.emit(Op::FrameLoadIdx { d, base, i, len, stride, off, n });
             }
+            Place::FrameDyn { base, o, off } => {
+                self.emit(Op::FrameLoadDyn { d, base, o, off, n });
+            }
             Place::Blank => {}
         }
     }
@@ -421,6 +459,9 @@ impl FnCtx<'_, '_> {
             }
             Place::FrameIdx { base, i, len, stride, off } => {
                 self.emit(Op::FrameStoreIdx { base, i, v: s, len, stride, off, n });
+            }
+            Place::FrameDyn { base, o, off } => {
+                self.emit(Op::FrameStoreDyn { base, o, off, v: s, n });
             }
             Place::Blank => {}
         }
@@ -557,6 +598,9 @@ impl FnCtx<'_, '_> {
         }
         let a = self.expr(x)?;
         let b = self.expr(y)?;
+        if op.is_shift() {
+            self.check_shift_count(y, b);
+        }
         self.arith(t, op, a, b, d);
         Ok(())
     }

@@ -306,6 +306,8 @@ impl FnCtx<'_, '_> {
                 let mut targets = Vec::new();
                 for l in lhs {
                     let p = self.place(l)?;
+                    // Later stores must not see index or pointer operands change.
+                    let p = self.stabilize(p);
                     let t = if matches!(p, Place::Blank) { builtin::INVALID } else { self.ty(l) };
                     places.push(p);
                     targets.push(t);
@@ -330,6 +332,22 @@ impl FnCtx<'_, '_> {
                 }
                 Ok(())
             }
+        }
+    }
+
+    /// Copies the operands a place depends on into fresh slots.
+    fn stabilize(&mut self, p: Place) -> Place {
+        let mut copy = |c: &mut Self, s: Slot, n: u32| {
+            let t = c.temp(n);
+            c.mov(t, s, n);
+            t
+        };
+        match p {
+            Place::Mem { p, off } => Place::Mem { p: copy(self, p, 1), off },
+            Place::SliceElem { s, i, stride, off } => Place::SliceElem { s: copy(self, s, 3), i: copy(self, i, 1), stride, off },
+            Place::FrameIdx { base, i, len, stride, off } => Place::FrameIdx { base, i: copy(self, i, 1), len, stride, off },
+            Place::FrameDyn { base, o, off } => Place::FrameDyn { base, o: copy(self, o, 1), off },
+            other => other,
         }
     }
 

@@ -145,7 +145,7 @@ impl Checker<'_> {
             return self.err(e.pos, "cannot use _ as value");
         }
         let Some(o) = self.lookup(name) else {
-            return self.err(e.pos, format!("undefined: {name}"));
+            return self.undefined(e.pos, name);
         };
         self.info.uses.insert(e.id, o);
         self.resolve_obj(o)?;
@@ -893,6 +893,15 @@ impl Checker<'_> {
         self.select_member(e, x, &xo, sel)
     }
 
+    /// `undefined: x`, or `unsupported: x` for Go's predeclared names outside the subset.
+    pub(crate) fn undefined<T>(&self, pos: Pos, name: &str) -> R<T> {
+        const OUTSIDE: &[&str] = &["float32", "complex64", "complex128", "complex", "real", "imag", "recover", "close", "clear", "delete"];
+        if OUTSIDE.contains(&name) {
+            return self.err(pos, format!("unsupported: {name}"));
+        }
+        self.err(pos, format!("undefined: {name}"))
+    }
+
     fn qualified(&mut self, e: &Expr, p: Package, sel: &Ident) -> R<Operand> {
         let n = match (p, sel.name.as_str()) {
             (Package::Fmt, "Println") => Native::FmtPrintln,
@@ -909,7 +918,7 @@ impl Checker<'_> {
             (pk, name) => {
                 let pn = if pk == Package::Fmt { "fmt" } else { "errors" };
                 if name.chars().next().map(|c| c.is_uppercase()).unwrap_or(false) {
-                    return self.err(sel.pos, format!("unsupported: {pn}.{name}"));
+                    return self.err(e.pos, format!("unsupported: {pn}.{name}"));
                 }
                 return self.err(sel.pos, format!("name {name} not exported by package {pn}"));
             }

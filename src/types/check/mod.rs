@@ -249,13 +249,14 @@ impl<'a> Checker<'a> {
             self.imports.push((pkg, imp.path.clone(), imp.path_pos, false));
         }
         self.collect()?;
+        // Methods first: package-level initializers may call them.
+        self.collect_methods()?;
         // Resolve every package-level object, in source order.
         let mut all: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         all.sort_by_key(|o| (self.obj(*o).pos, o.0));
         for o in &all {
             self.resolve_obj(*o)?;
         }
-        self.collect_methods()?;
         // Bodies.
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
@@ -480,6 +481,7 @@ impl<'a> Checker<'a> {
                 return self.err(base_expr.pos, format!("undefined: {name}"));
             };
             self.info.uses.insert(base_expr.id, tobj);
+            self.resolve_obj(tobj)?;
             let named = self.obj(tobj).ty;
             if !matches!(self.obj(tobj).kind, ObjKind::TypeName) || !self.info.types.is_named(named) {
                 return self.err(base_expr.pos, format!("cannot define new methods on non-local type {name}"));

@@ -69,7 +69,7 @@ impl Checker<'_> {
                 self.pop_scope();
                 Ok(())
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Range { key, value, define, x, body } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Switch { init, tag, cases, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases),
             StmtKind::TypeSwitch { init, bind, x, cases, .. } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Return(results) => self.return_stmt(s, results),
@@ -451,7 +451,7 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn range_stmt(&mut self, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) -> R<()> {
+    fn range_stmt(&mut self, pos: Pos, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) -> R<()> {
         self.push_scope();
         let mut xo = self.value_expr(x)?;
         let (kt, vt): (Ty, Option<Ty>) = match self.info.types.under(xo.ty).clone() {
@@ -473,7 +473,7 @@ impl Checker<'_> {
                 _ => return self.err(x.pos, format!("cannot range over {}", self.describe(&xo, x))),
             },
             TypeKind::Map(..) => return self.err(x.pos, "unsupported: maps"),
-            TypeKind::Func(_) => return self.err(x.pos, "unsupported: range over function"),
+            TypeKind::Func(_) => return self.err(pos, "unsupported: range over function"),
             _ => return self.err(x.pos, format!("cannot range over {}", self.describe(&xo, x))),
         };
         if value.is_some() && vt.is_none() {
@@ -676,6 +676,15 @@ impl Checker<'_> {
         };
         let sig = self.info.types.sig(self.info.funcs[fi].sig).cloned().expect("signature");
         if results.is_empty() {
+            if self.info.funcs[fi].named_results {
+                for &r in &self.info.funcs[fi].results.clone() {
+                    let name = self.obj(r).name.clone();
+                    if name != "_" && self.lookup(&name) != Some(r) {
+                        let inner = self.lookup(&name).map(|o| self.obj(o).pos).unwrap_or_default();
+                        return self.err(s.pos, format!("result parameter {name} not in scope at return\n\tinner declaration of {name} at {inner}"));
+                    }
+                }
+            }
             if !sig.results.is_empty() && !self.info.funcs[fi].named_results {
                 return self.err(s.pos, format!("not enough return values\n\thave ()\n\twant {}", self.tuple_names(&sig.results)));
             }

@@ -21,7 +21,7 @@ impl Checker<'_> {
         let t = match &e.kind {
             ExprKind::Ident(name) => {
                 let Some(o) = self.lookup(name) else {
-                    return self.err(e.pos, format!("undefined: {name}"));
+                    return self.undefined(e.pos, name);
                 };
                 if !matches!(self.obj(o).kind, ObjKind::TypeName) {
                     return Ok(None);

@@ -151,5 +151,6 @@ func main() {
 		return func() int { shared++; return shared }
 	}
 	g1, g2 := gen(), gen()
-	fmt.Println(g1(), g2(), g1(), shared)
+	fmt.Println(g1(), g2(), g1())
+	fmt.Println(shared)
 }

@@ -6,8 +6,9 @@ type Celsius float64
 
 func main() {
 	// %v / Println use the shortest representation that round-trips,
-	// switching to exponent form below 1e-4 and at or above 1e21
-	vals := []float64{0, 1, -1, 0.5, 0.1, 1.0 / 3, 2.0 / 3, 100, 1e6, 123456789, 1e20, 1e21, 1.5e21,
+	// (strconv 'g', -1), in exponent form when the decimal exponent is
+	// below -4 or at least 6: 100000 but 1e+06, 0.0001 but 1e-05
+	vals := []float64{0, 1, -1, 0.5, 0.1, 1.0 / 3, 2.0 / 3, 100, 100000, 999999, 1e6, 1234567, 123456789, 1e20, 1e21, 1.5e21,
 		1e-4, 1e-5, 0.000123, 12345.678, 1e100, 5e-324, 1.7976931348623157e308, 9007199254740993}
 	for _, v := range vals {
 		fmt.Print(v, " ")

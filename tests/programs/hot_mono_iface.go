@@ -33,7 +33,8 @@ func drive(m Metric, n int) int {
 func main() {
 	fmt.Println(drive(Gauge{3}, 600000))
 	acc := &Acc{}
-	fmt.Println(drive(acc, 400000), acc.sum, acc.n)
+	r := drive(acc, 400000)
+	fmt.Println(r, acc.sum, acc.n)
 
 	// a hot site inside a method called from a hot loop
 	ms := []Metric{Gauge{2}}

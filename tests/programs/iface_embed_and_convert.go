@@ -98,7 +98,8 @@ func main() {
 
 	// narrowing requires an assertion, checked at run time
 	back, ok := r.(ReadWriteCloser)
-	fmt.Println(ok, back.Close(), buf.closed)
+	closeErr := back.Close()
+	fmt.Println(ok, closeErr, buf.closed)
 	_, ok = w.(Stringish)
 	fmt.Println(ok)
 

@@ -46,7 +46,8 @@ func main() {
 
 	// pointer receiver: increments stick
 	p := &PtrCounter{n: 1}
-	fmt.Println("ptr via iface:", bump(p, 3), "original:", p.n)
+	got := bump(p, 3)
+	fmt.Println("ptr via iface:", got, "original:", p.n)
 
 	// automatic & on an addressable value for a pointer method
 	var pc PtrCounter

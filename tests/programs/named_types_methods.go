@@ -97,7 +97,8 @@ func main() {
 	fmt.Println(inc.Then(dbl)(5), dbl.Then(inc)(5), inc.Then(inc).Then(dbl)(0))
 	var calls []string
 	h := logging("outer", &calls)(logging("inner", &calls)(dbl))
-	fmt.Println(h(21), calls)
+	out := h(21)
+	fmt.Println(out, calls)
 
 	var sw Switch
 	fmt.Println(sw)

@@ -19,7 +19,7 @@ func (l Label) Name() string   { return string(l) }
 
 type MyInt int
 
-func classify(x any) string {
+func classify(x interface{}) string {
 	switch v := x.(type) {
 	case nil:
 		return "nil"
@@ -85,6 +85,12 @@ func main() {
 	for i, v := range vals {
 		fmt.Printf("%2d %s\n", i, classify(v))
 	}
+
+	// any and interface{} are the same type
+	var e1 interface{} = vals[1]
+	var e2 any = e1
+	fmt.Println(e1 == e2, classify(e2))
+	fmt.Printf("%T %T\n", []interface{}{}, struct{ V any }{})
 
 	var s Shape
 	fmt.Println(kind(s), kind(Sq{}), kind(&Circle{}))

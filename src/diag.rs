@@ -13,12 +13,18 @@ pub struct CompileError {
 
 impl CompileError {
     pub fn new(pos: Pos, msg: impl Into<String>) -> CompileError {
-        CompileError { pos, msg: msg.into() }
+        CompileError {
+            pos,
+            msg: msg.into(),
+        }
     }
 
     /// `unsupported: <what>` for Go that is outside the subset.
     pub fn unsupported(pos: Pos, what: impl fmt::Display) -> CompileError {
-        CompileError { pos, msg: format!("unsupported: {what}") }
+        CompileError {
+            pos,
+            msg: format!("unsupported: {what}"),
+        }
     }
 
     /// The error as the toolchain prints it, `file:line:col: message`.

@@ -7,7 +7,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use pgojit::driver::{self, Outcome};
 
 #[derive(Parser)]
-#[command(name = "pgojit", version, about = "A JIT for Go with profile-guided devirtualization of interface calls")]
+#[command(
+    name = "pgojit",
+    version,
+    about = "A JIT for Go with profile-guided devirtualization of interface calls"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -43,15 +47,17 @@ enum Cmd {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Front-end recursion follows the program's nesting: give it room.
-    let child = std::thread::Builder::new().stack_size(256 << 20).spawn(move || match cli.cmd {
-        Cmd::Run { file, tier } => {
-            if tier == Tier::Jit {
-                // The JIT tier arrives with issue 5; until then every tier interprets.
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || match cli.cmd {
+            Cmd::Run { file, tier } => {
+                if tier == Tier::Jit {
+                    // The JIT tier arrives with issue 5; until then every tier interprets.
+                }
+                driver::run_file(&file)
             }
-            driver::run_file(&file)
-        }
-        Cmd::Check { file, bytecode } => driver::check_file(&file, bytecode),
-    });
+            Cmd::Check { file, bytecode } => driver::check_file(&file, bytecode),
+        });
     let outcome = match child.map(|h| h.join()) {
         Ok(Ok(o)) => o,
         _ => Outcome::Internal,

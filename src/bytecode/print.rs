@@ -15,7 +15,11 @@ pub fn program(p: &Program) -> String {
         );
         for (pc, op) in f.code.iter().enumerate() {
             let pos = f.pos.get(pc).copied().unwrap_or_default();
-            let _ = writeln!(out, "  {pc:4}  {:<8} {op:?}", format!("{}:{}", pos.line, pos.col));
+            let _ = writeln!(
+                out,
+                "  {pc:4}  {:<8} {op:?}",
+                format!("{}:{}", pos.line, pos.col)
+            );
         }
         out.push('\n');
     }

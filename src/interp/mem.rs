@@ -24,7 +24,9 @@ pub fn store(addr: u64, word: usize, v: u64) {
 #[inline]
 pub fn load_n(addr: u64, word: usize, dst: &mut [u64]) {
     // SAFETY: as for `load`; `dst` is a frame range distinct from the heap object.
-    unsafe { std::ptr::copy_nonoverlapping((addr as *const u64).add(word), dst.as_mut_ptr(), dst.len()) }
+    unsafe {
+        std::ptr::copy_nonoverlapping((addr as *const u64).add(word), dst.as_mut_ptr(), dst.len())
+    }
 }
 
 #[inline]

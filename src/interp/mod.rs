@@ -54,7 +54,9 @@ impl<'p> Vm<'p> {
 
     /// Runs the package initializer, then `main`.
     pub fn run_main(&mut self) -> Result<(), Panic> {
-        let r = self.run(self.prog.init, 0).and_then(|_| self.run(self.prog.main, 0));
+        let r = self
+            .run(self.prog.init, 0)
+            .and_then(|_| self.run(self.prog.main, 0));
         self.flush();
         r
     }
@@ -154,7 +156,11 @@ impl<'p> Vm<'p> {
                 }
                 Op::CheckShift { s } => {
                     if (s!(s) as i64) < 0 {
-                        return Err(self.fail(Panic::Runtime("negative shift amount".into()), cur, pc));
+                        return Err(self.fail(
+                            Panic::Runtime("negative shift amount".into()),
+                            cur,
+                            pc,
+                        ));
                     }
                 }
                 Op::NegI { d, s } => s!(d) = (s!(s) as i64).wrapping_neg() as u64,
@@ -163,7 +169,11 @@ impl<'p> Vm<'p> {
                 Op::Trunc { d, s, k } => s!(d) = trunc(s!(s), k),
                 Op::CmpI { d, a, b, c, signed } => {
                     let (x, y) = (s!(a), s!(b));
-                    s!(d) = if signed { cmp(x as i64, y as i64, c) } else { cmp(x, y, c) } as u64;
+                    s!(d) = if signed {
+                        cmp(x as i64, y as i64, c)
+                    } else {
+                        cmp(x, y, c)
+                    } as u64;
                 }
                 Op::CmpImm { d, a, imm, c } => s!(d) = cmp(s!(a) as i64, imm, c) as u64,
                 Op::AddF { d, a, b } => s!(d) = (f(s!(a)) + f(s!(b))).to_bits(),
@@ -188,7 +198,11 @@ impl<'p> Vm<'p> {
                 }
                 Op::FToI { d, s, signed } => {
                     let x = f(s!(s));
-                    s!(d) = if signed { f_to_i64(x) as u64 } else { f_to_u64(x) };
+                    s!(d) = if signed {
+                        f_to_i64(x) as u64
+                    } else {
+                        f_to_u64(x)
+                    };
                 }
                 Op::StrConcat { d, a, b } => {
                     let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
@@ -222,10 +236,24 @@ impl<'p> Vm<'p> {
                     let l = if lo == NONE { 0 } else { s!(lo) };
                     let h = if hi == NONE { n } else { s!(hi) };
                     if h > n || (h as i64) < 0 {
-                        return Err(self.fail(Panic::Runtime(format!("slice bounds out of range [:{}] with length {}", h as i64, n)), cur, pc));
+                        return Err(self.fail(
+                            Panic::Runtime(format!(
+                                "slice bounds out of range [:{}] with length {}",
+                                h as i64, n
+                            )),
+                            cur,
+                            pc,
+                        ));
                     }
                     if l > h {
-                        return Err(self.fail(Panic::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)), cur, pc));
+                        return Err(self.fail(
+                            Panic::Runtime(format!(
+                                "slice bounds out of range [{}:{}]",
+                                l as i64, h
+                            )),
+                            cur,
+                            pc,
+                        ));
                     }
                     s!(d) = if h == l { 0 } else { p + l };
                     s!(d + 1) = h - l;
@@ -238,7 +266,10 @@ impl<'p> Vm<'p> {
                 }
                 Op::StrFromRune { d, s } => {
                     let v = s!(s) as i64;
-                    let c = u32::try_from(v).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                    let c = u32::try_from(v)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
                     let mut buf = [0u8; 4];
                     let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes());
                     s!(d) = p;
@@ -266,7 +297,10 @@ impl<'p> Vm<'p> {
                     let mut v = Vec::new();
                     for i in 0..n as usize {
                         let r = mem::load(p, i) as i64;
-                        let c = u32::try_from(r).ok().and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                        let c = u32::try_from(r)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
                         let mut buf = [0u8; 4];
                         v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                     }
@@ -331,33 +365,72 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = p + 8 * (i as u64 * stride as u64);
                 }
-                Op::SliceLoad { d, s, i, stride, off, n } => {
+                Op::SliceLoad {
+                    d,
+                    s,
+                    i,
+                    stride,
+                    off,
+                    n,
+                } => {
                     let (p, len) = (s!(s), s!(s + 1));
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len {
                         return Err(self.fail(Panic::index(i, len), cur, pc));
                     }
                     let b = fp + d as usize;
-                    mem::load_n(p, i as usize * stride as usize + off as usize, &mut self.stack[b..b + n as usize]);
+                    mem::load_n(
+                        p,
+                        i as usize * stride as usize + off as usize,
+                        &mut self.stack[b..b + n as usize],
+                    );
                 }
-                Op::SliceStore { s, i, v, stride, off, n } => {
+                Op::SliceStore {
+                    s,
+                    i,
+                    v,
+                    stride,
+                    off,
+                    n,
+                } => {
                     let (p, len) = (s!(s), s!(s + 1));
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len {
                         return Err(self.fail(Panic::index(i, len), cur, pc));
                     }
                     let b = fp + v as usize;
-                    mem::store_n(p, i as usize * stride as usize + off as usize, &self.stack[b..b + n as usize]);
+                    mem::store_n(
+                        p,
+                        i as usize * stride as usize + off as usize,
+                        &self.stack[b..b + n as usize],
+                    );
                 }
-                Op::FrameLoadIdx { d, base, i, len, stride, off, n } => {
+                Op::FrameLoadIdx {
+                    d,
+                    base,
+                    i,
+                    len,
+                    stride,
+                    off,
+                    n,
+                } => {
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len as u64 {
                         return Err(self.fail(Panic::index(i, len as u64), cur, pc));
                     }
                     let src = fp + base as usize + i as usize * stride as usize + off as usize;
-                    self.stack.copy_within(src..src + n as usize, fp + d as usize);
+                    self.stack
+                        .copy_within(src..src + n as usize, fp + d as usize);
                 }
-                Op::FrameStoreIdx { base, i, v, len, stride, off, n } => {
+                Op::FrameStoreIdx {
+                    base,
+                    i,
+                    v,
+                    len,
+                    stride,
+                    off,
+                    n,
+                } => {
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len as u64 {
                         return Err(self.fail(Panic::index(i, len as u64), cur, pc));
@@ -368,7 +441,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::FrameLoadDyn { d, base, o, off, n } => {
                     let src = fp + base as usize + s!(o) as usize + off as usize;
-                    self.stack.copy_within(src..src + n as usize, fp + d as usize);
+                    self.stack
+                        .copy_within(src..src + n as usize, fp + d as usize);
                 }
                 Op::FrameStoreDyn { base, o, off, v, n } => {
                     let dst = fp + base as usize + s!(o) as usize + off as usize;
@@ -381,7 +455,14 @@ impl<'p> Vm<'p> {
                         return Err(self.fail(Panic::index(i, len as u64), cur, pc));
                     }
                 }
-                Op::SliceSlice { d, s, lo, hi, max, stride } => {
+                Op::SliceSlice {
+                    d,
+                    s,
+                    lo,
+                    hi,
+                    max,
+                    stride,
+                } => {
                     let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                     let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
                     let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
@@ -389,7 +470,15 @@ impl<'p> Vm<'p> {
                     s!(d + 1) = nl;
                     s!(d + 2) = nc;
                 }
-                Op::ArraySlice { d, p, len, lo, hi, max, stride } => {
+                Op::ArraySlice {
+                    d,
+                    p,
+                    len,
+                    lo,
+                    hi,
+                    max,
+                    stride,
+                } => {
                     let a = s!(p);
                     let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
                     let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
@@ -397,20 +486,39 @@ impl<'p> Vm<'p> {
                     s!(d + 1) = nl;
                     s!(d + 2) = nc;
                 }
-                Op::MakeSlice { d, len, cap, stride } => {
+                Op::MakeSlice {
+                    d,
+                    len,
+                    cap,
+                    stride,
+                } => {
                     let l = s!(len) as i64;
                     let c = if cap == NONE { l } else { s!(cap) as i64 };
                     if l < 0 || l > (1 << 40) {
-                        return Err(self.fail(Panic::Runtime("makeslice: len out of range".into()), cur, pc));
+                        return Err(self.fail(
+                            Panic::Runtime("makeslice: len out of range".into()),
+                            cur,
+                            pc,
+                        ));
                     }
                     if c < l || c > (1 << 40) {
-                        return Err(self.fail(Panic::Runtime("makeslice: cap out of range".into()), cur, pc));
+                        return Err(self.fail(
+                            Panic::Runtime("makeslice: cap out of range".into()),
+                            cur,
+                            pc,
+                        ));
                     }
                     s!(d) = self.heap.alloc_words(c as usize * stride as usize);
                     s!(d + 1) = l as u64;
                     s!(d + 2) = c as u64;
                 }
-                Op::Append { d, s, v, count, stride } => {
+                Op::Append {
+                    d,
+                    s,
+                    v,
+                    count,
+                    stride,
+                } => {
                     let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                     let (np, nc) = self.grow(p, len, cap, count as u64, stride);
                     let b = fp + v as usize;
@@ -420,7 +528,13 @@ impl<'p> Vm<'p> {
                     s!(d + 1) = len + count as u64;
                     s!(d + 2) = nc;
                 }
-                Op::AppendSlice { d, s, t, stride, from_str } => {
+                Op::AppendSlice {
+                    d,
+                    s,
+                    t,
+                    stride,
+                    from_str,
+                } => {
                     let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                     let (tp, tl) = (s!(t), s!(t + 1));
                     if tl == 0 {
@@ -435,14 +549,24 @@ impl<'p> Vm<'p> {
                                 mem::store(np, len as usize + i, *x as u64);
                             }
                         } else {
-                            mem::copy_words(np + 8 * len * stride as u64, tp, (tl * stride as u64) as usize);
+                            mem::copy_words(
+                                np + 8 * len * stride as u64,
+                                tp,
+                                (tl * stride as u64) as usize,
+                            );
                         }
                         s!(d) = np;
                         s!(d + 1) = len + tl;
                         s!(d + 2) = nc;
                     }
                 }
-                Op::Copy { d, dst, src, stride, from_str } => {
+                Op::Copy {
+                    d,
+                    dst,
+                    src,
+                    stride,
+                    from_str,
+                } => {
                     let (dp, dl) = (s!(dst), s!(dst + 1));
                     let (sp, sl) = (s!(src), s!(src + 1));
                     let n = dl.min(sl);
@@ -456,7 +580,13 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = n;
                 }
-                Op::MakeIface { d, s, tab, n, direct } => {
+                Op::MakeIface {
+                    d,
+                    s,
+                    tab,
+                    n,
+                    direct,
+                } => {
                     let data = if direct {
                         s!(s)
                     } else if n == 0 {
@@ -470,7 +600,12 @@ impl<'p> Vm<'p> {
                     s!(d) = tab;
                     s!(d + 1) = data;
                 }
-                Op::IfaceToIface { d, s, target, src_empty } => {
+                Op::IfaceToIface {
+                    d,
+                    s,
+                    target,
+                    src_empty,
+                } => {
                     let (tab, data) = (s!(s), s!(s + 1));
                     if tab == 0 {
                         s!(d) = 0;
@@ -483,14 +618,32 @@ impl<'p> Vm<'p> {
                         } else {
                             match typedesc::itab(tgt, dynt) {
                                 Some(it) => it as *const Itab as u64,
-                                None => return Err(self.fail(Panic::Conversion(format!("interface conversion: {} is not {}", dynt.name, tgt.name)), cur, pc)),
+                                None => {
+                                    return Err(self.fail(
+                                        Panic::Conversion(format!(
+                                            "interface conversion: {} is not {}",
+                                            dynt.name, tgt.name
+                                        )),
+                                        cur,
+                                        pc,
+                                    ))
+                                }
                             }
                         };
                         s!(d) = w;
                         s!(d + 1) = data;
                     }
                 }
-                Op::AssertType { d, s, ty, n, direct, src_empty, src, ok } => {
+                Op::AssertType {
+                    d,
+                    s,
+                    ty,
+                    n,
+                    direct,
+                    src_empty,
+                    src,
+                    ok,
+                } => {
                     let (tab, data) = (s!(s), s!(s + 1));
                     let hit = tab != 0 && dyn_type(tab, src_empty) as *const TypeDesc as u64 == ty;
                     if hit {
@@ -513,16 +666,30 @@ impl<'p> Vm<'p> {
                         let msg = if tab == 0 {
                             format!("interface conversion: {from} is nil, not {want}")
                         } else {
-                            format!("interface conversion: {from} is {}, not {want}", dyn_type(tab, src_empty).name)
+                            format!(
+                                "interface conversion: {from} is {}, not {want}",
+                                dyn_type(tab, src_empty).name
+                            )
                         };
                         return Err(self.fail(Panic::Conversion(msg), cur, pc));
                     }
                 }
-                Op::AssertIface { d, s, target, src_empty, src, ok } => {
+                Op::AssertIface {
+                    d,
+                    s,
+                    target,
+                    src_empty,
+                    src,
+                    ok,
+                } => {
                     let (tab, data) = (s!(s), s!(s + 1));
                     let tgt = desc(target);
                     let res: Result<u64, String> = if tab == 0 {
-                        Err(format!("interface conversion: {} is nil, not {}", iface_name(desc(src)), tgt.name))
+                        Err(format!(
+                            "interface conversion: {} is nil, not {}",
+                            iface_name(desc(src)),
+                            tgt.name
+                        ))
                     } else {
                         let dynt = dyn_type(tab, src_empty);
                         if tgt.methods.is_empty() {
@@ -560,7 +727,9 @@ impl<'p> Vm<'p> {
                 }
                 Op::IfaceEq { d, a, b, empty, ne } => {
                     let (x, y) = ([s!(a), s!(a + 1)], [s!(b), s!(b + 1)]);
-                    let r = self.iface_eq(x, y, empty).map_err(|e| self.fail(e, cur, pc))?;
+                    let r = self
+                        .iface_eq(x, y, empty)
+                        .map_err(|e| self.fail(e, cur, pc))?;
                     s!(d) = (r != ne) as u64;
                 }
                 Op::ValueEq { d, a, b, ty, ne } => {
@@ -568,7 +737,9 @@ impl<'p> Vm<'p> {
                     let n = t.words();
                     let x: Vec<u64> = self.stack[fp + a as usize..fp + a as usize + n].to_vec();
                     let y: Vec<u64> = self.stack[fp + b as usize..fp + b as usize + n].to_vec();
-                    let r = self.value_eq(t.ty, &x, &y).map_err(|e| self.fail(e, cur, pc))?;
+                    let r = self
+                        .value_eq(t.ty, &x, &y)
+                        .map_err(|e| self.fail(e, cur, pc))?;
                     s!(d) = (r != ne) as u64;
                 }
                 Op::Call { func: target, base } => call!(target, base),
@@ -581,7 +752,12 @@ impl<'p> Vm<'p> {
                     let target = FuncId(mem::load(fv, 0) as u32);
                     call!(target, base)
                 }
-                Op::CallIface { recv, method, base, site: _ } => {
+                Op::CallIface {
+                    recv,
+                    method,
+                    base,
+                    site: _,
+                } => {
                     let tab = s!(recv);
                     if tab == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
@@ -594,9 +770,15 @@ impl<'p> Vm<'p> {
                 }
                 Op::CallNative { native, base } => {
                     let top = fp + func.frame_size as usize;
-                    self.native(native, fp + base as usize, top).map_err(|e| self.fail(e, cur, pc))?;
+                    self.native(native, fp + base as usize, top)
+                        .map_err(|e| self.fail(e, cur, pc))?;
                 }
-                Op::MakeClosure { d, func: target, caps, n } => {
+                Op::MakeClosure {
+                    d,
+                    func: target,
+                    caps,
+                    n,
+                } => {
                     let p = self.heap.alloc_words(1 + n as usize);
                     mem::store(p, 0, target.0 as u64);
                     let b = fp + caps as usize;
@@ -651,7 +833,9 @@ impl<'p> Vm<'p> {
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
-            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+            return Err(Panic::Fatal(
+                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
+            ));
         }
         self.stack[fp + params as usize..end].fill(0);
         Ok(())
@@ -685,34 +869,70 @@ impl<'p> Vm<'p> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn reslice(&self, p: u64, len: u64, cap: u64, lo: u32, hi: u32, max: u32, stride: u32, fp: usize) -> Result<(u64, u64, u64), Panic> {
+    fn reslice(
+        &self,
+        p: u64,
+        len: u64,
+        cap: u64,
+        lo: u32,
+        hi: u32,
+        max: u32,
+        stride: u32,
+        fp: usize,
+    ) -> Result<(u64, u64, u64), Panic> {
         let get = |s: u32| self.stack[fp + s as usize];
         let l = if lo == NONE { 0 } else { get(lo) };
         let h = if hi == NONE { len } else { get(hi) };
         let m = if max == NONE { cap } else { get(max) };
         if max != NONE && m > cap {
-            return Err(Panic::Runtime(format!("slice bounds out of range [::{}] with capacity {}", m as i64, cap)));
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [::{}] with capacity {}",
+                m as i64, cap
+            )));
         }
         if h > m {
-            let what = if hi == NONE && max == NONE { "length" } else { "capacity" };
+            let what = if hi == NONE && max == NONE {
+                "length"
+            } else {
+                "capacity"
+            };
             let _ = what;
-            return Err(Panic::Runtime(format!("slice bounds out of range [:{}] with capacity {}", h as i64, m)));
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [:{}] with capacity {}",
+                h as i64, m
+            )));
         }
         if l > h {
-            return Err(Panic::Runtime(format!("slice bounds out of range [{}:{}]", l as i64, h)));
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [{}:{}]",
+                l as i64, h
+            )));
         }
-        let np = if m - l == 0 { p } else { p + 8 * l * stride as u64 };
+        let np = if m - l == 0 {
+            p
+        } else {
+            p + 8 * l * stride as u64
+        };
         Ok((np, h - l, m - l))
     }
 
     /// Calls a Go function from the runtime with `args`, returning its result words.
-    pub(crate) fn call_go(&mut self, f: FuncId, args: &[u64], top: usize) -> Result<Vec<u64>, Panic> {
+    pub(crate) fn call_go(
+        &mut self,
+        f: FuncId,
+        args: &[u64],
+        top: usize,
+    ) -> Result<Vec<u64>, Panic> {
         if self.depth > 200 {
-            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+            return Err(Panic::Fatal(
+                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
+            ));
         }
         let fp = top;
         if fp + args.len() + 64 > self.stack.len() {
-            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+            return Err(Panic::Fatal(
+                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
+            ));
         }
         self.stack[fp..fp + args.len()].copy_from_slice(args);
         self.depth += 1;

@@ -62,7 +62,9 @@ impl Vm<'_> {
     /// The `[]any` operands of a variadic fmt call.
     fn any_slice(&self, at: usize) -> Vec<[u64; 2]> {
         let (p, n) = (self.stack[at], self.stack[at + 1]);
-        (0..n as usize).map(|i| [mem::load(p, 2 * i), mem::load(p, 2 * i + 1)]).collect()
+        (0..n as usize)
+            .map(|i| [mem::load(p, 2 * i), mem::load(p, 2 * i + 1)])
+            .collect()
     }
 
     fn string_at(&self, at: usize) -> Vec<u8> {
@@ -85,9 +87,19 @@ impl Vm<'_> {
         Ok(out)
     }
 
-    fn sprintf(&mut self, format: &[u8], args: Vec<[u64; 2]>, top: usize) -> Result<Vec<u8>, Panic> {
+    fn sprintf(
+        &mut self,
+        format: &[u8],
+        args: Vec<[u64; 2]>,
+        top: usize,
+    ) -> Result<Vec<u8>, Panic> {
         let mut out = Vec::new();
-        let mut a = Args { vm: self, args, top, err: None };
+        let mut a = Args {
+            vm: self,
+            args,
+            top,
+            err: None,
+        };
         printf(&mut out, format, &mut a);
         match a.err {
             Some(e) => Err(e),
@@ -168,7 +180,11 @@ impl Vm<'_> {
         let w = self.iface_words(d, v[1]);
         // error and Stringer values print through their methods.
         let mut out = Vec::new();
-        let has = |n: &str| d.methods.iter().any(|m| m.name == n && m.sig == crate::types::ty::builtin::FUNC_STRING);
+        let has = |n: &str| {
+            d.methods
+                .iter()
+                .any(|m| m.name == n && m.sig == crate::types::ty::builtin::FUNC_STRING)
+        };
         if has("Error") || has("String") {
             match self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, true, top) {
                 Ok(()) => return Panic::Value(String::from_utf8_lossy(&out).into_owned()),
@@ -186,8 +202,27 @@ impl Vm<'_> {
             }
             Kind::Int | Kind::Uint | Kind::Bool | Kind::Float => {
                 let _ = self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, false, top);
-                let s = if d.kind == Kind::Float { format_float_println(f64::from_bits(w[0]), 64) } else { String::from_utf8_lossy(&out).into_owned() };
-                if matches!(d.name.as_str(), "int" | "int8" | "int16" | "int32" | "int64" | "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "uintptr" | "bool" | "float64") {
+                let s = if d.kind == Kind::Float {
+                    format_float_println(f64::from_bits(w[0]), 64)
+                } else {
+                    String::from_utf8_lossy(&out).into_owned()
+                };
+                if matches!(
+                    d.name.as_str(),
+                    "int"
+                        | "int8"
+                        | "int16"
+                        | "int32"
+                        | "int64"
+                        | "uint"
+                        | "uint8"
+                        | "uint16"
+                        | "uint32"
+                        | "uint64"
+                        | "uintptr"
+                        | "bool"
+                        | "float64"
+                ) {
                     s
                 } else {
                     format!("{}({})", d.name, s)

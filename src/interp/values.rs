@@ -3,7 +3,10 @@
 //! including calls of `Error()` and `String()` methods.
 
 use super::{dyn_type, mem, Vm};
-use crate::runtime::fmt::print::{bad_verb, print_bool, print_bytes, print_float, print_integer, print_nil, print_pointer, print_string};
+use crate::runtime::fmt::print::{
+    bad_verb, print_bool, print_bytes, print_float, print_integer, print_nil, print_pointer,
+    print_string,
+};
 use crate::runtime::fmt::spec::{pad, Spec};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{Kind, TypeDesc};
@@ -26,7 +29,12 @@ impl Vm<'_> {
         v
     }
 
-    pub(crate) fn iface_eq(&mut self, x: [u64; 2], y: [u64; 2], empty: bool) -> Result<bool, Panic> {
+    pub(crate) fn iface_eq(
+        &mut self,
+        x: [u64; 2],
+        y: [u64; 2],
+        empty: bool,
+    ) -> Result<bool, Panic> {
         if x[0] == 0 || y[0] == 0 {
             return Ok(x[0] == y[0]);
         }
@@ -35,7 +43,10 @@ impl Vm<'_> {
             return Ok(false);
         }
         if !tx.comparable {
-            return Err(Panic::Runtime(format!("comparing uncomparable type {}", tx.name)));
+            return Err(Panic::Runtime(format!(
+                "comparing uncomparable type {}",
+                tx.name
+            )));
         }
         if tx.direct {
             return Ok(x[1] == y[1]);
@@ -48,8 +59,12 @@ impl Vm<'_> {
     pub(crate) fn value_eq(&mut self, t: Ty, a: &[u64], b: &[u64]) -> Result<bool, Panic> {
         let types = &self.prog.types;
         match types.under(t).clone() {
-            TypeKind::Basic(bb) if bb.is_string() => Ok(mem::bytes(a[0], a[1]) == mem::bytes(b[0], b[1])),
-            TypeKind::Basic(bb) if bb.is_float() => Ok(f64::from_bits(a[0]) == f64::from_bits(b[0])),
+            TypeKind::Basic(bb) if bb.is_string() => {
+                Ok(mem::bytes(a[0], a[1]) == mem::bytes(b[0], b[1]))
+            }
+            TypeKind::Basic(bb) if bb.is_float() => {
+                Ok(f64::from_bits(a[0]) == f64::from_bits(b[0]))
+            }
             TypeKind::Interface(ms) => self.iface_eq([a[0], a[1]], [b[0], b[1]], ms.is_empty()),
             TypeKind::Struct(fs) => {
                 let mut off = 0usize;
@@ -84,7 +99,9 @@ impl Vm<'_> {
 
     /// Calls `Error()` or `String()` on a value if its type has one and the verb wants it.
     fn method_string(&mut self, t: Ty, w: &[u64], top: usize) -> Result<Option<Vec<u8>>, Panic> {
-        let Some(d) = self.desc_of(t) else { return Ok(None) };
+        let Some(d) = self.desc_of(t) else {
+            return Ok(None);
+        };
         if d.kind == Kind::Interface {
             return Ok(None);
         }
@@ -92,7 +109,11 @@ impl Vm<'_> {
             .methods
             .iter()
             .find(|m| m.name == "Error" && m.sig == builtin::FUNC_STRING)
-            .or_else(|| d.methods.iter().find(|m| m.name == "String" && m.sig == builtin::FUNC_STRING));
+            .or_else(|| {
+                d.methods
+                    .iter()
+                    .find(|m| m.name == "String" && m.sig == builtin::FUNC_STRING)
+            });
         let Some(m) = m else { return Ok(None) };
         let recv = if d.direct {
             w[0]
@@ -116,7 +137,17 @@ impl Vm<'_> {
 
     /// fmt's printValue: `w` holds a value of type `t`.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn fmt_value(&mut self, out: &mut Vec<u8>, t: Ty, w: &[u64], spec: &Spec, verb: char, depth: usize, methods: bool, top: usize) -> Result<(), Panic> {
+    pub(crate) fn fmt_value(
+        &mut self,
+        out: &mut Vec<u8>,
+        t: Ty,
+        w: &[u64],
+        spec: &Spec,
+        verb: char,
+        depth: usize,
+        methods: bool,
+        top: usize,
+    ) -> Result<(), Panic> {
         if methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && !spec.sharp_v {
             if let Some(s) = self.method_string(t, w, top)? {
                 print_string(out, spec, &s, verb);
@@ -128,13 +159,23 @@ impl Vm<'_> {
         let ok = match types.under(t).clone() {
             TypeKind::Basic(b) => match b {
                 Basic::Bool | Basic::UntypedBool => print_bool(out, spec, w[0] != 0, verb),
-                Basic::String | Basic::UntypedString => print_string(out, spec, mem::bytes(w[0], w[1]), verb),
-                Basic::Float64 | Basic::UntypedFloat => print_float(out, spec, f64::from_bits(w[0]), 64, verb),
+                Basic::String | Basic::UntypedString => {
+                    print_string(out, spec, mem::bytes(w[0], w[1]), verb)
+                }
+                Basic::Float64 | Basic::UntypedFloat => {
+                    print_float(out, spec, f64::from_bits(w[0]), 64, verb)
+                }
                 b if b.is_unsigned() => print_integer(out, spec, w[0], false, verb),
                 _ => print_integer(out, spec, w[0], true, verb),
             },
             TypeKind::Pointer(p) => {
-                if w[0] != 0 && depth == 0 && matches!(types.under(p), TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)) {
+                if w[0] != 0
+                    && depth == 0
+                    && matches!(
+                        types.under(p),
+                        TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)
+                    )
+                {
                     out.push(b'&');
                     let n = self.words_of(p);
                     let mut v = vec![0; n];
@@ -160,7 +201,17 @@ impl Vm<'_> {
             }
             TypeKind::Slice(e) | TypeKind::Array(e, _) => {
                 let is_slice = matches!(types.under(t), TypeKind::Slice(_));
-                let (p, n) = if is_slice { (w[0], w[1] as usize) } else { (0, match types.under(t) { TypeKind::Array(_, n) => *n as usize, _ => 0 }) };
+                let (p, n) = if is_slice {
+                    (w[0], w[1] as usize)
+                } else {
+                    (
+                        0,
+                        match types.under(t) {
+                            TypeKind::Array(_, n) => *n as usize,
+                            _ => 0,
+                        },
+                    )
+                };
                 let ew = self.words_of(e);
                 let elem = |i: usize| -> Vec<u64> {
                     if is_slice {
@@ -201,8 +252,22 @@ impl Vm<'_> {
                         out.push(b':');
                     }
                     let fw = self.words_of(f.ty);
-                    let exported = f.name.chars().next().map(|c| c.is_uppercase()).unwrap_or(false);
-                    self.fmt_value(out, f.ty, &w[off..off + fw], spec, verb, depth + 1, methods && exported, top)?;
+                    let exported = f
+                        .name
+                        .chars()
+                        .next()
+                        .map(|c| c.is_uppercase())
+                        .unwrap_or(false);
+                    self.fmt_value(
+                        out,
+                        f.ty,
+                        &w[off..off + fw],
+                        spec,
+                        verb,
+                        depth + 1,
+                        methods && exported,
+                        top,
+                    )?;
                     off += fw;
                 }
                 out.push(b'}');
@@ -226,13 +291,22 @@ impl Vm<'_> {
         if !ok {
             let mut inner = Vec::new();
             self.fmt_value(&mut inner, t, w, &Spec::default(), 'v', depth, false, top)?;
-            bad_verb(out, verb, Some(&name), |o: &mut Vec<u8>| o.extend_from_slice(&inner));
+            bad_verb(out, verb, Some(&name), |o: &mut Vec<u8>| {
+                o.extend_from_slice(&inner)
+            });
         }
         Ok(())
     }
 
     /// Go's printArg for one `any` operand.
-    pub(crate) fn fmt_arg(&mut self, out: &mut Vec<u8>, arg: [u64; 2], spec: &Spec, verb: char, top: usize) -> Result<(), Panic> {
+    pub(crate) fn fmt_arg(
+        &mut self,
+        out: &mut Vec<u8>,
+        arg: [u64; 2],
+        spec: &Spec,
+        verb: char,
+        top: usize,
+    ) -> Result<(), Panic> {
         if arg[0] == 0 {
             print_nil(out, spec, verb);
             return Ok(());

@@ -66,8 +66,26 @@ const _: () = assert!(offset_of!(TypeDesc, size) == 0);
 const _: () = assert!(offset_of!(TypeDesc, hash) == 8);
 
 impl TypeDesc {
-    pub fn new(ty: Ty, name: String, words: usize, kind: Kind, direct: bool, comparable: bool, methods: Vec<MethodEntry>) -> TypeDesc {
-        TypeDesc { size: (words * 8) as u64, hash: fnv(name.as_bytes()), kind, direct, comparable, _pad: 0, ty, name, methods }
+    pub fn new(
+        ty: Ty,
+        name: String,
+        words: usize,
+        kind: Kind,
+        direct: bool,
+        comparable: bool,
+        methods: Vec<MethodEntry>,
+    ) -> TypeDesc {
+        TypeDesc {
+            size: (words * 8) as u64,
+            hash: fnv(name.as_bytes()),
+            kind,
+            direct,
+            comparable,
+            _pad: 0,
+            ty,
+            name,
+            methods,
+        }
     }
 
     pub fn words(&self) -> usize {
@@ -139,7 +157,10 @@ fn build_itab(inter: &'static TypeDesc, typ: &'static TypeDesc) -> Option<&'stat
     let n = inter.methods.len();
     let mut funs = Vec::with_capacity(n);
     for m in &inter.methods {
-        let x = typ.methods.iter().find(|x| x.name == m.name && x.sig == m.sig)?;
+        let x = typ
+            .methods
+            .iter()
+            .find(|x| x.name == m.name && x.sig == m.sig)?;
         funs.push(x.entry.0 as u64);
     }
     let layout = Layout::from_size_align(ITAB_FUN + 8 * n.max(1), 8).expect("itab layout");
@@ -172,7 +193,10 @@ struct ItabCache {
     writers: Mutex<Vec<Box<Table>>>,
 }
 
-static CACHE: ItabCache = ItabCache { current: AtomicPtr::new(std::ptr::null_mut()), writers: Mutex::new(Vec::new()) };
+static CACHE: ItabCache = ItabCache {
+    current: AtomicPtr::new(std::ptr::null_mut()),
+    writers: Mutex::new(Vec::new()),
+};
 
 /// The itab for (interface, concrete type), built on first use; `None` if
 /// the type does not implement the interface.
@@ -183,15 +207,27 @@ pub fn itab(inter: &'static TypeDesc, typ: &'static TypeDesc) -> Option<&'static
         // SAFETY: published tables are never freed (kept in `writers`).
         if let Some(&p) = unsafe { &*cur }.get(&key) {
             // SAFETY: non-zero entries are leaked itabs.
-            return if p == 0 { None } else { Some(unsafe { &*(p as *const Itab) }) };
+            return if p == 0 {
+                None
+            } else {
+                Some(unsafe { &*(p as *const Itab) })
+            };
         }
     }
     let mut old = CACHE.writers.lock();
     let cur = CACHE.current.load(Ordering::Acquire);
-    let mut table: Table = if cur.is_null() { HashMap::new() } else { unsafe { &*cur }.clone() };
+    let mut table: Table = if cur.is_null() {
+        HashMap::new()
+    } else {
+        unsafe { &*cur }.clone()
+    };
     if let Some(&p) = table.get(&key) {
         // SAFETY: as above.
-        return if p == 0 { None } else { Some(unsafe { &*(p as *const Itab) }) };
+        return if p == 0 {
+            None
+        } else {
+            Some(unsafe { &*(p as *const Itab) })
+        };
     }
     let it = build_itab(inter, typ);
     table.insert(key, it.map(|i| i as *const Itab as usize).unwrap_or(0));

@@ -53,13 +53,23 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         }
         StmtKind::IncDec { x, .. } => walk_expr(x, f),
         StmtKind::Block(b) => walk_stmts(&b.stmts, f),
-        StmtKind::If { init, cond, then, els } => {
+        StmtKind::If {
+            init,
+            cond,
+            then,
+            els,
+        } => {
             walk_opt(init, f);
             walk_expr(cond, f);
             walk_stmts(&then.stmts, f);
             walk_opt(els, f);
         }
-        StmtKind::For { init, cond, post, body } => {
+        StmtKind::For {
+            init,
+            cond,
+            post,
+            body,
+        } => {
             walk_opt(init, f);
             if let Some(c) = cond {
                 walk_expr(c, f);
@@ -67,14 +77,22 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
             walk_opt(post, f);
             walk_stmts(&body.stmts, f);
         }
-        StmtKind::Range { key, value, x, body, .. } => {
+        StmtKind::Range {
+            key,
+            value,
+            x,
+            body,
+            ..
+        } => {
             for e in [key, value].into_iter().flatten() {
                 walk_expr(e, f);
             }
             walk_expr(x, f);
             walk_stmts(&body.stmts, f);
         }
-        StmtKind::Switch { init, tag, cases, .. } => {
+        StmtKind::Switch {
+            init, tag, cases, ..
+        } => {
             walk_opt(init, f);
             if let Some(t) = tag {
                 walk_expr(t, f);
@@ -119,7 +137,11 @@ pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::FuncLit { body, .. } => walk_stmts(&body.stmts, f),
-        ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary(_, x) | ExprKind::Selector(x, _) | ExprKind::TypeAssert(x, _) => walk_expr(x, f),
+        ExprKind::Paren(x)
+        | ExprKind::Star(x)
+        | ExprKind::Unary(_, x)
+        | ExprKind::Selector(x, _)
+        | ExprKind::TypeAssert(x, _) => walk_expr(x, f),
         ExprKind::Index(x, i) => {
             walk_expr(x, f);
             walk_expr(i, f);

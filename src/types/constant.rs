@@ -26,7 +26,8 @@ impl ConstVal {
     /// Parses a Go integer literal (`0x1F`, `0o17`, `017`, `0b1`, `1_000`).
     pub fn parse_int(text: &str) -> Option<ConstVal> {
         let s: String = text.chars().filter(|&c| c != '_').collect();
-        let (digits, radix) = if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
+        let (digits, radix) = if let Some(r) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X"))
+        {
             (r.to_string(), 16)
         } else if let Some(r) = s.strip_prefix("0b").or_else(|| s.strip_prefix("0B")) {
             (r.to_string(), 2)
@@ -51,7 +52,11 @@ impl ConstVal {
             };
             let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
             let digits = format!("{ip}{fp}");
-            let m = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), 16)? };
+            let m = if digits.is_empty() {
+                BigInt::zero()
+            } else {
+                BigInt::parse_bytes(digits.as_bytes(), 16)?
+            };
             let e2 = exp - 4 * fp.len() as i64;
             return Some(ConstVal::Float(scale(BigRational::from_integer(m), 2, e2)?));
         }
@@ -61,9 +66,17 @@ impl ConstVal {
         };
         let (ip, fp) = mant.split_once('.').unwrap_or((mant, ""));
         let digits = format!("{ip}{fp}");
-        let m = if digits.is_empty() { BigInt::zero() } else { BigInt::parse_bytes(digits.as_bytes(), 10)? };
+        let m = if digits.is_empty() {
+            BigInt::zero()
+        } else {
+            BigInt::parse_bytes(digits.as_bytes(), 10)?
+        };
         let e10 = exp - fp.len() as i64;
-        Some(ConstVal::Float(scale(BigRational::from_integer(m), 10, e10)?))
+        Some(ConstVal::Float(scale(
+            BigRational::from_integer(m),
+            10,
+            e10,
+        )?))
     }
 
     pub fn as_bigint(&self) -> Option<BigInt> {
@@ -113,7 +126,9 @@ impl ConstVal {
                     if f.is_infinite() {
                         Err(Repr::Overflow)
                     } else {
-                        Ok(ConstVal::Float(BigRational::from_float(f).unwrap_or_else(BigRational::zero)))
+                        Ok(ConstVal::Float(
+                            BigRational::from_float(f).unwrap_or_else(BigRational::zero),
+                        ))
                     }
                 }
                 None => Err(Repr::Mismatch),
@@ -140,7 +155,10 @@ impl ConstVal {
                 let (lo, hi) = if b.is_unsigned() {
                     (BigInt::zero(), (BigInt::one() << bits) - 1)
                 } else {
-                    (-(BigInt::one() << (bits - 1)), (BigInt::one() << (bits - 1)) - 1)
+                    (
+                        -(BigInt::one() << (bits - 1)),
+                        (BigInt::one() << (bits - 1)) - 1,
+                    )
                 };
                 if i < lo || i > hi {
                     Err(Repr::Overflow)
@@ -191,7 +209,11 @@ fn scale(r: BigRational, base: u32, exp: i64) -> Option<BigRational> {
         return None;
     }
     let p = num_traits::pow(BigInt::from(base), exp.unsigned_abs() as usize);
-    Some(if exp >= 0 { r * BigRational::from_integer(p) } else { r / BigRational::from_integer(p) })
+    Some(if exp >= 0 {
+        r * BigRational::from_integer(p)
+    } else {
+        r / BigRational::from_integer(p)
+    })
 }
 
 /// Correctly rounded (half to even) conversion of an exact rational to f64.
@@ -216,7 +238,11 @@ pub fn rat_to_f64(r: &BigRational) -> f64 {
         e -= 1;
     }
     if e > 1023 {
-        return if neg { f64::NEG_INFINITY } else { f64::INFINITY };
+        return if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        };
     }
     // The weight of the last mantissa bit: 2^-1074 for subnormals.
     let lsb = (e - 52).max(-1074);
@@ -239,7 +265,11 @@ pub fn rat_to_f64(r: &BigRational) -> f64 {
     let bits = if m >= 1u64 << 52 {
         let biased = lsb + 52 + 1023;
         if biased >= 2047 {
-            return if neg { f64::NEG_INFINITY } else { f64::INFINITY };
+            return if neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            };
         }
         ((biased as u64) << 52) | (m & ((1u64 << 52) - 1))
     } else {
@@ -295,7 +325,13 @@ pub fn binary(op: BinOp, x: &ConstVal, y: &ConstVal, int_div: bool) -> Option<Co
             BinOp::Or => Int(a | b),
             BinOp::Xor => Int(a ^ b),
             BinOp::AndNot => Int(a & !b),
-            _ => return compare(op, &BigRational::from_integer(a.clone()), &BigRational::from_integer(b.clone())),
+            _ => {
+                return compare(
+                    op,
+                    &BigRational::from_integer(a.clone()),
+                    &BigRational::from_integer(b.clone()),
+                )
+            }
         },
         _ => {
             let a = x.as_rat()?;
@@ -367,7 +403,18 @@ mod tests {
 
     #[test]
     fn float_literals_round_correctly() {
-        for s in ["0.1", "1e21", "1e-7", "5e-324", "1.7976931348623157e308", "2.5", "123456.789", "4.9e-324", "2.2250738585072014e-308", "0.3"] {
+        for s in [
+            "0.1",
+            "1e21",
+            "1e-7",
+            "5e-324",
+            "1.7976931348623157e308",
+            "2.5",
+            "123456.789",
+            "4.9e-324",
+            "2.2250738585072014e-308",
+            "0.3",
+        ] {
             assert_eq!(f(s), s.parse::<f64>().unwrap(), "{s}");
         }
         assert_eq!(f("0x1p-2"), 0.25);
@@ -387,9 +434,18 @@ mod tests {
         assert_eq!(ConstVal::parse_int("0x1F").unwrap(), ConstVal::int(31));
         assert_eq!(ConstVal::parse_int("017").unwrap(), ConstVal::int(15));
         assert_eq!(ConstVal::parse_int("0b101").unwrap(), ConstVal::int(5));
-        assert_eq!(ConstVal::int(300).represent(Basic::Int8), Err(Repr::Overflow));
-        assert_eq!(ConstVal::int(255).represent(Basic::Uint8), Ok(ConstVal::int(255)));
-        assert_eq!(ConstVal::int(-1).represent(Basic::Uint), Err(Repr::Overflow));
+        assert_eq!(
+            ConstVal::int(300).represent(Basic::Int8),
+            Err(Repr::Overflow)
+        );
+        assert_eq!(
+            ConstVal::int(255).represent(Basic::Uint8),
+            Ok(ConstVal::int(255))
+        );
+        assert_eq!(
+            ConstVal::int(-1).represent(Basic::Uint),
+            Err(Repr::Overflow)
+        );
         let half = ConstVal::parse_float("2.5").unwrap();
         assert_eq!(half.represent(Basic::Int), Err(Repr::Truncated));
         let two = ConstVal::parse_float("2.0").unwrap();

@@ -141,11 +141,20 @@ pub enum Selection {
     Field { index: usize, deref: bool },
     /// A method of a named type called or taken as a value on `x`.
     /// `addr`: `x` must be addressed (`(&x).M`); `deref`: `x` is a pointer and the method wants a value.
-    Method { func: usize, ptr_recv: bool, addr: bool, deref: bool },
+    Method {
+        func: usize,
+        ptr_recv: bool,
+        addr: bool,
+        deref: bool,
+    },
     /// A method of an interface: index into its sorted method list.
     IfaceMethod { iface: Ty, index: usize },
     /// `T.M` or `(*T).M`: a function taking the receiver first.
-    MethodExpr { func: usize, ptr_recv: bool, recv: Ty },
+    MethodExpr {
+        func: usize,
+        ptr_recv: bool,
+        recv: Ty,
+    },
     /// `I.M` for an interface `I`: a function taking the interface first.
     IfaceMethodExpr { iface: Ty, index: usize },
     /// `fmt.Println` and friends.
@@ -206,7 +215,10 @@ impl Info {
     }
 
     pub fn type_of(&self, id: NodeId) -> Ty {
-        self.expr_types.get(&id).copied().unwrap_or(ty::builtin::INVALID)
+        self.expr_types
+            .get(&id)
+            .copied()
+            .unwrap_or(ty::builtin::INVALID)
     }
 
     pub fn var(&self, id: ObjId) -> Option<&VarInfo> {

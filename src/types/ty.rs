@@ -248,7 +248,10 @@ impl Default for TypeTable {
 impl TypeTable {
     pub fn new() -> TypeTable {
         use Basic::*;
-        let mut t = TypeTable { kinds: Vec::new(), intern: HashMap::new() };
+        let mut t = TypeTable {
+            kinds: Vec::new(),
+            intern: HashMap::new(),
+        };
         for b in [
             Invalid,
             Bool,
@@ -278,11 +281,24 @@ impl TypeTable {
         assert_eq!(any, builtin::ANY);
         let error = t.new_named("error".into());
         let stringer = t.new_named("fmt.Stringer".into());
-        let fs = t.func(Signature { params: vec![], results: vec![builtin::STRING], variadic: false });
-        assert_eq!((error, stringer, fs), (builtin::ERROR, builtin::STRINGER, builtin::FUNC_STRING));
-        let e = t.interface(vec![IfaceMethod { name: "Error".into(), sig: fs }]);
+        let fs = t.func(Signature {
+            params: vec![],
+            results: vec![builtin::STRING],
+            variadic: false,
+        });
+        assert_eq!(
+            (error, stringer, fs),
+            (builtin::ERROR, builtin::STRINGER, builtin::FUNC_STRING)
+        );
+        let e = t.interface(vec![IfaceMethod {
+            name: "Error".into(),
+            sig: fs,
+        }]);
         t.set_underlying(error, e);
-        let s = t.interface(vec![IfaceMethod { name: "String".into(), sig: fs }]);
+        let s = t.interface(vec![IfaceMethod {
+            name: "String".into(),
+            sig: fs,
+        }]);
         t.set_underlying(stringer, s);
         assert_eq!(t.slice(builtin::UINT8), builtin::BYTES);
         assert_eq!(t.slice(builtin::ANY), builtin::ANYS);
@@ -317,7 +333,11 @@ impl TypeTable {
     }
 
     pub fn new_named(&mut self, name: String) -> Ty {
-        self.add(TypeKind::Named(Named { name, underlying: builtin::INVALID, methods: Vec::new() }))
+        self.add(TypeKind::Named(Named {
+            name,
+            underlying: builtin::INVALID,
+            methods: Vec::new(),
+        }))
     }
 
     pub fn set_underlying(&mut self, named: Ty, u: Ty) {
@@ -362,7 +382,10 @@ impl TypeTable {
     /// An interface with these methods (sorted here by name, as itabs need).
     pub fn interface(&mut self, mut methods: Vec<IfaceMethod>) -> Ty {
         methods.sort_by(|a, b| a.name.cmp(&b.name));
-        self.interned(Key::Interface(methods.clone()), TypeKind::Interface(methods))
+        self.interned(
+            Key::Interface(methods.clone()),
+            TypeKind::Interface(methods),
+        )
     }
     pub fn tuple(&mut self, ts: Vec<Ty>) -> Ty {
         self.interned(Key::Tuple(ts.clone()), TypeKind::Tuple(ts))
@@ -469,7 +492,11 @@ impl TypeTable {
             TypeKind::Pointer(e) => format!("*{}", self.name_q(*e, qualify)),
             TypeKind::Slice(e) => format!("[]{}", self.name_q(*e, qualify)),
             TypeKind::Array(e, n) => format!("[{}]{}", n, self.name_q(*e, qualify)),
-            TypeKind::Map(k, v) => format!("map[{}]{}", self.name_q(*k, qualify), self.name_q(*v, qualify)),
+            TypeKind::Map(k, v) => format!(
+                "map[{}]{}",
+                self.name_q(*k, qualify),
+                self.name_q(*v, qualify)
+            ),
             TypeKind::Struct(fs) => {
                 let parts: Vec<String> = fs
                     .iter()

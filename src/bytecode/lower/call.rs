@@ -13,9 +13,22 @@ use pgojit_profiler::FuncId;
 impl FnCtx<'_, '_> {
     /// Lowers a call; returns the slot where its results start.
     pub(crate) fn call(&mut self, e: &Expr) -> R<Slot> {
-        let ExprKind::Call { fun, args, ellipsis, .. } = &e.kind else { unreachable!() };
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            ..
+        } = &e.kind
+        else {
+            unreachable!()
+        };
         self.b.pos = e.pos;
-        let kind = self.info().calls.get(&e.id).cloned().unwrap_or(CallKind::Closure);
+        let kind = self
+            .info()
+            .calls
+            .get(&e.id)
+            .cloned()
+            .unwrap_or(CallKind::Closure);
         match kind {
             CallKind::Conversion(t) => {
                 let w = self.words(t);
@@ -35,27 +48,51 @@ impl FnCtx<'_, '_> {
                 let sig = self.sig_of(fun);
                 let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
                 self.b.pos = e.pos;
-                self.emit(Op::Call { func: FuncId(fi as u32), base });
+                self.emit(Op::Call {
+                    func: FuncId(fi as u32),
+                    base,
+                });
                 Ok(base)
             }
             CallKind::Method => {
-                let ExprKind::Selector(x, _) = &unparen(fun).kind else { unreachable!() };
+                let ExprKind::Selector(x, _) = &unparen(fun).kind else {
+                    unreachable!()
+                };
                 match self.info().selections.get(&unparen(fun).id).cloned() {
-                    Some(Selection::Method { func, ptr_recv, addr, deref }) => {
+                    Some(Selection::Method {
+                        func,
+                        ptr_recv,
+                        addr,
+                        deref,
+                    }) => {
                         let recv = self.receiver(x, ptr_recv, addr, deref)?;
-                        let rt = self.info().obj(self.info().funcs[func].recv.expect("method")).ty;
+                        let rt = self
+                            .info()
+                            .obj(self.info().funcs[func].recv.expect("method"))
+                            .ty;
                         let rw = self.words(rt);
                         let sig = self.sig_of(fun);
                         let (base, _) = self.window(&sig, rw, args, ellipsis.is_some())?;
                         self.mov(base, recv, rw);
                         self.b.pos = e.pos;
-                        self.emit(Op::Call { func: FuncId(func as u32), base });
+                        self.emit(Op::Call {
+                            func: FuncId(func as u32),
+                            base,
+                        });
                         Ok(base)
                     }
-                    Some(Selection::MethodExpr { func, ptr_recv, recv }) => {
+                    Some(Selection::MethodExpr {
+                        func,
+                        ptr_recv,
+                        recv,
+                    }) => {
                         let sig = self.sig_of(fun);
                         let deref = !ptr_recv && self.l.types().pointee(recv).is_some();
-                        let f = if deref { self.l.synth_id(super::Synth::DerefMethodExpr(func)) } else { FuncId(func as u32) };
+                        let f = if deref {
+                            self.l.synth_id(super::Synth::DerefMethodExpr(func))
+                        } else {
+                            FuncId(func as u32)
+                        };
                         let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
                         self.b.pos = e.pos;
                         self.emit(Op::Call { func: f, base });
@@ -73,8 +110,12 @@ impl FnCtx<'_, '_> {
                 }
             }
             CallKind::Iface => {
-                let ExprKind::Selector(x, _) = &unparen(fun).kind else { unreachable!() };
-                let Some(Selection::IfaceMethod { index, .. }) = self.info().selections.get(&unparen(fun).id).cloned() else {
+                let ExprKind::Selector(x, _) = &unparen(fun).kind else {
+                    unreachable!()
+                };
+                let Some(Selection::IfaceMethod { index, .. }) =
+                    self.info().selections.get(&unparen(fun).id).cloned()
+                else {
                     return self.unsupported(e.pos, "interface call");
                 };
                 let recv = self.expr(x)?;
@@ -89,7 +130,12 @@ impl FnCtx<'_, '_> {
                 let (base, _) = self.window(&sig, 1, args, ellipsis.is_some())?;
                 let site = self.l.new_site();
                 self.b.pos = e.pos;
-                self.emit(Op::CallIface { recv, method: index as u32, base, site });
+                self.emit(Op::CallIface {
+                    recv,
+                    method: index as u32,
+                    base,
+                    site,
+                });
                 Ok(base)
             }
             CallKind::Closure => {
@@ -113,18 +159,31 @@ impl FnCtx<'_, '_> {
 
     /// Whether a slot belongs to a variable (and may change during argument evaluation).
     fn is_var_slot(&self, s: Slot) -> bool {
-        self.b.vars.values().any(|v| matches!(v, super::VarLoc::Slot(x) if *x <= s && s < *x + 3))
+        self.b
+            .vars
+            .values()
+            .any(|v| matches!(v, super::VarLoc::Slot(x) if *x <= s && s < *x + 3))
     }
 
     fn sig_of(&self, fun: &Expr) -> Signature {
         let t = self.ty(fun);
-        self.l.types().sig(t).cloned().expect("callee has a signature")
+        self.l
+            .types()
+            .sig(t)
+            .cloned()
+            .expect("callee has a signature")
     }
 
     /// Reserves a call window (`skip` receiver words first), evaluates the
     /// arguments into it (packing variadic extras into a slice). Returns
     /// (base, words).
-    fn window(&mut self, sig: &Signature, skip: u32, args: &[Expr], spread: bool) -> R<(Slot, u32)> {
+    fn window(
+        &mut self,
+        sig: &Signature,
+        skip: u32,
+        args: &[Expr],
+        spread: bool,
+    ) -> R<(Slot, u32)> {
         let pw: u32 = sig.params.iter().map(|t| self.l.words(*t)).sum();
         let rw: u32 = sig.results.iter().map(|t| self.l.words(*t)).sum();
         let n = (skip + pw).max(rw);
@@ -136,7 +195,11 @@ impl FnCtx<'_, '_> {
                 let base = self.temp(n);
                 let mut src = r;
                 let mut dst = base + skip;
-                let nfixed = if sig.variadic { sig.params.len() - 1 } else { sig.params.len() };
+                let nfixed = if sig.variadic {
+                    sig.params.len() - 1
+                } else {
+                    sig.params.len()
+                };
                 let mut extras = Vec::new();
                 for (i, t) in ts.iter().enumerate() {
                     let w = self.l.words(*t);
@@ -158,7 +221,11 @@ impl FnCtx<'_, '_> {
         }
         let base = self.temp(n);
         let mut dst = base + skip;
-        let nfixed = if sig.variadic && !spread { sig.params.len() - 1 } else { sig.params.len() };
+        let nfixed = if sig.variadic && !spread {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
         for (i, a) in args.iter().enumerate().take(nfixed) {
             let pt = sig.params[i];
             self.expr_conv_to(a, pt, dst)?;
@@ -194,15 +261,30 @@ impl FnCtx<'_, '_> {
         };
         let stride = self.l.words(el);
         let len = self.temp(1);
-        self.emit(Op::Const { d: len, v: args.len() as u64 });
+        self.emit(Op::Const {
+            d: len,
+            v: args.len() as u64,
+        });
         let sl = self.temp(3);
-        self.emit(Op::MakeSlice { d: sl, len, cap: NONE, stride });
+        self.emit(Op::MakeSlice {
+            d: sl,
+            len,
+            cap: NONE,
+            stride,
+        });
         let tmp = self.temp(stride);
         let iv = self.temp(1);
         for (i, a) in args.iter().enumerate() {
             self.expr_conv_to(a, el, tmp)?;
             self.emit(Op::Const { d: iv, v: i as u64 });
-            self.emit(Op::SliceStore { s: sl, i: iv, v: tmp, stride, off: 0, n: stride });
+            self.emit(Op::SliceStore {
+                s: sl,
+                i: iv,
+                v: tmp,
+                stride,
+                off: 0,
+                n: stride,
+            });
         }
         self.mov(d, sl, 3);
         Ok(())
@@ -219,14 +301,29 @@ impl FnCtx<'_, '_> {
         };
         let stride = self.l.words(el);
         let len = self.temp(1);
-        self.emit(Op::Const { d: len, v: vals.len() as u64 });
-        self.emit(Op::MakeSlice { d, len, cap: NONE, stride });
+        self.emit(Op::Const {
+            d: len,
+            v: vals.len() as u64,
+        });
+        self.emit(Op::MakeSlice {
+            d,
+            len,
+            cap: NONE,
+            stride,
+        });
         let tmp = self.temp(stride);
         let iv = self.temp(1);
         for (i, (s, t)) in vals.iter().enumerate() {
             self.conv_slot(*s, *t, el, tmp);
             self.emit(Op::Const { d: iv, v: i as u64 });
-            self.emit(Op::SliceStore { s: d, i: iv, v: tmp, stride, off: 0, n: stride });
+            self.emit(Op::SliceStore {
+                s: d,
+                i: iv,
+                v: tmp,
+                stride,
+                off: 0,
+                n: stride,
+            });
         }
         Ok(())
     }
@@ -248,10 +345,18 @@ impl FnCtx<'_, '_> {
                     self.expr_to(x, d)?;
                 } else if tb.is_float() && fb.is_integer() {
                     let s = self.expr(x)?;
-                    self.emit(Op::IToF { d, s, signed: !fb.is_unsigned() });
+                    self.emit(Op::IToF {
+                        d,
+                        s,
+                        signed: !fb.is_unsigned(),
+                    });
                 } else if tb.is_integer() && fb.is_float() {
                     let s = self.expr(x)?;
-                    self.emit(Op::FToI { d, s, signed: !tb.is_unsigned() });
+                    self.emit(Op::FToI {
+                        d,
+                        s,
+                        signed: !tb.is_unsigned(),
+                    });
                     self.trunc(d, tb);
                 } else if tb.is_integer() {
                     self.expr_to(x, d)?;
@@ -293,7 +398,9 @@ impl FnCtx<'_, '_> {
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     TypeKind::Pointer(p) => {
-                        let TypeKind::Array(_, n) = self.l.types().under(p).clone() else { unreachable!() };
+                        let TypeKind::Array(_, n) = self.l.types().under(p).clone() else {
+                            unreachable!()
+                        };
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     _ => {
@@ -306,7 +413,9 @@ impl FnCtx<'_, '_> {
             }
             Builtin::Append => {
                 let st = self.ty(&args[0]);
-                let TypeKind::Slice(el) = self.l.types().under(st).clone() else { unreachable!() };
+                let TypeKind::Slice(el) = self.l.types().under(st).clone() else {
+                    unreachable!()
+                };
                 let stride = self.l.words(el);
                 let s = self.expr(&args[0])?;
                 let d = self.temp(3);
@@ -314,14 +423,26 @@ impl FnCtx<'_, '_> {
                     let at = self.ty(&args[1]);
                     let from_str = matches!(self.l.types().basic(at), Some(b) if b.is_string());
                     let tv = self.expr(&args[1])?;
-                    self.emit(Op::AppendSlice { d, s, t: tv, stride, from_str });
+                    self.emit(Op::AppendSlice {
+                        d,
+                        s,
+                        t: tv,
+                        stride,
+                        from_str,
+                    });
                 } else {
                     let n = (args.len() - 1) as u32;
                     let v = self.temp(n * stride);
                     for (i, a) in args[1..].iter().enumerate() {
                         self.expr_conv_to(a, el, v + i as u32 * stride)?;
                     }
-                    self.emit(Op::Append { d, s, v, count: n, stride });
+                    self.emit(Op::Append {
+                        d,
+                        s,
+                        v,
+                        count: n,
+                        stride,
+                    });
                 }
                 Ok(d)
             }
@@ -331,10 +452,19 @@ impl FnCtx<'_, '_> {
                 };
                 let stride = self.l.words(el);
                 let len = self.expr(&args[1])?;
-                let cap = if args.len() > 2 { self.expr(&args[2])? } else { NONE };
+                let cap = if args.len() > 2 {
+                    self.expr(&args[2])?
+                } else {
+                    NONE
+                };
                 let d = self.temp(3);
                 self.b.pos = e.pos;
-                self.emit(Op::MakeSlice { d, len, cap, stride });
+                self.emit(Op::MakeSlice {
+                    d,
+                    len,
+                    cap,
+                    stride,
+                });
                 Ok(d)
             }
             Builtin::New => {
@@ -346,14 +476,22 @@ impl FnCtx<'_, '_> {
             }
             Builtin::Copy => {
                 let dt = self.ty(&args[0]);
-                let TypeKind::Slice(el) = self.l.types().under(dt).clone() else { unreachable!() };
+                let TypeKind::Slice(el) = self.l.types().under(dt).clone() else {
+                    unreachable!()
+                };
                 let stride = self.l.words(el);
                 let st = self.ty(&args[1]);
                 let from_str = matches!(self.l.types().basic(st), Some(b) if b.is_string());
                 let dst = self.expr(&args[0])?;
                 let src = self.expr(&args[1])?;
                 let d = self.temp(1);
-                self.emit(Op::Copy { d, dst, src, stride, from_str });
+                self.emit(Op::Copy {
+                    d,
+                    dst,
+                    src,
+                    stride,
+                    from_str,
+                });
                 Ok(d)
             }
             Builtin::Panic => {
@@ -376,7 +514,11 @@ impl FnCtx<'_, '_> {
                         _ => PrintKind::Pointer,
                     };
                     let s = self.expr(a)?;
-                    self.emit(Op::Print { s, kind, space: ln && i > 0 });
+                    self.emit(Op::Print {
+                        s,
+                        kind,
+                        space: ln && i > 0,
+                    });
                 }
                 if ln {
                     self.emit(Op::PrintNl);
@@ -390,7 +532,11 @@ impl FnCtx<'_, '_> {
                 let c = self.temp(1);
                 for a in &args[1..] {
                     let v = self.expr(a)?;
-                    let op = if b == Builtin::Min { BinOp::Lss } else { BinOp::Gtr };
+                    let op = if b == Builtin::Min {
+                        BinOp::Lss
+                    } else {
+                        BinOp::Gtr
+                    };
                     self.compare(op, v, t, d, t, c);
                     let j = self.emit(Op::Jz { c, t: 0 });
                     let w = self.l.words(t);

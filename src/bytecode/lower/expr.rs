@@ -16,14 +16,34 @@ pub(crate) const NONE: Slot = u32::MAX;
 pub(crate) enum Place {
     Slot(Slot),
     /// `*(p + off words)`, with a nil check on access.
-    Mem { p: Slot, off: u32 },
-    Global { addr: u64 },
+    Mem {
+        p: Slot,
+        off: u32,
+    },
+    Global {
+        addr: u64,
+    },
     /// Element `i` of the slice in `s` (bounds-checked), `off` words into it.
-    SliceElem { s: Slot, i: Slot, stride: u32, off: u32 },
+    SliceElem {
+        s: Slot,
+        i: Slot,
+        stride: u32,
+        off: u32,
+    },
     /// Element `i` of an array held in the frame at `base`.
-    FrameIdx { base: Slot, i: Slot, len: u32, stride: u32, off: u32 },
+    FrameIdx {
+        base: Slot,
+        i: Slot,
+        len: u32,
+        stride: u32,
+        off: u32,
+    },
     /// A frame location at `base` + the word offset in slot `o` + `off`.
-    FrameDyn { base: Slot, o: Slot, off: u32 },
+    FrameDyn {
+        base: Slot,
+        o: Slot,
+        off: u32,
+    },
     Blank,
 }
 
@@ -32,10 +52,33 @@ impl Place {
         match self {
             Place::Slot(s) => Place::Slot(s + o),
             Place::Mem { p, off } => Place::Mem { p, off: off + o },
-            Place::Global { addr } => Place::Global { addr: addr + 8 * o as u64 },
-            Place::SliceElem { s, i, stride, off } => Place::SliceElem { s, i, stride, off: off + o },
-            Place::FrameIdx { base, i, len, stride, off } => Place::FrameIdx { base, i, len, stride, off: off + o },
-            Place::FrameDyn { base, o: os, off } => Place::FrameDyn { base, o: os, off: off + o },
+            Place::Global { addr } => Place::Global {
+                addr: addr + 8 * o as u64,
+            },
+            Place::SliceElem { s, i, stride, off } => Place::SliceElem {
+                s,
+                i,
+                stride,
+                off: off + o,
+            },
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off: off + o,
+            },
+            Place::FrameDyn { base, o: os, off } => Place::FrameDyn {
+                base,
+                o: os,
+                off: off + o,
+            },
             Place::Blank => Place::Blank,
         }
     }
@@ -115,9 +158,10 @@ impl FnCtx<'_, '_> {
                 self.mov(d, s, w);
                 Ok(())
             }
-            ExprKind::IntLit(_) | ExprKind::FloatLit(_) | ExprKind::RuneLit(_) | ExprKind::StrLit(_) => {
-                self.unsupported(e.pos, "non-constant literal")
-            }
+            ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StrLit(_) => self.unsupported(e.pos, "non-constant literal"),
             ExprKind::FuncLit { .. } => {
                 let fi = self.info().func_lits[&e.id];
                 let caps = self.info().funcs[fi].captures.clone();
@@ -125,12 +169,25 @@ impl FnCtx<'_, '_> {
                 for (i, c) in caps.iter().enumerate() {
                     match self.b.vars.get(c).copied() {
                         Some(VarLoc::Cell(s)) => {
-                            self.emit(Op::Move { d: base + i as u32, s });
+                            self.emit(Op::Move {
+                                d: base + i as u32,
+                                s,
+                            });
                         }
-                        _ => return self.unsupported(e.pos, "capture of an uncaptured variable (internal error)"),
+                        _ => {
+                            return self.unsupported(
+                                e.pos,
+                                "capture of an uncaptured variable (internal error)",
+                            )
+                        }
                     }
                 }
-                self.emit(Op::MakeClosure { d, func: FuncId(fi as u32), caps: base, n: caps.len() as u32 });
+                self.emit(Op::MakeClosure {
+                    d,
+                    func: FuncId(fi as u32),
+                    caps: base,
+                    n: caps.len() as u32,
+                });
                 Ok(())
             }
             ExprKind::CompositeLit { .. } => self.composite(e, d),
@@ -141,29 +198,56 @@ impl FnCtx<'_, '_> {
                     self.read_to(p, d, w);
                     Ok(())
                 }
-                Some(Selection::Method { func, ptr_recv, addr, deref }) => {
+                Some(Selection::Method {
+                    func,
+                    ptr_recv,
+                    addr,
+                    deref,
+                }) => {
                     // A method value: bind the receiver now.
                     let recv = self.receiver(x, ptr_recv, addr, deref)?;
-                    let rt = self.info().obj(self.info().funcs[func].recv.expect("method")).ty;
+                    let rt = self
+                        .info()
+                        .obj(self.info().funcs[func].recv.expect("method"))
+                        .ty;
                     let rw = self.words(rt);
                     let thunk = self.l.synth_id(Synth::BoundMethod(func));
-                    self.emit(Op::MakeClosure { d, func: thunk, caps: recv, n: rw });
+                    self.emit(Op::MakeClosure {
+                        d,
+                        func: thunk,
+                        caps: recv,
+                        n: rw,
+                    });
                     Ok(())
                 }
                 Some(Selection::IfaceMethod { iface, index }) => {
                     let v = self.expr(x)?;
                     // Go evaluates the interface now; calling a nil one panics then.
                     let tmp = self.temp(1);
-                    self.emit(Op::CmpImm { d: tmp, a: v, imm: 0, c: Cmp::Eq });
+                    self.emit(Op::CmpImm {
+                        d: tmp,
+                        a: v,
+                        imm: 0,
+                        c: Cmp::Eq,
+                    });
                     let j = self.emit(Op::Jz { c: tmp, t: 0 });
                     self.emit(Op::PanicNil);
                     let h = self.b.here();
                     self.b.patch(j, h);
                     let thunk = self.l.synth_id(Synth::BoundIface(iface, index));
-                    self.emit(Op::MakeClosure { d, func: thunk, caps: v, n: 2 });
+                    self.emit(Op::MakeClosure {
+                        d,
+                        func: thunk,
+                        caps: v,
+                        n: 2,
+                    });
                     Ok(())
                 }
-                Some(Selection::MethodExpr { func, ptr_recv, recv }) => {
+                Some(Selection::MethodExpr {
+                    func,
+                    ptr_recv,
+                    recv,
+                }) => {
                     let f = if !ptr_recv && self.l.types().pointee(recv).is_some() {
                         self.l.synth_id(Synth::DerefMethodExpr(func))
                     } else {
@@ -179,7 +263,9 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::Const { d, v: a });
                     Ok(())
                 }
-                Some(Selection::Native(_)) => self.unsupported(e.pos, "package functions as values"),
+                Some(Selection::Native(_)) => {
+                    self.unsupported(e.pos, "package functions as values")
+                }
                 None => self.unsupported(e.pos, "selector"),
             },
             ExprKind::Index(x, i) => {
@@ -195,7 +281,9 @@ impl FnCtx<'_, '_> {
                 self.read_to(p, d, w);
                 Ok(())
             }
-            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(d, x, lo.as_deref(), hi.as_deref(), max.as_deref()),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(d, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
             ExprKind::TypeAssert(x, _) => {
                 let ok = NONE;
                 self.assert_to(e, x, d, ok)
@@ -214,9 +302,11 @@ impl FnCtx<'_, '_> {
             }
             ExprKind::Unary(op, x) => self.unary(e, *op, x, d),
             ExprKind::Binary { op, x, y, .. } => self.binary(t, *op, x, y, d),
-            ExprKind::ArrayType { .. } | ExprKind::MapType(..) | ExprKind::FuncType(_) | ExprKind::StructType(_) | ExprKind::InterfaceType(_) => {
-                self.unsupported(e.pos, "type used as a value")
-            }
+            ExprKind::ArrayType { .. }
+            | ExprKind::MapType(..)
+            | ExprKind::FuncType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::InterfaceType(_) => self.unsupported(e.pos, "type used as a value"),
         }
     }
 
@@ -233,7 +323,11 @@ impl FnCtx<'_, '_> {
 
     /// Materializes a constant of type `t` at `d`.
     pub(crate) fn constant(&mut self, v: &ConstVal, t: Ty, d: Slot) {
-        let t = if self.l.types().is_untyped(t) { default_of(t) } else { t };
+        let t = if self.l.types().is_untyped(t) {
+            default_of(t)
+        } else {
+            t
+        };
         if self.l.types().is_interface(t) {
             // Only nil reaches here (other constants were converted to a concrete type).
             self.emit(Op::Zero { d, n: 2 });
@@ -250,7 +344,11 @@ impl FnCtx<'_, '_> {
             }
             ConstVal::Int(_) | ConstVal::Float(_) => {
                 let is_float = matches!(self.l.types().basic(t), Some(b) if b.is_float());
-                let bits = if is_float { v.to_f64().to_bits() } else { v.to_bits() };
+                let bits = if is_float {
+                    v.to_f64().to_bits()
+                } else {
+                    v.to_bits()
+                };
                 self.emit(Op::Const { d, v: bits });
             }
         }
@@ -268,7 +366,9 @@ impl FnCtx<'_, '_> {
         }
         if let Some(v) = self.info().var(o) {
             if v.global {
-                return Place::Global { addr: self.l.global_addr(o) };
+                return Place::Global {
+                    addr: self.l.global_addr(o),
+                };
             }
         }
         // A variable declared in code the lowering has not reached (cannot happen in checked code).
@@ -282,9 +382,16 @@ impl FnCtx<'_, '_> {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(n) if n == "_" => Ok(Place::Blank),
             ExprKind::Ident(_) if !self.info().consts.contains_key(&e.id) => {
-                let o = self.info().uses.get(&e.id).copied().or_else(|| self.info().defs.get(&e.id).copied());
+                let o = self
+                    .info()
+                    .uses
+                    .get(&e.id)
+                    .copied()
+                    .or_else(|| self.info().defs.get(&e.id).copied());
                 match o {
-                    Some(o) if matches!(self.info().obj(o).kind, ObjKind::Var(_)) => Ok(self.var_place(o)),
+                    Some(o) if matches!(self.info().obj(o).kind, ObjKind::Var(_)) => {
+                        Ok(self.var_place(o))
+                    }
                     _ => Ok(Place::Slot(self.expr(e)?)),
                 }
             }
@@ -311,7 +418,12 @@ impl FnCtx<'_, '_> {
                         let s = self.expr(x)?;
                         let iv = self.expr(i)?;
                         let stride = self.words(el);
-                        Ok(Place::SliceElem { s, i: iv, stride, off: 0 })
+                        Ok(Place::SliceElem {
+                            s,
+                            i: iv,
+                            stride,
+                            off: 0,
+                        })
                     }
                     TypeKind::Array(el, n) => {
                         let stride = self.words(el);
@@ -321,21 +433,42 @@ impl FnCtx<'_, '_> {
                         }
                         let iv = self.expr(i)?;
                         match base {
-                            Place::Slot(b) => Ok(Place::FrameIdx { base: b, i: iv, len: n as u32, stride, off: 0 }),
+                            Place::Slot(b) => Ok(Place::FrameIdx {
+                                base: b,
+                                i: iv,
+                                len: n as u32,
+                                stride,
+                                off: 0,
+                            }),
                             Place::FrameIdx { .. } | Place::FrameDyn { .. } => {
                                 let (b, o) = self.frame_dyn(base);
-                                self.emit(Op::CheckIndex { i: iv, len: n as u32 });
+                                self.emit(Op::CheckIndex {
+                                    i: iv,
+                                    len: n as u32,
+                                });
                                 let k = self.temp(1);
-                                self.emit(Op::Const { d: k, v: stride as u64 });
+                                self.emit(Op::Const {
+                                    d: k,
+                                    v: stride as u64,
+                                });
                                 let t = self.temp(1);
                                 self.emit(Op::MulI { d: t, a: iv, b: k });
                                 let o2 = self.temp(1);
                                 self.emit(Op::AddI { d: o2, a: o, b: t });
-                                Ok(Place::FrameDyn { base: b, o: o2, off: 0 })
+                                Ok(Place::FrameDyn {
+                                    base: b,
+                                    o: o2,
+                                    off: 0,
+                                })
                             }
                             other => {
                                 let s = self.array_as_slice(other, n as u32)?;
-                                Ok(Place::SliceElem { s, i: iv, stride, off: 0 })
+                                Ok(Place::SliceElem {
+                                    s,
+                                    i: iv,
+                                    stride,
+                                    off: 0,
+                                })
                             }
                         }
                     }
@@ -347,7 +480,12 @@ impl FnCtx<'_, '_> {
                         let ptr = self.expr(x)?;
                         let s = self.array_as_slice(Place::Mem { p: ptr, off: 0 }, n as u32)?;
                         let iv = self.expr(i)?;
-                        Ok(Place::SliceElem { s, i: iv, stride, off: 0 })
+                        Ok(Place::SliceElem {
+                            s,
+                            i: iv,
+                            stride,
+                            off: 0,
+                        })
                     }
                     _ => Ok(Place::Slot(self.expr(e)?)),
                 }
@@ -363,18 +501,35 @@ impl FnCtx<'_, '_> {
     /// A dynamic frame place as (base, slot holding its word offset).
     fn frame_dyn(&mut self, p: Place) -> (Slot, Slot) {
         match p {
-            Place::FrameIdx { base, i, len, stride, off } => {
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
                 self.emit(Op::CheckIndex { i, len });
                 let k = self.temp(1);
-                self.emit(Op::Const { d: k, v: stride as u64 });
+                self.emit(Op::Const {
+                    d: k,
+                    v: stride as u64,
+                });
                 let o = self.temp(1);
                 self.emit(Op::MulI { d: o, a: i, b: k });
-                self.emit(Op::AddImm { d: o, a: o, imm: off as i64 });
+                self.emit(Op::AddImm {
+                    d: o,
+                    a: o,
+                    imm: off as i64,
+                });
                 (base, o)
             }
             Place::FrameDyn { base, o, off } => {
                 let o2 = self.temp(1);
-                self.emit(Op::AddImm { d: o2, a: o, imm: off as i64 });
+                self.emit(Op::AddImm {
+                    d: o2,
+                    a: o,
+                    imm: off as i64,
+                });
                 (base, o2)
             }
             _ => unreachable!("only frame places"),
@@ -386,8 +541,14 @@ impl FnCtx<'_, '_> {
         let s = self.temp(3);
         let a = self.addr(p)?;
         self.emit(Op::Move { d: s, s: a });
-        self.emit(Op::Const { d: s + 1, v: n as u64 });
-        self.emit(Op::Const { d: s + 2, v: n as u64 });
+        self.emit(Op::Const {
+            d: s + 1,
+            v: n as u64,
+        });
+        self.emit(Op::Const {
+            d: s + 2,
+            v: n as u64,
+        });
         Ok(s)
     }
 
@@ -408,7 +569,10 @@ impl FnCtx<'_, '_> {
                 }
             }
             Place::Slot(_) | Place::FrameIdx { .. } | Place::FrameDyn { .. } | Place::Blank => {
-                return Err(crate::diag::CompileError::new(self.b.pos, "internal error: address of a value in a frame slot"));
+                return Err(crate::diag::CompileError::new(
+                    self.b.pos,
+                    "internal error: address of a value in a frame slot",
+                ));
             }
         }
         Ok(d)
@@ -433,10 +597,31 @@ impl FnCtx<'_, '_> {
                 self.emit(Op::LoadG { d, addr, n });
             }
             Place::SliceElem { s, i, stride, off } => {
-                self.emit(Op::SliceLoad { d, s, i, stride, off, n });
+                self.emit(Op::SliceLoad {
+                    d,
+                    s,
+                    i,
+                    stride,
+                    off,
+                    n,
+                });
             }
-            Place::FrameIdx { base, i, len, stride, off } => {
-                self.emit(Op::FrameLoadIdx { d, base, i, len, stride, off, n });
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
+                self.emit(Op::FrameLoadIdx {
+                    d,
+                    base,
+                    i,
+                    len,
+                    stride,
+                    off,
+                    n,
+                });
             }
             Place::FrameDyn { base, o, off } => {
                 self.emit(Op::FrameLoadDyn { d, base, o, off, n });
@@ -454,14 +639,46 @@ impl FnCtx<'_, '_> {
             Place::Global { addr } => {
                 self.emit(Op::StoreG { addr, s, n });
             }
-            Place::SliceElem { s: sl, i, stride, off } => {
-                self.emit(Op::SliceStore { s: sl, i, v: s, stride, off, n });
+            Place::SliceElem {
+                s: sl,
+                i,
+                stride,
+                off,
+            } => {
+                self.emit(Op::SliceStore {
+                    s: sl,
+                    i,
+                    v: s,
+                    stride,
+                    off,
+                    n,
+                });
             }
-            Place::FrameIdx { base, i, len, stride, off } => {
-                self.emit(Op::FrameStoreIdx { base, i, v: s, len, stride, off, n });
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
+                self.emit(Op::FrameStoreIdx {
+                    base,
+                    i,
+                    v: s,
+                    len,
+                    stride,
+                    off,
+                    n,
+                });
             }
             Place::FrameDyn { base, o, off } => {
-                self.emit(Op::FrameStoreDyn { base, o, off, v: s, n });
+                self.emit(Op::FrameStoreDyn {
+                    base,
+                    o,
+                    off,
+                    v: s,
+                    n,
+                });
             }
             Place::Blank => {}
         }
@@ -508,13 +725,24 @@ impl FnCtx<'_, '_> {
             }
             let target = self.l.desc(to) as *const _ as u64;
             let src_empty = self.l.types().iface_methods(from).is_empty();
-            self.emit(Op::IfaceToIface { d, s, target, src_empty });
+            self.emit(Op::IfaceToIface {
+                d,
+                s,
+                target,
+                src_empty,
+            });
             return;
         }
         let tab = self.l.type_word(to, from);
         let n = self.words(from);
         let direct = self.l.is_direct(from);
-        self.emit(Op::MakeIface { d, s, tab, n, direct });
+        self.emit(Op::MakeIface {
+            d,
+            s,
+            tab,
+            n,
+            direct,
+        });
     }
 
     // ----- operators -----
@@ -531,7 +759,12 @@ impl FnCtx<'_, '_> {
                     self.composite(inner, v)?;
                     self.emit(Op::Alloc { d, n: w });
                     if w > 0 {
-                        self.emit(Op::Store { p: d, off: 0, s: v, n: w });
+                        self.emit(Op::Store {
+                            p: d,
+                            off: 0,
+                            s: v,
+                            n: w,
+                        });
                     }
                     return Ok(());
                 }
@@ -578,7 +811,11 @@ impl FnCtx<'_, '_> {
         match op {
             BinOp::LAnd | BinOp::LOr => {
                 self.expr_to(x, d)?;
-                let j = if op == BinOp::LAnd { self.emit(Op::Jz { c: d, t: 0 }) } else { self.emit(Op::Jnz { c: d, t: 0 }) };
+                let j = if op == BinOp::LAnd {
+                    self.emit(Op::Jz { c: d, t: 0 })
+                } else {
+                    self.emit(Op::Jnz { c: d, t: 0 })
+                };
                 self.expr_to(y, d)?;
                 let h = self.b.here();
                 self.b.patch(j, h);
@@ -589,10 +826,20 @@ impl FnCtx<'_, '_> {
         if op.is_comparison() {
             let (xt, yt) = (self.ty(x), self.ty(y));
             // Mixed interface/concrete comparisons convert the concrete side.
-            let ct = if self.l.types().is_interface(xt) { xt } else if self.l.types().is_interface(yt) { yt } else { xt };
+            let ct = if self.l.types().is_interface(xt) {
+                xt
+            } else if self.l.types().is_interface(yt) {
+                yt
+            } else {
+                xt
+            };
             let a = self.expr_conv(x, ct)?;
             let b = self.expr_conv(y, ct)?;
-            let yt2 = if self.l.types().is_interface(ct) { ct } else { yt };
+            let yt2 = if self.l.types().is_interface(ct) {
+                ct
+            } else {
+                yt
+            };
             self.compare(op, a, ct, b, yt2, d);
             return Ok(());
         }
@@ -687,13 +934,31 @@ impl FnCtx<'_, '_> {
                 self.emit(Op::CmpF { d, a, b, c });
             }
             TypeKind::Basic(bb) => {
-                self.emit(Op::CmpI { d, a, b, c, signed: !bb.is_unsigned() });
+                self.emit(Op::CmpI {
+                    d,
+                    a,
+                    b,
+                    c,
+                    signed: !bb.is_unsigned(),
+                });
             }
             TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Slice(_) => {
-                self.emit(Op::CmpI { d, a, b, c, signed: false });
+                self.emit(Op::CmpI {
+                    d,
+                    a,
+                    b,
+                    c,
+                    signed: false,
+                });
             }
             TypeKind::Interface(ms) => {
-                self.emit(Op::IfaceEq { d, a, b, empty: ms.is_empty(), ne });
+                self.emit(Op::IfaceEq {
+                    d,
+                    a,
+                    b,
+                    empty: ms.is_empty(),
+                    ne,
+                });
             }
             _ => {
                 let ty = self.l.desc(t) as *const _ as u64;
@@ -706,7 +971,9 @@ impl FnCtx<'_, '_> {
 
     /// A composite literal at `d` (for `&T{}` elements, a pointer).
     pub(crate) fn composite(&mut self, e: &Expr, d: Slot) -> R<()> {
-        let ExprKind::CompositeLit { elts, .. } = &e.kind else { unreachable!() };
+        let ExprKind::CompositeLit { elts, .. } = &e.kind else {
+            unreachable!()
+        };
         let t = self.ty(e);
         // An elided `&T{...}` inside a literal of pointers.
         if let Some(p) = self.l.types().pointee(t) {
@@ -715,7 +982,12 @@ impl FnCtx<'_, '_> {
             self.composite_value(e, p, elts, v)?;
             self.emit(Op::Alloc { d, n: w });
             if w > 0 {
-                self.emit(Op::Store { p: d, off: 0, s: v, n: w });
+                self.emit(Op::Store {
+                    p: d,
+                    off: 0,
+                    s: v,
+                    n: w,
+                });
             }
             return Ok(());
         }
@@ -750,7 +1022,12 @@ impl FnCtx<'_, '_> {
                 let mut idx = 0i64;
                 for item in elts {
                     if let Some(k) = &item.key {
-                        idx = self.info().consts.get(&k.id).and_then(|v| v.as_i64()).unwrap_or(idx);
+                        idx = self
+                            .info()
+                            .consts
+                            .get(&k.id)
+                            .and_then(|v| v.as_i64())
+                            .unwrap_or(idx);
                     }
                     self.elem_to(&item.value, el, d + idx as u32 * stride)?;
                     idx += 1;
@@ -763,21 +1040,41 @@ impl FnCtx<'_, '_> {
                 let mut items = Vec::new();
                 for item in elts {
                     if let Some(k) = &item.key {
-                        idx = self.info().consts.get(&k.id).and_then(|v| v.as_i64()).unwrap_or(idx);
+                        idx = self
+                            .info()
+                            .consts
+                            .get(&k.id)
+                            .and_then(|v| v.as_i64())
+                            .unwrap_or(idx);
                     }
                     items.push((idx, &item.value));
                     idx += 1;
                     n = n.max(idx);
                 }
                 let len = self.temp(1);
-                self.emit(Op::Const { d: len, v: n as u64 });
-                self.emit(Op::MakeSlice { d, len, cap: NONE, stride });
+                self.emit(Op::Const {
+                    d: len,
+                    v: n as u64,
+                });
+                self.emit(Op::MakeSlice {
+                    d,
+                    len,
+                    cap: NONE,
+                    stride,
+                });
                 let tmp = self.temp(stride);
                 let iv = self.temp(1);
                 for (i, v) in items {
                     self.elem_to(v, el, tmp)?;
                     self.emit(Op::Const { d: iv, v: i as u64 });
-                    self.emit(Op::SliceStore { s: d, i: iv, v: tmp, stride, off: 0, n: stride });
+                    self.emit(Op::SliceStore {
+                        s: d,
+                        i: iv,
+                        v: tmp,
+                        stride,
+                        off: 0,
+                        n: stride,
+                    });
                 }
             }
             _ => return self.unsupported(e.pos, "composite literal of this type"),
@@ -794,7 +1091,14 @@ impl FnCtx<'_, '_> {
 
     // ----- slicing and assertions -----
 
-    fn slice_expr(&mut self, d: Slot, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>) -> R<()> {
+    fn slice_expr(
+        &mut self,
+        d: Slot,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> R<()> {
         let xt = self.ty(x);
         let opt = |c: &mut Self, e: Option<&Expr>| -> R<Slot> {
             match e {
@@ -815,7 +1119,14 @@ impl FnCtx<'_, '_> {
                 let l = opt(self, lo)?;
                 let h = opt(self, hi)?;
                 let m = opt(self, max)?;
-                self.emit(Op::SliceSlice { d, s, lo: l, hi: h, max: m, stride });
+                self.emit(Op::SliceSlice {
+                    d,
+                    s,
+                    lo: l,
+                    hi: h,
+                    max: m,
+                    stride,
+                });
             }
             TypeKind::Array(el, n) => {
                 let stride = self.words(el);
@@ -824,7 +1135,15 @@ impl FnCtx<'_, '_> {
                 let l = opt(self, lo)?;
                 let h = opt(self, hi)?;
                 let m = opt(self, max)?;
-                self.emit(Op::ArraySlice { d, p: a, len: n as u32, lo: l, hi: h, max: m, stride });
+                self.emit(Op::ArraySlice {
+                    d,
+                    p: a,
+                    len: n as u32,
+                    lo: l,
+                    hi: h,
+                    max: m,
+                    stride,
+                });
             }
             TypeKind::Pointer(pt) => {
                 let TypeKind::Array(el, n) = self.l.types().under(pt).clone() else {
@@ -837,7 +1156,15 @@ impl FnCtx<'_, '_> {
                 let l = opt(self, lo)?;
                 let h = opt(self, hi)?;
                 let m = opt(self, max)?;
-                self.emit(Op::ArraySlice { d, p: a, len: n as u32, lo: l, hi: h, max: m, stride });
+                self.emit(Op::ArraySlice {
+                    d,
+                    p: a,
+                    len: n as u32,
+                    lo: l,
+                    hi: h,
+                    max: m,
+                    stride,
+                });
             }
             _ => return self.unsupported(x.pos, "slice expression"),
         }
@@ -853,18 +1180,40 @@ impl FnCtx<'_, '_> {
         let src = self.l.desc(xt) as *const _ as u64;
         if self.l.types().is_interface(t) {
             let target = self.l.desc(t) as *const _ as u64;
-            self.emit(Op::AssertIface { d, s, target, src_empty, src, ok });
+            self.emit(Op::AssertIface {
+                d,
+                s,
+                target,
+                src_empty,
+                src,
+                ok,
+            });
         } else {
             let ty = self.l.desc(t) as *const _ as u64;
             let n = self.words(t);
             let direct = self.l.is_direct(t);
-            self.emit(Op::AssertType { d, s, ty, n, direct, src_empty, src, ok });
+            self.emit(Op::AssertType {
+                d,
+                s,
+                ty,
+                n,
+                direct,
+                src_empty,
+                src,
+                ok,
+            });
         }
         Ok(())
     }
 
     /// The receiver of a method call or method value, in fresh slots.
-    pub(crate) fn receiver(&mut self, x: &Expr, ptr_recv: bool, addr: bool, deref: bool) -> R<Slot> {
+    pub(crate) fn receiver(
+        &mut self,
+        x: &Expr,
+        ptr_recv: bool,
+        addr: bool,
+        deref: bool,
+    ) -> R<Slot> {
         if ptr_recv {
             if addr {
                 let p = self.place(x)?;

@@ -73,10 +73,19 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
     // `*errors.errorString`, with a one-instruction `Error` method (function id n).
     let es_func = info.funcs.len();
     let es = info.types.new_named("errors.errorString".into());
-    let es_struct = info.types.strukt(vec![crate::types::ty::Field { name: "s".into(), ty: builtin::STRING, embedded: false }]);
+    let es_struct = info.types.strukt(vec![crate::types::ty::Field {
+        name: "s".into(),
+        ty: builtin::STRING,
+        embedded: false,
+    }]);
     info.types.set_underlying(es, es_struct);
     if let Some(n) = info.types.named_mut(es) {
-        n.methods.push(crate::types::ty::MethodDef { name: "Error".into(), sig: builtin::FUNC_STRING, ptr_recv: true, func: es_func });
+        n.methods.push(crate::types::ty::MethodDef {
+            name: "Error".into(),
+            sig: builtin::FUNC_STRING,
+            ptr_recv: true,
+            func: es_func,
+        });
     }
     let es_ptr = info.types.pointer(es);
     let info = Box::leak(Box::new(info));
@@ -109,7 +118,15 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
     }
     l.funcs.push(Some(Function {
         name: "errors.(*errorString).Error".into(),
-        code: vec![Op::Load { d: 1, p: 0, off: 0, n: 2 }, Op::Ret { s: 1, n: 2 }],
+        code: vec![
+            Op::Load {
+                d: 1,
+                p: 0,
+                off: 0,
+                n: 2,
+            },
+            Op::Ret { s: 1, n: 2 },
+        ],
         pos: vec![Pos::default(); 2],
         frame_size: 3,
         param_words: 1,
@@ -124,7 +141,9 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
     // Descriptors for every type, so the runtime can describe any value it meets.
     for t in 0..info.types.len() {
         let ty = Ty(t as u32);
-        if !matches!(info.types.kind(ty), TypeKind::Tuple(_)) && info.types.underlying(ty) != builtin::INVALID {
+        if !matches!(info.types.kind(ty), TypeKind::Tuple(_))
+            && info.types.underlying(ty) != builtin::INVALID
+        {
             l.desc(ty);
         }
     }
@@ -132,7 +151,11 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         let f = l.lower_synth(s)?;
         l.funcs[id.index()] = Some(f);
     }
-    let funcs: Vec<Function> = l.funcs.into_iter().map(|f| f.expect("every function lowered")).collect();
+    let funcs: Vec<Function> = l
+        .funcs
+        .into_iter()
+        .map(|f| f.expect("every function lowered"))
+        .collect();
     Ok(Program {
         funcs,
         init,
@@ -183,7 +206,10 @@ impl<'a> Lowerer<'a> {
 
     /// Pointer-shaped types sit directly in an interface's data word.
     pub(crate) fn is_direct(&self, t: Ty) -> bool {
-        matches!(self.info.types.under(t), TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..))
+        matches!(
+            self.info.types.under(t),
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..)
+        )
     }
 
     /// The descriptor of a type (built once, leaked: descriptors live as long as the process).
@@ -219,14 +245,21 @@ impl<'a> Lowerer<'a> {
         let mut methods = Vec::new();
         if let TypeKind::Interface(ms) = tt.under(t) {
             for m in ms.clone() {
-                methods.push(MethodEntry { name: m.name, sig: m.sig, entry: FuncId(0) });
+                methods.push(MethodEntry {
+                    name: m.name,
+                    sig: m.sig,
+                    entry: FuncId(0),
+                });
             }
         } else {
             let (base, is_ptr) = match tt.kind(t) {
                 TypeKind::Pointer(p) => (*p, true),
                 _ => (t, false),
             };
-            let ms = tt.named(base).map(|n| n.methods.clone()).unwrap_or_default();
+            let ms = tt
+                .named(base)
+                .map(|n| n.methods.clone())
+                .unwrap_or_default();
             let direct_base = self.is_direct(base);
             for m in ms {
                 let entry = if m.ptr_recv {
@@ -239,13 +272,19 @@ impl<'a> Lowerer<'a> {
                 } else {
                     self.synth_id(Synth::IfaceEntry(m.func))
                 };
-                methods.push(MethodEntry { name: m.name, sig: m.sig, entry });
+                methods.push(MethodEntry {
+                    name: m.name,
+                    sig: m.sig,
+                    entry,
+                });
             }
         }
         let w = self.words(t) as usize;
         let name = self.info.types.name(t);
         let direct = self.is_direct(t);
-        let d: &'static TypeDesc = Box::leak(Box::new(TypeDesc::new(t, name, w, kind, direct, comparable, methods)));
+        let d: &'static TypeDesc = Box::leak(Box::new(TypeDesc::new(
+            t, name, w, kind, direct, comparable, methods,
+        )));
         self.descs[t.0 as usize] = Some(d);
         d
     }
@@ -258,7 +297,8 @@ impl<'a> Lowerer<'a> {
             return cd as *const TypeDesc as u64;
         }
         let idesc = self.desc(iface);
-        let it = typedesc::itab(idesc, cd).expect("the checker proved the type implements the interface");
+        let it = typedesc::itab(idesc, cd)
+            .expect("the checker proved the type implements the interface");
         it as *const typedesc::Itab as u64
     }
 
@@ -306,7 +346,12 @@ impl<'a> Lowerer<'a> {
             },
             FuncSource::Lit(id) => match find_func_lit(self.file, id) {
                 Some((ft, body)) => (body, ft),
-                None => return Err(CompileError::new(f.pos, "internal error: function literal not found")),
+                None => {
+                    return Err(CompileError::new(
+                        f.pos,
+                        "internal error: function literal not found",
+                    ))
+                }
             },
         };
         let _ = ft;
@@ -330,7 +375,14 @@ impl<'a> Lowerer<'a> {
             incoming.push((p, param_words, false));
             param_words += w;
         }
-        let result_words: u32 = f.results.iter().map(|r| info.obj(*r).ty).collect::<Vec<_>>().iter().map(|t| self.words(*t)).sum();
+        let result_words: u32 = f
+            .results
+            .iter()
+            .map(|r| info.obj(*r).ty)
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|t| self.words(*t))
+            .sum();
         b.next = param_words.max(result_words);
         b.param_words = param_words;
         b.result_words = result_words;
@@ -340,7 +392,12 @@ impl<'a> Lowerer<'a> {
             b.emit(Op::LoadCtx { d: ctx });
             for (i, &c) in f.captures.iter().enumerate() {
                 let s = b.temp(1);
-                b.emit(Op::Load { d: s, p: ctx, off: 1 + i as u32, n: 1 });
+                b.emit(Op::Load {
+                    d: s,
+                    p: ctx,
+                    off: 1 + i as u32,
+                    n: 1,
+                });
                 b.vars.insert(c, VarLoc::Cell(s));
             }
         }
@@ -350,7 +407,12 @@ impl<'a> Lowerer<'a> {
             let boxed = info.var(o).map(|v| v.boxed).unwrap_or(false);
             let src = if by_ptr {
                 let s = b.temp(w);
-                b.emit(Op::Load { d: s, p: slot, off: 0, n: w });
+                b.emit(Op::Load {
+                    d: s,
+                    p: slot,
+                    off: 0,
+                    n: w,
+                });
                 s
             } else {
                 slot
@@ -359,7 +421,12 @@ impl<'a> Lowerer<'a> {
                 let cell = b.temp(1);
                 b.emit(Op::Alloc { d: cell, n: w });
                 if w > 0 {
-                    b.emit(Op::Store { p: cell, off: 0, s: src, n: w });
+                    b.emit(Op::Store {
+                        p: cell,
+                        off: 0,
+                        s: src,
+                        n: w,
+                    });
                 }
                 b.vars.insert(o, VarLoc::Cell(cell));
             } else {
@@ -404,7 +471,9 @@ impl<'a> Lowerer<'a> {
         let inits = self.info.global_init.clone();
         let mut fb = FnCtx { l: self, b };
         for gi in inits {
-            let Decl::Var(specs) = &fb.l.file.decls[gi.decl] else { unreachable!() };
+            let Decl::Var(specs) = &fb.l.file.decls[gi.decl] else {
+                unreachable!()
+            };
             let s = &specs[gi.spec];
             fb.var_spec(s)?;
         }
@@ -427,20 +496,37 @@ impl<'a> Lowerer<'a> {
             Synth::IfaceMethodExpr(iface, m) => {
                 // func(i I, args...) { return i.M(args...) }
                 let info = self.info;
-                let sig = info.types.sig(info.types.iface_methods(iface)[m].sig).cloned().expect("sig");
+                let sig = info
+                    .types
+                    .sig(info.types.iface_methods(iface)[m].sig)
+                    .cloned()
+                    .expect("sig");
                 let aw: u32 = sig.params.iter().map(|t| self.words(*t)).sum();
                 let resw: u32 = sig.results.iter().map(|t| self.words(*t)).sum();
-                let name = format!("{}.{}", info.types.name(iface), info.types.iface_methods(iface)[m].name);
+                let name = format!(
+                    "{}.{}",
+                    info.types.name(iface),
+                    info.types.iface_methods(iface)[m].name
+                );
                 let mut b = FnBuilder::new(name, usize::MAX);
                 b.param_words = 2 + aw;
                 b.result_words = resw;
                 b.next = (2 + aw).max(resw);
                 let base = b.temp((1 + aw).max(resw));
                 if aw > 0 {
-                    b.emit(Op::MoveN { d: base + 1, s: 2, n: aw });
+                    b.emit(Op::MoveN {
+                        d: base + 1,
+                        s: 2,
+                        n: aw,
+                    });
                 }
                 let site = self.new_site();
-                b.emit(Op::CallIface { recv: 0, method: m as u32, base, site });
+                b.emit(Op::CallIface {
+                    recv: 0,
+                    method: m as u32,
+                    base,
+                    site,
+                });
                 b.emit(Op::Ret { s: base, n: resw });
                 Ok(b.finish())
             }
@@ -458,11 +544,23 @@ impl<'a> Lowerer<'a> {
                 b.result_words = resw;
                 b.next = (1 + aw).max(resw);
                 let base = b.temp((rw + aw).max(resw));
-                b.emit(Op::Load { d: base, p: 0, off: 0, n: rw });
+                b.emit(Op::Load {
+                    d: base,
+                    p: 0,
+                    off: 0,
+                    n: rw,
+                });
                 if aw > 0 {
-                    b.emit(Op::MoveN { d: base + rw, s: 1, n: aw });
+                    b.emit(Op::MoveN {
+                        d: base + rw,
+                        s: 1,
+                        n: aw,
+                    });
                 }
-                b.emit(Op::Call { func: FuncId(fi as u32), base });
+                b.emit(Op::Call {
+                    func: FuncId(fi as u32),
+                    base,
+                });
                 b.emit(Op::Ret { s: base, n: resw });
                 Ok(b.finish())
             }
@@ -494,23 +592,49 @@ impl<'a> Lowerer<'a> {
                 let rw = self.words(recv_t);
                 let base = b.temp((rw + aw).max(resw));
                 if rw > 0 {
-                    b.emit(Op::Load { d: base, p: ctx, off: 1, n: rw });
+                    b.emit(Op::Load {
+                        d: base,
+                        p: ctx,
+                        off: 1,
+                        n: rw,
+                    });
                 }
                 if aw > 0 {
-                    b.emit(Op::MoveN { d: base + rw, s: 0, n: aw });
+                    b.emit(Op::MoveN {
+                        d: base + rw,
+                        s: 0,
+                        n: aw,
+                    });
                 }
-                b.emit(Op::Call { func: FuncId(m as u32), base });
+                b.emit(Op::Call {
+                    func: FuncId(m as u32),
+                    base,
+                });
                 b.emit(Op::Ret { s: base, n: resw });
             }
             Some(_) => {
                 let recv = b.temp(2);
-                b.emit(Op::Load { d: recv, p: ctx, off: 1, n: 2 });
+                b.emit(Op::Load {
+                    d: recv,
+                    p: ctx,
+                    off: 1,
+                    n: 2,
+                });
                 let base = b.temp((1 + aw).max(resw));
                 if aw > 0 {
-                    b.emit(Op::MoveN { d: base + 1, s: 0, n: aw });
+                    b.emit(Op::MoveN {
+                        d: base + 1,
+                        s: 0,
+                        n: aw,
+                    });
                 }
                 let site = self.new_site();
-                b.emit(Op::CallIface { recv, method: m as u32, base, site });
+                b.emit(Op::CallIface {
+                    recv,
+                    method: m as u32,
+                    base,
+                    site,
+                });
                 b.emit(Op::Ret { s: base, n: resw });
             }
         }

@@ -46,21 +46,33 @@ impl FnCtx<'_, '_> {
                 let b = self.l.types().basic(t).unwrap_or(Basic::Int);
                 if b.is_float() {
                     let one = self.temp(1);
-                    self.emit(Op::Const { d: one, v: 1.0f64.to_bits() });
+                    self.emit(Op::Const {
+                        d: one,
+                        v: 1.0f64.to_bits(),
+                    });
                     if *inc {
                         self.emit(Op::AddF { d, a: v, b: one });
                     } else {
                         self.emit(Op::SubF { d, a: v, b: one });
                     }
                 } else {
-                    self.emit(Op::AddImm { d, a: v, imm: if *inc { 1 } else { -1 } });
+                    self.emit(Op::AddImm {
+                        d,
+                        a: v,
+                        imm: if *inc { 1 } else { -1 },
+                    });
                     self.trunc(d, b);
                 }
                 self.write(p, d, 1);
                 Ok(())
             }
             StmtKind::Block(b) => self.block(&b.stmts),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i)?;
                 }
@@ -83,10 +95,29 @@ impl FnCtx<'_, '_> {
                 }
                 Ok(())
             }
-            StmtKind::For { init, cond, post, body } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body),
-            StmtKind::Range { key, value, define, x, body } => self.range(key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::Switch { init, tag, cases, .. } => self.switch(init.as_deref(), tag.as_ref(), cases),
-            StmtKind::TypeSwitch { init, bind, x, cases, .. } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range(key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => self.switch(init.as_deref(), tag.as_ref(), cases),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Return(results) => self.ret(results),
             StmtKind::Break(label) => {
                 let idx = self.target_index(label.as_ref().map(|l| l.name.as_str()), false);
@@ -122,7 +153,12 @@ impl FnCtx<'_, '_> {
 
     fn push_target(&mut self, is_loop: bool) {
         let label = self.b.pending_label.take();
-        self.b.targets.push(Target { label, is_loop, breaks: Vec::new(), continues: Vec::new() });
+        self.b.targets.push(Target {
+            label,
+            is_loop,
+            breaks: Vec::new(),
+            continues: Vec::new(),
+        });
     }
 
     /// Pops the innermost target, pointing its breaks at `brk` and continues at `cont`.
@@ -158,7 +194,10 @@ impl FnCtx<'_, '_> {
         let objs: Vec<ObjId> = s.names.iter().map(|n| self.info().defs[&n.id]).collect();
         if s.values.is_empty() {
             for o in objs {
-                if s.names.iter().any(|n| n.name == "_" && self.info().defs.get(&n.id) == Some(&o)) {
+                if s.names
+                    .iter()
+                    .any(|n| n.name == "_" && self.info().defs.get(&n.id) == Some(&o))
+                {
                     continue;
                 }
                 let p = self.decl_place(o);
@@ -172,7 +211,13 @@ impl FnCtx<'_, '_> {
             }
             return Ok(());
         }
-        let vals = self.values(&s.values, &objs.iter().map(|o| self.info().obj(*o).ty).collect::<Vec<_>>())?;
+        let vals = self.values(
+            &s.values,
+            &objs
+                .iter()
+                .map(|o| self.info().obj(*o).ty)
+                .collect::<Vec<_>>(),
+        )?;
         for (i, o) in objs.iter().enumerate() {
             let blank = s.names[i].name == "_";
             if blank {
@@ -189,7 +234,9 @@ impl FnCtx<'_, '_> {
     /// A package variable's place, or a fresh local.
     fn decl_place(&mut self, o: ObjId) -> Place {
         if self.info().var(o).map(|v| v.global).unwrap_or(false) {
-            return Place::Global { addr: self.l.global_addr(o) };
+            return Place::Global {
+                addr: self.l.global_addr(o),
+            };
         }
         self.declare(o)
     }
@@ -199,7 +246,9 @@ impl FnCtx<'_, '_> {
         if rhs.len() == 1 && targets.len() > 1 {
             let e = unparen(&rhs[0]);
             if self.info().comma_ok.contains(&e.id) {
-                let ExprKind::TypeAssert(x, _) = &e.kind else { unreachable!() };
+                let ExprKind::TypeAssert(x, _) = &e.kind else {
+                    unreachable!()
+                };
                 let t = self.ty(e);
                 let w = self.words(t);
                 let v = self.temp(w);
@@ -209,7 +258,12 @@ impl FnCtx<'_, '_> {
                 return Ok(vec![v2, ok]);
             }
             let r = self.call(e)?;
-            let ts = self.l.types().tuple_elems(self.ty(e)).expect("tuple").to_vec();
+            let ts = self
+                .l
+                .types()
+                .tuple_elems(self.ty(e))
+                .expect("tuple")
+                .to_vec();
             let mut out = Vec::new();
             let mut src = r;
             for (i, t) in ts.iter().enumerate() {
@@ -218,7 +272,11 @@ impl FnCtx<'_, '_> {
                 let tmp = self.temp(w);
                 self.mov(tmp, src, w);
                 let target = targets.get(i).copied().unwrap_or(*t);
-                let target = if target == builtin::INVALID { *t } else { target };
+                let target = if target == builtin::INVALID {
+                    *t
+                } else {
+                    target
+                };
                 out.push(self.conv_to_target(tmp, *t, target));
                 src += w;
             }
@@ -227,7 +285,11 @@ impl FnCtx<'_, '_> {
         let mut out = Vec::new();
         for (i, e) in rhs.iter().enumerate() {
             let target = targets.get(i).copied().unwrap_or(builtin::INVALID);
-            let t = if target == builtin::INVALID { self.ty(e) } else { target };
+            let t = if target == builtin::INVALID {
+                self.ty(e)
+            } else {
+                target
+            };
             let w = self.words(t);
             let d = self.temp(w);
             self.expr_conv_to(e, t, d)?;
@@ -268,7 +330,8 @@ impl FnCtx<'_, '_> {
                 let mut targets = Vec::new();
                 let mut objs = Vec::new();
                 for l in lhs {
-                    let (o, new) = match (self.info().defs.get(&l.id), self.info().uses.get(&l.id)) {
+                    let (o, new) = match (self.info().defs.get(&l.id), self.info().uses.get(&l.id))
+                    {
                         (Some(o), _) => (Some(*o), true),
                         (None, Some(o)) => (Some(*o), false),
                         _ => (None, false),
@@ -282,7 +345,11 @@ impl FnCtx<'_, '_> {
                     if matches!(&lhs[i].kind, ExprKind::Ident(n) if n == "_") {
                         continue;
                     }
-                    let p = if new { self.declare(o) } else { self.var_place(o) };
+                    let p = if new {
+                        self.declare(o)
+                    } else {
+                        self.var_place(o)
+                    };
                     let w = self.words(targets[i]);
                     self.write(p, vals[i], w);
                 }
@@ -308,7 +375,11 @@ impl FnCtx<'_, '_> {
                     let p = self.place(l)?;
                     // Later stores must not see index or pointer operands change.
                     let p = self.stabilize(p);
-                    let t = if matches!(p, Place::Blank) { builtin::INVALID } else { self.ty(l) };
+                    let t = if matches!(p, Place::Blank) {
+                        builtin::INVALID
+                    } else {
+                        self.ty(l)
+                    };
                     places.push(p);
                     targets.push(t);
                 }
@@ -316,7 +387,11 @@ impl FnCtx<'_, '_> {
                 // Values that are variables' own slots must be copied before any store.
                 if rhs.len() > 1 {
                     for (i, v) in vals.iter_mut().enumerate() {
-                        let t = if targets[i] == builtin::INVALID { self.ty(&rhs[i]) } else { targets[i] };
+                        let t = if targets[i] == builtin::INVALID {
+                            self.ty(&rhs[i])
+                        } else {
+                            targets[i]
+                        };
                         let w = self.words(t);
                         let tmp = self.temp(w);
                         self.mov(tmp, *v, w);
@@ -343,10 +418,34 @@ impl FnCtx<'_, '_> {
             t
         };
         match p {
-            Place::Mem { p, off } => Place::Mem { p: copy(self, p, 1), off },
-            Place::SliceElem { s, i, stride, off } => Place::SliceElem { s: copy(self, s, 3), i: copy(self, i, 1), stride, off },
-            Place::FrameIdx { base, i, len, stride, off } => Place::FrameIdx { base, i: copy(self, i, 1), len, stride, off },
-            Place::FrameDyn { base, o, off } => Place::FrameDyn { base, o: copy(self, o, 1), off },
+            Place::Mem { p, off } => Place::Mem {
+                p: copy(self, p, 1),
+                off,
+            },
+            Place::SliceElem { s, i, stride, off } => Place::SliceElem {
+                s: copy(self, s, 3),
+                i: copy(self, i, 1),
+                stride,
+                off,
+            },
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => Place::FrameIdx {
+                base,
+                i: copy(self, i, 1),
+                len,
+                stride,
+                off,
+            },
+            Place::FrameDyn { base, o, off } => Place::FrameDyn {
+                base,
+                o: copy(self, o, 1),
+                off,
+            },
             other => other,
         }
     }
@@ -391,13 +490,28 @@ impl FnCtx<'_, '_> {
         self.emit_ret(out)
     }
 
-    fn for_stmt(&mut self, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &Block) -> R<()> {
+    fn for_stmt(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &Block,
+    ) -> R<()> {
         if let Some(i) = init {
             self.stmt(i)?;
         }
         // Variables declared by init that live in cells get a fresh cell per iteration.
         let mut loop_cells = Vec::new();
-        if let Some(Stmt { kind: StmtKind::Assign { op: AssignOp::Define, lhs, .. }, .. }) = init {
+        if let Some(Stmt {
+            kind:
+                StmtKind::Assign {
+                    op: AssignOp::Define,
+                    lhs,
+                    ..
+                },
+            ..
+        }) = init
+        {
             for l in lhs {
                 if let Some(&o) = self.info().defs.get(&l.id) {
                     if let Some(VarLoc::Cell(c)) = self.b.vars.get(&o).copied() {
@@ -421,9 +535,19 @@ impl FnCtx<'_, '_> {
             let t = self.info().obj(o).ty;
             let w = self.words(t);
             let v = self.temp(w);
-            self.emit(Op::Load { d: v, p: c, off: 0, n: w });
+            self.emit(Op::Load {
+                d: v,
+                p: c,
+                off: 0,
+                n: w,
+            });
             self.emit(Op::Alloc { d: c, n: w });
-            self.emit(Op::Store { p: c, off: 0, s: v, n: w });
+            self.emit(Op::Store {
+                p: c,
+                off: 0,
+                s: v,
+                n: w,
+            });
         }
         if let Some(p) = post {
             self.stmt(p)?;
@@ -437,51 +561,77 @@ impl FnCtx<'_, '_> {
         Ok(())
     }
 
-    fn range(&mut self, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) -> R<()> {
+    fn range(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &Block,
+    ) -> R<()> {
         let xt = self.ty(x);
         let under = self.l.types().under(xt).clone();
         // The range expression is evaluated once.
-        let (len_slot, coll, elem, is_str, arr_in_frame): (Slot, Slot, Option<Ty>, bool, bool) = match &under {
-            TypeKind::Basic(b) if b.is_integer() => {
-                let n = self.temp(1);
-                self.expr_to(x, n)?;
-                (n, NONE, None, false, false)
-            }
-            TypeKind::Basic(_) => {
-                let s = self.temp(2);
-                self.expr_to(x, s)?;
-                (s + 1, s, Some(builtin::INT32), true, false)
-            }
-            TypeKind::Slice(e) => {
-                let s = self.temp(3);
-                self.expr_to(x, s)?;
-                (s + 1, s, Some(*e), false, false)
-            }
-            TypeKind::Array(e, n) => {
-                let len = self.temp(1);
-                self.emit(Op::Const { d: len, v: *n as u64 });
-                if value.is_some() {
-                    let w = self.words(xt);
-                    let a = self.temp(w);
-                    self.expr_to(x, a)?;
-                    (len, a, Some(*e), false, true)
-                } else {
-                    (len, NONE, Some(*e), false, false)
+        let (len_slot, coll, elem, is_str, arr_in_frame): (Slot, Slot, Option<Ty>, bool, bool) =
+            match &under {
+                TypeKind::Basic(b) if b.is_integer() => {
+                    let n = self.temp(1);
+                    self.expr_to(x, n)?;
+                    (n, NONE, None, false, false)
                 }
-            }
-            TypeKind::Pointer(p) => {
-                let TypeKind::Array(e, n) = self.l.types().under(*p).clone() else { unreachable!() };
-                let pv = self.expr(x)?;
-                let len = self.temp(1);
-                self.emit(Op::Const { d: len, v: n as u64 });
-                let s = self.temp(3);
-                self.emit(Op::AddrOff { d: s, p: pv, off: 0 });
-                self.emit(Op::Const { d: s + 1, v: n as u64 });
-                self.emit(Op::Const { d: s + 2, v: n as u64 });
-                (len, s, Some(e), false, false)
-            }
-            _ => return self.unsupported(x.pos, "range over this type"),
-        };
+                TypeKind::Basic(_) => {
+                    let s = self.temp(2);
+                    self.expr_to(x, s)?;
+                    (s + 1, s, Some(builtin::INT32), true, false)
+                }
+                TypeKind::Slice(e) => {
+                    let s = self.temp(3);
+                    self.expr_to(x, s)?;
+                    (s + 1, s, Some(*e), false, false)
+                }
+                TypeKind::Array(e, n) => {
+                    let len = self.temp(1);
+                    self.emit(Op::Const {
+                        d: len,
+                        v: *n as u64,
+                    });
+                    if value.is_some() {
+                        let w = self.words(xt);
+                        let a = self.temp(w);
+                        self.expr_to(x, a)?;
+                        (len, a, Some(*e), false, true)
+                    } else {
+                        (len, NONE, Some(*e), false, false)
+                    }
+                }
+                TypeKind::Pointer(p) => {
+                    let TypeKind::Array(e, n) = self.l.types().under(*p).clone() else {
+                        unreachable!()
+                    };
+                    let pv = self.expr(x)?;
+                    let len = self.temp(1);
+                    self.emit(Op::Const {
+                        d: len,
+                        v: n as u64,
+                    });
+                    let s = self.temp(3);
+                    self.emit(Op::AddrOff {
+                        d: s,
+                        p: pv,
+                        off: 0,
+                    });
+                    self.emit(Op::Const {
+                        d: s + 1,
+                        v: n as u64,
+                    });
+                    self.emit(Op::Const {
+                        d: s + 2,
+                        v: n as u64,
+                    });
+                    (len, s, Some(e), false, false)
+                }
+                _ => return self.unsupported(x.pos, "range over this type"),
+            };
         let kt = match &under {
             TypeKind::Basic(b) if b.is_integer() => xt,
             _ => builtin::INT,
@@ -491,16 +641,30 @@ impl FnCtx<'_, '_> {
         let next_i = self.temp(1);
         let c = self.temp(1);
         let top = self.b.here();
-        self.emit(Op::CmpI { d: c, a: i, b: len_slot, c: Cmp::Lt, signed: true });
+        self.emit(Op::CmpI {
+            d: c,
+            a: i,
+            b: len_slot,
+            c: Cmp::Lt,
+            signed: true,
+        });
         let exit = self.emit(Op::Jz { c, t: 0 });
         // This iteration's key and value.
         let ew = elem.map(|e| self.words(e)).unwrap_or(0);
         let val = self.temp(ew.max(if is_str { 2 } else { 0 }));
         if is_str {
             self.emit(Op::StrDecodeRune { d: val, s: coll, i });
-            self.emit(Op::AddI { d: next_i, a: i, b: val + 1 });
+            self.emit(Op::AddI {
+                d: next_i,
+                a: i,
+                b: val + 1,
+            });
         } else {
-            self.emit(Op::AddImm { d: next_i, a: i, imm: 1 });
+            self.emit(Op::AddImm {
+                d: next_i,
+                a: i,
+                imm: 1,
+            });
             if value.is_some() {
                 let stride = ew;
                 if arr_in_frame {
@@ -508,9 +672,24 @@ impl FnCtx<'_, '_> {
                         TypeKind::Array(_, n) => *n as u32,
                         _ => 0,
                     };
-                    self.emit(Op::FrameLoadIdx { d: val, base: coll, i, len: n, stride, off: 0, n: stride });
+                    self.emit(Op::FrameLoadIdx {
+                        d: val,
+                        base: coll,
+                        i,
+                        len: n,
+                        stride,
+                        off: 0,
+                        n: stride,
+                    });
                 } else if coll != NONE {
-                    self.emit(Op::SliceLoad { d: val, s: coll, i, stride, off: 0, n: stride });
+                    self.emit(Op::SliceLoad {
+                        d: val,
+                        s: coll,
+                        i,
+                        stride,
+                        off: 0,
+                        n: stride,
+                    });
                 }
             }
         }
@@ -562,10 +741,14 @@ impl FnCtx<'_, '_> {
                 match tag_v {
                     Some((tv, tt)) => {
                         let et = self.ty(e);
-                        let (a, at, b, bt) = if self.l.types().is_interface(tt) && !self.l.types().is_interface(et) {
+                        let (a, at, b, bt) = if self.l.types().is_interface(tt)
+                            && !self.l.types().is_interface(et)
+                        {
                             let v = self.expr_conv(e, tt)?;
                             (tv, tt, v, tt)
-                        } else if self.l.types().is_interface(et) && !self.l.types().is_interface(tt) {
+                        } else if self.l.types().is_interface(et)
+                            && !self.l.types().is_interface(tt)
+                        {
                             let tv2 = self.temp(2);
                             self.iface_conv(tv, tt, et, tv2);
                             let v = self.expr(e)?;
@@ -623,7 +806,13 @@ impl FnCtx<'_, '_> {
         Ok(())
     }
 
-    fn type_switch(&mut self, init: Option<&Stmt>, bind: Option<&Ident>, x: &Expr, cases: &[TypeCaseClause]) -> R<()> {
+    fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&Ident>,
+        x: &Expr,
+        cases: &[TypeCaseClause],
+    ) -> R<()> {
         if let Some(i) = init {
             self.stmt(i)?;
         }
@@ -649,11 +838,23 @@ impl FnCtx<'_, '_> {
             for te in &cl.types {
                 let tt = self.ty(te);
                 if tt == builtin::UNTYPED_NIL {
-                    self.emit(Op::CmpImm { d: c, a: xv, imm: 0, c: Cmp::Eq });
+                    self.emit(Op::CmpImm {
+                        d: c,
+                        a: xv,
+                        imm: 0,
+                        c: Cmp::Eq,
+                    });
                 } else if self.l.types().is_interface(tt) {
                     let target = self.l.desc(tt) as *const _ as u64;
                     let tmp = self.temp(2);
-                    self.emit(Op::AssertIface { d: tmp, s: xv, target, src_empty, src, ok: c });
+                    self.emit(Op::AssertIface {
+                        d: tmp,
+                        s: xv,
+                        target,
+                        src_empty,
+                        src,
+                        ok: c,
+                    });
                     if single {
                         if let Some(o) = var {
                             let p = self.declare(o);
@@ -666,7 +867,16 @@ impl FnCtx<'_, '_> {
                     let n = self.words(tt);
                     let direct = self.l.is_direct(tt);
                     let tmp = self.temp(n);
-                    self.emit(Op::AssertType { d: tmp, s: xv, ty, n, direct, src_empty, src, ok: c });
+                    self.emit(Op::AssertType {
+                        d: tmp,
+                        s: xv,
+                        ty,
+                        n,
+                        direct,
+                        src_empty,
+                        src,
+                        ok: c,
+                    });
                     if single {
                         if let Some(o) = var {
                             let p = self.declare(o);

@@ -13,11 +13,20 @@ impl Checker<'_> {
             return true;
         }
         if from == builtin::UNTYPED_NIL {
-            return matches!(t.under(to), TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Interface(_));
+            return matches!(
+                t.under(to),
+                TypeKind::Pointer(_)
+                    | TypeKind::Slice(_)
+                    | TypeKind::Func(_)
+                    | TypeKind::Map(..)
+                    | TypeKind::Interface(_)
+            );
         }
         if t.is_untyped(from) {
             // Untyped constants are checked by representability elsewhere; here the kinds must agree.
-            let Some(fb) = t.basic(from) else { return false };
+            let Some(fb) = t.basic(from) else {
+                return false;
+            };
             if t.is_interface(to) {
                 return t.iface_methods(to).is_empty();
             }
@@ -48,12 +57,17 @@ impl Checker<'_> {
             return self.convert_untyped(x, to, e).map_err(|mut err| {
                 if !err.msg.contains(" value in ") || err.msg.ends_with(" value in assignment") {
                     if before.ty == builtin::UNTYPED_NIL {
-                        err.msg = format!("cannot use nil as {} value in {ctx}", self.info.types.name_unqualified(to));
+                        err.msg = format!(
+                            "cannot use nil as {} value in {ctx}",
+                            self.info.types.name_unqualified(to)
+                        );
                     } else if let Some(rest) = err.msg.strip_suffix(" value in assignment") {
                         err.msg = format!("{rest} value in {ctx}");
                     }
                 } else {
-                    err.msg = err.msg.replace(" value in assignment (", &format!(" value in {ctx} ("));
+                    err.msg = err
+                        .msg
+                        .replace(" value in assignment (", &format!(" value in {ctx} ("));
                 }
                 err
             });
@@ -79,7 +93,13 @@ impl Checker<'_> {
     }
 
     /// For constant declarations with a type: the value must be assignable to it.
-    pub(crate) fn convert_untyped_or_assign(&mut self, x: &mut Operand, to: Ty, e: &Expr, ctx: &str) -> R<()> {
+    pub(crate) fn convert_untyped_or_assign(
+        &mut self,
+        x: &mut Operand,
+        to: Ty,
+        e: &Expr,
+        ctx: &str,
+    ) -> R<()> {
         self.assign_to(x, to, e, ctx)
     }
 

@@ -10,7 +10,15 @@ use crate::types::{Builtin, CallKind, ObjKind, Selection};
 
 impl Checker<'_> {
     pub(crate) fn call(&mut self, e: &Expr) -> R<Operand> {
-        let ExprKind::Call { fun, args, ellipsis, rparen } = &e.kind else { unreachable!() };
+        let ExprKind::Call {
+            fun,
+            args,
+            ellipsis,
+            rparen,
+        } = &e.kind
+        else {
+            unreachable!()
+        };
         let fo = self.expr(fun)?;
         match fo.mode {
             Mode::TypeExpr => return self.conversion(e, fo.ty, args, *ellipsis, *rparen),
@@ -18,24 +26,44 @@ impl Checker<'_> {
                 self.info.calls.insert(e.id, CallKind::Builtin(b));
                 return self.builtin_call(e, b, args, *ellipsis, *rparen);
             }
-            Mode::Package(_) => return self.err(fun.pos, format!("use of package {} without selector", self.expr_string(fun))),
-            Mode::NoValue => return self.err(fun.pos, format!("{} (no value) used as value", self.expr_string(fun))),
+            Mode::Package(_) => {
+                return self.err(
+                    fun.pos,
+                    format!("use of package {} without selector", self.expr_string(fun)),
+                )
+            }
+            Mode::NoValue => {
+                return self.err(
+                    fun.pos,
+                    format!("{} (no value) used as value", self.expr_string(fun)),
+                )
+            }
             _ => {}
         }
         let Some(sig) = self.info.types.sig(fo.ty).cloned() else {
-            return self.err(e.pos, format!("invalid operation: cannot call non-function {}", self.describe(&fo, fun)));
+            return self.err(
+                e.pos,
+                format!(
+                    "invalid operation: cannot call non-function {}",
+                    self.describe(&fo, fun)
+                ),
+            );
         };
         let kind = match fo.mode {
             Mode::Native(n) => CallKind::Native(n),
             _ => {
                 let f = strip_parens(fun);
                 match &f.kind {
-                    ExprKind::Ident(_) => match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
-                        Some(ObjKind::Func(fi)) => CallKind::Static(fi),
-                        _ => CallKind::Closure,
-                    },
+                    ExprKind::Ident(_) => {
+                        match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
+                            Some(ObjKind::Func(fi)) => CallKind::Static(fi),
+                            _ => CallKind::Closure,
+                        }
+                    }
                     ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
-                        Some(Selection::Method { .. }) | Some(Selection::MethodExpr { .. }) | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
+                        Some(Selection::Method { .. })
+                        | Some(Selection::MethodExpr { .. })
+                        | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
                         Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
                         Some(Selection::Native(n)) => CallKind::Native(*n),
                         _ => CallKind::Closure,
@@ -48,7 +76,11 @@ impl Checker<'_> {
         let fname = self.expr_string(fun);
         self.arguments(&fname, &sig, args, *ellipsis, *rparen)?;
         Ok(match sig.results.len() {
-            0 => Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None },
+            0 => Operand {
+                mode: Mode::NoValue,
+                ty: builtin::INVALID,
+                val: None,
+            },
             1 => Operand::value(sig.results[0]),
             _ => {
                 let t = self.info.types.tuple(sig.results.clone());
@@ -58,7 +90,14 @@ impl Checker<'_> {
     }
 
     /// Checks call arguments against a signature (including `f(g())` spreading).
-    fn arguments(&mut self, fname: &str, sig: &Signature, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<()> {
+    fn arguments(
+        &mut self,
+        fname: &str,
+        sig: &Signature,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<()> {
         let ctx = format!("argument to {fname}");
         // f(g()) where g returns several values.
         if args.len() == 1 && ellipsis.is_none() {
@@ -67,13 +106,36 @@ impl Checker<'_> {
                 let n = sig.params.len();
                 let fixed = if sig.variadic { n - 1 } else { n };
                 if ts.len() < fixed || (!sig.variadic && ts.len() > n) {
-                    let what = if ts.len() < fixed { "not enough" } else { "too many" };
-                    return self.err(if ts.len() < fixed { rparen } else { args[0].pos }, format!("{what} arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&ts), self.params_string(sig)));
+                    let what = if ts.len() < fixed {
+                        "not enough"
+                    } else {
+                        "too many"
+                    };
+                    return self.err(
+                        if ts.len() < fixed {
+                            rparen
+                        } else {
+                            args[0].pos
+                        },
+                        format!(
+                            "{what} arguments in call to {fname}\n\thave {}\n\twant {}",
+                            self.tuple_string(&ts),
+                            self.params_string(sig)
+                        ),
+                    );
                 }
                 for (i, t) in ts.iter().enumerate() {
                     let want = self.param_type(sig, i);
                     if !self.assignable(*t, want) {
-                        return self.err(args[0].pos, format!("cannot use {} (value of type {}) as {} value in {ctx}", self.expr_string(&args[0]), self.info.types.name_unqualified(*t), self.info.types.name_unqualified(want)));
+                        return self.err(
+                            args[0].pos,
+                            format!(
+                                "cannot use {} (value of type {}) as {} value in {ctx}",
+                                self.expr_string(&args[0]),
+                                self.info.types.name_unqualified(*t),
+                                self.info.types.name_unqualified(want)
+                            ),
+                        );
                     }
                 }
                 return Ok(());
@@ -84,7 +146,16 @@ impl Checker<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn args_checked(&mut self, fname: &str, sig: &Signature, args: &[Expr], first: Option<Operand>, ellipsis: Option<Pos>, rparen: Pos, ctx: &str) -> R<()> {
+    fn args_checked(
+        &mut self,
+        fname: &str,
+        sig: &Signature,
+        args: &[Expr],
+        first: Option<Operand>,
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+        ctx: &str,
+    ) -> R<()> {
         let n = sig.params.len();
         let mut ops = Vec::new();
         for (i, a) in args.iter().enumerate() {
@@ -97,10 +168,17 @@ impl Checker<'_> {
         }
         if ellipsis.is_some() {
             if !sig.variadic {
-                return self.err(ellipsis.unwrap_or(rparen), format!("have (...) but function is not variadic: {fname}"));
+                return self.err(
+                    ellipsis.unwrap_or(rparen),
+                    format!("have (...) but function is not variadic: {fname}"),
+                );
             }
             if args.len() != n {
-                let what = if args.len() < n { "not enough" } else { "too many" };
+                let what = if args.len() < n {
+                    "not enough"
+                } else {
+                    "too many"
+                };
                 return self.err(rparen, format!("{what} arguments in call to {fname}"));
             }
             for (i, (a, x)) in args.iter().zip(ops.iter_mut()).enumerate() {
@@ -113,9 +191,23 @@ impl Checker<'_> {
         if args.len() < fixed || (!sig.variadic && args.len() > n) {
             let have: Vec<Ty> = ops.iter().map(|o| self.default_type(o.ty)).collect();
             if args.len() < fixed {
-                return self.err(rparen, format!("not enough arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&have), self.params_string(sig)));
+                return self.err(
+                    rparen,
+                    format!(
+                        "not enough arguments in call to {fname}\n\thave {}\n\twant {}",
+                        self.tuple_string(&have),
+                        self.params_string(sig)
+                    ),
+                );
             }
-            return self.err(args[n].pos, format!("too many arguments in call to {fname}\n\thave {}\n\twant {}", self.tuple_string(&have), self.params_string(sig)));
+            return self.err(
+                args[n].pos,
+                format!(
+                    "too many arguments in call to {fname}\n\thave {}\n\twant {}",
+                    self.tuple_string(&have),
+                    self.params_string(sig)
+                ),
+            );
         }
         for (i, (a, x)) in args.iter().zip(ops.iter_mut()).enumerate() {
             let t = self.param_type(sig, i);
@@ -138,23 +230,46 @@ impl Checker<'_> {
     }
 
     fn tuple_string(&self, ts: &[Ty]) -> String {
-        format!("({})", ts.iter().map(|t| self.info.types.name_unqualified(*t)).collect::<Vec<_>>().join(", "))
+        format!(
+            "({})",
+            ts.iter()
+                .map(|t| self.info.types.name_unqualified(*t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 
     fn params_string(&self, sig: &Signature) -> String {
-        let s = self.info.types.sig_string(&Signature { params: sig.params.clone(), results: vec![], variadic: sig.variadic }, false);
+        let s = self.info.types.sig_string(
+            &Signature {
+                params: sig.params.clone(),
+                results: vec![],
+                variadic: sig.variadic,
+            },
+            false,
+        );
         s
     }
 
     /// `T(x)`.
-    fn conversion(&mut self, e: &Expr, t: Ty, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<Operand> {
+    fn conversion(
+        &mut self,
+        e: &Expr,
+        t: Ty,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<Operand> {
         self.info.calls.insert(e.id, CallKind::Conversion(t));
         let tn = self.info.types.name_unqualified(t);
         if args.len() != 1 || ellipsis.is_some() {
             if args.is_empty() {
                 return self.err(rparen, format!("missing argument in conversion to {tn}"));
             }
-            return self.err(args.get(1).map(|a| a.pos).unwrap_or(rparen), format!("too many arguments in conversion to {tn}"));
+            return self.err(
+                args.get(1).map(|a| a.pos).unwrap_or(rparen),
+                format!("too many arguments in conversion to {tn}"),
+            );
         }
         let a = &args[0];
         let mut x = self.value_expr(a)?;
@@ -162,7 +277,11 @@ impl Checker<'_> {
         if let (Some(v), Some(tb)) = (x.val.clone(), self.info.types.basic(t)) {
             let xb = self.info.types.basic(x.ty).expect("constants are basic");
             if tb.is_string() && xb.is_integer() {
-                let r = v.as_i64().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32).unwrap_or('\u{FFFD}');
+                let r = v
+                    .as_i64()
+                    .and_then(|i| u32::try_from(i).ok())
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
                 let mut buf = [0u8; 4];
                 let s = r.encode_utf8(&mut buf).as_bytes().to_vec();
                 if self.info.types.is_untyped(x.ty) {
@@ -171,9 +290,12 @@ impl Checker<'_> {
                 }
                 return Ok(Operand::constant(t, ConstVal::Str(s)));
             }
-            let ok = (tb.is_numeric() && xb.is_numeric()) || (tb.is_string() && xb.is_string()) || (tb.is_boolean() && xb.is_boolean());
+            let ok = (tb.is_numeric() && xb.is_numeric())
+                || (tb.is_string() && xb.is_string())
+                || (tb.is_boolean() && xb.is_boolean());
             if ok {
-                let conv = if tb.is_integer() && xb.is_float() && !self.info.types.is_untyped(x.ty) {
+                let conv = if tb.is_integer() && xb.is_float() && !self.info.types.is_untyped(x.ty)
+                {
                     // A typed float constant converted to an integer must be exact.
                     v.represent(tb)
                 } else if tb.is_float() {
@@ -192,9 +314,21 @@ impl Checker<'_> {
                         return Ok(Operand::constant(t, nv));
                     }
                     Err(r) => {
-                        let what = if r == crate::types::constant::Repr::Truncated { "truncated" } else { "overflows" };
+                        let what = if r == crate::types::constant::Repr::Truncated {
+                            "truncated"
+                        } else {
+                            "overflows"
+                        };
                         let _ = what;
-                        return self.err(a.pos, format!("cannot convert {} to type {tn}", self.describe(&x, a)) + if r == crate::types::constant::Repr::Truncated { " (truncated)" } else { "" });
+                        return self.err(
+                            a.pos,
+                            format!("cannot convert {} to type {tn}", self.describe(&x, a))
+                                + if r == crate::types::constant::Repr::Truncated {
+                                    " (truncated)"
+                                } else {
+                                    ""
+                                },
+                        );
                     }
                 }
             }
@@ -207,12 +341,22 @@ impl Checker<'_> {
             self.convert_untyped(&mut x, target, a)?;
         }
         if !self.convertible(&x, t) {
-            return self.err(a.pos, format!("cannot convert {} to type {tn}", self.describe(&x, a)));
+            return self.err(
+                a.pos,
+                format!("cannot convert {} to type {tn}", self.describe(&x, a)),
+            );
         }
         Ok(Operand::value(t))
     }
 
-    fn builtin_call(&mut self, e: &Expr, b: Builtin, args: &[Expr], ellipsis: Option<Pos>, rparen: Pos) -> R<Operand> {
+    fn builtin_call(
+        &mut self,
+        e: &Expr,
+        b: Builtin,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<Operand> {
         let name = match b {
             Builtin::Len => "len",
             Builtin::Cap => "cap",
@@ -228,15 +372,32 @@ impl Checker<'_> {
         };
         let nargs = |c: &Self, lo: usize, hi: usize| -> R<()> {
             if args.len() < lo {
-                return c.err(rparen, format!("not enough arguments for {}() (expected {lo}, found {})", name, args.len()));
+                return c.err(
+                    rparen,
+                    format!(
+                        "not enough arguments for {}() (expected {lo}, found {})",
+                        name,
+                        args.len()
+                    ),
+                );
             }
             if args.len() > hi {
-                return c.err(args[hi].pos, format!("too many arguments for {}() (expected {hi}, found {})", name, args.len()));
+                return c.err(
+                    args[hi].pos,
+                    format!(
+                        "too many arguments for {}() (expected {hi}, found {})",
+                        name,
+                        args.len()
+                    ),
+                );
             }
             Ok(())
         };
         if ellipsis.is_some() && b != Builtin::Append {
-            return self.err(e.pos, format!("invalid operation: invalid use of ... with built-in {name}"));
+            return self.err(
+                e.pos,
+                format!("invalid operation: invalid use of ... with built-in {name}"),
+            );
         }
         match b {
             Builtin::Len | Builtin::Cap => {
@@ -245,7 +406,10 @@ impl Checker<'_> {
                 let ok = match self.info.types.under(x.ty).clone() {
                     TypeKind::Basic(bb) if bb.is_string() && b == Builtin::Len => {
                         if let Some(ConstVal::Str(s)) = &x.val {
-                            return Ok(Operand::constant(builtin::INT, ConstVal::int(s.len() as i64)));
+                            return Ok(Operand::constant(
+                                builtin::INT,
+                                ConstVal::int(s.len() as i64),
+                            ));
                         }
                         if self.info.types.is_untyped(x.ty) {
                             self.convert_untyped(&mut x, builtin::STRING, &args[0])?;
@@ -258,20 +422,38 @@ impl Checker<'_> {
                     _ => false,
                 };
                 if !ok {
-                    return self.err(args[0].pos, format!("invalid argument: {} for built-in {name}", self.describe(&x, &args[0])));
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} for built-in {name}",
+                            self.describe(&x, &args[0])
+                        ),
+                    );
                 }
                 Ok(Operand::value(builtin::INT))
             }
             Builtin::Append => {
                 if args.is_empty() {
-                    return self.err(rparen, "not enough arguments for append() (expected 1, found 0)");
+                    return self.err(
+                        rparen,
+                        "not enough arguments for append() (expected 1, found 0)",
+                    );
                 }
                 let mut s = self.value_expr(&args[0])?;
                 if s.ty == builtin::UNTYPED_NIL {
-                    return self.err(args[0].pos, "first argument to append must be a typed slice; have untyped nil");
+                    return self.err(
+                        args[0].pos,
+                        "first argument to append must be a typed slice; have untyped nil",
+                    );
                 }
                 let TypeKind::Slice(el) = self.info.types.under(s.ty).clone() else {
-                    return self.err(args[0].pos, format!("invalid argument: {} is not a slice", self.describe(&s, &args[0])));
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a slice",
+                            self.describe(&s, &args[0])
+                        ),
+                    );
                 };
                 let st = s.ty;
                 self.assign_to(&mut s, st, &args[0], "argument to append")?;
@@ -280,7 +462,12 @@ impl Checker<'_> {
                         return self.err(rparen, "can only use ... with final argument in list");
                     }
                     let mut x = self.value_expr(&args[1])?;
-                    let is_str = self.info.types.basic(x.ty).map(|b| b.is_string()).unwrap_or(false);
+                    let is_str = self
+                        .info
+                        .types
+                        .basic(x.ty)
+                        .map(|b| b.is_string())
+                        .unwrap_or(false);
                     if is_str && self.info.types.basic(el) == Some(Basic::Uint8) {
                         if self.info.types.is_untyped(x.ty) {
                             self.convert_untyped(&mut x, builtin::STRING, &args[1])?;
@@ -299,7 +486,10 @@ impl Checker<'_> {
             }
             Builtin::Make => {
                 if args.is_empty() {
-                    return self.err(rparen, "not enough arguments for make() (expected 1, found 0)");
+                    return self.err(
+                        rparen,
+                        "not enough arguments for make() (expected 1, found 0)",
+                    );
                 }
                 let t = self.resolve_type(&args[0])?;
                 match self.info.types.under(t) {
@@ -307,13 +497,32 @@ impl Checker<'_> {
                         nargs(self, 2, 3)?;
                     }
                     TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
-                    _ => return self.err(args[0].pos, format!("invalid argument: cannot make {}; type must be slice, map, or channel", self.expr_string(&args[0]))),
+                    _ => return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: cannot make {}; type must be slice, map, or channel",
+                            self.expr_string(&args[0])
+                        ),
+                    ),
                 }
                 let mut consts = Vec::new();
                 for a in &args[1..] {
                     let mut x = self.value_expr(a)?;
-                    if !self.info.types.basic(x.ty).map(|b| b.is_integer() || (b == Basic::UntypedFloat && x.val.as_ref().and_then(|v| v.as_bigint()).is_some())).unwrap_or(false) {
-                        return self.err(a.pos, format!("cannot convert {} to type int", self.describe(&x, a)));
+                    if !self
+                        .info
+                        .types
+                        .basic(x.ty)
+                        .map(|b| {
+                            b.is_integer()
+                                || (b == Basic::UntypedFloat
+                                    && x.val.as_ref().and_then(|v| v.as_bigint()).is_some())
+                        })
+                        .unwrap_or(false)
+                    {
+                        return self.err(
+                            a.pos,
+                            format!("cannot convert {} to type int", self.describe(&x, a)),
+                        );
                     }
                     if self.info.types.is_untyped(x.ty) {
                         self.convert_untyped(&mut x, builtin::INT, a)?;
@@ -326,7 +535,10 @@ impl Checker<'_> {
                     }
                 }
                 if consts.len() == 2 && consts[0] > consts[1] {
-                    return self.err(args[1].pos, format!("invalid argument: length and capacity swapped"));
+                    return self.err(
+                        args[1].pos,
+                        format!("invalid argument: length and capacity swapped"),
+                    );
                 }
                 Ok(Operand::value(t))
             }
@@ -341,9 +553,21 @@ impl Checker<'_> {
                 let d = self.value_expr(&args[0])?;
                 let mut s = self.value_expr(&args[1])?;
                 let TypeKind::Slice(de) = self.info.types.under(d.ty).clone() else {
-                    return self.err(e.pos, format!("invalid argument: copy expects slice arguments; found {} and {}", self.describe(&d, &args[0]), self.describe(&s, &args[1])));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {} and {}",
+                            self.describe(&d, &args[0]),
+                            self.describe(&s, &args[1])
+                        ),
+                    );
                 };
-                let s_is_str = self.info.types.basic(s.ty).map(|b| b.is_string()).unwrap_or(false);
+                let s_is_str = self
+                    .info
+                    .types
+                    .basic(s.ty)
+                    .map(|b| b.is_string())
+                    .unwrap_or(false);
                 if s_is_str && self.info.types.basic(de) == Some(Basic::Uint8) {
                     if self.info.types.is_untyped(s.ty) {
                         self.convert_untyped(&mut s, builtin::STRING, &args[1])?;
@@ -360,7 +584,11 @@ impl Checker<'_> {
                 nargs(self, 1, 1)?;
                 let mut x = self.value_expr(&args[0])?;
                 self.assign_to(&mut x, builtin::ANY, &args[0], "argument to panic")?;
-                Ok(Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None })
+                Ok(Operand {
+                    mode: Mode::NoValue,
+                    ty: builtin::INVALID,
+                    val: None,
+                })
             }
             Builtin::Print | Builtin::Println => {
                 for a in args {
@@ -371,28 +599,58 @@ impl Checker<'_> {
                     let t = self.default_type(x.ty);
                     self.convert_untyped(&mut x, t, a)?;
                     match self.info.types.under(x.ty) {
-                        TypeKind::Basic(_) | TypeKind::Pointer(_) | TypeKind::Interface(_) | TypeKind::Slice(_) | TypeKind::Func(_) => {}
-                        _ => return self.err(a.pos, format!("illegal types for operand: print\n\t{}", self.info.types.name_unqualified(x.ty))),
+                        TypeKind::Basic(_)
+                        | TypeKind::Pointer(_)
+                        | TypeKind::Interface(_)
+                        | TypeKind::Slice(_)
+                        | TypeKind::Func(_) => {}
+                        _ => {
+                            return self.err(
+                                a.pos,
+                                format!(
+                                    "illegal types for operand: print\n\t{}",
+                                    self.info.types.name_unqualified(x.ty)
+                                ),
+                            )
+                        }
                     }
                 }
-                Ok(Operand { mode: Mode::NoValue, ty: builtin::INVALID, val: None })
+                Ok(Operand {
+                    mode: Mode::NoValue,
+                    ty: builtin::INVALID,
+                    val: None,
+                })
             }
             Builtin::Min | Builtin::Max => {
                 if args.is_empty() {
-                    return self.err(rparen, format!("not enough arguments for {name}() (expected 1, found 0)"));
+                    return self.err(
+                        rparen,
+                        format!("not enough arguments for {name}() (expected 1, found 0)"),
+                    );
                 }
                 let mut ops: Vec<Operand> = Vec::new();
                 for a in args {
                     ops.push(self.value_expr(a)?);
                 }
                 // The common type: the first typed operand's, else the largest untyped kind.
-                let typed = ops.iter().map(|o| o.ty).find(|t| !self.info.types.is_untyped(*t));
+                let typed = ops
+                    .iter()
+                    .map(|o| o.ty)
+                    .find(|t| !self.info.types.is_untyped(*t));
                 let target = match typed {
                     Some(t) => t,
                     None => {
                         let mut t = ops[0].ty;
                         for o in &ops[1..] {
-                            let rank = |t: Ty| if t == builtin::UNTYPED_FLOAT { 3 } else if t == builtin::UNTYPED_RUNE { 2 } else { 1 };
+                            let rank = |t: Ty| {
+                                if t == builtin::UNTYPED_FLOAT {
+                                    3
+                                } else if t == builtin::UNTYPED_RUNE {
+                                    2
+                                } else {
+                                    1
+                                }
+                            };
                             if rank(o.ty) > rank(t) {
                                 t = o.ty;
                             }
@@ -407,16 +665,33 @@ impl Checker<'_> {
                         return self.err(a.pos, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", self.info.types.name_unqualified(target), self.info.types.name_unqualified(o.ty), self.expr_string(a)));
                     }
                 }
-                let ordered = self.info.types.basic(target).map(|b| b.is_numeric() || b.is_string()).unwrap_or(false);
+                let ordered = self
+                    .info
+                    .types
+                    .basic(target)
+                    .map(|b| b.is_numeric() || b.is_string())
+                    .unwrap_or(false);
                 if !ordered {
-                    return self.err(args[0].pos, format!("invalid argument: {} cannot be ordered", self.describe(&ops[0], &args[0])));
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} cannot be ordered",
+                            self.describe(&ops[0], &args[0])
+                        ),
+                    );
                 }
                 if ops.iter().all(|o| o.val.is_some()) {
                     let mut best = ops[0].val.clone().expect("const");
                     for o in &ops[1..] {
                         let v = o.val.clone().expect("const");
-                        let op = if b == Builtin::Min { BinOp::Lss } else { BinOp::Gtr };
-                        if crate::types::constant::binary(op, &v, &best, true) == Some(ConstVal::Bool(true)) {
+                        let op = if b == Builtin::Min {
+                            BinOp::Lss
+                        } else {
+                            BinOp::Gtr
+                        };
+                        if crate::types::constant::binary(op, &v, &best, true)
+                            == Some(ConstVal::Bool(true))
+                        {
                             best = v;
                         }
                     }
@@ -441,7 +716,10 @@ impl Checker<'_> {
             Some(ts) => ts.to_vec(),
             None => {
                 if x.mode == Mode::NoValue {
-                    return self.err(e.pos, format!("{} (no value) used as value", self.expr_string(e)));
+                    return self.err(
+                        e.pos,
+                        format!("{} (no value) used as value", self.expr_string(e)),
+                    );
                 }
                 vec![x.ty]
             }
@@ -450,7 +728,13 @@ impl Checker<'_> {
             let _ = ctx;
             return self.err(
                 e.pos,
-                format!("assignment mismatch: {n} variable{} but {} returns {} value{}", if n == 1 { "" } else { "s" }, self.expr_string(e), tys.len(), if tys.len() == 1 { "" } else { "s" }),
+                format!(
+                    "assignment mismatch: {n} variable{} but {} returns {} value{}",
+                    if n == 1 { "" } else { "s" },
+                    self.expr_string(e),
+                    tys.len(),
+                    if tys.len() == 1 { "" } else { "s" }
+                ),
             );
         }
         Ok(tys)

@@ -5,7 +5,9 @@ use super::{Checker, R};
 use crate::syntax::ast::*;
 use crate::types::constant::{self, ConstVal, Repr};
 use crate::types::ty::{builtin, Basic, Field, Ty, TypeKind};
-use crate::types::{Builtin, FuncInfo, FuncSource, Native, ObjId, ObjKind, Package, Selection, VarInfo};
+use crate::types::{
+    Builtin, FuncInfo, FuncSource, Native, ObjId, ObjKind, Package, Selection, VarInfo,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Mode {
@@ -30,10 +32,18 @@ pub(crate) struct Operand {
 
 impl Operand {
     pub fn value(ty: Ty) -> Operand {
-        Operand { mode: Mode::Value, ty, val: None }
+        Operand {
+            mode: Mode::Value,
+            ty,
+            val: None,
+        }
     }
     pub fn constant(ty: Ty, v: ConstVal) -> Operand {
-        Operand { mode: Mode::Const, ty, val: Some(v) }
+        Operand {
+            mode: Mode::Const,
+            ty,
+            val: Some(v),
+        }
     }
 }
 
@@ -59,14 +69,36 @@ impl Checker<'_> {
 
     pub(crate) fn single_value(&self, x: &Operand, e: &Expr) -> R<()> {
         match x.mode {
-            Mode::NoValue => self.err(e.pos, format!("{} (no value) used as value", self.expr_string(e))),
-            Mode::TypeExpr => self.err(e.pos, format!("{} (type) is not an expression", self.expr_string(e))),
-            Mode::Builtin(_) => self.err(e.pos, format!("{} (built-in) must be called", self.expr_string(e))),
+            Mode::NoValue => self.err(
+                e.pos,
+                format!("{} (no value) used as value", self.expr_string(e)),
+            ),
+            Mode::TypeExpr => self.err(
+                e.pos,
+                format!("{} (type) is not an expression", self.expr_string(e)),
+            ),
+            Mode::Builtin(_) => self.err(
+                e.pos,
+                format!("{} (built-in) must be called", self.expr_string(e)),
+            ),
             Mode::Native(_) => Ok(()),
-            Mode::Package(_) => self.err(e.pos, format!("use of package {} without selector", self.expr_string(e))),
+            Mode::Package(_) => self.err(
+                e.pos,
+                format!("use of package {} without selector", self.expr_string(e)),
+            ),
             _ => {
                 if let Some(ts) = self.info.types.tuple_elems(x.ty) {
-                    return self.err(e.pos, format!("multiple-value {} (value of type ({})) in single-value context", self.expr_string(e), ts.iter().map(|t| self.info.types.name_unqualified(*t)).collect::<Vec<_>>().join(", ")));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "multiple-value {} (value of type ({})) in single-value context",
+                            self.expr_string(e),
+                            ts.iter()
+                                .map(|t| self.info.types.name_unqualified(*t))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
                 }
                 Ok(())
             }
@@ -84,8 +116,14 @@ impl Checker<'_> {
                 Some(v) => Ok(Operand::constant(builtin::UNTYPED_FLOAT, v)),
                 None => self.err(e.pos, format!("invalid floating-point literal {text}")),
             },
-            ExprKind::RuneLit(r) => Ok(Operand::constant(builtin::UNTYPED_RUNE, ConstVal::int(*r as i64))),
-            ExprKind::StrLit(s) => Ok(Operand::constant(builtin::UNTYPED_STRING, ConstVal::Str(s.clone()))),
+            ExprKind::RuneLit(r) => Ok(Operand::constant(
+                builtin::UNTYPED_RUNE,
+                ConstVal::int(*r as i64),
+            )),
+            ExprKind::StrLit(s) => Ok(Operand::constant(
+                builtin::UNTYPED_STRING,
+                ConstVal::Str(s.clone()),
+            )),
             ExprKind::Paren(x) => {
                 let mut o = self.expr(x)?;
                 if o.mode == Mode::Var {
@@ -97,14 +135,25 @@ impl Checker<'_> {
             ExprKind::CompositeLit { .. } => self.composite_lit(e, None),
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
             ExprKind::Index(x, i) => self.index(e, x, i),
-            ExprKind::Slice { x, lo, hi, max } => self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref()),
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
+            }
             ExprKind::TypeAssert(x, t) => {
                 let Some(t) = t else {
-                    return self.err(e.pos, "invalid syntax tree: use of .(type) outside type switch");
+                    return self.err(
+                        e.pos,
+                        "invalid syntax tree: use of .(type) outside type switch",
+                    );
                 };
                 let xo = self.value_expr(x)?;
                 if !self.info.types.is_interface(xo.ty) {
-                    return self.err(x.pos, format!("invalid operation: {} is not an interface", self.describe(&xo, x)));
+                    return self.err(
+                        x.pos,
+                        format!(
+                            "invalid operation: {} is not an interface",
+                            self.describe(&xo, x)
+                        ),
+                    );
                 }
                 let tt = self.resolve_type(t)?;
                 self.check_assertable(xo.ty, tt, e, x, t)?;
@@ -115,15 +164,29 @@ impl Checker<'_> {
                 let xo = self.expr(x)?;
                 if xo.mode == Mode::TypeExpr {
                     let t = self.info.types.pointer(xo.ty);
-                    return Ok(Operand { mode: Mode::TypeExpr, ty: t, val: None });
+                    return Ok(Operand {
+                        mode: Mode::TypeExpr,
+                        ty: t,
+                        val: None,
+                    });
                 }
                 self.single_value(&xo, x)?;
                 if xo.ty == builtin::UNTYPED_NIL {
                     return self.err(e.pos, "invalid operation: cannot indirect nil");
                 }
                 match self.info.types.pointee(xo.ty) {
-                    Some(t) => Ok(Operand { mode: Mode::Var, ty: t, val: None }),
-                    None => self.err(e.pos, format!("invalid operation: cannot indirect {}", self.describe(&xo, x))),
+                    Some(t) => Ok(Operand {
+                        mode: Mode::Var,
+                        ty: t,
+                        val: None,
+                    }),
+                    None => self.err(
+                        e.pos,
+                        format!(
+                            "invalid operation: cannot indirect {}",
+                            self.describe(&xo, x)
+                        ),
+                    ),
                 }
             }
             ExprKind::Unary(op, x) => self.unary(e, *op, x),
@@ -134,7 +197,11 @@ impl Checker<'_> {
             | ExprKind::StructType(_)
             | ExprKind::InterfaceType(_) => {
                 let t = self.resolve_type(e)?;
-                Ok(Operand { mode: Mode::TypeExpr, ty: t, val: None })
+                Ok(Operand {
+                    mode: Mode::TypeExpr,
+                    ty: t,
+                    val: None,
+                })
             }
         }
     }
@@ -160,28 +227,52 @@ impl Checker<'_> {
                 if is_use {
                     self.mark_used(o);
                 }
-                Operand { mode: Mode::Var, ty: obj.ty, val: None }
+                Operand {
+                    mode: Mode::Var,
+                    ty: obj.ty,
+                    val: None,
+                }
             }
             ObjKind::Const(v) => {
                 if name == "iota" && self.universe.get("iota") == Some(&o) {
                     match self.iota {
-                        Some(i) => return Ok(Operand::constant(builtin::UNTYPED_INT, ConstVal::int(i))),
-                        None => return self.err(e.pos, "cannot use iota outside constant declaration"),
+                        Some(i) => {
+                            return Ok(Operand::constant(builtin::UNTYPED_INT, ConstVal::int(i)))
+                        }
+                        None => {
+                            return self.err(e.pos, "cannot use iota outside constant declaration")
+                        }
                     }
                 }
                 Operand::constant(obj.ty, v.clone())
             }
-            ObjKind::TypeName => Operand { mode: Mode::TypeExpr, ty: obj.ty, val: None },
+            ObjKind::TypeName => Operand {
+                mode: Mode::TypeExpr,
+                ty: obj.ty,
+                val: None,
+            },
             ObjKind::Func(_) => {
                 self.record_dep(o);
                 Operand::value(obj.ty)
             }
-            ObjKind::Builtin(b) => Operand { mode: Mode::Builtin(*b), ty: builtin::INVALID, val: None },
+            ObjKind::Builtin(b) => Operand {
+                mode: Mode::Builtin(*b),
+                ty: builtin::INVALID,
+                val: None,
+            },
             ObjKind::Package(p) => {
                 self.use_package(*p);
-                Operand { mode: Mode::Package(*p), ty: builtin::INVALID, val: None }
+                Operand {
+                    mode: Mode::Package(*p),
+                    ty: builtin::INVALID,
+                    val: None,
+                }
             }
-            ObjKind::Native(n) => Operand { mode: Mode::Native(*n), ty: obj.ty, val: None },
+            ObjKind::Native(n) => Operand {
+                mode: Mode::Native(*n),
+                ty: obj.ty,
+                val: None,
+            },
             ObjKind::Nil => Operand::value(builtin::UNTYPED_NIL),
         })
     }
@@ -189,7 +280,9 @@ impl Checker<'_> {
     /// A local variable used from a closure lives in a cell, and every
     /// function between its owner and here captures it.
     fn note_capture(&mut self, o: ObjId, v: VarInfo) {
-        let (Some(owner), Some(mut cur)) = (v.owner, self.cur_func) else { return };
+        let (Some(owner), Some(mut cur)) = (v.owner, self.cur_func) else {
+            return;
+        };
         if owner == cur {
             return;
         }
@@ -220,12 +313,16 @@ impl Checker<'_> {
             }
             ExprKind::Paren(x) => self.mark_addr_taken(x),
             ExprKind::Selector(x, _) => {
-                if let Some(Selection::Field { deref: false, .. }) = self.info.selections.get(&e.id) {
+                if let Some(Selection::Field { deref: false, .. }) = self.info.selections.get(&e.id)
+                {
                     self.mark_addr_taken(x);
                 }
             }
             ExprKind::Index(x, _) => {
-                if matches!(self.info.types.under(self.info.type_of(x.id)), TypeKind::Array(..)) {
+                if matches!(
+                    self.info.types.under(self.info.type_of(x.id)),
+                    TypeKind::Array(..)
+                ) {
                     self.mark_addr_taken(x);
                 }
             }
@@ -236,7 +333,13 @@ impl Checker<'_> {
     fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block) -> R<Operand> {
         let sig = self.resolve_signature(ft)?;
         let parent = self.cur_func;
-        let n = self.info.funcs.iter().filter(|f| f.parent == parent && matches!(f.source, FuncSource::Lit(_))).count() + 1;
+        let n = self
+            .info
+            .funcs
+            .iter()
+            .filter(|f| f.parent == parent && matches!(f.source, FuncSource::Lit(_)))
+            .count()
+            + 1;
         let pname = match parent {
             Some(p) => self.info.funcs[p].name.clone(),
             None => "main.glob".into(),
@@ -314,7 +417,16 @@ impl Checker<'_> {
                 if !ms.is_empty() {
                     // An untyped constant's default type never has methods.
                     let d = self.default_type(x.ty);
-                    return self.err(e.pos, format!("cannot use {} as {} value: {} does not implement {}", self.describe(x, e), self.info.types.name_unqualified(target), self.info.types.name_unqualified(d), self.info.types.name_unqualified(target)));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "cannot use {} as {} value: {} does not implement {}",
+                            self.describe(x, e),
+                            self.info.types.name_unqualified(target),
+                            self.info.types.name_unqualified(d),
+                            self.info.types.name_unqualified(target)
+                        ),
+                    );
                 }
                 self.default_type(x.ty)
             }
@@ -326,7 +438,10 @@ impl Checker<'_> {
                     Basic::UntypedString => tb.is_string(),
                     _ => false,
                 },
-                TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => xb == Basic::UntypedNil,
+                TypeKind::Pointer(_)
+                | TypeKind::Slice(_)
+                | TypeKind::Func(_)
+                | TypeKind::Map(..) => xb == Basic::UntypedNil,
                 _ => false,
             };
             if !ok {
@@ -335,14 +450,34 @@ impl Checker<'_> {
             target
         };
         if let Some(v) = &x.val {
-            let b = self.info.types.basic(final_ty).expect("constant types are basic");
+            let b = self
+                .info
+                .types
+                .basic(final_ty)
+                .expect("constant types are basic");
             match v.represent(b) {
                 Ok(nv) => x.val = Some(nv),
                 Err(Repr::Truncated) => {
-                    return self.err(e.pos, format!("cannot use {} as {} value in {} (truncated)", self.describe(x, e), self.info.types.name_unqualified(final_ty), "assignment"));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "cannot use {} as {} value in {} (truncated)",
+                            self.describe(x, e),
+                            self.info.types.name_unqualified(final_ty),
+                            "assignment"
+                        ),
+                    );
                 }
                 Err(Repr::Overflow) => {
-                    return self.err(e.pos, format!("cannot use {} as {} value in {} (overflows)", self.describe(x, e), self.info.types.name_unqualified(final_ty), "assignment"));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "cannot use {} as {} value in {} (overflows)",
+                            self.describe(x, e),
+                            self.info.types.name_unqualified(final_ty),
+                            "assignment"
+                        ),
+                    );
                 }
                 Err(Repr::Mismatch) => return self.mismatch_untyped(x, target, e),
             }
@@ -354,14 +489,29 @@ impl Checker<'_> {
 
     fn mismatch_untyped<T>(&self, x: &Operand, target: Ty, e: &Expr) -> R<T> {
         if x.ty == builtin::UNTYPED_NIL {
-            return self.err(e.pos, format!("cannot use nil as {} value in assignment", self.info.types.name_unqualified(target)));
+            return self.err(
+                e.pos,
+                format!(
+                    "cannot use nil as {} value in assignment",
+                    self.info.types.name_unqualified(target)
+                ),
+            );
         }
-        self.err(e.pos, format!("cannot use {} as {} value in assignment", self.describe(x, e), self.info.types.name_unqualified(target)))
+        self.err(
+            e.pos,
+            format!(
+                "cannot use {} as {} value in assignment",
+                self.describe(x, e),
+                self.info.types.name_unqualified(target)
+            ),
+        )
     }
 
     /// Records the final type of an untyped expression tree.
     fn update_expr_type(&mut self, e: &Expr, t: Ty, val: Option<ConstVal>) {
-        let Some(&old) = self.info.expr_types.get(&e.id) else { return };
+        let Some(&old) = self.info.expr_types.get(&e.id) else {
+            return;
+        };
         if !self.info.types.is_untyped(old) {
             return;
         }
@@ -401,7 +551,13 @@ impl Checker<'_> {
             let xo = self.expr(x)?;
             self.single_value(&xo, x)?;
             if xo.mode != Mode::Var {
-                return self.err(e.pos, format!("invalid operation: cannot take address of {}", self.describe(&xo, x)));
+                return self.err(
+                    e.pos,
+                    format!(
+                        "invalid operation: cannot take address of {}",
+                        self.describe(&xo, x)
+                    ),
+                );
             }
             self.mark_addr_taken(x);
             let t = self.info.types.pointer(xo.ty);
@@ -416,9 +572,18 @@ impl Checker<'_> {
             _ => false,
         };
         if !ok {
-            return self.err(e.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&xo, x)));
+            return self.err(
+                e.pos,
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&xo, x)
+                ),
+            );
         }
-        let Some(v) = xo.val.clone() else { return Ok(Operand::value(xo.ty)) };
+        let Some(v) = xo.val.clone() else {
+            return Ok(Operand::value(xo.ty));
+        };
         let b = b.expect("checked");
         let r = match (op, &v) {
             (UnOp::Pos, _) => v,
@@ -433,7 +598,16 @@ impl Checker<'_> {
                     ConstVal::Int(!i.clone())
                 }
             }
-            _ => return self.err(e.pos, format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&xo, x))),
+            _ => {
+                return self.err(
+                    e.pos,
+                    format!(
+                        "invalid operation: operator {} not defined on {}",
+                        op.as_str(),
+                        self.describe(&xo, x)
+                    ),
+                )
+            }
         };
         self.check_const_fits(&r, xo.ty, e)?;
         Ok(Operand::constant(xo.ty, r))
@@ -446,8 +620,20 @@ impl Checker<'_> {
         }
         if let Some(b) = self.info.types.basic(t) {
             if let Err(r) = v.represent(b) {
-                let what = if r == Repr::Truncated { "truncated" } else { "overflows" };
-                return self.err(e.pos, format!("constant {} {} {}", v, what, self.info.types.name_unqualified(t)));
+                let what = if r == Repr::Truncated {
+                    "truncated"
+                } else {
+                    "overflows"
+                };
+                return self.err(
+                    e.pos,
+                    format!(
+                        "constant {} {} {}",
+                        v,
+                        what,
+                        self.info.types.name_unqualified(t)
+                    ),
+                );
             }
         }
         Ok(())
@@ -461,7 +647,10 @@ impl Checker<'_> {
         let mut yo = self.value_expr(y)?;
         let nil_operand = xo.ty == builtin::UNTYPED_NIL || yo.ty == builtin::UNTYPED_NIL;
         // Untyped operands take the other side's type.
-        let (xu, yu) = (self.info.types.is_untyped(xo.ty), self.info.types.is_untyped(yo.ty));
+        let (xu, yu) = (
+            self.info.types.is_untyped(xo.ty),
+            self.info.types.is_untyped(yo.ty),
+        );
         if xu && !yu {
             let t = yo.ty;
             if self.convert_untyped(&mut xo, t, x).is_err() {
@@ -477,12 +666,21 @@ impl Checker<'_> {
             let nil_y = yo.ty == builtin::UNTYPED_NIL;
             if nil_x || nil_y {
                 if nil_x && nil_y && op.is_comparison() {
-                    return self.err(e.pos, format!("invalid operation: {} (operator {} not defined on nil)", self.expr_string(e), op.as_str()));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "invalid operation: {} (operator {} not defined on nil)",
+                            self.expr_string(e),
+                            op.as_str()
+                        ),
+                    );
                 }
                 return self.mismatch(e, &xo, &yo);
             }
             let (xt, yt) = (xo.ty, yo.ty);
-            if self.convert_untyped(&mut xo, yt, x).is_err() || self.convert_untyped(&mut yo, xt, y).is_err() {
+            if self.convert_untyped(&mut xo, yt, x).is_err()
+                || self.convert_untyped(&mut yo, xt, y).is_err()
+            {
                 return self.mismatch(e, &xo, &yo);
             }
             let _ = op_pos;
@@ -497,14 +695,20 @@ impl Checker<'_> {
         let ok = match (op, b) {
             (BinOp::Add, Some(b)) => b.is_numeric() || b.is_string(),
             (BinOp::Sub | BinOp::Mul | BinOp::Quo, Some(b)) => b.is_numeric(),
-            (BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot, Some(b)) => b.is_integer(),
+            (BinOp::Rem | BinOp::And | BinOp::Or | BinOp::Xor | BinOp::AndNot, Some(b)) => {
+                b.is_integer()
+            }
             (BinOp::LAnd | BinOp::LOr, Some(b)) => b.is_boolean(),
             _ => false,
         };
         if !ok {
             return self.err(
                 x.pos,
-                format!("invalid operation: operator {} not defined on {}", op.as_str(), self.describe(&xo, x)),
+                format!(
+                    "invalid operation: operator {} not defined on {}",
+                    op.as_str(),
+                    self.describe(&xo, x)
+                ),
             );
         }
         let b = b.expect("checked");
@@ -544,7 +748,16 @@ impl Checker<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn comparison(&mut self, e: &Expr, op: BinOp, x: &Expr, y: &Expr, xo: Operand, yo: Operand, nil_operand: bool) -> R<Operand> {
+    fn comparison(
+        &mut self,
+        e: &Expr,
+        op: BinOp,
+        x: &Expr,
+        y: &Expr,
+        xo: Operand,
+        yo: Operand,
+        nil_operand: bool,
+    ) -> R<Operand> {
         let t = &self.info.types;
         let assignable = self.assignable(xo.ty, yo.ty) || self.assignable(yo.ty, xo.ty);
         if !assignable {
@@ -554,7 +767,9 @@ impl Checker<'_> {
         if eq {
             let xnil = xo.ty == builtin::UNTYPED_NIL || nil_operand;
             let ynil = yo.ty == builtin::UNTYPED_NIL;
-            let bad = |c: &Self, o: &Operand| !c.info.types.comparable(o.ty) && o.ty != builtin::UNTYPED_NIL;
+            let bad = |c: &Self, o: &Operand| {
+                !c.info.types.comparable(o.ty) && o.ty != builtin::UNTYPED_NIL
+            };
             if !(xnil || ynil) {
                 for (o, ex) in [(&xo, x), (&yo, y)] {
                     if bad(self, o) {
@@ -565,16 +780,40 @@ impl Checker<'_> {
                             _ => "",
                         };
                         if !what.is_empty() {
-                            return self.err(ex.pos, format!("invalid operation: {} ({})", self.expr_string(e), what));
+                            return self.err(
+                                ex.pos,
+                                format!("invalid operation: {} ({})", self.expr_string(e), what),
+                            );
                         }
-                        return self.err(ex.pos, format!("invalid operation: {} ({} cannot be compared)", self.expr_string(e), self.info.types.name_unqualified(o.ty)));
+                        return self.err(
+                            ex.pos,
+                            format!(
+                                "invalid operation: {} ({} cannot be compared)",
+                                self.expr_string(e),
+                                self.info.types.name_unqualified(o.ty)
+                            ),
+                        );
                     }
                 }
             }
         } else {
-            let ordered = |c: &Self, o: &Operand| c.info.types.basic(o.ty).map(|b| b.is_numeric() || b.is_string()).unwrap_or(false);
+            let ordered = |c: &Self, o: &Operand| {
+                c.info
+                    .types
+                    .basic(o.ty)
+                    .map(|b| b.is_numeric() || b.is_string())
+                    .unwrap_or(false)
+            };
             if !ordered(self, &xo) {
-                return self.err(x.pos, format!("invalid operation: {} (operator {} not defined on {})", self.expr_string(e), op.as_str(), self.describe_kind(&xo)));
+                return self.err(
+                    x.pos,
+                    format!(
+                        "invalid operation: {} (operator {} not defined on {})",
+                        self.expr_string(e),
+                        op.as_str(),
+                        self.describe_kind(&xo)
+                    ),
+                );
             }
         }
         if let (Some(a), Some(b)) = (&xo.val, &yo.val) {
@@ -592,23 +831,49 @@ impl Checker<'_> {
         if let Some(v) = &yo.val {
             match v.as_bigint() {
                 Some(i) if i.sign() == num_bigint::Sign::Minus => {
-                    return self.err(y.pos, format!("invalid shift count {} (negative)", self.expr_string(y)));
+                    return self.err(
+                        y.pos,
+                        format!("invalid shift count {} (negative)", self.expr_string(y)),
+                    );
                 }
                 Some(_) => {}
-                None => return self.err(y.pos, format!("invalid shift count {}", self.describe(&yo, y))),
+                None => {
+                    return self.err(
+                        y.pos,
+                        format!("invalid shift count {}", self.describe(&yo, y)),
+                    )
+                }
             }
             if self.info.types.is_untyped(yo.ty) {
                 self.convert_untyped(&mut yo, builtin::UINT, y)?;
             }
-        } else if !self.info.types.basic(yo.ty).map(|b| b.is_integer()).unwrap_or(false) {
-            return self.err(y.pos, format!("invalid operation: shift count {} must be integer", self.describe(&yo, y)));
+        } else if !self
+            .info
+            .types
+            .basic(yo.ty)
+            .map(|b| b.is_integer())
+            .unwrap_or(false)
+        {
+            return self.err(
+                y.pos,
+                format!(
+                    "invalid operation: shift count {} must be integer",
+                    self.describe(&yo, y)
+                ),
+            );
         }
         let xb = self.info.types.basic(xo.ty);
         if let Some(v) = xo.val.clone() {
             // An untyped float constant shifted must be an integer value.
             if self.info.types.is_untyped(xo.ty) {
                 if v.as_bigint().is_none() {
-                    return self.err(x.pos, format!("invalid operation: shifted operand {} must be integer", self.describe(&xo, x)));
+                    return self.err(
+                        x.pos,
+                        format!(
+                            "invalid operation: shifted operand {} must be integer",
+                            self.describe(&xo, x)
+                        ),
+                    );
                 }
                 if yo.val.is_some() && xb == Some(Basic::UntypedFloat) {
                     xo.ty = builtin::UNTYPED_INT;
@@ -616,10 +881,20 @@ impl Checker<'_> {
                 }
             }
             if let Some(s) = &yo.val {
-                let n = s.as_bigint().and_then(|i| num_traits::ToPrimitive::to_u64(&i)).unwrap_or(u64::MAX);
-                let xi = xo.val.as_ref().and_then(|v| v.as_bigint()).expect("integer");
+                let n = s
+                    .as_bigint()
+                    .and_then(|i| num_traits::ToPrimitive::to_u64(&i))
+                    .unwrap_or(u64::MAX);
+                let xi = xo
+                    .val
+                    .as_ref()
+                    .and_then(|v| v.as_bigint())
+                    .expect("integer");
                 let Some(r) = constant::shift(op, &xi, n) else {
-                    return self.err(y.pos, format!("invalid shift count {}", self.expr_string(y)));
+                    return self.err(
+                        y.pos,
+                        format!("invalid shift count {}", self.expr_string(y)),
+                    );
                 };
                 let r = ConstVal::Int(r);
                 self.check_const_fits(&r, xo.ty, e)?;
@@ -627,11 +902,21 @@ impl Checker<'_> {
             }
             // Non-constant shift of an untyped constant: the context will type it.
             if self.info.types.is_untyped(xo.ty) {
-                return Ok(Operand::value(if xb == Some(Basic::UntypedFloat) { builtin::UNTYPED_INT } else { xo.ty }));
+                return Ok(Operand::value(if xb == Some(Basic::UntypedFloat) {
+                    builtin::UNTYPED_INT
+                } else {
+                    xo.ty
+                }));
             }
         }
         if !xb.map(|b| b.is_integer()).unwrap_or(false) {
-            return self.err(x.pos, format!("invalid operation: shifted operand {} must be integer", self.describe(&xo, x)));
+            return self.err(
+                x.pos,
+                format!(
+                    "invalid operation: shifted operand {} must be integer",
+                    self.describe(&xo, x)
+                ),
+            );
         }
         Ok(Operand::value(xo.ty))
     }
@@ -640,10 +925,16 @@ impl Checker<'_> {
 
     /// `T{...}`; `hint` is the element type of an enclosing literal when `T` is elided.
     pub(crate) fn composite_lit(&mut self, e: &Expr, hint: Option<Ty>) -> R<Operand> {
-        let ExprKind::CompositeLit { ty, elts, .. } = &e.kind else { unreachable!() };
+        let ExprKind::CompositeLit { ty, elts, .. } = &e.kind else {
+            unreachable!()
+        };
         let (lit_ty, result_ty) = match ty {
             Some(te) => {
-                let t = if let ExprKind::ArrayType { len: ArrayLen::Ellipsis, elem } = &te.kind {
+                let t = if let ExprKind::ArrayType {
+                    len: ArrayLen::Ellipsis,
+                    elem,
+                } = &te.kind
+                {
                     let el = self.resolve_type(elem)?;
                     let n = self.array_lit_len(elts)?;
                     let t = self.info.types.array(el, n);
@@ -675,7 +966,13 @@ impl Checker<'_> {
             }
             TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
             _ => {
-                return self.err(e.pos, format!("invalid composite literal type {}", self.info.types.name_unqualified(lit_ty)));
+                return self.err(
+                    e.pos,
+                    format!(
+                        "invalid composite literal type {}",
+                        self.info.types.name_unqualified(lit_ty)
+                    ),
+                );
             }
         }
         self.info.expr_types.insert(e.id, result_ty);
@@ -705,33 +1002,75 @@ impl Checker<'_> {
             let mut seen = std::collections::HashSet::new();
             for el in elts {
                 let Some(k) = &el.key else {
-                    return self.err(el.value.pos, "mixture of field:value and value elements in struct literal");
+                    return self.err(
+                        el.value.pos,
+                        "mixture of field:value and value elements in struct literal",
+                    );
                 };
                 let ExprKind::Ident(name) = &k.kind else {
-                    return self.err(k.pos, format!("invalid field name {} in struct literal", self.expr_string(k)));
+                    return self.err(
+                        k.pos,
+                        format!(
+                            "invalid field name {} in struct literal",
+                            self.expr_string(k)
+                        ),
+                    );
                 };
                 let Some(fi) = fields.iter().position(|f| &f.name == name) else {
-                    return self.err(k.pos, format!("unknown field {} in struct literal of type {}", name, self.info.types.name_unqualified(t)));
+                    return self.err(
+                        k.pos,
+                        format!(
+                            "unknown field {} in struct literal of type {}",
+                            name,
+                            self.info.types.name_unqualified(t)
+                        ),
+                    );
                 };
                 if !seen.insert(fi) {
-                    return self.err(k.pos, format!("duplicate field name {name} in struct literal"));
+                    return self.err(
+                        k.pos,
+                        format!("duplicate field name {name} in struct literal"),
+                    );
                 }
-                self.info.selections.insert(k.id, Selection::Field { index: fi, deref: false });
+                self.info.selections.insert(
+                    k.id,
+                    Selection::Field {
+                        index: fi,
+                        deref: false,
+                    },
+                );
                 self.elem_value(&el.value, fields[fi].ty, "struct literal")?;
             }
         } else {
             for (i, el) in elts.iter().enumerate() {
                 if el.key.is_some() {
-                    return self.err(el.value.pos, "mixture of field:value and value elements in struct literal");
+                    return self.err(
+                        el.value.pos,
+                        "mixture of field:value and value elements in struct literal",
+                    );
                 }
                 let Some(f) = fields.get(i) else {
-                    return self.err(el.value.pos, format!("too many values in struct literal of type {}", self.info.types.name_unqualified(t)));
+                    return self.err(
+                        el.value.pos,
+                        format!(
+                            "too many values in struct literal of type {}",
+                            self.info.types.name_unqualified(t)
+                        ),
+                    );
                 };
                 self.elem_value(&el.value, f.ty, "struct literal")?;
             }
             if elts.len() < fields.len() {
-                let ExprKind::CompositeLit { rbrace, .. } = &e.kind else { unreachable!() };
-                return self.err(*rbrace, format!("too few values in struct literal of type {}", self.info.types.name_unqualified(t)));
+                let ExprKind::CompositeLit { rbrace, .. } = &e.kind else {
+                    unreachable!()
+                };
+                return self.err(
+                    *rbrace,
+                    format!(
+                        "too few values in struct literal of type {}",
+                        self.info.types.name_unqualified(t)
+                    ),
+                );
             }
         }
         Ok(())
@@ -744,10 +1083,19 @@ impl Checker<'_> {
             if let Some(k) = &item.key {
                 let mut ko = self.value_expr(k)?;
                 let Some(i) = ko.val.as_ref().and_then(|v| v.as_i64()) else {
-                    return self.err(k.pos, format!("index {} must be integer constant", self.expr_string(k)));
+                    return self.err(
+                        k.pos,
+                        format!("index {} must be integer constant", self.expr_string(k)),
+                    );
                 };
                 if i < 0 {
-                    return self.err(k.pos, format!("index {} must be non-negative integer constant", self.expr_string(k)));
+                    return self.err(
+                        k.pos,
+                        format!(
+                            "index {} must be non-negative integer constant",
+                            self.expr_string(k)
+                        ),
+                    );
                 }
                 self.convert_untyped(&mut ko, builtin::INT, k)?;
                 idx = i;
@@ -758,7 +1106,10 @@ impl Checker<'_> {
                 }
             }
             if !seen.insert(idx) {
-                return self.err(item.value.pos, format!("duplicate index {idx} in array or slice literal"));
+                return self.err(
+                    item.value.pos,
+                    format!("duplicate index {idx} in array or slice literal"),
+                );
             }
             self.elem_value(&item.value, el, "array or slice literal")?;
             idx += 1;
@@ -792,34 +1143,81 @@ impl Checker<'_> {
                 (builtin::UINT8, Mode::Value, len)
             }
             TypeKind::Slice(el) => (el, Mode::Var, None),
-            TypeKind::Array(el, n) => (el, if xo.mode == Mode::Var { Mode::Var } else { Mode::Value }, Some(n)),
+            TypeKind::Array(el, n) => (
+                el,
+                if xo.mode == Mode::Var {
+                    Mode::Var
+                } else {
+                    Mode::Value
+                },
+                Some(n),
+            ),
             TypeKind::Pointer(p) => match self.info.types.under(p).clone() {
                 TypeKind::Array(el, n) => (el, Mode::Var, Some(n)),
-                _ => return self.err(x.pos, format!("invalid operation: cannot index {}", self.describe(&xo, x))),
+                _ => {
+                    return self.err(
+                        x.pos,
+                        format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                    )
+                }
             },
             TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
-            _ => return self.err(x.pos, format!("invalid operation: cannot index {}", self.describe(&xo, x))),
+            _ => {
+                return self.err(
+                    x.pos,
+                    format!("invalid operation: cannot index {}", self.describe(&xo, x)),
+                )
+            }
         };
         self.index_value(i, len)?;
-        Ok(Operand { mode, ty: elem, val: None })
+        Ok(Operand {
+            mode,
+            ty: elem,
+            val: None,
+        })
     }
 
     /// An index: an integer, non-negative and in range when constant.
     fn index_value(&mut self, i: &Expr, len: Option<i64>) -> R<Option<i64>> {
         let mut io = self.value_expr(i)?;
-        if !self.info.types.basic(io.ty).map(|b| b.is_integer() || (b == Basic::UntypedFloat && io.val.as_ref().and_then(|v| v.as_bigint()).is_some())).unwrap_or(false) {
-            return self.err(i.pos, format!("invalid argument: index {} must be integer", self.describe(&io, i)));
+        if !self
+            .info
+            .types
+            .basic(io.ty)
+            .map(|b| {
+                b.is_integer()
+                    || (b == Basic::UntypedFloat
+                        && io.val.as_ref().and_then(|v| v.as_bigint()).is_some())
+            })
+            .unwrap_or(false)
+        {
+            return self.err(
+                i.pos,
+                format!(
+                    "invalid argument: index {} must be integer",
+                    self.describe(&io, i)
+                ),
+            );
         }
         if self.info.types.is_untyped(io.ty) {
             self.convert_untyped(&mut io, builtin::INT, i)?;
         }
         if let Some(v) = io.val.as_ref().and_then(|v| v.as_i64()) {
             if v < 0 {
-                return self.err(i.pos, format!("invalid argument: index {} (constant of type int) must not be negative", self.expr_string(i)));
+                return self.err(
+                    i.pos,
+                    format!(
+                        "invalid argument: index {} (constant of type int) must not be negative",
+                        self.expr_string(i)
+                    ),
+                );
             }
             if let Some(n) = len {
                 if v >= n {
-                    return self.err(i.pos, format!("invalid argument: index {} out of bounds [0:{}]", v, n));
+                    return self.err(
+                        i.pos,
+                        format!("invalid argument: index {} out of bounds [0:{}]", v, n),
+                    );
                 }
             }
             return Ok(Some(v));
@@ -827,7 +1225,14 @@ impl Checker<'_> {
         Ok(None)
     }
 
-    fn slice_expr(&mut self, e: &Expr, x: &Expr, lo: Option<&Expr>, hi: Option<&Expr>, max: Option<&Expr>) -> R<Operand> {
+    fn slice_expr(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        lo: Option<&Expr>,
+        hi: Option<&Expr>,
+        max: Option<&Expr>,
+    ) -> R<Operand> {
         let xo = self.value_expr(x)?;
         let (result, len) = match self.info.types.under(xo.ty).clone() {
             TypeKind::Basic(b) if b.is_string() => {
@@ -849,7 +1254,13 @@ impl Checker<'_> {
             TypeKind::Slice(_) => (xo.ty, None),
             TypeKind::Array(el, n) => {
                 if xo.mode != Mode::Var {
-                    return self.err(x.pos, format!("invalid operation: {} (slice of unaddressable value)", self.expr_string(e)));
+                    return self.err(
+                        x.pos,
+                        format!(
+                            "invalid operation: {} (slice of unaddressable value)",
+                            self.expr_string(e)
+                        ),
+                    );
                 }
                 self.mark_addr_taken(x);
                 (self.info.types.slice(el), Some(n + 1))
@@ -868,7 +1279,10 @@ impl Checker<'_> {
         }
         for w in consts.windows(2) {
             if w[1].0 < w[0].0 {
-                return self.err(w[1].1, format!("invalid slice indices: {} < {}", w[1].0, w[0].0));
+                return self.err(
+                    w[1].1,
+                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
+                );
             }
         }
         Ok(Operand::value(result))
@@ -895,7 +1309,18 @@ impl Checker<'_> {
 
     /// `undefined: x`, or `unsupported: x` for Go's predeclared names outside the subset.
     pub(crate) fn undefined<T>(&self, pos: Pos, name: &str) -> R<T> {
-        const OUTSIDE: &[&str] = &["float32", "complex64", "complex128", "complex", "real", "imag", "recover", "close", "clear", "delete"];
+        const OUTSIDE: &[&str] = &[
+            "float32",
+            "complex64",
+            "complex128",
+            "complex",
+            "real",
+            "imag",
+            "recover",
+            "close",
+            "clear",
+            "delete",
+        ];
         if OUTSIDE.contains(&name) {
             return self.err(pos, format!("unsupported: {name}"));
         }
@@ -913,11 +1338,20 @@ impl Checker<'_> {
             (Package::Fmt, "Errorf") => Native::FmtErrorf,
             (Package::Errors, "New") => Native::ErrorsNew,
             (Package::Fmt, "Stringer") => {
-                return Ok(Operand { mode: Mode::TypeExpr, ty: builtin::STRINGER, val: None });
+                return Ok(Operand {
+                    mode: Mode::TypeExpr,
+                    ty: builtin::STRINGER,
+                    val: None,
+                });
             }
             (pk, name) => {
                 let pn = if pk == Package::Fmt { "fmt" } else { "errors" };
-                if name.chars().next().map(|c| c.is_uppercase()).unwrap_or(false) {
+                if name
+                    .chars()
+                    .next()
+                    .map(|c| c.is_uppercase())
+                    .unwrap_or(false)
+                {
                     return self.err(e.pos, format!("unsupported: {pn}.{name}"));
                 }
                 return self.err(sel.pos, format!("name {name} not exported by package {pn}"));
@@ -925,7 +1359,11 @@ impl Checker<'_> {
         };
         self.info.selections.insert(e.id, Selection::Native(n));
         let sig = self.native_sig(n);
-        Ok(Operand { mode: Mode::Native(n), ty: sig, val: None })
+        Ok(Operand {
+            mode: Mode::Native(n),
+            ty: sig,
+            val: None,
+        })
     }
 
     pub(crate) fn native_sig(&mut self, n: Native) -> Ty {
@@ -936,7 +1374,9 @@ impl Checker<'_> {
                 s
             }
             Native::FmtPrintf => self.new_signature(vec![STRING, ANYS], vec![INT, ERROR], true),
-            Native::FmtSprint | Native::FmtSprintln => self.new_signature(vec![ANYS], vec![STRING], true),
+            Native::FmtSprint | Native::FmtSprintln => {
+                self.new_signature(vec![ANYS], vec![STRING], true)
+            }
             Native::FmtSprintf => self.new_signature(vec![STRING, ANYS], vec![STRING], true),
             Native::FmtErrorf => self.new_signature(vec![STRING, ANYS], vec![ERROR], true),
             Native::ErrorsNew => self.new_signature(vec![STRING], vec![ERROR], false),
@@ -975,9 +1415,19 @@ impl Checker<'_> {
                 Some(t) => format!("{}.({})", s(x), s(t)),
                 None => format!("{}.(type)", s(x)),
             },
-            ExprKind::Call { fun, args, ellipsis, .. } => {
+            ExprKind::Call {
+                fun,
+                args,
+                ellipsis,
+                ..
+            } => {
                 let a: Vec<String> = args.iter().map(s).collect();
-                format!("{}({}{})", s(fun), a.join(", "), if ellipsis.is_some() { "..." } else { "" })
+                format!(
+                    "{}({}{})",
+                    s(fun),
+                    a.join(", "),
+                    if ellipsis.is_some() { "..." } else { "" }
+                )
             }
             ExprKind::Star(x) => format!("*{}", s(x)),
             ExprKind::Unary(op, x) => format!("{}{}", op.as_str(), s(x)),
@@ -1008,7 +1458,10 @@ impl Checker<'_> {
                     if v == es {
                         format!("{es} ({} constant)", self.info.types.name_unqualified(x.ty))
                     } else {
-                        format!("{es} ({} constant {v})", self.info.types.name_unqualified(x.ty))
+                        format!(
+                            "{es} ({} constant {v})",
+                            self.info.types.name_unqualified(x.ty)
+                        )
                     }
                 } else if v == es {
                     format!("{es} (constant of {tn})")

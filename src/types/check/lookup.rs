@@ -17,7 +17,13 @@ pub(crate) enum Missing {
 
 impl Checker<'_> {
     /// `x.sel` on a value.
-    pub(crate) fn select_member(&mut self, e: &Expr, x: &Expr, xo: &Operand, sel: &Ident) -> R<Operand> {
+    pub(crate) fn select_member(
+        &mut self,
+        e: &Expr,
+        x: &Expr,
+        xo: &Operand,
+        sel: &Ident,
+    ) -> R<Operand> {
         let t = xo.ty;
         let name = &sel.name;
         // Interface methods.
@@ -25,10 +31,21 @@ impl Checker<'_> {
             let ms = self.info.types.iface_methods(t);
             if let Some(i) = ms.iter().position(|m| &m.name == name) {
                 let sig = ms[i].sig;
-                self.info.selections.insert(e.id, Selection::IfaceMethod { iface: t, index: i });
+                self.info
+                    .selections
+                    .insert(e.id, Selection::IfaceMethod { iface: t, index: i });
                 return Ok(Operand::value(sig));
             }
-            return self.err(sel.pos, format!("{}.{} undefined (type {} has no field or method {})", self.expr_string(x), name, self.info.types.name_unqualified(t), name));
+            return self.err(
+                sel.pos,
+                format!(
+                    "{}.{} undefined (type {} has no field or method {})",
+                    self.expr_string(x),
+                    name,
+                    self.info.types.name_unqualified(t),
+                    name
+                ),
+            );
         }
         // Fields, through one implicit pointer indirection.
         let (base, deref) = match self.info.types.kind(t) {
@@ -41,9 +58,19 @@ impl Checker<'_> {
         if let Some(fs) = self.info.types.struct_fields(base) {
             if let Some(i) = fs.iter().position(|f| &f.name == name) {
                 let ft = fs[i].ty;
-                self.info.selections.insert(e.id, Selection::Field { index: i, deref });
-                let mode = if deref || xo.mode == Mode::Var { Mode::Var } else { Mode::Value };
-                return Ok(Operand { mode, ty: ft, val: None });
+                self.info
+                    .selections
+                    .insert(e.id, Selection::Field { index: i, deref });
+                let mode = if deref || xo.mode == Mode::Var {
+                    Mode::Var
+                } else {
+                    Mode::Value
+                };
+                return Ok(Operand {
+                    mode,
+                    ty: ft,
+                    val: None,
+                });
             }
         }
         // Methods of named types.
@@ -55,7 +82,11 @@ impl Checker<'_> {
                         if xo.mode != Mode::Var {
                             return self.err(
                                 e.pos,
-                                format!("cannot call pointer method {} on {}", name, self.info.types.name_unqualified(t)),
+                                format!(
+                                    "cannot call pointer method {} on {}",
+                                    name,
+                                    self.info.types.name_unqualified(t)
+                                ),
                             );
                         }
                         (true, false)
@@ -63,7 +94,15 @@ impl Checker<'_> {
                     (false, true) => (false, true),
                     (false, false) => (false, false),
                 };
-                self.info.selections.insert(e.id, Selection::Method { func: m.func, ptr_recv: m.ptr_recv, addr, deref: dr });
+                self.info.selections.insert(
+                    e.id,
+                    Selection::Method {
+                        func: m.func,
+                        ptr_recv: m.ptr_recv,
+                        addr,
+                        deref: dr,
+                    },
+                );
                 if addr {
                     self.mark_addr_taken(x);
                 }
@@ -71,9 +110,26 @@ impl Checker<'_> {
             }
         }
         if deref && self.info.types.is_interface(base) {
-            return self.err(sel.pos, format!("{}.{} undefined (type {} is pointer to interface, not interface)", self.expr_string(x), name, self.info.types.name_unqualified(t)));
+            return self.err(
+                sel.pos,
+                format!(
+                    "{}.{} undefined (type {} is pointer to interface, not interface)",
+                    self.expr_string(x),
+                    name,
+                    self.info.types.name_unqualified(t)
+                ),
+            );
         }
-        self.err(sel.pos, format!("{}.{} undefined (type {} has no field or method {})", self.expr_string(x), name, self.info.types.name_unqualified(t), name))
+        self.err(
+            sel.pos,
+            format!(
+                "{}.{} undefined (type {} has no field or method {})",
+                self.expr_string(x),
+                name,
+                self.info.types.name_unqualified(t),
+                name
+            ),
+        )
     }
 
     /// `T.M` or `(*T).M`: a function whose first parameter is the receiver.
@@ -82,30 +138,81 @@ impl Checker<'_> {
         if self.info.types.is_interface(t) {
             let ms = self.info.types.iface_methods(t);
             let Some(index) = ms.iter().position(|m| &m.name == name) else {
-                return self.err(sel.pos, format!("{}.{} undefined (type {} has no method {})", self.info.types.name_unqualified(t), name, self.info.types.name_unqualified(t), name));
+                return self.err(
+                    sel.pos,
+                    format!(
+                        "{}.{} undefined (type {} has no method {})",
+                        self.info.types.name_unqualified(t),
+                        name,
+                        self.info.types.name_unqualified(t),
+                        name
+                    ),
+                );
             };
-            let sig = self.info.types.sig(ms[index].sig).cloned().expect("method signature");
+            let sig = self
+                .info
+                .types
+                .sig(ms[index].sig)
+                .cloned()
+                .expect("method signature");
             let mut params = vec![t];
             params.extend(sig.params.iter().copied());
             let ft = self.new_signature(params, sig.results.clone(), sig.variadic);
-            self.info.selections.insert(e.id, Selection::IfaceMethodExpr { iface: t, index });
+            self.info
+                .selections
+                .insert(e.id, Selection::IfaceMethodExpr { iface: t, index });
             return Ok(Operand::value(ft));
         }
         let (base, is_ptr) = match self.info.types.kind(t) {
             TypeKind::Pointer(p) => (*p, true),
             _ => (t, false),
         };
-        let Some(m) = self.info.types.named(base).and_then(|n| n.methods.iter().find(|m| &m.name == name).cloned()) else {
-            return self.err(sel.pos, format!("{}.{} undefined (type {} has no method {})", self.info.types.name_unqualified(t), name, self.info.types.name_unqualified(t), name));
+        let Some(m) = self
+            .info
+            .types
+            .named(base)
+            .and_then(|n| n.methods.iter().find(|m| &m.name == name).cloned())
+        else {
+            return self.err(
+                sel.pos,
+                format!(
+                    "{}.{} undefined (type {} has no method {})",
+                    self.info.types.name_unqualified(t),
+                    name,
+                    self.info.types.name_unqualified(t),
+                    name
+                ),
+            );
         };
         if m.ptr_recv && !is_ptr {
-            return self.err(sel.pos, format!("invalid method expression {}.{} (needs pointer receiver (*{}).{})", self.info.types.name_unqualified(t), name, self.info.types.name_unqualified(t), name));
+            return self.err(
+                sel.pos,
+                format!(
+                    "invalid method expression {}.{} (needs pointer receiver (*{}).{})",
+                    self.info.types.name_unqualified(t),
+                    name,
+                    self.info.types.name_unqualified(t),
+                    name
+                ),
+            );
         }
-        let sig = self.info.types.sig(m.sig).cloned().expect("method signature");
+        let sig = self
+            .info
+            .types
+            .sig(m.sig)
+            .cloned()
+            .expect("method signature");
         let mut params = vec![t];
         params.extend(sig.params.iter().copied());
         let ft = self.new_signature(params, sig.results.clone(), sig.variadic);
-        self.info.selections.insert(e.id, Selection::MethodExpr { func: m.func, ptr_recv: m.ptr_recv, recv: t });
+        self.info.selections.insert(
+            e.id,
+            Selection::MethodExpr {
+                func: m.func,
+                ptr_recv: m.ptr_recv,
+                recv: t,
+            },
+        );
         Ok(Operand::value(ft))
     }
 
@@ -127,14 +234,25 @@ impl Checker<'_> {
             TypeKind::Pointer(p) => (*p, true),
             _ => (t, false),
         };
-        let methods = self.info.types.named(base).map(|n| n.methods.clone()).unwrap_or_default();
+        let methods = self
+            .info
+            .types
+            .named(base)
+            .map(|n| n.methods.clone())
+            .unwrap_or_default();
         // A pointer to a pointer or unnamed type has no methods.
-        let methods = if is_ptr && !self.info.types.is_named(base) { Vec::new() } else { methods };
+        let methods = if is_ptr && !self.info.types.is_named(base) {
+            Vec::new()
+        } else {
+            methods
+        };
         for m in &want {
             match methods.iter().find(|h| h.name == m.name) {
                 None => return Some(Missing::Method(m.name.clone())),
                 Some(h) if h.sig != m.sig => return Some(Missing::WrongType(m.name.clone())),
-                Some(h) if h.ptr_recv && !is_ptr => return Some(Missing::PointerRecv(m.name.clone())),
+                Some(h) if h.ptr_recv && !is_ptr => {
+                    return Some(Missing::PointerRecv(m.name.clone()))
+                }
                 _ => {}
             }
         }
@@ -150,7 +268,14 @@ impl Checker<'_> {
     }
 
     /// `x.(T)` must be possible: a concrete `T` must implement `x`'s interface.
-    pub(crate) fn check_assertable(&self, iface: Ty, t: Ty, e: &Expr, _x: &Expr, _te: &Expr) -> R<()> {
+    pub(crate) fn check_assertable(
+        &self,
+        iface: Ty,
+        t: Ty,
+        e: &Expr,
+        _x: &Expr,
+        _te: &Expr,
+    ) -> R<()> {
         if self.info.types.is_interface(t) {
             return Ok(());
         }

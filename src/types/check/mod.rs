@@ -13,7 +13,9 @@ use std::collections::{HashMap, HashSet};
 
 use super::constant::ConstVal;
 use super::ty::{builtin, Signature, Ty};
-use super::{Builtin, FuncInfo, FuncSource, GlobalInit, Info, Obj, ObjId, ObjKind, Package, VarInfo};
+use super::{
+    Builtin, FuncInfo, FuncSource, GlobalInit, Info, Obj, ObjId, ObjKind, Package, VarInfo,
+};
 use crate::diag::CompileError;
 use crate::syntax::ast::*;
 
@@ -29,10 +31,22 @@ pub fn check(file: &File) -> Result<Info, CompileError> {
 /// Where a package-level object was declared.
 #[derive(Clone, Copy)]
 enum PkgDecl {
-    Type { decl: usize, spec: usize },
-    Const { decl: usize, spec: usize, name: usize },
-    Var { decl: usize, spec: usize },
-    Func { decl: usize },
+    Type {
+        decl: usize,
+        spec: usize,
+    },
+    Const {
+        decl: usize,
+        spec: usize,
+        name: usize,
+    },
+    Var {
+        decl: usize,
+        spec: usize,
+    },
+    Func {
+        decl: usize,
+    },
 }
 
 pub(crate) struct Checker<'a> {
@@ -131,13 +145,28 @@ impl<'a> Checker<'a> {
             let o = self.new_obj(n, Pos::default(), t, ObjKind::TypeName);
             self.universe.insert(n.into(), o);
         }
-        let t = self.new_obj("true", Pos::default(), UNTYPED_BOOL, ObjKind::Const(ConstVal::Bool(true)));
+        let t = self.new_obj(
+            "true",
+            Pos::default(),
+            UNTYPED_BOOL,
+            ObjKind::Const(ConstVal::Bool(true)),
+        );
         self.universe.insert("true".into(), t);
-        let f = self.new_obj("false", Pos::default(), UNTYPED_BOOL, ObjKind::Const(ConstVal::Bool(false)));
+        let f = self.new_obj(
+            "false",
+            Pos::default(),
+            UNTYPED_BOOL,
+            ObjKind::Const(ConstVal::Bool(false)),
+        );
         self.universe.insert("false".into(), f);
         let n = self.new_obj("nil", Pos::default(), UNTYPED_NIL, ObjKind::Nil);
         self.universe.insert("nil".into(), n);
-        let i = self.new_obj("iota", Pos::default(), UNTYPED_INT, ObjKind::Const(ConstVal::int(0)));
+        let i = self.new_obj(
+            "iota",
+            Pos::default(),
+            UNTYPED_INT,
+            ObjKind::Const(ConstVal::int(0)),
+        );
         self.universe.insert("iota".into(), i);
         for (name, b) in [
             ("len", Builtin::Len),
@@ -159,7 +188,12 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn new_obj(&mut self, name: &str, pos: Pos, ty: Ty, kind: ObjKind) -> ObjId {
         let id = ObjId(self.info.objs.len() as u32);
-        self.info.objs.push(Obj { name: name.to_string(), pos, ty, kind });
+        self.info.objs.push(Obj {
+            name: name.to_string(),
+            pos,
+            ty,
+            kind,
+        });
         id
     }
 
@@ -196,7 +230,10 @@ impl<'a> Checker<'a> {
             let p = self.info.objs[prev.0 as usize].pos;
             return self.err(
                 ident.pos,
-                format!("{} redeclared in this block\n\tother declaration of {} at {}", ident.name, ident.name, p),
+                format!(
+                    "{} redeclared in this block\n\tother declaration of {} at {}",
+                    ident.name, ident.name, p
+                ),
             );
         }
         Ok(())
@@ -204,7 +241,12 @@ impl<'a> Checker<'a> {
 
     /// Creates and declares a local variable.
     pub(crate) fn new_local_var(&mut self, ident: &Ident, ty: Ty) -> R<ObjId> {
-        let v = VarInfo { global: false, boxed: false, owner: self.cur_func, used: false };
+        let v = VarInfo {
+            global: false,
+            boxed: false,
+            owner: self.cur_func,
+            used: false,
+        };
         let o = self.new_obj(&ident.name, ident.pos, ty, ObjKind::Var(v));
         self.declare_local(ident, o)?;
         if ident.name != "_" {
@@ -230,7 +272,13 @@ impl<'a> Checker<'a> {
     fn run(&mut self) -> R<()> {
         let file = self.file;
         if file.package.name != "main" {
-            return self.err(file.package.pos, format!("unsupported: package {} (only package main runs)", file.package.name));
+            return self.err(
+                file.package.pos,
+                format!(
+                    "unsupported: package {} (only package main runs)",
+                    file.package.name
+                ),
+            );
         }
         for imp in &file.imports {
             let pkg = match imp.path.as_str() {
@@ -238,15 +286,23 @@ impl<'a> Checker<'a> {
                 "errors" => Package::Errors,
                 other => return self.err(imp.path_pos, format!("unsupported: import \"{other}\"")),
             };
-            let name = imp.name.as_ref().map(|n| n.name.clone()).unwrap_or_else(|| imp.path.clone());
+            let name = imp
+                .name
+                .as_ref()
+                .map(|n| n.name.clone())
+                .unwrap_or_else(|| imp.path.clone());
             if name == "_" || name == "." {
-                return self.err(imp.pos, format!("unsupported: import {name} \"{}\"", imp.path));
+                return self.err(
+                    imp.pos,
+                    format!("unsupported: import {name} \"{}\"", imp.path),
+                );
             }
             let o = self.new_obj(&name, imp.pos, builtin::INVALID, ObjKind::Package(pkg));
             if self.pkg_scope.insert(name.clone(), o).is_some() {
                 return self.err(imp.path_pos, format!("{name} redeclared in this block"));
             }
-            self.imports.push((pkg, imp.path.clone(), imp.path_pos, false));
+            self.imports
+                .push((pkg, imp.path.clone(), imp.path_pos, false));
         }
         self.collect()?;
         // Methods first: package-level initializers may call them.
@@ -270,12 +326,20 @@ impl<'a> Checker<'a> {
                 let sig = self.info.types.sig(self.info.funcs[f].sig).cloned();
                 if let Some(s) = sig {
                     if !s.params.is_empty() || !s.results.is_empty() {
-                        return self.err(self.info.funcs[f].pos, "func main must have no arguments and no return values");
+                        return self.err(
+                            self.info.funcs[f].pos,
+                            "func main must have no arguments and no return values",
+                        );
                     }
                 }
                 self.info.main = f;
             }
-            _ => return self.err(file.package.pos, "function main is undeclared in the main package"),
+            _ => {
+                return self.err(
+                    file.package.pos,
+                    "function main is undeclared in the main package",
+                )
+            }
         }
         for (pkg, path, pos, used) in &self.imports {
             let _ = pkg;
@@ -302,28 +366,51 @@ impl<'a> Checker<'a> {
             match d {
                 Decl::Type(specs) => {
                     for (si, s) in specs.iter().enumerate() {
-                        let ty = if s.alias { builtin::INVALID } else { self.info.types.new_named(format!("main.{}", s.name.name)) };
+                        let ty = if s.alias {
+                            builtin::INVALID
+                        } else {
+                            self.info.types.new_named(format!("main.{}", s.name.name))
+                        };
                         let o = self.new_obj(&s.name.name, s.name.pos, ty, ObjKind::TypeName);
                         self.declare_pkg(&s.name, o)?;
-                        self.pkg_decls.insert(o, PkgDecl::Type { decl: di, spec: si });
+                        self.pkg_decls
+                            .insert(o, PkgDecl::Type { decl: di, spec: si });
                     }
                 }
                 Decl::Const(specs) => {
                     for (si, s) in specs.iter().enumerate() {
                         for (ni, n) in s.names.iter().enumerate() {
-                            let o = self.new_obj(&n.name, n.pos, builtin::INVALID, ObjKind::Const(ConstVal::int(0)));
+                            let o = self.new_obj(
+                                &n.name,
+                                n.pos,
+                                builtin::INVALID,
+                                ObjKind::Const(ConstVal::int(0)),
+                            );
                             self.declare_pkg(n, o)?;
-                            self.pkg_decls.insert(o, PkgDecl::Const { decl: di, spec: si, name: ni });
+                            self.pkg_decls.insert(
+                                o,
+                                PkgDecl::Const {
+                                    decl: di,
+                                    spec: si,
+                                    name: ni,
+                                },
+                            );
                         }
                     }
                 }
                 Decl::Var(specs) => {
                     for (si, s) in specs.iter().enumerate() {
                         for (ni, n) in s.names.iter().enumerate() {
-                            let v = VarInfo { global: true, boxed: true, owner: None, used: true };
+                            let v = VarInfo {
+                                global: true,
+                                boxed: true,
+                                owner: None,
+                                used: true,
+                            };
                             let o = self.new_obj(&n.name, n.pos, builtin::INVALID, ObjKind::Var(v));
                             self.declare_pkg(n, o)?;
-                            self.pkg_decls.insert(o, PkgDecl::Var { decl: di, spec: si });
+                            self.pkg_decls
+                                .insert(o, PkgDecl::Var { decl: di, spec: si });
                         }
                     }
                 }
@@ -349,7 +436,12 @@ impl<'a> Checker<'a> {
                         if fd.name.name == "init" {
                             return self.err(fd.name.pos, "unsupported: init functions");
                         }
-                        let o = self.new_obj(&fd.name.name, fd.name.pos, builtin::INVALID, ObjKind::Func(fi));
+                        let o = self.new_obj(
+                            &fd.name.name,
+                            fd.name.pos,
+                            builtin::INVALID,
+                            ObjKind::Func(fi),
+                        );
                         self.declare_pkg(&fd.name, o)?;
                         self.pkg_decls.insert(o, PkgDecl::Func { decl: di });
                     }
@@ -368,7 +460,10 @@ impl<'a> Checker<'a> {
             let p = self.obj(prev).pos;
             return self.err(
                 ident.pos,
-                format!("{} redeclared in this block\n\tother declaration of {} at {}", ident.name, ident.name, p),
+                format!(
+                    "{} redeclared in this block\n\tother declaration of {} at {}",
+                    ident.name, ident.name, p
+                ),
             );
         }
         Ok(())
@@ -376,7 +471,9 @@ impl<'a> Checker<'a> {
 
     /// Makes sure a package-level object's type (and value) is known.
     pub(crate) fn resolve_obj(&mut self, o: ObjId) -> R<()> {
-        let Some(&decl) = self.pkg_decls.get(&o) else { return Ok(()) };
+        let Some(&decl) = self.pkg_decls.get(&o) else {
+            return Ok(());
+        };
         if self.resolved.contains(&o) {
             return Ok(());
         }
@@ -388,7 +485,10 @@ impl<'a> Checker<'a> {
                 }
             }
             let name = self.obj(o).name.clone();
-            return self.err(self.obj(o).pos, format!("invalid recursive type or initialization cycle: {name} refers to itself"));
+            return self.err(
+                self.obj(o).pos,
+                format!("invalid recursive type or initialization cycle: {name} refers to itself"),
+            );
         }
         // Package-level declarations are checked outside any function and local scope.
         let saved_scopes = std::mem::take(&mut self.scopes);
@@ -410,7 +510,9 @@ impl<'a> Checker<'a> {
         let file = self.file;
         match decl {
             PkgDecl::Type { decl, spec } => {
-                let Decl::Type(specs) = &file.decls[decl] else { unreachable!() };
+                let Decl::Type(specs) = &file.decls[decl] else {
+                    unreachable!()
+                };
                 let s = &specs[spec];
                 if s.alias {
                     let t = self.resolve_type(&s.ty)?;
@@ -420,17 +522,24 @@ impl<'a> Checker<'a> {
                     let u = self.resolve_type(&s.ty)?;
                     let uu = self.info.types.underlying(u);
                     if uu == builtin::INVALID {
-                        return self.err(s.name.pos, format!("invalid recursive type {}", s.name.name));
+                        return self.err(
+                            s.name.pos,
+                            format!("invalid recursive type {}", s.name.name),
+                        );
                     }
                     self.info.types.set_underlying(named, u);
                 }
             }
             PkgDecl::Const { decl, spec, name } => {
-                let Decl::Const(specs) = &file.decls[decl] else { unreachable!() };
+                let Decl::Const(specs) = &file.decls[decl] else {
+                    unreachable!()
+                };
                 self.check_const_spec_name(&specs[spec], name, o)?;
             }
             PkgDecl::Var { decl, spec, .. } => {
-                let Decl::Var(specs) = &file.decls[decl] else { unreachable!() };
+                let Decl::Var(specs) = &file.decls[decl] else {
+                    unreachable!()
+                };
                 let s = &specs[spec];
                 // All names of the spec are typed together.
                 let objs: Vec<ObjId> = s.names.iter().map(|n| self.info.defs[&n.id]).collect();
@@ -450,7 +559,9 @@ impl<'a> Checker<'a> {
                 }
             }
             PkgDecl::Func { decl } => {
-                let Decl::Func(fd) = &file.decls[decl] else { unreachable!() };
+                let Decl::Func(fd) = &file.decls[decl] else {
+                    unreachable!()
+                };
                 let sig = self.resolve_signature(&fd.ty)?;
                 let fi = self.func_index_of_decl(decl);
                 self.info.funcs[fi].sig = sig;
@@ -483,18 +594,32 @@ impl<'a> Checker<'a> {
             self.info.uses.insert(base_expr.id, tobj);
             self.resolve_obj(tobj)?;
             let named = self.obj(tobj).ty;
-            if !matches!(self.obj(tobj).kind, ObjKind::TypeName) || !self.info.types.is_named(named) {
-                return self.err(base_expr.pos, format!("cannot define new methods on non-local type {name}"));
+            if !matches!(self.obj(tobj).kind, ObjKind::TypeName) || !self.info.types.is_named(named)
+            {
+                return self.err(
+                    base_expr.pos,
+                    format!("cannot define new methods on non-local type {name}"),
+                );
             }
             let u = self.info.types.underlying(named);
-            if matches!(self.info.types.kind(u), super::TypeKind::Pointer(_) | super::TypeKind::Interface(_)) {
-                return self.err(base_expr.pos, format!("invalid receiver type {name} (pointer or interface type)"));
+            if matches!(
+                self.info.types.kind(u),
+                super::TypeKind::Pointer(_) | super::TypeKind::Interface(_)
+            ) {
+                return self.err(
+                    base_expr.pos,
+                    format!("invalid receiver type {name} (pointer or interface type)"),
+                );
             }
             let sig = self.resolve_signature(&fd.ty)?;
             let fi = self.func_index_of_decl(di);
             let tname = self.info.types.name(named);
             self.info.funcs[fi].name = if ptr {
-                format!("main.(*{}).{}", tname.trim_start_matches("main."), fd.name.name)
+                format!(
+                    "main.(*{}).{}",
+                    tname.trim_start_matches("main."),
+                    fd.name.name
+                )
             } else {
                 format!("{}.{}", tname, fd.name.name)
             };
@@ -505,14 +630,25 @@ impl<'a> Checker<'a> {
             }
             if let Some(fs) = self.info.types.struct_fields(named) {
                 if fs.iter().any(|f| f.name == fd.name.name) {
-                    return self.err(fd.name.pos, format!("field and method with the same name {}", fd.name.name));
+                    return self.err(
+                        fd.name.pos,
+                        format!("field and method with the same name {}", fd.name.name),
+                    );
                 }
             }
             let n = self.info.types.named_mut(named).expect("named");
             if n.methods.iter().any(|m| m.name == fd.name.name) {
-                return self.err(fd.name.pos, format!("method {}.{} already declared", name, fd.name.name));
+                return self.err(
+                    fd.name.pos,
+                    format!("method {}.{} already declared", name, fd.name.name),
+                );
             }
-            n.methods.push(super::ty::MethodDef { name: fd.name.name.clone(), sig, ptr_recv: ptr, func: fi });
+            n.methods.push(super::ty::MethodDef {
+                name: fd.name.name.clone(),
+                sig,
+                ptr_recv: ptr,
+                func: fi,
+            });
             n.methods.sort_by(|a, b| a.name.cmp(&b.name));
         }
         Ok(())
@@ -544,7 +680,13 @@ impl<'a> Checker<'a> {
         let (ty, val) = match want {
             Some(t) => {
                 let Some(b) = self.info.types.basic(t) else {
-                    return self.err(e.pos, format!("invalid constant type {}", self.info.types.name_unqualified(t)));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "invalid constant type {}",
+                            self.info.types.name_unqualified(t)
+                        ),
+                    );
                 };
                 let _ = b;
                 let mut x2 = x.clone();
@@ -573,9 +715,17 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks `names [T] = values`, returning the type of each name.
-    pub(crate) fn check_init(&mut self, names: &[Ident], want: Option<Ty>, values: &[Expr], pos: Pos) -> R<Vec<Ty>> {
+    pub(crate) fn check_init(
+        &mut self,
+        names: &[Ident],
+        want: Option<Ty>,
+        values: &[Expr],
+        pos: Pos,
+    ) -> R<Vec<Ty>> {
         if values.is_empty() {
-            let Some(t) = want else { return self.err(pos, "missing type or init expr") };
+            let Some(t) = want else {
+                return self.err(pos, "missing type or init expr");
+            };
             return Ok(vec![t; names.len()]);
         }
         if values.len() == 1 && names.len() > 1 {
@@ -585,7 +735,14 @@ impl<'a> Checker<'a> {
                 match want {
                     Some(w) => {
                         if !self.assignable(t, w) {
-                            return self.err(values[0].pos, format!("cannot use value of type {} as {} value in assignment", self.info.types.name_unqualified(t), self.info.types.name_unqualified(w)));
+                            return self.err(
+                                values[0].pos,
+                                format!(
+                                    "cannot use value of type {} as {} value in assignment",
+                                    self.info.types.name_unqualified(t),
+                                    self.info.types.name_unqualified(w)
+                                ),
+                            );
                         }
                         out.push(w);
                     }
@@ -595,10 +752,20 @@ impl<'a> Checker<'a> {
             return Ok(out);
         }
         if values.len() != names.len() {
-            let p = if values.len() > names.len() { values[names.len()].pos } else { names[values.len()].pos };
+            let p = if values.len() > names.len() {
+                values[names.len()].pos
+            } else {
+                names[values.len()].pos
+            };
             return self.err(
                 p,
-                format!("assignment mismatch: {} variable{} but {} value{}", names.len(), if names.len() == 1 { "" } else { "s" }, values.len(), if values.len() == 1 { "" } else { "s" }),
+                format!(
+                    "assignment mismatch: {} variable{} but {} value{}",
+                    names.len(),
+                    if names.len() == 1 { "" } else { "s" },
+                    values.len(),
+                    if values.len() == 1 { "" } else { "s" }
+                ),
             );
         }
         let mut out = Vec::new();
@@ -626,19 +793,41 @@ impl<'a> Checker<'a> {
     // ----- functions -----
 
     /// Declares parameters and results in a fresh scope; returns (params, results, named?).
-    pub(crate) fn declare_signature_vars(&mut self, fi: usize, ft: &FuncType, recv: Option<&Param>) -> R<()> {
-        let sig = self.info.types.sig(self.info.funcs[fi].sig).cloned().expect("signature");
+    pub(crate) fn declare_signature_vars(
+        &mut self,
+        fi: usize,
+        ft: &FuncType,
+        recv: Option<&Param>,
+    ) -> R<()> {
+        let sig = self
+            .info
+            .types
+            .sig(self.info.funcs[fi].sig)
+            .cloned()
+            .expect("signature");
         if let Some(r) = recv {
             let (named, ptr) = self.info.funcs[fi].recv_named.expect("method");
-            let t = if ptr { self.info.types.pointer(named) } else { named };
-            let id = r.name.clone().unwrap_or(Ident { name: "_".into(), pos: r.ty.pos, id: r.ty.id });
+            let t = if ptr {
+                self.info.types.pointer(named)
+            } else {
+                named
+            };
+            let id = r.name.clone().unwrap_or(Ident {
+                name: "_".into(),
+                pos: r.ty.pos,
+                id: r.ty.id,
+            });
             let o = self.new_local_var(&id, t)?;
             self.mark_used(o);
             self.info.funcs[fi].recv = Some(o);
         }
         let mut params = Vec::new();
         for (p, t) in ft.params.iter().zip(sig.params.iter()) {
-            let id = p.name.clone().unwrap_or(Ident { name: "_".into(), pos: p.ty.pos, id: p.ty.id });
+            let id = p.name.clone().unwrap_or(Ident {
+                name: "_".into(),
+                pos: p.ty.pos,
+                id: p.ty.id,
+            });
             let o = self.new_local_var(&id, *t)?;
             self.mark_used(o);
             params.push(o);
@@ -649,7 +838,12 @@ impl<'a> Checker<'a> {
             let o = match ft.results.get(i).and_then(|r| r.name.clone()) {
                 Some(id) => self.new_local_var(&id, *t)?,
                 None => {
-                    let v = VarInfo { global: false, boxed: false, owner: Some(fi), used: true };
+                    let v = VarInfo {
+                        global: false,
+                        boxed: false,
+                        owner: Some(fi),
+                        used: true,
+                    };
                     self.new_obj(&format!("~r{i}"), ft.pos, *t, ObjKind::Var(v))
                 }
             };
@@ -691,7 +885,12 @@ impl<'a> Checker<'a> {
         }
         self.pop_scope();
         self.breakables = saved;
-        let has_results = self.info.types.sig(self.info.funcs[fi].sig).map(|s| !s.results.is_empty()).unwrap_or(false);
+        let has_results = self
+            .info
+            .types
+            .sig(self.info.funcs[fi].sig)
+            .map(|s| !s.results.is_empty())
+            .unwrap_or(false);
         if has_results && !stmt::is_terminating_list(&body.stmts) {
             return self.err(body.rbrace, "missing return");
         }
@@ -737,15 +936,21 @@ impl<'a> Checker<'a> {
         for (di, d) in file.decls.iter().enumerate() {
             if let Decl::Var(vs) = d {
                 for (si, s) in vs.iter().enumerate() {
-                    specs.push((di, si, s.names.iter().map(|n| self.info.defs[&n.id]).collect()));
+                    specs.push((
+                        di,
+                        si,
+                        s.names.iter().map(|n| self.info.defs[&n.id]).collect(),
+                    ));
                 }
             }
         }
         // For each var, the set of vars reachable through references (functions included).
         let mut done: HashSet<(usize, usize)> = HashSet::new();
         let mut order = Vec::new();
-        let var_spec: HashMap<ObjId, (usize, usize)> =
-            specs.iter().flat_map(|(d, s, os)| os.iter().map(move |o| (*o, (*d, *s)))).collect();
+        let var_spec: HashMap<ObjId, (usize, usize)> = specs
+            .iter()
+            .flat_map(|(d, s, os)| os.iter().map(move |o| (*o, (*d, *s))))
+            .collect();
         fn reach(
             o: ObjId,
             deps: &HashMap<ObjId, HashSet<ObjId>>,
@@ -792,22 +997,51 @@ impl<'a> Checker<'a> {
             }
             active.remove(&spec);
             done.insert(spec);
-            order.push(GlobalInit { decl: spec.0, spec: spec.1 });
+            order.push(GlobalInit {
+                decl: spec.0,
+                spec: spec.1,
+            });
             true
         }
-        let specs_objs: HashMap<(usize, usize), Vec<ObjId>> = specs.iter().map(|(d, s, os)| ((*d, *s), os.clone())).collect();
+        let specs_objs: HashMap<(usize, usize), Vec<ObjId>> = specs
+            .iter()
+            .map(|(d, s, os)| ((*d, *s), os.clone()))
+            .collect();
         for (d, s, os) in &specs {
             let mut active = HashSet::new();
-            if !visit((*d, *s), &specs_objs, &var_spec, &self.deps, &mut done, &mut active, &mut order) {
+            if !visit(
+                (*d, *s),
+                &specs_objs,
+                &var_spec,
+                &self.deps,
+                &mut done,
+                &mut active,
+                &mut order,
+            ) {
                 let o = os[0];
-                return self.err(self.obj(o).pos, format!("initialization cycle or refers to itself: {}", self.obj(o).name));
+                return self.err(
+                    self.obj(o).pos,
+                    format!(
+                        "initialization cycle or refers to itself: {}",
+                        self.obj(o).name
+                    ),
+                );
             }
         }
         self.info.global_init = order;
         Ok(())
     }
 
-    pub(crate) fn new_signature(&mut self, params: Vec<Ty>, results: Vec<Ty>, variadic: bool) -> Ty {
-        self.info.types.func(Signature { params, results, variadic })
+    pub(crate) fn new_signature(
+        &mut self,
+        params: Vec<Ty>,
+        results: Vec<Ty>,
+        variadic: bool,
+    ) -> Ty {
+        self.info.types.func(Signature {
+            params,
+            results,
+            variadic,
+        })
     }
 }

@@ -16,12 +16,31 @@ impl Checker<'_> {
             StmtKind::Empty => Ok(()),
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Decl(d) => self.local_decl(d),
-            StmtKind::Assign { lhs, op, op_pos, rhs } => self.assign_stmt(s, lhs, *op, *op_pos, rhs),
+            StmtKind::Assign {
+                lhs,
+                op,
+                op_pos,
+                rhs,
+            } => self.assign_stmt(s, lhs, *op, *op_pos, rhs),
             StmtKind::IncDec { x, inc } => {
                 let mut xo = self.lhs(x)?;
-                if !self.info.types.basic(xo.ty).map(|b| b.is_numeric()).unwrap_or(false) {
+                if !self
+                    .info
+                    .types
+                    .basic(xo.ty)
+                    .map(|b| b.is_numeric())
+                    .unwrap_or(false)
+                {
                     let op = if *inc { "++" } else { "--" };
-                    return self.err(x.pos, format!("invalid operation: {}{} (non-numeric type {})", self.expr_string(x), op, self.info.types.name_unqualified(xo.ty)));
+                    return self.err(
+                        x.pos,
+                        format!(
+                            "invalid operation: {}{} (non-numeric type {})",
+                            self.expr_string(x),
+                            op,
+                            self.info.types.name_unqualified(xo.ty)
+                        ),
+                    );
                 }
                 xo.mode = Mode::Var;
                 Ok(())
@@ -34,7 +53,12 @@ impl Checker<'_> {
                 self.pop_scope();
                 Ok(())
             }
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.stmt(i)?;
@@ -51,7 +75,12 @@ impl Checker<'_> {
                 self.pop_scope();
                 Ok(())
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 self.push_scope();
                 if let Some(i) = init {
                     self.stmt(i)?;
@@ -60,7 +89,11 @@ impl Checker<'_> {
                     self.condition(c, "for loop")?;
                 }
                 if let Some(p) = post {
-                    if let StmtKind::Assign { op: AssignOp::Define, .. } = &p.kind {
+                    if let StmtKind::Assign {
+                        op: AssignOp::Define,
+                        ..
+                    } = &p.kind
+                    {
                         return self.err(p.pos, "cannot declare in post statement of for loop");
                     }
                     self.stmt(p)?;
@@ -69,14 +102,32 @@ impl Checker<'_> {
                 self.pop_scope();
                 Ok(())
             }
-            StmtKind::Range { key, value, define, x, body } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::Switch { init, tag, cases, .. } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases),
-            StmtKind::TypeSwitch { init, bind, x, cases, .. } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(label) => {
                 match label {
                     Some(l) => {
-                        if !self.breakables.iter().any(|(n, _)| n.as_deref() == Some(l.name.as_str())) {
+                        if !self
+                            .breakables
+                            .iter()
+                            .any(|(n, _)| n.as_deref() == Some(l.name.as_str()))
+                        {
                             return self.err(l.pos, format!("invalid break label {}", l.name));
                         }
                         self.used_labels_insert(&l.name);
@@ -92,7 +143,11 @@ impl Checker<'_> {
             StmtKind::Continue(label) => {
                 match label {
                     Some(l) => {
-                        if !self.breakables.iter().any(|(n, is_loop)| *is_loop && n.as_deref() == Some(l.name.as_str())) {
+                        if !self
+                            .breakables
+                            .iter()
+                            .any(|(n, is_loop)| *is_loop && n.as_deref() == Some(l.name.as_str()))
+                        {
                             return self.err(l.pos, format!("invalid continue label {}", l.name));
                         }
                         self.used_labels_insert(&l.name);
@@ -107,7 +162,13 @@ impl Checker<'_> {
             }
             StmtKind::Fallthrough => self.err(s.pos, "fallthrough statement out of place"),
             StmtKind::Labeled { label, stmt } => {
-                let is_target = matches!(stmt.kind, StmtKind::For { .. } | StmtKind::Range { .. } | StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. });
+                let is_target = matches!(
+                    stmt.kind,
+                    StmtKind::For { .. }
+                        | StmtKind::Range { .. }
+                        | StmtKind::Switch { .. }
+                        | StmtKind::TypeSwitch { .. }
+                );
                 if is_target {
                     self.pending_label = Some(label.name.clone());
                 }
@@ -116,7 +177,10 @@ impl Checker<'_> {
                 self.stmt(stmt)?;
                 self.pending_label = None;
                 if !self.used_labels.contains(&label.name) {
-                    return self.err(label.pos, format!("label {} defined and not used", label.name));
+                    return self.err(
+                        label.pos,
+                        format!("label {} defined and not used", label.name),
+                    );
                 }
                 if !before {
                     self.used_labels.remove(&label.name);
@@ -142,7 +206,13 @@ impl Checker<'_> {
 
     fn condition(&mut self, c: &Expr, what: &str) -> R<()> {
         let mut x = self.value_expr(c)?;
-        if !self.info.types.basic(x.ty).map(|b| b.is_boolean()).unwrap_or(false) {
+        if !self
+            .info
+            .types
+            .basic(x.ty)
+            .map(|b| b.is_boolean())
+            .unwrap_or(false)
+        {
             return self.err(c.pos, format!("non-boolean condition in {what}"));
         }
         self.convert_untyped(&mut x, builtin::BOOL, c)
@@ -153,18 +223,39 @@ impl Checker<'_> {
         let x = self.expr(e)?;
         if let ExprKind::Call { .. } = &inner.kind {
             if let Some(crate::types::CallKind::Conversion(_)) = self.info.calls.get(&inner.id) {
-                return self.err(e.pos, format!("{} ({}) is not used", self.expr_string(e), self.value_desc(&x)));
+                return self.err(
+                    e.pos,
+                    format!(
+                        "{} ({}) is not used",
+                        self.expr_string(e),
+                        self.value_desc(&x)
+                    ),
+                );
             }
             if let Some(crate::types::CallKind::Builtin(b)) = self.info.calls.get(&inner.id) {
                 use crate::types::Builtin::*;
                 if matches!(b, Len | Cap | Append | Make | New | Min | Max) {
-                    return self.err(e.pos, format!("{} ({}) is not used", self.expr_string(e), self.value_desc(&x)));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "{} ({}) is not used",
+                            self.expr_string(e),
+                            self.value_desc(&x)
+                        ),
+                    );
                 }
             }
             return Ok(());
         }
         self.single_value(&x, e)?;
-        self.err(e.pos, format!("{} ({}) is not used", self.expr_string(e), self.value_desc(&x)))
+        self.err(
+            e.pos,
+            format!(
+                "{} ({}) is not used",
+                self.expr_string(e),
+                self.value_desc(&x)
+            ),
+        )
     }
 
     fn value_desc(&self, x: &Operand) -> String {
@@ -172,7 +263,10 @@ impl Checker<'_> {
             if self.info.types.is_untyped(x.ty) {
                 return format!("{} constant", self.info.types.name_unqualified(x.ty));
             }
-            return format!("constant of type {}", self.info.types.name_unqualified(x.ty));
+            return format!(
+                "constant of type {}",
+                self.info.types.name_unqualified(x.ty)
+            );
         }
         format!("value of type {}", self.info.types.name_unqualified(x.ty))
     }
@@ -196,7 +290,12 @@ impl Checker<'_> {
                 for s in specs {
                     let mut objs = Vec::new();
                     for (ni, n) in s.names.iter().enumerate() {
-                        let o = self.new_obj(&n.name, n.pos, builtin::INVALID, ObjKind::Const(ConstVal::int(0)));
+                        let o = self.new_obj(
+                            &n.name,
+                            n.pos,
+                            builtin::INVALID,
+                            ObjKind::Const(ConstVal::int(0)),
+                        );
                         self.check_local_const(s, ni, o)?;
                         objs.push((n, o));
                     }
@@ -218,7 +317,10 @@ impl Checker<'_> {
                         self.declare_local(&s.name, o)?;
                         let u = self.resolve_type(&s.ty)?;
                         if self.info.types.underlying(u) == builtin::INVALID {
-                            return self.err(s.name.pos, format!("invalid recursive type {}", s.name.name));
+                            return self.err(
+                                s.name.pos,
+                                format!("invalid recursive type {}", s.name.name),
+                            );
                         }
                         self.info.types.set_underlying(named, u);
                     }
@@ -258,12 +360,22 @@ impl Checker<'_> {
     pub(crate) fn lhs(&mut self, e: &Expr) -> R<Operand> {
         if let ExprKind::Ident(name) = &e.kind {
             if name == "_" {
-                return Ok(Operand { mode: Mode::Var, ty: builtin::INVALID, val: None });
+                return Ok(Operand {
+                    mode: Mode::Var,
+                    ty: builtin::INVALID,
+                    val: None,
+                });
             }
             let x = self.ident(e, name, false)?;
             self.info.expr_types.insert(e.id, x.ty);
             if x.mode != Mode::Var {
-                return self.err(e.pos, format!("cannot assign to {} (neither addressable nor a map index expression)", self.describe(&x, e)));
+                return self.err(
+                    e.pos,
+                    format!(
+                        "cannot assign to {} (neither addressable nor a map index expression)",
+                        self.describe(&x, e)
+                    ),
+                );
             }
             return Ok(x);
         }
@@ -272,21 +384,51 @@ impl Checker<'_> {
         if x.mode != Mode::Var {
             // Assigning to a field of a struct held in a non-addressable value.
             if let ExprKind::Selector(..) = &strip_parens(e).kind {
-                return self.err(e.pos, format!("cannot assign to struct field {} in map", self.expr_string(e))).map_err(|mut er| {
-                    er.msg = format!("cannot assign to {} (neither addressable nor a map index expression)", self.expr_string(e));
-                    er
-                });
+                return self
+                    .err(
+                        e.pos,
+                        format!(
+                            "cannot assign to struct field {} in map",
+                            self.expr_string(e)
+                        ),
+                    )
+                    .map_err(|mut er| {
+                        er.msg = format!(
+                            "cannot assign to {} (neither addressable nor a map index expression)",
+                            self.expr_string(e)
+                        );
+                        er
+                    });
             }
-            return self.err(e.pos, format!("cannot assign to {} (neither addressable nor a map index expression)", self.describe(&x, e)));
+            return self.err(
+                e.pos,
+                format!(
+                    "cannot assign to {} (neither addressable nor a map index expression)",
+                    self.describe(&x, e)
+                ),
+            );
         }
         Ok(x)
     }
 
-    fn assign_stmt(&mut self, s: &Stmt, lhs: &[Expr], op: AssignOp, op_pos: Pos, rhs: &[Expr]) -> R<()> {
+    fn assign_stmt(
+        &mut self,
+        s: &Stmt,
+        lhs: &[Expr],
+        op: AssignOp,
+        op_pos: Pos,
+        rhs: &[Expr],
+    ) -> R<()> {
         match op {
             AssignOp::Op(bop) => {
                 if lhs.len() != 1 || rhs.len() != 1 {
-                    return self.err(op_pos, format!("assignment operation {}= requires single-valued expressions", bop.as_str()));
+                    return self.err(
+                        op_pos,
+                        format!(
+                            "assignment operation {}= requires single-valued expressions",
+                            bop.as_str()
+                        ),
+                    );
                 }
                 // Check `x op= y` as `x = x op y`, without counting x as used.
                 let xo = self.lhs(&lhs[0])?;
@@ -294,7 +436,12 @@ impl Checker<'_> {
                 let fake = Expr {
                     id: lhs[0].id,
                     pos: lhs[0].pos,
-                    kind: ExprKind::Binary { op: bop, op_pos, x: Box::new(lhs[0].clone()), y: Box::new(rhs[0].clone()) },
+                    kind: ExprKind::Binary {
+                        op: bop,
+                        op_pos,
+                        x: Box::new(lhs[0].clone()),
+                        y: Box::new(rhs[0].clone()),
+                    },
                 };
                 let was_used = self.lhs_var_used(&lhs[0]);
                 let r = self.expr(&fake)?;
@@ -322,7 +469,15 @@ impl Checker<'_> {
                             continue;
                         }
                         if !self.assignable(*t, *want) {
-                            return self.err(rhs[0].pos, format!("cannot use {} (value of type {}) as {} value in assignment", self.expr_string(&rhs[0]), self.info.types.name_unqualified(*t), self.info.types.name_unqualified(*want)));
+                            return self.err(
+                                rhs[0].pos,
+                                format!(
+                                    "cannot use {} (value of type {}) as {} value in assignment",
+                                    self.expr_string(&rhs[0]),
+                                    self.info.types.name_unqualified(*t),
+                                    self.info.types.name_unqualified(*want)
+                                ),
+                            );
                         }
                         let _ = i;
                     }
@@ -331,7 +486,13 @@ impl Checker<'_> {
                 if lhs.len() != rhs.len() {
                     return self.err(
                         lhs[0].pos,
-                        format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }),
+                        format!(
+                            "assignment mismatch: {} variable{} but {} value{}",
+                            lhs.len(),
+                            if lhs.len() == 1 { "" } else { "s" },
+                            rhs.len(),
+                            if rhs.len() == 1 { "" } else { "s" }
+                        ),
                     );
                 }
                 for (r, want) in rhs.iter().zip(targets) {
@@ -377,9 +538,16 @@ impl Checker<'_> {
         let mut idents = Vec::new();
         for l in lhs {
             let ExprKind::Ident(name) = &l.kind else {
-                return self.err(l.pos, format!("non-name {} on left side of :=", self.expr_string(l)));
+                return self.err(
+                    l.pos,
+                    format!("non-name {} on left side of :=", self.expr_string(l)),
+                );
             };
-            idents.push(Ident { name: name.clone(), pos: l.pos, id: l.id });
+            idents.push(Ident {
+                name: name.clone(),
+                pos: l.pos,
+                id: l.id,
+            });
         }
         // Which names are new in this scope?
         let scope = self.scopes.last().expect("local scope").clone();
@@ -411,7 +579,13 @@ impl Checker<'_> {
             if lhs.len() != rhs.len() {
                 return self.err(
                     lhs[0].pos,
-                    format!("assignment mismatch: {} variable{} but {} value{}", lhs.len(), if lhs.len() == 1 { "" } else { "s" }, rhs.len(), if rhs.len() == 1 { "" } else { "s" }),
+                    format!(
+                        "assignment mismatch: {} variable{} but {} value{}",
+                        lhs.len(),
+                        if lhs.len() == 1 { "" } else { "s" },
+                        rhs.len(),
+                        if rhs.len() == 1 { "" } else { "s" }
+                    ),
                 );
             }
             let mut out = Vec::new();
@@ -438,7 +612,14 @@ impl Checker<'_> {
                     let ot = self.obj(o).ty;
                     self.info.expr_types.insert(id.id, ot);
                     if rhs.len() == 1 && lhs.len() > 1 && !self.assignable(tys[i], ot) {
-                        return self.err(rhs[0].pos, format!("cannot use value of type {} as {} value in assignment", self.info.types.name_unqualified(tys[i]), self.info.types.name_unqualified(ot)));
+                        return self.err(
+                            rhs[0].pos,
+                            format!(
+                                "cannot use value of type {} as {} value in assignment",
+                                self.info.types.name_unqualified(tys[i]),
+                                self.info.types.name_unqualified(ot)
+                            ),
+                        );
                     }
                 }
                 None => {
@@ -451,7 +632,15 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn range_stmt(&mut self, pos: Pos, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &Block) -> R<()> {
+    fn range_stmt(
+        &mut self,
+        pos: Pos,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &Block,
+    ) -> R<()> {
         self.push_scope();
         let mut xo = self.value_expr(x)?;
         let (kt, vt): (Ty, Option<Ty>) = match self.info.types.under(xo.ty).clone() {
@@ -470,23 +659,46 @@ impl Checker<'_> {
             TypeKind::Slice(e) | TypeKind::Array(e, _) => (builtin::INT, Some(e)),
             TypeKind::Pointer(p) => match self.info.types.under(p).clone() {
                 TypeKind::Array(e, _) => (builtin::INT, Some(e)),
-                _ => return self.err(x.pos, format!("cannot range over {}", self.describe(&xo, x))),
+                _ => {
+                    return self.err(
+                        x.pos,
+                        format!("cannot range over {}", self.describe(&xo, x)),
+                    )
+                }
             },
             TypeKind::Map(..) => return self.err(x.pos, "unsupported: maps"),
             TypeKind::Func(_) => return self.err(pos, "unsupported: range over function"),
-            _ => return self.err(x.pos, format!("cannot range over {}", self.describe(&xo, x))),
+            _ => {
+                return self.err(
+                    x.pos,
+                    format!("cannot range over {}", self.describe(&xo, x)),
+                )
+            }
         };
         if value.is_some() && vt.is_none() {
-            return self.err(value.map(|v| v.pos).unwrap_or(x.pos), format!("range over {} permits only one iteration variable", self.describe(&xo, x)));
+            return self.err(
+                value.map(|v| v.pos).unwrap_or(x.pos),
+                format!(
+                    "range over {} permits only one iteration variable",
+                    self.describe(&xo, x)
+                ),
+            );
         }
         let parts = [(key, Some(kt)), (value, vt)];
         if define {
             for (e, t) in parts {
                 let (Some(e), Some(t)) = (e, t) else { continue };
                 let ExprKind::Ident(name) = &e.kind else {
-                    return self.err(e.pos, format!("non-name {} on left side of :=", self.expr_string(e)));
+                    return self.err(
+                        e.pos,
+                        format!("non-name {} on left side of :=", self.expr_string(e)),
+                    );
                 };
-                let id = Ident { name: name.clone(), pos: e.pos, id: e.id };
+                let id = Ident {
+                    name: name.clone(),
+                    pos: e.pos,
+                    id: e.id,
+                };
                 self.new_local_var(&id, t)?;
                 self.info.expr_types.insert(e.id, t);
             }
@@ -495,7 +707,14 @@ impl Checker<'_> {
                 let (Some(e), Some(t)) = (e, t) else { continue };
                 let lo = self.lhs(e)?;
                 if lo.ty != builtin::INVALID && !self.assignable(t, lo.ty) {
-                    return self.err(e.pos, format!("cannot assign {} to {} in range", self.info.types.name_unqualified(t), self.describe(&lo, e)));
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "cannot assign {} to {} in range",
+                            self.info.types.name_unqualified(t),
+                            self.describe(&lo, e)
+                        ),
+                    );
                 }
             }
         }
@@ -504,7 +723,12 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn switch_stmt(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, cases: &[CaseClause]) -> R<()> {
+    fn switch_stmt(
+        &mut self,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        cases: &[CaseClause],
+    ) -> R<()> {
         self.push_scope();
         if let Some(i) = init {
             self.stmt(i)?;
@@ -540,19 +764,54 @@ impl Checker<'_> {
                         if self.info.types.is_untyped(x.ty) {
                             let tt = t.ty;
                             self.convert_untyped(&mut x, tt, e).map_err(|mut er| {
-                                er.msg = format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.info.types.name_unqualified(x.ty), self.info.types.name_unqualified(tt));
+                                er.msg = format!(
+                                    "invalid case {} in switch on {} (mismatched types {} and {})",
+                                    self.expr_string(e),
+                                    self.expr_string(tag.expect("tag")),
+                                    self.info.types.name_unqualified(x.ty),
+                                    self.info.types.name_unqualified(tt)
+                                );
                                 er
                             })?;
                         } else if !self.assignable(x.ty, t.ty) && !self.assignable(t.ty, x.ty) {
-                            return self.err(e.pos, format!("invalid case {} in switch on {} (mismatched types {} and {})", self.expr_string(e), self.expr_string(tag.expect("tag")), self.info.types.name_unqualified(x.ty), self.info.types.name_unqualified(t.ty)));
+                            return self.err(
+                                e.pos,
+                                format!(
+                                    "invalid case {} in switch on {} (mismatched types {} and {})",
+                                    self.expr_string(e),
+                                    self.expr_string(tag.expect("tag")),
+                                    self.info.types.name_unqualified(x.ty),
+                                    self.info.types.name_unqualified(t.ty)
+                                ),
+                            );
                         }
                         if !self.info.types.comparable(x.ty) && x.ty != builtin::UNTYPED_NIL {
-                            return self.err(e.pos, format!("invalid case {} in switch (can only compare {} to nil)", self.expr_string(e), self.info.types.name_unqualified(x.ty)));
+                            return self.err(
+                                e.pos,
+                                format!(
+                                    "invalid case {} in switch (can only compare {} to nil)",
+                                    self.expr_string(e),
+                                    self.info.types.name_unqualified(x.ty)
+                                ),
+                            );
                         }
                     }
                     None => {
-                        if !self.info.types.basic(x.ty).map(|b| b.is_boolean()).unwrap_or(false) {
-                            return self.err(e.pos, format!("invalid case {} in switch (mismatched types {} and bool)", self.expr_string(e), self.info.types.name_unqualified(x.ty)));
+                        if !self
+                            .info
+                            .types
+                            .basic(x.ty)
+                            .map(|b| b.is_boolean())
+                            .unwrap_or(false)
+                        {
+                            return self.err(
+                                e.pos,
+                                format!(
+                                    "invalid case {} in switch (mismatched types {} and bool)",
+                                    self.expr_string(e),
+                                    self.info.types.name_unqualified(x.ty)
+                                ),
+                            );
                         }
                         self.convert_untyped(&mut x, builtin::BOOL, e)?;
                     }
@@ -560,7 +819,13 @@ impl Checker<'_> {
                 if let Some(v) = &x.val {
                     if tag_op.is_some() {
                         if seen.iter().any(|(sv, st)| sv == v && *st == x.ty) {
-                            return self.err(e.pos, format!("duplicate case {} in expression switch", self.expr_string(e)));
+                            return self.err(
+                                e.pos,
+                                format!(
+                                    "duplicate case {} in expression switch",
+                                    self.expr_string(e)
+                                ),
+                            );
                         }
                         seen.push((v.clone(), x.ty));
                     }
@@ -586,14 +851,23 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn type_switch(&mut self, init: Option<&Stmt>, bind: Option<&Ident>, x: &Expr, cases: &[TypeCaseClause]) -> R<()> {
+    fn type_switch(
+        &mut self,
+        init: Option<&Stmt>,
+        bind: Option<&Ident>,
+        x: &Expr,
+        cases: &[TypeCaseClause],
+    ) -> R<()> {
         self.push_scope();
         if let Some(i) = init {
             self.stmt(i)?;
         }
         let xo = self.value_expr(x)?;
         if !self.info.types.is_interface(xo.ty) {
-            return self.err(x.pos, format!("{} is not an interface", self.describe(&xo, x)));
+            return self.err(
+                x.pos,
+                format!("{} is not an interface", self.describe(&xo, x)),
+            );
         }
         let label = self.pending_label.take();
         self.breakables.push((label, false));
@@ -610,7 +884,12 @@ impl Checker<'_> {
             let mut single: Option<Ty> = None;
             for te in &c.types {
                 if let ExprKind::Ident(n) = &te.kind {
-                    if n == "nil" && matches!(self.lookup("nil").map(|o| &self.obj(o).kind), Some(ObjKind::Nil)) {
+                    if n == "nil"
+                        && matches!(
+                            self.lookup("nil").map(|o| &self.obj(o).kind),
+                            Some(ObjKind::Nil)
+                        )
+                    {
                         self.info.expr_types.insert(te.id, builtin::UNTYPED_NIL);
                         single = None;
                         if c.types.len() == 1 {
@@ -621,14 +900,22 @@ impl Checker<'_> {
                 }
                 let t = self.resolve_type(te)?;
                 if seen.contains(&t) {
-                    return self.err(te.pos, format!("duplicate case {} in type switch", self.expr_string(te)));
+                    return self.err(
+                        te.pos,
+                        format!("duplicate case {} in type switch", self.expr_string(te)),
+                    );
                 }
                 seen.push(t);
                 if !self.info.types.is_interface(t) {
                     if let Some(m) = self.missing_method(t, xo.ty) {
                         return self.err(
                             te.pos,
-                            format!("impossible type switch case: {} cannot have dynamic type {} ({})", self.describe(&xo, x), self.expr_string(te), self.missing_reason(&m)),
+                            format!(
+                                "impossible type switch case: {} cannot have dynamic type {} ({})",
+                                self.describe(&xo, x),
+                                self.expr_string(te),
+                                self.missing_reason(&m)
+                            ),
                         );
                     }
                 }
@@ -638,12 +925,24 @@ impl Checker<'_> {
             }
             self.push_scope();
             if let Some(b) = bind {
-                let t = if c.types.len() == 1 { single.unwrap_or(xo.ty) } else { xo.ty };
-                let v = VarInfo { global: false, boxed: false, owner: self.cur_func, used: false };
+                let t = if c.types.len() == 1 {
+                    single.unwrap_or(xo.ty)
+                } else {
+                    xo.ty
+                };
+                let v = VarInfo {
+                    global: false,
+                    boxed: false,
+                    owner: self.cur_func,
+                    used: false,
+                };
                 let o = self.new_obj(&b.name, b.pos, t, ObjKind::Var(v));
                 self.info.defs.insert(c.id, o);
                 if b.name != "_" {
-                    self.scopes.last_mut().expect("scope").insert(b.name.clone(), o);
+                    self.scopes
+                        .last_mut()
+                        .expect("scope")
+                        .insert(b.name.clone(), o);
                 }
                 bind_objs.push(o);
             }
@@ -657,7 +956,9 @@ impl Checker<'_> {
             if b.name == "_" {
                 return self.err(b.pos, "no new variable on left side of :=");
             }
-            let used = bind_objs.iter().any(|o| matches!(&self.obj(*o).kind, ObjKind::Var(v) if v.used));
+            let used = bind_objs
+                .iter()
+                .any(|o| matches!(&self.obj(*o).kind, ObjKind::Var(v) if v.used));
             if !used {
                 return self.err(b.pos, format!("declared and not used: {}", b.name));
             }
@@ -674,30 +975,57 @@ impl Checker<'_> {
         let Some(fi) = self.cur_func else {
             return self.err(s.pos, "return outside function");
         };
-        let sig = self.info.types.sig(self.info.funcs[fi].sig).cloned().expect("signature");
+        let sig = self
+            .info
+            .types
+            .sig(self.info.funcs[fi].sig)
+            .cloned()
+            .expect("signature");
         if results.is_empty() {
             if self.info.funcs[fi].named_results {
                 for &r in &self.info.funcs[fi].results.clone() {
                     let name = self.obj(r).name.clone();
                     if name != "_" && self.lookup(&name) != Some(r) {
-                        let inner = self.lookup(&name).map(|o| self.obj(o).pos).unwrap_or_default();
+                        let inner = self
+                            .lookup(&name)
+                            .map(|o| self.obj(o).pos)
+                            .unwrap_or_default();
                         return self.err(s.pos, format!("result parameter {name} not in scope at return\n\tinner declaration of {name} at {inner}"));
                     }
                 }
             }
             if !sig.results.is_empty() && !self.info.funcs[fi].named_results {
-                return self.err(s.pos, format!("not enough return values\n\thave ()\n\twant {}", self.tuple_names(&sig.results)));
+                return self.err(
+                    s.pos,
+                    format!(
+                        "not enough return values\n\thave ()\n\twant {}",
+                        self.tuple_names(&sig.results)
+                    ),
+                );
             }
             return Ok(());
         }
         if results.len() == 1 && sig.results.len() > 1 {
-            let tys = self.multi_value(&results[0], sig.results.len(), "return statement").map_err(|mut e| {
-                e.msg = format!("not enough return values\n\thave ({})\n\twant {}", self.expr_string(&results[0]), self.tuple_names(&sig.results));
-                e
-            })?;
+            let tys = self
+                .multi_value(&results[0], sig.results.len(), "return statement")
+                .map_err(|mut e| {
+                    e.msg = format!(
+                        "not enough return values\n\thave ({})\n\twant {}",
+                        self.expr_string(&results[0]),
+                        self.tuple_names(&sig.results)
+                    );
+                    e
+                })?;
             for (t, want) in tys.iter().zip(&sig.results) {
                 if !self.assignable(*t, *want) {
-                    return self.err(results[0].pos, format!("cannot use {} value as {} value in return statement", self.info.types.name_unqualified(*t), self.info.types.name_unqualified(*want)));
+                    return self.err(
+                        results[0].pos,
+                        format!(
+                            "cannot use {} value as {} value in return statement",
+                            self.info.types.name_unqualified(*t),
+                            self.info.types.name_unqualified(*want)
+                        ),
+                    );
                 }
             }
             return Ok(());
@@ -706,11 +1034,32 @@ impl Checker<'_> {
             let mut have = Vec::new();
             for r in results {
                 let x = self.expr(r)?;
-                have.push(if x.mode == Mode::Const && self.info.types.is_untyped(x.ty) { "number".to_string() } else { self.info.types.name_unqualified(x.ty) });
+                have.push(
+                    if x.mode == Mode::Const && self.info.types.is_untyped(x.ty) {
+                        "number".to_string()
+                    } else {
+                        self.info.types.name_unqualified(x.ty)
+                    },
+                );
             }
-            let what = if results.len() < sig.results.len() { "not enough" } else { "too many" };
-            let pos = if results.len() > sig.results.len() { results[sig.results.len()].pos } else { results[0].pos };
-            return self.err(pos, format!("{what} return values\n\thave ({})\n\twant {}", have.join(", "), self.tuple_names(&sig.results)));
+            let what = if results.len() < sig.results.len() {
+                "not enough"
+            } else {
+                "too many"
+            };
+            let pos = if results.len() > sig.results.len() {
+                results[sig.results.len()].pos
+            } else {
+                results[0].pos
+            };
+            return self.err(
+                pos,
+                format!(
+                    "{what} return values\n\thave ({})\n\twant {}",
+                    have.join(", "),
+                    self.tuple_names(&sig.results)
+                ),
+            );
         }
         for (r, want) in results.iter().zip(&sig.results) {
             let mut x = self.value_expr(r)?;
@@ -720,7 +1069,13 @@ impl Checker<'_> {
     }
 
     fn tuple_names(&self, ts: &[Ty]) -> String {
-        format!("({})", ts.iter().map(|t| self.info.types.name_unqualified(*t)).collect::<Vec<_>>().join(", "))
+        format!(
+            "({})",
+            ts.iter()
+                .map(|t| self.info.types.name_unqualified(*t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
@@ -733,7 +1088,11 @@ fn xo_type(c: &Checker<'_>, e: &Expr) -> Ty {
 
 /// The spec's terminating statements, for "missing return".
 pub(crate) fn is_terminating_list(stmts: &[Stmt]) -> bool {
-    match stmts.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)) {
+    match stmts
+        .iter()
+        .rev()
+        .find(|s| !matches!(s.kind, StmtKind::Empty))
+    {
         Some(s) => is_terminating(s, None),
         None => false,
     }
@@ -761,11 +1120,18 @@ fn is_terminating(s: &Stmt, label: Option<&str>) -> bool {
             cases.iter().any(|c| c.is_default)
                 && cases.iter().all(|c| {
                     !has_break(&c.body, label, true)
-                        && (is_terminating_list(&c.body) || matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Fallthrough)))
+                        && (is_terminating_list(&c.body)
+                            || matches!(
+                                c.body.last().map(|s| &s.kind),
+                                Some(StmtKind::Fallthrough)
+                            ))
                 })
         }
         StmtKind::TypeSwitch { cases, .. } => {
-            cases.iter().any(|c| c.is_default) && cases.iter().all(|c| !has_break(&c.body, label, true) && is_terminating_list(&c.body))
+            cases.iter().any(|c| c.is_default)
+                && cases
+                    .iter()
+                    .all(|c| !has_break(&c.body, label, true) && is_terminating_list(&c.body))
         }
         _ => false,
     }
@@ -781,12 +1147,22 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::Break(None) => top,
         StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
         StmtKind::Block(b) => has_break(&b.stmts, label, top),
-        StmtKind::If { then, els, .. } => has_break(&then.stmts, label, top) || els.as_ref().map(|e| stmt_has_break(e, label, top)).unwrap_or(false),
+        StmtKind::If { then, els, .. } => {
+            has_break(&then.stmts, label, top)
+                || els
+                    .as_ref()
+                    .map(|e| stmt_has_break(e, label, top))
+                    .unwrap_or(false)
+        }
         StmtKind::Labeled { stmt, .. } => stmt_has_break(stmt, label, top),
         // Unlabeled breaks inside nested breakable statements target those.
-        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => has_break(&body.stmts, label, false),
+        StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
+            has_break(&body.stmts, label, false)
+        }
         StmtKind::Switch { cases, .. } => cases.iter().any(|c| has_break(&c.body, label, false)),
-        StmtKind::TypeSwitch { cases, .. } => cases.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::TypeSwitch { cases, .. } => {
+            cases.iter().any(|c| has_break(&c.body, label, false))
+        }
         _ => false,
     }
 }

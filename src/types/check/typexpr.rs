@@ -54,7 +54,10 @@ impl Checker<'_> {
                 match len {
                     ArrayLen::Slice => self.info.types.slice(el),
                     ArrayLen::Ellipsis => {
-                        return self.err(e.pos, "invalid use of [...] array (outside a composite literal)");
+                        return self.err(
+                            e.pos,
+                            "invalid use of [...] array (outside a composite literal)",
+                        );
                     }
                     ArrayLen::Expr(n) => {
                         let n = self.array_len(n)?;
@@ -76,7 +79,11 @@ impl Checker<'_> {
                         if n.name != "_" && !seen.insert(n.name.clone()) {
                             return self.err(n.pos, format!("{} redeclared", n.name));
                         }
-                        fs.push(Field { name: n.name.clone(), ty: t, embedded: false });
+                        fs.push(Field {
+                            name: n.name.clone(),
+                            ty: t,
+                            embedded: false,
+                        });
                     }
                 }
                 self.info.types.strukt(fs)
@@ -88,14 +95,24 @@ impl Checker<'_> {
                         InterfaceElem::Method { name, ty } => {
                             let sig = self.resolve_signature(ty)?;
                             if ms.iter().any(|m| m.name == name.name) {
-                                return self.err(name.pos, format!("duplicate method {}", name.name));
+                                return self
+                                    .err(name.pos, format!("duplicate method {}", name.name));
                             }
-                            ms.push(IfaceMethod { name: name.name.clone(), sig });
+                            ms.push(IfaceMethod {
+                                name: name.name.clone(),
+                                sig,
+                            });
                         }
                         InterfaceElem::Embedded(x) => {
                             let t = self.resolve_type(x)?;
                             if !self.info.types.is_interface(t) {
-                                return self.err(x.pos, format!("unsupported: type constraint {}", self.info.types.name_unqualified(t)));
+                                return self.err(
+                                    x.pos,
+                                    format!(
+                                        "unsupported: type constraint {}",
+                                        self.info.types.name_unqualified(t)
+                                    ),
+                                );
                             }
                             // An interface being declared may embed one not resolved yet.
                             if self.info.types.underlying(t) == builtin::INVALID {
@@ -104,7 +121,8 @@ impl Checker<'_> {
                             for m in self.info.types.iface_methods(t).to_vec() {
                                 if let Some(prev) = ms.iter().find(|p| p.name == m.name) {
                                     if prev.sig != m.sig {
-                                        return self.err(x.pos, format!("duplicate method {}", m.name));
+                                        return self
+                                            .err(x.pos, format!("duplicate method {}", m.name));
                                     }
                                     continue;
                                 }
@@ -124,13 +142,26 @@ impl Checker<'_> {
     fn array_len(&mut self, n: &Expr) -> R<i64> {
         let x = self.expr(n)?;
         let Some(v) = x.val.as_ref().and_then(|v| v.as_bigint()) else {
-            return self.err(n.pos, format!("array length {} (value of type {}) must be constant", self.expr_string(n), self.info.types.name_unqualified(x.ty)));
+            return self.err(
+                n.pos,
+                format!(
+                    "array length {} (value of type {}) must be constant",
+                    self.expr_string(n),
+                    self.info.types.name_unqualified(x.ty)
+                ),
+            );
         };
         let Some(len) = num_traits::ToPrimitive::to_i64(&v) else {
             return self.err(n.pos, "invalid array length");
         };
         if len < 0 {
-            return self.err(n.pos, format!("invalid array length {} (untyped int constant {len})", self.expr_string(n)));
+            return self.err(
+                n.pos,
+                format!(
+                    "invalid array length {} (untyped int constant {len})",
+                    self.expr_string(n)
+                ),
+            );
         }
         if len > (1 << 28) {
             return self.err(n.pos, "unsupported: array too large");
@@ -160,7 +191,11 @@ impl Checker<'_> {
             }
             results.push(self.resolve_type(&r.ty)?);
         }
-        Ok(self.info.types.func(Signature { params, results, variadic }))
+        Ok(self.info.types.func(Signature {
+            params,
+            results,
+            variadic,
+        }))
     }
 
     pub(crate) fn use_package(&mut self, p: Package) {

@@ -29,7 +29,10 @@ impl Outcome {
 pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     let file = crate::syntax::parse(src)?;
     let info = crate::types::check::check(&file)?;
-    bytecode::lower::lower(&file, info, file_name)
+    let prog = bytecode::lower::lower(&file, info, file_name)?;
+    // The interpreter's unchecked slot accesses rest on this.
+    bytecode::verify::program(&prog).map_err(|e| CompileError::new(Default::default(), format!("internal error: {e}")))?;
+    Ok(prog)
 }
 
 fn load(path: &str) -> Result<Program, Outcome> {

@@ -14,6 +14,7 @@
 pub mod lower;
 pub mod op;
 pub mod print;
+pub mod verify;
 
 use crate::runtime::typedesc::TypeDesc;
 use crate::syntax::ast::Pos;

@@ -542,6 +542,10 @@ pub enum Op {
     Jmp {
         t: u32,
     },
+    /// Jumps unless `a c b` holds (a loop or `if` condition on integers).
+    JfCmpI { a: Slot, b: Slot, c: Cmp, signed: bool, t: u32 },
+    /// Jumps unless `a c imm` holds (signed).
+    JfCmpImm { a: Slot, imm: i64, c: Cmp, t: u32 },
     /// Jumps when the bool in `c` is false.
     Jz {
         c: Slot,

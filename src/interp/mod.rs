@@ -75,9 +75,14 @@ impl<'p> Vm<'p> {
         let mut pc = 0usize;
         let mut fp = fp;
         self.enter(fp, func.param_words, func.frame_size)?;
+        // Frame slots: the verifier proved every slot operand of a function
+        // lies below its frame size, and `enter` proved the frame lies inside
+        // the stack, so slot accesses need no bounds checks.
         macro_rules! s {
             ($i:expr) => {
-                self.stack[fp + $i as usize]
+                // SAFETY: `fp + $i < fp + frame_size <= stack.len()` (see above);
+                // the pointer is taken afresh so no reference into the stack is held.
+                *unsafe { &mut *self.stack.as_mut_ptr().add(fp + $i as usize) }
             };
         }
         macro_rules! call {
@@ -103,8 +108,14 @@ impl<'p> Vm<'p> {
                 }
                 Op::Move { d, s } => s!(d) = s!(s),
                 Op::MoveN { d, s, n } => {
-                    let (d, s) = (fp + d as usize, fp + s as usize);
-                    self.stack.copy_within(s..s + n as usize, d);
+                    if n == 2 {
+                        let (x, y) = (s!(s), s!(s + 1));
+                        s!(d) = x;
+                        s!(d + 1) = y;
+                    } else {
+                        let (d, s) = (fp + d as usize, fp + s as usize);
+                        self.stack.copy_within(s..s + n as usize, d);
+                    }
                 }
                 Op::AddI { d, a, b } => s!(d) = s!(a).wrapping_add(s!(b)),
                 Op::AddImm { d, a, imm } => s!(d) = s!(a).wrapping_add(imm as u64),
@@ -330,16 +341,24 @@ impl<'p> Vm<'p> {
                     if a == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
                     }
-                    let b = fp + d as usize;
-                    mem::load_n(a, off as usize, &mut self.stack[b..b + n as usize]);
+                    if n == 1 {
+                        s!(d) = mem::load(a, off as usize);
+                    } else {
+                        let b = fp + d as usize;
+                        mem::load_n(a, off as usize, &mut self.stack[b..b + n as usize]);
+                    }
                 }
                 Op::Store { p, off, s, n } => {
                     let a = s!(p);
                     if a == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
                     }
-                    let b = fp + s as usize;
-                    mem::store_n(a, off as usize, &self.stack[b..b + n as usize]);
+                    if n == 1 {
+                        mem::store(a, off as usize, s!(s));
+                    } else {
+                        let b = fp + s as usize;
+                        mem::store_n(a, off as usize, &self.stack[b..b + n as usize]);
+                    }
                 }
                 Op::AddrOff { d, p, off } => {
                     let a = s!(p);
@@ -378,12 +397,16 @@ impl<'p> Vm<'p> {
                     if i < 0 || i as u64 >= len {
                         return Err(self.fail(Panic::index(i, len), cur, pc));
                     }
-                    let b = fp + d as usize;
-                    mem::load_n(
-                        p,
-                        i as usize * stride as usize + off as usize,
-                        &mut self.stack[b..b + n as usize],
-                    );
+                    let w = i as usize * stride as usize + off as usize;
+                    if n == 2 {
+                        s!(d) = mem::load(p, w);
+                        s!(d + 1) = mem::load(p, w + 1);
+                    } else if n == 1 {
+                        s!(d) = mem::load(p, w);
+                    } else {
+                        let b = fp + d as usize;
+                        mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
+                    }
                 }
                 Op::SliceStore {
                     s,
@@ -787,8 +810,14 @@ impl<'p> Vm<'p> {
                 }
                 Op::LoadCtx { d } => s!(d) = self.ctx,
                 Op::Ret { s, n } => {
-                    let src = fp + s as usize;
-                    self.stack.copy_within(src..src + n as usize, fp);
+                    match n {
+                        0 => {}
+                        1 => s!(0) = s!(s),
+                        _ => {
+                            let src = fp + s as usize;
+                            self.stack.copy_within(src..src + n as usize, fp);
+                        }
+                    }
                     match frames.pop() {
                         None => return Ok(()),
                         Some(fr) => {
@@ -801,6 +830,18 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Jmp { t } => pc = t as usize,
+                Op::JfCmpI { a, b, c, signed, t } => {
+                    let (x, y) = (s!(a), s!(b));
+                    let holds = if signed { cmp(x as i64, y as i64, c) } else { cmp(x, y, c) };
+                    if !holds {
+                        pc = t as usize;
+                    }
+                }
+                Op::JfCmpImm { a, imm, c, t } => {
+                    if !cmp(s!(a) as i64, imm, c) {
+                        pc = t as usize;
+                    }
+                }
                 Op::Jz { c, t } => {
                     if s!(c) == 0 {
                         pc = t as usize;

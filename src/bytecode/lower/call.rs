@@ -159,10 +159,14 @@ impl FnCtx<'_, '_> {
 
     /// Whether a slot belongs to a variable (and may change during argument evaluation).
     fn is_var_slot(&self, s: Slot) -> bool {
-        self.b
-            .vars
-            .values()
-            .any(|v| matches!(v, super::VarLoc::Slot(x) if *x <= s && s < *x + 3))
+        let info = self.l.info;
+        self.b.vars.iter().any(|(o, v)| match v {
+            super::VarLoc::Slot(x) => {
+                let w = self.l.words_cached(info.obj(*o).ty);
+                *x <= s && s < *x + w.max(1)
+            }
+            _ => false,
+        })
     }
 
     fn sig_of(&self, fun: &Expr) -> Signature {

@@ -133,6 +133,8 @@ impl FnCtx<'_, '_> {
                     Some(_) => self.unsupported(e.pos, "this use of a name"),
                 }
             }
+            // A call's results are already in fresh slots (its window).
+            ExprKind::Call { .. } => self.call(e),
             _ => {
                 let t = self.ty(e);
                 let w = self.words(t);
@@ -141,6 +143,43 @@ impl FnCtx<'_, '_> {
                 Ok(d)
             }
         }
+    }
+
+    /// Evaluates a condition and emits a jump taken when it is false;
+    /// returns the jump to patch. Integer comparisons fuse into one instruction.
+    pub(crate) fn jump_if_false(&mut self, cond: &Expr) -> R<usize> {
+        let c = crate::syntax::walk::unparen(cond);
+        if !self.info().consts.contains_key(&c.id) {
+            if let ExprKind::Binary { op, x, y, .. } = &c.kind {
+                let cmp = match op {
+                    BinOp::Eql => Some(Cmp::Eq),
+                    BinOp::Neq => Some(Cmp::Ne),
+                    BinOp::Lss => Some(Cmp::Lt),
+                    BinOp::Leq => Some(Cmp::Le),
+                    BinOp::Gtr => Some(Cmp::Gt),
+                    BinOp::Geq => Some(Cmp::Ge),
+                    _ => None,
+                };
+                let xt = self.ty(x);
+                let int_like = match self.l.types().under(xt) {
+                    TypeKind::Basic(b) => b.is_integer() || b.is_boolean(),
+                    _ => false,
+                };
+                if let (Some(c), true) = (cmp, int_like && self.ty(y) == xt) {
+                    let signed = !matches!(self.l.types().basic(xt), Some(b) if b.is_unsigned());
+                    let a = self.expr(x)?;
+                    if let Some(k) = self.info().consts.get(&y.id).and_then(|v| v.as_i64()) {
+                        if signed {
+                            return Ok(self.emit(Op::JfCmpImm { a, imm: k, c, t: 0 }));
+                        }
+                    }
+                    let b = self.expr(y)?;
+                    return Ok(self.emit(Op::JfCmpI { a, b, c, signed, t: 0 }));
+                }
+            }
+        }
+        let v = self.expr(cond)?;
+        Ok(self.emit(Op::Jz { c: v, t: 0 }))
     }
 
     /// Lowers `e` into slots starting at `d`.

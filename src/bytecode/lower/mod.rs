@@ -193,6 +193,12 @@ impl<'a> Lowerer<'a> {
         w
     }
 
+    /// Size in words of a type whose size was computed before (3 if not: a
+    /// safe over-estimate for aliasing checks).
+    pub(crate) fn words_cached(&self, t: Ty) -> u32 {
+        self.words_cache.get(&t).copied().unwrap_or(3)
+    }
+
     /// Offset in words of field `i` of struct type `t`.
     pub(crate) fn field_offset(&mut self, t: Ty, i: usize) -> u32 {
         let fs = self.info.types.struct_fields(t).expect("struct").to_vec();
@@ -433,14 +439,17 @@ impl<'a> Lowerer<'a> {
                 b.vars.insert(o, VarLoc::Slot(src));
             }
         }
-        for &r in &f.results {
-            self.declare_zero_var(&mut b, r);
+        // Named results are variables; unnamed ones exist only in `return`.
+        if f.named_results {
+            for &r in &f.results {
+                self.declare_zero_var(&mut b, r);
+            }
         }
         let mut fb = FnCtx { l: self, b };
         fb.block(&body.stmts)?;
-        // Falling off the end: only possible without results.
-        let end = fb.b.temp(0);
-        fb.emit_ret(end)?;
+        // Falling off the end: only possible without results (the checker
+        // proved bodies with results terminate), so slot 0 is never read.
+        fb.emit_ret(0)?;
         let b = fb.b;
         Ok(b.finish())
     }
@@ -477,8 +486,7 @@ impl<'a> Lowerer<'a> {
             let s = &specs[gi.spec];
             fb.var_spec(s)?;
         }
-        let end = fb.b.temp(0);
-        fb.emit_ret(end)?;
+        fb.emit_ret(0)?;
         b = fb.b;
         self.funcs[id.index()] = Some(b.finish());
         Ok(id)
@@ -717,7 +725,7 @@ impl FnBuilder {
     /// Points the jump at `at` to `target`.
     pub fn patch(&mut self, at: usize, target: u32) {
         match &mut self.code[at] {
-            Op::Jmp { t } | Op::Jz { t, .. } | Op::Jnz { t, .. } => *t = target,
+            Op::Jmp { t } | Op::Jz { t, .. } | Op::Jnz { t, .. } | Op::JfCmpI { t, .. } | Op::JfCmpImm { t, .. } => *t = target,
             other => panic!("patching a non-jump {other:?}"),
         }
     }

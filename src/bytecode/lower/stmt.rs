@@ -42,7 +42,11 @@ impl FnCtx<'_, '_> {
                 let p = self.place(x)?;
                 let w = self.words(t);
                 let v = self.read(p, w);
-                let d = self.temp(1);
+                // A variable in a frame slot is updated in place.
+                let d = match p {
+                    Place::Slot(s) => s,
+                    _ => self.temp(1),
+                };
                 let b = self.l.types().basic(t).unwrap_or(Basic::Int);
                 if b.is_float() {
                     let one = self.temp(1);
@@ -76,8 +80,7 @@ impl FnCtx<'_, '_> {
                 if let Some(i) = init {
                     self.stmt(i)?;
                 }
-                let c = self.expr(cond)?;
-                let j = self.emit(Op::Jz { c, t: 0 });
+                let j = self.jump_if_false(cond)?;
                 self.block(&then.stmts)?;
                 match els {
                     Some(e) => {
@@ -314,6 +317,16 @@ impl FnCtx<'_, '_> {
                 let t = self.ty(&lhs[0]);
                 let p = self.place(&lhs[0])?;
                 let w = self.words(t);
+                if let Place::Slot(d) = p {
+                    // `x op= y` on a frame variable: the operation reads both
+                    // operands before writing, so it can target x directly.
+                    let b = self.expr(&rhs[0])?;
+                    if bop.is_shift() {
+                        self.check_shift_count(&rhs[0], b);
+                    }
+                    self.arith(t, bop, d, b, d);
+                    return Ok(());
+                }
                 let a = self.read(p, w);
                 let a2 = self.temp(w);
                 self.mov(a2, a, w);
@@ -338,6 +351,20 @@ impl FnCtx<'_, '_> {
                     };
                     targets.push(o.map(|o| self.info().obj(o).ty).unwrap_or(builtin::INVALID));
                     objs.push((o, new));
+                }
+                if lhs.len() == 1 && rhs.len() == 1 {
+                    if let (Some(o), true) = objs[0] {
+                        if !matches!(&lhs[0].kind, ExprKind::Ident(n) if n == "_") {
+                            if let Place::Slot(d) = self.declare(o) {
+                                return self.expr_conv_to(&rhs[0], targets[0], d);
+                            }
+                            let p = self.var_place(o);
+                            let w = self.words(targets[0]);
+                            let v = self.expr_conv(&rhs[0], targets[0])?;
+                            self.write(p, v, w);
+                            return Ok(());
+                        }
+                    }
                 }
                 let vals = self.values(rhs, &targets)?;
                 for (i, (o, new)) in objs.into_iter().enumerate() {
@@ -364,6 +391,11 @@ impl FnCtx<'_, '_> {
                         return Ok(());
                     }
                     let w = self.words(t);
+                    if let Place::Slot(d) = p {
+                        if writes_last(&rhs[0]) {
+                            return self.expr_conv_to(&rhs[0], t, d);
+                        }
+                    }
                     let v = self.expr_conv(&rhs[0], t)?;
                     self.write(p, v, w);
                     return Ok(());
@@ -478,6 +510,9 @@ impl FnCtx<'_, '_> {
                 self.read_to(p, d, w);
                 d += w;
             }
+        } else if results.len() == 1 && rtys.len() == 1 {
+            let v = self.expr_conv(&results[0], rtys[0])?;
+            return self.emit_ret(v);
         } else {
             let vals = self.values(results, &rtys)?;
             let mut d = out;
@@ -522,10 +557,7 @@ impl FnCtx<'_, '_> {
         }
         let top = self.b.here();
         let exit = match cond {
-            Some(c) => {
-                let cv = self.expr(c)?;
-                Some(self.emit(Op::Jz { c: cv, t: 0 }))
-            }
+            Some(c) => Some(self.jump_if_false(c)?),
             None => None,
         };
         self.push_target(true);
@@ -915,5 +947,15 @@ impl FnCtx<'_, '_> {
         }
         self.pop_target(end, end);
         Ok(())
+    }
+}
+
+/// Whether lowering `e` into a destination writes it only after reading
+/// every operand (so the destination may be one of the operands' variables).
+fn writes_last(e: &Expr) -> bool {
+    match &unparen(e).kind {
+        ExprKind::CompositeLit { .. } => false,
+        ExprKind::Binary { op, .. } => !matches!(op, BinOp::LAnd | BinOp::LOr),
+        _ => true,
     }
 }

@@ -572,3 +572,12 @@ pub enum Op {
     },
     PrintNl,
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn op_size() {
+        eprintln!("size_of::<Op>() = {}", std::mem::size_of::<super::Op>());
+        assert!(std::mem::size_of::<super::Op>() <= 48);
+    }
+}

@@ -78,11 +78,14 @@ impl<'p> Vm<'p> {
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
         // the stack, so slot accesses need no bounds checks.
+        // The stack buffer is allocated once and never resized, so its
+        // address is fixed for the VM's life. References into it made by
+        // runtime helpers (natives, equality) end before control returns here.
+        let st: *mut u64 = self.stack.as_mut_ptr();
         macro_rules! s {
             ($i:expr) => {
-                // SAFETY: `fp + $i < fp + frame_size <= stack.len()` (see above);
-                // the pointer is taken afresh so no reference into the stack is held.
-                *unsafe { &mut *self.stack.as_mut_ptr().add(fp + $i as usize) }
+                // SAFETY: `fp + $i < fp + frame_size <= stack.len()` (see above).
+                *unsafe { &mut *st.add(fp + $i as usize) }
             };
         }
         macro_rules! call {
@@ -98,7 +101,9 @@ impl<'p> Vm<'p> {
             }};
         }
         loop {
-            let op = &code[pc];
+            // SAFETY: the verifier proved every jump target lies inside the
+            // code and that the code ends in a return or jump, so `pc` stays in bounds.
+            let op = unsafe { code.get_unchecked(pc) };
             pc += 1;
             match *op {
                 Op::Const { d, v } => s!(d) = v,
@@ -874,11 +879,13 @@ impl<'p> Vm<'p> {
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
-            return Err(Panic::Fatal(
-                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
-            ));
+            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
         }
-        self.stack[fp + params as usize..end].fill(0);
+        // Frames are small: a loop beats a call to memset.
+        for i in fp + params as usize..end {
+            // SAFETY: `i < end <= stack.len()`, checked above.
+            unsafe { *self.stack.as_mut_ptr().add(i) = 0 };
+        }
         Ok(())
     }
 

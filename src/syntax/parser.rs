@@ -4,11 +4,14 @@
 //! for rule, so that syntax errors come at the positions and with the
 //! wording `go build` uses, while the tree and its positions follow go/ast
 //! (see `ast.rs`). The grammar is split by concept: declarations in
-//! `decl.rs`, types and signatures in `types.rs`, expressions in `expr.rs`,
-//! statements in `stmt.rs`; `print.rs` turns expressions back into Go.
+//! `decl.rs`, types in `types.rs`, signatures in `params.rs`, expressions
+//! in `expr.rs`, statements in `stmt.rs` and `control.rs`. `branches.rs`
+//! checks labels, `break`, `continue` and `fallthrough` as gc does while
+//! parsing; `print.rs` turns expressions back into Go.
 //!
 //! Errors come in three classes, reported as Go would:
-//! 1. syntax errors (and gc's other parse-time errors) stop the parse;
+//! 1. syntax errors (and gc's other parse-time errors, such as misplaced
+//!    branches) stop the parse;
 //! 2. lexical errors are collected by the lexer, which goes on like gc's;
 //!    the earliest of 1 and 2 is reported;
 //! 3. constructs that parse but are outside the subset (`unsupported: ...`)
@@ -21,8 +24,10 @@
 #![allow(clippy::boxed_local)]
 
 mod branches;
+mod control;
 mod decl;
 mod expr;
+mod params;
 mod print;
 mod stmt;
 #[cfg(test)]
@@ -47,9 +52,9 @@ pub fn parse_file(src: &[u8]) -> Result<File, CompileError> {
 /// unary operators, binary operators and suffixes (a chain `a.b.c` or
 /// `a + b + c` nests too), parameters, fields and literals. The programs of
 /// the conformance corpus reach 20. Unoptimized builds use up to ~3 KB of
-/// stack per level (see `tests/robust.rs`), so 400 levels stay well within
-/// a 2 MB thread stack; the limit equally bounds the recursion of every
-/// later pass over the tree.
+/// stack per level, so 400 levels stay well within a 2 MB thread stack
+/// (`tests/robust.rs` checks every kind of nesting there); the limit
+/// equally bounds the recursion of every later pass over the tree.
 const MAX_DEPTH: u32 = 400;
 
 type PResult<T> = Result<T, CompileError>;
@@ -100,7 +105,7 @@ impl<'a> Parser<'a> {
         if let Some(e) = lex_err {
             return Err(e);
         }
-        if let Some(&pos) = self.guards.first() {
+        if let Some(&pos) = self.guards.iter().min() {
             self.defer(CompileError::new(
                 pos,
                 "invalid syntax tree: use of .(type) outside type switch",
@@ -198,7 +203,7 @@ impl<'a> Parser<'a> {
     }
 
     fn leave(&mut self) {
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
     }
 
     fn id(&mut self) -> NodeId {

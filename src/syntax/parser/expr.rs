@@ -50,7 +50,7 @@ impl Parser<'_> {
             let y = self.binary_expr(None, oprec)?;
             x = self.binary(x, op, op_pos, y);
         }
-        self.depth -= chain;
+        self.depth = self.depth.saturating_sub(chain);
         Ok(x)
     }
 
@@ -196,7 +196,7 @@ impl Parser<'_> {
                     self.complit(Some(x))?
                 }
                 _ => {
-                    self.depth -= chain;
+                    self.depth = self.depth.saturating_sub(chain);
                     return Ok(x);
                 }
             }

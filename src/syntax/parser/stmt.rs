@@ -1,25 +1,21 @@
-//! Statements: simple statements, blocks, `if`, `for` (all forms, with
-//! `range`), `switch` and type switches, labels and branches. The headers of
-//! `if`, `for` and `switch` share gc's `header`, which also decides what a
-//! type switch guard binds.
+//! Statements: the statement dispatcher, blocks, simple statements
+//! (expressions, assignments, `++`/`--`), labels, branches, `return`;
+//! `control.rs` has the control clauses (`if`, `for`, `switch`).
 //!
-//! `go`, `defer`, `select`, `goto` and sends are parsed, then reported as
+//! `go`, `defer`, `goto` and sends are parsed, then reported as
 //! unsupported. As in `expr.rs`, the dispatcher on the recursive path
 //! leaves each statement form to its own function, to keep frames small.
 
-use super::print::simple_stmt_string;
 use super::{BExpr, PResult, Parser};
 use crate::diag::CompileError;
-use crate::syntax::ast::{
-    AssignOp, Block, CaseClause, Expr, ExprKind, Ident, Pos, Stmt, StmtKind, TypeCaseClause,
-};
+use crate::syntax::ast::{AssignOp, Block, Expr, ExprKind, Ident, Pos, Stmt, StmtKind};
 use crate::syntax::token::Tok;
 
 /// Statements travel boxed through the parser, as expressions do.
-type BStmt = Box<Stmt>;
+pub(super) type BStmt = Box<Stmt>;
 
 /// What `simple_stmt` found.
-enum Simple {
+pub(super) enum Simple {
     /// An ordinary simple statement and gc's position for it (the operator
     /// of an assignment or `++`/`--`), where errors about it go.
     Stmt(BStmt, Pos),
@@ -33,32 +29,9 @@ enum Simple {
     Guard { bind: Ident, x: BExpr, pos: Pos },
 }
 
-/// The condition (or tag) of a control clause.
-enum Cond {
-    Expr(BExpr),
-    /// A type switch guard: `[bind :=] x.(type)`.
-    Guard {
-        bind: Option<Ident>,
-        x: BExpr,
-    },
-}
-
-enum Header {
-    Range {
-        lhs: Vec<Expr>,
-        define: bool,
-        x: BExpr,
-    },
-    Clauses {
-        init: Option<BStmt>,
-        cond: Option<Cond>,
-        post: Option<BStmt>,
-    },
-}
-
 /// Whether a statement starts with `tok` (where gc's `stmtOrNil` would not
 /// return nil).
-fn starts_stmt(tok: Tok) -> bool {
+pub(super) fn starts_stmt(tok: Tok) -> bool {
     use Tok::*;
     matches!(
         tok,
@@ -114,7 +87,7 @@ impl Parser<'_> {
 
     /// `Block = "{" StatementList "}"`; `context` names what the block
     /// follows, for the error when `{` is missing.
-    fn block(&mut self, context: &str) -> PResult<Block> {
+    pub(super) fn block(&mut self, context: &str) -> PResult<Block> {
         let lbrace = self.tok.pos;
         if !self.got(Tok::LBrace) {
             return Err(self.syntax_error(&format!("expected {{ after {context}")));
@@ -131,7 +104,7 @@ impl Parser<'_> {
 
     /// `StatementList = { Statement ";" }`, up to `}`, `case`, `default`
     /// or anything else that cannot start a statement.
-    fn stmt_list(&mut self) -> PResult<Vec<Stmt>> {
+    pub(super) fn stmt_list(&mut self) -> PResult<Vec<Stmt>> {
         let mut list = Vec::new();
         while !matches!(
             self.tok.tok,
@@ -149,7 +122,7 @@ impl Parser<'_> {
     }
 
     /// A statement; the current token must start one (`starts_stmt`).
-    fn stmt(&mut self) -> PResult<BStmt> {
+    pub(super) fn stmt(&mut self) -> PResult<BStmt> {
         self.enter()?;
         let s = match self.tok.tok {
             Tok::Name => self.name_stmt(),
@@ -190,7 +163,7 @@ impl Parser<'_> {
         Ok(node(pos, StmtKind::Decl(d)))
     }
 
-    fn block_stmt(&mut self) -> PResult<BStmt> {
+    pub(super) fn block_stmt(&mut self) -> PResult<BStmt> {
         let pos = self.tok.pos;
         let b = self.block("")?;
         Ok(node(pos, StmtKind::Block(b)))
@@ -265,7 +238,7 @@ impl Parser<'_> {
     /// A simple statement where it stands alone (or in a header's init or
     /// post). A guard outside a type switch header stays an assignment,
     /// to be reported with the other stray `.(type)`.
-    fn simple_to_stmt(&mut self, s: Simple) -> BStmt {
+    pub(super) fn simple_to_stmt(&mut self, s: Simple) -> BStmt {
         match s {
             Simple::Stmt(s, _) => s,
             Simple::Guard { bind, x, pos } => {
@@ -299,7 +272,11 @@ impl Parser<'_> {
     /// gc's `simpleStmt`. `lhs` is an already parsed expression list;
     /// `keyword` is the control clause being parsed, which allows `range`
     /// (`for`) or a type switch guard (`switch`).
-    fn simple_stmt(&mut self, lhs: Option<Vec<Expr>>, keyword: Option<Tok>) -> PResult<Simple> {
+    pub(super) fn simple_stmt(
+        &mut self,
+        lhs: Option<Vec<Expr>>,
+        keyword: Option<Tok>,
+    ) -> PResult<Simple> {
         if keyword == Some(Tok::For) && self.tok.tok == Tok::Range {
             return self.range_clause(Vec::new(), false);
         }
@@ -382,7 +359,7 @@ impl Parser<'_> {
     }
 
     /// At `range`: `range x`, after `lhs =` or `lhs :=` if given.
-    fn range_clause(&mut self, lhs: Vec<Expr>, define: bool) -> PResult<Simple> {
+    pub(super) fn range_clause(&mut self, lhs: Vec<Expr>, define: bool) -> PResult<Simple> {
         self.next();
         let x = self.expr()?;
         if let Some(third) = lhs.get(2) {
@@ -391,306 +368,12 @@ impl Parser<'_> {
         }
         Ok(Simple::Range { lhs, define, x })
     }
-
-    /// gc's `header`, after the keyword of `if`, `for` or `switch`:
-    /// `[ init ";" ] cond` or, for `for`, `init ";" cond ";" post` and
-    /// range clauses. Composite literals need parentheses here, so that in
-    /// `if x == T {` the `{` opens the block.
-    fn header(&mut self, keyword: Tok) -> PResult<Header> {
-        if self.tok.tok == Tok::LBrace {
-            if keyword == Tok::If {
-                return Err(self.syntax_error("missing condition in if statement"));
-            }
-            return Ok(Header::Clauses {
-                init: None,
-                cond: None,
-                post: None,
-            });
-        }
-
-        let outer = self.xnest;
-        self.xnest = -1;
-
-        let mut init = None;
-        if self.tok.tok != Tok::Semi {
-            if self.got(Tok::Var) {
-                let msg = format!(
-                    "var declaration not allowed in {} initializer",
-                    keyword.text()
-                );
-                return Err(self.syntax_error(&msg));
-            }
-            match self.simple_stmt(None, Some(keyword))? {
-                Simple::Range { lhs, define, x } => {
-                    self.xnest = outer;
-                    return Ok(Header::Range { lhs, define, x });
-                }
-                s => init = Some(s),
-            }
-        }
-
-        let mut cond_stmt = None;
-        let mut post = None;
-        let mut semi: Option<(Pos, String)> = None;
-        if self.tok.tok != Tok::LBrace {
-            if self.tok.tok == Tok::Semi {
-                semi = Some((self.tok.pos, std::mem::take(&mut self.tok.lit)));
-                self.next();
-            } else {
-                // Asking for `{` rather than `;` gives the better message.
-                self.want(Tok::LBrace)?;
-            }
-            if keyword == Tok::For {
-                if self.tok.tok != Tok::Semi {
-                    if self.tok.tok == Tok::LBrace {
-                        return Err(self.syntax_error("expected for loop condition"));
-                    }
-                    cond_stmt = Some(self.simple_stmt(None, None)?);
-                }
-                self.want(Tok::Semi)?;
-                if self.tok.tok != Tok::LBrace {
-                    post = Some(self.post_stmt()?);
-                }
-            } else if self.tok.tok != Tok::LBrace {
-                cond_stmt = Some(self.simple_stmt(None, Some(keyword))?);
-            }
-        } else {
-            cond_stmt = init.take();
-        }
-        let init = init.map(|s| self.simple_to_stmt(s));
-        let cond = match cond_stmt {
-            Some(s) => Some(self.cond(keyword, s)?),
-            None => {
-                if let (Tok::If, Some((pos, lit))) = (keyword, semi) {
-                    if lit != "semicolon" {
-                        let msg = format!("unexpected {lit}, expected {{ after if clause");
-                        return Err(self.syntax_error_at(pos, &msg));
-                    }
-                    return Err(self.syntax_error_at(pos, "missing condition in if statement"));
-                }
-                None
-            }
-        };
-        self.xnest = outer;
-        Ok(Header::Clauses { init, cond, post })
-    }
-
-    /// The post statement of a three-clause `for`, which cannot declare.
-    fn post_stmt(&mut self) -> PResult<BStmt> {
-        let s = self.simple_stmt(None, None)?;
-        if let Simple::Stmt(s, pos) = &s {
-            if let StmtKind::Assign {
-                op: AssignOp::Define,
-                ..
-            } = s.kind
-            {
-                let msg = "cannot declare in post statement of for loop";
-                return Err(self.syntax_error_at(*pos, msg));
-            }
-        }
-        Ok(self.simple_to_stmt(s))
-    }
-
-    /// The condition of a header: an expression, or for a `switch` a
-    /// guard `[v :=] x.(type)`, which makes it a type switch.
-    fn cond(&mut self, keyword: Tok, s: Simple) -> PResult<Cond> {
-        match s {
-            Simple::Stmt(s, pos) => {
-                let Stmt { pos: spos, kind } = *s;
-                match kind {
-                    StmtKind::Expr(e) => match e.kind {
-                        ExprKind::TypeAssert(x, None) if keyword == Tok::Switch => {
-                            // This guard heads the switch: it is not a stray one.
-                            self.guards.pop();
-                            Ok(Cond::Guard { bind: None, x })
-                        }
-                        kind => Ok(Cond::Expr(Box::new(Expr { kind, ..e }))),
-                    },
-                    kind => {
-                        let s = Stmt { pos: spos, kind };
-                        let msg = format!("cannot use {} as value", simple_stmt_string(&s));
-                        Err(self.syntax_error_at(pos, &msg))
-                    }
-                }
-            }
-            Simple::Guard { bind, x, .. } => {
-                self.guards.pop();
-                Ok(Cond::Guard {
-                    bind: Some(bind),
-                    x,
-                })
-            }
-            Simple::Range { x, .. } => {
-                Err(self.syntax_error_at(x.pos, "cannot use range clause as value"))
-            }
-        }
-    }
-
-    fn if_stmt(&mut self) -> PResult<BStmt> {
-        // `else if` chains recurse here rather than through `stmt`.
-        self.enter()?;
-        let pos = self.tok.pos;
-        self.next();
-        let (init, cond) = self.if_header(pos)?;
-        let then = self.block("if clause")?;
-        let mut els = None;
-        if self.got(Tok::Else) {
-            els = Some(match self.tok.tok {
-                Tok::If => self.if_stmt()?,
-                Tok::LBrace => self.block_stmt()?,
-                _ => {
-                    let msg = "else must be followed by if or statement block";
-                    return Err(self.syntax_error(msg));
-                }
-            });
-        }
-        self.leave();
-        Ok(if_node(pos, init, cond, then, els))
-    }
-
-    fn if_header(&mut self, pos: Pos) -> PResult<(Option<BStmt>, BExpr)> {
-        match self.header(Tok::If)? {
-            Header::Clauses {
-                init,
-                cond: Some(Cond::Expr(cond)),
-                ..
-            } => Ok((init, cond)),
-            _ => Err(self.syntax_error_at(pos, "missing condition in if statement")),
-        }
-    }
-
-    fn for_stmt(&mut self) -> PResult<BStmt> {
-        let pos = self.tok.pos;
-        self.next();
-        let header = self.header(Tok::For)?;
-        let body = self.block("for clause")?;
-        Ok(for_node(pos, header, body))
-    }
-
-    fn switch_stmt(&mut self) -> PResult<BStmt> {
-        let pos = self.tok.pos;
-        self.next();
-        let Header::Clauses { init, cond, .. } = self.header(Tok::Switch)? else {
-            return Err(self.syntax_error_at(pos, "cannot use range clause in switch statement"));
-        };
-        if !self.got(Tok::LBrace) {
-            return Err(self.syntax_error("missing { after switch clause"));
-        }
-        let mut clauses = Vec::new();
-        while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
-            clauses.push(self.case_clause()?);
-        }
-        let rbrace = self.tok.pos;
-        self.want(Tok::RBrace)?;
-        Ok(self.switch_node(pos, init, cond, clauses, rbrace))
-    }
-
-    fn switch_node(
-        &mut self,
-        pos: Pos,
-        init: Option<BStmt>,
-        cond: Option<Cond>,
-        clauses: Vec<CaseClause>,
-        rbrace: Pos,
-    ) -> BStmt {
-        let kind = match cond {
-            Some(Cond::Guard { bind, x }) => {
-                let mut cases = Vec::with_capacity(clauses.len());
-                for c in clauses {
-                    let id = self.id();
-                    let CaseClause {
-                        pos,
-                        exprs: types,
-                        is_default,
-                        body,
-                    } = c;
-                    cases.push(TypeCaseClause {
-                        pos,
-                        types,
-                        is_default,
-                        body,
-                        id,
-                    });
-                }
-                StmtKind::TypeSwitch {
-                    init,
-                    bind,
-                    x: *x,
-                    cases,
-                    rbrace,
-                }
-            }
-            Some(Cond::Expr(tag)) => StmtKind::Switch {
-                init,
-                tag: Some(*tag),
-                cases: clauses,
-                rbrace,
-            },
-            None => StmtKind::Switch {
-                init,
-                tag: None,
-                cases: clauses,
-                rbrace,
-            },
-        };
-        node(pos, kind)
-    }
-
-    /// `case x, y:` or `default:` and the statements after it.
-    fn case_clause(&mut self) -> PResult<CaseClause> {
-        let pos = self.tok.pos;
-        let mut exprs = Vec::new();
-        let is_default = match self.tok.tok {
-            Tok::Case => {
-                self.next();
-                exprs = self.expr_list()?;
-                false
-            }
-            Tok::Default => {
-                self.next();
-                true
-            }
-            _ => return Err(self.syntax_error("expected case or default or }")),
-        };
-        self.want(Tok::Colon)?;
-        let body = self.stmt_list()?;
-        Ok(CaseClause {
-            pos,
-            exprs,
-            is_default,
-            body,
-        })
-    }
-
-    /// `select { ... }`, parsed only to find syntax errors before reporting it.
-    fn select_stmt(&mut self) -> PResult<BStmt> {
-        let pos = self.tok.pos;
-        self.unsupported(pos, "select");
-        self.next();
-        if !self.got(Tok::LBrace) {
-            return Err(self.syntax_error("missing { after select clause"));
-        }
-        while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
-            match self.tok.tok {
-                Tok::Case => {
-                    self.next();
-                    self.simple_stmt(None, None)?;
-                }
-                Tok::Default => self.next(),
-                _ => return Err(self.syntax_error("expected case or default or }")),
-            }
-            self.want(Tok::Colon)?;
-            self.stmt_list()?;
-        }
-        self.want(Tok::RBrace)?;
-        Ok(node(pos, StmtKind::Empty))
-    }
 }
 
 // Node builders. They live outside the recursive functions so that the
 // large `Stmt` values they assemble take no room in those functions' frames.
 
-fn node(pos: Pos, kind: StmtKind) -> BStmt {
+pub(super) fn node(pos: Pos, kind: StmtKind) -> BStmt {
     Box::new(Stmt { pos, kind })
 }
 
@@ -726,49 +409,6 @@ fn incdec_node(x: Expr, inc: bool) -> BStmt {
 
 fn labeled_node(label: Ident, stmt: BStmt) -> BStmt {
     node(label.pos, StmtKind::Labeled { label, stmt })
-}
-
-fn if_node(pos: Pos, init: Option<BStmt>, cond: BExpr, then: Block, els: Option<BStmt>) -> BStmt {
-    node(
-        pos,
-        StmtKind::If {
-            init,
-            cond: *cond,
-            then,
-            els,
-        },
-    )
-}
-
-fn for_node(pos: Pos, header: Header, body: Block) -> BStmt {
-    let kind = match header {
-        Header::Range { lhs, define, x } => {
-            let mut lhs = lhs.into_iter();
-            let (key, value) = (lhs.next(), lhs.next());
-            StmtKind::Range {
-                key,
-                value,
-                define,
-                x: *x,
-                body,
-            }
-        }
-        Header::Clauses { init, cond, post } => {
-            let cond = match cond {
-                Some(Cond::Expr(e)) => Some(*e),
-                // Only switch headers produce guards.
-                Some(Cond::Guard { x, .. }) => Some(*x),
-                None => None,
-            };
-            StmtKind::For {
-                init,
-                cond,
-                post,
-                body,
-            }
-        }
-    };
-    node(pos, kind)
 }
 
 /// `[label] :` where `lhs` is one plain name followed by a colon.

@@ -72,6 +72,12 @@ fn deep_nesting_of_every_kind() {
         ("func f() { ", "func() { ", ""),
         ("func f() { ", "x = func() { ", ""),
         ("func f() { ", "defer func() { ", ""),
+        ("func f() { ", "var x = func() { ", ""),
+        ("func f() { type T ", "struct{ f func() ", "int"),
+        ("func f() { ", "switch x := g(func() { ", ""),
+        ("func f() { ", "if x := (func() { ", ""),
+        ("func f() { ", "for i := range func() []int { ", ""),
+        ("func f() { ", "return func() { ", ""),
     ];
     for &(prefix, rep, suffix) in cases {
         on_small_stack(move || {

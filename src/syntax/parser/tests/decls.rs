@@ -1,7 +1,7 @@
 //! Declarations: package and imports, const groups with implicit
 //! repetition, var and type specs, functions, methods and parameter lists.
 
-use super::{parse_ok, pos, SAMPLE};
+use super::{parse_ok, pos, SAMPLE, TRICKY};
 use crate::syntax::ast::{
     ArrayLen, ConstSpec, Decl, ExprKind, File, FuncDecl, FuncType, InterfaceElem,
 };
@@ -279,8 +279,10 @@ fn interface_types() {
 }
 
 #[test]
-fn sample_program() {
+fn sample_programs() {
     let f = parse_ok(SAMPLE);
     assert_eq!(f.imports.len(), 2);
     assert_eq!(funcs(&f).len(), 7);
+    let f = parse_ok(TRICKY);
+    assert_eq!(funcs(&f).len(), 4);
 }

@@ -212,3 +212,89 @@ outer:
 	f.Printf("%v %T\n", z, apply(func(a, b int) int { return a + b }, []int{1, 2}))
 }
 "#;
+
+/// Corners of the grammar that Go accepts (checked with `gofmt -e`):
+/// composite literals in headers, parenthesized conversions, empty type
+/// switches, `*p++`, method values on literals.
+pub(super) const TRICKY: &str = r#"package main
+
+import "fmt"
+
+type T struct {
+	a, b int
+	ok   bool
+}
+
+func (t T) M() int   { return t.a }
+func (t *T) P() *int { return &t.a }
+
+type F func(...int) (r int)
+
+type I interface {
+	fmt.Stringer
+	Close() error
+}
+
+var f func(int) func(int) int
+var _ = struct{ a, b int }{1, 2}
+var names = [...]string{2: "b", 0: "a"}
+var fs = []func(){func() {}}
+
+const (
+	a, b = iota, iota * 2
+	c, d
+)
+
+func g(p *int, s []int, m map[string]int, x any) (n int, err error) {
+	*p++
+	s[0], s[1] = s[1], s[0]
+	if v, ok := m["k"]; ok {
+		n += v
+	}
+	if x == (T{}) || x == struct{}{} {
+		n--
+	}
+	for i := range len(s) {
+		n += i
+	}
+	for _, e := range []struct{ a int }{{1}, {2}} {
+		n += e.a
+	}
+	switch y := x.(type) {
+	}
+	switch v := x.(type) {
+	case []int, map[string]int, func() bool, interface{ M() int }, *T, chanless:
+		_ = v
+	case nil:
+	}
+	if t, ok := x.(interface{ M() int }); ok && t.M() > 0 {
+		n++
+	}
+	h := T{}.M
+	_ = h
+	func() {}()
+	_ = (*int)(nil)
+	_ = ([]int)(nil)
+	_ = (map[string]int)(nil)
+	_ = (func())(nil)
+	str := "a" +
+		"b"
+	_ = str
+	q := &T{
+		a: 1,
+	}
+	q.b, q.ok = 2, true
+	switch {
+	case n > 0 && q.a < 0:
+	case q.P() != nil:
+	}
+	var arr [2][3]int
+	arr[1][2] = len(arr[0][:])
+	fmt.Println(fs, names, a, b, c, d, f, arr)
+	return n, nil
+}
+
+type chanless int
+
+func main() {}
+"#;

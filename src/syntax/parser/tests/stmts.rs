@@ -37,6 +37,15 @@ fn simple_statements() {
 }
 
 #[test]
+fn inc_dec_of_a_dereference() {
+    let s = stmts("*p++");
+    let StmtKind::IncDec { x, inc: true } = &s[0].kind else {
+        panic!()
+    };
+    assert!(matches!(x.kind, ExprKind::Star(_)));
+}
+
+#[test]
 fn statement_positions() {
     // The body starts on line 3; statements are positioned at their first
     // token, assignments also record their operator.

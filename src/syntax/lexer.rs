@@ -188,7 +188,7 @@ impl<'a> Lexer<'a> {
     /// Scans the next token, inserting semicolons per the spec: a newline
     /// or end of input after an identifier, a literal, `break`, `continue`,
     /// `fallthrough`, `return`, `++`, `--`, `)`, `]` or `}` is a `;`.
-    pub fn next(&mut self) -> Token {
+    pub fn next_token(&mut self) -> Token {
         let nlsemi = self.nlsemi;
         self.nlsemi = false;
         loop {
@@ -511,9 +511,11 @@ fn quote_u(ch: i32) -> String {
     }
 }
 
-/// A character as Go's `%q` prints it: `'x'`, `'\n'`.
+/// A character as Go's `%q` prints it: `'x'`, `'"'`, `'\''`, `'\n'`.
 fn quote_char(ch: i32) -> String {
     match char::from_u32(ch as u32) {
+        Some('\'') => "'\\''".to_string(),
+        Some('"') => "'\"'".to_string(),
         Some(c) => format!("'{}'", c.escape_debug()),
         None => format!("'\\x{:02x}'", ch),
     }

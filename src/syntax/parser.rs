@@ -4,11 +4,14 @@
 //! for rule, so that syntax errors come at the positions and with the
 //! wording `go build` uses, while the tree and its positions follow go/ast
 //! (see `ast.rs`). The grammar is split by concept: declarations in
-//! `decl.rs`, types and signatures in `types.rs`, expressions in `expr.rs`,
-//! statements in `stmt.rs`; `print.rs` turns expressions back into Go.
+//! `decl.rs`, types in `types.rs`, signatures in `params.rs`, expressions
+//! in `expr.rs`, statements in `stmt.rs` and `control.rs`. `branches.rs`
+//! checks labels, `break`, `continue` and `fallthrough` as gc does while
+//! parsing; `print.rs` turns expressions back into Go.
 //!
 //! Errors come in three classes, reported as Go would:
-//! 1. syntax errors (and gc's other parse-time errors) stop the parse;
+//! 1. syntax errors (and gc's other parse-time errors, such as misplaced
+//!    branches) stop the parse;
 //! 2. lexical errors are collected by the lexer, which goes on like gc's;
 //!    the earliest of 1 and 2 is reported;
 //! 3. constructs that parse but are outside the subset (`unsupported: ...`)
@@ -16,8 +19,15 @@
 //!    reported, the earliest first, once the whole file parsed cleanly,
 //!    since Go reports syntax errors before any of those.
 
+// The recursive functions take and return boxed nodes on purpose (see
+// `expr.rs`), even where they unbox them at once.
+#![allow(clippy::boxed_local)]
+
+mod branches;
+mod control;
 mod decl;
 mod expr;
+mod params;
 mod print;
 mod stmt;
 #[cfg(test)]
@@ -38,12 +48,19 @@ pub fn parse_file(src: &[u8]) -> Result<File, CompileError> {
     p.finish(result)
 }
 
-/// How deeply expressions, types, statements and literals may nest. Real
-/// programs stay far below; the limit keeps recursion (here and in every
-/// later pass over the tree) within a 2 MB thread stack in debug builds.
-const MAX_DEPTH: u32 = 500;
+/// How deeply the tree may nest, counted in levels of statements, types,
+/// unary operators, binary operators and suffixes (a chain `a.b.c` or
+/// `a + b + c` nests too), parameters, fields and literals. The programs of
+/// the conformance corpus reach 20. Unoptimized builds use up to ~3 KB of
+/// stack per level, so 400 levels stay well within a 2 MB thread stack
+/// (`tests/robust.rs` checks every kind of nesting there); the limit
+/// equally bounds the recursion of every later pass over the tree.
+const MAX_DEPTH: u32 = 400;
 
 type PResult<T> = Result<T, CompileError>;
+
+/// Expressions travel boxed through the parser (see `expr.rs`).
+type BExpr = Box<Expr>;
 
 struct Parser<'a> {
     lex: Lexer<'a>,
@@ -58,12 +75,14 @@ struct Parser<'a> {
     deferred: Option<CompileError>,
     /// Operand positions of `x.(type)` not yet known to head a type switch.
     guards: Vec<Pos>,
+    /// For each function body being parsed, the labels `goto` names.
+    gotos: Vec<Vec<String>>,
 }
 
 impl<'a> Parser<'a> {
     fn new(src: &'a [u8]) -> Parser<'a> {
         let mut lex = Lexer::new(src);
-        let tok = lex.next();
+        let tok = lex.next_token();
         Parser {
             lex,
             tok,
@@ -72,6 +91,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             deferred: None,
             guards: Vec::new(),
+            gotos: Vec::new(),
         }
     }
 
@@ -85,7 +105,7 @@ impl<'a> Parser<'a> {
         if let Some(e) = lex_err {
             return Err(e);
         }
-        if let Some(&pos) = self.guards.first() {
+        if let Some(&pos) = self.guards.iter().min() {
             self.defer(CompileError::new(
                 pos,
                 "invalid syntax tree: use of .(type) outside type switch",
@@ -102,7 +122,7 @@ impl<'a> Parser<'a> {
     }
 
     fn next(&mut self) {
-        self.tok = self.lex.next();
+        self.tok = self.lex.next_token();
     }
 
     fn got(&mut self, tok: Tok) -> bool {
@@ -115,9 +135,13 @@ impl<'a> Parser<'a> {
 
     fn want(&mut self, tok: Tok) -> PResult<()> {
         if !self.got(tok) {
-            return Err(self.syntax_error(&format!("expected {}", tok.expected_name())));
+            return Err(self.want_error(tok));
         }
         Ok(())
+    }
+
+    fn want_error(&self, tok: Tok) -> CompileError {
+        self.syntax_error(&format!("expected {}", tok.expected_name()))
     }
 
     /// Like `got(Assign)`, but `:=` is a syntax error.
@@ -179,7 +203,7 @@ impl<'a> Parser<'a> {
     }
 
     fn leave(&mut self) {
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
     }
 
     fn id(&mut self) -> NodeId {
@@ -188,12 +212,12 @@ impl<'a> Parser<'a> {
         id
     }
 
-    fn mk(&mut self, pos: Pos, kind: ExprKind) -> Expr {
-        Expr {
+    fn mk(&mut self, pos: Pos, kind: ExprKind) -> BExpr {
+        Box::new(Expr {
             id: self.id(),
             pos,
             kind,
-        }
+        })
     }
 
     fn ident(&mut self, name: String, pos: Pos) -> Ident {
@@ -205,17 +229,17 @@ impl<'a> Parser<'a> {
     }
 
     /// A name used as an expression; it keeps the name's node id.
-    fn name_expr(&mut self, n: Ident) -> Expr {
-        Expr {
+    fn name_expr(&mut self, n: Ident) -> BExpr {
+        Box::new(Expr {
             id: n.id,
             pos: n.pos,
             kind: ExprKind::Ident(n.name),
-        }
+        })
     }
 
     /// A stand-in for a construct outside the subset, which has already been
     /// reported as unsupported; the tree holding it is never returned.
-    fn placeholder(&mut self, pos: Pos) -> Expr {
+    fn placeholder(&mut self, pos: Pos) -> BExpr {
         self.mk(pos, ExprKind::InterfaceType(Vec::new()))
     }
 
@@ -252,26 +276,28 @@ impl<'a> Parser<'a> {
             done = f(self)?;
             // sep is optional before close
             if !self.got(sep) && self.tok.tok != close {
-                let msg = format!(
-                    "in {context}; possibly missing {} or {}",
-                    sep.expected_name(),
-                    close.expected_name()
-                );
-                return Err(self.syntax_error(&msg));
+                return Err(self.list_error(context, sep, close));
             }
         }
         let pos = self.tok.pos;
         self.want(close)?;
         Ok(pos)
     }
+
+    // Out of line: formatting takes much stack in unoptimized builds, and
+    // `list` is on every recursive path.
+    fn list_error(&self, context: &str, sep: Tok, close: Tok) -> CompileError {
+        let (sep, close) = (sep.expected_name(), close.expected_name());
+        self.syntax_error(&format!("in {context}; possibly missing {sep} or {close}"))
+    }
 }
 
 /// `x` without enclosing parentheses.
-fn unparen(mut x: Expr) -> Expr {
+fn unparen(mut x: BExpr) -> BExpr {
     loop {
         match x.kind {
-            ExprKind::Paren(inner) => x = *inner,
-            kind => return Expr { kind, ..x },
+            ExprKind::Paren(inner) => x = inner,
+            _ => return x,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Declarations: the package clause, imports, `const`, `var`, `type` (at
 //! top level and, through `decl_stmt`, in functions) and `func`.
 
-use super::{PResult, Parser};
+use super::{BExpr, PResult, Parser};
 use crate::diag::CompileError;
 use crate::syntax::ast::{
     BinOp, ConstSpec, Decl, Expr, ExprKind, File, FuncDecl, Ident, Import, Pos, TypeSpec, VarSpec,
@@ -12,7 +12,11 @@ impl Parser<'_> {
     /// `SourceFile = PackageClause ";" { ImportDecl ";" } { TopLevelDecl ";" }`.
     pub(super) fn file(&mut self) -> PResult<File> {
         if !self.got(Tok::Package) {
-            return Err(self.syntax_error("package statement must be first"));
+            // `go build` reports this through go/parser, with its wording.
+            return Err(CompileError::new(
+                self.tok.pos,
+                format!("expected 'package', found {}", self.go_parser_found()),
+            ));
         }
         let package = self.name()?;
         self.want(Tok::Semi)?;
@@ -61,6 +65,16 @@ impl Parser<'_> {
             decls,
             node_count: 0,
         })
+    }
+
+    /// The current token as go/parser names it after "found".
+    fn go_parser_found(&self) -> String {
+        match self.tok.tok {
+            Tok::Semi if self.tok.lit == "newline" => "newline".into(),
+            Tok::Semi if self.tok.lit == "EOF" => "'EOF'".into(),
+            t if t == Tok::Name || t.is_literal() => self.tok.lit.clone(),
+            t => format!("'{}'", t.text()),
+        }
     }
 
     /// `f | "(" { f ";" } ")"`; `f` gets the index of the spec in the group.
@@ -122,7 +136,8 @@ impl Parser<'_> {
             _ => None,
         };
         if !self.tok.tok.is_literal() {
-            return Err(self.syntax_error("missing import path"));
+            // These two come from go/parser under `go build`, unprefixed.
+            return Err(CompileError::new(self.tok.pos, "missing import path"));
         }
         let path_pos = self.tok.pos;
         let kind = self.tok.tok;
@@ -130,7 +145,7 @@ impl Parser<'_> {
         self.next();
         let LitValue::Str(bytes) = value else {
             debug_assert!(kind != Tok::Str);
-            return Err(self.syntax_error_at(path_pos, "import path must be a string"));
+            return Err(CompileError::new(path_pos, "import path must be a string"));
         };
         let path = String::from_utf8_lossy(&bytes).into_owned();
         Ok(Import {
@@ -158,7 +173,8 @@ impl Parser<'_> {
         let mut implicit = false;
         if let (None, true, Some(prev)) = (&ty, values.is_empty(), prev) {
             if !prev.values.is_empty() {
-                ty = prev.ty.clone();
+                // Go's implicit repetition of the previous type and values.
+                ty = prev.ty.clone().map(Box::new);
                 values = prev.values.clone();
                 implicit = true;
             }
@@ -166,7 +182,7 @@ impl Parser<'_> {
         Ok(ConstSpec {
             pos,
             names,
-            ty,
+            ty: ty.map(|t| *t),
             values,
             iota,
             implicit,
@@ -191,7 +207,7 @@ impl Parser<'_> {
         Ok(VarSpec {
             pos,
             names,
-            ty,
+            ty: ty.map(|t| *t),
             values,
         })
     }
@@ -248,7 +264,7 @@ impl Parser<'_> {
             pos,
             name,
             alias,
-            ty,
+            ty: *ty,
         })
     }
 
@@ -297,8 +313,13 @@ impl Parser<'_> {
 /// gc's `extractName`: splits `x` into a type parameter name and an optional
 /// constraint if it can be read as `name constraint` (the constraint must
 /// look like a type, unless `force`). Gives `x` back otherwise.
-fn extract_name(p: &mut Parser<'_>, x: Expr, force: bool) -> Result<(Ident, Option<Expr>), Expr> {
-    let Expr { id, pos, kind } = x;
+fn extract_name(
+    p: &mut Parser<'_>,
+    x: BExpr,
+    force: bool,
+) -> Result<(Ident, Option<BExpr>), BExpr> {
+    let Expr { id, pos, kind } = *x;
+    let rebuild = |kind| Box::new(Expr { id, pos, kind });
     match kind {
         ExprKind::Ident(name) => Ok((Ident { name, pos, id }, None)),
         ExprKind::Binary {
@@ -306,21 +327,14 @@ fn extract_name(p: &mut Parser<'_>, x: Expr, force: bool) -> Result<(Ident, Opti
             op_pos,
             x: a,
             y: b,
-        } if force || is_type_elem(&b) => match as_ident(*a) {
-            Ok(name) => {
-                let star = p.mk(op_pos, ExprKind::Star(b));
-                Ok((name, Some(star)))
-            }
-            Err(a) => Err(Expr {
-                id,
-                pos,
-                kind: ExprKind::Binary {
-                    op: BinOp::Mul,
-                    op_pos,
-                    x: Box::new(a),
-                    y: b,
-                },
-            }),
+        } if force || is_type_elem(&b) => match as_ident(a) {
+            Ok(name) => Ok((name, Some(p.mk(op_pos, ExprKind::Star(b))))),
+            Err(a) => Err(rebuild(ExprKind::Binary {
+                op: BinOp::Mul,
+                op_pos,
+                x: a,
+                y: b,
+            })),
         },
         ExprKind::Binary {
             op: BinOp::Or,
@@ -329,14 +343,14 @@ fn extract_name(p: &mut Parser<'_>, x: Expr, force: bool) -> Result<(Ident, Opti
             y: b,
         } => {
             let force = force || is_type_elem(&b);
-            let a = match extract_name(p, *a, force) {
+            let a = match extract_name(p, a, force) {
                 Ok((name, Some(lhs))) => {
                     let t = p.mk(
                         lhs.pos,
                         ExprKind::Binary {
                             op: BinOp::Or,
                             op_pos,
-                            x: Box::new(lhs),
+                            x: lhs,
                             y: b,
                         },
                     );
@@ -345,47 +359,36 @@ fn extract_name(p: &mut Parser<'_>, x: Expr, force: bool) -> Result<(Ident, Opti
                 Ok((name, None)) => p.name_expr(name),
                 Err(a) => a,
             };
-            Err(Expr {
-                id,
-                pos,
-                kind: ExprKind::Binary {
-                    op: BinOp::Or,
-                    op_pos,
-                    x: Box::new(a),
-                    y: b,
-                },
-            })
+            Err(rebuild(ExprKind::Binary {
+                op: BinOp::Or,
+                op_pos,
+                x: a,
+                y: b,
+            }))
         }
         ExprKind::Call {
             fun,
             mut args,
             ellipsis: None,
             rparen,
-        } if args.len() == 1 && (force || is_type_elem(&args[0])) => match as_ident(*fun) {
-            Ok(name) => Ok((name, args.pop().map(super::unparen))),
-            Err(fun) => Err(Expr {
-                id,
-                pos,
-                kind: ExprKind::Call {
-                    fun: Box::new(fun),
-                    args,
-                    ellipsis: None,
-                    rparen,
-                },
-            }),
+        } if args.len() == 1 && (force || is_type_elem(&args[0])) => match as_ident(fun) {
+            Ok(name) => Ok((name, args.pop().map(|a| super::unparen(Box::new(a))))),
+            Err(fun) => Err(rebuild(ExprKind::Call {
+                fun,
+                args,
+                ellipsis: None,
+                rparen,
+            })),
         },
-        kind => Err(Expr { id, pos, kind }),
+        kind => Err(rebuild(kind)),
     }
 }
 
-fn as_ident(x: Expr) -> Result<Ident, Expr> {
-    match x.kind {
-        ExprKind::Ident(name) => Ok(Ident {
-            name,
-            pos: x.pos,
-            id: x.id,
-        }),
-        kind => Err(Expr { kind, ..x }),
+fn as_ident(x: BExpr) -> Result<Ident, BExpr> {
+    let Expr { id, pos, kind } = *x;
+    match kind {
+        ExprKind::Ident(name) => Ok(Ident { name, pos, id }),
+        kind => Err(Box::new(Expr { id, pos, kind })),
     }
 }
 

@@ -1,105 +1,125 @@
-//! Types and signatures: named and qualified types, pointer, array, slice,
-//! map, function, struct and interface types, and parameter lists (with
-//! Go's rule for telling `a, b int` from `int, string`).
+//! Types: named and qualified types, pointer, array, slice, map, function,
+//! struct and interface types (signatures are in `params.rs`).
 //!
 //! Channel types, type parameters, type arguments and type-set elements
 //! (`~T`, `A | B`) are parsed as gc does, then reported as unsupported.
 
-use super::{PResult, Parser};
+use super::{BExpr, PResult, Parser};
 use crate::diag::CompileError;
 use crate::syntax::ast::{
-    ArrayLen, BinOp, Expr, ExprKind, FieldDecl, FuncType, Ident, InterfaceElem, Param, Pos,
+    ArrayLen, BinOp, Expr, ExprKind, FieldDecl, FuncType, Ident, InterfaceElem, Pos,
 };
 use crate::syntax::token::Tok;
 
-/// A parameter before the names-or-types decision.
-struct RawParam {
-    name: Option<Ident>,
-    ty: Option<Expr>,
-    /// Position of `...` for a variadic parameter.
-    dots: Option<Pos>,
+/// What `[` after a name starts: an array or slice type, or type arguments.
+pub(super) enum ArrayOrArgs {
+    Type(BExpr),
+    Args,
 }
 
-/// What `[` after a name starts: an array or slice type, or type arguments.
-enum ArrayOrArgs {
-    Type(Expr),
-    Args,
+/// Whether a type can start with `tok`.
+fn starts_type(tok: Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Mul
+            | Tok::Arrow
+            | Tok::Func
+            | Tok::LBrack
+            | Tok::Chan
+            | Tok::Map
+            | Tok::Struct
+            | Tok::Interface
+            | Tok::Name
+            | Tok::LParen
+    )
 }
 
 impl Parser<'_> {
     /// A type, or a syntax error.
-    pub(super) fn type_(&mut self) -> PResult<Expr> {
-        match self.type_or_nil()? {
-            Some(t) => Ok(t),
-            None => Err(self.syntax_error("expected type")),
-        }
+    pub(super) fn type_(&mut self) -> PResult<BExpr> {
+        self.enter()?;
+        let t = match self.tok.tok {
+            Tok::Mul => self.pointer_type(),
+            Tok::Arrow | Tok::Chan => self.chan_type(),
+            Tok::Func => self.func_type_expr(),
+            Tok::LBrack => self.bracket_type(),
+            Tok::Map => self.map_type(),
+            Tok::Struct => self.struct_type(),
+            Tok::Interface => self.interface_type(),
+            Tok::Name => self.qualified_name(None),
+            Tok::LParen => self.paren_type(),
+            _ => Err(self.syntax_error("expected type")),
+        };
+        self.leave();
+        t
     }
 
     /// A type if one starts here.
-    pub(super) fn type_or_nil(&mut self) -> PResult<Option<Expr>> {
-        self.enter()?;
-        let t = self.type_or_nil_inner()?;
-        self.leave();
-        Ok(t)
+    pub(super) fn type_or_nil(&mut self) -> PResult<Option<BExpr>> {
+        if !starts_type(self.tok.tok) {
+            return Ok(None);
+        }
+        self.type_().map(Some)
     }
 
-    fn type_or_nil_inner(&mut self) -> PResult<Option<Expr>> {
+    fn pointer_type(&mut self) -> PResult<BExpr> {
         let pos = self.tok.pos;
-        Ok(Some(match self.tok.tok {
-            Tok::Mul => {
-                self.next();
-                let elem = self.type_()?;
-                self.mk(pos, ExprKind::Star(Box::new(elem)))
-            }
-            Tok::Arrow => {
-                self.unsupported(pos, "channels");
-                self.next();
-                self.want(Tok::Chan)?;
-                self.chan_elem()?;
-                self.placeholder(pos)
-            }
-            Tok::Func => {
-                self.next();
-                let ft = self.func_type(pos, "function type")?;
-                self.mk(pos, ExprKind::FuncType(ft))
-            }
-            Tok::LBrack => {
-                self.next();
-                if self.got(Tok::RBrack) {
-                    self.slice_type(pos)?
-                } else {
-                    self.array_type(pos, None)?
-                }
-            }
-            Tok::Chan => {
-                self.unsupported(pos, "channels");
-                self.next();
-                self.got(Tok::Arrow);
-                self.chan_elem()?;
-                self.placeholder(pos)
-            }
-            Tok::Map => {
-                self.next();
-                self.want(Tok::LBrack)?;
-                let key = self.type_()?;
-                self.want(Tok::RBrack)?;
-                let value = self.type_()?;
-                self.mk(pos, ExprKind::MapType(Box::new(key), Box::new(value)))
-            }
-            Tok::Struct => self.struct_type()?,
-            Tok::Interface => self.interface_type()?,
-            Tok::Name => self.qualified_name(None)?,
-            Tok::LParen => {
-                self.next();
-                let t = self.type_()?;
-                self.want(Tok::RParen)?;
-                self.mk(pos, ExprKind::Paren(Box::new(t)))
-            }
-            _ => return Ok(None),
-        }))
+        self.next();
+        let elem = self.type_()?;
+        Ok(self.mk(pos, ExprKind::Star(elem)))
     }
 
-    fn chan_elem(&mut self) -> PResult<Expr> {
+    /// `chan T`, `chan<- T` or `<-chan T`.
+    fn chan_type(&mut self) -> PResult<BExpr> {
+        let pos = self.tok.pos;
+        self.unsupported(pos, "channels");
+        if self.got(Tok::Arrow) {
+            self.want(Tok::Chan)?;
+        } else {
+            self.next();
+            self.got(Tok::Arrow);
+        }
+        self.chan_elem()?;
+        Ok(self.placeholder(pos))
+    }
+
+    fn func_type_expr(&mut self) -> PResult<BExpr> {
+        let pos = self.tok.pos;
+        self.next();
+        let ft = self.func_type(pos, "function type")?;
+        Ok(self.mk(pos, ExprKind::FuncType(ft)))
+    }
+
+    /// At `[`: `[]T`, `[N]T` or `[...]T`.
+    fn bracket_type(&mut self) -> PResult<BExpr> {
+        let pos = self.tok.pos;
+        self.next();
+        if self.got(Tok::RBrack) {
+            return self.slice_type(pos);
+        }
+        self.array_type(pos, None)
+    }
+
+    fn map_type(&mut self) -> PResult<BExpr> {
+        let pos = self.tok.pos;
+        self.next();
+        self.want(Tok::LBrack)?;
+        let key = self.type_()?;
+        self.want(Tok::RBrack)?;
+        let value = self.type_()?;
+        Ok(self.mk(pos, ExprKind::MapType(key, value)))
+    }
+
+    /// `( T )`; the parentheses are kept, as in go/ast.
+    fn paren_type(&mut self) -> PResult<BExpr> {
+        let pos = self.tok.pos;
+        self.next();
+        let t = self.type_()?;
+        self.want(Tok::RParen)?;
+        Ok(self.mk(pos, ExprKind::Paren(t)))
+    }
+
+    fn chan_elem(&mut self) -> PResult<BExpr> {
         match self.type_or_nil()? {
             Some(t) => Ok(t),
             None => Err(self.syntax_error("missing channel element type")),
@@ -108,7 +128,7 @@ impl Parser<'_> {
 
     /// `name` or `pkg.name` (the name may already be consumed), then
     /// possibly type arguments.
-    pub(super) fn qualified_name(&mut self, name: Option<Ident>) -> PResult<Expr> {
+    pub(super) fn qualified_name(&mut self, name: Option<Ident>) -> PResult<BExpr> {
         let name = match name {
             Some(n) => n,
             None if self.tok.tok == Tok::Name => self.name()?,
@@ -117,7 +137,7 @@ impl Parser<'_> {
         let mut x = self.name_expr(name);
         if self.got(Tok::Period) {
             let sel = self.name()?;
-            x = self.mk(x.pos, ExprKind::Selector(Box::new(x), sel));
+            x = self.mk(x.pos, ExprKind::Selector(x, sel));
         }
         if self.tok.tok == Tok::LBrack {
             self.type_instance()?;
@@ -137,15 +157,15 @@ impl Parser<'_> {
     }
 
     /// After `[` (at `pos`): `N]T` or `...]T`, `len` when already parsed.
-    pub(super) fn array_type(&mut self, pos: Pos, len: Option<Expr>) -> PResult<Expr> {
+    pub(super) fn array_type(&mut self, pos: Pos, len: Option<BExpr>) -> PResult<BExpr> {
         let len = match len {
-            Some(len) => ArrayLen::Expr(Box::new(len)),
+            Some(len) => ArrayLen::Expr(len),
             None if self.got(Tok::Ellipsis) => ArrayLen::Ellipsis,
             None => {
                 self.xnest += 1;
                 let len = self.expr()?;
                 self.xnest -= 1;
-                ArrayLen::Expr(Box::new(len))
+                ArrayLen::Expr(len)
             }
         };
         if self.tok.tok == Tok::Comma {
@@ -153,29 +173,23 @@ impl Parser<'_> {
         }
         self.want(Tok::RBrack)?;
         let elem = self.type_()?;
-        Ok(self.mk(
-            pos,
-            ExprKind::ArrayType {
-                len,
-                elem: Box::new(elem),
-            },
-        ))
+        Ok(self.mk(pos, ExprKind::ArrayType { len, elem }))
     }
 
     /// After `[]` (`[` at `pos`).
-    pub(super) fn slice_type(&mut self, pos: Pos) -> PResult<Expr> {
+    pub(super) fn slice_type(&mut self, pos: Pos) -> PResult<BExpr> {
         let elem = self.type_()?;
         Ok(self.mk(
             pos,
             ExprKind::ArrayType {
                 len: ArrayLen::Slice,
-                elem: Box::new(elem),
+                elem,
             },
         ))
     }
 
     /// `[` after a field or parameter name: `[]T`, `[N]T`, or type arguments.
-    fn array_or_args(&mut self) -> PResult<ArrayOrArgs> {
+    pub(super) fn array_or_args(&mut self) -> PResult<ArrayOrArgs> {
         let pos = self.tok.pos;
         self.want(Tok::LBrack)?;
         if self.got(Tok::RBrack) {
@@ -185,14 +199,10 @@ impl Parser<'_> {
         self.want(Tok::RBrack)?;
         if !comma {
             if let Some(elem) = self.type_or_nil()? {
-                let len = ArrayLen::Expr(Box::new(n));
-                return Ok(ArrayOrArgs::Type(self.mk(
-                    pos,
-                    ExprKind::ArrayType {
-                        len,
-                        elem: Box::new(elem),
-                    },
-                )));
+                let len = ArrayLen::Expr(n);
+                return Ok(ArrayOrArgs::Type(
+                    self.mk(pos, ExprKind::ArrayType { len, elem }),
+                ));
             }
         }
         self.unsupported(pos, "generics");
@@ -200,74 +210,62 @@ impl Parser<'_> {
     }
 
     /// `struct { ... }`.
-    fn struct_type(&mut self) -> PResult<Expr> {
+    fn struct_type(&mut self) -> PResult<BExpr> {
         let pos = self.tok.pos;
         self.want(Tok::Struct)?;
         self.want(Tok::LBrace)?;
         let mut fields = Vec::new();
         self.list("struct type", Tok::Semi, Tok::RBrace, |p| {
-            fields.push(p.field_decl()?);
+            p.field_decl(&mut fields)?;
             Ok(false)
         })?;
         Ok(self.mk(pos, ExprKind::StructType(fields)))
     }
 
-    /// `FieldDecl = (IdentifierList Type | EmbeddedField) [ Tag ]`.
-    fn field_decl(&mut self) -> PResult<FieldDecl> {
+    /// `FieldDecl = (IdentifierList Type | EmbeddedField) [ Tag ]`, added
+    /// to `fields`.
+    fn field_decl(&mut self, fields: &mut Vec<FieldDecl>) -> PResult<()> {
+        self.enter()?;
         let pos = self.tok.pos;
-        let embedded = |ty| FieldDecl {
-            pos,
-            names: Vec::new(),
-            ty,
-            embedded: true,
-        };
-        match self.tok.tok {
-            Tok::Name => {
-                let name = self.name()?;
-                if self.tok.tok == Tok::Period
-                    || self.tok.tok.is_literal()
-                    || self.tok.tok == Tok::Semi
-                    || self.tok.tok == Tok::RBrace
-                {
-                    let ty = self.qualified_name(Some(name))?;
-                    self.tag();
-                    return Ok(embedded(ty));
-                }
-                let names = self.name_list(name)?;
-                let ty = if names.len() == 1 && self.tok.tok == Tok::LBrack {
-                    match self.array_or_args()? {
-                        ArrayOrArgs::Type(t) => t,
-                        ArrayOrArgs::Args => {
-                            // An embedded generic type `T[A]`.
-                            let ty = self.placeholder(pos);
-                            self.tag();
-                            return Ok(embedded(ty));
-                        }
-                    }
-                } else {
-                    self.type_()?
-                };
-                self.tag();
-                Ok(FieldDecl {
-                    pos,
-                    names,
-                    ty,
-                    embedded: false,
-                })
-            }
+        let (names, ty) = match self.tok.tok {
+            Tok::Name => self.named_field()?,
             Tok::Mul => {
                 self.next();
                 if self.tok.tok == Tok::LParen {
                     return Err(self.syntax_error("cannot parenthesize embedded type"));
                 }
                 let ty = self.qualified_name(None)?;
-                self.tag();
-                let ty = self.mk(pos, ExprKind::Star(Box::new(ty)));
-                Ok(embedded(ty))
+                (Vec::new(), self.mk(pos, ExprKind::Star(ty)))
             }
-            Tok::LParen => Err(self.syntax_error("cannot parenthesize embedded type")),
-            _ => Err(self.syntax_error("expected field name or embedded type")),
+            Tok::LParen => return Err(self.syntax_error("cannot parenthesize embedded type")),
+            _ => return Err(self.syntax_error("expected field name or embedded type")),
+        };
+        self.tag();
+        push_field(fields, pos, names, ty);
+        self.leave();
+        Ok(())
+    }
+
+    /// `a, b T` or an embedded `T` / `pkg.T`; no names means embedded.
+    fn named_field(&mut self) -> PResult<(Vec<Ident>, BExpr)> {
+        let name = self.name()?;
+        if self.tok.tok == Tok::Period
+            || self.tok.tok.is_literal()
+            || self.tok.tok == Tok::Semi
+            || self.tok.tok == Tok::RBrace
+        {
+            return Ok((Vec::new(), self.qualified_name(Some(name))?));
         }
+        let pos = name.pos;
+        let names = self.name_list(name)?;
+        if names.len() == 1 && self.tok.tok == Tok::LBrack {
+            return match self.array_or_args()? {
+                ArrayOrArgs::Type(t) => Ok((names, t)),
+                // An embedded generic type `T[A]`.
+                ArrayOrArgs::Args => Ok((Vec::new(), self.placeholder(pos))),
+            };
+        }
+        Ok((names, self.type_()?))
     }
 
     /// A struct field tag: any literal, which the subset ignores.
@@ -278,62 +276,75 @@ impl Parser<'_> {
     }
 
     /// `interface { ... }`.
-    fn interface_type(&mut self) -> PResult<Expr> {
+    fn interface_type(&mut self) -> PResult<BExpr> {
         let pos = self.tok.pos;
         self.want(Tok::Interface)?;
         self.want(Tok::LBrace)?;
         let mut elems = Vec::new();
         self.list("interface type", Tok::Semi, Tok::RBrace, |p| {
-            let elem = if p.tok.tok == Tok::Name {
-                match p.method_spec()? {
-                    InterfaceElem::Embedded(t) => {
-                        InterfaceElem::Embedded(p.embedded_elem(Some(t))?)
-                    }
-                    m => m,
-                }
-            } else {
-                InterfaceElem::Embedded(p.embedded_elem(None)?)
-            };
-            if let InterfaceElem::Embedded(t) = &elem {
-                if !is_type_name(t) {
-                    // `interface{ []int }` and the like: a type set.
-                    p.unsupported(t.pos, "generics");
-                }
-            }
-            elems.push(elem);
+            p.interface_elem(&mut elems)?;
             Ok(false)
         })?;
         Ok(self.mk(pos, ExprKind::InterfaceType(elems)))
     }
 
-    /// `MethodName Signature` or an embedded interface name.
-    fn method_spec(&mut self) -> PResult<InterfaceElem> {
-        let name = self.name()?;
-        match self.tok.tok {
-            Tok::LParen => {
-                let ty = self.func_type(self.tok.pos, "interface method")?;
-                Ok(InterfaceElem::Method { name, ty })
-            }
-            Tok::LBrack => {
-                // A generic method (rejected by Go) or an instantiated
-                // embedded interface; both are outside the subset.
-                self.unsupported(self.tok.pos, "generics");
-                self.next();
-                if !self.got(Tok::RBrack) {
-                    self.param_list(None, None, Tok::RBrack, false, false)?;
+    /// `MethodName Signature` or an embedded interface, added to `elems`.
+    fn interface_elem(&mut self, elems: &mut Vec<InterfaceElem>) -> PResult<()> {
+        self.enter()?;
+        let mut first = None;
+        if self.tok.tok == Tok::Name {
+            let name = self.name()?;
+            if self.tok.tok == Tok::LParen || self.tok.tok == Tok::LBrack {
+                if let Some(ty) = self.method_signature()? {
+                    elems.push(InterfaceElem::Method { name, ty });
+                    self.leave();
+                    return Ok(());
                 }
-                if self.tok.tok == Tok::LParen {
-                    let ty = self.func_type(self.tok.pos, "interface method")?;
-                    return Ok(InterfaceElem::Method { name, ty });
-                }
-                Ok(InterfaceElem::Embedded(self.name_expr(name)))
+                first = Some(self.name_expr(name));
+            } else {
+                first = Some(self.qualified_name(Some(name))?);
             }
-            _ => Ok(InterfaceElem::Embedded(self.qualified_name(Some(name))?)),
         }
+        let embedded = self.embedded_elem(first)?;
+        if !is_type_name(&embedded) {
+            // `interface{ []int }` and the like: a type set.
+            self.unsupported(embedded.pos, "generics");
+        }
+        elems.push(InterfaceElem::Embedded(*embedded));
+        self.leave();
+        Ok(())
+    }
+
+    /// After a method name: its signature, or `None` for an instantiated
+    /// embedded interface `Name[A]`.
+    fn method_signature(&mut self) -> PResult<Option<FuncType>> {
+        if self.tok.tok == Tok::LBrack {
+            let lbrack = self.tok.pos;
+            self.next();
+            if self.tok.tok == Tok::RBrack {
+                let rbrack = self.tok.pos;
+                self.next();
+                let what = if self.tok.tok == Tok::LParen {
+                    "parameter"
+                } else {
+                    "argument"
+                };
+                return Err(CompileError::new(rbrack, format!("empty type {what} list")));
+            }
+            let list = self.param_list(None, None, Tok::RBrack, false, false)?;
+            if list.first().is_some_and(|p| p.name.is_some()) {
+                let msg = "interface method must have no type parameters";
+                return Err(CompileError::new(lbrack, msg));
+            }
+            // An instantiated embedded interface `Name[A]`.
+            self.unsupported(lbrack, "generics");
+            return Ok(None);
+        }
+        Ok(Some(self.func_type(self.tok.pos, "interface method")?))
     }
 
     /// `EmbeddedElem = EmbeddedTerm { "|" EmbeddedTerm }`, `first` already parsed.
-    fn embedded_elem(&mut self, first: Option<Expr>) -> PResult<Expr> {
+    pub(super) fn embedded_elem(&mut self, first: Option<BExpr>) -> PResult<BExpr> {
         let mut t = match first {
             Some(t) => t,
             None => self.embedded_term()?,
@@ -348,8 +359,8 @@ impl Parser<'_> {
                 ExprKind::Binary {
                     op: BinOp::Or,
                     op_pos,
-                    x: Box::new(t),
-                    y: Box::new(y),
+                    x: t,
+                    y,
                 },
             );
         }
@@ -357,7 +368,7 @@ impl Parser<'_> {
     }
 
     /// `EmbeddedTerm = [ "~" ] Type`.
-    fn embedded_term(&mut self) -> PResult<Expr> {
+    fn embedded_term(&mut self) -> PResult<BExpr> {
         if self.tok.tok == Tok::Tilde {
             let pos = self.tok.pos;
             self.unsupported(pos, "generics");
@@ -370,251 +381,16 @@ impl Parser<'_> {
             None => Err(self.syntax_error("expected ~ term or type")),
         }
     }
+}
 
-    /// After `func` (at `pos`) or at the `(` of a method: `[ TypeParams ]
-    /// Parameters [ Result ]`. A non-empty `context` forbids type parameters.
-    pub(super) fn func_type(&mut self, pos: Pos, context: &str) -> PResult<FuncType> {
-        if self.tok.tok == Tok::LBrack {
-            let lbrack = self.tok.pos;
-            if !context.is_empty() {
-                return Err(self
-                    .syntax_error_at(lbrack, &format!("{context} must have no type parameters")));
-            }
-            self.unsupported(lbrack, "generics");
-            self.next();
-            if self.tok.tok == Tok::RBrack {
-                return Err(self.syntax_error("empty type parameter list"));
-            }
-            self.param_list(None, None, Tok::RBrack, true, false)?;
-        }
-        self.want(Tok::LParen)?;
-        let params = self.param_list(None, None, Tok::RParen, false, true)?;
-        let results = self.func_result()?;
-        Ok(FuncType {
-            pos,
-            params,
-            results,
-        })
-    }
-
-    /// `Result = Parameters | Type`.
-    fn func_result(&mut self) -> PResult<Vec<Param>> {
-        if self.got(Tok::LParen) {
-            return self.param_list(None, None, Tok::RParen, false, false);
-        }
-        Ok(match self.type_or_nil()? {
-            Some(ty) => vec![Param {
-                name: None,
-                ty,
-                variadic: false,
-            }],
-            None => Vec::new(),
-        })
-    }
-
-    /// gc's `paramDeclOrNil`: `[ name ] [ "..." ] Type`, or just a name
-    /// (which may turn out to be a type). `follow` is the closing token;
-    /// `]` means a type parameter list, where type sets may appear.
-    fn param_decl(&mut self, name: Option<Ident>, follow: Tok) -> PResult<RawParam> {
-        let type_sets_ok = follow == Tok::RBrack;
-        let mut f = RawParam {
-            name: None,
-            ty: None,
-            dots: None,
-        };
-        if name.is_none() && type_sets_ok && self.tok.tok == Tok::Tilde {
-            f.ty = Some(self.embedded_elem(None)?);
-            return Ok(f);
-        }
-        if self.tok.tok == Tok::Name || name.is_some() {
-            let name = match name {
-                Some(n) => n,
-                None => self.name()?,
-            };
-            if self.tok.tok == Tok::LBrack {
-                // name "[" ...
-                match self.array_or_args()? {
-                    ArrayOrArgs::Type(t) => {
-                        f.name = Some(name);
-                        f.ty = Some(t);
-                    }
-                    ArrayOrArgs::Args => f.ty = Some(self.name_expr(name)),
-                }
-                if type_sets_ok && self.tok.tok == Tok::Or {
-                    f.ty = Some(self.embedded_elem(f.ty.take())?);
-                }
-                return Ok(f);
-            }
-            if self.tok.tok == Tok::Period {
-                // name "." ...
-                let t = self.qualified_name(Some(name))?;
-                f.ty = Some(if type_sets_ok && self.tok.tok == Tok::Or {
-                    self.embedded_elem(Some(t))?
-                } else {
-                    t
-                });
-                return Ok(f);
-            }
-            if type_sets_ok && self.tok.tok == Tok::Or {
-                // name "|" ...
-                let t = self.name_expr(name);
-                f.ty = Some(self.embedded_elem(Some(t))?);
-                return Ok(f);
-            }
-            f.name = Some(name);
-        }
-        if self.tok.tok == Tok::Ellipsis {
-            // [name] "..." ...
-            f.dots = Some(self.tok.pos);
-            self.next();
-            match self.type_or_nil()? {
-                Some(t) => f.ty = Some(t),
-                None => return Err(self.syntax_error("... is missing type")),
-            }
-            return Ok(f);
-        }
-        if type_sets_ok && self.tok.tok == Tok::Tilde {
-            // [name] "~" ...
-            f.ty = Some(self.embedded_elem(None)?);
-            return Ok(f);
-        }
-        f.ty = self.type_or_nil()?;
-        if type_sets_ok && self.tok.tok == Tok::Or {
-            if let Some(t) = f.ty.take() {
-                f.ty = Some(self.embedded_elem(Some(t))?);
-            }
-        }
-        if f.name.is_some() || f.ty.is_some() {
-            return Ok(f);
-        }
-        Err(self.syntax_error(&format!("expected {}", follow.expected_name())))
-    }
-
-    /// gc's `paramList`, after the opening `(` or `[`. `name` (and `ty`) may
-    /// be an already parsed first parameter. Either every parameter has a
-    /// name or none has: `a, b int` gives each name a clone of `int`, while
-    /// `int, string` are types. `require_names` marks type parameters;
-    /// `dddok` allows `...` on the last parameter.
-    pub(super) fn param_list(
-        &mut self,
-        mut name: Option<Ident>,
-        mut ty: Option<Expr>,
-        close: Tok,
-        require_names: bool,
-        dddok: bool,
-    ) -> PResult<Vec<Param>> {
-        if name.is_some() && ty.is_some() && self.tok.tok == close {
-            self.next();
-            let ty = ty.unwrap_or_else(|| self.placeholder(Pos::default()));
-            return Ok(vec![Param {
-                name,
-                ty,
-                variadic: false,
-            }]);
-        }
-
-        let mut list: Vec<RawParam> = Vec::new();
-        let mut named = 0; // parameters with an explicit name and type
-        let mut typed = 0; // parameters with an explicit type
-        let end = self.list("parameter list", Tok::Comma, close, |p| {
-            let par = match (name.take(), ty.take()) {
-                (Some(n), Some(t)) => RawParam {
-                    name: Some(n),
-                    ty: Some(t),
-                    dots: None,
-                },
-                (n, _) => p.param_decl(n, close)?,
-            };
-            if par.name.is_some() && par.ty.is_some() {
-                named += 1;
-            }
-            if par.ty.is_some() {
-                typed += 1;
-            }
-            list.push(par);
-            Ok(false)
-        })?;
-
-        if list.is_empty() {
-            return Ok(Vec::new());
-        }
-
-        if named == 0 && !require_names {
-            // All unnamed: the names found are type names.
-            for par in &mut list {
-                if let Some(n) = par.name.take() {
-                    par.ty = Some(self.name_expr(n));
-                }
-            }
-        } else if named != list.len() {
-            // Some named: all must be. Hand types leftward to the names
-            // before them, as in `a, b int`.
-            let mut err_pos = None; // leftmost problem
-            let mut src: Option<usize> = None; // the type to the right
-            for i in (0..list.len()).rev() {
-                if let Some(t) = &list[i].ty {
-                    if list[i].name.is_none() {
-                        let start = list[i].dots.unwrap_or(t.pos);
-                        err_pos = Some(start);
-                        list[i].name = Some(self.ident("_".into(), start));
-                    }
-                    src = Some(i);
-                } else if let Some(s) = src {
-                    list[i].ty = list[s].ty.clone();
-                    list[i].dots = list[s].dots;
-                } else {
-                    err_pos = list[i].name.as_ref().map(|n| n.pos);
-                }
-            }
-            if let Some(mut pos) = err_pos {
-                let msg = if named == typed {
-                    // Types missing at the end: report at the closing token.
-                    pos = end;
-                    if require_names {
-                        "missing type constraint"
-                    } else {
-                        "missing parameter type"
-                    }
-                } else if require_names {
-                    if list.len() == 1 {
-                        "missing type parameter name or invalid array length"
-                    } else {
-                        "missing type parameter name"
-                    }
-                } else {
-                    "missing parameter name"
-                };
-                return Err(self.syntax_error_at(pos, msg));
-            }
-        }
-
-        for (i, par) in list.iter().enumerate() {
-            if let Some(dots) = par.dots {
-                if !dddok || i + 1 < list.len() {
-                    let msg = if dddok {
-                        "can only use ... with final parameter"
-                    } else {
-                        "invalid use of ..."
-                    };
-                    return Err(CompileError::new(dots, msg));
-                }
-            }
-        }
-
-        let mut params = Vec::with_capacity(list.len());
-        for par in list {
-            let ty = match par.ty {
-                Some(t) => t,
-                None => self.placeholder(Pos::default()),
-            };
-            params.push(Param {
-                name: par.name,
-                ty,
-                variadic: par.dots.is_some(),
-            });
-        }
-        Ok(params)
-    }
+fn push_field(fields: &mut Vec<FieldDecl>, pos: Pos, names: Vec<Ident>, ty: BExpr) {
+    let embedded = names.is_empty();
+    fields.push(FieldDecl {
+        pos,
+        names,
+        ty: *ty,
+        embedded,
+    });
 }
 
 /// Whether `t` names a type (`T`, `pkg.T`, possibly parenthesized), as an

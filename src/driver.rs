@@ -31,7 +31,8 @@ pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     let info = crate::types::check::check(&file)?;
     let prog = bytecode::lower::lower(&file, info, file_name)?;
     // The interpreter's unchecked slot accesses rest on this.
-    bytecode::verify::program(&prog).map_err(|e| CompileError::new(Default::default(), format!("internal error: {e}")))?;
+    bytecode::verify::program(&prog)
+        .map_err(|e| CompileError::new(Default::default(), format!("internal error: {e}")))?;
     Ok(prog)
 }
 

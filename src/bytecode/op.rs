@@ -543,9 +543,20 @@ pub enum Op {
         t: u32,
     },
     /// Jumps unless `a c b` holds (a loop or `if` condition on integers).
-    JfCmpI { a: Slot, b: Slot, c: Cmp, signed: bool, t: u32 },
+    JfCmpI {
+        a: Slot,
+        b: Slot,
+        c: Cmp,
+        signed: bool,
+        t: u32,
+    },
     /// Jumps unless `a c imm` holds (signed).
-    JfCmpImm { a: Slot, imm: i64, c: Cmp, t: u32 },
+    JfCmpImm {
+        a: Slot,
+        imm: i64,
+        c: Cmp,
+        t: u32,
+    },
     /// Jumps when the bool in `c` is false.
     Jz {
         c: Slot,

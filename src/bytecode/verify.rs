@@ -16,7 +16,11 @@ pub struct VerifyError {
 
 impl std::fmt::Display for VerifyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bytecode verifier: {} at {}: {}", self.func, self.pc, self.what)
+        write!(
+            f,
+            "bytecode verifier: {} at {}: {}",
+            self.func, self.pc, self.what
+        )
     }
 }
 
@@ -53,13 +57,22 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
         | CmpF { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
         AddImm { d, a, .. } | CmpImm { d, a, .. } => vec![(d, 1), (a, 1)],
         CheckShift { s } => vec![(s, 1)],
-        NegI { d, s } | NotI { d, s } | Not { d, s } | Trunc { d, s, .. } | NegF { d, s } | IToF { d, s, .. } | FToI { d, s, .. } => {
+        NegI { d, s }
+        | NotI { d, s }
+        | Not { d, s }
+        | Trunc { d, s, .. }
+        | NegF { d, s }
+        | IToF { d, s, .. }
+        | FToI { d, s, .. } => {
             vec![(d, 1), (s, 1)]
         }
         StrConcat { d, a, b } => vec![(d, 2), (a, 2), (b, 2)],
         StrCmp { d, a, b, .. } => vec![(d, 1), (a, 2), (b, 2)],
         StrIndex { d, s, i } => vec![(d, 1), (s, 2), (i, 1)],
-        StrSlice { d, s, lo, hi } => [Some((d, 2)), Some((s, 2)), opt(lo), opt(hi)].into_iter().flatten().collect(),
+        StrSlice { d, s, lo, hi } => [Some((d, 2)), Some((s, 2)), opt(lo), opt(hi)]
+            .into_iter()
+            .flatten()
+            .collect(),
         StrDecodeRune { d, s, i } => vec![(d, 2), (s, 2), (i, 1)],
         StrFromRune { d, s } => vec![(d, 2), (s, 1)],
         StrFromBytes { d, s } | StrFromRunes { d, s } => vec![(d, 2), (s, 3)],
@@ -72,26 +85,73 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
         SliceAddr { d, s, i, .. } => vec![(d, 1), (s, 3), (i, 1)],
         SliceLoad { d, s, i, n, .. } => vec![(d, n), (s, 3), (i, 1)],
         SliceStore { s, i, v, n, .. } => vec![(s, 3), (i, 1), (v, n)],
-        FrameLoadIdx { d, base, i, len, stride, n, .. } => vec![(d, n), (base, len * stride), (i, 1)],
-        FrameStoreIdx { base, i, v, len, stride, n, .. } => vec![(base, len * stride), (i, 1), (v, n)],
+        FrameLoadIdx {
+            d,
+            base,
+            i,
+            len,
+            stride,
+            n,
+            ..
+        } => vec![(d, n), (base, len * stride), (i, 1)],
+        FrameStoreIdx {
+            base,
+            i,
+            v,
+            len,
+            stride,
+            n,
+            ..
+        } => vec![(base, len * stride), (i, 1), (v, n)],
         // The dynamic offset is bounds-checked at run time.
         FrameLoadDyn { d, base, o, n, .. } => vec![(d, n), (base, 1), (o, 1)],
         FrameStoreDyn { base, o, v, n, .. } => vec![(base, 1), (o, 1), (v, n)],
         CheckIndex { i, .. } => vec![(i, 1)],
-        SliceSlice { d, s, lo, hi, max, .. } => {
-            [Some((d, 3)), Some((s, 3)), opt(lo), opt(hi), opt(max)].into_iter().flatten().collect()
-        }
-        ArraySlice { d, p, lo, hi, max, .. } => {
-            [Some((d, 3)), Some((p, 1)), opt(lo), opt(hi), opt(max)].into_iter().flatten().collect()
-        }
-        MakeSlice { d, len, cap, .. } => [Some((d, 3)), Some((len, 1)), opt(cap)].into_iter().flatten().collect(),
-        Append { d, s, v, count, stride } => vec![(d, 3), (s, 3), (v, count * stride)],
-        AppendSlice { d, s, t, from_str, .. } => vec![(d, 3), (s, 3), (t, if from_str { 2 } else { 3 })],
-        Copy { d, dst, src, from_str, .. } => vec![(d, 1), (dst, 3), (src, if from_str { 2 } else { 3 })],
-        MakeIface { d, s, n, direct, .. } => vec![(d, 2), (s, if direct { 1 } else { n })],
+        SliceSlice {
+            d, s, lo, hi, max, ..
+        } => [Some((d, 3)), Some((s, 3)), opt(lo), opt(hi), opt(max)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        ArraySlice {
+            d, p, lo, hi, max, ..
+        } => [Some((d, 3)), Some((p, 1)), opt(lo), opt(hi), opt(max)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        MakeSlice { d, len, cap, .. } => [Some((d, 3)), Some((len, 1)), opt(cap)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        Append {
+            d,
+            s,
+            v,
+            count,
+            stride,
+        } => vec![(d, 3), (s, 3), (v, count * stride)],
+        AppendSlice {
+            d, s, t, from_str, ..
+        } => vec![(d, 3), (s, 3), (t, if from_str { 2 } else { 3 })],
+        Copy {
+            d,
+            dst,
+            src,
+            from_str,
+            ..
+        } => vec![(d, 1), (dst, 3), (src, if from_str { 2 } else { 3 })],
+        MakeIface {
+            d, s, n, direct, ..
+        } => vec![(d, 2), (s, if direct { 1 } else { n })],
         IfaceToIface { d, s, .. } => vec![(d, 2), (s, 2)],
-        AssertType { d, s, n, ok, .. } => [Some((d, n.max(1))), Some((s, 2)), opt(ok)].into_iter().flatten().collect(),
-        AssertIface { d, s, ok, .. } => [Some((d, 2)), Some((s, 2)), opt(ok)].into_iter().flatten().collect(),
+        AssertType { d, s, n, ok, .. } => [Some((d, n.max(1))), Some((s, 2)), opt(ok)]
+            .into_iter()
+            .flatten()
+            .collect(),
+        AssertIface { d, s, ok, .. } => [Some((d, 2)), Some((s, 2)), opt(ok)]
+            .into_iter()
+            .flatten()
+            .collect(),
         IfaceEq { d, a, b, .. } => vec![(d, 1), (a, 2), (b, 2)],
         // The width comes from the descriptor; checked by lowering's layout.
         ValueEq { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
@@ -105,36 +165,72 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
         JfCmpImm { a, .. } => vec![(a, 1)],
         Jz { c, .. } | Jnz { c, .. } => vec![(c, 1)],
         Panic { s } => vec![(s, 2)],
-        Print { s, kind, .. } => vec![(s, if matches!(kind, PrintKind::String | PrintKind::Iface) { 2 } else { 1 })],
+        Print { s, kind, .. } => vec![(
+            s,
+            if matches!(kind, PrintKind::String | PrintKind::Iface) {
+                2
+            } else {
+                1
+            },
+        )],
     }
 }
 
 fn target(op: &Op) -> Option<u32> {
     match *op {
-        Op::Jmp { t } | Op::Jz { t, .. } | Op::Jnz { t, .. } | Op::JfCmpI { t, .. } | Op::JfCmpImm { t, .. } => Some(t),
+        Op::Jmp { t }
+        | Op::Jz { t, .. }
+        | Op::Jnz { t, .. }
+        | Op::JfCmpI { t, .. }
+        | Op::JfCmpImm { t, .. } => Some(t),
         _ => None,
     }
 }
 
 /// Checks one function.
 pub fn function(f: &Function) -> Result<(), VerifyError> {
-    let err = |pc: usize, what: String| VerifyError { func: f.name.clone(), pc, what };
+    let err = |pc: usize, what: String| VerifyError {
+        func: f.name.clone(),
+        pc,
+        what,
+    };
     if f.frame_size < f.param_words.max(f.result_words) {
-        return Err(err(0, "frame smaller than its parameters or results".into()));
+        return Err(err(
+            0,
+            "frame smaller than its parameters or results".into(),
+        ));
     }
     match f.code.last() {
-        Some(Op::Ret { .. }) | Some(Op::Jmp { .. }) | Some(Op::Panic { .. }) | Some(Op::PanicNil) => {}
-        _ => return Err(err(f.code.len(), "code does not end in a return or jump".into())),
+        Some(Op::Ret { .. })
+        | Some(Op::Jmp { .. })
+        | Some(Op::Panic { .. })
+        | Some(Op::PanicNil) => {}
+        _ => {
+            return Err(err(
+                f.code.len(),
+                "code does not end in a return or jump".into(),
+            ))
+        }
     }
     for (pc, op) in f.code.iter().enumerate() {
         for (s, n) in slots(op) {
             if s as u64 + n as u64 > f.frame_size as u64 {
-                return Err(err(pc, format!("{op:?} touches slots {s}..{} outside a frame of {}", s as u64 + n as u64, f.frame_size)));
+                return Err(err(
+                    pc,
+                    format!(
+                        "{op:?} touches slots {s}..{} outside a frame of {}",
+                        s as u64 + n as u64,
+                        f.frame_size
+                    ),
+                ));
             }
         }
         if let Some(t) = target(op) {
             if t as usize >= f.code.len() {
-                return Err(err(pc, format!("jump to {t} past the end ({})", f.code.len())));
+                return Err(err(
+                    pc,
+                    format!("jump to {t} past the end ({})", f.code.len()),
+                ));
             }
         }
     }
@@ -153,19 +249,39 @@ mod tests {
 
     fn func(code: Vec<Op>, frame: u32) -> Function {
         let n = code.len();
-        Function { name: "t".into(), code, pos: vec![Pos::default(); n], frame_size: frame, param_words: 0, result_words: 0 }
+        Function {
+            name: "t".into(),
+            code,
+            pos: vec![Pos::default(); n],
+            frame_size: frame,
+            param_words: 0,
+            result_words: 0,
+        }
     }
 
     #[test]
     fn accepts_in_frame_code() {
-        let f = func(vec![Op::Const { d: 0, v: 1 }, Op::MoveN { d: 1, s: 0, n: 1 }, Op::Ret { s: 0, n: 0 }], 2);
+        let f = func(
+            vec![
+                Op::Const { d: 0, v: 1 },
+                Op::MoveN { d: 1, s: 0, n: 1 },
+                Op::Ret { s: 0, n: 0 },
+            ],
+            2,
+        );
         assert_eq!(function(&f), Ok(()));
     }
 
     #[test]
     fn rejects_slots_outside_the_frame() {
-        let f = func(vec![Op::MoveN { d: 1, s: 0, n: 2 }, Op::Ret { s: 0, n: 0 }], 2);
-        assert!(function(&f).unwrap_err().what.contains("outside a frame of 2"));
+        let f = func(
+            vec![Op::MoveN { d: 1, s: 0, n: 2 }, Op::Ret { s: 0, n: 0 }],
+            2,
+        );
+        assert!(function(&f)
+            .unwrap_err()
+            .what
+            .contains("outside a frame of 2"));
     }
 
     #[test]

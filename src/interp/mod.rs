@@ -126,34 +126,6 @@ impl<'p> Vm<'p> {
                 Op::AddImm { d, a, imm } => s!(d) = s!(a).wrapping_add(imm as u64),
                 Op::SubI { d, a, b } => s!(d) = s!(a).wrapping_sub(s!(b)),
                 Op::MulI { d, a, b } => s!(d) = s!(a).wrapping_mul(s!(b)),
-                Op::DivS { d, a, b } => {
-                    let y = s!(b) as i64;
-                    if y == 0 {
-                        return Err(self.fail(Panic::divide(), cur, pc));
-                    }
-                    s!(d) = (s!(a) as i64).wrapping_div(y) as u64;
-                }
-                Op::DivU { d, a, b } => {
-                    let y = s!(b);
-                    if y == 0 {
-                        return Err(self.fail(Panic::divide(), cur, pc));
-                    }
-                    s!(d) = s!(a) / y;
-                }
-                Op::RemS { d, a, b } => {
-                    let y = s!(b) as i64;
-                    if y == 0 {
-                        return Err(self.fail(Panic::divide(), cur, pc));
-                    }
-                    s!(d) = (s!(a) as i64).wrapping_rem(y) as u64;
-                }
-                Op::RemU { d, a, b } => {
-                    let y = s!(b);
-                    if y == 0 {
-                        return Err(self.fail(Panic::divide(), cur, pc));
-                    }
-                    s!(d) = s!(a) % y;
-                }
                 Op::And { d, a, b } => s!(d) = s!(a) & s!(b),
                 Op::Or { d, a, b } => s!(d) = s!(a) | s!(b),
                 Op::Xor { d, a, b } => s!(d) = s!(a) ^ s!(b),
@@ -211,135 +183,6 @@ impl<'p> Vm<'p> {
                 Op::IToF { d, s, signed } => {
                     let v = s!(s);
                     s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
-                }
-                Op::FToI { d, s, signed } => {
-                    let x = f(s!(s));
-                    s!(d) = if signed {
-                        f_to_i64(x) as u64
-                    } else {
-                        f_to_u64(x)
-                    };
-                }
-                Op::StrConcat { d, a, b } => {
-                    let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
-                    let (p, n) = if y.is_empty() {
-                        (s!(a), s!(a + 1))
-                    } else if x.is_empty() {
-                        (s!(b), s!(b + 1))
-                    } else {
-                        let mut v = Vec::with_capacity(x.len() + y.len());
-                        v.extend_from_slice(x);
-                        v.extend_from_slice(y);
-                        self.heap.new_string(&v)
-                    };
-                    s!(d) = p;
-                    s!(d + 1) = n;
-                }
-                Op::StrCmp { d, a, b, c } => {
-                    let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
-                    s!(d) = cmp(x, y, c) as u64;
-                }
-                Op::StrIndex { d, s, i } => {
-                    let (p, n) = (s!(s), s!(s + 1));
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= n {
-                        return Err(self.fail(Panic::index(i, n), cur, pc));
-                    }
-                    s!(d) = mem::bytes(p, n)[i as usize] as u64;
-                }
-                Op::StrSlice { d, s, lo, hi } => {
-                    let (p, n) = (s!(s), s!(s + 1));
-                    let l = if lo == NONE { 0 } else { s!(lo) };
-                    let h = if hi == NONE { n } else { s!(hi) };
-                    if h > n || (h as i64) < 0 {
-                        return Err(self.fail(
-                            Panic::Runtime(format!(
-                                "slice bounds out of range [:{}] with length {}",
-                                h as i64, n
-                            )),
-                            cur,
-                            pc,
-                        ));
-                    }
-                    if l > h {
-                        return Err(self.fail(
-                            Panic::Runtime(format!(
-                                "slice bounds out of range [{}:{}]",
-                                l as i64, h
-                            )),
-                            cur,
-                            pc,
-                        ));
-                    }
-                    s!(d) = if h == l { 0 } else { p + l };
-                    s!(d + 1) = h - l;
-                }
-                Op::StrDecodeRune { d, s, i } => {
-                    let b = mem::bytes(s!(s), s!(s + 1));
-                    let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[s!(i) as usize..]);
-                    s!(d) = r as i64 as u64;
-                    s!(d + 1) = w as u64;
-                }
-                Op::StrFromRune { d, s } => {
-                    let v = s!(s) as i64;
-                    let c = u32::try_from(v)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{FFFD}');
-                    let mut buf = [0u8; 4];
-                    let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes());
-                    s!(d) = p;
-                    s!(d + 1) = n;
-                }
-                Op::StrFromBytes { d, s } => {
-                    let (p, n) = (s!(s), s!(s + 1));
-                    let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
-                    let (sp, sn) = self.heap.new_string(&v);
-                    s!(d) = sp;
-                    s!(d + 1) = sn;
-                }
-                Op::BytesFromStr { d, s } => {
-                    let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
-                    let p = self.heap.alloc_words(b.len());
-                    for (i, x) in b.iter().enumerate() {
-                        mem::store(p, i, *x as u64);
-                    }
-                    s!(d) = p;
-                    s!(d + 1) = b.len() as u64;
-                    s!(d + 2) = b.len() as u64;
-                }
-                Op::StrFromRunes { d, s } => {
-                    let (p, n) = (s!(s), s!(s + 1));
-                    let mut v = Vec::new();
-                    for i in 0..n as usize {
-                        let r = mem::load(p, i) as i64;
-                        let c = u32::try_from(r)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .unwrap_or('\u{FFFD}');
-                        let mut buf = [0u8; 4];
-                        v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                    }
-                    let (sp, sn) = self.heap.new_string(&v);
-                    s!(d) = sp;
-                    s!(d + 1) = sn;
-                }
-                Op::RunesFromStr { d, s } => {
-                    let b = mem::bytes(s!(s), s!(s + 1));
-                    let mut rs = Vec::new();
-                    let mut i = 0;
-                    while i < b.len() {
-                        let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[i..]);
-                        rs.push(r as i64 as u64);
-                        i += w.max(1);
-                    }
-                    let p = self.heap.alloc_words(rs.len());
-                    for (i, r) in rs.iter().enumerate() {
-                        mem::store(p, i, *r);
-                    }
-                    s!(d) = p;
-                    s!(d + 1) = rs.len() as u64;
-                    s!(d + 2) = rs.len() as u64;
                 }
                 Op::Load { d, p, off, n } => {
                     let a = s!(p);
@@ -433,342 +276,11 @@ impl<'p> Vm<'p> {
                         &self.stack[b..b + n as usize],
                     );
                 }
-                Op::FrameLoadIdx {
-                    d,
-                    base,
-                    i,
-                    len,
-                    stride,
-                    off,
-                    n,
-                } => {
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= len as u64 {
-                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
-                    }
-                    let src = fp + base as usize + i as usize * stride as usize + off as usize;
-                    self.stack
-                        .copy_within(src..src + n as usize, fp + d as usize);
-                }
-                Op::FrameStoreIdx {
-                    base,
-                    i,
-                    v,
-                    len,
-                    stride,
-                    off,
-                    n,
-                } => {
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= len as u64 {
-                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
-                    }
-                    let dst = fp + base as usize + i as usize * stride as usize + off as usize;
-                    let src = fp + v as usize;
-                    self.stack.copy_within(src..src + n as usize, dst);
-                }
-                Op::FrameLoadDyn { d, base, o, off, n } => {
-                    let src = fp + base as usize + s!(o) as usize + off as usize;
-                    self.stack
-                        .copy_within(src..src + n as usize, fp + d as usize);
-                }
-                Op::FrameStoreDyn { base, o, off, v, n } => {
-                    let dst = fp + base as usize + s!(o) as usize + off as usize;
-                    let src = fp + v as usize;
-                    self.stack.copy_within(src..src + n as usize, dst);
-                }
                 Op::CheckIndex { i, len } => {
                     let i = s!(i) as i64;
                     if i < 0 || i as u64 >= len as u64 {
                         return Err(self.fail(Panic::index(i, len as u64), cur, pc));
                     }
-                }
-                Op::SliceSlice {
-                    d,
-                    s,
-                    lo,
-                    hi,
-                    max,
-                    stride,
-                } => {
-                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                    let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
-                    let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
-                    s!(d) = np;
-                    s!(d + 1) = nl;
-                    s!(d + 2) = nc;
-                }
-                Op::ArraySlice {
-                    d,
-                    p,
-                    len,
-                    lo,
-                    hi,
-                    max,
-                    stride,
-                } => {
-                    let a = s!(p);
-                    let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
-                    let (np, nl, nc) = r.map_err(|e| self.fail(e, cur, pc))?;
-                    s!(d) = np;
-                    s!(d + 1) = nl;
-                    s!(d + 2) = nc;
-                }
-                Op::MakeSlice {
-                    d,
-                    len,
-                    cap,
-                    stride,
-                } => {
-                    let l = s!(len) as i64;
-                    let c = if cap == NONE { l } else { s!(cap) as i64 };
-                    if l < 0 || l > (1 << 40) {
-                        return Err(self.fail(
-                            Panic::Runtime("makeslice: len out of range".into()),
-                            cur,
-                            pc,
-                        ));
-                    }
-                    if c < l || c > (1 << 40) {
-                        return Err(self.fail(
-                            Panic::Runtime("makeslice: cap out of range".into()),
-                            cur,
-                            pc,
-                        ));
-                    }
-                    s!(d) = self.heap.alloc_words(c as usize * stride as usize);
-                    s!(d + 1) = l as u64;
-                    s!(d + 2) = c as u64;
-                }
-                Op::Append {
-                    d,
-                    s,
-                    v,
-                    count,
-                    stride,
-                } => {
-                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                    let (np, nc) = self.grow(p, len, cap, count as u64, stride);
-                    let b = fp + v as usize;
-                    let n = (count * stride) as usize;
-                    mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
-                    s!(d) = np;
-                    s!(d + 1) = len + count as u64;
-                    s!(d + 2) = nc;
-                }
-                Op::AppendSlice {
-                    d,
-                    s,
-                    t,
-                    stride,
-                    from_str,
-                } => {
-                    let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                    let (tp, tl) = (s!(t), s!(t + 1));
-                    if tl == 0 {
-                        s!(d) = p;
-                        s!(d + 1) = len;
-                        s!(d + 2) = cap;
-                    } else {
-                        let (np, nc) = self.grow(p, len, cap, tl, stride);
-                        if from_str {
-                            let b = mem::bytes(tp, tl);
-                            for (i, x) in b.iter().enumerate() {
-                                mem::store(np, len as usize + i, *x as u64);
-                            }
-                        } else {
-                            mem::copy_words(
-                                np + 8 * len * stride as u64,
-                                tp,
-                                (tl * stride as u64) as usize,
-                            );
-                        }
-                        s!(d) = np;
-                        s!(d + 1) = len + tl;
-                        s!(d + 2) = nc;
-                    }
-                }
-                Op::Copy {
-                    d,
-                    dst,
-                    src,
-                    stride,
-                    from_str,
-                } => {
-                    let (dp, dl) = (s!(dst), s!(dst + 1));
-                    let (sp, sl) = (s!(src), s!(src + 1));
-                    let n = dl.min(sl);
-                    if from_str {
-                        let b = mem::bytes(sp, sl);
-                        for i in 0..n as usize {
-                            mem::store(dp, i, b[i] as u64);
-                        }
-                    } else if n > 0 {
-                        mem::copy_words(dp, sp, (n * stride as u64) as usize);
-                    }
-                    s!(d) = n;
-                }
-                Op::MakeIface {
-                    d,
-                    s,
-                    tab,
-                    n,
-                    direct,
-                } => {
-                    let data = if direct {
-                        s!(s)
-                    } else if n == 0 {
-                        ZERO_SIZED
-                    } else {
-                        let p = self.heap.alloc_words(n as usize);
-                        let b = fp + s as usize;
-                        mem::store_n(p, 0, &self.stack[b..b + n as usize]);
-                        p
-                    };
-                    s!(d) = tab;
-                    s!(d + 1) = data;
-                }
-                Op::IfaceToIface {
-                    d,
-                    s,
-                    target,
-                    src_empty,
-                } => {
-                    let (tab, data) = (s!(s), s!(s + 1));
-                    if tab == 0 {
-                        s!(d) = 0;
-                        s!(d + 1) = 0;
-                    } else {
-                        let dynt = dyn_type(tab, src_empty);
-                        let tgt = desc(target);
-                        let w = if tgt.methods.is_empty() {
-                            dynt as *const TypeDesc as u64
-                        } else {
-                            match typedesc::itab(tgt, dynt) {
-                                Some(it) => it as *const Itab as u64,
-                                None => {
-                                    return Err(self.fail(
-                                        Panic::Conversion(format!(
-                                            "interface conversion: {} is not {}",
-                                            dynt.name, tgt.name
-                                        )),
-                                        cur,
-                                        pc,
-                                    ))
-                                }
-                            }
-                        };
-                        s!(d) = w;
-                        s!(d + 1) = data;
-                    }
-                }
-                Op::AssertType {
-                    d,
-                    s,
-                    ty,
-                    n,
-                    direct,
-                    src_empty,
-                    src,
-                    ok,
-                } => {
-                    let (tab, data) = (s!(s), s!(s + 1));
-                    let hit = tab != 0 && dyn_type(tab, src_empty) as *const TypeDesc as u64 == ty;
-                    if hit {
-                        if direct {
-                            s!(d) = data;
-                        } else if n > 0 {
-                            let b = fp + d as usize;
-                            mem::load_n(data, 0, &mut self.stack[b..b + n as usize]);
-                        }
-                        if ok != NONE {
-                            s!(ok) = 1;
-                        }
-                    } else if ok != NONE {
-                        let b = fp + d as usize;
-                        self.stack[b..b + n as usize].fill(0);
-                        s!(ok) = 0;
-                    } else {
-                        let want = &desc(ty).name;
-                        let from = iface_name(desc(src));
-                        let msg = if tab == 0 {
-                            format!("interface conversion: {from} is nil, not {want}")
-                        } else {
-                            format!(
-                                "interface conversion: {from} is {}, not {want}",
-                                dyn_type(tab, src_empty).name
-                            )
-                        };
-                        return Err(self.fail(Panic::Conversion(msg), cur, pc));
-                    }
-                }
-                Op::AssertIface {
-                    d,
-                    s,
-                    target,
-                    src_empty,
-                    src,
-                    ok,
-                } => {
-                    let (tab, data) = (s!(s), s!(s + 1));
-                    let tgt = desc(target);
-                    let res: Result<u64, String> = if tab == 0 {
-                        Err(format!(
-                            "interface conversion: {} is nil, not {}",
-                            iface_name(desc(src)),
-                            tgt.name
-                        ))
-                    } else {
-                        let dynt = dyn_type(tab, src_empty);
-                        if tgt.methods.is_empty() {
-                            Ok(dynt as *const TypeDesc as u64)
-                        } else {
-                            match typedesc::itab(tgt, dynt) {
-                                Some(it) => Ok(it as *const Itab as u64),
-                                None => Err(format!(
-                                    "interface conversion: {} is not {}: missing method {}",
-                                    dynt.name,
-                                    tgt.name,
-                                    typedesc::missing_method(tgt, dynt).unwrap_or_default()
-                                )),
-                            }
-                        }
-                    };
-                    let _ = src;
-                    match res {
-                        Ok(w) => {
-                            s!(d) = w;
-                            s!(d + 1) = data;
-                            if ok != NONE {
-                                s!(ok) = 1;
-                            }
-                        }
-                        Err(m) => {
-                            if ok == NONE {
-                                return Err(self.fail(Panic::Conversion(m), cur, pc));
-                            }
-                            s!(d) = 0;
-                            s!(d + 1) = 0;
-                            s!(ok) = 0;
-                        }
-                    }
-                }
-                Op::IfaceEq { d, a, b, empty, ne } => {
-                    let (x, y) = ([s!(a), s!(a + 1)], [s!(b), s!(b + 1)]);
-                    let r = self
-                        .iface_eq(x, y, empty)
-                        .map_err(|e| self.fail(e, cur, pc))?;
-                    s!(d) = (r != ne) as u64;
-                }
-                Op::ValueEq { d, a, b, ty, ne } => {
-                    let t = desc(ty);
-                    let n = t.words();
-                    let x: Vec<u64> = self.stack[fp + a as usize..fp + a as usize + n].to_vec();
-                    let y: Vec<u64> = self.stack[fp + b as usize..fp + b as usize + n].to_vec();
-                    let r = self
-                        .value_eq(t.ty, &x, &y)
-                        .map_err(|e| self.fail(e, cur, pc))?;
-                    s!(d) = (r != ne) as u64;
                 }
                 Op::Call { func: target, base } => call!(target, base),
                 Op::CallClosure { f, base, site: _ } => {
@@ -801,18 +313,6 @@ impl<'p> Vm<'p> {
                     self.native(native, fp + base as usize, top)
                         .map_err(|e| self.fail(e, cur, pc))?;
                 }
-                Op::MakeClosure {
-                    d,
-                    func: target,
-                    caps,
-                    n,
-                } => {
-                    let p = self.heap.alloc_words(1 + n as usize);
-                    mem::store(p, 0, target.0 as u64);
-                    let b = fp + caps as usize;
-                    mem::store_n(p, 1, &self.stack[b..b + n as usize]);
-                    s!(d) = p;
-                }
                 Op::LoadCtx { d } => s!(d) = self.ctx,
                 Op::Ret { s, n } => {
                     match n {
@@ -837,7 +337,11 @@ impl<'p> Vm<'p> {
                 Op::Jmp { t } => pc = t as usize,
                 Op::JfCmpI { a, b, c, signed, t } => {
                     let (x, y) = (s!(a), s!(b));
-                    let holds = if signed { cmp(x as i64, y as i64, c) } else { cmp(x, y, c) };
+                    let holds = if signed {
+                        cmp(x as i64, y as i64, c)
+                    } else {
+                        cmp(x, y, c)
+                    };
                     if !holds {
                         pc = t as usize;
                     }
@@ -863,14 +367,542 @@ impl<'p> Vm<'p> {
                     return Err(self.fail(p, cur, pc));
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
-                Op::Print { s, kind, space } => {
-                    let b = fp + s as usize;
-                    let words = [self.stack[b], self.stack.get(b + 1).copied().unwrap_or(0)];
-                    self.print_builtin(kind, words, space);
-                }
                 Op::PrintNl => self.print_raw(b"\n"),
+                Op::DivS { .. }
+                | Op::DivU { .. }
+                | Op::RemS { .. }
+                | Op::RemU { .. }
+                | Op::FToI { .. }
+                | Op::StrConcat { .. }
+                | Op::StrCmp { .. }
+                | Op::StrIndex { .. }
+                | Op::StrSlice { .. }
+                | Op::StrDecodeRune { .. }
+                | Op::StrFromRune { .. }
+                | Op::StrFromBytes { .. }
+                | Op::BytesFromStr { .. }
+                | Op::StrFromRunes { .. }
+                | Op::RunesFromStr { .. }
+                | Op::FrameLoadIdx { .. }
+                | Op::FrameStoreIdx { .. }
+                | Op::FrameLoadDyn { .. }
+                | Op::FrameStoreDyn { .. }
+                | Op::SliceSlice { .. }
+                | Op::ArraySlice { .. }
+                | Op::MakeSlice { .. }
+                | Op::Append { .. }
+                | Op::AppendSlice { .. }
+                | Op::Copy { .. }
+                | Op::MakeIface { .. }
+                | Op::IfaceToIface { .. }
+                | Op::AssertType { .. }
+                | Op::AssertIface { .. }
+                | Op::IfaceEq { .. }
+                | Op::ValueEq { .. }
+                | Op::MakeClosure { .. }
+                | Op::Print { .. } => {
+                    self.slow_op(op, fp).map_err(|e| self.fail(e, cur, pc))?;
+                }
             }
         }
+    }
+
+    /// Instructions off the hot path, kept out of `run`'s loop so that the
+    /// common ones keep their operands in registers.
+    #[inline(never)]
+    fn slow_op(&mut self, op: &Op, fp: usize) -> Result<(), Panic> {
+        let st: *mut u64 = self.stack.as_mut_ptr();
+        macro_rules! s {
+            ($i:expr) => {
+                // SAFETY: as in `run`: the verifier bounds every slot operand by the frame.
+                *unsafe { &mut *st.add(fp + $i as usize) }
+            };
+        }
+        match *op {
+            Op::DivS { d, a, b } => {
+                let y = s!(b) as i64;
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = (s!(a) as i64).wrapping_div(y) as u64;
+            }
+            Op::DivU { d, a, b } => {
+                let y = s!(b);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = s!(a) / y;
+            }
+            Op::RemS { d, a, b } => {
+                let y = s!(b) as i64;
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = (s!(a) as i64).wrapping_rem(y) as u64;
+            }
+            Op::RemU { d, a, b } => {
+                let y = s!(b);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = s!(a) % y;
+            }
+            Op::FToI { d, s, signed } => {
+                let x = f(s!(s));
+                s!(d) = if signed {
+                    f_to_i64(x) as u64
+                } else {
+                    f_to_u64(x)
+                };
+            }
+            Op::StrConcat { d, a, b } => {
+                let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                let (p, n) = if y.is_empty() {
+                    (s!(a), s!(a + 1))
+                } else if x.is_empty() {
+                    (s!(b), s!(b + 1))
+                } else {
+                    let mut v = Vec::with_capacity(x.len() + y.len());
+                    v.extend_from_slice(x);
+                    v.extend_from_slice(y);
+                    self.heap.new_string(&v)
+                };
+                s!(d) = p;
+                s!(d + 1) = n;
+            }
+            Op::StrCmp { d, a, b, c } => {
+                let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                s!(d) = cmp(x, y, c) as u64;
+            }
+            Op::StrIndex { d, s, i } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= n {
+                    return Err(Panic::index(i, n));
+                }
+                s!(d) = mem::bytes(p, n)[i as usize] as u64;
+            }
+            Op::StrSlice { d, s, lo, hi } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let l = if lo == NONE { 0 } else { s!(lo) };
+                let h = if hi == NONE { n } else { s!(hi) };
+                if h > n || (h as i64) < 0 {
+                    return Err(Panic::Runtime(format!(
+                        "slice bounds out of range [:{}] with length {}",
+                        h as i64, n
+                    )));
+                }
+                if l > h {
+                    return Err(Panic::Runtime(format!(
+                        "slice bounds out of range [{}:{}]",
+                        l as i64, h
+                    )));
+                }
+                s!(d) = if h == l { 0 } else { p + l };
+                s!(d + 1) = h - l;
+            }
+            Op::StrDecodeRune { d, s, i } => {
+                let b = mem::bytes(s!(s), s!(s + 1));
+                let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[s!(i) as usize..]);
+                s!(d) = r as i64 as u64;
+                s!(d + 1) = w as u64;
+            }
+            Op::StrFromRune { d, s } => {
+                let v = s!(s) as i64;
+                let c = u32::try_from(v)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                let mut buf = [0u8; 4];
+                let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes());
+                s!(d) = p;
+                s!(d + 1) = n;
+            }
+            Op::StrFromBytes { d, s } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
+                let (sp, sn) = self.heap.new_string(&v);
+                s!(d) = sp;
+                s!(d + 1) = sn;
+            }
+            Op::BytesFromStr { d, s } => {
+                let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
+                let p = self.heap.alloc_words(b.len());
+                for (i, x) in b.iter().enumerate() {
+                    mem::store(p, i, *x as u64);
+                }
+                s!(d) = p;
+                s!(d + 1) = b.len() as u64;
+                s!(d + 2) = b.len() as u64;
+            }
+            Op::StrFromRunes { d, s } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let mut v = Vec::new();
+                for i in 0..n as usize {
+                    let r = mem::load(p, i) as i64;
+                    let c = u32::try_from(r)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
+                    let mut buf = [0u8; 4];
+                    v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                let (sp, sn) = self.heap.new_string(&v);
+                s!(d) = sp;
+                s!(d + 1) = sn;
+            }
+            Op::RunesFromStr { d, s } => {
+                let b = mem::bytes(s!(s), s!(s + 1));
+                let mut rs = Vec::new();
+                let mut i = 0;
+                while i < b.len() {
+                    let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[i..]);
+                    rs.push(r as i64 as u64);
+                    i += w.max(1);
+                }
+                let p = self.heap.alloc_words(rs.len());
+                for (i, r) in rs.iter().enumerate() {
+                    mem::store(p, i, *r);
+                }
+                s!(d) = p;
+                s!(d + 1) = rs.len() as u64;
+                s!(d + 2) = rs.len() as u64;
+            }
+            Op::FrameLoadIdx {
+                d,
+                base,
+                i,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= len as u64 {
+                    return Err(Panic::index(i, len as u64));
+                }
+                let src = fp + base as usize + i as usize * stride as usize + off as usize;
+                self.stack
+                    .copy_within(src..src + n as usize, fp + d as usize);
+            }
+            Op::FrameStoreIdx {
+                base,
+                i,
+                v,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= len as u64 {
+                    return Err(Panic::index(i, len as u64));
+                }
+                let dst = fp + base as usize + i as usize * stride as usize + off as usize;
+                let src = fp + v as usize;
+                self.stack.copy_within(src..src + n as usize, dst);
+            }
+            Op::FrameLoadDyn { d, base, o, off, n } => {
+                let src = fp + base as usize + s!(o) as usize + off as usize;
+                self.stack
+                    .copy_within(src..src + n as usize, fp + d as usize);
+            }
+            Op::FrameStoreDyn { base, o, off, v, n } => {
+                let dst = fp + base as usize + s!(o) as usize + off as usize;
+                let src = fp + v as usize;
+                self.stack.copy_within(src..src + n as usize, dst);
+            }
+            Op::SliceSlice {
+                d,
+                s,
+                lo,
+                hi,
+                max,
+                stride,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
+                let (np, nl, nc) = r?;
+                s!(d) = np;
+                s!(d + 1) = nl;
+                s!(d + 2) = nc;
+            }
+            Op::ArraySlice {
+                d,
+                p,
+                len,
+                lo,
+                hi,
+                max,
+                stride,
+            } => {
+                let a = s!(p);
+                let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
+                let (np, nl, nc) = r?;
+                s!(d) = np;
+                s!(d + 1) = nl;
+                s!(d + 2) = nc;
+            }
+            Op::MakeSlice {
+                d,
+                len,
+                cap,
+                stride,
+            } => {
+                let l = s!(len) as i64;
+                let c = if cap == NONE { l } else { s!(cap) as i64 };
+                if l < 0 || l > (1 << 40) {
+                    return Err(Panic::Runtime("makeslice: len out of range".into()));
+                }
+                if c < l || c > (1 << 40) {
+                    return Err(Panic::Runtime("makeslice: cap out of range".into()));
+                }
+                s!(d) = self.heap.alloc_words(c as usize * stride as usize);
+                s!(d + 1) = l as u64;
+                s!(d + 2) = c as u64;
+            }
+            Op::Append {
+                d,
+                s,
+                v,
+                count,
+                stride,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let (np, nc) = self.grow(p, len, cap, count as u64, stride);
+                let b = fp + v as usize;
+                let n = (count * stride) as usize;
+                mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
+                s!(d) = np;
+                s!(d + 1) = len + count as u64;
+                s!(d + 2) = nc;
+            }
+            Op::AppendSlice {
+                d,
+                s,
+                t,
+                stride,
+                from_str,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let (tp, tl) = (s!(t), s!(t + 1));
+                if tl == 0 {
+                    s!(d) = p;
+                    s!(d + 1) = len;
+                    s!(d + 2) = cap;
+                } else {
+                    let (np, nc) = self.grow(p, len, cap, tl, stride);
+                    if from_str {
+                        let b = mem::bytes(tp, tl);
+                        for (i, x) in b.iter().enumerate() {
+                            mem::store(np, len as usize + i, *x as u64);
+                        }
+                    } else {
+                        mem::copy_words(
+                            np + 8 * len * stride as u64,
+                            tp,
+                            (tl * stride as u64) as usize,
+                        );
+                    }
+                    s!(d) = np;
+                    s!(d + 1) = len + tl;
+                    s!(d + 2) = nc;
+                }
+            }
+            Op::Copy {
+                d,
+                dst,
+                src,
+                stride,
+                from_str,
+            } => {
+                let (dp, dl) = (s!(dst), s!(dst + 1));
+                let (sp, sl) = (s!(src), s!(src + 1));
+                let n = dl.min(sl);
+                if from_str {
+                    let b = mem::bytes(sp, sl);
+                    for i in 0..n as usize {
+                        mem::store(dp, i, b[i] as u64);
+                    }
+                } else if n > 0 {
+                    mem::copy_words(dp, sp, (n * stride as u64) as usize);
+                }
+                s!(d) = n;
+            }
+            Op::MakeIface {
+                d,
+                s,
+                tab,
+                n,
+                direct,
+            } => {
+                let data = if direct {
+                    s!(s)
+                } else if n == 0 {
+                    ZERO_SIZED
+                } else {
+                    let p = self.heap.alloc_words(n as usize);
+                    let b = fp + s as usize;
+                    mem::store_n(p, 0, &self.stack[b..b + n as usize]);
+                    p
+                };
+                s!(d) = tab;
+                s!(d + 1) = data;
+            }
+            Op::IfaceToIface {
+                d,
+                s,
+                target,
+                src_empty,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                if tab == 0 {
+                    s!(d) = 0;
+                    s!(d + 1) = 0;
+                } else {
+                    let dynt = dyn_type(tab, src_empty);
+                    let tgt = desc(target);
+                    let w = if tgt.methods.is_empty() {
+                        dynt as *const TypeDesc as u64
+                    } else {
+                        match typedesc::itab(tgt, dynt) {
+                            Some(it) => it as *const Itab as u64,
+                            None => {
+                                return Err(Panic::Conversion(format!(
+                                    "interface conversion: {} is not {}",
+                                    dynt.name, tgt.name
+                                )))
+                            }
+                        }
+                    };
+                    s!(d) = w;
+                    s!(d + 1) = data;
+                }
+            }
+            Op::AssertType {
+                d,
+                s,
+                ty,
+                n,
+                direct,
+                src_empty,
+                src,
+                ok,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                let hit = tab != 0 && dyn_type(tab, src_empty) as *const TypeDesc as u64 == ty;
+                if hit {
+                    if direct {
+                        s!(d) = data;
+                    } else if n > 0 {
+                        let b = fp + d as usize;
+                        mem::load_n(data, 0, &mut self.stack[b..b + n as usize]);
+                    }
+                    if ok != NONE {
+                        s!(ok) = 1;
+                    }
+                } else if ok != NONE {
+                    let b = fp + d as usize;
+                    self.stack[b..b + n as usize].fill(0);
+                    s!(ok) = 0;
+                } else {
+                    let want = &desc(ty).name;
+                    let from = iface_name(desc(src));
+                    let msg = if tab == 0 {
+                        format!("interface conversion: {from} is nil, not {want}")
+                    } else {
+                        format!(
+                            "interface conversion: {from} is {}, not {want}",
+                            dyn_type(tab, src_empty).name
+                        )
+                    };
+                    return Err(Panic::Conversion(msg));
+                }
+            }
+            Op::AssertIface {
+                d,
+                s,
+                target,
+                src_empty,
+                src,
+                ok,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                let tgt = desc(target);
+                let res: Result<u64, String> = if tab == 0 {
+                    Err(format!(
+                        "interface conversion: {} is nil, not {}",
+                        iface_name(desc(src)),
+                        tgt.name
+                    ))
+                } else {
+                    let dynt = dyn_type(tab, src_empty);
+                    if tgt.methods.is_empty() {
+                        Ok(dynt as *const TypeDesc as u64)
+                    } else {
+                        match typedesc::itab(tgt, dynt) {
+                            Some(it) => Ok(it as *const Itab as u64),
+                            None => Err(format!(
+                                "interface conversion: {} is not {}: missing method {}",
+                                dynt.name,
+                                tgt.name,
+                                typedesc::missing_method(tgt, dynt).unwrap_or_default()
+                            )),
+                        }
+                    }
+                };
+                let _ = src;
+                match res {
+                    Ok(w) => {
+                        s!(d) = w;
+                        s!(d + 1) = data;
+                        if ok != NONE {
+                            s!(ok) = 1;
+                        }
+                    }
+                    Err(m) => {
+                        if ok == NONE {
+                            return Err(Panic::Conversion(m));
+                        }
+                        s!(d) = 0;
+                        s!(d + 1) = 0;
+                        s!(ok) = 0;
+                    }
+                }
+            }
+            Op::IfaceEq { d, a, b, empty, ne } => {
+                let (x, y) = ([s!(a), s!(a + 1)], [s!(b), s!(b + 1)]);
+                let r = self.iface_eq(x, y, empty)?;
+                s!(d) = (r != ne) as u64;
+            }
+            Op::ValueEq { d, a, b, ty, ne } => {
+                let t = desc(ty);
+                let n = t.words();
+                let x: Vec<u64> = self.stack[fp + a as usize..fp + a as usize + n].to_vec();
+                let y: Vec<u64> = self.stack[fp + b as usize..fp + b as usize + n].to_vec();
+                let r = self.value_eq(t.ty, &x, &y)?;
+                s!(d) = (r != ne) as u64;
+            }
+            Op::MakeClosure {
+                d,
+                func: target,
+                caps,
+                n,
+            } => {
+                let p = self.heap.alloc_words(1 + n as usize);
+                mem::store(p, 0, target.0 as u64);
+                let b = fp + caps as usize;
+                mem::store_n(p, 1, &self.stack[b..b + n as usize]);
+                s!(d) = p;
+            }
+            Op::Print { s, kind, space } => {
+                let b = fp + s as usize;
+                let words = [self.stack[b], self.stack.get(b + 1).copied().unwrap_or(0)];
+                self.print_builtin(kind, words, space);
+            }
+            _ => unreachable!("slow_op called with a fast instruction"),
+        }
+        Ok(())
     }
 
     /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
@@ -879,12 +911,15 @@ impl<'p> Vm<'p> {
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
-            return Err(Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()));
+            return Err(Panic::Fatal(
+                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
+            ));
         }
         // Frames are small: a loop beats a call to memset.
         for i in fp + params as usize..end {
-            // SAFETY: `i < end <= stack.len()`, checked above.
-            unsafe { *self.stack.as_mut_ptr().add(i) = 0 };
+            // SAFETY: `i < end <= stack.len()`, checked above. (Volatile keeps
+            // LLVM from turning this short loop into a call to memset.)
+            unsafe { std::ptr::write_volatile(self.stack.as_mut_ptr().add(i), 0) };
         }
         Ok(())
     }
@@ -1079,8 +1114,6 @@ impl Drop for Vm<'_> {
         let _ = self.out.flush();
     }
 }
-
-pub(crate) use mem::bytes as str_bytes;
 
 /// Writes bytes to stdout through the VM's buffer.
 impl Vm<'_> {

@@ -408,9 +408,10 @@ impl FnCtx<'_, '_> {
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     _ => {
+                        // The length word of the string or slice, wherever it is.
                         let s = self.expr(&args[0])?;
                         let off = if b == Builtin::Len { 1 } else { 2 };
-                        self.emit(Op::Move { d, s: s + off });
+                        return Ok(s + off);
                     }
                 }
                 Ok(d)

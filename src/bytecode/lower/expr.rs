@@ -148,6 +148,11 @@ impl FnCtx<'_, '_> {
     /// Evaluates a condition and emits a jump taken when it is false;
     /// returns the jump to patch. Integer comparisons fuse into one instruction.
     pub(crate) fn jump_if_false(&mut self, cond: &Expr) -> R<usize> {
+        self.cond_jump(cond, false)
+    }
+
+    /// Evaluates a condition and emits a jump taken when it equals `when`.
+    pub(crate) fn cond_jump(&mut self, cond: &Expr, when: bool) -> R<usize> {
         let c = crate::syntax::walk::unparen(cond);
         if !self.info().consts.contains_key(&c.id) {
             if let ExprKind::Binary { op, x, y, .. } = &c.kind {
@@ -165,6 +170,8 @@ impl FnCtx<'_, '_> {
                     TypeKind::Basic(b) => b.is_integer() || b.is_boolean(),
                     _ => false,
                 };
+                // `JfCmp` jumps when the comparison fails: negate it to jump on success.
+                let cmp = if when { cmp.map(negate) } else { cmp };
                 if let (Some(c), true) = (cmp, int_like && self.ty(y) == xt) {
                     let signed = !matches!(self.l.types().basic(xt), Some(b) if b.is_unsigned());
                     let a = self.expr(x)?;
@@ -174,12 +181,22 @@ impl FnCtx<'_, '_> {
                         }
                     }
                     let b = self.expr(y)?;
-                    return Ok(self.emit(Op::JfCmpI { a, b, c, signed, t: 0 }));
+                    return Ok(self.emit(Op::JfCmpI {
+                        a,
+                        b,
+                        c,
+                        signed,
+                        t: 0,
+                    }));
                 }
             }
         }
         let v = self.expr(cond)?;
-        Ok(self.emit(Op::Jz { c: v, t: 0 }))
+        Ok(if when {
+            self.emit(Op::Jnz { c: v, t: 0 })
+        } else {
+            self.emit(Op::Jz { c: v, t: 0 })
+        })
     }
 
     /// Lowers `e` into slots starting at `d`.
@@ -1276,6 +1293,17 @@ impl FnCtx<'_, '_> {
         let d = self.temp(w);
         self.expr_to(x, d)?;
         Ok(d)
+    }
+}
+
+fn negate(c: Cmp) -> Cmp {
+    match c {
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+        Cmp::Lt => Cmp::Ge,
+        Cmp::Ge => Cmp::Lt,
+        Cmp::Le => Cmp::Gt,
+        Cmp::Gt => Cmp::Le,
     }
 }
 

@@ -555,11 +555,10 @@ impl FnCtx<'_, '_> {
                 }
             }
         }
+        // The condition is tested at the bottom (one jump per iteration):
+        // `jmp cond; body: ...; cont: post; cond: if c goto body`.
+        let enter = cond.map(|_| self.emit(Op::Jmp { t: 0 }));
         let top = self.b.here();
-        let exit = match cond {
-            Some(c) => Some(self.jump_if_false(c)?),
-            None => None,
-        };
         self.push_target(true);
         self.block(&body.stmts)?;
         let cont = self.b.here();
@@ -584,12 +583,21 @@ impl FnCtx<'_, '_> {
         if let Some(p) = post {
             self.stmt(p)?;
         }
-        self.emit(Op::Jmp { t: top });
-        let end = self.b.here();
-        if let Some(j) = exit {
-            self.b.patch(j, end);
+        match (cond, enter) {
+            (Some(c), Some(j)) => {
+                let test = self.b.here();
+                self.b.patch(j, test);
+                let back = self.cond_jump(c, true)?;
+                self.b.patch(back, top);
+                let end = self.b.here();
+                self.pop_target(end, cont);
+            }
+            _ => {
+                self.emit(Op::Jmp { t: top });
+                let end = self.b.here();
+                self.pop_target(end, cont);
+            }
         }
-        self.pop_target(end, cont);
         Ok(())
     }
 

@@ -497,13 +497,15 @@ impl Checker<'_> {
                         nargs(self, 2, 3)?;
                     }
                     TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
-                    _ => return self.err(
-                        args[0].pos,
-                        format!(
+                    _ => {
+                        return self.err(
+                            args[0].pos,
+                            format!(
                             "invalid argument: cannot make {}; type must be slice, map, or channel",
                             self.expr_string(&args[0])
                         ),
-                    ),
+                        )
+                    }
                 }
                 let mut consts = Vec::new();
                 for a in &args[1..] {

@@ -62,14 +62,51 @@ pub fn check_file(path: &str, print_bytecode: bool) -> Outcome {
     }
 }
 
-pub fn run_file(path: &str) -> Outcome {
+/// How to run a program.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// GOGC: the heap grows this much (percent) over the live heap between collections.
+    pub gc_percent: u64,
+    /// Stop with Go's out-of-memory error past this many live bytes.
+    pub heap_limit: Option<u64>,
+    /// Collect at every allocation.
+    pub gc_stress: bool,
+    /// Print statistics to stderr at exit.
+    pub stats: bool,
+}
+
+pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
     let prog = match load(path) {
         Ok(p) => p,
         Err(o) => return o,
     };
+    let start = std::time::Instant::now();
     let mut vm = Vm::new(&prog);
+    vm.heap.gc_percent = opts.gc_percent;
+    vm.heap.stress = opts.gc_stress;
+    vm.heap.limit = opts.heap_limit;
     let r = vm.run_main();
     vm.flush();
+    if opts.stats {
+        let s = vm.heap.stats;
+        let total = start.elapsed();
+        eprintln!("pgojit stats:");
+        eprintln!("  run time          {:.3} s", total.as_secs_f64());
+        eprintln!("  gc collections    {}", s.collections);
+        eprintln!(
+            "  gc time           {:.3} s ({:.1}% of run time)",
+            s.gc_time.as_secs_f64(),
+            100.0 * s.gc_time.as_secs_f64() / total.as_secs_f64().max(1e-9)
+        );
+        eprintln!(
+            "  allocated         {} bytes in {} objects",
+            s.allocated_bytes, s.allocated_objects
+        );
+        eprintln!("  freed             {} objects", s.freed_objects);
+        eprintln!("  peak heap         {} bytes", s.peak_live_bytes);
+        eprintln!("  live after last gc {} bytes", s.last_live_bytes);
+        eprintln!("  heap at exit      {} bytes", vm.heap.in_use());
+    }
     match r {
         Ok(()) => Outcome::Ok,
         Err(p) => {
@@ -81,8 +118,10 @@ pub fn run_file(path: &str) -> Outcome {
 
 fn report_panic(p: &Panic) {
     eprintln!("{}", p.first_line());
-    if let Panic::Fatal(_) = p {
-        eprintln!("fatal error: stack overflow");
+    if let Panic::Fatal(m) = p {
+        if m.starts_with("runtime: goroutine stack exceeds") {
+            eprintln!("fatal error: stack overflow");
+        }
     }
     eprintln!("{}", p.rest());
 }

@@ -32,6 +32,8 @@ pub struct Function {
     pub frame_size: u32,
     pub param_words: u32,
     pub result_words: u32,
+    /// Per frame slot: may it hold a heap pointer? The collector's frame map.
+    pub ptr_slots: Vec<bool>,
 }
 
 /// A loaded program: functions, types and their descriptors.
@@ -47,6 +49,10 @@ pub struct Program {
     /// The type word of an `error` holding a `*errors.errorString` (what
     /// `errors.New` and `fmt.Errorf` return).
     pub error_itab: u64,
+    /// Pointer maps of heap objects, by layout id (see `runtime::heap`).
+    pub layouts: Vec<Vec<bool>>,
+    /// Package variables: (address, words, layout), roots for the collector.
+    pub globals: Vec<(u64, u32, u32)>,
 }
 
 impl Program {

@@ -325,6 +325,8 @@ pub enum Op {
     Alloc {
         d: Slot,
         n: u32,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// `d = &s[i]` for a slice `s` with elements of `stride` words, bounds-checked.
     SliceAddr {
@@ -416,6 +418,8 @@ pub enum Op {
         len: Slot,
         cap: Slot,
         stride: u32,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// `d = append(s, v...)` with `count` elements of `stride` words starting at slot `v`.
     Append {
@@ -424,6 +428,8 @@ pub enum Op {
         v: Slot,
         count: u32,
         stride: u32,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// `d = append(s, t...)` (`t` a slice, or a string when `from_str`).
     AppendSlice {
@@ -432,6 +438,8 @@ pub enum Op {
         t: Slot,
         stride: u32,
         from_str: bool,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// `d = copy(dst, src)` (`src` a string when `from_str`).
     Copy {
@@ -450,6 +458,8 @@ pub enum Op {
         tab: u64,
         n: u32,
         direct: bool,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// Converts an interface value to another interface type (`target` is its descriptor).
     IfaceToIface {
@@ -527,6 +537,8 @@ pub enum Op {
         func: FuncId,
         caps: Slot,
         n: u32,
+        /// Pointer map of the allocated words (see `runtime::heap`).
+        layout: u32,
     },
     /// `d = the current closure pointer` (a closure body's prologue).
     LoadCtx {

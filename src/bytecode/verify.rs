@@ -129,6 +129,7 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
             v,
             count,
             stride,
+            ..
         } => vec![(d, 3), (s, 3), (v, count * stride)],
         AppendSlice {
             d, s, t, from_str, ..
@@ -256,6 +257,7 @@ mod tests {
             frame_size: frame,
             param_words: 0,
             result_words: 0,
+            ptr_slots: vec![true; frame as usize],
         }
     }
 

@@ -32,6 +32,9 @@ pub struct Vm<'p> {
     ctx: u64,
     /// Nesting of runtime → Go calls.
     depth: u32,
+    /// Suspended frames of every active `run`, innermost last: with the
+    /// running frame, the roots the collector scans.
+    frames: Vec<Suspended>,
 }
 
 struct Suspended {
@@ -45,10 +48,17 @@ impl<'p> Vm<'p> {
         Vm {
             prog,
             stack: vec![0; STACK_SLOTS],
-            heap: Heap::new(),
+            heap: {
+                let mut h = Heap::new();
+                for l in &prog.layouts {
+                    h.register_layout(l.clone());
+                }
+                h
+            },
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             ctx: 0,
             depth: 0,
+            frames: Vec::with_capacity(1024),
         }
     }
 
@@ -68,7 +78,7 @@ impl<'p> Vm<'p> {
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
         let prog = self.prog;
-        let mut frames: Vec<Suspended> = Vec::new();
+        let base_depth = self.frames.len();
         let mut cur = entry;
         let mut func = prog.func(cur);
         let mut code: &[Op] = &func.code;
@@ -91,7 +101,7 @@ impl<'p> Vm<'p> {
         macro_rules! call {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
-                frames.push(Suspended { func: cur, pc, fp });
+                self.frames.push(Suspended { func: cur, pc, fp });
                 fp += $base as usize;
                 cur = target;
                 func = prog.func(cur);
@@ -223,7 +233,12 @@ impl<'p> Vm<'p> {
                     let b = fp + s as usize;
                     mem::store_n(addr, 0, &self.stack[b..b + n as usize]);
                 }
-                Op::Alloc { d, n } => s!(d) = self.heap.alloc_words(n as usize),
+                Op::Alloc { d, n, layout } => {
+                    if self.heap.due() {
+                        self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
+                    }
+                    s!(d) = self.heap.alloc(n as usize, layout);
+                }
                 Op::SliceAddr { d, s, i, stride } => {
                     let (p, n) = (s!(s), s!(s + 1));
                     let i = s!(i) as i64;
@@ -309,9 +324,15 @@ impl<'p> Vm<'p> {
                     call!(target, base)
                 }
                 Op::CallNative { native, base } => {
+                    if self.heap.due() {
+                        self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
+                    }
                     let top = fp + func.frame_size as usize;
-                    self.native(native, fp + base as usize, top)
-                        .map_err(|e| self.fail(e, cur, pc))?;
+                    // Visible to collections inside Go code the native calls.
+                    self.frames.push(Suspended { func: cur, pc, fp });
+                    let r = self.native(native, fp + base as usize, top);
+                    self.frames.pop();
+                    r.map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.ctx,
                 Op::Ret { s, n } => {
@@ -323,16 +344,15 @@ impl<'p> Vm<'p> {
                             self.stack.copy_within(src..src + n as usize, fp);
                         }
                     }
-                    match frames.pop() {
-                        None => return Ok(()),
-                        Some(fr) => {
-                            cur = fr.func;
-                            func = prog.func(cur);
-                            code = &func.code;
-                            pc = fr.pc;
-                            fp = fr.fp;
-                        }
+                    if self.frames.len() == base_depth {
+                        return Ok(());
                     }
+                    let fr = self.frames.pop().expect("a suspended frame");
+                    cur = fr.func;
+                    func = prog.func(cur);
+                    code = &func.code;
+                    pc = fr.pc;
+                    fp = fr.fp;
                 }
                 Op::Jmp { t } => pc = t as usize,
                 Op::JfCmpI { a, b, c, signed, t } => {
@@ -363,7 +383,9 @@ impl<'p> Vm<'p> {
                 }
                 Op::Panic { s } => {
                     let v = [s!(s), s!(s + 1)];
+                    self.frames.push(Suspended { func: cur, pc, fp });
                     let p = self.panic_value(v, fp + func.frame_size as usize);
+                    self.frames.pop();
                     return Err(self.fail(p, cur, pc));
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
@@ -401,7 +423,8 @@ impl<'p> Vm<'p> {
                 | Op::ValueEq { .. }
                 | Op::MakeClosure { .. }
                 | Op::Print { .. } => {
-                    self.slow_op(op, fp).map_err(|e| self.fail(e, cur, pc))?;
+                    self.slow_op(op, cur, fp)
+                        .map_err(|e| self.fail(e, cur, pc))?;
                 }
             }
         }
@@ -410,7 +433,11 @@ impl<'p> Vm<'p> {
     /// Instructions off the hot path, kept out of `run`'s loop so that the
     /// common ones keep their operands in registers.
     #[inline(never)]
-    fn slow_op(&mut self, op: &Op, fp: usize) -> Result<(), Panic> {
+    fn slow_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        // A safepoint: every live value is in a frame slot.
+        if allocates(op) && self.heap.due() {
+            self.collect(cur, fp)?;
+        }
         let st: *mut u64 = self.stack.as_mut_ptr();
         macro_rules! s {
             ($i:expr) => {
@@ -527,7 +554,7 @@ impl<'p> Vm<'p> {
             }
             Op::BytesFromStr { d, s } => {
                 let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
-                let p = self.heap.alloc_words(b.len());
+                let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN);
                 for (i, x) in b.iter().enumerate() {
                     mem::store(p, i, *x as u64);
                 }
@@ -560,7 +587,7 @@ impl<'p> Vm<'p> {
                     rs.push(r as i64 as u64);
                     i += w.max(1);
                 }
-                let p = self.heap.alloc_words(rs.len());
+                let p = self.heap.alloc(rs.len(), crate::runtime::heap::NOSCAN);
                 for (i, r) in rs.iter().enumerate() {
                     mem::store(p, i, *r);
                 }
@@ -648,6 +675,7 @@ impl<'p> Vm<'p> {
                 len,
                 cap,
                 stride,
+                layout,
             } => {
                 let l = s!(len) as i64;
                 let c = if cap == NONE { l } else { s!(cap) as i64 };
@@ -657,7 +685,7 @@ impl<'p> Vm<'p> {
                 if c < l || c > (1 << 40) {
                     return Err(Panic::Runtime("makeslice: cap out of range".into()));
                 }
-                s!(d) = self.heap.alloc_words(c as usize * stride as usize);
+                s!(d) = self.heap.alloc(c as usize * stride as usize, layout);
                 s!(d + 1) = l as u64;
                 s!(d + 2) = c as u64;
             }
@@ -667,9 +695,10 @@ impl<'p> Vm<'p> {
                 v,
                 count,
                 stride,
+                layout,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                let (np, nc) = self.grow(p, len, cap, count as u64, stride);
+                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout);
                 let b = fp + v as usize;
                 let n = (count * stride) as usize;
                 mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
@@ -683,6 +712,7 @@ impl<'p> Vm<'p> {
                 t,
                 stride,
                 from_str,
+                layout,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                 let (tp, tl) = (s!(t), s!(t + 1));
@@ -691,7 +721,7 @@ impl<'p> Vm<'p> {
                     s!(d + 1) = len;
                     s!(d + 2) = cap;
                 } else {
-                    let (np, nc) = self.grow(p, len, cap, tl, stride);
+                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout);
                     if from_str {
                         let b = mem::bytes(tp, tl);
                         for (i, x) in b.iter().enumerate() {
@@ -735,13 +765,14 @@ impl<'p> Vm<'p> {
                 tab,
                 n,
                 direct,
+                layout,
             } => {
                 let data = if direct {
                     s!(s)
                 } else if n == 0 {
                     ZERO_SIZED
                 } else {
-                    let p = self.heap.alloc_words(n as usize);
+                    let p = self.heap.alloc(n as usize, layout);
                     let b = fp + s as usize;
                     mem::store_n(p, 0, &self.stack[b..b + n as usize]);
                     p
@@ -888,8 +919,9 @@ impl<'p> Vm<'p> {
                 func: target,
                 caps,
                 n,
+                layout,
             } => {
-                let p = self.heap.alloc_words(1 + n as usize);
+                let p = self.heap.alloc(1 + n as usize, layout);
                 mem::store(p, 0, target.0 as u64);
                 let b = fp + caps as usize;
                 mem::store_n(p, 1, &self.stack[b..b + n as usize]);
@@ -903,6 +935,33 @@ impl<'p> Vm<'p> {
             _ => unreachable!("slow_op called with a fast instruction"),
         }
         Ok(())
+    }
+
+    /// Runs a collection with the VM stack's frames, the package variables
+    /// and the closure register as roots.
+    #[inline(never)]
+    fn collect(&mut self, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        let prog = self.prog;
+        let stack = &self.stack;
+        let frames = &self.frames;
+        let ctx = self.ctx;
+        self.heap
+            .collect(|m| {
+                let running = std::iter::once((cur, fp));
+                for (f, fp) in frames.iter().map(|s| (s.func, s.fp)).chain(running) {
+                    let func = prog.func(f);
+                    for (i, &ptr) in func.ptr_slots.iter().enumerate() {
+                        if ptr {
+                            m.mark(stack[fp + i]);
+                        }
+                    }
+                }
+                for &(addr, words, layout) in &prog.globals {
+                    m.mark_object(addr, words as usize, layout);
+                }
+                m.mark(ctx);
+            })
+            .map_err(Panic::Fatal)
     }
 
     /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
@@ -931,7 +990,15 @@ impl<'p> Vm<'p> {
     }
 
     /// Go's growslice: room for `extra` more elements.
-    fn grow(&mut self, p: u64, len: u64, cap: u64, extra: u64, stride: u32) -> (u64, u64) {
+    fn grow(
+        &mut self,
+        p: u64,
+        len: u64,
+        cap: u64,
+        extra: u64,
+        stride: u32,
+        layout: u32,
+    ) -> (u64, u64) {
         let need = len + extra;
         if need <= cap {
             return (p, cap);
@@ -946,7 +1013,7 @@ impl<'p> Vm<'p> {
                 nc += (nc + 3 * 256) / 4;
             }
         }
-        let np = self.heap.alloc_words((nc * stride as u64) as usize);
+        let np = self.heap.alloc((nc * stride as u64) as usize, layout);
         mem::copy_words(np, p, (len * stride as u64) as usize);
         (np, nc)
     }
@@ -1020,7 +1087,9 @@ impl<'p> Vm<'p> {
         self.stack[fp..fp + args.len()].copy_from_slice(args);
         self.depth += 1;
         let saved_ctx = self.ctx;
+        let depth = self.frames.len();
         let r = self.run(f, fp);
+        self.frames.truncate(depth);
         self.ctx = saved_ctx;
         self.depth -= 1;
         r?;
@@ -1120,4 +1189,22 @@ impl Vm<'_> {
     pub(crate) fn write_out(&mut self, b: &[u8]) {
         let _ = self.out.write_all(b);
     }
+}
+
+/// Whether an instruction allocates (and so is a collection safepoint).
+fn allocates(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::StrConcat { .. }
+            | Op::StrFromRune { .. }
+            | Op::StrFromBytes { .. }
+            | Op::BytesFromStr { .. }
+            | Op::StrFromRunes { .. }
+            | Op::RunesFromStr { .. }
+            | Op::MakeSlice { .. }
+            | Op::Append { .. }
+            | Op::AppendSlice { .. }
+            | Op::MakeIface { .. }
+            | Op::MakeClosure { .. }
+    )
 }

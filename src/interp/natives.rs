@@ -110,7 +110,7 @@ impl Vm<'_> {
     /// An `error` whose `Error()` returns `msg` (Go's `*errors.errorString`).
     fn new_error(&mut self, msg: &[u8]) -> [u64; 2] {
         let (p, n) = self.heap.new_string(msg);
-        let obj = self.heap.alloc_words(2);
+        let obj = self.heap.alloc(2, crate::runtime::heap::STRING);
         mem::store(obj, 0, p);
         mem::store(obj, 1, n);
         [self.prog.error_itab, obj]

@@ -118,7 +118,7 @@ impl Vm<'_> {
         let recv = if d.direct {
             w[0]
         } else {
-            let p = self.heap.alloc_words(w.len());
+            let p = self.heap.alloc(w.len(), d.layout);
             if !w.is_empty() {
                 mem::store_n(p, 0, w);
             }

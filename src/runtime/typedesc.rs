@@ -60,6 +60,8 @@ pub struct TypeDesc {
     pub name: String,
     /// The method set, sorted by name (interfaces: their methods, entry unused).
     pub methods: Vec<MethodEntry>,
+    /// The collector's layout of a boxed value of this type.
+    pub layout: u32,
 }
 
 const _: () = assert!(offset_of!(TypeDesc, size) == 0);
@@ -85,6 +87,7 @@ impl TypeDesc {
             ty,
             name,
             methods,
+            layout: 0,
         }
     }
 

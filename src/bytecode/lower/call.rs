@@ -270,7 +270,9 @@ impl FnCtx<'_, '_> {
             v: args.len() as u64,
         });
         let sl = self.temp(3);
+        let lay = self.l.layout_of(el);
         self.emit(Op::MakeSlice {
+            layout: lay,
             d: sl,
             len,
             cap: NONE,
@@ -309,7 +311,9 @@ impl FnCtx<'_, '_> {
             d: len,
             v: vals.len() as u64,
         });
+        let lay = self.l.layout_of(el);
         self.emit(Op::MakeSlice {
+            layout: lay,
             d,
             len,
             cap: NONE,
@@ -428,7 +432,9 @@ impl FnCtx<'_, '_> {
                     let at = self.ty(&args[1]);
                     let from_str = matches!(self.l.types().basic(at), Some(b) if b.is_string());
                     let tv = self.expr(&args[1])?;
+                    let lay = self.l.layout_of(el);
                     self.emit(Op::AppendSlice {
+                        layout: lay,
                         d,
                         s,
                         t: tv,
@@ -441,7 +447,9 @@ impl FnCtx<'_, '_> {
                     for (i, a) in args[1..].iter().enumerate() {
                         self.expr_conv_to(a, el, v + i as u32 * stride)?;
                     }
+                    let lay = self.l.layout_of(el);
                     self.emit(Op::Append {
+                        layout: lay,
                         d,
                         s,
                         v,
@@ -464,7 +472,9 @@ impl FnCtx<'_, '_> {
                 };
                 let d = self.temp(3);
                 self.b.pos = e.pos;
+                let lay = self.l.layout_of(el);
                 self.emit(Op::MakeSlice {
+                    layout: lay,
                     d,
                     len,
                     cap,
@@ -476,7 +486,12 @@ impl FnCtx<'_, '_> {
                 let p = self.l.types().pointee(t).expect("new returns a pointer");
                 let w = self.l.words(p);
                 let d = self.temp(1);
-                self.emit(Op::Alloc { d, n: w });
+                let lay = self.l.layout_of(p);
+                self.emit(Op::Alloc {
+                    layout: lay,
+                    d,
+                    n: w,
+                });
                 Ok(d)
             }
             Builtin::Copy => {

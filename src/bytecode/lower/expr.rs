@@ -238,7 +238,9 @@ impl FnCtx<'_, '_> {
                         }
                     }
                 }
+                let lay = self.l.closure_layout(caps.len());
                 self.emit(Op::MakeClosure {
+                    layout: lay,
                     d,
                     func: FuncId(fi as u32),
                     caps: base,
@@ -268,7 +270,9 @@ impl FnCtx<'_, '_> {
                         .ty;
                     let rw = self.words(rt);
                     let thunk = self.l.synth_id(Synth::BoundMethod(func));
+                    let lay = self.l.bound_layout(rt);
                     self.emit(Op::MakeClosure {
+                        layout: lay,
                         d,
                         func: thunk,
                         caps: recv,
@@ -291,7 +295,9 @@ impl FnCtx<'_, '_> {
                     let h = self.b.here();
                     self.b.patch(j, h);
                     let thunk = self.l.synth_id(Synth::BoundIface(iface, index));
+                    let lay = self.l.bound_layout(iface);
                     self.emit(Op::MakeClosure {
+                        layout: lay,
                         d,
                         func: thunk,
                         caps: v,
@@ -792,7 +798,9 @@ impl FnCtx<'_, '_> {
         let tab = self.l.type_word(to, from);
         let n = self.words(from);
         let direct = self.l.is_direct(from);
+        let lay = self.l.layout_of(from);
         self.emit(Op::MakeIface {
+            layout: lay,
             d,
             s,
             tab,
@@ -813,7 +821,12 @@ impl FnCtx<'_, '_> {
                     let w = self.words(vt);
                     let v = self.temp(w);
                     self.composite(inner, v)?;
-                    self.emit(Op::Alloc { d, n: w });
+                    let lay = self.l.layout_of(vt);
+                    self.emit(Op::Alloc {
+                        layout: lay,
+                        d,
+                        n: w,
+                    });
                     if w > 0 {
                         self.emit(Op::Store {
                             p: d,
@@ -1036,7 +1049,12 @@ impl FnCtx<'_, '_> {
             let w = self.words(p);
             let v = self.temp(w);
             self.composite_value(e, p, elts, v)?;
-            self.emit(Op::Alloc { d, n: w });
+            let lay = self.l.layout_of(p);
+            self.emit(Op::Alloc {
+                layout: lay,
+                d,
+                n: w,
+            });
             if w > 0 {
                 self.emit(Op::Store {
                     p: d,
@@ -1112,7 +1130,9 @@ impl FnCtx<'_, '_> {
                     d: len,
                     v: n as u64,
                 });
+                let lay = self.l.layout_of(el);
                 self.emit(Op::MakeSlice {
+                    layout: lay,
                     d,
                     len,
                     cap: NONE,

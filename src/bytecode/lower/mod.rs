@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::op::{Op, Slot};
 use super::{Function, Program};
 use crate::diag::CompileError;
-use crate::runtime::heap::Heap;
+use crate::runtime::heap;
 use crate::runtime::typedesc::{self, Kind, MethodEntry, TypeDesc};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
@@ -61,7 +61,9 @@ pub(crate) struct Lowerer<'a> {
     descs: Vec<Option<&'static TypeDesc>>,
     words_cache: HashMap<Ty, u32>,
     globals: HashMap<ObjId, u64>,
-    pub heap: Heap,
+    /// Pointer maps for the collector, interned; ids match `runtime::heap`'s predefined ones.
+    layouts: Vec<Vec<bool>>,
+    layout_ids: HashMap<Vec<bool>, u32>,
     /// Static closure objects for top-level functions used as values.
     func_values: HashMap<FuncId, u64>,
     next_site: u32,
@@ -99,7 +101,8 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         descs: vec![None; info.types.len()],
         words_cache: HashMap::new(),
         globals: HashMap::new(),
-        heap: Heap::new(),
+        layouts: Vec::new(),
+        layout_ids: HashMap::new(),
         func_values: HashMap::new(),
         next_site: 0,
     };
@@ -111,7 +114,7 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         if let ObjKind::Var(v) = &o.kind {
             if v.global {
                 let w = l.words(o.ty);
-                let addr = l.heap.alloc_words(w as usize);
+                let addr = heap::alloc_static(w as usize);
                 l.globals.insert(ObjId(i as u32), addr);
             }
         }
@@ -129,6 +132,7 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         ],
         pos: vec![Pos::default(); 2],
         frame_size: 3,
+        ptr_slots: vec![true; 3],
         param_words: 1,
         result_words: 2,
     }));
@@ -151,12 +155,26 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         let f = l.lower_synth(s)?;
         l.funcs[id.index()] = Some(f);
     }
+    // Package variables are roots for the collector.
+    let mut globals = Vec::new();
+    let mut gl: Vec<(ObjId, u64)> = l.globals.iter().map(|(o, a)| (*o, *a)).collect();
+    gl.sort();
+    for (o, addr) in gl {
+        let t = info.obj(o).ty;
+        let w = l.words(t);
+        let lay = l.layout_of(t);
+        globals.push((addr, w, lay));
+    }
+    l.intern_layout(vec![false]);
+    let layouts = std::mem::take(&mut l.layouts);
     let funcs: Vec<Function> = l
         .funcs
         .into_iter()
         .map(|f| f.expect("every function lowered"))
         .collect();
     Ok(Program {
+        layouts,
+        globals,
         funcs,
         init,
         main: FuncId(info.main as u32),
@@ -197,6 +215,67 @@ impl<'a> Lowerer<'a> {
     /// safe over-estimate for aliasing checks).
     pub(crate) fn words_cached(&self, t: Ty) -> u32 {
         self.words_cache.get(&t).copied().unwrap_or(3)
+    }
+
+    /// Which words of a value of type `t` hold heap pointers. (An
+    /// interface's data word always does: non-pointer values are boxed.)
+    pub(crate) fn ptr_map(&mut self, t: Ty) -> Vec<bool> {
+        match self.info.types.under(t).clone() {
+            TypeKind::Basic(Basic::String) | TypeKind::Basic(Basic::UntypedString) => {
+                vec![true, false]
+            }
+            TypeKind::Basic(_) => vec![false],
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => vec![true],
+            TypeKind::Slice(_) => vec![true, false, false],
+            TypeKind::Interface(_) => vec![false, true],
+            TypeKind::Array(e, n) => {
+                let m = self.ptr_map(e);
+                (0..n).flat_map(|_| m.iter().copied()).collect()
+            }
+            TypeKind::Struct(fs) => fs.iter().flat_map(|f| self.ptr_map(f.ty)).collect(),
+            TypeKind::Tuple(ts) => ts.iter().flat_map(|t| self.ptr_map(*t)).collect(),
+            TypeKind::Named(_) => vec![false],
+        }
+    }
+
+    fn intern_layout(&mut self, m: Vec<bool>) -> u32 {
+        if self.layouts.is_empty() {
+            // The heap's predefined layouts, at the same ids.
+            for pre in [vec![false], vec![true], vec![true, false]] {
+                self.layout_ids
+                    .insert(pre.clone(), self.layouts.len() as u32);
+                self.layouts.push(pre);
+            }
+        }
+        // All-scalar objects need no scanning, whatever their size.
+        let m = if m.iter().any(|&b| b) { m } else { vec![false] };
+        if let Some(&id) = self.layout_ids.get(&m) {
+            return id;
+        }
+        let id = self.layouts.len() as u32;
+        self.layout_ids.insert(m.clone(), id);
+        self.layouts.push(m);
+        id
+    }
+
+    /// The layout of objects holding values of type `t` (one element).
+    pub(crate) fn layout_of(&mut self, t: Ty) -> u32 {
+        let m = self.ptr_map(t);
+        self.intern_layout(m)
+    }
+
+    /// A closure object: its function id, then `n` captured cells.
+    pub(crate) fn closure_layout(&mut self, n: usize) -> u32 {
+        let mut m = vec![false];
+        m.extend(std::iter::repeat_n(true, n));
+        self.intern_layout(m)
+    }
+
+    /// A method value's closure: its function id, then the bound receiver of type `t`.
+    pub(crate) fn bound_layout(&mut self, t: Ty) -> u32 {
+        let mut m = vec![false];
+        m.extend(self.ptr_map(t));
+        self.intern_layout(m)
     }
 
     /// Offset in words of field `i` of struct type `t`.
@@ -288,9 +367,10 @@ impl<'a> Lowerer<'a> {
         let w = self.words(t) as usize;
         let name = self.info.types.name(t);
         let direct = self.is_direct(t);
-        let d: &'static TypeDesc = Box::leak(Box::new(TypeDesc::new(
-            t, name, w, kind, direct, comparable, methods,
-        )));
+        let layout = self.layout_of(t);
+        let mut desc = TypeDesc::new(t, name, w, kind, direct, comparable, methods);
+        desc.layout = layout;
+        let d: &'static TypeDesc = Box::leak(Box::new(desc));
         self.descs[t.0 as usize] = Some(d);
         d
     }
@@ -324,7 +404,7 @@ impl<'a> Lowerer<'a> {
         if let Some(&a) = self.func_values.get(&f) {
             return a;
         }
-        let a = self.heap.alloc_words(1);
+        let a = heap::alloc_static(1);
         // SAFETY: `a` is a fresh one-word allocation.
         unsafe { *(a as *mut u64) = f.0 as u64 };
         self.func_values.insert(f, a);
@@ -333,7 +413,7 @@ impl<'a> Lowerer<'a> {
 
     /// String constants live in leaked memory: (ptr, len).
     pub(crate) fn string_const(&mut self, s: &[u8]) -> (u64, u64) {
-        self.heap.new_string(s)
+        heap::static_string(s)
     }
 
     pub(crate) fn global_addr(&self, o: ObjId) -> u64 {
@@ -425,7 +505,12 @@ impl<'a> Lowerer<'a> {
             };
             if boxed {
                 let cell = b.temp(1);
-                b.emit(Op::Alloc { d: cell, n: w });
+                let lay = self.layout_of(t);
+                b.emit(Op::Alloc {
+                    layout: lay,
+                    d: cell,
+                    n: w,
+                });
                 if w > 0 {
                     b.emit(Op::Store {
                         p: cell,
@@ -461,7 +546,12 @@ impl<'a> Lowerer<'a> {
         let boxed = self.info.var(o).map(|v| v.boxed).unwrap_or(false);
         if boxed {
             let cell = b.temp(1);
-            b.emit(Op::Alloc { d: cell, n: w });
+            let lay = self.layout_of(t);
+            b.emit(Op::Alloc {
+                layout: lay,
+                d: cell,
+                n: w,
+            });
             b.vars.insert(o, VarLoc::Cell(cell));
         } else {
             let s = b.temp(w);
@@ -686,6 +776,9 @@ pub(crate) struct FnBuilder {
     pub targets: Vec<Target>,
     pub pending_label: Option<String>,
     pub func_index: usize,
+    /// Slots known to hold no pointer; every other slot may (and is
+    /// scanned, each word checked against the heap before it is trusted).
+    pub scalars: std::collections::HashSet<Slot>,
 }
 
 impl FnBuilder {
@@ -702,6 +795,7 @@ impl FnBuilder {
             targets: Vec::new(),
             pending_label: None,
             func_index,
+            scalars: std::collections::HashSet::new(),
         }
     }
 
@@ -710,6 +804,13 @@ impl FnBuilder {
         let s = self.next;
         self.next += n;
         s
+    }
+
+    /// Marks slots as never holding a heap pointer (the collector skips them).
+    pub fn scalar(&mut self, s: Slot, n: u32) {
+        for i in s..s + n {
+            self.scalars.insert(i);
+        }
     }
 
     pub fn emit(&mut self, op: Op) -> usize {
@@ -735,7 +836,12 @@ impl FnBuilder {
     }
 
     fn finish(self) -> Function {
+        let frame_size = self.next.max(self.param_words).max(self.result_words);
+        let ptr_slots = (0..frame_size)
+            .map(|i| !self.scalars.contains(&i))
+            .collect();
         Function {
+            ptr_slots,
             name: self.name,
             code: self.code,
             pos: self.poss,

@@ -182,7 +182,12 @@ impl FnCtx<'_, '_> {
         let boxed = self.info().var(o).map(|v| v.boxed).unwrap_or(false);
         if boxed {
             let cell = self.temp(1);
-            self.emit(Op::Alloc { d: cell, n: w });
+            let lay = self.l.layout_of(t);
+            self.emit(Op::Alloc {
+                layout: lay,
+                d: cell,
+                n: w,
+            });
             self.b.vars.insert(o, VarLoc::Cell(cell));
             Place::Mem { p: cell, off: 0 }
         } else {
@@ -572,7 +577,12 @@ impl FnCtx<'_, '_> {
                 off: 0,
                 n: w,
             });
-            self.emit(Op::Alloc { d: c, n: w });
+            let lay = self.l.layout_of(t);
+            self.emit(Op::Alloc {
+                layout: lay,
+                d: c,
+                n: w,
+            });
             self.emit(Op::Store {
                 p: c,
                 off: 0,

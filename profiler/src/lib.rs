@@ -8,6 +8,42 @@
 //! .record(ty)`, `Profile::func(id).record_call()`), asks `decide_site` /
 //! `decide_func`, prints `report`, and saves and seeds with `persist`.
 //!
+//! ```
+//! use pgojit_profiler::*;
+//!
+//! let hash = body_hash(b"func run(s []Shape) { ... }");
+//! let site = SiteInfo {
+//!     id: SiteId(0),
+//!     caller: "main.run".into(),
+//!     file: "prog.go".into(),
+//!     pos: (12, 14),
+//!     iface: "main.Shape".into(),
+//!     method: "Area".into(),
+//!     kind: SiteKind::Iface,
+//!     key: SiteKey::new("main.run", 9, (12, 14), "Area", hash),
+//! };
+//! let run = FuncInfo {
+//!     id: FuncId(0),
+//!     name: "main.run".into(),
+//!     key: FuncKey { func: "main.run".into(), body_hash: hash },
+//! };
+//! let opts = Options::default();
+//! opts.validate().unwrap();
+//! let mut profile = Profile::new("prog.go", opts.width, vec![site], vec![run]);
+//! profile.set_type_name(TypeId(0), "main.A");
+//!
+//! // The interpreter, at each call of main.run and each CallIface:
+//! profile.func(FuncId(0)).record_call();
+//! for _ in 0..100 {
+//!     profile.site(SiteId(0)).record(TypeId(0));
+//! }
+//!
+//! let d = decide_site(&profile.site(SiteId(0)).snapshot(), &opts);
+//! assert_eq!(d.what, SiteAction::Guard(vec![Target::Type(TypeId(0))]));
+//! assert_eq!(d.reason.name(), "monomorphic");
+//! assert!(report(&profile, &opts).to_text().contains("guard main.A"));
+//! ```
+//!
 //! | file | owns |
 //! |---|---|
 //! | `ids.rs` | `FuncId`, `SiteId`, `TypeId`, and `Target` (what a row counts) |
@@ -23,6 +59,7 @@
 pub mod func;
 pub mod ids;
 pub mod key;
+pub mod persist;
 pub mod policy;
 pub mod profile;
 pub mod reason;
@@ -32,6 +69,7 @@ pub mod site;
 pub use func::{FuncProfile, FuncSnapshot};
 pub use ids::{FuncId, SiteId, Target, TypeId};
 pub use key::{body_hash, FuncKey, SiteKey};
+pub use persist::{load_into, merge, save, MergeReport, PersistError, ProfileFile, SeedReport};
 pub use policy::{
     decide_func, decide_site, FuncDecision, Options, OptionsError, SiteAction, SiteDecision,
 };

@@ -286,6 +286,17 @@ mod tests {
     use Reason::*;
     const COLD: Option<&[u32]> = None;
 
+    /// (name, rows (type, count), other, options, guard (None: indirect or
+    /// cold), reason)
+    type Case<'a> = (
+        &'a str,
+        &'a [(u32, u64)],
+        u64,
+        &'a Options,
+        Option<&'a [u32]>,
+        Reason,
+    );
+
     #[test]
     fn site_decisions_on_a_table_of_cases() {
         let d = Options::default();
@@ -300,10 +311,8 @@ mod tests {
             o.bimorphic = 0.8;
         });
         let min0 = with(|o| o.min_site_calls = 0);
-        // (name, rows (type, count), other, options, guard (None: indirect or
-        // cold), reason)
         #[rustfmt::skip]
-        let cases: &[(&str, &[(u32, u64)], u64, &Options, Option<&[u32]>, Reason)] = &[
+        let cases: &[Case] = &[
             ("empty site", &[], 0, &d, COLD, Cold),
             ("empty site, min 0", &[], 0, &min0, COLD, Cold),
             ("one call below min", &[(1, 1)], 0, &d, COLD, BelowMinCalls),

@@ -32,6 +32,7 @@
 //! Percentages in the text are rounded down to 0.1%, so a share printed as
 //! 80.0% really is at least 80.0% (and meets a bias of 0.80).
 
+use std::cmp::Reverse;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -102,7 +103,9 @@ pub struct FuncRow {
 /// and orders the rows for reading. `options.width` is reported as the
 /// profile's actual width.
 pub fn report(p: &Profile, o: &Options) -> Report {
-    let mut sites: Vec<(u64, (&str, (u32, u32), SiteId), SiteRow)> = p
+    // Most calls first, then by file, position and id.
+    type Order<'a> = (Reverse<u64>, &'a str, (u32, u32), SiteId);
+    let mut sites: Vec<(Order, SiteRow)> = p
         .sites()
         .map(|(info, counters)| {
             let snap = counters.snapshot();
@@ -127,10 +130,11 @@ pub fn report(p: &Profile, o: &Options) -> Report {
                 decision: decision.what.describe(|t| p.target_name(t)),
                 reason: decision.reason,
             };
-            (row.calls, (info.file.as_str(), info.pos, info.id), row)
+            let order = (Reverse(row.calls), info.file.as_str(), info.pos, info.id);
+            (order, row)
         })
         .collect();
-    sites.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    sites.sort_by(|a, b| a.0.cmp(&b.0));
 
     let mut functions: Vec<(u32, FuncRow)> = p
         .funcs()
@@ -160,7 +164,7 @@ pub fn report(p: &Profile, o: &Options) -> Report {
             width: p.width(),
             ..o.clone()
         },
-        sites: sites.into_iter().map(|s| s.2).collect(),
+        sites: sites.into_iter().map(|s| s.1).collect(),
         functions: functions.into_iter().map(|f| f.1).collect(),
     }
 }

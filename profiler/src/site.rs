@@ -285,7 +285,7 @@ mod tests {
             base + ROW_SIZE + ROW_TARGET_OFFSET
         );
         assert_eq!(other as usize, base + 4 * ROW_SIZE + ROW_COUNT_OFFSET);
-        let moved = vec![s]; // moving the owner moves no counter
+        let moved = [s]; // moving the owner moves no counter
         for _ in 0..5 {
             moved[0].record(TypeId(1));
         }

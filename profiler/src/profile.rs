@@ -291,6 +291,12 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn profiles_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Profile>();
+    }
+
+    #[test]
     fn counters_do_not_move_with_the_profile() {
         let p = Profile::new("p.go", 4, vec![iface_site(0, 11, 2, "M")], vec![]);
         let addr = p.site(SiteId(0)).other_addr();

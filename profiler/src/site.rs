@@ -192,8 +192,8 @@ impl SiteProfile {
 }
 
 /// A call site's counts at one moment: a plain value the policy and the
-/// reports read. Snapshots subtract and add, which is how later windowing
-/// and decay will be expressed.
+/// reports read. Being a value (not a view of the counters), two snapshots
+/// taken apart can be compared, which is where later windowing and decay fit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SiteSnapshot {
     /// (target, count) in slot order; each target at most once.

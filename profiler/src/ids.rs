@@ -1,4 +1,6 @@
-//! Newtype ids used across crate boundaries (STYLE.md, rule 8).
+//! Newtype ids used across crate boundaries (STYLE.md, rule 8), and
+//! `Target`, what a call site's profile rows count: a receiver type at an
+//! interface call, a callee function at a call through a function value.
 
 use std::fmt;
 
@@ -40,9 +42,80 @@ id_type!(
     "t"
 );
 
+/// What one row of a call site's profile counts.
+///
+/// Interface call sites count the dynamic type of the receiver; calls
+/// through a function value count the function that was called (a closure's
+/// body or a top-level function). Both are profiled and decided alike.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub enum Target {
+    Type(TypeId),
+    Func(FuncId),
+}
+
+/// `Target::encode` of an empty profile row: no target has this encoding.
+pub const EMPTY_TARGET: u64 = 0;
+
+const FUNC_TAG: u64 = 1 << 32;
+
+impl Target {
+    /// The word a profile row stores for this target (never `EMPTY_TARGET`).
+    ///
+    /// `Type(t)` is `t + 1` (1 ..= 2^32), `Func(f)` is `2^32 + 1 + f`, so the
+    /// two kinds never collide and machine code that inlines a site's row
+    /// scan can compare against a constant.
+    #[inline]
+    pub const fn encode(self) -> u64 {
+        match self {
+            Target::Type(t) => t.0 as u64 + 1,
+            Target::Func(f) => FUNC_TAG + 1 + f.0 as u64,
+        }
+    }
+
+    /// The inverse of `encode`; `None` for `EMPTY_TARGET`.
+    #[inline]
+    pub const fn decode(word: u64) -> Option<Target> {
+        if word == EMPTY_TARGET {
+            None
+        } else if word <= FUNC_TAG {
+            Some(Target::Type(TypeId((word - 1) as u32)))
+        } else {
+            Some(Target::Func(FuncId((word - FUNC_TAG - 1) as u32)))
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::Type(t) => t.fmt(f),
+            Target::Func(id) => id.fmt(f),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_round_trip_through_their_encoding() {
+        for t in [
+            Target::Type(TypeId(0)),
+            Target::Type(TypeId(7)),
+            Target::Type(TypeId(u32::MAX)),
+            Target::Func(FuncId(0)),
+            Target::Func(FuncId(u32::MAX)),
+        ] {
+            assert_ne!(t.encode(), EMPTY_TARGET);
+            assert_eq!(Target::decode(t.encode()), Some(t));
+        }
+        assert_eq!(Target::decode(EMPTY_TARGET), None);
+        assert_ne!(
+            Target::Type(TypeId(u32::MAX)).encode(),
+            Target::Func(FuncId(0)).encode()
+        );
+    }
 
     #[test]
     fn ids_display_with_prefix() {

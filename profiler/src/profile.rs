@@ -1,0 +1,318 @@
+//! The whole program's profile: what the embedder says about each call site
+//! and function when the program is loaded, their live counters, and the
+//! names of the types the counters refer to.
+//!
+//! All counters are allocated once in `Profile::new` and never reallocated,
+//! so their addresses are stable for the profile's lifetime. Everything the
+//! interpreter's hot path needs takes `&self`: `profile.site(id).record(ty)`
+//! and `profile.func(id).record_call()`.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::func::{FuncProfile, FuncSnapshot};
+use crate::ids::{FuncId, SiteId, Target, TypeId};
+use crate::key::{FuncKey, SiteKey};
+use crate::site::{SiteProfile, SiteSnapshot};
+
+/// The fewest rows a call site's profile may have (the floor).
+pub const MIN_WIDTH: usize = 4;
+/// The most rows: the hot path scans them linearly.
+pub const MAX_WIDTH: usize = 64;
+
+/// What kind of call a site is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SiteKind {
+    /// A method call through an interface; rows count receiver types.
+    Iface,
+    /// A call through a function value; rows count callee functions.
+    Func,
+}
+
+impl SiteKind {
+    /// The kind's name in reports and files: `iface` or `func`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SiteKind::Iface => "iface",
+            SiteKind::Func => "func",
+        }
+    }
+}
+
+/// Static facts about one call site, supplied by the embedder at load time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteInfo {
+    pub id: SiteId,
+    /// Qualified name of the function containing the site.
+    pub caller: String,
+    /// Source file, as it should be printed.
+    pub file: String,
+    /// (line, column), both 1-based.
+    pub pos: (u32, u32),
+    /// Interface sites: the interface's qualified name (`main.Shape`).
+    /// Function-value sites: the function type (`func(int) int`).
+    pub iface: String,
+    /// Interface sites: the method name. Function-value sites: the callee
+    /// expression (`f`, `ops[i]`).
+    pub method: String,
+    pub kind: SiteKind,
+    pub key: SiteKey,
+}
+
+impl SiteInfo {
+    /// `file:line:col`.
+    pub fn position(&self) -> String {
+        format!("{}:{}:{}", self.file, self.pos.0, self.pos.1)
+    }
+
+    /// What is called: `main.Shape.Area`, or `f (func(int) int)`.
+    pub fn callee(&self) -> String {
+        match self.kind {
+            SiteKind::Iface => format!("{}.{}", self.iface, self.method),
+            SiteKind::Func => format!("{} ({})", self.method, self.iface),
+        }
+    }
+}
+
+/// Static facts about one function, supplied by the embedder at load time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuncInfo {
+    pub id: FuncId,
+    /// Qualified name (`main.run`, `main.(*T).M`, `main.run.func1`).
+    pub name: String,
+    pub key: FuncKey,
+}
+
+/// The program's call-site and function counters with their descriptions.
+#[derive(Debug)]
+pub struct Profile {
+    program: String,
+    width: usize,
+    site_infos: Vec<SiteInfo>,
+    sites: Box<[SiteProfile]>,
+    func_infos: Vec<FuncInfo>,
+    funcs: Box<[FuncProfile]>,
+    type_names: Vec<Option<String>>,
+}
+
+impl Profile {
+    /// Allocates every counter for `sites` and `funcs`, each site with
+    /// `width` rows. `program` names the profiled program in reports.
+    ///
+    /// # Panics
+    /// If `width` is outside `MIN_WIDTH..=MAX_WIDTH` (validate user input
+    /// with `Options::validate` first), or if the ids are not dense and in
+    /// order (`sites[i].id == SiteId(i)`, likewise for functions): these are
+    /// the embedder's contract, and breaking it is a bug.
+    pub fn new(
+        program: impl Into<String>,
+        width: usize,
+        sites: Vec<SiteInfo>,
+        funcs: Vec<FuncInfo>,
+    ) -> Profile {
+        assert!(
+            (MIN_WIDTH..=MAX_WIDTH).contains(&width),
+            "profile width {width} outside {MIN_WIDTH}..={MAX_WIDTH}"
+        );
+        for (i, s) in sites.iter().enumerate() {
+            assert_eq!(s.id.index(), i, "site ids must be dense and in order");
+        }
+        for (i, f) in funcs.iter().enumerate() {
+            assert_eq!(f.id.index(), i, "function ids must be dense and in order");
+        }
+        Profile {
+            program: program.into(),
+            width,
+            sites: sites.iter().map(|_| SiteProfile::new(width)).collect(),
+            site_infos: sites,
+            funcs: funcs.iter().map(|_| FuncProfile::default()).collect(),
+            func_infos: funcs,
+            type_names: Vec::new(),
+        }
+    }
+
+    /// Names `ty` as reports and profile files print it (`main.A`, `*main.B`).
+    /// Called by the embedder at load time for every runtime type.
+    pub fn set_type_name(&mut self, ty: TypeId, name: impl Into<String>) {
+        if self.type_names.len() <= ty.index() {
+            self.type_names.resize(ty.index() + 1, None);
+        }
+        self.type_names[ty.index()] = Some(name.into());
+    }
+
+    /// The profiled program's name.
+    pub fn program(&self) -> &str {
+        &self.program
+    }
+
+    /// Rows per call site.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The counters of site `id` (the interpreter's hot path).
+    #[inline]
+    pub fn site(&self, id: SiteId) -> &SiteProfile {
+        &self.sites[id.index()]
+    }
+
+    /// The counters of function `id` (the interpreter's hot path).
+    #[inline]
+    pub fn func(&self, id: FuncId) -> &FuncProfile {
+        &self.funcs[id.index()]
+    }
+
+    /// The description of site `id`.
+    pub fn site_info(&self, id: SiteId) -> &SiteInfo {
+        &self.site_infos[id.index()]
+    }
+
+    /// The description of function `id`.
+    pub fn func_info(&self, id: FuncId) -> &FuncInfo {
+        &self.func_infos[id.index()]
+    }
+
+    /// Every site with its counters, in id order.
+    pub fn sites(&self) -> impl Iterator<Item = (&SiteInfo, &SiteProfile)> {
+        self.site_infos.iter().zip(self.sites.iter())
+    }
+
+    /// Every function with its counters, in id order.
+    pub fn funcs(&self) -> impl Iterator<Item = (&FuncInfo, &FuncProfile)> {
+        self.func_infos.iter().zip(self.funcs.iter())
+    }
+
+    /// Site `id`'s counts now.
+    pub fn site_snapshot(&self, id: SiteId) -> SiteSnapshot {
+        self.site(id).snapshot()
+    }
+
+    /// Function `id`'s counts now.
+    pub fn func_snapshot(&self, id: FuncId) -> FuncSnapshot {
+        self.func(id).snapshot()
+    }
+
+    /// The name of `ty`; `t12` for a type the embedder never named.
+    pub fn type_name(&self, ty: TypeId) -> String {
+        match self.type_names.get(ty.index()) {
+            Some(Some(name)) => name.clone(),
+            _ => ty.to_string(),
+        }
+    }
+
+    /// The name of `f`; `f12` for an id without a `FuncInfo`.
+    pub fn func_name(&self, f: FuncId) -> String {
+        match self.func_infos.get(f.index()) {
+            Some(info) => info.name.clone(),
+            None => f.to_string(),
+        }
+    }
+
+    /// The name of a row's target: its type's or its function's.
+    pub fn target_name(&self, t: Target) -> String {
+        match t {
+            Target::Type(ty) => self.type_name(ty),
+            Target::Func(f) => self.func_name(f),
+        }
+    }
+
+    /// Name → target, for matching a saved profile's rows (by name, since
+    /// ids differ between runs). The first of two equal names wins.
+    pub(crate) fn targets_by_name(&self) -> HashMap<(SiteKind, &str), Target> {
+        let mut map = HashMap::new();
+        for (i, name) in self.type_names.iter().enumerate() {
+            if let Some(name) = name {
+                map.entry((SiteKind::Iface, name.as_str()))
+                    .or_insert(Target::Type(TypeId(i as u32)));
+            }
+        }
+        for f in &self.func_infos {
+            map.entry((SiteKind::Func, f.name.as_str()))
+                .or_insert(Target::Func(f.id));
+        }
+        map
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// An interface site in `main.run` at `prog.go:line:col`.
+    pub fn iface_site(id: u32, line: u32, col: u32, method: &str) -> SiteInfo {
+        SiteInfo {
+            id: SiteId(id),
+            caller: "main.run".into(),
+            file: "prog.go".into(),
+            pos: (line, col),
+            iface: "main.Shape".into(),
+            method: method.into(),
+            kind: SiteKind::Iface,
+            key: SiteKey::new("main.run", 10, (line, col), method, 0xabc),
+        }
+    }
+
+    pub fn func_info(id: u32, name: &str) -> FuncInfo {
+        FuncInfo {
+            id: FuncId(id),
+            name: name.into(),
+            key: FuncKey {
+                func: name.into(),
+                body_hash: 0xabc,
+            },
+        }
+    }
+
+    #[test]
+    fn sites_and_functions_are_indexed_by_id() {
+        let mut p = Profile::new(
+            "prog.go",
+            4,
+            vec![
+                iface_site(0, 12, 14, "Area"),
+                iface_site(1, 13, 9, "Perimeter"),
+            ],
+            vec![func_info(0, "main.main"), func_info(1, "main.run")],
+        );
+        p.set_type_name(TypeId(3), "main.A");
+        p.site(SiteId(1)).record(TypeId(3));
+        p.func(FuncId(1)).record_call();
+        assert_eq!(p.site_snapshot(SiteId(1)).total(), 1);
+        assert_eq!(p.site_snapshot(SiteId(0)).total(), 0);
+        assert_eq!(p.func_snapshot(FuncId(1)).calls, 1);
+        assert_eq!(p.site_info(SiteId(0)).position(), "prog.go:12:14");
+        assert_eq!(p.site_info(SiteId(0)).callee(), "main.Shape.Area");
+        assert_eq!(p.target_name(Target::Type(TypeId(3))), "main.A");
+        assert_eq!(p.target_name(Target::Type(TypeId(4))), "t4");
+        assert_eq!(p.target_name(Target::Func(FuncId(1))), "main.run");
+        assert_eq!(p.sites().count(), 2);
+    }
+
+    #[test]
+    fn profiles_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Profile>();
+    }
+
+    #[test]
+    fn counters_do_not_move_with_the_profile() {
+        let p = Profile::new("p.go", 4, vec![iface_site(0, 11, 2, "M")], vec![]);
+        let addr = p.site(SiteId(0)).other_addr();
+        let boxed = Box::new(p);
+        assert_eq!(boxed.site(SiteId(0)).other_addr(), addr);
+    }
+
+    #[test]
+    #[should_panic(expected = "dense")]
+    fn sparse_site_ids_are_a_bug() {
+        Profile::new("p.go", 4, vec![iface_site(1, 11, 2, "M")], vec![]);
+    }
+
+    #[test]
+    #[should_panic(expected = "width")]
+    fn width_below_four_is_a_bug() {
+        Profile::new("p.go", 3, vec![], vec![]);
+    }
+}

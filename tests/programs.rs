@@ -48,7 +48,7 @@ const MODES: &[&str] = &[
     "--tier=interp",
     // "--tier=jit",
     // "--tier=auto --hot-calls=2 --hot-loops=10",
-    // "--tier=interp --gc-stress", (too slow on deep recursion and long loops: see the issue 3 note)
+    "--tier=interp --gc-stress",
 ];
 
 const PROGRAMS_DIR: &str = "tests/programs";

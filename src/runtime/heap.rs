@@ -17,6 +17,7 @@
 
 use std::alloc::Layout as AllocLayout;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
 /// Index of a pointer map registered with [`Heap::register_layout`].
@@ -40,6 +41,25 @@ const CLASSES: &[usize] = &[
 ];
 /// The smallest first heap goal (Go's is 4 MB).
 const MIN_GOAL: u64 = 4 << 20;
+
+/// Block addresses are multiples of `BLOCK`: a multiplicative hash of the
+/// block number is enough, and much cheaper than SipHash on the marking path.
+#[derive(Default)]
+struct BlockHasher(u64);
+
+impl Hasher for BlockHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n / BLOCK) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 #[derive(Clone, Copy)]
 struct Meta {
@@ -81,7 +101,10 @@ pub struct Heap {
     layouts: Vec<Vec<bool>>,
     blocks: Vec<Option<Block>>,
     /// Block base address → index in `blocks`.
-    block_index: HashMap<usize, u32>,
+        block_index: HashMap<usize, u32, BuildHasherDefault<BlockHasher>>,
+    /// Lowest and highest addresses any object may have: a cheap first test for roots.
+    lo: usize,
+    hi: usize,
     /// Per size class, blocks that have free slots.
     partial: Vec<Vec<u32>>,
     empty_blocks: Vec<u32>,
@@ -133,7 +156,9 @@ impl Heap {
         Heap {
             layouts: vec![vec![false], vec![true], vec![true, false]],
             blocks: Vec::new(),
-            block_index: HashMap::new(),
+                        block_index: HashMap::default(),
+            lo: usize::MAX,
+            hi: 0,
             partial: vec![Vec::new(); CLASSES.len()],
             empty_blocks: Vec::new(),
             large: BTreeMap::new(),
@@ -163,10 +188,10 @@ impl Heap {
     #[inline]
     pub fn due(&self) -> bool {
         if self.stress {
-            // Every allocation for the first 10,000 collections, then every
-            // 64th: each collection scans the whole stack and heap, and a
-            // collection per allocation for ever is quadratic on long runs.
-            return self.stats.collections < 10_000 || self.stats.allocated_objects % 64 == 0;
+                        // Every allocation for the first 2,000 collections, then every
+            // 1,024th: each collection traces the whole live heap, so one per
+            // allocation for ever is quadratic on long-running programs.
+            return self.stats.collections < 2_000 || self.stats.allocated_objects % 1024 == 0;
         }
         self.in_use >= self.next_gc
     }
@@ -270,7 +295,9 @@ impl Heap {
                 (self.blocks.len() - 1) as u32
             }
         };
-        self.block_index.insert(base, idx);
+                self.block_index.insert(base, idx);
+        self.lo = self.lo.min(base);
+        self.hi = self.hi.max(base + BLOCK);
         self.partial[class].push(idx);
         idx
     }
@@ -282,19 +309,17 @@ impl Heap {
         if p.is_null() {
             std::alloc::handle_alloc_error(l);
         }
-        self.large.insert(
-            p as usize,
-            Large {
-                words,
-                layout,
-                mark: false,
-            },
-        );
+                self.large.insert(p as usize, Large { words, layout, mark: false });
+        self.lo = self.lo.min(p as usize);
+        self.hi = self.hi.max(p as usize + words * 8);
         p as u64
     }
 
     /// The object containing address `p`, marked; `None` if none or already marked.
-    fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
+        fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
+        if p < self.lo || p >= self.hi {
+            return None;
+        }
         let base = p & !(BLOCK - 1);
         if let Some(&bi) = self.block_index.get(&base) {
             let b = self.blocks[bi as usize].as_mut()?;
@@ -328,12 +353,13 @@ impl Heap {
             work: Vec::new(),
         };
         roots(&mut m);
-        let mut work = std::mem::take(&mut m.work);
+                let mut work = std::mem::take(&mut m.work);
+        let layouts = std::mem::take(&mut self.layouts);
         while let Some((start, words, layout)) = work.pop() {
             if layout == NOSCAN {
                 continue;
             }
-            let map = self.layouts[layout as usize].clone();
+            let map = &layouts[layout as usize];
             for i in 0..words {
                 if map[i % map.len()] {
                     // SAFETY: `start..start+words` is a live object (or a root range).
@@ -346,6 +372,7 @@ impl Heap {
                 }
             }
         }
+                self.layouts = layouts;
         self.sweep();
         self.stats.collections += 1;
         self.stats.last_live_bytes = self.in_use;

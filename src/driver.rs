@@ -6,6 +6,7 @@ use crate::bytecode::{self, Program};
 use crate::diag::CompileError;
 use crate::interp::Vm;
 use crate::runtime::panic::Panic;
+use pgojit_profiler::FuncId;
 
 pub enum Outcome {
     Ok,
@@ -29,7 +30,7 @@ impl Outcome {
 pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     let file = crate::syntax::parse(src)?;
     let info = crate::types::check::check(&file)?;
-    let prog = bytecode::lower::lower(&file, info, file_name)?;
+    let prog = bytecode::lower::lower(&file, src, info, file_name)?;
     // The interpreter's unchecked slot accesses rest on this.
     bytecode::verify::program(&prog)
         .map_err(|e| CompileError::new(Default::default(), format!("internal error: {e}")))?;
@@ -73,6 +74,74 @@ pub struct RunOptions {
     pub gc_stress: bool,
     /// Print statistics to stderr at exit.
     pub stats: bool,
+    /// Count receivers and calls (off with `--no-profile`).
+    pub profile: bool,
+    /// Policy thresholds and the width of receiver tables.
+    pub policy: pgojit_profiler::Options,
+    /// Write the profile here at exit.
+    pub profile_out: Option<String>,
+    /// Seed the profile from this file at startup.
+    pub profile_in: Option<String>,
+    /// Print the profile table at exit (`pgojit profile`), as text or JSON.
+    pub report: Option<ReportFormat>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+/// The profiler's view of a program: its sites, functions and type names.
+pub fn new_profile(prog: &Program, width: usize) -> pgojit_profiler::Profile {
+    use pgojit_profiler::{FuncInfo, FuncKey, SiteInfo, SiteKey, SiteKind};
+    let funcs: Vec<FuncInfo> = prog
+        .funcs
+        .iter()
+        .enumerate()
+        .map(|(i, f)| FuncInfo {
+            id: FuncId(i as u32),
+            name: f.name.clone(),
+            key: FuncKey {
+                func: f.name.clone(),
+                body_hash: prog.func_keys[i].1,
+            },
+        })
+        .collect();
+    let sites: Vec<SiteInfo> = prog
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let caller = prog.func(s.caller);
+            let (start, hash) = prog.func_keys[s.caller.index()];
+            SiteInfo {
+                id: pgojit_profiler::SiteId(i as u32),
+                caller: caller.name.clone(),
+                file: prog.file_name.clone(),
+                pos: (s.pos.line, s.pos.col),
+                iface: s.iface.clone(),
+                method: s.method.clone(),
+                kind: if s.is_iface {
+                    SiteKind::Iface
+                } else {
+                    SiteKind::Func
+                },
+                key: SiteKey::new(
+                    caller.name.clone(),
+                    start,
+                    (s.pos.line, s.pos.col),
+                    s.method.clone(),
+                    hash,
+                ),
+            }
+        })
+        .collect();
+    let mut p = pgojit_profiler::Profile::new(prog.file_name.clone(), width, sites, funcs);
+    for d in prog.descs.iter().flatten() {
+        p.set_type_name(pgojit_profiler::TypeId(d.ty.0), d.name.clone());
+    }
+    p
 }
 
 pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
@@ -80,8 +149,19 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         Ok(p) => p,
         Err(o) => return o,
     };
+    let profile = opts.profile.then(|| new_profile(&prog, opts.policy.width));
+    if let (Some(p), Some(path)) = (&profile, &opts.profile_in) {
+        match pgojit_profiler::ProfileFile::read(std::path::Path::new(path)) {
+            Ok(f) => eprintln!("{}", pgojit_profiler::load_into(p, &f)),
+            Err(e) => {
+                eprintln!("pgojit: {path}: {e}");
+                return Outcome::CompileError;
+            }
+        }
+    }
     let start = std::time::Instant::now();
     let mut vm = Vm::new(&prog);
+    vm.profile = profile.as_ref();
     vm.heap.gc_percent = opts.gc_percent;
     vm.heap.stress = opts.gc_stress;
     vm.heap.limit = opts.heap_limit;
@@ -107,6 +187,22 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         eprintln!("  live after last gc {} bytes", s.last_live_bytes);
         eprintln!("  heap at exit      {} bytes", vm.heap.in_use());
     }
+    drop(vm);
+    if let Some(p) = &profile {
+        credit_site_calls(&prog, p);
+        if let Some(path) = &opts.profile_out {
+            if let Err(e) = pgojit_profiler::save(p).write(std::path::Path::new(path)) {
+                eprintln!("pgojit: {path}: {e}");
+            }
+        }
+        if let Some(fmt) = opts.report {
+            let rep = pgojit_profiler::report(p, &opts.policy);
+            match fmt {
+                ReportFormat::Text => print!("{}", rep.to_text()),
+                ReportFormat::Json => println!("{}", rep.to_json()),
+            }
+        }
+    }
     match r {
         Ok(()) => Outcome::Ok,
         Err(p) => {
@@ -114,6 +210,59 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
             Outcome::Panic
         }
     }
+}
+
+/// Credits the calls counted in site rows to the functions they reached.
+/// The interpreter counts a call through an interface or a function value
+/// once, in the site's row, and bumps the callee's own counter only for calls
+/// that fell into `other`; this adds the rest, so function counts are exact.
+pub fn credit_site_calls(prog: &Program, p: &pgojit_profiler::Profile) {
+    use pgojit_profiler::{SiteId, Target};
+    for (i, meta) in prog.sites.iter().enumerate() {
+        let snap = p.site_snapshot(SiteId(i as u32));
+        for (target, count) in snap.rows {
+            let callee = match target {
+                Target::Func(f) => Some(f),
+                Target::Type(t) => prog
+                    .descs
+                    .get(t.index())
+                    .copied()
+                    .flatten()
+                    .and_then(|d| d.methods.iter().find(|m| m.name == meta.method))
+                    .map(|m| m.entry),
+            };
+            if let Some(f) = callee {
+                p.func(f).add(count, 0);
+            }
+        }
+    }
+}
+
+/// `pgojit profile merge A B ... -o OUT`: adds the counts of several runs.
+pub fn merge_files(inputs: &[String], out: &str) -> Outcome {
+    let mut acc: Option<pgojit_profiler::ProfileFile> = None;
+    for path in inputs {
+        let f = match pgojit_profiler::ProfileFile::read(std::path::Path::new(path)) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("pgojit: {path}: {e}");
+                return Outcome::CompileError;
+            }
+        };
+        acc = Some(match acc {
+            None => f,
+            Some(a) => pgojit_profiler::merge(&a, &f),
+        });
+    }
+    let Some(merged) = acc else {
+        eprintln!("pgojit: profile merge needs at least one input");
+        return Outcome::CompileError;
+    };
+    if let Err(e) = merged.write(std::path::Path::new(out)) {
+        eprintln!("pgojit: {out}: {e}");
+        return Outcome::CompileError;
+    }
+    Outcome::Ok
 }
 
 fn report_panic(p: &Panic) {

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use pgojit::driver::{self, Outcome};
+use pgojit::driver::{self, Outcome, ReportFormat, RunOptions};
 
 #[derive(Parser)]
 #[command(
@@ -27,25 +27,73 @@ enum Tier {
     Auto,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Options shared by `run` and `profile`.
+#[derive(Args, Clone, Debug)]
+struct RunArgs {
+    file: String,
+    #[arg(long, value_enum, default_value_t = Tier::Auto)]
+    tier: Tier,
+    /// GOGC: grow the heap this much (percent) over the live heap before collecting.
+    #[arg(long, default_value_t = 100)]
+    gc_percent: u64,
+    /// End with Go's out-of-memory error past this much live heap (bytes, or with K/M/G).
+    #[arg(long, value_parser = parse_size)]
+    heap_limit: Option<u64>,
+    /// Collect at every allocation (for testing the collector).
+    #[arg(long)]
+    gc_stress: bool,
+    /// Print run and collector statistics to stderr at exit.
+    #[arg(long)]
+    stats: bool,
+    /// Do not count receiver types and calls (to measure what counting costs).
+    #[arg(long)]
+    no_profile: bool,
+    /// Write the profile to this file at exit.
+    #[arg(long)]
+    profile_out: Option<String>,
+    /// Seed the profile from this file at startup.
+    #[arg(long)]
+    profile_in: Option<String>,
+    /// Receiver rows per call site.
+    #[arg(long, default_value_t = 4)]
+    profile_width: usize,
+    /// A function is hot after this many calls.
+    #[arg(long, default_value_t = 1000)]
+    hot_calls: u64,
+    /// A function is hot after this many loop back-edges.
+    #[arg(long, default_value_t = 10000)]
+    hot_loops: u64,
+    /// Share of a site's calls one type needs for a guard.
+    #[arg(long, default_value_t = 0.80)]
+    bias: f64,
+    /// Share two types together need for a bimorphic guard.
+    #[arg(long, default_value_t = 0.95)]
+    bimorphic: f64,
+    /// A site with fewer observations stays cold.
+    #[arg(long, default_value_t = 100)]
+    min_site_calls: u64,
+}
+
 #[derive(Subcommand)]
 enum Cmd {
     /// Run a Go program.
-    Run {
-        file: String,
-        #[arg(long, value_enum, default_value_t = Tier::Auto)]
-        tier: Tier,
-        /// GOGC: grow the heap this much (percent) over the live heap before collecting.
-        #[arg(long, default_value_t = 100)]
-        gc_percent: u64,
-        /// End with Go's out-of-memory error past this much live heap (bytes, or with K/M/G).
-        #[arg(long, value_parser = parse_size)]
-        heap_limit: Option<u64>,
-        /// Collect at every allocation (for testing the collector).
-        #[arg(long)]
-        gc_stress: bool,
-        /// Print run and collector statistics to stderr at exit.
-        #[arg(long)]
-        stats: bool,
+    Run(RunArgs),
+    /// Run a Go program, then print the per-site profile table.
+    #[command(args_conflicts_with_subcommands = true)]
+    Profile {
+        #[command(subcommand)]
+        merge: Option<ProfileCmd>,
+        #[command(flatten)]
+        run: Option<RunArgs>,
+        /// Table format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Parse and type-check a Go program.
     Check {
@@ -53,6 +101,16 @@ enum Cmd {
         /// Print the bytecode of every function.
         #[arg(long)]
         bytecode: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProfileCmd {
+    /// Add the counts of several profile files.
+    Merge {
+        inputs: Vec<String>,
+        #[arg(short = 'o', long = "output")]
+        output: String,
     },
 }
 
@@ -69,29 +127,66 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .map_err(|e| format!("invalid size {s:?}: {e}"))
 }
 
+fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, String> {
+    // The JIT tier arrives with issue 5; until then every tier interprets.
+    let _ = a.tier;
+    let policy = pgojit_profiler::Options {
+        hot_calls: a.hot_calls,
+        hot_loops: a.hot_loops,
+        bias: a.bias,
+        bimorphic: a.bimorphic,
+        min_site_calls: a.min_site_calls,
+        width: a.profile_width,
+    };
+    policy.validate().map_err(|e| e.to_string())?;
+    Ok(RunOptions {
+        gc_percent: a.gc_percent,
+        heap_limit: a.heap_limit,
+        gc_stress: a.gc_stress,
+        stats: a.stats,
+        profile: !a.no_profile || report.is_some(),
+        policy,
+        profile_out: a.profile_out.clone(),
+        profile_in: a.profile_in.clone(),
+        report,
+    })
+}
+
+fn run(a: &RunArgs, report: Option<ReportFormat>) -> Outcome {
+    match run_options(a, report) {
+        Ok(o) => driver::run_file(&a.file, &o),
+        Err(e) => {
+            eprintln!("pgojit: {e}");
+            Outcome::CompileError
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Front-end recursion follows the program's nesting: give it room.
     let child = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || match cli.cmd {
-            Cmd::Run {
-                file,
-                tier,
-                gc_percent,
-                heap_limit,
-                gc_stress,
-                stats,
+            Cmd::Run(a) => run(&a, None),
+            Cmd::Profile {
+                merge: Some(ProfileCmd::Merge { inputs, output }),
+                ..
+            } => driver::merge_files(&inputs, &output),
+            Cmd::Profile {
+                run: Some(a),
+                format,
+                ..
             } => {
-                // The JIT tier arrives with issue 5; until then every tier interprets.
-                let _ = tier;
-                let opts = driver::RunOptions {
-                    gc_percent,
-                    heap_limit,
-                    gc_stress,
-                    stats,
+                let f = match format {
+                    Format::Text => ReportFormat::Text,
+                    Format::Json => ReportFormat::Json,
                 };
-                driver::run_file(&file, &opts)
+                run(&a, Some(f))
+            }
+            Cmd::Profile { .. } => {
+                eprintln!("pgojit profile: give a FILE.go to run, or `merge A B -o C`");
+                Outcome::CompileError
             }
             Cmd::Check { file, bytecode } => driver::check_file(&file, bytecode),
         });

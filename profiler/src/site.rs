@@ -89,15 +89,19 @@ impl SiteProfile {
 
     /// Counts one interface call whose receiver has dynamic type `ty`.
     /// The interpreter's hot path: a scan of at most `width` rows.
+    /// Returns whether a row counted it (false: it went to `other`), so an
+    /// embedder can attribute row counts to callees later and count only the
+    /// `other` calls itself.
     #[inline]
-    pub fn record(&self, ty: TypeId) {
-        self.add_encoded(Target::Type(ty).encode(), 1);
+    pub fn record(&self, ty: TypeId) -> bool {
+        self.add_encoded(Target::Type(ty).encode(), 1)
     }
 
     /// Counts one call through a function value that reached `f`.
+    /// Returns whether a row counted it, as for [`SiteProfile::record`].
     #[inline]
-    pub fn record_func(&self, f: FuncId) {
-        self.add_encoded(Target::Func(f).encode(), 1);
+    pub fn record_func(&self, f: FuncId) -> bool {
+        self.add_encoded(Target::Func(f).encode(), 1)
     }
 
     /// Adds `n` calls reaching `target` (seeding from a saved profile).
@@ -113,18 +117,19 @@ impl SiteProfile {
     }
 
     #[inline]
-    fn add_encoded(&self, key: u64, n: u64) {
+    fn add_encoded(&self, key: u64, n: u64) -> bool {
         for (i, row) in self.rows().iter().enumerate() {
             let t = row.target.load(Relaxed);
             if t == key {
                 bump(&row.count, n);
-                return;
+                return true;
             }
             if t == EMPTY_TARGET {
                 return self.claim(i, key, n);
             }
         }
         bump(self.other(), n);
+        false
     }
 
     /// A new target: claim the first free row at or after `start`. Rows fill
@@ -133,7 +138,7 @@ impl SiteProfile {
     /// rescans from there (the winner may have claimed the same target).
     #[cold]
     #[inline(never)]
-    fn claim(&self, start: usize, key: u64, n: u64) {
+    fn claim(&self, start: usize, key: u64, n: u64) -> bool {
         for row in &self.rows()[start..] {
             let t = match row
                 .target
@@ -144,10 +149,11 @@ impl SiteProfile {
             };
             if t == key {
                 bump(&row.count, n);
-                return;
+                return true;
             }
         }
         bump(self.other(), n);
+        false
     }
 
     /// The counts as they are now, rows in slot (arrival) order, free rows

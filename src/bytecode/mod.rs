@@ -53,6 +53,24 @@ pub struct Program {
     pub layouts: Vec<Vec<bool>>,
     /// Package variables: (address, words, layout), roots for the collector.
     pub globals: Vec<(u64, u32, u32)>,
+    /// What each call site (`SiteId`) calls, for the profiler.
+    pub sites: Vec<SiteMeta>,
+    /// Per function: the line it starts on and a hash of its source (0 for
+    /// synthesized functions), for profile keys that survive edits elsewhere.
+    pub func_keys: Vec<(u32, u64)>,
+}
+
+/// A profiled call site: an interface method call or a call of a function value.
+#[derive(Clone, Debug)]
+pub struct SiteMeta {
+    /// The calling function.
+    pub caller: pgojit_profiler::FuncId,
+    pub pos: Pos,
+    /// The interface (`main.Shape`), or the function type for function values.
+    pub iface: String,
+    /// The method, or the called expression for function values.
+    pub method: String,
+    pub is_iface: bool,
 }
 
 impl Program {

@@ -17,7 +17,7 @@ use crate::bytecode::Program;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
-use pgojit_profiler::FuncId;
+use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
 
 /// Slots in the VM stack (128 MiB of address space, touched only as used).
 const STACK_SLOTS: usize = 16 << 20;
@@ -35,6 +35,8 @@ pub struct Vm<'p> {
     /// Suspended frames of every active `run`, innermost last: with the
     /// running frame, the roots the collector scans.
     frames: Vec<Suspended>,
+    /// Receiver and call counters (`None` with `--no-profile`).
+    pub profile: Option<&'p Profile>,
 }
 
 struct Suspended {
@@ -59,6 +61,7 @@ impl<'p> Vm<'p> {
             ctx: 0,
             depth: 0,
             frames: Vec::with_capacity(1024),
+            profile: None,
         }
     }
 
@@ -78,6 +81,8 @@ impl<'p> Vm<'p> {
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
         let prog = self.prog;
+        // Kept in a local: the hot paths test it on every call and back-edge.
+        let prof = self.profile;
         let base_depth = self.frames.len();
         let mut cur = entry;
         let mut func = prog.func(cur);
@@ -297,21 +302,31 @@ impl<'p> Vm<'p> {
                         return Err(self.fail(Panic::index(i, len as u64), cur, pc));
                     }
                 }
-                Op::Call { func: target, base } => call!(target, base),
-                Op::CallClosure { f, base, site: _ } => {
+                Op::Call { func: target, base } => {
+                    if let Some(pr) = prof {
+                        pr.func(target).record_call();
+                    }
+                    call!(target, base)
+                }
+                Op::CallClosure { f, base, site } => {
                     let fv = s!(f);
                     if fv == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
                     }
                     self.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
+                    if let Some(pr) = prof {
+                        if !pr.site(site).record_func(target) {
+                            pr.func(target).record_call();
+                        }
+                    }
                     call!(target, base)
                 }
                 Op::CallIface {
                     recv,
                     method,
                     base,
-                    site: _,
+                    site,
                 } => {
                     let tab = s!(recv);
                     if tab == 0 {
@@ -320,6 +335,9 @@ impl<'p> Vm<'p> {
                     // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
                     let itab = unsafe { &*(tab as *const Itab) };
                     let target = itab.fun(method as usize);
+                    if let Some(pr) = self.profile {
+                        count_iface_call(pr, site, itab.type_id, target);
+                    }
                     s!(base) = s!(recv + 1);
                     call!(target, base)
                 }
@@ -354,7 +372,14 @@ impl<'p> Vm<'p> {
                     pc = fr.pc;
                     fp = fr.fp;
                 }
-                Op::Jmp { t } => pc = t as usize,
+                Op::Jmp { t } => {
+                    if (t as usize) < pc {
+                        if let Some(pr) = prof {
+                            pr.func(cur).record_backedge();
+                        }
+                    }
+                    pc = t as usize;
+                }
                 Op::JfCmpI { a, b, c, signed, t } => {
                     let (x, y) = (s!(a), s!(b));
                     let holds = if signed {
@@ -363,21 +388,41 @@ impl<'p> Vm<'p> {
                         cmp(x, y, c)
                     };
                     if !holds {
+                        if (t as usize) < pc {
+                            if let Some(pr) = prof {
+                                pr.func(cur).record_backedge();
+                            }
+                        }
                         pc = t as usize;
                     }
                 }
                 Op::JfCmpImm { a, imm, c, t } => {
                     if !cmp(s!(a) as i64, imm, c) {
+                        if (t as usize) < pc {
+                            if let Some(pr) = prof {
+                                pr.func(cur).record_backedge();
+                            }
+                        }
                         pc = t as usize;
                     }
                 }
                 Op::Jz { c, t } => {
                     if s!(c) == 0 {
+                        if (t as usize) < pc {
+                            if let Some(pr) = prof {
+                                pr.func(cur).record_backedge();
+                            }
+                        }
                         pc = t as usize;
                     }
                 }
                 Op::Jnz { c, t } => {
                     if s!(c) != 0 {
+                        if (t as usize) < pc {
+                            if let Some(pr) = prof {
+                                pr.func(cur).record_backedge();
+                            }
+                        }
                         pc = t as usize;
                     }
                 }
@@ -1207,4 +1252,15 @@ fn allocates(op: &Op) -> bool {
             | Op::MakeIface { .. }
             | Op::MakeClosure { .. }
     )
+}
+
+/// Profiles one interface call: the receiver's type at the site and the
+/// callee's invocation. Out of line so the interpreter loop keeps its registers.
+#[inline(never)]
+fn count_iface_call(pr: &Profile, site: pgojit_profiler::SiteId, ty: u32, target: FuncId) {
+    // Calls counted in a row are credited to their callee later
+    // (`driver::credit_site_calls`); only `other` calls count here.
+    if !pr.site(site).record(ProfTypeId(ty)) {
+        pr.func(target).record_call();
+    }
 }

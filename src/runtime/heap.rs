@@ -101,7 +101,7 @@ pub struct Heap {
     layouts: Vec<Vec<bool>>,
     blocks: Vec<Option<Block>>,
     /// Block base address → index in `blocks`.
-        block_index: HashMap<usize, u32, BuildHasherDefault<BlockHasher>>,
+    block_index: HashMap<usize, u32, BuildHasherDefault<BlockHasher>>,
     /// Lowest and highest addresses any object may have: a cheap first test for roots.
     lo: usize,
     hi: usize,
@@ -156,7 +156,7 @@ impl Heap {
         Heap {
             layouts: vec![vec![false], vec![true], vec![true, false]],
             blocks: Vec::new(),
-                        block_index: HashMap::default(),
+            block_index: HashMap::default(),
             lo: usize::MAX,
             hi: 0,
             partial: vec![Vec::new(); CLASSES.len()],
@@ -188,7 +188,7 @@ impl Heap {
     #[inline]
     pub fn due(&self) -> bool {
         if self.stress {
-                        // Every allocation for the first 2,000 collections, then every
+            // Every allocation for the first 2,000 collections, then every
             // 1,024th: each collection traces the whole live heap, so one per
             // allocation for ever is quadratic on long-running programs.
             return self.stats.collections < 2_000 || self.stats.allocated_objects % 1024 == 0;
@@ -295,7 +295,7 @@ impl Heap {
                 (self.blocks.len() - 1) as u32
             }
         };
-                self.block_index.insert(base, idx);
+        self.block_index.insert(base, idx);
         self.lo = self.lo.min(base);
         self.hi = self.hi.max(base + BLOCK);
         self.partial[class].push(idx);
@@ -309,14 +309,21 @@ impl Heap {
         if p.is_null() {
             std::alloc::handle_alloc_error(l);
         }
-                self.large.insert(p as usize, Large { words, layout, mark: false });
+        self.large.insert(
+            p as usize,
+            Large {
+                words,
+                layout,
+                mark: false,
+            },
+        );
         self.lo = self.lo.min(p as usize);
         self.hi = self.hi.max(p as usize + words * 8);
         p as u64
     }
 
     /// The object containing address `p`, marked; `None` if none or already marked.
-        fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
+    fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
         if p < self.lo || p >= self.hi {
             return None;
         }
@@ -353,7 +360,7 @@ impl Heap {
             work: Vec::new(),
         };
         roots(&mut m);
-                let mut work = std::mem::take(&mut m.work);
+        let mut work = std::mem::take(&mut m.work);
         let layouts = std::mem::take(&mut self.layouts);
         while let Some((start, words, layout)) = work.pop() {
             if layout == NOSCAN {
@@ -372,7 +379,7 @@ impl Heap {
                 }
             }
         }
-                self.layouts = layouts;
+        self.layouts = layouts;
         self.sweep();
         self.stats.collections += 1;
         self.stats.last_live_bytes = self.in_use;

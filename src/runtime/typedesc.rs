@@ -103,7 +103,9 @@ pub struct Itab {
     pub inter: *const TypeDesc,
     pub typ: *const TypeDesc,
     pub hash: u32,
-    _pad: u32,
+    /// The concrete type's id (`typ.ty`), kept here so the receiver-type
+    /// profile needs one load from the itab.
+    pub type_id: u32,
     fun: [u64; 0],
 }
 
@@ -177,6 +179,7 @@ fn build_itab(inter: &'static TypeDesc, typ: &'static TypeDesc) -> Option<&'stat
         (*p).inter = inter;
         (*p).typ = typ;
         (*p).hash = typ.hash;
+        (*p).type_id = typ.ty.0;
         let fun = (p as *mut u8).add(ITAB_FUN) as *mut u64;
         for (i, f) in funs.into_iter().enumerate() {
             *fun.add(i) = f;

@@ -128,7 +128,15 @@ impl FnCtx<'_, '_> {
                 };
                 let sig = self.sig_of(fun);
                 let (base, _) = self.window(&sig, 1, args, ellipsis.is_some())?;
-                let site = self.l.new_site();
+                let xt = self.ty(x);
+                let meta = crate::bytecode::SiteMeta {
+                    caller: self.l.current,
+                    pos: e.pos,
+                    iface: self.l.types().name(xt),
+                    method: self.l.types().iface_methods(xt)[index].name.clone(),
+                    is_iface: true,
+                };
+                let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
                 self.emit(Op::CallIface {
                     recv,
@@ -149,7 +157,14 @@ impl FnCtx<'_, '_> {
                 };
                 let sig = self.sig_of(fun);
                 let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                let site = self.l.new_site();
+                let meta = crate::bytecode::SiteMeta {
+                    caller: self.l.current,
+                    pos: e.pos,
+                    iface: self.l.types().name(self.ty(fun)),
+                    method: crate::syntax::parser::expr_string(fun),
+                    is_iface: false,
+                };
+                let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
                 self.emit(Op::CallClosure { f, base, site });
                 Ok(base)

@@ -66,11 +66,18 @@ pub(crate) struct Lowerer<'a> {
     layout_ids: HashMap<Vec<bool>, u32>,
     /// Static closure objects for top-level functions used as values.
     func_values: HashMap<FuncId, u64>,
-    next_site: u32,
+    sites: Vec<crate::bytecode::SiteMeta>,
+    /// The function being lowered (callers of the sites it contains).
+    current: FuncId,
 }
 
 /// Lowers a checked file to a program.
-pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, CompileError> {
+pub fn lower(
+    file: &File,
+    src: &[u8],
+    info: Info,
+    file_name: &str,
+) -> Result<Program, CompileError> {
     let mut info = info;
     // `*errors.errorString`, with a one-instruction `Error` method (function id n).
     let es_func = info.funcs.len();
@@ -104,7 +111,8 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         layouts: Vec::new(),
         layout_ids: HashMap::new(),
         func_values: HashMap::new(),
-        next_site: 0,
+        sites: Vec::new(),
+        current: FuncId(0),
     };
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
@@ -138,6 +146,7 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
     }));
     let error_itab = l.type_word(builtin::ERROR, es_ptr);
     for fi in 0..info.funcs.len() {
+        l.current = FuncId(fi as u32);
         let f = l.lower_func(fi, false)?;
         l.funcs[fi] = Some(f);
     }
@@ -152,6 +161,7 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
         }
     }
     while let Some((s, id)) = l.synth_queue.pop() {
+        l.current = id;
         let f = l.lower_synth(s)?;
         l.funcs[id.index()] = Some(f);
     }
@@ -167,12 +177,30 @@ pub fn lower(file: &File, info: Info, file_name: &str) -> Result<Program, Compil
     }
     l.intern_layout(vec![false]);
     let layouts = std::mem::take(&mut l.layouts);
+    let sites = std::mem::take(&mut l.sites);
+    let mut func_keys = vec![(0u32, 0u64); l.funcs.len()];
+    for (fi, f) in info.funcs.iter().enumerate() {
+        let (start, end) = match f.source {
+            FuncSource::Decl(d) => match &file.decls[d] {
+                Decl::Func(fd) => (fd.pos, fd.body.as_ref().map(|b| b.rbrace).unwrap_or(fd.pos)),
+                _ => continue,
+            },
+            FuncSource::Lit(id) => match find_func_lit(file, id) {
+                Some((_, body)) => (f.pos, body.rbrace),
+                None => continue,
+            },
+        };
+        let text = source_span(src, start, end);
+        func_keys[fi] = (start.line, pgojit_profiler::key::body_hash(text));
+    }
     let funcs: Vec<Function> = l
         .funcs
         .into_iter()
         .map(|f| f.expect("every function lowered"))
         .collect();
     Ok(Program {
+        sites,
+        func_keys,
         layouts,
         globals,
         funcs,
@@ -284,9 +312,23 @@ impl<'a> Lowerer<'a> {
         fs[..i].iter().map(|f| self.words(f.ty)).sum()
     }
 
-    pub(crate) fn new_site(&mut self) -> SiteId {
-        self.next_site += 1;
-        SiteId(self.next_site - 1)
+    /// Registers a profiled call site.
+    pub(crate) fn new_site(&mut self, meta: crate::bytecode::SiteMeta) -> SiteId {
+        self.sites.push(meta);
+        SiteId(self.sites.len() as u32 - 1)
+    }
+
+    /// An interface-call site in a synthesized function.
+    fn synth_iface_site(&mut self, caller: FuncId, iface: Ty, m: usize) -> SiteId {
+        let method = self.info.types.iface_methods(iface)[m].name.clone();
+        let iface = self.info.types.name(iface);
+        self.new_site(crate::bytecode::SiteMeta {
+            caller,
+            pos: Pos::default(),
+            iface,
+            method,
+            is_iface: true,
+        })
     }
 
     /// Pointer-shaped types sit directly in an interface's data word.
@@ -618,7 +660,7 @@ impl<'a> Lowerer<'a> {
                         n: aw,
                     });
                 }
-                let site = self.new_site();
+                let site = self.synth_iface_site(self.current, iface, m);
                 b.emit(Op::CallIface {
                     recv: 0,
                     method: m as u32,
@@ -726,7 +768,7 @@ impl<'a> Lowerer<'a> {
                         n: aw,
                     });
                 }
-                let site = self.new_site();
+                let site = self.synth_iface_site(self.current, iface.expect("bound interface"), m);
                 b.emit(Op::CallIface {
                     recv,
                     method: m as u32,
@@ -737,6 +779,27 @@ impl<'a> Lowerer<'a> {
             }
         }
         Ok(b.finish())
+    }
+}
+
+/// The source text from `start` to `end` (inclusive of the line of `end`'s column).
+fn source_span(src: &[u8], start: Pos, end: Pos) -> &[u8] {
+    let offset = |p: Pos| -> usize {
+        let mut line = 1u32;
+        let mut i = 0usize;
+        while line < p.line && i < src.len() {
+            if src[i] == b'\n' {
+                line += 1;
+            }
+            i += 1;
+        }
+        (i + p.col.saturating_sub(1) as usize).min(src.len())
+    };
+    let (a, b) = (offset(start), (offset(end) + 1).min(src.len()));
+    if a < b {
+        &src[a..b]
+    } else {
+        &[]
     }
 }
 

@@ -42,6 +42,11 @@ const MODES: &[Mode] = &[
         label: "interp",
         argv: &["{pgojit}", "run", "--tier=interp", "{file}"],
     },
+    // What counting receivers and calls costs (issue 4).
+    Mode {
+        label: "interp-noprof",
+        argv: &["{pgojit}", "run", "--tier=interp", "--no-profile", "{file}"],
+    },
     // Mode { label: "jit", argv: &["{pgojit}", "run", "--tier=jit", "{file}"] },
     // Mode { label: "auto", argv: &["{pgojit}", "run", "--tier=auto", "{file}"] },
     // Mode { label: "no-devirt", argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"] },

@@ -30,7 +30,8 @@ impl Outcome {
 pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     let file = crate::syntax::parse(src)?;
     let info = crate::types::check::check(&file)?;
-    let prog = bytecode::lower::lower(&file, src, info, file_name)?;
+    let mut prog = bytecode::lower::lower(&file, src, info, file_name)?;
+    bytecode::framemap::program(&mut prog);
     // The interpreter's unchecked slot accesses rest on this.
     bytecode::verify::program(&prog)
         .map_err(|e| CompileError::new(Default::default(), format!("internal error: {e}")))?;

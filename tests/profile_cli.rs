@@ -8,13 +8,23 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn pgojit(args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_pgojit")).args(args).output().expect("pgojit runs");
-    assert!(out.status.success(), "pgojit {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(args)
+        .output()
+        .expect("pgojit runs");
+    assert!(
+        out.status.success(),
+        "pgojit {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
 fn program() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/profile/biased_90_10.go").display().to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/profile/biased_90_10.go")
+        .display()
+        .to_string()
 }
 
 fn stdout(o: &Output) -> String {
@@ -31,19 +41,37 @@ fn scratch(name: &str) -> PathBuf {
 fn table_shows_exact_counts_and_the_guard() {
     let p = program();
     let out = stdout(&pgojit(&["profile", &p]));
-    assert!(out.starts_with("4600000\n"), "the program's own output comes first: {out}");
-    let row = out.lines().find(|l| l.contains("main.Shape.Area")).expect("a row for the site");
+    assert!(
+        out.starts_with("4600000\n"),
+        "the program's own output comes first: {out}"
+    );
+    let row = out
+        .lines()
+        .find(|l| l.contains("main.Shape.Area"))
+        .expect("a row for the site");
     assert!(row.contains(":15:8"), "{row}");
     assert!(row.contains("main.sum"), "{row}");
     assert!(row.contains("1000000"), "{row}");
     assert!(row.contains("main.A 900000 (90.0%)"), "{row}");
     assert!(row.contains("*main.B 100000 (10.0%)"), "{row}");
-    assert!(row.contains("guard main.A") && row.contains("biased"), "{row}");
+    assert!(
+        row.contains("guard main.A") && row.contains("biased"),
+        "{row}"
+    );
     // Function counters: the callees' calls and the loop's back-edges.
-    let a = out.lines().find(|l| l.starts_with("main.A.Area")).expect("main.A.Area row");
+    let a = out
+        .lines()
+        .find(|l| l.starts_with("main.A.Area"))
+        .expect("main.A.Area row");
     assert!(a.contains("900000"), "{a}");
-    let sum = out.lines().find(|l| l.starts_with("main.sum")).expect("main.sum row");
-    assert!(sum.contains("1000000") && sum.contains("hot-loops"), "{sum}");
+    let sum = out
+        .lines()
+        .find(|l| l.starts_with("main.sum"))
+        .expect("main.sum row");
+    assert!(
+        sum.contains("1000000") && sum.contains("hot-loops"),
+        "{sum}"
+    );
 }
 
 #[test]
@@ -69,12 +97,28 @@ fn json_has_the_same_counts() {
 fn policy_flags_change_the_decision() {
     let p = program();
     let bimorphic = stdout(&pgojit(&["profile", "--bias", "0.95", &p]));
-    assert!(bimorphic.contains("guard main.A,*main.B") && bimorphic.contains("bimorphic"), "{bimorphic}");
-    let indirect = stdout(&pgojit(&["profile", "--bias", "0.95", "--bimorphic", "1.01", &p]));
-    let row = indirect.lines().find(|l| l.contains("main.Shape.Area")).unwrap();
+    assert!(
+        bimorphic.contains("guard main.A,*main.B") && bimorphic.contains("bimorphic"),
+        "{bimorphic}"
+    );
+    let indirect = stdout(&pgojit(&[
+        "profile",
+        "--bias",
+        "0.95",
+        "--bimorphic",
+        "1.01",
+        &p,
+    ]));
+    let row = indirect
+        .lines()
+        .find(|l| l.contains("main.Shape.Area"))
+        .unwrap();
     assert!(row.contains("indirect"), "{row}");
     let cold = stdout(&pgojit(&["profile", "--min-site-calls", "2000000", &p]));
-    let row = cold.lines().find(|l| l.contains("main.Shape.Area")).unwrap();
+    let row = cold
+        .lines()
+        .find(|l| l.contains("main.Shape.Area"))
+        .unwrap();
     assert!(row.contains("cold"), "{row}");
 }
 
@@ -85,23 +129,51 @@ fn profile_files_round_trip_merge_and_detect_stale_sites() {
     let (a, b, c) = (d.join("a.json"), d.join("b.json"), d.join("c.json"));
     pgojit(&["run", "--profile-out", a.to_str().unwrap(), &p]);
     pgojit(&["run", "--profile-out", b.to_str().unwrap(), &p]);
-    pgojit(&["profile", "merge", a.to_str().unwrap(), b.to_str().unwrap(), "-o", c.to_str().unwrap()]);
+    pgojit(&[
+        "profile",
+        "merge",
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "-o",
+        c.to_str().unwrap(),
+    ]);
     // Seeding adds the merged counts (2 runs) to this run's.
     let seeded = pgojit(&["profile", "--profile-in", c.to_str().unwrap(), &p]);
     let err = String::from_utf8_lossy(&seeded.stderr);
-    assert!(err.contains("profile: 1 of 1 sites matched, 0 stale"), "{err}");
+    assert!(
+        err.contains("profile: 1 of 1 sites matched, 0 stale"),
+        "{err}"
+    );
     let out = stdout(&seeded);
     assert!(out.contains("main.A 2700000 (90.0%)"), "{out}");
     // An edit elsewhere in the file keeps the site's key...
     let src = std::fs::read_to_string(&p).unwrap();
     let moved = d.join("moved.go");
-    std::fs::write(&moved, src.replace("func main() {", "// moved down\n\nfunc main() {")).unwrap();
-    let o = pgojit(&["run", "--profile-in", c.to_str().unwrap(), moved.to_str().unwrap()]);
+    std::fs::write(
+        &moved,
+        src.replace("func main() {", "// moved down\n\nfunc main() {"),
+    )
+    .unwrap();
+    let o = pgojit(&[
+        "run",
+        "--profile-in",
+        c.to_str().unwrap(),
+        moved.to_str().unwrap(),
+    ]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("1 of 1 sites matched, 0 stale"));
     // ...an edit of the function's body makes it stale.
     let edited = d.join("edited.go");
-    std::fs::write(&edited, src.replace("\treturn t\n", "\tt += 0\n\treturn t\n")).unwrap();
-    let o = pgojit(&["run", "--profile-in", c.to_str().unwrap(), edited.to_str().unwrap()]);
+    std::fs::write(
+        &edited,
+        src.replace("\treturn t\n", "\tt += 0\n\treturn t\n"),
+    )
+    .unwrap();
+    let o = pgojit(&[
+        "run",
+        "--profile-in",
+        c.to_str().unwrap(),
+        edited.to_str().unwrap(),
+    ]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("0 of 1 sites matched, 1 stale"));
     std::fs::remove_dir_all(&d).ok();
 }

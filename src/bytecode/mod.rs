@@ -11,6 +11,7 @@
 //! every call, every live value is in its frame slot; no tier keeps a heap
 //! pointer only in a machine register across those points.
 
+pub mod framemap;
 pub mod lower;
 pub mod op;
 pub mod print;
@@ -71,6 +72,8 @@ pub struct SiteMeta {
     /// The method, or the called expression for function values.
     pub method: String,
     pub is_iface: bool,
+    /// Words of the call's results (written into the caller's window).
+    pub result_words: u32,
 }
 
 impl Program {

@@ -135,6 +135,7 @@ impl FnCtx<'_, '_> {
                     iface: self.l.types().name(xt),
                     method: self.l.types().iface_methods(xt)[index].name.clone(),
                     is_iface: true,
+                    result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
@@ -163,6 +164,7 @@ impl FnCtx<'_, '_> {
                     iface: self.l.types().name(self.ty(fun)),
                     method: crate::syntax::parser::expr_string(fun),
                     is_iface: false,
+                    result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;

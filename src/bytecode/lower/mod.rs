@@ -320,14 +320,22 @@ impl<'a> Lowerer<'a> {
 
     /// An interface-call site in a synthesized function.
     fn synth_iface_site(&mut self, caller: FuncId, iface: Ty, m: usize) -> SiteId {
-        let method = self.info.types.iface_methods(iface)[m].name.clone();
+        let im = self.info.types.iface_methods(iface)[m].clone();
+        let sig = self
+            .info
+            .types
+            .sig(im.sig)
+            .cloned()
+            .expect("method signature");
+        let result_words = sig.results.iter().map(|t| self.words(*t)).sum();
         let iface = self.info.types.name(iface);
         self.new_site(crate::bytecode::SiteMeta {
             caller,
             pos: Pos::default(),
             iface,
-            method,
+            method: im.name,
             is_iface: true,
+            result_words,
         })
     }
 

@@ -1255,8 +1255,8 @@ fn allocates(op: &Op) -> bool {
 }
 
 /// Profiles one interface call: the receiver's type at the site and the
-/// callee's invocation. Out of line so the interpreter loop keeps its registers.
-#[inline(never)]
+/// callee's invocation.
+#[inline(always)]
 fn count_iface_call(pr: &Profile, site: pgojit_profiler::SiteId, ty: u32, target: FuncId) {
     // Calls counted in a row are credited to their callee later
     // (`driver::credit_site_calls`); only `other` calls count here.

@@ -372,6 +372,16 @@ impl FnCtx<'_, '_> {
         }
     }
 
+    /// `d = &copy of the value of type t at v` (a new heap object).
+    pub(crate) fn heap_copy(&mut self, t: Ty, v: Slot, d: Slot) {
+        let n = self.words(t);
+        let layout = self.l.layout_of(t);
+        self.emit(Op::Alloc { layout, d, n });
+        if n > 0 {
+            self.emit(Op::Store { p: d, off: 0, s: v, n });
+        }
+    }
+
     pub(crate) fn mov(&mut self, d: Slot, s: Slot, w: u32) {
         if d == s || w == 0 {
             return;
@@ -821,20 +831,7 @@ impl FnCtx<'_, '_> {
                     let w = self.words(vt);
                     let v = self.temp(w);
                     self.composite(inner, v)?;
-                    let lay = self.l.layout_of(vt);
-                    self.emit(Op::Alloc {
-                        layout: lay,
-                        d,
-                        n: w,
-                    });
-                    if w > 0 {
-                        self.emit(Op::Store {
-                            p: d,
-                            off: 0,
-                            s: v,
-                            n: w,
-                        });
-                    }
+                    self.heap_copy(vt, v, d);
                     return Ok(());
                 }
                 let p = self.place(x)?;
@@ -1049,20 +1046,7 @@ impl FnCtx<'_, '_> {
             let w = self.words(p);
             let v = self.temp(w);
             self.composite_value(e, p, elts, v)?;
-            let lay = self.l.layout_of(p);
-            self.emit(Op::Alloc {
-                layout: lay,
-                d,
-                n: w,
-            });
-            if w > 0 {
-                self.emit(Op::Store {
-                    p: d,
-                    off: 0,
-                    s: v,
-                    n: w,
-                });
-            }
+            self.heap_copy(p, v, d);
             return Ok(());
         }
         self.composite_value(e, t, elts, d)

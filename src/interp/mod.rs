@@ -66,7 +66,11 @@ impl<'p> Vm<'p> {
     }
 
     /// Runs the package initializer, then `main`.
-    pub fn run_main(&mut self) -> Result<(), Panic> {
+        pub fn run_main(&mut self) -> Result<(), Panic> {
+        if let Some(pr) = self.profile {
+            pr.func(self.prog.init).record_call();
+            pr.func(self.prog.main).record_call();
+        }
         let r = self
             .run(self.prog.init, 0)
             .and_then(|_| self.run(self.prog.main, 0));

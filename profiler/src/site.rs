@@ -117,7 +117,7 @@ impl SiteProfile {
     }
 
     #[inline]
-        fn add_encoded(&self, key: u64, n: u64) -> bool {
+    fn add_encoded(&self, key: u64, n: u64) -> bool {
         // The steady state: the target has a row (one compare per row).
         let rows = self.rows();
         for row in rows {
@@ -128,7 +128,10 @@ impl SiteProfile {
         }
         // Rows fill in order: a free row, if any, is after the taken ones.
         if rows.last().map(|r| r.target.load(Relaxed)) == Some(EMPTY_TARGET) {
-            let first_free = rows.iter().position(|r| r.target.load(Relaxed) == EMPTY_TARGET).unwrap_or(0);
+            let first_free = rows
+                .iter()
+                .position(|r| r.target.load(Relaxed) == EMPTY_TARGET)
+                .unwrap_or(0);
             return self.claim(first_free, key, n);
         }
         bump(self.other(), n);

@@ -216,3 +216,76 @@ pub fn program(prog: &mut Program) {
         f.ptr_slots = m;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ast::Pos;
+
+    fn program_of(code: Vec<Op>, frame: u32, params: u32) -> Program {
+        let prog =
+            crate::driver::compile(b"package main\nfunc main() {}\n", "t.go").expect("compiles");
+        let n = code.len();
+        let mut p = prog;
+        p.funcs.push(Function {
+            name: "t".into(),
+            code,
+            pos: vec![Pos::default(); n],
+            frame_size: frame,
+            param_words: params,
+            result_words: 0,
+            ptr_slots: vec![],
+        });
+        p
+    }
+
+    #[test]
+    fn scalars_are_skipped_and_pointers_propagate_through_copies() {
+        let code = vec![
+            Op::Const { d: 1, v: 42 },
+            Op::AddI { d: 2, a: 1, b: 1 },
+            Op::Alloc {
+                d: 3,
+                n: 1,
+                layout: 0,
+            },
+            Op::Move { d: 4, s: 3 },
+            Op::Move { d: 5, s: 2 },
+            Op::Ret { s: 0, n: 0 },
+        ];
+        let p = program_of(code, 6, 1);
+        let map = compute(p.funcs.last().unwrap(), &p);
+        // slot 0: a parameter; 3: a new object; 4: a copy of it.
+        assert_eq!(map, vec![true, false, false, true, true, false]);
+    }
+
+    #[test]
+    fn call_results_may_be_pointers() {
+        let p0 = program_of(vec![Op::Ret { s: 0, n: 0 }], 1, 0);
+        let callee = p0.main;
+        let results = p0.func(callee).result_words;
+        let code = vec![
+            Op::Const { d: 0, v: 0 },
+            Op::Call {
+                func: callee,
+                base: 1,
+            },
+            Op::Ret { s: 0, n: 0 },
+        ];
+        let p = program_of(code, 4, 0);
+        let map = compute(p.funcs.last().unwrap(), &p);
+        assert_eq!(results, 0);
+        assert_eq!(map, vec![false, false, false, false]);
+        // A native's results (fmt.Sprint returns a string) are possible pointers.
+        let code = vec![
+            Op::CallNative {
+                native: Native::FmtSprint,
+                base: 1,
+            },
+            Op::Ret { s: 0, n: 0 },
+        ];
+        let p = program_of(code, 4, 0);
+        let map = compute(p.funcs.last().unwrap(), &p);
+        assert_eq!(map, vec![false, true, true, false]);
+    }
+}

@@ -66,7 +66,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Runs the package initializer, then `main`.
-        pub fn run_main(&mut self) -> Result<(), Panic> {
+    pub fn run_main(&mut self) -> Result<(), Panic> {
         if let Some(pr) = self.profile {
             pr.func(self.prog.init).record_call();
             pr.func(self.prog.main).record_call();

@@ -378,7 +378,12 @@ impl FnCtx<'_, '_> {
         let layout = self.l.layout_of(t);
         self.emit(Op::Alloc { layout, d, n });
         if n > 0 {
-            self.emit(Op::Store { p: d, off: 0, s: v, n });
+            self.emit(Op::Store {
+                p: d,
+                off: 0,
+                s: v,
+                n,
+            });
         }
     }
 

@@ -130,8 +130,7 @@ fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u32, W)> {
         | CallNative { base, .. } => {
             vec![(base, result_words(op), Ptr)]
         }
-        Ret { .. }
-        | Jmp { .. }
+                Ret { .. } | RetLoad { .. } | Jmp { .. }
         | JfCmpI { .. }
         | JfCmpImm { .. }
         | Jz { .. }

@@ -544,6 +544,12 @@ pub enum Op {
     LoadCtx {
         d: Slot,
     },
+        /// Returns the word at `*(p + off words)` (nil-checked): a fused `Load`
+    /// and one-word `Ret`, the whole body of a getter.
+    RetLoad {
+        p: Slot,
+        off: u32,
+    },
     /// Returns, copying the `n` result words at `s` to slot 0.
     Ret {
         s: Slot,

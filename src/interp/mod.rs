@@ -357,6 +357,22 @@ impl<'p> Vm<'p> {
                     r.map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.ctx,
+                Op::RetLoad { p, off } => {
+                    let a = s!(p);
+                    if a == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    s!(0) = mem::load(a, off as usize);
+                    if self.frames.len() == base_depth {
+                        return Ok(());
+                    }
+                    let fr = self.frames.pop().expect("a suspended frame");
+                    cur = fr.func;
+                    func = prog.func(cur);
+                    code = &func.code;
+                    pc = fr.pc;
+                    fp = fr.fp;
+                }
                 Op::Ret { s, n } => {
                     match n {
                         0 => {}

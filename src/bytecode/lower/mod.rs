@@ -906,7 +906,16 @@ impl FnBuilder {
         }
     }
 
-    fn finish(self) -> Function {
+        fn finish(mut self) -> Function {
+        // Peephole: `Load d <- p+off; Ret d` becomes `RetLoad p+off` (the Ret
+        // stays in place, so a jump to it keeps its meaning).
+        for i in 0..self.code.len().saturating_sub(1) {
+            if let (Op::Load { d, p, off, n: 1 }, Op::Ret { s, n: 1 }) = (&self.code[i], &self.code[i + 1]) {
+                if d == s {
+                    self.code[i] = Op::RetLoad { p: *p, off: *off };
+                }
+            }
+        }
         let frame_size = self.next.max(self.param_words).max(self.result_words);
         let ptr_slots = (0..frame_size)
             .map(|i| !self.scalars.contains(&i))

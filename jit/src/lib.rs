@@ -1,5 +1,17 @@
 //! x86-64 code emission for pgojit: a macro-assembler over dynasm, W^X code
 //! memory and annotated listings.
 //!
-//! Not built yet: the baseline JIT tier arrives with issue 5. This crate knows
-//! nothing about Go or the bytecode; it will only know the machine.
+//! This crate knows nothing about Go or the bytecode; it only knows the
+//! machine. [`abi`] names registers by role, [`masm`] emits instructions,
+//! [`code`] maps finished code as executable (never writable at the same
+//! time) under a byte budget, and [`listing`] disassembles it with comments.
+
+pub mod abi;
+pub mod code;
+pub mod listing;
+pub mod masm;
+
+pub use abi::{slot_offset, Reg};
+pub use code::{CodeError, CodeMemory, CompiledCode};
+pub use listing::disassemble;
+pub use masm::{AsmError, Assembled, Cond, Label, MacroAssembler, Mem};

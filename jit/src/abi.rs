@@ -1,0 +1,126 @@
+//! Register roles of compiled code under the System V x86-64 ABI.
+//!
+//! This is the only module that names machine registers by number; everything
+//! else in pgojit says `FRAME`, `VM`, `TMP0`, ... Compiled functions are entered
+//! as `extern "sysv64" fn(frame: *mut u64, vm: *mut u8) -> u64`.
+//!
+//! | role          | register | kept across calls | what it holds |
+//! |---------------|----------|-------------------|---------------|
+//! | `FRAME`       | r12      | yes (callee-saved)| base of the current VM frame: slot `i` is at `[FRAME + 8*i]` |
+//! | `VM`          | r13      | yes (callee-saved)| pointer to the VM state (`vm` argument) |
+//! | `SAVED0`      | rbx      | yes (callee-saved)| a value that must survive helper calls; also keeps the stack 16-aligned |
+//! | `TMP0`        | rax      | no                | scratch; also `RET`, and the dividend for a later `idiv` |
+//! | `TMP1`        | rcx      | no                | scratch; also the count of a later variable shift (`cl`) |
+//! | `TMP2`        | rdx      | no                | scratch; also the high half of a later `idiv` |
+//! | `CALL_TARGET` | r11      | no                | absolute target of `call_abs`; not an argument register |
+//! | `RET`         | rax      | no                | return value of the compiled function and of helpers |
+//! | `ARGS[0..6]`  | rdi, rsi, rdx, rcx, r8, r9 | no | arguments to helpers, in order |
+//!
+//! `TMP1` and `TMP2` alias `ARGS[3]` and `ARGS[2]`: set up helper arguments
+//! last, after the scratch values they are computed from.
+
+use dynasmrt::x64::Rq;
+use std::fmt;
+
+/// A 64-bit general-purpose register. Outside this module it is only ever
+/// spelled by its role constant.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Reg(pub(crate) Rq);
+
+impl Reg {
+    /// The hardware encoding (0..16), for the assembler only.
+    pub(crate) fn code(self) -> u8 {
+        self.0 as u8
+    }
+
+    /// The Intel-syntax name, as listings print it.
+    pub fn name(self) -> &'static str {
+        const NAMES: [&str; 16] = [
+            "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11",
+            "r12", "r13", "r14", "r15",
+        ];
+        NAMES[self.code() as usize]
+    }
+}
+
+impl fmt::Debug for Reg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl fmt::Display for Reg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Base of the current VM frame (slots of `u64`).
+pub const FRAME: Reg = Reg(Rq::R12);
+/// Pointer to the VM state.
+pub const VM: Reg = Reg(Rq::R13);
+/// Callee-saved register for values that must survive helper calls.
+pub const SAVED0: Reg = Reg(Rq::RBX);
+/// Scratch register 0 (same register as `RET`).
+pub const TMP0: Reg = Reg(Rq::RAX);
+/// Scratch register 1 (same register as `ARGS[3]`).
+pub const TMP1: Reg = Reg(Rq::RCX);
+/// Scratch register 2 (same register as `ARGS[2]`).
+pub const TMP2: Reg = Reg(Rq::RDX);
+/// Holds the absolute address that `call_abs` calls through.
+pub const CALL_TARGET: Reg = Reg(Rq::R11);
+/// Return value register.
+pub const RET: Reg = Reg(Rq::RAX);
+/// Integer argument registers, in order.
+pub const ARGS: [Reg; 6] = [
+    Reg(Rq::RDI),
+    Reg(Rq::RSI),
+    Reg(Rq::RDX),
+    Reg(Rq::RCX),
+    Reg(Rq::R8),
+    Reg(Rq::R9),
+];
+
+/// Callee-saved registers the prologue pushes, in push order. Three pushes
+/// after the return address leave `rsp` 16-byte aligned for helper calls.
+pub const CALLEE_SAVED: [Reg; 3] = [SAVED0, FRAME, VM];
+
+const _: () = assert!(
+    CALLEE_SAVED.len() % 2 == 1,
+    "rsp must be 16-aligned after the pushes"
+);
+
+/// Byte offset of VM frame slot `slot` from `FRAME`. The one frame layout of
+/// pgojit: both tiers address slot `i` at `8*i`.
+pub const fn slot_offset(slot: u32) -> i32 {
+    assert!(slot < (1 << 28), "frame slot out of range");
+    (slot * 8) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_distinct_where_they_must_be() {
+        let kept = [FRAME, VM, SAVED0];
+        let clobbered = [TMP0, TMP1, TMP2, CALL_TARGET];
+        for k in kept {
+            assert!(!clobbered.contains(&k));
+            assert!(!ARGS.contains(&k));
+        }
+        assert!(!ARGS.contains(&CALL_TARGET));
+        assert_eq!(RET, TMP0);
+        assert_eq!(
+            format!("{FRAME} {VM} {:?}", ARGS),
+            "r12 r13 [rdi, rsi, rdx, rcx, r8, r9]"
+        );
+    }
+
+    #[test]
+    fn slots_are_eight_bytes_apart() {
+        assert_eq!(slot_offset(0), 0);
+        assert_eq!(slot_offset(3), 24);
+        assert_eq!(slot_offset((1 << 28) - 1), ((1 << 28) - 1) * 8);
+    }
+}

@@ -1,0 +1,368 @@
+//! The MacroAssembler: the machine half of code generation.
+//!
+//! Emitters call methods that read like assembly and take register roles from
+//! [`crate::abi`], memory operands ([`Mem`]) and [`Label`]s; this is the only
+//! place that writes `dynasm!`. Code is assembled into a plain byte vector
+//! (no executable mapping), so encoder tests never map pages; [`crate::code`]
+//! copies the finished bytes into W^X code memory.
+
+use crate::abi::{slot_offset, Reg, ARGS, CALLEE_SAVED, CALL_TARGET, FRAME, VM};
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmError, DynasmLabelApi, VecAssembler};
+use std::fmt;
+
+/// A memory operand `[base + disp]`, 64 bits wide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mem {
+    pub base: Reg,
+    pub disp: i32,
+}
+
+impl Mem {
+    /// `[base + disp]`.
+    pub const fn at(base: Reg, disp: i32) -> Mem {
+        Mem { base, disp }
+    }
+
+    /// VM frame slot `slot`: `[FRAME + slot_offset(slot)]`.
+    pub const fn slot(slot: u32) -> Mem {
+        Mem::at(FRAME, slot_offset(slot))
+    }
+}
+
+/// A branch target inside one assembly. Create with
+/// [`MacroAssembler::new_label`], place with [`MacroAssembler::bind`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Label(DynamicLabel);
+
+/// Condition of a conditional jump, read after `cmp a, b`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cond {
+    /// `a == b`
+    Eq,
+    /// `a != b`
+    Ne,
+    /// `a < b`, signed
+    Lt,
+    /// `a <= b`, signed
+    Le,
+    /// `a > b`, signed
+    Gt,
+    /// `a >= b`, signed
+    Ge,
+    /// `a < b`, unsigned
+    Below,
+    /// `a <= b`, unsigned
+    BelowEq,
+    /// `a > b`, unsigned
+    Above,
+    /// `a >= b`, unsigned
+    AboveEq,
+}
+
+/// Why an assembly could not be finished.
+#[derive(Debug)]
+pub enum AsmError {
+    /// A label was jumped to but never bound, or bound twice, or a jump was out of range.
+    Labels(DynasmError),
+}
+
+impl fmt::Display for AsmError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AsmError::Labels(e) => write!(f, "assembly failed: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for AsmError {}
+
+/// Finished machine code: position-independent bytes, the offsets of bound
+/// labels and the listing comments. Not executable yet; see [`crate::code`].
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    pub bytes: Vec<u8>,
+    pub labels: Vec<(Label, usize)>,
+    pub comments: Vec<(usize, String)>,
+}
+
+impl Assembled {
+    /// Code offset at which `label` was bound.
+    pub fn offset(&self, label: Label) -> Option<usize> {
+        self.labels
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|&(_, o)| o)
+    }
+}
+
+/// Operand pairs `cmp` accepts: `(Reg, Reg)`, `(Reg, i32)`, `(Mem, Reg)`, `(Mem, i32)`.
+pub trait CmpOperands {
+    #[doc(hidden)]
+    fn emit(self, m: &mut MacroAssembler);
+}
+
+impl CmpOperands for (Reg, Reg) {
+    fn emit(self, m: &mut MacroAssembler) {
+        let (Reg(a), Reg(b)) = self;
+        dynasm!(m.ops ; .arch x64 ; cmp Rq(a), Rq(b));
+    }
+}
+
+impl CmpOperands for (Reg, i32) {
+    fn emit(self, m: &mut MacroAssembler) {
+        let (Reg(a), imm) = self;
+        dynasm!(m.ops ; .arch x64 ; cmp Rq(a), DWORD imm);
+    }
+}
+
+impl CmpOperands for (Mem, Reg) {
+    fn emit(self, m: &mut MacroAssembler) {
+        let (
+            Mem {
+                base: Reg(b),
+                disp: d,
+            },
+            Reg(r),
+        ) = self;
+        dynasm!(m.ops ; .arch x64 ; cmp QWORD [Rq(b) + d], Rq(r));
+    }
+}
+
+impl CmpOperands for (Mem, i32) {
+    fn emit(self, m: &mut MacroAssembler) {
+        let (
+            Mem {
+                base: Reg(b),
+                disp: d,
+            },
+            imm,
+        ) = self;
+        dynasm!(m.ops ; .arch x64 ; cmp QWORD [Rq(b) + d], DWORD imm);
+    }
+}
+
+/// Assembles x86-64 code for one compiled unit.
+pub struct MacroAssembler {
+    ops: VecAssembler<X64Relocation>,
+    labels: Vec<(Label, usize)>,
+    comments: Vec<(usize, String)>,
+}
+
+impl Default for MacroAssembler {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+macro_rules! alu_rr {
+    ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name(&mut self, dst: Reg, src: Reg) {
+            let (d, s) = (dst.0, src.0);
+            dynasm!(self.ops ; .arch x64 ; $op Rq(d), Rq(s));
+        }
+    )*};
+}
+
+impl MacroAssembler {
+    pub fn new() -> MacroAssembler {
+        MacroAssembler {
+            ops: VecAssembler::new(0),
+            labels: Vec::new(),
+            comments: Vec::new(),
+        }
+    }
+
+    /// Current code offset.
+    pub fn offset(&self) -> usize {
+        self.ops.offset().0
+    }
+
+    /// Records `text` for the listing, before the next instruction.
+    pub fn comment(&mut self, text: &str) {
+        let at = self.offset();
+        self.comments.push((at, text.to_string()));
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        Label(self.ops.new_dynamic_label())
+    }
+
+    /// Places `label` at the current offset.
+    pub fn bind(&mut self, label: Label) {
+        let at = self.offset();
+        self.labels.push((label, at));
+        dynasm!(self.ops ; .arch x64 ; =>label.0);
+    }
+
+    /// Entry of a function called as
+    /// `extern "sysv64" fn(frame: *mut u64, vm: *mut u8) -> u64`:
+    /// saves [`CALLEE_SAVED`], then `FRAME = ARGS[0]`, `VM = ARGS[1]`.
+    pub fn prologue(&mut self) {
+        for r in CALLEE_SAVED {
+            self.push(r);
+        }
+        self.mov(FRAME, ARGS[0]);
+        self.mov(VM, ARGS[1]);
+    }
+
+    /// Restores [`CALLEE_SAVED`] and returns; the result must already be in `RET`.
+    pub fn epilogue(&mut self) {
+        for r in CALLEE_SAVED.into_iter().rev() {
+            self.pop(r);
+        }
+        self.ret();
+    }
+
+    fn push(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; push Rq(r));
+    }
+
+    fn pop(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; pop Rq(r));
+    }
+
+    /// `mov dst, src`
+    pub fn mov(&mut self, dst: Reg, src: Reg) {
+        let (d, s) = (dst.0, src.0);
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), Rq(s));
+    }
+
+    /// `dst = value`, in the shortest encoding: a 32-bit move (zero-extends),
+    /// a sign-extended imm32, or a 64-bit immediate.
+    pub fn mov_imm(&mut self, dst: Reg, value: u64) {
+        let d = dst.0;
+        if let Ok(v) = u32::try_from(value) {
+            let v = v as i32; // dynasm takes the imm32 bit pattern as i32
+            dynasm!(self.ops ; .arch x64 ; mov Rd(d), DWORD v);
+        } else if let Ok(v) = i32::try_from(value as i64) {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(d), DWORD v);
+        } else {
+            let v = value as i64;
+            dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD v);
+        }
+    }
+
+    /// `dst = [mem]`
+    pub fn load(&mut self, dst: Reg, mem: Mem) {
+        let (d, b, disp) = (dst.0, mem.base.0, mem.disp);
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(b) + disp]);
+    }
+
+    /// `[mem] = src`
+    pub fn store(&mut self, mem: Mem, src: Reg) {
+        let (s, b, disp) = (src.0, mem.base.0, mem.disp);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + disp], Rq(s));
+    }
+
+    /// `dst = frame[slot]`
+    pub fn mov_slot_to_reg(&mut self, dst: Reg, slot: u32) {
+        self.load(dst, Mem::slot(slot));
+    }
+
+    /// `frame[slot] = src`
+    pub fn mov_reg_to_slot(&mut self, slot: u32, src: Reg) {
+        self.store(Mem::slot(slot), src);
+    }
+
+    alu_rr! {
+        /// `dst += src` (wrapping)
+        add => add;
+        /// `dst -= src` (wrapping)
+        sub => sub;
+        /// `dst *= src` (low 64 bits)
+        imul => imul;
+        /// `dst &= src`
+        and => and;
+        /// `dst |= src`
+        or => or;
+        /// `dst ^= src`
+        xor => xor;
+    }
+
+    /// `dst += imm` (wrapping)
+    pub fn add_imm(&mut self, dst: Reg, imm: i32) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; add Rq(d), DWORD imm);
+    }
+
+    /// `cmp a, b`: sets flags for a following [`jcc`](Self::jcc).
+    /// Accepts `(Reg, Reg)`, `(Reg, i32)`, `(Mem, Reg)` and `(Mem, i32)`.
+    pub fn cmp<A, B>(&mut self, a: A, b: B)
+    where
+        (A, B): CmpOperands,
+    {
+        (a, b).emit(self);
+    }
+
+    /// `cmp qword [mem], imm` (sign-extended imm32).
+    pub fn cmp_mem_imm32(&mut self, mem: Mem, imm: i32) {
+        self.cmp(mem, imm);
+    }
+
+    /// `jmp label`
+    pub fn jmp(&mut self, label: Label) {
+        dynasm!(self.ops ; .arch x64 ; jmp =>label.0);
+    }
+
+    /// Jumps to `label` when `cond` holds for the last comparison.
+    pub fn jcc(&mut self, cond: Cond, label: Label) {
+        let l = label.0;
+        match cond {
+            Cond::Eq => dynasm!(self.ops ; .arch x64 ; je =>l),
+            Cond::Ne => dynasm!(self.ops ; .arch x64 ; jne =>l),
+            Cond::Lt => dynasm!(self.ops ; .arch x64 ; jl =>l),
+            Cond::Le => dynasm!(self.ops ; .arch x64 ; jle =>l),
+            Cond::Gt => dynasm!(self.ops ; .arch x64 ; jg =>l),
+            Cond::Ge => dynasm!(self.ops ; .arch x64 ; jge =>l),
+            Cond::Below => dynasm!(self.ops ; .arch x64 ; jb =>l),
+            Cond::BelowEq => dynasm!(self.ops ; .arch x64 ; jbe =>l),
+            Cond::Above => dynasm!(self.ops ; .arch x64 ; ja =>l),
+            Cond::AboveEq => dynasm!(self.ops ; .arch x64 ; jae =>l),
+        }
+    }
+
+    /// `je label`
+    pub fn je(&mut self, label: Label) {
+        self.jcc(Cond::Eq, label);
+    }
+
+    /// `jne label`
+    pub fn jne(&mut self, label: Label) {
+        self.jcc(Cond::Ne, label);
+    }
+
+    /// `call reg`
+    pub fn call_reg(&mut self, target: Reg) {
+        let t = target.0;
+        dynasm!(self.ops ; .arch x64 ; call Rq(t));
+    }
+
+    /// Calls the absolute address `addr` through `CALL_TARGET`, so the code
+    /// stays position-independent and the target may be anywhere.
+    pub fn call_abs(&mut self, addr: usize) {
+        self.mov_imm(CALL_TARGET, addr as u64);
+        self.call_reg(CALL_TARGET);
+    }
+
+    /// `ret`
+    pub fn ret(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; ret);
+    }
+
+    /// Resolves label references and returns the code.
+    pub fn finish(self) -> Result<Assembled, AsmError> {
+        let bytes = self.ops.finalize().map_err(AsmError::Labels)?;
+        Ok(Assembled {
+            bytes,
+            labels: self.labels,
+            comments: self.comments,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

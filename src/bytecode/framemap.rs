@@ -130,7 +130,9 @@ fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u32, W)> {
         | CallNative { base, .. } => {
             vec![(base, result_words(op), Ptr)]
         }
-                Ret { .. } | RetLoad { .. } | Jmp { .. }
+        Ret { .. }
+        | RetLoad { .. }
+        | Jmp { .. }
         | JfCmpI { .. }
         | JfCmpImm { .. }
         | Jz { .. }

@@ -544,7 +544,7 @@ pub enum Op {
     LoadCtx {
         d: Slot,
     },
-        /// Returns the word at `*(p + off words)` (nil-checked): a fused `Load`
+    /// Returns the word at `*(p + off words)` (nil-checked): a fused `Load`
     /// and one-word `Ret`, the whole body of a getter.
     RetLoad {
         p: Slot,

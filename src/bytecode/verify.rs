@@ -160,7 +160,7 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
         CallClosure { f, base, .. } => vec![(f, 1), (base, 0)],
         CallIface { recv, base, .. } => vec![(recv, 2), (base, 1)],
         MakeClosure { d, caps, n, .. } => vec![(d, 1), (caps, n)],
-                Ret { s, n } => vec![(s, n)],
+        Ret { s, n } => vec![(s, n)],
         RetLoad { p, .. } => vec![(p, 1)],
         Jmp { .. } | PanicNil | PrintNl => vec![],
         JfCmpI { a, b, .. } => vec![(a, 1), (b, 1)],
@@ -203,7 +203,11 @@ pub fn function(f: &Function) -> Result<(), VerifyError> {
         ));
     }
     match f.code.last() {
-                Some(Op::Ret { .. }) | Some(Op::RetLoad { .. }) | Some(Op::Jmp { .. }) | Some(Op::Panic { .. }) | Some(Op::PanicNil) => {}
+        Some(Op::Ret { .. })
+        | Some(Op::RetLoad { .. })
+        | Some(Op::Jmp { .. })
+        | Some(Op::Panic { .. })
+        | Some(Op::PanicNil) => {}
         _ => {
             return Err(err(
                 f.code.len(),

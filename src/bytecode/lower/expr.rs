@@ -438,7 +438,6 @@ impl FnCtx<'_, '_> {
             return match v {
                 VarLoc::Slot(s) => Place::Slot(s),
                 VarLoc::Cell(s) => Place::Mem { p: s, off: 0 },
-                VarLoc::Global(a) => Place::Global { addr: a },
             };
         }
         if let Some(v) = self.info().var(o) {

@@ -31,8 +31,6 @@ pub(crate) enum VarLoc {
     Slot(Slot),
     /// In a heap cell whose address is in the slot (captured or address-taken).
     Cell(Slot),
-    /// A package variable at a fixed address.
-    Global(u64),
 }
 
 /// What a synthesized function does.
@@ -54,7 +52,7 @@ enum Synth {
 pub(crate) struct Lowerer<'a> {
     pub file: &'a File,
     pub info: &'a Info,
-    pub file_name: String,
+
     funcs: Vec<Option<Function>>,
     synth: HashMap<Synth, FuncId>,
     synth_queue: Vec<(Synth, FuncId)>,
@@ -101,7 +99,6 @@ pub fn lower(
     let mut l = Lowerer {
         file,
         info,
-        file_name: file_name.to_string(),
         funcs: Vec::new(),
         synth: HashMap::new(),
         synth_queue: Vec::new(),
@@ -847,9 +844,6 @@ pub(crate) struct FnBuilder {
     pub targets: Vec<Target>,
     pub pending_label: Option<String>,
     pub func_index: usize,
-    /// Slots known to hold no pointer; every other slot may (and is
-    /// scanned, each word checked against the heap before it is trusted).
-    pub scalars: std::collections::HashSet<Slot>,
 }
 
 impl FnBuilder {
@@ -866,7 +860,6 @@ impl FnBuilder {
             targets: Vec::new(),
             pending_label: None,
             func_index,
-            scalars: std::collections::HashSet::new(),
         }
     }
 
@@ -875,13 +868,6 @@ impl FnBuilder {
         let s = self.next;
         self.next += n;
         s
-    }
-
-    /// Marks slots as never holding a heap pointer (the collector skips them).
-    pub fn scalar(&mut self, s: Slot, n: u32) {
-        for i in s..s + n {
-            self.scalars.insert(i);
-        }
     }
 
     pub fn emit(&mut self, op: Op) -> usize {
@@ -906,20 +892,21 @@ impl FnBuilder {
         }
     }
 
-        fn finish(mut self) -> Function {
+    fn finish(mut self) -> Function {
         // Peephole: `Load d <- p+off; Ret d` becomes `RetLoad p+off` (the Ret
         // stays in place, so a jump to it keeps its meaning).
         for i in 0..self.code.len().saturating_sub(1) {
-            if let (Op::Load { d, p, off, n: 1 }, Op::Ret { s, n: 1 }) = (&self.code[i], &self.code[i + 1]) {
+            if let (Op::Load { d, p, off, n: 1 }, Op::Ret { s, n: 1 }) =
+                (&self.code[i], &self.code[i + 1])
+            {
                 if d == s {
                     self.code[i] = Op::RetLoad { p: *p, off: *off };
                 }
             }
         }
         let frame_size = self.next.max(self.param_words).max(self.result_words);
-        let ptr_slots = (0..frame_size)
-            .map(|i| !self.scalars.contains(&i))
-            .collect();
+        // Every slot may hold a pointer until `framemap` computes the real map.
+        let ptr_slots = vec![true; frame_size as usize];
         Function {
             ptr_slots,
             name: self.name,
@@ -968,9 +955,5 @@ impl FnCtx<'_, '_> {
 
     pub fn unsupported<T>(&self, pos: Pos, what: &str) -> R<T> {
         Err(CompileError::unsupported(pos, what))
-    }
-
-    pub fn is_untyped_nil(&self, t: Ty) -> bool {
-        t == builtin::UNTYPED_NIL
     }
 }

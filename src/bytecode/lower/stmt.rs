@@ -449,7 +449,7 @@ impl FnCtx<'_, '_> {
 
     /// Copies the operands a place depends on into fresh slots.
     fn stabilize(&mut self, p: Place) -> Place {
-        let mut copy = |c: &mut Self, s: Slot, n: u32| {
+        let copy = |c: &mut Self, s: Slot, n: u32| {
             let t = c.temp(n);
             c.mov(t, s, n);
             t

@@ -400,7 +400,7 @@ impl<'a> Checker<'a> {
                 }
                 Decl::Var(specs) => {
                     for (si, s) in specs.iter().enumerate() {
-                        for (ni, n) in s.names.iter().enumerate() {
+                        for n in &s.names {
                             let v = VarInfo {
                                 global: true,
                                 boxed: true,

@@ -65,12 +65,7 @@ impl FnCtx<'_, '_> {
                         addr,
                         deref,
                     }) => {
-                        let recv = self.receiver(x, ptr_recv, addr, deref)?;
-                        let rt = self
-                            .info()
-                            .obj(self.info().funcs[func].recv.expect("method"))
-                            .ty;
-                        let rw = self.words(rt);
+                        let (recv, rw, _) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
                         let sig = self.sig_of(fun);
                         let (base, _) = self.window(&sig, rw, args, ellipsis.is_some())?;
                         self.mov(base, recv, rw);

@@ -263,12 +263,7 @@ impl FnCtx<'_, '_> {
                     deref,
                 }) => {
                     // A method value: bind the receiver now.
-                    let recv = self.receiver(x, ptr_recv, addr, deref)?;
-                    let rt = self
-                        .info()
-                        .obj(self.info().funcs[func].recv.expect("method"))
-                        .ty;
-                    let rw = self.words(rt);
+                    let (recv, rw, rt) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
                     let thunk = self.l.synth_id(Synth::BoundMethod(func));
                     let lay = self.l.bound_layout(rt);
                     self.emit(Op::MakeClosure {
@@ -1268,6 +1263,23 @@ impl FnCtx<'_, '_> {
             });
         }
         Ok(())
+    }
+
+    /// The receiver of method `func` evaluated from `x`: its slot, size in words and type.
+    pub(crate) fn method_receiver(
+        &mut self,
+        x: &Expr,
+        func: usize,
+        ptr_recv: bool,
+        addr: bool,
+        deref: bool,
+    ) -> R<(Slot, u32, Ty)> {
+        let recv = self.receiver(x, ptr_recv, addr, deref)?;
+        let rt = self
+            .info()
+            .obj(self.info().funcs[func].recv.expect("method"))
+            .ty;
+        Ok((recv, self.words(rt), rt))
     }
 
     /// The receiver of a method call or method value, in fresh slots.

@@ -149,15 +149,7 @@ impl Checker<'_> {
                     ),
                 );
             };
-            let sig = self
-                .info
-                .types
-                .sig(ms[index].sig)
-                .cloned()
-                .expect("method signature");
-            let mut params = vec![t];
-            params.extend(sig.params.iter().copied());
-            let ft = self.new_signature(params, sig.results.clone(), sig.variadic);
+            let ft = self.method_expr_sig(t, ms[index].sig);
             self.info
                 .selections
                 .insert(e.id, Selection::IfaceMethodExpr { iface: t, index });
@@ -196,15 +188,7 @@ impl Checker<'_> {
                 ),
             );
         }
-        let sig = self
-            .info
-            .types
-            .sig(m.sig)
-            .cloned()
-            .expect("method signature");
-        let mut params = vec![t];
-        params.extend(sig.params.iter().copied());
-        let ft = self.new_signature(params, sig.results.clone(), sig.variadic);
+        let ft = self.method_expr_sig(t, m.sig);
         self.info.selections.insert(
             e.id,
             Selection::MethodExpr {
@@ -214,6 +198,19 @@ impl Checker<'_> {
             },
         );
         Ok(Operand::value(ft))
+    }
+
+    /// The type of a method expression `T.M`: M's signature with the receiver first.
+    fn method_expr_sig(&mut self, recv: Ty, method_sig: Ty) -> Ty {
+        let sig = self
+            .info
+            .types
+            .sig(method_sig)
+            .cloned()
+            .expect("method signature");
+        let mut params = vec![recv];
+        params.extend(sig.params.iter().copied());
+        self.new_signature(params, sig.results, sig.variadic)
     }
 
     /// Checks that `t` implements interface `iface`; `None` if it does.

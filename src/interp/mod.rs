@@ -107,6 +107,17 @@ impl<'p> Vm<'p> {
                 *unsafe { &mut *st.add(fp + $i as usize) }
             };
         }
+        // A bounds-checked element index of the slice in slot `$s`: (data pointer, index).
+        macro_rules! checked_elem {
+            ($s:expr, $i:expr) => {{
+                let (p, len) = (s!($s), s!($s + 1));
+                let i = s!($i) as i64;
+                if i < 0 || i as u64 >= len {
+                    return Err(self.fail(Panic::index(i, len), cur, pc));
+                }
+                (p, i)
+            }};
+        }
         macro_rules! call {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
@@ -249,11 +260,7 @@ impl<'p> Vm<'p> {
                     s!(d) = self.heap.alloc(n as usize, layout);
                 }
                 Op::SliceAddr { d, s, i, stride } => {
-                    let (p, n) = (s!(s), s!(s + 1));
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= n {
-                        return Err(self.fail(Panic::index(i, n), cur, pc));
-                    }
+                    let (p, i) = checked_elem!(s, i);
                     s!(d) = p + 8 * (i as u64 * stride as u64);
                 }
                 Op::SliceLoad {
@@ -264,11 +271,7 @@ impl<'p> Vm<'p> {
                     off,
                     n,
                 } => {
-                    let (p, len) = (s!(s), s!(s + 1));
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= len {
-                        return Err(self.fail(Panic::index(i, len), cur, pc));
-                    }
+                    let (p, i) = checked_elem!(s, i);
                     let w = i as usize * stride as usize + off as usize;
                     if n == 2 {
                         s!(d) = mem::load(p, w);
@@ -288,11 +291,7 @@ impl<'p> Vm<'p> {
                     off,
                     n,
                 } => {
-                    let (p, len) = (s!(s), s!(s + 1));
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= len {
-                        return Err(self.fail(Panic::index(i, len), cur, pc));
-                    }
+                    let (p, i) = checked_elem!(s, i);
                     let b = fp + v as usize;
                     mem::store_n(
                         p,

@@ -18,6 +18,16 @@
 //! A run that exits non-zero or prints something other than the recorded
 //! Go output (`NAME.stdout`, from `scripts/regen-expected.sh`) is reported
 //! as `FAIL`/`WRONG` instead of a time: a fast wrong answer is no result.
+//!
+//! The `go` / `go+pgo` columns run real Go binaries built by
+//! `scripts/go-pgo.sh` (or `scripts/bench.sh --go`); without them those
+//! columns show `n/a` with a note, and nothing fails. The `rs-*` columns
+//! are native Rust twins of the loops, timed in-process
+//! (`dispatch/native_refs.rs`): static calls, `dyn` calls, and a
+//! hand-written type guard.
+
+#[path = "dispatch/native_refs.rs"]
+mod native_refs;
 
 use std::fmt::Write as _;
 use std::fs;
@@ -35,23 +45,52 @@ use std::time::{Duration, Instant};
 struct Mode {
     label: &'static str,
     argv: &'static [&'static str],
+    /// Instead of running `argv`, time the in-process Rust twin.
+    native: Option<native_refs::Kind>,
 }
 
 const MODES: &[Mode] = &[
     Mode {
         label: "interp",
         argv: &["{pgojit}", "run", "--tier=interp", "{file}"],
+        native: None,
     },
     // What counting receivers and calls costs (issue 4).
     Mode {
         label: "interp-noprof",
         argv: &["{pgojit}", "run", "--tier=interp", "--no-profile", "{file}"],
+        native: None,
     },
     // Mode { label: "jit", argv: &["{pgojit}", "run", "--tier=jit", "{file}"] },
     // Mode { label: "auto", argv: &["{pgojit}", "run", "--tier=auto", "{file}"] },
     // Mode { label: "no-devirt", argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"] },
-    // Mode { label: "go", argv: &["{target}/bench-go/{name}"] },
-    // Mode { label: "go+pgo", argv: &["{target}/bench-go/{name}.pgo"] },
+    // Real Go, plain and PGO-built (scripts/go-pgo.sh).
+    Mode {
+        label: "go",
+        argv: &["{target}/bench-go/{name}"],
+        native: None,
+    },
+    Mode {
+        label: "go+pgo",
+        argv: &["{target}/bench-go/{name}.pgo"],
+        native: None,
+    },
+    // Native Rust references, in-process (the time is the loop alone).
+    Mode {
+        label: "rs-static",
+        argv: &[],
+        native: Some(native_refs::Kind::Static),
+    },
+    Mode {
+        label: "rs-dyn",
+        argv: &[],
+        native: Some(native_refs::Kind::Dyn),
+    },
+    Mode {
+        label: "rs-guard",
+        argv: &[],
+        native: Some(native_refs::Kind::Guard),
+    },
 ];
 
 /// Table order; other workloads found in the directory follow, sorted.
@@ -144,7 +183,10 @@ fn main() {
                         .replace("{target}", &target.to_string_lossy())
                 })
                 .collect();
-            let cell = measure(&argv, w, runs, warmup, timeout);
+            let cell = match m.native {
+                Some(kind) => measure_native(kind, w, runs, warmup),
+                None => measure(&argv, w, runs, warmup, timeout),
+            };
             eprintln!(
                 "  {:<12} {:<10} {}",
                 w.name,
@@ -213,10 +255,33 @@ fn load_workloads(dir: &Path, filter: &str) -> Vec<Workload> {
         .collect()
 }
 
+fn measure_native(kind: native_refs::Kind, w: &Workload, runs: usize, warmup: usize) -> Cell {
+    let mut times = Vec::with_capacity(runs);
+    let mut first_sum = None;
+    for i in 0..warmup + runs {
+        let Some((elapsed, sum)) = native_refs::time(&w.name, w.calls, kind) else {
+            return Cell::Missing("no native Rust twin for this workload".to_string());
+        };
+        if *first_sum.get_or_insert(sum) != sum {
+            return Cell::Failed(format!("WRONG (native sum {sum} changed)"));
+        }
+        if i >= warmup {
+            times.push(elapsed);
+        }
+    }
+    times.sort();
+    Cell::Time(times[times.len() / 2])
+}
+
 fn measure(argv: &[String], w: &Workload, runs: usize, warmup: usize, timeout: Duration) -> Cell {
     let program = Path::new(&argv[0]);
     if !program.exists() {
-        return Cell::Missing(format!("{} not found", program.display()));
+        let hint = if program.to_string_lossy().contains("bench-go") {
+            " (build it with scripts/go-pgo.sh or scripts/bench.sh --go; needs Go 1.27)"
+        } else {
+            ""
+        };
+        return Cell::Missing(format!("{} not found{hint}", program.display()));
     }
     let mut times = Vec::with_capacity(runs);
     for i in 0..warmup + runs {

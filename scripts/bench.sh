@@ -2,9 +2,9 @@
 # bench.sh [--go] [FILTER] — build pgojit in release mode and run the
 # dispatch benchmark (benches/dispatch.rs) over benches/workloads/*.go.
 #
-#   --go     also build each workload with real Go into target/bench-go/NAME
-#            (for the `go` column of benches/dispatch.rs; needs Go 1.27,
-#            see scripts/go-env.sh)
+#   --go     also build each workload with real Go, plain and PGO, into
+#            target/bench-go/NAME and NAME.pgo (scripts/go-pgo.sh; for the
+#            `go` and `go+pgo` columns; needs Go 1.27, see scripts/go-env.sh)
 #   FILTER   only workloads whose name contains it
 #
 # Environment is passed through: BENCH_RUNS, BENCH_WARMUP, BENCH_MODES,
@@ -26,20 +26,7 @@ done
 cargo build --release
 
 if [ $build_go -eq 1 ]; then
-  source "$here/go-env.sh" >/dev/null
-  out=${CARGO_TARGET_DIR:-target}/bench-go
-  mkdir -p "$out"
-  out=$(cd "$out" && pwd)
-  tmp=$(mktemp -d "${TMPDIR:-/tmp}/bench-go.XXXXXX")
-  trap 'rm -rf "$tmp"' EXIT
-  for f in benches/workloads/*.go; do
-    name=$(basename "$f" .go)
-    mkdir -p "$tmp/$name"
-    cp "$f" "$tmp/$name/"
-    printf 'module bench\n\ngo 1.27\n' >"$tmp/$name/go.mod"
-    (cd "$tmp/$name" && "$GO" build -o "$out/$name" "$name.go")
-    echo "built $out/$name" >&2
-  done
+  "$here/go-pgo.sh" "$filter"
 fi
 
 if [ -n "$filter" ]; then

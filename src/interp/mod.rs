@@ -300,10 +300,7 @@ impl<'p> Vm<'p> {
                     );
                 }
                 Op::CheckIndex { i, len } => {
-                    let i = s!(i) as i64;
-                    if i < 0 || i as u64 >= len as u64 {
-                        return Err(self.fail(Panic::index(i, len as u64), cur, pc));
-                    }
+                    in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::Call { func: target, base } => {
                     if let Some(pr) = prof {
@@ -668,11 +665,8 @@ impl<'p> Vm<'p> {
                 off,
                 n,
             } => {
-                let i = s!(i) as i64;
-                if i < 0 || i as u64 >= len as u64 {
-                    return Err(Panic::index(i, len as u64));
-                }
-                let src = fp + base as usize + i as usize * stride as usize + off as usize;
+                let i = in_bounds(s!(i), len)?;
+                let src = fp + base as usize + i * stride as usize + off as usize;
                 self.stack
                     .copy_within(src..src + n as usize, fp + d as usize);
             }
@@ -685,10 +679,7 @@ impl<'p> Vm<'p> {
                 off,
                 n,
             } => {
-                let i = s!(i) as i64;
-                if i < 0 || i as u64 >= len as u64 {
-                    return Err(Panic::index(i, len as u64));
-                }
+                let i = in_bounds(s!(i), len)?;
                 let dst = fp + base as usize + i as usize * stride as usize + off as usize;
                 let src = fp + v as usize;
                 self.stack.copy_within(src..src + n as usize, dst);
@@ -1282,4 +1273,14 @@ fn count_iface_call(pr: &Profile, site: pgojit_profiler::SiteId, ty: u32, target
     if !pr.site(site).record(ProfTypeId(ty)) {
         pr.func(target).record_call();
     }
+}
+
+/// A bounds check against a static length: the index as `usize`, or Go's panic.
+#[inline]
+fn in_bounds(i: u64, len: u32) -> Result<usize, Panic> {
+    let i = i as i64;
+    if i < 0 || i as u64 >= len as u64 {
+        return Err(Panic::index(i, len as u64));
+    }
+    Ok(i as usize)
 }

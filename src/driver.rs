@@ -85,6 +85,55 @@ pub struct RunOptions {
     pub profile_in: Option<String>,
     /// Print the profile table at exit (`pgojit profile`), as text or JSON.
     pub report: Option<ReportFormat>,
+    /// Which tiers run.
+    pub tier: TierMode,
+    /// How the JIT compiles (ignored with `TierMode::Interp`).
+    pub jit: JitOptions,
+}
+
+/// `--tier`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TierMode {
+    /// Interpret only.
+    Interp,
+    /// Compile every function at its first call.
+    Jit,
+    /// Interpret; compile functions when the policy finds them hot.
+    #[default]
+    Auto,
+}
+
+/// The JIT's switches.
+#[derive(Clone, Debug)]
+pub struct JitOptions {
+    /// Compile on the interpreter's thread (`--jit-sync`).
+    pub sync: bool,
+    /// Guarded direct calls from the profile (off: `--no-devirt`).
+    pub devirt: bool,
+    /// Inline small leaf targets under their guard (off: `--no-inline`).
+    pub inline: bool,
+    /// Count guard hits in compiled code (`--count-guards`).
+    pub count_guards: bool,
+    /// `--trace-tier`.
+    pub trace: bool,
+    /// `--perf-map`.
+    pub perf_map: bool,
+    /// Code memory budget in bytes.
+    pub code_limit: usize,
+}
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions {
+            sync: false,
+            devirt: true,
+            inline: true,
+            count_guards: false,
+            trace: false,
+            perf_map: false,
+            code_limit: 64 << 20,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

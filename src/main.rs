@@ -78,6 +78,29 @@ struct RunArgs {
     /// A site with fewer observations stays cold.
     #[arg(long, default_value_t = 100)]
     min_site_calls: u64,
+    /// Compile on the spot when a function gets hot, instead of on the
+    /// background compiler thread (deterministic runs).
+    #[arg(long)]
+    jit_sync: bool,
+    /// Compile interface calls as plain indirect calls, whatever the profile says.
+    #[arg(long)]
+    no_devirt: bool,
+    /// Call guarded targets instead of inlining small leaf methods.
+    #[arg(long)]
+    no_inline: bool,
+    /// Count every guard hit in compiled code (exact tables; costs a memory
+    /// increment per call).
+    #[arg(long)]
+    count_guards: bool,
+    /// Print each tier-up, OSR and devirtualization decision to stderr.
+    #[arg(long)]
+    trace_tier: bool,
+    /// Write /tmp/perf-PID.map so `perf report` names compiled code.
+    #[arg(long)]
+    perf_map: bool,
+    /// Bytes of machine code the JIT may map (with K/M/G); past it, functions stay interpreted.
+    #[arg(long, value_parser = parse_size, default_value = "64M")]
+    code_limit: u64,
 }
 
 #[derive(Subcommand)]
@@ -128,8 +151,6 @@ fn parse_size(s: &str) -> Result<u64, String> {
 }
 
 fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, String> {
-    // The JIT tier arrives with issue 5; until then every tier interprets.
-    let _ = a.tier;
     let policy = pgojit_profiler::Options {
         hot_calls: a.hot_calls,
         hot_loops: a.hot_loops,
@@ -149,6 +170,20 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         profile_out: a.profile_out.clone(),
         profile_in: a.profile_in.clone(),
         report,
+        tier: match a.tier {
+            Tier::Interp => driver::TierMode::Interp,
+            Tier::Jit => driver::TierMode::Jit,
+            Tier::Auto => driver::TierMode::Auto,
+        },
+        jit: driver::JitOptions {
+            sync: a.jit_sync,
+            devirt: !a.no_devirt,
+            inline: !a.no_inline,
+            count_guards: a.count_guards,
+            trace: a.trace_tier,
+            perf_map: a.perf_map,
+            code_limit: a.code_limit as usize,
+        },
     })
 }
 

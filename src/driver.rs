@@ -210,14 +210,47 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         }
     }
     let start = std::time::Instant::now();
+    let jit = (opts.tier != TierMode::Interp).then(|| {
+        crate::baseline::Jit::new(
+            &prog,
+            profile.as_ref(),
+            opts.jit.clone(),
+            opts.policy.clone(),
+            opts.tier == TierMode::Jit,
+        )
+    });
     let mut vm = Vm::new(&prog);
     vm.profile = profile.as_ref();
+    vm.jit = jit.as_ref();
     vm.heap.gc_percent = opts.gc_percent;
     vm.heap.stress = opts.gc_stress;
     vm.heap.limit = opts.heap_limit;
-    let r = vm.run_main();
+    let background = jit.as_ref().filter(|j| !j.opts.sync && !j.eager);
+    let r = std::thread::scope(|scope| {
+        if let Some(j) = background {
+            std::thread::Builder::new()
+                .name("pgojit-compiler".into())
+                .spawn_scoped(scope, || j.worker())
+                .expect("spawn the compiler thread");
+        }
+        let r = vm.run_main();
+        if let Some(j) = background {
+            j.stop();
+        }
+        r
+    });
     vm.flush();
+    if let (Some(j), Some(p)) = (&jit, &profile) {
+        // Calls that compiled code made count toward each function too.
+        for f in 0..prog.funcs.len() {
+            let (calls, loops) = j.counters.func(FuncId(f as u32));
+            p.func(FuncId(f as u32)).add(calls, loops);
+        }
+    }
     if opts.stats {
+        if let Some(j) = &jit {
+            print_jit_stats(&prog, j, &vm);
+        }
         let s = vm.heap.stats;
         let total = start.elapsed();
         eprintln!("pgojit stats:");
@@ -258,6 +291,55 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         Err(p) => {
             report_panic(&p);
             Outcome::Panic
+        }
+    }
+}
+
+/// `--stats` for the compiled tier.
+fn print_jit_stats(prog: &Program, j: &crate::baseline::Jit, vm: &Vm) {
+    let st = j.stats.lock().clone();
+    eprintln!("pgojit jit stats:");
+    eprintln!(
+        "  functions compiled {} ({} failed{})",
+        st.compiled,
+        st.failed,
+        if st.budget_exhausted {
+            ", code memory budget exhausted: those stay interpreted"
+        } else {
+            ""
+        }
+    );
+    eprintln!("  code bytes        {}", st.code_bytes);
+    eprintln!("  compile time      {:.3} ms", st.compile_ns as f64 / 1e6);
+    eprintln!("  OSR entries       {}", st.osr_entries);
+    let (mut ic, mut il, mut cc, mut cl) = (0, 0, 0, 0);
+    for f in 0..prog.funcs.len() {
+        let f = FuncId(f as u32);
+        let (a, b) = vm.tier_counts(f);
+        let (c, d) = j.counters.func(f);
+        ic += a;
+        il += b;
+        cc += c;
+        cl += d;
+    }
+    eprintln!("  calls             {ic} interpreted, {cc} compiled");
+    eprintln!("  loop trips        {il} interpreted, {cl} compiled");
+    for f in 0..prog.funcs.len() {
+        let Some(code) = j.installed(FuncId(f as u32)) else {
+            continue;
+        };
+        for &(site, guards) in &code.guarded {
+            let meta = &prog.sites[site as usize];
+            let (hits, misses, _) = j.counters.site(site as usize);
+            let hits = if j.opts.count_guards {
+                format!("{} hits", hits[..guards.min(2)].iter().sum::<u64>())
+            } else {
+                "hits not counted (--count-guards)".to_string()
+            };
+            eprintln!(
+                "  guard {}:{}:{} {}: {hits}, {misses} misses",
+                prog.file_name, meta.pos.line, meta.pos.col, meta.text
+            );
         }
     }
 }

@@ -6,6 +6,7 @@
 //! [`interp`] runs it on the [`runtime`] (Go's type descriptors, itabs,
 //! heap, fmt and panics).
 
+pub mod baseline;
 pub mod bytecode;
 pub mod diag;
 pub mod driver;

@@ -46,9 +46,15 @@ use std::time::{Duration, Instant};
 /// file, whitespace-separated. Adding a tier is adding a line.
 const MODES: &[&str] = &[
     "--tier=interp",
-    // "--tier=jit",
-    // "--tier=auto --hot-calls=2 --hot-loops=10",
+    "--tier=jit",
+    // Tier-up and OSR in the middle of runs, on the compiler thread and on the spot.
+    "--tier=auto --hot-calls=2 --hot-loops=10",
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync",
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --no-inline",
+    "--tier=auto --hot-calls=2 --hot-loops=10 --no-devirt",
     "--tier=interp --gc-stress",
+    "--tier=jit --gc-stress",
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --gc-stress",
 ];
 
 const PROGRAMS_DIR: &str = "tests/programs";

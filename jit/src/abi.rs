@@ -81,6 +81,10 @@ pub const ARGS: [Reg; 6] = [
     Reg(Rq::R9),
 ];
 
+/// Every register the System V ABI makes callee-saved, which the entry
+/// trampoline saves before running compiled code.
+pub const ENTRY_SAVED: [Reg; 6] = [SAVED0, Reg(Rq::RBP), FRAME, VM, Reg(Rq::R14), Reg(Rq::R15)];
+
 /// Callee-saved registers the prologue pushes, in push order. Three pushes
 /// after the return address leave `rsp` 16-byte aligned for helper calls.
 pub const CALLEE_SAVED: [Reg; 3] = [SAVED0, FRAME, VM];

@@ -58,6 +58,10 @@ pub enum Cond {
     Above,
     /// `a >= b`, unsigned
     AboveEq,
+    /// Parity set (after `ucomisd`: unordered, a NaN operand)
+    Parity,
+    /// Parity clear (ordered)
+    NoParity,
 }
 
 /// Why an assembly could not be finished.
@@ -322,6 +326,8 @@ impl MacroAssembler {
             Cond::BelowEq => dynasm!(self.ops ; .arch x64 ; jbe =>l),
             Cond::Above => dynasm!(self.ops ; .arch x64 ; ja =>l),
             Cond::AboveEq => dynasm!(self.ops ; .arch x64 ; jae =>l),
+            Cond::Parity => dynasm!(self.ops ; .arch x64 ; jp =>l),
+            Cond::NoParity => dynasm!(self.ops ; .arch x64 ; jnp =>l),
         }
     }
 
@@ -363,6 +369,9 @@ impl MacroAssembler {
         })
     }
 }
+
+mod ext;
+pub use ext::{Ext, FloatOp};
 
 #[cfg(test)]
 mod tests;

@@ -75,5 +75,5 @@ pub use policy::{
 };
 pub use profile::{FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH};
 pub use reason::Reason;
-pub use report::{report, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
+pub use report::{report, share, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
 pub use site::{SiteProfile, SiteSnapshot};

@@ -72,6 +72,10 @@ pub struct SiteMeta {
     /// The method, or the called expression for function values.
     pub method: String,
     pub is_iface: bool,
+    /// The called expression as written (`s.Area`), for `--trace-tier`.
+    pub text: String,
+    /// The interface's descriptor (a leaked `TypeDesc`; 0 for function values).
+    pub iface_desc: u64,
     /// Words of the call's results (written into the caller's window).
     pub result_words: u32,
 }

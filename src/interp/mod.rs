@@ -12,6 +12,8 @@ mod values;
 
 use std::io::Write;
 
+use crate::baseline::ctx::JitCtx;
+use crate::baseline::Jit;
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::Program;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
@@ -21,6 +23,8 @@ use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
 
 /// Slots in the VM stack (128 MiB of address space, touched only as used).
 const STACK_SLOTS: usize = 16 << 20;
+/// Native stack compiled code may use below `run_main`'s frame.
+pub const NATIVE_STACK_BUDGET: u64 = 192 << 20;
 const NONE: u32 = u32::MAX;
 
 pub struct Vm<'p> {
@@ -28,8 +32,16 @@ pub struct Vm<'p> {
     stack: Vec<u64>,
     pub heap: Heap,
     out: std::io::BufWriter<std::io::Stdout>,
-    /// The closure being called (Go's context register).
-    ctx: u64,
+    /// What compiled code reaches through its `VM` register, including
+    /// the closure register (Go's context register) both tiers use.
+    jc: Box<JitCtx>,
+    /// The compiled tier, when it is on.
+    pub jit: Option<&'p Jit<'p>>,
+    /// A panic raised in compiled code, on its way to the nearest `enter`.
+    pub(crate) pending: Option<Panic>,
+    /// Interpreted calls and loop trips per function, for tier-up.
+    tier_calls: Vec<u32>,
+    tier_loops: Vec<u32>,
     /// Nesting of runtime → Go calls.
     depth: u32,
     /// Suspended frames of every active `run`, innermost last: with the
@@ -58,7 +70,11 @@ impl<'p> Vm<'p> {
                 h
             },
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-            ctx: 0,
+            jc: Box::new(JitCtx::new()),
+            jit: None,
+            pending: None,
+            tier_calls: vec![0; prog.funcs.len()],
+            tier_loops: vec![0; prog.funcs.len()],
             depth: 0,
             frames: Vec::with_capacity(1024),
             profile: None,
@@ -67,6 +83,13 @@ impl<'p> Vm<'p> {
 
     /// Runs the package initializer, then `main`.
     pub fn run_main(&mut self) -> Result<(), Panic> {
+        let base = self.stack.as_mut_ptr() as u64;
+        self.jc.stack_base = base;
+        self.jc.stack_end = base + 8 * self.stack.len() as u64;
+        // Compiled Go calls nest on the native stack: leave them most of
+        // the thread's stack (the command line runs the VM on a 256 MiB one).
+        let here = &base as *const u64 as u64;
+        self.jc.rsp_limit = here.saturating_sub(NATIVE_STACK_BUDGET);
         if let Some(pr) = self.profile {
             pr.func(self.prog.init).record_call();
             pr.func(self.prog.main).record_call();
@@ -93,6 +116,12 @@ impl<'p> Vm<'p> {
         let mut code: &[Op] = &func.code;
         let mut pc = 0usize;
         let mut fp = fp;
+        let jit = self.jit;
+        if let Some(jit) = jit {
+            if self.tier_call(jit, entry, fp)? {
+                return Ok(());
+            }
+        }
         self.enter(fp, func.param_words, func.frame_size)?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
@@ -121,6 +150,13 @@ impl<'p> Vm<'p> {
         macro_rules! call {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
+                if let Some(jit) = jit {
+                    match self.tier_call(jit, target, fp + $base as usize) {
+                        Ok(true) => continue,
+                        Ok(false) => {}
+                        Err(e) => return Err(self.fail(e, cur, pc)),
+                    }
+                }
                 self.frames.push(Suspended { func: cur, pc, fp });
                 fp += $base as usize;
                 cur = target;
@@ -128,6 +164,39 @@ impl<'p> Vm<'p> {
                 code = &func.code;
                 pc = 0;
                 self.enter(fp, func.param_words, func.frame_size)?;
+            }};
+        }
+        // Pops the finished frame (its results already at slot 0).
+        macro_rules! pop_frame {
+            () => {{
+                if self.frames.len() == base_depth {
+                    return Ok(());
+                }
+                let fr = self.frames.pop().expect("a suspended frame");
+                cur = fr.func;
+                func = prog.func(cur);
+                code = &func.code;
+                pc = fr.pc;
+                fp = fr.fp;
+            }};
+        }
+        // A taken back-edge to `$t`: count it, and move to compiled code
+        // (on-stack replacement) once the function has some.
+        macro_rules! backedge {
+            ($t:expr) => {{
+                if let Some(pr) = prof {
+                    pr.func(cur).record_backedge();
+                }
+                if let Some(jit) = jit {
+                    match self.tier_loop(jit, cur, $t, fp) {
+                        Ok(true) => {
+                            pop_frame!();
+                            continue;
+                        }
+                        Ok(false) => {}
+                        Err(e) => return Err(self.fail(e, cur, pc)),
+                    }
+                }
             }};
         }
         loop {
@@ -313,7 +382,7 @@ impl<'p> Vm<'p> {
                     if fv == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
                     }
-                    self.ctx = fv;
+                    self.jc.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
                     if let Some(pr) = prof {
                         if !pr.site(site).record_func(target) {
@@ -341,33 +410,20 @@ impl<'p> Vm<'p> {
                     s!(base) = s!(recv + 1);
                     call!(target, base)
                 }
-                Op::CallNative { native, base } => {
-                    if self.heap.due() {
-                        self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
-                    }
-                    let top = fp + func.frame_size as usize;
-                    // Visible to collections inside Go code the native calls.
+                Op::CallNative { .. } => {
                     self.frames.push(Suspended { func: cur, pc, fp });
-                    let r = self.native(native, fp + base as usize, top);
+                    let r = self.exec_op(op, cur, fp);
                     self.frames.pop();
                     r.map_err(|e| self.fail(e, cur, pc))?;
                 }
-                Op::LoadCtx { d } => s!(d) = self.ctx,
+                Op::LoadCtx { d } => s!(d) = self.jc.ctx,
                 Op::RetLoad { p, off } => {
                     let a = s!(p);
                     if a == 0 {
                         return Err(self.fail(Panic::nil_deref(), cur, pc));
                     }
                     s!(0) = mem::load(a, off as usize);
-                    if self.frames.len() == base_depth {
-                        return Ok(());
-                    }
-                    let fr = self.frames.pop().expect("a suspended frame");
-                    cur = fr.func;
-                    func = prog.func(cur);
-                    code = &func.code;
-                    pc = fr.pc;
-                    fp = fr.fp;
+                    pop_frame!();
                 }
                 Op::Ret { s, n } => {
                     match n {
@@ -378,21 +434,11 @@ impl<'p> Vm<'p> {
                             self.stack.copy_within(src..src + n as usize, fp);
                         }
                     }
-                    if self.frames.len() == base_depth {
-                        return Ok(());
-                    }
-                    let fr = self.frames.pop().expect("a suspended frame");
-                    cur = fr.func;
-                    func = prog.func(cur);
-                    code = &func.code;
-                    pc = fr.pc;
-                    fp = fr.fp;
+                    pop_frame!();
                 }
                 Op::Jmp { t } => {
                     if (t as usize) < pc {
-                        if let Some(pr) = prof {
-                            pr.func(cur).record_backedge();
-                        }
+                        backedge!(t);
                     }
                     pc = t as usize;
                 }
@@ -405,9 +451,7 @@ impl<'p> Vm<'p> {
                     };
                     if !holds {
                         if (t as usize) < pc {
-                            if let Some(pr) = prof {
-                                pr.func(cur).record_backedge();
-                            }
+                            backedge!(t);
                         }
                         pc = t as usize;
                     }
@@ -415,9 +459,7 @@ impl<'p> Vm<'p> {
                 Op::JfCmpImm { a, imm, c, t } => {
                     if !cmp(s!(a) as i64, imm, c) {
                         if (t as usize) < pc {
-                            if let Some(pr) = prof {
-                                pr.func(cur).record_backedge();
-                            }
+                            backedge!(t);
                         }
                         pc = t as usize;
                     }
@@ -425,9 +467,7 @@ impl<'p> Vm<'p> {
                 Op::Jz { c, t } => {
                     if s!(c) == 0 {
                         if (t as usize) < pc {
-                            if let Some(pr) = prof {
-                                pr.func(cur).record_backedge();
-                            }
+                            backedge!(t);
                         }
                         pc = t as usize;
                     }
@@ -435,19 +475,16 @@ impl<'p> Vm<'p> {
                 Op::Jnz { c, t } => {
                     if s!(c) != 0 {
                         if (t as usize) < pc {
-                            if let Some(pr) = prof {
-                                pr.func(cur).record_backedge();
-                            }
+                            backedge!(t);
                         }
                         pc = t as usize;
                     }
                 }
-                Op::Panic { s } => {
-                    let v = [s!(s), s!(s + 1)];
+                Op::Panic { .. } => {
                     self.frames.push(Suspended { func: cur, pc, fp });
-                    let p = self.panic_value(v, fp + func.frame_size as usize);
+                    let r = self.exec_op(op, cur, fp);
                     self.frames.pop();
-                    return Err(self.fail(p, cur, pc));
+                    r.map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
                 Op::PrintNl => self.print_raw(b"\n"),
@@ -992,6 +1029,191 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
+    /// Runs one instruction outside the interpreter loop: the instructions
+    /// compiled code leaves to the runtime (see `baseline::emit`), and
+    /// re-runs of fast paths that are about to fail, so the panic is this
+    /// tier's. Control instructions never come here.
+    pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        let top = fp + self.prog.func(cur).frame_size as usize;
+        let slot = |vm: &Self, s: u32| vm.stack[fp + s as usize];
+        match *op {
+            Op::Alloc { d, n, layout } => {
+                if self.heap.due() {
+                    self.collect(cur, fp)?;
+                }
+                self.stack[fp + d as usize] = self.heap.alloc(n as usize, layout);
+                Ok(())
+            }
+            Op::CallNative { native, base } => {
+                if self.heap.due() {
+                    self.collect(cur, fp)?;
+                }
+                self.native(native, fp + base as usize, top)
+            }
+            Op::Panic { s } => {
+                let v = [slot(self, s), slot(self, s + 1)];
+                Err(self.panic_value(v, top))
+            }
+            Op::PanicNil => Err(Panic::nil_deref()),
+            Op::PrintNl => {
+                self.print_raw(b"\n");
+                Ok(())
+            }
+            Op::IToF { d, s, signed } => {
+                let v = slot(self, s);
+                self.stack[fp + d as usize] =
+                    if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
+                Ok(())
+            }
+            Op::CheckShift { s } => {
+                if (slot(self, s) as i64) < 0 {
+                    return Err(Panic::Runtime("negative shift amount".into()));
+                }
+                Ok(())
+            }
+            Op::SliceAddr { s, i, .. }
+            | Op::SliceLoad { s, i, .. }
+            | Op::SliceStore { s, i, .. } => {
+                let (len, i) = (slot(self, s + 1), slot(self, i) as i64);
+                if i < 0 || i as u64 >= len {
+                    return Err(Panic::index(i, len));
+                }
+                Err(Panic::Fatal(format!(
+                    "internal error: {op:?} re-run in bounds"
+                )))
+            }
+            Op::CheckIndex { i, len } => in_bounds(slot(self, i), len).map(|_| ()),
+            Op::DivS { .. }
+            | Op::DivU { .. }
+            | Op::RemS { .. }
+            | Op::RemU { .. }
+            | Op::FToI { .. }
+            | Op::StrConcat { .. }
+            | Op::StrCmp { .. }
+            | Op::StrIndex { .. }
+            | Op::StrSlice { .. }
+            | Op::StrDecodeRune { .. }
+            | Op::StrFromRune { .. }
+            | Op::StrFromBytes { .. }
+            | Op::BytesFromStr { .. }
+            | Op::StrFromRunes { .. }
+            | Op::RunesFromStr { .. }
+            | Op::FrameLoadIdx { .. }
+            | Op::FrameStoreIdx { .. }
+            | Op::SliceSlice { .. }
+            | Op::ArraySlice { .. }
+            | Op::MakeSlice { .. }
+            | Op::Append { .. }
+            | Op::AppendSlice { .. }
+            | Op::Copy { .. }
+            | Op::MakeIface { .. }
+            | Op::IfaceToIface { .. }
+            | Op::AssertType { .. }
+            | Op::AssertIface { .. }
+            | Op::IfaceEq { .. }
+            | Op::ValueEq { .. }
+            | Op::MakeClosure { .. }
+            | Op::Print { .. } => self.slow_op(op, cur, fp),
+            _ => Err(Panic::Fatal(format!(
+                "internal error: {op:?} has no runtime helper"
+            ))),
+        }
+    }
+
+    /// A call of `f` with its frame at `fp`, seen by the tiering policy:
+    /// counts it, compiles `f` when it gets hot, and runs the compiled code
+    /// when there is some (returning true: the call is done).
+    #[inline]
+    fn tier_call(&mut self, jit: &Jit, f: FuncId, fp: usize) -> Result<bool, Panic> {
+        let mut code = jit.compiled(f);
+        if code == 0 {
+            let c = &mut self.tier_calls[f.index()];
+            *c = c.saturating_add(1);
+            let n = *c as u64;
+            if jit.eager || n == jit.policy.hot_calls.max(1) {
+                let why = if jit.eager {
+                    "first call (--tier=jit)".to_string()
+                } else {
+                    format!("{n} calls (--hot-calls={})", jit.policy.hot_calls)
+                };
+                jit.request(f, &why);
+                code = jit.compiled(f);
+            }
+            if code == 0 {
+                return Ok(false);
+            }
+        }
+        self.enter_native(jit, code, fp)?;
+        Ok(true)
+    }
+
+    /// A back-edge to `t` in interpreted `f`: counts it, compiles `f` when
+    /// its loops get hot, and continues the loop in compiled code (OSR)
+    /// when there is some (returning true: `f` has returned).
+    #[inline]
+    fn tier_loop(&mut self, jit: &Jit, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {
+        if jit.compiled(f) == 0 {
+            let c = &mut self.tier_loops[f.index()];
+            *c = c.saturating_add(1);
+            let n = *c as u64;
+            if n == jit.policy.hot_loops.max(1) {
+                jit.request(
+                    f,
+                    &format!("{n} loop back-edges (--hot-loops={})", jit.policy.hot_loops),
+                );
+            }
+            if jit.compiled(f) == 0 {
+                return Ok(false);
+            }
+        }
+        let Some(addr) = jit.osr_entry(f, t) else {
+            return Ok(false);
+        };
+        jit.stats.lock().osr_entries += 1;
+        if jit.opts.trace {
+            let func = self.prog.func(f);
+            let pos = func.pos.get(t as usize).copied().unwrap_or_default();
+            eprintln!(
+                "{}:{}:{}: OSR into compiled {} at the loop header (pc {t}) after {} interpreted back-edges",
+                self.prog.file_name,
+                pos.line,
+                pos.col,
+                func.name,
+                self.tier_loops[f.index()]
+            );
+        }
+        self.enter_native(jit, addr, fp)?;
+        Ok(true)
+    }
+
+    /// Runs compiled code at `code` on the frame at `fp`.
+    fn enter_native(&mut self, jit: &Jit, code: u64, fp: usize) -> Result<(), Panic> {
+        self.jc.vm = self as *mut Vm as *mut u8;
+        let jc: *mut JitCtx = &mut *self.jc;
+        // SAFETY: `code` is installed code of the function whose frame is at
+        // `fp` (or an OSR entry of it); `jc` is this VM's context, pointing
+        // back at this VM, which is not otherwise used until the call returns;
+        // `fp` lies inside the stack (the caller's frame contains the window).
+        let r = unsafe {
+            crate::baseline::enter(&jit.stubs, jc, self.stack.as_mut_ptr().add(fp), code)
+        };
+        if r == 0 {
+            Ok(())
+        } else {
+            Err(self.pending.take().unwrap_or_else(|| {
+                Panic::Fatal("internal error: compiled code failed without a panic".into())
+            }))
+        }
+    }
+
+    /// Interpreted calls and loop trips of `f` (for `--stats`).
+    pub fn tier_counts(&self, f: FuncId) -> (u64, u64) {
+        (
+            self.tier_calls[f.index()] as u64,
+            self.tier_loops[f.index()] as u64,
+        )
+    }
+
     /// Runs a collection with the VM stack's frames, the package variables
     /// and the closure register as roots.
     #[inline(never)]
@@ -999,9 +1221,23 @@ impl<'p> Vm<'p> {
         let prog = self.prog;
         let stack = &self.stack;
         let frames = &self.frames;
-        let ctx = self.ctx;
+        let ctx = self.jc.ctx;
+        // Compiled frames have no maps yet: with the JIT on, every slot of
+        // the stack up to the running frame's end is a possible pointer (the
+        // heap checks each word before trusting it).
+        let conservative = self.jit.map(|_| fp + prog.func(cur).frame_size as usize);
         self.heap
             .collect(|m| {
+                if let Some(top) = conservative {
+                    for &w in &stack[..top] {
+                        m.mark(w);
+                    }
+                    for &(addr, words, layout) in &prog.globals {
+                        m.mark_object(addr, words as usize, layout);
+                    }
+                    m.mark(ctx);
+                    return;
+                }
                 let running = std::iter::once((cur, fp));
                 for (f, fp) in frames.iter().map(|s| (s.func, s.fp)).chain(running) {
                     let func = prog.func(f);
@@ -1141,11 +1377,11 @@ impl<'p> Vm<'p> {
         }
         self.stack[fp..fp + args.len()].copy_from_slice(args);
         self.depth += 1;
-        let saved_ctx = self.ctx;
+        let saved_ctx = self.jc.ctx;
         let depth = self.frames.len();
         let r = self.run(f, fp);
         self.frames.truncate(depth);
-        self.ctx = saved_ctx;
+        self.jc.ctx = saved_ctx;
         self.depth -= 1;
         r?;
         let n = self.prog.func(f).result_words as usize;

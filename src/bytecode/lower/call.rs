@@ -130,6 +130,8 @@ impl FnCtx<'_, '_> {
                     iface: self.l.types().name(xt),
                     method: self.l.types().iface_methods(xt)[index].name.clone(),
                     is_iface: true,
+                    text: crate::syntax::parser::expr_string(fun),
+                    iface_desc: self.l.desc(xt) as *const _ as u64,
                     result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
                 };
                 let site = self.l.new_site(meta);
@@ -159,6 +161,8 @@ impl FnCtx<'_, '_> {
                     iface: self.l.types().name(self.ty(fun)),
                     method: crate::syntax::parser::expr_string(fun),
                     is_iface: false,
+                    text: crate::syntax::parser::expr_string(fun),
+                    iface_desc: 0,
                     result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
                 };
                 let site = self.l.new_site(meta);

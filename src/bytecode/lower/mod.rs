@@ -325,11 +325,14 @@ impl<'a> Lowerer<'a> {
             .cloned()
             .expect("method signature");
         let result_words = sig.results.iter().map(|t| self.words(*t)).sum();
+        let iface_desc = self.desc(iface) as *const _ as u64;
         let iface = self.info.types.name(iface);
         self.new_site(crate::bytecode::SiteMeta {
             caller,
             pos: Pos::default(),
             iface,
+            text: format!("x.{}", im.name),
+            iface_desc,
             method: im.name,
             is_iface: true,
             result_words,

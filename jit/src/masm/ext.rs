@@ -1,0 +1,279 @@
+//! The rest of the instruction set the baseline compiler needs: unary and
+//! shift ALU forms, flag materialization, widening moves, scalar floats,
+//! division, memory-indirect calls, counters and block moves.
+
+use super::{Cond, Label, MacroAssembler, Mem};
+use crate::abi::Reg;
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+/// Operand width of a sign- or zero-extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ext {
+    S8,
+    S16,
+    S32,
+    U8,
+    U16,
+    U32,
+}
+
+/// Scalar double operations on xmm0, xmm1 (result in xmm0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl MacroAssembler {
+    /// `push reg`
+    pub fn push_reg(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; push Rq(r));
+    }
+
+    /// `pop reg`
+    pub fn pop_reg(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; pop Rq(r));
+    }
+
+    /// `push qword [mem]`
+    pub fn push_mem(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; push QWORD [Rq(b) + d]);
+    }
+
+    /// `pop qword [mem]`
+    pub fn pop_mem(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; pop QWORD [Rq(b) + d]);
+    }
+
+    /// `sub rsp, imm` (keeps the native stack aligned inside compiled code).
+    pub fn sub_rsp(&mut self, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; sub rsp, imm);
+    }
+
+    /// `add rsp, imm`
+    pub fn add_rsp(&mut self, imm: i32) {
+        dynasm!(self.ops ; .arch x64 ; add rsp, imm);
+    }
+
+    /// `mov rsp, [mem]` (unwinding to a saved native stack pointer).
+    pub fn load_rsp(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; mov rsp, QWORD [Rq(b) + d]);
+    }
+
+    /// `mov [mem], rsp`
+    pub fn store_rsp(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + d], rsp);
+    }
+
+    /// `cmp rsp, [mem]`
+    pub fn cmp_rsp_mem(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; cmp rsp, QWORD [Rq(b) + d]);
+    }
+
+    /// `mov qword [mem], imm32` (sign-extended).
+    pub fn store_imm(&mut self, m: Mem, imm: i32) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + d], DWORD imm);
+    }
+
+    /// `lea dst, [mem]`
+    pub fn lea(&mut self, dst: Reg, m: Mem) {
+        let (r, b, d) = (dst.0, m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + d]);
+    }
+
+    /// `dst = [base + index*8 + disp]`
+    pub fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
+        let (r, b, i) = (dst.0, base.0, index.0);
+        dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) * 8 + disp]);
+    }
+
+    /// `[base + index*8 + disp] = src`
+    pub fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg) {
+        let (r, b, i) = (src.0, base.0, index.0);
+        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r));
+    }
+
+    /// `imul dst, src, imm`
+    pub fn imul_imm(&mut self, dst: Reg, src: Reg, imm: i32) {
+        let (d, s) = (dst.0, src.0);
+        dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(s), imm);
+    }
+
+    /// `neg dst`
+    pub fn neg(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; neg Rq(d));
+    }
+
+    /// `not dst`
+    pub fn not(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; not Rq(d));
+    }
+
+    /// `shl dst, cl`
+    pub fn shl_cl(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; shl Rq(d), cl);
+    }
+
+    /// `sar dst, cl`
+    pub fn sar_cl(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; sar Rq(d), cl);
+    }
+
+    /// `shr dst, cl`
+    pub fn shr_cl(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; shr Rq(d), cl);
+    }
+
+    /// `test a, b`
+    pub fn test(&mut self, a: Reg, b: Reg) {
+        let (a, b) = (a.0, b.0);
+        dynasm!(self.ops ; .arch x64 ; test Rq(a), Rq(b));
+    }
+
+    /// `dst = cond ? 1 : 0` from the last comparison (`setcc` + `movzx`).
+    pub fn set(&mut self, cond: Cond, dst: Reg) {
+        let d = dst.0;
+        match cond {
+            Cond::Eq => dynasm!(self.ops ; .arch x64 ; sete Rb(d)),
+            Cond::Ne => dynasm!(self.ops ; .arch x64 ; setne Rb(d)),
+            Cond::Lt => dynasm!(self.ops ; .arch x64 ; setl Rb(d)),
+            Cond::Le => dynasm!(self.ops ; .arch x64 ; setle Rb(d)),
+            Cond::Gt => dynasm!(self.ops ; .arch x64 ; setg Rb(d)),
+            Cond::Ge => dynasm!(self.ops ; .arch x64 ; setge Rb(d)),
+            Cond::Below => dynasm!(self.ops ; .arch x64 ; setb Rb(d)),
+            Cond::BelowEq => dynasm!(self.ops ; .arch x64 ; setbe Rb(d)),
+            Cond::Above => dynasm!(self.ops ; .arch x64 ; seta Rb(d)),
+            Cond::AboveEq => dynasm!(self.ops ; .arch x64 ; setae Rb(d)),
+            Cond::Parity => dynasm!(self.ops ; .arch x64 ; setp Rb(d)),
+            Cond::NoParity => dynasm!(self.ops ; .arch x64 ; setnp Rb(d)),
+        }
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rb(d));
+    }
+
+    /// Sign- or zero-extends the low bits of `src` into `dst`.
+    pub fn extend(&mut self, ext: Ext, dst: Reg, src: Reg) {
+        let (d, s) = (dst.0, src.0);
+        match ext {
+            Ext::S8 => dynasm!(self.ops ; .arch x64 ; movsx Rq(d), Rb(s)),
+            Ext::S16 => dynasm!(self.ops ; .arch x64 ; movsx Rq(d), Rw(s)),
+            Ext::S32 => dynasm!(self.ops ; .arch x64 ; movsxd Rq(d), Rd(s)),
+            Ext::U8 => dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rb(s)),
+            Ext::U16 => dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rw(s)),
+            Ext::U32 => dynasm!(self.ops ; .arch x64 ; mov Rd(d), Rd(s)),
+        }
+    }
+
+    /// `cqo; idiv src` (rdx:rax / src → quotient rax, remainder rdx).
+    pub fn idiv(&mut self, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; cqo ; idiv Rq(s));
+    }
+
+    /// `xor edx, edx; div src` (unsigned).
+    pub fn udiv(&mut self, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; xor edx, edx ; div Rq(s));
+    }
+
+    /// `movq xmm{x}, src`
+    pub fn to_xmm(&mut self, x: u8, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; movq Rx(x), Rq(s));
+    }
+
+    /// `movq dst, xmm{x}`
+    pub fn from_xmm(&mut self, dst: Reg, x: u8) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; movq Rq(d), Rx(x));
+    }
+
+    /// `xmm0 = xmm0 op xmm1`
+    pub fn float_op(&mut self, op: FloatOp) {
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd xmm0, xmm1),
+            FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd xmm0, xmm1),
+            FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd xmm0, xmm1),
+            FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd xmm0, xmm1),
+        }
+    }
+
+    /// `ucomisd xmm{a}, xmm{b}`
+    pub fn ucomisd(&mut self, a: u8, b: u8) {
+        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), Rx(b));
+    }
+
+    /// `cvtsi2sd xmm0, src` (signed 64-bit integer to double).
+    pub fn cvt_i2f(&mut self, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; cvtsi2sd xmm0, Rq(s));
+    }
+
+    /// `cvttsd2si dst, xmm0` (truncating; out of range gives i64::MIN).
+    pub fn cvt_f2i(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; cvttsd2si Rq(d), xmm0);
+    }
+
+    /// `call qword [mem]`
+    pub fn call_mem(&mut self, m: Mem) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + d]);
+    }
+
+    /// `call qword [base + index*8]`
+    pub fn call_indexed(&mut self, base: Reg, index: Reg) {
+        let (b, i) = (base.0, index.0);
+        dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + Rq(i) * 8]);
+    }
+
+    /// `jmp reg`
+    pub fn jmp_reg(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; jmp Rq(r));
+    }
+
+    /// Adds one to the 64-bit counter at the absolute address `addr`
+    /// (clobbers `scratch`).
+    pub fn bump(&mut self, scratch: Reg, addr: u64) {
+        self.mov_imm(scratch, addr);
+        let s = scratch.0;
+        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(s)], 1);
+    }
+
+    /// `mov dst32, dword [mem]` (zero-extending 32-bit load).
+    pub fn load32(&mut self, dst: Reg, m: Mem) {
+        let (r, b, d) = (dst.0, m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; mov Rd(r), DWORD [Rq(b) + d]);
+    }
+
+    /// `rep stosq`: stores rax to rcx words at rdi.
+    pub fn rep_stosq(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; rep stosq);
+    }
+
+    /// `rep movsq`: copies rcx words from rsi to rdi (forward).
+    pub fn rep_movsq(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; rep movsq);
+    }
+
+    /// A label's address into `dst` (`lea dst, [rip + label]`).
+    pub fn lea_label(&mut self, dst: Reg, label: Label) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; lea Rq(d), [=>label.0]);
+    }
+}

@@ -1,0 +1,120 @@
+//! The state compiled code reaches through the `VM` register (r13), and the
+//! runtime helpers it calls.
+//!
+//! Compiled code keeps nothing in machine registers between bytecode
+//! instructions: every value lives in its VM frame slot, so a helper may
+//! collect garbage, a guard may miss, and the interpreter may take over at
+//! any instruction boundary (OSR enters compiled code the same way).
+
+use crate::bytecode::Op;
+use crate::interp::Vm;
+use crate::runtime::panic::Panic;
+use pgojit_profiler::FuncId;
+use std::mem::offset_of;
+
+/// What compiled code addresses at `[VM + offset]`. Owned by the [`Vm`].
+#[repr(C)]
+pub struct JitCtx {
+    /// Native stack pointer to unwind to when a helper reports a panic
+    /// (set by the `enter` trampoline, restored on its way out).
+    pub unwind_rsp: u64,
+    /// The native stack may not grow below this (Go's stack overflow).
+    pub rsp_limit: u64,
+    /// One past the VM stack's last slot.
+    pub stack_end: u64,
+    /// The closure being called (Go's context register).
+    pub ctx: u64,
+    /// The VM running the code (type-erased `*mut Vm`).
+    pub vm: *mut u8,
+    /// Address of slot 0 of the VM stack.
+    pub stack_base: u64,
+}
+
+pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
+pub const RSP_LIMIT: i32 = offset_of!(JitCtx, rsp_limit) as i32;
+pub const STACK_END: i32 = offset_of!(JitCtx, stack_end) as i32;
+pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
+
+impl JitCtx {
+    pub fn new() -> JitCtx {
+        JitCtx {
+            unwind_rsp: 0,
+            rsp_limit: 0,
+            stack_end: 0,
+            ctx: 0,
+            vm: std::ptr::null_mut(),
+            stack_base: 0,
+        }
+    }
+}
+
+impl Default for JitCtx {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The VM behind a context, and the slot index of a frame address.
+///
+/// # Safety
+/// `jc` must be the context of a live VM that is suspended in a call into
+/// compiled code (so nothing else borrows it), and `frame` must point into
+/// its stack.
+unsafe fn vm_of<'a>(jc: *mut JitCtx, frame: *mut u64) -> (&'a mut Vm<'a>, usize) {
+    let jc = &*jc;
+    let vm = &mut *(jc.vm as *mut Vm<'a>);
+    let fp = (frame as u64 - jc.stack_base) as usize / 8;
+    (vm, fp)
+}
+
+/// Result of a helper: 0 to go on, 1 when a panic is pending in the VM
+/// (compiled code then unwinds to the nearest `enter`).
+fn status(vm: &mut Vm, r: Result<(), Panic>) -> u64 {
+    match r {
+        Ok(()) => 0,
+        Err(p) => {
+            vm.pending = Some(p);
+            1
+        }
+    }
+}
+
+/// Runs one bytecode instruction that compiled code does not expand inline
+/// (allocation, strings, conversions, fmt, printing, panics), or re-runs one
+/// whose inline fast path found it would fail (nil, bounds, zero divisor),
+/// so that the panic is the interpreter's, word for word.
+pub extern "sysv64" fn op(jc: *mut JitCtx, frame: *mut u64, op: *const Op, func: u64) -> u64 {
+    // SAFETY: called only from compiled code, which passes its own context,
+    // its frame, an instruction of `func`'s code (the program outlives the
+    // run) and `func`.
+    let (vm, fp) = unsafe { vm_of(jc, frame) };
+    let op = unsafe { &*op };
+    let r = vm.exec_op(op, FuncId(func as u32), fp);
+    status(vm, r)
+}
+
+/// Interprets `func` on `frame` (compiled code calling a function that has
+/// no compiled code yet; the interpreter may compile it on the way).
+pub extern "sysv64" fn interp_call(jc: *mut JitCtx, frame: *mut u64, func: u64) -> u64 {
+    // SAFETY: as in `op`.
+    let (vm, fp) = unsafe { vm_of(jc, frame) };
+    let r = vm.run(FuncId(func as u32), fp);
+    status(vm, r)
+}
+
+/// Panics compiled code raises itself: 0 nil dereference, 1 stack
+/// overflow, 2 a fast path and its helper disagreeing (a compiler bug,
+/// reported rather than continued from).
+pub extern "sysv64" fn fail(jc: *mut JitCtx, kind: u64) -> u64 {
+    // SAFETY: as in `op`; the frame argument is not used.
+    let jcr = unsafe { &*jc };
+    let (vm, _) = unsafe { vm_of(jc, jcr.stack_base as *mut u64) };
+    let p = match kind {
+        0 => Panic::nil_deref(),
+        2 => Panic::Fatal("internal error: a compiled fast path disagreed with its helper".into()),
+        _ => Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()),
+    };
+    vm.flush();
+    vm.pending = Some(p);
+    1
+}

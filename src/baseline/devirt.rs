@@ -1,0 +1,171 @@
+//! Devirtualization: what the profile and the policy make of each call
+//! site, as guards the compiler can emit and as `--trace-tier` lines in the
+//! style of Go's `-m`.
+
+use super::Jit;
+use crate::bytecode::{Op, Program};
+use crate::runtime::typedesc::{self, Itab, TypeDesc};
+use pgojit_profiler::{decide_site, FuncId, SiteAction, Target};
+
+/// One guarded target of a site.
+#[derive(Clone, Debug)]
+pub struct Guard {
+    /// The word compared with the receiver: the itab of (interface, type)
+    /// for interface calls, the function id for calls of function values.
+    pub key: u64,
+    /// The function a hit calls.
+    pub target: FuncId,
+    /// Expand the target in place instead of calling it.
+    pub inline: bool,
+    /// `main.Circle` / `main.f`.
+    pub name: String,
+}
+
+/// The shape of one call site in compiled code.
+#[derive(Clone, Debug, Default)]
+pub struct SitePlan {
+    /// Tried in order; an empty list is a plain indirect call.
+    pub guards: Vec<Guard>,
+    /// The decision and its reason, as `--trace-tier` prints it.
+    pub trace: Vec<String>,
+}
+
+/// Largest leaf body (in instructions) inlined under a guard.
+pub const INLINE_MAX_OPS: usize = 12;
+
+/// Plans the call site `op` (a `CallIface` or `CallClosure`).
+pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
+    let (site, method) = match *op {
+        Op::CallIface { site, method, .. } => (site, Some(method)),
+        Op::CallClosure { site, .. } => (site, None),
+        _ => return SitePlan::default(),
+    };
+    let meta = &prog.sites[site.index()];
+    let at = format!("{}:{}:{}", prog.file_name, meta.pos.line, meta.pos.col);
+    let mut plan = SitePlan::default();
+    let Some(profile) = jit.profile else {
+        plan.trace.push(format!(
+            "{at}: not devirtualizing {}: no profile (--no-profile)",
+            meta.text
+        ));
+        return plan;
+    };
+    if !jit.opts.devirt {
+        plan.trace.push(format!(
+            "{at}: not devirtualizing {}: --no-devirt",
+            meta.text
+        ));
+        return plan;
+    }
+    let snap = profile.site_snapshot(site);
+    let d = decide_site(&snap, &jit.policy);
+    let total = d.total;
+    match &d.what {
+        SiteAction::Guard(targets) => {
+            for &t in targets {
+                let g = match (t, method) {
+                    (Target::Type(ty), Some(m)) => type_guard(prog, meta.iface_desc, ty.index(), m),
+                    (Target::Func(f), None) => Some(Guard {
+                        key: f.0 as u64,
+                        target: f,
+                        inline: false,
+                        name: prog.func(f).name.clone(),
+                    }),
+                    _ => None,
+                };
+                match g {
+                    Some(mut g) => {
+                        g.inline = jit.opts.inline && inlinable(prog, g.target);
+                        plan.guards.push(g);
+                    }
+                    None => {
+                        plan.trace.push(format!(
+                            "{at}: not devirtualizing {}: target {} has no method {}",
+                            meta.text,
+                            profile.target_name(t),
+                            meta.method
+                        ));
+                        return SitePlan {
+                            guards: Vec::new(),
+                            trace: plan.trace,
+                        };
+                    }
+                }
+            }
+            let names: Vec<&str> = plan.guards.iter().map(|g| g.name.as_str()).collect();
+            plan.trace.push(format!(
+                "{at}: devirtualizing {} to {} ({}{} of {} calls, {})",
+                meta.text,
+                names.join(", "),
+                if plan.guards.len() > 1 {
+                    "bimorphic, "
+                } else {
+                    ""
+                },
+                d.covered,
+                total,
+                pgojit_profiler::share(d.covered, total)
+            ));
+            for g in plan.guards.iter().filter(|g| g.inline) {
+                plan.trace.push(format!(
+                    "{at}: inlining call to {}",
+                    prog.func(g.target).name
+                ));
+            }
+        }
+        SiteAction::Indirect | SiteAction::Cold => {
+            let top = snap
+                .ranked()
+                .first()
+                .map(|&(t, c)| {
+                    format!(
+                        " (top {} {})",
+                        profile.target_name(t),
+                        pgojit_profiler::share(c, total)
+                    )
+                })
+                .unwrap_or_default();
+            let counts = if total == 0 {
+                " (never called before compilation)".to_string()
+            } else if matches!(d.what, SiteAction::Cold) {
+                format!(" ({total} calls, below --min-site-calls)")
+            } else {
+                top
+            };
+            plan.trace.push(format!(
+                "{at}: not devirtualizing {}: {}{counts}",
+                meta.text, d.reason
+            ));
+        }
+    }
+    plan
+}
+
+/// The guard for receivers of concrete type `ty` at an interface site.
+fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guard> {
+    let desc: &'static TypeDesc = prog.descs.get(ty).copied().flatten()?;
+    if iface == 0 {
+        return None;
+    }
+    // SAFETY: `iface_desc` of an interface site is a leaked descriptor.
+    let inter: &'static TypeDesc = unsafe { &*(iface as *const TypeDesc) };
+    let itab: &'static Itab = typedesc::itab(inter, desc)?;
+    Some(Guard {
+        key: itab as *const Itab as u64,
+        target: itab.fun(method as usize),
+        inline: false,
+        name: desc.name.clone(),
+    })
+}
+
+/// A small leaf: no calls, no loops, no allocation, nothing that needs the
+/// closure register. Its body can be expanded under the guard.
+pub fn inlinable(prog: &Program, f: FuncId) -> bool {
+    let func = prog.func(f);
+    func.code.len() <= INLINE_MAX_OPS
+        && func
+            .code
+            .iter()
+            .enumerate()
+            .all(|(pc, op)| super::emit::inline_safe(op, pc))
+}

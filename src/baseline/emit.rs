@@ -1,0 +1,1076 @@
+//! The baseline compiler: one pass over a function's bytecode, each
+//! instruction expanded into x86-64 that works on the interpreter's frame
+//! (`FRAME` = r12 points at slot 0, `VM` = r13 at the [`JitCtx`]).
+//!
+//! Values live in their frame slots between instructions (no register
+//! allocation yet: a later tier can keep values in registers between
+//! safepoints without changing the frame contract). Integer, float, memory,
+//! bounds-checked slice and frame-array instructions, calls, returns and
+//! branches are expanded inline; allocation, strings, conversions, fmt and
+//! panics call runtime helpers ([`super::ctx`]), which run the same code as
+//! the interpreter. Every fast path that can fail (nil, bounds, zero
+//! divisor, negative shift) branches to an out-of-line stub that re-runs
+//! the instruction in a helper, so panics are the interpreter's.
+//!
+//! [`JitCtx`]: super::ctx::JitCtx
+
+use super::ctx::{self, CTX, RSP_LIMIT, STACK_END};
+use super::devirt::{self, SitePlan};
+use super::Jit;
+use crate::bytecode::op::{Cmp, IntKind, Op};
+use crate::bytecode::{Function, Program};
+use crate::runtime::typedesc::ITAB_FUN;
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::masm::{Ext, FloatOp};
+use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem};
+use pgojit_profiler::FuncId;
+
+/// A compiled function before it is mapped.
+pub struct Output {
+    pub asm: Assembled,
+    pub entry: Label,
+    /// OSR entries: (bytecode pc of a loop header, label).
+    pub osr: Vec<(u32, Label)>,
+    /// `--trace-tier` lines for the function's call sites.
+    pub trace: Vec<String>,
+    /// Sites compiled with guards: (site, number of guards).
+    pub guarded: Vec<(u32, usize)>,
+}
+
+/// An out-of-line path: re-run `op` of `func` in a helper (it will panic).
+struct Slow {
+    label: Label,
+    op: *const Op,
+    func: FuncId,
+    /// Frame offset (in slots) of the function the op belongs to.
+    base: u32,
+}
+
+struct Emitter<'a> {
+    m: MacroAssembler,
+    prog: &'a Program,
+    jit: &'a Jit<'a>,
+    /// The function whose code is being expanded (the callee while inlining).
+    func: FuncId,
+    /// Slot offset of `func`'s frame from `FRAME` (non-zero while inlining).
+    base: u32,
+    labels: Vec<Label>,
+    /// Where `Ret` goes while inlining (`None`: return from the function).
+    inline_exit: Option<Label>,
+    fail: Label,
+    overflow: Label,
+    nil: Label,
+    slow: Vec<Slow>,
+    trace: Vec<String>,
+    guarded: Vec<(u32, usize)>,
+}
+
+/// Compiles `f`.
+pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
+    let func = prog.func(f);
+    let mut m = MacroAssembler::new();
+    let labels = (0..func.code.len()).map(|_| m.new_label()).collect();
+    let (fail, overflow, nil, entry) = (m.new_label(), m.new_label(), m.new_label(), m.new_label());
+    let mut e = Emitter {
+        m,
+        prog,
+        jit,
+        func: f,
+        base: 0,
+        labels,
+        inline_exit: None,
+        fail,
+        overflow,
+        nil,
+        slow: Vec::new(),
+        trace: Vec::new(),
+        guarded: Vec::new(),
+    };
+    // Plan every call site first: inlined callees widen the frame the
+    // prologue must check.
+    let plans: Vec<Option<SitePlan>> = func
+        .code
+        .iter()
+        .map(|op| match op {
+            Op::CallIface { .. } | Op::CallClosure { .. } => Some(devirt::plan(jit, prog, op)),
+            _ => None,
+        })
+        .collect();
+    let mut need = func.frame_size;
+    for (op, plan) in func.code.iter().zip(&plans) {
+        if let (Some(p), Op::CallIface { base, .. }) = (plan, op) {
+            for g in p.guards.iter().filter(|g| g.inline) {
+                need = need.max(base + prog.func(g.target).frame_size);
+            }
+        }
+    }
+    e.m.comment(&format!(
+        "function {} (frame {} slots)",
+        func.name, func.frame_size
+    ));
+    e.m.bind(entry);
+    e.prologue(func, need);
+    let backedge_targets = backedge_targets(func);
+    for (pc, op) in func.code.iter().enumerate() {
+        e.m.bind(e.labels[pc]);
+        e.m.comment(&format!("{pc:4}  {op:?}"));
+        e.op(pc, op, plans[pc].as_ref());
+    }
+    e.out_of_line();
+    // OSR entries: the interpreter enters at a loop header through `enter`,
+    // like a call, so align the native stack as the prologue does.
+    let mut osr = Vec::new();
+    for t in backedge_targets {
+        let l = e.m.new_label();
+        e.m.comment(&format!("OSR entry at {t}"));
+        e.m.bind(l);
+        e.m.sub_rsp(8);
+        e.m.jmp(e.labels[t as usize]);
+        osr.push((t, l));
+    }
+    let trace = std::mem::take(&mut e.trace);
+    let guarded = std::mem::take(&mut e.guarded);
+    let asm = e.m.finish().expect("baseline code assembles");
+    Output {
+        asm,
+        entry,
+        osr,
+        trace,
+        guarded,
+    }
+}
+
+/// Bytecode pcs that some branch jumps back to: loop headers.
+pub fn backedge_targets(f: &Function) -> Vec<u32> {
+    let mut v: Vec<u32> = f
+        .code
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, op)| branch_target(op).filter(|&t| (t as usize) <= pc))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn branch_target(op: &Op) -> Option<u32> {
+    match *op {
+        Op::Jmp { t }
+        | Op::JfCmpI { t, .. }
+        | Op::JfCmpImm { t, .. }
+        | Op::Jz { t, .. }
+        | Op::Jnz { t, .. } => Some(t),
+        _ => None,
+    }
+}
+
+/// Whether `op` (at `pc`) may appear in a body inlined under a guard: it
+/// expands inline (helpers only on the way to a panic), calls nothing, does
+/// not loop and does not read the closure register.
+pub fn inline_safe(op: &Op, pc: usize) -> bool {
+    match *op {
+        Op::Jmp { t }
+        | Op::JfCmpI { t, .. }
+        | Op::JfCmpImm { t, .. }
+        | Op::Jz { t, .. }
+        | Op::Jnz { t, .. } => t as usize > pc,
+        Op::Const { .. }
+        | Op::Zero { .. }
+        | Op::Move { .. }
+        | Op::MoveN { .. }
+        | Op::AddI { .. }
+        | Op::AddImm { .. }
+        | Op::SubI { .. }
+        | Op::MulI { .. }
+        | Op::And { .. }
+        | Op::Or { .. }
+        | Op::Xor { .. }
+        | Op::AndNot { .. }
+        | Op::Shl { .. }
+        | Op::ShrS { .. }
+        | Op::ShrU { .. }
+        | Op::NegI { .. }
+        | Op::NotI { .. }
+        | Op::Not { .. }
+        | Op::Trunc { .. }
+        | Op::CmpI { .. }
+        | Op::CmpImm { .. }
+        | Op::AddF { .. }
+        | Op::SubF { .. }
+        | Op::MulF { .. }
+        | Op::DivF { .. }
+        | Op::NegF { .. }
+        | Op::CmpF { .. }
+        | Op::Load { .. }
+        | Op::Store { .. }
+        | Op::AddrOff { .. }
+        | Op::LoadG { .. }
+        | Op::StoreG { .. }
+        | Op::SliceAddr { .. }
+        | Op::SliceLoad { .. }
+        | Op::SliceStore { .. }
+        | Op::CheckIndex { .. }
+        | Op::RetLoad { .. }
+        | Op::Ret { .. } => true,
+        _ => false,
+    }
+}
+
+fn cond(c: Cmp, signed: bool) -> Cond {
+    match (c, signed) {
+        (Cmp::Eq, _) => Cond::Eq,
+        (Cmp::Ne, _) => Cond::Ne,
+        (Cmp::Lt, true) => Cond::Lt,
+        (Cmp::Le, true) => Cond::Le,
+        (Cmp::Gt, true) => Cond::Gt,
+        (Cmp::Ge, true) => Cond::Ge,
+        (Cmp::Lt, false) => Cond::Below,
+        (Cmp::Le, false) => Cond::BelowEq,
+        (Cmp::Gt, false) => Cond::Above,
+        (Cmp::Ge, false) => Cond::AboveEq,
+    }
+}
+
+fn negate(c: Cond) -> Cond {
+    match c {
+        Cond::Eq => Cond::Ne,
+        Cond::Ne => Cond::Eq,
+        Cond::Lt => Cond::Ge,
+        Cond::Le => Cond::Gt,
+        Cond::Gt => Cond::Le,
+        Cond::Ge => Cond::Lt,
+        Cond::Below => Cond::AboveEq,
+        Cond::BelowEq => Cond::Above,
+        Cond::Above => Cond::BelowEq,
+        Cond::AboveEq => Cond::Below,
+        Cond::Parity => Cond::NoParity,
+        Cond::NoParity => Cond::Parity,
+    }
+}
+
+impl Emitter<'_> {
+    /// Frame slot `s` of the function being expanded.
+    fn slot(&self, s: u32) -> Mem {
+        Mem::at(FRAME, ((s + self.base) * 8) as i32)
+    }
+
+    fn ld(&mut self, r: pgojit_jit::Reg, s: u32) {
+        let m = self.slot(s);
+        self.m.load(r, m);
+    }
+
+    fn st(&mut self, s: u32, r: pgojit_jit::Reg) {
+        let m = self.slot(s);
+        self.m.store(m, r);
+    }
+
+    fn prologue(&mut self, f: &Function, need: u32) {
+        self.m.sub_rsp(8);
+        self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
+        self.m.jcc(Cond::Below, self.overflow);
+        self.m.lea(TMP0, Mem::at(FRAME, (need * 8) as i32));
+        self.m.load(TMP1, Mem::at(VM, STACK_END));
+        self.m.cmp(TMP0, TMP1);
+        self.m.jcc(Cond::Above, self.overflow);
+        self.zero(f.param_words, f.frame_size - f.param_words);
+        let calls = self.jit.counters.calls_addr(self.func);
+        self.m.bump(TMP0, calls);
+    }
+
+    /// `slots[from..from+n] = 0`.
+    fn zero(&mut self, from: u32, n: u32) {
+        if n == 0 {
+            return;
+        }
+        if n <= 16 {
+            self.m.mov_imm(TMP0, 0);
+            for i in 0..n {
+                self.st(from + i, TMP0);
+            }
+        } else {
+            let m = self.slot(from);
+            self.m.lea(ARGS[0], m);
+            self.m.mov_imm(TMP1, n as u64);
+            self.m.mov_imm(TMP0, 0);
+            self.m.rep_stosq();
+        }
+    }
+
+    /// Copies `n` words between memory operands `src(i)` and `dst(i)`, in
+    /// the order that is safe for overlapping frame ranges.
+    fn copy(&mut self, n: u32, backward: bool, src: impl Fn(u32) -> Mem, dst: impl Fn(u32) -> Mem) {
+        let order: Vec<u32> = if backward {
+            (0..n).rev().collect()
+        } else {
+            (0..n).collect()
+        };
+        for i in order {
+            self.m.load(TMP2, src(i));
+            self.m.store(dst(i), TMP2);
+        }
+    }
+
+    /// Frame-to-frame move of `n` slots.
+    fn move_slots(&mut self, d: u32, s: u32, n: u32) {
+        if d == s || n == 0 {
+            return;
+        }
+        let (db, sb) = ((d + self.base) * 8, (s + self.base) * 8);
+        self.copy(
+            n,
+            d > s,
+            |i| Mem::at(FRAME, (sb + 8 * i) as i32),
+            |i| Mem::at(FRAME, (db + 8 * i) as i32),
+        );
+    }
+
+    /// A helper call that re-runs (or runs) `op`; jumps to `fail` on a panic.
+    fn call_op_helper(&mut self, op: &Op) {
+        let base = self.base;
+        let func = self.func;
+        self.emit_op_helper(op as *const Op, func, base);
+    }
+
+    fn emit_op_helper(&mut self, op: *const Op, func: FuncId, base: u32) {
+        self.m.mov(ARGS[0], VM);
+        self.m.lea(ARGS[1], Mem::at(FRAME, (base * 8) as i32));
+        self.m.mov_imm(ARGS[2], op as u64);
+        self.m.mov_imm(ARGS[3], func.0 as u64);
+        self.m.call_abs(ctx::op as *const () as usize);
+        self.m.test(TMP0, TMP0);
+        self.m.jne(self.fail);
+    }
+
+    /// A label for an out-of-line re-run of `op` (its panic path).
+    fn slow_path(&mut self, op: &Op) -> Label {
+        let label = self.m.new_label();
+        self.slow.push(Slow {
+            label,
+            op: op as *const Op,
+            func: self.func,
+            base: self.base,
+        });
+        label
+    }
+
+    /// Out-of-line code: panic paths, the shared failure exit, overflow.
+    fn out_of_line(&mut self) {
+        let slow = std::mem::take(&mut self.slow);
+        for s in slow {
+            self.m.bind(s.label);
+            self.emit_op_helper(s.op, s.func, s.base);
+            // A re-run that did not fail is a bug in a fast path; fail loudly
+            // rather than continue with a wrong value.
+            self.m.mov_imm(ARGS[1], 2);
+            self.m.mov(ARGS[0], VM);
+            self.m.call_abs(ctx::fail as *const () as usize);
+            self.m.jmp(self.fail);
+        }
+        self.m.comment("nil dereference");
+        self.m.bind(self.nil);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 0);
+        self.m.call_abs(ctx::fail as *const () as usize);
+        self.m.jmp(self.fail);
+        self.m.comment("stack overflow");
+        self.m.bind(self.overflow);
+        // The check may have failed before the frame's alignment push.
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 1);
+        self.m.call_abs(ctx::fail as *const () as usize);
+        self.m.comment("unwind to the nearest entry");
+        self.m.bind(self.fail);
+        self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
+        self.m.jmp_reg(CALL_TARGET);
+    }
+
+    fn ret(&mut self) {
+        match self.inline_exit {
+            Some(l) => self.m.jmp(l),
+            None => {
+                self.m.add_rsp(8);
+                self.m.ret();
+            }
+        }
+    }
+
+    /// A branch to bytecode `t` from `pc`; back-edges count a loop trip.
+    fn branch(&mut self, c: Option<Cond>, pc: usize, t: u32) {
+        let target = self.labels[t as usize];
+        if (t as usize) > pc || self.inline_exit.is_some() {
+            match c {
+                Some(c) => self.m.jcc(c, target),
+                None => self.m.jmp(target),
+            }
+            return;
+        }
+        let addr = self.jit.counters.loops_addr(self.func);
+        match c {
+            Some(c) => {
+                let skip = self.m.new_label();
+                self.m.jcc(negate(c), skip);
+                self.m.bump(TMP0, addr);
+                self.m.jmp(target);
+                self.m.bind(skip);
+            }
+            None => {
+                self.m.bump(TMP0, addr);
+                self.m.jmp(target);
+            }
+        }
+    }
+
+    fn binop(&mut self, d: u32, a: u32, b: u32, f: impl FnOnce(&mut MacroAssembler)) {
+        self.ld(TMP0, a);
+        self.ld(TMP1, b);
+        f(&mut self.m);
+        self.st(d, TMP0);
+    }
+
+    fn fbinop(&mut self, d: u32, a: u32, b: u32, op: FloatOp) {
+        self.ld(TMP0, a);
+        self.ld(TMP1, b);
+        self.m.to_xmm(0, TMP0);
+        self.m.to_xmm(1, TMP1);
+        self.m.float_op(op);
+        self.m.from_xmm(TMP0, 0);
+        self.st(d, TMP0);
+    }
+
+    /// `rax = slice data + index * stride words`, bounds-checked (slice at `s`).
+    fn slice_elem(&mut self, op: &Op, s: u32, i: u32, stride: u32) {
+        let slow = self.slow_path(op);
+        self.ld(TMP0, i);
+        self.ld(TMP1, s + 1);
+        self.m.cmp(TMP0, TMP1);
+        self.m.jcc(Cond::AboveEq, slow);
+        self.m.imul_imm(TMP0, TMP0, (stride * 8) as i32);
+        self.ld(TMP1, s);
+        self.m.add(TMP0, TMP1);
+    }
+
+    /// `rax = frame address of element i` of a frame array (bounds-checked).
+    fn frame_elem(&mut self, op: &Op, base: u32, i: u32, len: u32, stride: u32) {
+        let slow = self.slow_path(op);
+        self.ld(TMP0, i);
+        self.m.mov_imm(TMP1, len as u64);
+        self.m.cmp(TMP0, TMP1);
+        self.m.jcc(Cond::AboveEq, slow);
+        self.m.imul_imm(TMP0, TMP0, (stride * 8) as i32);
+        let m = self.slot(base);
+        self.m.lea(TMP1, m);
+        self.m.add(TMP0, TMP1);
+    }
+
+    fn op(&mut self, pc: usize, op: &Op, plan: Option<&SitePlan>) {
+        match *op {
+            Op::Const { d, v } => {
+                if let Ok(i) = i32::try_from(v as i64) {
+                    let m = self.slot(d);
+                    self.m.store_imm(m, i);
+                } else {
+                    self.m.mov_imm(TMP0, v);
+                    self.st(d, TMP0);
+                }
+            }
+            Op::Zero { d, n } => self.zero(d, n),
+            Op::Move { d, s } => {
+                self.ld(TMP0, s);
+                self.st(d, TMP0);
+            }
+            Op::MoveN { d, s, n } => self.move_slots(d, s, n),
+            Op::AddI { d, a, b } => self.binop(d, a, b, |m| m.add(TMP0, TMP1)),
+            Op::AddImm { d, a, imm } => {
+                self.ld(TMP0, a);
+                if let Ok(i) = i32::try_from(imm) {
+                    self.m.add_imm(TMP0, i);
+                } else {
+                    self.m.mov_imm(TMP1, imm as u64);
+                    self.m.add(TMP0, TMP1);
+                }
+                self.st(d, TMP0);
+            }
+            Op::SubI { d, a, b } => self.binop(d, a, b, |m| m.sub(TMP0, TMP1)),
+            Op::MulI { d, a, b } => self.binop(d, a, b, |m| m.imul(TMP0, TMP1)),
+            Op::And { d, a, b } => self.binop(d, a, b, |m| m.and(TMP0, TMP1)),
+            Op::Or { d, a, b } => self.binop(d, a, b, |m| m.or(TMP0, TMP1)),
+            Op::Xor { d, a, b } => self.binop(d, a, b, |m| m.xor(TMP0, TMP1)),
+            Op::AndNot { d, a, b } => self.binop(d, a, b, |m| {
+                m.not(TMP1);
+                m.and(TMP0, TMP1);
+            }),
+            Op::DivS { d, a, b } | Op::RemS { d, a, b } => {
+                let rem = matches!(op, Op::RemS { .. });
+                let slow = self.slow_path(op);
+                let (minus1, done) = (self.m.new_label(), self.m.new_label());
+                self.ld(TMP0, a);
+                self.ld(TMP1, b);
+                self.m.test(TMP1, TMP1);
+                self.m.je(slow);
+                self.m.cmp(TMP1, -1);
+                self.m.je(minus1);
+                self.m.idiv(TMP1);
+                self.st(d, if rem { TMP2 } else { TMP0 });
+                self.m.jmp(done);
+                // x / -1 wraps (MinInt64 / -1 == MinInt64) and x % -1 == 0,
+                // where `idiv` would trap.
+                self.m.bind(minus1);
+                if rem {
+                    self.m.mov_imm(TMP0, 0);
+                } else {
+                    self.m.neg(TMP0);
+                }
+                self.st(d, TMP0);
+                self.m.bind(done);
+            }
+            Op::DivU { d, a, b } | Op::RemU { d, a, b } => {
+                let rem = matches!(op, Op::RemU { .. });
+                let slow = self.slow_path(op);
+                self.ld(TMP0, a);
+                self.ld(TMP1, b);
+                self.m.test(TMP1, TMP1);
+                self.m.je(slow);
+                self.m.udiv(TMP1);
+                self.st(d, if rem { TMP2 } else { TMP0 });
+            }
+            Op::Shl { d, a, b } | Op::ShrU { d, a, b } => {
+                let (big, done) = (self.m.new_label(), self.m.new_label());
+                self.ld(TMP1, b);
+                self.ld(TMP0, a);
+                self.m.cmp(TMP1, 64);
+                self.m.jcc(Cond::AboveEq, big);
+                if matches!(op, Op::Shl { .. }) {
+                    self.m.shl_cl(TMP0);
+                } else {
+                    self.m.shr_cl(TMP0);
+                }
+                self.m.jmp(done);
+                self.m.bind(big);
+                self.m.mov_imm(TMP0, 0);
+                self.m.bind(done);
+                self.st(d, TMP0);
+            }
+            Op::ShrS { d, a, b } => {
+                let ok = self.m.new_label();
+                self.ld(TMP1, b);
+                self.ld(TMP0, a);
+                self.m.cmp(TMP1, 63);
+                self.m.jcc(Cond::BelowEq, ok);
+                self.m.mov_imm(TMP1, 63);
+                self.m.bind(ok);
+                self.m.sar_cl(TMP0);
+                self.st(d, TMP0);
+            }
+            Op::CheckShift { s } => {
+                let slow = self.slow_path(op);
+                let m = self.slot(s);
+                self.m.cmp(m, 0);
+                self.m.jcc(Cond::Lt, slow);
+            }
+            Op::NegI { d, s } => {
+                self.ld(TMP0, s);
+                self.m.neg(TMP0);
+                self.st(d, TMP0);
+            }
+            Op::NotI { d, s } => {
+                self.ld(TMP0, s);
+                self.m.not(TMP0);
+                self.st(d, TMP0);
+            }
+            Op::Not { d, s } => {
+                self.ld(TMP0, s);
+                self.m.test(TMP0, TMP0);
+                self.m.set(Cond::Eq, TMP0);
+                self.st(d, TMP0);
+            }
+            Op::Trunc { d, s, k } => {
+                self.ld(TMP0, s);
+                let ext = match k {
+                    IntKind::I8 => Ext::S8,
+                    IntKind::I16 => Ext::S16,
+                    IntKind::I32 => Ext::S32,
+                    IntKind::U8 => Ext::U8,
+                    IntKind::U16 => Ext::U16,
+                    IntKind::U32 => Ext::U32,
+                };
+                self.m.extend(ext, TMP0, TMP0);
+                self.st(d, TMP0);
+            }
+            Op::CmpI { d, a, b, c, signed } => {
+                self.ld(TMP0, a);
+                self.ld(TMP1, b);
+                self.m.cmp(TMP0, TMP1);
+                self.m.set(cond(c, signed), TMP0);
+                self.st(d, TMP0);
+            }
+            Op::CmpImm { d, a, imm, c } => {
+                self.cmp_imm(a, imm);
+                self.m.set(cond(c, true), TMP0);
+                self.st(d, TMP0);
+            }
+            Op::AddF { d, a, b } => self.fbinop(d, a, b, FloatOp::Add),
+            Op::SubF { d, a, b } => self.fbinop(d, a, b, FloatOp::Sub),
+            Op::MulF { d, a, b } => self.fbinop(d, a, b, FloatOp::Mul),
+            Op::DivF { d, a, b } => self.fbinop(d, a, b, FloatOp::Div),
+            Op::NegF { d, s } => {
+                self.ld(TMP0, s);
+                self.m.mov_imm(TMP1, 1 << 63);
+                self.m.xor(TMP0, TMP1);
+                self.st(d, TMP0);
+            }
+            Op::CmpF { d, a, b, c } => {
+                self.ld(TMP0, a);
+                self.ld(TMP1, b);
+                self.m.to_xmm(0, TMP0);
+                self.m.to_xmm(1, TMP1);
+                // NaN compares unordered: only `!=` holds.
+                match c {
+                    Cmp::Lt => {
+                        self.m.ucomisd(1, 0);
+                        self.m.set(Cond::Above, TMP0);
+                    }
+                    Cmp::Le => {
+                        self.m.ucomisd(1, 0);
+                        self.m.set(Cond::AboveEq, TMP0);
+                    }
+                    Cmp::Gt => {
+                        self.m.ucomisd(0, 1);
+                        self.m.set(Cond::Above, TMP0);
+                    }
+                    Cmp::Ge => {
+                        self.m.ucomisd(0, 1);
+                        self.m.set(Cond::AboveEq, TMP0);
+                    }
+                    Cmp::Eq => {
+                        self.m.ucomisd(0, 1);
+                        self.m.set(Cond::Eq, TMP0);
+                        self.m.set(Cond::NoParity, TMP1);
+                        self.m.and(TMP0, TMP1);
+                    }
+                    Cmp::Ne => {
+                        self.m.ucomisd(0, 1);
+                        self.m.set(Cond::Ne, TMP0);
+                        self.m.set(Cond::Parity, TMP1);
+                        self.m.or(TMP0, TMP1);
+                    }
+                }
+                self.st(d, TMP0);
+            }
+            Op::IToF { d, s, signed } => {
+                self.ld(TMP0, s);
+                if signed {
+                    self.m.cvt_i2f(TMP0);
+                    self.m.from_xmm(TMP0, 0);
+                    self.st(d, TMP0);
+                } else {
+                    self.call_op_helper(op);
+                }
+            }
+            Op::FToI { d, s, signed } => {
+                if signed {
+                    // cvttsd2si gives MinInt64 for NaN and out-of-range
+                    // values, as Go on amd64 does.
+                    self.ld(TMP0, s);
+                    self.m.to_xmm(0, TMP0);
+                    self.m.cvt_f2i(TMP0);
+                    self.st(d, TMP0);
+                } else {
+                    self.call_op_helper(op);
+                }
+            }
+            Op::StrConcat { .. }
+            | Op::StrCmp { .. }
+            | Op::StrIndex { .. }
+            | Op::StrSlice { .. }
+            | Op::StrDecodeRune { .. }
+            | Op::StrFromRune { .. }
+            | Op::StrFromBytes { .. }
+            | Op::BytesFromStr { .. }
+            | Op::StrFromRunes { .. }
+            | Op::RunesFromStr { .. } => self.call_op_helper(op),
+            Op::Load { d, p, off, n } => {
+                self.ld(TMP0, p);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                let db = (d + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |i| Mem::at(TMP0, ((off + i) * 8) as i32),
+                    |i| Mem::at(FRAME, (db + 8 * i) as i32),
+                );
+            }
+            Op::Store { p, off, s, n } => {
+                self.ld(TMP0, p);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                let sb = (s + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |i| Mem::at(FRAME, (sb + 8 * i) as i32),
+                    |i| Mem::at(TMP0, ((off + i) * 8) as i32),
+                );
+            }
+            Op::AddrOff { d, p, off } => {
+                self.ld(TMP0, p);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                self.m.add_imm(TMP0, (off * 8) as i32);
+                self.st(d, TMP0);
+            }
+            Op::LoadG { d, addr, n } => {
+                self.m.mov_imm(TMP0, addr);
+                let db = (d + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |i| Mem::at(TMP0, (i * 8) as i32),
+                    |i| Mem::at(FRAME, (db + 8 * i) as i32),
+                );
+            }
+            Op::StoreG { addr, s, n } => {
+                self.m.mov_imm(TMP0, addr);
+                let sb = (s + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |i| Mem::at(FRAME, (sb + 8 * i) as i32),
+                    |i| Mem::at(TMP0, (i * 8) as i32),
+                );
+            }
+            Op::SliceAddr { d, s, i, stride } => {
+                self.slice_elem(op, s, i, stride);
+                self.st(d, TMP0);
+            }
+            Op::SliceLoad {
+                d,
+                s,
+                i,
+                stride,
+                off,
+                n,
+            } => {
+                self.slice_elem(op, s, i, stride);
+                let db = (d + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                );
+            }
+            Op::SliceStore {
+                s,
+                i,
+                v,
+                stride,
+                off,
+                n,
+            } => {
+                self.slice_elem(op, s, i, stride);
+                let vb = (v + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                );
+            }
+            Op::FrameLoadIdx {
+                d,
+                base,
+                i,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                self.frame_elem(op, base, i, len, stride);
+                let db = (d + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                );
+            }
+            Op::FrameStoreIdx {
+                base,
+                i,
+                v,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                self.frame_elem(op, base, i, len, stride);
+                let vb = (v + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                );
+            }
+            Op::FrameLoadDyn { d, base, o, off, n } => {
+                self.ld(TMP0, o);
+                self.m.imul_imm(TMP0, TMP0, 8);
+                let m = self.slot(base);
+                self.m.lea(TMP1, m);
+                self.m.add(TMP0, TMP1);
+                let db = (d + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                );
+            }
+            Op::FrameStoreDyn { base, o, off, v, n } => {
+                self.ld(TMP0, o);
+                self.m.imul_imm(TMP0, TMP0, 8);
+                let m = self.slot(base);
+                self.m.lea(TMP1, m);
+                self.m.add(TMP0, TMP1);
+                let vb = (v + self.base) * 8;
+                self.copy(
+                    n,
+                    false,
+                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
+                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                );
+            }
+            Op::CheckIndex { i, len } => {
+                let slow = self.slow_path(op);
+                self.ld(TMP0, i);
+                self.m.mov_imm(TMP1, len as u64);
+                self.m.cmp(TMP0, TMP1);
+                self.m.jcc(Cond::AboveEq, slow);
+            }
+            Op::Alloc { .. }
+            | Op::SliceSlice { .. }
+            | Op::ArraySlice { .. }
+            | Op::MakeSlice { .. }
+            | Op::Append { .. }
+            | Op::AppendSlice { .. }
+            | Op::Copy { .. }
+            | Op::MakeIface { .. }
+            | Op::IfaceToIface { .. }
+            | Op::AssertType { .. }
+            | Op::AssertIface { .. }
+            | Op::IfaceEq { .. }
+            | Op::ValueEq { .. }
+            | Op::CallNative { .. }
+            | Op::MakeClosure { .. }
+            | Op::Panic { .. }
+            | Op::PanicNil
+            | Op::Print { .. }
+            | Op::PrintNl => self.call_op_helper(op),
+            Op::Call { func, base } => self.call_direct(func, base),
+            Op::CallClosure { f, base, site } => {
+                self.call_closure(f, base, site.index(), plan.expect("site planned"))
+            }
+            Op::CallIface {
+                recv,
+                method,
+                base,
+                site,
+            } => self.call_iface(
+                recv,
+                method,
+                base,
+                site.index(),
+                plan.expect("site planned"),
+            ),
+            Op::LoadCtx { d } => {
+                self.m.load(TMP0, Mem::at(VM, CTX));
+                self.st(d, TMP0);
+            }
+            Op::RetLoad { p, off } => {
+                self.ld(TMP0, p);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                self.m.load(TMP0, Mem::at(TMP0, (off * 8) as i32));
+                self.st(0, TMP0);
+                self.ret();
+            }
+            Op::Ret { s, n } => {
+                self.move_slots(0, s, n);
+                self.ret();
+            }
+            Op::Jmp { t } => self.branch(None, pc, t),
+            Op::JfCmpI { a, b, c, signed, t } => {
+                self.ld(TMP0, a);
+                self.ld(TMP1, b);
+                self.m.cmp(TMP0, TMP1);
+                self.branch(Some(negate(cond(c, signed))), pc, t);
+            }
+            Op::JfCmpImm { a, imm, c, t } => {
+                self.cmp_imm(a, imm);
+                self.branch(Some(negate(cond(c, true))), pc, t);
+            }
+            Op::Jz { c, t } => {
+                let m = self.slot(c);
+                self.m.cmp(m, 0);
+                self.branch(Some(Cond::Eq), pc, t);
+            }
+            Op::Jnz { c, t } => {
+                let m = self.slot(c);
+                self.m.cmp(m, 0);
+                self.branch(Some(Cond::Ne), pc, t);
+            }
+        }
+    }
+
+    /// `cmp slot a, imm` (any 64-bit immediate).
+    fn cmp_imm(&mut self, a: u32, imm: i64) {
+        self.ld(TMP0, a);
+        if let Ok(i) = i32::try_from(imm) {
+            self.m.cmp(TMP0, i);
+        } else {
+            self.m.mov_imm(TMP1, imm as u64);
+            self.m.cmp(TMP0, TMP1);
+        }
+    }
+
+    /// Calls function `f` with its frame at `base`, through its entry cell
+    /// (`eax` = its id, for the interpreter's stub).
+    fn call_direct(&mut self, f: FuncId, base: u32) {
+        let off = ((base + self.base) * 8) as i32;
+        self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.m.mov_imm(TMP0, f.0 as u64);
+        self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
+        self.m.call_mem(Mem::at(CALL_TARGET, 0));
+        self.m.lea(FRAME, Mem::at(FRAME, -off));
+    }
+
+    /// Calls the function whose id is in `eax` through its entry cell.
+    fn call_cell_in_rax(&mut self, base: u32) {
+        let off = ((base + self.base) * 8) as i32;
+        self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
+        self.m.call_indexed(CALL_TARGET, TMP0);
+        self.m.lea(FRAME, Mem::at(FRAME, -off));
+    }
+
+    /// An interface call: guards from the plan, then the indirect call
+    /// through the itab.
+    fn call_iface(&mut self, recv: u32, method: u32, base: u32, site: usize, plan: &SitePlan) {
+        self.trace.extend(plan.trace.iter().cloned());
+        if !plan.guards.is_empty() {
+            self.guarded.push((site as u32, plan.guards.len()));
+        }
+        let done = self.m.new_label();
+        self.ld(TMP0, recv);
+        for (k, g) in plan.guards.iter().enumerate() {
+            let next = self.m.new_label();
+            self.m.comment(&format!(
+                "guard {}: itab == {} (tab.type == {})",
+                k + 1,
+                g.name,
+                g.name
+            ));
+            self.m.mov_imm(TMP1, g.key);
+            self.m.cmp(TMP0, TMP1);
+            self.m.jne(next);
+            if self.jit.opts.count_guards {
+                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+            }
+            self.ld(TMP1, recv + 1);
+            self.st(base, TMP1);
+            if g.inline {
+                self.m
+                    .comment(&format!("inlined {}", self.prog.func(g.target).name));
+                self.inline(g.target, base);
+            } else {
+                self.m
+                    .comment(&format!("direct call {}", self.prog.func(g.target).name));
+                self.call_direct(g.target, base);
+            }
+            self.m.jmp(done);
+            self.m.bind(next);
+        }
+        self.m.comment(if plan.guards.is_empty() {
+            "indirect call through the itab"
+        } else {
+            "guard miss: indirect call through the itab"
+        });
+        self.m.test(TMP0, TMP0);
+        self.m.je(self.nil);
+        let counter = if plan.guards.is_empty() {
+            self.jit.counters.indirect_addr(site)
+        } else {
+            self.jit.counters.miss_addr(site)
+        };
+        self.m.bump(TMP1, counter);
+        self.ld(TMP1, recv + 1);
+        self.st(base, TMP1);
+        self.m
+            .load32(TMP0, Mem::at(TMP0, (ITAB_FUN as u32 + 8 * method) as i32));
+        self.call_cell_in_rax(base);
+        self.m.bind(done);
+    }
+
+    /// A call of a function value: the closure goes to the context
+    /// register; guards compare the function it holds.
+    fn call_closure(&mut self, f: u32, base: u32, site: usize, plan: &SitePlan) {
+        self.trace.extend(plan.trace.iter().cloned());
+        if !plan.guards.is_empty() {
+            self.guarded.push((site as u32, plan.guards.len()));
+        }
+        let done = self.m.new_label();
+        self.ld(TMP0, f);
+        self.m.test(TMP0, TMP0);
+        self.m.je(self.nil);
+        self.m.store(Mem::at(VM, CTX), TMP0);
+        self.m.load(TMP0, Mem::at(TMP0, 0));
+        for (k, g) in plan.guards.iter().enumerate() {
+            let next = self.m.new_label();
+            self.m
+                .comment(&format!("guard {}: func == {}", k + 1, g.name));
+            self.m.cmp(TMP0, g.key as i32);
+            self.m.jne(next);
+            if self.jit.opts.count_guards {
+                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+            }
+            self.call_direct(g.target, base);
+            self.m.jmp(done);
+            self.m.bind(next);
+        }
+        let counter = if plan.guards.is_empty() {
+            self.jit.counters.indirect_addr(site)
+        } else {
+            self.jit.counters.miss_addr(site)
+        };
+        self.m.bump(TMP1, counter);
+        self.call_cell_in_rax(base);
+        self.m.bind(done);
+    }
+
+    /// Expands the small leaf `f` in place, its frame at `base` (the
+    /// receiver already there).
+    fn inline(&mut self, f: FuncId, base: u32) {
+        let callee = self.prog.func(f);
+        let exit = self.m.new_label();
+        let labels: Vec<Label> = (0..callee.code.len()).map(|_| self.m.new_label()).collect();
+        let saved = (
+            self.func,
+            self.base,
+            std::mem::replace(&mut self.labels, labels),
+            self.inline_exit.replace(exit),
+        );
+        self.func = f;
+        self.base += base;
+        self.zero(callee.param_words, callee.frame_size - callee.param_words);
+        for (pc, op) in callee.code.iter().enumerate() {
+            self.m.bind(self.labels[pc]);
+            self.op(pc, op, None);
+        }
+        self.m.bind(exit);
+        self.func = saved.0;
+        self.base = saved.1;
+        self.labels = saved.2;
+        self.inline_exit = saved.3;
+    }
+}

@@ -23,6 +23,14 @@ use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
 
 /// Slots in the VM stack (128 MiB of address space, touched only as used).
 const STACK_SLOTS: usize = 16 << 20;
+/// Suspended interpreted frames before Go's stack overflow (a function
+/// with an empty frame can recurse without using VM stack slots).
+const MAX_FRAMES: usize = 1 << 22;
+
+fn stack_overflow() -> Panic {
+    Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into())
+}
+
 /// Native stack compiled code may use below `run_main`'s frame.
 pub const NATIVE_STACK_BUDGET: u64 = 192 << 20;
 const NONE: u32 = u32::MAX;
@@ -156,6 +164,9 @@ impl<'p> Vm<'p> {
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc)),
                     }
+                }
+                if self.frames.len() >= MAX_FRAMES {
+                    return Err(self.fail(stack_overflow(), cur, pc));
                 }
                 self.frames.push(Suspended { func: cur, pc, fp });
                 fp += $base as usize;

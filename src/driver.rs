@@ -89,6 +89,19 @@ pub struct RunOptions {
     pub tier: TierMode,
     /// How the JIT compiles (ignored with `TierMode::Interp`).
     pub jit: JitOptions,
+    /// `pgojit disasm`: after the run, list the machine code of the
+    /// functions whose name contains this (all with `""`).
+    pub disasm: Option<Disasm>,
+}
+
+/// What `pgojit disasm` lists.
+#[derive(Clone, Debug, Default)]
+pub struct Disasm {
+    /// Only functions whose name contains this (or equals it exactly, when
+    /// some function does).
+    pub func: Option<String>,
+    /// Offsets instead of addresses, 64-bit immediates hidden.
+    pub stable: bool,
 }
 
 /// `--tier`.
@@ -210,7 +223,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         }
     }
     let start = std::time::Instant::now();
-    let jit = (opts.tier != TierMode::Interp).then(|| {
+    let jit = (opts.tier != TierMode::Interp || opts.disasm.is_some()).then(|| {
         crate::baseline::Jit::new(
             &prog,
             profile.as_ref(),
@@ -246,6 +259,9 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
             let (calls, loops) = j.counters.func(FuncId(f as u32));
             p.func(FuncId(f as u32)).add(calls, loops);
         }
+    }
+    if let (Some(d), Some(j)) = (&opts.disasm, &jit) {
+        print_listings(&prog, j, d);
     }
     if opts.stats {
         if let Some(j) = &jit {
@@ -292,6 +308,41 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
             report_panic(&p);
             Outcome::Panic
         }
+    }
+}
+
+/// `pgojit disasm`: listings of the selected functions, compiled now with
+/// the run's profile when the run did not compile them.
+fn print_listings(prog: &Program, j: &crate::baseline::Jit, d: &Disasm) {
+    let exact = d
+        .func
+        .as_ref()
+        .is_some_and(|n| prog.funcs.iter().any(|f| &f.name == n));
+    for (i, f) in prog.funcs.iter().enumerate() {
+        let selected = match &d.func {
+            None => true,
+            Some(n) if exact => &f.name == n,
+            Some(n) => f.name.contains(n.as_str()),
+        };
+        if !selected {
+            continue;
+        }
+        let id = FuncId(i as u32);
+        let during = j.ensure_compiled(id);
+        let Some(text) = j.listing(id, d.stable) else {
+            println!("TEXT {}: not compiled (code memory budget)\n", f.name);
+            continue;
+        };
+        println!(
+            "TEXT {} ({})",
+            f.name,
+            if during {
+                "compiled during the run"
+            } else {
+                "compiled after the run, with its profile"
+            }
+        );
+        println!("{text}");
     }
 }
 

@@ -118,6 +118,18 @@ enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Run a Go program, then print the machine code of its functions with
+    /// the bytecode and guard comments beside it.
+    Disasm {
+        #[command(flatten)]
+        run: RunArgs,
+        /// Only functions whose name contains this (or is exactly this).
+        #[arg(long = "func")]
+        func: Option<String>,
+        /// Print code offsets and hide addresses (for comparing listings).
+        #[arg(long)]
+        stable: bool,
+    },
     /// Parse and type-check a Go program.
     Check {
         file: String,
@@ -184,12 +196,20 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             perf_map: a.perf_map,
             code_limit: a.code_limit as usize,
         },
+        disasm: None,
     })
 }
 
 fn run(a: &RunArgs, report: Option<ReportFormat>) -> Outcome {
+    run_with(a, report, None)
+}
+
+fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<driver::Disasm>) -> Outcome {
     match run_options(a, report) {
-        Ok(o) => driver::run_file(&a.file, &o),
+        Ok(mut o) => {
+            o.disasm = disasm;
+            driver::run_file(&a.file, &o)
+        }
         Err(e) => {
             eprintln!("pgojit: {e}");
             Outcome::CompileError
@@ -224,6 +244,9 @@ fn main() -> ExitCode {
                 Outcome::CompileError
             }
             Cmd::Check { file, bytecode } => driver::check_file(&file, bytecode),
+            Cmd::Disasm { run, func, stable } => {
+                run_with(&run, None, Some(driver::Disasm { func, stable }))
+            }
         });
     let outcome = match child.map(|h| h.join()) {
         Ok(Ok(o)) => o,

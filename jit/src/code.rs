@@ -154,6 +154,11 @@ impl CompiledCode {
         &self.buf
     }
 
+    /// Listing comments: (code offset, text).
+    pub fn comments(&self) -> &[(usize, String)] {
+        &self.comments
+    }
+
     /// Annotated disassembly at the code's real addresses.
     pub fn listing(&self) -> String {
         crate::listing::disassemble(&self.buf, self.start() as u64, &self.comments)

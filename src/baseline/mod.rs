@@ -331,9 +331,31 @@ impl<'p> Jit<'p> {
         }
     }
 
-    /// Machine code listing of `f` with its bytecode and guard comments.
-    pub fn listing(&self, f: FuncId) -> Option<String> {
-        self.installed(f).map(|c| c.code.listing())
+    /// Compiles `f` now unless it has code or was refused (for listings,
+    /// after the run; returns whether it was compiled during the run).
+    pub fn ensure_compiled(&self, f: FuncId) -> bool {
+        if self.installed(f).is_some() {
+            return true;
+        }
+        if self.state[f.index()]
+            .compare_exchange(NOT_COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            self.compile_and_install(f);
+        }
+        false
+    }
+
+    /// Machine code listing of `f` with its bytecode and guard comments;
+    /// `stable` prints offsets instead of addresses and hides 64-bit
+    /// immediates (itabs, cells, helpers), which change from run to run.
+    pub fn listing(&self, f: FuncId, stable: bool) -> Option<String> {
+        let c = self.installed(f)?;
+        if !stable {
+            return Some(c.code.listing());
+        }
+        let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments());
+        Some(text.lines().map(hide_addresses).collect::<Vec<_>>().join("\n") + "\n")
     }
 }
 
@@ -404,4 +426,44 @@ pub unsafe fn enter(stubs: &Stubs, jc: *mut ctx::JitCtx, frame: *mut u64, code: 
     let f: extern "sysv64" fn(*mut ctx::JitCtx, *mut u64, u64) -> u64 =
         std::mem::transmute(stubs.enter as *const () as usize);
     f(jc, frame, code)
+}
+
+/// Replaces hexadecimal immediates of 9 or more digits (addresses) in a
+/// listing line with `<addr>`, leaving comments alone.
+fn hide_addresses(line: &str) -> String {
+    if line.starts_with(';') {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let hex = word.strip_suffix('h').filter(|h| {
+            h.len() >= 9 && h.chars().all(|c| c.is_ascii_hexdigit())
+        });
+        out.push_str(if hex.is_some() { "<addr>" } else { word });
+        word.clear();
+    };
+    for ch in line.chars() {
+        if ch.is_ascii_alphanumeric() {
+            word.push(ch);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hides_only_long_hex_immediates() {
+        assert_eq!(
+            super::hide_addresses("  0010  mov r11, 7F12345678ABh"),
+            "  0010  mov r11, <addr>"
+        );
+        assert_eq!(super::hide_addresses("  0010  add rax, 10h"), "  0010  add rax, 10h");
+        assert_eq!(super::hide_addresses("; guard 7F12345678ABh"), "; guard 7F12345678ABh");
+    }
 }

@@ -127,6 +127,12 @@ pub struct JitOptions {
     pub inline: bool,
     /// Count guard hits in compiled code (`--count-guards`).
     pub count_guards: bool,
+    /// Count calls and loop trips in compiled code (`--stats`,
+    /// `--count-guards`, `pgojit profile`): exact function counts, at the
+    /// price of a memory increment per call and per loop trip.
+    pub count: bool,
+    /// Keep hot frame slots in registers (off: `--no-regs`).
+    pub regs: bool,
     /// `--trace-tier`.
     pub trace: bool,
     /// `--perf-map`.
@@ -142,6 +148,8 @@ impl Default for JitOptions {
             devirt: true,
             inline: true,
             count_guards: false,
+            count: false,
+            regs: true,
             trace: false,
             perf_map: false,
             code_limit: 64 << 20,

@@ -92,6 +92,9 @@ struct RunArgs {
     /// increment per call).
     #[arg(long)]
     count_guards: bool,
+    /// Keep every frame slot in memory (no slots in registers), for comparison.
+    #[arg(long)]
+    no_regs: bool,
     /// Print each tier-up, OSR and devirtualization decision to stderr.
     #[arg(long)]
     trace_tier: bool,
@@ -192,6 +195,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             devirt: !a.no_devirt,
             inline: !a.no_inline,
             count_guards: a.count_guards,
+            count: a.count_guards || a.stats || report.is_some(),
+            regs: !a.no_regs,
             trace: a.trace_tier,
             perf_map: a.perf_map,
             code_limit: a.code_limit as usize,

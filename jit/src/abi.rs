@@ -85,6 +85,19 @@ pub const ARGS: [Reg; 6] = [
 /// trampoline saves before running compiled code.
 pub const ENTRY_SAVED: [Reg; 6] = [SAVED0, Reg(Rq::RBP), FRAME, VM, Reg(Rq::R14), Reg(Rq::R15)];
 
+/// Registers the baseline compiler may keep frame slots in between calls
+/// (it spills them around every call and helper).
+pub const PINNABLE: [Reg; 8] = [
+    SAVED0,
+    Reg(Rq::R14),
+    Reg(Rq::R15),
+    Reg(Rq::R8),
+    Reg(Rq::R9),
+    Reg(Rq::R10),
+    Reg(Rq::RSI),
+    Reg(Rq::RDI),
+];
+
 /// Callee-saved registers the prologue pushes, in push order. Three pushes
 /// after the return address leave `rsp` 16-byte aligned for helper calls.
 pub const CALLEE_SAVED: [Reg; 3] = [SAVED0, FRAME, VM];

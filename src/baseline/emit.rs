@@ -22,7 +22,7 @@ use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::ITAB_FUN;
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
-use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem};
+use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
 
 /// A compiled function before it is mapped.
@@ -37,6 +37,12 @@ pub struct Output {
     pub guarded: Vec<(u32, usize)>,
 }
 
+/// One word of a copy: a frame slot (through its register when pinned) or memory.
+enum Word {
+    Slot(u32),
+    Mem(Mem),
+}
+
 /// An out-of-line path: re-run `op` of `func` in a helper (it will panic).
 struct Slow {
     label: Label,
@@ -44,6 +50,8 @@ struct Slow {
     func: FuncId,
     /// Frame offset (in slots) of the function the op belongs to.
     base: u32,
+    /// Pinned registers hold the current values (spill them first).
+    spill: bool,
 }
 
 struct Emitter<'a> {
@@ -63,6 +71,13 @@ struct Emitter<'a> {
     slow: Vec<Slow>,
     trace: Vec<String>,
     guarded: Vec<(u32, usize)>,
+    /// Frame slots kept in machine registers (see [`choose_pins`]).
+    pins: Vec<(u32, Reg)>,
+    /// Count calls and loop trips in compiled code.
+    count: bool,
+    /// False while expanding an instruction that works on the frame in
+    /// memory (between a spill and a reload).
+    pins_active: bool,
 }
 
 /// Compiles `f`.
@@ -85,6 +100,13 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         slow: Vec::new(),
         trace: Vec::new(),
         guarded: Vec::new(),
+        pins: if jit.opts.regs {
+            choose_pins(func)
+        } else {
+            Vec::new()
+        },
+        count: jit.opts.count,
+        pins_active: true,
     };
     // Plan every call site first: inlined callees widen the frame the
     // prologue must check.
@@ -108,6 +130,10 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         "function {} (frame {} slots)",
         func.name, func.frame_size
     ));
+    if !e.pins.is_empty() {
+        let names: Vec<String> = e.pins.iter().map(|(s, r)| format!("{s}={r}")).collect();
+        e.m.comment(&format!("slots in registers: {}", names.join(" ")));
+    }
     e.m.bind(entry);
     e.prologue(func, need);
     let backedge_targets = backedge_targets(func);
@@ -125,6 +151,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         e.m.comment(&format!("OSR entry at {t}"));
         e.m.bind(l);
         e.m.sub_rsp(8);
+        e.reload_all();
         e.m.jmp(e.labels[t as usize]);
         osr.push((t, l));
     }
@@ -216,6 +243,176 @@ pub fn inline_safe(op: &Op, pc: usize) -> bool {
     }
 }
 
+/// Non-parameter slots a small leaf may read before writing them (which
+/// must be zeroed, as a call's prologue would). Exact for straight-line
+/// bodies (up to their first return); every slot when the body branches.
+fn slots_read_unwritten(f: &Function) -> Vec<u32> {
+    let all = || (f.param_words..f.frame_size).collect();
+    if f.code.iter().any(|op| branch_target(op).is_some()) {
+        return all();
+    }
+    let mut written = vec![false; f.frame_size as usize];
+    let mut need = Vec::new();
+    for op in &f.code {
+        let w: Vec<(u32, u32)> = crate::bytecode::framemap::writes(op, |_| 0)
+            .into_iter()
+            .map(|(s, n, _)| (s, n))
+            .collect();
+        let ranges = crate::bytecode::verify::slots(op);
+        for &(s, n) in &ranges {
+            for x in s..s + n {
+                // A slot named by two operands (`d = d + b`) is read too.
+                let named = ranges
+                    .iter()
+                    .filter(|&&(rs, rn)| x >= rs && x < rs + rn)
+                    .count();
+                let is_write = named == 1 && w.iter().any(|&(ws, wn)| x >= ws && x < ws + wn);
+                if !is_write && x >= f.param_words && !written[x as usize] && !need.contains(&x) {
+                    need.push(x);
+                }
+            }
+        }
+        for (s, n) in w {
+            for x in s..s + n {
+                written[x as usize] = true;
+            }
+        }
+        if matches!(op, Op::Ret { .. } | Op::RetLoad { .. }) {
+            break;
+        }
+    }
+    need
+}
+
+/// Whether the expansion of `op` reaches frame slots only through
+/// `ld`/`st` (so pinned slots may stay in registers across it). Others run
+/// between a spill and a reload of every pinned register.
+fn pin_aware(op: &Op) -> bool {
+    match *op {
+        Op::Zero { n, .. } => n <= 16,
+        Op::IToF { signed, .. } | Op::FToI { signed, .. } => signed,
+        Op::FrameLoadIdx { .. }
+        | Op::FrameStoreIdx { .. }
+        | Op::FrameLoadDyn { .. }
+        | Op::FrameStoreDyn { .. } => false,
+        Op::Call { .. } | Op::CallIface { .. } | Op::CallClosure { .. } => true,
+        _ => {
+            inline_safe(op, 0)
+                || matches!(
+                    op,
+                    Op::DivS { .. }
+                        | Op::DivU { .. }
+                        | Op::RemS { .. }
+                        | Op::RemU { .. }
+                        | Op::CheckShift { .. }
+                        | Op::LoadCtx { .. }
+                        | Op::Jmp { .. }
+                        | Op::JfCmpI { .. }
+                        | Op::JfCmpImm { .. }
+                        | Op::Jz { .. }
+                        | Op::Jnz { .. }
+                )
+        }
+    }
+}
+
+/// Registers that hold frame slots. None is preserved by the calls compiled
+/// code makes: pinned slots are spilled before and reloaded after every
+/// call and helper. (The entry trampoline saves the callee-saved ones.)
+const PIN_REGS: [Reg; 8] = pgojit_jit::abi::PINNABLE;
+
+/// Picks the one-word slots most used by register-friendly instructions,
+/// weighting uses inside loops, to keep in [`PIN_REGS`].
+fn choose_pins(f: &Function) -> Vec<(u32, Reg)> {
+    let mut weight = vec![0u64; f.frame_size as usize];
+    let mut depth = vec![0u32; f.code.len() + 1];
+    for (pc, op) in f.code.iter().enumerate() {
+        if let Some(t) = branch_target(op).filter(|&t| (t as usize) <= pc) {
+            for d in &mut depth[t as usize..=pc] {
+                *d += 1;
+            }
+        }
+    }
+    for (pc, op) in f.code.iter().enumerate() {
+        if !pin_aware(op) {
+            continue;
+        }
+        let w = 16u64.saturating_pow(depth[pc].min(4));
+        for s in single_slots(op) {
+            if let Some(x) = weight.get_mut(s as usize) {
+                *x += w;
+            }
+        }
+    }
+    let mut ranked: Vec<(u32, u64)> = weight
+        .iter()
+        .enumerate()
+        .filter(|&(_, &w)| w >= 32)
+        .map(|(s, &w)| (s as u32, w))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .zip(PIN_REGS)
+        .map(|((s, _), r)| (s, r))
+        .collect()
+}
+
+/// One-word slot operands an instruction reads or writes through `ld`/`st`.
+fn single_slots(op: &Op) -> Vec<u32> {
+    match *op {
+        Op::Const { d, .. } => vec![d],
+        Op::Move { d, s } => vec![d, s],
+        Op::AddI { d, a, b }
+        | Op::SubI { d, a, b }
+        | Op::MulI { d, a, b }
+        | Op::And { d, a, b }
+        | Op::Or { d, a, b }
+        | Op::Xor { d, a, b }
+        | Op::AndNot { d, a, b }
+        | Op::Shl { d, a, b }
+        | Op::ShrS { d, a, b }
+        | Op::ShrU { d, a, b }
+        | Op::DivS { d, a, b }
+        | Op::DivU { d, a, b }
+        | Op::RemS { d, a, b }
+        | Op::RemU { d, a, b }
+        | Op::AddF { d, a, b }
+        | Op::SubF { d, a, b }
+        | Op::MulF { d, a, b }
+        | Op::DivF { d, a, b }
+        | Op::CmpF { d, a, b, .. }
+        | Op::CmpI { d, a, b, .. } => vec![d, a, b],
+        Op::AddImm { d, a, .. } | Op::CmpImm { d, a, .. } => vec![d, a],
+        Op::NegI { d, s }
+        | Op::NotI { d, s }
+        | Op::Not { d, s }
+        | Op::Trunc { d, s, .. }
+        | Op::NegF { d, s }
+        | Op::IToF { d, s, .. }
+        | Op::FToI { d, s, .. } => vec![d, s],
+        Op::JfCmpI { a, b, .. } => vec![a, b],
+        Op::JfCmpImm { a, .. } => vec![a],
+        Op::Jz { c, .. } | Op::Jnz { c, .. } => vec![c],
+        Op::CheckShift { s } => vec![s],
+        Op::CheckIndex { i, .. } => vec![i],
+        Op::SliceAddr { d, s, i, .. } => vec![d, s, s + 1, i],
+        Op::SliceLoad { d, s, i, n, .. } => {
+            let mut v = vec![s, s + 1, i];
+            v.extend(d..d + n.min(2));
+            v
+        }
+        Op::SliceStore { s, i, .. } => vec![s, s + 1, i],
+        Op::Load { p, .. }
+        | Op::Store { p, .. }
+        | Op::AddrOff { p, .. }
+        | Op::RetLoad { p, .. } => vec![p],
+        Op::CallIface { recv, base, .. } => vec![recv, recv + 1, base],
+        Op::CallClosure { f, .. } => vec![f],
+        _ => Vec::new(),
+    }
+}
+
 fn cond(c: Cmp, signed: bool) -> Cond {
     match (c, signed) {
         (Cmp::Eq, _) => Cond::Eq,
@@ -254,14 +451,51 @@ impl Emitter<'_> {
         Mem::at(FRAME, ((s + self.base) * 8) as i32)
     }
 
-    fn ld(&mut self, r: pgojit_jit::Reg, s: u32) {
-        let m = self.slot(s);
-        self.m.load(r, m);
+    /// The register holding slot `s` of the function being expanded, if any.
+    fn pin(&self, s: u32) -> Option<Reg> {
+        if !self.pins_active {
+            return None;
+        }
+        let abs = s + self.base;
+        self.pins.iter().find(|&&(p, _)| p == abs).map(|&(_, r)| r)
     }
 
-    fn st(&mut self, s: u32, r: pgojit_jit::Reg) {
-        let m = self.slot(s);
-        self.m.store(m, r);
+    fn ld(&mut self, r: Reg, s: u32) {
+        match self.pin(s) {
+            Some(p) => self.m.mov(r, p),
+            None => {
+                let m = self.slot(s);
+                self.m.load(r, m);
+            }
+        }
+    }
+
+    fn st(&mut self, s: u32, r: Reg) {
+        match self.pin(s) {
+            Some(p) => self.m.mov(p, r),
+            None => {
+                let m = self.slot(s);
+                self.m.store(m, r);
+            }
+        }
+    }
+
+    /// Writes every pinned register to its slot (before anything that
+    /// reads the frame from memory: calls, helpers, returns, safepoints).
+    fn spill_all(&mut self) {
+        for i in 0..self.pins.len() {
+            let (s, r) = self.pins[i];
+            self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+        }
+    }
+
+    /// Reloads every pinned register from its slot (after anything that
+    /// may have written the frame in memory).
+    fn reload_all(&mut self) {
+        for i in 0..self.pins.len() {
+            let (s, r) = self.pins[i];
+            self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
+        }
     }
 
     fn prologue(&mut self, f: &Function, need: u32) {
@@ -272,9 +506,33 @@ impl Emitter<'_> {
         self.m.load(TMP1, Mem::at(VM, STACK_END));
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::Above, self.overflow);
-        self.zero(f.param_words, f.frame_size - f.param_words);
-        let calls = self.jit.counters.calls_addr(self.func);
-        self.m.bump(TMP0, calls);
+        self.zero_mem(f.param_words, f.frame_size - f.param_words);
+        if self.count {
+            let calls = self.jit.counters.calls_addr(self.func);
+            self.m.bump(TMP0, calls);
+        }
+        self.reload_all();
+    }
+
+    /// `slots[from..from+n] = 0` in memory (the prologue, before pinned
+    /// registers are loaded).
+    fn zero_mem(&mut self, from: u32, n: u32) {
+        if n == 0 {
+            return;
+        }
+        if n <= 16 {
+            self.m.mov_imm(TMP0, 0);
+            for i in 0..n {
+                let m = self.slot(from + i);
+                self.m.store(m, TMP0);
+            }
+        } else {
+            let m = self.slot(from);
+            self.m.lea(ARGS[0], m);
+            self.m.mov_imm(TMP1, n as u64);
+            self.m.mov_imm(TMP0, 0);
+            self.m.rep_stosq();
+        }
     }
 
     /// `slots[from..from+n] = 0`.
@@ -288,25 +546,35 @@ impl Emitter<'_> {
                 self.st(from + i, TMP0);
             }
         } else {
-            let m = self.slot(from);
-            self.m.lea(ARGS[0], m);
-            self.m.mov_imm(TMP1, n as u64);
-            self.m.mov_imm(TMP0, 0);
-            self.m.rep_stosq();
+            self.spill_all();
+            self.zero_mem(from, n);
+            self.reload_all();
         }
     }
 
     /// Copies `n` words between memory operands `src(i)` and `dst(i)`, in
     /// the order that is safe for overlapping frame ranges.
-    fn copy(&mut self, n: u32, backward: bool, src: impl Fn(u32) -> Mem, dst: impl Fn(u32) -> Mem) {
+    fn copy(
+        &mut self,
+        n: u32,
+        backward: bool,
+        src: impl Fn(u32) -> Word,
+        dst: impl Fn(u32) -> Word,
+    ) {
         let order: Vec<u32> = if backward {
             (0..n).rev().collect()
         } else {
             (0..n).collect()
         };
         for i in order {
-            self.m.load(TMP2, src(i));
-            self.m.store(dst(i), TMP2);
+            match src(i) {
+                Word::Slot(s) => self.ld(TMP2, s),
+                Word::Mem(m) => self.m.load(TMP2, m),
+            }
+            match dst(i) {
+                Word::Slot(s) => self.st(s, TMP2),
+                Word::Mem(m) => self.m.store(m, TMP2),
+            }
         }
     }
 
@@ -315,13 +583,7 @@ impl Emitter<'_> {
         if d == s || n == 0 {
             return;
         }
-        let (db, sb) = ((d + self.base) * 8, (s + self.base) * 8);
-        self.copy(
-            n,
-            d > s,
-            |i| Mem::at(FRAME, (sb + 8 * i) as i32),
-            |i| Mem::at(FRAME, (db + 8 * i) as i32),
-        );
+        self.copy(n, d > s, |i| Word::Slot(s + i), |i| Word::Slot(d + i));
     }
 
     /// A helper call that re-runs (or runs) `op`; jumps to `fail` on a panic.
@@ -349,6 +611,7 @@ impl Emitter<'_> {
             op: op as *const Op,
             func: self.func,
             base: self.base,
+            spill: self.pins_active,
         });
         label
     }
@@ -358,6 +621,9 @@ impl Emitter<'_> {
         let slow = std::mem::take(&mut self.slow);
         for s in slow {
             self.m.bind(s.label);
+            if s.spill {
+                self.spill_all();
+            }
             self.emit_op_helper(s.op, s.func, s.base);
             // A re-run that did not fail is a bug in a fast path; fail loudly
             // rather than continue with a wrong value.
@@ -388,6 +654,7 @@ impl Emitter<'_> {
         match self.inline_exit {
             Some(l) => self.m.jmp(l),
             None => {
+                self.spill_all();
                 self.m.add_rsp(8);
                 self.m.ret();
             }
@@ -397,7 +664,7 @@ impl Emitter<'_> {
     /// A branch to bytecode `t` from `pc`; back-edges count a loop trip.
     fn branch(&mut self, c: Option<Cond>, pc: usize, t: u32) {
         let target = self.labels[t as usize];
-        if (t as usize) > pc || self.inline_exit.is_some() {
+        if (t as usize) > pc || self.inline_exit.is_some() || !self.count {
             match c {
                 Some(c) => self.m.jcc(c, target),
                 None => self.m.jmp(target),
@@ -463,9 +730,23 @@ impl Emitter<'_> {
     }
 
     fn op(&mut self, pc: usize, op: &Op, plan: Option<&SitePlan>) {
+        if self.pins.is_empty() || pin_aware(op) {
+            self.op_inner(pc, op, plan);
+        } else {
+            self.spill_all();
+            self.pins_active = false;
+            self.op_inner(pc, op, plan);
+            self.pins_active = true;
+            self.reload_all();
+        }
+    }
+
+    fn op_inner(&mut self, pc: usize, op: &Op, plan: Option<&SitePlan>) {
         match *op {
             Op::Const { d, v } => {
-                if let Ok(i) = i32::try_from(v as i64) {
+                if let Some(r) = self.pin(d) {
+                    self.m.mov_imm(r, v);
+                } else if let Ok(i) = i32::try_from(v as i64) {
                     let m = self.slot(d);
                     self.m.store_imm(m, i);
                 } else {
@@ -563,8 +844,8 @@ impl Emitter<'_> {
             }
             Op::CheckShift { s } => {
                 let slow = self.slow_path(op);
-                let m = self.slot(s);
-                self.m.cmp(m, 0);
+                self.ld(TMP0, s);
+                self.m.cmp(TMP0, 0);
                 self.m.jcc(Cond::Lt, slow);
             }
             Op::NegI { d, s } => {
@@ -692,24 +973,22 @@ impl Emitter<'_> {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
                 self.m.je(self.nil);
-                let db = (d + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |i| Mem::at(TMP0, ((off + i) * 8) as i32),
-                    |i| Mem::at(FRAME, (db + 8 * i) as i32),
+                    |i| Word::Mem(Mem::at(TMP0, ((off + i) * 8) as i32)),
+                    |i| Word::Slot(d + i),
                 );
             }
             Op::Store { p, off, s, n } => {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
                 self.m.je(self.nil);
-                let sb = (s + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |i| Mem::at(FRAME, (sb + 8 * i) as i32),
-                    |i| Mem::at(TMP0, ((off + i) * 8) as i32),
+                    |i| Word::Slot(s + i),
+                    |i| Word::Mem(Mem::at(TMP0, ((off + i) * 8) as i32)),
                 );
             }
             Op::AddrOff { d, p, off } => {
@@ -721,22 +1000,20 @@ impl Emitter<'_> {
             }
             Op::LoadG { d, addr, n } => {
                 self.m.mov_imm(TMP0, addr);
-                let db = (d + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |i| Mem::at(TMP0, (i * 8) as i32),
-                    |i| Mem::at(FRAME, (db + 8 * i) as i32),
+                    |i| Word::Mem(Mem::at(TMP0, (i * 8) as i32)),
+                    |i| Word::Slot(d + i),
                 );
             }
             Op::StoreG { addr, s, n } => {
                 self.m.mov_imm(TMP0, addr);
-                let sb = (s + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |i| Mem::at(FRAME, (sb + 8 * i) as i32),
-                    |i| Mem::at(TMP0, (i * 8) as i32),
+                    |i| Word::Slot(s + i),
+                    |i| Word::Mem(Mem::at(TMP0, (i * 8) as i32)),
                 );
             }
             Op::SliceAddr { d, s, i, stride } => {
@@ -752,12 +1029,11 @@ impl Emitter<'_> {
                 n,
             } => {
                 self.slice_elem(op, s, i, stride);
-                let db = (d + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
-                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Slot(d + k),
                 );
             }
             Op::SliceStore {
@@ -769,12 +1045,11 @@ impl Emitter<'_> {
                 n,
             } => {
                 self.slice_elem(op, s, i, stride);
-                let vb = (v + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Word::Slot(v + k),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
                 );
             }
             Op::FrameLoadIdx {
@@ -787,12 +1062,11 @@ impl Emitter<'_> {
                 n,
             } => {
                 self.frame_elem(op, base, i, len, stride);
-                let db = (d + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
-                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Slot(d + k),
                 );
             }
             Op::FrameStoreIdx {
@@ -805,12 +1079,11 @@ impl Emitter<'_> {
                 n,
             } => {
                 self.frame_elem(op, base, i, len, stride);
-                let vb = (v + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Word::Slot(v + k),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
                 );
             }
             Op::FrameLoadDyn { d, base, o, off, n } => {
@@ -819,12 +1092,11 @@ impl Emitter<'_> {
                 let m = self.slot(base);
                 self.m.lea(TMP1, m);
                 self.m.add(TMP0, TMP1);
-                let db = (d + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
-                    |k| Mem::at(FRAME, (db + 8 * k) as i32),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Slot(d + k),
                 );
             }
             Op::FrameStoreDyn { base, o, off, v, n } => {
@@ -833,12 +1105,11 @@ impl Emitter<'_> {
                 let m = self.slot(base);
                 self.m.lea(TMP1, m);
                 self.m.add(TMP0, TMP1);
-                let vb = (v + self.base) * 8;
                 self.copy(
                     n,
                     false,
-                    |k| Mem::at(FRAME, (vb + 8 * k) as i32),
-                    |k| Mem::at(TMP0, ((off + k) * 8) as i32),
+                    |k| Word::Slot(v + k),
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
                 );
             }
             Op::CheckIndex { i, len } => {
@@ -911,13 +1182,13 @@ impl Emitter<'_> {
                 self.branch(Some(negate(cond(c, true))), pc, t);
             }
             Op::Jz { c, t } => {
-                let m = self.slot(c);
-                self.m.cmp(m, 0);
+                self.ld(TMP0, c);
+                self.m.test(TMP0, TMP0);
                 self.branch(Some(Cond::Eq), pc, t);
             }
             Op::Jnz { c, t } => {
-                let m = self.slot(c);
-                self.m.cmp(m, 0);
+                self.ld(TMP0, c);
+                self.m.test(TMP0, TMP0);
                 self.branch(Some(Cond::Ne), pc, t);
             }
         }
@@ -938,20 +1209,24 @@ impl Emitter<'_> {
     /// (`eax` = its id, for the interpreter's stub).
     fn call_direct(&mut self, f: FuncId, base: u32) {
         let off = ((base + self.base) * 8) as i32;
+        self.spill_all();
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(TMP0, f.0 as u64);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
         self.m.call_mem(Mem::at(CALL_TARGET, 0));
         self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.reload_all();
     }
 
     /// Calls the function whose id is in `eax` through its entry cell.
     fn call_cell_in_rax(&mut self, base: u32) {
         let off = ((base + self.base) * 8) as i32;
+        self.spill_all();
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
         self.m.call_indexed(CALL_TARGET, TMP0);
         self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.reload_all();
     }
 
     /// An interface call: guards from the plan, then the indirect call
@@ -1062,7 +1337,10 @@ impl Emitter<'_> {
         );
         self.func = f;
         self.base += base;
-        self.zero(callee.param_words, callee.frame_size - callee.param_words);
+        for s in slots_read_unwritten(callee) {
+            self.m.mov_imm(TMP0, 0);
+            self.st(s, TMP0);
+        }
         for (pc, op) in callee.code.iter().enumerate() {
             self.m.bind(self.labels[pc]);
             self.op(pc, op, None);

@@ -355,7 +355,13 @@ impl<'p> Jit<'p> {
             return Some(c.code.listing());
         }
         let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments());
-        Some(text.lines().map(hide_addresses).collect::<Vec<_>>().join("\n") + "\n")
+        Some(
+            text.lines()
+                .map(hide_addresses)
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n",
+        )
     }
 }
 
@@ -437,9 +443,9 @@ fn hide_addresses(line: &str) -> String {
     let mut out = String::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
-        let hex = word.strip_suffix('h').filter(|h| {
-            h.len() >= 9 && h.chars().all(|c| c.is_ascii_hexdigit())
-        });
+        let hex = word
+            .strip_suffix('h')
+            .filter(|h| h.len() >= 9 && h.chars().all(|c| c.is_ascii_hexdigit()));
         out.push_str(if hex.is_some() { "<addr>" } else { word });
         word.clear();
     };
@@ -463,7 +469,13 @@ mod tests {
             super::hide_addresses("  0010  mov r11, 7F12345678ABh"),
             "  0010  mov r11, <addr>"
         );
-        assert_eq!(super::hide_addresses("  0010  add rax, 10h"), "  0010  add rax, 10h");
-        assert_eq!(super::hide_addresses("; guard 7F12345678ABh"), "; guard 7F12345678ABh");
+        assert_eq!(
+            super::hide_addresses("  0010  add rax, 10h"),
+            "  0010  add rax, 10h"
+        );
+        assert_eq!(
+            super::hide_addresses("; guard 7F12345678ABh"),
+            "; guard 7F12345678ABh"
+        );
     }
 }

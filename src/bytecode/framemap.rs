@@ -17,7 +17,7 @@ const NONE: Slot = u32::MAX;
 
 /// What an instruction writes into a run of slots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum W {
+pub(crate) enum W {
     /// Never a heap pointer (integers, floats, bools, lengths, constants, itabs).
     Scalar,
     /// Possibly a heap pointer.
@@ -27,7 +27,7 @@ enum W {
 }
 
 /// The slots an instruction writes, as (first slot, words, what).
-fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u32, W)> {
+pub(crate) fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u32, W)> {
     use Op::*;
     use W::*;
     match *op {

@@ -266,6 +266,23 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         for f in 0..prog.funcs.len() {
             let (calls, loops) = j.counters.func(FuncId(f as u32));
             p.func(FuncId(f as u32)).add(calls, loops);
+            // What compiled code saw at each of its sites, beside the
+            // interpreter's receiver counts.
+            if let Some(code) = j.installed(FuncId(f as u32)) {
+                for sh in &code.sites {
+                    let (hits, misses, indirect) = j.counters.site(sh.site as usize);
+                    p.set_compiled(
+                        pgojit_profiler::SiteId(sh.site),
+                        pgojit_profiler::CompiledSite {
+                            shape: sh.shape.clone(),
+                            guard_hits: (j.opts.count_guards && sh.guards > 0)
+                                .then(|| hits[..sh.guards.min(2)].iter().sum()),
+                            guard_misses: misses,
+                            indirect_calls: indirect,
+                        },
+                    );
+                }
+            }
         }
     }
     if let (Some(d), Some(j)) = (&opts.disasm, &jit) {
@@ -387,7 +404,8 @@ fn print_jit_stats(prog: &Program, j: &crate::baseline::Jit, vm: &Vm) {
         let Some(code) = j.installed(FuncId(f as u32)) else {
             continue;
         };
-        for &(site, guards) in &code.guarded {
+        for sh in code.sites.iter().filter(|s| s.guards > 0) {
+            let (site, guards) = (sh.site, sh.guards);
             let meta = &prog.sites[site as usize];
             let (hits, misses, _) = j.counters.site(site as usize);
             let hits = if j.opts.count_guards {

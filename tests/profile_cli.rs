@@ -7,9 +7,19 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Runs pgojit. `run` and `profile` use `--tier=interp` unless the test
+/// picks a tier: most tests here check the interpreter's exact counts,
+/// which stop growing at a site once its function is compiled.
 fn pgojit(args: &[&str]) -> Output {
+    let mut args: Vec<&str> = args.to_vec();
+    if matches!(args.first(), Some(&"profile" | &"run"))
+        && args.get(1) != Some(&"merge")
+        && !args.iter().any(|a| a.starts_with("--tier"))
+    {
+        args.insert(1, "--tier=interp");
+    }
     let out = Command::new(env!("CARGO_BIN_EXE_pgojit"))
-        .args(args)
+        .args(&args)
         .output()
         .expect("pgojit runs");
     assert!(
@@ -183,4 +193,45 @@ fn no_profile_still_runs() {
     let p = program();
     let o = pgojit(&["run", "--no-profile", &p]);
     assert_eq!(stdout(&o), "4600000\n");
+}
+
+/// After tier-up the table keeps the interpreter's rows and adds what
+/// compiled code counted; with `--count-guards` the two add up exactly.
+#[test]
+fn compiled_counts_complete_the_table_after_tier_up() {
+    let p = program();
+    let out = stdout(&pgojit(&[
+        "profile",
+        "--tier=auto",
+        "--jit-sync",
+        "--count-guards",
+        "--format=json",
+        &p,
+    ]));
+    let json = &out[out.find('{').expect("JSON after the program's output")..];
+    let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let site = &v["sites"][0];
+    let interp = site["calls"].as_u64().unwrap();
+    let c = &site["compiled"];
+    assert_eq!(c["shape"], "guard main.A (inlined)", "{site}");
+    let hits = c["guard_hits"].as_u64().expect("hits counted");
+    let misses = c["guard_misses"].as_u64().unwrap();
+    assert!(
+        interp < 1_000_000,
+        "the loop moved to compiled code: {site}"
+    );
+    assert_eq!(interp + hits + misses, 1_000_000, "{site}");
+    // Roughly 9 in 10 compiled calls pass the guard.
+    assert!(hits > 8 * misses && hits < 10 * misses, "{site}");
+
+    // Without --count-guards, hits are not counted but misses are.
+    let out = stdout(&pgojit(&["profile", "--tier=auto", "--jit-sync", &p]));
+    let row = out
+        .lines()
+        .find(|l| l.contains("main.Shape.Area"))
+        .expect("a row for the site");
+    assert!(
+        row.contains("guard main.A (inlined): hits not counted"),
+        "{row}"
+    );
 }

@@ -73,7 +73,7 @@ pub use persist::{load_into, merge, save, MergeReport, PersistError, ProfileFile
 pub use policy::{
     decide_func, decide_site, FuncDecision, Options, OptionsError, SiteAction, SiteDecision,
 };
-pub use profile::{FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH};
+pub use profile::{CompiledSite, FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH};
 pub use reason::Reason;
 pub use report::{report, share, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
 pub use site::{SiteProfile, SiteSnapshot};

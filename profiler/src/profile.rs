@@ -95,9 +95,39 @@ pub struct Profile {
     func_infos: Vec<FuncInfo>,
     funcs: Box<[FuncProfile]>,
     type_names: Vec<Option<String>>,
+    /// Per site: how the JIT compiled it and what compiled code counted.
+    compiled: Vec<std::sync::Mutex<Option<CompiledSite>>>,
+}
+
+/// A call site as compiled code ran it: its shape, and the calls compiled
+/// code counted there (the receiver rows are the interpreter's counts).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CompiledSite {
+    /// `guard *main.Square (inlined)`, `guard main.A, main.B`, `indirect`.
+    pub shape: String,
+    /// Calls that passed a guard; counted only with `--count-guards`.
+    pub guard_hits: Option<u64>,
+    /// Calls that failed every guard and took the indirect call.
+    pub guard_misses: u64,
+    /// Calls at a site compiled without guards.
+    pub indirect_calls: u64,
 }
 
 impl Profile {
+    /// Records how site `id` was compiled (at the end of a run).
+    pub fn set_compiled(&self, id: SiteId, c: CompiledSite) {
+        if let Some(m) = self.compiled.get(id.index()) {
+            *m.lock().unwrap_or_else(|e| e.into_inner()) = Some(c);
+        }
+    }
+
+    /// How site `id` was compiled, if it was.
+    pub fn compiled(&self, id: SiteId) -> Option<CompiledSite> {
+        self.compiled
+            .get(id.index())
+            .and_then(|m| m.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    }
+
     /// Allocates every counter for `sites` and `funcs`, each site with
     /// `width` rows. `program` names the profiled program in reports.
     ///
@@ -126,6 +156,7 @@ impl Profile {
             program: program.into(),
             width,
             sites: sites.iter().map(|_| SiteProfile::new(width)).collect(),
+            compiled: sites.iter().map(|_| Default::default()).collect(),
             site_infos: sites,
             funcs: funcs.iter().map(|_| FuncProfile::default()).collect(),
             func_infos: funcs,

@@ -77,6 +77,11 @@ pub struct SiteRow {
     pub other: u64,
     pub decision: String,
     pub reason: Reason,
+    /// How the JIT compiled the site and what compiled code counted there
+    /// (absent when the site never ran compiled). `calls` and `receivers`
+    /// are the interpreter's counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compiled: Option<crate::profile::CompiledSite>,
 }
 
 impl SiteRow {
@@ -129,6 +134,7 @@ pub fn report(p: &Profile, o: &Options) -> Report {
                 other: snap.other,
                 decision: decision.what.describe(|t| p.target_name(t)),
                 reason: decision.reason,
+                compiled: p.compiled(info.id),
             };
             let order = (Reverse(row.calls), info.file.as_str(), info.pos, info.id);
             (order, row)
@@ -231,22 +237,42 @@ impl fmt::Display for Report {
                     other,
                     s.decision.clone(),
                     s.reason.to_string(),
+                    match &s.compiled {
+                        None => "-".to_string(),
+                        Some(c) if c.shape == "indirect" => {
+                            format!("indirect: {} calls", c.indirect_calls)
+                        }
+                        Some(c) => format!(
+                            "{}: {}, {} misses",
+                            c.shape,
+                            c.guard_hits
+                                .map_or("hits not counted".to_string(), |h| format!("{h} hits")),
+                            c.guard_misses
+                        ),
+                    },
                 ]
             })
             .collect();
-        f.write_str(&table(
-            &[
-                ("site", false),
-                ("caller", false),
-                ("call", false),
-                ("calls", true),
-                ("receivers", false),
-                ("other", true),
-                ("decision", false),
-                ("reason", false),
-            ],
-            &site_rows,
-        ))?;
+        // The compiled-code column appears once some site ran compiled.
+        let mut headers = vec![
+            ("site", false),
+            ("caller", false),
+            ("call", false),
+            ("calls", true),
+            ("receivers", false),
+            ("other", true),
+            ("decision", false),
+            ("reason", false),
+        ];
+        let mut site_rows = site_rows;
+        if self.sites.iter().any(|s| s.compiled.is_some()) {
+            headers.push(("compiled code", false));
+        } else {
+            for r in &mut site_rows {
+                r.pop();
+            }
+        }
+        f.write_str(&table(&headers, &site_rows))?;
         writeln!(f)?;
         let func_rows: Vec<Vec<String>> = self
             .functions

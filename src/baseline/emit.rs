@@ -33,8 +33,44 @@ pub struct Output {
     pub osr: Vec<(u32, Label)>,
     /// `--trace-tier` lines for the function's call sites.
     pub trace: Vec<String>,
-    /// Sites compiled with guards: (site, number of guards).
-    pub guarded: Vec<(u32, usize)>,
+    /// Every call site of the function and how it was compiled.
+    pub sites: Vec<SiteShape>,
+}
+
+/// How a call site was compiled.
+#[derive(Clone, Debug)]
+pub struct SiteShape {
+    pub site: u32,
+    pub guards: usize,
+    /// `guard *main.Square (inlined)`, `guard main.A, main.B`, `indirect`.
+    pub shape: String,
+}
+
+impl SiteShape {
+    fn of(site: usize, plan: &SitePlan, prog: &Program) -> SiteShape {
+        let shape = if plan.guards.is_empty() {
+            "indirect".to_string()
+        } else {
+            let names: Vec<String> = plan
+                .guards
+                .iter()
+                .map(|g| {
+                    let _ = prog;
+                    if g.inline {
+                        format!("{} (inlined)", g.name)
+                    } else {
+                        g.name.clone()
+                    }
+                })
+                .collect();
+            format!("guard {}", names.join(", "))
+        };
+        SiteShape {
+            site: site as u32,
+            guards: plan.guards.len(),
+            shape,
+        }
+    }
 }
 
 /// One word of a copy: a frame slot (through its register when pinned) or memory.
@@ -70,7 +106,7 @@ struct Emitter<'a> {
     nil: Label,
     slow: Vec<Slow>,
     trace: Vec<String>,
-    guarded: Vec<(u32, usize)>,
+    sites: Vec<SiteShape>,
     /// Frame slots kept in machine registers (see [`choose_pins`]).
     pins: Vec<(u32, Reg)>,
     /// Count calls and loop trips in compiled code.
@@ -99,7 +135,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         nil,
         slow: Vec::new(),
         trace: Vec::new(),
-        guarded: Vec::new(),
+        sites: Vec::new(),
         pins: if jit.opts.regs {
             choose_pins(func)
         } else {
@@ -156,14 +192,14 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         osr.push((t, l));
     }
     let trace = std::mem::take(&mut e.trace);
-    let guarded = std::mem::take(&mut e.guarded);
+    let sites = std::mem::take(&mut e.sites);
     let asm = e.m.finish().expect("baseline code assembles");
     Output {
         asm,
         entry,
         osr,
         trace,
-        guarded,
+        sites,
     }
 }
 
@@ -1233,9 +1269,7 @@ impl Emitter<'_> {
     /// through the itab.
     fn call_iface(&mut self, recv: u32, method: u32, base: u32, site: usize, plan: &SitePlan) {
         self.trace.extend(plan.trace.iter().cloned());
-        if !plan.guards.is_empty() {
-            self.guarded.push((site as u32, plan.guards.len()));
-        }
+        self.sites.push(SiteShape::of(site, plan, self.prog));
         let done = self.m.new_label();
         self.ld(TMP0, recv);
         for (k, g) in plan.guards.iter().enumerate() {
@@ -1291,9 +1325,7 @@ impl Emitter<'_> {
     /// register; guards compare the function it holds.
     fn call_closure(&mut self, f: u32, base: u32, site: usize, plan: &SitePlan) {
         self.trace.extend(plan.trace.iter().cloned());
-        if !plan.guards.is_empty() {
-            self.guarded.push((site as u32, plan.guards.len()));
-        }
+        self.sites.push(SiteShape::of(site, plan, self.prog));
         let done = self.m.new_label();
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);

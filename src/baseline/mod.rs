@@ -94,8 +94,8 @@ pub struct FuncCode {
     pub entry: u64,
     pub osr: Vec<(u32, u64)>,
     pub code: CompiledCode,
-    /// Sites compiled with guards: (site, guards).
-    pub guarded: Vec<(u32, usize)>,
+    /// Its call sites and how each was compiled.
+    pub sites: Vec<emit::SiteShape>,
 }
 
 const NOT_COMPILED: u8 = 0;
@@ -308,7 +308,7 @@ impl<'p> Jit<'p> {
             entry,
             osr,
             code,
-            guarded: out.guarded,
+            sites: out.sites,
         });
         {
             let mut st = self.stats.lock();

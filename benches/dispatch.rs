@@ -3,6 +3,13 @@
 //! time and the time per interface call (`// calls: N` on the program's
 //! first line), plus the startup time of `hello.go`.
 //!
+//! Columns: `interp` (`--tier=interp`), `interp-noprof` (without receiver
+//! counting), then the JIT through automatic tier-up: `jit-indirect`
+//! (`--no-devirt`: interface calls stay indirect calls), `jit-guard`
+//! (`--no-inline`: guarded direct calls, no inlining), `jit` (the default:
+//! guards and inlining), `jit-count` (`--count-guards`); then `go`,
+//! `go+pgo` and the `rs-*` references below.
+//!
 //! It builds nothing: `scripts/bench.sh` (or `cargo build --release`)
 //! builds the binary first; `cargo bench --bench dispatch` runs this.
 //!
@@ -61,9 +68,30 @@ const MODES: &[Mode] = &[
         argv: &["{pgojit}", "run", "--tier=interp", "--no-profile", "{file}"],
         native: None,
     },
-    // Mode { label: "jit", argv: &["{pgojit}", "run", "--tier=jit", "{file}"] },
-    // Mode { label: "auto", argv: &["{pgojit}", "run", "--tier=auto", "{file}"] },
-    // Mode { label: "no-devirt", argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"] },
+    // The JIT tiers (issue 5), all through automatic tier-up: without
+    // devirtualization (interface calls stay indirect calls), with guarded
+    // direct calls but no inlining, the default (guards and inlining), and
+    // the default while counting every guard hit.
+    Mode {
+        label: "jit-indirect",
+        argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit-guard",
+        argv: &["{pgojit}", "run", "--tier=auto", "--no-inline", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit",
+        argv: &["{pgojit}", "run", "--tier=auto", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit-count",
+        argv: &["{pgojit}", "run", "--tier=auto", "--count-guards", "{file}"],
+        native: None,
+    },
     // Real Go, plain and PGO-built (scripts/go-pgo.sh).
     Mode {
         label: "go",
@@ -188,7 +216,7 @@ fn main() {
                 None => measure(&argv, w, runs, warmup, timeout),
             };
             eprintln!(
-                "  {:<12} {:<10} {}",
+                "  {:<12} {:<13} {}",
                 w.name,
                 m.label,
                 cell_text(&cell, w.calls).0
@@ -388,13 +416,16 @@ fn cell_text(cell: &Cell, calls: u64) -> (String, String) {
 }
 
 fn print_table(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
+    // seconds column as wide as its heading (`jit-indirect s`)
+    let width = |m: &Mode| (m.label.len() + 2).max(9);
     let mut header = format!("{:<12} {:>11}", "workload", "calls");
     for m in modes {
         let _ = write!(
             header,
-            " | {:>9} {:>8}",
+            " | {:>w$} {:>8}",
             format!("{} s", m.label),
-            "ns/call"
+            "ns/call",
+            w = width(m)
         );
     }
     println!();
@@ -412,9 +443,9 @@ fn print_table(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
                 } else {
                     "FAIL"
                 };
-                let _ = write!(line, " | {short:>9} {:>8}", "");
+                let _ = write!(line, " | {short:>w$} {:>8}", "", w = width(m));
             } else {
-                let _ = write!(line, " | {secs:>9} {per:>8}");
+                let _ = write!(line, " | {secs:>w$} {per:>8}", w = width(m));
             }
         }
         println!("{line}");

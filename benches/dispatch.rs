@@ -3,6 +3,20 @@
 //! time and the time per interface call (`// calls: N` on the program's
 //! first line), plus the startup time of `hello.go`.
 //!
+//! Columns: `interp` (`--tier=interp`), `interp-noprof` (without receiver
+//! counting), then the JIT through automatic tier-up: `jit-indirect`
+//! (`--no-devirt`: interface calls stay indirect calls), `jit-guard`
+//! (`--no-inline`: guarded direct calls, no inlining), `jit` (the default:
+//! guards and inlining), `jit-count` (`--count-guards`); then `go`,
+//! `go+pgo` and the `rs-*` references below.
+//!
+//! After the table, a ratios section ([`RATIOS`]) divides the medians of
+//! the same run, per workload: `interp/jit` (what tier-up buys),
+//! `jit-indirect/jit-guard` and `jit-indirect/jit` (what devirtualization
+//! buys), `jit/go` and `jit/go+pgo`, `jit-count/jit` (what counting guard
+//! hits costs). A ratio is `n/a` when either column was not run, is `n/a`
+//! or failed.
+//!
 //! It builds nothing: `scripts/bench.sh` (or `cargo build --release`)
 //! builds the binary first; `cargo bench --bench dispatch` runs this.
 //!
@@ -13,7 +27,9 @@
 //! - `BENCH_FILTER`: only workloads whose name contains this.
 //! - `BENCH_MODES`: `,`-separated mode labels to run (default: all).
 //! - `BENCH_TIMEOUT`: seconds before a run is killed (default 120).
-//! - `BENCH_TSV`: also write the results as tab-separated values to this file.
+//! - `BENCH_TSV`: also write the results as tab-separated values to this
+//!   file: a row per workload and mode (`median_s`, `ns_per_call`), then a
+//!   row per workload and ratio (mode `num/den`, value in `ratio`).
 //!
 //! A run that exits non-zero or prints something other than the recorded
 //! Go output (`NAME.stdout`, from `scripts/regen-expected.sh`) is reported
@@ -61,9 +77,30 @@ const MODES: &[Mode] = &[
         argv: &["{pgojit}", "run", "--tier=interp", "--no-profile", "{file}"],
         native: None,
     },
-    // Mode { label: "jit", argv: &["{pgojit}", "run", "--tier=jit", "{file}"] },
-    // Mode { label: "auto", argv: &["{pgojit}", "run", "--tier=auto", "{file}"] },
-    // Mode { label: "no-devirt", argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"] },
+    // The JIT tiers (issue 5), all through automatic tier-up: without
+    // devirtualization (interface calls stay indirect calls), with guarded
+    // direct calls but no inlining, the default (guards and inlining), and
+    // the default while counting every guard hit.
+    Mode {
+        label: "jit-indirect",
+        argv: &["{pgojit}", "run", "--tier=auto", "--no-devirt", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit-guard",
+        argv: &["{pgojit}", "run", "--tier=auto", "--no-inline", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit",
+        argv: &["{pgojit}", "run", "--tier=auto", "{file}"],
+        native: None,
+    },
+    Mode {
+        label: "jit-count",
+        argv: &["{pgojit}", "run", "--tier=auto", "--count-guards", "{file}"],
+        native: None,
+    },
     // Real Go, plain and PGO-built (scripts/go-pgo.sh).
     Mode {
         label: "go",
@@ -104,6 +141,48 @@ const ORDER: &[&str] = &[
     "mega8",
 ];
 
+/// A line of the ratios section: `num / den` of the two columns' medians
+/// in the same run, per workload. `n/a` when either column was not run
+/// (`BENCH_MODES`), is missing (`n/a`) or failed (`FAIL`/`WRONG`).
+struct Ratio {
+    num: &'static str,
+    den: &'static str,
+    what: &'static str,
+}
+
+const RATIOS: &[Ratio] = &[
+    Ratio {
+        num: "interp",
+        den: "jit",
+        what: "speedup of automatic tier-up over the interpreter",
+    },
+    Ratio {
+        num: "jit-indirect",
+        den: "jit-guard",
+        what: "what guarded direct calls buy over indirect calls",
+    },
+    Ratio {
+        num: "jit-indirect",
+        den: "jit",
+        what: "what devirtualization (guards and inlining) buys",
+    },
+    Ratio {
+        num: "jit",
+        den: "go",
+        what: "pgojit's JIT against plain Go (< 1: faster than Go)",
+    },
+    Ratio {
+        num: "jit",
+        den: "go+pgo",
+        what: "pgojit's JIT against Go built with PGO",
+    },
+    Ratio {
+        num: "jit-count",
+        den: "jit",
+        what: "what counting every guard hit costs",
+    },
+];
+
 struct Workload {
     name: String,
     file: PathBuf,
@@ -138,6 +217,16 @@ fn main() {
         .ok()
         .map(|m| m.split(',').map(|s| s.trim().to_string()).collect());
 
+    for r in RATIOS {
+        for l in [r.num, r.den] {
+            assert!(
+                MODES.iter().any(|m| m.label == l),
+                "ratio {}/{}: no mode {l}",
+                r.num,
+                r.den
+            );
+        }
+    }
     let modes: Vec<&Mode> = MODES
         .iter()
         .filter(|m| {
@@ -188,7 +277,7 @@ fn main() {
                 None => measure(&argv, w, runs, warmup, timeout),
             };
             eprintln!(
-                "  {:<12} {:<10} {}",
+                "  {:<12} {:<13} {}",
                 w.name,
                 m.label,
                 cell_text(&cell, w.calls).0
@@ -199,6 +288,7 @@ fn main() {
     }
 
     print_table(&workloads, &modes, &results);
+    print_ratios(&workloads, &modes, &results);
     if let Ok(path) = std::env::var("BENCH_TSV") {
         write_tsv(Path::new(&path), &workloads, &modes, &results);
     }
@@ -388,13 +478,16 @@ fn cell_text(cell: &Cell, calls: u64) -> (String, String) {
 }
 
 fn print_table(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
+    // seconds column as wide as its heading (`jit-indirect s`)
+    let width = |m: &Mode| (m.label.len() + 2).max(9);
     let mut header = format!("{:<12} {:>11}", "workload", "calls");
     for m in modes {
         let _ = write!(
             header,
-            " | {:>9} {:>8}",
+            " | {:>w$} {:>8}",
             format!("{} s", m.label),
-            "ns/call"
+            "ns/call",
+            w = width(m)
         );
     }
     println!();
@@ -412,9 +505,9 @@ fn print_table(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
                 } else {
                     "FAIL"
                 };
-                let _ = write!(line, " | {short:>9} {:>8}", "");
+                let _ = write!(line, " | {short:>w$} {:>8}", "", w = width(m));
             } else {
-                let _ = write!(line, " | {secs:>9} {per:>8}");
+                let _ = write!(line, " | {secs:>w$} {per:>8}", w = width(m));
             }
         }
         println!("{line}");
@@ -438,8 +531,58 @@ fn print_table(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
     }
 }
 
+/// `r.num / r.den` for one workload's row, from the medians; `None` when
+/// either column is absent from this run, missing or failed.
+fn ratio(r: &Ratio, modes: &[&Mode], row: &[Cell]) -> Option<f64> {
+    let median = |label: &str| {
+        let i = modes.iter().position(|m| m.label == label)?;
+        match row.get(i)? {
+            Cell::Time(d) => Some(d.as_secs_f64()),
+            Cell::Missing(_) | Cell::Failed(_) => None,
+        }
+    };
+    let (num, den) = (median(r.num)?, median(r.den)?);
+    (den > 0.0).then(|| num / den)
+}
+
+fn ratio_text(x: Option<f64>) -> String {
+    x.map_or_else(|| "n/a".to_string(), |x| format!("{x:.2}x"))
+}
+
+fn print_ratios(workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
+    let labels: Vec<String> = RATIOS
+        .iter()
+        .map(|r| format!("{}/{}", r.num, r.den))
+        .collect();
+    let mut header = format!("{:<12}", "workload");
+    for l in &labels {
+        let _ = write!(header, " | {l:>w$}", w = l.len().max(6));
+    }
+    println!();
+    println!("ratios (of the medians above, same run; n/a: a column not run, n/a or FAIL):");
+    println!("{header}");
+    println!("{}", "-".repeat(header.len()));
+    for (w, row) in workloads.iter().zip(results) {
+        let mut line = format!("{:<12}", w.name);
+        for (r, l) in RATIOS.iter().zip(&labels) {
+            let _ = write!(
+                line,
+                " | {:>w$}",
+                ratio_text(ratio(r, modes, row)),
+                w = l.len().max(6)
+            );
+        }
+        println!("{line}");
+    }
+    for (r, l) in RATIOS.iter().zip(&labels) {
+        println!("  {l}: {}", r.what);
+    }
+}
+
 fn write_tsv(path: &Path, workloads: &[Workload], modes: &[&Mode], results: &[Vec<Cell>]) {
-    let mut out = String::from("workload\tcalls\tmode\tmedian_s\tns_per_call\n");
+    // One table: a row per (workload, mode) with its median, then a row per
+    // (workload, ratio) with `num/den` as the mode and the value in `ratio`.
+    let mut out = String::from("workload\tcalls\tmode\tmedian_s\tns_per_call\tratio\n");
     for (w, row) in workloads.iter().zip(results) {
         for (m, cell) in modes.iter().zip(row) {
             let (secs, per) = match cell {
@@ -447,7 +590,13 @@ fn write_tsv(path: &Path, workloads: &[Workload], modes: &[&Mode], results: &[Ve
                 Cell::Missing(_) => ("n/a".into(), "n/a".into()),
                 Cell::Failed(_) => ("FAIL".into(), "FAIL".into()),
             };
-            let _ = writeln!(out, "{}\t{}\t{}\t{secs}\t{per}", w.name, w.calls, m.label);
+            let _ = writeln!(out, "{}\t{}\t{}\t{secs}\t{per}\t", w.name, w.calls, m.label);
+        }
+    }
+    for (w, row) in workloads.iter().zip(results) {
+        for r in RATIOS {
+            let x = ratio(r, modes, row).map_or_else(|| "n/a".to_string(), |x| format!("{x:.4}"));
+            let _ = writeln!(out, "{}\t{}\t{}/{}\t\t\t{x}", w.name, w.calls, r.num, r.den);
         }
     }
     match fs::write(path, out) {

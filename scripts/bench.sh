@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # bench.sh [--go] [FILTER] — build pgojit in release mode and run the
-# dispatch benchmark (benches/dispatch.rs) over benches/workloads/*.go.
+# dispatch benchmark (benches/dispatch.rs) over benches/workloads/*.go:
+# a table of ns per call per tier (interp, jit-indirect, jit-guard, jit,
+# jit-count, ...), then the ratios (interp/jit, jit-indirect/jit, jit/go+pgo, ...).
 #
 #   --go     also build each workload with real Go, plain and PGO, into
 #            target/bench-go/NAME and NAME.pgo (scripts/go-pgo.sh; for the
@@ -18,7 +20,7 @@ filter=
 for a in "$@"; do
   case $a in
     --go) build_go=1 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) filter=$a ;;
   esac
 done

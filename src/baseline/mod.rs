@@ -445,7 +445,12 @@ fn hide_addresses(line: &str) -> String {
     let flush = |word: &mut String, out: &mut String| {
         let hex = word
             .strip_suffix('h')
-            .filter(|h| h.len() >= 9 && h.chars().all(|c| c.is_ascii_hexdigit()));
+            // Long immediates are addresses, except sign-extended negatives.
+            .filter(|h| {
+                h.len() >= 9
+                    && h.chars().all(|c| c.is_ascii_hexdigit())
+                    && !h.trim_start_matches('0').starts_with("FFFFFFFF")
+            });
         out.push_str(if hex.is_some() { "<addr>" } else { word });
         word.clear();
     };

@@ -1149,6 +1149,10 @@ impl<'p> Vm<'p> {
                 };
                 jit.request(f, &why);
                 code = jit.compiled(f);
+                if code != 0 {
+                    // This call runs compiled: it is not an interpreted one.
+                    self.tier_calls[f.index()] -= 1;
+                }
             }
             if code == 0 {
                 return Ok(false);

@@ -1,0 +1,210 @@
+//! The JIT from the command line: golden listings of the guard shapes
+//! (`pgojit disasm --stable`; `PGOJIT_BLESS=1` rewrites them),
+//! `--trace-tier` decisions, `--stats`, `--perf-map`, and code memory that
+//! is never writable and executable at once while compiled code runs.
+//! Programs are in tests/jit/.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/jit")
+}
+
+fn pgojit(args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(args)
+        .output()
+        .expect("pgojit runs");
+    assert!(
+        out.status.success(),
+        "pgojit {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn prog(name: &str) -> String {
+    dir().join(format!("{name}.go")).display().to_string()
+}
+
+/// Compares the listing of `main.run` in `name.go` with
+/// `tests/jit/golden/name.txt`.
+fn golden_listing(name: &str) {
+    let p = prog(name);
+    let out = pgojit(&["disasm", "--jit-sync", "--stable", "--func", "main.run", &p]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let listing = &text[text.find("TEXT main.run").expect("a listing")..];
+    let path = dir().join("golden").join(format!("{name}.txt"));
+    if std::env::var_os("PGOJIT_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(&path, listing).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (bless with PGOJIT_BLESS=1)", path.display()));
+    assert!(
+        listing == want,
+        "listing of {name} changed (PGOJIT_BLESS=1 to accept):\n{listing}"
+    );
+}
+
+#[test]
+fn listing_monomorphic_guard_with_inlined_target() {
+    golden_listing("mono");
+    let l = std::fs::read_to_string(dir().join("golden/mono.txt")).unwrap();
+    assert!(l.contains("; guard 1: itab == *main.Square"), "{l}");
+    assert!(l.contains("; inlined main.(*Square).Area"), "{l}");
+    assert!(
+        l.contains("; guard miss: indirect call through the itab"),
+        "{l}"
+    );
+}
+
+#[test]
+fn listing_bimorphic_guards() {
+    golden_listing("bimorphic");
+    let l = std::fs::read_to_string(dir().join("golden/bimorphic.txt")).unwrap();
+    assert!(l.contains("; guard 1: itab == main.Square"), "{l}");
+    assert!(l.contains("; guard 2: itab == *main.Rect"), "{l}");
+}
+
+#[test]
+fn listing_megamorphic_indirect_call() {
+    golden_listing("mega");
+    let l = std::fs::read_to_string(dir().join("golden/mega.txt")).unwrap();
+    assert!(!l.contains("; guard 1"), "{l}");
+    assert!(l.contains("; indirect call through the itab"), "{l}");
+}
+
+#[test]
+fn trace_tier_explains_each_decision() {
+    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &prog("mono")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "900000\n");
+    assert!(
+        err.contains("mono.go:14:10: devirtualizing shapes[i % len(shapes)].Area to *main.Square (9999 of 9999 calls, 100.0%)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("mono.go:14:10: inlining call to main.(*Square).Area"),
+        "{err}"
+    );
+    assert!(
+        err.contains("tier-up main.run: 10000 loop back-edges (--hot-loops=10000)"),
+        "{err}"
+    );
+    assert!(err.contains("OSR into compiled main.run"), "{err}");
+
+    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &prog("mega")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("mega.go:20:10: not devirtualizing shapes[i % len(shapes)].Area: megamorphic (top *main.A 25.0%)"),
+        "{err}"
+    );
+
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--trace-tier",
+        "--no-devirt",
+        &prog("mono"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not devirtualizing shapes[i % len(shapes)].Area: --no-devirt"),
+        "{err}"
+    );
+}
+
+#[test]
+fn tier_jit_compiles_at_first_call_and_stats_count_tiers() {
+    let out = pgojit(&["run", "--tier=jit", "--stats", &prog("mono")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "900000\n");
+    assert!(err.contains("functions compiled 4 (0 failed)"), "{err}");
+    // Every call ran compiled; the profile saw nothing, so the site stays
+    // an indirect call.
+    assert!(
+        err.contains("calls             0 interpreted, 100003 compiled"),
+        "{err}"
+    );
+    assert!(
+        err.contains("loop trips        0 interpreted, 100000 compiled"),
+        "{err}"
+    );
+
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--count-guards",
+        "--stats",
+        &prog("mono"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // The loop went compiled after 10,000 interpreted trips (--hot-loops).
+    assert!(
+        err.contains(
+            "guard tests/jit/mono.go:14:10 shapes[i % len(shapes)].Area: 90001 hits, 0 misses"
+        ) || err.contains("shapes[i % len(shapes)].Area: 90001 hits, 0 misses"),
+        "{err}"
+    );
+}
+
+#[test]
+fn perf_map_names_compiled_functions() {
+    let child = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(["run", "--jit-sync", "--perf-map", &prog("mono")])
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let path = format!("/tmp/perf-{pid}.map");
+    let map = std::fs::read_to_string(&path).expect("perf map written");
+    let _ = std::fs::remove_file(&path);
+    let line = map
+        .lines()
+        .find(|l| l.ends_with(" go::main.run"))
+        .unwrap_or_else(|| panic!("main.run in the map:\n{map}"));
+    let mut parts = line.split(' ');
+    let start = u64::from_str_radix(parts.next().unwrap(), 16).unwrap();
+    let len = u64::from_str_radix(parts.next().unwrap(), 16).unwrap();
+    assert!(start > 0 && len > 0, "{line}");
+}
+
+/// Reads the child's `/proc/PID/maps` while its compiled loop runs: no
+/// mapping may be writable and executable at once.
+#[test]
+fn code_memory_is_never_writable_and_executable() {
+    let child = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(["run", "--jit-sync", &prog("long_loop")])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut seen_exec_anon = false;
+    for _ in 0..20 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let Ok(maps) = std::fs::read_to_string(format!("/proc/{pid}/maps")) else {
+            break;
+        };
+        for line in maps.lines() {
+            let perms = line.split_whitespace().nth(1).unwrap_or("");
+            assert!(
+                !(perms.contains('w') && perms.contains('x')),
+                "writable and executable: {line}"
+            );
+            // Anonymous executable mappings: JIT code.
+            if perms.contains('x') && line.split_whitespace().count() == 5 {
+                seen_exec_anon = true;
+            }
+        }
+    }
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        seen_exec_anon,
+        "compiled code was mapped while the loop ran"
+    );
+}

@@ -52,6 +52,7 @@ const MODES: &[&str] = &[
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --no-inline",
     "--tier=auto --hot-calls=2 --hot-loops=10 --no-devirt",
+    "--tier=jit --no-regs",
     "--tier=interp --gc-stress",
     "--tier=jit --gc-stress",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --gc-stress",

@@ -154,7 +154,8 @@ impl<'p> Jit<'p> {
         eager: bool,
     ) -> Jit<'p> {
         let n = prog.funcs.len();
-        let mem = CodeMemory::new(opts.code_limit.max(1 << 16));
+        // One page more than asked for: the shared stubs live there.
+        let mem = CodeMemory::new(opts.code_limit.saturating_add(pgojit_jit::code::PAGE_SIZE));
         let stubs = build_stubs(&mem);
         let perf_map = opts.perf_map.then(|| {
             let path = format!("/tmp/perf-{}.map", std::process::id());

@@ -221,11 +221,14 @@ impl<'p> Jit<'p> {
         if self.opts.trace {
             let func = self.prog.func(f);
             let pos = func.pos.first().copied().unwrap_or_default();
+            // Synthesized functions (the package initializer, wrappers) have no position.
+            let at = if pos.line == 0 {
+                self.prog.file_name.clone()
+            } else {
+                format!("{}:{}:{}", self.prog.file_name, pos.line, pos.col)
+            };
             eprintln!(
-                "{}:{}:{}: tier-up {}: {why}{}",
-                self.prog.file_name,
-                pos.line,
-                pos.col,
+                "{at}: tier-up {}: {why}{}",
                 func.name,
                 if self.opts.sync || self.eager {
                     ""

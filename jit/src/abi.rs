@@ -85,10 +85,13 @@ pub const ARGS: [Reg; 6] = [
 /// trampoline saves before running compiled code.
 pub const ENTRY_SAVED: [Reg; 6] = [SAVED0, Reg(Rq::RBP), FRAME, VM, Reg(Rq::R14), Reg(Rq::R15)];
 
-/// Registers the baseline compiler may keep frame slots in between calls
-/// (it spills them around every call and helper).
-pub const PINNABLE: [Reg; 8] = [
+/// Registers the baseline compiler may keep frame slots in, callee-saved
+/// ones first: those survive calls (a compiled function saves the ones it
+/// uses, Rust helpers save them all); the rest are written back and
+/// reloaded around every call and helper.
+pub const PINNABLE: [Reg; 9] = [
     SAVED0,
+    Reg(Rq::RBP),
     Reg(Rq::R14),
     Reg(Rq::R15),
     Reg(Rq::R8),
@@ -97,6 +100,14 @@ pub const PINNABLE: [Reg; 8] = [
     Reg(Rq::RSI),
     Reg(Rq::RDI),
 ];
+
+/// Whether the System V ABI makes `r` callee-saved.
+pub fn is_callee_saved(r: Reg) -> bool {
+    matches!(
+        r.0,
+        Rq::RBX | Rq::RBP | Rq::R12 | Rq::R13 | Rq::R14 | Rq::R15
+    )
+}
 
 /// Callee-saved registers the prologue pushes, in push order. Three pushes
 /// after the return address leave `rsp` 16-byte aligned for helper calls.

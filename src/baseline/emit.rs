@@ -20,7 +20,7 @@ use super::Jit;
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::ITAB_FUN;
-use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
@@ -111,6 +111,8 @@ struct Emitter<'a> {
     pins: Vec<(u32, Reg)>,
     /// Count calls and loop trips in compiled code.
     count: bool,
+    /// The function being compiled (not an inlined callee).
+    outer: &'a Function,
     /// False while expanding an instruction that works on the frame in
     /// memory (between a spill and a reload).
     pins_active: bool,
@@ -142,6 +144,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             Vec::new()
         },
         count: jit.opts.count,
+        outer: func,
         pins_active: true,
     };
     // Plan every call site first: inlined callees widen the frame the
@@ -186,7 +189,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         let l = e.m.new_label();
         e.m.comment(&format!("OSR entry at {t}"));
         e.m.bind(l);
-        e.m.sub_rsp(8);
+        e.frame_enter();
         e.reload_all();
         e.m.jmp(e.labels[t as usize]);
         osr.push((t, l));
@@ -355,7 +358,7 @@ fn pin_aware(op: &Op) -> bool {
 /// Registers that hold frame slots. None is preserved by the calls compiled
 /// code makes: pinned slots are spilled before and reloaded after every
 /// call and helper. (The entry trampoline saves the callee-saved ones.)
-const PIN_REGS: [Reg; 8] = pgojit_jit::abi::PINNABLE;
+const PIN_REGS: [Reg; 9] = pgojit_jit::abi::PINNABLE;
 
 /// Picks the one-word slots most used by register-friendly instructions,
 /// weighting uses inside loops, to keep in [`PIN_REGS`].
@@ -534,15 +537,94 @@ impl Emitter<'_> {
         }
     }
 
+    /// Saves the callee-saved registers holding pins and aligns the native
+    /// stack (entry: `rsp` = 8 mod 16).
+    fn frame_enter(&mut self) {
+        let saved = self.saved_pins();
+        for &r in &saved {
+            self.m.push_reg(r);
+        }
+        if saved.len() % 2 == 0 {
+            self.m.sub_rsp(8);
+        }
+    }
+
+    /// Undoes [`Self::frame_enter`].
+    fn frame_leave(&mut self) {
+        let saved = self.saved_pins();
+        if saved.len() % 2 == 0 {
+            self.m.add_rsp(8);
+        }
+        for &r in saved.iter().rev() {
+            self.m.pop_reg(r);
+        }
+    }
+
+    fn saved_pins(&self) -> Vec<Reg> {
+        self.pins
+            .iter()
+            .map(|&(_, r)| r)
+            .filter(|&r| is_callee_saved(r))
+            .collect()
+    }
+
+    /// Writes back the pins `keep(slot, reg)` selects.
+    fn spill_where(&mut self, keep: impl Fn(u32, Reg) -> bool) {
+        for i in 0..self.pins.len() {
+            let (s, r) = self.pins[i];
+            if keep(s, r) {
+                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+            }
+        }
+    }
+
+    /// Reloads the pins `keep(slot, reg)` selects.
+    fn reload_where(&mut self, keep: impl Fn(u32, Reg) -> bool) {
+        for i in 0..self.pins.len() {
+            let (s, r) = self.pins[i];
+            if keep(s, r) {
+                self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
+            }
+        }
+    }
+
+    /// Around a call of a Go function with its frame at (absolute) slot
+    /// `base`: the callee reads its arguments and writes its results at
+    /// `base` and up, may run the collector (which must find every
+    /// pointer in memory), and clobbers the caller-saved registers.
+    fn spill_for_call(&mut self, base: u32) {
+        let ptrs = &self.outer.ptr_slots;
+        let ptr = |s: u32| ptrs.get(s as usize).copied().unwrap_or(true);
+        let pins = self.pins.clone();
+        for (s, r) in pins {
+            if !is_callee_saved(r) || s >= base || ptr(s) {
+                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+            }
+        }
+    }
+
+    fn reload_after_call(&mut self, base: u32) {
+        self.reload_where(|s, r| !is_callee_saved(r) || s >= base);
+    }
+
     fn prologue(&mut self, f: &Function, need: u32) {
-        self.m.sub_rsp(8);
+        self.frame_enter();
         self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
         self.m.jcc(Cond::Below, self.overflow);
         self.m.lea(TMP0, Mem::at(FRAME, (need * 8) as i32));
         self.m.load(TMP1, Mem::at(VM, STACK_END));
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::Above, self.overflow);
-        self.zero_mem(f.param_words, f.frame_size - f.param_words);
+        // Go zeroes a frame's locals; a straight-line body only needs the
+        // slots it reads before writing (with the JIT on, the collector
+        // scans frames conservatively, so stale words are harmless).
+        if f.code.iter().any(|op| branch_target(op).is_some()) {
+            self.zero_mem(f.param_words, f.frame_size - f.param_words);
+        } else {
+            for s in slots_read_unwritten(f) {
+                self.zero_mem(s, 1);
+            }
+        }
         if self.count {
             let calls = self.jit.counters.calls_addr(self.func);
             self.m.bump(TMP0, calls);
@@ -690,8 +772,11 @@ impl Emitter<'_> {
         match self.inline_exit {
             Some(l) => self.m.jmp(l),
             None => {
-                self.spill_all();
-                self.m.add_rsp(8);
+                // The caller reads the results from memory; the rest of
+                // the frame is dead.
+                let results = self.outer.result_words;
+                self.spill_where(|s, _| s < results);
+                self.frame_leave();
                 self.m.ret();
             }
         }
@@ -1245,24 +1330,24 @@ impl Emitter<'_> {
     /// (`eax` = its id, for the interpreter's stub).
     fn call_direct(&mut self, f: FuncId, base: u32) {
         let off = ((base + self.base) * 8) as i32;
-        self.spill_all();
+        self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(TMP0, f.0 as u64);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
         self.m.call_mem(Mem::at(CALL_TARGET, 0));
         self.m.lea(FRAME, Mem::at(FRAME, -off));
-        self.reload_all();
+        self.reload_after_call(base + self.base);
     }
 
     /// Calls the function whose id is in `eax` through its entry cell.
     fn call_cell_in_rax(&mut self, base: u32) {
         let off = ((base + self.base) * 8) as i32;
-        self.spill_all();
+        self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
         self.m.call_indexed(CALL_TARGET, TMP0);
         self.m.lea(FRAME, Mem::at(FRAME, -off));
-        self.reload_all();
+        self.reload_after_call(base + self.base);
     }
 
     /// An interface call: guards from the plan, then the indirect call

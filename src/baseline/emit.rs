@@ -1469,3 +1469,118 @@ impl Emitter<'_> {
         self.inline_exit = saved.3;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn func(code: Vec<Op>, params: u32, frame: u32) -> Function {
+        Function {
+            name: "f".into(),
+            pos: vec![Default::default(); code.len()],
+            code,
+            frame_size: frame,
+            param_words: params,
+            result_words: 1,
+            ptr_slots: vec![false; frame as usize],
+        }
+    }
+
+    #[test]
+    fn loop_headers_are_backward_branch_targets() {
+        let f = func(
+            vec![
+                Op::Const { d: 1, v: 0 },
+                Op::AddImm { d: 1, a: 1, imm: 1 },
+                Op::JfCmpImm {
+                    a: 1,
+                    imm: 10,
+                    c: Cmp::Ge,
+                    t: 1,
+                },
+                Op::Jmp { t: 5 },
+                Op::Jmp { t: 0 },
+                Op::Ret { s: 1, n: 1 },
+            ],
+            1,
+            2,
+        );
+        assert_eq!(backedge_targets(&f), vec![0, 1]);
+        assert!(!inline_safe(&f.code[2], 2), "a loop is not inlined");
+        assert!(inline_safe(&f.code[3], 3));
+    }
+
+    #[test]
+    fn straight_line_leaf_zeroes_only_slots_read_first() {
+        // s2 = s0 + s1 (written first), s3 += s2 (s3 read first), return s3.
+        let f = func(
+            vec![
+                Op::AddI { d: 2, a: 0, b: 1 },
+                Op::AddI { d: 3, a: 3, b: 2 },
+                Op::Ret { s: 3, n: 1 },
+                Op::Ret { s: 4, n: 1 },
+            ],
+            2,
+            5,
+        );
+        // Slot 4 is read only after the first return: dead code.
+        assert_eq!(slots_read_unwritten(&f), vec![3]);
+        // Any branch: every local is zeroed.
+        let g = func(
+            vec![
+                Op::Jz { c: 0, t: 2 },
+                Op::Const { d: 1, v: 1 },
+                Op::Ret { s: 1, n: 1 },
+            ],
+            1,
+            3,
+        );
+        assert_eq!(slots_read_unwritten(&g), vec![1, 2]);
+    }
+
+    #[test]
+    fn pins_go_to_the_hottest_loop_slots_callee_saved_first() {
+        let f = func(
+            vec![
+                Op::Const { d: 1, v: 0 },
+                Op::Const { d: 2, v: 0 },
+                Op::AddI { d: 2, a: 2, b: 1 },
+                Op::AddImm { d: 1, a: 1, imm: 1 },
+                Op::JfCmpI {
+                    a: 1,
+                    b: 0,
+                    c: Cmp::Ge,
+                    signed: true,
+                    t: 2,
+                },
+                Op::Ret { s: 2, n: 1 },
+            ],
+            1,
+            4,
+        );
+        let pins = choose_pins(&f);
+        let slots: Vec<u32> = pins.iter().map(|p| p.0).collect();
+        // Slot 1 (three uses per trip) before slot 2 (two); slot 0, read
+        // once per trip, stays in memory (a load without a dependency).
+        assert_eq!(slots, vec![1, 2], "uses in the loop decide the order");
+        assert!(pins.iter().all(|&(_, r)| is_callee_saved(r)));
+        assert!(!slots.contains(&3), "an unused slot is never pinned");
+        // Frame-array instructions address the frame in memory: their
+        // operands gain nothing from a register.
+        assert!(!pin_aware(&Op::FrameLoadDyn {
+            d: 0,
+            base: 1,
+            o: 2,
+            off: 0,
+            n: 1
+        }));
+        assert!(pin_aware(&Op::SliceLoad {
+            d: 0,
+            s: 1,
+            i: 4,
+            stride: 1,
+            off: 0,
+            n: 1
+        }));
+    }
+}

@@ -146,6 +146,33 @@ mod tests {
     }
 
     #[test]
+    fn entry_saved_is_the_sysv_callee_saved_set() {
+        let names = ENTRY_SAVED.map(Reg::name);
+        assert_eq!(names, ["rbx", "rbp", "r12", "r13", "r14", "r15"]);
+        for r in CALLEE_SAVED {
+            assert!(ENTRY_SAVED.contains(&r), "{r} is pushed by the prologue");
+        }
+    }
+
+    #[test]
+    fn pinnable_registers_have_no_other_role() {
+        assert_eq!(
+            PINNABLE.map(Reg::name),
+            ["rbx", "r14", "r15", "r8", "r9", "r10", "rsi", "rdi"]
+        );
+        for (i, r) in PINNABLE.into_iter().enumerate() {
+            assert!(!PINNABLE[..i].contains(&r), "{r} listed twice");
+            for role in [FRAME, VM, TMP0, TMP1, TMP2, CALL_TARGET, RET] {
+                assert_ne!(r, role, "{r} has a role");
+            }
+            assert!(
+                !matches!(r.name(), "rsp" | "rbp"),
+                "{r} is a stack register"
+            );
+        }
+    }
+
+    #[test]
     fn slots_are_eight_bytes_apart() {
         assert_eq!(slot_offset(0), 0);
         assert_eq!(slot_offset(3), 24);

@@ -26,6 +26,14 @@ pub enum FloatOp {
     Div,
 }
 
+/// The register number of `index` for a `[base + index*scale]` operand.
+/// `rsp` cannot be an index: its number in the SIB index field means "no
+/// index", so `[base + rsp*8]` would silently assemble as `[base]`.
+fn index_reg(index: Reg) -> dynasmrt::x64::Rq {
+    assert!(index.code() != 4, "rsp cannot be an index register");
+    index.0
+}
+
 impl MacroAssembler {
     /// `push reg`
     pub fn push_reg(&mut self, r: Reg) {
@@ -91,15 +99,15 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + d]);
     }
 
-    /// `dst = [base + index*8 + disp]`
+    /// `dst = [base + index*8 + disp]` (`index` must not be `rsp`).
     pub fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
-        let (r, b, i) = (dst.0, base.0, index.0);
+        let (r, b, i) = (dst.0, base.0, index_reg(index));
         dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) * 8 + disp]);
     }
 
-    /// `[base + index*8 + disp] = src`
+    /// `[base + index*8 + disp] = src` (`index` must not be `rsp`).
     pub fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg) {
-        let (r, b, i) = (src.0, base.0, index.0);
+        let (r, b, i) = (src.0, base.0, index_reg(index));
         dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r));
     }
 
@@ -235,9 +243,9 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + d]);
     }
 
-    /// `call qword [base + index*8]`
+    /// `call qword [base + index*8]` (`index` must not be `rsp`).
     pub fn call_indexed(&mut self, base: Reg, index: Reg) {
-        let (b, i) = (base.0, index.0);
+        let (b, i) = (base.0, index_reg(index));
         dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + Rq(i) * 8]);
     }
 

@@ -2,9 +2,24 @@
 //! and execution tests of small JIT-compiled functions.
 
 use super::*;
-use crate::abi::{RET, SAVED0, TMP0, TMP1, TMP2};
+use crate::abi::{ENTRY_SAVED, PINNABLE, RET, SAVED0, TMP0, TMP1, TMP2};
 use crate::code::CodeMemory;
 use crate::listing::instructions;
+use dynasmrt::x64::Rq;
+
+// Registers without a role in `abi`, named only so encoder tests can reach
+// every REX combination. Executed code may clobber the caller-saved ones
+// (RSI, RDI, R8..R11) but must leave RBP, R14 and R15 alone.
+const RSP: Reg = Reg(Rq::RSP);
+const RBP: Reg = Reg(Rq::RBP);
+const RSI: Reg = Reg(Rq::RSI);
+const RDI: Reg = Reg(Rq::RDI);
+const R8: Reg = Reg(Rq::R8);
+const R9: Reg = Reg(Rq::R9);
+const R10: Reg = Reg(Rq::R10);
+const R11: Reg = Reg(Rq::R11);
+const R14: Reg = Reg(Rq::R14);
+const R15: Reg = Reg(Rq::R15);
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -148,8 +163,20 @@ fn encodes_jumps_to_labels() {
         (Cond::BelowEq, 0x86, "jbe"),
         (Cond::Above, 0x87, "ja"),
         (Cond::AboveEq, 0x83, "jae"),
+        (Cond::Parity, 0x8a, "jp"),
+        (Cond::NoParity, 0x8b, "jnp"),
     ];
     for (cond, opcode, name) in conds {
+        // Forward: rel32 = 0.
+        check(
+            |m| {
+                let l = m.new_label();
+                m.jcc(cond, l);
+                m.bind(l);
+            },
+            &format!("0f{opcode:02x}00000000"),
+            &[&format!("{name} 6")],
+        );
         // Backward: to the start, rel32 = -6.
         check(
             |m| {
@@ -188,6 +215,507 @@ fn encodes_calls_and_frame() {
         "415d415c405bc3",
         &["pop r13", "pop r12", "pop rbx", "ret"],
     );
+}
+
+// Encodings of the `ext` instructions. dynasm encodes every `[base + disp]`
+// operand with a dynamic base as ModRM mod=10, rm=100 plus a SIB byte with no
+// index (so rsp/r12 bases need no special case) and a disp32 (so rbp/r13
+// bases do not either): `REX op ModRM(10 reg 100) SIB(00 100 base) disp32`.
+// Register operands always carry a REX prefix, at least the empty `40`.
+
+#[test]
+fn encodes_push_pop_and_native_stack() {
+    check(|m| m.push_reg(TMP0), "4050", &["push rax"]);
+    check(|m| m.push_reg(R15), "4157", &["push r15"]);
+    check(|m| m.pop_reg(RSI), "405e", &["pop rsi"]);
+    check(|m| m.pop_reg(VM), "415d", &["pop r13"]);
+    // The entry trampoline's save and restore of ENTRY_SAVED.
+    check(
+        |m| ENTRY_SAVED.into_iter().for_each(|r| m.push_reg(r)),
+        "405340554154415541564157",
+        &[
+            "push rbx", "push rbp", "push r12", "push r13", "push r14", "push r15",
+        ],
+    );
+    check(
+        |m| ENTRY_SAVED.into_iter().rev().for_each(|r| m.pop_reg(r)),
+        "415f415e415d415c405d405b",
+        &[
+            "pop r15", "pop r14", "pop r13", "pop r12", "pop rbp", "pop rbx",
+        ],
+    );
+    // push r/m64 = FF /6, pop r/m64 = 8F /0.
+    check(
+        |m| m.push_mem(Mem::slot(1)),
+        "41ffb42408000000",
+        &["push qword ptr [r12+8]"],
+    );
+    check(
+        |m| m.push_mem(Mem::at(VM, -8)),
+        "41ffb425f8ffffff",
+        &["push qword ptr [r13-8]"],
+    );
+    check(
+        |m| m.pop_mem(Mem::at(RSP, 16)),
+        "408f842410000000",
+        &["pop qword ptr [rsp+10h]"],
+    );
+    check(
+        |m| m.pop_mem(Mem::at(RBP, -16)),
+        "408f8425f0ffffff",
+        &["pop qword ptr [rbp-10h]"],
+    );
+    check(
+        |m| m.pop_mem(Mem::at(R9, 0)),
+        "418f842100000000",
+        &["pop qword ptr [r9]"],
+    );
+    // sub r/m64, imm32 = 81 /5; add = 81 /0; always the imm32 form.
+    check(|m| m.sub_rsp(8), "4881ec08000000", &["sub rsp, 8"]);
+    check(|m| m.sub_rsp(0x1000), "4881ec00100000", &["sub rsp, 1000h"]);
+    check(|m| m.add_rsp(8), "4881c408000000", &["add rsp, 8"]);
+    check(
+        |m| m.add_rsp(-16),
+        "4881c4f0ffffff",
+        &["add rsp, 0FFFFFFFFFFFFFFF0h"],
+    );
+    // rsp in the ModRM reg field (100).
+    check(
+        |m| m.load_rsp(Mem::at(VM, 24)),
+        "498ba42518000000",
+        &["mov rsp, [r13+18h]"],
+    );
+    check(
+        |m| m.load_rsp(Mem::at(TMP0, -8)),
+        "488ba420f8ffffff",
+        &["mov rsp, [rax-8]"],
+    );
+    check(
+        |m| m.store_rsp(Mem::at(FRAME, 8)),
+        "4989a42408000000",
+        &["mov [r12+8], rsp"],
+    );
+    check(
+        |m| m.store_rsp(Mem::at(R15, -32)),
+        "4989a427e0ffffff",
+        &["mov [r15-20h], rsp"],
+    );
+    check(
+        |m| m.cmp_rsp_mem(Mem::at(VM, 32)),
+        "493ba42520000000",
+        &["cmp rsp, [r13+20h]"],
+    );
+    check(
+        |m| m.cmp_rsp_mem(Mem::at(RDI, -8)),
+        "483ba427f8ffffff",
+        &["cmp rsp, [rdi-8]"],
+    );
+}
+
+#[test]
+fn encodes_spills_of_pinnable_registers() {
+    // mov [r12 + 8*i], r: REX.W+B (r12), plus REX.R for r8..r15.
+    check(
+        |m| {
+            for (i, r) in PINNABLE.into_iter().enumerate() {
+                m.mov_reg_to_slot(i as u32, r);
+            }
+        },
+        concat!(
+            "49899c2400000000",
+            "4d89b42408000000",
+            "4d89bc2410000000",
+            "4d89842418000000",
+            "4d898c2420000000",
+            "4d89942428000000",
+            "4989b42430000000",
+            "4989bc2438000000",
+        ),
+        &[
+            "mov [r12], rbx",
+            "mov [r12+8], r14",
+            "mov [r12+10h], r15",
+            "mov [r12+18h], r8",
+            "mov [r12+20h], r9",
+            "mov [r12+28h], r10",
+            "mov [r12+30h], rsi",
+            "mov [r12+38h], rdi",
+        ],
+    );
+}
+
+#[test]
+fn encodes_memory_operands() {
+    // mov r/m64, imm32 = REX.W C7 /0 id (sign-extended).
+    check(
+        |m| m.store_imm(Mem::slot(2), -1),
+        "49c7842410000000ffffffff",
+        &["mov qword ptr [r12+10h], 0FFFFFFFFFFFFFFFFh"],
+    );
+    check(
+        |m| m.store_imm(Mem::at(VM, -24), 7),
+        "49c78425e8ffffff07000000",
+        &["mov qword ptr [r13-18h], 7"],
+    );
+    check(
+        |m| m.store_imm(Mem::at(RSP, 0), i32::MAX),
+        "48c7842400000000ffffff7f",
+        &["mov qword ptr [rsp], 7FFFFFFFh"],
+    );
+    check(
+        |m| m.lea(TMP0, Mem::at(FRAME, 16)),
+        "498d842410000000",
+        &["lea rax, [r12+10h]"],
+    );
+    check(
+        |m| m.lea(R9, Mem::at(VM, -8)),
+        "4d8d8c25f8ffffff",
+        &["lea r9, [r13-8]"],
+    );
+    check(
+        |m| m.lea(RDI, Mem::at(RSP, 8)),
+        "488dbc2408000000",
+        &["lea rdi, [rsp+8]"],
+    );
+    // [base + index*8 + disp32]: SIB(11 index base), REX.X for r8..r15 as index.
+    check(
+        |m| m.load_indexed(TMP0, FRAME, TMP1, 8),
+        "498b84cc08000000",
+        &["mov rax, [r12+rcx*8+8]"],
+    );
+    check(
+        |m| m.load_indexed(R8, VM, R9, -16),
+        "4f8b84cdf0ffffff",
+        &["mov r8, [r13+r9*8-10h]"],
+    );
+    check(
+        |m| m.load_indexed(RSI, RBP, R15, 0),
+        "4a8bb4fd00000000",
+        &["mov rsi, [rbp+r15*8]"],
+    );
+    check(
+        |m| m.store_indexed(RDI, FRAME, 0, RSI),
+        "4a89b4e700000000",
+        &["mov [rdi+r12*8], rsi"],
+    );
+    check(
+        |m| m.store_indexed(RBP, TMP0, -8, R15),
+        "4c89bcc5f8ffffff",
+        &["mov [rbp+rax*8-8], r15"],
+    );
+    check(
+        |m| m.store_indexed(VM, R10, 24, R11),
+        "4f899cd518000000",
+        &["mov [r13+r10*8+18h], r11"],
+    );
+    // mov r32, r/m32 = 8B /r without REX.W.
+    check(
+        |m| m.load32(TMP0, Mem::at(VM, 8)),
+        "418b842508000000",
+        &["mov eax, [r13+8]"],
+    );
+    check(
+        |m| m.load32(R10, Mem::at(RSP, -4)),
+        "448b9424fcffffff",
+        &["mov r10d, [rsp-4]"],
+    );
+    check(
+        |m| m.load32(RSI, Mem::at(FRAME, 4)),
+        "418bb42404000000",
+        &["mov esi, [r12+4]"],
+    );
+}
+
+#[test]
+#[should_panic(expected = "rsp cannot be an index register")]
+fn load_indexed_rejects_rsp_index() {
+    // SIB index 100 means "no index": this would assemble as `mov rax, [rdx]`.
+    MacroAssembler::new().load_indexed(TMP0, TMP2, RSP, 0);
+}
+
+#[test]
+#[should_panic(expected = "rsp cannot be an index register")]
+fn store_indexed_rejects_rsp_index() {
+    MacroAssembler::new().store_indexed(TMP2, RSP, 0, TMP0);
+}
+
+#[test]
+#[should_panic(expected = "rsp cannot be an index register")]
+fn call_indexed_rejects_rsp_index() {
+    MacroAssembler::new().call_indexed(TMP2, RSP);
+}
+
+#[test]
+fn encodes_unary_shifts_and_test() {
+    // imul r64, r/m64, imm32 = REX.W 69 /r id.
+    check(
+        |m| m.imul_imm(TMP0, TMP1, 10),
+        "4869c10a000000",
+        &["imul rax, rcx, 0Ah"],
+    );
+    check(
+        |m| m.imul_imm(R11, FRAME, -3),
+        "4d69dcfdffffff",
+        &["imul r11, r12, 0FFFFFFFFFFFFFFFDh"],
+    );
+    // iced prints the two-operand alias when dst == src.
+    check(
+        |m| m.imul_imm(TMP2, TMP2, 3),
+        "4869d203000000",
+        &["imul rdx, 3"],
+    );
+    check(
+        |m| m.imul_imm(RSI, R8, 0x10000),
+        "4969f000000100",
+        &["imul rsi, r8, 10000h"],
+    );
+    // F7 /3 neg, F7 /2 not; D3 /4 shl, /7 sar, /5 shr.
+    check(|m| m.neg(TMP0), "48f7d8", &["neg rax"]);
+    check(|m| m.neg(VM), "49f7dd", &["neg r13"]);
+    check(|m| m.not(RSI), "48f7d6", &["not rsi"]);
+    check(|m| m.not(R15), "49f7d7", &["not r15"]);
+    check(|m| m.shl_cl(TMP0), "48d3e0", &["shl rax, cl"]);
+    check(|m| m.shl_cl(R8), "49d3e0", &["shl r8, cl"]);
+    check(|m| m.sar_cl(RDI), "48d3ff", &["sar rdi, cl"]);
+    check(|m| m.sar_cl(R11), "49d3fb", &["sar r11, cl"]);
+    check(|m| m.shr_cl(TMP2), "48d3ea", &["shr rdx, cl"]);
+    check(|m| m.shr_cl(R15), "49d3ef", &["shr r15, cl"]);
+    // test r/m64, r64 = 85 /r: the first operand is r/m.
+    check(|m| m.test(TMP0, TMP0), "4885c0", &["test rax, rax"]);
+    check(|m| m.test(R9, RSI), "4985f1", &["test r9, rsi"]);
+    check(|m| m.test(RSI, R9), "4c85ce", &["test rsi, r9"]);
+    check(|m| m.test(FRAME, VM), "4d85ec", &["test r12, r13"]);
+}
+
+#[test]
+fn encodes_set_for_every_condition() {
+    let conds = [
+        (Cond::Eq, 0x94, "sete"),
+        (Cond::Ne, 0x95, "setne"),
+        (Cond::Lt, 0x9c, "setl"),
+        (Cond::Le, 0x9e, "setle"),
+        (Cond::Gt, 0x9f, "setg"),
+        (Cond::Ge, 0x9d, "setge"),
+        (Cond::Below, 0x92, "setb"),
+        (Cond::BelowEq, 0x96, "setbe"),
+        (Cond::Above, 0x97, "seta"),
+        (Cond::AboveEq, 0x93, "setae"),
+        (Cond::Parity, 0x9a, "setp"),
+        (Cond::NoParity, 0x9b, "setnp"),
+    ];
+    for (cond, opcode, name) in conds {
+        check(
+            |m| m.set(cond, TMP0),
+            &format!("400f{opcode:02x}c0400fb6c0"),
+            &[&format!("{name} al"), "movzx eax, al"],
+        );
+    }
+    // Byte registers 4..7 need a REX prefix to mean spl/bpl/sil/dil; without
+    // one the same ModRM names ah/ch/dh/bh.
+    assert_eq!(instructions(&[0x0f, 0x94, 0xc6]), ["sete dh"]);
+    check(
+        |m| m.set(Cond::Eq, RSI),
+        "400f94c6400fb6f6",
+        &["sete sil", "movzx esi, sil"],
+    );
+    check(
+        |m| m.set(Cond::Ne, RDI),
+        "400f95c7400fb6ff",
+        &["setne dil", "movzx edi, dil"],
+    );
+    check(
+        |m| m.set(Cond::Lt, RBP),
+        "400f9cc5400fb6ed",
+        &["setl bpl", "movzx ebp, bpl"],
+    );
+    check(
+        |m| m.set(Cond::Gt, SAVED0),
+        "400f9fc3400fb6db",
+        &["setg bl", "movzx ebx, bl"],
+    );
+    // r8..r15: REX.B on setcc, REX.R+B on movzx.
+    check(
+        |m| m.set(Cond::Below, R8),
+        "410f92c0450fb6c0",
+        &["setb r8b", "movzx r8d, r8b"],
+    );
+    check(
+        |m| m.set(Cond::Parity, R15),
+        "410f9ac7450fb6ff",
+        &["setp r15b", "movzx r15d, r15b"],
+    );
+}
+
+#[test]
+fn encodes_every_extension() {
+    let cases = [
+        // movsx r64, r/m8 = REX.W 0F BE /r
+        (Ext::S8, TMP0, TMP1, "480fbec1", "movsx rax, cl"),
+        (Ext::S8, R8, RDI, "4c0fbec7", "movsx r8, dil"),
+        (Ext::S8, RSI, FRAME, "490fbef4", "movsx rsi, r12b"),
+        // movsx r64, r/m16 = REX.W 0F BF /r
+        (Ext::S16, R15, RBP, "4c0fbffd", "movsx r15, bp"),
+        (Ext::S16, TMP0, TMP2, "480fbfc2", "movsx rax, dx"),
+        // movsxd r64, r/m32 = REX.W 63 /r
+        (Ext::S32, TMP2, VM, "4963d5", "movsxd rdx, r13d"),
+        (Ext::S32, RDI, RSI, "4863fe", "movsxd rdi, esi"),
+        // movzx r32, r/m8 = 0F B6 /r (writing r32 clears the upper half)
+        (Ext::U8, TMP0, RSI, "400fb6c6", "movzx eax, sil"),
+        (Ext::U8, R9, RSI, "440fb6ce", "movzx r9d, sil"),
+        (Ext::U8, RDI, R11, "410fb6fb", "movzx edi, r11b"),
+        // movzx r32, r/m16 = 0F B7 /r
+        (Ext::U16, SAVED0, FRAME, "410fb7dc", "movzx ebx, r12w"),
+        (Ext::U16, R10, RDI, "440fb7d7", "movzx r10d, di"),
+        // mov r/m32, r32 = 89 /r: the source is in the reg field
+        (Ext::U32, R10, R11, "4589da", "mov r10d, r11d"),
+        (Ext::U32, TMP0, TMP1, "4089c8", "mov eax, ecx"),
+        (Ext::U32, RSI, R8, "4489c6", "mov esi, r8d"),
+    ];
+    for (ext, dst, src, bytes, text) in cases {
+        check(|m| m.extend(ext, dst, src), bytes, &[text]);
+    }
+}
+
+#[test]
+fn encodes_division() {
+    // cqo = REX.W 99; idiv = F7 /7, div = F7 /6; xor r/m32, r32 = 31 /r.
+    check(|m| m.idiv(TMP1), "489948f7f9", &["cqo", "idiv rcx"]);
+    check(|m| m.idiv(FRAME), "489949f7fc", &["cqo", "idiv r12"]);
+    check(|m| m.udiv(RSI), "31d248f7f6", &["xor edx, edx", "div rsi"]);
+    check(|m| m.udiv(R11), "31d249f7f3", &["xor edx, edx", "div r11"]);
+}
+
+#[test]
+fn encodes_scalar_floats() {
+    // movq xmm, r/m64 = 66 REX.W 0F 6E /r; movq r/m64, xmm = 66 REX.W 0F 7E /r
+    // (xmm in the reg field both ways). The mandatory prefix precedes REX.
+    check(|m| m.to_xmm(0, TMP0), "66480f6ec0", &["movq xmm0, rax"]);
+    check(|m| m.to_xmm(1, R9), "66490f6ec9", &["movq xmm1, r9"]);
+    check(|m| m.to_xmm(9, RSI), "664c0f6ece", &["movq xmm9, rsi"]);
+    check(|m| m.to_xmm(15, VM), "664d0f6efd", &["movq xmm15, r13"]);
+    check(|m| m.from_xmm(TMP0, 0), "66480f7ec0", &["movq rax, xmm0"]);
+    check(|m| m.from_xmm(VM, 1), "66490f7ecd", &["movq r13, xmm1"]);
+    check(|m| m.from_xmm(RDI, 15), "664c0f7eff", &["movq rdi, xmm15"]);
+    let ops = [
+        (FloatOp::Add, "58", "addsd"),
+        (FloatOp::Sub, "5c", "subsd"),
+        (FloatOp::Mul, "59", "mulsd"),
+        (FloatOp::Div, "5e", "divsd"),
+    ];
+    for (op, opcode, name) in ops {
+        check(
+            |m| m.float_op(op),
+            &format!("f20f{opcode}c1"),
+            &[&format!("{name} xmm0, xmm1")],
+        );
+    }
+    // ucomisd = 66 0F 2E /r
+    check(|m| m.ucomisd(0, 1), "66400f2ec1", &["ucomisd xmm0, xmm1"]);
+    check(|m| m.ucomisd(8, 1), "66440f2ec1", &["ucomisd xmm8, xmm1"]);
+    check(|m| m.ucomisd(2, 12), "66410f2ed4", &["ucomisd xmm2, xmm12"]);
+    // cvtsi2sd xmm, r/m64 = F2 REX.W 0F 2A /r (without REX.W it would
+    // convert the low 32 bits); cvttsd2si r64, xmm = F2 REX.W 0F 2C /r.
+    check(|m| m.cvt_i2f(TMP2), "f2480f2ac2", &["cvtsi2sd xmm0, rdx"]);
+    check(|m| m.cvt_i2f(R14), "f2490f2ac6", &["cvtsi2sd xmm0, r14"]);
+    check(|m| m.cvt_f2i(TMP1), "f2480f2cc8", &["cvttsd2si rcx, xmm0"]);
+    check(|m| m.cvt_f2i(R10), "f24c0f2cd0", &["cvttsd2si r10, xmm0"]);
+}
+
+#[test]
+fn encodes_indirect_control_flow() {
+    // call r/m64 = FF /2, jmp r/m64 = FF /4.
+    check(
+        |m| m.call_mem(Mem::at(VM, 16)),
+        "41ff942510000000",
+        &["call qword ptr [r13+10h]"],
+    );
+    check(
+        |m| m.call_mem(Mem::at(TMP0, -8)),
+        "40ff9420f8ffffff",
+        &["call qword ptr [rax-8]"],
+    );
+    check(
+        |m| m.call_mem(Mem::at(FRAME, 0)),
+        "41ff942400000000",
+        &["call qword ptr [r12]"],
+    );
+    // Without a displacement dynasm uses mod=01 with disp8 0, which rbp/r13
+    // bases need (mod=00 with base 101 would mean "no base, disp32").
+    check(
+        |m| m.call_indexed(CALL_TARGET, TMP0),
+        "41ff54c300",
+        &["call qword ptr [r11+rax*8]"],
+    );
+    check(
+        |m| m.call_indexed(VM, FRAME),
+        "43ff54e500",
+        &["call qword ptr [r13+r12*8]"],
+    );
+    check(
+        |m| m.call_indexed(FRAME, TMP1),
+        "41ff54cc00",
+        &["call qword ptr [r12+rcx*8]"],
+    );
+    check(
+        |m| m.call_indexed(RBP, R9),
+        "42ff54cd00",
+        &["call qword ptr [rbp+r9*8]"],
+    );
+    check(|m| m.jmp_reg(TMP0), "40ffe0", &["jmp rax"]);
+    check(|m| m.jmp_reg(R11), "41ffe3", &["jmp r11"]);
+    // lea r64, [rip + rel32] = REX.W 8D /r with ModRM mod=00 rm=101; iced
+    // prints the absolute target (code at 0).
+    check(
+        |m| {
+            let l = m.new_label();
+            m.lea_label(TMP0, l);
+            m.bind(l);
+        },
+        "488d0500000000",
+        &["lea rax, [7]"],
+    );
+    check(
+        |m| {
+            let l = m.new_label();
+            m.bind(l);
+            m.lea_label(R9, l);
+        },
+        "4c8d0df9ffffff",
+        &["lea r9, [0]"],
+    );
+    check(
+        |m| {
+            let l = m.new_label();
+            m.lea_label(RSI, l);
+            m.ret();
+            m.bind(l);
+        },
+        "488d3501000000c3",
+        &["lea rsi, [8]", "ret"],
+    );
+}
+
+#[test]
+fn encodes_counters_and_block_moves() {
+    // add r/m64, imm32 = REX.W 81 /0 id on [scratch] (mod=01, disp8 0).
+    check(
+        |m| m.bump(TMP0, 0x1000),
+        "40b800100000488144200001000000",
+        &["mov eax, 1000h", "add qword ptr [rax], 1"],
+    );
+    check(
+        |m| m.bump(CALL_TARGET, 0x7f00_1234_5678),
+        "49bb78563412007f0000498144230001000000",
+        &["mov r11, 7F0012345678h", "add qword ptr [r11], 1"],
+    );
+    check(
+        |m| m.bump(VM, 0x1000),
+        "41bd00100000498144250001000000",
+        &["mov r13d, 1000h", "add qword ptr [r13], 1"],
+    );
+    // rep = F3, stosq = REX.W AB, movsq = REX.W A5.
+    check(|m| m.rep_stosq(), "f348ab", &["rep stosq [rdi]"]);
+    check(|m| m.rep_movsq(), "f348a5", &["rep movsq [rdi], [rsi]"]);
 }
 
 #[test]
@@ -391,4 +919,461 @@ fn runs_guard_with_memory_compare_and_indirect_call() {
     assert_eq!(f(frame.as_mut_ptr(), vm.as_mut_ptr()), 1);
     vm[8..].copy_from_slice(&0x9999u64.to_le_bytes());
     assert_eq!(f(frame.as_mut_ptr(), vm.as_mut_ptr()), 2);
+}
+
+/// `prologue; f; epilogue`, assembled.
+fn compile(f: impl FnOnce(&mut MacroAssembler)) -> Assembled {
+    let mut m = MacroAssembler::new();
+    m.prologue();
+    f(&mut m);
+    m.epilogue();
+    m.finish().unwrap()
+}
+
+#[test]
+fn runs_signed_and_unsigned_division() {
+    // frame: a, b -> a/b, a%b signed, then unsigned.
+    let code = compile(|m| {
+        m.mov_slot_to_reg(TMP1, 1);
+        m.mov_slot_to_reg(TMP0, 0);
+        m.mov_imm(TMP2, 0xdead_beef); // idiv must not see stale high bits
+        m.idiv(TMP1);
+        m.mov_reg_to_slot(2, TMP0);
+        m.mov_reg_to_slot(3, TMP2);
+        m.mov_slot_to_reg(TMP0, 0);
+        m.mov_imm(TMP2, u64::MAX); // neither may udiv
+        m.udiv(TMP1);
+        m.mov_reg_to_slot(4, TMP0);
+        m.mov_reg_to_slot(5, TMP2);
+    });
+    let pairs: [(i64, i64); 10] = [
+        (7, 2),
+        (-7, 2),
+        (7, -2),
+        (-7, -2),
+        (0, 5),
+        (5, 7),
+        (i64::MAX, 3),
+        (i64::MIN, 7),
+        (-1, 1 << 40),
+        (i64::MIN, i64::MAX),
+    ];
+    for (a, b) in pairs {
+        let mut frame = [a as u64, b as u64, 0, 0, 0, 0];
+        run_code(&code, &mut frame, &mut [0]);
+        let (ua, ub) = (a as u64, b as u64);
+        assert_eq!(
+            frame[2..],
+            [(a / b) as u64, (a % b) as u64, ua / ub, ua % ub],
+            "{a} / {b}"
+        );
+    }
+}
+
+#[test]
+fn set_materializes_every_integer_condition() {
+    type Pred = fn(u64, u64) -> bool;
+    let conds: [(Cond, Pred); 10] = [
+        (Cond::Eq, |a, b| a == b),
+        (Cond::Ne, |a, b| a != b),
+        (Cond::Lt, |a, b| (a as i64) < b as i64),
+        (Cond::Le, |a, b| (a as i64) <= b as i64),
+        (Cond::Gt, |a, b| (a as i64) > b as i64),
+        (Cond::Ge, |a, b| (a as i64) >= b as i64),
+        (Cond::Below, |a, b| a < b),
+        (Cond::BelowEq, |a, b| a <= b),
+        (Cond::Above, |a, b| a > b),
+        (Cond::AboveEq, |a, b| a >= b),
+    ];
+    let pairs = [(1u64, 2u64), (2, 2), (3, 2), (u64::MAX, 1), (1, u64::MAX)];
+    // Byte registers that need an empty REX (sil, dil), REX.B (r8b, r11b)
+    // or none (al, bl).
+    for dst in [TMP0, SAVED0, RSI, RDI, R8, R11] {
+        for (cond, pred) in conds {
+            let code = compile(|m| {
+                m.mov_imm(dst, u64::MAX); // set must clear all upper bits
+                m.mov_slot_to_reg(TMP1, 0);
+                m.mov_slot_to_reg(TMP2, 1);
+                m.cmp(TMP1, TMP2);
+                m.set(cond, dst);
+                m.mov(RET, dst);
+            });
+            for (a, b) in pairs {
+                let got = run_code(&code, &mut [a, b], &mut [0]);
+                assert_eq!(got, pred(a, b) as u64, "{cond:?} into {dst} on ({a}, {b})");
+            }
+        }
+    }
+}
+
+#[test]
+fn set_after_ucomisd_reports_order_and_nan() {
+    let conds = [
+        Cond::Parity,
+        Cond::NoParity,
+        Cond::Eq,
+        Cond::Below,
+        Cond::BelowEq,
+        Cond::Above,
+        Cond::AboveEq,
+    ];
+    let pairs = [
+        (1.0, 2.0),
+        (2.0, 1.0),
+        (1.5, 1.5),
+        (-0.0, 0.0),
+        (f64::NEG_INFINITY, f64::INFINITY),
+        (f64::NAN, 1.0),
+        (1.0, f64::NAN),
+        (f64::NAN, f64::NAN),
+    ];
+    for (xa, xb) in [(0, 1), (9, 12)] {
+        let code = compile(|m| {
+            m.mov_slot_to_reg(TMP0, 0);
+            m.to_xmm(xa, TMP0);
+            m.mov_slot_to_reg(TMP0, 1);
+            m.to_xmm(xb, TMP0);
+            m.ucomisd(xa, xb);
+            for (i, cond) in conds.into_iter().enumerate() {
+                m.set(cond, RSI); // neither setcc, movzx nor mov touch flags
+                m.mov_reg_to_slot(2 + i as u32, RSI);
+            }
+        });
+        for (a, b) in pairs {
+            let mut frame = [0u64; 9];
+            frame[0] = f64::to_bits(a);
+            frame[1] = f64::to_bits(b);
+            run_code(&code, &mut frame, &mut [0]);
+            // Unordered sets ZF, PF and CF: "equal" and "below" as well.
+            let nan = a.is_nan() || b.is_nan();
+            let want = [
+                nan,
+                !nan,
+                nan || a == b,
+                nan || a < b,
+                nan || a <= b,
+                !nan && a > b,
+                !nan && a >= b,
+            ]
+            .map(u64::from);
+            assert_eq!(frame[2..], want, "ucomisd xmm{xa}, xmm{xb} on ({a}, {b})");
+        }
+    }
+}
+
+#[test]
+fn runs_float_arithmetic() {
+    type Op = fn(f64, f64) -> f64;
+    let ops: [(FloatOp, Op); 4] = [
+        (FloatOp::Add, |a, b| a + b),
+        (FloatOp::Sub, |a, b| a - b),
+        (FloatOp::Mul, |a, b| a * b),
+        (FloatOp::Div, |a, b| a / b),
+    ];
+    let pairs: [(f64, f64); 6] = [
+        (1.5, 2.25),
+        (-3.0, 0.1),
+        (1e300, 1e300),
+        (1.0, 0.0),
+        (0.0, 0.0),
+        (f64::NAN, 1.0),
+    ];
+    for (op, f) in ops {
+        let code = compile(|m| {
+            m.mov_slot_to_reg(R8, 0);
+            m.to_xmm(0, R8);
+            m.mov_slot_to_reg(R9, 1);
+            m.to_xmm(1, R9);
+            m.float_op(op);
+            m.from_xmm(RET, 0);
+        });
+        for (a, b) in pairs {
+            let got = f64::from_bits(run_code(&code, &mut [a.to_bits(), b.to_bits()], &mut [0]));
+            let want = f(a, b);
+            assert!(
+                got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                "{op:?} on ({a}, {b}): {got} != {want}"
+            );
+        }
+    }
+}
+
+#[test]
+fn runs_int_float_conversions() {
+    // slot 0: i -> slot 1: bits of (f64)i, slot 2: (i64) back again;
+    // slot 3: bits of a double -> slot 4: truncated to i64.
+    let code = compile(|m| {
+        m.mov_slot_to_reg(RSI, 0);
+        m.cvt_i2f(RSI);
+        m.from_xmm(TMP0, 0);
+        m.mov_reg_to_slot(1, TMP0);
+        m.cvt_f2i(R9);
+        m.mov_reg_to_slot(2, R9);
+        m.mov_slot_to_reg(TMP1, 3);
+        m.to_xmm(0, TMP1);
+        m.cvt_f2i(R10);
+        m.mov_reg_to_slot(4, R10);
+    });
+    // Exactly representable integers survive the round trip.
+    let ints = [
+        0i64,
+        1,
+        -1,
+        42,
+        -123_456_789,
+        1 << 53,
+        -(1 << 53),
+        1 << 62,
+        i64::MIN,
+    ];
+    for i in ints {
+        let mut frame = [i as u64, 0, 0, 0, 0];
+        run_code(&code, &mut frame, &mut [0]);
+        assert_eq!(frame[1], (i as f64).to_bits(), "cvtsi2sd {i}");
+        assert_eq!(frame[2] as i64, i, "round trip of {i}");
+    }
+    // Truncation toward zero; NaN and out of range give i64::MIN.
+    let floats = [
+        (2.7, 2),
+        (-2.7, -2),
+        (0.5, 0),
+        (-0.0, 0),
+        (9.2e18, 9_200_000_000_000_000_000),
+        (i64::MIN as f64, i64::MIN),
+        (-(i64::MIN as f64), i64::MIN), // 2^63,
+        (1e300, i64::MIN),
+        (f64::NEG_INFINITY, i64::MIN),
+        (f64::NAN, i64::MIN),
+    ];
+    for (f, want) in floats {
+        let mut frame = [0, 0, 0, f.to_bits(), 0];
+        run_code(&code, &mut frame, &mut [0]);
+        assert_eq!(frame[4] as i64, want, "cvttsd2si {f}");
+    }
+}
+
+#[test]
+fn runs_every_extension() {
+    type Conv = fn(u64) -> u64;
+    let exts: [(Ext, Conv); 6] = [
+        (Ext::S8, |v| v as i8 as u64),
+        (Ext::S16, |v| v as i16 as u64),
+        (Ext::S32, |v| v as i32 as u64),
+        (Ext::U8, |v| v as u8 as u64),
+        (Ext::U16, |v| v as u16 as u64),
+        (Ext::U32, |v| v as u32 as u64),
+    ];
+    let values = [
+        0x0123_4567_89ab_cdefu64,
+        0xffff_ffff_7fff_7f80,
+        0x8000_0000_0000_0001,
+        0xfedc_ba98_0123_4567,
+        u64::MAX,
+        0,
+    ];
+    for (dst, src) in [(TMP0, TMP1), (RSI, RDI), (R8, RSI), (R9, R10), (R11, R11)] {
+        for (ext, conv) in exts {
+            let code = compile(|m| {
+                m.mov_imm(dst, u64::MAX); // the extension must overwrite all 64 bits
+                m.mov_slot_to_reg(src, 0);
+                m.extend(ext, dst, src);
+                m.mov(RET, dst);
+            });
+            for v in values {
+                let got = run_code(&code, &mut [v], &mut [0]);
+                assert_eq!(got, conv(v), "{ext:?} {dst}, {src} of {v:#x}");
+            }
+        }
+    }
+}
+
+#[test]
+fn runs_shifts_unary_and_test() {
+    let code = compile(|m| {
+        m.mov_slot_to_reg(TMP0, 0);
+        m.mov_slot_to_reg(TMP1, 1); // shift count in cl
+        m.mov(RSI, TMP0);
+        m.shl_cl(RSI);
+        m.mov_reg_to_slot(2, RSI);
+        m.mov(R8, TMP0);
+        m.sar_cl(R8);
+        m.mov_reg_to_slot(3, R8);
+        m.mov(RDI, TMP0);
+        m.shr_cl(RDI);
+        m.mov_reg_to_slot(4, RDI);
+        m.mov(R9, TMP0);
+        m.neg(R9);
+        m.mov_reg_to_slot(5, R9);
+        m.mov(R10, TMP0);
+        m.not(R10);
+        m.mov_reg_to_slot(6, R10);
+        m.imul_imm(R11, TMP0, -7);
+        m.mov_reg_to_slot(7, R11);
+        m.mov_slot_to_reg(TMP2, 8);
+        m.test(TMP0, TMP2);
+        m.set(Cond::Ne, RSI); // a & mask != 0
+        m.mov_reg_to_slot(9, RSI);
+    });
+    let values = [
+        0x8000_0000_0000_0f0fu64,
+        1,
+        0,
+        u64::MAX,
+        0x0123_4567_89ab_cdef,
+    ];
+    // x86 masks 64-bit shift counts to 6 bits, as `wrapping_sh*` does.
+    let counts = [0u64, 1, 13, 63, 64, 65];
+    for a in values {
+        for c in counts {
+            let mask = 0xff00;
+            let mut frame = [a, c, 0, 0, 0, 0, 0, 0, mask, 0];
+            run_code(&code, &mut frame, &mut [0]);
+            let c = c as u32;
+            let want = [
+                a.wrapping_shl(c),
+                (a as i64).wrapping_shr(c) as u64,
+                a.wrapping_shr(c),
+                a.wrapping_neg(),
+                !a,
+                a.wrapping_mul(-7i64 as u64),
+                mask,
+                (a & mask != 0) as u64,
+            ];
+            assert_eq!(frame[2..], want, "a = {a:#x}, count = {c}");
+        }
+    }
+}
+
+#[test]
+fn runs_memory_operands_and_block_moves() {
+    let mut frame = [0u64; 20];
+    frame[..3].copy_from_slice(&[10, 20, 30]);
+    frame[9] = 100; // bumped twice
+    frame[13] = 0x5e47; // sentinels after the rep stores
+    frame[17] = 0x5e47;
+    let counter = frame.as_mut_ptr() as u64 + 9 * 8;
+    let mut vm = [0u8; 32];
+    vm[4..8].copy_from_slice(&0xdead_beefu32.to_le_bytes());
+    vm[8..16].copy_from_slice(&0x1122_3344_5566_7788u64.to_le_bytes());
+    let code = compile(|m| {
+        m.store_imm(Mem::slot(3), -5);
+        m.lea(RSI, Mem::at(FRAME, 40));
+        m.store_imm(Mem::at(RSI, -8), 77); // slot 4
+        m.mov_imm(TMP1, 2);
+        m.load_indexed(TMP0, FRAME, TMP1, 8); // slot 3
+        m.store_indexed(FRAME, TMP1, 24, TMP0); // slot 5
+        m.load_indexed(R8, VM, TMP1, -8); // vm[8..16]
+        m.mov_reg_to_slot(6, R8);
+        m.mov_imm(TMP2, u64::MAX);
+        m.load32(TMP2, Mem::at(VM, 4)); // zero-extends
+        m.mov_reg_to_slot(7, TMP2);
+        m.push_mem(Mem::slot(0));
+        m.pop_mem(Mem::slot(8));
+        m.bump(R11, counter);
+        m.bump(TMP0, counter);
+        m.lea(RDI, Mem::slot(10));
+        m.mov_imm(TMP0, 0xabab_abab_abab_abab);
+        m.mov_imm(TMP1, 3);
+        m.rep_stosq(); // slots 10..13
+        m.mov(RSI, FRAME);
+        m.lea(RDI, Mem::slot(14));
+        m.mov_imm(TMP1, 3);
+        m.rep_movsq(); // slots 0..3 to 14..17
+        m.mov_imm(RET, 0);
+    });
+    run_code(&code, &mut frame, &mut vm);
+    let fill = 0xabab_abab_abab_abab;
+    assert_eq!(
+        frame,
+        [
+            10,
+            20,
+            30,
+            -5i64 as u64,
+            77,
+            -5i64 as u64,
+            0x1122_3344_5566_7788,
+            0xdead_beef,
+            10,
+            102,
+            fill,
+            fill,
+            fill,
+            0x5e47,
+            10,
+            20,
+            30,
+            0x5e47,
+            0,
+            0
+        ]
+    );
+}
+
+#[test]
+fn runs_native_stack_pointer_ops() {
+    let code = compile(|m| {
+        m.sub_rsp(32);
+        m.store_rsp(Mem::at(VM, 0));
+        m.mov_slot_to_reg(TMP0, 0);
+        m.push_reg(TMP0);
+        m.cmp_rsp_mem(Mem::at(VM, 0));
+        m.set(Cond::Below, RSI); // a push moves rsp down
+        m.mov_reg_to_slot(1, RSI);
+        m.pop_reg(R9);
+        m.mov_reg_to_slot(2, R9);
+        m.cmp_rsp_mem(Mem::at(VM, 0));
+        m.set(Cond::Eq, RSI);
+        m.mov_reg_to_slot(3, RSI);
+        m.add_rsp(16);
+        m.load_rsp(Mem::at(VM, 0)); // back to the saved value
+        m.cmp_rsp_mem(Mem::at(VM, 0));
+        m.set(Cond::Eq, RSI);
+        m.mov_reg_to_slot(4, RSI);
+        m.add_rsp(32);
+        m.store_rsp(Mem::at(VM, 8));
+    });
+    let mut frame = [0x0bad_cafe, 0, 0, 0, 0];
+    let mut vm = [0u8; 16];
+    run_code(&code, &mut frame, &mut vm);
+    assert_eq!(frame, [0x0bad_cafe, 1, 0x0bad_cafe, 1, 1]);
+    let low = u64::from_le_bytes(vm[..8].try_into().unwrap());
+    let high = u64::from_le_bytes(vm[8..].try_into().unwrap());
+    assert_eq!(high - low, 32);
+    assert_eq!(
+        low % 16,
+        0,
+        "rsp is 16-aligned after the prologue and sub 32"
+    );
+}
+
+#[test]
+fn runs_indirect_calls_and_jumps() {
+    extern "sysv64" fn add_one(x: u64) -> u64 {
+        x + 1
+    }
+    extern "sysv64" fn times_ten(x: u64) -> u64 {
+        x * 10
+    }
+    type Unary = extern "sysv64" fn(u64) -> u64;
+    let code = compile(|m| {
+        let skip = m.new_label();
+        m.mov_slot_to_reg(ARGS[0], 0);
+        m.call_mem(Mem::at(VM, 0)); // add_one
+        m.mov(ARGS[0], RET);
+        m.mov_imm(TMP1, 1);
+        m.call_indexed(VM, TMP1); // times_ten, [r13 + 1*8]
+        m.mov(ARGS[0], RET);
+        m.mov_imm(TMP1, 2);
+        m.call_indexed(FRAME, TMP1); // add_one, [r12 + 2*8]
+        m.lea_label(TMP2, skip);
+        m.jmp_reg(TMP2);
+        m.mov_imm(RET, 999); // jumped over
+        m.bind(skip);
+    });
+    let mut vm = [0u8; 16];
+    vm[..8].copy_from_slice(&(add_one as Unary as usize as u64).to_le_bytes());
+    vm[8..].copy_from_slice(&(times_ten as Unary as usize as u64).to_le_bytes());
+    let mut frame = [4, 0, add_one as Unary as usize as u64];
+    assert_eq!(run_code(&code, &mut frame, &mut vm), 51);
 }

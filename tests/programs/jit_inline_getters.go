@@ -69,60 +69,101 @@ func sumX(xs []XY) int {
 	return t
 }
 
-func main() {
-	// direct pointer-receiver getters/setters in a hot loop
-	p := &P{1, 2}
+// Each phase is its own function, called more than once, so that its
+// interface sites are profiled before it is compiled (and guarded).
+
+func direct(p *P, n int) int {
 	acc := 0
-	for i := 0; i < 200000; i++ {
+	for i := 0; i < n; i++ {
 		p.SetX(p.X() + i%3)
 		acc += p.Clamp(-50, 50)
 	}
-	fmt.Println("direct", p.x, p.y, acc)
+	return acc
+}
 
-	// value receiver setter: no effect on v, nor on the boxed copy
-	v := V{3, 4}
-	var iv XY = v
-	for i := 0; i < 100000; i++ {
+// value receiver setter: no effect on v, nor on the boxed copy
+func values(v V, iv XY, n int) int {
+	acc := 0
+	for i := 0; i < n; i++ {
 		v.SetX(i)
 		iv.SetX(i)
 		acc += v.X() + iv.X() + iv.Clamp(i%7, 5)
 	}
-	v.x = 99
-	fmt.Println("value", v.x, iv.X(), acc)
+	return acc
+}
 
-	// through the interface: *P mostly, V and *Temp sometimes
-	q := &P{0, 0}
-	t := Temp(1.5)
-	xs := []XY{q, q, q, q, q, q, q, V{7, 1}, q, &t}
-	acc = 0
-	for i := 0; i < 300000; i++ {
+func mixed(xs []XY, n int) int {
+	acc := 0
+	for i := 0; i < n; i++ {
 		x := xs[i%len(xs)]
 		x.SetX(x.X() + 1)
 		acc += x.Clamp(0, 1000)
-		if i%100000 == 0 {
-			fmt.Println(" at", i, q.x, t, sumX(xs))
-		}
 	}
-	fmt.Println("iface", q.x, t, acc, sumX(xs))
+	return acc
+}
+
+func clampAll(it XY, n int) int {
+	t := 0
+	for i := 0; i < n; i++ {
+		t += it.Clamp(0, 1)
+	}
+	return t
+}
+
+func paint(g *Grid, n int) {
+	for i := 0; i < n; i++ {
+		c := g.At(i%3, i%g.W())
+		c.SetX(c.X() + i)
+		c.y -= i & 3
+	}
+}
+
+func xorAll(ixs []XY, r int) {
+	for i, x := range ixs {
+		x.SetX(x.X() ^ (r + i))
+	}
+}
+
+func main() {
+	// direct pointer-receiver getters/setters in a hot loop
+	p := &P{1, 2}
+	acc := direct(p, 100000)
+	acc += direct(p, 100000)
+	fmt.Println("direct", p.x, p.y, acc)
+
+	v := V{3, 4}
+	var iv XY = v
+	acc += values(v, iv, 50000)
+	acc += values(v, iv, 50000)
+	v.x = 99
+	fmt.Println("value", v.x, iv.X(), acc)
+
+	// through the interface: *P mostly, V and *Temp sometimes; then only
+	// V, then only *Temp, then *P again
+	q := &P{0, 0}
+	t := Temp(1.5)
+	xs := []XY{q, q, q, q, q, q, q, V{7, 1}, q, &t}
+	for r := 0; r < 3; r++ {
+		acc = mixed(xs, 100000)
+		fmt.Println(" round", r, q.x, t, acc, sumX(xs))
+	}
+	t = 2
+	fmt.Println("only V", mixed([]XY{V{1, 2}, V{3000, 4}}, 50000))
+	fmt.Println("only Temp", mixed([]XY{&t}, 50000), t)
+	fmt.Println("P again", mixed([]XY{q}, 50000), q.x)
 
 	// NaN through a named float with an inlinable method
 	zero := 0.0
 	t = Temp(zero / zero)
 	var it XY = &t
-	n := 0
-	for i := 0; i < 50000; i++ {
-		n += it.Clamp(0, 1)
-	}
+	n := clampAll(it, 25000) + clampAll(it, 25000)
 	it.SetX(6)
-	fmt.Println("nan", n, t, it.X())
+	fmt.Println("nan", n, t, it.X(), clampAll(it, 1000))
 
 	// getters returning interior pointers
 	g := &Grid{make([]P, 12), 4}
-	for i := 0; i < 120000; i++ {
-		c := g.At(i%3, i%g.W())
-		c.SetX(c.X() + i)
-		c.y -= i & 3
-	}
+	paint(g, 60000)
+	paint(g, 60000)
 	fmt.Println("grid", g.cells)
 
 	// the receiver pointer changes every iteration; the guard type does not
@@ -135,9 +176,7 @@ func main() {
 		ixs = append(ixs, pp)
 	}
 	for r := 0; r < 3000; r++ {
-		for i, x := range ixs {
-			x.SetX(x.X() ^ (r + i))
-		}
+		xorAll(ixs, r)
 	}
 	fmt.Println("many", sumX(ixs), ps[0].x, ps[63].x)
 }

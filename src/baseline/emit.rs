@@ -329,7 +329,8 @@ fn slots_read_unwritten(f: &Function) -> Vec<u32> {
 fn pin_aware(op: &Op) -> bool {
     match *op {
         Op::Zero { n, .. } => n <= 16,
-        Op::IToF { signed, .. } | Op::FToI { signed, .. } => signed,
+        Op::IToF { signed, .. } => signed,
+        Op::FToI { signed, w32, .. } => signed || w32,
         Op::FrameLoadIdx { .. }
         | Op::FrameStoreIdx { .. }
         | Op::FrameLoadDyn { .. }
@@ -1068,7 +1069,15 @@ impl Emitter<'_> {
                     self.call_op_helper(op);
                 }
             }
-            Op::FToI { d, s, signed } => {
+            Op::FToI { d, s, w32: true, .. } => {
+                // cvttsd2si r32 gives MinInt32 out of range, as Go's code.
+                self.ld(TMP0, s);
+                self.m.to_xmm(0, TMP0);
+                self.m.cvt_f2i32(TMP0);
+                self.m.extend(Ext::S32, TMP0, TMP0);
+                self.st(d, TMP0);
+            }
+            Op::FToI { d, s, signed, .. } => {
                 if signed {
                     // cvttsd2si gives MinInt64 for NaN and out-of-range
                     // values, as Go on amd64 does.

@@ -234,6 +234,10 @@ pub enum Op {
         d: Slot,
         s: Slot,
         signed: bool,
+        /// Convert as a 32-bit signed integer (Go's amd64 code for int32,
+        /// int16, int8, uint16 and uint8 targets: out of range gives
+        /// MinInt32 before the truncation that follows).
+        w32: bool,
     },
 
     // ----- strings (ptr, len) -----

@@ -583,9 +583,11 @@ impl<'p> Vm<'p> {
                 }
                 s!(d) = s!(a) % y;
             }
-            Op::FToI { d, s, signed } => {
+            Op::FToI { d, s, signed, w32 } => {
                 let x = f(s!(s));
-                s!(d) = if signed {
+                s!(d) = if w32 {
+                    f_to_i32(x) as i64 as u64
+                } else if signed {
                     f_to_i64(x) as u64
                 } else {
                     f_to_u64(x)
@@ -1445,12 +1447,23 @@ fn f_to_i64(x: f64) -> i64 {
     }
 }
 
-/// float64 → uint64 as Go's amd64 code does it.
+/// float64 → int32 as amd64's CVTTSD2SL: out of range and NaN give MinInt32.
+fn f_to_i32(x: f64) -> i32 {
+    if x.is_nan() || x >= 2147483648.0 || x <= -2147483649.0 {
+        i32::MIN
+    } else {
+        x as i32
+    }
+}
+
+/// float64 → uint64 as Go's amd64 code does it: below 2^63 a signed
+/// conversion; otherwise convert `x - 2^63` and set the top bit (NaN, the
+/// infinities and values past 2^64 give 2^63).
 fn f_to_u64(x: f64) -> u64 {
     if x < 9.223372036854775807e18 {
         f_to_i64(x) as u64
     } else {
-        (f_to_i64(x - 9.223372036854775808e18) as u64) ^ (1 << 63)
+        (f_to_i64(x - 9.223372036854775808e18) as u64) | (1 << 63)
     }
 }
 

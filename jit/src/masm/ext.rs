@@ -198,6 +198,12 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; xor edx, edx ; div Rq(s));
     }
 
+    /// `cvttsd2si dst32, xmm0` (truncating; out of range gives i32::MIN).
+    pub fn cvt_f2i32(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; cvttsd2si Rd(d), xmm0);
+    }
+
     /// `movq xmm{x}, src`
     pub fn to_xmm(&mut self, x: u8, src: Reg) {
         let s = src.0;

@@ -380,6 +380,10 @@ impl FnCtx<'_, '_> {
                         d,
                         s,
                         signed: !tb.is_unsigned(),
+                        w32: matches!(
+                            tb,
+                            Basic::Int8 | Basic::Int16 | Basic::Int32 | Basic::Uint8 | Basic::Uint16
+                        ),
                     });
                     self.trunc(d, tb);
                 } else if tb.is_integer() {

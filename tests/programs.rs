@@ -51,6 +51,11 @@ const MODES: &[&str] = &[
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --no-inline",
+    // Guards and inlining from the first observations (with the default
+    // --min-site-calls, sites seen only a few times stay indirect).
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --gc-stress",
+    "--tier=auto --hot-calls=200 --hot-loops=5000 --jit-sync",
     "--tier=auto --hot-calls=2 --hot-loops=10 --no-devirt",
     "--tier=jit --no-regs",
     "--tier=interp --gc-stress",

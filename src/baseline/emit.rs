@@ -1069,7 +1069,9 @@ impl Emitter<'_> {
                     self.call_op_helper(op);
                 }
             }
-            Op::FToI { d, s, w32: true, .. } => {
+            Op::FToI {
+                d, s, w32: true, ..
+            } => {
                 // cvttsd2si r32 gives MinInt32 out of range, as Go's code.
                 self.ld(TMP0, s);
                 self.m.to_xmm(0, TMP0);

@@ -21,11 +21,18 @@ use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
 use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
 
-/// Slots in the VM stack (128 MiB of address space, touched only as used).
-const STACK_SLOTS: usize = 16 << 20;
+/// Slots in the VM stack (512 MiB of address space, touched only as used;
+/// Go's own limit is 1 GB of its more compact frames).
+const STACK_SLOTS: usize = 64 << 20;
 /// Suspended interpreted frames before Go's stack overflow (a function
 /// with an empty frame can recurse without using VM stack slots).
 const MAX_FRAMES: usize = 1 << 22;
+
+/// A value on the current native stack frame (its address measures depth).
+#[inline(never)]
+fn fp_marker() -> u64 {
+    0
+}
 
 fn stack_overflow() -> Panic {
     Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into())
@@ -1381,10 +1388,12 @@ impl<'p> Vm<'p> {
         args: &[u64],
         top: usize,
     ) -> Result<Vec<u64>, Panic> {
-        if self.depth > 200 {
-            return Err(Panic::Fatal(
-                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
-            ));
+        // Each runtime → Go call nests on the native stack (fmt calling a
+        // String method that formats its neighbour...): stop, as Go's
+        // stack limit would, before the thread's stack runs out.
+        let here = &fp_marker() as *const u64 as u64;
+        if self.depth > 1_000_000 || here < self.jc.rsp_limit {
+            return Err(stack_overflow());
         }
         let fp = top;
         if fp + args.len() + 64 > self.stack.len() {

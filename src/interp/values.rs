@@ -98,7 +98,13 @@ impl Vm<'_> {
     }
 
     /// Calls `Error()` or `String()` on a value if its type has one and the verb wants it.
-    fn method_string(&mut self, t: Ty, w: &[u64], top: usize) -> Result<Option<Vec<u8>>, Panic> {
+    fn method_string(
+        &mut self,
+        t: Ty,
+        w: &[u64],
+        top: usize,
+        verb: char,
+    ) -> Result<Option<MethodText>, Panic> {
         let Some(d) = self.desc_of(t) else {
             return Ok(None);
         };
@@ -125,12 +131,25 @@ impl Vm<'_> {
             p
         };
         match self.call_go(m.entry, &[recv], top) {
-            Ok(r) => Ok(Some(mem::bytes(r[0], r[1]).to_vec())),
+            Ok(r) => Ok(Some(MethodText::Result(mem::bytes(r[0], r[1]).to_vec()))),
+            // A fatal error (stack overflow) is not a panic fmt can recover.
+            Err(e @ Panic::Fatal(_)) => Err(e),
             Err(e) => {
+                // Go's fmt recovers the method's panic (catchPanic): a nil
+                // pointer receiver prints `<nil>`; anything else prints
+                // `%!v(PANIC=String method: value)`.
                 if d.kind == Kind::Pointer && w[0] == 0 {
-                    return Ok(Some(b"<nil>".to_vec()));
+                    return Ok(Some(MethodText::Result(b"<nil>".to_vec())));
                 }
-                Err(e)
+                let value = match e {
+                    Panic::Runtime(s) => format!("runtime error: {s}"),
+                    Panic::Value(s) | Panic::Conversion(s) | Panic::Fatal(s) => s,
+                };
+                let mut out = Vec::new();
+                crate::runtime::fmt::print::panic_in_method(&mut out, verb, &m.name, |o| {
+                    o.extend_from_slice(value.as_bytes())
+                });
+                Ok(Some(MethodText::Panicked(out)))
             }
         }
     }
@@ -149,9 +168,16 @@ impl Vm<'_> {
         top: usize,
     ) -> Result<(), Panic> {
         if methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && !spec.sharp_v {
-            if let Some(s) = self.method_string(t, w, top)? {
-                print_string(out, spec, &s, verb);
-                return Ok(());
+            match self.method_string(t, w, top, verb)? {
+                Some(MethodText::Result(s)) => {
+                    print_string(out, spec, &s, verb);
+                    return Ok(());
+                }
+                Some(MethodText::Panicked(text)) => {
+                    out.extend_from_slice(&text);
+                    return Ok(());
+                }
+                None => {}
             }
         }
         let name = self.prog.types.name(t);
@@ -326,4 +352,12 @@ impl Vm<'_> {
         let v = self.iface_words(d, arg[1]);
         self.fmt_value(out, d.ty, &v, spec, verb, 0, true, top)
     }
+}
+
+/// What an `Error()`/`String()` call gave fmt.
+enum MethodText {
+    /// The method's result, formatted like any string.
+    Result(Vec<u8>),
+    /// The method panicked: fmt's finished `%!v(PANIC=...)` text.
+    Panicked(Vec<u8>),
 }

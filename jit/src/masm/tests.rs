@@ -623,8 +623,16 @@ fn encodes_scalar_floats() {
     check(|m| m.cvt_f2i(R10), "f24c0f2cd0", &["cvttsd2si r10, xmm0"]);
     // The 32-bit form: no REX.W; REX.R for r8d..r15d. dynasm emits an empty
     // REX (0x40) for eax: redundant but valid, it decodes the same.
-    check(|m| m.cvt_f2i32(TMP0), "f2400f2cc0", &["cvttsd2si eax, xmm0"]);
-    check(|m| m.cvt_f2i32(R10), "f2440f2cd0", &["cvttsd2si r10d, xmm0"]);
+    check(
+        |m| m.cvt_f2i32(TMP0),
+        "f2400f2cc0",
+        &["cvttsd2si eax, xmm0"],
+    );
+    check(
+        |m| m.cvt_f2i32(R10),
+        "f2440f2cd0",
+        &["cvttsd2si r10d, xmm0"],
+    );
 }
 
 #[test]

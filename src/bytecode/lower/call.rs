@@ -379,10 +379,16 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::FToI {
                         d,
                         s,
-                        signed: !tb.is_unsigned(),
+                        // uint32 goes through a signed 64-bit conversion
+                        // (CVTTSD2SQ) and a truncation, as Go's amd64 code.
+                        signed: !tb.is_unsigned() || tb == Basic::Uint32,
                         w32: matches!(
                             tb,
-                            Basic::Int8 | Basic::Int16 | Basic::Int32 | Basic::Uint8 | Basic::Uint16
+                            Basic::Int8
+                                | Basic::Int16
+                                | Basic::Int32
+                                | Basic::Uint8
+                                | Basic::Uint16
                         ),
                     });
                     self.trunc(d, tb);

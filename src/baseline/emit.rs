@@ -111,6 +111,8 @@ struct Emitter<'a> {
     pins: Vec<(u32, Reg)>,
     /// Count calls and loop trips in compiled code.
     count: bool,
+    /// Expanding an inlined body.
+    inlining: bool,
     /// The function being compiled (not an inlined callee).
     outer: &'a Function,
     /// False while expanding an instruction that works on the frame in
@@ -144,6 +146,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             Vec::new()
         },
         count: jit.opts.count,
+        inlining: false,
         outer: func,
         pins_active: true,
     };
@@ -610,8 +613,21 @@ impl Emitter<'_> {
 
     fn prologue(&mut self, f: &Function, need: u32) {
         self.frame_enter();
-        self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
-        self.m.jcc(Cond::Below, self.overflow);
+        // Only calls deepen the native stack; a leaf stays within the
+        // margin its caller checked.
+        let calls = f.code.iter().any(|op| {
+            matches!(
+                op,
+                Op::Call { .. }
+                    | Op::CallIface { .. }
+                    | Op::CallClosure { .. }
+                    | Op::CallNative { .. }
+            )
+        });
+        if calls {
+            self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
+            self.m.jcc(Cond::Below, self.overflow);
+        }
         self.m.lea(TMP0, Mem::at(FRAME, (need * 8) as i32));
         self.m.load(TMP1, Mem::at(VM, STACK_END));
         self.m.cmp(TMP0, TMP1);
@@ -770,6 +786,10 @@ impl Emitter<'_> {
     }
 
     fn ret(&mut self) {
+        if self.inlining && self.inline_exit.is_none() {
+            // The last return of a straight-line inlined body: fall through.
+            return;
+        }
         match self.inline_exit {
             Some(l) => self.m.jmp(l),
             None => {
@@ -809,10 +829,30 @@ impl Emitter<'_> {
         }
     }
 
-    fn binop(&mut self, d: u32, a: u32, b: u32, f: impl FnOnce(&mut MacroAssembler)) {
+    /// Slot `s` as a register operand: its pin, or loaded into `scratch`.
+    fn src(&mut self, s: u32, scratch: Reg) -> Reg {
+        match self.pin(s) {
+            Some(r) => r,
+            None => {
+                self.ld(scratch, s);
+                scratch
+            }
+        }
+    }
+
+    /// `d = a op b`, with `f(m, x, y)` emitting `x op= y`; in place when
+    /// `d` and `a` share a register.
+    fn binop(&mut self, d: u32, a: u32, b: u32, f: impl FnOnce(&mut MacroAssembler, Reg, Reg)) {
+        if let (Some(rd), Some(ra)) = (self.pin(d), self.pin(a)) {
+            if rd == ra {
+                let rb = self.src(b, TMP1);
+                f(&mut self.m, rd, rb);
+                return;
+            }
+        }
         self.ld(TMP0, a);
-        self.ld(TMP1, b);
-        f(&mut self.m);
+        let rb = self.src(b, TMP1);
+        f(&mut self.m, TMP0, rb);
         self.st(d, TMP0);
     }
 
@@ -826,16 +866,28 @@ impl Emitter<'_> {
         self.st(d, TMP0);
     }
 
+    /// `r *= bytes` (a shift for powers of two).
+    fn scale(&mut self, r: Reg, bytes: u32) {
+        if bytes.is_power_of_two() {
+            self.m.shl_imm(r, bytes.trailing_zeros() as u8);
+        } else {
+            self.m.imul_imm(r, r, bytes as i32);
+        }
+    }
+
     /// `rax = slice data + index * stride words`, bounds-checked (slice at `s`).
     fn slice_elem(&mut self, op: &Op, s: u32, i: u32, stride: u32) {
         let slow = self.slow_path(op);
-        self.ld(TMP0, i);
-        self.ld(TMP1, s + 1);
-        self.m.cmp(TMP0, TMP1);
+        let (x, len) = (self.src(i, TMP0), self.src(s + 1, TMP1));
+        // Unsigned: a negative index is out of range too.
+        self.m.cmp(x, len);
         self.m.jcc(Cond::AboveEq, slow);
-        self.m.imul_imm(TMP0, TMP0, (stride * 8) as i32);
-        self.ld(TMP1, s);
-        self.m.add(TMP0, TMP1);
+        if x != TMP0 {
+            self.m.mov(TMP0, x);
+        }
+        self.scale(TMP0, stride * 8);
+        let data = self.src(s, TMP1);
+        self.m.add(TMP0, data);
     }
 
     /// `rax = frame address of element i` of a frame array (bounds-checked).
@@ -845,7 +897,7 @@ impl Emitter<'_> {
         self.m.mov_imm(TMP1, len as u64);
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::AboveEq, slow);
-        self.m.imul_imm(TMP0, TMP0, (stride * 8) as i32);
+        self.scale(TMP0, stride * 8);
         let m = self.slot(base);
         self.m.lea(TMP1, m);
         self.m.add(TMP0, TMP1);
@@ -882,7 +934,15 @@ impl Emitter<'_> {
                 self.st(d, TMP0);
             }
             Op::MoveN { d, s, n } => self.move_slots(d, s, n),
-            Op::AddI { d, a, b } => self.binop(d, a, b, |m| m.add(TMP0, TMP1)),
+            Op::AddI { d, a, b } => self.binop(d, a, b, |m, x, y| m.add(x, y)),
+            Op::AddImm { d, a, imm }
+                if self.pin(d).is_some()
+                    && self.pin(d) == self.pin(a)
+                    && i32::try_from(imm).is_ok() =>
+            {
+                let r = self.pin(d).expect("pinned");
+                self.m.add_imm(r, imm as i32);
+            }
             Op::AddImm { d, a, imm } => {
                 self.ld(TMP0, a);
                 if let Ok(i) = i32::try_from(imm) {
@@ -893,14 +953,16 @@ impl Emitter<'_> {
                 }
                 self.st(d, TMP0);
             }
-            Op::SubI { d, a, b } => self.binop(d, a, b, |m| m.sub(TMP0, TMP1)),
-            Op::MulI { d, a, b } => self.binop(d, a, b, |m| m.imul(TMP0, TMP1)),
-            Op::And { d, a, b } => self.binop(d, a, b, |m| m.and(TMP0, TMP1)),
-            Op::Or { d, a, b } => self.binop(d, a, b, |m| m.or(TMP0, TMP1)),
-            Op::Xor { d, a, b } => self.binop(d, a, b, |m| m.xor(TMP0, TMP1)),
-            Op::AndNot { d, a, b } => self.binop(d, a, b, |m| {
-                m.not(TMP1);
-                m.and(TMP0, TMP1);
+            Op::SubI { d, a, b } => self.binop(d, a, b, |m, x, y| m.sub(x, y)),
+            Op::MulI { d, a, b } => self.binop(d, a, b, |m, x, y| m.imul(x, y)),
+            Op::And { d, a, b } => self.binop(d, a, b, |m, x, y| m.and(x, y)),
+            Op::Or { d, a, b } => self.binop(d, a, b, |m, x, y| m.or(x, y)),
+            Op::Xor { d, a, b } => self.binop(d, a, b, |m, x, y| m.xor(x, y)),
+            Op::AndNot { d, a, b } => self.binop(d, a, b, |m, x, y| {
+                // `y` may be a pinned register: complement a copy.
+                m.mov(TMP2, y);
+                m.not(TMP2);
+                m.and(x, TMP2);
             }),
             Op::DivS { d, a, b } | Op::RemS { d, a, b } => {
                 let rem = matches!(op, Op::RemS { .. });
@@ -1304,9 +1366,8 @@ impl Emitter<'_> {
             }
             Op::Jmp { t } => self.branch(None, pc, t),
             Op::JfCmpI { a, b, c, signed, t } => {
-                self.ld(TMP0, a);
-                self.ld(TMP1, b);
-                self.m.cmp(TMP0, TMP1);
+                let (x, y) = (self.src(a, TMP0), self.src(b, TMP1));
+                self.m.cmp(x, y);
                 self.branch(Some(negate(cond(c, signed))), pc, t);
             }
             Op::JfCmpImm { a, imm, c, t } => {
@@ -1314,13 +1375,13 @@ impl Emitter<'_> {
                 self.branch(Some(negate(cond(c, true))), pc, t);
             }
             Op::Jz { c, t } => {
-                self.ld(TMP0, c);
-                self.m.test(TMP0, TMP0);
+                let x = self.src(c, TMP0);
+                self.m.test(x, x);
                 self.branch(Some(Cond::Eq), pc, t);
             }
             Op::Jnz { c, t } => {
-                self.ld(TMP0, c);
-                self.m.test(TMP0, TMP0);
+                let x = self.src(c, TMP0);
+                self.m.test(x, x);
                 self.branch(Some(Cond::Ne), pc, t);
             }
         }
@@ -1328,12 +1389,12 @@ impl Emitter<'_> {
 
     /// `cmp slot a, imm` (any 64-bit immediate).
     fn cmp_imm(&mut self, a: u32, imm: i64) {
-        self.ld(TMP0, a);
+        let x = self.src(a, TMP0);
         if let Ok(i) = i32::try_from(imm) {
-            self.m.cmp(TMP0, i);
+            self.m.cmp(x, i);
         } else {
             self.m.mov_imm(TMP1, imm as u64);
-            self.m.cmp(TMP0, TMP1);
+            self.m.cmp(x, TMP1);
         }
     }
 
@@ -1387,7 +1448,7 @@ impl Emitter<'_> {
             if g.inline {
                 self.m
                     .comment(&format!("inlined {}", self.prog.func(g.target).name));
-                self.inline(g.target, base);
+                self.inline(g.target, base, done);
             } else {
                 self.m
                     .comment(&format!("direct call {}", self.prog.func(g.target).name));
@@ -1453,9 +1514,10 @@ impl Emitter<'_> {
 
     /// Expands the small leaf `f` in place, its frame at `base` (the
     /// receiver already there).
-    fn inline(&mut self, f: FuncId, base: u32) {
+    /// Returns go to `exit` (the site's join point).
+    fn inline(&mut self, f: FuncId, base: u32, exit: Label) {
         let callee = self.prog.func(f);
-        let exit = self.m.new_label();
+        let straight = !callee.code.iter().any(|op| branch_target(op).is_some());
         let labels: Vec<Label> = (0..callee.code.len()).map(|_| self.m.new_label()).collect();
         let saved = (
             self.func,
@@ -1465,15 +1527,25 @@ impl Emitter<'_> {
         );
         self.func = f;
         self.base += base;
+        let was_inlining = std::mem::replace(&mut self.inlining, true);
         for s in slots_read_unwritten(callee) {
             self.m.mov_imm(TMP0, 0);
             self.st(s, TMP0);
         }
         for (pc, op) in callee.code.iter().enumerate() {
+            let returns = matches!(op, Op::Ret { .. } | Op::RetLoad { .. });
             self.m.bind(self.labels[pc]);
+            if straight && returns {
+                // The first return of a straight-line body ends it: what
+                // follows is dead, and the join point comes right after.
+                let keep = self.inline_exit.take();
+                self.op(pc, op, None);
+                self.inline_exit = keep;
+                break;
+            }
             self.op(pc, op, None);
         }
-        self.m.bind(exit);
+        self.inlining = was_inlining;
         self.func = saved.0;
         self.base = saved.1;
         self.labels = saved.2;

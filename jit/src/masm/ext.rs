@@ -117,6 +117,13 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(s), imm);
     }
 
+    /// `shl dst, imm`
+    pub fn shl_imm(&mut self, dst: Reg, imm: u8) {
+        let d = dst.0;
+        let i = imm as i8;
+        dynasm!(self.ops ; .arch x64 ; shl Rq(d), i);
+    }
+
     /// `neg dst`
     pub fn neg(&mut self, dst: Reg) {
         let d = dst.0;

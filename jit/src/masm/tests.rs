@@ -621,6 +621,9 @@ fn encodes_scalar_floats() {
     check(|m| m.cvt_i2f(R14), "f2490f2ac6", &["cvtsi2sd xmm0, r14"]);
     check(|m| m.cvt_f2i(TMP1), "f2480f2cc8", &["cvttsd2si rcx, xmm0"]);
     check(|m| m.cvt_f2i(R10), "f24c0f2cd0", &["cvttsd2si r10, xmm0"]);
+    // shl r/m64, imm8 = REX.W C1 /4 ib.
+    check(|m| m.shl_imm(TMP0, 4), "48c1e004", &["shl rax, 4"]);
+    check(|m| m.shl_imm(R10, 3), "49c1e203", &["shl r10, 3"]);
     // The 32-bit form: no REX.W; REX.R for r8d..r15d. dynasm emits an empty
     // REX (0x40) for eax: redundant but valid, it decodes the same.
     check(

@@ -164,12 +164,13 @@ pub fn time(name: &str, calls: u64, kind: Kind) -> Option<(Duration, i64)> {
             (table(&items), SQUARE)
         }
         "bimorphic" => (table(&[(SQUARE, 2), ci]), SQUARE),
-        "random8020" => {
+        "random8020" | "random5050" => {
+            let circles = if name == "random8020" { 20 } else { 50 };
             let mut seed: u32 = 20240601;
             let items: Vec<(u8, i64)> = (0..4096)
                 .map(|_| {
                     seed = seed.wrapping_mul(1664525).wrapping_add(1013904223);
-                    if (seed >> 16) % 100 < 20 {
+                    if (seed >> 16) % 100 < circles {
                         ci
                     } else {
                         sq

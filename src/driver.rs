@@ -262,6 +262,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
     });
     vm.flush();
     if let (Some(j), Some(p)) = (&jit, &profile) {
+        j.flush_miss_runs();
         // Calls that compiled code made count toward each function too.
         for f in 0..prog.funcs.len() {
             let (calls, loops) = j.counters.func(FuncId(f as u32));

@@ -78,6 +78,16 @@ struct RunArgs {
     /// A site with fewer observations stays cold.
     #[arg(long, default_value_t = 100)]
     min_site_calls: u64,
+    /// Recompile a compiled site whose guards miss this share of its calls.
+    #[arg(long, default_value_t = 0.25)]
+    miss_ratio: f64,
+    /// Calls a compiled site makes before its miss ratio counts (doubled
+    /// after each recompilation).
+    #[arg(long, default_value_t = 10_000)]
+    miss_window: u64,
+    /// Recompilations of one site before it settles to an indirect call.
+    #[arg(long, default_value_t = 4)]
+    max_recompiles: u32,
     /// Compile on the spot when a function gets hot, instead of on the
     /// background compiler thread (deterministic runs).
     #[arg(long)]
@@ -173,6 +183,9 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         bimorphic: a.bimorphic,
         min_site_calls: a.min_site_calls,
         width: a.profile_width,
+        miss_ratio: a.miss_ratio,
+        miss_window: a.miss_window,
+        max_recompiles: a.max_recompiles,
     };
     policy.validate().map_err(|e| e.to_string())?;
     Ok(RunOptions {

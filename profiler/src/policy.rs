@@ -45,6 +45,15 @@ pub struct Options {
     pub min_site_calls: u64,
     /// `--profile-width`: receiver rows per site, at least 4.
     pub width: usize,
+    /// `--miss-ratio`: a compiled site whose guards miss this share of its
+    /// calls over a window is recompiled with a fresh profile.
+    pub miss_ratio: f64,
+    /// `--miss-window`: calls a compiled site must make before its miss
+    /// ratio counts (doubled after each recompilation of the site).
+    pub miss_window: u64,
+    /// `--max-recompiles`: recompilations of one site before it settles to
+    /// an indirect call (a function stops at four times this).
+    pub max_recompiles: u32,
 }
 
 impl Default for Options {
@@ -56,6 +65,9 @@ impl Default for Options {
             bimorphic: 0.95,
             min_site_calls: 100,
             width: 4,
+            miss_ratio: 0.25,
+            miss_window: 10_000,
+            max_recompiles: 4,
         }
     }
 }
@@ -91,6 +103,18 @@ impl Options {
                     ),
                 });
             }
+        }
+        if !(self.miss_ratio.is_finite() && self.miss_ratio > 0.0 && self.miss_ratio <= 1.0) {
+            return Err(OptionsError {
+                option: "--miss-ratio",
+                message: format!("{} is not a fraction in (0, 1]", self.miss_ratio),
+            });
+        }
+        if self.miss_window == 0 {
+            return Err(OptionsError {
+                option: "--miss-window",
+                message: "a window needs at least one call".into(),
+            });
         }
         if !(MIN_WIDTH..=MAX_WIDTH).contains(&self.width) {
             return Err(OptionsError {
@@ -425,5 +449,104 @@ mod tests {
     fn options_serialize_with_defaults_for_missing_fields() {
         let o: Options = serde_json::from_str(r#"{"bias": 0.9}"#).unwrap();
         assert_eq!(o, with(|o| o.bias = 0.9));
+    }
+}
+
+/// What a compiled site's guards saw since its window opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MissWindow {
+    /// Calls at the site in the window.
+    pub calls: u64,
+    /// Of those, calls that failed every guard.
+    pub misses: u64,
+    /// How often the site was recompiled already.
+    pub recompiles: u32,
+    /// How often its function was recompiled already (for any site).
+    pub func_recompiles: u32,
+}
+
+/// The policy's verdict on a compiled site's window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecompileAction {
+    /// Keep the code; the window goes on (not enough calls yet).
+    Wait,
+    /// Keep the code and open a new window: the guards hold.
+    Keep,
+    /// Recompile the function with the window's profile.
+    Recompile,
+    /// Recompile with this site as a plain indirect call, for good: it
+    /// reached `max_recompiles` (or its function four times that).
+    Settle,
+}
+
+/// Decides a compiled site at the end of a window: fewer calls than
+/// `miss_window << recompiles` (exponential backoff) → `Wait`; misses
+/// below `miss_ratio` of the calls → `Keep`; otherwise `Recompile`, or
+/// `Settle` once the site was recompiled `max_recompiles` times or its
+/// function `4 * max_recompiles` times.
+pub fn decide_recompile(w: &MissWindow, o: &Options) -> RecompileAction {
+    let needed = o.miss_window.saturating_mul(1u64 << w.recompiles.min(40));
+    if w.calls < needed {
+        return RecompileAction::Wait;
+    }
+    if !reaches(w.misses, w.calls, ppm(o.miss_ratio)) {
+        return RecompileAction::Keep;
+    }
+    if w.recompiles >= o.max_recompiles || w.func_recompiles >= o.max_recompiles.saturating_mul(4) {
+        RecompileAction::Settle
+    } else {
+        RecompileAction::Recompile
+    }
+}
+
+#[cfg(test)]
+mod recompile_tests {
+    use super::*;
+
+    fn w(calls: u64, misses: u64, recompiles: u32) -> MissWindow {
+        MissWindow {
+            calls,
+            misses,
+            recompiles,
+            func_recompiles: recompiles,
+        }
+    }
+
+    #[test]
+    fn windows_back_off_and_sites_settle() {
+        let o = Options::default();
+        assert_eq!(
+            decide_recompile(&w(9_999, 9_999, 0), &o),
+            RecompileAction::Wait
+        );
+        assert_eq!(
+            decide_recompile(&w(10_000, 2_499, 0), &o),
+            RecompileAction::Keep
+        );
+        assert_eq!(
+            decide_recompile(&w(10_000, 2_500, 0), &o),
+            RecompileAction::Recompile
+        );
+        // After one recompilation the window doubles.
+        assert_eq!(
+            decide_recompile(&w(10_000, 10_000, 1), &o),
+            RecompileAction::Wait
+        );
+        assert_eq!(
+            decide_recompile(&w(20_000, 10_000, 1), &o),
+            RecompileAction::Recompile
+        );
+        // At the cap the site settles.
+        assert_eq!(
+            decide_recompile(&w(160_000, 80_000, 4), &o),
+            RecompileAction::Settle
+        );
+        let f = MissWindow {
+            calls: 10_000,
+            misses: 9_000,
+            recompiles: 0,
+            func_recompiles: 16,
+        };
+        assert_eq!(decide_recompile(&f, &o), RecompileAction::Settle);
     }
 }

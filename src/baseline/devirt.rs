@@ -19,6 +19,8 @@ pub struct Guard {
     pub inline: bool,
     /// `main.Circle` / `main.f`.
     pub name: String,
+    /// The profile's name for the target.
+    pub profile_target: Target,
 }
 
 /// The shape of one call site in compiled code.
@@ -57,7 +59,20 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
         ));
         return plan;
     }
-    let snap = profile.site_snapshot(site);
+    let (settled, from_window) = {
+        let st = jit.sites.state(site.index());
+        (st.settled, st.plan_from.clone())
+    };
+    if settled {
+        plan.trace.push(format!(
+            "{at}: not devirtualizing {}: settled to an indirect call after {} recompilations",
+            meta.text,
+            jit.sites.state(site.index()).recompiles
+        ));
+        return plan;
+    }
+    // After a recompilation the site is decided from its last window.
+    let snap = from_window.unwrap_or_else(|| profile.site_snapshot(site));
     let d = decide_site(&snap, &jit.policy);
     let total = d.total;
     match &d.what {
@@ -70,6 +85,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
                         target: f,
                         inline: false,
                         name: prog.func(f).name.clone(),
+                        profile_target: t,
                     }),
                     _ => None,
                 };
@@ -155,6 +171,7 @@ fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guar
         target: itab.fun(method as usize),
         inline: false,
         name: desc.name.clone(),
+        profile_target: Target::Type(pgojit_profiler::TypeId(ty as u32)),
     })
 }
 

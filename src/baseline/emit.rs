@@ -44,6 +44,8 @@ pub struct SiteShape {
     pub guards: usize,
     /// `guard *main.Square (inlined)`, `guard main.A, main.B`, `indirect`.
     pub shape: String,
+    /// The guarded targets, in order.
+    pub targets: Vec<pgojit_profiler::Target>,
 }
 
 impl SiteShape {
@@ -69,6 +71,7 @@ impl SiteShape {
             site: site as u32,
             guards: plan.guards.len(),
             shape,
+            targets: plan.guards.iter().map(|g| g.profile_target).collect(),
         }
     }
 }
@@ -109,10 +112,19 @@ struct Emitter<'a> {
     sites: Vec<SiteShape>,
     /// Frame slots kept in machine registers (see [`choose_pins`]).
     pins: Vec<(u32, Reg)>,
+    /// Guarded sites in loops whose call counts live in a register.
+    counter_regs: Vec<(usize, Reg)>,
     /// Count calls and loop trips in compiled code.
     count: bool,
     /// Expanding an inlined body.
     inlining: bool,
+    /// The pc of the instruction being expanded (in the outer function).
+    pc: usize,
+    /// The function's entry (a back-edge compares it with the entry cell).
+    entry: Label,
+    /// Exits to recompiled code from guard misses: (label, pc of the call
+    /// site, where to go on in this code when there is no new code).
+    transfers: Vec<(Label, u32, Label)>,
     /// The function being compiled (not an inlined callee).
     outer: &'a Function,
     /// False while expanding an instruction that works on the frame in
@@ -140,6 +152,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         slow: Vec::new(),
         trace: Vec::new(),
         sites: Vec::new(),
+        counter_regs: Vec::new(),
         pins: if jit.opts.regs {
             choose_pins(func)
         } else {
@@ -147,6 +160,9 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         },
         count: jit.opts.count,
         inlining: false,
+        pc: 0,
+        entry,
+        transfers: Vec::new(),
         outer: func,
         pins_active: true,
     };
@@ -160,6 +176,27 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             _ => None,
         })
         .collect();
+    // Registers left over by the pins count calls at guarded sites in loops.
+    if jit.opts.regs {
+        let loops = loop_depths(func);
+        let mut free = PIN_REGS
+            .iter()
+            .copied()
+            .filter(|r| !e.pins.iter().any(|p| p.1 == *r));
+        for (pc, (op, plan)) in func.code.iter().zip(&plans).enumerate() {
+            let guarded = plan.as_ref().is_some_and(|p| !p.guards.is_empty());
+            let site = match op {
+                Op::CallIface { site, .. } | Op::CallClosure { site, .. } => site.index(),
+                _ => continue,
+            };
+            if guarded && loops[pc] > 0 {
+                match free.next() {
+                    Some(r) => e.counter_regs.push((site, r)),
+                    None => break,
+                }
+            }
+        }
+    }
     let mut need = func.frame_size;
     for (op, plan) in func.code.iter().zip(&plans) {
         if let (Some(p), Op::CallIface { base, .. }) = (plan, op) {
@@ -178,17 +215,28 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     }
     e.m.bind(entry);
     e.prologue(func, need);
-    let backedge_targets = backedge_targets(func);
+    // OSR entries: loop headers (the interpreter's back-edges) and call
+    // sites (older code leaves for this code at a guard miss).
+    let mut osr_pcs = backedge_targets(func);
+    for (pc, op) in func.code.iter().enumerate() {
+        if matches!(op, Op::CallIface { .. } | Op::CallClosure { .. }) {
+            osr_pcs.push(pc as u32);
+        }
+    }
+    osr_pcs.sort_unstable();
+    osr_pcs.dedup();
     for (pc, op) in func.code.iter().enumerate() {
         e.m.bind(e.labels[pc]);
         e.m.comment(&format!("{pc:4}  {op:?}"));
+        e.pc = pc;
         e.op(pc, op, plans[pc].as_ref());
     }
     e.out_of_line();
-    // OSR entries: the interpreter enters at a loop header through `enter`,
-    // like a call, so align the native stack as the prologue does.
+    // OSR entries: entered like a call (through `enter`, or by a jump from
+    // older code that has left its frame), so they save and align as the
+    // prologue does.
     let mut osr = Vec::new();
-    for t in backedge_targets {
+    for t in osr_pcs {
         let l = e.m.new_label();
         e.m.comment(&format!("OSR entry at {t}"));
         e.m.bind(l);
@@ -364,6 +412,19 @@ fn pin_aware(op: &Op) -> bool {
 /// call and helper. (The entry trampoline saves the callee-saved ones.)
 const PIN_REGS: [Reg; 9] = pgojit_jit::abi::PINNABLE;
 
+/// Per pc: how many loops contain it.
+fn loop_depths(f: &Function) -> Vec<u32> {
+    let mut depth = vec![0u32; f.code.len() + 1];
+    for (pc, op) in f.code.iter().enumerate() {
+        if let Some(t) = branch_target(op).filter(|&t| (t as usize) <= pc) {
+            for d in &mut depth[t as usize..=pc] {
+                *d += 1;
+            }
+        }
+    }
+    depth
+}
+
 /// Picks the one-word slots most used by register-friendly instructions,
 /// weighting uses inside loops, to keep in [`PIN_REGS`].
 fn choose_pins(f: &Function) -> Vec<(u32, Reg)> {
@@ -530,6 +591,32 @@ impl Emitter<'_> {
             let (s, r) = self.pins[i];
             self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
         }
+        self.flush_counters(false);
+    }
+
+    /// Adds the site-call counts held in registers to memory and zeroes
+    /// the registers (only the caller-saved ones, when `caller_saved`).
+    fn flush_counters(&mut self, caller_saved: bool) {
+        for i in 0..self.counter_regs.len() {
+            let (site, r) = self.counter_regs[i];
+            if caller_saved && is_callee_saved(r) {
+                continue;
+            }
+            let addr = self.jit.counters.word_addr(site, super::recompile::CALLS);
+            self.m.mov_imm(CALL_TARGET, addr);
+            self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
+            self.m.mov_imm(r, 0);
+        }
+    }
+
+    /// Zeroes counter registers a call or helper may have clobbered.
+    fn zero_counters(&mut self, caller_saved: bool) {
+        for i in 0..self.counter_regs.len() {
+            let r = self.counter_regs[i].1;
+            if !(caller_saved && is_callee_saved(r)) {
+                self.m.mov_imm(r, 0);
+            }
+        }
     }
 
     /// Reloads every pinned register from its slot (after anything that
@@ -539,6 +626,7 @@ impl Emitter<'_> {
             let (s, r) = self.pins[i];
             self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
         }
+        self.zero_counters(false);
     }
 
     /// Saves the callee-saved registers holding pins and aligns the native
@@ -568,6 +656,7 @@ impl Emitter<'_> {
         self.pins
             .iter()
             .map(|&(_, r)| r)
+            .chain(self.counter_regs.iter().map(|&(_, r)| r))
             .filter(|&r| is_callee_saved(r))
             .collect()
     }
@@ -605,10 +694,12 @@ impl Emitter<'_> {
                 self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
             }
         }
+        self.flush_counters(true);
     }
 
     fn reload_after_call(&mut self, base: u32) {
         self.reload_where(|s, r| !is_callee_saved(r) || s >= base);
+        self.zero_counters(true);
     }
 
     fn prologue(&mut self, f: &Function, need: u32) {
@@ -751,8 +842,30 @@ impl Emitter<'_> {
         label
     }
 
-    /// Out-of-line code: panic paths, the shared failure exit, overflow.
+    /// Out-of-line code: moves to recompiled code, panic paths, the shared
+    /// failure exit, overflow.
     fn out_of_line(&mut self) {
+        for (label, t, resume) in std::mem::take(&mut self.transfers) {
+            self.m
+                .comment(&format!("recompiled: continue at {t} in the new code"));
+            self.m.bind(label);
+            self.spill_all();
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], self.func.0 as u64);
+            self.m.mov_imm(ARGS[2], t as u64);
+            self.m
+                .call_abs(super::recompile::osr_target as *const () as usize);
+            let go = self.m.new_label();
+            self.m.test(TMP0, TMP0);
+            self.m.jne(go);
+            self.reload_all();
+            self.m.jmp(resume);
+            self.m.bind(go);
+            // Leave as a return would, then enter the new code at its OSR
+            // entry as the interpreter does.
+            self.frame_leave();
+            self.m.jmp_reg(TMP0);
+        }
         let slow = std::mem::take(&mut self.slow);
         for s in slow {
             self.m.bind(s.label);
@@ -797,16 +910,18 @@ impl Emitter<'_> {
                 // the frame is dead.
                 let results = self.outer.result_words;
                 self.spill_where(|s, _| s < results);
+                self.flush_counters(false);
                 self.frame_leave();
                 self.m.ret();
             }
         }
     }
 
-    /// A branch to bytecode `t` from `pc`; back-edges count a loop trip.
+    /// A branch to bytecode `t` from `pc`; back-edges count a loop trip
+    /// (when counting).
     fn branch(&mut self, c: Option<Cond>, pc: usize, t: u32) {
         let target = self.labels[t as usize];
-        if (t as usize) > pc || self.inline_exit.is_some() || !self.count {
+        if (t as usize) > pc || self.inlining || !self.count {
             match c {
                 Some(c) => self.m.jcc(c, target),
                 None => self.m.jmp(target),
@@ -827,6 +942,18 @@ impl Emitter<'_> {
                 self.m.jmp(target);
             }
         }
+    }
+
+    /// On a guard miss: if the function was recompiled meanwhile, continue
+    /// at this call site (`pc`) in the new code; else go on here.
+    fn leave_if_recompiled(&mut self, pc: usize) {
+        let (transfer, resume) = (self.m.new_label(), self.m.new_label());
+        self.transfers.push((transfer, pc as u32, resume));
+        self.m.lea_label(TMP1, self.entry);
+        self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(self.func));
+        self.m.cmp(Mem::at(CALL_TARGET, 0), TMP1);
+        self.m.jne(transfer);
+        self.m.bind(resume);
     }
 
     /// Slot `s` as a register operand: its pin, or loaded into `scratch`.
@@ -1428,6 +1555,9 @@ impl Emitter<'_> {
         self.trace.extend(plan.trace.iter().cloned());
         self.sites.push(SiteShape::of(site, plan, self.prog));
         let done = self.m.new_label();
+        if !plan.guards.is_empty() {
+            self.count_site_call(site);
+        }
         self.ld(TMP0, recv);
         for (k, g) in plan.guards.iter().enumerate() {
             let next = self.m.new_label();
@@ -1464,12 +1594,15 @@ impl Emitter<'_> {
         });
         self.m.test(TMP0, TMP0);
         self.m.je(self.nil);
-        let counter = if plan.guards.is_empty() {
-            self.jit.counters.indirect_addr(site)
+        if plan.guards.is_empty() {
+            self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
         } else {
-            self.jit.counters.miss_addr(site)
-        };
-        self.m.bump(TMP1, counter);
+            // The miss key is the itab itself.
+            self.m.mov(TMP2, TMP0);
+            self.miss_path(site);
+            self.leave_if_recompiled(self.pc);
+            self.ld(TMP0, recv);
+        }
         self.ld(TMP1, recv + 1);
         self.st(base, TMP1);
         self.m
@@ -1484,6 +1617,9 @@ impl Emitter<'_> {
         self.trace.extend(plan.trace.iter().cloned());
         self.sites.push(SiteShape::of(site, plan, self.prog));
         let done = self.m.new_label();
+        if !plan.guards.is_empty() {
+            self.count_site_call(site);
+        }
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);
         self.m.je(self.nil);
@@ -1502,14 +1638,64 @@ impl Emitter<'_> {
             self.m.jmp(done);
             self.m.bind(next);
         }
-        let counter = if plan.guards.is_empty() {
-            self.jit.counters.indirect_addr(site)
+        if plan.guards.is_empty() {
+            self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
         } else {
-            self.jit.counters.miss_addr(site)
-        };
-        self.m.bump(TMP1, counter);
+            // The miss key is the function id + 1 (id 0 is a function).
+            self.m.lea(TMP2, Mem::at(TMP0, 1));
+            self.miss_path(site);
+            self.leave_if_recompiled(self.pc);
+            self.ld(TMP0, f);
+            self.m.load(TMP0, Mem::at(TMP0, 0));
+        }
         self.call_cell_in_rax(base);
         self.m.bind(done);
+    }
+
+    /// Counts a call at a guarded site (the denominator of its miss ratio):
+    /// in its register when it has one, else in memory.
+    fn count_site_call(&mut self, site: usize) {
+        if let Some(&(_, r)) = self.counter_regs.iter().find(|c| c.0 == site) {
+            self.m.add_imm(r, 1);
+            return;
+        }
+        let base = self.jit.counters.word_addr(site, 0);
+        self.m.mov_imm(CALL_TARGET, base);
+        self.m.add_mem_imm(
+            Mem::at(CALL_TARGET, (super::recompile::CALLS * 8) as i32),
+            1,
+        );
+    }
+
+    /// A guard miss with its key in `rdx`: counts it, extends the run of
+    /// misses of the same key, and calls the runtime (which records the
+    /// receiver in the profile and asks the policy) when the key changes
+    /// or every `CHECK_EVERY` misses. Clobbers the scratch registers.
+    fn miss_path(&mut self, site: usize) {
+        use super::recompile::{CHECK_EVERY, MISSES, MISS_KEY, MISS_RUN};
+        let (slow, back) = (self.m.new_label(), self.m.new_label());
+        let w = |i: usize| Mem::at(CALL_TARGET, (i * 8) as i32);
+        self.m
+            .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site, 0));
+        self.m.add_mem_imm(w(MISSES), 1);
+        self.m.cmp(w(MISS_KEY), TMP2);
+        self.m.jne(slow);
+        // Same key: extend the run; the policy hears of it every
+        // CHECK_EVERY misses of one run.
+        self.m.load(TMP1, w(MISS_RUN));
+        self.m.add_imm(TMP1, 1);
+        self.m.store(w(MISS_RUN), TMP1);
+        self.m.test_imm(TMP1, (CHECK_EVERY - 1) as i32);
+        self.m.jne(back);
+        self.m.bind(slow);
+        self.spill_all();
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], site as u64);
+        // ARGS[2] is rdx: the key is already there.
+        self.m
+            .call_abs(super::recompile::site_miss as *const () as usize);
+        self.reload_all();
+        self.m.bind(back);
     }
 
     /// Expands the small leaf `f` in place, its frame at `base` (the

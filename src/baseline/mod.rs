@@ -16,6 +16,7 @@
 pub mod ctx;
 pub mod devirt;
 pub mod emit;
+pub mod recompile;
 
 use crate::bytecode::Program;
 use crate::driver::JitOptions;
@@ -26,7 +27,7 @@ use pgojit_jit::{CodeMemory, CompiledCode, MacroAssembler, Mem, Reg};
 use pgojit_profiler::{FuncId, Profile};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
-use std::sync::OnceLock;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Counters compiled code bumps (plain memory increments; read at exit).
@@ -34,9 +35,11 @@ pub struct Counters {
     /// Per function: entries into compiled code, loop trips in compiled code.
     calls: Box<[AtomicU64]>,
     loops: Box<[AtomicU64]>,
-    /// Per site: hits of guard 0 and 1 (`--count-guards`), misses, and
-    /// calls at sites compiled without guards.
-    sites: Box<[[AtomicU64; 4]]>,
+    /// Per site, words at [`recompile::HIT0`]...: hits of guard 0 and 1
+    /// (`--count-guards`), misses, calls at sites compiled without guards,
+    /// calls at guarded sites, the last missed key and its run, and the
+    /// miss count at which the miss path next calls the policy.
+    pub(crate) sites: Box<[[AtomicU64; recompile::SITE_WORDS]]>,
 }
 
 impl Counters {
@@ -55,13 +58,17 @@ impl Counters {
         self.loops[f.index()].as_ptr() as u64
     }
     pub fn hit_addr(&self, site: usize, guard: usize) -> u64 {
-        self.sites[site][guard.min(1)].as_ptr() as u64
+        self.word_addr(site, recompile::HIT0 + guard.min(1))
     }
     pub fn miss_addr(&self, site: usize) -> u64 {
-        self.sites[site][2].as_ptr() as u64
+        self.word_addr(site, recompile::MISSES)
     }
     pub fn indirect_addr(&self, site: usize) -> u64 {
-        self.sites[site][3].as_ptr() as u64
+        self.word_addr(site, recompile::INDIRECT)
+    }
+    /// Address of word `w` of `site`'s counters.
+    pub fn word_addr(&self, site: usize, w: usize) -> u64 {
+        self.sites[site][w].as_ptr() as u64
     }
     /// (compiled entries, compiled loop trips) of `f`.
     pub fn func(&self, f: FuncId) -> (u64, u64) {
@@ -74,7 +81,11 @@ impl Counters {
     pub fn site(&self, site: usize) -> ([u64; 2], u64, u64) {
         let s = &self.sites[site];
         let l = |i: usize| s[i].load(Ordering::Relaxed);
-        ([l(0), l(1)], l(2), l(3))
+        (
+            [l(recompile::HIT0), l(recompile::HIT0 + 1)],
+            l(recompile::MISSES),
+            l(recompile::INDIRECT),
+        )
     }
 }
 
@@ -116,7 +127,11 @@ pub struct Jit<'p> {
     /// Per function: its compiled entry, or 0.
     compiled: Box<[AtomicU64]>,
     state: Box<[AtomicU8]>,
-    code: Box<[OnceLock<FuncCode>]>,
+    /// Per function: every version of its code, the installed one last
+    /// (older ones stay mapped: a loop may still be running in them).
+    code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
+    /// Per site: windows, recompilations, settled sites.
+    pub(crate) sites: recompile::Sites,
     pub stubs: Stubs,
     pub counters: Counters,
     mem: CodeMemory,
@@ -135,6 +150,8 @@ pub struct Stats {
     pub code_bytes: u64,
     pub compile_ns: u64,
     pub osr_entries: u64,
+    /// Each recompilation: the function and why.
+    pub recompiles: Vec<String>,
     /// The code budget ran out: later functions stay interpreted.
     pub budget_exhausted: bool,
 }
@@ -169,7 +186,8 @@ impl<'p> Jit<'p> {
             cells: (0..n).map(|_| AtomicU64::new(stubs.interp)).collect(),
             compiled: (0..n).map(|_| AtomicU64::new(0)).collect(),
             state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
-            code: (0..n).map(|_| OnceLock::new()).collect(),
+            code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
+            sites: recompile::Sites::new(prog.sites.len(), n),
             stubs,
             counters: Counters::new(n, prog.sites.len()),
             mem,
@@ -201,12 +219,37 @@ impl<'p> Jit<'p> {
 
     /// The OSR entry of `f` at loop header `pc`, if it is compiled.
     pub fn osr_entry(&self, f: FuncId, pc: u32) -> Option<u64> {
-        let c = self.code[f.index()].get()?;
+        let c = self.installed(f)?;
         c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)
     }
 
-    pub fn installed(&self, f: FuncId) -> Option<&FuncCode> {
-        self.code[f.index()].get()
+    /// The installed version of `f`'s code.
+    pub fn installed(&self, f: FuncId) -> Option<Arc<FuncCode>> {
+        self.code[f.index()].lock().last().cloned()
+    }
+
+    /// Compiles `f` again (the policy found a site's guards stale); the
+    /// new code replaces the old through the entry cell.
+    pub fn recompile(&self, f: FuncId, why: String) {
+        if self.state[f.index()]
+            .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return;
+        }
+        if self.opts.trace {
+            eprintln!("{why}: recompiling {}", self.prog.func(f).name);
+        }
+        self.stats
+            .lock()
+            .recompiles
+            .push(format!("{}: {why}", self.prog.func(f).name));
+        if self.opts.sync || self.eager {
+            self.compile_and_install(f);
+        } else {
+            self.queue.lock().push_back(f);
+            self.wake.notify_one();
+        }
     }
 
     /// Asks for `f` to be compiled: now (`--jit-sync`, `--tier=jit`) or on
@@ -283,7 +326,13 @@ impl<'p> Jit<'p> {
                 st.failed += 1;
                 st.budget_exhausted = true;
                 drop(st);
-                self.state[f.index()].store(FAILED, Ordering::Release);
+                // A recompilation that finds no room keeps the old code.
+                let keep = if self.code[f.index()].lock().is_empty() {
+                    FAILED
+                } else {
+                    COMPILED
+                };
+                self.state[f.index()].store(keep, Ordering::Release);
                 if self.opts.trace {
                     eprintln!("pgojit: not compiling {}: {e}", self.prog.func(f).name);
                 }
@@ -308,12 +357,13 @@ impl<'p> Jit<'p> {
             let _ = writeln!(file, "{start:x} {len:x} go::{}", self.prog.func(f).name);
             let _ = file.flush();
         }
-        let _ = self.code[f.index()].set(FuncCode {
+        self.reset_windows(&out.sites);
+        self.code[f.index()].lock().push(Arc::new(FuncCode {
             entry,
             osr,
             code,
             sites: out.sites,
-        });
+        }));
         {
             let mut st = self.stats.lock();
             st.compiled += 1;

@@ -124,6 +124,24 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; shl Rq(d), i);
     }
 
+    /// `add qword [mem], imm` (sign-extended imm32).
+    pub fn add_mem_imm(&mut self, m: Mem, imm: i32) {
+        let (b, d) = (m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(b) + d], DWORD imm);
+    }
+
+    /// `add qword [mem], src`
+    pub fn add_mem_reg(&mut self, m: Mem, src: Reg) {
+        let (b, d, s) = (m.base.0, m.disp, src.0);
+        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(b) + d], Rq(s));
+    }
+
+    /// `test dst, imm` (sign-extended imm32).
+    pub fn test_imm(&mut self, dst: Reg, imm: i32) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; test Rq(d), DWORD imm);
+    }
+
     /// `neg dst`
     pub fn neg(&mut self, dst: Reg) {
         let d = dst.0;

@@ -621,6 +621,18 @@ fn encodes_scalar_floats() {
     check(|m| m.cvt_i2f(R14), "f2490f2ac6", &["cvtsi2sd xmm0, r14"]);
     check(|m| m.cvt_f2i(TMP1), "f2480f2cc8", &["cvttsd2si rcx, xmm0"]);
     check(|m| m.cvt_f2i(R10), "f24c0f2cd0", &["cvttsd2si r10, xmm0"]);
+    // add r/m64, imm32 = REX.W 81 /0 id; add r/m64, r64 = REX.W 01 /r
+    // (dynasm's long form: a SIB byte 0x23 for the r11 base, and disp32).
+    check(
+        |m| m.add_mem_imm(Mem::at(CALL_TARGET, 16), 1),
+        "498184231000000001000000",
+        &["add qword ptr [r11+10h], 1"],
+    );
+    check(
+        |m| m.add_mem_reg(Mem::at(CALL_TARGET, 32), R10),
+        "4d01942320000000",
+        &["add [r11+20h], r10"],
+    );
     // shl r/m64, imm8 = REX.W C1 /4 ib.
     check(|m| m.shl_imm(TMP0, 4), "48c1e004", &["shl rax, 4"]);
     check(|m| m.shl_imm(R10, 3), "49c1e203", &["shl r10, 3"]);
@@ -1393,4 +1405,37 @@ fn runs_indirect_calls_and_jumps() {
     vm[8..].copy_from_slice(&(times_ten as Unary as usize as u64).to_le_bytes());
     let mut frame = [4, 0, add_one as Unary as usize as u64];
     assert_eq!(run_code(&code, &mut frame, &mut vm), 51);
+}
+
+#[test]
+fn branches_never_cross_or_end_on_32_byte_boundaries() {
+    for pre in 0..40 {
+        for conditional in [false, true] {
+            let mut m = MacroAssembler::new();
+            let l = m.new_label();
+            for _ in 0..pre {
+                m.mov(TMP0, TMP1); // 3 bytes
+            }
+            let before = m.offset();
+            if conditional {
+                m.jcc(Cond::Eq, l);
+            } else {
+                m.jmp(l);
+            }
+            let end = m.offset();
+            m.bind(l);
+            let len = if conditional { 6 } else { 5 };
+            let start = end - len;
+            assert_eq!(start / 32, (end - 1) / 32, "crosses at {start}");
+            assert_ne!(end % 32, 0, "ends on a boundary at {end}");
+            assert!(start - before <= len, "padded {} bytes", start - before);
+            let code = m.finish().unwrap();
+            // The padding decodes as nops, the branch as itself.
+            let text = crate::listing::instructions(&code.bytes);
+            assert!(
+                text[pre..text.len() - 1].iter().all(|i| i == "nop"),
+                "{text:?}"
+            );
+        }
+    }
 }

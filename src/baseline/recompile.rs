@@ -1,0 +1,330 @@
+//! Guards that go stale: the miss path's bookkeeping, the windows the
+//! policy judges, and recompilation.
+//!
+//! Compiled code counts the calls at each guarded site (in a register
+//! where one is free, flushed to memory at every call, helper and return)
+//! and its misses. Misses of one receiver type in a row are counted inline
+//! (`miss_key`, `miss_run`); a new type, or every [`CHECK_EVERY`]th miss,
+//! calls [`site_miss`], which adds the run to the site's profile rows (so
+//! the table stays true after tier-up) and to the site's window, and asks
+//! the policy (`pgojit_profiler::decide_recompile`) about the window. A
+//! recompilation compiles the function again from the window's counts (the
+//! receivers seen since the last decision, not the whole history: a phase
+//! change flips the winner), installs it through the entry cell, and loops
+//! running the old code move to the new at their next back-edge.
+
+use super::ctx::JitCtx;
+use super::Jit;
+use crate::interp::Vm;
+use crate::runtime::typedesc::Itab;
+use parking_lot::Mutex;
+use pgojit_profiler::{
+    decide_recompile, FuncId, MissWindow, RecompileAction, SiteSnapshot, Target, TypeId,
+};
+use std::collections::BTreeMap;
+use std::sync::atomic::Ordering;
+
+/// Words of a site's counters (see `Counters::sites`).
+pub const HIT0: usize = 0;
+pub const MISSES: usize = 2;
+pub const INDIRECT: usize = 3;
+pub const CALLS: usize = 4;
+pub const MISS_KEY: usize = 5;
+pub const MISS_RUN: usize = 6;
+pub const NEXT_CHECK: usize = 7;
+pub const SITE_WORDS: usize = 8;
+
+/// The miss path calls the policy every this many misses of one run (a
+/// power of two).
+pub const CHECK_EVERY: u64 = 1024;
+
+/// What the JIT remembers about a compiled site between windows.
+#[derive(Default, Debug)]
+pub struct SiteState {
+    /// Calls and misses when the window opened.
+    start_calls: u64,
+    start_misses: u64,
+    /// Missed receivers in the window, by target.
+    window: BTreeMap<Target, u64>,
+    /// Recompilations this site caused.
+    pub recompiles: u32,
+    /// Past the cap: compiled as an indirect call from now on.
+    pub settled: bool,
+    /// The counts the next compilation decides the site from (the last
+    /// window), instead of the whole profile.
+    pub plan_from: Option<SiteSnapshot>,
+    /// The targets the installed code guards, in order.
+    pub guarded: Vec<Target>,
+    /// Calls, misses and guard hits already credited to the profile rows.
+    credited: (u64, u64, [u64; 2]),
+}
+
+/// Per-site states, behind one lock each.
+pub struct Sites {
+    states: Box<[Mutex<SiteState>]>,
+    /// Recompilations per function.
+    func_recompiles: Box<[Mutex<u32>]>,
+}
+
+impl Sites {
+    pub fn new(sites: usize, funcs: usize) -> Sites {
+        Sites {
+            states: (0..sites)
+                .map(|_| Mutex::new(SiteState::default()))
+                .collect(),
+            func_recompiles: (0..funcs).map(|_| Mutex::new(0)).collect(),
+        }
+    }
+
+    pub fn state(&self, site: usize) -> parking_lot::MutexGuard<'_, SiteState> {
+        self.states[site].lock()
+    }
+
+    pub fn func_recompiles(&self, f: FuncId) -> u32 {
+        *self.func_recompiles[f.index()].lock()
+    }
+}
+
+/// The miss path's helper: `key` is the missed receiver's itab (interface
+/// sites) or function id + 1 (function-value sites).
+pub extern "sysv64" fn site_miss(jc: *mut JitCtx, site: u64, key: u64) -> u64 {
+    // SAFETY: called only from compiled code, with its own context, whose
+    // VM is suspended in the call into that code.
+    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
+    if let Some(jit) = vm.jit {
+        jit.on_miss(site as usize, key);
+    }
+    0
+}
+
+/// A back-edge found its function recompiled: the new code's OSR entry for
+/// loop header `pc`, or 0 to stay in the old code.
+pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
+    // SAFETY: as in `site_miss`.
+    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
+    match vm.jit {
+        Some(jit) => {
+            let f = FuncId(func as u32);
+            let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
+            if addr != 0 && jit.opts.trace {
+                eprintln!(
+                    "{}: {} leaves its old code for the recompiled one at a guard miss (pc {pc})",
+                    jit.prog.file_name,
+                    jit.prog.func(f).name
+                );
+            }
+            addr
+        }
+        None => 0,
+    }
+}
+
+impl Jit<'_> {
+    /// The target a miss key stands for.
+    fn miss_target(&self, site: usize, key: u64) -> Target {
+        if self.prog.sites[site].is_iface {
+            // SAFETY: keys of interface sites are itabs (leaked, never freed).
+            Target::Type(TypeId(unsafe { (*(key as *const Itab)).type_id }))
+        } else {
+            Target::Func(FuncId((key - 1) as u32))
+        }
+    }
+
+    /// Books a miss (see the module docs) and lets the policy judge the
+    /// site's window.
+    pub(crate) fn on_miss(&self, site: usize, key: u64) {
+        let c = &self.counters.sites[site];
+        let mut st = self.sites.state(site);
+        self.credit_hits(site, &mut st);
+        let (old, run) = (
+            c[MISS_KEY].load(Ordering::Relaxed),
+            c[MISS_RUN].load(Ordering::Relaxed),
+        );
+        if old != 0 && run > 0 {
+            let t = self.miss_target(site, old);
+            if let Some(p) = self.profile {
+                p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
+            }
+            *st.window.entry(t).or_default() += run;
+        }
+        if key == old {
+            // The run is booked: go on counting from zero (in the code's
+            // `run % CHECK_EVERY` test, zero means "check again").
+            c[MISS_RUN].store(0, Ordering::Relaxed);
+        } else {
+            c[MISS_KEY].store(key, Ordering::Relaxed);
+            c[MISS_RUN].store(1, Ordering::Relaxed);
+        }
+        let misses = c[MISSES].load(Ordering::Relaxed);
+        let calls = c[CALLS].load(Ordering::Relaxed);
+        c[NEXT_CHECK].store(misses + CHECK_EVERY, Ordering::Relaxed);
+        if st.settled || self.profile.is_none() {
+            return;
+        }
+        let func = self.prog.sites[site].caller;
+        let w = MissWindow {
+            calls: calls.saturating_sub(st.start_calls),
+            misses: misses.saturating_sub(st.start_misses),
+            recompiles: st.recompiles,
+            func_recompiles: self.sites.func_recompiles(func),
+        };
+        let action = decide_recompile(&w, &self.policy);
+        match action {
+            RecompileAction::Wait => {}
+            RecompileAction::Keep => open_window(&mut st, calls, misses),
+            RecompileAction::Recompile | RecompileAction::Settle => {
+                // The window's receivers: its misses by type, and its hits
+                // shared among the guarded targets as the profile has them.
+                let hits = w.calls.saturating_sub(w.misses);
+                let mut rows: BTreeMap<Target, u64> = st.window.clone();
+                let weights: Vec<u64> = st
+                    .guarded
+                    .iter()
+                    .map(|&t| self.profile_count(site, t).max(1))
+                    .collect();
+                let total: u64 = weights.iter().sum::<u64>().max(1);
+                for (t, wt) in st.guarded.iter().zip(&weights) {
+                    *rows.entry(*t).or_default() +=
+                        (hits as u128 * *wt as u128 / total as u128) as u64;
+                }
+                st.plan_from = Some(SiteSnapshot {
+                    rows: rows.into_iter().filter(|r| r.1 > 0).collect(),
+                    other: 0,
+                });
+                st.recompiles += 1;
+                if action == RecompileAction::Settle {
+                    st.settled = true;
+                }
+                open_window(&mut st, calls, misses);
+                let n = st.recompiles;
+                drop(st);
+                *self.sites.func_recompiles[func.index()].lock() += 1;
+                let meta = &self.prog.sites[site];
+                let why = format!(
+                    "{}:{}:{}: {} missed {} of {} calls ({}) since {}",
+                    self.prog.file_name,
+                    meta.pos.line,
+                    meta.pos.col,
+                    meta.text,
+                    w.misses,
+                    w.calls,
+                    pgojit_profiler::share(w.misses, w.calls),
+                    if n == 1 {
+                        "compilation"
+                    } else {
+                        "the last recompilation"
+                    },
+                );
+                let why = if action == RecompileAction::Settle {
+                    format!(
+                        "{why}; recompiled {} times, it settles to an indirect call",
+                        n - 1
+                    )
+                } else {
+                    why
+                };
+                self.recompile(func, why);
+            }
+        }
+    }
+
+    /// Credits the guard hits since the last credit to the guarded
+    /// targets' profile rows: all of them to a single guard's target;
+    /// between two guards, by their hit counters with `--count-guards`,
+    /// else in the proportion the rows already have.
+    fn credit_hits(&self, site: usize, st: &mut SiteState) {
+        let c = &self.counters.sites[site];
+        let l = |i: usize| c[i].load(Ordering::Relaxed);
+        let (calls, misses, h) = (l(CALLS), l(MISSES), [l(HIT0), l(HIT0 + 1)]);
+        let (c0, m0, h0) = st.credited;
+        st.credited = (calls, misses, h);
+        let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
+            return;
+        };
+        let hits = calls
+            .saturating_sub(c0)
+            .saturating_sub(misses.saturating_sub(m0));
+        let id = pgojit_profiler::SiteId(site as u32);
+        let weights: Vec<u64> = if self.opts.count_guards {
+            (0..st.guarded.len())
+                .map(|k| h[k.min(1)].saturating_sub(h0[k.min(1)]))
+                .collect()
+        } else {
+            st.guarded
+                .iter()
+                .map(|&t| self.profile_count(site, t).max(1))
+                .collect()
+        };
+        let total = weights.iter().sum::<u64>();
+        let mut left = hits;
+        for (k, (&t, &w)) in st.guarded.iter().zip(&weights).enumerate() {
+            let share = if k + 1 == weights.len() || total == 0 {
+                left
+            } else {
+                (hits as u128 * w as u128 / total as u128) as u64
+            };
+            left -= share.min(left);
+            if share > 0 {
+                p.site(id).add(t, share);
+            }
+        }
+    }
+
+    /// Brings the profile rows up to date with compiled code: pending runs
+    /// of misses and guard hits (at exit, so the table counts every call).
+    pub fn flush_miss_runs(&self) {
+        for site in 0..self.prog.sites.len() {
+            {
+                let mut st = self.sites.state(site);
+                self.credit_hits(site, &mut st);
+            }
+            let c = &self.counters.sites[site];
+            let (key, run) = (
+                c[MISS_KEY].load(Ordering::Relaxed),
+                c[MISS_RUN].swap(0, Ordering::Relaxed),
+            );
+            if key != 0 && run > 0 {
+                let t = self.miss_target(site, key);
+                if let Some(p) = self.profile {
+                    p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
+                }
+            }
+        }
+    }
+
+    /// Calls the profile credits to target `t` at `site` (0 without one).
+    fn profile_count(&self, site: usize, t: Target) -> u64 {
+        self.profile
+            .map(|p| {
+                p.site_snapshot(pgojit_profiler::SiteId(site as u32))
+                    .rows
+                    .iter()
+                    .find(|r| r.0 == t)
+                    .map_or(0, |r| r.1)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Starts fresh windows for `f`'s guarded sites (new code installed).
+    pub(crate) fn reset_windows(&self, sites: &[super::emit::SiteShape]) {
+        for sh in sites {
+            let c = &self.counters.sites[sh.site as usize];
+            let mut st = self.sites.state(sh.site as usize);
+            // Hits so far belong to the old code's guards.
+            self.credit_hits(sh.site as usize, &mut st);
+            st.guarded = sh.targets.clone();
+            let (calls, misses) = (
+                c[CALLS].load(Ordering::Relaxed),
+                c[MISSES].load(Ordering::Relaxed),
+            );
+            open_window(&mut st, calls, misses);
+            c[NEXT_CHECK].store(misses + CHECK_EVERY, Ordering::Relaxed);
+        }
+    }
+}
+
+fn open_window(st: &mut SiteState, calls: u64, misses: u64) {
+    st.start_calls = calls;
+    st.start_misses = misses;
+    st.window.clear();
+}

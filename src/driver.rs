@@ -389,6 +389,10 @@ fn print_jit_stats(prog: &Program, j: &crate::baseline::Jit, vm: &Vm) {
     eprintln!("  code bytes        {}", st.code_bytes);
     eprintln!("  compile time      {:.3} ms", st.compile_ns as f64 / 1e6);
     eprintln!("  OSR entries       {}", st.osr_entries);
+    eprintln!("  recompilations    {}", st.recompiles.len());
+    for r in &st.recompiles {
+        eprintln!("    {r}");
+    }
     let (mut ic, mut il, mut cc, mut cl) = (0, 0, 0, 0);
     for f in 0..prog.funcs.len() {
         let f = FuncId(f as u32);

@@ -208,3 +208,83 @@ fn code_memory_is_never_writable_and_executable() {
         "compiled code was mapped while the loop ran"
     );
 }
+
+/// A phase change: the guard goes stale, the function is recompiled from
+/// the window's receivers, and the running loop leaves the old code.
+#[test]
+fn stale_guard_is_recompiled_and_the_loop_moves_over() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--trace-tier",
+        "--stats",
+        &prog("phase"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3400000\n");
+    assert!(
+        err.contains("phase.go:22:10: devirtualizing s.Area to *main.Square"),
+        "{err}"
+    );
+    assert!(
+        err.contains("phase.go:22:10: s.Area missed 10239 of 10239 calls (100.0%) since compilation: recompiling main.run"),
+        "{err}"
+    );
+    assert!(
+        err.contains("phase.go:22:10: devirtualizing s.Area to *main.Circle"),
+        "{err}"
+    );
+    assert!(
+        err.contains("main.run leaves its old code for the recompiled one"),
+        "{err}"
+    );
+    assert!(err.contains("recompilations    1"), "{err}");
+}
+
+/// A dominant type that keeps flipping: recompilations stop at
+/// --max-recompiles and the site settles to an indirect call.
+#[test]
+fn flipping_site_settles_to_an_indirect_call() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--trace-tier",
+        "--stats",
+        "--bimorphic=1.01",
+        "--miss-window=100",
+        "--max-recompiles=3",
+        &prog("alternating_slow"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "12000000\n");
+    assert!(
+        err.contains("after 3 recompilations it settles to an indirect call"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "not devirtualizing s.Area: settled to an indirect call after 3 recompilations"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("recompilations    4"), "{err}");
+
+    // Flipping faster than a window: the window sees both types, and
+    // (with bimorphic guards off) the site ends as an indirect call
+    // without recompiling at all.
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--trace-tier",
+        "--stats",
+        "--bimorphic=1.01",
+        &prog("alternating"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "12000000\n");
+    assert!(
+        err.contains("not devirtualizing s.Area: below-bimorphic"),
+        "{err}"
+    );
+    assert!(err.contains("recompilations    0"), "{err}");
+}

@@ -223,6 +223,11 @@ impl<'p> Jit<'p> {
         c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)
     }
 
+    /// Whether `f` waits for the compiler (queued or being compiled).
+    pub fn compile_pending(&self, f: FuncId) -> bool {
+        self.state[f.index()].load(Ordering::Acquire) == QUEUED
+    }
+
     /// The installed version of `f`'s code.
     pub fn installed(&self, f: FuncId) -> Option<Arc<FuncCode>> {
         self.code[f.index()].lock().last().cloned()

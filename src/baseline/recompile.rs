@@ -158,10 +158,13 @@ impl Jit<'_> {
         let misses = c[MISSES].load(Ordering::Relaxed);
         let calls = c[CALLS].load(Ordering::Relaxed);
         c[NEXT_CHECK].store(misses + CHECK_EVERY, Ordering::Relaxed);
-        if st.settled || self.profile.is_none() {
+        let func = self.prog.sites[site].caller;
+        // Nothing to decide for a settled site, without a profile, or while
+        // the function's new code is being compiled (its windows reopen
+        // when it is installed).
+        if st.settled || self.profile.is_none() || self.compile_pending(func) {
             return;
         }
-        let func = self.prog.sites[site].caller;
         let w = MissWindow {
             calls: calls.saturating_sub(st.start_calls),
             misses: misses.saturating_sub(st.start_misses),
@@ -191,9 +194,10 @@ impl Jit<'_> {
                     rows: rows.into_iter().filter(|r| r.1 > 0).collect(),
                     other: 0,
                 });
-                st.recompiles += 1;
                 if action == RecompileAction::Settle {
                     st.settled = true;
+                } else {
+                    st.recompiles += 1;
                 }
                 open_window(&mut st, calls, misses);
                 let n = st.recompiles;
@@ -209,17 +213,14 @@ impl Jit<'_> {
                     w.misses,
                     w.calls,
                     pgojit_profiler::share(w.misses, w.calls),
-                    if n == 1 {
+                    if n == 0 || (n == 1 && action == RecompileAction::Recompile) {
                         "compilation"
                     } else {
                         "the last recompilation"
                     },
                 );
                 let why = if action == RecompileAction::Settle {
-                    format!(
-                        "{why}; recompiled {} times, it settles to an indirect call",
-                        n - 1
-                    )
+                    format!("{why}; after {n} recompilations it settles to an indirect call")
                 } else {
                     why
                 };

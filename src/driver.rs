@@ -139,6 +139,49 @@ pub struct JitOptions {
     pub perf_map: bool,
     /// Code memory budget in bytes.
     pub code_limit: usize,
+    /// An adversarial mode for `pgojit stress`.
+    pub stress: StressMode,
+    /// Seed of the stress mode's choices.
+    pub seed: u64,
+}
+
+/// How `pgojit stress` attacks the guards (every mode must leave the
+/// program's output unchanged).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum StressMode {
+    #[default]
+    None,
+    /// Every guard is compiled for a receiver that never comes.
+    ForceMiss,
+    /// Each guarded call takes the miss path with this probability.
+    RandomMiss(f64),
+    /// The policy decides from randomized profiles.
+    Poison,
+    /// Every this many calls at a guarded site, recompile with the guard
+    /// rotated to another type.
+    Flip(u64),
+}
+
+impl StressMode {
+    /// `force-miss`, `random-miss=0.3`, `poison`, `flip=1000`.
+    pub fn parse(s: &str) -> Result<StressMode, String> {
+        let (name, arg) = s.split_once('=').map_or((s, None), |(a, b)| (a, Some(b)));
+        match (name, arg) {
+            ("force-miss", None) => Ok(StressMode::ForceMiss),
+            ("poison", None) => Ok(StressMode::Poison),
+            ("random-miss", Some(p)) => match p.parse::<f64>() {
+                Ok(p) if (0.0..=1.0).contains(&p) => Ok(StressMode::RandomMiss(p)),
+                _ => Err(format!("random-miss={p}: a probability in [0, 1]")),
+            },
+            ("flip", Some(n)) => match n.parse::<u64>() {
+                Ok(n) if n > 0 => Ok(StressMode::Flip(n)),
+                _ => Err(format!("flip={n}: a positive number of calls")),
+            },
+            _ => Err(format!(
+                "unknown stress mode {s:?} (force-miss, random-miss=P, poison, flip=N)"
+            )),
+        }
+    }
 }
 
 impl Default for JitOptions {
@@ -153,6 +196,8 @@ impl Default for JitOptions {
             trace: false,
             perf_map: false,
             code_limit: 64 << 20,
+            stress: StressMode::None,
+            seed: 1,
         }
     }
 }

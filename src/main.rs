@@ -111,6 +111,12 @@ struct RunArgs {
     /// Write /tmp/perf-PID.map so `perf report` names compiled code.
     #[arg(long)]
     perf_map: bool,
+    /// Internal (set by `pgojit stress`): an adversarial mode for guards.
+    #[arg(long, hide = true, value_parser = driver::StressMode::parse)]
+    stress_mode: Option<driver::StressMode>,
+    /// Seed of the stress mode's random choices.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
     /// Bytes of machine code the JIT may map (with K/M/G); past it, functions stay interpreted.
     #[arg(long, value_parser = parse_size, default_value = "64M")]
     code_limit: u64,
@@ -213,6 +219,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             trace: a.trace_tier,
             perf_map: a.perf_map,
             code_limit: a.code_limit as usize,
+            stress: a.stress_mode.unwrap_or_default(),
+            seed: a.seed,
         },
         disasm: None,
     })

@@ -56,6 +56,12 @@ const MODES: &[&str] = &[
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --gc-stress",
     "--tier=auto --hot-calls=200 --hot-loops=5000 --jit-sync",
+    // pgojit stress's modes: guards that always miss, miss at random,
+    // come from poisoned profiles, or flip and recompile every 500 calls.
+    "--stress-mode=force-miss --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
+    "--stress-mode=random-miss=0.3 --seed=7 --hot-calls=2 --hot-loops=10 --min-site-calls=1",
+    "--stress-mode=poison --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
+    "--stress-mode=flip=500 --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --miss-window=100",
     "--tier=auto --hot-calls=2 --hot-loops=10 --no-devirt",
     "--tier=jit --no-regs",
     "--tier=interp --gc-stress",

@@ -4,8 +4,9 @@
 
 use super::Jit;
 use crate::bytecode::{Op, Program};
+use crate::driver::StressMode;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
-use pgojit_profiler::{decide_site, FuncId, SiteAction, Target};
+use pgojit_profiler::{decide_site, FuncId, SiteAction, SiteSnapshot, Target};
 
 /// One guarded target of a site.
 #[derive(Clone, Debug)]
@@ -73,6 +74,16 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
     }
     // After a recompilation the site is decided from its last window.
     let snap = from_window.unwrap_or_else(|| profile.site_snapshot(site));
+    let snap = if jit.opts.stress == StressMode::Poison {
+        let p = poisoned(jit, prog, site.index(), &snap);
+        plan.trace.push(format!(
+            "{at}: stress: the policy sees a poisoned profile {:?}",
+            p.rows
+        ));
+        p
+    } else {
+        snap
+    };
     let d = decide_site(&snap, &jit.policy);
     let total = d.total;
     match &d.what {
@@ -107,6 +118,17 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
                         };
                     }
                 }
+            }
+            if jit.opts.stress == StressMode::ForceMiss {
+                // A key no receiver has: itabs are aligned pointers and
+                // function ids are below 2^32 - 1.
+                for g in &mut plan.guards {
+                    g.key = if method.is_some() { 1 } else { u32::MAX as u64 };
+                }
+                plan.trace.push(format!(
+                    "{at}: stress: guards of {} compiled for a receiver that never comes",
+                    meta.text
+                ));
             }
             let names: Vec<&str> = plan.guards.iter().map(|g| g.name.as_str()).collect();
             plan.trace.push(format!(
@@ -155,6 +177,52 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
         }
     }
     plan
+}
+
+/// `pgojit stress --mode=poison`: a seeded random profile for `site`:
+/// one to three targets (types implementing the interface, or functions)
+/// with random counts, whatever the program really does.
+fn poisoned(jit: &Jit, prog: &Program, site: usize, real: &SiteSnapshot) -> SiteSnapshot {
+    let meta = &prog.sites[site];
+    let mut candidates: Vec<Target> = real.rows.iter().map(|r| r.0).collect();
+    if meta.is_iface && meta.iface_desc != 0 {
+        // SAFETY: `iface_desc` of an interface site is a leaked descriptor.
+        let inter: &'static TypeDesc = unsafe { &*(meta.iface_desc as *const TypeDesc) };
+        for (i, d) in prog.descs.iter().enumerate() {
+            if let Some(d) = d {
+                if d.kind != crate::runtime::typedesc::Kind::Interface
+                    && typedesc::itab(inter, d).is_some()
+                {
+                    let t = Target::Type(pgojit_profiler::TypeId(i as u32));
+                    if !candidates.contains(&t) {
+                        candidates.push(t);
+                    }
+                }
+            }
+        }
+    } else if !meta.is_iface {
+        for f in 0..prog.funcs.len().min(64) {
+            let t = Target::Func(FuncId(f as u32));
+            if !candidates.contains(&t) {
+                candidates.push(t);
+            }
+        }
+    }
+    let mut r =
+        super::recompile::mix(jit.opts.seed ^ ((site as u64) << 32) ^ jit.stats.lock().compiled);
+    let mut next = || {
+        r = super::recompile::mix(r);
+        r
+    };
+    let mut rows = Vec::new();
+    let k = 1 + (next() % 3) as usize;
+    for _ in 0..k.min(candidates.len()) {
+        let t = candidates[(next() % candidates.len() as u64) as usize];
+        if !rows.iter().any(|&(x, _)| x == t) {
+            rows.push((t, jit.policy.min_site_calls.max(1) + next() % 1000));
+        }
+    }
+    SiteSnapshot { rows, other: 0 }
 }
 
 /// The guard for receivers of concrete type `ty` at an interface site.

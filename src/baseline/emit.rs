@@ -1558,6 +1558,7 @@ impl Emitter<'_> {
         if !plan.guards.is_empty() {
             self.count_site_call(site);
         }
+        let forced = self.stress_tick(site, plan);
         self.ld(TMP0, recv);
         for (k, g) in plan.guards.iter().enumerate() {
             let next = self.m.new_label();
@@ -1586,6 +1587,13 @@ impl Emitter<'_> {
             }
             self.m.jmp(done);
             self.m.bind(next);
+        }
+        if let Some(forced) = forced {
+            let miss = self.m.new_label();
+            self.m.jmp(miss);
+            self.m.bind(forced);
+            self.ld(TMP0, recv);
+            self.m.bind(miss);
         }
         self.m.comment(if plan.guards.is_empty() {
             "indirect call through the itab"
@@ -1620,6 +1628,7 @@ impl Emitter<'_> {
         if !plan.guards.is_empty() {
             self.count_site_call(site);
         }
+        let forced = self.stress_tick(site, plan);
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);
         self.m.je(self.nil);
@@ -1638,6 +1647,14 @@ impl Emitter<'_> {
             self.m.jmp(done);
             self.m.bind(next);
         }
+        if let Some(forced) = forced {
+            let miss = self.m.new_label();
+            self.m.jmp(miss);
+            self.m.bind(forced);
+            self.ld(TMP0, f);
+            self.m.load(TMP0, Mem::at(TMP0, 0));
+            self.m.bind(miss);
+        }
         if plan.guards.is_empty() {
             self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
         } else {
@@ -1650,6 +1667,32 @@ impl Emitter<'_> {
         }
         self.call_cell_in_rax(base);
         self.m.bind(done);
+    }
+
+    /// `pgojit stress` modes that act on every guarded call (random
+    /// misses, flips): a runtime call that may force the miss path, whose
+    /// label it returns.
+    fn stress_tick(&mut self, site: usize, plan: &SitePlan) -> Option<Label> {
+        use crate::driver::StressMode;
+        if plan.guards.is_empty()
+            || !matches!(
+                self.jit.opts.stress,
+                StressMode::RandomMiss(_) | StressMode::Flip(_)
+            )
+        {
+            return None;
+        }
+        let forced = self.m.new_label();
+        self.m.comment("stress: maybe force a miss");
+        self.spill_all();
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], site as u64);
+        self.m
+            .call_abs(super::recompile::stress_tick as *const () as usize);
+        self.reload_all();
+        self.m.test(TMP0, TMP0);
+        self.m.jne(forced);
+        Some(forced)
     }
 
     /// Counts a call at a guarded site (the denominator of its miss ratio):

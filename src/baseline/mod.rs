@@ -139,6 +139,8 @@ pub struct Jit<'p> {
     wake: Condvar,
     shutdown: AtomicBool,
     pub stats: Mutex<Stats>,
+    /// Calls seen by the stress modes' runtime hook.
+    stress_calls: AtomicU64,
     perf_map: Mutex<Option<std::fs::File>>,
 }
 
@@ -195,6 +197,7 @@ impl<'p> Jit<'p> {
             wake: Condvar::new(),
             shutdown: AtomicBool::new(false),
             stats: Mutex::new(Stats::default()),
+            stress_calls: AtomicU64::new(0),
             perf_map: Mutex::new(perf_map.flatten()),
             opts,
         };

@@ -57,6 +57,8 @@ pub struct SiteState {
     pub guarded: Vec<Target>,
     /// Calls, misses and guard hits already credited to the profile rows.
     credited: (u64, u64, [u64; 2]),
+    /// `pgojit stress --mode=flip`: rotations so far.
+    flips: u32,
 }
 
 /// Per-site states, behind one lock each.
@@ -119,7 +121,71 @@ pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
     }
 }
 
+/// `pgojit stress`, before each guarded call in the random-miss and flip
+/// modes: 1 forces the miss path.
+pub extern "sysv64" fn stress_tick(jc: *mut JitCtx, site: u64) -> u64 {
+    // SAFETY: as in `site_miss`.
+    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
+    match vm.jit {
+        Some(jit) => jit.stress_tick(site as usize) as u64,
+        None => 0,
+    }
+}
+
+/// A small seeded generator (splitmix64) for the stress modes.
+pub fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
 impl Jit<'_> {
+    fn stress_tick(&self, site: usize) -> bool {
+        use crate::driver::StressMode;
+        let n = self.stress_calls.fetch_add(1, Ordering::Relaxed);
+        match self.opts.stress {
+            StressMode::RandomMiss(p) => {
+                let r = mix(self.opts.seed ^ n.wrapping_mul(0x1000_0000_01B3) ^ site as u64);
+                ((r >> 11) as f64 / (1u64 << 53) as f64) < p
+            }
+            StressMode::Flip(every) => {
+                let c = &self.counters.sites[site];
+                let calls = c[CALLS].load(Ordering::Relaxed);
+                let mut st = self.sites.state(site);
+                if calls.saturating_sub(st.start_calls) >= every && !st.settled {
+                    let func = self.prog.sites[site].caller;
+                    if self.compile_pending(func) {
+                        return false;
+                    }
+                    // Rotate: the next target the profile has seen becomes
+                    // the only one in the window.
+                    let snap = self
+                        .profile
+                        .map(|p| p.site_snapshot(pgojit_profiler::SiteId(site as u32)))
+                        .unwrap_or_default();
+                    if snap.rows.is_empty() {
+                        return false;
+                    }
+                    st.flips += 1;
+                    let (t, _) = snap.rows[st.flips as usize % snap.rows.len()];
+                    st.plan_from = Some(SiteSnapshot {
+                        rows: vec![(t, every.max(self.policy.min_site_calls))],
+                        other: 0,
+                    });
+                    st.start_calls = calls;
+                    drop(st);
+                    self.recompile(
+                        func,
+                        format!("stress flip at site {site} after {every} calls"),
+                    );
+                }
+                false
+            }
+            _ => false,
+        }
+    }
+
     /// The target a miss key stands for.
     fn miss_target(&self, site: usize, key: u64) -> Target {
         if self.prog.sites[site].is_iface {

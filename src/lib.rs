@@ -12,5 +12,6 @@ pub mod diag;
 pub mod driver;
 pub mod interp;
 pub mod runtime;
+pub mod stress;
 pub mod syntax;
 pub mod types;

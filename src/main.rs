@@ -149,6 +149,26 @@ enum Cmd {
         #[arg(long)]
         stable: bool,
     },
+    /// Run a Go program under adversarial guard modes and check that each
+    /// run prints what the interpreter printed (exit 1 on a difference).
+    Stress {
+        file: String,
+        /// force-miss, random-miss=P, poison, flip=N (repeatable; all by default).
+        #[arg(long = "mode")]
+        modes: Vec<String>,
+        /// Seed of the first run; repeats use the next ones.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Runs per mode.
+        #[arg(long, default_value_t = 1)]
+        repeat: u32,
+        /// Copies of the program at once in one process (not supported yet).
+        #[arg(long, default_value_t = 1)]
+        threads: u32,
+        /// Run options passed to every run (after `--`).
+        #[arg(last = true)]
+        extra: Vec<String>,
+    },
     /// Parse and type-check a Go program.
     Check {
         file: String,
@@ -270,6 +290,14 @@ fn main() -> ExitCode {
                 Outcome::CompileError
             }
             Cmd::Check { file, bytecode } => driver::check_file(&file, bytecode),
+            Cmd::Stress {
+                file,
+                modes,
+                seed,
+                repeat,
+                threads,
+                extra,
+            } => pgojit::stress::stress(&file, &modes, seed, repeat, threads, &extra),
             Cmd::Disasm { run, func, stable } => {
                 run_with(&run, None, Some(driver::Disasm { func, stable }))
             }

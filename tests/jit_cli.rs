@@ -288,3 +288,27 @@ fn flipping_site_settles_to_an_indirect_call() {
     );
     assert!(err.contains("recompilations    0"), "{err}");
 }
+
+/// `pgojit stress`: every adversarial mode prints what the interpreter
+/// printed; `--threads` is refused with a reason.
+#[test]
+fn stress_modes_match_the_interpreter() {
+    let out = pgojit(&["stress", "--repeat=2", &prog("phase")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for mode in ["force-miss", "random-miss=0.3", "poison", "flip=1000"] {
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(mode)).collect();
+        assert_eq!(lines.len(), 2, "{mode} twice:\n{text}");
+        assert!(lines.iter().all(|l| l.contains(" ok ")), "{text}");
+    }
+    assert!(
+        text.contains("stress: every run matches the interpreter"),
+        "{text}"
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(["stress", "--threads=4", &prog("phase")])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--threads is not supported yet"));
+}

@@ -1,0 +1,194 @@
+//! `pgojit stress`: runs a program under adversarial guard modes and checks
+//! that each run prints exactly what the interpreter printed.
+//!
+//! Every run is a child process of this binary (`pgojit run` with the
+//! internal `--stress-mode` flag), so a crash in one mode is reported, not
+//! shared. The reference is `--tier=interp`.
+
+use crate::driver::{Outcome, StressMode};
+use std::process::Command;
+use std::time::Instant;
+
+/// The modes `pgojit stress` runs when none is named.
+pub const ALL_MODES: &[&str] = &["force-miss", "random-miss=0.3", "poison", "flip=1000"];
+
+/// What one run printed.
+struct Run {
+    stdout: Vec<u8>,
+    code: Option<i32>,
+    stderr: String,
+    secs: f64,
+}
+
+fn run(args: &[String]) -> Result<Run, String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find pgojit itself: {e}"))?;
+    let t0 = Instant::now();
+    let out = Command::new(exe)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run pgojit: {e}"))?;
+    Ok(Run {
+        stdout: out.stdout,
+        code: out.status.code(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        secs: t0.elapsed().as_secs_f64(),
+    })
+}
+
+/// `pgojit stress FILE`: each mode in `modes` (all when empty), `repeat`
+/// times with seeds `seed`, `seed+1`...; `extra` are run options passed
+/// through (thresholds, policy). Exit code 1 on any difference.
+pub fn stress(
+    file: &str,
+    modes: &[String],
+    seed: u64,
+    repeat: u32,
+    threads: u32,
+    extra: &[String],
+) -> Outcome {
+    if threads > 1 {
+        eprintln!(
+            "pgojit stress: --threads is not supported yet: the VM's heap and package \
+             variables are per process, so copies of a program cannot share one"
+        );
+        return Outcome::CompileError;
+    }
+    let modes: Vec<String> = if modes.is_empty() {
+        ALL_MODES.iter().map(|s| s.to_string()).collect()
+    } else {
+        modes.to_vec()
+    };
+    for m in &modes {
+        if let Err(e) = StressMode::parse(m) {
+            eprintln!("pgojit stress: {e}");
+            return Outcome::CompileError;
+        }
+    }
+    let reference = match run(&["run".into(), "--tier=interp".into(), file.into()]) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("pgojit stress: {e}");
+            return Outcome::Internal;
+        }
+    };
+    if reference.code == Some(1) {
+        // Not a program pgojit runs: the reference already said why.
+        eprint!("{}", reference.stderr);
+        return Outcome::CompileError;
+    }
+    println!(
+        "reference (--tier=interp): exit {}, {} bytes of output, {:.3} s",
+        reference.code.map_or("signal".into(), |c| c.to_string()),
+        reference.stdout.len(),
+        reference.secs
+    );
+    let mut failed = 0;
+    for m in &modes {
+        for k in 0..repeat {
+            let s = seed + k as u64;
+            let mut args: Vec<String> = vec![
+                "run".into(),
+                format!("--stress-mode={m}"),
+                format!("--seed={s}"),
+                "--stats".into(),
+                "--count-guards".into(),
+                "--hot-calls=2".into(),
+                "--hot-loops=10".into(),
+                "--min-site-calls=1".into(),
+            ];
+            args.extend(extra.iter().cloned());
+            args.push(file.into());
+            let r = match run(&args) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("pgojit stress: {e}");
+                    return Outcome::Internal;
+                }
+            };
+            let same = r.stdout == reference.stdout && r.code == reference.code;
+            let (hits, misses) = guard_counts(&r.stderr);
+            let recompiles = stat(&r.stderr, "recompilations");
+            println!(
+                "{:<18} seed {s:<4} {}  guard hits {hits}, misses {misses}, recompilations {}, {:.3} s",
+                m,
+                if same { "ok      " } else { "MISMATCH" },
+                recompiles.unwrap_or(0),
+                r.secs
+            );
+            if !same {
+                failed += 1;
+                println!(
+                    "  exit {:?} (reference {:?}); stdout {} bytes (reference {}){}",
+                    r.code,
+                    reference.code,
+                    r.stdout.len(),
+                    reference.stdout.len(),
+                    first_difference(&reference.stdout, &r.stdout)
+                );
+            }
+        }
+    }
+    if failed > 0 {
+        println!("stress: {failed} run(s) differ from the interpreter");
+        Outcome::CompileError
+    } else {
+        println!("stress: every run matches the interpreter");
+        Outcome::Ok
+    }
+}
+
+/// Sums the `guard ...: N hits, M misses` lines of `--stats`.
+fn guard_counts(stderr: &str) -> (u64, u64) {
+    let mut h = 0;
+    let mut m = 0;
+    for line in stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("guard "))
+    {
+        let nums: Vec<u64> = line
+            .split([' ', ','])
+            .filter_map(|w| w.parse::<u64>().ok())
+            .collect();
+        if line.contains(" hits") && nums.len() >= 2 {
+            h += nums[nums.len() - 2];
+            m += nums[nums.len() - 1];
+        } else if let Some(&x) = nums.last() {
+            m += x;
+        }
+    }
+    (h, m)
+}
+
+/// The number after `name` on a `--stats` line.
+fn stat(stderr: &str, name: &str) -> Option<u64> {
+    stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with(name))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|w| w.parse().ok())
+}
+
+/// ` at line N: want ..., got ...` for the first differing line.
+fn first_difference(want: &[u8], got: &[u8]) -> String {
+    let (w, g) = (String::from_utf8_lossy(want), String::from_utf8_lossy(got));
+    for (i, (a, b)) in w.lines().zip(g.lines()).enumerate() {
+        if a != b {
+            return format!("; line {}: want {a:?}, got {b:?}", i + 1);
+        }
+    }
+    String::new()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn reads_stats_lines() {
+        let err = "  guard p.go:3:4 s.Area: 90 hits, 10 misses\n  guard p.go:5:6 f: 7 hits, 3 misses\n  recompilations    2\n";
+        assert_eq!(super::guard_counts(err), (97, 13));
+        assert_eq!(super::stat(err, "recompilations"), Some(2));
+        assert_eq!(
+            super::first_difference(b"a\nb\n", b"a\nc\n"),
+            "; line 2: want \"b\", got \"c\""
+        );
+    }
+}

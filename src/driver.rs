@@ -306,8 +306,10 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         r
     });
     vm.flush();
-    if let (Some(j), Some(p)) = (&jit, &profile) {
+    if let Some(j) = &jit {
         j.flush_miss_runs();
+    }
+    if let (Some(j), Some(p)) = (&jit, &profile) {
         // Calls that compiled code made count toward each function too.
         for f in 0..prog.funcs.len() {
             let (calls, loops) = j.counters.func(FuncId(f as u32));

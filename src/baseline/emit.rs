@@ -1608,7 +1608,6 @@ impl Emitter<'_> {
             // The miss key is the itab itself.
             self.m.mov(TMP2, TMP0);
             self.miss_path(site);
-            self.leave_if_recompiled(self.pc);
             self.ld(TMP0, recv);
         }
         self.ld(TMP1, recv + 1);
@@ -1661,7 +1660,6 @@ impl Emitter<'_> {
             // The miss key is the function id + 1 (id 0 is a function).
             self.m.lea(TMP2, Mem::at(TMP0, 1));
             self.miss_path(site);
-            self.leave_if_recompiled(self.pc);
             self.ld(TMP0, f);
             self.m.load(TMP0, Mem::at(TMP0, 0));
         }
@@ -1715,12 +1713,11 @@ impl Emitter<'_> {
     /// receiver in the profile and asks the policy) when the key changes
     /// or every `CHECK_EVERY` misses. Clobbers the scratch registers.
     fn miss_path(&mut self, site: usize) {
-        use super::recompile::{CHECK_EVERY, MISSES, MISS_KEY, MISS_RUN};
+        use super::recompile::{CHECK_EVERY, MISS_KEY, MISS_RUN};
         let (slow, back) = (self.m.new_label(), self.m.new_label());
         let w = |i: usize| Mem::at(CALL_TARGET, (i * 8) as i32);
         self.m
             .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site, 0));
-        self.m.add_mem_imm(w(MISSES), 1);
         self.m.cmp(w(MISS_KEY), TMP2);
         self.m.jne(slow);
         // Same key: extend the run; the policy hears of it every
@@ -1738,6 +1735,9 @@ impl Emitter<'_> {
         self.m
             .call_abs(super::recompile::site_miss as *const () as usize);
         self.reload_all();
+        // The runtime may have recompiled the function: if so, continue
+        // at this call site in the new code.
+        self.leave_if_recompiled(self.pc);
         self.m.bind(back);
     }
 

@@ -4,8 +4,8 @@
 //! Compiled code counts the calls at each guarded site (in a register
 //! where one is free, flushed to memory at every call, helper and return)
 //! and its misses. Misses of one receiver type in a row are counted inline
-//! (`miss_key`, `miss_run`); a new type, or every [`CHECK_EVERY`]th miss,
-//! calls [`site_miss`], which adds the run to the site's profile rows (so
+//! (`miss_key`, `miss_run`, booked into `misses` by the runtime); a new
+//! type, or every [`CHECK_EVERY`]th miss of a run, calls [`site_miss`], which adds the run to the site's profile rows (so
 //! the table stays true after tier-up) and to the site's window, and asks
 //! the policy (`pgojit_profiler::decide_recompile`) about the window. A
 //! recompilation compiles the function again from the window's counts (the
@@ -31,8 +31,7 @@ pub const INDIRECT: usize = 3;
 pub const CALLS: usize = 4;
 pub const MISS_KEY: usize = 5;
 pub const MISS_RUN: usize = 6;
-pub const NEXT_CHECK: usize = 7;
-pub const SITE_WORDS: usize = 8;
+pub const SITE_WORDS: usize = 7;
 
 /// The miss path calls the policy every this many misses of one run (a
 /// power of two).
@@ -201,12 +200,14 @@ impl Jit<'_> {
     pub(crate) fn on_miss(&self, site: usize, key: u64) {
         let c = &self.counters.sites[site];
         let mut st = self.sites.state(site);
-        self.credit_hits(site, &mut st);
         let (old, run) = (
             c[MISS_KEY].load(Ordering::Relaxed),
             c[MISS_RUN].load(Ordering::Relaxed),
         );
+        // A new key: this miss is in no run yet.
+        self.credit_hits(site, &mut st, (key != old) as u64);
         if old != 0 && run > 0 {
+            c[MISSES].fetch_add(run, Ordering::Relaxed);
             let t = self.miss_target(site, old);
             if let Some(p) = self.profile {
                 p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
@@ -221,9 +222,8 @@ impl Jit<'_> {
             c[MISS_KEY].store(key, Ordering::Relaxed);
             c[MISS_RUN].store(1, Ordering::Relaxed);
         }
-        let misses = c[MISSES].load(Ordering::Relaxed);
+        let misses = misses_now(c);
         let calls = c[CALLS].load(Ordering::Relaxed);
-        c[NEXT_CHECK].store(misses + CHECK_EVERY, Ordering::Relaxed);
         let func = self.prog.sites[site].caller;
         // Nothing to decide for a settled site, without a profile, or while
         // the function's new code is being compiled (its windows reopen
@@ -299,10 +299,14 @@ impl Jit<'_> {
     /// targets' profile rows: all of them to a single guard's target;
     /// between two guards, by their hit counters with `--count-guards`,
     /// else in the proportion the rows already have.
-    fn credit_hits(&self, site: usize, st: &mut SiteState) {
+    fn credit_hits(&self, site: usize, st: &mut SiteState, extra_misses: u64) {
         let c = &self.counters.sites[site];
         let l = |i: usize| c[i].load(Ordering::Relaxed);
-        let (calls, misses, h) = (l(CALLS), l(MISSES), [l(HIT0), l(HIT0 + 1)]);
+        let (calls, misses, h) = (
+            l(CALLS),
+            misses_now(c) + extra_misses,
+            [l(HIT0), l(HIT0 + 1)],
+        );
         let (c0, m0, h0) = st.credited;
         st.credited = (calls, misses, h);
         let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
@@ -343,13 +347,14 @@ impl Jit<'_> {
         for site in 0..self.prog.sites.len() {
             {
                 let mut st = self.sites.state(site);
-                self.credit_hits(site, &mut st);
+                self.credit_hits(site, &mut st, 0);
             }
             let c = &self.counters.sites[site];
             let (key, run) = (
                 c[MISS_KEY].load(Ordering::Relaxed),
                 c[MISS_RUN].swap(0, Ordering::Relaxed),
             );
+            c[MISSES].fetch_add(run, Ordering::Relaxed);
             if key != 0 && run > 0 {
                 let t = self.miss_target(site, key);
                 if let Some(p) = self.profile {
@@ -378,16 +383,17 @@ impl Jit<'_> {
             let c = &self.counters.sites[sh.site as usize];
             let mut st = self.sites.state(sh.site as usize);
             // Hits so far belong to the old code's guards.
-            self.credit_hits(sh.site as usize, &mut st);
+            self.credit_hits(sh.site as usize, &mut st, 0);
             st.guarded = sh.targets.clone();
-            let (calls, misses) = (
-                c[CALLS].load(Ordering::Relaxed),
-                c[MISSES].load(Ordering::Relaxed),
-            );
+            let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);
-            c[NEXT_CHECK].store(misses + CHECK_EVERY, Ordering::Relaxed);
         }
     }
+}
+
+/// Misses at a site: the booked runs plus the run in progress.
+fn misses_now(c: &[std::sync::atomic::AtomicU64; SITE_WORDS]) -> u64 {
+    c[MISSES].load(Ordering::Relaxed) + c[MISS_RUN].load(Ordering::Relaxed)
 }
 
 fn open_window(st: &mut SiteState, calls: u64, misses: u64) {

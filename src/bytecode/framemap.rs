@@ -157,9 +157,10 @@ fn native_results(n: Native) -> u32 {
 pub fn compute(f: &Function, prog: &Program) -> Vec<bool> {
     let n = f.frame_size as usize;
     let mut ptr = vec![false; n];
-    // Parameters come from the caller: anything.
-    for p in ptr.iter_mut().take(f.param_words as usize) {
-        *p = true;
+    // Parameters come from the caller: as their types say (lowering seeds
+    // `ptr_slots` with that), else anything.
+    for (i, p) in ptr.iter_mut().take(f.param_words as usize).enumerate() {
+        *p = f.ptr_slots.get(i).copied().unwrap_or(true);
     }
     let result_words = |op: &Op| -> u32 {
         match *op {

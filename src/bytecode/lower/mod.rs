@@ -494,23 +494,32 @@ impl<'a> Lowerer<'a> {
         let mut b = FnBuilder::new(f.name.clone(), fi);
         // Parameters: receiver first.
         let mut param_words = 0u32;
+        let mut param_ptrs: Vec<bool> = Vec::new();
         let mut incoming: Vec<(ObjId, Slot, bool)> = Vec::new();
         if let Some(r) = f.recv {
             let t = info.obj(r).ty;
             if iface_entry {
                 incoming.push((r, 0, true));
                 param_words += 1;
+                // The interface's data word: always a pointer.
+                param_ptrs.push(true);
             } else {
                 let w = self.words(t);
                 incoming.push((r, 0, false));
                 param_words += w;
+                param_ptrs.extend(self.ptr_map(t));
             }
         }
         for &p in &f.params {
-            let w = self.words(info.obj(p).ty);
+            let t = info.obj(p).ty;
+            let w = self.words(t);
             incoming.push((p, param_words, false));
             param_words += w;
+            param_ptrs.extend(self.ptr_map(t));
         }
+        // The frame map of the parameters, from their types (when the
+        // maps agree with the words; otherwise every word stays "maybe").
+        b.param_ptrs = (param_ptrs.len() == param_words as usize).then_some(param_ptrs);
         let result_words: u32 = f
             .results
             .iter()
@@ -842,6 +851,8 @@ pub(crate) struct FnBuilder {
     pub pos: Pos,
     pub next: u32,
     pub param_words: u32,
+    /// Which parameter words may hold pointers (`None`: all of them).
+    pub param_ptrs: Option<Vec<bool>>,
     pub result_words: u32,
     pub vars: HashMap<ObjId, VarLoc>,
     pub targets: Vec<Target>,
@@ -858,6 +869,7 @@ impl FnBuilder {
             pos: Pos::default(),
             next: 0,
             param_words: 0,
+            param_ptrs: None,
             result_words: 0,
             vars: HashMap::new(),
             targets: Vec::new(),
@@ -908,8 +920,14 @@ impl FnBuilder {
             }
         }
         let frame_size = self.next.max(self.param_words).max(self.result_words);
-        // Every slot may hold a pointer until `framemap` computes the real map.
-        let ptr_slots = vec![true; frame_size as usize];
+        // Every slot may hold a pointer until `framemap` computes the real
+        // map; parameters start from their types when lowering knows them.
+        let mut ptr_slots = vec![true; frame_size as usize];
+        if let Some(pp) = &self.param_ptrs {
+            for (slot, &p) in ptr_slots.iter_mut().zip(pp) {
+                *slot = p;
+            }
+        }
         Function {
             ptr_slots,
             name: self.name,

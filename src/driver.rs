@@ -92,6 +92,10 @@ pub struct RunOptions {
     /// `pgojit disasm`: after the run, list the machine code of the
     /// functions whose name contains this (all with `""`).
     pub disasm: Option<Disasm>,
+    /// Run this many copies of the program at once in one process, sharing
+    /// the itab cache, the profile and the compiled code (`pgojit stress
+    /// --threads`); they must all print the same.
+    pub copies: u32,
 }
 
 /// What `pgojit disasm` lists.
@@ -276,18 +280,20 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         }
     }
     let start = std::time::Instant::now();
-    let jit = (opts.tier != TierMode::Interp || opts.disasm.is_some()).then(|| {
-        crate::baseline::Jit::new(
-            &prog,
-            profile.as_ref(),
-            opts.jit.clone(),
-            opts.policy.clone(),
-            opts.tier == TierMode::Jit,
-        )
-    });
+    // (Copies share the program through the JIT's state, even interpreted.)
+    let jit =
+        (opts.tier != TierMode::Interp || opts.disasm.is_some() || opts.copies > 1).then(|| {
+            crate::baseline::Jit::new(
+                &prog,
+                profile.as_ref(),
+                opts.jit.clone(),
+                opts.policy.clone(),
+                opts.tier == TierMode::Jit,
+            )
+        });
     let mut vm = Vm::new(&prog);
     vm.profile = profile.as_ref();
-    vm.jit = jit.as_ref();
+    vm.jit = jit.as_ref().filter(|_| opts.tier != TierMode::Interp);
     vm.heap.gc_percent = opts.gc_percent;
     vm.heap.stress = opts.gc_stress;
     vm.heap.limit = opts.heap_limit;
@@ -299,7 +305,12 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
                 .spawn_scoped(scope, || j.worker())
                 .expect("spawn the compiler thread");
         }
-        let r = vm.run_main();
+        let r = if opts.copies > 1 {
+            let j = jit.as_ref().expect("copies run with the JIT on");
+            run_copies(j, opts, &mut vm)
+        } else {
+            vm.run_main()
+        };
         if let Some(j) = background {
             j.stop();
         }
@@ -382,6 +393,88 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
             Outcome::Panic
         }
     }
+}
+
+/// A shared byte sink: one copy's standard output.
+#[derive(Clone, Default)]
+struct Captured(std::sync::Arc<parking_lot::Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs `opts.copies` copies of the program on their own threads (each with
+/// its own VM, heap, stack and package variables; one profile, itab cache
+/// and code for all). Copy 0 runs in `vm`; its output goes to stdout and
+/// its panic, if any, is the run's. Copies that end differently are an
+/// internal error.
+fn run_copies(j: &crate::baseline::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<(), Panic> {
+    let n = opts.copies as usize;
+    let outs: Vec<Captured> = (0..n).map(|_| Captured::default()).collect();
+    let errs: Vec<Captured> = (0..n).map(|_| Captured::default()).collect();
+    let ending = |r: &Result<(), Panic>| r.as_ref().err().map(|p| p.first_line());
+    let (first, others) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..n)
+            .map(|k| {
+                let out = outs[k].clone();
+                let err = errs[k].clone();
+                std::thread::Builder::new()
+                    .name(format!("pgojit-copy-{k}"))
+                    .stack_size(256 << 20)
+                    .spawn_scoped(scope, move || {
+                        let mut vm = Vm::new(j.prog);
+                        vm.profile = j.profile;
+                        vm.jit = Some(j).filter(|_| opts.tier != TierMode::Interp);
+                        vm.heap.gc_percent = opts.gc_percent;
+                        vm.heap.stress = opts.gc_stress;
+                        vm.heap.limit = opts.heap_limit;
+                        vm.own_globals();
+                        vm.capture_output(Box::new(out));
+                        vm.capture_prints(Box::new(err));
+                        let r = vm.run_main();
+                        vm.flush();
+                        ending(&r)
+                    })
+                    .expect("spawn a copy")
+            })
+            .collect();
+        vm.own_globals();
+        vm.capture_output(Box::new(outs[0].clone()));
+        vm.capture_prints(Box::new(errs[0].clone()));
+        let first = vm.run_main();
+        vm.flush();
+        let others: Vec<Option<Option<String>>> =
+            handles.into_iter().map(|h| h.join().ok()).collect();
+        (first, others)
+    });
+    let texts: Vec<Vec<u8>> = outs.iter().map(|o| o.0.lock().clone()).collect();
+    let prints: Vec<Vec<u8>> = errs.iter().map(|o| o.0.lock().clone()).collect();
+    {
+        use std::io::Write;
+        let mut so = std::io::stdout();
+        let _ = so.write_all(&texts[0]);
+        let _ = so.flush();
+        let _ = std::io::stderr().write_all(&prints[0]);
+    }
+    let want = ending(&first);
+    for (k, got) in others.iter().enumerate().map(|(i, g)| (i + 1, g)) {
+        if texts[k] != texts[0] || prints[k] != prints[0] || got.as_ref() != Some(&want) {
+            return Err(Panic::Fatal(format!(
+                "internal error: copy {k} of {n} ended differently from copy 0: {} vs {} bytes of output, {:?} vs {:?}",
+                texts[k].len(),
+                texts[0].len(),
+                got,
+                want
+            )));
+        }
+    }
+    first
 }
 
 /// `pgojit disasm`: listings of the selected functions, compiled now with

@@ -111,6 +111,10 @@ struct RunArgs {
     /// Write /tmp/perf-PID.map so `perf report` names compiled code.
     #[arg(long)]
     perf_map: bool,
+    /// Internal (set by `pgojit stress --threads`): run this many copies of
+    /// the program at once, sharing the profile and the compiled code.
+    #[arg(long, hide = true, default_value_t = 1)]
+    copies: u32,
     /// Internal (set by `pgojit stress`): an adversarial mode for guards.
     #[arg(long, hide = true, value_parser = driver::StressMode::parse)]
     stress_mode: Option<driver::StressMode>,
@@ -162,7 +166,8 @@ enum Cmd {
         /// Runs per mode.
         #[arg(long, default_value_t = 1)]
         repeat: u32,
-        /// Copies of the program at once in one process (not supported yet).
+        /// Copies of the program at once in one process, sharing the itab
+        /// cache, the profile and the compiled code.
         #[arg(long, default_value_t = 1)]
         threads: u32,
         /// Run options passed to every run (after `--`).
@@ -243,6 +248,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             seed: a.seed,
         },
         disasm: None,
+        copies: a.copies.max(1),
     })
 }
 

@@ -1,5 +1,8 @@
 //! `pgojit stress`: runs a program under adversarial guard modes and checks
-//! that each run prints exactly what the interpreter printed.
+//! that each run prints exactly what the interpreter printed. With
+//! `--threads=N` each run is N copies of the program at once in one
+//! process (own VM, heap and package variables each; one itab cache,
+//! profile and code), which must also agree with one another.
 //!
 //! Every run is a child process of this binary (`pgojit run` with the
 //! internal `--stress-mode` flag), so a crash in one mode is reported, not
@@ -46,11 +49,8 @@ pub fn stress(
     threads: u32,
     extra: &[String],
 ) -> Outcome {
-    if threads > 1 {
-        eprintln!(
-            "pgojit stress: --threads is not supported yet: the VM's heap and package \
-             variables are per process, so copies of a program cannot share one"
-        );
+    if threads == 0 || threads > 64 {
+        eprintln!("pgojit stress: --threads takes 1 to 64 copies");
         return Outcome::CompileError;
     }
     let modes: Vec<String> = if modes.is_empty() {
@@ -96,6 +96,11 @@ pub fn stress(
                 "--hot-loops=10".into(),
                 "--min-site-calls=1".into(),
             ];
+            if threads > 1 {
+                // N copies in one process: one itab cache, profile and
+                // code, recompiled under all of them; all must agree.
+                args.push(format!("--copies={threads}"));
+            }
             args.extend(extra.iter().cloned());
             args.push(file.into());
             let r = match run(&args) {

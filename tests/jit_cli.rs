@@ -290,7 +290,7 @@ fn flipping_site_settles_to_an_indirect_call() {
 }
 
 /// `pgojit stress`: every adversarial mode prints what the interpreter
-/// printed; `--threads` is refused with a reason.
+/// printed, also with four copies of the program at once.
 #[test]
 fn stress_modes_match_the_interpreter() {
     let out = pgojit(&["stress", "--repeat=2", &prog("phase")]);
@@ -305,10 +305,11 @@ fn stress_modes_match_the_interpreter() {
         "{text}"
     );
 
-    let out = Command::new(env!("CARGO_BIN_EXE_pgojit"))
-        .args(["stress", "--threads=4", &prog("phase")])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--threads is not supported yet"));
+    // Four copies at once in one process, sharing profile and code.
+    let out = pgojit(&["stress", "--threads=4", "--mode=flip=500", &prog("phase")]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("stress: every run matches the interpreter"),
+        "{text}"
+    );
 }

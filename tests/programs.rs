@@ -62,6 +62,9 @@ const MODES: &[&str] = &[
     "--stress-mode=random-miss=0.3 --seed=7 --hot-calls=2 --hot-loops=10 --min-site-calls=1",
     "--stress-mode=poison --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
     "--stress-mode=flip=500 --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --miss-window=100",
+    // pgojit stress --threads=4: four copies at once sharing profile and code.
+    "--copies=4 --hot-calls=2 --hot-loops=10 --min-site-calls=1",
+    "--copies=4 --stress-mode=flip=500 --seed=3 --hot-calls=2 --hot-loops=10 --min-site-calls=1 --miss-window=100",
     "--tier=auto --hot-calls=2 --hot-loops=10 --no-devirt",
     "--tier=jit --no-regs",
     "--tier=interp --gc-stress",

@@ -28,12 +28,16 @@ pub struct JitCtx {
     pub vm: *mut u8,
     /// Address of slot 0 of the VM stack.
     pub stack_base: u64,
+    /// Added to package-variable addresses (0 unless this VM has its own
+    /// copy of them: `Vm::own_globals`).
+    pub globals_delta: u64,
 }
 
 pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
 pub const RSP_LIMIT: i32 = offset_of!(JitCtx, rsp_limit) as i32;
 pub const STACK_END: i32 = offset_of!(JitCtx, stack_end) as i32;
 pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
+pub const GLOBALS_DELTA: i32 = offset_of!(JitCtx, globals_delta) as i32;
 
 impl JitCtx {
     pub fn new() -> JitCtx {
@@ -44,6 +48,7 @@ impl JitCtx {
             ctx: 0,
             vm: std::ptr::null_mut(),
             stack_base: 0,
+            globals_delta: 0,
         }
     }
 }

@@ -14,7 +14,7 @@
 //!
 //! [`JitCtx`]: super::ctx::JitCtx
 
-use super::ctx::{self, CTX, RSP_LIMIT, STACK_END};
+use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END};
 use super::devirt::{self, SitePlan};
 use super::Jit;
 use crate::bytecode::op::{Cmp, IntKind, Op};
@@ -323,6 +323,7 @@ pub fn inline_safe(op: &Op, pc: usize) -> bool {
         | Op::AddrOff { .. }
         | Op::LoadG { .. }
         | Op::StoreG { .. }
+        | Op::AddrG { .. }
         | Op::SliceAddr { .. }
         | Op::SliceLoad { .. }
         | Op::SliceStore { .. }
@@ -1320,7 +1321,7 @@ impl Emitter<'_> {
                 self.st(d, TMP0);
             }
             Op::LoadG { d, addr, n } => {
-                self.m.mov_imm(TMP0, addr);
+                self.global_addr(addr);
                 self.copy(
                     n,
                     false,
@@ -1329,7 +1330,7 @@ impl Emitter<'_> {
                 );
             }
             Op::StoreG { addr, s, n } => {
-                self.m.mov_imm(TMP0, addr);
+                self.global_addr(addr);
                 self.copy(
                     n,
                     false,
@@ -1479,6 +1480,10 @@ impl Emitter<'_> {
                 self.m.load(TMP0, Mem::at(VM, CTX));
                 self.st(d, TMP0);
             }
+            Op::AddrG { d, addr } => {
+                self.global_addr(addr);
+                self.st(d, TMP0);
+            }
             Op::RetLoad { p, off } => {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
@@ -1512,6 +1517,13 @@ impl Emitter<'_> {
                 self.branch(Some(Cond::Ne), pc, t);
             }
         }
+    }
+
+    /// `rax = addr` relocated to this VM's package variables.
+    fn global_addr(&mut self, addr: u64) {
+        self.m.mov_imm(TMP0, addr);
+        self.m.load(TMP1, Mem::at(VM, GLOBALS_DELTA));
+        self.m.add(TMP0, TMP1);
     }
 
     /// `cmp slot a, imm` (any 64-bit immediate).

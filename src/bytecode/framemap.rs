@@ -113,7 +113,8 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u
         | Alloc { d, .. }
         | SliceAddr { d, .. }
         | MakeClosure { d, .. }
-        | LoadCtx { d } => vec![(d, 1, Ptr)],
+        | LoadCtx { d }
+        | AddrG { d, .. } => vec![(d, 1, Ptr)],
         MakeIface { d, .. } | IfaceToIface { d, .. } | AssertIface { d, .. } => {
             vec![(d, 1, Scalar), (d + 1, 1, Ptr)]
         }

@@ -54,6 +54,8 @@ pub struct Program {
     pub layouts: Vec<Vec<bool>>,
     /// Package variables: (address, words, layout), roots for the collector.
     pub globals: Vec<(u64, u32, u32)>,
+    /// The block holding every package variable: (address, words).
+    pub globals_block: (u64, u32),
     /// What each call site (`SiteId`) calls, for the profiler.
     pub sites: Vec<SiteMeta>,
     /// Per function: the line it starts on and a hash of its source (0 for

@@ -314,6 +314,12 @@ pub enum Op {
         p: Slot,
         off: u32,
     },
+    /// `d = &package variable at addr` (relocated, like `LoadG`, for a VM
+    /// with its own copy of the package variables).
+    AddrG {
+        d: Slot,
+        addr: u64,
+    },
     /// Package variables: absolute addresses.
     LoadG {
         d: Slot,

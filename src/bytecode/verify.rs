@@ -31,7 +31,7 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
     use Op::*;
     let opt = |s: Slot| if s == NONE { None } else { Some((s, 1)) };
     match *op {
-        Const { d, .. } | LoadCtx { d } | Alloc { d, .. } => vec![(d, 1)],
+        Const { d, .. } | LoadCtx { d } | AddrG { d, .. } | Alloc { d, .. } => vec![(d, 1)],
         Zero { d, n } => vec![(d, n)],
         Move { d, s } => vec![(d, 1), (s, 1)],
         MoveN { d, s, n } => vec![(d, n), (s, n)],

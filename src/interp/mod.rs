@@ -46,7 +46,9 @@ pub struct Vm<'p> {
     pub prog: &'p Program,
     stack: Vec<u64>,
     pub heap: Heap,
-    out: std::io::BufWriter<std::io::Stdout>,
+    out: Box<dyn Write + Send>,
+    /// Where `print`/`println` write (`None`: stderr).
+    err: Option<Box<dyn Write + Send>>,
     /// What compiled code reaches through its `VM` register, including
     /// the closure register (Go's context register) both tiers use.
     jc: Box<JitCtx>,
@@ -84,7 +86,11 @@ impl<'p> Vm<'p> {
                 }
                 h
             },
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            out: Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
+            err: None,
             jc: Box::new(JitCtx::new()),
             jit: None,
             pending: None,
@@ -94,6 +100,24 @@ impl<'p> Vm<'p> {
             frames: Vec::with_capacity(1024),
             profile: None,
         }
+    }
+
+    /// Sends the program's standard output to `w` instead of stdout.
+    pub fn capture_output(&mut self, w: Box<dyn Write + Send>) {
+        self.out = w;
+    }
+
+    /// Sends the builtin `print`/`println` output to `w` instead of stderr.
+    pub fn capture_prints(&mut self, w: Box<dyn Write + Send>) {
+        self.err = Some(w);
+    }
+
+    /// Gives this VM its own zeroed package variables (one copy of the
+    /// program among several in one process).
+    pub fn own_globals(&mut self) {
+        let (base, words) = self.prog.globals_block;
+        let mine = crate::runtime::heap::alloc_static(words as usize);
+        self.jc.globals_delta = mine.wrapping_sub(base);
     }
 
     /// Runs the package initializer, then `main`.
@@ -334,10 +358,12 @@ impl<'p> Vm<'p> {
                 }
                 Op::LoadG { d, addr, n } => {
                     let b = fp + d as usize;
+                    let addr = addr.wrapping_add(self.jc.globals_delta);
                     mem::load_n(addr, 0, &mut self.stack[b..b + n as usize]);
                 }
                 Op::StoreG { addr, s, n } => {
                     let b = fp + s as usize;
+                    let addr = addr.wrapping_add(self.jc.globals_delta);
                     mem::store_n(addr, 0, &self.stack[b..b + n as usize]);
                 }
                 Op::Alloc { d, n, layout } => {
@@ -435,6 +461,7 @@ impl<'p> Vm<'p> {
                     r.map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.jc.ctx,
+                Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::RetLoad { p, off } => {
                     let a = s!(p);
                     if a == 0 {
@@ -1246,6 +1273,7 @@ impl<'p> Vm<'p> {
         let stack = &self.stack;
         let frames = &self.frames;
         let ctx = self.jc.ctx;
+        let delta = self.jc.globals_delta;
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).
@@ -1257,7 +1285,7 @@ impl<'p> Vm<'p> {
                         m.mark(w);
                     }
                     for &(addr, words, layout) in &prog.globals {
-                        m.mark_object(addr, words as usize, layout);
+                        m.mark_object(addr.wrapping_add(delta), words as usize, layout);
                     }
                     m.mark(ctx);
                     return;
@@ -1272,7 +1300,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 for &(addr, words, layout) in &prog.globals {
-                    m.mark_object(addr, words as usize, layout);
+                    m.mark_object(addr.wrapping_add(delta), words as usize, layout);
                 }
                 m.mark(ctx);
             })

@@ -258,7 +258,14 @@ impl Vm<'_> {
 
     pub(crate) fn print_raw(&mut self, b: &[u8]) {
         self.flush();
-        let _ = std::io::stderr().write_all(b);
+        match &mut self.err {
+            Some(w) => {
+                let _ = w.write_all(b);
+            }
+            None => {
+                let _ = std::io::stderr().write_all(b);
+            }
+        }
     }
 }
 

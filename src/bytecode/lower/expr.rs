@@ -631,7 +631,7 @@ impl FnCtx<'_, '_> {
                 self.emit(Op::AddrOff { d, p, off });
             }
             Place::Global { addr } => {
-                self.emit(Op::Const { d, v: addr });
+                self.emit(Op::AddrG { d, addr });
             }
             Place::SliceElem { s, i, stride, off } => {
                 self.emit(Op::SliceAddr { d, s, i, stride });

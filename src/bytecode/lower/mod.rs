@@ -59,6 +59,8 @@ pub(crate) struct Lowerer<'a> {
     descs: Vec<Option<&'static TypeDesc>>,
     words_cache: HashMap<Ty, u32>,
     globals: HashMap<ObjId, u64>,
+    /// The package variables' block: (address, words).
+    globals_block: (u64, u32),
     /// Pointer maps for the collector, interned; ids match `runtime::heap`'s predefined ones.
     layouts: Vec<Vec<bool>>,
     layout_ids: HashMap<Vec<bool>, u32>,
@@ -105,6 +107,7 @@ pub fn lower(
         descs: vec![None; info.types.len()],
         words_cache: HashMap::new(),
         globals: HashMap::new(),
+        globals_block: (0, 0),
         layouts: Vec::new(),
         layout_ids: HashMap::new(),
         func_values: HashMap::new(),
@@ -114,16 +117,30 @@ pub fn lower(
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
     }
-    // Package variables live in cells at fixed addresses.
+    // Package variables live in one block at a fixed address (a VM that
+    // runs as one copy among several relocates it: `Vm::globals_delta`).
+    let mut vars: Vec<(ObjId, u32)> = Vec::new();
     for (i, o) in info.objs.iter().enumerate() {
         if let ObjKind::Var(v) = &o.kind {
             if v.global {
                 let w = l.words(o.ty);
-                let addr = heap::alloc_static(w as usize);
-                l.globals.insert(ObjId(i as u32), addr);
+                vars.push((ObjId(i as u32), w));
             }
         }
     }
+    let total: u32 = vars.iter().map(|v| v.1).sum();
+    let block = heap::alloc_static(total.max(1) as usize);
+    let mut at = 0u64;
+    for (o, w) in vars {
+        let addr = if w == 0 {
+            heap::ZERO_SIZED
+        } else {
+            block + 8 * at
+        };
+        at += w as u64;
+        l.globals.insert(o, addr);
+    }
+    l.globals_block = (block, total.max(1));
     l.funcs.push(Some(Function {
         name: "errors.(*errorString).Error".into(),
         code: vec![
@@ -200,6 +217,7 @@ pub fn lower(
         func_keys,
         layouts,
         globals,
+        globals_block: l.globals_block,
         funcs,
         init,
         main: FuncId(info.main as u32),

@@ -533,6 +533,25 @@ fn print_jit_stats(prog: &Program, j: &crate::baseline::Jit, vm: &Vm) {
     for r in &st.recompiles {
         eprintln!("    {r}");
     }
+    // Time per call of each version of a recompiled site.
+    for (i, meta) in prog.sites.iter().enumerate() {
+        let versions = j.site_versions(i);
+        if versions.len() < 2 {
+            continue;
+        }
+        let parts: Vec<String> = versions
+            .iter()
+            .map(|(shape, calls, ns)| format!("{shape}: {calls} calls, {ns:.2} ns/call"))
+            .collect();
+        eprintln!(
+            "  versions {}:{}:{} {}: {}",
+            prog.file_name,
+            meta.pos.line,
+            meta.pos.col,
+            meta.text,
+            parts.join(" -> ")
+        );
+    }
     let (mut ic, mut il, mut cc, mut cl) = (0, 0, 0, 0);
     for f in 0..prog.funcs.len() {
         let f = FuncId(f as u32);

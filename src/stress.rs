@@ -120,6 +120,14 @@ pub fn stress(
                 recompiles.unwrap_or(0),
                 r.secs
             );
+            // Time per call of each version of each recompiled site.
+            for line in r
+                .stderr
+                .lines()
+                .filter(|l| l.trim_start().starts_with("versions "))
+            {
+                println!("  {}", line.trim_start());
+            }
             if !same {
                 failed += 1;
                 println!(

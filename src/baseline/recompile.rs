@@ -58,6 +58,9 @@ pub struct SiteState {
     credited: (u64, u64, [u64; 2]),
     /// `pgojit stress --mode=flip`: rotations so far.
     flips: u32,
+    /// When each version of the site's code was installed, and the site's
+    /// calls then (for the time per call of each version).
+    pub timeline: Vec<(std::time::Instant, u64, String)>,
 }
 
 /// Per-site states, behind one lock each.
@@ -364,6 +367,27 @@ impl Jit<'_> {
         }
     }
 
+    /// Per version of a guarded site's code: its shape, the calls it
+    /// made and the wall time per call while it was installed (the loop
+    /// around the call included), up to now.
+    pub fn site_versions(&self, site: usize) -> Vec<(String, u64, f64)> {
+        let st = self.sites.state(site);
+        let now = (
+            std::time::Instant::now(),
+            self.counters.sites[site][CALLS].load(Ordering::Relaxed),
+        );
+        st.timeline
+            .iter()
+            .enumerate()
+            .map(|(i, (t, c, shape))| {
+                let (t1, c1) = st.timeline.get(i + 1).map_or(now, |(t, c, _)| (*t, *c));
+                let calls = c1.saturating_sub(*c);
+                let ns = t1.duration_since(*t).as_nanos() as f64 / calls.max(1) as f64;
+                (shape.clone(), calls, ns)
+            })
+            .collect()
+    }
+
     /// Calls the profile credits to target `t` at `site` (0 without one).
     fn profile_count(&self, site: usize, t: Target) -> u64 {
         self.profile
@@ -387,6 +411,8 @@ impl Jit<'_> {
             st.guarded = sh.targets.clone();
             let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);
+            st.timeline
+                .push((std::time::Instant::now(), calls, sh.shape.clone()));
         }
     }
 }

@@ -1639,11 +1639,16 @@ impl Emitter<'_> {
         if !plan.guards.is_empty() {
             self.count_site_call(site);
         }
-        let forced = self.stress_tick(site, plan);
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);
         self.m.je(self.nil);
         self.m.store(Mem::at(VM, CTX), TMP0);
+        // (After the closure register is set: a forced miss still calls
+        // through it.)
+        let forced = self.stress_tick(site, plan);
+        if forced.is_some() {
+            self.ld(TMP0, f);
+        }
         self.m.load(TMP0, Mem::at(TMP0, 0));
         for (k, g) in plan.guards.iter().enumerate() {
             let next = self.m.new_label();

@@ -309,32 +309,11 @@ impl MacroAssembler {
 
     /// `jmp label`
     pub fn jmp(&mut self, label: Label) {
-        self.keep_branch_in_32(5);
         dynasm!(self.ops ; .arch x64 ; jmp =>label.0);
-    }
-
-    /// Pads with `nop`s so that a branch of `len` bytes neither crosses nor
-    /// ends on a 32-byte boundary: Intel's Skylake-derived cores (this
-    /// machine's Xeon among them) do not cache such branches in the
-    /// decoded-uop cache (the "JCC erratum" microcode update), which slows
-    /// tight loops by a cycle or more. Compilers pad the same way
-    /// (`-mbranches-within-32B-boundaries`).
-    fn keep_branch_in_32(&mut self, len: usize) {
-        loop {
-            let at = self.offset();
-            let last = at + len - 1;
-            let crosses = at / 32 != last / 32;
-            let ends_on_boundary = (last + 1) % 32 == 0;
-            if !crosses && !ends_on_boundary {
-                break;
-            }
-            dynasm!(self.ops ; .arch x64 ; nop);
-        }
     }
 
     /// Jumps to `label` when `cond` holds for the last comparison.
     pub fn jcc(&mut self, cond: Cond, label: Label) {
-        self.keep_branch_in_32(6);
         let l = label.0;
         match cond {
             Cond::Eq => dynasm!(self.ops ; .arch x64 ; je =>l),

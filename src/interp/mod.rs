@@ -102,6 +102,29 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// Package variables, relocated for a VM with its own copy (kept out
+    /// of `run`'s loop: the delta is one more value the loop would hold).
+    #[inline(never)]
+    fn global_op(&mut self, op: &Op, fp: usize) {
+        let delta = self.jc.globals_delta;
+        match *op {
+            Op::LoadG { d, addr, n } => {
+                let b = fp + d as usize;
+                mem::load_n(
+                    addr.wrapping_add(delta),
+                    0,
+                    &mut self.stack[b..b + n as usize],
+                );
+            }
+            Op::StoreG { addr, s, n } => {
+                let b = fp + s as usize;
+                mem::store_n(addr.wrapping_add(delta), 0, &self.stack[b..b + n as usize]);
+            }
+            Op::AddrG { d, addr } => self.stack[fp + d as usize] = addr.wrapping_add(delta),
+            _ => unreachable!("global_op called with {op:?}"),
+        }
+    }
+
     /// Sends the program's standard output to `w` instead of stdout.
     pub fn capture_output(&mut self, w: Box<dyn Write + Send>) {
         self.out = w;
@@ -356,16 +379,7 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = a + 8 * off as u64;
                 }
-                Op::LoadG { d, addr, n } => {
-                    let b = fp + d as usize;
-                    let addr = addr.wrapping_add(self.jc.globals_delta);
-                    mem::load_n(addr, 0, &mut self.stack[b..b + n as usize]);
-                }
-                Op::StoreG { addr, s, n } => {
-                    let b = fp + s as usize;
-                    let addr = addr.wrapping_add(self.jc.globals_delta);
-                    mem::store_n(addr, 0, &self.stack[b..b + n as usize]);
-                }
+                Op::LoadG { .. } | Op::StoreG { .. } | Op::AddrG { .. } => self.global_op(op, fp),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
                         self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
@@ -461,7 +475,6 @@ impl<'p> Vm<'p> {
                     r.map_err(|e| self.fail(e, cur, pc))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.jc.ctx,
-                Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::RetLoad { p, off } => {
                     let a = s!(p);
                     if a == 0 {

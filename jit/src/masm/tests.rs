@@ -1406,36 +1406,3 @@ fn runs_indirect_calls_and_jumps() {
     let mut frame = [4, 0, add_one as Unary as usize as u64];
     assert_eq!(run_code(&code, &mut frame, &mut vm), 51);
 }
-
-#[test]
-fn branches_never_cross_or_end_on_32_byte_boundaries() {
-    for pre in 0..40 {
-        for conditional in [false, true] {
-            let mut m = MacroAssembler::new();
-            let l = m.new_label();
-            for _ in 0..pre {
-                m.mov(TMP0, TMP1); // 3 bytes
-            }
-            let before = m.offset();
-            if conditional {
-                m.jcc(Cond::Eq, l);
-            } else {
-                m.jmp(l);
-            }
-            let end = m.offset();
-            m.bind(l);
-            let len = if conditional { 6 } else { 5 };
-            let start = end - len;
-            assert_eq!(start / 32, (end - 1) / 32, "crosses at {start}");
-            assert_ne!(end % 32, 0, "ends on a boundary at {end}");
-            assert!(start - before <= len, "padded {} bytes", start - before);
-            let code = m.finish().unwrap();
-            // The padding decodes as nops, the branch as itself.
-            let text = crate::listing::instructions(&code.bytes);
-            assert!(
-                text[pre..text.len() - 1].iter().all(|i| i == "nop"),
-                "{text:?}"
-            );
-        }
-    }
-}

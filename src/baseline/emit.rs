@@ -35,6 +35,8 @@ pub struct Output {
     pub trace: Vec<String>,
     /// Every call site of the function and how it was compiled.
     pub sites: Vec<SiteShape>,
+    /// The guards' key cells, read by the code (kept with its version).
+    pub keys: Vec<Box<std::sync::atomic::AtomicU64>>,
 }
 
 /// How a call site was compiled.
@@ -116,6 +118,8 @@ struct Emitter<'a> {
     counter_regs: Vec<(usize, Reg)>,
     /// Count calls and loop trips in compiled code.
     count: bool,
+    /// Cells holding the guards' keys (addresses stay put: boxed).
+    keys: Vec<Box<std::sync::atomic::AtomicU64>>,
     /// Expanding an inlined body.
     inlining: bool,
     /// The pc of the instruction being expanded (in the outer function).
@@ -159,6 +163,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             Vec::new()
         },
         count: jit.opts.count,
+        keys: Vec::new(),
         inlining: false,
         pc: 0,
         entry,
@@ -247,6 +252,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     }
     let trace = std::mem::take(&mut e.trace);
     let sites = std::mem::take(&mut e.sites);
+    let keys = std::mem::take(&mut e.keys);
     let asm = e.m.finish().expect("baseline code assembles");
     Output {
         asm,
@@ -254,6 +260,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         osr,
         trace,
         sites,
+        keys,
     }
 }
 
@@ -1580,8 +1587,11 @@ impl Emitter<'_> {
                 g.name,
                 g.name
             ));
-            self.m.mov_imm(TMP1, g.key);
-            self.m.cmp(TMP0, TMP1);
+            // The key lives in a cell of this code version: retiring the
+            // version makes every guard miss (see `Jit::retire`).
+            let cell = self.key_cell(g.key);
+            self.m.mov_imm(TMP1, cell);
+            self.m.cmp(Mem::at(TMP1, 0), TMP0);
             self.m.jne(next);
             if self.jit.opts.count_guards {
                 self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
@@ -1654,7 +1664,9 @@ impl Emitter<'_> {
             let next = self.m.new_label();
             self.m
                 .comment(&format!("guard {}: func == {}", k + 1, g.name));
-            self.m.cmp(TMP0, g.key as i32);
+            let cell = self.key_cell(g.key);
+            self.m.mov_imm(TMP1, cell);
+            self.m.cmp(Mem::at(TMP1, 0), TMP0);
             self.m.jne(next);
             if self.jit.opts.count_guards {
                 self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
@@ -1708,6 +1720,14 @@ impl Emitter<'_> {
         self.m.test(TMP0, TMP0);
         self.m.jne(forced);
         Some(forced)
+    }
+
+    /// A cell holding `key` for a guard to compare with.
+    fn key_cell(&mut self, key: u64) -> u64 {
+        let b = Box::new(std::sync::atomic::AtomicU64::new(key));
+        let addr = &*b as *const std::sync::atomic::AtomicU64 as u64;
+        self.keys.push(b);
+        addr
     }
 
     /// Counts a call at a guarded site (the denominator of its miss ratio):

@@ -107,6 +107,8 @@ pub struct FuncCode {
     pub code: CompiledCode,
     /// Its call sites and how each was compiled.
     pub sites: Vec<emit::SiteShape>,
+    /// Its guards' key cells (see [`Jit::retire`]).
+    keys: Vec<Box<AtomicU64>>,
 }
 
 const NOT_COMPILED: u8 = 0;
@@ -234,6 +236,21 @@ impl<'p> Jit<'p> {
     /// The installed version of `f`'s code.
     pub fn installed(&self, f: FuncId) -> Option<Arc<FuncCode>> {
         self.code[f.index()].lock().last().cloned()
+    }
+
+    /// Retires a replaced code version: its guards can no longer match (no
+    /// itab or zero-extended function id is all ones), and its sites' next
+    /// miss goes to the runtime,
+    /// which sends the running code over to the new version at that site.
+    /// So a loop still running the old code leaves it at its next guarded
+    /// call, with no check on its hot path.
+    fn retire(&self, old: &FuncCode) {
+        for k in &old.keys {
+            k.store(u64::MAX, Ordering::Release);
+        }
+        for sh in &old.sites {
+            self.counters.sites[sh.site as usize][recompile::MISS_KEY].store(0, Ordering::Release);
+        }
     }
 
     /// Compiles `f` again (the policy found a site's guards stale); the
@@ -366,12 +383,19 @@ impl<'p> Jit<'p> {
             let _ = file.flush();
         }
         self.reset_windows(&out.sites);
-        self.code[f.index()].lock().push(Arc::new(FuncCode {
-            entry,
-            osr,
-            code,
-            sites: out.sites,
-        }));
+        {
+            let mut versions = self.code[f.index()].lock();
+            if let Some(old) = versions.last() {
+                self.retire(old);
+            }
+            versions.push(Arc::new(FuncCode {
+                entry,
+                osr,
+                code,
+                sites: out.sites,
+                keys: out.keys,
+            }));
+        }
         {
             let mut st = self.stats.lock();
             st.compiled += 1;

@@ -313,3 +313,38 @@ fn stress_modes_match_the_interpreter() {
         "{text}"
     );
 }
+
+/// Two guarded targets with the same inlined body share one branch-free
+/// guard and one body; the answer is Go's.
+#[test]
+fn identical_bimorphic_bodies_share_one_guard() {
+    let out = pgojit(&[
+        "disasm",
+        "--jit-sync",
+        "--stable",
+        "--func",
+        "main.run",
+        &prog("twins"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("681250\n3431\n"), "{text}");
+    assert!(
+        text.contains(
+            "; guards 1, 2: itab == *main.Square or *main.Circle (identical inlined bodies)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("; guard 1:"), "{text}");
+    // With hit counting the guards stay apart (hits are told apart).
+    let out = pgojit(&[
+        "disasm",
+        "--jit-sync",
+        "--stable",
+        "--count-guards",
+        "--func",
+        "main.run",
+        &prog("twins"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("; guard 2: itab == *main.Circle"), "{text}");
+}

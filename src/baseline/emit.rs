@@ -1579,7 +1579,41 @@ impl Emitter<'_> {
         }
         let forced = self.stress_tick(site, plan);
         self.ld(TMP0, recv);
-        for (k, g) in plan.guards.iter().enumerate() {
+        if self.same_inlined_bodies(plan) {
+            // Two guarded targets with the same inlined body (getters of
+            // the same field in two types, say): test both keys without a
+            // branch, then one body. A receiver alternating between the two
+            // types at random then costs no mispredicted branch.
+            let next = self.m.new_label();
+            let (a, b) = (&plan.guards[0], &plan.guards[1]);
+            self.m.comment(&format!(
+                "guards 1, 2: itab == {} or {} (identical inlined bodies)",
+                a.name, b.name
+            ));
+            let (c1, c2) = (self.key_cell(a.key), self.key_cell(b.key));
+            self.m.mov_imm(TMP1, c1);
+            self.m.cmp(Mem::at(TMP1, 0), TMP0);
+            self.m.set(Cond::Eq, TMP1);
+            self.m.mov_imm(TMP2, c2);
+            self.m.cmp(Mem::at(TMP2, 0), TMP0);
+            self.m.set(Cond::Eq, TMP2);
+            self.m.or(TMP1, TMP2);
+            self.m.test(TMP1, TMP1);
+            self.m.je(next);
+            self.ld(TMP1, recv + 1);
+            self.st(base, TMP1);
+            self.m
+                .comment(&format!("inlined {}", self.prog.func(a.target).name));
+            self.inline(a.target, base, done);
+            self.m.jmp(done);
+            self.m.bind(next);
+        }
+        let separate: &[super::devirt::Guard] = if self.same_inlined_bodies(plan) {
+            &[]
+        } else {
+            &plan.guards
+        };
+        for (k, g) in separate.iter().enumerate() {
             let next = self.m.new_label();
             self.m.comment(&format!(
                 "guard {}: itab == {} (tab.type == {})",
@@ -1720,6 +1754,21 @@ impl Emitter<'_> {
         self.m.test(TMP0, TMP0);
         self.m.jne(forced);
         Some(forced)
+    }
+
+    /// Two guards whose targets, both inlined, have the same code and frame
+    /// (hits are then not told apart, so not with `--count-guards`).
+    fn same_inlined_bodies(&self, plan: &SitePlan) -> bool {
+        let [a, b] = &plan.guards[..] else {
+            return false;
+        };
+        let (fa, fb) = (self.prog.func(a.target), self.prog.func(b.target));
+        a.inline
+            && b.inline
+            && !self.jit.opts.count_guards
+            && fa.code == fb.code
+            && fa.frame_size == fb.frame_size
+            && fa.param_words == fb.param_words
     }
 
     /// A cell holding `key` for a guard to compare with.

@@ -90,12 +90,21 @@ pub fn stress(
                 "run".into(),
                 format!("--stress-mode={m}"),
                 format!("--seed={s}"),
-                "--stats".into(),
-                "--count-guards".into(),
-                "--hot-calls=2".into(),
-                "--hot-loops=10".into(),
-                "--min-site-calls=1".into(),
             ];
+            // Defaults that make guards appear early, unless the run
+            // options after `--` set them (clap refuses a flag twice).
+            for d in [
+                "--stats",
+                "--count-guards",
+                "--hot-calls=2",
+                "--hot-loops=10",
+                "--min-site-calls=1",
+            ] {
+                let name = d.split('=').next().unwrap_or(d);
+                if !extra.iter().any(|e| e.split('=').next() == Some(name)) {
+                    args.push(d.into());
+                }
+            }
             if threads > 1 {
                 // N copies in one process: one itab cache, profile and
                 // code, recompiled under all of them; all must agree.
@@ -130,6 +139,10 @@ pub fn stress(
             }
             if !same {
                 failed += 1;
+                if r.code == Some(2) && r.stdout.is_empty() && r.stderr.starts_with("error:") {
+                    // The run options themselves were refused.
+                    println!("  {}", r.stderr.lines().next().unwrap_or(""));
+                }
                 println!(
                     "  exit {:?} (reference {:?}); stdout {} bytes (reference {}){}",
                     r.code,

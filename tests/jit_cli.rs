@@ -305,6 +305,21 @@ fn stress_modes_match_the_interpreter() {
         "{text}"
     );
 
+    // Run options after `--` may override stress's own defaults.
+    let out = pgojit(&[
+        "stress",
+        "--mode=force-miss",
+        &prog("phase"),
+        "--",
+        "--hot-calls=200",
+        "--stats",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("stress: every run matches the interpreter"),
+        "{text}"
+    );
+
     // Four copies at once in one process, sharing profile and code.
     let out = pgojit(&["stress", "--threads=4", "--mode=flip=500", &prog("phase")]);
     let text = String::from_utf8_lossy(&out.stdout);

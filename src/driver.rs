@@ -1,6 +1,8 @@
 //! From a file name to a result: read, parse, check, lower, run; and the
-//! exit codes (0 ok, 1 compile error or unreadable file, 2 Go panic or
-//! fatal error, 3 internal error).
+//! exit codes: 0 ok; 1 compile error, unreadable file or bad usage; 2 Go
+//! panic or fatal error (as Go: also stack overflow, `--max-stack`, and
+//! out of memory, `--heap-limit`); 3 internal error (a pgojit bug); 4
+//! `--max-steps` ran out.
 
 use crate::bytecode::{self, Program};
 use crate::diag::CompileError;
@@ -13,6 +15,7 @@ pub enum Outcome {
     CompileError,
     Panic,
     Internal,
+    Limit,
 }
 
 impl Outcome {
@@ -22,6 +25,7 @@ impl Outcome {
             Outcome::CompileError => 1,
             Outcome::Panic => 2,
             Outcome::Internal => 3,
+            Outcome::Limit => 4,
         }
     }
 }
@@ -71,6 +75,10 @@ pub struct RunOptions {
     pub gc_percent: u64,
     /// Stop with Go's out-of-memory error past this many live bytes.
     pub heap_limit: Option<u64>,
+    /// Stop after this many steps (function entries and loop back-edges).
+    pub max_steps: Option<u64>,
+    /// Bytes of VM stack (Go's stack overflow past them).
+    pub max_stack: Option<u64>,
     /// Collect at every allocation.
     pub gc_stress: bool,
     /// Print statistics to stderr at exit.
@@ -147,6 +155,15 @@ pub struct JitOptions {
     pub stress: StressMode,
     /// Seed of the stress mode's choices.
     pub seed: u64,
+    /// Compiled code takes steps at function entries and loop back-edges
+    /// (`--max-steps` is set).
+    pub steps: bool,
+    /// Guarded targets re-check the receiver's type before they run and
+    /// abort on a mismatch (`--verify-guards`).
+    pub verify_guards: bool,
+    /// A deliberately wrong compiler, to show `--verify-guards` at work:
+    /// the first guard of every site passes for any receiver.
+    pub break_guards: bool,
 }
 
 /// How `pgojit stress` attacks the guards (every mode must leave the
@@ -202,6 +219,9 @@ impl Default for JitOptions {
             code_limit: 64 << 20,
             stress: StressMode::None,
             seed: 1,
+            steps: false,
+            verify_guards: false,
+            break_guards: false,
         }
     }
 }
@@ -294,9 +314,7 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
     let mut vm = Vm::new(&prog);
     vm.profile = profile.as_ref();
     vm.jit = jit.as_ref().filter(|_| opts.tier != TierMode::Interp);
-    vm.heap.gc_percent = opts.gc_percent;
-    vm.heap.stress = opts.gc_stress;
-    vm.heap.limit = opts.heap_limit;
+    set_limits(&mut vm, opts);
     let background = jit.as_ref().filter(|j| !j.opts.sync && !j.eager);
     let r = std::thread::scope(|scope| {
         if let Some(j) = background {
@@ -390,8 +408,25 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
         Ok(()) => Outcome::Ok,
         Err(p) => {
             report_panic(&p);
-            Outcome::Panic
+            match &p {
+                Panic::Limit(_) => Outcome::Limit,
+                Panic::Fatal(m) if m.starts_with("internal error") => Outcome::Internal,
+                _ => Outcome::Panic,
+            }
         }
+    }
+}
+
+/// The collector's settings and the run's limits.
+fn set_limits(vm: &mut Vm, opts: &RunOptions) {
+    vm.heap.gc_percent = opts.gc_percent;
+    vm.heap.stress = opts.gc_stress;
+    vm.heap.limit = opts.heap_limit;
+    if let Some(n) = opts.max_steps {
+        vm.limit_steps(n);
+    }
+    if let Some(b) = opts.max_stack {
+        vm.limit_stack(b);
     }
 }
 
@@ -431,9 +466,7 @@ fn run_copies(j: &crate::baseline::Jit, opts: &RunOptions, vm: &mut Vm) -> Resul
                         let mut vm = Vm::new(j.prog);
                         vm.profile = j.profile;
                         vm.jit = Some(j).filter(|_| opts.tier != TierMode::Interp);
-                        vm.heap.gc_percent = opts.gc_percent;
-                        vm.heap.stress = opts.gc_stress;
-                        vm.heap.limit = opts.heap_limit;
+                        set_limits(&mut vm, opts);
                         vm.own_globals();
                         vm.capture_output(Box::new(out));
                         vm.capture_prints(Box::new(err));
@@ -645,5 +678,7 @@ fn report_panic(p: &Panic) {
             eprintln!("fatal error: stack overflow");
         }
     }
-    eprintln!("{}", p.rest());
+    if !p.rest().is_empty() {
+        eprintln!("{}", p.rest());
+    }
 }

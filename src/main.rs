@@ -45,6 +45,22 @@ struct RunArgs {
     /// End with Go's out-of-memory error past this much live heap (bytes, or with K/M/G).
     #[arg(long, value_parser = parse_size)]
     heap_limit: Option<u64>,
+    /// Stop with exit code 4 after this many steps (function entries and
+    /// loop back-edges, counted alike in every tier), for untrusted programs.
+    #[arg(long)]
+    max_steps: Option<u64>,
+    /// Bytes of goroutine stack (Go's debug.SetMaxStack; bytes, or with
+    /// K/M/G); past it, Go's stack overflow.
+    #[arg(long, value_parser = parse_size)]
+    max_stack: Option<u64>,
+    /// Compiled guarded calls re-check the receiver's type before the
+    /// target runs, and abort loudly on a mismatch.
+    #[arg(long)]
+    verify_guards: bool,
+    /// Internal (for testing --verify-guards): compile every site's first
+    /// guard so that it passes for any receiver.
+    #[arg(long, hide = true)]
+    break_guards: bool,
     /// Collect at every allocation (for testing the collector).
     #[arg(long)]
     gc_stress: bool,
@@ -222,6 +238,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
     Ok(RunOptions {
         gc_percent: a.gc_percent,
         heap_limit: a.heap_limit,
+        max_steps: a.max_steps,
+        max_stack: a.max_stack,
         gc_stress: a.gc_stress,
         stats: a.stats,
         profile: !a.no_profile || report.is_some(),
@@ -246,6 +264,9 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             code_limit: a.code_limit as usize,
             stress: a.stress_mode.unwrap_or_default(),
             seed: a.seed,
+            steps: a.max_steps.is_some(),
+            verify_guards: a.verify_guards,
+            break_guards: a.break_guards,
         },
         disasm: None,
         copies: a.copies.max(1),
@@ -270,7 +291,15 @@ fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<driver::Di
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Bad usage exits 1 like other bad input (clap's own code, 2, is the
+    // code of a Go panic).
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 1 } else { 0 });
+        }
+    };
     // Front-end recursion follows the program's nesting: give it room.
     let child = std::thread::Builder::new()
         .stack_size(256 << 20)

@@ -99,6 +99,9 @@ pub fn stress(
                 "--hot-calls=2",
                 "--hot-loops=10",
                 "--min-site-calls=1",
+                // A guard that lets a wrong receiver in aborts the run
+                // instead of perhaps printing the same answer.
+                "--verify-guards",
             ] {
                 let name = d.split('=').next().unwrap_or(d);
                 if !extra.iter().any(|e| e.split('=').next() == Some(name)) {

@@ -55,12 +55,14 @@ const MODES: &[&str] = &[
     // --min-site-calls, sites seen only a few times stay indirect).
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --gc-stress",
+    // Every guarded target re-checks its receiver's type (aborts on a wrong one).
+    "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
     "--tier=auto --hot-calls=200 --hot-loops=5000 --jit-sync",
     // pgojit stress's modes: guards that always miss, miss at random,
     // come from poisoned profiles, or flip and recompile every 500 calls.
     "--stress-mode=force-miss --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
-    "--stress-mode=random-miss=0.3 --seed=7 --hot-calls=2 --hot-loops=10 --min-site-calls=1",
-    "--stress-mode=poison --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
+    "--stress-mode=random-miss=0.3 --seed=7 --verify-guards --hot-calls=2 --hot-loops=10 --min-site-calls=1",
+    "--stress-mode=poison --seed=7 --verify-guards --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
     "--stress-mode=flip=500 --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --miss-window=100",
     // pgojit stress --threads=4: four copies at once sharing profile and code.
     "--copies=4 --hot-calls=2 --hot-loops=10 --min-site-calls=1",

@@ -31,6 +31,11 @@ pub struct JitCtx {
     /// Added to package-variable addresses (0 unless this VM has its own
     /// copy of them: `Vm::own_globals`).
     pub globals_delta: u64,
+    /// Steps (function entries and loop back-edges) left before
+    /// `--max-steps` stops the program; `i64::MAX` without the option.
+    /// Both tiers take one per step, so the limit strikes at the same
+    /// step in every tier.
+    pub steps_left: i64,
 }
 
 pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
@@ -38,6 +43,7 @@ pub const RSP_LIMIT: i32 = offset_of!(JitCtx, rsp_limit) as i32;
 pub const STACK_END: i32 = offset_of!(JitCtx, stack_end) as i32;
 pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
 pub const GLOBALS_DELTA: i32 = offset_of!(JitCtx, globals_delta) as i32;
+pub const STEPS_LEFT: i32 = offset_of!(JitCtx, steps_left) as i32;
 
 impl JitCtx {
     pub fn new() -> JitCtx {
@@ -49,6 +55,7 @@ impl JitCtx {
             vm: std::ptr::null_mut(),
             stack_base: 0,
             globals_delta: 0,
+            steps_left: i64::MAX,
         }
     }
 }
@@ -109,17 +116,63 @@ pub extern "sysv64" fn interp_call(jc: *mut JitCtx, frame: *mut u64, func: u64) 
 
 /// Panics compiled code raises itself: 0 nil dereference, 1 stack
 /// overflow, 2 a fast path and its helper disagreeing (a compiler bug,
-/// reported rather than continued from).
-pub extern "sysv64" fn fail(jc: *mut JitCtx, kind: u64) -> u64 {
+/// reported rather than continued from), 3 `--max-steps` spent at
+/// instruction `pc` of `func`.
+pub extern "sysv64" fn fail(jc: *mut JitCtx, kind: u64, func: u64, pc: u64) -> u64 {
     // SAFETY: as in `op`; the frame argument is not used.
     let jcr = unsafe { &*jc };
     let (vm, _) = unsafe { vm_of(jc, jcr.stack_base as *mut u64) };
     let p = match kind {
         0 => Panic::nil_deref(),
+        1 => vm.stack_overflow(),
         2 => Panic::Fatal("internal error: a compiled fast path disagreed with its helper".into()),
-        _ => Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into()),
+        _ => vm.out_of_steps(FuncId(func as u32), pc as usize),
     };
     vm.flush();
     vm.pending = Some(p);
     1
+}
+
+/// `--verify-guards` found a receiver the guard at `site` should have
+/// turned away (its low 32 bits; bit 32 set for a function-value site)
+/// inside code compiled for `expected`: the compiler or its guard handling
+/// is wrong, and nothing the program does next can be trusted. Reports
+/// and aborts, as HotSpot's `VerifyOops` and V8's slow asserts do.
+pub extern "sysv64" fn guard_violation(
+    jc: *mut JitCtx,
+    site: u64,
+    actual: u64,
+    expected: u64,
+) -> u64 {
+    // SAFETY: as in `fail`.
+    let jcr = unsafe { &*jc };
+    let (vm, _) = unsafe { vm_of(jc, jcr.stack_base as *mut u64) };
+    vm.flush();
+    let prog = vm.prog;
+    let closure = site >> 32 != 0;
+    let meta = &prog.sites[(site & 0xffff_ffff) as usize];
+    let name = |w: u64| -> String {
+        if w == 0 {
+            "nil".into()
+        } else if closure {
+            prog.funcs
+                .get(w as usize)
+                .map_or_else(|| format!("function #{w}"), |f| f.name.clone())
+        } else {
+            // SAFETY: a non-nil itab's `typ` is a leaked descriptor.
+            unsafe { &*(w as *const crate::runtime::typedesc::TypeDesc) }
+                .name
+                .clone()
+        }
+    };
+    eprintln!(
+        "pgojit: internal error: --verify-guards: at {}:{}:{} ({}) a {} receiver reached code compiled for {}",
+        prog.file_name,
+        meta.pos.line,
+        meta.pos.col,
+        meta.text,
+        name(actual),
+        name(expected)
+    );
+    std::process::abort()
 }

@@ -14,6 +14,10 @@ pub struct Guard {
     /// The word compared with the receiver: the itab of (interface, type)
     /// for interface calls, the function id for calls of function values.
     pub key: u64,
+    /// What the receiver must be for `target` to be right, compared by
+    /// `--verify-guards` independently of `key`: the concrete type's
+    /// descriptor (`tab.type`), or the function id.
+    pub check: u64,
     /// The function a hit calls.
     pub target: FuncId,
     /// Expand the target in place instead of calling it.
@@ -93,6 +97,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
                     (Target::Type(ty), Some(m)) => type_guard(prog, meta.iface_desc, ty.index(), m),
                     (Target::Func(f), None) => Some(Guard {
                         key: f.0 as u64,
+                        check: f.0 as u64,
                         target: f,
                         inline: false,
                         name: prog.func(f).name.clone(),
@@ -236,6 +241,7 @@ fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guar
     let itab: &'static Itab = typedesc::itab(inter, desc)?;
     Some(Guard {
         key: itab as *const Itab as u64,
+        check: desc as *const TypeDesc as u64,
         target: itab.fun(method as usize),
         inline: false,
         name: desc.name.clone(),

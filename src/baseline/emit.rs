@@ -14,12 +14,12 @@
 //!
 //! [`JitCtx`]: super::ctx::JitCtx
 
-use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END};
+use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use super::devirt::{self, SitePlan};
 use super::Jit;
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::{Function, Program};
-use crate::runtime::typedesc::ITAB_FUN;
+use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
@@ -134,6 +134,11 @@ struct Emitter<'a> {
     /// False while expanding an instruction that works on the frame in
     /// memory (between a spill and a reload).
     pins_active: bool,
+    /// Exits taken when `--max-steps` runs out: (label, function, pc).
+    step_exits: Vec<(Label, FuncId, u32)>,
+    /// Exits taken when `--verify-guards` finds a wrong receiver: (label,
+    /// site, the first type or function the guard stood for, closure site).
+    verify_exits: Vec<(Label, usize, u64, bool)>,
 }
 
 /// Compiles `f`.
@@ -170,6 +175,8 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         transfers: Vec::new(),
         outer: func,
         pins_active: true,
+        step_exits: Vec::new(),
+        verify_exits: Vec::new(),
     };
     // Plan every call site first: inlined callees widen the frame the
     // prologue must check.
@@ -712,6 +719,9 @@ impl Emitter<'_> {
 
     fn prologue(&mut self, f: &Function, need: u32) {
         self.frame_enter();
+        if self.jit.opts.steps {
+            self.take_step(self.func, 0);
+        }
         // Only calls deepen the native stack; a leaf stays within the
         // margin its caller checked.
         let calls = f.code.iter().any(|op| {
@@ -888,6 +898,27 @@ impl Emitter<'_> {
             self.m.call_abs(ctx::fail as *const () as usize);
             self.m.jmp(self.fail);
         }
+        for (label, f, pc) in std::mem::take(&mut self.step_exits) {
+            self.m.comment(&format!("--max-steps ran out at {pc}"));
+            self.m.bind(label);
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], 3);
+            self.m.mov_imm(ARGS[2], f.0 as u64);
+            self.m.mov_imm(ARGS[3], pc as u64);
+            self.m.call_abs(ctx::fail as *const () as usize);
+            self.m.jmp(self.fail);
+        }
+        for (label, site, expected, closure) in std::mem::take(&mut self.verify_exits) {
+            self.m.comment("--verify-guards: wrong receiver (aborts)");
+            self.m.bind(label);
+            // The receiver's type (or function) is in TMP1 (rcx = ARGS[3]).
+            self.m.mov(ARGS[2], TMP1);
+            self.m.mov_imm(ARGS[3], expected);
+            self.m.mov(ARGS[0], VM);
+            self.m
+                .mov_imm(ARGS[1], site as u64 | (closure as u64) << 32);
+            self.m.call_abs(ctx::guard_violation as *const () as usize);
+        }
         self.m.comment("nil dereference");
         self.m.bind(self.nil);
         self.m.mov(ARGS[0], VM);
@@ -929,27 +960,62 @@ impl Emitter<'_> {
     /// (when counting).
     fn branch(&mut self, c: Option<Cond>, pc: usize, t: u32) {
         let target = self.labels[t as usize];
-        if (t as usize) > pc || self.inlining || !self.count {
+        let back = (t as usize) <= pc && !self.inlining;
+        let (count, step) = (back && self.count, back && self.jit.opts.steps);
+        if !count && !step {
             match c {
                 Some(c) => self.m.jcc(c, target),
                 None => self.m.jmp(target),
             }
             return;
         }
-        let addr = self.jit.counters.loops_addr(self.func);
-        match c {
-            Some(c) => {
-                let skip = self.m.new_label();
-                self.m.jcc(negate(c), skip);
-                self.m.bump(TMP0, addr);
-                self.m.jmp(target);
-                self.m.bind(skip);
-            }
-            None => {
-                self.m.bump(TMP0, addr);
-                self.m.jmp(target);
+        let skip = self.m.new_label();
+        if let Some(c) = c {
+            self.m.jcc(negate(c), skip);
+        }
+        if count {
+            let addr = self.jit.counters.loops_addr(self.func);
+            self.m.bump(TMP0, addr);
+        }
+        if step {
+            self.take_step(self.func, pc as u32);
+        }
+        self.m.jmp(target);
+        self.m.bind(skip);
+    }
+
+    /// One step of `--max-steps` (a function entry: `pc` 0, or the
+    /// back-edge at `pc`); out of line when none is left.
+    fn take_step(&mut self, f: FuncId, pc: u32) {
+        let out = self.m.new_label();
+        self.step_exits.push((out, f, pc));
+        self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
+        self.m.jcc(Cond::Lt, out);
+    }
+
+    /// `--verify-guards`: the receiver in `slot` (an interface's itab word,
+    /// or a closure) must be one of `checks` (type descriptors, or function
+    /// ids), read afresh and compared with constants rather than the
+    /// guard's key cells. Clobbers TMP1 and TMP2.
+    fn verify_receiver(&mut self, site: usize, slot: u32, checks: &[u64], closure: bool) {
+        let (ok, bad) = (self.m.new_label(), self.m.new_label());
+        self.verify_exits.push((bad, site, checks[0], closure));
+        self.m.comment("--verify-guards: re-check the receiver");
+        self.ld(TMP1, slot);
+        self.m.test(TMP1, TMP1);
+        self.m.je(bad);
+        let off = if closure { 0 } else { ITAB_TYPE as i32 };
+        self.m.load(TMP1, Mem::at(TMP1, off));
+        for (i, &c) in checks.iter().enumerate() {
+            self.m.mov_imm(TMP2, c);
+            self.m.cmp(TMP1, TMP2);
+            if i + 1 < checks.len() {
+                self.m.je(ok);
+            } else {
+                self.m.jne(bad);
             }
         }
+        self.m.bind(ok);
     }
 
     /// On a guard miss: if the function was recompiled meanwhile, continue
@@ -1599,7 +1665,12 @@ impl Emitter<'_> {
             self.m.set(Cond::Eq, TMP2);
             self.m.or(TMP1, TMP2);
             self.m.test(TMP1, TMP1);
-            self.m.je(next);
+            if !self.jit.opts.break_guards {
+                self.m.je(next);
+            }
+            if self.jit.opts.verify_guards {
+                self.verify_receiver(site, recv, &[a.check, b.check], false);
+            }
             self.ld(TMP1, recv + 1);
             self.st(base, TMP1);
             self.m
@@ -1626,9 +1697,14 @@ impl Emitter<'_> {
             let cell = self.key_cell(g.key);
             self.m.mov_imm(TMP1, cell);
             self.m.cmp(Mem::at(TMP1, 0), TMP0);
-            self.m.jne(next);
+            if !(self.jit.opts.break_guards && k == 0) {
+                self.m.jne(next);
+            }
             if self.jit.opts.count_guards {
                 self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+            }
+            if self.jit.opts.verify_guards {
+                self.verify_receiver(site, recv, &[g.check], false);
             }
             self.ld(TMP1, recv + 1);
             self.st(base, TMP1);
@@ -1701,9 +1777,14 @@ impl Emitter<'_> {
             let cell = self.key_cell(g.key);
             self.m.mov_imm(TMP1, cell);
             self.m.cmp(Mem::at(TMP1, 0), TMP0);
-            self.m.jne(next);
+            if !(self.jit.opts.break_guards && k == 0) {
+                self.m.jne(next);
+            }
             if self.jit.opts.count_guards {
                 self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+            }
+            if self.jit.opts.verify_guards {
+                self.verify_receiver(site, f, &[g.check], true);
             }
             self.call_direct(g.target, base);
             self.m.jmp(done);
@@ -1763,9 +1844,12 @@ impl Emitter<'_> {
             return false;
         };
         let (fa, fb) = (self.prog.func(a.target), self.prog.func(b.target));
+        // (Not with `--max-steps` either: the step taken entering the body
+        // names its function.)
         a.inline
             && b.inline
             && !self.jit.opts.count_guards
+            && !self.jit.opts.steps
             && fa.code == fb.code
             && fa.frame_size == fb.frame_size
             && fa.param_words == fb.param_words
@@ -1843,6 +1927,10 @@ impl Emitter<'_> {
         self.func = f;
         self.base += base;
         let was_inlining = std::mem::replace(&mut self.inlining, true);
+        if self.jit.opts.steps {
+            // The call's step, as the callee's prologue would take it.
+            self.take_step(f, 0);
+        }
         for s in slots_read_unwritten(callee) {
             self.m.mov_imm(TMP0, 0);
             self.st(s, TMP0);

@@ -34,10 +34,6 @@ fn fp_marker() -> u64 {
     0
 }
 
-fn stack_overflow() -> Panic {
-    Panic::Fatal("runtime: goroutine stack exceeds 1000000000-byte limit".into())
-}
-
 /// Native stack compiled code may use below `run_main`'s frame.
 pub const NATIVE_STACK_BUDGET: u64 = 192 << 20;
 const NONE: u32 = u32::MAX;
@@ -66,6 +62,10 @@ pub struct Vm<'p> {
     frames: Vec<Suspended>,
     /// Receiver and call counters (`None` with `--no-profile`).
     pub profile: Option<&'p Profile>,
+    /// `--max-steps`, for its message (the count itself is in `jc`).
+    max_steps: Option<u64>,
+    /// `--max-stack` in bytes, for Go's message (`None`: Go's 1 GB text).
+    max_stack: Option<u64>,
 }
 
 struct Suspended {
@@ -99,7 +99,55 @@ impl<'p> Vm<'p> {
             depth: 0,
             frames: Vec::with_capacity(1024),
             profile: None,
+            max_steps: None,
+            max_stack: None,
         }
+    }
+
+    /// `--max-steps`: stop after `n` steps, a step being a function entry
+    /// or a taken loop back-edge, in whichever tier runs it.
+    pub fn limit_steps(&mut self, n: u64) {
+        self.max_steps = Some(n);
+        self.jc.steps_left = n.min(i64::MAX as u64) as i64;
+    }
+
+    /// `--max-stack`: the VM stack holds `bytes` (Go's `debug.SetMaxStack`;
+    /// the default is 512 MiB of 8-byte slots). Call before running.
+    pub fn limit_stack(&mut self, bytes: u64) {
+        let slots = (bytes / 8).max(1024) as usize;
+        self.stack = vec![0; slots];
+        self.max_stack = Some(bytes);
+    }
+
+    /// Go's stack overflow (`fatal error: stack overflow` follows).
+    pub(crate) fn stack_overflow(&self) -> Panic {
+        let limit = self.max_stack.unwrap_or(1_000_000_000);
+        Panic::Fatal(format!(
+            "runtime: goroutine stack exceeds {limit}-byte limit"
+        ))
+    }
+
+    /// `--max-steps` ran out at instruction `pc` of `f` (its entry: 0).
+    #[cold]
+    pub(crate) fn out_of_steps(&self, f: FuncId, pc: usize) -> Panic {
+        let func = self.prog.func(f);
+        let pos = func.pos.get(pc).copied().unwrap_or_default();
+        Panic::Limit(format!(
+            "pgojit: step limit reached: --max-steps={} (function entries and loop back-edges) ran out {} {} at {}:{}:{}",
+            self.max_steps.unwrap_or(0),
+            if pc == 0 { "entering" } else { "in" },
+            func.name,
+            self.prog.file_name,
+            pos.line,
+            pos.col
+        ))
+    }
+
+    /// Takes one step (see [`Vm::limit_steps`]); false when none is left.
+    #[inline(always)]
+    fn step(&mut self) -> bool {
+        self.jc.steps_left -= 1;
+        self.jc.steps_left >= 0
     }
 
     /// Package variables, relocated for a VM with its own copy (kept out
@@ -184,6 +232,9 @@ impl<'p> Vm<'p> {
                 return Ok(());
             }
         }
+        if !self.step() {
+            return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
+        }
         self.enter(fp, func.param_words, func.frame_size)?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
@@ -219,8 +270,11 @@ impl<'p> Vm<'p> {
                         Err(e) => return Err(self.fail(e, cur, pc)),
                     }
                 }
+                if !self.step() {
+                    return Err(self.fail(self.out_of_steps(target, 0), cur, pc));
+                }
                 if self.frames.len() >= MAX_FRAMES {
-                    return Err(self.fail(stack_overflow(), cur, pc));
+                    return Err(self.fail(self.stack_overflow(), cur, pc));
                 }
                 self.frames.push(Suspended { func: cur, pc, fp });
                 fp += $base as usize;
@@ -249,6 +303,9 @@ impl<'p> Vm<'p> {
         // (on-stack replacement) once the function has some.
         macro_rules! backedge {
             ($t:expr) => {{
+                if !self.step() {
+                    return Err(self.fail(self.out_of_steps(cur, pc - 1), cur, pc));
+                }
                 if let Some(pr) = prof {
                     pr.func(cur).record_backedge();
                 }
@@ -1326,9 +1383,7 @@ impl<'p> Vm<'p> {
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
-            return Err(Panic::Fatal(
-                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
-            ));
+            return Err(self.stack_overflow());
         }
         // Frames are small: a loop beats a call to memset.
         for i in fp + params as usize..end {
@@ -1434,13 +1489,11 @@ impl<'p> Vm<'p> {
         // stack limit would, before the thread's stack runs out.
         let here = &fp_marker() as *const u64 as u64;
         if self.depth > 1_000_000 || here < self.jc.rsp_limit {
-            return Err(stack_overflow());
+            return Err(self.stack_overflow());
         }
         let fp = top;
         if fp + args.len() + 64 > self.stack.len() {
-            return Err(Panic::Fatal(
-                "runtime: goroutine stack exceeds 1000000000-byte limit".into(),
-            ));
+            return Err(self.stack_overflow());
         }
         self.stack[fp..fp + args.len()].copy_from_slice(args);
         self.depth += 1;

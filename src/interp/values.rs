@@ -132,8 +132,9 @@ impl Vm<'_> {
         };
         match self.call_go(m.entry, &[recv], top) {
             Ok(r) => Ok(Some(MethodText::Result(mem::bytes(r[0], r[1]).to_vec()))),
-            // A fatal error (stack overflow) is not a panic fmt can recover.
-            Err(e @ Panic::Fatal(_)) => Err(e),
+            // A fatal error (stack overflow) or a spent limit is not a
+            // panic fmt can recover.
+            Err(e @ (Panic::Fatal(_) | Panic::Limit(_))) => Err(e),
             Err(e) => {
                 // Go's fmt recovers the method's panic (catchPanic): a nil
                 // pointer receiver prints `<nil>`; anything else prints
@@ -143,7 +144,7 @@ impl Vm<'_> {
                 }
                 let value = match e {
                     Panic::Runtime(s) => format!("runtime error: {s}"),
-                    Panic::Value(s) | Panic::Conversion(s) | Panic::Fatal(s) => s,
+                    Panic::Value(s) | Panic::Conversion(s) | Panic::Fatal(s) | Panic::Limit(s) => s,
                 };
                 let mut out = Vec::new();
                 crate::runtime::fmt::print::panic_in_method(&mut out, verb, &m.name, |o| {

@@ -12,6 +12,9 @@ pub enum Panic {
     Conversion(String),
     /// A fatal error that is not a panic (`fatal error: stack overflow`).
     Fatal(String),
+    /// A limit set on the command line ran out (`--max-steps`): not a Go
+    /// error, so not Go's exit code (see `driver::Outcome::Limit`).
+    Limit(String),
 }
 
 impl Panic {
@@ -36,7 +39,7 @@ impl Panic {
             Panic::Runtime(m) => format!("panic: runtime error: {m}"),
             Panic::Value(m) => format!("panic: {m}"),
             Panic::Conversion(m) => format!("panic: {m}"),
-            Panic::Fatal(m) => m.clone(),
+            Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
         }
     }
 
@@ -45,6 +48,7 @@ impl Panic {
         match self {
             Panic::Runtime(_) => "[signal or runtime check]\n\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2",
             Panic::Fatal(_) => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)",
+            Panic::Limit(_) => "",
             _ => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2",
         }
     }

@@ -1406,3 +1406,51 @@ fn runs_indirect_calls_and_jumps() {
     let mut frame = [4, 0, add_one as Unary as usize as u64];
     assert_eq!(run_code(&code, &mut frame, &mut vm), 51);
 }
+
+/// W^X seen from inside: compiled code calls a helper that reads
+/// `/proc/self/maps` while the code is running (its return address is on
+/// the stack). No mapping of the process may be writable and executable,
+/// and the mapping holding the running code must be `r-x`.
+#[test]
+fn no_mapping_is_writable_and_executable_while_code_runs() {
+    extern "sysv64" fn inspect(frame: *mut u64, _: *mut u8) -> u64 {
+        let maps = std::fs::read_to_string("/proc/self/maps").expect("/proc/self/maps");
+        // SAFETY: the test passes a frame of two words: the code's address, then a result.
+        let code = unsafe { *frame };
+        let mut code_perms = None;
+        for line in maps.lines() {
+            let mut w = line.split_whitespace();
+            let (range, perms) = (w.next().unwrap_or(""), w.next().unwrap_or(""));
+            if perms.contains('w') && perms.contains('x') {
+                panic!("writable and executable while compiled code runs: {line}");
+            }
+            let (lo, hi) = range.split_once('-').unwrap_or(("0", "0"));
+            let lo = u64::from_str_radix(lo, 16).unwrap_or(0);
+            let hi = u64::from_str_radix(hi, 16).unwrap_or(0);
+            if (lo..hi).contains(&code) {
+                code_perms = Some(perms.to_string());
+            }
+        }
+        assert_eq!(
+            code_perms.as_deref().map(|p| &p[..3]),
+            Some("r-x"),
+            "{maps}"
+        );
+        7
+    }
+    let mut m = MacroAssembler::new();
+    m.prologue();
+    m.mov(ARGS[0], FRAME);
+    m.mov(ARGS[1], VM);
+    m.call_abs(inspect as JitFn as usize);
+    m.mov_reg_to_slot(1, RET);
+    m.epilogue();
+    let code = m.finish().unwrap();
+    let mem = CodeMemory::new(1 << 20);
+    let code = mem.alloc(&code).unwrap();
+    // SAFETY: starts with `prologue`, ends with `epilogue`; touches frame[0..2] only.
+    let f: JitFn = unsafe { std::mem::transmute(code.start()) };
+    let mut frame = [code.start() as u64, 0];
+    assert_eq!(f(frame.as_mut_ptr(), [0u8].as_mut_ptr()), 7);
+    assert_eq!(frame[1], 7);
+}

@@ -996,7 +996,7 @@ impl Emitter<'_> {
     /// `--verify-guards`: the receiver in `slot` (an interface's itab word,
     /// or a closure) must be one of `checks` (type descriptors, or function
     /// ids), read afresh and compared with constants rather than the
-    /// guard's key cells. Clobbers TMP1 and TMP2.
+    /// guard's key cells. Clobbers TMP1 and TMP2 (and TMP0 for two).
     fn verify_receiver(&mut self, site: usize, slot: u32, checks: &[u64], closure: bool) {
         let (ok, bad) = (self.m.new_label(), self.m.new_label());
         self.verify_exits.push((bad, site, checks[0], closure));
@@ -1006,13 +1006,28 @@ impl Emitter<'_> {
         self.m.je(bad);
         let off = if closure { 0 } else { ITAB_TYPE as i32 };
         self.m.load(TMP1, Mem::at(TMP1, off));
-        for (i, &c) in checks.iter().enumerate() {
-            self.m.mov_imm(TMP2, c);
+        if let [a, b] = *checks {
+            // Either of two (a merged guard): without a branch, as the
+            // guard itself, so mixed receivers mispredict nothing. The hit
+            // path no longer needs the itab in TMP0.
+            self.m.mov_imm(TMP2, a);
             self.m.cmp(TMP1, TMP2);
-            if i + 1 < checks.len() {
-                self.m.je(ok);
-            } else {
-                self.m.jne(bad);
+            self.m.set(Cond::Eq, TMP0);
+            self.m.mov_imm(TMP2, b);
+            self.m.cmp(TMP1, TMP2);
+            self.m.set(Cond::Eq, TMP2);
+            self.m.or(TMP0, TMP2);
+            self.m.test(TMP0, TMP0);
+            self.m.je(bad);
+        } else {
+            for (i, &c) in checks.iter().enumerate() {
+                self.m.mov_imm(TMP2, c);
+                self.m.cmp(TMP1, TMP2);
+                if i + 1 < checks.len() {
+                    self.m.je(ok);
+                } else {
+                    self.m.jne(bad);
+                }
             }
         }
         self.m.bind(ok);

@@ -210,3 +210,40 @@ fn verify_guards_catches_a_guard_that_lets_the_wrong_type_in() {
         assert_eq!(o.stdout, right.stdout);
     }
 }
+
+/// Allocations the machine cannot give (here 2^47 bytes, within Go's
+/// maxAlloc) end as Go's out-of-memory fatal error, never as an abort of
+/// the Rust allocator; a live heap growing past `--heap-limit` stops at
+/// the limit (collections come forward to it), in every tier.
+#[test]
+fn out_of_memory_is_gos_fatal_error_in_every_tier() {
+    for tier in [
+        "--tier=interp",
+        "--tier=jit",
+        "--hot-calls=2 --hot-loops=10 --jit-sync",
+    ] {
+        let mut args = vec!["run"];
+        args.extend(tier.split_whitespace());
+        let huge = path("tests/limits/huge_make.go");
+        let mut a = args.clone();
+        a.push(&huge);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(2), "{}", seen(&o));
+        assert_eq!(text(&o.stdout), "before\n");
+        assert_eq!(
+            text(&o.stderr).lines().next(),
+            Some("fatal error: runtime: out of memory")
+        );
+        let growing = path("tests/limits/growing.go");
+        let mut a = args.clone();
+        a.extend(["--heap-limit=64M", &growing]);
+        let o = run(&a);
+        assert_eq!(o.status.code(), Some(2), "{}", seen(&o));
+        // 1 MB per trip: stopped after about 64 of them.
+        assert_eq!(text(&o.stdout), "0\n", "{}", seen(&o));
+        assert_eq!(
+            text(&o.stderr).lines().next(),
+            Some("fatal error: runtime: out of memory")
+        );
+    }
+}

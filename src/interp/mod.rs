@@ -16,6 +16,7 @@ use crate::baseline::ctx::JitCtx;
 use crate::baseline::Jit;
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::Program;
+use crate::runtime::heap::out_of_memory;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
@@ -441,7 +442,10 @@ impl<'p> Vm<'p> {
                     if self.heap.due() {
                         self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
                     }
-                    s!(d) = self.heap.alloc(n as usize, layout);
+                    s!(d) = match self.heap.alloc(n as usize, layout) {
+                        Ok(p) => p,
+                        Err(e) => return Err(self.fail(e, cur, pc)),
+                    };
                 }
                 Op::SliceAddr { d, s, i, stride } => {
                     let (p, i) = checked_elem!(s, i);
@@ -704,10 +708,7 @@ impl<'p> Vm<'p> {
                 } else if x.is_empty() {
                     (s!(b), s!(b + 1))
                 } else {
-                    let mut v = Vec::with_capacity(x.len() + y.len());
-                    v.extend_from_slice(x);
-                    v.extend_from_slice(y);
-                    self.heap.new_string(&v)
+                    self.heap.new_string_of(&[x, y])?
                 };
                 s!(d) = p;
                 s!(d + 1) = n;
@@ -756,20 +757,20 @@ impl<'p> Vm<'p> {
                     .and_then(char::from_u32)
                     .unwrap_or('\u{FFFD}');
                 let mut buf = [0u8; 4];
-                let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes());
+                let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes())?;
                 s!(d) = p;
                 s!(d + 1) = n;
             }
             Op::StrFromBytes { d, s } => {
                 let (p, n) = (s!(s), s!(s + 1));
                 let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
-                let (sp, sn) = self.heap.new_string(&v);
+                let (sp, sn) = self.heap.new_string(&v)?;
                 s!(d) = sp;
                 s!(d + 1) = sn;
             }
             Op::BytesFromStr { d, s } => {
                 let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
-                let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN);
+                let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN)?;
                 for (i, x) in b.iter().enumerate() {
                     mem::store(p, i, *x as u64);
                 }
@@ -789,7 +790,7 @@ impl<'p> Vm<'p> {
                     let mut buf = [0u8; 4];
                     v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
-                let (sp, sn) = self.heap.new_string(&v);
+                let (sp, sn) = self.heap.new_string(&v)?;
                 s!(d) = sp;
                 s!(d + 1) = sn;
             }
@@ -802,7 +803,7 @@ impl<'p> Vm<'p> {
                     rs.push(r as i64 as u64);
                     i += w.max(1);
                 }
-                let p = self.heap.alloc(rs.len(), crate::runtime::heap::NOSCAN);
+                let p = self.heap.alloc(rs.len(), crate::runtime::heap::NOSCAN)?;
                 for (i, r) in rs.iter().enumerate() {
                     mem::store(p, i, *r);
                 }
@@ -888,13 +889,22 @@ impl<'p> Vm<'p> {
             } => {
                 let l = s!(len) as i64;
                 let c = if cap == NONE { l } else { s!(cap) as i64 };
-                if l < 0 || l > (1 << 40) {
-                    return Err(Panic::Runtime("makeslice: len out of range".into()));
+                // Go's makeslice: a length or capacity is out of range when
+                // negative or when its bytes pass maxAlloc (2^48 on amd64).
+                let too_big = |n: i64| {
+                    n < 0
+                        || (n as u64)
+                            .checked_mul(8 * stride as u64)
+                            .is_none_or(|b| b > 1 << 48)
+                };
+                if too_big(c) || l > c {
+                    return Err(Panic::Runtime(if too_big(l) {
+                        "makeslice: len out of range".into()
+                    } else {
+                        "makeslice: cap out of range".into()
+                    }));
                 }
-                if c < l || c > (1 << 40) {
-                    return Err(Panic::Runtime("makeslice: cap out of range".into()));
-                }
-                s!(d) = self.heap.alloc(c as usize * stride as usize, layout);
+                s!(d) = self.heap.alloc(c as usize * stride as usize, layout)?;
                 s!(d + 1) = l as u64;
                 s!(d + 2) = c as u64;
             }
@@ -907,7 +917,7 @@ impl<'p> Vm<'p> {
                 layout,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout);
+                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout)?;
                 let b = fp + v as usize;
                 let n = (count * stride) as usize;
                 mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
@@ -930,7 +940,7 @@ impl<'p> Vm<'p> {
                     s!(d + 1) = len;
                     s!(d + 2) = cap;
                 } else {
-                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout);
+                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout)?;
                     if from_str {
                         let b = mem::bytes(tp, tl);
                         for (i, x) in b.iter().enumerate() {
@@ -981,7 +991,7 @@ impl<'p> Vm<'p> {
                 } else if n == 0 {
                     ZERO_SIZED
                 } else {
-                    let p = self.heap.alloc(n as usize, layout);
+                    let p = self.heap.alloc(n as usize, layout)?;
                     let b = fp + s as usize;
                     mem::store_n(p, 0, &self.stack[b..b + n as usize]);
                     p
@@ -1130,7 +1140,7 @@ impl<'p> Vm<'p> {
                 n,
                 layout,
             } => {
-                let p = self.heap.alloc(1 + n as usize, layout);
+                let p = self.heap.alloc(1 + n as usize, layout)?;
                 mem::store(p, 0, target.0 as u64);
                 let b = fp + caps as usize;
                 mem::store_n(p, 1, &self.stack[b..b + n as usize]);
@@ -1158,7 +1168,7 @@ impl<'p> Vm<'p> {
                 if self.heap.due() {
                     self.collect(cur, fp)?;
                 }
-                self.stack[fp + d as usize] = self.heap.alloc(n as usize, layout);
+                self.stack[fp + d as usize] = self.heap.alloc(n as usize, layout)?;
                 Ok(())
             }
             Op::CallNative { native, base } => {
@@ -1409,10 +1419,10 @@ impl<'p> Vm<'p> {
         extra: u64,
         stride: u32,
         layout: u32,
-    ) -> (u64, u64) {
+    ) -> Result<(u64, u64), Panic> {
         let need = len + extra;
         if need <= cap {
-            return (p, cap);
+            return Ok((p, cap));
         }
         let mut nc = cap;
         if need > 2 * cap {
@@ -1424,9 +1434,12 @@ impl<'p> Vm<'p> {
                 nc += (nc + 3 * 256) / 4;
             }
         }
-        let np = self.heap.alloc((nc * stride as u64) as usize, layout);
+        let words = nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?;
+        let np = self
+            .heap
+            .alloc(usize::try_from(words).map_err(|_| out_of_memory())?, layout)?;
         mem::copy_words(np, p, (len * stride as u64) as usize);
-        (np, nc)
+        Ok((np, nc))
     }
 
     #[allow(clippy::too_many_arguments)]

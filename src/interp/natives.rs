@@ -108,12 +108,12 @@ impl Vm<'_> {
     }
 
     /// An `error` whose `Error()` returns `msg` (Go's `*errors.errorString`).
-    fn new_error(&mut self, msg: &[u8]) -> [u64; 2] {
-        let (p, n) = self.heap.new_string(msg);
-        let obj = self.heap.alloc(2, crate::runtime::heap::STRING);
+    fn new_error(&mut self, msg: &[u8]) -> Result<[u64; 2], Panic> {
+        let (p, n) = self.heap.new_string(msg)?;
+        let obj = self.heap.alloc(2, crate::runtime::heap::STRING)?;
         mem::store(obj, 0, p);
         mem::store(obj, 1, n);
-        [self.prog.error_itab, obj]
+        Ok([self.prog.error_itab, obj])
     }
 
     /// Runs a package function with its call window at absolute slot `at`.
@@ -139,7 +139,7 @@ impl Vm<'_> {
             Native::FmtSprint | Native::FmtSprintln => {
                 let args = self.any_slice(at);
                 let out = self.sprint(args, top, n == Native::FmtSprintln)?;
-                let (p, l) = self.heap.new_string(&out);
+                let (p, l) = self.heap.new_string(&out)?;
                 self.stack[at] = p;
                 self.stack[at + 1] = l;
             }
@@ -147,7 +147,7 @@ impl Vm<'_> {
                 let f = self.string_at(at);
                 let args = self.any_slice(at + 2);
                 let out = self.sprintf(&f, args, top)?;
-                let (p, l) = self.heap.new_string(&out);
+                let (p, l) = self.heap.new_string(&out)?;
                 self.stack[at] = p;
                 self.stack[at + 1] = l;
             }
@@ -157,13 +157,13 @@ impl Vm<'_> {
                 // %w formats like %v; the wrapping itself is not modelled.
                 let f: Vec<u8> = replace_w(&f);
                 let out = self.sprintf(&f, args, top)?;
-                let e = self.new_error(&out);
+                let e = self.new_error(&out)?;
                 self.stack[at] = e[0];
                 self.stack[at + 1] = e[1];
             }
             Native::ErrorsNew => {
                 let s = self.string_at(at);
-                let e = self.new_error(&s);
+                let e = self.new_error(&s)?;
                 self.stack[at] = e[0];
                 self.stack[at + 1] = e[1];
             }

@@ -124,7 +124,7 @@ impl Vm<'_> {
         let recv = if d.direct {
             w[0]
         } else {
-            let p = self.heap.alloc(w.len(), d.layout);
+            let p = self.heap.alloc(w.len(), d.layout)?;
             if !w.is_empty() {
                 mem::store_n(p, 0, w);
             }

@@ -15,6 +15,7 @@
 //! follows Go's GOGC: a cycle starts when the heap has grown by
 //! `gc_percent`% over what the last cycle left live.
 
+use crate::runtime::panic::Panic;
 use std::alloc::Layout as AllocLayout;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -196,35 +197,57 @@ impl Heap {
         self.in_use >= self.next_gc
     }
 
-    /// A zeroed object of `words` words whose elements follow `layout`.
-    pub fn alloc(&mut self, words: usize, layout: LayoutId) -> u64 {
+    /// A zeroed object of `words` words whose elements follow `layout`;
+    /// Go's out-of-memory error when the system refuses it or when it alone
+    /// is larger than `--heap-limit`.
+    pub fn alloc(&mut self, words: usize, layout: LayoutId) -> Result<u64, Panic> {
         if words == 0 {
-            return ZERO_SIZED;
+            return Ok(ZERO_SIZED);
+        }
+        let bytes = (words as u64).saturating_mul(8);
+        if bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
+            return Err(out_of_memory());
         }
         self.stats.allocated_objects += 1;
         self.stats.allocated_bytes += 8 * words as u64;
         self.in_use += 8 * words as u64;
         self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(self.in_use);
         match CLASSES.iter().position(|&c| c >= words) {
-            Some(class) => self.alloc_small(class, words, layout),
-            None => self.alloc_large(words, layout),
+            Some(class) => Ok(self.alloc_small(class, words, layout)),
+            None => self.alloc_large(words, layout).ok_or_else(|| {
+                self.in_use -= bytes;
+                out_of_memory()
+            }),
         }
     }
 
     /// A zeroed byte buffer (string data).
-    pub fn alloc_bytes(&mut self, bytes: usize) -> u64 {
+    pub fn alloc_bytes(&mut self, bytes: usize) -> Result<u64, Panic> {
         self.alloc(bytes.div_ceil(8), NOSCAN)
     }
 
     /// A new string holding `bytes`: (pointer, length).
-    pub fn new_string(&mut self, bytes: &[u8]) -> (u64, u64) {
-        if bytes.is_empty() {
-            return (0, 0);
+    pub fn new_string(&mut self, bytes: &[u8]) -> Result<(u64, u64), Panic> {
+        self.new_string_of(&[bytes])
+    }
+
+    /// A new string holding `parts` one after another: (pointer, length).
+    pub fn new_string_of(&mut self, parts: &[&[u8]]) -> Result<(u64, u64), Panic> {
+        let n = parts.iter().map(|p| p.len()).sum::<usize>();
+        if n == 0 {
+            return Ok((0, 0));
         }
-        let p = self.alloc_bytes(bytes.len());
-        // SAFETY: `p` was just allocated with room for `bytes.len()` bytes.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), p as *mut u8, bytes.len()) };
-        (p, bytes.len() as u64)
+        let p = self.alloc_bytes(n)?;
+        let mut at = p as *mut u8;
+        for part in parts {
+            // SAFETY: `p` was just allocated with room for all `n` bytes,
+            // and the parts (other objects or Rust buffers) do not overlap it.
+            unsafe {
+                std::ptr::copy_nonoverlapping(part.as_ptr(), at, part.len());
+                at = at.add(part.len());
+            }
+        }
+        Ok((p, n as u64))
     }
 
     fn alloc_small(&mut self, class: usize, words: usize, layout: LayoutId) -> u64 {
@@ -302,12 +325,13 @@ impl Heap {
         idx
     }
 
-    fn alloc_large(&mut self, words: usize, layout: LayoutId) -> u64 {
-        let l = AllocLayout::from_size_align(words * 8, 8).expect("object layout");
+    /// `None` when the system has no memory for it.
+    fn alloc_large(&mut self, words: usize, layout: LayoutId) -> Option<u64> {
+        let l = AllocLayout::from_size_align(words.checked_mul(8)?, 8).ok()?;
         // SAFETY: non-zero size; freed by the sweep or `Drop`.
         let p = unsafe { std::alloc::alloc_zeroed(l) };
         if p.is_null() {
-            std::alloc::handle_alloc_error(l);
+            return None;
         }
         self.large.insert(
             p as usize,
@@ -319,7 +343,7 @@ impl Heap {
         );
         self.lo = self.lo.min(p as usize);
         self.hi = self.hi.max(p as usize + words * 8);
-        p as u64
+        Some(p as u64)
     }
 
     /// The object containing address `p`, marked; `None` if none or already marked.
@@ -385,6 +409,12 @@ impl Heap {
         self.stats.last_live_bytes = self.in_use;
         let goal = self.in_use.saturating_mul(100 + self.gc_percent) / 100;
         self.next_gc = goal.max(MIN_GOAL);
+        if let Some(limit) = self.limit {
+            // Collect again on reaching the limit rather than at the goal,
+            // so the heap never holds much more than the limit (at most one
+            // object more) before a collection finds it too full.
+            self.next_gc = self.next_gc.min(limit.max(1));
+        }
         self.stats.gc_time += t0.elapsed();
         if let Some(limit) = self.limit {
             if self.in_use > limit {
@@ -494,6 +524,15 @@ pub fn alloc_static(words: usize) -> u64 {
     Box::leak(v).as_mut_ptr() as u64
 }
 
+/// Larger objects are refused with Go's out-of-memory error (Go's own
+/// bound on amd64 is 2^48 bytes; this machine has far less).
+pub const MAX_OBJECT: u64 = 1 << 46;
+
+/// Go's fatal error when memory runs out.
+pub fn out_of_memory() -> Panic {
+    Panic::Fatal("fatal error: runtime: out of memory".into())
+}
+
 /// A static string: (pointer, length).
 pub fn static_string(bytes: &[u8]) -> (u64, u64) {
     if bytes.is_empty() {
@@ -524,13 +563,13 @@ mod tests {
     #[test]
     fn unreachable_objects_are_freed_and_reused() {
         let mut h = Heap::new();
-        let a = h.alloc(2, NOSCAN);
-        let _b = h.alloc(2, NOSCAN);
+        let a = h.alloc(2, NOSCAN).unwrap();
+        let _b = h.alloc(2, NOSCAN).unwrap();
         assert_eq!(h.in_use(), 32);
         h.collect(|m| m.mark(a)).unwrap();
         assert_eq!(h.in_use(), 16);
         assert_eq!(h.stats.freed_objects, 1);
-        let c = h.alloc(2, NOSCAN);
+        let c = h.alloc(2, NOSCAN).unwrap();
         assert_ne!(c, a);
     }
 
@@ -539,14 +578,14 @@ mod tests {
         let mut h = Heap::new();
         let list = h.register_layout(vec![true, false]);
         // a -> b -> c through word 0; the root is an interior pointer into a.
-        let c = h.alloc(2, list);
-        let b = h.alloc(2, list);
-        let a = h.alloc(2, list);
+        let c = h.alloc(2, list).unwrap();
+        let b = h.alloc(2, list).unwrap();
+        let a = h.alloc(2, list).unwrap();
         unsafe {
             *(a as *mut u64) = b;
             *(b as *mut u64) = c;
         }
-        let garbage = h.alloc(2, list);
+        let garbage = h.alloc(2, list).unwrap();
         h.collect(|m| m.mark(a + 8)).unwrap();
         assert_eq!(h.in_use(), 48);
         let _ = garbage;
@@ -555,7 +594,7 @@ mod tests {
     #[test]
     fn large_objects_and_the_limit() {
         let mut h = Heap::new();
-        let big = h.alloc(100_000, NOSCAN);
+        let big = h.alloc(100_000, NOSCAN).unwrap();
         h.collect(|m| m.mark(big + 800)).unwrap();
         assert_eq!(h.in_use(), 800_000);
         h.limit = Some(1000);
@@ -566,12 +605,45 @@ mod tests {
     }
 
     #[test]
+    fn objects_too_large_are_gos_out_of_memory_not_an_abort() {
+        let mut h = Heap::new();
+        let e = h.alloc(1 << 60, NOSCAN).unwrap_err();
+        assert_eq!(e.first_line(), "fatal error: runtime: out of memory");
+        assert!(h.alloc(usize::MAX / 4, NOSCAN).is_err());
+        h.limit = Some(1 << 20);
+        assert!(
+            h.alloc(1 << 18, NOSCAN).is_err(),
+            "one object over the limit"
+        );
+        assert!(h
+            .new_string_of(&[&[b'x'; 600_000], &[b'y'; 600_000]])
+            .is_err());
+        assert_eq!(h.in_use(), 0, "refused objects are not counted");
+        let (p, n) = h.new_string_of(&[b"ab", b"", b"cd"]).unwrap();
+        // SAFETY: a string the heap just made, still allocated.
+        assert_eq!(unsafe { str_bytes(p, n) }, b"abcd");
+    }
+
+    #[test]
+    fn a_limit_brings_the_next_collection_forward() {
+        let mut h = Heap::new();
+        h.limit = Some(64 << 10);
+        h.collect(|_| {}).unwrap();
+        for _ in 0..((64 << 10) / 64 - 1) {
+            h.alloc(8, NOSCAN).unwrap();
+        }
+        assert!(!h.due());
+        h.alloc(8, NOSCAN).unwrap();
+        assert!(h.due(), "due at the limit, far below the 4 MB goal");
+    }
+
+    #[test]
     fn pacing_follows_gc_percent() {
         let mut h = Heap::new();
         h.gc_percent = 100;
         assert!(!h.due());
         for _ in 0..(MIN_GOAL / 64) {
-            h.alloc(8, NOSCAN);
+            h.alloc(8, NOSCAN).unwrap();
         }
         assert!(h.due());
         h.collect(|_| {}).unwrap();

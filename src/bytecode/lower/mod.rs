@@ -69,6 +69,9 @@ pub(crate) struct Lowerer<'a> {
     sites: Vec<crate::bytecode::SiteMeta>,
     /// The function being lowered (callers of the sites it contains).
     current: FuncId,
+    /// Every function literal of the file by node id (one walk, not one
+    /// per literal).
+    lits: HashMap<NodeId, (&'a FuncType, &'a Block)>,
 }
 
 /// Lowers a checked file to a program.
@@ -113,6 +116,7 @@ pub fn lower(
         func_values: HashMap::new(),
         sites: Vec::new(),
         current: FuncId(0),
+        lits: func_lits(file),
     };
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
@@ -193,18 +197,26 @@ pub fn lower(
     let layouts = std::mem::take(&mut l.layouts);
     let sites = std::mem::take(&mut l.sites);
     let mut func_keys = vec![(0u32, 0u64); l.funcs.len()];
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            src.iter()
+                .enumerate()
+                .filter(|c| *c.1 == b'\n')
+                .map(|c| c.0 + 1),
+        )
+        .collect();
     for (fi, f) in info.funcs.iter().enumerate() {
         let (start, end) = match f.source {
             FuncSource::Decl(d) => match &file.decls[d] {
                 Decl::Func(fd) => (fd.pos, fd.body.as_ref().map(|b| b.rbrace).unwrap_or(fd.pos)),
                 _ => continue,
             },
-            FuncSource::Lit(id) => match find_func_lit(file, id) {
+            FuncSource::Lit(id) => match l.lits.get(&id) {
                 Some((_, body)) => (f.pos, body.rbrace),
                 None => continue,
             },
         };
-        let text = source_span(src, start, end);
+        let text = source_span(src, &line_starts, start, end);
         func_keys[fi] = (start.line, pgojit_profiler::key::body_hash(text));
     }
     let funcs: Vec<Function> = l
@@ -498,7 +510,7 @@ impl<'a> Lowerer<'a> {
                 Decl::Func(fd) => (fd.body.as_ref().expect("body"), &fd.ty),
                 _ => unreachable!(),
             },
-            FuncSource::Lit(id) => match find_func_lit(self.file, id) {
+            FuncSource::Lit(id) => match self.lits.get(&id).copied() {
                 Some((ft, body)) => (body, ft),
                 None => {
                     return Err(CompileError::new(
@@ -818,16 +830,13 @@ impl<'a> Lowerer<'a> {
 }
 
 /// The source text from `start` to `end` (inclusive of the line of `end`'s column).
-fn source_span(src: &[u8], start: Pos, end: Pos) -> &[u8] {
+/// `line_starts[k]`: the byte offset where line `k + 1` starts.
+fn source_span<'s>(src: &'s [u8], line_starts: &[usize], start: Pos, end: Pos) -> &'s [u8] {
     let offset = |p: Pos| -> usize {
-        let mut line = 1u32;
-        let mut i = 0usize;
-        while line < p.line && i < src.len() {
-            if src[i] == b'\n' {
-                line += 1;
-            }
-            i += 1;
-        }
+        let i = match (p.line as usize).checked_sub(1) {
+            Some(k) => line_starts.get(k).copied().unwrap_or(src.len()),
+            None => 0,
+        };
         (i + p.col.saturating_sub(1) as usize).min(src.len())
     };
     let (a, b) = (offset(start), (offset(end) + 1).min(src.len()));
@@ -838,19 +847,20 @@ fn source_span(src: &[u8], start: Pos, end: Pos) -> &[u8] {
     }
 }
 
-/// Finds a function literal by node id.
-fn find_func_lit(file: &File, id: NodeId) -> Option<(&FuncType, &Block)> {
-    let mut found = None;
+/// Every function literal of `file`, by node id.
+fn func_lits(file: &File) -> HashMap<NodeId, (&FuncType, &Block)> {
+    let mut found = Vec::new();
     let mut visit = |e: &Expr| {
-        if e.id == id {
-            if let ExprKind::FuncLit { ty, body } = &e.kind {
-                found = Some((ty as *const FuncType, body as *const Block));
-            }
+        if let ExprKind::FuncLit { ty, body } = &e.kind {
+            found.push((e.id, ty as *const FuncType, body as *const Block));
         }
     };
     crate::syntax::walk::walk_file(file, &mut visit);
-    // SAFETY: the pointers point into `file`, which outlives the result.
-    found.map(|(t, b)| unsafe { (&*t, &*b) })
+    found
+        .into_iter()
+        // SAFETY: the pointers point into `file`, which outlives the result.
+        .map(|(id, t, b)| (id, unsafe { (&*t, &*b) }))
+        .collect()
 }
 
 /// Break/continue targets of an enclosing statement.

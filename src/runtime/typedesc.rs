@@ -7,7 +7,6 @@
 //! valid wherever they are copied (interface words, bytecode immediates).
 
 use std::alloc::Layout;
-use std::collections::HashMap;
 use std::mem::offset_of;
 use std::sync::atomic::{AtomicPtr, Ordering};
 
@@ -188,12 +187,58 @@ fn build_itab(inter: &'static TypeDesc, typ: &'static TypeDesc) -> Option<&'stat
     }
 }
 
-type Key = (usize, usize);
-type Table = HashMap<Key, usize>;
+/// One cached answer: the itab of (interface, type), or 0 when the type
+/// does not implement the interface (negative answers are cached too).
+#[derive(Debug)]
+struct Entry {
+    inter: usize,
+    typ: usize,
+    itab: usize,
+}
 
-/// The global itab cache: a copy-on-write table, so readers take no lock;
-/// writers serialize on a parking_lot mutex and publish a new table.
-/// Negative answers are cached as 0.
+/// An open-addressing table of leaked entries. Readers probe it without a
+/// lock; writers (serialized by the cache's mutex) fill empty slots with an
+/// atomic store, so a reader sees either nothing or a whole entry.
+struct Table {
+    slots: Box<[AtomicPtr<Entry>]>,
+    /// Entries stored (changed only under the mutex).
+    used: std::sync::atomic::AtomicUsize,
+}
+
+impl Table {
+    fn new(size: usize) -> Table {
+        Table {
+            slots: (0..size)
+                .map(|_| AtomicPtr::new(std::ptr::null_mut()))
+                .collect(),
+            used: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The entry for the key, or the empty slot where it would go.
+    fn probe(&self, inter: usize, typ: usize) -> Result<&'static Entry, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (inter.wrapping_mul(31) ^ typ).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7 & mask;
+        loop {
+            let p = self.slots[i].load(Ordering::Acquire);
+            if p.is_null() {
+                return Err(i);
+            }
+            // SAFETY: non-null slots hold leaked entries, published whole.
+            let e: &'static Entry = unsafe { &*p };
+            if e.inter == inter && e.typ == typ {
+                return Ok(e);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The global itab cache, shaped like Go's `itabTable`: lookups take no
+/// lock; a writer takes the mutex, and when the table is 3/4 full it
+/// publishes one twice as large. Replaced tables stay allocated (a reader
+/// may still be probing one), which costs at most as much again as the
+/// current table: memory stays linear in the number of pairs.
 struct ItabCache {
     current: AtomicPtr<Table>,
     writers: Mutex<Vec<Box<Table>>>,
@@ -204,42 +249,136 @@ static CACHE: ItabCache = ItabCache {
     writers: Mutex::new(Vec::new()),
 };
 
+fn answer(e: &Entry) -> Option<&'static Itab> {
+    // SAFETY: non-zero answers are leaked itabs.
+    (e.itab != 0).then(|| unsafe { &*(e.itab as *const Itab) })
+}
+
 /// The itab for (interface, concrete type), built on first use; `None` if
 /// the type does not implement the interface.
 pub fn itab(inter: &'static TypeDesc, typ: &'static TypeDesc) -> Option<&'static Itab> {
-    let key = (inter as *const _ as usize, typ as *const _ as usize);
+    let (ik, tk) = (inter as *const _ as usize, typ as *const _ as usize);
     let cur = CACHE.current.load(Ordering::Acquire);
     if !cur.is_null() {
         // SAFETY: published tables are never freed (kept in `writers`).
-        if let Some(&p) = unsafe { &*cur }.get(&key) {
-            // SAFETY: non-zero entries are leaked itabs.
-            return if p == 0 {
-                None
-            } else {
-                Some(unsafe { &*(p as *const Itab) })
-            };
+        if let Ok(e) = unsafe { &*cur }.probe(ik, tk) {
+            return answer(e);
         }
     }
-    let mut old = CACHE.writers.lock();
-    let cur = CACHE.current.load(Ordering::Acquire);
-    let mut table: Table = if cur.is_null() {
-        HashMap::new()
-    } else {
-        unsafe { &*cur }.clone()
-    };
-    if let Some(&p) = table.get(&key) {
+    let mut tables = CACHE.writers.lock();
+    let mut cur = CACHE.current.load(Ordering::Acquire);
+    if !cur.is_null() {
         // SAFETY: as above.
-        return if p == 0 {
-            None
-        } else {
-            Some(unsafe { &*(p as *const Itab) })
-        };
+        if let Ok(e) = unsafe { &*cur }.probe(ik, tk) {
+            return answer(e);
+        }
     }
+    // SAFETY: as above.
+    let full = cur.is_null() || {
+        let t = unsafe { &*cur };
+        4 * (t.used.load(Ordering::Relaxed) + 1) > 3 * t.slots.len()
+    };
+    if full {
+        let size = if cur.is_null() {
+            64
+        } else {
+            // SAFETY: as above.
+            2 * unsafe { &*cur }.slots.len()
+        };
+        let mut bigger = Box::new(Table::new(size));
+        if !cur.is_null() {
+            // SAFETY: as above; writers are serialized, so nothing is added meanwhile.
+            let old = unsafe { &*cur };
+            for slot in old.slots.iter() {
+                let p = slot.load(Ordering::Acquire);
+                if !p.is_null() {
+                    // SAFETY: a leaked entry.
+                    let e = unsafe { &*p };
+                    if let Err(i) = bigger.probe(e.inter, e.typ) {
+                        bigger.slots[i].store(p, Ordering::Relaxed);
+                    }
+                }
+            }
+            bigger.used = std::sync::atomic::AtomicUsize::new(old.used.load(Ordering::Relaxed));
+        }
+        cur = &mut *bigger;
+        tables.push(bigger);
+        CACHE.current.store(cur, Ordering::Release);
+    }
+    // SAFETY: `cur` is the published table, kept alive in `tables`.
+    let t = unsafe { &*cur };
     let it = build_itab(inter, typ);
-    table.insert(key, it.map(|i| i as *const Itab as usize).unwrap_or(0));
-    let mut boxed = Box::new(table);
-    let ptr: *mut Table = &mut *boxed;
-    old.push(boxed);
-    CACHE.current.store(ptr, Ordering::Release);
+    let entry = Box::leak(Box::new(Entry {
+        inter: ik,
+        typ: tk,
+        itab: it.map_or(0, |i| i as *const Itab as usize),
+    }));
+    let slot = t.probe(ik, tk).expect_err("a new key");
+    t.slots[slot].store(entry, Ordering::Release);
+    t.used.fetch_add(1, Ordering::Relaxed);
     it
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leak(name: String, kind: Kind, methods: &[(&str, FuncId)]) -> &'static TypeDesc {
+        let methods = methods
+            .iter()
+            .map(|&(n, entry)| MethodEntry {
+                name: n.into(),
+                sig: Ty(0),
+                entry,
+            })
+            .collect();
+        Box::leak(Box::new(TypeDesc::new(
+            Ty(0),
+            name,
+            1,
+            kind,
+            true,
+            true,
+            methods,
+        )))
+    }
+
+    /// Thousands of pairs (the cache grows many times), looked up from
+    /// four threads at once: every answer is right and stable, and the
+    /// same itab comes back for the same pair.
+    #[test]
+    fn itab_cache_grows_and_answers_from_many_threads() {
+        let inter = leak("main.I".into(), Kind::Interface, &[("M", FuncId(0))]);
+        let other = leak("main.J".into(), Kind::Interface, &[("N", FuncId(0))]);
+        let types: Vec<&'static TypeDesc> = (0..3000)
+            .map(|i| leak(format!("main.T{i}"), Kind::Struct, &[("M", FuncId(i))]))
+            .collect();
+        let first: Vec<usize> = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..4)
+                .map(|k| {
+                    let types = &types;
+                    s.spawn(move || {
+                        let mut seen = vec![0usize; types.len()];
+                        for step in 0..types.len() {
+                            let i = (step * 7 + k * 13) % types.len();
+                            let it = itab(inter, types[i]).expect("implements I");
+                            assert_eq!(it.typ as usize, types[i] as *const _ as usize);
+                            assert_eq!(it.fun(0), FuncId(i as u32));
+                            assert!(itab(other, types[i]).is_none(), "no method N");
+                            seen[i] = it as *const Itab as usize;
+                        }
+                        seen
+                    })
+                })
+                .collect();
+            let all: Vec<Vec<usize>> = hs.into_iter().map(|h| h.join().unwrap()).collect();
+            for v in &all[1..] {
+                assert_eq!(v, &all[0], "one itab per pair");
+            }
+            all[0].clone()
+        });
+        for (i, t) in types.iter().enumerate() {
+            assert_eq!(itab(inter, t).unwrap() as *const Itab as usize, first[i]);
+        }
+    }
 }

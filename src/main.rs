@@ -291,6 +291,13 @@ fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<driver::Di
 }
 
 fn main() -> ExitCode {
+    // A closed stdout (`pgojit ... | head`) ends the process quietly, as it
+    // ends a Go program or `cat`, instead of a Rust panic in `print!`.
+    // SAFETY: restores the default disposition of one signal, at startup,
+    // before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // Bad usage exits 1 like other bad input (clap's own code, 2, is the
     // code of a Go panic).
     let cli = match Cli::try_parse() {

@@ -247,3 +247,32 @@ fn out_of_memory_is_gos_fatal_error_in_every_tier() {
         );
     }
 }
+
+/// `pgojit check --bytecode big.go | head -1`: a reader that goes away ends
+/// pgojit by SIGPIPE, as it would end a Go program, not by a Rust panic.
+#[test]
+fn a_closed_stdout_is_sigpipe_not_a_panic() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    let mut src = String::from("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n");
+    for i in 0..20000 {
+        src.push_str(&format!("\tx += {i}\n"));
+    }
+    src.push_str("\tfmt.Println(x)\n}\n");
+    let file = std::env::temp_dir().join(format!("pgojit-sigpipe-{}.go", std::process::id()));
+    std::fs::write(&file, src).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(["check", "--bytecode", &file.display().to_string()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // (The pipe's read end is dropped here.)
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_file(&file).ok();
+    const SIGPIPE: i32 = 13; // Linux
+    assert_eq!(out.status.signal(), Some(SIGPIPE), "{}", seen(&out));
+    assert!(!text(&out.stderr).contains("panicked"), "{}", seen(&out));
+}

@@ -1,0 +1,1000 @@
+//! A seeded generator of random Go programs for differential testing of
+//! pgojit's tiers (V8's foozzie, SpiderMonkey's compare_jit, Java fuzzers
+//! against `-Xint`).
+//!
+//! Every program is well-typed Go in the Core subset, valid for the real
+//! Go compiler (every variable read, every label used, no constant
+//! overflow), terminates (every loop is bounded, recursion too), prints a
+//! modest amount, and is rich in what the JIT gets wrong when it gets
+//! something wrong: interfaces with several implementers (value and pointer
+//! receivers, embedded interfaces, `String` methods), hot call sites that
+//! are monomorphic, biased, bimorphic, megamorphic, change type half-way or
+//! follow a pseudo-random sequence, receivers that mutate, closures that
+//! capture and mutate, function values, method values and method
+//! expressions, slices, arrays and structs by value, type switches and
+//! assertions, integer types of every size, strings, fmt verbs, and (one in
+//! six programs) a runtime panic that ends the run, sometimes deep inside a
+//! hot loop.
+//!
+//! The same seed gives the same program on every machine: the generator
+//! draws from `rand_pcg::Pcg64` (a fixed algorithm) and nothing else.
+
+pub mod runner;
+
+use rand::{Rng, SeedableRng};
+use rand_pcg::Pcg64;
+
+/// `self.line(&format!(...))`, with the arguments evaluated first.
+macro_rules! ln {
+    ($g:expr, $($t:tt)*) => {{
+        let s = format!($($t)*);
+        $g.line(&s);
+    }};
+}
+
+/// `self.open(&format!(...))`, with the arguments evaluated first.
+macro_rules! open {
+    ($g:expr, $($t:tt)*) => {{
+        let s = format!($($t)*);
+        $g.open(&s);
+    }};
+}
+
+/// The program for `seed`.
+pub fn generate(seed: u64) -> String {
+    let mut g = Gen::new(seed);
+    g.program();
+    g.out
+}
+
+/// A concrete type implementing `Shape`.
+struct Type {
+    name: String,
+    /// Methods on `*T` (so only `*T` implements the interfaces).
+    ptr: bool,
+    fields: usize,
+    /// Has `Name() string` (implements `Named`).
+    named: bool,
+    /// Has `String() string`.
+    stringer: bool,
+}
+
+impl Type {
+    /// The type as it implements `Shape`: `T` or `*T`.
+    fn shape_type(&self) -> String {
+        if self.ptr {
+            format!("*{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Int,
+    Shape,
+    Shapes,
+}
+
+struct Var {
+    name: String,
+    ty: Ty,
+}
+
+struct Gen {
+    rng: Pcg64,
+    out: String,
+    indent: usize,
+    types: Vec<Type>,
+    scopes: Vec<Vec<Var>>,
+    next: usize,
+    /// Helper functions the program declared (name, kind).
+    helpers: Vec<(String, Helper)>,
+    /// A panic has been placed: nothing after it would run.
+    ended: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Helper {
+    /// `func h(xs []Shape, n int) int`
+    SumShapes,
+    /// `func h(s Shape, n int) int` (recursive)
+    Rec,
+    /// `func h(f func(int) int, x int) int`
+    Apply,
+    /// `func h(s Shape, k int) int` (a type switch)
+    Classify,
+}
+
+impl Gen {
+    fn new(seed: u64) -> Gen {
+        Gen {
+            rng: Pcg64::seed_from_u64(seed),
+            out: String::new(),
+            indent: 0,
+            types: Vec::new(),
+            scopes: Vec::new(),
+            next: 0,
+            helpers: Vec::new(),
+            ended: false,
+        }
+    }
+
+    // ----- output -----
+
+    fn line(&mut self, s: &str) {
+        for _ in 0..self.indent {
+            self.out.push('\t');
+        }
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn open(&mut self, s: &str) {
+        self.line(s);
+        self.indent += 1;
+        self.scopes.push(Vec::new());
+    }
+
+    fn close(&mut self) {
+        self.scopes.pop();
+        self.indent -= 1;
+        self.line("}");
+    }
+
+    /// Closes a block and opens the next part of the same statement
+    /// (`} else {`, `case ...:` bodies use `close_with`).
+    fn close_with(&mut self, s: &str) {
+        self.scopes.pop();
+        self.indent -= 1;
+        self.line(s);
+        self.indent += 1;
+        self.scopes.push(Vec::new());
+    }
+
+    // ----- randomness -----
+
+    fn chance(&mut self, p: f64) -> bool {
+        self.rng.gen_bool(p)
+    }
+
+    fn range(&mut self, lo: i64, hi: i64) -> i64 {
+        self.rng.gen_range(lo..=hi)
+    }
+
+    fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
+        &xs[self.rng.gen_range(0..xs.len())]
+    }
+
+    fn fresh(&mut self, prefix: &str) -> String {
+        self.next += 1;
+        format!("{prefix}{}", self.next)
+    }
+
+    /// Declares a local in the innermost scope.
+    fn declare(&mut self, name: &str, ty: Ty) {
+        self.scopes.last_mut().expect("inside a block").push(Var {
+            name: name.into(),
+            ty,
+        });
+    }
+
+    fn vars(&self, ty: Ty) -> Vec<String> {
+        self.scopes
+            .iter()
+            .flatten()
+            .filter(|v| v.ty == ty)
+            .map(|v| v.name.clone())
+            .collect()
+    }
+
+    // ----- the program -----
+
+    fn program(&mut self) {
+        self.line("package main");
+        self.line("");
+        self.line("import \"fmt\"");
+        self.line("");
+        self.line("// Generated by pgojit-progen.");
+        self.line("");
+        self.line("var calls int");
+        self.line("");
+        self.line("type Shape interface {");
+        self.line("\tArea() int");
+        self.line("\tScale(k int) int");
+        self.line("}");
+        self.line("");
+        self.line("type Named interface {");
+        self.line("\tShape");
+        self.line("\tName() string");
+        self.line("}");
+        let n = self.range(2, 6) as usize;
+        for i in 0..n {
+            self.concrete_type(i);
+        }
+        // The first type has value receivers: it can always be built by value.
+        for kind in [
+            Helper::SumShapes,
+            Helper::Rec,
+            Helper::Apply,
+            Helper::Classify,
+        ] {
+            if self.chance(0.6) {
+                self.helper(kind);
+            }
+        }
+        self.line("");
+        self.scopes.push(Vec::new());
+        self.line("func main() {");
+        self.indent += 1;
+        self.line("sum := 0");
+        self.declare("sum", Ty::Int);
+        let shapes = self.shapes_literal();
+        ln!(self, "shapes := {shapes}");
+        self.declare("shapes", Ty::Shapes);
+        let sections = self.range(3, 7);
+        for k in 0..sections {
+            if self.ended {
+                break;
+            }
+            self.section();
+            ln!(
+                self,
+                "fmt.Println(\"section {k}:\", sum, len(shapes), calls)"
+            );
+        }
+        if !self.ended && self.chance(1.0 / 6.0) {
+            self.final_panic();
+        }
+        if !self.ended {
+            self.line("fmt.Println(\"done\", sum)");
+        }
+        self.indent -= 1;
+        self.line("}");
+        self.scopes.pop();
+    }
+
+    fn concrete_type(&mut self, i: usize) {
+        let t = Type {
+            name: format!("T{i}"),
+            ptr: i > 0 && self.chance(0.4),
+            fields: self.range(1, 3) as usize,
+            named: self.chance(0.5),
+            stringer: self.chance(0.25),
+        };
+        let fields = ["a", "b", "c"];
+        self.line("");
+        ln!(self, "type {} struct {{", t.name);
+        for f in &fields[..t.fields] {
+            ln!(self, "\t{f} int");
+        }
+        self.line("}");
+        let recv = if t.ptr {
+            format!("(t *{})", t.name)
+        } else {
+            format!("(t {})", t.name)
+        };
+        // Area: a small leaf (inlined under a guard) or a bigger body.
+        let fs: Vec<String> = fields[..t.fields]
+            .iter()
+            .map(|f| format!("t.{f}"))
+            .collect();
+        let e = self.field_expr(&fs, i as i64 + 1);
+        if self.chance(0.7) {
+            self.line("");
+            ln!(self, "func {recv} Area() int {{ return {e} }}");
+        } else {
+            let c = self.range(1, 9);
+            self.line("");
+            ln!(self, "func {recv} Area() int {{");
+            ln!(self, "\tif t.a > {c} {{");
+            ln!(self, "\t\treturn {e} - {c}");
+            self.line("\t}");
+            ln!(self, "\treturn {e} + {}", i + 1);
+            self.line("}");
+        }
+        // Scale: pointer receivers mutate the receiver; some count calls.
+        self.line("");
+        ln!(self, "func {recv} Scale(k int) int {{");
+        if t.ptr {
+            ln!(self, "\tt.a = (t.a + k) & {}", self.range(15, 1023));
+        }
+        if self.chance(0.3) {
+            self.line("\tcalls++");
+        }
+        let e2 = self.field_expr(&fs, i as i64 + 2);
+        ln!(self, "\treturn {e2}*k + {}", self.range(0, 9));
+        self.line("}");
+        if t.named {
+            self.line("");
+            ln!(
+                self,
+                "func {recv} Name() string {{ return \"{}\" }}",
+                t.name.to_lowercase()
+            );
+        }
+        if t.stringer {
+            self.line("");
+            ln!(
+                self,
+                "func {recv} String() string {{ return fmt.Sprintf(\"<{} %d>\", t.a) }}",
+                t.name
+            );
+        }
+        self.types.push(t);
+    }
+
+    /// An int expression over struct fields (`t.a`) and small constants.
+    fn field_expr(&mut self, fs: &[String], salt: i64) -> String {
+        let a = self.pick(fs).clone();
+        match self.range(0, 5) {
+            0 => a,
+            1 => format!("{a} + {salt}"),
+            2 => format!("{a}*{} + {salt}", self.range(2, 9)),
+            3 => format!("({a} ^ {}) + {salt}", self.range(1, 255)),
+            4 => {
+                let b = self.pick(fs).clone();
+                format!("{a}*{b} - {salt}")
+            }
+            _ => format!("({a} << {}) | {salt}", self.range(1, 5)),
+        }
+    }
+
+    /// `T{..}` or `&T{..}` for type `i`, as a `Shape`.
+    fn new_shape(&mut self, i: usize) -> String {
+        let t = &self.types[i];
+        let (ptr, name, n) = (t.ptr || self.rng.gen_bool(0.2), t.name.clone(), t.fields);
+        let vals: Vec<String> = (0..n).map(|_| self.range(0, 40).to_string()).collect();
+        let lit = format!("{name}{{{}}}", vals.join(", "));
+        if ptr {
+            format!("&{lit}")
+        } else {
+            lit
+        }
+    }
+
+    fn shapes_literal(&mut self) -> String {
+        let n = self.range(2, 6);
+        let items: Vec<String> = (0..n)
+            .map(|_| {
+                let i = self.rng.gen_range(0..self.types.len());
+                self.new_shape(i)
+            })
+            .collect();
+        format!("[]Shape{{{}}}", items.join(", "))
+    }
+
+    fn helper(&mut self, kind: Helper) {
+        let name = self.fresh("h");
+        self.line("");
+        match kind {
+            Helper::SumShapes => {
+                ln!(self, "func {name}(xs []Shape, n int) int {{");
+                self.line("\ts := 0");
+                self.line("\tfor i := 0; i < n; i++ {");
+                let idx = match self.range(0, 2) {
+                    0 => "0".to_string(),
+                    1 => "i % len(xs)".into(),
+                    _ => "(i * 7 / 8) % len(xs)".into(),
+                };
+                ln!(self, "\t\ts += xs[{idx}].Area()");
+                self.line("\t}");
+                self.line("\treturn s");
+                self.line("}");
+            }
+            Helper::Rec => {
+                ln!(self, "func {name}(s Shape, n int) int {{");
+                self.line("\tif n <= 0 {");
+                self.line("\t\treturn s.Area()");
+                self.line("\t}");
+                ln!(self, "\treturn {name}(s, n-1) + s.Scale(n&3)");
+                self.line("}");
+            }
+            Helper::Apply => {
+                ln!(self, "func {name}(f func(int) int, x int) int {{");
+                self.line("\treturn f(x) + 1");
+                self.line("}");
+            }
+            Helper::Classify => {
+                ln!(self, "func {name}(s Shape, k int) int {{");
+                self.line("\tswitch v := s.(type) {");
+                let n = self.types.len().min(3);
+                for i in 0..n {
+                    let st = self.types[i].shape_type();
+                    let f = if self.types[i].fields > 0 { "v.a" } else { "1" };
+                    ln!(self, "\tcase {st}:");
+                    ln!(self, "\t\treturn {f} + k*{}", i + 1);
+                }
+                self.line("\tcase Named:");
+                self.line("\t\treturn len(v.Name()) + k");
+                self.line("\tdefault:");
+                self.line("\t\treturn v.Area()");
+                self.line("\t}");
+                self.line("}");
+            }
+        }
+        self.helpers.push((name, kind));
+    }
+
+    fn helper_of(&mut self, kind: Helper) -> Option<String> {
+        let hs: Vec<String> = self
+            .helpers
+            .iter()
+            .filter(|h| h.1 == kind)
+            .map(|h| h.0.clone())
+            .collect();
+        (!hs.is_empty()).then(|| self.pick(&hs).clone())
+    }
+
+    // ----- expressions -----
+
+    /// An int expression; `depth` bounds its size. Never a constant
+    /// expression Go could reject (overflow, constant division by zero).
+    fn int_expr(&mut self, depth: u32) -> String {
+        let ints = self.vars(Ty::Int);
+        let leaf = |g: &mut Gen| -> String {
+            match g.range(0, 5) {
+                0 | 1 if !ints.is_empty() => g.pick(&ints).clone(),
+                2 => "len(shapes)".to_string(),
+                3 => format!("shapes[{}].Area()", g.index("len(shapes)")),
+                _ => g.range(-9, 99).to_string(),
+            }
+        };
+        if depth == 0 || self.chance(0.35) {
+            return leaf(self);
+        }
+        let a = self.int_expr(depth - 1);
+        let b = self.int_expr(depth - 1);
+        // Keep at least one side non-constant where constants could overflow.
+        let v = match ints.first() {
+            Some(v) => v.clone(),
+            None => "len(shapes)".into(),
+        };
+        match self.range(0, 11) {
+            0 => format!("({a} + {b})"),
+            1 => format!("({a} - {b})"),
+            2 => format!("({a} * ({b} + {v}))"),
+            3 => format!("({a} & {b})"),
+            4 => format!("({a} | {b})"),
+            5 => format!("({a} ^ {b})"),
+            6 => format!("({a} / ({b}|1))"),
+            7 => format!("({a} % ({b}|1))"),
+            8 => format!("(({a} + {v}) << uint(({b})&15))"),
+            9 => format!("(({a} + {v}) >> uint(({b})&63))"),
+            10 => format!("({a} &^ {b})"),
+            _ => format!("-({a} + {v})"),
+        }
+    }
+
+    /// An index expression in `[0, len)` for a non-empty `len`.
+    fn index(&mut self, len: &str) -> String {
+        let ints = self.vars(Ty::Int);
+        if ints.is_empty() || self.chance(0.3) {
+            format!("{} % {len}", self.range(0, 7))
+        } else {
+            let v = self.pick(&ints).clone();
+            format!("({v} & 0x7fff) % {len}")
+        }
+    }
+
+    fn bool_expr(&mut self) -> String {
+        let a = self.int_expr(1);
+        let b = self.int_expr(1);
+        let op = *self.pick(&["<", "<=", ">", ">=", "==", "!="]);
+        format!("{a} {op} {b}")
+    }
+
+    // ----- statements -----
+
+    fn section(&mut self) {
+        match self.range(0, 15) {
+            0..=3 => self.dispatch_loop(),
+            4 => self.helper_calls(),
+            5 => self.closures(),
+            6 => self.method_values(),
+            7 => self.type_switch(),
+            8 => self.assertions(),
+            9 => self.values(),
+            10 => self.slices(),
+            11 => self.strings(),
+            12 => self.small_ints(),
+            13 => self.formatting(),
+            14 => self.labeled(),
+            _ => self.floats(),
+        }
+    }
+
+    /// The receiver of a hot call site: which element of `shapes` (or of
+    /// a local pair) each trip uses.
+    fn pattern(&mut self, i: &str, n: i64) -> String {
+        match self.range(0, 6) {
+            0 => "0".into(),
+            1 => format!("{i} % len(shapes)"),
+            2 => {
+                let p = self.range(5, 20);
+                format!("func() int {{ if {i}%{p} == 0 {{ return 1 }}; return 0 }}()")
+            }
+            3 => format!(
+                "func() int {{ if {i} < {} {{ return 0 }}; return 1 }}()",
+                n / 2
+            ),
+            4 => format!("({i} * {i} / 3) % len(shapes)"),
+            5 => format!("({i} / 64) % len(shapes)"),
+            _ => format!("(({i} * 1103515245 + 12345) >> 7 & 0xffff) % len(shapes)"),
+        }
+    }
+
+    fn dispatch_loop(&mut self) {
+        let n = *self.pick(&[20, 150, 700, 1500, 3000, 6000]);
+        let i = self.fresh("i");
+        let pat = self.pattern(&i, n);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let s = self.fresh("s");
+        ln!(self, "{s} := shapes[{pat}]");
+        match self.range(0, 3) {
+            0 => ln!(self, "sum += {s}.Area()"),
+            1 => ln!(self, "sum += {s}.Scale({i} & 7)"),
+            2 => {
+                ln!(self, "sum += {s}.Area() * 3");
+                ln!(self, "sum -= {s}.Scale(2)");
+            }
+            _ => {
+                open!(self, "if {} {{", self.bool_expr());
+                ln!(self, "sum += {s}.Area()");
+                self.close_with("} else {");
+                ln!(self, "sum ^= {s}.Scale({i} % 5)");
+                self.close();
+            }
+        }
+        // Receivers that change under the loop.
+        if self.chance(0.3) {
+            let t = self.rng.gen_range(0..self.types.len());
+            let v = self.new_shape(t);
+            let at = self.range(1, n.max(2) - 1);
+            let j = self.index("len(shapes)");
+            open!(self, "if {i} == {at} {{");
+            ln!(self, "shapes[{j}] = {v}");
+            self.close();
+        }
+        if self.chance(0.15) {
+            self.maybe_panic_in_loop(&i, n);
+        }
+        self.close();
+    }
+
+    fn maybe_panic_in_loop(&mut self, i: &str, n: i64) {
+        let at = self.range(n / 2, n - 1);
+        open!(self, "if {i} == {at} {{");
+        match self.range(0, 3) {
+            0 => ln!(self, "sum += shapes[len(shapes)+{i}%3].Area()"),
+            1 => {
+                let z = self.fresh("z");
+                ln!(self, "{z} := sum - sum");
+                ln!(self, "sum /= {z}");
+            }
+            2 => ln!(self, "panic(fmt.Sprintf(\"stop at %d with %d\", {i}, sum))"),
+            _ => {
+                let t = &self.types[self.types.len() - 1];
+                let st = t.shape_type();
+                ln!(self, "sum += shapes[0].({st}).Area()");
+            }
+        }
+        // (It may not fire: the assertion may hold. Later sections are
+        // generated either way.)
+        self.close();
+    }
+
+    fn helper_calls(&mut self) {
+        let n = *self.pick(&[10, 200, 1200]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let mut any = false;
+        if let Some(h) = self.helper_of(Helper::SumShapes) {
+            ln!(self, "sum += {h}(shapes, {i}%5+1)");
+            any = true;
+        }
+        if let Some(h) = self.helper_of(Helper::Rec) {
+            let j = self.index("len(shapes)");
+            ln!(self, "sum += {h}(shapes[{j}], {i}%4)");
+            any = true;
+        }
+        if let Some(h) = self.helper_of(Helper::Classify) {
+            let j = self.index("len(shapes)");
+            ln!(self, "sum += {h}(shapes[{j}], {i})");
+            any = true;
+        }
+        if !any {
+            ln!(self, "sum += shapes[{i} % len(shapes)].Scale(1)");
+        }
+        self.close();
+    }
+
+    fn closures(&mut self) {
+        let c = self.fresh("c");
+        let f = self.fresh("f");
+        let k = self.range(1, 9);
+        ln!(self, "{c} := {}", self.range(0, 5));
+        open!(self, "{f} := func(x int) int {{");
+        ln!(self, "{c} += x & {k}");
+        ln!(self, "return {c} * 2");
+        self.close();
+        let g = self.fresh("g");
+        let j = self.index("len(shapes)");
+        ln!(
+            self,
+            "{g} := func(x int) int {{ return shapes[{j}].Area() + x }}"
+        );
+        let fs = self.fresh("fs");
+        ln!(self, "{fs} := []func(int) int{{{f}, {g}, {f}}}");
+        let n = *self.pick(&[30, 500, 2500]);
+        let i = self.fresh("i");
+        let sel = match self.range(0, 2) {
+            0 => "0".to_string(),
+            1 => format!("{i} % 3"),
+            _ => format!("{i} / {} % 3", n / 2 + 1),
+        };
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        match self.helper_of(Helper::Apply) {
+            Some(h) if self.chance(0.5) => {
+                ln!(self, "sum += {h}({fs}[{sel}], {i})")
+            }
+            _ => ln!(self, "sum += {fs}[{sel}]({i})"),
+        }
+        self.close();
+        ln!(self, "sum += {c}");
+    }
+
+    fn method_values(&mut self) {
+        let j = self.index("len(shapes)");
+        let m = self.fresh("m");
+        ln!(self, "{m} := shapes[{j}].Area");
+        let sc = self.fresh("sc");
+        let j2 = self.index("len(shapes)");
+        ln!(self, "{sc} := shapes[{j2}].Scale");
+        let n = *self.pick(&[40, 900]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "sum += {m}() + {sc}({i} & 3)");
+        self.close();
+        // Method expressions on the first type (value receivers).
+        let (t0, nf) = (self.types[0].name.clone(), self.types[0].fields);
+        let vals: Vec<String> = (0..nf).map(|k| (k * 3 + 1).to_string()).collect();
+        let lit = format!("{t0}{{{}}}", vals.join(", "));
+        let me = self.fresh("me");
+        ln!(self, "{me} := {t0}.Area");
+        ln!(self, "sum += {me}({lit}) + {t0}.Scale({lit}, 2)");
+        if let Some(pt) = self.types.iter().find(|t| t.ptr) {
+            let name = pt.name.clone();
+            let vals: Vec<String> = (0..pt.fields).map(|k| (k + 2).to_string()).collect();
+            let p = self.fresh("p");
+            ln!(self, "{p} := &{name}{{{}}}", vals.join(", "));
+            ln!(self, "sum += (*{name}).Scale({p}, 3) + {p}.a");
+        }
+    }
+
+    fn type_switch(&mut self) {
+        let x = self.fresh("x");
+        open!(self, "for _, {x} := range shapes {{");
+        self.declare(&x, Ty::Shape);
+        let bind = self.chance(0.7);
+        if bind {
+            let v = self.fresh("v");
+            ln!(self, "switch {v} := {x}.(type) {{");
+            let n = self.types.len();
+            let cases: Vec<usize> = (0..n).filter(|_| self.rng.gen_bool(0.6)).collect();
+            for i in cases {
+                let st = self.types[i].shape_type();
+                ln!(self, "case {st}:");
+                self.indent += 1;
+                ln!(self, "sum += {v}.a*{} + {v}.Area()", i + 2);
+                self.indent -= 1;
+            }
+            if self.chance(0.5) {
+                self.line("case Named:");
+                self.indent += 1;
+                ln!(self, "sum += len({v}.Name())");
+                self.indent -= 1;
+            }
+            self.line("default:");
+            self.indent += 1;
+            ln!(self, "sum += {v}.Scale(1)");
+            self.indent -= 1;
+            self.line("}");
+        } else {
+            ln!(self, "switch {x}.(type) {{");
+            let st = self.types[0].shape_type();
+            ln!(self, "case {st}:");
+            self.line("\tsum++");
+            self.line("default:");
+            self.line("\tsum += 2");
+            self.line("}");
+        }
+        self.close();
+    }
+
+    fn assertions(&mut self) {
+        let n = self.types.len();
+        let i = self.rng.gen_range(0..n);
+        let st = self.types[i].shape_type();
+        let x = self.fresh("x");
+        open!(self, "for _, {x} := range shapes {{");
+        self.declare(&x, Ty::Shape);
+        let (t, ok) = (self.fresh("t"), self.fresh("ok"));
+        open!(self, "if {t}, {ok} := {x}.({st}); {ok} {{");
+        ln!(self, "sum += {t}.Area() + 100");
+        self.close();
+        let (nm, ok2) = (self.fresh("nm"), self.fresh("ok"));
+        open!(self, "if {nm}, {ok2} := {x}.(Named); {ok2} {{");
+        ln!(self, "sum += len({nm}.Name()) * 1000");
+        self.close_with("} else {");
+        self.line("sum--");
+        self.close();
+        self.close();
+        // Interface equality (every type here is comparable).
+        let (a, b) = (self.index("len(shapes)"), self.index("len(shapes)"));
+        open!(self, "if shapes[{a}] == shapes[{b}] {{");
+        self.line("sum += 7");
+        self.close();
+    }
+
+    fn values(&mut self) {
+        let t0 = &self.types[0];
+        let (name, nf) = (t0.name.clone(), t0.fields);
+        let a = self.fresh("v");
+        let b = self.fresh("v");
+        let vals: Vec<String> = (0..nf).map(|_| self.range(0, 50).to_string()).collect();
+        ln!(self, "{a} := {name}{{{}}}", vals.join(", "));
+        ln!(self, "{b} := {a}");
+        ln!(self, "{b}.a += {}", self.range(1, 9));
+        ln!(self, "sum += {a}.a*100 + {b}.a");
+        open!(self, "if {a} == {b} {{");
+        self.line("sum++");
+        self.close();
+        let arr = self.fresh("arr");
+        ln!(self, "var {arr} [5]int");
+        let i = self.fresh("i");
+        let n = *self.pick(&[12, 400]);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "{arr}[{i}%5] += {i} ^ sum&255");
+        self.close();
+        let cp = self.fresh("cp");
+        ln!(self, "{cp} := {arr}");
+        ln!(self, "{cp}[0] = -1");
+        ln!(self, "sum += {arr}[0] + {cp}[0] + {arr}[4]");
+        let sh = self.fresh("sh");
+        ln!(self, "var {sh} Shape = {a}");
+        ln!(self, "{a}.a = 999");
+        ln!(self, "sum += {sh}.Area()");
+    }
+
+    fn slices(&mut self) {
+        let xs = self.fresh("xs");
+        ln!(self, "var {xs} []int");
+        let n = *self.pick(&[5, 70, 600]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let e = self.int_expr(2);
+        ln!(self, "{xs} = append({xs}, {e})");
+        self.close();
+        let ys = self.fresh("ys");
+        ln!(self, "{ys} := {xs}[{}:len({xs})-1]", self.range(0, 3));
+        ln!(self, "{ys}[0] = 42");
+        let zs = self.fresh("zs");
+        ln!(self, "{zs} := make([]int, len({ys})/2+1)");
+        ln!(
+            self,
+            "sum += copy({zs}, {ys}) + {xs}[{}] + {zs}[0]",
+            self.range(0, 3)
+        );
+        ln!(
+            self,
+            "fmt.Println(len({xs}), len({ys}), len({zs}), cap({zs}), {zs}[len({zs})-1])"
+        );
+        let x = self.fresh("x");
+        open!(self, "for _, {x} := range {ys} {{");
+        self.declare(&x, Ty::Int);
+        ln!(self, "sum += {x} & 1023");
+        self.close();
+        if self.chance(0.5) {
+            let j = self.index("len(shapes)");
+            ln!(self, "shapes = append(shapes, shapes[{j}])");
+        }
+    }
+
+    fn strings(&mut self) {
+        let s = self.fresh("str");
+        ln!(self, "{s} := \"\"");
+        let n = *self.pick(&[3, 40, 200]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let piece = match self.range(0, 3) {
+            0 => format!("string(rune('a' + {i}%26))"),
+            1 => format!("fmt.Sprint({i}%7)"),
+            2 => "\"é\"".to_string(),
+            _ => format!("fmt.Sprintf(\"%x\", {i})"),
+        };
+        ln!(self, "{s} += {piece}");
+        self.close();
+        ln!(self, "sum += len({s})");
+        let (k, r) = (self.fresh("k"), self.fresh("r"));
+        open!(self, "for {k}, {r} := range {s} {{");
+        ln!(self, "sum += {k} + int({r})%7");
+        self.close();
+        let b = self.fresh("b");
+        ln!(self, "{b} := []byte({s})");
+        open!(self, "if len({b}) > 0 {{");
+        ln!(self, "{b}[0] = 'Z'");
+        self.close();
+        ln!(
+            self,
+            "fmt.Printf(\"%q %d %v\\n\", string({b})[:len({b})/2], len({b}), {s} < string({b}))"
+        );
+    }
+
+    fn small_ints(&mut self) {
+        let kinds = [
+            "int8", "int16", "int32", "uint8", "uint16", "uint32", "int64", "uint64", "uint",
+        ];
+        let k = *self.pick(&kinds);
+        let v = self.fresh("n");
+        let e = self.int_expr(2);
+        // (Plus a non-constant term: converting a constant Go finds out of
+        // range is a compile error.)
+        ln!(self, "{v} := {k}({e} + len(shapes))");
+        let n = *self.pick(&[10, 300]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let op = *self.pick(&["+=", "-=", "*=", "^=", "|="]);
+        ln!(self, "{v} {op} {k}({i}) + {}", self.range(1, 99));
+        if self.chance(0.5) {
+            ln!(self, "{v} = {v}<<1 | {v}>>{}", self.range(1, 7));
+        }
+        self.close();
+        ln!(self, "fmt.Println(\"{k}\", {v}, int({v})%1000)");
+        ln!(self, "sum += int({v} % 97)");
+    }
+
+    fn formatting(&mut self) {
+        let j = self.index("len(shapes)");
+        let verbs = [
+            "%v", "%+v", "%T", "%d", "%5d|", "%-6v|", "%x", "%08d", "%s", "%q",
+        ];
+        let v = *self.pick(&verbs);
+        let arg = match v {
+            "%d" | "%5d|" | "%x" | "%08d" => format!("shapes[{j}].Area()"),
+            "%q" => format!("fmt.Sprint(shapes[{j}])"),
+            _ => format!("shapes[{j}]"),
+        };
+        ln!(self, "fmt.Printf(\"{v} %v\\n\", {arg}, sum%1000)");
+        let t = self.fresh("t");
+        ln!(self, "{t} := fmt.Sprintln(shapes[0], len(shapes))");
+        ln!(self, "sum += len({t})");
+    }
+
+    fn labeled(&mut self) {
+        let l = self.fresh("L");
+        let (i, j) = (self.fresh("i"), self.fresh("j"));
+        let n = self.range(3, 40);
+        ln!(self, "{l}:");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        open!(self, "for {j} := 0; {j} < {n}; {j}++ {{");
+        self.declare(&j, Ty::Int);
+        let (p, q) = (self.range(2, 7), self.range(2, 9));
+        open!(self, "if ({i}+{j})%{p} == 0 {{");
+        ln!(self, "continue {l}");
+        self.close();
+        open!(self, "if {i}*{j} > {} {{", n * q);
+        ln!(self, "break {l}");
+        self.close();
+        ln!(self, "sum += shapes[({i}+{j})%len(shapes)].Area()");
+        self.close();
+        self.close();
+    }
+
+    fn floats(&mut self) {
+        let f = self.fresh("f");
+        let e = self.int_expr(1);
+        ln!(self, "{f} := float64(({e})%10000) / {}.0", self.range(2, 9));
+        ln!(self, "{f} = {f}*{f} - 1.5");
+        ln!(self, "fmt.Printf(\"%.3f %v\\n\", {f}, {f} > 2)");
+        ln!(self, "sum += int({f})");
+    }
+
+    /// A runtime panic that ends the program (exit code 2).
+    fn final_panic(&mut self) {
+        match self.range(0, 6) {
+            0 => {
+                let k = self.fresh("k");
+                ln!(self, "{k} := len(shapes) + {}", self.range(0, 3));
+                ln!(self, "sum += shapes[{k}].Area()");
+            }
+            1 => {
+                let p = self.fresh("p");
+                let name = self.types[0].name.clone();
+                ln!(self, "var {p} *{name}");
+                ln!(self, "sum += {p}.a");
+            }
+            2 => {
+                let s = self.fresh("s");
+                ln!(self, "var {s} Shape");
+                ln!(self, "sum += {s}.Area()");
+            }
+            3 => {
+                let z = self.fresh("z");
+                ln!(self, "{z} := len(shapes) - len(shapes)");
+                ln!(self, "sum = sum / {z}");
+            }
+            4 => {
+                // An assertion to a type the element does not have.
+                let st = self.types[0].shape_type();
+                let other = self
+                    .types
+                    .iter()
+                    .skip(1)
+                    .map(|t| t.shape_type())
+                    .next()
+                    .unwrap_or_else(|| format!("*{}", self.types[0].name));
+                let (a, b) = if st == other {
+                    (st.clone(), format!("*{}", self.types[0].name))
+                } else {
+                    (st, other)
+                };
+                let x = self.fresh("x");
+                let v = if a.starts_with('*') {
+                    format!("&{}{{}}", &a[1..])
+                } else {
+                    format!("{a}{{}}")
+                };
+                ln!(self, "var {x} Shape = {v}");
+                ln!(self, "sum += {x}.({b}).Area()");
+            }
+            5 => self.line("panic(fmt.Errorf(\"failed with %d\", sum))"),
+            _ => self.line("panic(sum)"),
+        }
+        self.ended = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_program() {
+        for seed in [0, 1, 77, u64::MAX] {
+            assert_eq!(generate(seed), generate(seed));
+        }
+        assert_ne!(generate(1), generate(2));
+    }
+
+    #[test]
+    fn programs_have_what_the_jit_needs() {
+        let all: String = (0..200).map(generate).collect();
+        for needle in [
+            "type Shape interface",
+            ".Area()",
+            ".Scale(",
+            "func (t *",
+            "switch ",
+            ".(type)",
+            ".(Named)",
+            "func(x int) int",
+            "[]func(int) int",
+            "panic(",
+            "int8(",
+            "append(",
+        ] {
+            assert!(all.contains(needle), "no {needle:?} in 200 programs");
+        }
+    }
+}

@@ -203,6 +203,7 @@ impl Gen {
         self.line("type Shape interface {");
         self.line("\tArea() int");
         self.line("\tScale(k int) int");
+        self.line("\tPair(k int, s string) (int, string)");
         self.line("}");
         self.line("");
         self.line("type Named interface {");
@@ -305,6 +306,20 @@ impl Gen {
         }
         let e2 = self.field_expr(&fs, i as i64 + 2);
         ln!(self, "\treturn {e2}*k + {}", self.range(0, 9));
+        self.line("}");
+        // Pair: several arguments and results, a string among them.
+        self.line("");
+        ln!(self, "func {recv} Pair(k int, s string) (int, string) {{");
+        match self.range(0, 2) {
+            0 => ln!(self, "\treturn t.a + k, s"),
+            1 => {
+                ln!(self, "\tif k%{} == 0 {{", self.range(2, 5));
+                ln!(self, "\t\treturn k - t.a, s + \"{}\"", i);
+                self.line("\t}");
+                self.line("\treturn t.a ^ k, s");
+            }
+            _ => ln!(self, "\treturn len(s) * {} + t.a, \"{}\"", i + 1, t.name),
+        }
         self.line("}");
         if t.named {
             self.line("");
@@ -488,8 +503,14 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 15) {
+        match self.range(0, 21) {
             0..=3 => self.dispatch_loop(),
+            16 => self.pairs(),
+            17 => self.pressure(),
+            18 => self.edges(),
+            19 => self.switches(),
+            20 => self.func_values(),
+            21 => self.allocating_loop(),
             4 => self.helper_calls(),
             5 => self.closures(),
             6 => self.method_values(),
@@ -562,6 +583,172 @@ impl Gen {
             self.maybe_panic_in_loop(&i, n);
         }
         self.close();
+    }
+
+    /// Multiple results and string arguments through a hot site.
+    fn pairs(&mut self) {
+        let acc = self.fresh("acc");
+        ln!(self, "{acc} := \"\"");
+        let n = *self.pick(&[25, 400, 2000]);
+        let i = self.fresh("i");
+        let pat = self.pattern(&i, n);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let (x, y) = (self.fresh("x"), self.fresh("y"));
+        ln!(self, "{x}, {y} := shapes[{pat}].Pair({i}, \"p\")");
+        ln!(self, "sum += {x} + len({y})");
+        open!(self, "if {i}%97 == 0 {{");
+        ln!(self, "{acc} += {y}");
+        self.close();
+        self.close();
+        ln!(self, "fmt.Println(len({acc}), {acc})");
+    }
+
+    /// A hot loop with more live values than the JIT has registers.
+    fn pressure(&mut self) {
+        let k = self.range(10, 16) as usize;
+        let names: Vec<String> = (0..k).map(|_| self.fresh("r")).collect();
+        for (j, v) in names.iter().enumerate() {
+            ln!(self, "{v} := sum%{} + {j}", j + 3);
+        }
+        let n = *self.pick(&[30, 800, 4000]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        for j in 0..k {
+            let (a, b) = (&names[j], &names[(j + 1) % k]);
+            let c = &names[(j * 7 + 3) % k];
+            let line = match j % 4 {
+                0 => format!("{a} += {b} ^ {i}"),
+                1 => format!("{a} = ({a} * 3 + {c}) & 0xffffff"),
+                2 => format!("{a} -= shapes[{i}%len(shapes)].Area() + {b}%7"),
+                _ => format!("{a} ^= {c} << uint({i}&7)"),
+            };
+            self.line(&line);
+        }
+        self.close();
+        ln!(self, "sum += {}", names.join(" + "));
+    }
+
+    /// Integer edge values: MinInt64, division by -1, unsigned compares,
+    /// shifts past the width, conversions between signedness.
+    fn edges(&mut self) {
+        let (m, n1, u) = (self.fresh("mn"), self.fresh("neg"), self.fresh("u"));
+        ln!(self, "{m} := -1 << 63");
+        ln!(self, "{n1} := len(shapes) - len(shapes) - 1");
+        ln!(
+            self,
+            "fmt.Println({m}/{n1}, {m}%{n1}, -{m}, {m}-1, {m}*{n1})"
+        );
+        ln!(self, "{u} := uint64({m}) + uint64(sum)");
+        ln!(
+            self,
+            "fmt.Println({u}, {u} > uint64(sum), int32({u}), uint8({u}>>3), int64({u}) < 0)"
+        );
+        let sh = self.fresh("sh");
+        ln!(self, "{sh} := uint(len(shapes) * 20)");
+        ln!(
+            self,
+            "fmt.Println(1<<{sh}, {m}>>{sh}, {u}>>{sh}, int8(sum)<<{sh}, -7/2, -7%2, -7>>1)"
+        );
+        ln!(self, "sum += int({u} % 1000) + int({m}>>60)");
+    }
+
+    fn switches(&mut self) {
+        let i = self.fresh("i");
+        let n = *self.pick(&[10, 300]);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "switch {i} % {} {{", self.range(3, 6));
+        self.line("case 0:");
+        self.line("	sum += 3");
+        self.line("	fallthrough");
+        self.line("case 1:");
+        let j = self.index("len(shapes)");
+        ln!(self, "	sum += shapes[{j}].Area()");
+        self.line("case 2, 3:");
+        ln!(self, "	sum -= {i}");
+        self.line("default:");
+        self.line("	sum ^= 5");
+        self.line("}");
+        self.line("switch {");
+        ln!(self, "case sum > {}:", self.range(100, 100000));
+        self.line("	sum /= 3");
+        ln!(self, "case sum < -{}:", self.range(100, 100000));
+        self.line("	sum = -sum / 5");
+        self.line("}");
+        self.close();
+    }
+
+    /// Function values of every kind at one call site: closures, method
+    /// values of different receivers, top-level functions.
+    fn func_values(&mut self) {
+        let fs = self.fresh("fv");
+        let (a, b) = (self.index("len(shapes)"), self.index("len(shapes)"));
+        ln!(
+            self,
+            "{fs} := []func() int{{shapes[{a}].Area, shapes[{b}].Area, func() int {{ return sum & 7 }}}}"
+        );
+        let keep = self.fresh("kept");
+        ln!(self, "var {keep} []func() int");
+        let n = *self.pick(&[40, 1000, 3000]);
+        let i = self.fresh("i");
+        let sel = match self.range(0, 2) {
+            0 => "0".to_string(),
+            1 => format!("{i} % 3"),
+            _ => format!("func() int {{ if {i}%10 == 9 {{ return 2 }}; return 1 }}()"),
+        };
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "sum += {fs}[{sel}]()");
+        open!(self, "if {i}%{} == 0 {{", n / 4 + 1);
+        ln!(
+            self,
+            "{keep} = append({keep}, func() int {{ return {i} * 2 }})"
+        );
+        self.close();
+        self.close();
+        let f = self.fresh("f");
+        open!(self, "for _, {f} := range {keep} {{");
+        ln!(self, "sum += {f}()");
+        self.close();
+    }
+
+    /// Allocation in a hot loop: new receivers, strings from String(),
+    /// boxed values; the collector runs under compiled code.
+    fn allocating_loop(&mut self) {
+        let n = *self.pick(&[50, 1500, 5000]);
+        let i = self.fresh("i");
+        let t = self.rng.gen_range(0..self.types.len());
+        let name = self.types[t].name.clone();
+        let fields = self.types[t].fields;
+        let held = self.fresh("held");
+        ln!(self, "var {held} []Shape");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let vals: Vec<String> = (0..fields).map(|k| format!("{i} + {k}")).collect();
+        let p = self.fresh("p");
+        ln!(self, "{p} := &{name}{{{}}}", vals.join(", "));
+        ln!(self, "var {} Shape = {p}", self.fresh_hold());
+        let hv = self.last_hold();
+        ln!(self, "sum += {hv}.Area() + len(fmt.Sprint({hv}))%5");
+        open!(self, "if {i}%{} == 0 {{", self.range(3, 50));
+        ln!(self, "{held} = append({held}, {hv})");
+        self.close();
+        self.close();
+        ln!(self, "fmt.Println(len({held}))");
+        let x = self.fresh("x");
+        open!(self, "for _, {x} := range {held} {{");
+        ln!(self, "sum += {x}.Area() & 15");
+        self.close();
+    }
+
+    fn fresh_hold(&mut self) -> String {
+        self.fresh("hv")
+    }
+
+    fn last_hold(&self) -> String {
+        format!("hv{}", self.next)
     }
 
     fn maybe_panic_in_loop(&mut self, i: &str, n: i64) {

@@ -26,6 +26,8 @@ pub const MODES: &[&str] = &[
     "--stress-mode=poison --seed={seed} --hot-calls=2 --hot-loops=10 --min-site-calls=1 --jit-sync --verify-guards",
     "--stress-mode=flip=7 --seed={seed} --hot-calls=2 --hot-loops=10 --min-site-calls=1 --jit-sync --miss-window=50 --verify-guards",
     "--copies=2 --hot-calls=2 --hot-loops=10 --min-site-calls=1",
+    // Real recompilation decisions: tiny miss windows, a low miss ratio.
+    "--hot-calls=2 --hot-loops=10 --min-site-calls=1 --jit-sync --miss-window=16 --miss-ratio=0.1 --verify-guards",
     "--tier=jit --max-steps={steps}",
     "--hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --max-steps={steps}",
 ];

@@ -285,10 +285,35 @@ pub fn new_profile(prog: &Program, width: usize) -> pgojit_profiler::Profile {
 }
 
 pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
-    let prog = match load(path) {
-        Ok(p) => p,
-        Err(o) => return o,
-    };
+    match load(path) {
+        Ok(p) => run_program(&p, opts, None),
+        Err(o) => o,
+    }
+}
+
+/// Compiles and runs a source text in this process, its standard output
+/// going to `out` (`pgojit run` without a file: fuzzing, embedding).
+/// Compile errors and panics are reported on stderr as `run` reports them.
+pub fn run_source(
+    src: &[u8],
+    file_name: &str,
+    opts: &RunOptions,
+    out: Box<dyn std::io::Write + Send>,
+) -> Outcome {
+    match compile(src, file_name) {
+        Ok(p) => run_program(&p, opts, Some(out)),
+        Err(e) => {
+            eprintln!("{}", e.render(file_name));
+            Outcome::CompileError
+        }
+    }
+}
+
+fn run_program(
+    prog: &Program,
+    opts: &RunOptions,
+    out: Option<Box<dyn std::io::Write + Send>>,
+) -> Outcome {
     let profile = opts.profile.then(|| new_profile(&prog, opts.policy.width));
     if let (Some(p), Some(path)) = (&profile, &opts.profile_in) {
         match pgojit_profiler::ProfileFile::read(std::path::Path::new(path)) {
@@ -311,7 +336,10 @@ pub fn run_file(path: &str, opts: &RunOptions) -> Outcome {
                 opts.tier == TierMode::Jit,
             )
         });
-    let mut vm = Vm::new(&prog);
+    let mut vm = Vm::new(prog);
+    if let Some(out) = out {
+        vm.capture_output(out);
+    }
     vm.profile = profile.as_ref();
     vm.jit = jit.as_ref().filter(|_| opts.tier != TierMode::Interp);
     set_limits(&mut vm, opts);

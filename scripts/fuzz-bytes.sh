@@ -20,6 +20,8 @@ done
 [ ${#targets[@]} -eq 0 ] && targets=(frontend run)
 rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+# LeakSanitizer at exit too (libFuzzer's -detect_leaks covers single inputs only).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 status=0
 for t in "${targets[@]}"; do
   corpus=fuzz/corpus/$t

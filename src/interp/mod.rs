@@ -29,10 +29,17 @@ const STACK_SLOTS: usize = 64 << 20;
 /// with an empty frame can recurse without using VM stack slots).
 const MAX_FRAMES: usize = 1 << 22;
 
-/// A value on the current native stack frame (its address measures depth).
-#[inline(never)]
-fn fp_marker() -> u64 {
-    0
+/// The native stack pointer. (Not the address of a local: under
+/// AddressSanitizer locals may live in a heap-allocated fake stack, which
+/// once made every compiled call look like a stack overflow.)
+#[inline(always)]
+fn stack_pointer() -> u64 {
+    let sp: u64;
+    // SAFETY: copies rsp into a register; touches no memory and no flags.
+    unsafe {
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    sp
 }
 
 /// Native stack compiled code may use below `run_main`'s frame.
@@ -199,7 +206,7 @@ impl<'p> Vm<'p> {
         self.jc.stack_end = base + 8 * self.stack.len() as u64;
         // Compiled Go calls nest on the native stack: leave them most of
         // the thread's stack (the command line runs the VM on a 256 MiB one).
-        let here = &base as *const u64 as u64;
+        let here = stack_pointer();
         self.jc.rsp_limit = here.saturating_sub(NATIVE_STACK_BUDGET);
         if let Some(pr) = self.profile {
             pr.func(self.prog.init).record_call();
@@ -1500,7 +1507,7 @@ impl<'p> Vm<'p> {
         // Each runtime → Go call nests on the native stack (fmt calling a
         // String method that formats its neighbour...): stop, as Go's
         // stack limit would, before the thread's stack runs out.
-        let here = &fp_marker() as *const u64 as u64;
+        let here = stack_pointer();
         if self.depth > 1_000_000 || here < self.jc.rsp_limit {
             return Err(self.stack_overflow());
         }

@@ -57,6 +57,9 @@ struct Type {
     named: bool,
     /// Has `String() string`.
     stringer: bool,
+    /// `W{a int; inner Shape}`, whose methods call the inner shape's
+    /// (guarded sites inside guarded callees).
+    wrapper: bool,
 }
 
 impl Type {
@@ -214,6 +217,20 @@ impl Gen {
         for i in 0..n {
             self.concrete_type(i);
         }
+        if self.chance(0.6) {
+            self.wrapper_type(n);
+        }
+        self.line("");
+        self.line("type Holder struct {");
+        self.line("\ts Shape");
+        self.line("\tn int");
+        self.line("}");
+        self.line("");
+        self.line("func pick(xs []Shape, i int) Shape { return xs[i%len(xs)] }");
+        self.line("");
+        self.line("func many(a int, s Shape, str string, xs []int, b int, t Shape, c int8, f func(int) int, h Holder) int {");
+        self.line("\treturn a + s.Area() + len(str) + len(xs) + b*t.Scale(int(c)) + f(a) + h.s.Area()*h.n");
+        self.line("}");
         // The first type has value receivers: it can always be built by value.
         for kind in [
             Helper::SumShapes,
@@ -263,6 +280,7 @@ impl Gen {
             fields: self.range(1, 3) as usize,
             named: self.chance(0.5),
             stringer: self.chance(0.25),
+            wrapper: false,
         };
         let fields = ["a", "b", "c"];
         self.line("");
@@ -340,6 +358,48 @@ impl Gen {
         self.types.push(t);
     }
 
+    fn wrapper_type(&mut self, i: usize) {
+        let name = format!("W{i}");
+        self.line("");
+        ln!(self, "type {name} struct {{");
+        self.line("\ta     int");
+        self.line("\tinner Shape");
+        self.line("}");
+        self.line("");
+        ln!(
+            self,
+            "func (w *{name}) Area() int {{ return w.inner.Area() + w.a }}"
+        );
+        self.line("");
+        ln!(self, "func (w *{name}) Scale(k int) int {{");
+        self.line("\tw.a++");
+        self.line("\treturn w.inner.Scale(k+1) - w.a");
+        self.line("}");
+        self.line("");
+        ln!(
+            self,
+            "func (w *{name}) Pair(k int, s string) (int, string) {{"
+        );
+        self.line("\tx, t := w.inner.Pair(k, s+\"w\")");
+        self.line("\treturn x + w.a, t");
+        self.line("}");
+        // (Printed through String: fmt prints a pointer nested in a struct
+        // as its address, which differs between Go and pgojit and between runs.)
+        self.line("");
+        ln!(
+            self,
+            "func (w *{name}) String() string {{ return fmt.Sprintf(\"{name}(%d)\", w.a) }}"
+        );
+        self.types.push(Type {
+            name,
+            ptr: true,
+            fields: 1,
+            named: false,
+            stringer: true,
+            wrapper: true,
+        });
+    }
+
     /// An int expression over struct fields (`t.a`) and small constants.
     fn field_expr(&mut self, fs: &[String], salt: i64) -> String {
         let a = self.pick(fs).clone();
@@ -358,6 +418,15 @@ impl Gen {
 
     /// `T{..}` or `&T{..}` for type `i`, as a `Shape`.
     fn new_shape(&mut self, i: usize) -> String {
+        if self.types[i].wrapper {
+            let plain: Vec<usize> = (0..self.types.len())
+                .filter(|&k| !self.types[k].wrapper)
+                .collect();
+            let inner = *self.pick(&plain);
+            let inner = self.new_shape(inner);
+            let a = self.range(0, 9);
+            return format!("&{}{{a: {a}, inner: {inner}}}", self.types[i].name);
+        }
         let t = &self.types[i];
         let (ptr, name, n) = (t.ptr || self.rng.gen_bool(0.2), t.name.clone(), t.fields);
         let vals: Vec<String> = (0..n).map(|_| self.range(0, 40).to_string()).collect();
@@ -503,7 +572,11 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 21) {
+        match self.range(0, 25) {
+            22 => self.nan_floats(),
+            23 => self.const_div(),
+            24 => self.holders(),
+            25 => self.many_args(),
             0..=3 => self.dispatch_loop(),
             16 => self.pairs(),
             17 => self.pressure(),
@@ -720,6 +793,7 @@ impl Gen {
         let n = *self.pick(&[50, 1500, 5000]);
         let i = self.fresh("i");
         let t = self.rng.gen_range(0..self.types.len());
+        let t = if self.types[t].wrapper { 0 } else { t };
         let name = self.types[t].name.clone();
         let fields = self.types[t].fields;
         let held = self.fresh("held");
@@ -740,6 +814,118 @@ impl Gen {
         let x = self.fresh("x");
         open!(self, "for _, {x} := range {held} {{");
         ln!(self, "sum += {x}.Area() & 15");
+        self.close();
+    }
+
+    /// Float arithmetic in a hot loop with NaN and infinities: compares
+    /// with NaN are all false (the parity flag in compiled code), float to
+    /// int conversions of values out of range.
+    fn nan_floats(&mut self) {
+        let (z, nan, inf, acc) = (
+            self.fresh("z"),
+            self.fresh("nan"),
+            self.fresh("inf"),
+            self.fresh("fa"),
+        );
+        ln!(self, "{z} := float64(len(shapes) - len(shapes))");
+        ln!(self, "{nan} := {z} / {z}");
+        ln!(self, "{inf} := 1 / {z}");
+        ln!(self, "{acc} := 0.5");
+        let n = *self.pick(&[20, 700, 3000]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "x := float64({i}%17) - 8.5");
+        ln!(self, "y := x * {acc}");
+        ln!(self, "if {i}%{} == 0 {{", self.range(5, 40));
+        ln!(
+            self,
+            "	y = {}",
+            self.pick(&[nan.clone(), inf.clone(), format!("-{inf}")])
+                .clone()
+        );
+        self.line("}");
+        let cmp = *self.pick(&["<", "<=", ">", ">=", "==", "!="]);
+        ln!(self, "if y {cmp} x || y != y {{");
+        self.line("	sum++");
+        self.line("}");
+        ln!(self, "if y == y && y < 1e6 && y > -1e6 {{");
+        ln!(self, "	{acc} += y / 1000");
+        self.line("}");
+        ln!(self, "sum += int(x) + int(int32(x*3))");
+        self.close();
+        ln!(
+            self,
+            "fmt.Println({nan}, {inf}, -{inf}, {nan} == {nan}, {nan} < 0, {inf} > 1e308)"
+        );
+        ln!(self, "fmt.Printf(\"%.4f %v %v\\n\", {acc}, int64({inf}) == int64(-{inf}), uint8(int({acc})))");
+    }
+
+    /// Constant divisors and shifts of negative and positive values.
+    fn const_div(&mut self) {
+        let n = *self.pick(&[30, 600]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let x = self.fresh("x");
+        ln!(self, "{x} := ({i} - {}) * {}", n / 2, self.range(1, 999));
+        let d = *self.pick(&["8", "16", "-3", "7", "-8", "1", "-1", "1024"]);
+        let op = *self.pick(&["/", "%"]);
+        ln!(self, "sum += {x} {op} {d}");
+        ln!(self, "sum ^= {x} >> {}", self.range(1, 63));
+        ln!(
+            self,
+            "sum += int(uint({x}) / {}) & 0xffff",
+            self.range(3, 9)
+        );
+        ln!(
+            self,
+            "sum += int(int8({x}) / {}) + int(uint16({x}) % 10)",
+            self.range(2, 9)
+        );
+        self.close();
+    }
+
+    /// Receivers loaded from struct fields, array elements and call results.
+    fn holders(&mut self) {
+        let hs = self.fresh("hs");
+        let (a, b) = (self.index("len(shapes)"), self.index("len(shapes)"));
+        ln!(
+            self,
+            "{hs} := []Holder{{{{shapes[{a}], 1}}, {{shapes[{b}], 2}}, {{s: shapes[0], n: 3}}}}"
+        );
+        let arr = self.fresh("arr");
+        ln!(self, "var {arr} [3]Shape");
+        ln!(self, "for k := range {arr} {{");
+        ln!(self, "	{arr}[k] = pick(shapes, k+1)");
+        self.line("}");
+        let n = *self.pick(&[40, 900, 2500]);
+        let i = self.fresh("i");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "h := {hs}[{i}%3]");
+        ln!(
+            self,
+            "sum += h.s.Area()*h.n + {arr}[{i}%3].Scale(1) + pick(shapes, {i}).Area()"
+        );
+        ln!(self, "{hs}[{i}%3].n = ({hs}[{i}%3].n + 1) & 7");
+        self.close();
+        ln!(self, "fmt.Println({hs}[0].n, {hs}[1].n, len({arr}))");
+    }
+
+    /// A call with nine arguments of every shape, in a hot loop.
+    fn many_args(&mut self) {
+        let n = *self.pick(&[20, 500, 2000]);
+        let i = self.fresh("i");
+        let (a, b) = (self.index("len(shapes)"), self.index("len(shapes)"));
+        let xs = self.fresh("xs");
+        ln!(self, "{xs} := []int{{1, 2, 3}}");
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(
+            self,
+            "sum += many({i}, shapes[{a}], \"abc\", {xs}, {i}%5, shapes[{b}], int8({i}), func(v int) int {{ return v & 3 }}, Holder{{shapes[0], 2}})"
+        );
         self.close();
     }
 
@@ -855,7 +1041,7 @@ impl Gen {
         let me = self.fresh("me");
         ln!(self, "{me} := {t0}.Area");
         ln!(self, "sum += {me}({lit}) + {t0}.Scale({lit}, 2)");
-        if let Some(pt) = self.types.iter().find(|t| t.ptr) {
+        if let Some(pt) = self.types.iter().find(|t| t.ptr && !t.wrapper) {
             let name = pt.name.clone();
             let vals: Vec<String> = (0..pt.fields).map(|k| (k + 2).to_string()).collect();
             let p = self.fresh("p");

@@ -6,7 +6,8 @@
 //!
 //! Every run is a child process of this binary (`pgojit run` with the
 //! internal `--stress-mode` flag), so a crash in one mode is reported, not
-//! shared. The reference is `--tier=interp`.
+//! shared. The reference is `--tier=interp`: stdout, the exit code and
+//! the line saying how the run ended (a panic's first line) must match.
 
 use crate::driver::{Outcome, StressMode};
 use std::process::Command;
@@ -122,7 +123,9 @@ pub fn stress(
                     return Outcome::Internal;
                 }
             };
-            let same = r.stdout == reference.stdout && r.code == reference.code;
+            let same = r.stdout == reference.stdout
+                && r.code == reference.code
+                && ending(&r.stderr) == ending(&reference.stderr);
             let (hits, misses) = guard_counts(&r.stderr);
             let recompiles = stat(&r.stderr, "recompilations");
             println!(
@@ -142,7 +145,7 @@ pub fn stress(
             }
             if !same {
                 failed += 1;
-                if r.code == Some(2) && r.stdout.is_empty() && r.stderr.starts_with("error:") {
+                if r.code == Some(1) && r.stdout.is_empty() && r.stderr.starts_with("error:") {
                     // The run options themselves were refused.
                     println!("  {}", r.stderr.lines().next().unwrap_or(""));
                 }
@@ -154,6 +157,13 @@ pub fn stress(
                     reference.stdout.len(),
                     first_difference(&reference.stdout, &r.stdout)
                 );
+                if ending(&r.stderr) != ending(&reference.stderr) {
+                    println!(
+                        "  ended with {:?} (reference {:?})",
+                        ending(&r.stderr),
+                        ending(&reference.stderr)
+                    );
+                }
             }
         }
     }
@@ -164,6 +174,16 @@ pub fn stress(
         println!("stress: every run matches the interpreter");
         Outcome::Ok
     }
+}
+
+/// The stderr line that says how a run ended abnormally (Go's panic or
+/// fatal error, a spent limit), `--stats` output aside.
+fn ending(stderr: &str) -> Option<&str> {
+    stderr.lines().find(|l| {
+        ["panic: ", "fatal error: ", "runtime: ", "pgojit: "]
+            .iter()
+            .any(|p| l.starts_with(p))
+    })
 }
 
 /// Sums the `guard ...: N hits, M misses` lines of `--stats`.

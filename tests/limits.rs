@@ -140,6 +140,18 @@ fn max_stack_is_gos_stack_overflow() {
         );
         assert_eq!(lines.next(), Some("fatal error: stack overflow"));
     }
+    // Frames that use no VM stack are bounded by it too, in every tier.
+    let empty = path("tests/limits/empty_recursion.go");
+    for tier in ["--tier=interp", "--tier=jit", "--hot-calls=2"] {
+        let o = run(&["run", tier, "--max-stack=256K", &empty]);
+        assert_eq!(o.status.code(), Some(2), "{}", seen(&o));
+        assert_eq!(text(&o.stdout), "start\n");
+        assert_eq!(
+            text(&o.stderr).lines().next(),
+            Some("runtime: goroutine stack exceeds 262144-byte limit"),
+            "{tier}"
+        );
+    }
 }
 
 #[test]

@@ -74,6 +74,9 @@ pub struct Vm<'p> {
     max_steps: Option<u64>,
     /// `--max-stack` in bytes, for Go's message (`None`: Go's 1 GB text).
     max_stack: Option<u64>,
+    /// Suspended interpreted frames allowed (`MAX_FRAMES`, fewer under a
+    /// small `--max-stack`: a frame costs at least 32 bytes of Go stack).
+    max_frames: usize,
 }
 
 struct Suspended {
@@ -109,6 +112,7 @@ impl<'p> Vm<'p> {
             profile: None,
             max_steps: None,
             max_stack: None,
+            max_frames: MAX_FRAMES,
         }
     }
 
@@ -125,6 +129,7 @@ impl<'p> Vm<'p> {
         let slots = (bytes / 8).max(1024) as usize;
         self.stack = vec![0; slots];
         self.max_stack = Some(bytes);
+        self.max_frames = MAX_FRAMES.min((bytes / 32).max(64) as usize);
     }
 
     /// Go's stack overflow (`fatal error: stack overflow` follows).
@@ -207,7 +212,12 @@ impl<'p> Vm<'p> {
         // Compiled Go calls nest on the native stack: leave them most of
         // the thread's stack (the command line runs the VM on a 256 MiB one).
         let here = stack_pointer();
-        self.jc.rsp_limit = here.saturating_sub(NATIVE_STACK_BUDGET);
+        // (A small --max-stack bounds compiled recursion as well: empty
+        // frames use no VM stack, only this.)
+        let budget = self.max_stack.map_or(NATIVE_STACK_BUDGET, |b| {
+            b.clamp(64 << 10, NATIVE_STACK_BUDGET)
+        });
+        self.jc.rsp_limit = here.saturating_sub(budget);
         if let Some(pr) = self.profile {
             pr.func(self.prog.init).record_call();
             pr.func(self.prog.main).record_call();
@@ -281,7 +291,7 @@ impl<'p> Vm<'p> {
                 if !self.step() {
                     return Err(self.fail(self.out_of_steps(target, 0), cur, pc));
                 }
-                if self.frames.len() >= MAX_FRAMES {
+                if self.frames.len() >= self.max_frames {
                     return Err(self.fail(self.stack_overflow(), cur, pc));
                 }
                 self.frames.push(Suspended { func: cur, pc, fp });

@@ -3,7 +3,7 @@
 //! ```text
 //! pgojit-fuzz gen --seed 7                 # print the program of seed 7
 //! pgojit-fuzz diff --seeds 1000 --start 1  # seeds 1..=1000 in every mode vs --tier=interp
-//! pgojit-fuzz diff --seeds 200 --go        # ... and real Go vs the interpreter
+//! pgojit-fuzz diff --seeds 200 --go=always --go-every=1   # ... and every one in real Go
 //! ```
 //!
 //! See [`pgojit_progen::runner`] for what `diff` compares.

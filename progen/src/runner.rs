@@ -35,6 +35,14 @@ pub const MODES: &[&str] = &[
 /// Every this many seeds, also `--gc-stress` (it is slow).
 pub const GC_STRESS_EVERY: u64 = 8;
 
+/// When `diff` compares with real Go.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoMode {
+    Auto,
+    Always,
+    Never,
+}
+
 /// What `pgojit-fuzz diff` does.
 #[derive(clap::Args, Clone, Debug)]
 pub struct DiffArgs {
@@ -56,12 +64,14 @@ pub struct DiffArgs {
     /// Where failing programs and their reports go.
     #[arg(long, default_value = "target/fuzz-failures")]
     pub keep: PathBuf,
-    /// Also build and run every program with Go (`go` on PATH, $GO, or the
-    /// go-oracle venv), comparing it with the interpreter.
-    #[arg(long)]
-    pub go: bool,
-    /// With --go, only every this many seeds.
-    #[arg(long, default_value_t = 1)]
+    /// Compare with real Go (`go` on PATH, $GO, or the go-oracle venv):
+    /// `auto` when one is installed, `always` (an error without one), or
+    /// `never`.
+    #[arg(long, value_enum, default_value_t = GoMode::Auto)]
+    pub go: GoMode,
+    /// Build and run with Go only every this many seeds (a Go build takes
+    /// longer than all of pgojit's modes together).
+    #[arg(long, default_value_t = 10)]
     pub go_every: u64,
     /// Replace the default modes (each a whitespace-separated argument list).
     #[arg(long)]
@@ -238,12 +248,12 @@ pub fn diff(a: &DiffArgs) -> Result<Report, String> {
             a.pgojit.display()
         )
     })?;
-    let go = if a.go {
-        Some(find_go().ok_or(
-            "--go: no Go toolchain found (PATH, $GO, ~/.cache/go-oracle-venv)".to_string(),
-        )?)
-    } else {
-        None
+    let go = match a.go {
+        GoMode::Never => None,
+        GoMode::Auto => find_go(),
+        GoMode::Always => Some(find_go().ok_or(
+            "--go=always: no Go toolchain found (PATH, $GO, ~/.cache/go-oracle-venv)".to_string(),
+        )?),
     };
     let modes: Vec<String> = if a.mode.is_empty() {
         MODES.iter().map(|m| m.to_string()).collect()

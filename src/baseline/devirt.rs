@@ -42,10 +42,15 @@ pub const INLINE_MAX_OPS: usize = 12;
 
 /// Plans the call site `op` (a `CallIface` or `CallClosure`).
 pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
-    let (site, method) = match *op {
-        Op::CallIface { site, method, .. } => (site, Some(method)),
-        Op::CallClosure { site, .. } => (site, None),
-        _ => return SitePlan::default(),
+    let Some(site) = op.site() else {
+        return SitePlan::default();
+    };
+    // Interface sites call a method of the receiver's itab; function-value
+    // sites, the closure's function.
+    let method = if let Op::CallIface { method, .. } = *op {
+        Some(method)
+    } else {
+        None
     };
     let meta = &prog.sites[site.index()];
     let at = format!("{}:{}:{}", prog.file_name, meta.pos.line, meta.pos.col);

@@ -17,7 +17,7 @@
 use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use super::devirt::{self, SitePlan};
 use super::Jit;
-use crate::bytecode::op::{Cmp, IntKind, Op};
+use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Kind, Op};
 use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
@@ -183,10 +183,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     let plans: Vec<Option<SitePlan>> = func
         .code
         .iter()
-        .map(|op| match op {
-            Op::CallIface { .. } | Op::CallClosure { .. } => Some(devirt::plan(jit, prog, op)),
-            _ => None,
-        })
+        .map(|op| op.site().map(|_| devirt::plan(jit, prog, op)))
         .collect();
     // Registers left over by the pins count calls at guarded sites in loops.
     if jit.opts.regs {
@@ -197,9 +194,8 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             .filter(|r| !e.pins.iter().any(|p| p.1 == *r));
         for (pc, (op, plan)) in func.code.iter().zip(&plans).enumerate() {
             let guarded = plan.as_ref().is_some_and(|p| !p.guards.is_empty());
-            let site = match op {
-                Op::CallIface { site, .. } | Op::CallClosure { site, .. } => site.index(),
-                _ => continue,
+            let Some(site) = op.site().map(|s| s.index()) else {
+                continue;
             };
             if guarded && loops[pc] > 0 {
                 match free.next() {
@@ -231,7 +227,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     // sites (older code leaves for this code at a guard miss).
     let mut osr_pcs = backedge_targets(func);
     for (pc, op) in func.code.iter().enumerate() {
-        if matches!(op, Op::CallIface { .. } | Op::CallClosure { .. }) {
+        if op.site().is_some() {
             osr_pcs.push(pc as u32);
         }
     }
@@ -277,112 +273,48 @@ pub fn backedge_targets(f: &Function) -> Vec<u32> {
         .code
         .iter()
         .enumerate()
-        .filter_map(|(pc, op)| branch_target(op).filter(|&t| (t as usize) <= pc))
+        .filter_map(|(pc, op)| op.target().filter(|&t| (t as usize) <= pc))
         .collect();
     v.sort_unstable();
     v.dedup();
     v
 }
 
-fn branch_target(op: &Op) -> Option<u32> {
-    match *op {
-        Op::Jmp { t }
-        | Op::JfCmpI { t, .. }
-        | Op::JfCmpImm { t, .. }
-        | Op::Jz { t, .. }
-        | Op::Jnz { t, .. } => Some(t),
-        _ => None,
-    }
-}
-
 /// Whether `op` (at `pc`) may appear in a body inlined under a guard: it
-/// expands inline (helpers only on the way to a panic), calls nothing, does
-/// not loop and does not read the closure register.
+/// expands inline (the slow path only on the way to a panic), calls
+/// nothing, allocates nothing, reaches the frame slot by slot, does not
+/// loop and does not read the closure register.
 pub fn inline_safe(op: &Op, pc: usize) -> bool {
-    match *op {
-        Op::Jmp { t }
-        | Op::JfCmpI { t, .. }
-        | Op::JfCmpImm { t, .. }
-        | Op::Jz { t, .. }
-        | Op::Jnz { t, .. } => t as usize > pc,
-        Op::Const { .. }
-        | Op::Zero { .. }
-        | Op::Move { .. }
-        | Op::MoveN { .. }
-        | Op::AddI { .. }
-        | Op::AddImm { .. }
-        | Op::SubI { .. }
-        | Op::MulI { .. }
-        | Op::And { .. }
-        | Op::Or { .. }
-        | Op::Xor { .. }
-        | Op::AndNot { .. }
-        | Op::Shl { .. }
-        | Op::ShrS { .. }
-        | Op::ShrU { .. }
-        | Op::NegI { .. }
-        | Op::NotI { .. }
-        | Op::Not { .. }
-        | Op::Trunc { .. }
-        | Op::CmpI { .. }
-        | Op::CmpImm { .. }
-        | Op::AddF { .. }
-        | Op::SubF { .. }
-        | Op::MulF { .. }
-        | Op::DivF { .. }
-        | Op::NegF { .. }
-        | Op::CmpF { .. }
-        | Op::Load { .. }
-        | Op::Store { .. }
-        | Op::AddrOff { .. }
-        | Op::LoadG { .. }
-        | Op::StoreG { .. }
-        | Op::AddrG { .. }
-        | Op::SliceAddr { .. }
-        | Op::SliceLoad { .. }
-        | Op::SliceStore { .. }
-        | Op::CheckIndex { .. }
-        | Op::RetLoad { .. }
-        | Op::Ret { .. } => true,
-        _ => false,
+    if let Some(t) = op.target() {
+        return t as usize > pc;
     }
+    let f = op.facts();
+    pin_aware(op) && !f.call && !f.ctx
 }
 
 /// Non-parameter slots a small leaf may read before writing them (which
 /// must be zeroed, as a call's prologue would). Exact for straight-line
 /// bodies (up to their first return); every slot when the body branches.
 fn slots_read_unwritten(f: &Function) -> Vec<u32> {
-    let all = || (f.param_words..f.frame_size).collect();
-    if f.code.iter().any(|op| branch_target(op).is_some()) {
-        return all();
+    if f.code.iter().any(|op| op.target().is_some()) {
+        return (f.param_words..f.frame_size).collect();
     }
     let mut written = vec![false; f.frame_size as usize];
     let mut need = Vec::new();
     for op in &f.code {
-        let w: Vec<(u32, u32)> = crate::bytecode::framemap::writes(op, |_| 0)
-            .into_iter()
-            .map(|(s, n, _)| (s, n))
-            .collect();
-        let ranges = crate::bytecode::verify::slots(op);
-        for &(s, n) in &ranges {
-            for x in s..s + n {
-                // A slot named by two operands (`d = d + b`) is read too.
-                let named = ranges
-                    .iter()
-                    .filter(|&&(rs, rn)| x >= rs && x < rs + rn)
-                    .count();
-                let is_write = named == 1 && w.iter().any(|&(ws, wn)| x >= ws && x < ws + wn);
-                if !is_write && x >= f.param_words && !written[x as usize] && !need.contains(&x) {
-                    need.push(x);
-                }
+        for x in op.reads().iter().flat_map(|o| o.range()) {
+            if x >= f.param_words && !written[x as usize] && !need.contains(&x) {
+                need.push(x);
             }
         }
-        for (s, n) in w {
-            for x in s..s + n {
-                written[x as usize] = true;
+        // (A frame-array store writes one element of several: none is
+        // known to be written.)
+        for o in op.writes().iter() {
+            if !matches!(o.kind, Kind::Elems { .. } | Kind::Frame) {
+                o.range().for_each(|x| written[x as usize] = true);
             }
         }
-        if matches!(op, Op::Ret { .. } | Op::RetLoad { .. }) {
+        if op.facts().end {
             break;
         }
     }
@@ -393,33 +325,8 @@ fn slots_read_unwritten(f: &Function) -> Vec<u32> {
 /// `ld`/`st` (so pinned slots may stay in registers across it). Others run
 /// between a spill and a reload of every pinned register.
 fn pin_aware(op: &Op) -> bool {
-    match *op {
-        Op::Zero { n, .. } => n <= 16,
-        Op::IToF { signed, .. } => signed,
-        Op::FToI { signed, w32, .. } => signed || w32,
-        Op::FrameLoadIdx { .. }
-        | Op::FrameStoreIdx { .. }
-        | Op::FrameLoadDyn { .. }
-        | Op::FrameStoreDyn { .. } => false,
-        Op::Call { .. } | Op::CallIface { .. } | Op::CallClosure { .. } => true,
-        _ => {
-            inline_safe(op, 0)
-                || matches!(
-                    op,
-                    Op::DivS { .. }
-                        | Op::DivU { .. }
-                        | Op::RemS { .. }
-                        | Op::RemU { .. }
-                        | Op::CheckShift { .. }
-                        | Op::LoadCtx { .. }
-                        | Op::Jmp { .. }
-                        | Op::JfCmpI { .. }
-                        | Op::JfCmpImm { .. }
-                        | Op::Jz { .. }
-                        | Op::Jnz { .. }
-                )
-        }
-    }
+    let f = op.facts();
+    !f.helper && !f.frame && !f.alloc
 }
 
 /// Registers that hold frame slots. None is preserved by the calls compiled
@@ -431,7 +338,7 @@ const PIN_REGS: [Reg; 9] = pgojit_jit::abi::PINNABLE;
 fn loop_depths(f: &Function) -> Vec<u32> {
     let mut depth = vec![0u32; f.code.len() + 1];
     for (pc, op) in f.code.iter().enumerate() {
-        if let Some(t) = branch_target(op).filter(|&t| (t as usize) <= pc) {
+        if let Some(t) = op.target().filter(|&t| (t as usize) <= pc) {
             for d in &mut depth[t as usize..=pc] {
                 *d += 1;
             }
@@ -444,14 +351,7 @@ fn loop_depths(f: &Function) -> Vec<u32> {
 /// weighting uses inside loops, to keep in [`PIN_REGS`].
 fn choose_pins(f: &Function) -> Vec<(u32, Reg)> {
     let mut weight = vec![0u64; f.frame_size as usize];
-    let mut depth = vec![0u32; f.code.len() + 1];
-    for (pc, op) in f.code.iter().enumerate() {
-        if let Some(t) = branch_target(op).filter(|&t| (t as usize) <= pc) {
-            for d in &mut depth[t as usize..=pc] {
-                *d += 1;
-            }
-        }
-    }
+    let depth = loop_depths(f);
     for (pc, op) in f.code.iter().enumerate() {
         if !pin_aware(op) {
             continue;
@@ -477,59 +377,16 @@ fn choose_pins(f: &Function) -> Vec<(u32, Reg)> {
         .collect()
 }
 
-/// One-word slot operands an instruction reads or writes through `ld`/`st`.
+/// Slots an instruction reads or writes through `ld`/`st`: the first two
+/// words of each operand the table names (a call's window is the
+/// callee's business, a frame array is reached by address).
 fn single_slots(op: &Op) -> Vec<u32> {
-    match *op {
-        Op::Const { d, .. } => vec![d],
-        Op::Move { d, s } => vec![d, s],
-        Op::AddI { d, a, b }
-        | Op::SubI { d, a, b }
-        | Op::MulI { d, a, b }
-        | Op::And { d, a, b }
-        | Op::Or { d, a, b }
-        | Op::Xor { d, a, b }
-        | Op::AndNot { d, a, b }
-        | Op::Shl { d, a, b }
-        | Op::ShrS { d, a, b }
-        | Op::ShrU { d, a, b }
-        | Op::DivS { d, a, b }
-        | Op::DivU { d, a, b }
-        | Op::RemS { d, a, b }
-        | Op::RemU { d, a, b }
-        | Op::AddF { d, a, b }
-        | Op::SubF { d, a, b }
-        | Op::MulF { d, a, b }
-        | Op::DivF { d, a, b }
-        | Op::CmpF { d, a, b, .. }
-        | Op::CmpI { d, a, b, .. } => vec![d, a, b],
-        Op::AddImm { d, a, .. } | Op::CmpImm { d, a, .. } => vec![d, a],
-        Op::NegI { d, s }
-        | Op::NotI { d, s }
-        | Op::Not { d, s }
-        | Op::Trunc { d, s, .. }
-        | Op::NegF { d, s }
-        | Op::IToF { d, s, .. }
-        | Op::FToI { d, s, .. } => vec![d, s],
-        Op::JfCmpI { a, b, .. } => vec![a, b],
-        Op::JfCmpImm { a, .. } => vec![a],
-        Op::Jz { c, .. } | Op::Jnz { c, .. } => vec![c],
-        Op::CheckShift { s } => vec![s],
-        Op::CheckIndex { i, .. } => vec![i],
-        Op::SliceAddr { d, s, i, .. } => vec![d, s, s + 1, i],
-        Op::SliceLoad { d, s, i, n, .. } => {
-            let mut v = vec![s, s + 1, i];
-            v.extend(d..d + n.min(2));
-            v
-        }
-        Op::SliceStore { s, i, .. } => vec![s, s + 1, i],
-        Op::Load { p, .. }
-        | Op::Store { p, .. }
-        | Op::AddrOff { p, .. }
-        | Op::RetLoad { p, .. } => vec![p],
-        Op::CallIface { recv, base, .. } => vec![recv, recv + 1, base],
-        Op::CallClosure { f, .. } => vec![f],
-        _ => Vec::new(),
-    }
+    let (r, w) = (op.reads(), op.writes());
+    r.iter()
+        .chain(&w)
+        .filter(|o| !matches!(o.kind, Kind::Elems { .. } | Kind::Frame))
+        .flat_map(|o| o.slot..o.slot + o.words.min(2))
+        .collect()
 }
 
 fn cond(c: Cmp, signed: bool) -> Cond {
@@ -724,15 +581,7 @@ impl Emitter<'_> {
         }
         // Only calls deepen the native stack; a leaf stays within the
         // margin its caller checked.
-        let calls = f.code.iter().any(|op| {
-            matches!(
-                op,
-                Op::Call { .. }
-                    | Op::CallIface { .. }
-                    | Op::CallClosure { .. }
-                    | Op::CallNative { .. }
-            )
-        });
+        let calls = f.code.iter().any(|op| op.facts().call);
         if calls {
             self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
             self.m.jcc(Cond::Below, self.overflow);
@@ -744,7 +593,7 @@ impl Emitter<'_> {
         // Go zeroes a frame's locals; a straight-line body only needs the
         // slots it reads before writing (with the JIT on, the collector
         // scans frames conservatively, so stale words are harmless).
-        if f.code.iter().any(|op| branch_target(op).is_some()) {
+        if f.code.iter().any(|op| op.target().is_some()) {
             self.zero_mem(f.param_words, f.frame_size - f.param_words);
         } else {
             for s in slots_read_unwritten(f) {
@@ -1369,16 +1218,6 @@ impl Emitter<'_> {
                     self.call_op_helper(op);
                 }
             }
-            Op::StrConcat { .. }
-            | Op::StrCmp { .. }
-            | Op::StrIndex { .. }
-            | Op::StrSlice { .. }
-            | Op::StrDecodeRune { .. }
-            | Op::StrFromRune { .. }
-            | Op::StrFromBytes { .. }
-            | Op::BytesFromStr { .. }
-            | Op::StrFromRunes { .. }
-            | Op::RunesFromStr { .. } => self.call_op_helper(op),
             Op::Load { d, p, off, n } => {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
@@ -1529,25 +1368,7 @@ impl Emitter<'_> {
                 self.m.cmp(TMP0, TMP1);
                 self.m.jcc(Cond::AboveEq, slow);
             }
-            Op::Alloc { .. }
-            | Op::SliceSlice { .. }
-            | Op::ArraySlice { .. }
-            | Op::MakeSlice { .. }
-            | Op::Append { .. }
-            | Op::AppendSlice { .. }
-            | Op::Copy { .. }
-            | Op::MakeIface { .. }
-            | Op::IfaceToIface { .. }
-            | Op::AssertType { .. }
-            | Op::AssertIface { .. }
-            | Op::IfaceEq { .. }
-            | Op::ValueEq { .. }
-            | Op::CallNative { .. }
-            | Op::MakeClosure { .. }
-            | Op::Panic { .. }
-            | Op::PanicNil
-            | Op::Print { .. }
-            | Op::PrintNl => self.call_op_helper(op),
+            jit_helper_ops!() => self.call_op_helper(op),
             Op::Call { func, base } => self.call_direct(func, base),
             Op::CallClosure { f, base, site } => {
                 self.call_closure(f, base, site.index(), plan.expect("site planned"))
@@ -1931,7 +1752,7 @@ impl Emitter<'_> {
     /// Returns go to `exit` (the site's join point).
     fn inline(&mut self, f: FuncId, base: u32, exit: Label) {
         let callee = self.prog.func(f);
-        let straight = !callee.code.iter().any(|op| branch_target(op).is_some());
+        let straight = !callee.code.iter().any(|op| op.target().is_some());
         let labels: Vec<Label> = (0..callee.code.len()).map(|_| self.m.new_label()).collect();
         let saved = (
             self.func,
@@ -1951,7 +1772,7 @@ impl Emitter<'_> {
             self.st(s, TMP0);
         }
         for (pc, op) in callee.code.iter().enumerate() {
-            let returns = matches!(op, Op::Ret { .. } | Op::RetLoad { .. });
+            let returns = op.facts().ret;
             self.m.bind(self.labels[pc]);
             if straight && returns {
                 // The first return of a straight-line body ends it: what

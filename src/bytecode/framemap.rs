@@ -9,11 +9,9 @@
 //! whole function, so this is the type-derived map; the collector still
 //! checks every word it scans against the heap.)
 
-use super::op::{Op, Slot};
+use super::op::{Callee, Kind, Op, Slot};
 use super::{Function, Program};
 use crate::types::Native;
-
-const NONE: Slot = u32::MAX;
 
 /// What an instruction writes into a run of slots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,123 +24,34 @@ pub(crate) enum W {
     CopyOf(Slot),
 }
 
-/// The slots an instruction writes, as (first slot, words, what).
-pub(crate) fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u32, W)> {
-    use Op::*;
-    use W::*;
-    match *op {
-        Const { d, .. } => vec![(d, 1, Scalar)],
-        Zero { d, n } => vec![(d, n, Scalar)],
-        Move { d, s } => vec![(d, 1, CopyOf(s))],
-        MoveN { d, s, n } => vec![(d, n, CopyOf(s))],
-        AddI { d, .. }
-        | AddImm { d, .. }
-        | SubI { d, .. }
-        | MulI { d, .. }
-        | DivS { d, .. }
-        | DivU { d, .. }
-        | RemS { d, .. }
-        | RemU { d, .. }
-        | And { d, .. }
-        | Or { d, .. }
-        | Xor { d, .. }
-        | AndNot { d, .. }
-        | Shl { d, .. }
-        | ShrS { d, .. }
-        | ShrU { d, .. }
-        | NegI { d, .. }
-        | NotI { d, .. }
-        | Not { d, .. }
-        | Trunc { d, .. }
-        | CmpI { d, .. }
-        | CmpImm { d, .. }
-        | AddF { d, .. }
-        | SubF { d, .. }
-        | MulF { d, .. }
-        | DivF { d, .. }
-        | NegF { d, .. }
-        | CmpF { d, .. }
-        | IToF { d, .. }
-        | FToI { d, .. }
-        | StrCmp { d, .. }
-        | StrIndex { d, .. }
-        | IfaceEq { d, .. }
-        | ValueEq { d, .. }
-        | Op::Copy { d, .. } => vec![(d, 1, Scalar)],
-        CheckShift { .. }
-        | CheckIndex { .. }
-        | Store { .. }
-        | StoreG { .. }
-        | SliceStore { .. } => vec![],
-        StrDecodeRune { d, .. } => vec![(d, 2, Scalar)],
-        StrConcat { d, .. }
-        | StrSlice { d, .. }
-        | StrFromRune { d, .. }
-        | StrFromBytes { d, .. }
-        | StrFromRunes { d, .. } => {
-            vec![(d, 1, Ptr), (d + 1, 1, Scalar)]
+/// The slots an instruction writes, as (first slot, words, what), from
+/// the opcode table; `result_words` gives a call's result width.
+pub(crate) fn writes(op: &Op, result_words: impl Fn(Callee) -> u32) -> Vec<(Slot, u32, W)> {
+    let mut v = Vec::new();
+    for o in &op.writes() {
+        let d = o.slot;
+        match o.kind {
+            Kind::Int | Kind::Float | Kind::Ints => v.push((d, o.words, W::Scalar)),
+            Kind::Ptr | Kind::Words => v.push((d, o.words, W::Ptr)),
+            Kind::Str => v.extend([(d, 1, W::Ptr), (d + 1, 1, W::Scalar)]),
+            Kind::Slice => v.extend([(d, 1, W::Ptr), (d + 1, 2, W::Scalar)]),
+            Kind::Iface => v.extend([(d, 1, W::Scalar), (d + 1, 1, W::Ptr)]),
+            Kind::CopyOf(s) => v.push((d, o.words, W::CopyOf(s))),
+            // The value may land in any element of the frame array.
+            Kind::Elems {
+                len,
+                stride,
+                off,
+                n,
+                src,
+            } => v.extend((0..len).map(|k| (d + k * stride + off, n, W::CopyOf(src)))),
+            // Unknown extent: `compute` makes the whole frame conservative.
+            Kind::Frame => v.push((d, 0, W::Ptr)),
+            Kind::Results(from) => v.push((d, result_words(from), W::Ptr)),
+            Kind::Args => {}
         }
-        BytesFromStr { d, .. }
-        | RunesFromStr { d, .. }
-        | SliceSlice { d, .. }
-        | ArraySlice { d, .. }
-        | MakeSlice { d, .. }
-        | Append { d, .. }
-        | AppendSlice { d, .. } => vec![(d, 1, Ptr), (d + 1, 2, Scalar)],
-        Load { d, n, .. }
-        | LoadG { d, n, .. }
-        | SliceLoad { d, n, .. }
-        | FrameLoadIdx { d, n, .. }
-        | FrameLoadDyn { d, n, .. } => {
-            vec![(d, n, Ptr)]
-        }
-        // The value may land in any element of the frame array.
-        FrameStoreIdx {
-            base,
-            v,
-            len,
-            stride,
-            off,
-            n,
-            ..
-        } => (0..len)
-            .map(|k| (base + k * stride + off, n, CopyOf(v)))
-            .collect(),
-        FrameStoreDyn { base, .. } => vec![(base, 0, Ptr)],
-        AddrOff { d, .. }
-        | Alloc { d, .. }
-        | SliceAddr { d, .. }
-        | MakeClosure { d, .. }
-        | LoadCtx { d }
-        | AddrG { d, .. } => vec![(d, 1, Ptr)],
-        MakeIface { d, .. } | IfaceToIface { d, .. } | AssertIface { d, .. } => {
-            vec![(d, 1, Scalar), (d + 1, 1, Ptr)]
-        }
-        AssertType { d, n, ok, .. } => {
-            let mut v = vec![(d, n.max(1), Ptr)];
-            if ok != NONE {
-                v.push((ok, 1, Scalar));
-            }
-            v
-        }
-        Call { base, .. }
-        | CallClosure { base, .. }
-        | CallIface { base, .. }
-        | CallNative { base, .. } => {
-            vec![(base, result_words(op), Ptr)]
-        }
-        Ret { .. }
-        | RetLoad { .. }
-        | Jmp { .. }
-        | JfCmpI { .. }
-        | JfCmpImm { .. }
-        | Jz { .. }
-        | Jnz { .. }
-        | Panic { .. }
-        | PanicNil
-        | PrintNl => vec![],
-        Print { .. } => vec![],
     }
+    v
 }
 
 /// Words a native function returns.
@@ -163,16 +72,15 @@ pub fn compute(f: &Function, prog: &Program) -> Vec<bool> {
     for (i, p) in ptr.iter_mut().take(f.param_words as usize).enumerate() {
         *p = f.ptr_slots.get(i).copied().unwrap_or(true);
     }
-    let result_words = |op: &Op| -> u32 {
-        match *op {
-            Op::Call { func, .. } => prog.func(func).result_words,
-            Op::CallIface { site, .. } | Op::CallClosure { site, .. } => prog
+    let result_words = |from: Callee| -> u32 {
+        match from {
+            Callee::Func(func) => prog.func(func).result_words,
+            Callee::Site(site) => prog
                 .sites
                 .get(site.index())
                 .map(|s| s.result_words)
                 .unwrap_or(f.frame_size),
-            Op::CallNative { native, .. } => native_results(native),
-            _ => 0,
+            Callee::Native(native) => native_results(native),
         }
     };
     let writes: Vec<Vec<(Slot, u32, W)>> =
@@ -205,7 +113,7 @@ pub fn compute(f: &Function, prog: &Program) -> Vec<bool> {
     // Writes of unknown extent (dynamic frame-array stores) make the rest conservative.
     if f.code
         .iter()
-        .any(|op| matches!(op, Op::FrameStoreDyn { .. }))
+        .any(|op| op.writes().iter().any(|o| o.kind == Kind::Frame))
     {
         ptr.iter_mut().for_each(|p| *p = true);
     }

@@ -3,7 +3,6 @@
 //! in a return or a jump. The interpreter relies on this to access frame
 //! slots without bounds checks; a failure is a lowering bug.
 
-use super::op::{Op, PrintKind, Slot};
 use super::{Function, Program};
 
 /// What is wrong with a function's code.
@@ -24,171 +23,6 @@ impl std::fmt::Display for VerifyError {
     }
 }
 
-const NONE: Slot = u32::MAX;
-
-/// The frame ranges (first slot, words) an instruction reads or writes.
-pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
-    use Op::*;
-    let opt = |s: Slot| if s == NONE { None } else { Some((s, 1)) };
-    match *op {
-        Const { d, .. } | LoadCtx { d } | AddrG { d, .. } | Alloc { d, .. } => vec![(d, 1)],
-        Zero { d, n } => vec![(d, n)],
-        Move { d, s } => vec![(d, 1), (s, 1)],
-        MoveN { d, s, n } => vec![(d, n), (s, n)],
-        AddI { d, a, b }
-        | SubI { d, a, b }
-        | MulI { d, a, b }
-        | DivS { d, a, b }
-        | DivU { d, a, b }
-        | RemS { d, a, b }
-        | RemU { d, a, b }
-        | And { d, a, b }
-        | Or { d, a, b }
-        | Xor { d, a, b }
-        | AndNot { d, a, b }
-        | Shl { d, a, b }
-        | ShrS { d, a, b }
-        | ShrU { d, a, b }
-        | AddF { d, a, b }
-        | SubF { d, a, b }
-        | MulF { d, a, b }
-        | DivF { d, a, b }
-        | CmpI { d, a, b, .. }
-        | CmpF { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
-        AddImm { d, a, .. } | CmpImm { d, a, .. } => vec![(d, 1), (a, 1)],
-        CheckShift { s } => vec![(s, 1)],
-        NegI { d, s }
-        | NotI { d, s }
-        | Not { d, s }
-        | Trunc { d, s, .. }
-        | NegF { d, s }
-        | IToF { d, s, .. }
-        | FToI { d, s, .. } => {
-            vec![(d, 1), (s, 1)]
-        }
-        StrConcat { d, a, b } => vec![(d, 2), (a, 2), (b, 2)],
-        StrCmp { d, a, b, .. } => vec![(d, 1), (a, 2), (b, 2)],
-        StrIndex { d, s, i } => vec![(d, 1), (s, 2), (i, 1)],
-        StrSlice { d, s, lo, hi } => [Some((d, 2)), Some((s, 2)), opt(lo), opt(hi)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        StrDecodeRune { d, s, i } => vec![(d, 2), (s, 2), (i, 1)],
-        StrFromRune { d, s } => vec![(d, 2), (s, 1)],
-        StrFromBytes { d, s } | StrFromRunes { d, s } => vec![(d, 2), (s, 3)],
-        BytesFromStr { d, s } | RunesFromStr { d, s } => vec![(d, 3), (s, 2)],
-        Load { d, p, n, .. } => vec![(d, n), (p, 1)],
-        Store { p, s, n, .. } => vec![(p, 1), (s, n)],
-        AddrOff { d, p, .. } => vec![(d, 1), (p, 1)],
-        LoadG { d, n, .. } => vec![(d, n)],
-        StoreG { s, n, .. } => vec![(s, n)],
-        SliceAddr { d, s, i, .. } => vec![(d, 1), (s, 3), (i, 1)],
-        SliceLoad { d, s, i, n, .. } => vec![(d, n), (s, 3), (i, 1)],
-        SliceStore { s, i, v, n, .. } => vec![(s, 3), (i, 1), (v, n)],
-        FrameLoadIdx {
-            d,
-            base,
-            i,
-            len,
-            stride,
-            n,
-            ..
-        } => vec![(d, n), (base, len * stride), (i, 1)],
-        FrameStoreIdx {
-            base,
-            i,
-            v,
-            len,
-            stride,
-            n,
-            ..
-        } => vec![(base, len * stride), (i, 1), (v, n)],
-        // The dynamic offset is bounds-checked at run time.
-        FrameLoadDyn { d, base, o, n, .. } => vec![(d, n), (base, 1), (o, 1)],
-        FrameStoreDyn { base, o, v, n, .. } => vec![(base, 1), (o, 1), (v, n)],
-        CheckIndex { i, .. } => vec![(i, 1)],
-        SliceSlice {
-            d, s, lo, hi, max, ..
-        } => [Some((d, 3)), Some((s, 3)), opt(lo), opt(hi), opt(max)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        ArraySlice {
-            d, p, lo, hi, max, ..
-        } => [Some((d, 3)), Some((p, 1)), opt(lo), opt(hi), opt(max)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        MakeSlice { d, len, cap, .. } => [Some((d, 3)), Some((len, 1)), opt(cap)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        Append {
-            d,
-            s,
-            v,
-            count,
-            stride,
-            ..
-        } => vec![(d, 3), (s, 3), (v, count * stride)],
-        AppendSlice {
-            d, s, t, from_str, ..
-        } => vec![(d, 3), (s, 3), (t, if from_str { 2 } else { 3 })],
-        Copy {
-            d,
-            dst,
-            src,
-            from_str,
-            ..
-        } => vec![(d, 1), (dst, 3), (src, if from_str { 2 } else { 3 })],
-        MakeIface {
-            d, s, n, direct, ..
-        } => vec![(d, 2), (s, if direct { 1 } else { n })],
-        IfaceToIface { d, s, .. } => vec![(d, 2), (s, 2)],
-        AssertType { d, s, n, ok, .. } => [Some((d, n.max(1))), Some((s, 2)), opt(ok)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        AssertIface { d, s, ok, .. } => [Some((d, 2)), Some((s, 2)), opt(ok)]
-            .into_iter()
-            .flatten()
-            .collect(),
-        IfaceEq { d, a, b, .. } => vec![(d, 1), (a, 2), (b, 2)],
-        // The width comes from the descriptor; checked by lowering's layout.
-        ValueEq { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
-        Call { base, .. } | CallNative { base, .. } => vec![(base, 0)],
-        CallClosure { f, base, .. } => vec![(f, 1), (base, 0)],
-        CallIface { recv, base, .. } => vec![(recv, 2), (base, 1)],
-        MakeClosure { d, caps, n, .. } => vec![(d, 1), (caps, n)],
-        Ret { s, n } => vec![(s, n)],
-        RetLoad { p, .. } => vec![(p, 1)],
-        Jmp { .. } | PanicNil | PrintNl => vec![],
-        JfCmpI { a, b, .. } => vec![(a, 1), (b, 1)],
-        JfCmpImm { a, .. } => vec![(a, 1)],
-        Jz { c, .. } | Jnz { c, .. } => vec![(c, 1)],
-        Panic { s } => vec![(s, 2)],
-        Print { s, kind, .. } => vec![(
-            s,
-            if matches!(kind, PrintKind::String | PrintKind::Iface) {
-                2
-            } else {
-                1
-            },
-        )],
-    }
-}
-
-fn target(op: &Op) -> Option<u32> {
-    match *op {
-        Op::Jmp { t }
-        | Op::Jz { t, .. }
-        | Op::Jnz { t, .. }
-        | Op::JfCmpI { t, .. }
-        | Op::JfCmpImm { t, .. } => Some(t),
-        _ => None,
-    }
-}
-
 /// Checks one function.
 pub fn function(f: &Function) -> Result<(), VerifyError> {
     let err = |pc: usize, what: String| VerifyError {
@@ -202,21 +36,15 @@ pub fn function(f: &Function) -> Result<(), VerifyError> {
             "frame smaller than its parameters or results".into(),
         ));
     }
-    match f.code.last() {
-        Some(Op::Ret { .. })
-        | Some(Op::RetLoad { .. })
-        | Some(Op::Jmp { .. })
-        | Some(Op::Panic { .. })
-        | Some(Op::PanicNil) => {}
-        _ => {
-            return Err(err(
-                f.code.len(),
-                "code does not end in a return or jump".into(),
-            ))
-        }
+    if !f.code.last().is_some_and(|op| op.facts().end) {
+        return Err(err(
+            f.code.len(),
+            "code does not end in a return or jump".into(),
+        ));
     }
     for (pc, op) in f.code.iter().enumerate() {
-        for (s, n) in slots(op) {
+        let (reads, writes) = (op.reads(), op.writes());
+        for (s, n) in reads.iter().chain(&writes).map(|o| (o.slot, o.words)) {
             if s as u64 + n as u64 > f.frame_size as u64 {
                 return Err(err(
                     pc,
@@ -228,7 +56,7 @@ pub fn function(f: &Function) -> Result<(), VerifyError> {
                 ));
             }
         }
-        if let Some(t) = target(op) {
+        if let Some(t) = op.target() {
             if t as usize >= f.code.len() {
                 return Err(err(
                     pc,
@@ -248,6 +76,7 @@ pub fn program(p: &Program) -> Result<(), VerifyError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bytecode::Op;
     use crate::syntax::ast::Pos;
 
     fn func(code: Vec<Op>, frame: u32) -> Function {

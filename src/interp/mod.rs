@@ -14,7 +14,7 @@ use std::io::Write;
 
 use crate::baseline::ctx::JitCtx;
 use crate::baseline::Jit;
-use crate::bytecode::op::{Cmp, IntKind, Op};
+use crate::bytecode::op::{interp_slow_ops, never_slow_ops, Cmp, IntKind, Op};
 use crate::bytecode::Program;
 use crate::runtime::heap::out_of_memory;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
@@ -166,24 +166,17 @@ impl<'p> Vm<'p> {
     /// Package variables, relocated for a VM with its own copy (kept out
     /// of `run`'s loop: the delta is one more value the loop would hold).
     #[inline(never)]
-    fn global_op(&mut self, op: &Op, fp: usize) {
-        let delta = self.jc.globals_delta;
-        match *op {
-            Op::LoadG { d, addr, n } => {
-                let b = fp + d as usize;
-                mem::load_n(
-                    addr.wrapping_add(delta),
-                    0,
-                    &mut self.stack[b..b + n as usize],
-                );
-            }
-            Op::StoreG { addr, s, n } => {
-                let b = fp + s as usize;
-                mem::store_n(addr.wrapping_add(delta), 0, &self.stack[b..b + n as usize]);
-            }
-            Op::AddrG { d, addr } => self.stack[fp + d as usize] = addr.wrapping_add(delta),
-            _ => unreachable!("global_op called with {op:?}"),
-        }
+    fn load_global(&mut self, d: u32, addr: u64, n: u32, fp: usize) {
+        let b = fp + d as usize;
+        let at = addr.wrapping_add(self.jc.globals_delta);
+        mem::load_n(at, 0, &mut self.stack[b..b + n as usize]);
+    }
+
+    #[inline(never)]
+    fn store_global(&mut self, addr: u64, s: u32, n: u32, fp: usize) {
+        let b = fp + s as usize;
+        let at = addr.wrapping_add(self.jc.globals_delta);
+        mem::store_n(at, 0, &self.stack[b..b + n as usize]);
     }
 
     /// Sends the program's standard output to `w` instead of stdout.
@@ -454,7 +447,9 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = a + 8 * off as u64;
                 }
-                Op::LoadG { .. } | Op::StoreG { .. } | Op::AddrG { .. } => self.global_op(op, fp),
+                Op::LoadG { d, addr, n } => self.load_global(d, addr, n, fp),
+                Op::StoreG { addr, s, n } => self.store_global(addr, s, n, fp),
+                Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
                         self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
@@ -624,52 +619,24 @@ impl<'p> Vm<'p> {
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
                 Op::PrintNl => self.print_raw(b"\n"),
-                Op::DivS { .. }
-                | Op::DivU { .. }
-                | Op::RemS { .. }
-                | Op::RemU { .. }
-                | Op::FToI { .. }
-                | Op::StrConcat { .. }
-                | Op::StrCmp { .. }
-                | Op::StrIndex { .. }
-                | Op::StrSlice { .. }
-                | Op::StrDecodeRune { .. }
-                | Op::StrFromRune { .. }
-                | Op::StrFromBytes { .. }
-                | Op::BytesFromStr { .. }
-                | Op::StrFromRunes { .. }
-                | Op::RunesFromStr { .. }
-                | Op::FrameLoadIdx { .. }
-                | Op::FrameStoreIdx { .. }
-                | Op::FrameLoadDyn { .. }
-                | Op::FrameStoreDyn { .. }
-                | Op::SliceSlice { .. }
-                | Op::ArraySlice { .. }
-                | Op::MakeSlice { .. }
-                | Op::Append { .. }
-                | Op::AppendSlice { .. }
-                | Op::Copy { .. }
-                | Op::MakeIface { .. }
-                | Op::IfaceToIface { .. }
-                | Op::AssertType { .. }
-                | Op::AssertIface { .. }
-                | Op::IfaceEq { .. }
-                | Op::ValueEq { .. }
-                | Op::MakeClosure { .. }
-                | Op::Print { .. } => {
-                    self.slow_op(op, cur, fp)
+                interp_slow_ops!() => {
+                    self.exec_op(op, cur, fp)
                         .map_err(|e| self.fail(e, cur, pc))?;
                 }
             }
         }
     }
 
-    /// Instructions off the hot path, kept out of `run`'s loop so that the
-    /// common ones keep their operands in registers.
+    /// The interpreter's one slow path: the instructions its loop runs out
+    /// of line (class `slow` in the opcode table), those compiled code
+    /// leaves to the runtime (class `helper`), and re-runs of compiled fast
+    /// paths that are about to fail (class `exits`), so the panic is this
+    /// tier's. Kept out of `run`'s loop so that the common instructions
+    /// keep their operands in registers.
     #[inline(never)]
-    fn slow_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
+    pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
         // A safepoint: every live value is in a frame slot.
-        if allocates(op) && self.heap.due() {
+        if op.facts().alloc && self.heap.due() {
             self.collect(cur, fp)?;
         }
         let st: *mut u64 = self.stack.as_mut_ptr();
@@ -1168,100 +1135,47 @@ impl<'p> Vm<'p> {
                 let words = [self.stack[b], self.stack.get(b + 1).copied().unwrap_or(0)];
                 self.print_builtin(kind, words, space);
             }
-            _ => unreachable!("slow_op called with a fast instruction"),
-        }
-        Ok(())
-    }
-
-    /// Runs one instruction outside the interpreter loop: the instructions
-    /// compiled code leaves to the runtime (see `baseline::emit`), and
-    /// re-runs of fast paths that are about to fail, so the panic is this
-    /// tier's. Control instructions never come here.
-    pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
-        let top = fp + self.prog.func(cur).frame_size as usize;
-        let slot = |vm: &Self, s: u32| vm.stack[fp + s as usize];
-        match *op {
-            Op::Alloc { d, n, layout } => {
-                if self.heap.due() {
-                    self.collect(cur, fp)?;
-                }
-                self.stack[fp + d as usize] = self.heap.alloc(n as usize, layout)?;
-                Ok(())
-            }
+            Op::Alloc { d, n, layout } => s!(d) = self.heap.alloc(n as usize, layout)?,
             Op::CallNative { native, base } => {
-                if self.heap.due() {
-                    self.collect(cur, fp)?;
-                }
-                self.native(native, fp + base as usize, top)
+                let top = fp + self.prog.func(cur).frame_size as usize;
+                return self.native(native, fp + base as usize, top);
             }
             Op::Panic { s } => {
-                let v = [slot(self, s), slot(self, s + 1)];
-                Err(self.panic_value(v, top))
+                let top = fp + self.prog.func(cur).frame_size as usize;
+                return Err(self.panic_value([s!(s), s!(s + 1)], top));
             }
-            Op::PanicNil => Err(Panic::nil_deref()),
-            Op::PrintNl => {
-                self.print_raw(b"\n");
-                Ok(())
-            }
+            Op::PanicNil => return Err(Panic::nil_deref()),
+            Op::PrintNl => self.print_raw(b"\n"),
             Op::IToF { d, s, signed } => {
-                let v = slot(self, s);
-                self.stack[fp + d as usize] =
-                    if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
-                Ok(())
+                let v = s!(s);
+                s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
             }
             Op::CheckShift { s } => {
-                if (slot(self, s) as i64) < 0 {
+                if (s!(s) as i64) < 0 {
                     return Err(Panic::Runtime("negative shift amount".into()));
                 }
-                Ok(())
             }
             Op::SliceAddr { s, i, .. }
             | Op::SliceLoad { s, i, .. }
             | Op::SliceStore { s, i, .. } => {
-                let (len, i) = (slot(self, s + 1), slot(self, i) as i64);
+                let (len, i) = (s!(s + 1), s!(i) as i64);
                 if i < 0 || i as u64 >= len {
                     return Err(Panic::index(i, len));
                 }
-                Err(Panic::Fatal(format!(
+                return Err(Panic::Fatal(format!(
                     "internal error: {op:?} re-run in bounds"
+                )));
+            }
+            Op::CheckIndex { i, len } => {
+                in_bounds(s!(i), len)?;
+            }
+            never_slow_ops!() => {
+                return Err(Panic::Fatal(format!(
+                    "internal error: {op:?} has no slow path"
                 )))
             }
-            Op::CheckIndex { i, len } => in_bounds(slot(self, i), len).map(|_| ()),
-            Op::DivS { .. }
-            | Op::DivU { .. }
-            | Op::RemS { .. }
-            | Op::RemU { .. }
-            | Op::FToI { .. }
-            | Op::StrConcat { .. }
-            | Op::StrCmp { .. }
-            | Op::StrIndex { .. }
-            | Op::StrSlice { .. }
-            | Op::StrDecodeRune { .. }
-            | Op::StrFromRune { .. }
-            | Op::StrFromBytes { .. }
-            | Op::BytesFromStr { .. }
-            | Op::StrFromRunes { .. }
-            | Op::RunesFromStr { .. }
-            | Op::FrameLoadIdx { .. }
-            | Op::FrameStoreIdx { .. }
-            | Op::SliceSlice { .. }
-            | Op::ArraySlice { .. }
-            | Op::MakeSlice { .. }
-            | Op::Append { .. }
-            | Op::AppendSlice { .. }
-            | Op::Copy { .. }
-            | Op::MakeIface { .. }
-            | Op::IfaceToIface { .. }
-            | Op::AssertType { .. }
-            | Op::AssertIface { .. }
-            | Op::IfaceEq { .. }
-            | Op::ValueEq { .. }
-            | Op::MakeClosure { .. }
-            | Op::Print { .. } => self.slow_op(op, cur, fp),
-            _ => Err(Panic::Fatal(format!(
-                "internal error: {op:?} has no runtime helper"
-            ))),
         }
+        Ok(())
     }
 
     /// A call of `f` with its frame at `fp`, seen by the tiering policy:
@@ -1641,24 +1555,6 @@ impl Vm<'_> {
     pub(crate) fn write_out(&mut self, b: &[u8]) {
         let _ = self.out.write_all(b);
     }
-}
-
-/// Whether an instruction allocates (and so is a collection safepoint).
-fn allocates(op: &Op) -> bool {
-    matches!(
-        op,
-        Op::StrConcat { .. }
-            | Op::StrFromRune { .. }
-            | Op::StrFromBytes { .. }
-            | Op::BytesFromStr { .. }
-            | Op::StrFromRunes { .. }
-            | Op::RunesFromStr { .. }
-            | Op::MakeSlice { .. }
-            | Op::Append { .. }
-            | Op::AppendSlice { .. }
-            | Op::MakeIface { .. }
-            | Op::MakeClosure { .. }
-    )
 }
 
 /// Profiles one interface call: the receiver's type at the site and the

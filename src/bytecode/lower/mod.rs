@@ -925,13 +925,9 @@ impl FnBuilder {
 
     /// Points the jump at `at` to `target`.
     pub fn patch(&mut self, at: usize, target: u32) {
-        match &mut self.code[at] {
-            Op::Jmp { t }
-            | Op::Jz { t, .. }
-            | Op::Jnz { t, .. }
-            | Op::JfCmpI { t, .. }
-            | Op::JfCmpImm { t, .. } => *t = target,
-            other => panic!("patching a non-jump {other:?}"),
+        match self.code[at].target_mut() {
+            Some(t) => *t = target,
+            None => panic!("patching a non-jump {:?}", self.code[at]),
         }
     }
 

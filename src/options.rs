@@ -231,9 +231,12 @@ impl FromStr for Size {
             Some(&(_, shift)) => (&s[..s.len() - 1], shift),
             None => (s, 0),
         };
-        num.parse::<u64>()
-            .map(|n| Size(n << shift))
-            .map_err(|e| format!("invalid size {s:?}: {e}"))
+        let n = num
+            .parse::<u64>()
+            .map_err(|e| format!("invalid size {s:?}: {e}"))?;
+        n.checked_mul(1 << shift)
+            .map(Size)
+            .ok_or_else(|| format!("invalid size {s:?}: number too large to fit in target type"))
     }
 }
 
@@ -272,6 +275,11 @@ mod tests {
             Err("invalid size \"12X\": invalid digit found in string".into())
         );
         assert!("M".parse::<Size>().is_err());
+        assert_eq!(
+            "17179869184G".parse::<Size>(),
+            Err("invalid size \"17179869184G\": number too large to fit in target type".into())
+        );
+        assert_eq!("17179869183G".parse::<Size>(), Ok(Size(17179869183 << 30)));
     }
 
     #[test]

@@ -2,9 +2,17 @@
 
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
-use pgojit::driver::{self, Outcome, ReportFormat, RunOptions};
+use pgojit::driver::{self, Outcome};
+use pgojit::options::{
+    Disasm, JitOptions, Policy, ReportFormat, RunOptions, Size, StressMode, TierMode,
+};
+
+/// The defaults of the options below, and so `--help`'s.
+const RUN: RunOptions = RunOptions::DEFAULT;
+const POLICY: Policy = Policy::DEFAULT;
+const JIT: JitOptions = JitOptions::DEFAULT;
 
 #[derive(Parser)]
 #[command(
@@ -17,42 +25,27 @@ struct Cli {
     cmd: Cmd,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
-enum Tier {
-    /// Interpreter only.
-    Interp,
-    /// Compile every function at its first call.
-    Jit,
-    /// Interpret, and compile what gets hot (the default).
-    Auto,
-}
-
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
-enum Format {
-    Text,
-    Json,
-}
-
-/// Options shared by `run` and `profile`.
+/// Options shared by `run`, `profile` and `disasm`: the command line of
+/// [`RunOptions`] (`run_options` maps one onto the other).
 #[derive(Args, Clone, Debug)]
 struct RunArgs {
     file: String,
-    #[arg(long, value_enum, default_value_t = Tier::Auto)]
-    tier: Tier,
+    #[arg(long, value_enum, default_value_t = RUN.tier)]
+    tier: TierMode,
     /// GOGC: grow the heap this much (percent) over the live heap before collecting.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = RUN.gc_percent)]
     gc_percent: u64,
     /// End with Go's out-of-memory error past this much live heap (bytes, or with K/M/G).
-    #[arg(long, value_parser = parse_size)]
-    heap_limit: Option<u64>,
+    #[arg(long)]
+    heap_limit: Option<Size>,
     /// Stop with exit code 4 after this many steps (function entries and
     /// loop back-edges, counted alike in every tier), for untrusted programs.
     #[arg(long)]
     max_steps: Option<u64>,
     /// Bytes of goroutine stack (Go's debug.SetMaxStack; bytes, or with
     /// K/M/G); past it, Go's stack overflow.
-    #[arg(long, value_parser = parse_size)]
-    max_stack: Option<u64>,
+    #[arg(long)]
+    max_stack: Option<Size>,
     /// Compiled guarded calls re-check the receiver's type before the
     /// target runs, and abort loudly on a mismatch.
     #[arg(long)]
@@ -77,32 +70,32 @@ struct RunArgs {
     #[arg(long)]
     profile_in: Option<String>,
     /// Receiver rows per call site.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = POLICY.width)]
     profile_width: usize,
     /// A function is hot after this many calls.
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = POLICY.hot_calls)]
     hot_calls: u64,
     /// A function is hot after this many loop back-edges.
-    #[arg(long, default_value_t = 10000)]
+    #[arg(long, default_value_t = POLICY.hot_loops)]
     hot_loops: u64,
     /// Share of a site's calls one type needs for a guard.
-    #[arg(long, default_value_t = 0.80)]
+    #[arg(long, default_value_t = POLICY.bias)]
     bias: f64,
     /// Share two types together need for a bimorphic guard.
-    #[arg(long, default_value_t = 0.95)]
+    #[arg(long, default_value_t = POLICY.bimorphic)]
     bimorphic: f64,
     /// A site with fewer observations stays cold.
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = POLICY.min_site_calls)]
     min_site_calls: u64,
     /// Recompile a compiled site whose guards miss this share of its calls.
-    #[arg(long, default_value_t = 0.25)]
+    #[arg(long, default_value_t = POLICY.miss_ratio)]
     miss_ratio: f64,
     /// Calls a compiled site makes before its miss ratio counts (doubled
     /// after each recompilation).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = POLICY.miss_window)]
     miss_window: u64,
     /// Recompilations of one site before it settles to an indirect call.
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = POLICY.max_recompiles)]
     max_recompiles: u32,
     /// Compile on the spot when a function gets hot, instead of on the
     /// background compiler thread (deterministic runs).
@@ -129,17 +122,17 @@ struct RunArgs {
     perf_map: bool,
     /// Internal (set by `pgojit stress --threads`): run this many copies of
     /// the program at once, sharing the profile and the compiled code.
-    #[arg(long, hide = true, default_value_t = 1)]
+    #[arg(long, hide = true, default_value_t = RUN.copies)]
     copies: u32,
     /// Internal (set by `pgojit stress`): an adversarial mode for guards.
-    #[arg(long, hide = true, value_parser = driver::StressMode::parse)]
-    stress_mode: Option<driver::StressMode>,
+    #[arg(long, hide = true, value_parser = StressMode::parse)]
+    stress_mode: Option<StressMode>,
     /// Seed of the stress mode's random choices.
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = JIT.seed)]
     seed: u64,
     /// Bytes of machine code the JIT may map (with K/M/G); past it, functions stay interpreted.
-    #[arg(long, value_parser = parse_size, default_value = "64M")]
-    code_limit: u64,
+    #[arg(long, default_value_t = Size(JIT.code_limit as u64))]
+    code_limit: Size,
 }
 
 #[derive(Subcommand)]
@@ -154,8 +147,8 @@ enum Cmd {
         #[command(flatten)]
         run: Option<RunArgs>,
         /// Table format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t)]
+        format: ReportFormat,
     },
     /// Run a Go program, then print the machine code of its functions with
     /// the bytecode and guard comments beside it.
@@ -177,7 +170,7 @@ enum Cmd {
         #[arg(long = "mode")]
         modes: Vec<String>,
         /// Seed of the first run; repeats use the next ones.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = JIT.seed)]
         seed: u64,
         /// Runs per mode.
         #[arg(long, default_value_t = 1)]
@@ -209,21 +202,8 @@ enum ProfileCmd {
     },
 }
 
-/// `512M`, `2G`, `4096`.
-fn parse_size(s: &str) -> Result<u64, String> {
-    let (num, mul) = match s.chars().last() {
-        Some('K' | 'k') => (&s[..s.len() - 1], 1u64 << 10),
-        Some('M' | 'm') => (&s[..s.len() - 1], 1 << 20),
-        Some('G' | 'g') => (&s[..s.len() - 1], 1 << 30),
-        _ => (s, 1),
-    };
-    num.parse::<u64>()
-        .map(|n| n * mul)
-        .map_err(|e| format!("invalid size {s:?}: {e}"))
-}
-
 fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, String> {
-    let policy = pgojit_profiler::Options {
+    let policy = Policy {
         hot_calls: a.hot_calls,
         hot_loops: a.hot_loops,
         bias: a.bias,
@@ -237,9 +217,9 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
     policy.validate().map_err(|e| e.to_string())?;
     Ok(RunOptions {
         gc_percent: a.gc_percent,
-        heap_limit: a.heap_limit,
+        heap_limit: a.heap_limit.map(|s| s.0),
         max_steps: a.max_steps,
-        max_stack: a.max_stack,
+        max_stack: a.max_stack.map(|s| s.0),
         gc_stress: a.gc_stress,
         stats: a.stats,
         profile: !a.no_profile || report.is_some(),
@@ -247,12 +227,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         profile_out: a.profile_out.clone(),
         profile_in: a.profile_in.clone(),
         report,
-        tier: match a.tier {
-            Tier::Interp => driver::TierMode::Interp,
-            Tier::Jit => driver::TierMode::Jit,
-            Tier::Auto => driver::TierMode::Auto,
-        },
-        jit: driver::JitOptions {
+        tier: a.tier,
+        jit: JitOptions {
             sync: a.jit_sync,
             devirt: !a.no_devirt,
             inline: !a.no_inline,
@@ -261,8 +237,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             regs: !a.no_regs,
             trace: a.trace_tier,
             perf_map: a.perf_map,
-            code_limit: a.code_limit as usize,
-            stress: a.stress_mode.unwrap_or_default(),
+            code_limit: a.code_limit.0 as usize,
+            stress: a.stress_mode.unwrap_or(StressMode::None),
             seed: a.seed,
             steps: a.max_steps.is_some(),
             verify_guards: a.verify_guards,
@@ -277,7 +253,7 @@ fn run(a: &RunArgs, report: Option<ReportFormat>) -> Outcome {
     run_with(a, report, None)
 }
 
-fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<driver::Disasm>) -> Outcome {
+fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<Disasm>) -> Outcome {
     match run_options(a, report) {
         Ok(mut o) => {
             o.disasm = disasm;
@@ -320,13 +296,7 @@ fn main() -> ExitCode {
                 run: Some(a),
                 format,
                 ..
-            } => {
-                let f = match format {
-                    Format::Text => ReportFormat::Text,
-                    Format::Json => ReportFormat::Json,
-                };
-                run(&a, Some(f))
-            }
+            } => run(&a, Some(format)),
             Cmd::Profile { .. } => {
                 eprintln!("pgojit profile: give a FILE.go to run, or `merge A B -o C`");
                 Outcome::CompileError
@@ -341,7 +311,7 @@ fn main() -> ExitCode {
                 extra,
             } => pgojit::stress::stress(&file, &modes, seed, repeat, threads, &extra),
             Cmd::Disasm { run, func, stable } => {
-                run_with(&run, None, Some(driver::Disasm { func, stable }))
+                run_with(&run, None, Some(Disasm { func, stable }))
             }
         });
     let outcome = match child.map(|h| h.join()) {
@@ -349,4 +319,61 @@ fn main() -> ExitCode {
         _ => Outcome::Internal,
     };
     ExitCode::from(outcome.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Cli {
+        Cli::try_parse_from([&["pgojit"], args].concat()).expect("parses")
+    }
+
+    /// A command line without options is a run with the default options.
+    #[test]
+    fn no_options_is_the_default_run() {
+        let Cmd::Run(a) = parse(&["run", "p.go"]).cmd else {
+            panic!("not run")
+        };
+        assert_eq!(run_options(&a, None), Ok(RunOptions::DEFAULT));
+        let Cmd::Profile {
+            run: Some(a),
+            format,
+            ..
+        } = parse(&["profile", "p.go"]).cmd
+        else {
+            panic!("not profile")
+        };
+        assert_eq!(format, ReportFormat::Text);
+        let o = run_options(&a, Some(format)).expect("valid");
+        assert_eq!(o.report, Some(ReportFormat::Text));
+        assert!(o.jit.count);
+    }
+
+    #[test]
+    fn options_map_onto_run_options() {
+        let Cmd::Run(a) = parse(&[
+            "run",
+            "--tier=jit",
+            "--code-limit=1k",
+            "--heap-limit=2G",
+            "--max-stack=8M",
+            "--no-devirt",
+            "--stress-mode=flip=7",
+            "--hot-calls=2",
+            "p.go",
+        ])
+        .cmd
+        else {
+            panic!("not run")
+        };
+        let o = run_options(&a, None).expect("valid");
+        assert_eq!(o.tier, TierMode::Jit);
+        assert_eq!(o.jit.code_limit, 1024);
+        assert_eq!(o.heap_limit, Some(2 << 30));
+        assert_eq!(o.max_stack, Some(8 << 20));
+        assert!(!o.jit.devirt);
+        assert_eq!(o.jit.stress, StressMode::Flip(7));
+        assert_eq!(o.policy.hot_calls, 2);
+    }
 }

@@ -9,7 +9,8 @@
 //! shared. The reference is `--tier=interp`: stdout, the exit code and
 //! the line saying how the run ended (a panic's first line) must match.
 
-use crate::driver::{Outcome, StressMode};
+use crate::driver::Outcome;
+use crate::options::StressMode;
 use std::process::Command;
 use std::time::Instant;
 

@@ -1,7 +1,8 @@
 //! `driver::run_source`: a program run in-process, its output captured,
 //! in every tier (what the `run` fuzz target relies on).
 
-use pgojit::driver::{run_source, JitOptions, RunOptions, TierMode};
+use pgojit::driver::run_source;
+use pgojit::options::{JitOptions, RunOptions, TierMode};
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone, Default)]
@@ -41,8 +42,6 @@ func main() {
 fn run(tier: TierMode, limits: bool) -> (u8, String) {
     let mut opts = RunOptions {
         tier,
-        gc_percent: 100,
-        copies: 1,
         jit: JitOptions {
             sync: true,
             verify_guards: limits,

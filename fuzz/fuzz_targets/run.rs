@@ -6,7 +6,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pgojit::driver::{run_source, JitOptions, RunOptions, TierMode};
+use pgojit::driver::run_source;
+use pgojit::options::{JitOptions, RunOptions, TierMode};
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone, Default)]
@@ -31,8 +32,6 @@ fn run(src: &[u8], tier: TierMode) -> (u8, Vec<u8>) {
         max_steps: Some(100_000),
         heap_limit: Some(64 << 20),
         max_stack: Some(8 << 20),
-        gc_percent: 100,
-        copies: 1,
         jit: JitOptions {
             sync: true,
             code_limit: 4 << 20,

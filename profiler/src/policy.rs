@@ -56,19 +56,25 @@ pub struct Options {
     pub max_recompiles: u32,
 }
 
+impl Options {
+    /// The defaults, written only here: `Default`, the command line's
+    /// defaults and its `--help` all read them.
+    pub const DEFAULT: Options = Options {
+        hot_calls: 1000,
+        hot_loops: 10_000,
+        bias: 0.80,
+        bimorphic: 0.95,
+        min_site_calls: 100,
+        width: 4,
+        miss_ratio: 0.25,
+        miss_window: 10_000,
+        max_recompiles: 4,
+    };
+}
+
 impl Default for Options {
     fn default() -> Options {
-        Options {
-            hot_calls: 1000,
-            hot_loops: 10_000,
-            bias: 0.80,
-            bimorphic: 0.95,
-            min_site_calls: 100,
-            width: 4,
-            miss_ratio: 0.25,
-            miss_window: 10_000,
-            max_recompiles: 4,
-        }
+        Options::DEFAULT
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::Jit;
 use crate::bytecode::{Op, Program};
-use crate::driver::StressMode;
+use crate::options::StressMode;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
 use pgojit_profiler::{decide_site, FuncId, SiteAction, SiteSnapshot, Target};
 

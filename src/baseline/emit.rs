@@ -1651,7 +1651,7 @@ impl Emitter<'_> {
     /// misses, flips): a runtime call that may force the miss path, whose
     /// label it returns.
     fn stress_tick(&mut self, site: usize, plan: &SitePlan) -> Option<Label> {
-        use crate::driver::StressMode;
+        use crate::options::StressMode;
         if plan.guards.is_empty()
             || !matches!(
                 self.jit.opts.stress,

@@ -19,7 +19,7 @@ pub mod emit;
 pub mod recompile;
 
 use crate::bytecode::Program;
-use crate::driver::JitOptions;
+use crate::options::JitOptions;
 use ctx::UNWIND_RSP;
 use parking_lot::{Condvar, Mutex};
 use pgojit_jit::abi::{ARGS, FRAME, TMP0, VM};

@@ -144,7 +144,7 @@ pub fn mix(x: u64) -> u64 {
 
 impl Jit<'_> {
     fn stress_tick(&self, site: usize) -> bool {
-        use crate::driver::StressMode;
+        use crate::options::StressMode;
         let n = self.stress_calls.fetch_add(1, Ordering::Relaxed);
         match self.opts.stress {
             StressMode::RandomMiss(p) => {

@@ -21,6 +21,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::time::{Duration, Instant};
 
+/// Go's default GOGC (`--gc-percent`).
+pub const DEFAULT_GC_PERCENT: u64 = 100;
+
 /// Index of a pointer map registered with [`Heap::register_layout`].
 pub type LayoutId = u32;
 /// Words without pointers (string bytes, integers, floats).
@@ -166,7 +169,7 @@ impl Heap {
             in_use: 0,
             next_gc: MIN_GOAL,
             stats: GcStats::default(),
-            gc_percent: 100,
+            gc_percent: DEFAULT_GC_PERCENT,
             stress: false,
             limit: None,
         }

@@ -6,7 +6,7 @@
 
 use crate::bytecode::{self, Program};
 use crate::diag::CompileError;
-use crate::interp::Vm;
+use crate::interp::{TierUp, Vm};
 use crate::options::{Disasm, ReportFormat, RunOptions, TierMode};
 use crate::runtime::panic::Panic;
 use pgojit_profiler::FuncId;
@@ -165,12 +165,13 @@ fn run_program(
     // (Copies share the program through the JIT's state, even interpreted.)
     let jit =
         (opts.tier != TierMode::Interp || opts.disasm.is_some() || opts.copies > 1).then(|| {
-            crate::baseline::Jit::new(
+            crate::tier::Jit::new(
                 &prog,
                 profile.as_ref(),
                 opts.jit.clone(),
                 opts.policy.clone(),
                 opts.tier == TierMode::Jit,
+                &crate::baseline::Baseline,
             )
         });
     let mut vm = Vm::new(prog);
@@ -178,7 +179,10 @@ fn run_program(
         vm.capture_output(out);
     }
     vm.profile = profile.as_ref();
-    vm.jit = jit.as_ref().filter(|_| opts.tier != TierMode::Interp);
+    vm.tier = jit
+        .as_ref()
+        .filter(|_| opts.tier != TierMode::Interp)
+        .map(|j| j as &dyn TierUp);
     set_limits(&mut vm, opts);
     let background = jit.as_ref().filter(|j| !j.opts.sync && !j.eager);
     let r = std::thread::scope(|scope| {
@@ -314,7 +318,7 @@ impl std::io::Write for Captured {
 /// and code for all). Copy 0 runs in `vm`; its output goes to stdout and
 /// its panic, if any, is the run's. Copies that end differently are an
 /// internal error.
-fn run_copies(j: &crate::baseline::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<(), Panic> {
+fn run_copies(j: &crate::tier::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<(), Panic> {
     let n = opts.copies as usize;
     let outs: Vec<Captured> = (0..n).map(|_| Captured::default()).collect();
     let errs: Vec<Captured> = (0..n).map(|_| Captured::default()).collect();
@@ -330,7 +334,7 @@ fn run_copies(j: &crate::baseline::Jit, opts: &RunOptions, vm: &mut Vm) -> Resul
                     .spawn_scoped(scope, move || {
                         let mut vm = Vm::new(j.prog);
                         vm.profile = j.profile;
-                        vm.jit = Some(j).filter(|_| opts.tier != TierMode::Interp);
+                        vm.tier = Some(j as &dyn TierUp).filter(|_| opts.tier != TierMode::Interp);
                         set_limits(&mut vm, opts);
                         vm.own_globals();
                         vm.capture_output(Box::new(out));
@@ -377,7 +381,7 @@ fn run_copies(j: &crate::baseline::Jit, opts: &RunOptions, vm: &mut Vm) -> Resul
 
 /// `pgojit disasm`: listings of the selected functions, compiled now with
 /// the run's profile when the run did not compile them.
-fn print_listings(prog: &Program, j: &crate::baseline::Jit, d: &Disasm) {
+fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
     let exact = d
         .func
         .as_ref()
@@ -411,7 +415,7 @@ fn print_listings(prog: &Program, j: &crate::baseline::Jit, d: &Disasm) {
 }
 
 /// `--stats` for the compiled tier.
-fn print_jit_stats(prog: &Program, j: &crate::baseline::Jit, vm: &Vm) {
+fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
     let st = j.stats.lock().clone();
     eprintln!("pgojit jit stats:");
     eprintln!(

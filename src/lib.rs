@@ -19,4 +19,5 @@ pub mod options;
 pub mod runtime;
 pub mod stress;
 pub mod syntax;
+pub mod tier;
 pub mod types;

@@ -2,10 +2,10 @@
 //! site, as guards the compiler can emit and as `--trace-tier` lines in the
 //! style of Go's `-m`.
 
-use super::Jit;
 use crate::bytecode::{Op, Program};
 use crate::options::StressMode;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
+use crate::tier::Jit;
 use pgojit_profiler::{decide_site, FuncId, SiteAction, SiteSnapshot, Target};
 
 /// One guarded target of a site.
@@ -218,10 +218,11 @@ fn poisoned(jit: &Jit, prog: &Program, site: usize, real: &SiteSnapshot) -> Site
             }
         }
     }
-    let mut r =
-        super::recompile::mix(jit.opts.seed ^ ((site as u64) << 32) ^ jit.stats.lock().compiled);
+    let mut r = crate::tier::recompile::mix(
+        jit.opts.seed ^ ((site as u64) << 32) ^ jit.stats.lock().compiled,
+    );
     let mut next = || {
-        r = super::recompile::mix(r);
+        r = crate::tier::recompile::mix(r);
         r
     };
     let mut rows = Vec::new();

@@ -12,69 +12,44 @@
 //! divisor, negative shift) branches to an out-of-line stub that re-runs
 //! the instruction in a helper, so panics are the interpreter's.
 //!
-//! [`JitCtx`]: super::ctx::JitCtx
+//! [`JitCtx`]: crate::bytecode::frame::JitCtx
 
-use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use super::devirt::{self, SitePlan};
-use super::Jit;
+use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Kind, Op};
 use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
+use crate::tier::compiler::{Output, SiteShape};
+use crate::tier::runtime;
+use crate::tier::Jit;
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
-use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
+use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
 
-/// A compiled function before it is mapped.
-pub struct Output {
-    pub asm: Assembled,
-    pub entry: Label,
-    /// OSR entries: (bytecode pc of a loop header, label).
-    pub osr: Vec<(u32, Label)>,
-    /// `--trace-tier` lines for the function's call sites.
-    pub trace: Vec<String>,
-    /// Every call site of the function and how it was compiled.
-    pub sites: Vec<SiteShape>,
-    /// The guards' key cells, read by the code (kept with its version).
-    pub keys: Vec<Box<std::sync::atomic::AtomicU64>>,
-}
-
-/// How a call site was compiled.
-#[derive(Clone, Debug)]
-pub struct SiteShape {
-    pub site: u32,
-    pub guards: usize,
-    /// `guard *main.Square (inlined)`, `guard main.A, main.B`, `indirect`.
-    pub shape: String,
-    /// The guarded targets, in order.
-    pub targets: Vec<pgojit_profiler::Target>,
-}
-
-impl SiteShape {
-    fn of(site: usize, plan: &SitePlan, prog: &Program) -> SiteShape {
-        let shape = if plan.guards.is_empty() {
-            "indirect".to_string()
-        } else {
-            let names: Vec<String> = plan
-                .guards
-                .iter()
-                .map(|g| {
-                    let _ = prog;
-                    if g.inline {
-                        format!("{} (inlined)", g.name)
-                    } else {
-                        g.name.clone()
-                    }
-                })
-                .collect();
-            format!("guard {}", names.join(", "))
-        };
-        SiteShape {
-            site: site as u32,
-            guards: plan.guards.len(),
-            shape,
-            targets: plan.guards.iter().map(|g| g.profile_target).collect(),
-        }
+/// How a site was compiled, for the tier layer.
+fn site_shape(site: usize, plan: &SitePlan) -> SiteShape {
+    let shape = if plan.guards.is_empty() {
+        "indirect".to_string()
+    } else {
+        let names: Vec<String> = plan
+            .guards
+            .iter()
+            .map(|g| {
+                if g.inline {
+                    format!("{} (inlined)", g.name)
+                } else {
+                    g.name.clone()
+                }
+            })
+            .collect();
+        format!("guard {}", names.join(", "))
+    };
+    SiteShape {
+        site: site as u32,
+        guards: plan.guards.len(),
+        shape,
+        targets: plan.guards.iter().map(|g| g.profile_target).collect(),
     }
 }
 
@@ -474,7 +449,10 @@ impl Emitter<'_> {
             if caller_saved && is_callee_saved(r) {
                 continue;
             }
-            let addr = self.jit.counters.word_addr(site, super::recompile::CALLS);
+            let addr = self
+                .jit
+                .counters
+                .word_addr(site, crate::tier::counters::CALLS);
             self.m.mov_imm(CALL_TARGET, addr);
             self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
             self.m.mov_imm(r, 0);
@@ -691,7 +669,7 @@ impl Emitter<'_> {
         self.m.lea(ARGS[1], Mem::at(FRAME, (base * 8) as i32));
         self.m.mov_imm(ARGS[2], op as u64);
         self.m.mov_imm(ARGS[3], func.0 as u64);
-        self.m.call_abs(ctx::op as *const () as usize);
+        self.m.call_abs(runtime::op as *const () as usize);
         self.m.test(TMP0, TMP0);
         self.m.jne(self.fail);
     }
@@ -720,8 +698,7 @@ impl Emitter<'_> {
             self.m.mov(ARGS[0], VM);
             self.m.mov_imm(ARGS[1], self.func.0 as u64);
             self.m.mov_imm(ARGS[2], t as u64);
-            self.m
-                .call_abs(super::recompile::osr_target as *const () as usize);
+            self.m.call_abs(runtime::osr_target as *const () as usize);
             let go = self.m.new_label();
             self.m.test(TMP0, TMP0);
             self.m.jne(go);
@@ -744,7 +721,7 @@ impl Emitter<'_> {
             // rather than continue with a wrong value.
             self.m.mov_imm(ARGS[1], 2);
             self.m.mov(ARGS[0], VM);
-            self.m.call_abs(ctx::fail as *const () as usize);
+            self.m.call_abs(runtime::fail as *const () as usize);
             self.m.jmp(self.fail);
         }
         for (label, f, pc) in std::mem::take(&mut self.step_exits) {
@@ -754,7 +731,7 @@ impl Emitter<'_> {
             self.m.mov_imm(ARGS[1], 3);
             self.m.mov_imm(ARGS[2], f.0 as u64);
             self.m.mov_imm(ARGS[3], pc as u64);
-            self.m.call_abs(ctx::fail as *const () as usize);
+            self.m.call_abs(runtime::fail as *const () as usize);
             self.m.jmp(self.fail);
         }
         for (label, site, expected, closure) in std::mem::take(&mut self.verify_exits) {
@@ -766,20 +743,21 @@ impl Emitter<'_> {
             self.m.mov(ARGS[0], VM);
             self.m
                 .mov_imm(ARGS[1], site as u64 | (closure as u64) << 32);
-            self.m.call_abs(ctx::guard_violation as *const () as usize);
+            self.m
+                .call_abs(runtime::guard_violation as *const () as usize);
         }
         self.m.comment("nil dereference");
         self.m.bind(self.nil);
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], 0);
-        self.m.call_abs(ctx::fail as *const () as usize);
+        self.m.call_abs(runtime::fail as *const () as usize);
         self.m.jmp(self.fail);
         self.m.comment("stack overflow");
         self.m.bind(self.overflow);
         // The check may have failed before the frame's alignment push.
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], 1);
-        self.m.call_abs(ctx::fail as *const () as usize);
+        self.m.call_abs(runtime::fail as *const () as usize);
         self.m.comment("unwind to the nearest entry");
         self.m.bind(self.fail);
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
@@ -1474,7 +1452,7 @@ impl Emitter<'_> {
     /// through the itab.
     fn call_iface(&mut self, recv: u32, method: u32, base: u32, site: usize, plan: &SitePlan) {
         self.trace.extend(plan.trace.iter().cloned());
-        self.sites.push(SiteShape::of(site, plan, self.prog));
+        self.sites.push(site_shape(site, plan));
         let done = self.m.new_label();
         if !plan.guards.is_empty() {
             self.count_site_call(site);
@@ -1590,7 +1568,7 @@ impl Emitter<'_> {
     /// register; guards compare the function it holds.
     fn call_closure(&mut self, f: u32, base: u32, site: usize, plan: &SitePlan) {
         self.trace.extend(plan.trace.iter().cloned());
-        self.sites.push(SiteShape::of(site, plan, self.prog));
+        self.sites.push(site_shape(site, plan));
         let done = self.m.new_label();
         if !plan.guards.is_empty() {
             self.count_site_call(site);
@@ -1665,8 +1643,7 @@ impl Emitter<'_> {
         self.spill_all();
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], site as u64);
-        self.m
-            .call_abs(super::recompile::stress_tick as *const () as usize);
+        self.m.call_abs(runtime::stress_tick as *const () as usize);
         self.reload_all();
         self.m.test(TMP0, TMP0);
         self.m.jne(forced);
@@ -1709,7 +1686,7 @@ impl Emitter<'_> {
         let base = self.jit.counters.word_addr(site, 0);
         self.m.mov_imm(CALL_TARGET, base);
         self.m.add_mem_imm(
-            Mem::at(CALL_TARGET, (super::recompile::CALLS * 8) as i32),
+            Mem::at(CALL_TARGET, (crate::tier::counters::CALLS * 8) as i32),
             1,
         );
     }
@@ -1719,7 +1696,7 @@ impl Emitter<'_> {
     /// receiver in the profile and asks the policy) when the key changes
     /// or every `CHECK_EVERY` misses. Clobbers the scratch registers.
     fn miss_path(&mut self, site: usize) {
-        use super::recompile::{CHECK_EVERY, MISS_KEY, MISS_RUN};
+        use crate::tier::counters::{CHECK_EVERY, MISS_KEY, MISS_RUN};
         let (slow, back) = (self.m.new_label(), self.m.new_label());
         let w = |i: usize| Mem::at(CALL_TARGET, (i * 8) as i32);
         self.m
@@ -1738,8 +1715,7 @@ impl Emitter<'_> {
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], site as u64);
         // ARGS[2] is rdx: the key is already there.
-        self.m
-            .call_abs(super::recompile::site_miss as *const () as usize);
+        self.m.call_abs(runtime::site_miss as *const () as usize);
         self.reload_all();
         // The runtime may have recompiled the function: if so, continue
         // at this call site in the new code.

@@ -11,6 +11,7 @@
 //! every call, every live value is in its frame slot; no tier keeps a heap
 //! pointer only in a machine register across those points.
 
+pub mod frame;
 pub mod framemap;
 pub mod lower;
 pub mod op;
@@ -20,6 +21,7 @@ pub mod verify;
 use crate::runtime::typedesc::TypeDesc;
 use crate::syntax::ast::Pos;
 use crate::types::TypeTable;
+pub use frame::slot_offset;
 pub use op::{Op, Slot};
 use pgojit_profiler::FuncId;
 
@@ -86,10 +88,4 @@ impl Program {
     pub fn func(&self, f: FuncId) -> &Function {
         &self.funcs[f.index()]
     }
-}
-
-/// Slot position of a frame offset: the one place both tiers compute it.
-#[inline]
-pub const fn slot_offset(slot: Slot) -> usize {
-    slot as usize * 8
 }

@@ -10,17 +10,29 @@ mod mem;
 mod natives;
 mod values;
 
+use crate::bytecode::frame::JitCtx;
+
+/// What the interpreter asks of the tier layer (`crate::tier`) when a
+/// compiled tier is on: it counts interpreted calls and back-edges, and
+/// runs compiled code when there is some.
+pub trait TierUp: Sync {
+    /// A call of `f` with its frame at `fp`: true when it ran compiled
+    /// (and has returned).
+    fn call(&self, vm: &mut Vm<'_>, f: FuncId, fp: usize) -> Result<bool, Panic>;
+    /// A taken back-edge to loop header `t` of interpreted `f`: true when
+    /// the rest of `f` ran compiled (it has returned).
+    fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic>;
+}
+
 use std::io::Write;
 
-use crate::baseline::ctx::JitCtx;
-use crate::baseline::Jit;
 use crate::bytecode::op::{interp_slow_ops, never_slow_ops, Cmp, IntKind, Op};
 use crate::bytecode::Program;
 use crate::runtime::heap::out_of_memory;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{self, Itab, TypeDesc};
-use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
+use pgojit_profiler::{FuncId, FuncSnapshot, Profile, TypeId as ProfTypeId};
 
 /// Slots in the VM stack (512 MiB of address space, touched only as used;
 /// Go's own limit is 1 GB of its more compact frames).
@@ -56,8 +68,8 @@ pub struct Vm<'p> {
     /// What compiled code reaches through its `VM` register, including
     /// the closure register (Go's context register) both tiers use.
     jc: Box<JitCtx>,
-    /// The compiled tier, when it is on.
-    pub jit: Option<&'p Jit<'p>>,
+    /// The tier layer, when a compiled tier is on.
+    pub tier: Option<&'p dyn TierUp>,
     /// A panic raised in compiled code, on its way to the nearest `enter`.
     pub(crate) pending: Option<Panic>,
     /// Interpreted calls and loop trips per function, for tier-up.
@@ -103,7 +115,7 @@ impl<'p> Vm<'p> {
             )),
             err: None,
             jc: Box::new(JitCtx::new()),
-            jit: None,
+            tier: None,
             pending: None,
             tier_calls: vec![0; prog.funcs.len()],
             tier_loops: vec![0; prog.funcs.len()],
@@ -237,9 +249,9 @@ impl<'p> Vm<'p> {
         let mut code: &[Op] = &func.code;
         let mut pc = 0usize;
         let mut fp = fp;
-        let jit = self.jit;
-        if let Some(jit) = jit {
-            if self.tier_call(jit, entry, fp)? {
+        let tier = self.tier;
+        if let Some(tier) = tier {
+            if tier.call(self, entry, fp)? {
                 return Ok(());
             }
         }
@@ -274,8 +286,8 @@ impl<'p> Vm<'p> {
         macro_rules! call {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
-                if let Some(jit) = jit {
-                    match self.tier_call(jit, target, fp + $base as usize) {
+                if let Some(tier) = tier {
+                    match tier.call(self, target, fp + $base as usize) {
                         Ok(true) => continue,
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc)),
@@ -320,8 +332,8 @@ impl<'p> Vm<'p> {
                 if let Some(pr) = prof {
                     pr.func(cur).record_backedge();
                 }
-                if let Some(jit) = jit {
-                    match self.tier_loop(jit, cur, $t, fp) {
+                if let Some(tier) = tier {
+                    match tier.backedge(self, cur, $t, fp) {
                         Ok(true) => {
                             pop_frame!();
                             continue;
@@ -1178,94 +1190,47 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
-    /// A call of `f` with its frame at `fp`, seen by the tiering policy:
-    /// counts it, compiles `f` when it gets hot, and runs the compiled code
-    /// when there is some (returning true: the call is done).
-    #[inline]
-    fn tier_call(&mut self, jit: &Jit, f: FuncId, fp: usize) -> Result<bool, Panic> {
-        let mut code = jit.compiled(f);
-        if code == 0 {
-            let c = &mut self.tier_calls[f.index()];
-            *c = c.saturating_add(1);
-            let n = *c as u64;
-            if jit.eager || n == jit.policy.hot_calls.max(1) {
-                let why = if jit.eager {
-                    "first call (--tier=jit)".to_string()
-                } else {
-                    format!("{n} calls (--hot-calls={})", jit.policy.hot_calls)
-                };
-                jit.request(f, &why);
-                code = jit.compiled(f);
-                if code != 0 {
-                    // This call runs compiled: it is not an interpreted one.
-                    self.tier_calls[f.index()] -= 1;
-                }
-            }
-            if code == 0 {
-                return Ok(false);
-            }
-        }
-        self.enter_native(jit, code, fp)?;
-        Ok(true)
+    /// Counts an interpreted call of `f` (for tier-up): the function's
+    /// interpreted calls and back-edges so far.
+    pub(crate) fn count_call(&mut self, f: FuncId) -> FuncSnapshot {
+        let c = &mut self.tier_calls[f.index()];
+        *c = c.saturating_add(1);
+        self.tier_snapshot(f)
     }
 
-    /// A back-edge to `t` in interpreted `f`: counts it, compiles `f` when
-    /// its loops get hot, and continues the loop in compiled code (OSR)
-    /// when there is some (returning true: `f` has returned).
-    #[inline]
-    fn tier_loop(&mut self, jit: &Jit, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {
-        if jit.compiled(f) == 0 {
-            let c = &mut self.tier_loops[f.index()];
-            *c = c.saturating_add(1);
-            let n = *c as u64;
-            if n == jit.policy.hot_loops.max(1) {
-                jit.request(
-                    f,
-                    &format!("{n} loop back-edges (--hot-loops={})", jit.policy.hot_loops),
-                );
-            }
-            if jit.compiled(f) == 0 {
-                return Ok(false);
-            }
-        }
-        let Some(addr) = jit.osr_entry(f, t) else {
-            return Ok(false);
-        };
-        jit.stats.lock().osr_entries += 1;
-        if jit.opts.trace {
-            let func = self.prog.func(f);
-            let pos = func.pos.get(t as usize).copied().unwrap_or_default();
-            eprintln!(
-                "{}:{}:{}: OSR into compiled {} at the loop header (pc {t}) after {} interpreted back-edges",
-                self.prog.file_name,
-                pos.line,
-                pos.col,
-                func.name,
-                self.tier_loops[f.index()]
-            );
-        }
-        self.enter_native(jit, addr, fp)?;
-        Ok(true)
+    /// Takes back a counted call that ran compiled after all.
+    pub(crate) fn uncount_call(&mut self, f: FuncId) {
+        self.tier_calls[f.index()] -= 1;
     }
 
-    /// Runs compiled code at `code` on the frame at `fp`.
-    fn enter_native(&mut self, jit: &Jit, code: u64, fp: usize) -> Result<(), Panic> {
+    /// Counts an interpreted back-edge of `f` (for tier-up).
+    pub(crate) fn count_backedge(&mut self, f: FuncId) -> FuncSnapshot {
+        let c = &mut self.tier_loops[f.index()];
+        *c = c.saturating_add(1);
+        self.tier_snapshot(f)
+    }
+
+    fn tier_snapshot(&self, f: FuncId) -> FuncSnapshot {
+        let (calls, backedges) = self.tier_counts(f);
+        FuncSnapshot { calls, backedges }
+    }
+
+    /// Gets the VM ready to run compiled code on the frame at `fp`: its
+    /// context (pointing back at this VM and at `tier`, the tier layer
+    /// whose code runs) and the frame's address.
+    pub(crate) fn native_entry(&mut self, fp: usize, tier: *const u8) -> (*mut JitCtx, *mut u64) {
         self.jc.vm = self as *mut Vm as *mut u8;
+        self.jc.tier = tier;
         let jc: *mut JitCtx = &mut *self.jc;
-        // SAFETY: `code` is installed code of the function whose frame is at
-        // `fp` (or an OSR entry of it); `jc` is this VM's context, pointing
-        // back at this VM, which is not otherwise used until the call returns;
         // `fp` lies inside the stack (the caller's frame contains the window).
-        let r = unsafe {
-            crate::baseline::enter(&jit.stubs, jc, self.stack.as_mut_ptr().add(fp), code)
-        };
-        if r == 0 {
-            Ok(())
-        } else {
-            Err(self.pending.take().unwrap_or_else(|| {
-                Panic::Fatal("internal error: compiled code failed without a panic".into())
-            }))
-        }
+        (jc, self.stack[fp..].as_mut_ptr())
+    }
+
+    /// The panic compiled code left when it unwound.
+    pub(crate) fn take_pending(&mut self) -> Panic {
+        self.pending.take().unwrap_or_else(|| {
+            Panic::Fatal("internal error: compiled code failed without a panic".into())
+        })
     }
 
     /// Interpreted calls and loop trips of `f` (for `--stats`).
@@ -1288,7 +1253,7 @@ impl<'p> Vm<'p> {
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).
-        let conservative = self.jit.map(|_| fp + prog.func(cur).frame_size as usize);
+        let conservative = self.tier.map(|_| fp + prog.func(cur).frame_size as usize);
         self.heap
             .collect(|m| {
                 if let Some(top) = conservative {

@@ -5,7 +5,7 @@
 //! where one is free, flushed to memory at every call, helper and return)
 //! and its misses. Misses of one receiver type in a row are counted inline
 //! (`miss_key`, `miss_run`, booked into `misses` by the runtime); a new
-//! type, or every [`CHECK_EVERY`]th miss of a run, calls [`site_miss`], which adds the run to the site's profile rows (so
+//! type, or every [`CHECK_EVERY`](super::counters::CHECK_EVERY)th miss of a run, calls [`site_miss`], which adds the run to the site's profile rows (so
 //! the table stays true after tier-up) and to the site's window, and asks
 //! the policy (`pgojit_profiler::decide_recompile`) about the window. A
 //! recompilation compiles the function again from the window's counts (the
@@ -13,9 +13,8 @@
 //! change flips the winner), installs it through the entry cell, and loops
 //! running the old code move to the new at their next back-edge.
 
-use super::ctx::JitCtx;
+use super::counters::{CALLS, HIT0, MISSES, MISS_KEY, MISS_RUN, SITE_WORDS};
 use super::Jit;
-use crate::interp::Vm;
 use crate::runtime::typedesc::Itab;
 use parking_lot::Mutex;
 use pgojit_profiler::{
@@ -23,19 +22,6 @@ use pgojit_profiler::{
 };
 use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
-
-/// Words of a site's counters (see `Counters::sites`).
-pub const HIT0: usize = 0;
-pub const MISSES: usize = 2;
-pub const INDIRECT: usize = 3;
-pub const CALLS: usize = 4;
-pub const MISS_KEY: usize = 5;
-pub const MISS_RUN: usize = 6;
-pub const SITE_WORDS: usize = 7;
-
-/// The miss path calls the policy every this many misses of one run (a
-/// power of two).
-pub const CHECK_EVERY: u64 = 1024;
 
 /// What the JIT remembers about a compiled site between windows.
 #[derive(Default, Debug)]
@@ -89,51 +75,6 @@ impl Sites {
     }
 }
 
-/// The miss path's helper: `key` is the missed receiver's itab (interface
-/// sites) or function id + 1 (function-value sites).
-pub extern "sysv64" fn site_miss(jc: *mut JitCtx, site: u64, key: u64) -> u64 {
-    // SAFETY: called only from compiled code, with its own context, whose
-    // VM is suspended in the call into that code.
-    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
-    if let Some(jit) = vm.jit {
-        jit.on_miss(site as usize, key);
-    }
-    0
-}
-
-/// A back-edge found its function recompiled: the new code's OSR entry for
-/// loop header `pc`, or 0 to stay in the old code.
-pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
-    // SAFETY: as in `site_miss`.
-    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
-    match vm.jit {
-        Some(jit) => {
-            let f = FuncId(func as u32);
-            let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
-            if addr != 0 && jit.opts.trace {
-                eprintln!(
-                    "{}: {} leaves its old code for the recompiled one at a guard miss (pc {pc})",
-                    jit.prog.file_name,
-                    jit.prog.func(f).name
-                );
-            }
-            addr
-        }
-        None => 0,
-    }
-}
-
-/// `pgojit stress`, before each guarded call in the random-miss and flip
-/// modes: 1 forces the miss path.
-pub extern "sysv64" fn stress_tick(jc: *mut JitCtx, site: u64) -> u64 {
-    // SAFETY: as in `site_miss`.
-    let vm = unsafe { &mut *((*jc).vm as *mut Vm) };
-    match vm.jit {
-        Some(jit) => jit.stress_tick(site as usize) as u64,
-        None => 0,
-    }
-}
-
 /// A small seeded generator (splitmix64) for the stress modes.
 pub fn mix(x: u64) -> u64 {
     let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -143,7 +84,7 @@ pub fn mix(x: u64) -> u64 {
 }
 
 impl Jit<'_> {
-    fn stress_tick(&self, site: usize) -> bool {
+    pub(crate) fn stress_tick(&self, site: usize) -> bool {
         use crate::options::StressMode;
         let n = self.stress_calls.fetch_add(1, Ordering::Relaxed);
         match self.opts.stress {
@@ -402,7 +343,7 @@ impl Jit<'_> {
     }
 
     /// Starts fresh windows for `f`'s guarded sites (new code installed).
-    pub(crate) fn reset_windows(&self, sites: &[super::emit::SiteShape]) {
+    pub(crate) fn reset_windows(&self, sites: &[super::compiler::SiteShape]) {
         for sh in sites {
             let c = &self.counters.sites[sh.site as usize];
             let mut st = self.sites.state(sh.site as usize);

@@ -1,70 +1,15 @@
-//! The state compiled code reaches through the `VM` register (r13), and the
-//! runtime helpers it calls.
-//!
-//! Compiled code keeps nothing in machine registers between bytecode
-//! instructions: every value lives in its VM frame slot, so a helper may
-//! collect garbage, a guard may miss, and the interpreter may take over at
-//! any instruction boundary (OSR enters compiled code the same way).
+//! The runtime functions compiled code calls (by absolute address, with the
+//! VM's context in the first argument): the interpreter's slow path for
+//! one instruction, interpreted calls, the panics compiled code raises
+//! itself, `--verify-guards`' report, and the miss path's and stress
+//! modes' hooks. Each finds its VM and tier layer through the context.
 
+use super::Jit;
+use crate::bytecode::frame::JitCtx;
 use crate::bytecode::Op;
 use crate::interp::Vm;
 use crate::runtime::panic::Panic;
 use pgojit_profiler::FuncId;
-use std::mem::offset_of;
-
-/// What compiled code addresses at `[VM + offset]`. Owned by the [`Vm`].
-#[repr(C)]
-pub struct JitCtx {
-    /// Native stack pointer to unwind to when a helper reports a panic
-    /// (set by the `enter` trampoline, restored on its way out).
-    pub unwind_rsp: u64,
-    /// The native stack may not grow below this (Go's stack overflow).
-    pub rsp_limit: u64,
-    /// One past the VM stack's last slot.
-    pub stack_end: u64,
-    /// The closure being called (Go's context register).
-    pub ctx: u64,
-    /// The VM running the code (type-erased `*mut Vm`).
-    pub vm: *mut u8,
-    /// Address of slot 0 of the VM stack.
-    pub stack_base: u64,
-    /// Added to package-variable addresses (0 unless this VM has its own
-    /// copy of them: `Vm::own_globals`).
-    pub globals_delta: u64,
-    /// Steps (function entries and loop back-edges) left before
-    /// `--max-steps` stops the program; `i64::MAX` without the option.
-    /// Both tiers take one per step, so the limit strikes at the same
-    /// step in every tier.
-    pub steps_left: i64,
-}
-
-pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
-pub const RSP_LIMIT: i32 = offset_of!(JitCtx, rsp_limit) as i32;
-pub const STACK_END: i32 = offset_of!(JitCtx, stack_end) as i32;
-pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
-pub const GLOBALS_DELTA: i32 = offset_of!(JitCtx, globals_delta) as i32;
-pub const STEPS_LEFT: i32 = offset_of!(JitCtx, steps_left) as i32;
-
-impl JitCtx {
-    pub fn new() -> JitCtx {
-        JitCtx {
-            unwind_rsp: 0,
-            rsp_limit: 0,
-            stack_end: 0,
-            ctx: 0,
-            vm: std::ptr::null_mut(),
-            stack_base: 0,
-            globals_delta: 0,
-            steps_left: i64::MAX,
-        }
-    }
-}
-
-impl Default for JitCtx {
-    fn default() -> Self {
-        Self::new()
-    }
-}
 
 /// The VM behind a context, and the slot index of a frame address.
 ///
@@ -77,6 +22,15 @@ unsafe fn vm_of<'a>(jc: *mut JitCtx, frame: *mut u64) -> (&'a mut Vm<'a>, usize)
     let vm = &mut *(jc.vm as *mut Vm<'a>);
     let fp = (frame as u64 - jc.stack_base) as usize / 8;
     (vm, fp)
+}
+
+/// The tier layer whose compiled code is running.
+///
+/// # Safety
+/// `jc` must be the context of a VM running compiled code: entering it
+/// sets `tier` to the `Jit` that installed the code, which outlives the run.
+unsafe fn jit_of<'a>(jc: *mut JitCtx) -> &'a Jit<'a> {
+    &*((*jc).tier as *const Jit<'a>)
 }
 
 /// Result of a helper: 0 to go on, 1 when a panic is pending in the VM
@@ -175,4 +129,38 @@ pub extern "sysv64" fn guard_violation(
         name(expected)
     );
     std::process::abort()
+}
+
+/// The miss path's helper: `key` is the missed receiver's itab (interface
+/// sites) or function id + 1 (function-value sites).
+pub extern "sysv64" fn site_miss(jc: *mut JitCtx, site: u64, key: u64) -> u64 {
+    // SAFETY: called only from compiled code, with its own context.
+    let jit = unsafe { jit_of(jc) };
+    jit.on_miss(site as usize, key);
+    0
+}
+
+/// A back-edge found its function recompiled: the new code's OSR entry for
+/// loop header `pc`, or 0 to stay in the old code.
+pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
+    // SAFETY: as in `site_miss`.
+    let jit = unsafe { jit_of(jc) };
+    let f = FuncId(func as u32);
+    let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
+    if addr != 0 && jit.opts.trace {
+        eprintln!(
+            "{}: {} leaves its old code for the recompiled one at a guard miss (pc {pc})",
+            jit.prog.file_name,
+            jit.prog.func(f).name
+        );
+    }
+    addr
+}
+
+/// `pgojit stress`, before each guarded call in the random-miss and flip
+/// modes: 1 forces the miss path.
+pub extern "sysv64" fn stress_tick(jc: *mut JitCtx, site: u64) -> u64 {
+    // SAFETY: as in `site_miss`.
+    let jit = unsafe { jit_of(jc) };
+    jit.stress_tick(site as usize) as u64
 }

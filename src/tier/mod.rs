@@ -1,0 +1,456 @@
+//! The tier layer: where the interpreter and the compilers meet, so that
+//! neither imports the other. It decides, asking the profiler's policy,
+//! when a function goes up a tier; queues compilations for the compiler
+//! thread (or runs them on the spot); installs each code version through
+//! the function's entry cell and retires the one it replaces; and enters
+//! compiled code from the interpreter, at calls and at loop headers (OSR).
+//!
+//! - [`compiler`]: the contract a compiler implements (`Compiler`, `Output`).
+//! - [`entry`]: the interpreter's side of tier-up (`tier_call`, `tier_loop`).
+//! - [`runtime`]: the functions compiled code calls.
+//! - [`recompile`]: guards that go stale: windows, the policy, recompiling.
+//! - [`counters`]: what compiled code counts, and a site's counter layout.
+//! - [`stubs`]: the `enter`/`unwind` trampolines and the interpreter stub.
+//! - this module: entry cells, code versions, the compile queue and
+//!   thread, installation, `--perf-map`, `--stats` and listings.
+//!
+//! Calls between compiled functions go through one entry cell per function
+//! (`call [cell]`): a cell holds the function's compiled code, or the
+//! interpreter stub until then, so installing code is one atomic store and
+//! never patches code that may be running.
+
+pub mod compiler;
+pub mod counters;
+pub mod entry;
+pub mod recompile;
+pub mod runtime;
+pub mod stubs;
+
+use crate::bytecode::Program;
+use crate::options::JitOptions;
+use compiler::{Compiler, Tier};
+use counters::Counters;
+use parking_lot::{Condvar, Mutex};
+use pgojit_jit::{CodeMemory, CompiledCode};
+use pgojit_profiler::{FuncId, Profile};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+use stubs::Stubs;
+
+/// One function's installed code.
+pub struct FuncCode {
+    pub entry: u64,
+    pub osr: Vec<(u32, u64)>,
+    pub code: CompiledCode,
+    /// The tier that compiled it.
+    pub tier: Tier,
+    /// Its call sites and how each was compiled.
+    pub sites: Vec<compiler::SiteShape>,
+    /// Its guards' key cells (see [`Jit::retire`]).
+    keys: Vec<Box<AtomicU64>>,
+}
+
+const NOT_COMPILED: u8 = 0;
+const QUEUED: u8 = 1;
+const COMPILED: u8 = 2;
+const FAILED: u8 = 3;
+
+/// Everything the tiers share about compiled code.
+pub struct Jit<'p> {
+    pub prog: &'p Program,
+    pub profile: Option<&'p Profile>,
+    pub opts: JitOptions,
+    pub policy: pgojit_profiler::Options,
+    /// Compile at first call (`--tier=jit`).
+    pub eager: bool,
+    /// Per function: the address compiled calls go through.
+    cells: Box<[AtomicU64]>,
+    /// Per function: its compiled entry, or 0.
+    compiled: Box<[AtomicU64]>,
+    state: Box<[AtomicU8]>,
+    /// Per function: every version of its code, the installed one last
+    /// (older ones stay mapped: a loop may still be running in them).
+    code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
+    /// Per site: windows, recompilations, settled sites.
+    pub(crate) sites: recompile::Sites,
+    /// The compiler of each tier (only the baseline one so far).
+    baseline: &'p dyn Compiler,
+    pub stubs: Stubs,
+    pub counters: Counters,
+    mem: CodeMemory,
+    queue: Mutex<VecDeque<FuncId>>,
+    wake: Condvar,
+    shutdown: AtomicBool,
+    pub stats: Mutex<Stats>,
+    /// Calls seen by the stress modes' runtime hook.
+    stress_calls: AtomicU64,
+    perf_map: Mutex<Option<std::fs::File>>,
+}
+
+/// Compiler statistics for `--stats`.
+#[derive(Default, Debug, Clone)]
+pub struct Stats {
+    pub compiled: u64,
+    pub failed: u64,
+    pub code_bytes: u64,
+    pub compile_ns: u64,
+    pub osr_entries: u64,
+    /// Each recompilation: the function and why.
+    pub recompiles: Vec<String>,
+    /// The code budget ran out: later functions stay interpreted.
+    pub budget_exhausted: bool,
+}
+
+// SAFETY: the program is immutable once loaded (its raw descriptor and itab
+// pointers refer to leaked, never-mutated data), the profile is atomics, and
+// every other field is atomic or behind a lock.
+unsafe impl Sync for Jit<'_> {}
+unsafe impl Send for Jit<'_> {}
+
+impl<'p> Jit<'p> {
+    pub fn new(
+        prog: &'p Program,
+        profile: Option<&'p Profile>,
+        opts: JitOptions,
+        policy: pgojit_profiler::Options,
+        eager: bool,
+        baseline: &'p dyn Compiler,
+    ) -> Jit<'p> {
+        let n = prog.funcs.len();
+        // One page more than asked for: the shared stubs live there.
+        let mem = CodeMemory::new(opts.code_limit.saturating_add(pgojit_jit::code::PAGE_SIZE));
+        let stubs = stubs::build(&mem);
+        let perf_map = opts.perf_map.then(|| {
+            let path = format!("/tmp/perf-{}.map", std::process::id());
+            std::fs::File::create(path).ok()
+        });
+        let jit = Jit {
+            prog,
+            profile,
+            policy,
+            eager,
+            cells: (0..n).map(|_| AtomicU64::new(stubs.interp)).collect(),
+            compiled: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
+            code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
+            sites: recompile::Sites::new(prog.sites.len(), n),
+            baseline,
+            stubs,
+            counters: Counters::new(n, prog.sites.len()),
+            mem,
+            queue: Mutex::new(VecDeque::new()),
+            wake: Condvar::new(),
+            shutdown: AtomicBool::new(false),
+            stats: Mutex::new(Stats::default()),
+            stress_calls: AtomicU64::new(0),
+            perf_map: Mutex::new(perf_map.flatten()),
+            opts,
+        };
+        if let Some(f) = jit.perf_map.lock().as_mut() {
+            use std::io::Write;
+            let s = &jit.stubs;
+            let _ = writeln!(f, "{:x} {:x} pgojit::enter", s.enter, 64);
+        }
+        jit
+    }
+
+    /// Address of `f`'s entry cell.
+    pub fn cell_addr(&self, f: FuncId) -> u64 {
+        self.cells[f.index()].as_ptr() as u64
+    }
+
+    /// `f`'s compiled entry, or 0.
+    #[inline(always)]
+    pub fn compiled(&self, f: FuncId) -> u64 {
+        self.compiled[f.index()].load(Ordering::Acquire)
+    }
+
+    /// The OSR entry of `f` at loop header `pc`, if it is compiled.
+    pub fn osr_entry(&self, f: FuncId, pc: u32) -> Option<u64> {
+        let c = self.installed(f)?;
+        c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)
+    }
+
+    /// Whether `f` has no code yet and none is coming (not queued, not
+    /// being compiled, not refused).
+    pub fn wants(&self, f: FuncId) -> bool {
+        self.state[f.index()].load(Ordering::Acquire) == NOT_COMPILED
+    }
+
+    /// Whether `f` waits for the compiler (queued or being compiled).
+    pub fn compile_pending(&self, f: FuncId) -> bool {
+        self.state[f.index()].load(Ordering::Acquire) == QUEUED
+    }
+
+    /// The installed version of `f`'s code.
+    pub fn installed(&self, f: FuncId) -> Option<Arc<FuncCode>> {
+        self.code[f.index()].lock().last().cloned()
+    }
+
+    /// Retires a replaced code version: its guards can no longer match (no
+    /// itab or zero-extended function id is all ones), and its sites' next
+    /// miss goes to the runtime,
+    /// which sends the running code over to the new version at that site.
+    /// So a loop still running the old code leaves it at its next guarded
+    /// call, with no check on its hot path.
+    fn retire(&self, old: &FuncCode) {
+        for k in &old.keys {
+            k.store(u64::MAX, Ordering::Release);
+        }
+        for sh in &old.sites {
+            self.counters.sites[sh.site as usize][counters::MISS_KEY].store(0, Ordering::Release);
+        }
+    }
+
+    /// Compiles `f` again (the policy found a site's guards stale); the
+    /// new code replaces the old through the entry cell.
+    pub fn recompile(&self, f: FuncId, why: String) {
+        if self.state[f.index()]
+            .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return;
+        }
+        if self.opts.trace {
+            eprintln!("{why}: recompiling {}", self.prog.func(f).name);
+        }
+        self.stats
+            .lock()
+            .recompiles
+            .push(format!("{}: {why}", self.prog.func(f).name));
+        if self.opts.sync || self.eager {
+            self.compile_and_install(f);
+        } else {
+            self.queue.lock().push_back(f);
+            self.wake.notify_one();
+        }
+    }
+
+    /// Asks for `f` to be compiled: now (`--jit-sync`, `--tier=jit`) or on
+    /// the compiler thread. Returns once it is compiled, queued or refused.
+    pub fn request(&self, f: FuncId, why: &str) {
+        if self.state[f.index()]
+            .compare_exchange(NOT_COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return;
+        }
+        if self.opts.trace {
+            let func = self.prog.func(f);
+            let pos = func.pos.first().copied().unwrap_or_default();
+            // Synthesized functions (the package initializer, wrappers) have no position.
+            let at = if pos.line == 0 {
+                self.prog.file_name.clone()
+            } else {
+                format!("{}:{}:{}", self.prog.file_name, pos.line, pos.col)
+            };
+            eprintln!(
+                "{at}: tier-up {}: {why}{}",
+                func.name,
+                if self.opts.sync || self.eager {
+                    ""
+                } else {
+                    ", queued for the compiler thread"
+                }
+            );
+        }
+        if self.opts.sync || self.eager {
+            self.compile_and_install(f);
+        } else {
+            self.queue.lock().push_back(f);
+            self.wake.notify_one();
+        }
+    }
+
+    /// The compiler thread: compiles queued functions until [`Jit::stop`].
+    pub fn worker(&self) {
+        loop {
+            let f = {
+                let mut q = self.queue.lock();
+                loop {
+                    if self.shutdown.load(Ordering::Acquire) {
+                        return;
+                    }
+                    if let Some(f) = q.pop_front() {
+                        break f;
+                    }
+                    self.wake.wait(&mut q);
+                }
+            };
+            self.compile_and_install(f);
+        }
+    }
+
+    /// Ends the compiler thread (after the function it is compiling).
+    pub fn stop(&self) {
+        self.shutdown.store(true, Ordering::Release);
+        let _q = self.queue.lock();
+        self.wake.notify_all();
+    }
+
+    fn compile_and_install(&self, f: FuncId) {
+        let t0 = Instant::now();
+        let compiler = self.baseline;
+        let out = compiler.compile(self, f);
+        let mapped = self.mem.alloc(&out.asm);
+        let ns = t0.elapsed().as_nanos() as u64;
+        let code = match mapped {
+            Ok(c) => c,
+            Err(e) => {
+                let mut st = self.stats.lock();
+                st.failed += 1;
+                st.budget_exhausted = true;
+                drop(st);
+                // A recompilation that finds no room keeps the old code.
+                let keep = if self.code[f.index()].lock().is_empty() {
+                    FAILED
+                } else {
+                    COMPILED
+                };
+                self.state[f.index()].store(keep, Ordering::Release);
+                if self.opts.trace {
+                    eprintln!("pgojit: not compiling {}: {e}", self.prog.func(f).name);
+                }
+                return;
+            }
+        };
+        let entry = code.entry(out.entry).expect("entry label") as u64;
+        let osr = out
+            .osr
+            .iter()
+            .map(|&(pc, l)| (pc, code.entry(l).expect("OSR label") as u64))
+            .collect();
+        if self.opts.trace {
+            for line in &out.trace {
+                eprintln!("{line}");
+            }
+        }
+        let len = code.len() as u64;
+        let start = code.start() as u64;
+        if let Some(file) = self.perf_map.lock().as_mut() {
+            use std::io::Write;
+            let _ = writeln!(file, "{start:x} {len:x} go::{}", self.prog.func(f).name);
+            let _ = file.flush();
+        }
+        self.reset_windows(&out.sites);
+        {
+            let mut versions = self.code[f.index()].lock();
+            if let Some(old) = versions.last() {
+                self.retire(old);
+            }
+            versions.push(Arc::new(FuncCode {
+                entry,
+                osr,
+                code,
+                tier: compiler.tier(),
+                sites: out.sites,
+                keys: out.keys,
+            }));
+        }
+        {
+            let mut st = self.stats.lock();
+            st.compiled += 1;
+            st.code_bytes += len;
+            st.compile_ns += ns;
+        }
+        // Publish: the code (mapped and made executable above) before the
+        // addresses that lead to it.
+        self.compiled[f.index()].store(entry, Ordering::Release);
+        self.cells[f.index()].store(entry, Ordering::Release);
+        self.state[f.index()].store(COMPILED, Ordering::Release);
+        if self.opts.trace {
+            eprintln!(
+                "pgojit: compiled {} ({} bytes in {:.3} ms)",
+                self.prog.func(f).name,
+                len,
+                ns as f64 / 1e6
+            );
+        }
+    }
+
+    /// Compiles `f` now unless it has code or was refused (for listings,
+    /// after the run; returns whether it was compiled during the run).
+    pub fn ensure_compiled(&self, f: FuncId) -> bool {
+        if self.installed(f).is_some() {
+            return true;
+        }
+        if self.state[f.index()]
+            .compare_exchange(NOT_COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
+            self.compile_and_install(f);
+        }
+        false
+    }
+
+    /// Machine code listing of `f` with its bytecode and guard comments;
+    /// `stable` prints offsets instead of addresses and hides 64-bit
+    /// immediates (itabs, cells, helpers), which change from run to run.
+    pub fn listing(&self, f: FuncId, stable: bool) -> Option<String> {
+        let c = self.installed(f)?;
+        if !stable {
+            return Some(c.code.listing());
+        }
+        let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments());
+        Some(
+            text.lines()
+                .map(hide_addresses)
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n",
+        )
+    }
+}
+
+/// Replaces hexadecimal immediates of 9 or more digits (addresses) in a
+/// listing line with `<addr>`, leaving comments alone.
+fn hide_addresses(line: &str) -> String {
+    if line.starts_with(';') {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let hex = word
+            .strip_suffix('h')
+            // Long immediates are addresses, except sign-extended negatives.
+            .filter(|h| {
+                h.len() >= 9
+                    && h.chars().all(|c| c.is_ascii_hexdigit())
+                    && !h.trim_start_matches('0').starts_with("FFFFFFFF")
+            });
+        out.push_str(if hex.is_some() { "<addr>" } else { word });
+        word.clear();
+    };
+    for ch in line.chars() {
+        if ch.is_ascii_alphanumeric() {
+            word.push(ch);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hides_only_long_hex_immediates() {
+        assert_eq!(
+            super::hide_addresses("  0010  mov r11, 7F12345678ABh"),
+            "  0010  mov r11, <addr>"
+        );
+        assert_eq!(
+            super::hide_addresses("  0010  add rax, 10h"),
+            "  0010  add rax, 10h"
+        );
+        assert_eq!(
+            super::hide_addresses("; guard 7F12345678ABh"),
+            "; guard 7F12345678ABh"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! The shared trampolines between Rust and compiled code: `enter` (and its
+//! `unwind` exit for panics) and the interpreter stub that entry cells of
+//! functions without compiled code hold.
+
+use super::runtime;
+use crate::bytecode::frame::{JitCtx, UNWIND_RSP};
+use pgojit_jit::abi::{ARGS, FRAME, TMP0, VM};
+use pgojit_jit::{CodeMemory, CompiledCode, MacroAssembler, Mem, Reg};
+
+/// Addresses of the shared stubs.
+pub struct Stubs {
+    /// `extern "sysv64" fn(jc, frame, code) -> u64`: enters compiled code.
+    pub enter: u64,
+    /// Where compiled code jumps on a pending panic.
+    pub unwind: u64,
+    /// Entry cell value of a function without compiled code.
+    pub interp: u64,
+    _code: CompiledCode,
+}
+
+/// Builds the shared trampolines.
+///
+/// `enter(jc, frame, code)`: saves the callee-saved registers and the
+/// previous unwind point, records the native stack pointer as the new
+/// unwind point, calls `code` with `FRAME` = `frame` and `VM` = `jc`, and
+/// returns 0; `unwind` (reached by a jump from compiled code when a helper
+/// reports a panic) restores that stack pointer and returns 1 from the
+/// same `enter`. `interp`: the entry cell of a function not compiled yet.
+pub(crate) fn build(mem: &CodeMemory) -> Stubs {
+    let mut m = MacroAssembler::new();
+    let (enter, exit, unwind, interp) =
+        (m.new_label(), m.new_label(), m.new_label(), m.new_label());
+    let saved: [Reg; 6] = pgojit_jit::abi::ENTRY_SAVED;
+    m.comment("enter(jc, frame, code)");
+    m.bind(enter);
+    for r in saved {
+        m.push_reg(r);
+    }
+    m.push_mem(Mem::at(ARGS[0], UNWIND_RSP));
+    m.mov(VM, ARGS[0]);
+    m.mov(FRAME, ARGS[1]);
+    m.store_rsp(Mem::at(VM, UNWIND_RSP));
+    m.call_reg(ARGS[2]);
+    m.mov_imm(TMP0, 0);
+    m.bind(exit);
+    m.pop_mem(Mem::at(VM, UNWIND_RSP));
+    for r in saved.into_iter().rev() {
+        m.pop_reg(r);
+    }
+    m.ret();
+    m.comment("unwind");
+    m.bind(unwind);
+    m.load_rsp(Mem::at(VM, UNWIND_RSP));
+    m.mov_imm(TMP0, 1);
+    m.jmp(exit);
+    m.comment("interpreter stub: eax = function id");
+    m.bind(interp);
+    m.sub_rsp(8);
+    m.mov(ARGS[0], VM);
+    m.mov(ARGS[1], FRAME);
+    m.mov(ARGS[2], TMP0);
+    m.call_abs(runtime::interp_call as *const () as usize);
+    m.add_rsp(8);
+    m.test(TMP0, TMP0);
+    m.jne(unwind);
+    m.ret();
+    let asm = m.finish().expect("stubs assemble");
+    let code = mem.alloc(&asm).expect("code memory for the stubs");
+    let at = |l| code.entry(l).expect("stub label") as u64;
+    Stubs {
+        enter: at(enter),
+        unwind: at(unwind),
+        interp: at(interp),
+        _code: code,
+    }
+}
+
+/// Calls compiled code at `code` with the frame at `frame`.
+///
+/// # Safety
+/// `code` must be an entry or OSR address of installed code, `jc` the
+/// context of the running VM (with `vm` pointing at it) and `frame` a frame
+/// of that VM's stack laid out for the code's function.
+pub unsafe fn enter(stubs: &Stubs, jc: *mut JitCtx, frame: *mut u64, code: u64) -> u64 {
+    let f: extern "sysv64" fn(*mut JitCtx, *mut u64, u64) -> u64 =
+        std::mem::transmute(stubs.enter as *const () as usize);
+    f(jc, frame, code)
+}

@@ -71,8 +71,7 @@ impl Checker<'_> {
         use builtin::*;
         match n {
             Native::FmtPrint | Native::FmtPrintln => {
-                let s = self.new_signature(vec![ANYS], vec![INT, ERROR], true);
-                s
+                self.new_signature(vec![ANYS], vec![INT, ERROR], true)
             }
             Native::FmtPrintf => self.new_signature(vec![STRING, ANYS], vec![INT, ERROR], true),
             Native::FmtSprint | Native::FmtSprintln => {

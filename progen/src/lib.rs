@@ -1323,8 +1323,8 @@ impl Gen {
                     (st, other)
                 };
                 let x = self.fresh("x");
-                let v = if a.starts_with('*') {
-                    format!("&{}{{}}", &a[1..])
+                let v = if let Some(base) = a.strip_prefix('*') {
+                    format!("&{base}{{}}")
                 } else {
                     format!("{a}{{}}")
                 };

@@ -195,7 +195,8 @@ impl Heap {
             // Every allocation for the first 2,000 collections, then every
             // 1,024th: each collection traces the whole live heap, so one per
             // allocation for ever is quadratic on long-running programs.
-            return self.stats.collections < 2_000 || self.stats.allocated_objects % 1024 == 0;
+            return self.stats.collections < 2_000
+                || self.stats.allocated_objects.is_multiple_of(1024);
         }
         self.in_use >= self.next_gc
     }

@@ -241,6 +241,8 @@ impl Table {
 /// current table: memory stays linear in the number of pairs.
 struct ItabCache {
     current: AtomicPtr<Table>,
+    // Boxed: `current` and readers point into these tables.
+    #[allow(clippy::vec_box)]
     writers: Mutex<Vec<Box<Table>>>,
 }
 

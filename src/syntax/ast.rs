@@ -68,6 +68,8 @@ pub struct Import {
     pub name: Option<Ident>,
 }
 
+// A file has few declarations: boxing `FuncDecl` would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug)]
 pub enum Decl {
     Func(FuncDecl),

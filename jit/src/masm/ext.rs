@@ -1,6 +1,8 @@
 //! The rest of the instruction set the baseline compiler needs: unary and
 //! shift ALU forms, flag materialization, widening moves, scalar floats,
 //! division, memory-indirect calls, counters and block moves.
+// dynasm's `Rx(x)` converts its `u8` register number to `u8`.
+#![allow(clippy::useless_conversion)]
 
 use super::{Cond, Label, MacroAssembler, Mem};
 use crate::abi::Reg;

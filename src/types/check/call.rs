@@ -240,15 +240,14 @@ impl Checker<'_> {
     }
 
     fn params_string(&self, sig: &Signature) -> String {
-        let s = self.info.types.sig_string(
+        self.info.types.sig_string(
             &Signature {
                 params: sig.params.clone(),
                 results: vec![],
                 variadic: sig.variadic,
             },
             false,
-        );
-        s
+        )
     }
 
     /// `T(x)`.
@@ -537,10 +536,7 @@ impl Checker<'_> {
                     }
                 }
                 if consts.len() == 2 && consts[0] > consts[1] {
-                    return self.err(
-                        args[1].pos,
-                        format!("invalid argument: length and capacity swapped"),
-                    );
+                    return self.err(args[1].pos, "invalid argument: length and capacity swapped");
                 }
                 Ok(Operand::value(t))
             }

@@ -416,7 +416,7 @@ impl<'a> Checker<'a> {
                 }
                 Decl::Func(fd) => {
                     if fd.body.is_none() {
-                        return self.err(fd.name.pos, format!("missing function body"));
+                        return self.err(fd.name.pos, "missing function body");
                     }
                     let fi = self.info.funcs.len();
                     self.info.funcs.push(FuncInfo {

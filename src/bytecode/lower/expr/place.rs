@@ -1,0 +1,411 @@
+//! Places: assignable locations (frame slots, memory behind a pointer,
+//! globals, slice elements, frame arrays indexed at run time), how an
+//! expression denotes one, and reading, writing and taking their address.
+
+use crate::bytecode::lower::{FnCtx, VarLoc, R};
+use crate::bytecode::op::{Op, Slot};
+use crate::syntax::ast::*;
+use crate::types::ty::TypeKind;
+use crate::types::{ObjKind, Selection};
+
+/// An assignable location.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Place {
+    Slot(Slot),
+    /// `*(p + off words)`, with a nil check on access.
+    Mem {
+        p: Slot,
+        off: u32,
+    },
+    Global {
+        addr: u64,
+    },
+    /// Element `i` of the slice in `s` (bounds-checked), `off` words into it.
+    SliceElem {
+        s: Slot,
+        i: Slot,
+        stride: u32,
+        off: u32,
+    },
+    /// Element `i` of an array held in the frame at `base`.
+    FrameIdx {
+        base: Slot,
+        i: Slot,
+        len: u32,
+        stride: u32,
+        off: u32,
+    },
+    /// A frame location at `base` + the word offset in slot `o` + `off`.
+    FrameDyn {
+        base: Slot,
+        o: Slot,
+        off: u32,
+    },
+    Blank,
+}
+
+impl Place {
+    fn plus(self, o: u32) -> Place {
+        match self {
+            Place::Slot(s) => Place::Slot(s + o),
+            Place::Mem { p, off } => Place::Mem { p, off: off + o },
+            Place::Global { addr } => Place::Global {
+                addr: addr + 8 * o as u64,
+            },
+            Place::SliceElem { s, i, stride, off } => Place::SliceElem {
+                s,
+                i,
+                stride,
+                off: off + o,
+            },
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off: off + o,
+            },
+            Place::FrameDyn { base, o: os, off } => Place::FrameDyn {
+                base,
+                o: os,
+                off: off + o,
+            },
+            Place::Blank => Place::Blank,
+        }
+    }
+}
+
+impl FnCtx<'_, '_> {
+    pub(crate) fn var_place(&mut self, o: crate::types::ObjId) -> Place {
+        if let Some(v) = self.b.vars.get(&o).copied() {
+            return match v {
+                VarLoc::Slot(s) => Place::Slot(s),
+                VarLoc::Cell(s) => Place::Mem { p: s, off: 0 },
+            };
+        }
+        if let Some(v) = self.info().var(o) {
+            if v.global {
+                return Place::Global {
+                    addr: self.l.global_addr(o),
+                };
+            }
+        }
+        // A variable declared in code the lowering has not reached (cannot happen in checked code).
+        Place::Blank
+    }
+
+    /// The location an addressable expression denotes (or a temp holding a value).
+    pub(crate) fn place(&mut self, e: &Expr) -> R<Place> {
+        self.b.pos = e.pos;
+        match &e.kind {
+            ExprKind::Paren(x) => self.place(x),
+            ExprKind::Ident(n) if n == "_" => Ok(Place::Blank),
+            ExprKind::Ident(_) if !self.info().consts.contains_key(&e.id) => {
+                let o = self
+                    .info()
+                    .uses
+                    .get(&e.id)
+                    .copied()
+                    .or_else(|| self.info().defs.get(&e.id).copied());
+                match o {
+                    Some(o) if matches!(self.info().obj(o).kind, ObjKind::Var(_)) => {
+                        Ok(self.var_place(o))
+                    }
+                    _ => Ok(Place::Slot(self.expr(e)?)),
+                }
+            }
+            ExprKind::Selector(x, _) => match self.info().selections.get(&e.id).cloned() {
+                Some(Selection::Field { index, deref }) => {
+                    let xt = self.ty(x);
+                    if deref {
+                        let st = self.l.types().pointee(xt).expect("pointer to struct");
+                        let off = self.l.field_offset(st, index);
+                        let p = self.expr(x)?;
+                        Ok(Place::Mem { p, off })
+                    } else {
+                        let off = self.l.field_offset(xt, index);
+                        let base = self.place(x)?;
+                        Ok(base.plus(off))
+                    }
+                }
+                _ => Ok(Place::Slot(self.expr(e)?)),
+            },
+            ExprKind::Index(x, i) => {
+                let xt = self.ty(x);
+                match self.l.types().under(xt).clone() {
+                    TypeKind::Slice(el) => {
+                        let s = self.expr(x)?;
+                        let iv = self.expr(i)?;
+                        let stride = self.words(el);
+                        Ok(Place::SliceElem {
+                            s,
+                            i: iv,
+                            stride,
+                            off: 0,
+                        })
+                    }
+                    TypeKind::Array(el, n) => {
+                        let stride = self.words(el);
+                        let base = self.place(x)?;
+                        if let Some(k) = self.info().consts.get(&i.id).and_then(|v| v.as_i64()) {
+                            return Ok(base.plus(k as u32 * stride));
+                        }
+                        let iv = self.expr(i)?;
+                        match base {
+                            Place::Slot(b) => Ok(Place::FrameIdx {
+                                base: b,
+                                i: iv,
+                                len: n as u32,
+                                stride,
+                                off: 0,
+                            }),
+                            Place::FrameIdx { .. } | Place::FrameDyn { .. } => {
+                                let (b, o) = self.frame_dyn(base);
+                                self.emit(Op::CheckIndex {
+                                    i: iv,
+                                    len: n as u32,
+                                });
+                                let k = self.temp(1);
+                                self.emit(Op::Const {
+                                    d: k,
+                                    v: stride as u64,
+                                });
+                                let t = self.temp(1);
+                                self.emit(Op::MulI { d: t, a: iv, b: k });
+                                let o2 = self.temp(1);
+                                self.emit(Op::AddI { d: o2, a: o, b: t });
+                                Ok(Place::FrameDyn {
+                                    base: b,
+                                    o: o2,
+                                    off: 0,
+                                })
+                            }
+                            other => {
+                                let s = self.array_as_slice(other, n as u32)?;
+                                Ok(Place::SliceElem {
+                                    s,
+                                    i: iv,
+                                    stride,
+                                    off: 0,
+                                })
+                            }
+                        }
+                    }
+                    TypeKind::Pointer(p) => {
+                        let TypeKind::Array(el, n) = self.l.types().under(p).clone() else {
+                            return self.unsupported(e.pos, "index of pointer");
+                        };
+                        let stride = self.words(el);
+                        let ptr = self.expr(x)?;
+                        let s = self.array_as_slice(Place::Mem { p: ptr, off: 0 }, n as u32)?;
+                        let iv = self.expr(i)?;
+                        Ok(Place::SliceElem {
+                            s,
+                            i: iv,
+                            stride,
+                            off: 0,
+                        })
+                    }
+                    _ => Ok(Place::Slot(self.expr(e)?)),
+                }
+            }
+            ExprKind::Star(x) => {
+                let p = self.expr(x)?;
+                Ok(Place::Mem { p, off: 0 })
+            }
+            _ => Ok(Place::Slot(self.expr(e)?)),
+        }
+    }
+
+    /// A dynamic frame place as (base, slot holding its word offset).
+    pub(super) fn frame_dyn(&mut self, p: Place) -> (Slot, Slot) {
+        match p {
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
+                self.emit(Op::CheckIndex { i, len });
+                let k = self.temp(1);
+                self.emit(Op::Const {
+                    d: k,
+                    v: stride as u64,
+                });
+                let o = self.temp(1);
+                self.emit(Op::MulI { d: o, a: i, b: k });
+                self.emit(Op::AddImm {
+                    d: o,
+                    a: o,
+                    imm: off as i64,
+                });
+                (base, o)
+            }
+            Place::FrameDyn { base, o, off } => {
+                let o2 = self.temp(1);
+                self.emit(Op::AddImm {
+                    d: o2,
+                    a: o,
+                    imm: off as i64,
+                });
+                (base, o2)
+            }
+            _ => unreachable!("only frame places"),
+        }
+    }
+
+    /// A slice header over an array stored at a memory place.
+    pub(super) fn array_as_slice(&mut self, p: Place, n: u32) -> R<Slot> {
+        let s = self.temp(3);
+        let a = self.addr(p)?;
+        self.emit(Op::Move { d: s, s: a });
+        self.emit(Op::Const {
+            d: s + 1,
+            v: n as u64,
+        });
+        self.emit(Op::Const {
+            d: s + 2,
+            v: n as u64,
+        });
+        Ok(s)
+    }
+
+    /// The address of a place in memory.
+    pub(crate) fn addr(&mut self, p: Place) -> R<Slot> {
+        let d = self.temp(1);
+        match p {
+            Place::Mem { p, off } => {
+                self.emit(Op::AddrOff { d, p, off });
+            }
+            Place::Global { addr } => {
+                self.emit(Op::AddrG { d, addr });
+            }
+            Place::SliceElem { s, i, stride, off } => {
+                self.emit(Op::SliceAddr { d, s, i, stride });
+                if off > 0 {
+                    self.emit(Op::AddrOff { d, p: d, off });
+                }
+            }
+            Place::Slot(_) | Place::FrameIdx { .. } | Place::FrameDyn { .. } | Place::Blank => {
+                return Err(crate::diag::CompileError::new(
+                    self.b.pos,
+                    "internal error: address of a value in a frame slot",
+                ));
+            }
+        }
+        Ok(d)
+    }
+
+    pub(crate) fn read(&mut self, p: Place, w: u32) -> Slot {
+        if let Place::Slot(s) = p {
+            return s;
+        }
+        let d = self.temp(w);
+        self.read_to(p, d, w);
+        d
+    }
+
+    pub(crate) fn read_to(&mut self, p: Place, d: Slot, n: u32) {
+        match p {
+            Place::Slot(s) => self.mov(d, s, n),
+            Place::Mem { p, off } => {
+                self.emit(Op::Load { d, p, off, n });
+            }
+            Place::Global { addr } => {
+                self.emit(Op::LoadG { d, addr, n });
+            }
+            Place::SliceElem { s, i, stride, off } => {
+                self.emit(Op::SliceLoad {
+                    d,
+                    s,
+                    i,
+                    stride,
+                    off,
+                    n,
+                });
+            }
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
+                self.emit(Op::FrameLoadIdx {
+                    d,
+                    base,
+                    i,
+                    len,
+                    stride,
+                    off,
+                    n,
+                });
+            }
+            Place::FrameDyn { base, o, off } => {
+                self.emit(Op::FrameLoadDyn { d, base, o, off, n });
+            }
+            Place::Blank => {}
+        }
+    }
+
+    pub(crate) fn write(&mut self, p: Place, s: Slot, n: u32) {
+        match p {
+            Place::Slot(d) => self.mov(d, s, n),
+            Place::Mem { p, off } => {
+                self.emit(Op::Store { p, off, s, n });
+            }
+            Place::Global { addr } => {
+                self.emit(Op::StoreG { addr, s, n });
+            }
+            Place::SliceElem {
+                s: sl,
+                i,
+                stride,
+                off,
+            } => {
+                self.emit(Op::SliceStore {
+                    s: sl,
+                    i,
+                    v: s,
+                    stride,
+                    off,
+                    n,
+                });
+            }
+            Place::FrameIdx {
+                base,
+                i,
+                len,
+                stride,
+                off,
+            } => {
+                self.emit(Op::FrameStoreIdx {
+                    base,
+                    i,
+                    v: s,
+                    len,
+                    stride,
+                    off,
+                    n,
+                });
+            }
+            Place::FrameDyn { base, o, off } => {
+                self.emit(Op::FrameStoreDyn {
+                    base,
+                    o,
+                    off,
+                    v: s,
+                    n,
+                });
+            }
+            Place::Blank => {}
+        }
+    }
+}

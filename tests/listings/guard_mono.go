@@ -1,0 +1,30 @@
+// A monomorphic site calling its one target directly (no inlining).
+// flags: --no-inline
+// listing: main.run CallIface
+package main
+
+import "fmt"
+
+type Shape interface{ Area() int }
+
+type Square struct{ side int }
+type Rect struct{ w, h int }
+type Tri struct{ b, h int }
+type Dot struct{}
+
+func (s *Square) Area() int { return s.side * s.side }
+func (r *Rect) Area() int   { return r.w * r.h }
+func (t *Tri) Area() int    { return t.b * t.h / 2 }
+func (d *Dot) Area() int    { return 0 }
+
+func run(shapes []Shape, n int) int {
+	sum := 0
+	for i := 0; i < n; i++ {
+		sum += shapes[i%len(shapes)].Area()
+	}
+	return sum
+}
+
+func main() {
+	fmt.Println(run([]Shape{&Square{3}}, 5000))
+}

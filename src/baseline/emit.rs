@@ -17,6 +17,7 @@
 use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use super::devirt::{self, SitePlan};
 use super::Jit;
+use crate::bytecode::entry::slots_read_unwritten;
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
@@ -289,6 +290,8 @@ fn branch_target(op: &Op) -> Option<u32> {
         Op::Jmp { t }
         | Op::JfCmpI { t, .. }
         | Op::JfCmpImm { t, .. }
+        | Op::AddImmJfCmpI { t, .. }
+        | Op::AddImmJfCmpImm { t, .. }
         | Op::Jz { t, .. }
         | Op::Jnz { t, .. } => Some(t),
         _ => None,
@@ -303,8 +306,11 @@ pub fn inline_safe(op: &Op, pc: usize) -> bool {
         Op::Jmp { t }
         | Op::JfCmpI { t, .. }
         | Op::JfCmpImm { t, .. }
+        | Op::AddImmJfCmpI { t, .. }
+        | Op::AddImmJfCmpImm { t, .. }
         | Op::Jz { t, .. }
         | Op::Jnz { t, .. } => t as usize > pc,
+        Op::AndImm { .. } | Op::MulImm { .. } | Op::LoadAddI { .. } => true,
         Op::Const { .. }
         | Op::Zero { .. }
         | Op::Move { .. }
@@ -348,47 +354,6 @@ pub fn inline_safe(op: &Op, pc: usize) -> bool {
     }
 }
 
-/// Non-parameter slots a small leaf may read before writing them (which
-/// must be zeroed, as a call's prologue would). Exact for straight-line
-/// bodies (up to their first return); every slot when the body branches.
-fn slots_read_unwritten(f: &Function) -> Vec<u32> {
-    let all = || (f.param_words..f.frame_size).collect();
-    if f.code.iter().any(|op| branch_target(op).is_some()) {
-        return all();
-    }
-    let mut written = vec![false; f.frame_size as usize];
-    let mut need = Vec::new();
-    for op in &f.code {
-        let w: Vec<(u32, u32)> = crate::bytecode::framemap::writes(op, |_| 0)
-            .into_iter()
-            .map(|(s, n, _)| (s, n))
-            .collect();
-        let ranges = crate::bytecode::verify::slots(op);
-        for &(s, n) in &ranges {
-            for x in s..s + n {
-                // A slot named by two operands (`d = d + b`) is read too.
-                let named = ranges
-                    .iter()
-                    .filter(|&&(rs, rn)| x >= rs && x < rs + rn)
-                    .count();
-                let is_write = named == 1 && w.iter().any(|&(ws, wn)| x >= ws && x < ws + wn);
-                if !is_write && x >= f.param_words && !written[x as usize] && !need.contains(&x) {
-                    need.push(x);
-                }
-            }
-        }
-        for (s, n) in w {
-            for x in s..s + n {
-                written[x as usize] = true;
-            }
-        }
-        if matches!(op, Op::Ret { .. } | Op::RetLoad { .. }) {
-            break;
-        }
-    }
-    need
-}
-
 /// Whether the expansion of `op` reaches frame slots only through
 /// `ld`/`st` (so pinned slots may stay in registers across it). Others run
 /// between a spill and a reload of every pinned register.
@@ -415,6 +380,8 @@ fn pin_aware(op: &Op) -> bool {
                         | Op::Jmp { .. }
                         | Op::JfCmpI { .. }
                         | Op::JfCmpImm { .. }
+                        | Op::AddImmJfCmpI { .. }
+                        | Op::AddImmJfCmpImm { .. }
                         | Op::Jz { .. }
                         | Op::Jnz { .. }
                 )
@@ -502,7 +469,13 @@ fn single_slots(op: &Op) -> Vec<u32> {
         | Op::DivF { d, a, b }
         | Op::CmpF { d, a, b, .. }
         | Op::CmpI { d, a, b, .. } => vec![d, a, b],
-        Op::AddImm { d, a, .. } | Op::CmpImm { d, a, .. } => vec![d, a],
+        Op::AddImm { d, a, .. }
+        | Op::CmpImm { d, a, .. }
+        | Op::AndImm { d, a, .. }
+        | Op::MulImm { d, a, .. }
+        | Op::AddImmJfCmpImm { d, a, .. } => vec![d, a],
+        Op::AddImmJfCmpI { d, a, b, .. } => vec![d, a, b],
+        Op::LoadAddI { t, p, d, a, b, .. } => vec![p, t, d, a, b],
         Op::NegI { d, s }
         | Op::NotI { d, s }
         | Op::Not { d, s }
@@ -1168,6 +1141,50 @@ impl Emitter<'_> {
                     self.m.add(TMP0, TMP1);
                 }
                 self.st(d, TMP0);
+            }
+            Op::AndImm { d, a, imm } => match i32::try_from(imm) {
+                Ok(i) if self.pin(d).is_some() && self.pin(d) == self.pin(a) => {
+                    let r = self.pin(d).expect("pinned");
+                    self.m.and_imm(r, i);
+                }
+                Ok(i) => {
+                    self.ld(TMP0, a);
+                    self.m.and_imm(TMP0, i);
+                    self.st(d, TMP0);
+                }
+                Err(_) => {
+                    self.ld(TMP0, a);
+                    self.m.mov_imm(TMP1, imm as u64);
+                    self.m.and(TMP0, TMP1);
+                    self.st(d, TMP0);
+                }
+            },
+            Op::MulImm { d, a, imm } => match i32::try_from(imm) {
+                Ok(i) => {
+                    let x = self.src(a, TMP0);
+                    match self.pin(d) {
+                        Some(r) => self.m.imul_imm(r, x, i),
+                        None => {
+                            self.m.imul_imm(TMP0, x, i);
+                            self.st(d, TMP0);
+                        }
+                    }
+                }
+                Err(_) => {
+                    self.ld(TMP0, a);
+                    self.m.mov_imm(TMP1, imm as u64);
+                    self.m.imul(TMP0, TMP1);
+                    self.st(d, TMP0);
+                }
+            },
+            Op::LoadAddI { t, p, off, d, a, b } => {
+                self.op_inner(pc, &Op::Load { d: t, p, off, n: 1 }, plan);
+                self.binop(d, a, b, |m, x, y| m.add(x, y));
+            }
+            // The verifier proved the fused test follows at pc + 1: the
+            // increment falls through to it, as the unfused pair did.
+            Op::AddImmJfCmpI { d, a, imm, .. } | Op::AddImmJfCmpImm { d, a, imm, .. } => {
+                self.op_inner(pc, &Op::AddImm { d, a, imm }, plan)
             }
             Op::SubI { d, a, b } => self.binop(d, a, b, |m, x, y| m.sub(x, y)),
             Op::MulI { d, a, b } => self.binop(d, a, b, |m, x, y| m.imul(x, y)),
@@ -2009,34 +2026,6 @@ mod tests {
         assert_eq!(backedge_targets(&f), vec![0, 1]);
         assert!(!inline_safe(&f.code[2], 2), "a loop is not inlined");
         assert!(inline_safe(&f.code[3], 3));
-    }
-
-    #[test]
-    fn straight_line_leaf_zeroes_only_slots_read_first() {
-        // s2 = s0 + s1 (written first), s3 += s2 (s3 read first), return s3.
-        let f = func(
-            vec![
-                Op::AddI { d: 2, a: 0, b: 1 },
-                Op::AddI { d: 3, a: 3, b: 2 },
-                Op::Ret { s: 3, n: 1 },
-                Op::Ret { s: 4, n: 1 },
-            ],
-            2,
-            5,
-        );
-        // Slot 4 is read only after the first return: dead code.
-        assert_eq!(slots_read_unwritten(&f), vec![3]);
-        // Any branch: every local is zeroed.
-        let g = func(
-            vec![
-                Op::Jz { c: 0, t: 2 },
-                Op::Const { d: 1, v: 1 },
-                Op::Ret { s: 1, n: 1 },
-            ],
-            1,
-            3,
-        );
-        assert_eq!(slots_read_unwritten(&g), vec![1, 2]);
     }
 
     #[test]

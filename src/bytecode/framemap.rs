@@ -37,6 +37,10 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u
         MoveN { d, s, n } => vec![(d, n, CopyOf(s))],
         AddI { d, .. }
         | AddImm { d, .. }
+        | AndImm { d, .. }
+        | MulImm { d, .. }
+        | AddImmJfCmpI { d, .. }
+        | AddImmJfCmpImm { d, .. }
         | SubI { d, .. }
         | MulI { d, .. }
         | DivS { d, .. }
@@ -89,6 +93,8 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(&Op) -> u32) -> Vec<(Slot, u
         | MakeSlice { d, .. }
         | Append { d, .. }
         | AppendSlice { d, .. } => vec![(d, 1, Ptr), (d + 1, 2, Scalar)],
+        // The loaded word may be a pointer; the sum is not.
+        LoadAddI { t, d, .. } => vec![(t, 1, Ptr), (d, 1, Scalar)],
         Load { d, n, .. }
         | LoadG { d, n, .. }
         | SliceLoad { d, n, .. }

@@ -610,6 +610,57 @@ pub enum Op {
         space: bool,
     },
     PrintNl,
+
+    // ----- added by interp-speed -----
+    // Immediate forms and superinstructions made by `bytecode::peephole`
+    // (lowering never emits them). A fused pair behaves exactly as its two
+    // instructions in a row and writes every slot they write.
+    /// `d = a & imm`.
+    AndImm {
+        d: Slot,
+        a: Slot,
+        imm: i64,
+    },
+    /// `d = a * imm` (wrapping).
+    MulImm {
+        d: Slot,
+        a: Slot,
+        imm: i64,
+    },
+    /// `Load { d: t, p, off, n: 1 }` then `AddI { d, a, b }`: `t = *(p +
+    /// off words)`, panicking if `p` is nil, then `d = a + b` (one of `a`,
+    /// `b` is usually `t`).
+    LoadAddI {
+        t: Slot,
+        p: Slot,
+        off: u32,
+        d: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    /// `AddImm { d, a, imm }` then `JfCmpI { a: d, b, c, signed, t }` (a
+    /// loop's increment and test). When it does not jump it continues at
+    /// pc + 2: the `JfCmpI` it was fused with stays at pc + 1 for the
+    /// jumps that reach it (a loop's entry).
+    AddImmJfCmpI {
+        d: Slot,
+        a: Slot,
+        imm: i64,
+        b: Slot,
+        c: Cmp,
+        signed: bool,
+        t: u32,
+    },
+    /// `AddImm { d, a, imm }` then `JfCmpImm { a: d, imm: k, c, t }`; as
+    /// [`Op::AddImmJfCmpI`], continues at pc + 2 when it does not jump.
+    AddImmJfCmpImm {
+        d: Slot,
+        a: Slot,
+        imm: i64,
+        k: i64,
+        c: Cmp,
+        t: u32,
+    },
 }
 
 #[cfg(test)]

@@ -55,7 +55,13 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
         | DivF { d, a, b }
         | CmpI { d, a, b, .. }
         | CmpF { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
-        AddImm { d, a, .. } | CmpImm { d, a, .. } => vec![(d, 1), (a, 1)],
+        AddImm { d, a, .. }
+        | CmpImm { d, a, .. }
+        | AndImm { d, a, .. }
+        | MulImm { d, a, .. }
+        | AddImmJfCmpImm { d, a, .. } => vec![(d, 1), (a, 1)],
+        AddImmJfCmpI { d, a, b, .. } => vec![(d, 1), (a, 1), (b, 1)],
+        LoadAddI { t, p, d, a, b, .. } => vec![(t, 1), (p, 1), (d, 1), (a, 1), (b, 1)],
         CheckShift { s } => vec![(s, 1)],
         NegI { d, s }
         | NotI { d, s }
@@ -178,15 +184,23 @@ pub fn slots(op: &Op) -> Vec<(Slot, u32)> {
     }
 }
 
-fn target(op: &Op) -> Option<u32> {
+pub(crate) fn target(op: &Op) -> Option<u32> {
     match *op {
         Op::Jmp { t }
         | Op::Jz { t, .. }
         | Op::Jnz { t, .. }
         | Op::JfCmpI { t, .. }
-        | Op::JfCmpImm { t, .. } => Some(t),
+        | Op::JfCmpImm { t, .. }
+        | Op::AddImmJfCmpI { t, .. }
+        | Op::AddImmJfCmpImm { t, .. } => Some(t),
         _ => None,
     }
+}
+
+/// Whether `op` continues at pc + 2 when it does not jump (a fused
+/// increment and test whose test stays at pc + 1).
+pub fn skips_next(op: &Op) -> bool {
+    matches!(op, Op::AddImmJfCmpI { .. } | Op::AddImmJfCmpImm { .. })
 }
 
 /// Checks one function.
@@ -226,6 +240,26 @@ pub fn function(f: &Function) -> Result<(), VerifyError> {
                         f.frame_size
                     ),
                 ));
+            }
+        }
+        if skips_next(op) {
+            // The compiled tier runs the increment and falls through to
+            // the test it was fused with: it must follow.
+            let test = match *op {
+                Op::AddImmJfCmpI {
+                    d, b, c, signed, t, ..
+                } => Op::JfCmpI {
+                    a: d,
+                    b,
+                    c,
+                    signed,
+                    t,
+                },
+                Op::AddImmJfCmpImm { d, k, c, t, .. } => Op::JfCmpImm { a: d, imm: k, c, t },
+                _ => unreachable!(),
+            };
+            if f.code.get(pc + 1) != Some(&test) || pc + 2 >= f.code.len() {
+                return Err(err(pc, format!("{op:?} is not followed by {test:?}")));
             }
         }
         if let Some(t) = target(op) {

@@ -77,6 +77,9 @@ pub struct Vm<'p> {
     /// Suspended interpreted frames allowed (`MAX_FRAMES`, fewer under a
     /// small `--max-stack`: a frame costs at least 32 bytes of Go stack).
     max_frames: usize,
+    /// Per function: the slots its entry zeroes (`None`: every local; see
+    /// `bytecode::entry::interp_zeroing`).
+    zeroing: Vec<Option<Box<[u32]>>>,
 }
 
 struct Suspended {
@@ -113,6 +116,11 @@ impl<'p> Vm<'p> {
             max_steps: None,
             max_stack: None,
             max_frames: MAX_FRAMES,
+            zeroing: prog
+                .funcs
+                .iter()
+                .map(|f| crate::bytecode::entry::interp_zeroing(f).map(Vec::into_boxed_slice))
+                .collect(),
         }
     }
 
@@ -253,7 +261,7 @@ impl<'p> Vm<'p> {
         if !self.step() {
             return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
         }
-        self.enter(fp, func.param_words, func.frame_size)?;
+        self.enter(fp, cur, func.param_words, func.frame_size)?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
         // the stack, so slot accesses need no bounds checks.
@@ -300,7 +308,7 @@ impl<'p> Vm<'p> {
                 func = prog.func(cur);
                 code = &func.code;
                 pc = 0;
-                self.enter(fp, func.param_words, func.frame_size)?;
+                self.enter(fp, cur, func.param_words, func.frame_size)?;
             }};
         }
         // Pops the finished frame (its results already at slot 0).
@@ -610,6 +618,56 @@ impl<'p> Vm<'p> {
                 }
                 Op::Jnz { c, t } => {
                     if s!(c) != 0 {
+                        if (t as usize) < pc {
+                            backedge!(t);
+                        }
+                        pc = t as usize;
+                    }
+                }
+                // ----- added by interp-speed (see `bytecode::peephole`) -----
+                Op::AndImm { d, a, imm } => s!(d) = s!(a) & imm as u64,
+                Op::MulImm { d, a, imm } => s!(d) = s!(a).wrapping_mul(imm as u64),
+                Op::LoadAddI { t, p, off, d, a, b } => {
+                    let x = s!(p);
+                    if x == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    s!(t) = mem::load(x, off as usize);
+                    s!(d) = s!(a).wrapping_add(s!(b));
+                }
+                Op::AddImmJfCmpI {
+                    d,
+                    a,
+                    imm,
+                    b,
+                    c,
+                    signed,
+                    t,
+                } => {
+                    let x = s!(a).wrapping_add(imm as u64);
+                    s!(d) = x;
+                    let y = s!(b);
+                    let holds = if signed {
+                        cmp(x as i64, y as i64, c)
+                    } else {
+                        cmp(x, y, c)
+                    };
+                    if holds {
+                        // The fused `JfCmpI` at pc (now pc + 1) is done.
+                        pc += 1;
+                    } else {
+                        if (t as usize) < pc {
+                            backedge!(t);
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::AddImmJfCmpImm { d, a, imm, k, c, t } => {
+                    let x = s!(a).wrapping_add(imm as u64);
+                    s!(d) = x;
+                    if cmp(x as i64, k, c) {
+                        pc += 1;
+                    } else {
                         if (t as usize) < pc {
                             backedge!(t);
                         }
@@ -1406,11 +1464,18 @@ impl<'p> Vm<'p> {
 
     /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
     #[inline]
-    fn enter(&mut self, fp: usize, params: u32, size: u32) -> Result<(), Panic> {
+    fn enter(&mut self, fp: usize, f: FuncId, params: u32, size: u32) -> Result<(), Panic> {
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
             return Err(self.stack_overflow());
+        }
+        if let Some(slots) = &self.zeroing[f.index()] {
+            for &s in slots.iter() {
+                // SAFETY: `s < size` (slots of the frame), so `fp + s < end <= stack.len()`.
+                unsafe { *self.stack.as_mut_ptr().add(fp + s as usize) = 0 };
+            }
+            return Ok(());
         }
         // Frames are small: a loop beats a call to memset.
         for i in fp + params as usize..end {

@@ -17,7 +17,14 @@ pub fn slots_read_unwritten(f: &Function) -> Vec<u32> {
     }
     let mut written = vec![false; f.frame_size as usize];
     let mut need = Vec::new();
-    for op in &f.code {
+    // A superinstruction as its parts: `LoadAddI` writes its loaded word
+    // before the addition reads it.
+    let ops = f.code.iter().flat_map(|op| match super::peephole::parts(op) {
+        Some(p) => p.to_vec(),
+        None => vec![op.clone()],
+    });
+    for op in ops {
+        let op = &op;
         let w: Vec<(u32, u32)> = super::framemap::writes(op, |_| 0)
             .into_iter()
             .map(|(s, n, _)| (s, n))
@@ -189,5 +196,46 @@ mod tests {
         );
         // 2 is written before the Alloc; 3 after it; 4 by it.
         assert_eq!(interp_zeroing(&f), Some(vec![3, 4]));
+    }
+
+    #[test]
+    fn a_superinstruction_counts_as_its_parts() {
+        // t = p.f; d = x + t: t is written before it is read.
+        let f = func(
+            vec![
+                Op::LoadAddI {
+                    t: 3,
+                    p: 0,
+                    off: 0,
+                    d: 2,
+                    a: 1,
+                    b: 3,
+                },
+                Op::Ret { s: 2, n: 1 },
+            ],
+            2,
+            4,
+            &[0, 3],
+        );
+        assert_eq!(slots_read_unwritten(&f), Vec::<u32>::new());
+        assert_eq!(interp_zeroing(&f), Some(vec![]));
+        // x = x + 1 reads x first.
+        let g = func(
+            vec![
+                Op::LoadAddI {
+                    t: 3,
+                    p: 0,
+                    off: 0,
+                    d: 2,
+                    a: 2,
+                    b: 3,
+                },
+                Op::Ret { s: 2, n: 1 },
+            ],
+            2,
+            4,
+            &[0, 3],
+        );
+        assert_eq!(slots_read_unwritten(&g), vec![2]);
     }
 }

@@ -40,6 +40,38 @@ pub fn function(f: &mut Function) {
     drop_unreachable(f);
 }
 
+/// The instructions a superinstruction stands for, in order (`None` for
+/// any other instruction): analyses that care about the order of reads and
+/// writes inside one instruction look at these.
+pub fn parts(op: &Op) -> Option<[Op; 2]> {
+    Some(match *op {
+        Op::LoadAddI { t, p, off, d, a, b } => [Op::Load { d: t, p, off, n: 1 }, Op::AddI { d, a, b }],
+        Op::AddImmJfCmpI {
+            d,
+            a,
+            imm,
+            b,
+            c,
+            signed,
+            t,
+        } => [
+            Op::AddImm { d, a, imm },
+            Op::JfCmpI {
+                a: d,
+                b,
+                c,
+                signed,
+                t,
+            },
+        ],
+        Op::AddImmJfCmpImm { d, a, imm, k, c, t } => [
+            Op::AddImm { d, a, imm },
+            Op::JfCmpImm { a: d, imm: k, c, t },
+        ],
+        _ => return None,
+    })
+}
+
 /// Where control may go from `pc`: a jump's target and whether it falls
 /// through (to pc + 1, or pc + 2 for a fused increment and test).
 fn successors(op: &Op, pc: usize) -> Vec<usize> {

@@ -19,10 +19,13 @@ pub fn slots_read_unwritten(f: &Function) -> Vec<u32> {
     let mut need = Vec::new();
     // A superinstruction as its parts: `LoadAddI` writes its loaded word
     // before the addition reads it.
-    let ops = f.code.iter().flat_map(|op| match super::peephole::parts(op) {
-        Some(p) => p.to_vec(),
-        None => vec![op.clone()],
-    });
+    let ops = f
+        .code
+        .iter()
+        .flat_map(|op| match super::peephole::parts(op) {
+            Some(p) => p.to_vec(),
+            None => vec![op.clone()],
+        });
     for op in ops {
         let op = &op;
         let w: Vec<(u32, u32)> = super::framemap::writes(op, |_| 0)
@@ -185,9 +188,23 @@ mod tests {
     fn pointer_slots_are_zeroed_unless_written_before_a_safepoint() {
         let f = func(
             vec![
-                Op::Load { d: 2, p: 0, off: 0, n: 1 },
-                Op::Alloc { d: 4, n: 1, layout: 0 },
-                Op::Load { d: 3, p: 0, off: 1, n: 1 },
+                Op::Load {
+                    d: 2,
+                    p: 0,
+                    off: 0,
+                    n: 1,
+                },
+                Op::Alloc {
+                    d: 4,
+                    n: 1,
+                    layout: 0,
+                },
+                Op::Load {
+                    d: 3,
+                    p: 0,
+                    off: 1,
+                    n: 1,
+                },
                 Op::Ret { s: 2, n: 1 },
             ],
             1,

@@ -45,7 +45,9 @@ pub fn function(f: &mut Function) {
 /// writes inside one instruction look at these.
 pub fn parts(op: &Op) -> Option<[Op; 2]> {
     Some(match *op {
-        Op::LoadAddI { t, p, off, d, a, b } => [Op::Load { d: t, p, off, n: 1 }, Op::AddI { d, a, b }],
+        Op::LoadAddI { t, p, off, d, a, b } => {
+            [Op::Load { d: t, p, off, n: 1 }, Op::AddI { d, a, b }]
+        }
         Op::AddImmJfCmpI {
             d,
             a,
@@ -147,7 +149,10 @@ fn names(op: &Op, k: Slot) -> bool {
     let open = |base: Slot| k >= base;
     match *op {
         Op::Call { base, .. } | Op::CallNative { base, .. } | Op::CallIface { base, .. } => {
-            open(base) || super::verify::slots(op).iter().any(|&(s, n)| k >= s && k < s + n)
+            open(base)
+                || super::verify::slots(op)
+                    .iter()
+                    .any(|&(s, n)| k >= s && k < s + n)
         }
         Op::CallClosure { f, base, .. } => k == f || open(base),
         Op::FrameLoadDyn { d, base, o, n, .. } => open(base) || k == o || (k >= d && k < d + n),
@@ -271,10 +276,9 @@ fn fuse_pairs(f: &mut Function) {
     while pc + 1 < f.code.len() {
         let next = pc + 1;
         match (&f.code[pc], &f.code[next]) {
-            (
-                &Op::Load { d: t, p, off, n: 1 },
-                &Op::AddI { d, a, b },
-            ) if !targets[next] && (a == t || b == t) => {
+            (&Op::Load { d: t, p, off, n: 1 }, &Op::AddI { d, a, b })
+                if !targets[next] && (a == t || b == t) =>
+            {
                 f.code[pc] = Op::LoadAddI { t, p, off, d, a, b };
                 keep[next] = false;
                 pc += 2;
@@ -304,18 +308,10 @@ fn fuse_pairs(f: &mut Function) {
                 pc += 2;
                 continue;
             }
-            (
-                &Op::AddImm { d, a, imm },
-                &Op::JfCmpImm { a: x, imm: k, c, t },
-            ) if x == d && t as usize != next && pc + 2 < f.code.len() => {
-                f.code[pc] = Op::AddImmJfCmpImm {
-                    d,
-                    a,
-                    imm,
-                    k,
-                    c,
-                    t,
-                };
+            (&Op::AddImm { d, a, imm }, &Op::JfCmpImm { a: x, imm: k, c, t })
+                if x == d && t as usize != next && pc + 2 < f.code.len() =>
+            {
+                f.code[pc] = Op::AddImmJfCmpImm { d, a, imm, k, c, t };
                 f.pos[pc] = f.pos[next];
                 pc += 2;
                 continue;
@@ -352,7 +348,12 @@ mod tests {
         Function {
             name: "t".into(),
             code,
-            pos: (0..n as u32).map(|i| Pos { line: i + 1, col: 1 }).collect(),
+            pos: (0..n as u32)
+                .map(|i| Pos {
+                    line: i + 1,
+                    col: 1,
+                })
+                .collect(),
             frame_size: frame,
             param_words: params,
             result_words: 1,
@@ -376,7 +377,12 @@ mod tests {
                 Op::And { d: 5, a: 1, b: 6 },
                 Op::Const { d: 7, v: 3 },
                 Op::MulI { d: 4, a: 5, b: 7 },
-                Op::Load { d: 8, p: 0, off: 0, n: 1 },
+                Op::Load {
+                    d: 8,
+                    p: 0,
+                    off: 0,
+                    n: 1,
+                },
                 Op::AddI { d: 3, a: 4, b: 8 },
                 Op::Ret { s: 3, n: 1 },
                 Op::Ret { s: 0, n: 1 },
@@ -387,7 +393,11 @@ mod tests {
         assert_eq!(
             f.code,
             vec![
-                Op::AndImm { d: 5, a: 1, imm: 65535 },
+                Op::AndImm {
+                    d: 5,
+                    a: 1,
+                    imm: 65535
+                },
                 Op::MulImm { d: 4, a: 5, imm: 3 },
                 Op::LoadAddI {
                     t: 8,
@@ -437,7 +447,11 @@ mod tests {
                     imm: 10,
                     c: Cmp::Gt
                 },
-                Op::AddImm { d: 0, a: 3, imm: -5 },
+                Op::AddImm {
+                    d: 0,
+                    a: 3,
+                    imm: -5
+                },
                 Op::Ret { s: 0, n: 1 },
             ]
         );
@@ -487,7 +501,12 @@ mod tests {
             // Reached from the Jz without the Const.
             Op::And { d: 0, a: 1, b: 3 },
             Op::Jz { c: 1, t: 6 },
-            Op::Load { d: 4, p: 1, off: 0, n: 1 },
+            Op::Load {
+                d: 4,
+                p: 1,
+                off: 0,
+                n: 1,
+            },
             // Reached from the Jz without the Load.
             Op::AddI { d: 0, a: 0, b: 4 },
             Op::Ret { s: 0, n: 1 },
@@ -535,7 +554,11 @@ mod tests {
                 Op::Const { d: 3, v: 0 },
                 Op::Move { d: 4, s: 1 },
                 Op::Jmp { t: 6 },
-                Op::AndImm { d: 5, a: 4, imm: 1023 },
+                Op::AndImm {
+                    d: 5,
+                    a: 4,
+                    imm: 1023
+                },
                 Op::AddI { d: 3, a: 3, b: 5 },
                 Op::AddImmJfCmpI {
                     d: 4,

@@ -36,6 +36,7 @@ pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     let file = crate::syntax::parse(src)?;
     let info = crate::types::check::check(&file)?;
     let mut prog = bytecode::lower::lower(&file, src, info, file_name)?;
+    bytecode::peephole::program(&mut prog);
     bytecode::framemap::program(&mut prog);
     // The interpreter's unchecked slot accesses rest on this.
     bytecode::verify::program(&prog)

@@ -293,6 +293,12 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; add Rq(d), DWORD imm);
     }
 
+    /// `dst &= imm` (sign-extended imm32)
+    pub fn and_imm(&mut self, dst: Reg, imm: i32) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; and Rq(d), DWORD imm);
+    }
+
     /// `cmp a, b`: sets flags for a following [`jcc`](Self::jcc).
     /// Accepts `(Reg, Reg)`, `(Reg, i32)`, `(Mem, Reg)` and `(Mem, i32)`.
     pub fn cmp<A, B>(&mut self, a: A, b: B)

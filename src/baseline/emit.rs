@@ -15,6 +15,7 @@
 //! [`JitCtx`]: crate::bytecode::frame::JitCtx
 
 use super::devirt::{self, SitePlan};
+use crate::bytecode::entry::slots_read_unwritten;
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Kind, Op};
 use crate::bytecode::{Function, Program};
@@ -265,35 +266,6 @@ pub fn inline_safe(op: &Op, pc: usize) -> bool {
     }
     let f = op.facts();
     pin_aware(op) && !f.call && !f.ctx
-}
-
-/// Non-parameter slots a small leaf may read before writing them (which
-/// must be zeroed, as a call's prologue would). Exact for straight-line
-/// bodies (up to their first return); every slot when the body branches.
-fn slots_read_unwritten(f: &Function) -> Vec<u32> {
-    if f.code.iter().any(|op| op.target().is_some()) {
-        return (f.param_words..f.frame_size).collect();
-    }
-    let mut written = vec![false; f.frame_size as usize];
-    let mut need = Vec::new();
-    for op in &f.code {
-        for x in op.reads().iter().flat_map(|o| o.range()) {
-            if x >= f.param_words && !written[x as usize] && !need.contains(&x) {
-                need.push(x);
-            }
-        }
-        // (A frame-array store writes one element of several: none is
-        // known to be written.)
-        for o in op.writes().iter() {
-            if !matches!(o.kind, Kind::Elems { .. } | Kind::Frame) {
-                o.range().for_each(|x| written[x as usize] = true);
-            }
-        }
-        if op.facts().end {
-            break;
-        }
-    }
-    need
 }
 
 /// Whether the expansion of `op` reaches frame slots only through
@@ -995,6 +967,50 @@ impl Emitter<'_> {
                     self.m.add(TMP0, TMP1);
                 }
                 self.st(d, TMP0);
+            }
+            Op::AndImm { d, a, imm } => match i32::try_from(imm) {
+                Ok(i) if self.pin(d).is_some() && self.pin(d) == self.pin(a) => {
+                    let r = self.pin(d).expect("pinned");
+                    self.m.and_imm(r, i);
+                }
+                Ok(i) => {
+                    self.ld(TMP0, a);
+                    self.m.and_imm(TMP0, i);
+                    self.st(d, TMP0);
+                }
+                Err(_) => {
+                    self.ld(TMP0, a);
+                    self.m.mov_imm(TMP1, imm as u64);
+                    self.m.and(TMP0, TMP1);
+                    self.st(d, TMP0);
+                }
+            },
+            Op::MulImm { d, a, imm } => match i32::try_from(imm) {
+                Ok(i) => {
+                    let x = self.src(a, TMP0);
+                    match self.pin(d) {
+                        Some(r) => self.m.imul_imm(r, x, i),
+                        None => {
+                            self.m.imul_imm(TMP0, x, i);
+                            self.st(d, TMP0);
+                        }
+                    }
+                }
+                Err(_) => {
+                    self.ld(TMP0, a);
+                    self.m.mov_imm(TMP1, imm as u64);
+                    self.m.imul(TMP0, TMP1);
+                    self.st(d, TMP0);
+                }
+            },
+            Op::LoadAddI { t, p, off, d, a, b } => {
+                self.op_inner(pc, &Op::Load { d: t, p, off, n: 1 }, plan);
+                self.binop(d, a, b, |m, x, y| m.add(x, y));
+            }
+            // The verifier proved the fused test follows at pc + 1: the
+            // increment falls through to it, as the unfused pair did.
+            Op::AddImmJfCmpI { d, a, imm, .. } | Op::AddImmJfCmpImm { d, a, imm, .. } => {
+                self.op_inner(pc, &Op::AddImm { d, a, imm }, plan)
             }
             Op::SubI { d, a, b } => self.binop(d, a, b, |m, x, y| m.sub(x, y)),
             Op::MulI { d, a, b } => self.binop(d, a, b, |m, x, y| m.imul(x, y)),
@@ -1806,34 +1822,6 @@ mod tests {
         assert_eq!(backedge_targets(&f), vec![0, 1]);
         assert!(!inline_safe(&f.code[2], 2), "a loop is not inlined");
         assert!(inline_safe(&f.code[3], 3));
-    }
-
-    #[test]
-    fn straight_line_leaf_zeroes_only_slots_read_first() {
-        // s2 = s0 + s1 (written first), s3 += s2 (s3 read first), return s3.
-        let f = func(
-            vec![
-                Op::AddI { d: 2, a: 0, b: 1 },
-                Op::AddI { d: 3, a: 3, b: 2 },
-                Op::Ret { s: 3, n: 1 },
-                Op::Ret { s: 4, n: 1 },
-            ],
-            2,
-            5,
-        );
-        // Slot 4 is read only after the first return: dead code.
-        assert_eq!(slots_read_unwritten(&f), vec![3]);
-        // Any branch: every local is zeroed.
-        let g = func(
-            vec![
-                Op::Jz { c: 0, t: 2 },
-                Op::Const { d: 1, v: 1 },
-                Op::Ret { s: 1, n: 1 },
-            ],
-            1,
-            3,
-        );
-        assert_eq!(slots_read_unwritten(&g), vec![1, 2]);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(Callee) -> u32) -> Vec<(Slot
         let d = o.slot;
         match o.kind {
             Kind::Int | Kind::Float | Kind::Ints => v.push((d, o.words, W::Scalar)),
-            Kind::Ptr | Kind::Words => v.push((d, o.words, W::Ptr)),
+            Kind::Ptr | Kind::Words | Kind::Sized => v.push((d, o.words, W::Ptr)),
             Kind::Str => v.extend([(d, 1, W::Ptr), (d + 1, 1, W::Scalar)]),
             Kind::Slice => v.extend([(d, 1, W::Ptr), (d + 1, 2, W::Scalar)]),
             Kind::Iface => v.extend([(d, 1, W::Scalar), (d + 1, 1, W::Ptr)]),

@@ -11,10 +11,12 @@
 //! every call, every live value is in its frame slot; no tier keeps a heap
 //! pointer only in a machine register across those points.
 
+pub mod entry;
 pub mod frame;
 pub mod framemap;
 pub mod lower;
 pub mod op;
+pub mod peephole;
 pub mod print;
 pub mod verify;
 

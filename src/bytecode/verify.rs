@@ -56,6 +56,15 @@ pub fn function(f: &Function) -> Result<(), VerifyError> {
                 ));
             }
         }
+        if op.facts().skips {
+            // The compiled tier runs the increment and falls through to
+            // the test it was fused with: it must follow, and something
+            // must follow it.
+            let test = super::peephole::parts(op).map(|[_, test]| test);
+            if test.is_none() || f.code.get(pc + 1) != test.as_ref() || pc + 2 >= f.code.len() {
+                return Err(err(pc, format!("{op:?} is not followed by its test")));
+            }
+        }
         if let Some(t) = op.target() {
             if t as usize >= f.code.len() {
                 return Err(err(

@@ -89,6 +89,21 @@ pub struct Vm<'p> {
     /// Suspended interpreted frames allowed (`MAX_FRAMES`, fewer under a
     /// small `--max-stack`: a frame costs at least 32 bytes of Go stack).
     max_frames: usize,
+    /// Per function: what a call needs to enter it.
+    entries: Vec<Entry<'p>>,
+    /// The slots entries zero, for `Entry::zero`.
+    zero_slots: Vec<u32>,
+}
+
+/// What entering a function takes, kept together for the call path.
+#[derive(Clone, Copy)]
+struct Entry<'p> {
+    code: &'p [Op],
+    params: u32,
+    size: u32,
+    /// The slots to zero: `zero_slots[zero.0..zero.0 + zero.1]`, or every
+    /// local when `zero.1` is `u32::MAX` (see `bytecode::entry::interp_zeroing`).
+    zero: (u32, u32),
 }
 
 struct Suspended {
@@ -125,7 +140,30 @@ impl<'p> Vm<'p> {
             max_steps: None,
             max_stack: None,
             max_frames: MAX_FRAMES,
+            entries: Vec::new(),
+            zero_slots: Vec::new(),
         }
+        .with_entries()
+    }
+
+    fn with_entries(mut self) -> Self {
+        for f in &self.prog.funcs {
+            let zero = match crate::bytecode::entry::interp_zeroing(f) {
+                Some(slots) => {
+                    let at = self.zero_slots.len() as u32;
+                    self.zero_slots.extend(&slots);
+                    (at, slots.len() as u32)
+                }
+                None => (0, u32::MAX),
+            };
+            self.entries.push(Entry {
+                code: &f.code,
+                params: f.param_words,
+                size: f.frame_size,
+                zero,
+            });
+        }
+        self
     }
 
     /// `--max-steps`: stop after `n` steps, a step being a function entry
@@ -245,8 +283,7 @@ impl<'p> Vm<'p> {
         let prof = self.profile;
         let base_depth = self.frames.len();
         let mut cur = entry;
-        let mut func = prog.func(cur);
-        let mut code: &[Op] = &func.code;
+        let mut code: &[Op] = &prog.func(cur).code;
         let mut pc = 0usize;
         let mut fp = fp;
         let tier = self.tier;
@@ -258,7 +295,7 @@ impl<'p> Vm<'p> {
         if !self.step() {
             return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
         }
-        self.enter(fp, func.param_words, func.frame_size)?;
+        self.enter(fp, self.entries[cur.index()])?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
         // the stack, so slot accesses need no bounds checks.
@@ -266,10 +303,21 @@ impl<'p> Vm<'p> {
         // address is fixed for the VM's life. References into it made by
         // runtime helpers (natives, equality) end before control returns here.
         let st: *mut u64 = self.stack.as_mut_ptr();
+        // The running frame's first slot (kept with `fp`: `frame!` after
+        // every change of `fp`).
+        // SAFETY: `fp < stack.len()` (`enter` checked the frame).
+        let mut fr: *mut u64 = unsafe { st.add(fp) };
+        macro_rules! frame {
+            () => {
+                // SAFETY: as above, for the frame `enter` has just checked
+                // or a suspended one.
+                fr = unsafe { st.add(fp) }
+            };
+        }
         macro_rules! s {
             ($i:expr) => {
                 // SAFETY: `fp + $i < fp + frame_size <= stack.len()` (see above).
-                *unsafe { &mut *st.add(fp + $i as usize) }
+                *unsafe { &mut *fr.add($i as usize) }
             };
         }
         // A bounds-checked element index of the slice in slot `$s`: (data pointer, index).
@@ -299,13 +347,14 @@ impl<'p> Vm<'p> {
                 if self.frames.len() >= self.max_frames {
                     return Err(self.fail(self.stack_overflow(), cur, pc));
                 }
+                let e = self.entries[target.index()];
                 self.frames.push(Suspended { func: cur, pc, fp });
                 fp += $base as usize;
                 cur = target;
-                func = prog.func(cur);
-                code = &func.code;
+                code = e.code;
                 pc = 0;
-                self.enter(fp, func.param_words, func.frame_size)?;
+                self.enter(fp, e)?;
+                frame!();
             }};
         }
         // Pops the finished frame (its results already at slot 0).
@@ -314,12 +363,12 @@ impl<'p> Vm<'p> {
                 if self.frames.len() == base_depth {
                     return Ok(());
                 }
-                let fr = self.frames.pop().expect("a suspended frame");
-                cur = fr.func;
-                func = prog.func(cur);
-                code = &func.code;
-                pc = fr.pc;
-                fp = fr.fp;
+                let f = self.frames.pop().expect("a suspended frame");
+                cur = f.func;
+                code = self.entries[cur.index()].code;
+                pc = f.pc;
+                fp = f.fp;
+                frame!();
             }};
         }
         // A taken back-edge to `$t`: count it, and move to compiled code
@@ -617,6 +666,56 @@ impl<'p> Vm<'p> {
                 }
                 Op::Jnz { c, t } => {
                     if s!(c) != 0 {
+                        if (t as usize) < pc {
+                            backedge!(t);
+                        }
+                        pc = t as usize;
+                    }
+                }
+                // ----- added by interp-speed (see `bytecode::peephole`) -----
+                Op::AndImm { d, a, imm } => s!(d) = s!(a) & imm as u64,
+                Op::MulImm { d, a, imm } => s!(d) = s!(a).wrapping_mul(imm as u64),
+                Op::LoadAddI { t, p, off, d, a, b } => {
+                    let x = s!(p);
+                    if x == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                    }
+                    s!(t) = mem::load(x, off as usize);
+                    s!(d) = s!(a).wrapping_add(s!(b));
+                }
+                Op::AddImmJfCmpI {
+                    d,
+                    a,
+                    imm,
+                    b,
+                    c,
+                    signed,
+                    t,
+                } => {
+                    let x = s!(a).wrapping_add(imm as u64);
+                    s!(d) = x;
+                    let y = s!(b);
+                    let holds = if signed {
+                        cmp(x as i64, y as i64, c)
+                    } else {
+                        cmp(x, y, c)
+                    };
+                    if holds {
+                        // The fused `JfCmpI` at pc (now pc + 1) is done.
+                        pc += 1;
+                    } else {
+                        if (t as usize) < pc {
+                            backedge!(t);
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::AddImmJfCmpImm { d, a, imm, k, c, t } => {
+                    let x = s!(a).wrapping_add(imm as u64);
+                    s!(d) = x;
+                    if cmp(x as i64, k, c) {
+                        pc += 1;
+                    } else {
                         if (t as usize) < pc {
                             backedge!(t);
                         }
@@ -1285,11 +1384,20 @@ impl<'p> Vm<'p> {
 
     /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
     #[inline]
-    fn enter(&mut self, fp: usize, params: u32, size: u32) -> Result<(), Panic> {
+    fn enter(&mut self, fp: usize, e: Entry) -> Result<(), Panic> {
+        let (params, size) = (e.params, e.size);
         let end = fp + size as usize;
         if end > self.stack.len() {
             self.flush();
             return Err(self.stack_overflow());
+        }
+        let (at, n) = e.zero;
+        if n != u32::MAX {
+            for &s in &self.zero_slots[at as usize..(at + n) as usize] {
+                // SAFETY: `s < size` (slots of the frame), so `fp + s < end <= stack.len()`.
+                unsafe { *self.stack.as_mut_ptr().add(fp + s as usize) = 0 };
+            }
+            return Ok(());
         }
         // Frames are small: a loop beats a call to memset.
         for i in fp + params as usize..end {

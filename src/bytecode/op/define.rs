@@ -77,6 +77,8 @@ pub enum Kind {
     },
     /// Frame words at an offset known only at run time, from this slot on.
     Frame,
+    /// A value as wide as its type (a descriptor says), from this slot on.
+    Sized,
     /// A call's argument window (its width is the callee's).
     Args,
     /// A call's results (their width is the callee's).
@@ -107,9 +109,20 @@ impl Operand {
         Operand { slot, words, kind }
     }
 
-    /// The slots it spans (empty for a width known only to the callee).
+    /// The slots the instruction names (the first one only, where
+    /// [`Self::open`]).
     pub fn range(&self) -> std::ops::Range<Slot> {
         self.slot..self.slot + self.words
+    }
+
+    /// The extent is known only at run time (a call's window, a frame
+    /// array indexed dynamically, a value as wide as its type): it may
+    /// reach any slot from its first on.
+    pub fn open(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Frame | Kind::Sized | Kind::Args | Kind::Results(_)
+        )
     }
 }
 
@@ -171,6 +184,10 @@ pub const fn elems(base: Slot, len: u32, stride: u32, off: u32, n: u32, src: Slo
             src,
         },
     )
+}
+/// A value whose width its type descriptor gives (the first word is named).
+pub const fn sized(s: Slot) -> Operand {
+    Operand::new(s, 1, Kind::Sized)
 }
 /// Frame words from `base` at a run-time offset (`base` itself is named).
 pub const fn frame(base: Slot) -> Operand {
@@ -248,6 +265,10 @@ pub struct Facts {
     pub end: bool,
     /// Returns from the function.
     pub ret: bool,
+    /// A fused increment and test: when it does not jump it continues at
+    /// pc + 2, past the test it was fused with (kept at pc + 1 for the
+    /// jumps that reach it).
+    pub skips: bool,
     /// The baseline expansion reaches frame slots by computed address, not
     /// slot by slot.
     pub frame: bool,
@@ -268,6 +289,7 @@ impl Facts {
             ctx: false,
             end: false,
             ret: false,
+            skips: false,
             frame: false,
             helper: matches!(jit, JitClass::Helper),
         }

@@ -341,7 +341,7 @@ ops! {
     /// Equality of two values of a type with several words (structs, arrays;
     /// the width is the descriptor's, checked by lowering's layout).
     ValueEq { d: Slot, a: Slot, b: Slot, ty: u64, ne: bool } slow helper
-        reads[any(a), any(b)] writes[int(d)] flags[fail];
+        reads[sized(a), sized(b)] writes[int(d)] flags[fail];
 
     // ----- calls -----
     /// Calls `func` with its frame starting at `base`; results land at `base`.
@@ -409,6 +409,32 @@ ops! {
         reads[words(s, kind.words())] writes[] flags[];
     PrintNl fast helper
         reads[] writes[] flags[];
+
+    // ----- immediate forms and superinstructions -----
+    // Made by `bytecode::peephole` (lowering never emits them); a fused
+    // pair behaves exactly as its two instructions in a row
+    // (`peephole::parts`) and writes every slot they write.
+    /// `d = a & imm`.
+    AndImm { d: Slot, a: Slot, imm: i64 } fast inline
+        reads[int(a)] writes[int(d)] flags[];
+    /// `d = a * imm` (wrapping).
+    MulImm { d: Slot, a: Slot, imm: i64 } fast inline
+        reads[int(a)] writes[int(d)] flags[];
+    /// `Load { d: t, p, off, n: 1 }` then `AddI { d, a, b }`: `t = *(p +
+    /// off words)`, panicking if `p` is nil, then `d = a + b` (one of `a`,
+    /// `b` is usually `t`).
+    LoadAddI { t: Slot, p: Slot, off: u32, d: Slot, a: Slot, b: Slot } fast inline
+        reads[ptr(p), int(a), int(b)] writes[any(t), int(d)] flags[fail];
+    /// `AddImm { d, a, imm }` then `JfCmpI { a: d, b, c, signed, t }` (a
+    /// loop's increment and test). When it does not jump it continues at
+    /// pc + 2: the `JfCmpI` it was fused with stays at pc + 1 for the
+    /// jumps that reach it (a loop's entry).
+    AddImmJfCmpI { d: Slot, a: Slot, imm: i64, b: Slot, c: Cmp, signed: bool, t: u32 } fast inline
+        reads[int(a), int(b)] writes[int(d)] branch(t) flags[skips];
+    /// `AddImm { d, a, imm }` then `JfCmpImm { a: d, imm: k, c, t }`; as
+    /// [`Op::AddImmJfCmpI`], continues at pc + 2 when it does not jump.
+    AddImmJfCmpImm { d: Slot, a: Slot, imm: i64, k: i64, c: Cmp, t: u32 } fast inline
+        reads[int(a)] writes[int(d)] branch(t) flags[skips];
 }
 
 impl PrintKind {
@@ -482,9 +508,12 @@ mod tests {
             if let Some(t) = op.target() {
                 assert_eq!(t, 1, "{name}: the target is its field");
                 assert!(
-                    op.writes().iter().next().is_none(),
-                    "{name}: branches write nothing"
+                    f.skips || op.writes().iter().next().is_none(),
+                    "{name}: only fused branches write"
                 );
+            }
+            if f.skips {
+                assert!(op.target().is_some(), "{name}: a fused test is a branch");
             }
             if f.end && op.target().is_none() {
                 assert!(op.writes().iter().next().is_none(), "{name}");

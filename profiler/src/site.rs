@@ -92,16 +92,31 @@ impl SiteProfile {
     /// Returns whether a row counted it (false: it went to `other`), so an
     /// embedder can attribute row counts to callees later and count only the
     /// `other` calls itself.
-    #[inline]
+    #[inline(always)]
     pub fn record(&self, ty: TypeId) -> bool {
-        self.add_encoded(Target::Type(ty).encode(), 1)
+        self.record_encoded(Target::Type(ty).encode())
     }
 
     /// Counts one call through a function value that reached `f`.
     /// Returns whether a row counted it, as for [`SiteProfile::record`].
-    #[inline]
+    #[inline(always)]
     pub fn record_func(&self, f: FuncId) -> bool {
-        self.add_encoded(Target::Func(f).encode(), 1)
+        self.record_encoded(Target::Func(f).encode())
+    }
+
+    /// One call of `key`: the first row inline (a monomorphic site's, and a
+    /// biased one's common case), the rest out of line.
+    #[inline(always)]
+    fn record_encoded(&self, key: u64) -> bool {
+        // The cells are never empty (the last is `other`'s, whose target
+        // word stays `EMPTY_TARGET`, which no key equals), so with no
+        // rows the first cell never matches.
+        let first = &self.cells[0];
+        if first.target.load(Relaxed) == key {
+            bump(&first.count, 1);
+            return true;
+        }
+        self.add_encoded(key, 1)
     }
 
     /// Adds `n` calls reaching `target` (seeding from a saved profile).

@@ -108,7 +108,9 @@ struct Entry<'p> {
 
 struct Suspended {
     func: FuncId,
-    pc: usize,
+    /// Where it continues, in its function's code (which starts at `code`).
+    ip: *const Op,
+    code: *const Op,
     fp: usize,
 }
 
@@ -283,8 +285,11 @@ impl<'p> Vm<'p> {
         let prof = self.profile;
         let base_depth = self.frames.len();
         let mut cur = entry;
-        let mut code: &[Op] = &prog.func(cur).code;
-        let mut pc = 0usize;
+        // The running code and the next instruction: `ip` walks `code`,
+        // and the index of the next instruction (`pc!()`) is computed
+        // from the two only where it is needed (panics, positions).
+        let mut code: *const Op = prog.func(cur).code.as_ptr();
+        let mut ip: *const Op = code;
         let mut fp = fp;
         let tier = self.tier;
         if let Some(tier) = tier {
@@ -307,6 +312,31 @@ impl<'p> Vm<'p> {
         // every change of `fp`).
         // SAFETY: `fp < stack.len()` (`enter` checked the frame).
         let mut fr: *mut u64 = unsafe { st.add(fp) };
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` points into (or one past) the code that starts at `code`.
+                unsafe { ip.offset_from(code) as usize }
+            };
+        }
+        // Goes to instruction `$t` of the running code, counting a back-edge.
+        macro_rules! jump {
+            ($t:expr) => {{
+                // SAFETY: the verifier proved every jump target lies inside the code.
+                let to = unsafe { code.add($t as usize) };
+                if to < ip {
+                    backedge!($t);
+                }
+                ip = to;
+            }};
+        }
+        // Skips the instruction after this one (the kept test of a fused
+        // increment and test).
+        macro_rules! skip {
+            () => {
+                // SAFETY: a fused test is followed by its kept part (the verifier checks the pair).
+                ip = unsafe { ip.add(1) }
+            };
+        }
         macro_rules! frame {
             () => {
                 // SAFETY: as above, for the frame `enter` has just checked
@@ -326,7 +356,7 @@ impl<'p> Vm<'p> {
                 let (p, len) = (s!($s), s!($s + 1));
                 let i = s!($i) as i64;
                 if i < 0 || i as u64 >= len {
-                    return Err(self.fail(Panic::index(i, len), cur, pc));
+                    return Err(self.fail(Panic::index(i, len), cur, pc!()));
                 }
                 (p, i)
             }};
@@ -338,21 +368,26 @@ impl<'p> Vm<'p> {
                     match tier.call(self, target, fp + $base as usize) {
                         Ok(true) => continue,
                         Ok(false) => {}
-                        Err(e) => return Err(self.fail(e, cur, pc)),
+                        Err(e) => return Err(self.fail(e, cur, pc!())),
                     }
                 }
                 if !self.step() {
-                    return Err(self.fail(self.out_of_steps(target, 0), cur, pc));
+                    return Err(self.fail(self.out_of_steps(target, 0), cur, pc!()));
                 }
                 if self.frames.len() >= self.max_frames {
-                    return Err(self.fail(self.stack_overflow(), cur, pc));
+                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
                 }
                 let e = self.entries[target.index()];
-                self.frames.push(Suspended { func: cur, pc, fp });
+                self.frames.push(Suspended {
+                    func: cur,
+                    ip,
+                    code,
+                    fp,
+                });
                 fp += $base as usize;
                 cur = target;
-                code = e.code;
-                pc = 0;
+                code = e.code.as_ptr();
+                ip = code;
                 self.enter(fp, e)?;
                 frame!();
             }};
@@ -365,8 +400,8 @@ impl<'p> Vm<'p> {
                 }
                 let f = self.frames.pop().expect("a suspended frame");
                 cur = f.func;
-                code = self.entries[cur.index()].code;
-                pc = f.pc;
+                code = f.code;
+                ip = f.ip;
                 fp = f.fp;
                 frame!();
             }};
@@ -376,7 +411,7 @@ impl<'p> Vm<'p> {
         macro_rules! backedge {
             ($t:expr) => {{
                 if !self.step() {
-                    return Err(self.fail(self.out_of_steps(cur, pc - 1), cur, pc));
+                    return Err(self.fail(self.out_of_steps(cur, pc!() - 1), cur, pc!()));
                 }
                 if let Some(pr) = prof {
                     pr.func(cur).record_backedge();
@@ -388,16 +423,18 @@ impl<'p> Vm<'p> {
                             continue;
                         }
                         Ok(false) => {}
-                        Err(e) => return Err(self.fail(e, cur, pc)),
+                        Err(e) => return Err(self.fail(e, cur, pc!())),
                     }
                 }
             }};
         }
         loop {
             // SAFETY: the verifier proved every jump target lies inside the
-            // code and that the code ends in a return or jump, so `pc` stays in bounds.
-            let op = unsafe { code.get_unchecked(pc) };
-            pc += 1;
+            // code and that the code ends in a return or jump, so `ip` stays
+            // inside the code.
+            let op = unsafe { &*ip };
+            // SAFETY: as above: at most one past the end.
+            ip = unsafe { ip.add(1) };
             match *op {
                 Op::Const { d, v } => s!(d) = v,
                 Op::Zero { d, n } => {
@@ -440,7 +477,7 @@ impl<'p> Vm<'p> {
                         return Err(self.fail(
                             Panic::Runtime("negative shift amount".into()),
                             cur,
-                            pc,
+                            pc!(),
                         ));
                     }
                 }
@@ -480,7 +517,7 @@ impl<'p> Vm<'p> {
                 Op::Load { d, p, off, n } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     if n == 1 {
                         s!(d) = mem::load(a, off as usize);
@@ -492,7 +529,7 @@ impl<'p> Vm<'p> {
                 Op::Store { p, off, s, n } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     if n == 1 {
                         mem::store(a, off as usize, s!(s));
@@ -504,7 +541,7 @@ impl<'p> Vm<'p> {
                 Op::AddrOff { d, p, off } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     s!(d) = a + 8 * off as u64;
                 }
@@ -513,11 +550,12 @@ impl<'p> Vm<'p> {
                 Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
-                        self.collect(cur, fp).map_err(|e| self.fail(e, cur, pc))?;
+                        self.collect(cur, fp)
+                            .map_err(|e| self.fail(e, cur, pc!()))?;
                     }
                     s!(d) = match self.heap.alloc(n as usize, layout) {
                         Ok(p) => p,
-                        Err(e) => return Err(self.fail(e, cur, pc)),
+                        Err(e) => return Err(self.fail(e, cur, pc!())),
                     };
                 }
                 Op::SliceAddr { d, s, i, stride } => {
@@ -561,7 +599,7 @@ impl<'p> Vm<'p> {
                     );
                 }
                 Op::CheckIndex { i, len } => {
-                    in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc))?;
+                    in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!()))?;
                 }
                 Op::Call { func: target, base } => {
                     if let Some(pr) = prof {
@@ -572,7 +610,7 @@ impl<'p> Vm<'p> {
                 Op::CallClosure { f, base, site } => {
                     let fv = s!(f);
                     if fv == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     self.jc.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
@@ -591,28 +629,33 @@ impl<'p> Vm<'p> {
                 } => {
                     let tab = s!(recv);
                     if tab == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
                     let itab = unsafe { &*(tab as *const Itab) };
                     let target = itab.fun(method as usize);
-                    if let Some(pr) = self.profile {
+                    if let Some(pr) = prof {
                         count_iface_call(pr, site, itab.type_id, target);
                     }
                     s!(base) = s!(recv + 1);
                     call!(target, base)
                 }
                 Op::CallNative { .. } => {
-                    self.frames.push(Suspended { func: cur, pc, fp });
+                    self.frames.push(Suspended {
+                        func: cur,
+                        ip,
+                        code,
+                        fp,
+                    });
                     let r = self.exec_op(op, cur, fp);
                     self.frames.pop();
-                    r.map_err(|e| self.fail(e, cur, pc))?;
+                    r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.jc.ctx,
                 Op::RetLoad { p, off } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     s!(0) = mem::load(a, off as usize);
                     pop_frame!();
@@ -629,47 +672,26 @@ impl<'p> Vm<'p> {
                     pop_frame!();
                 }
                 Op::Jmp { t } => {
-                    if (t as usize) < pc {
-                        backedge!(t);
-                    }
-                    pc = t as usize;
+                    jump!(t);
                 }
                 Op::JfCmpI { a, b, c, signed, t } => {
-                    let (x, y) = (s!(a), s!(b));
-                    let holds = if signed {
-                        cmp(x as i64, y as i64, c)
-                    } else {
-                        cmp(x, y, c)
-                    };
-                    if !holds {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                    if !holds(s!(a), s!(b), c, signed) {
+                        jump!(t);
                     }
                 }
                 Op::JfCmpImm { a, imm, c, t } => {
-                    if !cmp(s!(a) as i64, imm, c) {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                    if !holds(s!(a), imm as u64, c, true) {
+                        jump!(t);
                     }
                 }
                 Op::Jz { c, t } => {
                     if s!(c) == 0 {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::Jnz { c, t } => {
                     if s!(c) != 0 {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                        jump!(t);
                     }
                 }
                 // ----- added by interp-speed (see `bytecode::peephole`) -----
@@ -678,7 +700,7 @@ impl<'p> Vm<'p> {
                 Op::LoadAddI { t, p, off, d, a, b } => {
                     let x = s!(p);
                     if x == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
                     }
                     s!(t) = mem::load(x, off as usize);
                     s!(d) = s!(a).wrapping_add(s!(b));
@@ -694,45 +716,38 @@ impl<'p> Vm<'p> {
                 } => {
                     let x = s!(a).wrapping_add(imm as u64);
                     s!(d) = x;
-                    let y = s!(b);
-                    let holds = if signed {
-                        cmp(x as i64, y as i64, c)
-                    } else {
-                        cmp(x, y, c)
-                    };
-                    if holds {
+                    if holds(x, s!(b), c, signed) {
                         // The fused `JfCmpI` at pc (now pc + 1) is done.
-                        pc += 1;
+                        skip!();
                     } else {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::AddImmJfCmpImm { d, a, imm, k, c, t } => {
                     let x = s!(a).wrapping_add(imm as u64);
                     s!(d) = x;
-                    if cmp(x as i64, k, c) {
-                        pc += 1;
+                    if holds(x, k as u64, c, true) {
+                        skip!();
                     } else {
-                        if (t as usize) < pc {
-                            backedge!(t);
-                        }
-                        pc = t as usize;
+                        jump!(t);
                     }
                 }
                 Op::Panic { .. } => {
-                    self.frames.push(Suspended { func: cur, pc, fp });
+                    self.frames.push(Suspended {
+                        func: cur,
+                        ip,
+                        code,
+                        fp,
+                    });
                     let r = self.exec_op(op, cur, fp);
                     self.frames.pop();
-                    r.map_err(|e| self.fail(e, cur, pc))?;
+                    r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
-                Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc)),
+                Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc!())),
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {
                     self.exec_op(op, cur, fp)
-                        .map_err(|e| self.fail(e, cur, pc))?;
+                        .map_err(|e| self.fail(e, cur, pc!()))?;
                 }
             }
         }
@@ -1392,6 +1407,9 @@ impl<'p> Vm<'p> {
             return Err(self.stack_overflow());
         }
         let (at, n) = e.zero;
+        if n == 0 {
+            return Ok(());
+        }
         if n != u32::MAX {
             for &s in &self.zero_slots[at as usize..(at + n) as usize] {
                 // SAFETY: `s < size` (slots of the frame), so `fp + s < end <= stack.len()`.
@@ -1544,6 +1562,34 @@ where
         Cmp::Gt => x > y,
         Cmp::Ge => x >= y,
     }
+}
+
+/// Whether `x c y` holds for 64-bit integers, signed or not, without a
+/// branch on `c` (the interpreter's compare-and-jump instructions: a
+/// `match` on `c` costs an indirect jump per test).
+#[inline(always)]
+fn holds(x: u64, y: u64, c: Cmp, signed: bool) -> bool {
+    // Unsigned order is signed order with the sign bits flipped.
+    let bias = (!signed as u64) << 63;
+    let (x, y) = ((x ^ bias) as i64, (y ^ bias) as i64);
+    // 0: x > y, 1: x == y, 2: x < y.
+    let outcome = ((x < y) as u32) << 1 | (x == y) as u32;
+    // Per condition, 3 bits: which outcomes satisfy it (bit `outcome`).
+    const MASKS: u32 = 0b010 // Eq
+        | 0b101 << 3 // Ne
+        | 0b100 << 6 // Lt
+        | 0b110 << 9 // Le
+        | 0b001 << 12 // Gt
+        | 0b011 << 15; // Ge
+    let shift = match c {
+        Cmp::Eq => 0,
+        Cmp::Ne => 3,
+        Cmp::Lt => 6,
+        Cmp::Le => 9,
+        Cmp::Gt => 12,
+        Cmp::Ge => 15,
+    };
+    (MASKS >> (shift + outcome)) & 1 != 0
 }
 
 #[inline]

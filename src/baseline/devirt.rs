@@ -47,7 +47,9 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
     };
     // Interface sites call a method of the receiver's itab; function-value
     // sites, the closure's function.
-    let method = if let Op::CallIface { method, .. } = *op {
+    // (A fused call, `MoveCallIface`, is planned as its call part.)
+    let call = crate::bytecode::peephole::parts(op).map_or_else(|| op.clone(), |[_, call]| call);
+    let method = if let Op::CallIface { method, .. } = call {
         Some(method)
     } else {
         None

@@ -183,7 +183,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     }
     let mut need = func.frame_size;
     for (op, plan) in func.code.iter().zip(&plans) {
-        if let (Some(p), Op::CallIface { base, .. }) = (plan, op) {
+        if let (Some(p), Op::CallIface { base, .. } | Op::MoveCallIface { base, .. }) = (plan, op) {
             for g in p.guards.iter().filter(|g| g.inline) {
                 need = need.max(base + prog.func(g.target).frame_size);
             }
@@ -1011,6 +1011,16 @@ impl Emitter<'_> {
             // increment falls through to it, as the unfused pair did.
             Op::AddImmJfCmpI { d, a, imm, .. } | Op::AddImmJfCmpImm { d, a, imm, .. } => {
                 self.op_inner(pc, &Op::AddImm { d, a, imm }, plan)
+            }
+            // Fused calls and returns: their parts, in order (a call site's
+            // plan goes to its call part).
+            Op::MoveCall { .. }
+            | Op::MoveCallIface { .. }
+            | Op::AddIRet { .. }
+            | Op::LoadAddIRet { .. } => {
+                for part in crate::bytecode::peephole::parts(op).expect("a fused op") {
+                    self.op_inner(pc, &part, plan);
+                }
             }
             Op::SubI { d, a, b } => self.binop(d, a, b, |m, x, y| m.sub(x, y)),
             Op::MulI { d, a, b } => self.binop(d, a, b, |m, x, y| m.imul(x, y)),

@@ -18,13 +18,7 @@ pub fn slots_read_unwritten(f: &Function) -> Vec<u32> {
     let mut need = Vec::new();
     // A superinstruction as its parts: `LoadAddI` writes its loaded word
     // before the addition reads it.
-    let ops = f
-        .code
-        .iter()
-        .flat_map(|op| match super::peephole::parts(op) {
-            Some(p) => p.to_vec(),
-            None => vec![op.clone()],
-        });
+    let ops = f.code.iter().flat_map(super::peephole::flat_parts);
     for op in ops {
         for x in op.reads().iter().flat_map(|o| o.range()) {
             if x >= f.param_words && !written[x as usize] && !need.contains(&x) {

@@ -15,6 +15,10 @@
 //!   fused pair writes every slot its two instructions write. The test of
 //!   a fused increment stays in place (a loop's entry jumps to it), so the
 //!   fused instruction continues at pc + 2; the verifier checks the pair.
+//! - **Calls and returns**: an argument's `Move` into a call's window then
+//!   the call (`MoveCall`, `MoveCallIface`), and a sum then the `Ret` of it
+//!   (`AddIRet`, `LoadAddIRet`: the second pass fuses a `LoadAddI` made by
+//!   the first).
 //! - **Unreachable code** goes (the trailing `Ret` after a returned value).
 //!
 //! Nothing is fused across a jump target: the second instruction of a pair
@@ -36,6 +40,7 @@ pub fn program(prog: &mut Program) {
 /// Rewrites one function.
 pub fn function(f: &mut Function) {
     immediates(f);
+    fuse_pairs(f);
     fuse_pairs(f);
     drop_unreachable(f);
 }
@@ -70,8 +75,39 @@ pub fn parts(op: &Op) -> Option<[Op; 2]> {
             Op::AddImm { d, a, imm },
             Op::JfCmpImm { a: d, imm: k, c, t },
         ],
+        Op::MoveCall { d, s, func, base } => [Op::Move { d, s }, Op::Call { func, base }],
+        Op::MoveCallIface {
+            d,
+            s,
+            recv,
+            method,
+            base,
+            site,
+        } => [
+            Op::Move { d, s },
+            Op::CallIface {
+                recv,
+                method,
+                base,
+                site,
+            },
+        ],
+        Op::AddIRet { d, a, b } => [Op::AddI { d, a, b }, Op::Ret { s: d, n: 1 }],
+        // (Its first part is itself fused: see `flat_parts`.)
+        Op::LoadAddIRet { t, p, off, d, a, b } => {
+            [Op::LoadAddI { t, p, off, d, a, b }, Op::Ret { s: d, n: 1 }]
+        }
         _ => return None,
     })
+}
+
+/// The plain instructions `op` stands for, in order (`op` itself when it
+/// is not fused): [`parts`] all the way down.
+pub fn flat_parts(op: &Op) -> Vec<Op> {
+    match parts(op) {
+        Some(ps) => ps.iter().flat_map(flat_parts).collect(),
+        None => vec![op.clone()],
+    }
 }
 
 /// Where control may go from `pc`: a jump's target and whether it falls
@@ -242,7 +278,8 @@ fn immediates(f: &mut Function) {
     compact(f, &keep);
 }
 
-/// Pairs → superinstructions.
+/// Pairs → superinstructions. Run twice: a pair fused in the first pass
+/// may fuse with what follows in the second (`LoadAddI` then `Ret`).
 fn fuse_pairs(f: &mut Function) {
     let targets = jump_targets(&f.code);
     let mut keep = vec![true; f.code.len()];
@@ -287,6 +324,54 @@ fn fuse_pairs(f: &mut Function) {
             {
                 f.code[pc] = Op::AddImmJfCmpImm { d, a, imm, k, c, t };
                 f.pos[pc] = f.pos[next];
+                pc += 2;
+                continue;
+            }
+            // An argument copied into a call's window (from outside it),
+            // then the call: the call's position (it can fail and step).
+            (&Op::Move { d, s }, &Op::Call { func, base })
+                if !targets[next] && d >= base && s < base =>
+            {
+                f.code[pc] = Op::MoveCall { d, s, func, base };
+                f.pos[pc] = f.pos[next];
+                keep[next] = false;
+                pc += 2;
+                continue;
+            }
+            (
+                &Op::Move { d, s },
+                &Op::CallIface {
+                    recv,
+                    method,
+                    base,
+                    site,
+                },
+            ) if !targets[next] && d > base && s < base && d != recv && d != recv + 1 => {
+                f.code[pc] = Op::MoveCallIface {
+                    d,
+                    s,
+                    recv,
+                    method,
+                    base,
+                    site,
+                };
+                f.pos[pc] = f.pos[next];
+                keep[next] = false;
+                pc += 2;
+                continue;
+            }
+            // A sum returned as soon as it is made.
+            (&Op::AddI { d, a, b }, &Op::Ret { s, n: 1 }) if !targets[next] && s == d => {
+                f.code[pc] = Op::AddIRet { d, a, b };
+                keep[next] = false;
+                pc += 2;
+                continue;
+            }
+            (&Op::LoadAddI { t, p, off, d, a, b }, &Op::Ret { s, n: 1 })
+                if !targets[next] && s == d =>
+            {
+                f.code[pc] = Op::LoadAddIRet { t, p, off, d, a, b };
+                keep[next] = false;
                 pc += 2;
                 continue;
             }
@@ -343,7 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn apply_body_becomes_four_instructions() {
+    fn apply_body_becomes_three_instructions() {
         // (x&65535)*3 + t.base, as lowering emits it.
         let f = run(
             vec![
@@ -373,7 +458,7 @@ mod tests {
                     imm: 65535
                 },
                 Op::MulImm { d: 4, a: 5, imm: 3 },
-                Op::LoadAddI {
+                Op::LoadAddIRet {
                     t: 8,
                     p: 0,
                     off: 0,
@@ -381,12 +466,11 @@ mod tests {
                     a: 4,
                     b: 8
                 },
-                Op::Ret { s: 3, n: 1 },
             ]
         );
         // Each keeps the position of its consumer / failing part.
         let lines: Vec<u32> = f.pos.iter().map(|p| p.line).collect();
-        assert_eq!(lines, vec![2, 4, 5, 7]);
+        assert_eq!(lines, vec![2, 4, 5]);
     }
 
     #[test]
@@ -486,7 +570,64 @@ mod tests {
             Op::Ret { s: 0, n: 1 },
         ];
         let f = run(code.clone(), 5, 2);
-        assert_eq!(f.code, code);
+        // (A target may be the first of a pair: the sum and its return fuse.)
+        let mut want = code[..6].to_vec();
+        want.push(Op::AddIRet { d: 0, a: 0, b: 4 });
+        assert_eq!(f.code, want);
+    }
+
+    #[test]
+    fn an_argument_move_fuses_into_its_call() {
+        let site = pgojit_profiler::SiteId(0);
+        let call = Op::CallIface {
+            recv: 2,
+            method: 0,
+            base: 5,
+            site,
+        };
+        let f = run(
+            vec![
+                Op::Move { d: 6, s: 1 },
+                call.clone(),
+                Op::Move { d: 5, s: 1 },
+                Op::Call {
+                    func: pgojit_profiler::FuncId(0),
+                    base: 5,
+                },
+                // Not from inside the window, nor into the receiver's word.
+                Op::Move { d: 6, s: 7 },
+                call.clone(),
+                Op::Move { d: 5, s: 1 },
+                call.clone(),
+                Op::Ret { s: 0, n: 0 },
+            ],
+            9,
+            2,
+        );
+        assert_eq!(
+            f.code,
+            vec![
+                Op::MoveCallIface {
+                    d: 6,
+                    s: 1,
+                    recv: 2,
+                    method: 0,
+                    base: 5,
+                    site
+                },
+                Op::MoveCall {
+                    d: 5,
+                    s: 1,
+                    func: pgojit_profiler::FuncId(0),
+                    base: 5
+                },
+                Op::Move { d: 6, s: 7 },
+                call.clone(),
+                Op::Move { d: 5, s: 1 },
+                call,
+                Op::Ret { s: 0, n: 0 },
+            ]
+        );
     }
 
     #[test]

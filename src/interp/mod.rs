@@ -732,6 +732,61 @@ impl<'p> Vm<'p> {
                         jump!(t);
                     }
                 }
+                Op::MoveCall {
+                    d,
+                    s,
+                    func: target,
+                    base,
+                } => {
+                    s!(d) = s!(s);
+                    if let Some(pr) = prof {
+                        pr.func(target).record_call();
+                    }
+                    call!(target, base)
+                }
+                Op::MoveCallIface {
+                    d,
+                    s,
+                    recv,
+                    method,
+                    base,
+                    site,
+                } => {
+                    s!(d) = s!(s);
+                    let tab = s!(recv);
+                    if tab == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                    }
+                    // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
+                    let itab = unsafe { &*(tab as *const Itab) };
+                    let target = itab.fun(method as usize);
+                    if let Some(pr) = prof {
+                        count_iface_call(pr, site, itab.type_id, target);
+                    }
+                    s!(base) = s!(recv + 1);
+                    call!(target, base)
+                }
+                // (The sum's slot `d` is left unwritten: the frame is done.)
+                Op::AddIRet { d: _, a, b } => {
+                    s!(0) = s!(a).wrapping_add(s!(b));
+                    pop_frame!();
+                }
+                Op::LoadAddIRet {
+                    t,
+                    p,
+                    off,
+                    d: _,
+                    a,
+                    b,
+                } => {
+                    let x = s!(p);
+                    if x == 0 {
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                    }
+                    s!(t) = mem::load(x, off as usize);
+                    s!(0) = s!(a).wrapping_add(s!(b));
+                    pop_frame!();
+                }
                 Op::Panic { .. } => {
                     self.frames.push(Suspended {
                         func: cur,

@@ -435,6 +435,27 @@ ops! {
     /// [`Op::AddImmJfCmpI`], continues at pc + 2 when it does not jump.
     AddImmJfCmpImm { d: Slot, a: Slot, imm: i64, k: i64, c: Cmp, t: u32 } fast inline
         reads[int(a)] writes[int(d)] branch(t) flags[skips];
+    /// `Move { d, s }` then `Call { func, base }`: the last argument
+    /// copied into the window by the call itself (`d` inside the window,
+    /// `s` outside it).
+    MoveCall { d: Slot, s: Slot, func: FuncId, base: Slot } fast inline
+        reads[any(s), args(base)] writes[copy(d, s, 1), results(base, Callee::Func(func))]
+        flags[call];
+    /// `Move { d, s }` then `CallIface { recv, method, base, site }` (`d`
+    /// an argument slot past the receiver's, `s` neither the receiver nor
+    /// `base`, so re-running it at the call is harmless).
+    MoveCallIface { d: Slot, s: Slot, recv: Slot, method: u32, base: Slot, site: SiteId } fast inline
+        reads[any(s), iface(recv), args(base)]
+        writes[copy(d, s, 1), ptr(base), results(base, Callee::Site(site))]
+        site(site) flags[call, fail];
+    /// `AddI { d, a, b }` then `Ret { s: d, n: 1 }`: returns `a + b`.
+    /// (`d` is written, but the frame is dead once it returns.)
+    AddIRet { d: Slot, a: Slot, b: Slot } fast inline
+        reads[int(a), int(b)] writes[] flags[end, ret];
+    /// `LoadAddI { t, p, off, d, a, b }` then `Ret { s: d, n: 1 }`:
+    /// returns a field plus a value (the loaded word is one of `a`, `b`).
+    LoadAddIRet { t: Slot, p: Slot, off: u32, d: Slot, a: Slot, b: Slot } fast inline
+        reads[ptr(p), int(a), int(b)] writes[] flags[fail, end, ret];
 }
 
 impl PrintKind {

@@ -111,7 +111,8 @@ impl SiteProfile {
         // The cells are never empty (the last is `other`'s, whose target
         // word stays `EMPTY_TARGET`, which no key equals), so with no
         // rows the first cell never matches.
-        let first = &self.cells[0];
+        // SAFETY: `cells` has `width + 1 >= 1` elements (`new`), never resized.
+        let first = unsafe { self.cells.get_unchecked(0) };
         if first.target.load(Relaxed) == key {
             bump(&first.count, 1);
             return true;

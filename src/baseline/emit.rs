@@ -1013,7 +1013,8 @@ impl Emitter<'_> {
                 self.op_inner(pc, &Op::AddImm { d, a, imm }, plan)
             }
             // Fused calls and returns: their parts, in order (a call site's
-            // plan goes to its call part).
+            // plan goes to its call part). None of these parts takes a slow
+            // path, which would keep a pointer to the (temporary) part.
             Op::MoveCall { .. }
             | Op::MoveCallIface { .. }
             | Op::AddIRet { .. }

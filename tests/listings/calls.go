@@ -1,5 +1,7 @@
-// Static calls: a call to a Go function and to a native (fmt) one.
+// Static calls: a call to a Go function (with its argument moved in by the
+// call, MoveCall, or not) and to a native (fmt) one.
 // listing: main.twice Call
+// listing: main.twice MoveCall
 // listing: main.show CallNative
 package main
 

@@ -312,9 +312,10 @@ impl<'p> Vm<'p> {
         // every change of `fp`).
         // SAFETY: `fp < stack.len()` (`enter` checked the frame).
         let mut fr: *mut u64 = unsafe { st.add(fp) };
+        // The running instruction's index.
         macro_rules! pc {
             () => {
-                // SAFETY: `ip` points into (or one past) the code that starts at `code`.
+                // SAFETY: `ip` points into the code that starts at `code`.
                 unsafe { ip.offset_from(code) as usize }
             };
         }
@@ -323,19 +324,20 @@ impl<'p> Vm<'p> {
             ($t:expr) => {{
                 // SAFETY: the verifier proved every jump target lies inside the code.
                 let to = unsafe { code.add($t as usize) };
-                if to < ip {
+                if to <= ip {
                     backedge!($t);
                 }
                 ip = to;
+                continue;
             }};
         }
         // Skips the instruction after this one (the kept test of a fused
-        // increment and test).
+        // increment and test): the verifier checks that one follows it.
         macro_rules! skip {
-            () => {
-                // SAFETY: a fused test is followed by its kept part (the verifier checks the pair).
-                ip = unsafe { ip.add(1) }
-            };
+            () => {{
+                ip = ip.wrapping_add(2);
+                continue;
+            }};
         }
         macro_rules! frame {
             () => {
@@ -366,7 +368,10 @@ impl<'p> Vm<'p> {
                 let target: FuncId = $target;
                 if let Some(tier) = tier {
                     match tier.call(self, target, fp + $base as usize) {
-                        Ok(true) => continue,
+                        Ok(true) => {
+                            ip = ip.wrapping_add(1);
+                            continue;
+                        }
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc!())),
                     }
@@ -380,7 +385,7 @@ impl<'p> Vm<'p> {
                 let e = self.entries[target.index()];
                 self.frames.push(Suspended {
                     func: cur,
-                    ip,
+                    ip: ip.wrapping_add(1),
                     code,
                     fp,
                 });
@@ -390,6 +395,7 @@ impl<'p> Vm<'p> {
                 ip = code;
                 self.enter(fp, e)?;
                 frame!();
+                continue;
             }};
         }
         // Pops the finished frame (its results already at slot 0).
@@ -404,6 +410,7 @@ impl<'p> Vm<'p> {
                 ip = f.ip;
                 fp = f.fp;
                 frame!();
+                continue;
             }};
         }
         // A taken back-edge to `$t`: count it, and move to compiled code
@@ -411,17 +418,14 @@ impl<'p> Vm<'p> {
         macro_rules! backedge {
             ($t:expr) => {{
                 if !self.step() {
-                    return Err(self.fail(self.out_of_steps(cur, pc!() - 1), cur, pc!()));
+                    return Err(self.fail(self.out_of_steps(cur, pc!()), cur, pc!()));
                 }
                 if let Some(pr) = prof {
                     pr.func(cur).record_backedge();
                 }
                 if let Some(tier) = tier {
                     match tier.backedge(self, cur, $t, fp) {
-                        Ok(true) => {
-                            pop_frame!();
-                            continue;
-                        }
+                        Ok(true) => pop_frame!(),
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc!())),
                     }
@@ -431,10 +435,10 @@ impl<'p> Vm<'p> {
         loop {
             // SAFETY: the verifier proved every jump target lies inside the
             // code and that the code ends in a return or jump, so `ip` stays
-            // inside the code.
+            // inside the code: instructions that go elsewhere (jumps, calls,
+            // returns, a fused test's skip) `continue`, the others fall
+            // through to the next one below.
             let op = unsafe { &*ip };
-            // SAFETY: as above: at most one past the end.
-            ip = unsafe { ip.add(1) };
             match *op {
                 Op::Const { d, v } => s!(d) = v,
                 Op::Zero { d, n } => {
@@ -643,7 +647,7 @@ impl<'p> Vm<'p> {
                 Op::CallNative { .. } => {
                     self.frames.push(Suspended {
                         func: cur,
-                        ip,
+                        ip: ip.wrapping_add(1),
                         code,
                         fp,
                     });
@@ -717,7 +721,7 @@ impl<'p> Vm<'p> {
                     let x = s!(a).wrapping_add(imm as u64);
                     s!(d) = x;
                     if holds(x, s!(b), c, signed) {
-                        // The fused `JfCmpI` at pc (now pc + 1) is done.
+                        // The fused `JfCmpI` at pc + 1 is done.
                         skip!();
                     } else {
                         jump!(t);
@@ -790,7 +794,7 @@ impl<'p> Vm<'p> {
                 Op::Panic { .. } => {
                     self.frames.push(Suspended {
                         func: cur,
-                        ip,
+                        ip: ip.wrapping_add(1),
                         code,
                         fp,
                     });
@@ -805,6 +809,7 @@ impl<'p> Vm<'p> {
                         .map_err(|e| self.fail(e, cur, pc!()))?;
                 }
             }
+            ip = ip.wrapping_add(1);
         }
     }
 

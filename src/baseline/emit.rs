@@ -1012,6 +1012,26 @@ impl Emitter<'_> {
             Op::AddImmJfCmpI { d, a, imm, .. } | Op::AddImmJfCmpImm { d, a, imm, .. } => {
                 self.op_inner(pc, &Op::AddImm { d, a, imm }, plan)
             }
+            // The mask, then the load; its slow path re-runs the fused op.
+            Op::AndImmSliceLoad {
+                m,
+                a,
+                imm,
+                d,
+                s,
+                stride,
+                off,
+                n,
+            } => {
+                self.op_inner(pc, &Op::AndImm { d: m, a, imm }, plan);
+                self.slice_elem(op, s, m, stride);
+                self.copy(
+                    n,
+                    false,
+                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Slot(d + k),
+                );
+            }
             // Fused calls and returns: their parts, in order (a call site's
             // plan goes to its call part). None of these parts takes a slow
             // path, which would keep a pointer to the (temporary) part.

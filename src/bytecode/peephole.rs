@@ -15,6 +15,8 @@
 //!   fused pair writes every slot its two instructions write. The test of
 //!   a fused increment stays in place (a loop's entry jumps to it), so the
 //!   fused instruction continues at pc + 2; the verifier checks the pair.
+//! - **A masked index**: `AndImm` then a `SliceLoad` at that index
+//!   (`AndImmSliceLoad`).
 //! - **Calls and returns**: an argument's `Move` into a call's window then
 //!   the call (`MoveCall`, `MoveCallIface`), and a sum then the `Ret` of it
 //!   (`AddIRet`, `LoadAddIRet`: the second pass fuses a `LoadAddI` made by
@@ -90,6 +92,26 @@ pub fn parts(op: &Op) -> Option<[Op; 2]> {
                 method,
                 base,
                 site,
+            },
+        ],
+        Op::AndImmSliceLoad {
+            m,
+            a,
+            imm,
+            d,
+            s,
+            stride,
+            off,
+            n,
+        } => [
+            Op::AndImm { d: m, a, imm },
+            Op::SliceLoad {
+                d,
+                s,
+                i: m,
+                stride,
+                off,
+                n,
             },
         ],
         Op::AddIRet { d, a, b } => [Op::AddI { d, a, b }, Op::Ret { s: d, n: 1 }],
@@ -354,6 +376,33 @@ fn fuse_pairs(f: &mut Function) {
                     method,
                     base,
                     site,
+                };
+                f.pos[pc] = f.pos[next];
+                keep[next] = false;
+                pc += 2;
+                continue;
+            }
+            // An element at a masked index: the load's position (it can fail).
+            (
+                &Op::AndImm { d: m, a, imm },
+                &Op::SliceLoad {
+                    d,
+                    s,
+                    i,
+                    stride,
+                    off,
+                    n,
+                },
+            ) if !targets[next] && i == m => {
+                f.code[pc] = Op::AndImmSliceLoad {
+                    m,
+                    a,
+                    imm,
+                    d,
+                    s,
+                    stride,
+                    off,
+                    n,
                 };
                 f.pos[pc] = f.pos[next];
                 keep[next] = false;

@@ -736,6 +736,29 @@ impl<'p> Vm<'p> {
                         jump!(t);
                     }
                 }
+                Op::AndImmSliceLoad {
+                    m,
+                    a,
+                    imm,
+                    d,
+                    s,
+                    stride,
+                    off,
+                    n,
+                } => {
+                    s!(m) = s!(a) & imm as u64;
+                    let (p, i) = checked_elem!(s, m);
+                    let w = i as usize * stride as usize + off as usize;
+                    if n == 2 {
+                        s!(d) = mem::load(p, w);
+                        s!(d + 1) = mem::load(p, w + 1);
+                    } else if n == 1 {
+                        s!(d) = mem::load(p, w);
+                    } else {
+                        let b = fp + d as usize;
+                        mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
+                    }
+                }
                 Op::MoveCall {
                     d,
                     s,
@@ -1354,6 +1377,12 @@ impl<'p> Vm<'p> {
             }
             Op::CheckIndex { i, len } => {
                 in_bounds(s!(i), len)?;
+            }
+            // Compiled code's re-run of a masked load about to fail.
+            Op::AndImmSliceLoad { m, a, imm, .. } => {
+                s!(m) = s!(a) & imm as u64;
+                let [_, load] = crate::bytecode::peephole::parts(op).expect("a fused op");
+                return self.exec_op(&load, cur, fp);
             }
             never_slow_ops!() => {
                 return Err(Panic::Fatal(format!(

@@ -8,6 +8,7 @@
 // listing: main.counted LoadG
 // listing: main.counted StoreG
 // listing: main.window SliceSlice
+// listing: main.masked AndImmSliceLoad
 package main
 
 import "fmt"
@@ -38,11 +39,13 @@ func counted() { calls = calls + 1 }
 
 func window(s []int, i, j int) []int { return s[i:j] }
 
+func masked(s []int, i int) int { return s[i&7] }
+
 func main() {
 	s := make([]int, 8)
 	fill(s, 2)
 	p := &point{1, 2}
 	bump(p)
 	counted()
-	fmt.Println(sum(grow(s, 3)), p.y, calls, len(window(s, 1, 3)))
+	fmt.Println(sum(grow(s, 3)), p.y, calls, len(window(s, 1, 3)), masked(s, 9))
 }

@@ -448,6 +448,12 @@ ops! {
         reads[any(s), iface(recv), args(base)]
         writes[copy(d, s, 1), ptr(base), results(base, Callee::Site(site))]
         site(site) flags[call, fail];
+    /// `AndImm { d: m, a, imm }` then `SliceLoad { d, s, i: m, stride, off,
+    /// n }`: an element at a masked index (`xs[i&1023]`, a ring buffer's
+    /// or a hash table's). Its slow path re-runs both (the mask again is
+    /// harmless: `x & imm & imm == x & imm`).
+    AndImmSliceLoad { m: Slot, a: Slot, imm: i64, d: Slot, s: Slot, stride: u32, off: u32, n: u32 }
+        fast exits reads[int(a), slice(s), int(m)] writes[int(m), words(d, n)] flags[fail];
     /// `AddI { d, a, b }` then `Ret { s: d, n: 1 }`: returns `a + b`.
     /// (`d` is written, but the frame is dead once it returns.)
     AddIRet { d: Slot, a: Slot, b: Slot } fast inline

@@ -1032,10 +1032,12 @@ impl Emitter<'_> {
                     |k| Word::Slot(d + k),
                 );
             }
-            // Fused calls and returns: their parts, in order (a call site's
-            // plan goes to its call part). None of these parts takes a slow
-            // path, which would keep a pointer to the (temporary) part.
-            Op::MoveCall { .. }
+            // A masked value scaled, fused calls and returns: their parts,
+            // in order (a call site's plan goes to its call part). None of
+            // these parts takes a slow path, which would keep a pointer to
+            // the (temporary) part.
+            Op::AndImmMulImm { .. }
+            | Op::MoveCall { .. }
             | Op::MoveCallIface { .. }
             | Op::AddIRet { .. }
             | Op::LoadAddIRet { .. } => {

@@ -15,8 +15,8 @@
 //!   fused pair writes every slot its two instructions write. The test of
 //!   a fused increment stays in place (a loop's entry jumps to it), so the
 //!   fused instruction continues at pc + 2; the verifier checks the pair.
-//! - **A masked index**: `AndImm` then a `SliceLoad` at that index
-//!   (`AndImmSliceLoad`).
+//! - **A masked value** used as an index (`AndImmSliceLoad`) or scaled
+//!   (`AndImmMulImm`).
 //! - **Calls and returns**: an argument's `Move` into a call's window then
 //!   the call (`MoveCall`, `MoveCallIface`), and a sum then the `Ret` of it
 //!   (`AddIRet`, `LoadAddIRet`: the second pass fuses a `LoadAddI` made by
@@ -113,6 +113,10 @@ pub fn parts(op: &Op) -> Option<[Op; 2]> {
                 off,
                 n,
             },
+        ],
+        Op::AndImmMulImm { m, a, mask, d, k } => [
+            Op::AndImm { d: m, a, imm: mask },
+            Op::MulImm { d, a: m, imm: k },
         ],
         Op::AddIRet { d, a, b } => [Op::AddI { d, a, b }, Op::Ret { s: d, n: 1 }],
         // (Its first part is itself fused: see `flat_parts`.)
@@ -409,6 +413,14 @@ fn fuse_pairs(f: &mut Function) {
                 pc += 2;
                 continue;
             }
+            (&Op::AndImm { d: m, a, imm: mask }, &Op::MulImm { d, a: x, imm: k })
+                if !targets[next] && x == m =>
+            {
+                f.code[pc] = Op::AndImmMulImm { m, a, mask, d, k };
+                keep[next] = false;
+                pc += 2;
+                continue;
+            }
             // A sum returned as soon as it is made.
             (&Op::AddI { d, a, b }, &Op::Ret { s, n: 1 }) if !targets[next] && s == d => {
                 f.code[pc] = Op::AddIRet { d, a, b };
@@ -477,7 +489,7 @@ mod tests {
     }
 
     #[test]
-    fn apply_body_becomes_three_instructions() {
+    fn apply_body_becomes_two_instructions() {
         // (x&65535)*3 + t.base, as lowering emits it.
         let f = run(
             vec![
@@ -501,12 +513,13 @@ mod tests {
         assert_eq!(
             f.code,
             vec![
-                Op::AndImm {
-                    d: 5,
+                Op::AndImmMulImm {
+                    m: 5,
                     a: 1,
-                    imm: 65535
+                    mask: 65535,
+                    d: 4,
+                    k: 3
                 },
-                Op::MulImm { d: 4, a: 5, imm: 3 },
                 Op::LoadAddIRet {
                     t: 8,
                     p: 0,
@@ -519,7 +532,7 @@ mod tests {
         );
         // Each keeps the position of its consumer / failing part.
         let lines: Vec<u32> = f.pos.iter().map(|p| p.line).collect();
-        assert_eq!(lines, vec![2, 4, 5]);
+        assert_eq!(lines, vec![2, 5]);
     }
 
     #[test]

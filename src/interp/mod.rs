@@ -736,6 +736,11 @@ impl<'p> Vm<'p> {
                         jump!(t);
                     }
                 }
+                Op::AndImmMulImm { m, a, mask, d, k } => {
+                    let x = s!(a) & mask as u64;
+                    s!(m) = x;
+                    s!(d) = x.wrapping_mul(k as u64);
+                }
                 Op::AndImmSliceLoad {
                     m,
                     a,

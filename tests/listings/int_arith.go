@@ -5,6 +5,7 @@
 // listing: main.inc AddImm
 // listing: main.narrow Trunc
 // listing: main.less CmpI
+// listing: main.scaled AndImmMulImm
 package main
 
 import "fmt"
@@ -20,6 +21,8 @@ func narrow(a, b int8) int8 { return a * b }
 
 func less(a, b int) bool { return a < b }
 
+func scaled(x int) int { return (x & 255) * 3 }
+
 func main() {
-	fmt.Println(arith(7, 3), inc(4), narrow(100, 3), less(1, 2))
+	fmt.Println(arith(7, 3), inc(4), narrow(100, 3), less(1, 2), scaled(1000))
 }

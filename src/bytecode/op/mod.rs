@@ -448,6 +448,11 @@ ops! {
         reads[any(s), iface(recv), args(base)]
         writes[copy(d, s, 1), ptr(base), results(base, Callee::Site(site))]
         site(site) flags[call, fail];
+    /// `AndImm { d: m, a, imm: mask }` then `MulImm { d, a: m, imm: k }`:
+    /// `(a & mask) * k`, a masked value scaled (a hash step, the
+    /// scenarios' method bodies).
+    AndImmMulImm { m: Slot, a: Slot, mask: i64, d: Slot, k: i64 } fast inline
+        reads[int(a), int(m)] writes[int(m), int(d)] flags[];
     /// `AndImm { d: m, a, imm }` then `SliceLoad { d, s, i: m, stride, off,
     /// n }`: an element at a masked index (`xs[i&1023]`, a ring buffer's
     /// or a hash table's). Its slow path re-runs both (the mask again is

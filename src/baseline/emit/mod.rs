@@ -15,10 +15,11 @@
 //! [`JitCtx`]: super::ctx::JitCtx
 
 mod analysis;
+mod regs;
 
 use super::ctx::{self, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use super::devirt::{self, SitePlan};
-use super::Jit;
+use super::{recompile, Jit};
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Op};
 use crate::bytecode::{Function, Program};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
@@ -26,7 +27,7 @@ pub use analysis::inline_safe;
 use analysis::{
     backedge_targets, choose_pins, loop_depths, pin_aware, slots_read_unwritten, PIN_REGS,
 };
-use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
@@ -306,158 +307,6 @@ fn negate(c: Cond) -> Cond {
 }
 
 impl Emitter<'_> {
-    /// Frame slot `s` of the function being expanded.
-    fn slot(&self, s: u32) -> Mem {
-        Mem::at(FRAME, ((s + self.base) * 8) as i32)
-    }
-
-    /// The register holding slot `s` of the function being expanded, if any.
-    fn pin(&self, s: u32) -> Option<Reg> {
-        if !self.pins_active {
-            return None;
-        }
-        let abs = s + self.base;
-        self.pins.iter().find(|&&(p, _)| p == abs).map(|&(_, r)| r)
-    }
-
-    fn ld(&mut self, r: Reg, s: u32) {
-        match self.pin(s) {
-            Some(p) => self.m.mov(r, p),
-            None => {
-                let m = self.slot(s);
-                self.m.load(r, m);
-            }
-        }
-    }
-
-    fn st(&mut self, s: u32, r: Reg) {
-        match self.pin(s) {
-            Some(p) => self.m.mov(p, r),
-            None => {
-                let m = self.slot(s);
-                self.m.store(m, r);
-            }
-        }
-    }
-
-    /// Writes every pinned register to its slot (before anything that
-    /// reads the frame from memory: calls, helpers, returns, safepoints).
-    fn spill_all(&mut self) {
-        for i in 0..self.pins.len() {
-            let (s, r) = self.pins[i];
-            self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
-        }
-        self.flush_counters(false);
-    }
-
-    /// Adds the site-call counts held in registers to memory and zeroes
-    /// the registers (only the caller-saved ones, when `caller_saved`).
-    fn flush_counters(&mut self, caller_saved: bool) {
-        for i in 0..self.counter_regs.len() {
-            let (site, r) = self.counter_regs[i];
-            if caller_saved && is_callee_saved(r) {
-                continue;
-            }
-            let addr = self.jit.counters.word_addr(site, super::recompile::CALLS);
-            self.m.mov_imm(CALL_TARGET, addr);
-            self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
-            self.m.mov_imm(r, 0);
-        }
-    }
-
-    /// Zeroes counter registers a call or helper may have clobbered.
-    fn zero_counters(&mut self, caller_saved: bool) {
-        for i in 0..self.counter_regs.len() {
-            let r = self.counter_regs[i].1;
-            if !(caller_saved && is_callee_saved(r)) {
-                self.m.mov_imm(r, 0);
-            }
-        }
-    }
-
-    /// Reloads every pinned register from its slot (after anything that
-    /// may have written the frame in memory).
-    fn reload_all(&mut self) {
-        for i in 0..self.pins.len() {
-            let (s, r) = self.pins[i];
-            self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
-        }
-        self.zero_counters(false);
-    }
-
-    /// Saves the callee-saved registers holding pins and aligns the native
-    /// stack (entry: `rsp` = 8 mod 16).
-    fn frame_enter(&mut self) {
-        let saved = self.saved_pins();
-        for &r in &saved {
-            self.m.push_reg(r);
-        }
-        if saved.len() % 2 == 0 {
-            self.m.sub_rsp(8);
-        }
-    }
-
-    /// Undoes [`Self::frame_enter`].
-    fn frame_leave(&mut self) {
-        let saved = self.saved_pins();
-        if saved.len() % 2 == 0 {
-            self.m.add_rsp(8);
-        }
-        for &r in saved.iter().rev() {
-            self.m.pop_reg(r);
-        }
-    }
-
-    fn saved_pins(&self) -> Vec<Reg> {
-        self.pins
-            .iter()
-            .map(|&(_, r)| r)
-            .chain(self.counter_regs.iter().map(|&(_, r)| r))
-            .filter(|&r| is_callee_saved(r))
-            .collect()
-    }
-
-    /// Writes back the pins `keep(slot, reg)` selects.
-    fn spill_where(&mut self, keep: impl Fn(u32, Reg) -> bool) {
-        for i in 0..self.pins.len() {
-            let (s, r) = self.pins[i];
-            if keep(s, r) {
-                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
-            }
-        }
-    }
-
-    /// Reloads the pins `keep(slot, reg)` selects.
-    fn reload_where(&mut self, keep: impl Fn(u32, Reg) -> bool) {
-        for i in 0..self.pins.len() {
-            let (s, r) = self.pins[i];
-            if keep(s, r) {
-                self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
-            }
-        }
-    }
-
-    /// Around a call of a Go function with its frame at (absolute) slot
-    /// `base`: the callee reads its arguments and writes its results at
-    /// `base` and up, may run the collector (which must find every
-    /// pointer in memory), and clobbers the caller-saved registers.
-    fn spill_for_call(&mut self, base: u32) {
-        let ptrs = &self.outer.ptr_slots;
-        let ptr = |s: u32| ptrs.get(s as usize).copied().unwrap_or(true);
-        let pins = self.pins.clone();
-        for (s, r) in pins {
-            if !is_callee_saved(r) || s >= base || ptr(s) {
-                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
-            }
-        }
-        self.flush_counters(true);
-    }
-
-    fn reload_after_call(&mut self, base: u32) {
-        self.reload_where(|s, r| !is_callee_saved(r) || s >= base);
-        self.zero_counters(true);
-    }
-
     fn prologue(&mut self, f: &Function, need: u32) {
         self.frame_enter();
         if self.jit.opts.steps {
@@ -604,8 +453,7 @@ impl Emitter<'_> {
             self.m.mov(ARGS[0], VM);
             self.m.mov_imm(ARGS[1], self.func.0 as u64);
             self.m.mov_imm(ARGS[2], t as u64);
-            self.m
-                .call_abs(super::recompile::osr_target as *const () as usize);
+            self.m.call_abs(recompile::osr_target as *const () as usize);
             let go = self.m.new_label();
             self.m.test(TMP0, TMP0);
             self.m.jne(go);
@@ -776,17 +624,6 @@ impl Emitter<'_> {
         self.m.cmp(Mem::at(CALL_TARGET, 0), TMP1);
         self.m.jne(transfer);
         self.m.bind(resume);
-    }
-
-    /// Slot `s` as a register operand: its pin, or loaded into `scratch`.
-    fn src(&mut self, s: u32, scratch: Reg) -> Reg {
-        match self.pin(s) {
-            Some(r) => r,
-            None => {
-                self.ld(scratch, s);
-                scratch
-            }
-        }
     }
 
     /// `d = a op b`, with `f(m, x, y)` emitting `x op= y`; in place when
@@ -1550,7 +1387,7 @@ impl Emitter<'_> {
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], site as u64);
         self.m
-            .call_abs(super::recompile::stress_tick as *const () as usize);
+            .call_abs(recompile::stress_tick as *const () as usize);
         self.reload_all();
         self.m.test(TMP0, TMP0);
         self.m.jne(forced);
@@ -1592,10 +1429,8 @@ impl Emitter<'_> {
         }
         let base = self.jit.counters.word_addr(site, 0);
         self.m.mov_imm(CALL_TARGET, base);
-        self.m.add_mem_imm(
-            Mem::at(CALL_TARGET, (super::recompile::CALLS * 8) as i32),
-            1,
-        );
+        self.m
+            .add_mem_imm(Mem::at(CALL_TARGET, (recompile::CALLS * 8) as i32), 1);
     }
 
     /// A guard miss with its key in `rdx`: counts it, extends the run of
@@ -1603,7 +1438,7 @@ impl Emitter<'_> {
     /// receiver in the profile and asks the policy) when the key changes
     /// or every `CHECK_EVERY` misses. Clobbers the scratch registers.
     fn miss_path(&mut self, site: usize) {
-        use super::recompile::{CHECK_EVERY, MISS_KEY, MISS_RUN};
+        use recompile::{CHECK_EVERY, MISS_KEY, MISS_RUN};
         let (slow, back) = (self.m.new_label(), self.m.new_label());
         let w = |i: usize| Mem::at(CALL_TARGET, (i * 8) as i32);
         self.m
@@ -1622,8 +1457,7 @@ impl Emitter<'_> {
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], site as u64);
         // ARGS[2] is rdx: the key is already there.
-        self.m
-            .call_abs(super::recompile::site_miss as *const () as usize);
+        self.m.call_abs(recompile::site_miss as *const () as usize);
         self.reload_all();
         // The runtime may have recompiled the function: if so, continue
         // at this call site in the new code.

@@ -15,6 +15,7 @@
 //! [`JitCtx`]: super::ctx::JitCtx
 
 mod analysis;
+mod inline;
 mod out_of_line;
 use out_of_line::Slow;
 mod regs;
@@ -1348,49 +1349,5 @@ impl Emitter<'_> {
         // at this call site in the new code.
         self.leave_if_recompiled(self.pc);
         self.m.bind(back);
-    }
-
-    /// Expands the small leaf `f` in place, its frame at `base` (the
-    /// receiver already there).
-    /// Returns go to `exit` (the site's join point).
-    fn inline(&mut self, f: FuncId, base: u32, exit: Label) {
-        let callee = self.prog.func(f);
-        let straight = !callee.code.iter().any(|op| op.target().is_some());
-        let labels: Vec<Label> = (0..callee.code.len()).map(|_| self.m.new_label()).collect();
-        let saved = (
-            self.func,
-            self.base,
-            std::mem::replace(&mut self.labels, labels),
-            self.inline_exit.replace(exit),
-        );
-        self.func = f;
-        self.base += base;
-        let was_inlining = std::mem::replace(&mut self.inlining, true);
-        if self.jit.opts.steps {
-            // The call's step, as the callee's prologue would take it.
-            self.take_step(f, 0);
-        }
-        for s in slots_read_unwritten(callee) {
-            self.m.mov_imm(TMP0, 0);
-            self.st(s, TMP0);
-        }
-        for (pc, op) in callee.code.iter().enumerate() {
-            let returns = op.facts().ret;
-            self.m.bind(self.labels[pc]);
-            if straight && returns {
-                // The first return of a straight-line body ends it: what
-                // follows is dead, and the join point comes right after.
-                let keep = self.inline_exit.take();
-                self.op(pc, op, None);
-                self.inline_exit = keep;
-                break;
-            }
-            self.op(pc, op, None);
-        }
-        self.inlining = was_inlining;
-        self.func = saved.0;
-        self.base = saved.1;
-        self.labels = saved.2;
-        self.inline_exit = saved.3;
     }
 }

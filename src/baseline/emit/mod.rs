@@ -17,6 +17,8 @@
 mod analysis;
 mod calls;
 mod inline;
+mod memory;
+use memory::Word;
 mod out_of_line;
 use out_of_line::Slow;
 mod regs;
@@ -30,7 +32,7 @@ pub use analysis::inline_safe;
 use analysis::{
     backedge_targets, choose_pins, loop_depths, pin_aware, slots_read_unwritten, PIN_REGS,
 };
-use pgojit_jit::abi::{ARGS, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Assembled, Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
@@ -86,12 +88,6 @@ impl SiteShape {
             targets: plan.guards.iter().map(|g| g.profile_target).collect(),
         }
     }
-}
-
-/// One word of a copy: a frame slot (through its register when pinned) or memory.
-enum Word {
-    Slot(u32),
-    Mem(Mem),
 }
 
 struct Emitter<'a> {
@@ -332,78 +328,6 @@ impl Emitter<'_> {
         self.reload_all();
     }
 
-    /// `slots[from..from+n] = 0` in memory (the prologue, before pinned
-    /// registers are loaded).
-    fn zero_mem(&mut self, from: u32, n: u32) {
-        if n == 0 {
-            return;
-        }
-        if n <= 16 {
-            self.m.mov_imm(TMP0, 0);
-            for i in 0..n {
-                let m = self.slot(from + i);
-                self.m.store(m, TMP0);
-            }
-        } else {
-            let m = self.slot(from);
-            self.m.lea(ARGS[0], m);
-            self.m.mov_imm(TMP1, n as u64);
-            self.m.mov_imm(TMP0, 0);
-            self.m.rep_stosq();
-        }
-    }
-
-    /// `slots[from..from+n] = 0`.
-    fn zero(&mut self, from: u32, n: u32) {
-        if n == 0 {
-            return;
-        }
-        if n <= 16 {
-            self.m.mov_imm(TMP0, 0);
-            for i in 0..n {
-                self.st(from + i, TMP0);
-            }
-        } else {
-            self.spill_all();
-            self.zero_mem(from, n);
-            self.reload_all();
-        }
-    }
-
-    /// Copies `n` words between memory operands `src(i)` and `dst(i)`, in
-    /// the order that is safe for overlapping frame ranges.
-    fn copy(
-        &mut self,
-        n: u32,
-        backward: bool,
-        src: impl Fn(u32) -> Word,
-        dst: impl Fn(u32) -> Word,
-    ) {
-        let order: Vec<u32> = if backward {
-            (0..n).rev().collect()
-        } else {
-            (0..n).collect()
-        };
-        for i in order {
-            match src(i) {
-                Word::Slot(s) => self.ld(TMP2, s),
-                Word::Mem(m) => self.m.load(TMP2, m),
-            }
-            match dst(i) {
-                Word::Slot(s) => self.st(s, TMP2),
-                Word::Mem(m) => self.m.store(m, TMP2),
-            }
-        }
-    }
-
-    /// Frame-to-frame move of `n` slots.
-    fn move_slots(&mut self, d: u32, s: u32, n: u32) {
-        if d == s || n == 0 {
-            return;
-        }
-        self.copy(n, d > s, |i| Word::Slot(s + i), |i| Word::Slot(d + i));
-    }
-
     fn ret(&mut self) {
         if self.inlining && self.inline_exit.is_none() {
             // The last return of a straight-line inlined body: fall through.
@@ -484,43 +408,6 @@ impl Emitter<'_> {
         self.m.float_op(op);
         self.m.from_xmm(TMP0, 0);
         self.st(d, TMP0);
-    }
-
-    /// `r *= bytes` (a shift for powers of two).
-    fn scale(&mut self, r: Reg, bytes: u32) {
-        if bytes.is_power_of_two() {
-            self.m.shl_imm(r, bytes.trailing_zeros() as u8);
-        } else {
-            self.m.imul_imm(r, r, bytes as i32);
-        }
-    }
-
-    /// `rax = slice data + index * stride words`, bounds-checked (slice at `s`).
-    fn slice_elem(&mut self, op: &Op, s: u32, i: u32, stride: u32) {
-        let slow = self.slow_path(op);
-        let (x, len) = (self.src(i, TMP0), self.src(s + 1, TMP1));
-        // Unsigned: a negative index is out of range too.
-        self.m.cmp(x, len);
-        self.m.jcc(Cond::AboveEq, slow);
-        if x != TMP0 {
-            self.m.mov(TMP0, x);
-        }
-        self.scale(TMP0, stride * 8);
-        let data = self.src(s, TMP1);
-        self.m.add(TMP0, data);
-    }
-
-    /// `rax = frame address of element i` of a frame array (bounds-checked).
-    fn frame_elem(&mut self, op: &Op, base: u32, i: u32, len: u32, stride: u32) {
-        let slow = self.slow_path(op);
-        self.ld(TMP0, i);
-        self.m.mov_imm(TMP1, len as u64);
-        self.m.cmp(TMP0, TMP1);
-        self.m.jcc(Cond::AboveEq, slow);
-        self.scale(TMP0, stride * 8);
-        let m = self.slot(base);
-        self.m.lea(TMP1, m);
-        self.m.add(TMP0, TMP1);
     }
 
     fn op(&mut self, pc: usize, op: &Op, plan: Option<&SitePlan>) {
@@ -981,13 +868,6 @@ impl Emitter<'_> {
                 self.branch(Some(Cond::Ne), pc, t);
             }
         }
-    }
-
-    /// `rax = addr` relocated to this VM's package variables.
-    fn global_addr(&mut self, addr: u64) {
-        self.m.mov_imm(TMP0, addr);
-        self.m.load(TMP1, Mem::at(VM, GLOBALS_DELTA));
-        self.m.add(TMP0, TMP1);
     }
 
     /// `cmp slot a, imm` (any 64-bit immediate).

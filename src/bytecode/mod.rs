@@ -88,8 +88,12 @@ impl Program {
     }
 }
 
-/// Slot position of a frame offset: the one place both tiers compute it.
+/// Byte offset of frame slot `slot` from slot 0: the one frame layout of
+/// every tier. The interpreter indexes its stack by slot; compiled code
+/// addresses slot `i` at `[FRAME + slot_offset(i)]`, and scales a dynamic
+/// slot index by `slot_offset(1)`.
 #[inline]
-pub const fn slot_offset(slot: Slot) -> usize {
-    slot as usize * 8
+pub const fn slot_offset(slot: Slot) -> i32 {
+    assert!(slot < (1 << 28), "frame slot out of range");
+    (slot * 8) as i32
 }

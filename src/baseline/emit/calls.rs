@@ -8,7 +8,9 @@
 
 use super::ctx::CTX;
 use super::devirt::SitePlan;
+use super::memory::{word, word_offset};
 use super::{recompile, Emitter, SiteShape};
+use crate::bytecode::slot_offset;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Label, Mem};
@@ -76,7 +78,7 @@ impl Emitter<'_> {
     /// Calls function `f` with its frame at `base`, through its entry cell
     /// (`eax` = its id, for the interpreter's stub).
     pub(super) fn call_direct(&mut self, f: FuncId, base: u32) {
-        let off = ((base + self.base) * 8) as i32;
+        let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(TMP0, f.0 as u64);
@@ -88,7 +90,7 @@ impl Emitter<'_> {
 
     /// Calls the function whose id is in `eax` through its entry cell.
     pub(super) fn call_cell_in_rax(&mut self, base: u32) {
-        let off = ((base + self.base) * 8) as i32;
+        let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
@@ -215,7 +217,7 @@ impl Emitter<'_> {
         self.ld(TMP1, recv + 1);
         self.st(base, TMP1);
         self.m
-            .load32(TMP0, Mem::at(TMP0, (ITAB_FUN as u32 + 8 * method) as i32));
+            .load32(TMP0, Mem::at(TMP0, ITAB_FUN as i32 + word_offset(method)));
         self.call_cell_in_rax(base);
         self.m.bind(done);
     }
@@ -343,7 +345,7 @@ impl Emitter<'_> {
         let base = self.jit.counters.word_addr(site, 0);
         self.m.mov_imm(CALL_TARGET, base);
         self.m
-            .add_mem_imm(Mem::at(CALL_TARGET, (recompile::CALLS * 8) as i32), 1);
+            .add_mem_imm(word(CALL_TARGET, recompile::CALLS as u32), 1);
     }
 
     /// A guard miss with its key in `rdx`: counts it, extends the run of
@@ -353,7 +355,7 @@ impl Emitter<'_> {
     pub(super) fn miss_path(&mut self, site: usize) {
         use recompile::{CHECK_EVERY, MISS_KEY, MISS_RUN};
         let (slow, back) = (self.m.new_label(), self.m.new_label());
-        let w = |i: usize| Mem::at(CALL_TARGET, (i * 8) as i32);
+        let w = |i: usize| word(CALL_TARGET, i as u32);
         self.m
             .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site, 0));
         self.m.cmp(w(MISS_KEY), TMP2);

@@ -5,6 +5,7 @@
 
 use super::{Emitter, GLOBALS_DELTA};
 use crate::bytecode::op::Op;
+use crate::bytecode::slot_offset;
 use pgojit_jit::abi::{ARGS, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Mem, Reg};
 
@@ -12,6 +13,18 @@ use pgojit_jit::{Cond, Mem, Reg};
 pub(super) enum Word {
     Slot(u32),
     Mem(Mem),
+}
+
+/// Byte offset of word `i` of a heap object (or of any run of 64-bit
+/// words: package variables, an itab's methods, a site's counters).
+pub(super) const fn word_offset(i: u32) -> i32 {
+    assert!(i < (1 << 28), "word offset out of range");
+    (i * 8) as i32
+}
+
+/// Word `i` of the object at `base`.
+pub(super) const fn word(base: Reg, i: u32) -> Mem {
+    Mem::at(base, word_offset(i))
 }
 
 impl Emitter<'_> {
@@ -88,11 +101,11 @@ impl Emitter<'_> {
     }
 
     /// `r *= bytes` (a shift for powers of two).
-    pub(super) fn scale(&mut self, r: Reg, bytes: u32) {
-        if bytes.is_power_of_two() {
+    pub(super) fn scale(&mut self, r: Reg, bytes: i32) {
+        if (bytes as u32).is_power_of_two() {
             self.m.shl_imm(r, bytes.trailing_zeros() as u8);
         } else {
-            self.m.imul_imm(r, r, bytes as i32);
+            self.m.imul_imm(r, r, bytes);
         }
     }
 
@@ -106,7 +119,7 @@ impl Emitter<'_> {
         if x != TMP0 {
             self.m.mov(TMP0, x);
         }
-        self.scale(TMP0, stride * 8);
+        self.scale(TMP0, word_offset(stride));
         let data = self.src(s, TMP1);
         self.m.add(TMP0, data);
     }
@@ -118,7 +131,7 @@ impl Emitter<'_> {
         self.m.mov_imm(TMP1, len as u64);
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::AboveEq, slow);
-        self.scale(TMP0, stride * 8);
+        self.scale(TMP0, slot_offset(stride));
         let m = self.slot(base);
         self.m.lea(TMP1, m);
         self.m.add(TMP0, TMP1);

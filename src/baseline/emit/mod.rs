@@ -44,7 +44,7 @@ use super::devirt::{self, SitePlan};
 use super::{recompile, Jit};
 
 use crate::bytecode::op::Op;
-use crate::bytecode::{Function, Program};
+use crate::bytecode::{slot_offset, Function, Program};
 pub use analysis::inline_safe;
 use analysis::{backedge_targets, choose_pins, loop_depths, slots_read_unwritten, PIN_REGS};
 use out_of_line::Slow;
@@ -290,7 +290,7 @@ impl Emitter<'_> {
             self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
             self.m.jcc(Cond::Below, self.overflow);
         }
-        self.m.lea(TMP0, Mem::at(FRAME, (need * 8) as i32));
+        self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
         self.m.load(TMP1, Mem::at(VM, STACK_END));
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::Above, self.overflow);

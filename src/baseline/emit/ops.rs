@@ -8,9 +8,10 @@
 use super::analysis::pin_aware;
 use super::ctx::{CTX, STEPS_LEFT};
 use super::devirt::SitePlan;
-use super::memory::Word;
+use super::memory::{word, word_offset, Word};
 use super::Emitter;
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Op};
+use crate::bytecode::slot_offset;
 use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};
@@ -394,7 +395,7 @@ impl Emitter<'_> {
                 self.copy(
                     n,
                     false,
-                    |i| Word::Mem(Mem::at(TMP0, ((off + i) * 8) as i32)),
+                    |i| Word::Mem(word(TMP0, off + i)),
                     |i| Word::Slot(d + i),
                 );
             }
@@ -406,14 +407,14 @@ impl Emitter<'_> {
                     n,
                     false,
                     |i| Word::Slot(s + i),
-                    |i| Word::Mem(Mem::at(TMP0, ((off + i) * 8) as i32)),
+                    |i| Word::Mem(word(TMP0, off + i)),
                 );
             }
             Op::AddrOff { d, p, off } => {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
                 self.m.je(self.nil);
-                self.m.add_imm(TMP0, (off * 8) as i32);
+                self.m.add_imm(TMP0, word_offset(off));
                 self.st(d, TMP0);
             }
             Op::LoadG { d, addr, n } => {
@@ -421,7 +422,7 @@ impl Emitter<'_> {
                 self.copy(
                     n,
                     false,
-                    |i| Word::Mem(Mem::at(TMP0, (i * 8) as i32)),
+                    |i| Word::Mem(word(TMP0, i)),
                     |i| Word::Slot(d + i),
                 );
             }
@@ -431,7 +432,7 @@ impl Emitter<'_> {
                     n,
                     false,
                     |i| Word::Slot(s + i),
-                    |i| Word::Mem(Mem::at(TMP0, (i * 8) as i32)),
+                    |i| Word::Mem(word(TMP0, i)),
                 );
             }
             Op::SliceAddr { d, s, i, stride } => {
@@ -450,7 +451,7 @@ impl Emitter<'_> {
                 self.copy(
                     n,
                     false,
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                     |k| Word::Slot(d + k),
                 );
             }
@@ -467,7 +468,7 @@ impl Emitter<'_> {
                     n,
                     false,
                     |k| Word::Slot(v + k),
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                 );
             }
             Op::FrameLoadIdx {
@@ -483,7 +484,7 @@ impl Emitter<'_> {
                 self.copy(
                     n,
                     false,
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                     |k| Word::Slot(d + k),
                 );
             }
@@ -501,25 +502,25 @@ impl Emitter<'_> {
                     n,
                     false,
                     |k| Word::Slot(v + k),
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                 );
             }
             Op::FrameLoadDyn { d, base, o, off, n } => {
                 self.ld(TMP0, o);
-                self.m.imul_imm(TMP0, TMP0, 8);
+                self.m.imul_imm(TMP0, TMP0, slot_offset(1));
                 let m = self.slot(base);
                 self.m.lea(TMP1, m);
                 self.m.add(TMP0, TMP1);
                 self.copy(
                     n,
                     false,
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                     |k| Word::Slot(d + k),
                 );
             }
             Op::FrameStoreDyn { base, o, off, v, n } => {
                 self.ld(TMP0, o);
-                self.m.imul_imm(TMP0, TMP0, 8);
+                self.m.imul_imm(TMP0, TMP0, slot_offset(1));
                 let m = self.slot(base);
                 self.m.lea(TMP1, m);
                 self.m.add(TMP0, TMP1);
@@ -527,7 +528,7 @@ impl Emitter<'_> {
                     n,
                     false,
                     |k| Word::Slot(v + k),
-                    |k| Word::Mem(Mem::at(TMP0, ((off + k) * 8) as i32)),
+                    |k| Word::Mem(word(TMP0, off + k)),
                 );
             }
             Op::CheckIndex { i, len } => {
@@ -566,7 +567,7 @@ impl Emitter<'_> {
                 self.ld(TMP0, p);
                 self.m.test(TMP0, TMP0);
                 self.m.je(self.nil);
-                self.m.load(TMP0, Mem::at(TMP0, (off * 8) as i32));
+                self.m.load(TMP0, word(TMP0, off));
                 self.st(0, TMP0);
                 self.ret();
             }

@@ -7,6 +7,7 @@
 
 use super::{ctx, recompile, Emitter};
 use crate::bytecode::op::Op;
+use crate::bytecode::slot_offset;
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, VM};
 use pgojit_jit::{Label, Mem};
 use pgojit_profiler::FuncId;
@@ -32,7 +33,7 @@ impl Emitter<'_> {
 
     pub(super) fn emit_op_helper(&mut self, op: *const Op, func: FuncId, base: u32) {
         self.m.mov(ARGS[0], VM);
-        self.m.lea(ARGS[1], Mem::at(FRAME, (base * 8) as i32));
+        self.m.lea(ARGS[1], Mem::at(FRAME, slot_offset(base)));
         self.m.mov_imm(ARGS[2], op as u64);
         self.m.mov_imm(ARGS[3], func.0 as u64);
         self.m.call_abs(ctx::op as *const () as usize);

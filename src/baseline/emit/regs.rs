@@ -6,13 +6,14 @@
 //! the native frame saves the callee-saved registers that pins use.
 
 use super::Emitter;
+use crate::bytecode::slot_offset;
 use pgojit_jit::abi::{is_callee_saved, CALL_TARGET, FRAME};
 use pgojit_jit::{Mem, Reg};
 
 impl Emitter<'_> {
     /// Frame slot `s` of the function being expanded.
     pub(super) fn slot(&self, s: u32) -> Mem {
-        Mem::at(FRAME, ((s + self.base) * 8) as i32)
+        Mem::at(FRAME, slot_offset(s + self.base))
     }
 
     /// The register holding slot `s` of the function being expanded, if any.
@@ -49,7 +50,7 @@ impl Emitter<'_> {
     pub(super) fn spill_all(&mut self) {
         for i in 0..self.pins.len() {
             let (s, r) = self.pins[i];
-            self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+            self.m.store(Mem::at(FRAME, slot_offset(s)), r);
         }
         self.flush_counters(false);
     }
@@ -84,7 +85,7 @@ impl Emitter<'_> {
     pub(super) fn reload_all(&mut self) {
         for i in 0..self.pins.len() {
             let (s, r) = self.pins[i];
-            self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
+            self.m.load(r, Mem::at(FRAME, slot_offset(s)));
         }
         self.zero_counters(false);
     }
@@ -126,7 +127,7 @@ impl Emitter<'_> {
         for i in 0..self.pins.len() {
             let (s, r) = self.pins[i];
             if keep(s, r) {
-                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+                self.m.store(Mem::at(FRAME, slot_offset(s)), r);
             }
         }
     }
@@ -136,7 +137,7 @@ impl Emitter<'_> {
         for i in 0..self.pins.len() {
             let (s, r) = self.pins[i];
             if keep(s, r) {
-                self.m.load(r, Mem::at(FRAME, (s * 8) as i32));
+                self.m.load(r, Mem::at(FRAME, slot_offset(s)));
             }
         }
     }
@@ -151,7 +152,7 @@ impl Emitter<'_> {
         let pins = self.pins.clone();
         for (s, r) in pins {
             if !is_callee_saved(r) || s >= base || ptr(s) {
-                self.m.store(Mem::at(FRAME, (s * 8) as i32), r);
+                self.m.store(Mem::at(FRAME, slot_offset(s)), r);
             }
         }
         self.flush_counters(true);

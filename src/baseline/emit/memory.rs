@@ -10,7 +10,7 @@ use pgojit_jit::abi::{ARGS, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Mem, Reg};
 
 /// One word of a copy: a frame slot (through its register when pinned) or memory.
-pub(super) enum Word {
+enum Word {
     Slot(u32),
     Mem(Mem),
 }
@@ -68,7 +68,7 @@ impl Emitter<'_> {
 
     /// Copies `n` words between memory operands `src(i)` and `dst(i)`, in
     /// the order that is safe for overlapping frame ranges.
-    pub(super) fn copy(
+    fn copy(
         &mut self,
         n: u32,
         backward: bool,
@@ -109,6 +109,33 @@ impl Emitter<'_> {
         }
     }
 
+    /// `rax` = the pointer in slot `p`; nil goes to the shared nil exit.
+    pub(super) fn deref(&mut self, p: u32) {
+        self.ld(TMP0, p);
+        self.m.test(TMP0, TMP0);
+        self.m.je(self.nil);
+    }
+
+    /// Slots `d..d+n` = words `off..off+n` of the object at `rax`.
+    pub(super) fn load_words(&mut self, d: u32, off: u32, n: u32) {
+        self.copy(
+            n,
+            false,
+            |k| Word::Mem(word(TMP0, off + k)),
+            |k| Word::Slot(d + k),
+        );
+    }
+
+    /// Words `off..off+n` of the object at `rax` = slots `s..s+n`.
+    pub(super) fn store_words(&mut self, off: u32, s: u32, n: u32) {
+        self.copy(
+            n,
+            false,
+            |k| Word::Slot(s + k),
+            |k| Word::Mem(word(TMP0, off + k)),
+        );
+    }
+
     /// `rax = slice data + index * stride words`, bounds-checked (slice at `s`).
     pub(super) fn slice_elem(&mut self, op: &Op, s: u32, i: u32, stride: u32) {
         let slow = self.slow_path(op);
@@ -132,6 +159,16 @@ impl Emitter<'_> {
         self.m.cmp(TMP0, TMP1);
         self.m.jcc(Cond::AboveEq, slow);
         self.scale(TMP0, slot_offset(stride));
+        let m = self.slot(base);
+        self.m.lea(TMP1, m);
+        self.m.add(TMP0, TMP1);
+    }
+
+    /// `rax` = frame address of slot `base + o`, `o` read from its slot (a
+    /// frame array reached through a slot index the code computed).
+    pub(super) fn frame_dyn_elem(&mut self, base: u32, o: u32) {
+        self.ld(TMP0, o);
+        self.m.imul_imm(TMP0, TMP0, slot_offset(1));
         let m = self.slot(base);
         self.m.lea(TMP1, m);
         self.m.add(TMP0, TMP1);

@@ -8,10 +8,9 @@
 use super::analysis::pin_aware;
 use super::ctx::{CTX, STEPS_LEFT};
 use super::devirt::SitePlan;
-use super::memory::{word, word_offset, Word};
+use super::memory::{word, word_offset};
 use super::Emitter;
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Op};
-use crate::bytecode::slot_offset;
 use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};
@@ -389,147 +388,57 @@ impl Emitter<'_> {
                 }
             }
             Op::Load { d, p, off, n } => {
-                self.ld(TMP0, p);
-                self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
-                self.copy(
-                    n,
-                    false,
-                    |i| Word::Mem(word(TMP0, off + i)),
-                    |i| Word::Slot(d + i),
-                );
+                self.deref(p);
+                self.load_words(d, off, n);
             }
             Op::Store { p, off, s, n } => {
-                self.ld(TMP0, p);
-                self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
-                self.copy(
-                    n,
-                    false,
-                    |i| Word::Slot(s + i),
-                    |i| Word::Mem(word(TMP0, off + i)),
-                );
+                self.deref(p);
+                self.store_words(off, s, n);
             }
             Op::AddrOff { d, p, off } => {
-                self.ld(TMP0, p);
-                self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
+                self.deref(p);
                 self.m.add_imm(TMP0, word_offset(off));
                 self.st(d, TMP0);
             }
             Op::LoadG { d, addr, n } => {
                 self.global_addr(addr);
-                self.copy(
-                    n,
-                    false,
-                    |i| Word::Mem(word(TMP0, i)),
-                    |i| Word::Slot(d + i),
-                );
+                self.load_words(d, 0, n);
             }
             Op::StoreG { addr, s, n } => {
                 self.global_addr(addr);
-                self.copy(
-                    n,
-                    false,
-                    |i| Word::Slot(s + i),
-                    |i| Word::Mem(word(TMP0, i)),
-                );
+                self.store_words(0, s, n);
             }
             Op::SliceAddr { d, s, i, stride } => {
                 self.slice_elem(op, s, i, stride);
                 self.st(d, TMP0);
             }
-            Op::SliceLoad {
-                d,
-                s,
-                i,
-                stride,
-                off,
-                n,
-            } => {
+            #[rustfmt::skip]
+            Op::SliceLoad { d, s, i, stride, off, n } => {
                 self.slice_elem(op, s, i, stride);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Mem(word(TMP0, off + k)),
-                    |k| Word::Slot(d + k),
-                );
+                self.load_words(d, off, n);
             }
-            Op::SliceStore {
-                s,
-                i,
-                v,
-                stride,
-                off,
-                n,
-            } => {
+            #[rustfmt::skip]
+            Op::SliceStore { s, i, v, stride, off, n } => {
                 self.slice_elem(op, s, i, stride);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Slot(v + k),
-                    |k| Word::Mem(word(TMP0, off + k)),
-                );
+                self.store_words(off, v, n);
             }
-            Op::FrameLoadIdx {
-                d,
-                base,
-                i,
-                len,
-                stride,
-                off,
-                n,
-            } => {
+            #[rustfmt::skip]
+            Op::FrameLoadIdx { d, base, i, len, stride, off, n } => {
                 self.frame_elem(op, base, i, len, stride);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Mem(word(TMP0, off + k)),
-                    |k| Word::Slot(d + k),
-                );
+                self.load_words(d, off, n);
             }
-            Op::FrameStoreIdx {
-                base,
-                i,
-                v,
-                len,
-                stride,
-                off,
-                n,
-            } => {
+            #[rustfmt::skip]
+            Op::FrameStoreIdx { base, i, v, len, stride, off, n } => {
                 self.frame_elem(op, base, i, len, stride);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Slot(v + k),
-                    |k| Word::Mem(word(TMP0, off + k)),
-                );
+                self.store_words(off, v, n);
             }
             Op::FrameLoadDyn { d, base, o, off, n } => {
-                self.ld(TMP0, o);
-                self.m.imul_imm(TMP0, TMP0, slot_offset(1));
-                let m = self.slot(base);
-                self.m.lea(TMP1, m);
-                self.m.add(TMP0, TMP1);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Mem(word(TMP0, off + k)),
-                    |k| Word::Slot(d + k),
-                );
+                self.frame_dyn_elem(base, o);
+                self.load_words(d, off, n);
             }
             Op::FrameStoreDyn { base, o, off, v, n } => {
-                self.ld(TMP0, o);
-                self.m.imul_imm(TMP0, TMP0, slot_offset(1));
-                let m = self.slot(base);
-                self.m.lea(TMP1, m);
-                self.m.add(TMP0, TMP1);
-                self.copy(
-                    n,
-                    false,
-                    |k| Word::Slot(v + k),
-                    |k| Word::Mem(word(TMP0, off + k)),
-                );
+                self.frame_dyn_elem(base, o);
+                self.store_words(off, v, n);
             }
             Op::CheckIndex { i, len } => {
                 let slow = self.slow_path(op);
@@ -564,9 +473,7 @@ impl Emitter<'_> {
                 self.st(d, TMP0);
             }
             Op::RetLoad { p, off } => {
-                self.ld(TMP0, p);
-                self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
+                self.deref(p);
                 self.m.load(TMP0, word(TMP0, off));
                 self.st(0, TMP0);
                 self.ret();

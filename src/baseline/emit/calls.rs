@@ -7,7 +7,7 @@
 //! modes' hooks and `--verify-guards`' independent re-check.
 
 use super::ctx::CTX;
-use super::devirt::SitePlan;
+use super::devirt::{Guard, SitePlan};
 use super::memory::{word, word_offset};
 use super::{recompile, Emitter, SiteShape};
 use crate::bytecode::slot_offset;
@@ -16,18 +16,27 @@ use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Label, Mem};
 use pgojit_profiler::FuncId;
 
+/// What a guarded site compares with its guards' keys.
+#[derive(Clone, Copy)]
+enum Receiver {
+    /// An interface method call on the interface in slots `recv`,
+    /// `recv + 1`: the key is its itab.
+    Iface(u32),
+    /// A call of the function value in slot `f`: the key is the function
+    /// its closure holds.
+    Closure(u32),
+}
+
 impl Emitter<'_> {
     /// `--verify-guards`: the receiver in `slot` (an interface's itab word,
     /// or a closure) must be one of `checks` (type descriptors, or function
     /// ids), read afresh and compared with constants rather than the
     /// guard's key cells. Clobbers TMP1 and TMP2 (and TMP0 for two).
-    pub(super) fn verify_receiver(
-        &mut self,
-        site: usize,
-        slot: u32,
-        checks: &[u64],
-        closure: bool,
-    ) {
+    fn verify_receiver(&mut self, site: usize, rx: Receiver, checks: &[u64]) {
+        let (slot, closure) = match rx {
+            Receiver::Iface(recv) => (recv, false),
+            Receiver::Closure(f) => (f, true),
+        };
         let (ok, bad) = (self.m.new_label(), self.m.new_label());
         self.verify_exits.push((bad, site, checks[0], closure));
         self.m.comment("--verify-guards: re-check the receiver");
@@ -141,7 +150,7 @@ impl Emitter<'_> {
                 self.m.je(next);
             }
             if self.jit.opts.verify_guards {
-                self.verify_receiver(site, recv, &[a.check, b.check], false);
+                self.verify_receiver(site, Receiver::Iface(recv), &[a.check, b.check]);
             }
             self.ld(TMP1, recv + 1);
             self.st(base, TMP1);
@@ -151,47 +160,12 @@ impl Emitter<'_> {
             self.m.jmp(done);
             self.m.bind(next);
         }
-        let separate: &[super::devirt::Guard] = if self.same_inlined_bodies(plan) {
+        let separate: &[Guard] = if self.same_inlined_bodies(plan) {
             &[]
         } else {
             &plan.guards
         };
-        for (k, g) in separate.iter().enumerate() {
-            let next = self.m.new_label();
-            self.m.comment(&format!(
-                "guard {}: itab == {} (tab.type == {})",
-                k + 1,
-                g.name,
-                g.name
-            ));
-            // The key lives in a cell of this code version: retiring the
-            // version makes every guard miss (see `Jit::retire`).
-            let cell = self.key_cell(g.key);
-            self.m.mov_imm(TMP1, cell);
-            self.m.cmp(Mem::at(TMP1, 0), TMP0);
-            if !(self.jit.opts.break_guards && k == 0) {
-                self.m.jne(next);
-            }
-            if self.jit.opts.count_guards {
-                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
-            }
-            if self.jit.opts.verify_guards {
-                self.verify_receiver(site, recv, &[g.check], false);
-            }
-            self.ld(TMP1, recv + 1);
-            self.st(base, TMP1);
-            if g.inline {
-                self.m
-                    .comment(&format!("inlined {}", self.prog.func(g.target).name));
-                self.inline(g.target, base, done);
-            } else {
-                self.m
-                    .comment(&format!("direct call {}", self.prog.func(g.target).name));
-                self.call_direct(g.target, base);
-            }
-            self.m.jmp(done);
-            self.m.bind(next);
-        }
+        self.guard_chain(site, separate, Receiver::Iface(recv), base, done);
         if let Some(forced) = forced {
             let miss = self.m.new_label();
             self.m.jmp(miss);
@@ -242,26 +216,7 @@ impl Emitter<'_> {
             self.ld(TMP0, f);
         }
         self.m.load(TMP0, Mem::at(TMP0, 0));
-        for (k, g) in plan.guards.iter().enumerate() {
-            let next = self.m.new_label();
-            self.m
-                .comment(&format!("guard {}: func == {}", k + 1, g.name));
-            let cell = self.key_cell(g.key);
-            self.m.mov_imm(TMP1, cell);
-            self.m.cmp(Mem::at(TMP1, 0), TMP0);
-            if !(self.jit.opts.break_guards && k == 0) {
-                self.m.jne(next);
-            }
-            if self.jit.opts.count_guards {
-                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
-            }
-            if self.jit.opts.verify_guards {
-                self.verify_receiver(site, f, &[g.check], true);
-            }
-            self.call_direct(g.target, base);
-            self.m.jmp(done);
-            self.m.bind(next);
-        }
+        self.guard_chain(site, &plan.guards, Receiver::Closure(f), base, done);
         if let Some(forced) = forced {
             let miss = self.m.new_label();
             self.m.jmp(miss);
@@ -281,6 +236,60 @@ impl Emitter<'_> {
         }
         self.call_cell_in_rax(base);
         self.m.bind(done);
+    }
+
+    /// The separate guards of a site, in order, with the receiver's key
+    /// (its itab, or its closure's function) in `rax`: a hit runs its
+    /// target and jumps to `done`; when every guard misses, control falls
+    /// through to the site's miss path.
+    fn guard_chain(&mut self, site: usize, guards: &[Guard], rx: Receiver, base: u32, done: Label) {
+        for (k, g) in guards.iter().enumerate() {
+            let next = self.m.new_label();
+            self.m.comment(&match rx {
+                Receiver::Iface(_) => format!(
+                    "guard {}: itab == {} (tab.type == {})",
+                    k + 1,
+                    g.name,
+                    g.name
+                ),
+                Receiver::Closure(_) => format!("guard {}: func == {}", k + 1, g.name),
+            });
+            // The key lives in a cell of this code version: retiring the
+            // version makes every guard miss (see `Jit::retire`).
+            let cell = self.key_cell(g.key);
+            self.m.mov_imm(TMP1, cell);
+            self.m.cmp(Mem::at(TMP1, 0), TMP0);
+            if !(self.jit.opts.break_guards && k == 0) {
+                self.m.jne(next);
+            }
+            if self.jit.opts.count_guards {
+                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+            }
+            if self.jit.opts.verify_guards {
+                self.verify_receiver(site, rx, &[g.check]);
+            }
+            match rx {
+                Receiver::Iface(recv) => {
+                    // The method's receiver is the interface's data word.
+                    self.ld(TMP1, recv + 1);
+                    self.st(base, TMP1);
+                    if g.inline {
+                        self.m
+                            .comment(&format!("inlined {}", self.prog.func(g.target).name));
+                        self.inline(g.target, base, done);
+                    } else {
+                        self.m
+                            .comment(&format!("direct call {}", self.prog.func(g.target).name));
+                        self.call_direct(g.target, base);
+                    }
+                }
+                // Function-value targets are always called: `compile`
+                // widens the frame check for inlined interface targets only.
+                Receiver::Closure(_) => self.call_direct(g.target, base),
+            }
+            self.m.jmp(done);
+            self.m.bind(next);
+        }
     }
 
     /// `pgojit stress` modes that act on every guarded call (random

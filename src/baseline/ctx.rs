@@ -1,10 +1,12 @@
 //! The state compiled code reaches through the `VM` register (r13), and the
 //! runtime helpers it calls.
 //!
-//! Compiled code keeps nothing in machine registers between bytecode
-//! instructions: every value lives in its VM frame slot, so a helper may
-//! collect garbage, a guard may miss, and the interpreter may take over at
-//! any instruction boundary (OSR enters compiled code the same way).
+//! Compiled code may keep its hottest one-word slots in registers (pinned,
+//! see `emit::analysis`), but writes them back to their VM frame slots
+//! before every call, helper and return and reloads them after: whenever a
+//! helper runs, every value is in its frame slot, so it may collect
+//! garbage, and a guard miss may leave for other code. OSR entries load the
+//! pinned registers from the frame.
 
 use crate::bytecode::Op;
 use crate::interp::Vm;

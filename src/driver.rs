@@ -172,7 +172,7 @@ fn run_program(
                 opts.jit.clone(),
                 opts.policy.clone(),
                 opts.tier == TierMode::Jit,
-                &crate::baseline::Baseline,
+                vec![&crate::baseline::Baseline],
             )
         });
     let mut vm = Vm::new(prog);
@@ -430,7 +430,16 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
         }
     );
     eprintln!("  code bytes        {}", st.code_bytes);
-    eprintln!("  compile time      {:.3} ms", st.compile_ns as f64 / 1e6);
+    let tiers: Vec<String> = st
+        .per_tier
+        .iter()
+        .map(|(t, n, ns)| format!("{}: {n} in {:.3} ms", t.name(), *ns as f64 / 1e6))
+        .collect();
+    eprintln!(
+        "  compile time      {:.3} ms ({})",
+        st.compile_ns as f64 / 1e6,
+        tiers.join(", ")
+    );
     eprintln!("  OSR entries       {}", st.osr_entries);
     eprintln!("  recompilations    {}", st.recompiles.len());
     for r in &st.recompiles {

@@ -14,11 +14,14 @@
 use super::Slot;
 use std::mem::offset_of;
 
-/// Byte offset of a slot from its frame's start: the one place every tier
-/// computes it.
+/// Byte offset of frame slot `slot` from slot 0: the one frame layout of
+/// every tier. The interpreter indexes its stack by slot; compiled code
+/// addresses slot `i` at `[FRAME + slot_offset(i)]`, and scales a dynamic
+/// slot index by `slot_offset(1)`.
 #[inline]
 pub const fn slot_offset(slot: Slot) -> i32 {
-    slot as i32 * 8
+    assert!(slot < (1 << 28), "frame slot out of range");
+    (slot * 8) as i32
 }
 
 /// What compiled code addresses at `[VM + offset]`. Owned by the [`Vm`].

@@ -75,8 +75,10 @@ pub struct Jit<'p> {
     code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
     /// Per site: windows, recompilations, settled sites.
     pub(crate) sites: recompile::Sites,
-    /// The compiler of each tier (only the baseline one so far).
-    baseline: &'p dyn Compiler,
+    /// One compiler per tier, the lowest first (only the baseline one so
+    /// far). A function's first code comes from the lowest; a
+    /// recompilation stays in the tier of the code it replaces.
+    compilers: Vec<&'p dyn Compiler>,
     pub stubs: Stubs,
     pub counters: Counters,
     mem: CodeMemory,
@@ -96,6 +98,8 @@ pub struct Stats {
     pub failed: u64,
     pub code_bytes: u64,
     pub compile_ns: u64,
+    /// Per tier that compiled something: (tier, functions compiled, ns).
+    pub per_tier: Vec<(Tier, u64, u64)>,
     pub osr_entries: u64,
     /// Each recompilation: the function and why.
     pub recompiles: Vec<String>,
@@ -116,8 +120,12 @@ impl<'p> Jit<'p> {
         opts: JitOptions,
         policy: pgojit_profiler::Options,
         eager: bool,
-        baseline: &'p dyn Compiler,
+        compilers: Vec<&'p dyn Compiler>,
     ) -> Jit<'p> {
+        assert!(
+            !compilers.is_empty() && compilers.windows(2).all(|w| w[0].tier() < w[1].tier()),
+            "one compiler per tier, lowest first"
+        );
         let n = prog.funcs.len();
         // One page more than asked for: the shared stubs live there.
         let mem = CodeMemory::new(opts.code_limit.saturating_add(pgojit_jit::code::PAGE_SIZE));
@@ -136,7 +144,7 @@ impl<'p> Jit<'p> {
             state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
             sites: recompile::Sites::new(prog.sites.len(), n),
-            baseline,
+            compilers,
             stubs,
             counters: Counters::new(n, prog.sites.len()),
             mem,
@@ -290,9 +298,20 @@ impl<'p> Jit<'p> {
         self.wake.notify_all();
     }
 
+    /// The compiler of `tier` (the lowest tier's when there is none).
+    fn compiler(&self, tier: Tier) -> &'p dyn Compiler {
+        let c = self.compilers.iter().find(|c| c.tier() == tier);
+        *c.unwrap_or(&self.compilers[0])
+    }
+
+    /// Compiles `f` with the compiler of the tier its installed code came
+    /// from (the lowest tier's for a first compilation) and installs it.
     fn compile_and_install(&self, f: FuncId) {
         let t0 = Instant::now();
-        let compiler = self.baseline;
+        let tier = self
+            .installed(f)
+            .map_or(self.compilers[0].tier(), |c| c.tier);
+        let compiler = self.compiler(tier);
         let out = compiler.compile(self, f);
         let mapped = self.mem.alloc(&out.asm);
         let ns = t0.elapsed().as_nanos() as u64;
@@ -354,6 +373,13 @@ impl<'p> Jit<'p> {
             st.compiled += 1;
             st.code_bytes += len;
             st.compile_ns += ns;
+            match st.per_tier.iter_mut().find(|t| t.0 == tier) {
+                Some(t) => {
+                    t.1 += 1;
+                    t.2 += ns;
+                }
+                None => st.per_tier.push((tier, 1, ns)),
+            }
         }
         // Publish: the code (mapped and made executable above) before the
         // addresses that lead to it.

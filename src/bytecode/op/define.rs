@@ -360,33 +360,6 @@ macro_rules! __op_filter {
     (@$mode:ident [$($a:tt)+]) => { $($a)+ };
 }
 
-/// A value of an operand's type, for tests over every opcode.
-#[cfg(test)]
-pub(crate) trait Sample {
-    fn sample() -> Self;
-}
-
-#[cfg(test)]
-mod sample {
-    use super::super::{Cmp, IntKind, PrintKind};
-    use super::Sample;
-    macro_rules! sample {
-        ($($t:ty = $v:expr),* $(,)?) => { $(impl Sample for $t { fn sample() -> $t { $v } })* };
-    }
-    sample! {
-        u32 = 1,
-        u64 = 1,
-        i64 = 1,
-        bool = false,
-        Cmp = Cmp::Lt,
-        IntKind = IntKind::I8,
-        PrintKind = PrintKind::Int,
-        crate::types::Native = crate::types::Native::FmtPrintln,
-        pgojit_profiler::FuncId = pgojit_profiler::FuncId(0),
-        pgojit_profiler::SiteId = pgojit_profiler::SiteId(0),
-    }
-}
-
 /// Declares `Op` and its facts from the rows of the opcode table.
 macro_rules! ops {
     ($(
@@ -498,3 +471,30 @@ macro_rules! ops {
     };
 }
 pub(crate) use ops;
+
+/// A value of an operand's type, for tests over every opcode.
+#[cfg(test)]
+pub(crate) trait Sample {
+    fn sample() -> Self;
+}
+
+#[cfg(test)]
+mod sample {
+    use super::super::{Cmp, IntKind, PrintKind};
+    use super::Sample;
+    macro_rules! sample {
+        ($($t:ty = $v:expr),* $(,)?) => { $(impl Sample for $t { fn sample() -> $t { $v } })* };
+    }
+    sample! {
+        u32 = 1,
+        u64 = 1,
+        i64 = 1,
+        bool = false,
+        Cmp = Cmp::Lt,
+        IntKind = IntKind::I8,
+        PrintKind = PrintKind::Int,
+        crate::types::Native = crate::types::Native::FmtPrintln,
+        pgojit_profiler::FuncId = pgojit_profiler::FuncId(0),
+        pgojit_profiler::SiteId = pgojit_profiler::SiteId(0),
+    }
+}

@@ -1,0 +1,133 @@
+//! Runtime helpers that run an instruction, and the code placed after the
+//! function body: the panic paths of fast paths that can fail (they re-run
+//! the instruction in the helper, which panics as the interpreter does),
+//! moves to recompiled code after a guard miss, `--max-steps` and
+//! `--verify-guards` exits, and the shared nil, stack-overflow and unwind
+//! exits.
+
+use super::{runtime, Emitter};
+use crate::bytecode::op::Op;
+use crate::bytecode::slot_offset;
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, VM};
+use pgojit_jit::{Label, Mem};
+use pgojit_profiler::FuncId;
+
+/// An out-of-line path: re-run `op` of `func` in a helper (it will panic).
+pub(super) struct Slow {
+    label: Label,
+    op: *const Op,
+    func: FuncId,
+    /// Frame offset (in slots) of the function the op belongs to.
+    base: u32,
+    /// Pinned registers hold the current values (spill them first).
+    spill: bool,
+}
+
+impl Emitter<'_> {
+    /// A helper call that re-runs (or runs) `op`; jumps to `fail` on a panic.
+    pub(super) fn call_op_helper(&mut self, op: &Op) {
+        let base = self.base;
+        let func = self.func;
+        self.emit_op_helper(op as *const Op, func, base);
+    }
+
+    pub(super) fn emit_op_helper(&mut self, op: *const Op, func: FuncId, base: u32) {
+        self.m.mov(ARGS[0], VM);
+        self.m.lea(ARGS[1], Mem::at(FRAME, slot_offset(base)));
+        self.m.mov_imm(ARGS[2], op as u64);
+        self.m.mov_imm(ARGS[3], func.0 as u64);
+        self.m.call_abs(runtime::op as *const () as usize);
+        self.m.test(TMP0, TMP0);
+        self.m.jne(self.fail);
+    }
+
+    /// A label for an out-of-line re-run of `op` (its panic path).
+    pub(super) fn slow_path(&mut self, op: &Op) -> Label {
+        let label = self.m.new_label();
+        self.slow.push(Slow {
+            label,
+            op: op as *const Op,
+            func: self.func,
+            base: self.base,
+            spill: self.pins_active,
+        });
+        label
+    }
+
+    /// Out-of-line code: moves to recompiled code, panic paths, the shared
+    /// failure exit, overflow.
+    pub(super) fn out_of_line(&mut self) {
+        for (label, t, resume) in std::mem::take(&mut self.transfers) {
+            self.m
+                .comment(&format!("recompiled: continue at {t} in the new code"));
+            self.m.bind(label);
+            self.spill_all();
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], self.func.0 as u64);
+            self.m.mov_imm(ARGS[2], t as u64);
+            self.m.call_abs(runtime::osr_target as *const () as usize);
+            let go = self.m.new_label();
+            self.m.test(TMP0, TMP0);
+            self.m.jne(go);
+            self.reload_all();
+            self.m.jmp(resume);
+            self.m.bind(go);
+            // Leave as a return would, then enter the new code at its OSR
+            // entry as the interpreter does.
+            self.frame_leave();
+            self.m.jmp_reg(TMP0);
+        }
+        let slow = std::mem::take(&mut self.slow);
+        for s in slow {
+            self.m.bind(s.label);
+            if s.spill {
+                self.spill_all();
+            }
+            self.emit_op_helper(s.op, s.func, s.base);
+            // A re-run that did not fail is a bug in a fast path; fail loudly
+            // rather than continue with a wrong value.
+            self.m.mov_imm(ARGS[1], 2);
+            self.m.mov(ARGS[0], VM);
+            self.m.call_abs(runtime::fail as *const () as usize);
+            self.m.jmp(self.fail);
+        }
+        for (label, f, pc) in std::mem::take(&mut self.step_exits) {
+            self.m.comment(&format!("--max-steps ran out at {pc}"));
+            self.m.bind(label);
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], 3);
+            self.m.mov_imm(ARGS[2], f.0 as u64);
+            self.m.mov_imm(ARGS[3], pc as u64);
+            self.m.call_abs(runtime::fail as *const () as usize);
+            self.m.jmp(self.fail);
+        }
+        for (label, site, expected, closure) in std::mem::take(&mut self.verify_exits) {
+            self.m.comment("--verify-guards: wrong receiver (aborts)");
+            self.m.bind(label);
+            // The receiver's type (or function) is in TMP1 (rcx = ARGS[3]).
+            self.m.mov(ARGS[2], TMP1);
+            self.m.mov_imm(ARGS[3], expected);
+            self.m.mov(ARGS[0], VM);
+            self.m
+                .mov_imm(ARGS[1], site as u64 | (closure as u64) << 32);
+            self.m
+                .call_abs(runtime::guard_violation as *const () as usize);
+        }
+        self.m.comment("nil dereference");
+        self.m.bind(self.nil);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 0);
+        self.m.call_abs(runtime::fail as *const () as usize);
+        self.m.jmp(self.fail);
+        self.m.comment("stack overflow");
+        self.m.bind(self.overflow);
+        // The check may have failed before the frame's alignment push.
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 1);
+        self.m.call_abs(runtime::fail as *const () as usize);
+        self.m.comment("unwind to the nearest entry");
+        self.m.bind(self.fail);
+        self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
+        self.m.jmp_reg(CALL_TARGET);
+    }
+}

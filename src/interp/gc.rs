@@ -1,0 +1,52 @@
+//! The collector's roots in the interpreter: every frame on the VM stack
+//! (through each function's slot map, or conservatively while compiled
+//! frames, which have no maps yet, may be among them), the package
+//! variables and the closure register.
+
+use super::Vm;
+use crate::runtime::panic::Panic;
+use pgojit_profiler::FuncId;
+
+impl Vm<'_> {
+    /// Runs a collection with the VM stack's frames, the package variables
+    /// and the closure register as roots.
+    #[inline(never)]
+    pub(super) fn collect(&mut self, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        let prog = self.prog;
+        let stack = &self.stack;
+        let frames = &self.frames;
+        let ctx = self.jc.ctx;
+        let delta = self.jc.globals_delta;
+        // Compiled frames have no maps yet: with the JIT on, every slot of
+        // the stack up to the running frame's end is a possible pointer (the
+        // heap checks each word before trusting it).
+        let conservative = self.tier.map(|_| fp + prog.func(cur).frame_size as usize);
+        self.heap
+            .collect(|m| {
+                if let Some(top) = conservative {
+                    for &w in &stack[..top] {
+                        m.mark(w);
+                    }
+                    for &(addr, words, layout) in &prog.globals {
+                        m.mark_object(addr.wrapping_add(delta), words as usize, layout);
+                    }
+                    m.mark(ctx);
+                    return;
+                }
+                let running = std::iter::once((cur, fp));
+                for (f, fp) in frames.iter().map(|s| (s.func, s.fp)).chain(running) {
+                    let func = prog.func(f);
+                    for (i, &ptr) in func.ptr_slots.iter().enumerate() {
+                        if ptr {
+                            m.mark(stack[fp + i]);
+                        }
+                    }
+                }
+                for &(addr, words, layout) in &prog.globals {
+                    m.mark_object(addr.wrapping_add(delta), words as usize, layout);
+                }
+                m.mark(ctx);
+            })
+            .map_err(Panic::Fatal)
+    }
+}

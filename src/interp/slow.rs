@@ -1,0 +1,653 @@
+//! The interpreter's one slow path (`Vm::exec_op`): the instructions its
+//! loop runs out of line, those compiled code leaves to the runtime, and
+//! re-runs of compiled fast paths that are about to fail; with Go's
+//! growslice and slicing rules, which only it needs.
+
+use super::{
+    cmp, desc, dyn_type, f, f_to_i32, f_to_i64, f_to_u64, iface_name, in_bounds, mem, Vm, NONE,
+};
+use crate::bytecode::op::{never_slow_ops, Op};
+use crate::runtime::heap::out_of_memory;
+use crate::runtime::heap::ZERO_SIZED;
+use crate::runtime::panic::Panic;
+use crate::runtime::typedesc::{self, Itab, TypeDesc};
+use pgojit_profiler::FuncId;
+
+impl Vm<'_> {
+    /// The interpreter's one slow path: the instructions its loop runs out
+    /// of line (class `slow` in the opcode table), those compiled code
+    /// leaves to the runtime (class `helper`), and re-runs of compiled fast
+    /// paths that are about to fail (class `exits`), so the panic is this
+    /// tier's. Kept out of `run`'s loop so that the common instructions
+    /// keep their operands in registers.
+    #[inline(never)]
+    pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        // A safepoint: every live value is in a frame slot.
+        if op.facts().alloc && self.heap.due() {
+            self.collect(cur, fp)?;
+        }
+        let st: *mut u64 = self.stack.as_mut_ptr();
+        macro_rules! s {
+            ($i:expr) => {
+                // SAFETY: as in `run`: the verifier bounds every slot operand by the frame.
+                *unsafe { &mut *st.add(fp + $i as usize) }
+            };
+        }
+        match *op {
+            Op::DivS { d, a, b } => {
+                let y = s!(b) as i64;
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = (s!(a) as i64).wrapping_div(y) as u64;
+            }
+            Op::DivU { d, a, b } => {
+                let y = s!(b);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = s!(a) / y;
+            }
+            Op::RemS { d, a, b } => {
+                let y = s!(b) as i64;
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = (s!(a) as i64).wrapping_rem(y) as u64;
+            }
+            Op::RemU { d, a, b } => {
+                let y = s!(b);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                s!(d) = s!(a) % y;
+            }
+            Op::FToI { d, s, signed, w32 } => {
+                let x = f(s!(s));
+                s!(d) = if w32 {
+                    f_to_i32(x) as i64 as u64
+                } else if signed {
+                    f_to_i64(x) as u64
+                } else {
+                    f_to_u64(x)
+                };
+            }
+            Op::StrConcat { d, a, b } => {
+                let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                let (p, n) = if y.is_empty() {
+                    (s!(a), s!(a + 1))
+                } else if x.is_empty() {
+                    (s!(b), s!(b + 1))
+                } else {
+                    self.heap.new_string_of(&[x, y])?
+                };
+                s!(d) = p;
+                s!(d + 1) = n;
+            }
+            Op::StrCmp { d, a, b, c } => {
+                let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
+                s!(d) = cmp(x, y, c) as u64;
+            }
+            Op::StrIndex { d, s, i } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= n {
+                    return Err(Panic::index(i, n));
+                }
+                s!(d) = mem::bytes(p, n)[i as usize] as u64;
+            }
+            Op::StrSlice { d, s, lo, hi } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let l = if lo == NONE { 0 } else { s!(lo) };
+                let h = if hi == NONE { n } else { s!(hi) };
+                if h > n || (h as i64) < 0 {
+                    return Err(Panic::Runtime(format!(
+                        "slice bounds out of range [:{}] with length {}",
+                        h as i64, n
+                    )));
+                }
+                if l > h {
+                    return Err(Panic::Runtime(format!(
+                        "slice bounds out of range [{}:{}]",
+                        l as i64, h
+                    )));
+                }
+                s!(d) = if h == l { 0 } else { p + l };
+                s!(d + 1) = h - l;
+            }
+            Op::StrDecodeRune { d, s, i } => {
+                let b = mem::bytes(s!(s), s!(s + 1));
+                let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[s!(i) as usize..]);
+                s!(d) = r as i64 as u64;
+                s!(d + 1) = w as u64;
+            }
+            Op::StrFromRune { d, s } => {
+                let v = s!(s) as i64;
+                let c = u32::try_from(v)
+                    .ok()
+                    .and_then(char::from_u32)
+                    .unwrap_or('\u{FFFD}');
+                let mut buf = [0u8; 4];
+                let (p, n) = self.heap.new_string(c.encode_utf8(&mut buf).as_bytes())?;
+                s!(d) = p;
+                s!(d + 1) = n;
+            }
+            Op::StrFromBytes { d, s } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
+                let (sp, sn) = self.heap.new_string(&v)?;
+                s!(d) = sp;
+                s!(d + 1) = sn;
+            }
+            Op::BytesFromStr { d, s } => {
+                let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
+                let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN)?;
+                for (i, x) in b.iter().enumerate() {
+                    mem::store(p, i, *x as u64);
+                }
+                s!(d) = p;
+                s!(d + 1) = b.len() as u64;
+                s!(d + 2) = b.len() as u64;
+            }
+            Op::StrFromRunes { d, s } => {
+                let (p, n) = (s!(s), s!(s + 1));
+                let mut v = Vec::new();
+                for i in 0..n as usize {
+                    let r = mem::load(p, i) as i64;
+                    let c = u32::try_from(r)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}');
+                    let mut buf = [0u8; 4];
+                    v.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                let (sp, sn) = self.heap.new_string(&v)?;
+                s!(d) = sp;
+                s!(d + 1) = sn;
+            }
+            Op::RunesFromStr { d, s } => {
+                let b = mem::bytes(s!(s), s!(s + 1));
+                let mut rs = Vec::new();
+                let mut i = 0;
+                while i < b.len() {
+                    let (r, w) = crate::runtime::fmt::utf8::decode_rune(&b[i..]);
+                    rs.push(r as i64 as u64);
+                    i += w.max(1);
+                }
+                let p = self.heap.alloc(rs.len(), crate::runtime::heap::NOSCAN)?;
+                for (i, r) in rs.iter().enumerate() {
+                    mem::store(p, i, *r);
+                }
+                s!(d) = p;
+                s!(d + 1) = rs.len() as u64;
+                s!(d + 2) = rs.len() as u64;
+            }
+            Op::FrameLoadIdx {
+                d,
+                base,
+                i,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let i = in_bounds(s!(i), len)?;
+                let src = fp + base as usize + i * stride as usize + off as usize;
+                self.stack
+                    .copy_within(src..src + n as usize, fp + d as usize);
+            }
+            Op::FrameStoreIdx {
+                base,
+                i,
+                v,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let i = in_bounds(s!(i), len)?;
+                let dst = fp + base as usize + i as usize * stride as usize + off as usize;
+                let src = fp + v as usize;
+                self.stack.copy_within(src..src + n as usize, dst);
+            }
+            Op::FrameLoadDyn { d, base, o, off, n } => {
+                let src = fp + base as usize + s!(o) as usize + off as usize;
+                self.stack
+                    .copy_within(src..src + n as usize, fp + d as usize);
+            }
+            Op::FrameStoreDyn { base, o, off, v, n } => {
+                let dst = fp + base as usize + s!(o) as usize + off as usize;
+                let src = fp + v as usize;
+                self.stack.copy_within(src..src + n as usize, dst);
+            }
+            Op::SliceSlice {
+                d,
+                s,
+                lo,
+                hi,
+                max,
+                stride,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
+                let (np, nl, nc) = r?;
+                s!(d) = np;
+                s!(d + 1) = nl;
+                s!(d + 2) = nc;
+            }
+            Op::ArraySlice {
+                d,
+                p,
+                len,
+                lo,
+                hi,
+                max,
+                stride,
+            } => {
+                let a = s!(p);
+                let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
+                let (np, nl, nc) = r?;
+                s!(d) = np;
+                s!(d + 1) = nl;
+                s!(d + 2) = nc;
+            }
+            Op::MakeSlice {
+                d,
+                len,
+                cap,
+                stride,
+                layout,
+            } => {
+                let l = s!(len) as i64;
+                let c = if cap == NONE { l } else { s!(cap) as i64 };
+                // Go's makeslice: a length or capacity is out of range when
+                // negative or when its bytes pass maxAlloc (2^48 on amd64).
+                let too_big = |n: i64| {
+                    n < 0
+                        || (n as u64)
+                            .checked_mul(8 * stride as u64)
+                            .is_none_or(|b| b > 1 << 48)
+                };
+                if too_big(c) || l > c {
+                    return Err(Panic::Runtime(if too_big(l) {
+                        "makeslice: len out of range".into()
+                    } else {
+                        "makeslice: cap out of range".into()
+                    }));
+                }
+                s!(d) = self.heap.alloc(c as usize * stride as usize, layout)?;
+                s!(d + 1) = l as u64;
+                s!(d + 2) = c as u64;
+            }
+            Op::Append {
+                d,
+                s,
+                v,
+                count,
+                stride,
+                layout,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout)?;
+                let b = fp + v as usize;
+                let n = (count * stride) as usize;
+                mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
+                s!(d) = np;
+                s!(d + 1) = len + count as u64;
+                s!(d + 2) = nc;
+            }
+            Op::AppendSlice {
+                d,
+                s,
+                t,
+                stride,
+                from_str,
+                layout,
+            } => {
+                let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
+                let (tp, tl) = (s!(t), s!(t + 1));
+                if tl == 0 {
+                    s!(d) = p;
+                    s!(d + 1) = len;
+                    s!(d + 2) = cap;
+                } else {
+                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout)?;
+                    if from_str {
+                        let b = mem::bytes(tp, tl);
+                        for (i, x) in b.iter().enumerate() {
+                            mem::store(np, len as usize + i, *x as u64);
+                        }
+                    } else {
+                        mem::copy_words(
+                            np + 8 * len * stride as u64,
+                            tp,
+                            (tl * stride as u64) as usize,
+                        );
+                    }
+                    s!(d) = np;
+                    s!(d + 1) = len + tl;
+                    s!(d + 2) = nc;
+                }
+            }
+            Op::Copy {
+                d,
+                dst,
+                src,
+                stride,
+                from_str,
+            } => {
+                let (dp, dl) = (s!(dst), s!(dst + 1));
+                let (sp, sl) = (s!(src), s!(src + 1));
+                let n = dl.min(sl);
+                if from_str {
+                    let b = mem::bytes(sp, sl);
+                    for i in 0..n as usize {
+                        mem::store(dp, i, b[i] as u64);
+                    }
+                } else if n > 0 {
+                    mem::copy_words(dp, sp, (n * stride as u64) as usize);
+                }
+                s!(d) = n;
+            }
+            Op::MakeIface {
+                d,
+                s,
+                tab,
+                n,
+                direct,
+                layout,
+            } => {
+                let data = if direct {
+                    s!(s)
+                } else if n == 0 {
+                    ZERO_SIZED
+                } else {
+                    let p = self.heap.alloc(n as usize, layout)?;
+                    let b = fp + s as usize;
+                    mem::store_n(p, 0, &self.stack[b..b + n as usize]);
+                    p
+                };
+                s!(d) = tab;
+                s!(d + 1) = data;
+            }
+            Op::IfaceToIface {
+                d,
+                s,
+                target,
+                src_empty,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                if tab == 0 {
+                    s!(d) = 0;
+                    s!(d + 1) = 0;
+                } else {
+                    let dynt = dyn_type(tab, src_empty);
+                    let tgt = desc(target);
+                    let w = if tgt.methods.is_empty() {
+                        dynt as *const TypeDesc as u64
+                    } else {
+                        match typedesc::itab(tgt, dynt) {
+                            Some(it) => it as *const Itab as u64,
+                            None => {
+                                return Err(Panic::Conversion(format!(
+                                    "interface conversion: {} is not {}",
+                                    dynt.name, tgt.name
+                                )))
+                            }
+                        }
+                    };
+                    s!(d) = w;
+                    s!(d + 1) = data;
+                }
+            }
+            Op::AssertType {
+                d,
+                s,
+                ty,
+                n,
+                direct,
+                src_empty,
+                src,
+                ok,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                let hit = tab != 0 && dyn_type(tab, src_empty) as *const TypeDesc as u64 == ty;
+                if hit {
+                    if direct {
+                        s!(d) = data;
+                    } else if n > 0 {
+                        let b = fp + d as usize;
+                        mem::load_n(data, 0, &mut self.stack[b..b + n as usize]);
+                    }
+                    if ok != NONE {
+                        s!(ok) = 1;
+                    }
+                } else if ok != NONE {
+                    let b = fp + d as usize;
+                    self.stack[b..b + n as usize].fill(0);
+                    s!(ok) = 0;
+                } else {
+                    let want = &desc(ty).name;
+                    let from = iface_name(desc(src));
+                    let msg = if tab == 0 {
+                        format!("interface conversion: {from} is nil, not {want}")
+                    } else {
+                        format!(
+                            "interface conversion: {from} is {}, not {want}",
+                            dyn_type(tab, src_empty).name
+                        )
+                    };
+                    return Err(Panic::Conversion(msg));
+                }
+            }
+            Op::AssertIface {
+                d,
+                s,
+                target,
+                src_empty,
+                src,
+                ok,
+            } => {
+                let (tab, data) = (s!(s), s!(s + 1));
+                let tgt = desc(target);
+                let res: Result<u64, String> = if tab == 0 {
+                    Err(format!(
+                        "interface conversion: {} is nil, not {}",
+                        iface_name(desc(src)),
+                        tgt.name
+                    ))
+                } else {
+                    let dynt = dyn_type(tab, src_empty);
+                    if tgt.methods.is_empty() {
+                        Ok(dynt as *const TypeDesc as u64)
+                    } else {
+                        match typedesc::itab(tgt, dynt) {
+                            Some(it) => Ok(it as *const Itab as u64),
+                            None => Err(format!(
+                                "interface conversion: {} is not {}: missing method {}",
+                                dynt.name,
+                                tgt.name,
+                                typedesc::missing_method(tgt, dynt).unwrap_or_default()
+                            )),
+                        }
+                    }
+                };
+                let _ = src;
+                match res {
+                    Ok(w) => {
+                        s!(d) = w;
+                        s!(d + 1) = data;
+                        if ok != NONE {
+                            s!(ok) = 1;
+                        }
+                    }
+                    Err(m) => {
+                        if ok == NONE {
+                            return Err(Panic::Conversion(m));
+                        }
+                        s!(d) = 0;
+                        s!(d + 1) = 0;
+                        s!(ok) = 0;
+                    }
+                }
+            }
+            Op::IfaceEq { d, a, b, empty, ne } => {
+                let (x, y) = ([s!(a), s!(a + 1)], [s!(b), s!(b + 1)]);
+                let r = self.iface_eq(x, y, empty)?;
+                s!(d) = (r != ne) as u64;
+            }
+            Op::ValueEq { d, a, b, ty, ne } => {
+                let t = desc(ty);
+                let n = t.words();
+                let x: Vec<u64> = self.stack[fp + a as usize..fp + a as usize + n].to_vec();
+                let y: Vec<u64> = self.stack[fp + b as usize..fp + b as usize + n].to_vec();
+                let r = self.value_eq(t.ty, &x, &y)?;
+                s!(d) = (r != ne) as u64;
+            }
+            Op::MakeClosure {
+                d,
+                func: target,
+                caps,
+                n,
+                layout,
+            } => {
+                let p = self.heap.alloc(1 + n as usize, layout)?;
+                mem::store(p, 0, target.0 as u64);
+                let b = fp + caps as usize;
+                mem::store_n(p, 1, &self.stack[b..b + n as usize]);
+                s!(d) = p;
+            }
+            Op::Print { s, kind, space } => {
+                let b = fp + s as usize;
+                let words = [self.stack[b], self.stack.get(b + 1).copied().unwrap_or(0)];
+                self.print_builtin(kind, words, space);
+            }
+            Op::Alloc { d, n, layout } => s!(d) = self.heap.alloc(n as usize, layout)?,
+            Op::CallNative { native, base } => {
+                let top = fp + self.prog.func(cur).frame_size as usize;
+                return self.native(native, fp + base as usize, top);
+            }
+            Op::Panic { s } => {
+                let top = fp + self.prog.func(cur).frame_size as usize;
+                return Err(self.panic_value([s!(s), s!(s + 1)], top));
+            }
+            Op::PanicNil => return Err(Panic::nil_deref()),
+            Op::PrintNl => self.print_raw(b"\n"),
+            Op::IToF { d, s, signed } => {
+                let v = s!(s);
+                s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
+            }
+            Op::CheckShift { s } => {
+                if (s!(s) as i64) < 0 {
+                    return Err(Panic::Runtime("negative shift amount".into()));
+                }
+            }
+            Op::SliceAddr { s, i, .. }
+            | Op::SliceLoad { s, i, .. }
+            | Op::SliceStore { s, i, .. } => {
+                let (len, i) = (s!(s + 1), s!(i) as i64);
+                if i < 0 || i as u64 >= len {
+                    return Err(Panic::index(i, len));
+                }
+                return Err(Panic::Fatal(format!(
+                    "internal error: {op:?} re-run in bounds"
+                )));
+            }
+            Op::CheckIndex { i, len } => {
+                in_bounds(s!(i), len)?;
+            }
+            // Compiled code's re-run of a masked load about to fail.
+            Op::AndImmSliceLoad { m, a, imm, .. } => {
+                s!(m) = s!(a) & imm as u64;
+                let [_, load] = crate::bytecode::peephole::parts(op).expect("a fused op");
+                return self.exec_op(&load, cur, fp);
+            }
+            never_slow_ops!() => {
+                return Err(Panic::Fatal(format!(
+                    "internal error: {op:?} has no slow path"
+                )))
+            }
+        }
+        Ok(())
+    }
+
+    /// Go's growslice: room for `extra` more elements.
+    fn grow(
+        &mut self,
+        p: u64,
+        len: u64,
+        cap: u64,
+        extra: u64,
+        stride: u32,
+        layout: u32,
+    ) -> Result<(u64, u64), Panic> {
+        let need = len + extra;
+        if need <= cap {
+            return Ok((p, cap));
+        }
+        let mut nc = cap;
+        if need > 2 * cap {
+            nc = need;
+        } else if cap < 256 {
+            nc = 2 * cap;
+        } else {
+            while nc < need {
+                nc += (nc + 3 * 256) / 4;
+            }
+        }
+        let words = nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?;
+        let np = self
+            .heap
+            .alloc(usize::try_from(words).map_err(|_| out_of_memory())?, layout)?;
+        mem::copy_words(np, p, (len * stride as u64) as usize);
+        Ok((np, nc))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reslice(
+        &self,
+        p: u64,
+        len: u64,
+        cap: u64,
+        lo: u32,
+        hi: u32,
+        max: u32,
+        stride: u32,
+        fp: usize,
+    ) -> Result<(u64, u64, u64), Panic> {
+        let get = |s: u32| self.stack[fp + s as usize];
+        let l = if lo == NONE { 0 } else { get(lo) };
+        let h = if hi == NONE { len } else { get(hi) };
+        let m = if max == NONE { cap } else { get(max) };
+        if max != NONE && m > cap {
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [::{}] with capacity {}",
+                m as i64, cap
+            )));
+        }
+        if h > m {
+            let what = if hi == NONE && max == NONE {
+                "length"
+            } else {
+                "capacity"
+            };
+            let _ = what;
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [:{}] with capacity {}",
+                h as i64, m
+            )));
+        }
+        if l > h {
+            return Err(Panic::Runtime(format!(
+                "slice bounds out of range [{}:{}]",
+                l as i64, h
+            )));
+        }
+        let np = if m - l == 0 {
+            p
+        } else {
+            p + 8 * l * stride as u64
+        };
+        Ok((np, h - l, m - l))
+    }
+}

@@ -234,7 +234,7 @@ ops! {
         off: u32,
         n: u32,
     } slow exits
-        reads[words(base, len * stride), int(i)] writes[words(d, n)] flags[fail, frame];
+        reads[array(base, len, stride), int(i)] writes[words(d, n)] flags[fail, frame];
     FrameStoreIdx {
         base: Slot,
         i: Slot,

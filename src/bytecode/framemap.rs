@@ -124,6 +124,7 @@ pub fn program(prog: &mut Program) {
 mod tests {
     use super::*;
     use crate::syntax::ast::Pos;
+    use crate::types::Native;
 
     fn program_of(code: Vec<Op>, frame: u32, params: u32) -> Program {
         let prog =

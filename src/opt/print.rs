@@ -158,21 +158,28 @@ fn addr(a: u64, names: &dyn Names) -> String {
     names.addr(a).unwrap_or_else(|| "<addr>".into())
 }
 
-/// One instruction's right-hand side.
-pub fn insn(i: &Insn, names: &dyn Names) -> String {
+/// A constant: float bits as a float, a known address by name, any
+/// other word in the range of user-space addresses (a string literal's
+/// bytes) as `<addr>`, an integer as itself.
+fn konst(bits: u64, ty: Ty, names: &dyn Names) -> String {
+    if ty == Ty::Float {
+        return format!("{:?}", f64::from_bits(bits));
+    }
+    if let Some(n) = names.addr(bits) {
+        return n;
+    }
+    if (0x1000_0000_0000..0x8000_0000_0000).contains(&bits) {
+        return "<addr>".into();
+    }
+    (bits as i64).to_string()
+}
+
+/// One instruction's right-hand side (`ty`: its type).
+pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
     let n = i.name();
     match i {
         Insn::Param { slot } => format!("{n} slot={slot}"),
-        Insn::Const { bits } => {
-            if *bits >= 1 << 32 && (*bits as i64) > 0 {
-                format!(
-                    "{n} {}",
-                    names.addr(*bits).unwrap_or_else(|| format!("{bits:#x}"))
-                )
-            } else {
-                format!("{n} {}", *bits as i64)
-            }
-        }
+        Insn::Const { bits } => format!("{n} {}", konst(*bits, ty, names)),
         Insn::Bin { a, b, .. } => format!("{n} {a}, {b}"),
         Insn::Un { op, a } => match op {
             UnOp::Trunc(k) => format!("{n} {k:?} {a}"),
@@ -277,7 +284,7 @@ pub fn graph(g: &Graph, names: &dyn Names) -> String {
         let _ = writeln!(out, "{head:<39} # {note}");
         for &x in &blk.insns {
             let d = g.insn(x);
-            let rhs = insn(&d.insn, names);
+            let rhs = insn(&d.insn, d.ty, names);
             if d.ty == Ty::Void {
                 let _ = writeln!(out, "  {rhs}");
             } else {

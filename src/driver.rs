@@ -383,6 +383,10 @@ fn run_copies(j: &crate::tier::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<()
 /// `pgojit disasm`: listings of the selected functions, compiled now with
 /// the run's profile when the run did not compile them.
 fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
+    if d.ir {
+        print_ir(prog, d);
+        return;
+    }
     let exact = d
         .func
         .as_ref()
@@ -412,6 +416,37 @@ fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
             }
         );
         println!("{text}");
+    }
+}
+
+/// `pgojit disasm --ir`: the SSA graph of the selected functions (built
+/// and verified after the run; a function whose graph cannot be built or
+/// fails the verifier says why).
+fn print_ir(prog: &Program, d: &Disasm) {
+    let names = crate::opt::print::ProgramNames::new(prog);
+    for (i, f) in prog.funcs.iter().enumerate() {
+        if !selected(prog, d, &f.name) {
+            continue;
+        }
+        match crate::opt::build_func(prog, FuncId(i as u32)) {
+            Ok(g) => {
+                if let Err(e) = crate::opt::verify::verify(&g) {
+                    println!("fn {}: the verifier fails: {e}", f.name);
+                }
+                println!("{}", crate::opt::print::graph(&g, &names));
+            }
+            Err(e) => println!("fn {}: no graph (build: {e})\n", f.name),
+        }
+    }
+}
+
+/// Is function `name` one `--func` selects (exactly, when some function
+/// has that name, else by substring)?
+fn selected(prog: &Program, d: &Disasm, name: &str) -> bool {
+    match &d.func {
+        None => true,
+        Some(n) if prog.funcs.iter().any(|f| &f.name == n) => name == n,
+        Some(n) => name.contains(n.as_str()),
     }
 }
 

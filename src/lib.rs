@@ -15,6 +15,7 @@ pub mod bytecode;
 pub mod diag;
 pub mod driver;
 pub mod interp;
+pub mod opt;
 pub mod options;
 pub mod runtime;
 pub mod stress;

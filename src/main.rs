@@ -161,6 +161,10 @@ enum Cmd {
         /// Print code offsets and hide addresses (for comparing listings).
         #[arg(long)]
         stable: bool,
+        /// Print the optimizing tier's SSA graph of each function instead
+        /// of machine code.
+        #[arg(long)]
+        ir: bool,
     },
     /// Run a Go program under adversarial guard modes and check that each
     /// run prints what the interpreter printed (exit 1 on a difference).
@@ -310,9 +314,12 @@ fn main() -> ExitCode {
                 threads,
                 extra,
             } => pgojit::stress::stress(&file, &modes, seed, repeat, threads, &extra),
-            Cmd::Disasm { run, func, stable } => {
-                run_with(&run, None, Some(Disasm { func, stable }))
-            }
+            Cmd::Disasm {
+                run,
+                func,
+                stable,
+                ir,
+            } => run_with(&run, None, Some(Disasm { func, stable, ir })),
         });
     let outcome = match child.map(|h| h.join()) {
         Ok(Ok(o)) => o,

@@ -91,6 +91,8 @@ pub struct Disasm {
     pub func: Option<String>,
     /// Offsets instead of addresses, 64-bit immediates hidden.
     pub stable: bool,
+    /// The optimizing tier's SSA graph instead of machine code.
+    pub ir: bool,
 }
 
 /// `--tier`. (The doc comments are `--help`'s text.)

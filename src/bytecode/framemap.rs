@@ -11,7 +11,6 @@
 
 use super::op::{Callee, Kind, Op, Slot};
 use super::{Function, Program};
-use crate::types::Native;
 
 /// What an instruction writes into a run of slots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,7 +31,9 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(Callee) -> u32) -> Vec<(Slot
         let d = o.slot;
         match o.kind {
             Kind::Int | Kind::Float | Kind::Ints => v.push((d, o.words, W::Scalar)),
-            Kind::Ptr | Kind::Words | Kind::Sized => v.push((d, o.words, W::Ptr)),
+            Kind::Ptr | Kind::Words | Kind::Sized | Kind::Array { .. } => {
+                v.push((d, o.words, W::Ptr))
+            }
             Kind::Str => v.extend([(d, 1, W::Ptr), (d + 1, 1, W::Scalar)]),
             Kind::Slice => v.extend([(d, 1, W::Ptr), (d + 1, 2, W::Scalar)]),
             Kind::Iface => v.extend([(d, 1, W::Scalar), (d + 1, 1, W::Ptr)]),
@@ -54,15 +55,6 @@ pub(crate) fn writes(op: &Op, result_words: impl Fn(Callee) -> u32) -> Vec<(Slot
     v
 }
 
-/// Words a native function returns.
-fn native_results(n: Native) -> u32 {
-    match n {
-        Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => 3,
-        Native::FmtSprint | Native::FmtSprintln | Native::FmtSprintf => 2,
-        Native::FmtErrorf | Native::ErrorsNew => 2,
-    }
-}
-
 /// The frame map of one function: `true` for slots that may hold a heap pointer.
 pub fn compute(f: &Function, prog: &Program) -> Vec<bool> {
     let n = f.frame_size as usize;
@@ -80,7 +72,7 @@ pub fn compute(f: &Function, prog: &Program) -> Vec<bool> {
                 .get(site.index())
                 .map(|s| s.result_words)
                 .unwrap_or(f.frame_size),
-            Callee::Native(native) => native_results(native),
+            Callee::Native(native) => native.result_words(),
         }
     };
     let writes: Vec<Vec<(Slot, u32, W)>> =
@@ -132,6 +124,7 @@ pub fn program(prog: &mut Program) {
 mod tests {
     use super::*;
     use crate::syntax::ast::Pos;
+    use crate::types::Native;
 
     fn program_of(code: Vec<Op>, frame: u32, params: u32) -> Program {
         let prog =

@@ -84,6 +84,9 @@ pub struct SiteMeta {
     pub iface_desc: u64,
     /// Words of the call's results (written into the caller's window).
     pub result_words: u32,
+    /// Words of the call's arguments in the window, the receiver's data
+    /// word first for an interface method (which the call itself writes).
+    pub arg_words: u32,
 }
 
 impl Program {

@@ -101,6 +101,25 @@ impl Native {
             Native::ErrorsNew => "errors.New",
         }
     }
+
+    /// Words of the arguments a call passes (the variadic `...any` is a
+    /// slice; `fmt.Printf`'s format string comes before it).
+    pub fn arg_words(self) -> u32 {
+        match self {
+            Native::FmtPrint | Native::FmtPrintln | Native::FmtSprint | Native::FmtSprintln => 3,
+            Native::FmtPrintf | Native::FmtSprintf | Native::FmtErrorf => 5,
+            Native::ErrorsNew => 2,
+        }
+    }
+
+    /// Words of the results (`(n int, err error)`, a string, an error).
+    pub fn result_words(self) -> u32 {
+        match self {
+            Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => 3,
+            Native::FmtSprint | Native::FmtSprintln | Native::FmtSprintf => 2,
+            Native::FmtErrorf | Native::ErrorsNew => 2,
+        }
+    }
 }
 
 /// Where a function's body comes from.

@@ -133,6 +133,11 @@ impl FnCtx<'_, '_> {
                     text: crate::syntax::parser::expr_string(fun),
                     iface_desc: self.l.desc(xt) as *const _ as u64,
                     result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
+                    arg_words: 1 + sig
+                        .params
+                        .iter()
+                        .map(|t| self.l.words_cached(*t))
+                        .sum::<u32>(),
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
@@ -164,6 +169,11 @@ impl FnCtx<'_, '_> {
                     text: crate::syntax::parser::expr_string(fun),
                     iface_desc: 0,
                     result_words: sig.results.iter().map(|t| self.l.words_cached(*t)).sum(),
+                    arg_words: sig
+                        .params
+                        .iter()
+                        .map(|t| self.l.words_cached(*t))
+                        .sum::<u32>(),
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;

@@ -355,6 +355,7 @@ impl<'a> Lowerer<'a> {
             .cloned()
             .expect("method signature");
         let result_words = sig.results.iter().map(|t| self.words(*t)).sum();
+        let arg_words = 1 + sig.params.iter().map(|t| self.words(*t)).sum::<u32>();
         let iface_desc = self.desc(iface) as *const _ as u64;
         let iface = self.info.types.name(iface);
         self.new_site(crate::bytecode::SiteMeta {
@@ -366,6 +367,7 @@ impl<'a> Lowerer<'a> {
             method: im.name,
             is_iface: true,
             result_words,
+            arg_words,
         })
     }
 

@@ -75,6 +75,9 @@ pub enum Kind {
         n: u32,
         src: Slot,
     },
+    /// (Reads) a frame array indexed at run time: any of its `len`
+    /// elements of `stride` words may be read; `words` covers the array.
+    Array { len: u32, stride: u32 },
     /// Frame words at an offset known only at run time, from this slot on.
     Frame,
     /// A value as wide as its type (a descriptor says), from this slot on.
@@ -184,6 +187,11 @@ pub const fn elems(base: Slot, len: u32, stride: u32, off: u32, n: u32, src: Slo
             src,
         },
     )
+}
+/// The frame array at `base` (`len` elements of `stride` words), read at
+/// an index known only at run time.
+pub const fn array(base: Slot, len: u32, stride: u32) -> Operand {
+    Operand::new(base, len * stride, Kind::Array { len, stride })
 }
 /// A value whose width its type descriptor gives (the first word is named).
 pub const fn sized(s: Slot) -> Operand {

@@ -234,7 +234,7 @@ ops! {
         off: u32,
         n: u32,
     } slow exits
-        reads[words(base, len * stride), int(i)] writes[words(d, n)] flags[fail, frame];
+        reads[array(base, len, stride), int(i)] writes[words(d, n)] flags[fail, frame];
     FrameStoreIdx {
         base: Slot,
         i: Slot,
@@ -560,6 +560,38 @@ mod tests {
         };
         let reads: Vec<Slot> = op.reads().iter().map(|o| o.slot).collect();
         assert_eq!(reads, vec![2, 4]);
+    }
+
+    /// Frame slots reached by computed address (a frame array read or
+    /// written at a run-time index, frame words at a run-time offset) are
+    /// named by their own operand kinds, which the optimizing tier keeps
+    /// in frame memory; exactly the rows flagged `frame` have them (a
+    /// large `Zero` is flagged for its expansion, and its sample is small).
+    #[test]
+    fn computed_frame_addresses_have_their_own_operand_kinds() {
+        for op in samples() {
+            let reads = op.reads();
+            let writes = op.writes();
+            let computed = reads.iter().chain(writes.iter()).any(|o| {
+                matches!(
+                    o.kind,
+                    Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame
+                )
+            });
+            assert_eq!(computed, op.facts().frame, "{}", op.name());
+        }
+        let op = Op::FrameLoadIdx {
+            d: 0,
+            base: 4,
+            i: 1,
+            len: 3,
+            stride: 2,
+            off: 0,
+            n: 1,
+        };
+        let arr = op.reads().iter().next().copied().expect("the array");
+        assert_eq!(arr.kind, Kind::Array { len: 3, stride: 2 });
+        assert_eq!(arr.range(), 4..10, "the whole array");
     }
 
     #[test]

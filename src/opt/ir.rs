@@ -1,0 +1,617 @@
+//! The optimizing tier's SSA IR: a function is a graph of basic blocks,
+//! each with block parameters (the phis of merge points), a list of
+//! instructions and one explicit terminator. Instructions live in one
+//! arena and are named by [`InsnId`] (printed `v3`); an instruction is
+//! also the value it defines, as in ZJIT's `hir.rs` and Maglev's nodes.
+//! Blocks are named by [`BlockId`] (printed `bb1`).
+//!
+//! **One SSA value per 64-bit word.** A string is two values (data
+//! pointer, length), a slice three, an interface two (type word, data
+//! word), a struct one per word: what a frame slot holds, one value. Each
+//! value has a word type, [`Ty`]: `Int` (integers, bools, lengths, itab
+//! and type words: never a heap pointer), `Float` (a float64's bits) or
+//! `Ptr` (may be a heap pointer: the collector must see it at a
+//! safepoint). Why per word and not tuples:
+//!
+//! - a linear-scan register allocator gives each value one register (or
+//!   one spill slot) and its live range; a tuple would need a register
+//!   group or a split pass first (YJIT's and Maglev's allocators work on
+//!   single-register values too);
+//! - the optimizations the tier exists for act on words: the itab load of
+//!   a loop-invariant receiver leaves the loop while its data word stays;
+//!   a bounds check reads only a slice's length; scalar replacement of an
+//!   interface keeps its two words in registers; a guard compares one word;
+//! - the stack maps of precise GC are per word: `Ptr` values are exactly
+//!   the ones to record.
+//!
+//! The cost is that something producing several words at once (a call's
+//! results, a runtime helper's string) is typed [`Ty::Tuple`] and read
+//! word by word with [`Insn::Proj`]; an instruction with one result word
+//! is that word, with none [`Ty::Void`].
+//!
+//! Immediates are not part of the IR: `AddImm` builds as `Const` + `AddI`
+//! (as Cranelift's `iconst` + `iadd`); choosing an immediate operand is
+//! the code generator's business, once constants have been folded.
+//!
+//! Calls are nodes that a later pass can rewrite from the profile
+//! snapshot: [`Insn::CallIface`] and [`Insn::CallClosure`] carry their
+//! [`SiteId`], receiver and argument words, so that guarded
+//! devirtualization becomes `GuardType` + a direct call or an inlined body
+//! with the indirect call as the miss path.
+
+use crate::bytecode::op::{Cmp, IntKind, Op};
+use crate::bytecode::Slot;
+use crate::types::Native;
+use pgojit_profiler::{FuncId, SiteId};
+
+/// An instruction, and the value it defines (`v3`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InsnId(pub u32);
+
+/// A basic block (`bb1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BlockId(pub u32);
+
+impl InsnId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl BlockId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for InsnId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "v{}", self.0)
+    }
+}
+
+impl std::fmt::Display for BlockId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "bb{}", self.0)
+    }
+}
+
+/// What a value is: one machine word of a kind, or none, or several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ty {
+    /// Never a heap pointer: integers, bools, lengths, itab and type words.
+    Int,
+    /// A float64's bits.
+    Float,
+    /// May be a heap pointer.
+    Ptr,
+    /// No value (stores, checks).
+    Void,
+    /// `n` words (a call's or a helper's results), read with [`Insn::Proj`].
+    Tuple(u32),
+}
+
+impl Ty {
+    /// One machine word (may live in a register).
+    pub fn is_word(self) -> bool {
+        matches!(self, Ty::Int | Ty::Float | Ty::Ptr)
+    }
+
+    /// A value of type `self` may flow where `to` is expected: the same
+    /// type, or an integer where a possible pointer is (a nil, a word the
+    /// bytecode does not type).
+    pub fn fits(self, to: Ty) -> bool {
+        self == to || (self == Ty::Int && to == Ty::Ptr)
+    }
+
+    /// The type of a merge of `self` and `other` (`None`: float bits
+    /// meeting an integer, which well-typed bytecode never does).
+    pub fn join(self, other: Ty) -> Option<Ty> {
+        if self.fits(other) {
+            Some(other)
+        } else if other.fits(self) {
+            Some(self)
+        } else {
+            None
+        }
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            Ty::Int => "int".into(),
+            Ty::Float => "float".into(),
+            Ty::Ptr => "ptr".into(),
+            Ty::Void => "void".into(),
+            Ty::Tuple(n) => format!("tuple{n}"),
+        }
+    }
+}
+
+/// Two-operand arithmetic, named as the bytecode names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    AddI,
+    SubI,
+    MulI,
+    /// Signed division: panics on a zero divisor.
+    DivS,
+    DivU,
+    RemS,
+    RemU,
+    And,
+    Or,
+    Xor,
+    AndNot,
+    Shl,
+    ShrS,
+    ShrU,
+    AddF,
+    SubF,
+    MulF,
+    DivF,
+}
+
+impl BinOp {
+    /// Float operands and result.
+    pub fn float(self) -> bool {
+        matches!(self, BinOp::AddF | BinOp::SubF | BinOp::MulF | BinOp::DivF)
+    }
+
+    /// May panic (a zero divisor).
+    pub fn fails(self) -> bool {
+        matches!(self, BinOp::DivS | BinOp::DivU | BinOp::RemS | BinOp::RemU)
+    }
+}
+
+/// One-operand operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    NegI,
+    /// Bitwise complement.
+    NotI,
+    /// Boolean not.
+    Not,
+    Trunc(IntKind),
+    NegF,
+    IToF {
+        signed: bool,
+    },
+    FToI {
+        signed: bool,
+        w32: bool,
+    },
+}
+
+impl UnOp {
+    /// (operand, result) types.
+    pub fn types(self) -> (Ty, Ty) {
+        match self {
+            UnOp::NegI | UnOp::NotI | UnOp::Not | UnOp::Trunc(_) => (Ty::Int, Ty::Int),
+            UnOp::NegF => (Ty::Float, Ty::Float),
+            UnOp::IToF { .. } => (Ty::Int, Ty::Float),
+            UnOp::FToI { .. } => (Ty::Float, Ty::Int),
+        }
+    }
+}
+
+/// How a comparison reads its operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpKind {
+    Signed,
+    Unsigned,
+    Float,
+}
+
+/// One instruction. Operands are values ([`InsnId`]); word offsets and
+/// strides are in 64-bit words, as in the bytecode.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Insn {
+    /// A block parameter holding frame slot `slot` (the entry block's are
+    /// the function's parameters).
+    Param {
+        slot: Slot,
+    },
+    /// A constant word (its type is the slot's it was built for).
+    Const {
+        bits: u64,
+    },
+    Bin {
+        op: BinOp,
+        a: InsnId,
+        b: InsnId,
+    },
+    Un {
+        op: UnOp,
+        a: InsnId,
+    },
+    /// A bool: `a c b`.
+    Cmp {
+        c: Cmp,
+        kind: CmpKind,
+        a: InsnId,
+        b: InsnId,
+    },
+    /// Panics when the signed shift count is negative.
+    CheckShift {
+        a: InsnId,
+    },
+    /// Panics unless `0 <= i < len`.
+    CheckIndex {
+        i: InsnId,
+        len: u32,
+    },
+    /// The word at `p + off`; panics if `p` is nil.
+    Load {
+        p: InsnId,
+        off: u32,
+    },
+    /// `*(p + off) = v`; panics if `p` is nil.
+    Store {
+        p: InsnId,
+        off: u32,
+        v: InsnId,
+    },
+    /// `p + off` words; panics if `p` is nil (`&p.f`).
+    AddrOff {
+        p: InsnId,
+        off: u32,
+    },
+    /// The address of package-variable word `addr`.
+    AddrG {
+        addr: u64,
+    },
+    LoadG {
+        addr: u64,
+    },
+    StoreG {
+        addr: u64,
+        v: InsnId,
+    },
+    /// `&s[i]` for elements of `stride` words; bounds-checked against `len`.
+    SliceAddr {
+        ptr: InsnId,
+        len: InsnId,
+        i: InsnId,
+        stride: u32,
+    },
+    /// Word `off` of element `i`; bounds-checked.
+    SliceLoad {
+        ptr: InsnId,
+        len: InsnId,
+        i: InsnId,
+        stride: u32,
+        off: u32,
+    },
+    SliceStore {
+        ptr: InsnId,
+        len: InsnId,
+        i: InsnId,
+        stride: u32,
+        off: u32,
+        v: InsnId,
+    },
+    /// The current closure (Go's context register).
+    LoadCtx,
+    /// A static call.
+    Call {
+        func: FuncId,
+        args: Vec<InsnId>,
+    },
+    /// A profiled interface method call: `recv` is (type word, data
+    /// word), `args` the argument words after the receiver.
+    CallIface {
+        site: SiteId,
+        method: u32,
+        recv: [InsnId; 2],
+        args: Vec<InsnId>,
+    },
+    /// A profiled call of a function value.
+    CallClosure {
+        site: SiteId,
+        f: InsnId,
+        args: Vec<InsnId>,
+    },
+    /// A runtime function (fmt, errors).
+    CallNative {
+        native: Native,
+        args: Vec<InsnId>,
+    },
+    /// Word `index` of a [`Ty::Tuple`].
+    Proj {
+        of: InsnId,
+        index: u32,
+    },
+    /// Frame slot `slot` read from memory: slots that bytecode reaches by
+    /// computed address (frame arrays) live in the frame, not in values.
+    LoadSlot {
+        slot: Slot,
+    },
+    StoreSlot {
+        slot: Slot,
+        v: InsnId,
+    },
+    /// Any other bytecode instruction, run as it is: `args` are the words
+    /// its operands read (in the table's order, word by word), its result
+    /// the words it writes (in order). Slots it reaches by computed
+    /// address are in memory ([`Insn::LoadSlot`]).
+    Bytecode {
+        op: Op,
+        args: Vec<InsnId>,
+    },
+}
+
+impl Insn {
+    /// The values the instruction reads, in order.
+    pub fn operands(&self) -> Vec<InsnId> {
+        match self {
+            Insn::Param { .. }
+            | Insn::Const { .. }
+            | Insn::AddrG { .. }
+            | Insn::LoadG { .. }
+            | Insn::LoadCtx
+            | Insn::LoadSlot { .. } => vec![],
+            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![*a, *b],
+            Insn::Un { a, .. } | Insn::CheckShift { a } => vec![*a],
+            Insn::CheckIndex { i, .. } => vec![*i],
+            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => vec![*p],
+            Insn::Store { p, v, .. } => vec![*p, *v],
+            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => vec![*v],
+            Insn::SliceAddr { ptr, len, i, .. } | Insn::SliceLoad { ptr, len, i, .. } => {
+                vec![*ptr, *len, *i]
+            }
+            Insn::SliceStore { ptr, len, i, v, .. } => vec![*ptr, *len, *i, *v],
+            Insn::Call { args, .. } | Insn::CallNative { args, .. } => args.clone(),
+            Insn::CallIface { recv, args, .. } => recv.iter().chain(args).copied().collect(),
+            Insn::CallClosure { f, args, .. } => {
+                std::iter::once(*f).chain(args.iter().copied()).collect()
+            }
+            Insn::Proj { of, .. } => vec![*of],
+            Insn::Bytecode { args, .. } => args.clone(),
+        }
+    }
+
+    /// The operands, to rewrite them.
+    pub fn operands_mut(&mut self) -> Vec<&mut InsnId> {
+        match self {
+            Insn::Param { .. }
+            | Insn::Const { .. }
+            | Insn::AddrG { .. }
+            | Insn::LoadG { .. }
+            | Insn::LoadCtx
+            | Insn::LoadSlot { .. } => vec![],
+            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![a, b],
+            Insn::Un { a, .. } | Insn::CheckShift { a } => vec![a],
+            Insn::CheckIndex { i, .. } => vec![i],
+            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => vec![p],
+            Insn::Store { p, v, .. } => vec![p, v],
+            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => vec![v],
+            Insn::SliceAddr { ptr, len, i, .. } | Insn::SliceLoad { ptr, len, i, .. } => {
+                vec![ptr, len, i]
+            }
+            Insn::SliceStore { ptr, len, i, v, .. } => vec![ptr, len, i, v],
+            Insn::Call { args, .. } | Insn::CallNative { args, .. } => args.iter_mut().collect(),
+            Insn::CallIface { recv, args, .. } => recv.iter_mut().chain(args.iter_mut()).collect(),
+            Insn::CallClosure { f, args, .. } => {
+                std::iter::once(f).chain(args.iter_mut()).collect()
+            }
+            Insn::Proj { of, .. } => vec![of],
+            Insn::Bytecode { args, .. } => args.iter_mut().collect(),
+        }
+    }
+
+    /// The instruction's name, as printed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Insn::Param { .. } => "Param",
+            Insn::Const { .. } => "Const",
+            Insn::Bin { op, .. } => match op {
+                BinOp::AddI => "AddI",
+                BinOp::SubI => "SubI",
+                BinOp::MulI => "MulI",
+                BinOp::DivS => "DivS",
+                BinOp::DivU => "DivU",
+                BinOp::RemS => "RemS",
+                BinOp::RemU => "RemU",
+                BinOp::And => "And",
+                BinOp::Or => "Or",
+                BinOp::Xor => "Xor",
+                BinOp::AndNot => "AndNot",
+                BinOp::Shl => "Shl",
+                BinOp::ShrS => "ShrS",
+                BinOp::ShrU => "ShrU",
+                BinOp::AddF => "AddF",
+                BinOp::SubF => "SubF",
+                BinOp::MulF => "MulF",
+                BinOp::DivF => "DivF",
+            },
+            Insn::Un { op, .. } => match op {
+                UnOp::NegI => "NegI",
+                UnOp::NotI => "NotI",
+                UnOp::Not => "Not",
+                UnOp::Trunc(_) => "Trunc",
+                UnOp::NegF => "NegF",
+                UnOp::IToF { .. } => "IToF",
+                UnOp::FToI { .. } => "FToI",
+            },
+            Insn::Cmp { kind, .. } => match kind {
+                CmpKind::Signed => "CmpS",
+                CmpKind::Unsigned => "CmpU",
+                CmpKind::Float => "CmpF",
+            },
+            Insn::CheckShift { .. } => "CheckShift",
+            Insn::CheckIndex { .. } => "CheckIndex",
+            Insn::Load { .. } => "Load",
+            Insn::Store { .. } => "Store",
+            Insn::AddrOff { .. } => "AddrOff",
+            Insn::AddrG { .. } => "AddrG",
+            Insn::LoadG { .. } => "LoadG",
+            Insn::StoreG { .. } => "StoreG",
+            Insn::SliceAddr { .. } => "SliceAddr",
+            Insn::SliceLoad { .. } => "SliceLoad",
+            Insn::SliceStore { .. } => "SliceStore",
+            Insn::LoadCtx => "LoadCtx",
+            Insn::Call { .. } => "Call",
+            Insn::CallIface { .. } => "CallIface",
+            Insn::CallClosure { .. } => "CallClosure",
+            Insn::CallNative { .. } => "CallNative",
+            Insn::Proj { .. } => "Proj",
+            Insn::LoadSlot { .. } => "LoadSlot",
+            Insn::StoreSlot { .. } => "StoreSlot",
+            Insn::Bytecode { .. } => "Bytecode",
+        }
+    }
+}
+
+/// An instruction with its type and the bytecode pc it comes from (for
+/// panic positions and listings).
+#[derive(Clone, Debug, PartialEq)]
+pub struct InsnData {
+    pub insn: Insn,
+    pub ty: Ty,
+    pub pc: u32,
+}
+
+/// A jump to `block` passing `args` to its parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edge {
+    pub block: BlockId,
+    pub args: Vec<InsnId>,
+}
+
+/// How a block ends.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Term {
+    Jump(Edge),
+    /// To `then` when `cond` is non-zero, else to `else_`.
+    Branch {
+        cond: InsnId,
+        then: Edge,
+        else_: Edge,
+    },
+    /// Returns the result words.
+    Return(Vec<InsnId>),
+    /// Control never gets past the block's last instruction (a panic).
+    Unreachable,
+}
+
+impl Term {
+    pub fn edges(&self) -> Vec<&Edge> {
+        match self {
+            Term::Jump(e) => vec![e],
+            Term::Branch { then, else_, .. } => vec![then, else_],
+            Term::Return(_) | Term::Unreachable => vec![],
+        }
+    }
+
+    pub fn edges_mut(&mut self) -> Vec<&mut Edge> {
+        match self {
+            Term::Jump(e) => vec![e],
+            Term::Branch { then, else_, .. } => vec![then, else_],
+            Term::Return(_) | Term::Unreachable => vec![],
+        }
+    }
+
+    /// Values the terminator itself reads (not its edges' arguments).
+    pub fn operands_mut(&mut self) -> Vec<&mut InsnId> {
+        match self {
+            Term::Branch { cond, .. } => vec![cond],
+            Term::Return(v) => v.iter_mut().collect(),
+            Term::Jump(_) | Term::Unreachable => vec![],
+        }
+    }
+
+    pub fn operands(&self) -> Vec<InsnId> {
+        match self {
+            Term::Branch { cond, .. } => vec![*cond],
+            Term::Return(v) => v.clone(),
+            Term::Jump(_) | Term::Unreachable => vec![],
+        }
+    }
+}
+
+/// A basic block.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// [`Insn::Param`]s.
+    pub params: Vec<InsnId>,
+    pub insns: Vec<InsnId>,
+    /// `None` only while the builder fills the block.
+    pub term: Option<Term>,
+    /// The bytecode pc the block starts at.
+    pub pc: u32,
+}
+
+/// A function's SSA graph.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Graph {
+    /// As Go's runtime names it.
+    pub name: String,
+    pub insns: Vec<InsnData>,
+    pub blocks: Vec<Block>,
+    pub entry: BlockId,
+    /// Words of the results a `Return` passes.
+    pub result_words: u32,
+}
+
+impl Graph {
+    pub fn insn(&self, i: InsnId) -> &InsnData {
+        &self.insns[i.index()]
+    }
+
+    pub fn block(&self, b: BlockId) -> &Block {
+        &self.blocks[b.index()]
+    }
+
+    pub fn block_ids(&self) -> impl Iterator<Item = BlockId> {
+        (0..self.blocks.len() as u32).map(BlockId)
+    }
+
+    /// Successor blocks, in edge order.
+    pub fn succs(&self, b: BlockId) -> Vec<BlockId> {
+        self.block(b)
+            .term
+            .as_ref()
+            .map(|t| t.edges().iter().map(|e| e.block).collect())
+            .unwrap_or_default()
+    }
+
+    /// Predecessors of every block (one entry per edge).
+    pub fn preds(&self) -> Vec<Vec<BlockId>> {
+        let mut p = vec![Vec::new(); self.blocks.len()];
+        for b in self.block_ids() {
+            for s in self.succs(b) {
+                if let Some(x) = p.get_mut(s.index()) {
+                    x.push(b);
+                }
+            }
+        }
+        p
+    }
+
+    /// Blocks in reverse postorder from the entry (unreachable ones left out).
+    pub fn rpo(&self) -> Vec<BlockId> {
+        let n = self.blocks.len();
+        let mut seen = vec![false; n];
+        let mut post = Vec::new();
+        let mut stack = vec![(self.entry, 0usize)];
+        if self.entry.index() >= n {
+            return post;
+        }
+        seen[self.entry.index()] = true;
+        while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+            let succs = self.succs(b);
+            if let Some(&s) = succs.get(*i) {
+                *i += 1;
+                if s.index() < n && !seen[s.index()] {
+                    seen[s.index()] = true;
+                    stack.push((s, 0));
+                }
+            } else {
+                post.push(b);
+                stack.pop();
+            }
+        }
+        post.reverse();
+        post
+    }
+}

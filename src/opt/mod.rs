@@ -1,0 +1,34 @@
+//! The optimizing tier (issue 13; DESIGN decision 9, in the style of V8's
+//! Maglev and ZJIT): an SSA graph built from a function's bytecode, to be
+//! devirtualized from the profile's snapshot, inlined, optimized,
+//! register-allocated and emitted through `jit/`.
+//!
+//! What exists so far is the first step: the graph itself.
+//!
+//! | file | owns |
+//! |---|---|
+//! | [`ir`] | the IR: `InsnId`/`BlockId`, one SSA value per word, typed; blocks with parameters and terminators; call nodes that carry their `SiteId` |
+//! | [`build`] | bytecode to SSA (Braun et al.), blocks from the opcode table's facts, frame arrays in memory |
+//! | [`print`] | the text form behind `pgojit disasm --ir` |
+//! | [`verify`] | the SSA verifier: dominance, terminators, block arguments, operand types |
+
+pub mod build;
+pub mod ir;
+pub mod print;
+pub mod verify;
+
+#[cfg(test)]
+mod tests;
+
+pub use build::{build, build_func, BuildError, Signatures};
+pub use ir::{BlockId, Graph, InsnId, Ty};
+
+use crate::bytecode::Program;
+use pgojit_profiler::FuncId;
+
+/// Builds and verifies the graph of `id`: the text of an error, or the graph.
+pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
+    let g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
+    verify::verify(&g).map_err(|e| format!("verify: {e}"))?;
+    Ok(g)
+}

@@ -1,0 +1,375 @@
+//! The builder on small hand-written bytecode: loops, merges, fused
+//! tests, call sites, frame arrays and malformed code, each built,
+//! verified and compared as text.
+
+use super::build::{build, BuildError, Signatures};
+use super::ir::*;
+use super::print::{graph, NoNames};
+use super::verify::verify;
+use crate::bytecode::op::{Cmp, Op};
+use crate::bytecode::Function;
+use pgojit_profiler::{FuncId, SiteId};
+
+/// Every function takes one word and returns one; every site takes the
+/// receiver's data word and one argument.
+struct Sigs;
+
+impl Signatures for Sigs {
+    fn func(&self, _: FuncId) -> Option<(u32, u32)> {
+        Some((1, 1))
+    }
+    fn site(&self, s: SiteId) -> Option<(u32, u32)> {
+        (s.0 == 0).then_some((2, 1))
+    }
+    fn desc_words(&self, _: u64) -> Option<u32> {
+        None
+    }
+}
+
+fn func(code: Vec<Op>, params: u32, frame: u32) -> Function {
+    Function {
+        name: "f".into(),
+        pos: vec![Default::default(); code.len()],
+        code,
+        frame_size: frame,
+        param_words: params,
+        result_words: 1,
+        ptr_slots: vec![false; frame as usize],
+    }
+}
+
+/// Builds, verifies and prints. (Values are numbered in the order the
+/// builder makes them: blocks in reverse postorder, parameters when a
+/// read first needs them.)
+fn ir(code: Vec<Op>, params: u32, frame: u32) -> (Graph, String) {
+    let g = build(&func(code, params, frame), &Sigs).expect("builds");
+    let text = graph(&g, &NoNames);
+    if let Err(e) = verify(&g) {
+        panic!("{e}\n{text}");
+    }
+    (g, text)
+}
+
+fn body(text: &str) -> String {
+    text.lines()
+        .skip(1)
+        .map(|l| l.split(" #").next().unwrap_or("").trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn straight_line_code_forwards_moves_and_splits_immediates() {
+    let (_, t) = ir(
+        vec![
+            Op::AddImm { d: 1, a: 0, imm: 5 },
+            Op::Move { d: 2, s: 1 },
+            Op::MulI { d: 0, a: 2, b: 1 },
+            Op::Ret { s: 0, n: 1 },
+        ],
+        1,
+        3,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int):
+  v1:int = Const 5
+  v2:int = AddI v0, v1
+  v3:int = MulI v2, v2
+  Return v3"
+    );
+}
+
+#[test]
+fn a_loop_gets_a_block_parameter_for_what_changes_in_it() {
+    // s = 0; i = 0; do { s += i; i++ } while i < n (slot 0)
+    let (g, t) = ir(
+        vec![
+            Op::Const { d: 1, v: 0 },
+            Op::Const { d: 2, v: 0 },
+            Op::AddI { d: 1, a: 1, b: 2 },
+            Op::AddImm { d: 2, a: 2, imm: 1 },
+            Op::JfCmpI {
+                a: 2,
+                b: 0,
+                c: Cmp::Ge,
+                signed: true,
+                t: 2,
+            },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        3,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int):
+  v1:int = Const 0
+  v2:int = Const 0
+  Jump bb1(v1, v2)
+bb1(v3:int, v4:int):
+  v5:int = AddI v3, v4
+  v6:int = Const 1
+  v7:int = AddI v4, v6
+  v9:int = CmpS ge v7, v0
+  Branch v9, bb2(), bb1(v5, v7)
+bb2:
+  Return v5"
+    );
+    // n (slot 0) is invariant: no parameter for it.
+    assert_eq!(g.block(BlockId(1)).params.len(), 2);
+}
+
+#[test]
+fn an_if_else_merges_into_one_parameter() {
+    // x = c ? 1 : 2 (Jnz: to the else arm when c holds)
+    let (_, t) = ir(
+        vec![
+            Op::Jnz { c: 0, t: 3 },
+            Op::Const { d: 1, v: 1 },
+            Op::Jmp { t: 4 },
+            Op::Const { d: 1, v: 2 },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        2,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int):
+  Branch v0, bb2(), bb1()
+bb1:
+  v2:int = Const 1
+  Jump bb3(v2)
+bb2:
+  v1:int = Const 2
+  Jump bb3(v1)
+bb3(v3:int):
+  Return v3"
+    );
+}
+
+#[test]
+fn a_fused_increment_and_test_continues_two_instructions_on() {
+    // for i := 0; i < n; i++ {} as the peephole leaves it: the loop is
+    // entered at the plain test (pc 2); the fused one (pc 1) continues at
+    // pc 3 when the loop ends.
+    let (g, t) = ir(
+        vec![
+            Op::Jmp { t: 2 },
+            Op::AddImmJfCmpI {
+                d: 1,
+                a: 1,
+                imm: 1,
+                b: 0,
+                c: Cmp::Ge,
+                signed: true,
+                t: 1,
+            },
+            Op::JfCmpI {
+                a: 1,
+                b: 0,
+                c: Cmp::Ge,
+                signed: true,
+                t: 1,
+            },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        2,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int):
+  v1:int = Const 0
+  Jump bb2()
+bb1(v3:int):
+  v4:int = Const 1
+  v5:int = AddI v3, v4
+  v7:int = CmpS ge v5, v0
+  Branch v7, bb3(v5), bb1(v5)
+bb2:
+  v2:int = CmpS ge v1, v0
+  Branch v2, bb3(v1), bb1(v1)
+bb3(v8:int):
+  Return v8"
+    );
+    assert_eq!(g.block(BlockId(3)).pc, 3, "the fused test's exit is pc + 2");
+}
+
+#[test]
+fn a_loop_at_pc_0_gets_an_entry_block_before_it() {
+    let (g, t) = ir(
+        vec![
+            Op::AddImm {
+                d: 0,
+                a: 0,
+                imm: -1,
+            },
+            Op::JfCmpImm {
+                a: 0,
+                imm: 0,
+                c: Cmp::Le,
+                t: 0,
+            },
+            Op::Ret { s: 0, n: 1 },
+        ],
+        1,
+        1,
+    );
+    assert!(g.block(g.entry).insns.is_empty(), "{t}");
+    assert_eq!(g.preds()[0].len(), 0);
+    assert_eq!(g.block(BlockId(1)).params.len(), 1, "{t}");
+}
+
+#[test]
+fn an_interface_call_carries_its_site_receiver_and_arguments() {
+    // recv in 0..2, argument in 3; window at 4: data word, argument.
+    let (g, t) = ir(
+        vec![
+            Op::Move { d: 5, s: 2 },
+            Op::CallIface {
+                recv: 0,
+                method: 1,
+                base: 4,
+                site: SiteId(0),
+            },
+            Op::Ret { s: 4, n: 1 },
+        ],
+        3,
+        6,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int, v1:int, v2:int):
+  v3:int = CallIface site=0 method=1 recv=(v0, v1) args=(v2)
+  Return v3"
+    );
+    let call = g.block(g.entry).insns[0];
+    assert!(matches!(
+        g.insn(call).insn,
+        Insn::CallIface {
+            site: SiteId(0),
+            method: 1,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn calls_and_helpers_with_several_words_are_read_by_projection() {
+    let (_, t) = ir(
+        vec![
+            Op::StrConcat { d: 4, a: 0, b: 2 },
+            Op::Call {
+                func: FuncId(3),
+                base: 5,
+            },
+            Op::Ret { s: 5, n: 1 },
+        ],
+        4,
+        6,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int, v1:int, v2:int, v3:int):
+  v4:tuple2 = StrConcat { d: 4, a: 0, b: 2 } (v0, v1, v2, v3)
+  v5:ptr = Proj v4.0
+  v6:int = Proj v4.1
+  v7:int = Call f3(v6)
+  Return v7"
+    );
+}
+
+#[test]
+fn frame_arrays_live_in_memory() {
+    // a [2]int at slots 1..3, a[i] = 7 with i in slot 0, then return a[1].
+    let (_, t) = ir(
+        vec![
+            Op::Const { d: 3, v: 7 },
+            Op::FrameStoreIdx {
+                base: 1,
+                i: 0,
+                v: 3,
+                len: 2,
+                stride: 1,
+                off: 0,
+                n: 1,
+            },
+            Op::Ret { s: 2, n: 1 },
+        ],
+        1,
+        4,
+    );
+    assert_eq!(
+        body(&t),
+        "bb0(v0:int):
+  v1:int = Const 7
+  FrameStoreIdx { base: 1, i: 0, v: 3, len: 2, stride: 1, off: 0, n: 1 } (v0, v1)
+  v3:int = LoadSlot 2
+  Return v3"
+    );
+}
+
+#[test]
+fn malformed_code_is_an_error_not_a_panic() {
+    let err = |code: Vec<Op>, frame: u32| build(&func(code, 0, frame), &Sigs).unwrap_err();
+    assert_eq!(err(vec![], 1), BuildError::Empty);
+    assert_eq!(
+        err(vec![Op::Jmp { t: 9 }], 1),
+        BuildError::BadTarget { pc: 0 }
+    );
+    assert_eq!(
+        err(vec![Op::Const { d: 0, v: 1 }], 1),
+        BuildError::BadTarget { pc: 0 },
+        "falls off the end"
+    );
+    assert_eq!(
+        err(vec![Op::Ret { s: 4, n: 1 }], 1),
+        BuildError::BadSlot { pc: 0, slot: 4 }
+    );
+    assert!(matches!(
+        err(
+            vec![
+                Op::CallClosure {
+                    f: 0,
+                    base: 1,
+                    site: SiteId(5)
+                },
+                Op::Ret { s: 1, n: 1 }
+            ],
+            3
+        ),
+        BuildError::Unknown { .. }
+    ));
+}
+
+#[test]
+fn the_verifier_catches_broken_graphs() {
+    let (g, _) = ir(
+        vec![
+            Op::Jnz { c: 0, t: 3 },
+            Op::Const { d: 1, v: 1 },
+            Op::Jmp { t: 4 },
+            Op::Const { d: 1, v: 2 },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        2,
+    );
+    // An argument dropped.
+    let mut bad = g.clone();
+    if let Some(Term::Jump(e)) = &mut bad.blocks[1].term {
+        e.args.clear();
+    }
+    assert!(verify(&bad).unwrap_err().0.contains("arguments"));
+    // A use not dominated by its definition: bb2 returns bb1's constant.
+    let mut bad = g.clone();
+    let c1 = bad.blocks[1].insns[0];
+    bad.blocks[2].term = Some(Term::Return(vec![c1]));
+    assert!(verify(&bad).unwrap_err().0.contains("dominate"));
+    // A block without a terminator.
+    let mut bad = g;
+    bad.blocks[3].term = None;
+    assert!(verify(&bad).unwrap_err().0.contains("terminator"));
+}

@@ -1,0 +1,108 @@
+//! The optimizing tier's SSA graphs (`src/opt/`).
+//!
+//! Golden graphs: each `tests/ir/NAME.go` names the functions to print in
+//! its leading comments (`// ir: main.run`, one per line); their
+//! `pgojit disasm --ir --func F` output goes to `tests/ir/NAME.txt`, and
+//! `PGOJIT_BLESS=1 cargo test --release --test ir` rewrites it.
+//!
+//! The sweep: the graph of every function of every program under
+//! `tests/programs/`, `benches/workloads/` and `../shared/bench/` (when
+//! it exists) builds and passes the verifier.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn go_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "go"))
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+/// The graph text of the functions a golden file names.
+fn golden_text(file: &Path) -> String {
+    let src = std::fs::read_to_string(file).expect("read");
+    let funcs: Vec<&str> = src
+        .lines()
+        .take_while(|l| l.starts_with("//"))
+        .filter_map(|l| l.strip_prefix("// ir:"))
+        .map(str::trim)
+        .collect();
+    assert!(!funcs.is_empty(), "{}: no `// ir:` line", file.display());
+    let mut out = String::new();
+    for f in funcs {
+        let o = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+            .args(["disasm", "--ir", "--tier=interp", "--func", f])
+            .arg(file)
+            .output()
+            .expect("run pgojit");
+        assert!(o.status.success(), "{}: {f}: {o:?}", file.display());
+        let text = String::from_utf8_lossy(&o.stdout);
+        // The program's own output comes first.
+        let at = text.find("fn ").unwrap_or(text.len());
+        let g = &text[at..];
+        assert!(!g.contains("no graph"), "{}: {g}", file.display());
+        out.push_str(g);
+    }
+    out
+}
+
+#[test]
+fn golden_graphs() {
+    let bless = std::env::var_os("PGOJIT_BLESS").is_some();
+    let files = go_files(&root().join("tests/ir"));
+    assert!(!files.is_empty());
+    let mut diffs = Vec::new();
+    for f in files {
+        let got = golden_text(&f);
+        let want_path = f.with_extension("txt");
+        if bless {
+            std::fs::write(&want_path, &got).expect("write");
+            continue;
+        }
+        let want = std::fs::read_to_string(&want_path).unwrap_or_default();
+        if got != want {
+            diffs.push(format!(
+                "{} differs (PGOJIT_BLESS=1 to accept):\n--- want\n{want}\n--- got\n{got}",
+                want_path.display()
+            ));
+        }
+    }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
+}
+
+#[test]
+fn every_function_of_the_corpus_builds_and_verifies() {
+    let mut files = go_files(&root().join("tests/programs"));
+    files.extend(go_files(&root().join("benches/workloads")));
+    files.extend(go_files(&root().join("../shared/bench")));
+    let (mut progs, mut funcs, mut failures) = (0, 0, Vec::new());
+    for file in &files {
+        let src = std::fs::read(file).expect("read");
+        let name = file.display().to_string();
+        let Ok(prog) = pgojit::driver::compile(&src, &name) else {
+            continue; // a compile-error test
+        };
+        progs += 1;
+        for i in 0..prog.funcs.len() {
+            funcs += 1;
+            let id = pgojit_profiler::FuncId(i as u32);
+            if let Err(e) = pgojit::opt::graph_of(&prog, id) {
+                failures.push(format!("{name}: {}: {e}", prog.funcs[i].name));
+            }
+        }
+    }
+    eprintln!("{funcs} functions of {progs} programs");
+    assert!(progs > 50, "the corpus is there");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1054,6 +1054,18 @@ impl<'a> Builder<'a> {
                 let cond = self.cmp(c, CmpKind::Signed, x, k);
                 self.branch(cond, false);
             }
+            // The interpreter's superinstructions, as the instructions they
+            // stand for.
+            Op::MoveCall { .. }
+            | Op::MoveCallIface { .. }
+            | Op::AndImmMulImm { .. }
+            | Op::AndImmSliceLoad { .. }
+            | Op::AddIRet { .. }
+            | Op::LoadAddIRet { .. } => {
+                for part in crate::bytecode::peephole::flat_parts(op) {
+                    self.op(&part)?;
+                }
+            }
             Op::ValueEq { ty, .. } => {
                 let w = self
                     .sigs

@@ -400,6 +400,25 @@ impl<'p> Vm<'p> {
                 continue;
             }};
         }
+        // An interface call: the receiver's method through its itab, the
+        // receiver type counted at the site (`CallIface`, `MoveCallIface`).
+        macro_rules! iface_call {
+            ($recv:expr, $method:expr, $base:expr, $site:expr) => {{
+                let (recv, method, base, site) = ($recv, $method, $base, $site);
+                let tab = s!(recv);
+                if tab == 0 {
+                    return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                }
+                // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
+                let itab = unsafe { &*(tab as *const Itab) };
+                let target = itab.fun(method as usize);
+                if let Some(pr) = prof {
+                    count_iface_call(pr, site, itab.type_id, target);
+                }
+                s!(base) = s!(recv + 1);
+                call!(target, base)
+            }};
+        }
         // Pops the finished frame (its results already at slot 0).
         macro_rules! pop_frame {
             () => {{
@@ -633,18 +652,7 @@ impl<'p> Vm<'p> {
                     base,
                     site,
                 } => {
-                    let tab = s!(recv);
-                    if tab == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
-                    }
-                    // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
-                    let itab = unsafe { &*(tab as *const Itab) };
-                    let target = itab.fun(method as usize);
-                    if let Some(pr) = prof {
-                        count_iface_call(pr, site, itab.type_id, target);
-                    }
-                    s!(base) = s!(recv + 1);
-                    call!(target, base)
+                    iface_call!(recv, method, base, site)
                 }
                 Op::CallNative { .. } => {
                     self.frames.push(Suspended {
@@ -787,18 +795,7 @@ impl<'p> Vm<'p> {
                     site,
                 } => {
                     s!(d) = s!(s);
-                    let tab = s!(recv);
-                    if tab == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
-                    }
-                    // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
-                    let itab = unsafe { &*(tab as *const Itab) };
-                    let target = itab.fun(method as usize);
-                    if let Some(pr) = prof {
-                        count_iface_call(pr, site, itab.type_id, target);
-                    }
-                    s!(base) = s!(recv + 1);
-                    call!(target, base)
+                    iface_call!(recv, method, base, site)
                 }
                 // (The sum's slot `d` is left unwritten: the frame is done.)
                 Op::AddIRet { d: _, a, b } => {

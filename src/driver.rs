@@ -166,13 +166,15 @@ fn run_program(
     // (Copies share the program through the JIT's state, even interpreted.)
     let jit =
         (opts.tier != TierMode::Interp || opts.disasm.is_some() || opts.copies > 1).then(|| {
+            let mut jo = opts.jit.clone();
+            jo.opt_first = opts.tier == TierMode::Opt;
             crate::tier::Jit::new(
                 &prog,
                 profile.as_ref(),
-                opts.jit.clone(),
+                jo,
                 opts.policy.clone(),
-                opts.tier == TierMode::Jit,
-                vec![&crate::baseline::Baseline],
+                matches!(opts.tier, TierMode::Jit | TierMode::Opt),
+                vec![&crate::baseline::Baseline, &crate::opt::compiler::Optimizing],
             )
         });
     let mut vm = Vm::new(prog);

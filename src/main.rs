@@ -54,6 +54,10 @@ struct RunArgs {
     /// guard so that it passes for any receiver.
     #[arg(long, hide = true)]
     break_guards: bool,
+    /// Only functions whose name contains this get optimized code (as
+    /// V8's --turbo-filter; for narrowing down a miscompilation).
+    #[arg(long)]
+    opt_filter: Option<String>,
     /// Collect at every allocation (for testing the collector).
     #[arg(long)]
     gc_stress: bool,
@@ -247,6 +251,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             steps: a.max_steps.is_some(),
             verify_guards: a.verify_guards,
             break_guards: a.break_guards,
+            opt_first: a.tier == TierMode::Opt,
+            opt_filter: a.opt_filter.clone(),
         },
         disasm: None,
         copies: a.copies.max(1),

@@ -102,6 +102,9 @@ pub enum TierMode {
     Interp,
     /// Compile every function at its first call.
     Jit,
+    /// Compile every function with the optimizing tier at its first call
+    /// (what it cannot compile yet gets baseline code).
+    Opt,
     /// Interpret, and compile what gets hot (the default).
     Auto,
 }
@@ -150,6 +153,12 @@ pub struct JitOptions {
     /// A deliberately wrong compiler, to show `--verify-guards` at work:
     /// the first guard of every site passes for any receiver.
     pub break_guards: bool,
+    /// A function's first code comes from the optimizing tier
+    /// (`--tier=opt`).
+    pub opt_first: bool,
+    /// Only functions whose name contains this get optimized code
+    /// (`--opt-filter`).
+    pub opt_filter: Option<String>,
 }
 
 impl JitOptions {
@@ -168,6 +177,8 @@ impl JitOptions {
         steps: false,
         verify_guards: false,
         break_guards: false,
+        opt_first: false,
+        opt_filter: None,
     };
 }
 

@@ -21,7 +21,7 @@ impl Compiler for Baseline {
         Tier::Baseline
     }
 
-    fn compile(&self, jit: &Jit, f: FuncId) -> Output {
-        emit::compile(jit, jit.prog, f)
+    fn compile(&self, jit: &Jit, f: FuncId) -> Result<Output, String> {
+        Ok(emit::compile(jit, jit.prog, f))
     }
 }

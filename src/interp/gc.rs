@@ -8,6 +8,15 @@ use crate::runtime::panic::Panic;
 use pgojit_profiler::FuncId;
 
 impl Vm<'_> {
+    /// One past the last slot `cur`'s frame at `fp` may use: its bytecode
+    /// frame, and the save and spill slots its compiled code keeps above
+    /// it. Frames of calls made from a runtime helper (a `String` method
+    /// fmt calls) go there.
+    pub(crate) fn frame_top(&self, cur: FuncId, fp: usize) -> usize {
+        let extra = self.tier.map_or(0, |t| t.frame_extra(cur));
+        fp + self.prog.func(cur).frame_size as usize + extra
+    }
+
     /// Runs a collection with the VM stack's frames, the package variables
     /// and the closure register as roots.
     #[inline(never)]
@@ -20,7 +29,9 @@ impl Vm<'_> {
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).
-        let conservative = self.tier.map(|_| fp + prog.func(cur).frame_size as usize);
+        let conservative = self
+            .tier
+            .map(|_| self.frame_top(cur, fp).min(stack.len()));
         self.heap
             .collect(|m| {
                 if let Some(top) = conservative {

@@ -25,6 +25,9 @@ pub trait TierUp: Sync {
     /// A taken back-edge to loop header `t` of interpreted `f`: true when
     /// the rest of `f` ran compiled (it has returned).
     fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic>;
+    /// Frame words above `f`'s bytecode frame that its compiled code may
+    /// keep values in (the collector scans them).
+    fn frame_extra(&self, f: FuncId) -> usize;
 }
 
 use std::io::Write;

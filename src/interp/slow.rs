@@ -524,11 +524,11 @@ impl Vm<'_> {
             }
             Op::Alloc { d, n, layout } => s!(d) = self.heap.alloc(n as usize, layout)?,
             Op::CallNative { native, base } => {
-                let top = fp + self.prog.func(cur).frame_size as usize;
+                let top = self.frame_top(cur, fp);
                 return self.native(native, fp + base as usize, top);
             }
             Op::Panic { s } => {
-                let top = fp + self.prog.func(cur).frame_size as usize;
+                let top = self.frame_top(cur, fp);
                 return Err(self.panic_value([s!(s), s!(s + 1)], top));
             }
             Op::PanicNil => return Err(Panic::nil_deref()),

@@ -3,7 +3,9 @@
 //! devirtualized from the profile's snapshot, inlined, optimized,
 //! register-allocated and emitted through `jit/`.
 //!
-//! What exists so far is the first step: the graph itself.
+//! What exists so far: the graph, a linear-scan register allocator and a
+//! code generator (`--tier=opt`); no passes, no devirtualization yet
+//! (interface and function-value calls are indirect), no OSR entries.
 //!
 //! | file | owns |
 //! |---|---|
@@ -11,10 +13,16 @@
 //! | [`build`] | bytecode to SSA (Braun et al.), blocks from the opcode table's facts, frame arrays in memory |
 //! | [`print`] | the text form behind `pgojit disasm --ir` |
 //! | [`verify`] | the SSA verifier: dominance, terminators, block arguments, operand types |
+//! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
+//! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
+//! | [`compiler`] | the tier layer's `Compiler` for `Tier::Opt` |
 
 pub mod build;
+pub mod codegen;
+pub mod compiler;
 pub mod ir;
 pub mod print;
+pub mod regalloc;
 pub mod verify;
 
 #[cfg(test)]

@@ -11,12 +11,15 @@ use pgojit_profiler::FuncId;
 pub enum Tier {
     /// Fast to compile, on the interpreter's frame in memory: `baseline/`.
     Baseline,
+    /// SSA, register allocation and the passes: `opt/`.
+    Opt,
 }
 
 impl Tier {
     pub fn name(self) -> &'static str {
         match self {
             Tier::Baseline => "baseline",
+            Tier::Opt => "opt",
         }
     }
 }
@@ -25,8 +28,10 @@ impl Tier {
 pub trait Compiler: Send + Sync {
     fn tier(&self) -> Tier;
     /// Compiles `f` with what `jit` knows now (profile, site windows,
-    /// options); the tier layer maps and installs the result.
-    fn compile(&self, jit: &Jit, f: FuncId) -> Output;
+    /// options); the tier layer maps and installs the result. A compiler
+    /// may decline a function (the reason), which then gets the code of
+    /// the tier below.
+    fn compile(&self, jit: &Jit, f: FuncId) -> Result<Output, String>;
 }
 
 /// A compiled function before it is mapped.
@@ -41,6 +46,12 @@ pub struct Output {
     pub sites: Vec<SiteShape>,
     /// The guards' key cells, read by the code (kept with its version).
     pub keys: Vec<Box<std::sync::atomic::AtomicU64>>,
+    /// Instructions the code passes to runtime helpers by address (kept
+    /// with its version).
+    pub ops: Vec<Box<crate::bytecode::Op>>,
+    /// Frame words the code uses above the function's bytecode frame
+    /// (save and spill slots), which the collector must scan.
+    pub extra: u32,
 }
 
 /// How a call site was compiled.

@@ -32,6 +32,10 @@ impl TierUp for Jit<'_> {
         Ok(true)
     }
 
+    fn frame_extra(&self, f: FuncId) -> usize {
+        Jit::frame_extra(self, f) as usize
+    }
+
     fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {
         if self.compiled(f) == 0 {
             let counts = vm.count_backedge(f);

@@ -34,7 +34,7 @@ use parking_lot::{Condvar, Mutex};
 use pgojit_jit::{CodeMemory, CompiledCode};
 use pgojit_profiler::{FuncId, Profile};
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 use stubs::Stubs;
@@ -50,6 +50,8 @@ pub struct FuncCode {
     pub sites: Vec<compiler::SiteShape>,
     /// Its guards' key cells (see [`Jit::retire`]).
     keys: Vec<Box<AtomicU64>>,
+    /// Instructions its helper calls point at.
+    _ops: Vec<Box<crate::bytecode::Op>>,
 }
 
 const NOT_COMPILED: u8 = 0;
@@ -70,6 +72,9 @@ pub struct Jit<'p> {
     /// Per function: its compiled entry, or 0.
     compiled: Box<[AtomicU64]>,
     state: Box<[AtomicU8]>,
+    /// Per function: the most frame words any of its code versions uses
+    /// above its bytecode frame (the collector scans them).
+    extra: Box<[AtomicU32]>,
     /// Per function: every version of its code, the installed one last
     /// (older ones stay mapped: a loop may still be running in them).
     code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
@@ -142,6 +147,7 @@ impl<'p> Jit<'p> {
             cells: (0..n).map(|_| AtomicU64::new(stubs.interp)).collect(),
             compiled: (0..n).map(|_| AtomicU64::new(0)).collect(),
             state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
+            extra: (0..n).map(|_| AtomicU32::new(0)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
@@ -179,6 +185,12 @@ impl<'p> Jit<'p> {
     pub fn osr_entry(&self, f: FuncId, pc: u32) -> Option<u64> {
         let c = self.installed(f)?;
         c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)
+    }
+
+    /// Frame words above `f`'s bytecode frame that its compiled code may
+    /// keep live values in (0 for baseline code).
+    pub fn frame_extra(&self, f: FuncId) -> u32 {
+        self.extra[f.index()].load(Ordering::Acquire)
     }
 
     /// Whether `f` has no code yet and none is coming (not queued, not
@@ -308,11 +320,31 @@ impl<'p> Jit<'p> {
     /// from (the lowest tier's for a first compilation) and installs it.
     fn compile_and_install(&self, f: FuncId) {
         let t0 = Instant::now();
-        let tier = self
-            .installed(f)
-            .map_or(self.compilers[0].tier(), |c| c.tier);
-        let compiler = self.compiler(tier);
-        let out = compiler.compile(self, f);
+        let first = if self.opts.opt_first {
+            self.compilers[self.compilers.len() - 1].tier()
+        } else {
+            self.compilers[0].tier()
+        };
+        let tier = self.installed(f).map_or(first, |c| c.tier);
+        let mut compiler = self.compiler(tier);
+        let out = match compiler.compile(self, f) {
+            Ok(out) => out,
+            Err(why) => {
+                if self.opts.trace {
+                    eprintln!(
+                        "pgojit: {} tier declined {}: {why}; {} code instead",
+                        tier.name(),
+                        self.prog.func(f).name,
+                        self.compilers[0].tier().name()
+                    );
+                }
+                compiler = self.compilers[0];
+                compiler
+                    .compile(self, f)
+                    .expect("the lowest tier compiles every function")
+            }
+        };
+        let tier = compiler.tier();
         let mapped = self.mem.alloc(&out.asm);
         let ns = t0.elapsed().as_nanos() as u64;
         let code = match mapped {
@@ -366,6 +398,7 @@ impl<'p> Jit<'p> {
                 tier: compiler.tier(),
                 sites: out.sites,
                 keys: out.keys,
+                _ops: out.ops,
             }));
         }
         {
@@ -381,6 +414,9 @@ impl<'p> Jit<'p> {
                 None => st.per_tier.push((tier, 1, ns)),
             }
         }
+        // The collector learns of the code's frame words before any frame
+        // can use them.
+        self.extra[f.index()].fetch_max(out.extra, Ordering::AcqRel);
         // Publish: the code (mapped and made executable above) before the
         // addresses that lead to it.
         self.compiled[f.index()].store(entry, Ordering::Release);
@@ -388,8 +424,9 @@ impl<'p> Jit<'p> {
         self.state[f.index()].store(COMPILED, Ordering::Release);
         if self.opts.trace {
             eprintln!(
-                "pgojit: compiled {} ({} bytes in {:.3} ms)",
+                "pgojit: compiled {} ({} tier, {} bytes in {:.3} ms)",
                 self.prog.func(f).name,
+                tier.name(),
                 len,
                 ns as f64 / 1e6
             );

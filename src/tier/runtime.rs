@@ -87,6 +87,24 @@ pub extern "sysv64" fn fail(jc: *mut JitCtx, kind: u64, func: u64, pc: u64) -> u
     1
 }
 
+/// Panics the optimizing tier's inline checks raise: 0 nil dereference, 1
+/// index `a` out of range with length `b`, 2 integer divide by zero, 3
+/// negative shift amount.
+pub extern "sysv64" fn panic_with(jc: *mut JitCtx, kind: u64, a: u64, b: u64) -> u64 {
+    // SAFETY: as in `fail`.
+    let jcr = unsafe { &*jc };
+    let (vm, _) = unsafe { vm_of(jc, jcr.stack_base as *mut u64) };
+    let p = match kind {
+        0 => Panic::nil_deref(),
+        1 => Panic::index(a as i64, b),
+        2 => Panic::divide(),
+        _ => Panic::Runtime("negative shift amount".into()),
+    };
+    vm.flush();
+    vm.pending = Some(p);
+    1
+}
+
 /// `--verify-guards` found a receiver the guard at `site` should have
 /// turned away (its low 32 bits; bit 32 set for a function-value site)
 /// inside code compiled for `expected`: the compiler or its guard handling

@@ -250,6 +250,8 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         trace,
         sites,
         keys,
+        ops: Vec::new(),
+        extra: 0,
     }
 }
 

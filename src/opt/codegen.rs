@@ -1,0 +1,1294 @@
+//! Machine code from the SSA graph and its register allocation, through
+//! the same `jit/` macro-assembler as the baseline tier.
+//!
+//! **The frame.** The function runs on its VM frame as every tier does
+//! (`FRAME` = r12 at slot 0, parameters in the first slots, results
+//! written to slot 0 on), so it is entered, called and returned from
+//! like baseline code. Above the bytecode's slots it keeps its own:
+//!
+//! | slots | what |
+//! |---|---|
+//! | `0 .. frame_size` | the bytecode's frame: parameters, frame arrays, the operands of instructions run by a helper |
+//! | then 9 | one save slot per allocatable register (calls and safepoints) |
+//! | then `spills` | spill slots of values the allocator put in memory |
+//! | then | the window of outgoing calls: the callee's frame starts there |
+//!
+//! The slots up to the window are the function's *extra* frame words
+//! ([`Output::extra`]): the tier layer tells the collector, which scans
+//! them conservatively as it does every frame while compiled code runs.
+//!
+//! **Safepoints.** Every call (a compiled or interpreted callee, a
+//! runtime helper) first writes each register live across it that may
+//! hold a pointer, or is caller-saved, to its save slot, and reloads the
+//! caller-saved ones after it: the collector sees every live pointer in
+//! the frame, and nothing a callee clobbers is lost.
+//!
+//! **What is expanded how.** Arithmetic, comparisons (fused with the
+//! branch that tests them), loads and stores with their nil checks,
+//! bounds-checked slice accesses, package variables and frame arrays are
+//! inline; static calls go through the callee's entry cell, interface
+//! and function-value calls through the itab or closure (indirect, for
+//! now); instructions the graph keeps as bytecode run in the
+//! interpreter's own code (`runtime::op`), their operands written to
+//! their frame slots first. A failing check (nil, bounds, zero divisor,
+//! negative shift) calls `runtime::panic_with`, which raises the panic
+//! the interpreter would.
+
+use super::ir::*;
+use super::regalloc::{self, Alloc, Loc, ALLOCATABLE};
+use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
+use crate::bytecode::op::{Cmp, IntKind, Kind, Op};
+use crate::bytecode::{slot_offset, Function, Program, Slot};
+use crate::runtime::typedesc::ITAB_FUN;
+use crate::tier::compiler::Output;
+use crate::tier::{runtime, Jit};
+use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::masm::{Ext, FloatOp};
+use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
+use pgojit_profiler::FuncId;
+use std::collections::HashMap;
+
+/// Save slots: one per allocatable register.
+const SAVES: u32 = ALLOCATABLE.len() as u32;
+
+/// Why a panic path was taken (the `kind` of `runtime::panic_with`).
+#[derive(Clone, Copy)]
+enum PanicKind {
+    Nil = 0,
+    Index = 1,
+    Divide = 2,
+    Shift = 3,
+}
+
+/// An out-of-line path.
+enum Stub {
+    /// A panic with up to two operand values (index, length).
+    Panic(Label, PanicKind, Option<Operand>, Option<Operand>),
+    /// `--max-steps` ran out at the back-edge at `pc`.
+    Step(Label, u32),
+}
+
+/// A value, or a constant known at compile time.
+#[derive(Clone, Copy)]
+enum Operand {
+    Value(Loc),
+    Imm(u64),
+}
+
+struct Gen<'a> {
+    m: MacroAssembler,
+    g: &'a Graph,
+    a: &'a Alloc,
+    prog: &'a Program,
+    jit: &'a Jit<'a>,
+    func: FuncId,
+    f: &'a Function,
+    blocks: Vec<Label>,
+    stubs: Vec<Stub>,
+    /// Shared exits.
+    nil: Label,
+    unwind: Label,
+    overflow: Label,
+    internal: Label,
+    /// Slot of the outgoing call window.
+    window: u32,
+    /// Where a tuple's words were left (frame slots), by value.
+    results: HashMap<InsnId, Vec<Slot>>,
+    /// Instructions the code generator keeps alive (helpers read them).
+    ops: Vec<Box<Op>>,
+    /// Comparisons expanded by the branch that tests them.
+    fused: Vec<bool>,
+    saved: Vec<Reg>,
+}
+
+/// Compiles graph `g` of function `func`.
+pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Output, String> {
+    let f = prog.func(func);
+    let a = regalloc::allocate(g);
+    let mut m = MacroAssembler::new();
+    let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
+    let (nil, unwind, overflow, internal, entry) = (
+        m.new_label(),
+        m.new_label(),
+        m.new_label(),
+        m.new_label(),
+        m.new_label(),
+    );
+    // (At least two: a rare conversion runs on the window too.)
+    let native_words = g
+        .insns
+        .iter()
+        .filter_map(|d| match &d.insn {
+            Insn::CallNative { native, .. } => {
+                Some(native.arg_words().max(native.result_words()))
+            }
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(2);
+    let window = f.frame_size + SAVES + a.spills;
+    // Uses of each value, to fuse a comparison into its branch.
+    let mut uses = vec![0u32; g.insns.len()];
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        for &i in &blk.insns {
+            for o in g.insn(i).insn.operands() {
+                uses[o.index()] += 1;
+            }
+        }
+        if let Some(t) = &blk.term {
+            for o in t.operands() {
+                uses[o.index()] += 1;
+            }
+            for e in t.edges() {
+                for o in &e.args {
+                    uses[o.index()] += 1;
+                }
+            }
+        }
+    }
+    let mut fused = vec![false; g.insns.len()];
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        if let (Some(Term::Branch { cond, .. }), Some(&last)) = (&blk.term, blk.insns.last()) {
+            if *cond == last
+                && uses[last.index()] == 1
+                && matches!(
+                    g.insn(last).insn,
+                    Insn::Cmp {
+                        kind: CmpKind::Signed | CmpKind::Unsigned,
+                        ..
+                    }
+                )
+            {
+                fused[last.index()] = true;
+            }
+        }
+    }
+    let saved: Vec<Reg> = a
+        .used
+        .iter()
+        .copied()
+        .filter(|&r| is_callee_saved(r))
+        .collect();
+    let mut e = Gen {
+        m,
+        g,
+        a: &a,
+        prog,
+        jit,
+        func,
+        f,
+        blocks,
+        stubs: Vec::new(),
+        nil,
+        unwind,
+        overflow,
+        internal,
+        window,
+        results: HashMap::new(),
+        ops: Vec::new(),
+        fused,
+        saved,
+    };
+    e.m.comment(&format!(
+        "function {} (optimizing tier: frame {} + {} saves + {} spills)",
+        f.name, f.frame_size, SAVES, a.spills
+    ));
+    let regs: Vec<String> = g
+        .insns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, _)| match a.loc[i] {
+            Loc::Reg(r) => Some(format!("v{i}={r}")),
+            _ => None,
+        })
+        .collect();
+    if !regs.is_empty() {
+        e.m.comment(&format!("registers: {}", regs.join(" ")));
+    }
+    e.m.bind(entry);
+    e.prologue(native_words);
+    let order = a.order.clone();
+    for (k, &b) in order.iter().enumerate() {
+        let next = order.get(k + 1).copied();
+        e.m.bind(e.blocks[b.index()]);
+        e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
+        for &i in &g.block(b).insns {
+            e.insn(i)?;
+        }
+        e.term(b, next)?;
+    }
+    e.out_of_line();
+    let ops = std::mem::take(&mut e.ops);
+    let asm = e.m.finish().map_err(|x| x.to_string())?;
+    Ok(Output {
+        asm,
+        entry,
+        osr: Vec::new(),
+        trace: Vec::new(),
+        sites: Vec::new(),
+        keys: Vec::new(),
+        ops,
+        extra: SAVES + a.spills + native_words,
+    })
+}
+
+fn fits_i32(x: u64) -> bool {
+    (x as i64) >= i32::MIN as i64 && (x as i64) <= i32::MAX as i64
+}
+
+fn cond(c: Cmp, signed: bool) -> Cond {
+    match (c, signed) {
+        (Cmp::Eq, _) => Cond::Eq,
+        (Cmp::Ne, _) => Cond::Ne,
+        (Cmp::Lt, true) => Cond::Lt,
+        (Cmp::Le, true) => Cond::Le,
+        (Cmp::Gt, true) => Cond::Gt,
+        (Cmp::Ge, true) => Cond::Ge,
+        (Cmp::Lt, false) => Cond::Below,
+        (Cmp::Le, false) => Cond::BelowEq,
+        (Cmp::Gt, false) => Cond::Above,
+        (Cmp::Ge, false) => Cond::AboveEq,
+    }
+}
+
+fn negate(c: Cond) -> Cond {
+    match c {
+        Cond::Eq => Cond::Ne,
+        Cond::Ne => Cond::Eq,
+        Cond::Lt => Cond::Ge,
+        Cond::Ge => Cond::Lt,
+        Cond::Le => Cond::Gt,
+        Cond::Gt => Cond::Le,
+        Cond::Below => Cond::AboveEq,
+        Cond::AboveEq => Cond::Below,
+        Cond::BelowEq => Cond::Above,
+        Cond::Above => Cond::BelowEq,
+        Cond::Parity => Cond::NoParity,
+        Cond::NoParity => Cond::Parity,
+    }
+}
+
+impl Gen<'_> {
+    // ----- locations -----
+
+    fn slot(&self, s: Slot) -> Mem {
+        Mem::at(FRAME, slot_offset(s))
+    }
+
+    fn spill_mem(&self, n: u32) -> Mem {
+        self.slot(self.f.frame_size + SAVES + n)
+    }
+
+    fn save_mem(&self, r: Reg) -> Mem {
+        let k = ALLOCATABLE.iter().position(|&x| x == r).unwrap_or(0) as u32;
+        self.slot(self.f.frame_size + k)
+    }
+
+    fn operand(&self, v: InsnId) -> Operand {
+        match self.g.insn(v).insn {
+            Insn::Const { bits } => Operand::Imm(bits),
+            _ => Operand::Value(self.a.loc[v.index()]),
+        }
+    }
+
+    /// Puts operand `o` in a register: its own, or `scratch`.
+    fn get(&mut self, o: Operand, scratch: Reg) -> Reg {
+        match o {
+            Operand::Imm(x) => {
+                self.m.mov_imm(scratch, x);
+                scratch
+            }
+            Operand::Value(Loc::Reg(r)) => r,
+            Operand::Value(Loc::Spill(n)) => {
+                let mem = self.spill_mem(n);
+                self.m.load(scratch, mem);
+                scratch
+            }
+            Operand::Value(Loc::None) => {
+                // A value with no location is never read by correct code;
+                // zero keeps the listing readable if it is.
+                self.m.mov_imm(scratch, 0);
+                scratch
+            }
+        }
+    }
+
+    /// `v` in a register (its own or `scratch`).
+    fn src(&mut self, v: InsnId, scratch: Reg) -> Reg {
+        let o = self.operand(v);
+        self.get(o, scratch)
+    }
+
+    /// `v` into exactly `r`.
+    fn src_to(&mut self, v: InsnId, r: Reg) {
+        let x = self.src(v, r);
+        if x != r {
+            self.m.mov(r, x);
+        }
+    }
+
+    /// The register `v` is computed in: its own, or `scratch`.
+    fn dst(&self, v: InsnId, scratch: Reg) -> Reg {
+        match self.a.loc[v.index()] {
+            Loc::Reg(r) => r,
+            _ => scratch,
+        }
+    }
+
+    /// `v` was computed in `r`: move it home.
+    fn def(&mut self, v: InsnId, r: Reg) {
+        match self.a.loc[v.index()] {
+            Loc::Reg(d) if d != r => self.m.mov(d, r),
+            Loc::Spill(n) => {
+                let mem = self.spill_mem(n);
+                self.m.store(mem, r);
+            }
+            _ => {}
+        }
+    }
+
+    /// Stores `v` to memory at `mem` (through `TMP1` when needed).
+    fn store_value(&mut self, mem: Mem, v: InsnId) {
+        let r = self.src(v, TMP1);
+        self.m.store(mem, r);
+    }
+
+    // ----- prologue, calls, exits -----
+
+    fn frame_enter(&mut self) {
+        for r in self.saved.clone() {
+            self.m.push_reg(r);
+        }
+        if self.saved.len() % 2 == 0 {
+            self.m.sub_rsp(8);
+        }
+    }
+
+    fn frame_leave(&mut self) {
+        if self.saved.len() % 2 == 0 {
+            self.m.add_rsp(8);
+        }
+        for r in self.saved.clone().into_iter().rev() {
+            self.m.pop_reg(r);
+        }
+    }
+
+    fn prologue(&mut self, native_words: u32) {
+        self.frame_enter();
+        if self.jit.opts.steps {
+            let out = self.m.new_label();
+            self.stubs.push(Stub::Step(out, 0));
+            self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
+            self.m.jcc(Cond::Lt, out);
+        }
+        let calls = self
+            .g
+            .insns
+            .iter()
+            .any(|d| regalloc::calls(&d.insn));
+        if calls {
+            self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
+            self.m.jcc(Cond::Below, self.overflow);
+        }
+        let need = self.window + native_words;
+        self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
+        self.m.load(TMP1, Mem::at(VM, STACK_END));
+        self.m.cmp(TMP0, TMP1);
+        self.m.jcc(Cond::Above, self.overflow);
+        // Frame arrays are memory: Go zeroes them. (Everything else is a
+        // value: a slot read before any write is a constant zero.)
+        let memory = self.g.insns.iter().any(|d| match &d.insn {
+            Insn::LoadSlot { .. } | Insn::StoreSlot { .. } => true,
+            Insn::Bytecode { op, .. } => op
+                .reads()
+                .iter()
+                .chain(op.writes().iter())
+                .any(|o| matches!(o.kind, Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame)),
+            _ => false,
+        });
+        if memory {
+            self.m.mov_imm(TMP0, 0);
+            for s in self.f.param_words..self.f.frame_size {
+                let mem = self.slot(s);
+                self.m.store(mem, TMP0);
+            }
+        }
+        if self.jit.opts.count {
+            let calls = self.jit.counters.calls_addr(self.func);
+            self.m.bump(TMP0, calls);
+        }
+        // The parameters, from their slots.
+        let entry = self.g.entry;
+        for &p in &self.g.block(entry).params.clone() {
+            if let Insn::Param { slot } = self.g.insn(p).insn {
+                let mem = self.slot(slot);
+                let r = self.dst(p, TMP0);
+                self.m.load(r, mem);
+                self.def(p, r);
+            }
+        }
+    }
+
+    /// Registers to write to their save slots around a call at `pos`, and
+    /// whether each must be reloaded after it.
+    fn live_regs(&self, i: InsnId) -> Vec<(Reg, bool)> {
+        let p = self.a.pos[i.index()];
+        self.a
+            .live_across(p)
+            .into_iter()
+            .filter_map(|(v, r)| {
+                let ptr = self.g.insn(v).ty == Ty::Ptr;
+                let reload = !is_callee_saved(r);
+                (ptr || reload).then_some((r, reload))
+            })
+            .collect()
+    }
+
+    fn save(&mut self, live: &[(Reg, bool)]) {
+        for &(r, _) in live {
+            let mem = self.save_mem(r);
+            self.m.store(mem, r);
+        }
+    }
+
+    fn reload(&mut self, live: &[(Reg, bool)]) {
+        for &(r, reload) in live {
+            if reload {
+                let mem = self.save_mem(r);
+                self.m.load(r, mem);
+            }
+        }
+    }
+
+    /// Calls `runtime::op` on `op` (kept alive with the code); its status
+    /// unwinds on a panic.
+    fn call_op_helper(&mut self, op: Op) {
+        let boxed = Box::new(op);
+        let ptr = &*boxed as *const Op as u64;
+        self.ops.push(boxed);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov(ARGS[1], FRAME);
+        self.m.mov_imm(ARGS[2], ptr);
+        self.m.mov_imm(ARGS[3], self.func.0 as u64);
+        self.m.call_abs(runtime::op as *const () as usize);
+        self.m.test(TMP0, TMP0);
+        self.m.jne(self.unwind);
+    }
+
+    /// The results of a call in the window, read into `i` (one word) or
+    /// left there for its projections.
+    fn call_results(&mut self, i: InsnId, words: u32) {
+        let ty = self.g.insn(i).ty;
+        if ty.is_word() {
+            let r = self.dst(i, TMP0);
+            let mem = self.slot(self.window);
+            self.m.load(r, mem);
+            self.def(i, r);
+        } else if words > 1 {
+            let slots = (self.window..self.window + words).collect();
+            self.results.insert(i, slots);
+        }
+    }
+
+    /// Calls the function whose id is in `eax` (or `f`) through its entry
+    /// cell, with its frame at the window.
+    fn call_cell(&mut self, i: InsnId, f: Option<FuncId>) {
+        let live = self.live_regs(i);
+        self.save(&live);
+        let off = slot_offset(self.window);
+        self.m.lea(FRAME, Mem::at(FRAME, off));
+        match f {
+            Some(f) => {
+                self.m.mov_imm(TMP0, f.0 as u64);
+                self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
+                self.m.call_mem(Mem::at(CALL_TARGET, 0));
+            }
+            None => {
+                self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
+                self.m.call_indexed(CALL_TARGET, TMP0);
+            }
+        }
+        self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.reload(&live);
+    }
+
+    fn panic_path(&mut self, kind: PanicKind, a: Option<Operand>, b: Option<Operand>) -> Label {
+        let l = self.m.new_label();
+        self.stubs.push(Stub::Panic(l, kind, a, b));
+        l
+    }
+
+    // ----- instructions -----
+
+    fn insn(&mut self, i: InsnId) -> Result<(), String> {
+        if self.fused[i.index()] {
+            return Ok(());
+        }
+        let d = self.g.insn(i).clone();
+        match &d.insn {
+            Insn::Param { .. } | Insn::Const { .. } => {}
+            Insn::Bin { op, a, b } => self.bin(i, *op, *a, *b),
+            Insn::Un { op, a } => self.un(i, *op, *a),
+            Insn::Cmp { c, kind, a, b } => {
+                let r = self.dst(i, TMP0);
+                match kind {
+                    CmpKind::Float => self.fcmp(*c, *a, *b, r),
+                    _ => {
+                        self.cmp(*a, *b);
+                        self.m.set(cond(*c, *kind == CmpKind::Signed), r);
+                    }
+                }
+                self.def(i, r);
+            }
+            Insn::CheckShift { a } => {
+                let ra = self.src(*a, TMP0);
+                let l = self.panic_path(PanicKind::Shift, None, None);
+                self.m.cmp(ra, 0);
+                self.m.jcc(Cond::Lt, l);
+            }
+            Insn::CheckIndex { i: x, len } => {
+                let o = self.operand(*x);
+                let rx = self.get(o, TMP0);
+                let l = self.panic_path(PanicKind::Index, Some(o), Some(Operand::Imm(*len as u64)));
+                self.m.cmp(rx, *len as i32);
+                self.m.jcc(Cond::AboveEq, l);
+            }
+            Insn::Load { p, off } => {
+                let rp = self.src(*p, TMP1);
+                self.m.test(rp, rp);
+                self.m.je(self.nil);
+                let r = self.dst(i, TMP0);
+                self.m.load(r, Mem::at(rp, 8 * *off as i32));
+                self.def(i, r);
+            }
+            Insn::Store { p, off, v } => {
+                let rp = self.src(*p, TMP1);
+                self.m.test(rp, rp);
+                self.m.je(self.nil);
+                let rv = self.src(*v, TMP0);
+                self.m.store(Mem::at(rp, 8 * *off as i32), rv);
+            }
+            Insn::AddrOff { p, off } => {
+                let rp = self.src(*p, TMP1);
+                self.m.test(rp, rp);
+                self.m.je(self.nil);
+                let r = self.dst(i, TMP0);
+                self.m.lea(r, Mem::at(rp, 8 * *off as i32));
+                self.def(i, r);
+            }
+            Insn::AddrG { addr } => {
+                let r = self.dst(i, TMP0);
+                self.m.mov_imm(r, *addr);
+                self.m.load(TMP1, Mem::at(VM, GLOBALS_DELTA));
+                self.m.add(r, TMP1);
+                self.def(i, r);
+            }
+            Insn::LoadG { addr } => {
+                self.m.mov_imm(TMP0, *addr);
+                self.m.load(TMP1, Mem::at(VM, GLOBALS_DELTA));
+                self.m.add(TMP0, TMP1);
+                let r = self.dst(i, TMP0);
+                self.m.load(r, Mem::at(TMP0, 0));
+                self.def(i, r);
+            }
+            Insn::StoreG { addr, v } => {
+                self.m.mov_imm(TMP0, *addr);
+                self.m.load(TMP1, Mem::at(VM, GLOBALS_DELTA));
+                self.m.add(TMP0, TMP1);
+                let rv = self.src(*v, TMP1);
+                self.m.store(Mem::at(TMP0, 0), rv);
+            }
+            Insn::SliceAddr {
+                ptr,
+                len,
+                i: x,
+                stride,
+            } => {
+                self.element(*ptr, *len, *x, *stride);
+                self.def(i, TMP0);
+            }
+            Insn::SliceLoad {
+                ptr,
+                len,
+                i: x,
+                stride,
+                off,
+            } => {
+                self.element(*ptr, *len, *x, *stride);
+                let r = self.dst(i, TMP1);
+                self.m.load(r, Mem::at(TMP0, 8 * *off as i32));
+                self.def(i, r);
+            }
+            Insn::SliceStore {
+                ptr,
+                len,
+                i: x,
+                stride,
+                off,
+                v,
+            } => {
+                self.element(*ptr, *len, *x, *stride);
+                let rv = self.src(*v, TMP1);
+                self.m.store(Mem::at(TMP0, 8 * *off as i32), rv);
+            }
+            Insn::LoadCtx => {
+                let r = self.dst(i, TMP0);
+                self.m.load(r, Mem::at(VM, CTX));
+                self.def(i, r);
+            }
+            Insn::LoadSlot { slot } => {
+                let r = self.dst(i, TMP0);
+                let mem = self.slot(*slot);
+                self.m.load(r, mem);
+                self.def(i, r);
+            }
+            Insn::StoreSlot { slot, v } => {
+                let mem = self.slot(*slot);
+                self.store_value(mem, *v);
+            }
+            Insn::Proj { of, index } => {
+                let Some(slot) = self
+                    .results
+                    .get(of)
+                    .and_then(|s| s.get(*index as usize))
+                    .copied()
+                else {
+                    return Err(format!("{i}: projection of {of}, whose words are gone"));
+                };
+                let r = self.dst(i, TMP0);
+                let mem = self.slot(slot);
+                self.m.load(r, mem);
+                self.def(i, r);
+            }
+            Insn::Call { func, args } => {
+                self.m
+                    .comment(&format!("call {}", self.prog.func(*func).name));
+                self.window_args(0, args);
+                self.call_cell(i, Some(*func));
+                let rw = self.prog.func(*func).result_words;
+                self.call_results(i, rw);
+            }
+            Insn::CallIface {
+                site,
+                method,
+                recv,
+                args,
+            } => {
+                self.m.comment("indirect call through the itab");
+                let rw = self.prog.sites[site.index()].result_words;
+                self.window_args(1, args);
+                let data = self.src(recv[1], TMP1);
+                let mem = self.slot(self.window);
+                self.m.store(mem, data);
+                self.src_to(recv[0], TMP0);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                self.m
+                    .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
+                self.m
+                    .load32(TMP0, Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32));
+                self.call_cell(i, None);
+                self.call_results(i, rw);
+            }
+            Insn::CallClosure { site, f, args } => {
+                self.m.comment("indirect call of a function value");
+                let rw = self.prog.sites[site.index()].result_words;
+                self.window_args(0, args);
+                self.src_to(*f, TMP0);
+                self.m.test(TMP0, TMP0);
+                self.m.je(self.nil);
+                self.m.store(Mem::at(VM, CTX), TMP0);
+                self.m
+                    .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
+                self.m.load(TMP0, Mem::at(TMP0, 0));
+                self.call_cell(i, None);
+                self.call_results(i, rw);
+            }
+            Insn::CallNative { native, args } => {
+                self.window_args(0, args);
+                let live = self.live_regs(i);
+                self.save(&live);
+                self.call_op_helper(Op::CallNative {
+                    native: *native,
+                    base: self.window,
+                });
+                self.reload(&live);
+                self.call_results(i, native.result_words());
+            }
+            Insn::Bytecode { op, args } => self.bytecode(i, op, args)?,
+        }
+        Ok(())
+    }
+
+    /// Writes call arguments to the window from slot `from` on.
+    fn window_args(&mut self, from: u32, args: &[InsnId]) {
+        for (k, &v) in args.iter().enumerate() {
+            let mem = self.slot(self.window + from + k as u32);
+            self.store_value(mem, v);
+        }
+    }
+
+    /// `TMP0 = &ptr[i]` (elements of `stride` words), bounds-checked.
+    fn element(&mut self, ptr: InsnId, len: InsnId, i: InsnId, stride: u32) {
+        let (oi, ol) = (self.operand(i), self.operand(len));
+        let ri = self.get(oi, TMP0);
+        let l = self.panic_path(PanicKind::Index, Some(oi), Some(ol));
+        match ol {
+            Operand::Imm(n) if fits_i32(n) => self.m.cmp(ri, n as i32),
+            _ => {
+                let rl = self.get(ol, TMP1);
+                self.m.cmp(ri, rl);
+            }
+        }
+        self.m.jcc(Cond::AboveEq, l);
+        let bytes = 8 * stride;
+        if ri != TMP0 {
+            self.m.mov(TMP0, ri);
+        }
+        if bytes.is_power_of_two() {
+            self.m.shl_imm(TMP0, bytes.trailing_zeros() as u8);
+        } else {
+            self.m.imul_imm(TMP0, TMP0, bytes as i32);
+        }
+        let rp = self.src(ptr, TMP1);
+        self.m.add(TMP0, rp);
+    }
+
+    /// `cmp a, b` (an immediate when `b` is a small constant).
+    fn cmp(&mut self, a: InsnId, b: InsnId) {
+        let ra = self.src(a, TMP0);
+        match self.operand(b) {
+            Operand::Imm(x) if fits_i32(x) => self.m.cmp(ra, x as i32),
+            o => {
+                let rb = self.get(o, TMP1);
+                self.m.cmp(ra, rb);
+            }
+        }
+    }
+
+    fn fcmp(&mut self, c: Cmp, a: InsnId, b: InsnId, r: Reg) {
+        let ra = self.src(a, TMP0);
+        self.m.to_xmm(0, ra);
+        let rb = self.src(b, TMP1);
+        self.m.to_xmm(1, rb);
+        // NaN compares unordered: only `!=` holds.
+        match c {
+            Cmp::Lt => {
+                self.m.ucomisd(1, 0);
+                self.m.set(Cond::Above, r);
+            }
+            Cmp::Le => {
+                self.m.ucomisd(1, 0);
+                self.m.set(Cond::AboveEq, r);
+            }
+            Cmp::Gt => {
+                self.m.ucomisd(0, 1);
+                self.m.set(Cond::Above, r);
+            }
+            Cmp::Ge => {
+                self.m.ucomisd(0, 1);
+                self.m.set(Cond::AboveEq, r);
+            }
+            Cmp::Eq => {
+                self.m.ucomisd(0, 1);
+                self.m.set(Cond::Eq, r);
+                self.m.set(Cond::NoParity, TMP1);
+                self.m.and(r, TMP1);
+            }
+            Cmp::Ne => {
+                self.m.ucomisd(0, 1);
+                self.m.set(Cond::Ne, r);
+                self.m.set(Cond::Parity, TMP1);
+                self.m.or(r, TMP1);
+            }
+        }
+    }
+
+    fn bin(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
+        match op {
+            BinOp::DivS | BinOp::RemS | BinOp::DivU | BinOp::RemU => return self.div(i, op, a, b),
+            BinOp::Shl | BinOp::ShrS | BinOp::ShrU => return self.shift(i, op, a, b),
+            BinOp::AddF | BinOp::SubF | BinOp::MulF | BinOp::DivF => {
+                let ra = self.src(a, TMP0);
+                self.m.to_xmm(0, ra);
+                let rb = self.src(b, TMP1);
+                self.m.to_xmm(1, rb);
+                self.m.float_op(match op {
+                    BinOp::AddF => FloatOp::Add,
+                    BinOp::SubF => FloatOp::Sub,
+                    BinOp::MulF => FloatOp::Mul,
+                    _ => FloatOp::Div,
+                });
+                let r = self.dst(i, TMP0);
+                self.m.from_xmm(r, 0);
+                self.def(i, r);
+                return;
+            }
+            _ => {}
+        }
+        let ob = self.operand(b);
+        let d = self.dst(i, TMP0);
+        let ra = self.src(a, TMP0);
+        // Immediate forms.
+        if let Operand::Imm(x) = ob {
+            if fits_i32(x) {
+                let x = x as i32;
+                match op {
+                    BinOp::AddI | BinOp::SubI | BinOp::And => {
+                        if d != ra {
+                            self.m.mov(d, ra);
+                        }
+                        match op {
+                            BinOp::AddI => self.m.add_imm(d, x),
+                            BinOp::SubI => self.m.add_imm(d, x.wrapping_neg()),
+                            _ => self.m.and_imm(d, x),
+                        }
+                        self.def(i, d);
+                        return;
+                    }
+                    BinOp::MulI => {
+                        self.m.imul_imm(d, ra, x);
+                        self.def(i, d);
+                        return;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let rb = self.get(ob, TMP1);
+        let (d, rb) = if d == rb {
+            // The result's register is the second operand's: compute in TMP0.
+            (TMP0, rb)
+        } else {
+            (d, rb)
+        };
+        if d != ra {
+            self.m.mov(d, ra);
+        }
+        match op {
+            BinOp::AddI => self.m.add(d, rb),
+            BinOp::SubI => self.m.sub(d, rb),
+            BinOp::MulI => self.m.imul(d, rb),
+            BinOp::And => self.m.and(d, rb),
+            BinOp::Or => self.m.or(d, rb),
+            BinOp::Xor => self.m.xor(d, rb),
+            BinOp::AndNot => {
+                self.m.mov(TMP2, rb);
+                self.m.not(TMP2);
+                self.m.and(d, TMP2);
+            }
+            _ => unreachable!("handled above"),
+        }
+        self.def(i, d);
+    }
+
+    fn div(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
+        let rem = matches!(op, BinOp::RemS | BinOp::RemU);
+        let signed = matches!(op, BinOp::DivS | BinOp::RemS);
+        self.src_to(b, TMP1);
+        self.src_to(a, TMP0);
+        let l = self.panic_path(PanicKind::Divide, None, None);
+        self.m.test(TMP1, TMP1);
+        self.m.je(l);
+        if signed {
+            let (minus1, done) = (self.m.new_label(), self.m.new_label());
+            self.m.cmp(TMP1, -1);
+            self.m.je(minus1);
+            self.m.idiv(TMP1);
+            if rem {
+                self.m.mov(TMP0, TMP2);
+            }
+            self.m.jmp(done);
+            // x / -1 wraps (MinInt64 / -1 == MinInt64) and x % -1 == 0,
+            // where `idiv` would trap.
+            self.m.bind(minus1);
+            if rem {
+                self.m.mov_imm(TMP0, 0);
+            } else {
+                self.m.neg(TMP0);
+            }
+            self.m.bind(done);
+        } else {
+            self.m.udiv(TMP1);
+            if rem {
+                self.m.mov(TMP0, TMP2);
+            }
+        }
+        self.def(i, TMP0);
+    }
+
+    fn shift(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
+        self.src_to(b, TMP1);
+        self.src_to(a, TMP0);
+        match op {
+            BinOp::ShrS => {
+                let ok = self.m.new_label();
+                self.m.cmp(TMP1, 63);
+                self.m.jcc(Cond::BelowEq, ok);
+                self.m.mov_imm(TMP1, 63);
+                self.m.bind(ok);
+                self.m.sar_cl(TMP0);
+            }
+            _ => {
+                let (big, done) = (self.m.new_label(), self.m.new_label());
+                self.m.cmp(TMP1, 64);
+                self.m.jcc(Cond::AboveEq, big);
+                if op == BinOp::Shl {
+                    self.m.shl_cl(TMP0);
+                } else {
+                    self.m.shr_cl(TMP0);
+                }
+                self.m.jmp(done);
+                self.m.bind(big);
+                self.m.mov_imm(TMP0, 0);
+                self.m.bind(done);
+            }
+        }
+        self.def(i, TMP0);
+    }
+
+    fn un(&mut self, i: InsnId, op: UnOp, a: InsnId) {
+        match op {
+            UnOp::IToF { signed: false }
+            | UnOp::FToI {
+                signed: false,
+                w32: false,
+            } => {
+                // Rare conversions: the interpreter's code, on the window.
+                let (s, d) = (self.window, self.window + 1);
+                let mem = self.slot(s);
+                self.store_value(mem, a);
+                let live = self.live_regs(i);
+                self.save(&live);
+                self.call_op_helper(match op {
+                    UnOp::IToF { signed } => Op::IToF { d, s, signed },
+                    UnOp::FToI { signed, w32 } => Op::FToI { d, s, signed, w32 },
+                    _ => unreachable!(),
+                });
+                self.reload(&live);
+                let r = self.dst(i, TMP0);
+                let mem = self.slot(d);
+                self.m.load(r, mem);
+                self.def(i, r);
+                return;
+            }
+            _ => {}
+        }
+        self.src_to(a, TMP0);
+        match op {
+            UnOp::NegI => self.m.neg(TMP0),
+            UnOp::NotI => self.m.not(TMP0),
+            UnOp::Not => {
+                self.m.mov_imm(TMP1, 1);
+                self.m.xor(TMP0, TMP1);
+            }
+            UnOp::Trunc(k) => {
+                let ext = match k {
+                    IntKind::I8 => Ext::S8,
+                    IntKind::I16 => Ext::S16,
+                    IntKind::I32 => Ext::S32,
+                    IntKind::U8 => Ext::U8,
+                    IntKind::U16 => Ext::U16,
+                    IntKind::U32 => Ext::U32,
+                };
+                self.m.extend(ext, TMP0, TMP0);
+            }
+            UnOp::NegF => {
+                self.m.mov_imm(TMP1, 1 << 63);
+                self.m.xor(TMP0, TMP1);
+            }
+            UnOp::IToF { .. } => {
+                self.m.cvt_i2f(TMP0);
+                self.m.from_xmm(TMP0, 0);
+            }
+            UnOp::FToI { w32: true, .. } => {
+                // cvttsd2si r32 gives MinInt32 out of range, as Go's code.
+                self.m.to_xmm(0, TMP0);
+                self.m.cvt_f2i32(TMP0);
+                self.m.extend(Ext::S32, TMP0, TMP0);
+            }
+            UnOp::FToI { .. } => {
+                // cvttsd2si gives MinInt64 for NaN and out-of-range values,
+                // as Go on amd64 does.
+                self.m.to_xmm(0, TMP0);
+                self.m.cvt_f2i(TMP0);
+            }
+        }
+        self.def(i, TMP0);
+    }
+
+    /// An instruction the graph keeps as bytecode: its operands to their
+    /// slots, the interpreter's code, its results from their slots.
+    fn bytecode(&mut self, i: InsnId, op: &Op, args: &[InsnId]) -> Result<(), String> {
+        let mut reads: Vec<Slot> = Vec::new();
+        for o in op.reads().iter() {
+            match o.kind {
+                Kind::Array { .. } | Kind::Frame => {}
+                Kind::Sized => {
+                    let w = match op {
+                        Op::ValueEq { ty, .. } => {
+                            crate::opt::build::Signatures::desc_words(self.prog, *ty)
+                                .ok_or("a type descriptor the program does not know")?
+                        }
+                        _ => return Err(format!("sized operand of {}", op.name())),
+                    };
+                    reads.extend(o.slot..o.slot + w);
+                }
+                _ => reads.extend(o.range()),
+            }
+        }
+        if reads.len() != args.len() {
+            return Err(format!(
+                "{i}: {} reads {} words, the graph passes {}",
+                op.name(),
+                reads.len(),
+                args.len()
+            ));
+        }
+        let mut writes: Vec<Slot> = Vec::new();
+        for o in op.writes().iter() {
+            match o.kind {
+                Kind::Elems { .. } | Kind::Frame => {}
+                _ => writes.extend(o.range()),
+            }
+        }
+        for (&s, &v) in reads.iter().zip(args) {
+            let mem = self.slot(s);
+            self.store_value(mem, v);
+        }
+        let live = self.live_regs(i);
+        self.save(&live);
+        self.call_op_helper(op.clone());
+        self.reload(&live);
+        if self.g.insn(i).ty.is_word() {
+            let s = *writes.first().ok_or("a result with no slot")?;
+            let r = self.dst(i, TMP0);
+            let mem = self.slot(s);
+            self.m.load(r, mem);
+            self.def(i, r);
+        } else {
+            self.results.insert(i, writes);
+        }
+        Ok(())
+    }
+
+    // ----- terminators and edges -----
+
+    fn back_edge(&self, from: BlockId, to: BlockId) -> bool {
+        from != self.g.entry && self.g.block(to).pc <= self.g.block(from).pc
+    }
+
+    /// The last bytecode pc of block `b` (a back-edge's position).
+    fn last_pc(&self, b: BlockId) -> u32 {
+        let blk = self.g.block(b);
+        blk.insns
+            .iter()
+            .map(|&i| self.g.insn(i).pc)
+            .max()
+            .unwrap_or(blk.pc)
+            .max(blk.pc)
+    }
+
+    /// Moves an edge's arguments into its block's parameters, counts and
+    /// steps a back-edge, and jumps (unless `to` comes next).
+    fn edge(&mut self, from: BlockId, e: &Edge, next: Option<BlockId>) {
+        let params = self.g.block(e.block).params.clone();
+        let moves: Vec<(Operand, Loc)> = e
+            .args
+            .iter()
+            .zip(&params)
+            .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
+            .collect();
+        self.parallel_move(moves);
+        if self.back_edge(from, e.block) {
+            if self.jit.opts.count {
+                let addr = self.jit.counters.loops_addr(self.func);
+                self.m.bump(TMP0, addr);
+            }
+            if self.jit.opts.steps {
+                let out = self.m.new_label();
+                let pc = self.last_pc(from);
+                self.stubs.push(Stub::Step(out, pc));
+                self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
+                self.m.jcc(Cond::Lt, out);
+            }
+        }
+        if Some(e.block) != next {
+            self.m.jmp(self.blocks[e.block.index()]);
+        }
+    }
+
+    /// Whether an edge needs code of its own (moves, counting, steps).
+    fn edge_is_plain(&self, from: BlockId, e: &Edge) -> bool {
+        let params = &self.g.block(e.block).params;
+        let moves = e.args.iter().zip(params).any(|(&a, &p)| {
+            !matches!((self.operand(a), self.a.loc[p.index()]), (Operand::Value(x), y) if x == y)
+        });
+        !moves
+            && !(self.back_edge(from, e.block) && (self.jit.opts.count || self.jit.opts.steps))
+    }
+
+    fn parallel_move(&mut self, moves: Vec<(Operand, Loc)>) {
+        let mut pending: Vec<(Operand, Loc)> = moves
+            .into_iter()
+            .filter(|(s, d)| *d != Loc::None && !matches!(s, Operand::Value(x) if x == d))
+            .collect();
+        while !pending.is_empty() {
+            let ready = (0..pending.len()).find(|&k| {
+                let d = pending[k].1;
+                !pending
+                    .iter()
+                    .any(|(s, _)| matches!(s, Operand::Value(x) if *x == d))
+            });
+            match ready {
+                Some(k) => {
+                    let (s, d) = pending.remove(k);
+                    self.move_to(d, s);
+                }
+                None => {
+                    // A cycle: free one destination by copying it to TMP0.
+                    let d = pending[0].1;
+                    let x = self.get(Operand::Value(d), TMP0);
+                    if x != TMP0 {
+                        self.m.mov(TMP0, x);
+                    }
+                    for (s, _) in pending.iter_mut() {
+                        if matches!(s, Operand::Value(v) if *v == d) {
+                            *s = Operand::Value(Loc::Reg(TMP0));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn move_to(&mut self, d: Loc, s: Operand) {
+        match d {
+            Loc::Reg(r) => {
+                let x = self.get(s, r);
+                if x != r {
+                    self.m.mov(r, x);
+                }
+            }
+            Loc::Spill(n) => {
+                let x = self.get(s, TMP1);
+                let mem = self.spill_mem(n);
+                self.m.store(mem, x);
+            }
+            Loc::None => {}
+        }
+    }
+
+    fn term(&mut self, b: BlockId, next: Option<BlockId>) -> Result<(), String> {
+        let t = self
+            .g
+            .block(b)
+            .term
+            .clone()
+            .ok_or_else(|| format!("{b} has no terminator"))?;
+        match t {
+            Term::Jump(e) => self.edge(b, &e, next),
+            Term::Branch { cond: c, then, else_ } => {
+                // Jump to the else side when the condition fails.
+                let fail = match self.g.insn(c).insn.clone() {
+                    Insn::Cmp { c: k, kind, a, b: y } if self.fused[c.index()] => {
+                        self.cmp(a, y);
+                        negate(cond(k, kind == CmpKind::Signed))
+                    }
+                    _ => {
+                        let r = self.src(c, TMP0);
+                        self.m.test(r, r);
+                        Cond::Eq
+                    }
+                };
+                if self.edge_is_plain(b, &else_) {
+                    self.m.jcc(fail, self.blocks[else_.block.index()]);
+                    self.edge(b, &then, next);
+                } else if self.edge_is_plain(b, &then) {
+                    self.m.jcc(negate(fail), self.blocks[then.block.index()]);
+                    self.edge(b, &else_, next);
+                } else {
+                    let l = self.m.new_label();
+                    self.m.jcc(fail, l);
+                    self.edge(b, &then, None);
+                    self.m.bind(l);
+                    self.edge(b, &else_, next);
+                }
+            }
+            Term::Return(vs) => {
+                for (k, &v) in vs.iter().enumerate() {
+                    let mem = self.slot(k as u32);
+                    self.store_value(mem, v);
+                }
+                self.frame_leave();
+                self.m.ret();
+            }
+            Term::Unreachable => self.m.jmp(self.internal),
+        }
+        Ok(())
+    }
+
+    // ----- out of line -----
+
+    fn out_of_line(&mut self) {
+        for stub in std::mem::take(&mut self.stubs) {
+            match stub {
+                Stub::Panic(l, kind, a, b) => {
+                    self.m.bind(l);
+                    let a = a.map(|o| self.get(o, TMP0));
+                    if let Some(a) = a {
+                        if a != TMP0 {
+                            self.m.mov(TMP0, a);
+                        }
+                    }
+                    let b = b.map(|o| self.get(o, CALL_TARGET));
+                    if let Some(b) = b {
+                        if b != CALL_TARGET {
+                            self.m.mov(CALL_TARGET, b);
+                        }
+                    }
+                    self.m.mov(ARGS[0], VM);
+                    self.m.mov_imm(ARGS[1], kind as u64);
+                    self.m.mov(ARGS[2], TMP0);
+                    self.m.mov(ARGS[3], CALL_TARGET);
+                    self.m.call_abs(runtime::panic_with as *const () as usize);
+                    self.m.jmp(self.unwind);
+                }
+                Stub::Step(l, pc) => {
+                    self.m.bind(l);
+                    self.m.mov(ARGS[0], VM);
+                    self.m.mov_imm(ARGS[1], 3);
+                    self.m.mov_imm(ARGS[2], self.func.0 as u64);
+                    self.m.mov_imm(ARGS[3], pc as u64);
+                    self.m.call_abs(runtime::fail as *const () as usize);
+                    self.m.jmp(self.unwind);
+                }
+            }
+        }
+        self.m.comment("nil dereference");
+        self.m.bind(self.nil);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], PanicKind::Nil as u64);
+        self.m.call_abs(runtime::panic_with as *const () as usize);
+        self.m.jmp(self.unwind);
+        self.m.comment("stack overflow");
+        self.m.bind(self.overflow);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 1);
+        self.m.call_abs(runtime::fail as *const () as usize);
+        self.m.jmp(self.unwind);
+        self.m.comment("control reached an unreachable block");
+        self.m.bind(self.internal);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], 2);
+        self.m.call_abs(runtime::fail as *const () as usize);
+        self.m.jmp(self.unwind);
+        self.m.comment("unwind to the nearest entry");
+        self.m.bind(self.unwind);
+        self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
+        self.m.jmp_reg(CALL_TARGET);
+    }
+}

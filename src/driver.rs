@@ -174,7 +174,10 @@ fn run_program(
                 jo,
                 opts.policy.clone(),
                 matches!(opts.tier, TierMode::Jit | TierMode::Opt),
-                vec![&crate::baseline::Baseline, &crate::opt::compiler::Optimizing],
+                vec![
+                    &crate::baseline::Baseline,
+                    &crate::opt::compiler::Optimizing,
+                ],
             )
         });
     let mut vm = Vm::new(prog);

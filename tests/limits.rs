@@ -37,6 +37,7 @@ fn seen(o: &Output) -> String {
 
 const TIERS: &[&str] = &[
     "--tier=jit",
+    "--tier=opt",
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --no-regs",
@@ -102,7 +103,7 @@ fn max_steps_stops_every_tier_at_the_same_step() {
 #[test]
 fn max_steps_names_the_loop_that_ran_out() {
     let p = path("tests/jit/long_loop.go");
-    for tier in ["--tier=interp", "--tier=jit"] {
+    for tier in ["--tier=interp", "--tier=jit", "--tier=opt"] {
         let o = run(&["run", tier, "--max-steps=100000", &p]);
         assert_eq!(o.status.code(), Some(4), "{}", seen(&o));
         let err = text(&o.stderr);
@@ -129,7 +130,7 @@ fn max_stack_is_gos_stack_overflow() {
     let o = run(&["run", &p]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(text(&o.stderr).lines().next(), Some(want.trim_end()));
-    for tier in ["--tier=interp", "--tier=jit"] {
+    for tier in ["--tier=interp", "--tier=jit", "--tier=opt"] {
         let o = run(&["run", tier, "--max-stack=1M", &p]);
         assert_eq!(o.status.code(), Some(2), "{}", seen(&o));
         let err = text(&o.stderr);
@@ -142,7 +143,7 @@ fn max_stack_is_gos_stack_overflow() {
     }
     // Frames that use no VM stack are bounded by it too, in every tier.
     let empty = path("tests/limits/empty_recursion.go");
-    for tier in ["--tier=interp", "--tier=jit", "--hot-calls=2"] {
+    for tier in ["--tier=interp", "--tier=jit", "--tier=opt", "--hot-calls=2"] {
         let o = run(&["run", tier, "--max-stack=256K", &empty]);
         assert_eq!(o.status.code(), Some(2), "{}", seen(&o));
         assert_eq!(text(&o.stdout), "start\n");

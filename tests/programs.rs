@@ -47,6 +47,9 @@ use std::time::{Duration, Instant};
 const MODES: &[&str] = &[
     "--tier=interp",
     "--tier=jit",
+    // The optimizing tier for every function, from the first call.
+    "--tier=opt",
+    "--tier=opt --gc-stress",
     // Tier-up and OSR in the middle of runs, on the compiler thread and on the spot.
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync",

@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 /// the same limit.
 pub const MODES: &[&str] = &[
     "--tier=jit",
+    "--tier=opt",
+    "--tier=opt --max-steps={steps}",
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --no-regs",

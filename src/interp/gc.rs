@@ -29,9 +29,7 @@ impl Vm<'_> {
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).
-        let conservative = self
-            .tier
-            .map(|_| self.frame_top(cur, fp).min(stack.len()));
+        let conservative = self.tier.map(|_| self.frame_top(cur, fp).min(stack.len()));
         self.heap
             .collect(|m| {
                 if let Some(top) = conservative {

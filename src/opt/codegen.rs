@@ -119,9 +119,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
         .insns
         .iter()
         .filter_map(|d| match &d.insn {
-            Insn::CallNative { native, .. } => {
-                Some(native.arg_words().max(native.result_words()))
-            }
+            Insn::CallNative { native, .. } => Some(native.arg_words().max(native.result_words())),
             _ => None,
         })
         .max()
@@ -384,11 +382,7 @@ impl Gen<'_> {
             self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
             self.m.jcc(Cond::Lt, out);
         }
-        let calls = self
-            .g
-            .insns
-            .iter()
-            .any(|d| regalloc::calls(&d.insn));
+        let calls = self.g.insns.iter().any(|d| regalloc::calls(&d.insn));
         if calls {
             self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
             self.m.jcc(Cond::Below, self.overflow);
@@ -402,11 +396,12 @@ impl Gen<'_> {
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {
             Insn::LoadSlot { .. } | Insn::StoreSlot { .. } => true,
-            Insn::Bytecode { op, .. } => op
-                .reads()
-                .iter()
-                .chain(op.writes().iter())
-                .any(|o| matches!(o.kind, Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame)),
+            Insn::Bytecode { op, .. } => op.reads().iter().chain(op.writes().iter()).any(|o| {
+                matches!(
+                    o.kind,
+                    Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame
+                )
+            }),
             _ => false,
         });
         if memory {
@@ -1127,8 +1122,7 @@ impl Gen<'_> {
         let moves = e.args.iter().zip(params).any(|(&a, &p)| {
             !matches!((self.operand(a), self.a.loc[p.index()]), (Operand::Value(x), y) if x == y)
         });
-        !moves
-            && !(self.back_edge(from, e.block) && (self.jit.opts.count || self.jit.opts.steps))
+        !moves && !(self.back_edge(from, e.block) && (self.jit.opts.count || self.jit.opts.steps))
     }
 
     fn parallel_move(&mut self, moves: Vec<(Operand, Loc)>) {
@@ -1191,10 +1185,19 @@ impl Gen<'_> {
             .ok_or_else(|| format!("{b} has no terminator"))?;
         match t {
             Term::Jump(e) => self.edge(b, &e, next),
-            Term::Branch { cond: c, then, else_ } => {
+            Term::Branch {
+                cond: c,
+                then,
+                else_,
+            } => {
                 // Jump to the else side when the condition fails.
                 let fail = match self.g.insn(c).insn.clone() {
-                    Insn::Cmp { c: k, kind, a, b: y } if self.fused[c.index()] => {
+                    Insn::Cmp {
+                        c: k,
+                        kind,
+                        a,
+                        b: y,
+                    } if self.fused[c.index()] => {
                         self.cmp(a, y);
                         negate(cond(k, kind == CmpKind::Signed))
                     }

@@ -12,6 +12,14 @@
 //! code is emitted, so moving an active interval to memory costs
 //! nothing but its uses).
 //!
+//! An interval that ends where another starts (an operand's last use by
+//! the instruction that defines the other) may hand its register over:
+//! the code generator reads every operand before it writes the result.
+//! Values joined by an edge (a block argument and its parameter) are
+//! hints for each other: a value takes its partner's register when that
+//! one is free, so a loop variable and its next value share one register
+//! and the back-edge moves nothing.
+//!
 //! Calls clobber the caller-saved registers, and the collector must find
 //! every live pointer in the VM frame at a safepoint. The code generator
 //! writes every register live across a call to that register's save slot
@@ -243,6 +251,18 @@ pub fn allocate(g: &Graph) -> Alloc {
     let mut active: Vec<InsnId> = Vec::new();
     let mut spills = 0u32;
     let mut used: Vec<Reg> = Vec::new();
+    // Edge partners: each block argument and the parameter it flows to.
+    let mut hints: Vec<Vec<InsnId>> = vec![Vec::new(); nv];
+    for &b in &order {
+        if let Some(t) = &g.block(b).term {
+            for e in t.edges() {
+                for (&a, &p) in e.args.iter().zip(&g.block(e.block).params) {
+                    hints[a.index()].push(p);
+                    hints[p.index()].push(a);
+                }
+            }
+        }
+    }
     let crosses = |s: u32, e: u32| {
         let k = call_pos.partition_point(|&c| c <= s);
         call_pos.get(k).is_some_and(|&c| c < e)
@@ -250,7 +270,7 @@ pub fn allocate(g: &Graph) -> Alloc {
     for v in vals {
         let (start, end) = range[v.index()];
         active.retain(|&a| {
-            if range[a.index()].1 < start {
+            if range[a.index()].1 <= start && range[a.index()].0 < start {
                 if let Loc::Reg(r) = loc[a.index()] {
                     free.push(r);
                 }
@@ -260,9 +280,13 @@ pub fn allocate(g: &Graph) -> Alloc {
             }
         });
         let want_saved = crosses(start, end);
-        let pick = free
-            .iter()
-            .position(|&r| is_callee_saved(r) == want_saved)
+        let hinted = hints[v.index()].iter().find_map(|h| match loc[h.index()] {
+            // (Not a caller-saved register for a value that lives across a call.)
+            Loc::Reg(r) if !want_saved || is_callee_saved(r) => free.iter().position(|&x| x == r),
+            _ => None,
+        });
+        let pick = hinted
+            .or_else(|| free.iter().position(|&r| is_callee_saved(r) == want_saved))
             .or(if free.is_empty() { None } else { Some(0) });
         if let Some(k) = pick {
             let r = free.remove(k);

@@ -373,3 +373,129 @@ fn the_verifier_catches_broken_graphs() {
     bad.blocks[3].term = None;
     assert!(verify(&bad).unwrap_err().0.contains("terminator"));
 }
+
+/// No two values that are live at once share a register (a value may hand
+/// its register to the one its last use defines), and every word value
+/// the code reads has a location.
+fn check_alloc(g: &Graph, a: &super::regalloc::Alloc) {
+    use super::regalloc::Loc;
+    let words: Vec<InsnId> = a
+        .order
+        .iter()
+        .flat_map(|&b| {
+            let blk = g.block(b);
+            blk.params
+                .iter()
+                .chain(&blk.insns)
+                .copied()
+                .collect::<Vec<_>>()
+        })
+        .filter(|&v| g.insn(v).ty.is_word() && !matches!(g.insn(v).insn, Insn::Const { .. }))
+        .collect();
+    for &v in &words {
+        assert_ne!(a.loc[v.index()], Loc::None, "{v} has no location");
+    }
+    for (k, &v) in words.iter().enumerate() {
+        for &w in &words[k + 1..] {
+            let (Loc::Reg(r), Loc::Reg(s)) = (a.loc[v.index()], a.loc[w.index()]) else {
+                continue;
+            };
+            if r != s {
+                continue;
+            }
+            let ((vs, ve), (ws, we)) = (a.range[v.index()], a.range[w.index()]);
+            let apart = ve <= ws && vs < ws || we <= vs && ws < vs;
+            assert!(apart, "{v} [{vs},{ve}] and {w} [{ws},{we}] share {r}");
+        }
+    }
+}
+
+#[test]
+fn a_loop_variable_and_its_next_value_share_a_register() {
+    let (g, _) = ir(
+        vec![
+            Op::Const { d: 1, v: 0 },
+            Op::Const { d: 2, v: 0 },
+            Op::AddI { d: 1, a: 1, b: 2 },
+            Op::AddImm { d: 2, a: 2, imm: 1 },
+            Op::JfCmpI {
+                a: 2,
+                b: 0,
+                c: Cmp::Ge,
+                signed: true,
+                t: 2,
+            },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        3,
+    );
+    let a = super::regalloc::allocate(&g);
+    check_alloc(&g, &a);
+    // bb1(v3 = s, v4 = i): v5 = s + i and v7 = i + 1 flow back to them.
+    assert_eq!(a.loc[3], a.loc[5], "s and s + i");
+    assert_eq!(a.loc[4], a.loc[7], "i and i + 1");
+    assert_eq!(a.spills, 0);
+}
+
+#[test]
+fn more_live_values_than_registers_spill_the_longest() {
+    // Twelve values loaded from slot 0's object, all summed at the end.
+    let n = 12u32;
+    let mut code: Vec<Op> = (0..n)
+        .map(|k| Op::Load {
+            d: 1 + k,
+            p: 0,
+            off: k,
+            n: 1,
+        })
+        .collect();
+    for k in 1..n {
+        code.push(Op::AddI {
+            d: 1,
+            a: 1,
+            b: 1 + k,
+        });
+    }
+    code.push(Op::Ret { s: 1, n: 1 });
+    let (g, _) = ir(code, 1, 1 + n);
+    let a = super::regalloc::allocate(&g);
+    check_alloc(&g, &a);
+    assert!(a.spills >= 3, "{} spills", a.spills);
+}
+
+#[test]
+fn values_live_across_a_call_prefer_callee_saved_registers() {
+    // x = load; call f(slot 2); return x + result
+    let (g, t) = ir(
+        vec![
+            Op::Load {
+                d: 1,
+                p: 0,
+                off: 0,
+                n: 1,
+            },
+            Op::Call {
+                func: FuncId(0),
+                base: 2,
+            },
+            Op::AddI { d: 1, a: 1, b: 2 },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        3,
+    );
+    let a = super::regalloc::allocate(&g);
+    check_alloc(&g, &a);
+    let x = g
+        .insns
+        .iter()
+        .position(|d| matches!(d.insn, Insn::Load { .. }))
+        .expect("a load");
+    match a.loc[x] {
+        super::regalloc::Loc::Reg(r) => {
+            assert!(pgojit_jit::abi::is_callee_saved(r), "{r}\n{t}")
+        }
+        l => panic!("{l:?}\n{t}"),
+    }
+}

@@ -350,3 +350,31 @@ fn identical_bimorphic_bodies_share_one_guard() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("; guard 2: itab == *main.Circle"), "{text}");
 }
+
+/// The optimizing tier inlines small static leaves and says why it does
+/// not inline the others, and the program's output is Go's.
+#[test]
+fn the_optimizing_tier_inlines_static_leaves_and_says_why_not_others() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/opt_registers.go");
+    let p = p.display().to_string();
+    let out = pgojit(&["run", "--tier=opt", "--trace-tier", &p]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("main.acrossCalls: inlining call to main.id"),
+        "{err}"
+    );
+    assert!(
+        err.contains("main.main: cannot inline main.swaps: has a loop"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pgojit: compiled main.acrossCalls (opt tier,"),
+        "{err}"
+    );
+    let want = std::fs::read_to_string(p.replace(".go", ".stdout")).expect("expected output");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    // Without inlining, the same output and no inlining lines.
+    let out = pgojit(&["run", "--tier=opt", "--no-inline", "--trace-tier", &p]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("inlining call"));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+}

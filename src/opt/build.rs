@@ -337,6 +337,7 @@ impl<'a> Builder<'a> {
                     insns: vec![],
                     term: None,
                     pc: s,
+                    inlined: false,
                 })
                 .collect(),
             entry: BlockId(0),

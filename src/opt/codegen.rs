@@ -64,8 +64,9 @@ enum PanicKind {
 enum Stub {
     /// A panic with up to two operand values (index, length).
     Panic(Label, PanicKind, Option<Operand>, Option<Operand>),
-    /// `--max-steps` ran out at the back-edge at `pc`.
-    Step(Label, u32),
+    /// `--max-steps` ran out entering a function (`pc` 0) or at the
+    /// back-edge at `pc`.
+    Step(Label, FuncId, u32),
 }
 
 /// A value, or a constant known at compile time.
@@ -378,7 +379,7 @@ impl Gen<'_> {
         self.frame_enter();
         if self.jit.opts.steps {
             let out = self.m.new_label();
-            self.stubs.push(Stub::Step(out, 0));
+            self.stubs.push(Stub::Step(out, self.func, 0));
             self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
             self.m.jcc(Cond::Lt, out);
         }
@@ -628,6 +629,20 @@ impl Gen<'_> {
                 self.element(*ptr, *len, *x, *stride);
                 let rv = self.src(*v, TMP1);
                 self.m.store(Mem::at(TMP0, 8 * *off as i32), rv);
+            }
+            Insn::Entered { func } => {
+                self.m
+                    .comment(&format!("inlined {}", self.prog.func(*func).name));
+                if self.jit.opts.count {
+                    let calls = self.jit.counters.calls_addr(*func);
+                    self.m.bump(TMP0, calls);
+                }
+                if self.jit.opts.steps {
+                    let out = self.m.new_label();
+                    self.stubs.push(Stub::Step(out, *func, 0));
+                    self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
+                    self.m.jcc(Cond::Lt, out);
+                }
             }
             Insn::LoadCtx => {
                 let r = self.dst(i, TMP0);
@@ -1073,7 +1088,8 @@ impl Gen<'_> {
     // ----- terminators and edges -----
 
     fn back_edge(&self, from: BlockId, to: BlockId) -> bool {
-        from != self.g.entry && self.g.block(to).pc <= self.g.block(from).pc
+        let (f, t) = (self.g.block(from), self.g.block(to));
+        from != self.g.entry && !f.inlined && !t.inlined && t.pc <= f.pc
     }
 
     /// The last bytecode pc of block `b` (a back-edge's position).
@@ -1106,7 +1122,7 @@ impl Gen<'_> {
             if self.jit.opts.steps {
                 let out = self.m.new_label();
                 let pc = self.last_pc(from);
-                self.stubs.push(Stub::Step(out, pc));
+                self.stubs.push(Stub::Step(out, self.func, pc));
                 self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
                 self.m.jcc(Cond::Lt, out);
             }
@@ -1260,11 +1276,11 @@ impl Gen<'_> {
                     self.m.call_abs(runtime::panic_with as *const () as usize);
                     self.m.jmp(self.unwind);
                 }
-                Stub::Step(l, pc) => {
+                Stub::Step(l, func, pc) => {
                     self.m.bind(l);
                     self.m.mov(ARGS[0], VM);
                     self.m.mov_imm(ARGS[1], 3);
-                    self.m.mov_imm(ARGS[2], self.func.0 as u64);
+                    self.m.mov_imm(ARGS[2], func.0 as u64);
                     self.m.mov_imm(ARGS[3], pc as u64);
                     self.m.call_abs(runtime::fail as *const () as usize);
                     self.m.jmp(self.unwind);

@@ -3,7 +3,7 @@
 //! tier cannot compile yet is declined with the reason, and gets
 //! baseline code.
 
-use super::{codegen, graph_of};
+use super::{codegen, graph_of, inline, verify};
 use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::Jit;
 use pgojit_profiler::FuncId;
@@ -22,7 +22,21 @@ impl Compiler for Optimizing {
                 return Err(format!("not matched by --opt-filter={only}"));
             }
         }
-        let g = graph_of(jit.prog, f)?;
-        codegen::generate(jit, jit.prog, f, &g)
+        let mut g = graph_of(jit.prog, f)?;
+        let mut trace = Vec::new();
+        if jit.opts.inline {
+            let mut h = g.clone();
+            trace = inline::inline_calls(&mut h, jit.prog, f);
+            match verify::verify(&h) {
+                Ok(()) => g = h,
+                Err(e) => trace.push(format!(
+                    "{}: inlining abandoned (the graph fails verification: {e})",
+                    g.name
+                )),
+            }
+        }
+        let mut out = codegen::generate(jit, jit.prog, f, &g)?;
+        out.trace = trace;
+        Ok(out)
     }
 }

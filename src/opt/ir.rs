@@ -292,6 +292,11 @@ pub enum Insn {
     },
     /// The current closure (Go's context register).
     LoadCtx,
+    /// A call of `func` was inlined here: counts the call and takes a
+    /// `--max-steps` step, as the call would have.
+    Entered {
+        func: FuncId,
+    },
     /// A static call.
     Call {
         func: FuncId,
@@ -349,6 +354,7 @@ impl Insn {
             | Insn::AddrG { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
+            | Insn::Entered { .. }
             | Insn::LoadSlot { .. } => vec![],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![*a, *b],
             Insn::Un { a, .. } | Insn::CheckShift { a } => vec![*a],
@@ -378,6 +384,7 @@ impl Insn {
             | Insn::AddrG { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
+            | Insn::Entered { .. }
             | Insn::LoadSlot { .. } => vec![],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![a, b],
             Insn::Un { a, .. } | Insn::CheckShift { a } => vec![a],
@@ -450,6 +457,7 @@ impl Insn {
             Insn::SliceLoad { .. } => "SliceLoad",
             Insn::SliceStore { .. } => "SliceStore",
             Insn::LoadCtx => "LoadCtx",
+            Insn::Entered { .. } => "Entered",
             Insn::Call { .. } => "Call",
             Insn::CallIface { .. } => "CallIface",
             Insn::CallClosure { .. } => "CallClosure",
@@ -537,8 +545,11 @@ pub struct Block {
     pub insns: Vec<InsnId>,
     /// `None` only while the builder fills the block.
     pub term: Option<Term>,
-    /// The bytecode pc the block starts at.
+    /// The bytecode pc the block starts at (in the function it came
+    /// from).
     pub pc: u32,
+    /// The block comes from an inlined callee.
+    pub inlined: bool,
 }
 
 /// A function's SSA graph.

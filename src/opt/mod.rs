@@ -13,6 +13,7 @@
 //! | [`build`] | bytecode to SSA (Braun et al.), blocks from the opcode table's facts, frame arrays in memory |
 //! | [`print`] | the text form behind `pgojit disasm --ir` |
 //! | [`verify`] | the SSA verifier: dominance, terminators, block arguments, operand types |
+//! | [`inline`] | static calls of small leaves replaced by a copy of the callee's graph |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
 //! | [`compiler`] | the tier layer's `Compiler` for `Tier::Opt` |
@@ -20,6 +21,7 @@
 pub mod build;
 pub mod codegen;
 pub mod compiler;
+pub mod inline;
 pub mod ir;
 pub mod print;
 pub mod regalloc;

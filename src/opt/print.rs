@@ -218,6 +218,10 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
             v,
         } => format!("{n} ({ptr}, {len})[{i}]+{off} stride={stride}, {v}"),
         Insn::LoadCtx => n.to_string(),
+        Insn::Entered { func } => format!(
+            "{n} {}",
+            names.func(*func).unwrap_or_else(|| format!("f{}", func.0))
+        ),
         Insn::Call { func, args } => format!(
             "{n} {}({})",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0)),

@@ -266,6 +266,7 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 | Insn::AddrG { .. }
                 | Insn::LoadG { .. }
                 | Insn::LoadCtx
+                | Insn::Entered { .. }
                 | Insn::LoadSlot { .. } => {}
                 Insn::StoreG { .. }
                 | Insn::StoreSlot { .. }

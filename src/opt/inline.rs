@@ -1,0 +1,293 @@
+//! Inlining of static calls, on the graph: a call of a small leaf (no
+//! calls, no helpers, no frame memory, no loops) is replaced by a copy of
+//! the callee's graph. The caller's block is split at the call: its first
+//! half jumps into the copy of the callee's entry, whose parameters are
+//! the call's arguments; each `Return` of the copy jumps to the second
+//! half, a new block whose parameters are the call's results (its
+//! projections and uses are rewritten to them). The copy starts with
+//! [`Insn::Entered`], which counts the call and takes its `--max-steps`
+//! step as the call would have.
+//!
+//! What is not done yet: callees with calls of their own (nested
+//! inlining), with loops, or that run helpers (the copy would need a
+//! frame of its own for them); guarded targets of interface and
+//! function-value sites.
+
+use super::ir::*;
+use super::regalloc;
+use crate::bytecode::Program;
+use pgojit_profiler::FuncId;
+use std::collections::HashMap;
+
+/// Callees larger than this many instructions are called.
+pub const MAX_INSNS: usize = 40;
+
+/// At most this many calls are inlined into one function.
+pub const MAX_INLINES: usize = 32;
+
+/// Why `h` cannot be inlined, or `None`.
+pub fn refusal(h: &Graph) -> Option<String> {
+    let order = h.rpo();
+    let n = order.iter().map(|&b| h.block(b).insns.len()).sum::<usize>();
+    if n > MAX_INSNS {
+        return Some(format!("too big ({n} instructions, budget {MAX_INSNS})"));
+    }
+    let mut rank = vec![usize::MAX; h.blocks.len()];
+    for (k, &b) in order.iter().enumerate() {
+        rank[b.index()] = k;
+    }
+    for &b in &order {
+        for s in h.succs(b) {
+            if rank[s.index()] <= rank[b.index()] {
+                return Some("has a loop".into());
+            }
+        }
+        for &i in &h.block(b).insns {
+            let insn = &h.insn(i).insn;
+            if regalloc::calls(insn) {
+                return Some(format!("calls ({})", insn.name()));
+            }
+            if matches!(
+                insn,
+                Insn::LoadSlot { .. }
+                    | Insn::StoreSlot { .. }
+                    | Insn::LoadCtx
+                    | Insn::Entered { .. }
+            ) {
+                return Some(format!("uses its frame ({})", insn.name()));
+            }
+        }
+    }
+    None
+}
+
+/// Inlines the static calls of `g` (function `me`) whose callees allow
+/// it; returns one `-m`-style line per call site considered.
+pub fn inline_calls(g: &mut Graph, prog: &Program, me: FuncId) -> Vec<String> {
+    let mut trace = Vec::new();
+    let mut done = 0;
+    let mut refused: HashMap<FuncId, String> = HashMap::new();
+    let mut graphs: HashMap<FuncId, Graph> = HashMap::new();
+    'again: while done < MAX_INLINES {
+        for b in g.rpo() {
+            for (k, &c) in g.block(b).insns.iter().enumerate() {
+                let Insn::Call { func, .. } = g.insn(c).insn else {
+                    continue;
+                };
+                if refused.contains_key(&func) {
+                    continue;
+                }
+                if func == me {
+                    refused.insert(func, "recursive".into());
+                    continue;
+                }
+                if let std::collections::hash_map::Entry::Vacant(slot) = graphs.entry(func) {
+                    match super::graph_of(prog, func) {
+                        Ok(h) => match refusal(&h) {
+                            None => {
+                                slot.insert(h);
+                            }
+                            Some(why) => {
+                                refused.insert(func, why);
+                                continue;
+                            }
+                        },
+                        Err(e) => {
+                            refused.insert(func, e);
+                            continue;
+                        }
+                    }
+                }
+                let h = &graphs[&func];
+                splice(g, b, k, h, func);
+                trace.push(format!(
+                    "{}: inlining call to {}",
+                    g.name,
+                    prog.func(func).name
+                ));
+                done += 1;
+                continue 'again;
+            }
+        }
+        break;
+    }
+    for (f, why) in refused {
+        trace.push(format!(
+            "{}: cannot inline {}: {why}",
+            g.name,
+            prog.func(f).name
+        ));
+    }
+    trace.sort();
+    trace
+}
+
+/// Replaces call `k` of block `b` (a call of `func`, whose graph is `h`)
+/// by a copy of `h`.
+fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
+    let c = g.block(b).insns[k];
+    let Insn::Call { args, .. } = g.insn(c).insn.clone() else {
+        unreachable!("splice is given a call");
+    };
+    let call_pc = g.insn(c).pc;
+    let outer_inlined = g.block(b).inlined;
+    // The second half of the block: what follows the call.
+    let blk = &mut g.blocks[b.index()];
+    let mut tail = blk.insns.split_off(k + 1);
+    blk.insns.pop();
+    let term = blk.term.take();
+    let cont = BlockId(g.blocks.len() as u32);
+    // Its parameters: the call's result words.
+    let rw = h.result_words as usize;
+    let mut subst: HashMap<InsnId, InsnId> = HashMap::new();
+    let mut result_tys = vec![Ty::Int; rw];
+    let call_ty = g.insn(c).ty;
+    if call_ty.is_word() && rw == 1 {
+        result_tys[0] = call_ty;
+    }
+    for &i in &tail {
+        if let Insn::Proj { of, index } = g.insn(i).insn {
+            if of == c && (index as usize) < rw {
+                result_tys[index as usize] = g.insn(i).ty;
+            }
+        }
+    }
+    let mut params = Vec::new();
+    for (w, &ty) in result_tys.iter().enumerate() {
+        let p = push(g, Insn::Param { slot: w as u32 }, ty, call_pc);
+        params.push(p);
+    }
+    if call_ty.is_word() {
+        if let Some(&p) = params.first() {
+            subst.insert(c, p);
+        }
+    }
+    tail.retain(|&i| match g.insn(i).insn {
+        Insn::Proj { of, index } if of == c => {
+            if let Some(&p) = params.get(index as usize) {
+                subst.insert(i, p);
+            }
+            false
+        }
+        _ => true,
+    });
+    g.blocks.push(Block {
+        params,
+        insns: tail,
+        term,
+        pc: call_pc,
+        inlined: outer_inlined,
+    });
+    // The copy of the callee: its values, then its blocks.
+    let base = g.blocks.len() as u32;
+    let entry_params = &h.block(h.entry).params;
+    let mut map: HashMap<InsnId, InsnId> = HashMap::new();
+    for &p in entry_params {
+        if let Insn::Param { slot } = h.insn(p).insn {
+            if let Some(&a) = args.get(slot as usize) {
+                map.insert(p, a);
+            }
+        }
+    }
+    let order = h.rpo();
+    for &hb in &order {
+        let blk = h.block(hb);
+        let ids = blk.insns.iter().chain(if hb == h.entry {
+            [].iter()
+        } else {
+            blk.params.iter()
+        });
+        for &i in ids {
+            let d = h.insn(i).clone();
+            let id = push(g, d.insn, d.ty, d.pc);
+            map.insert(i, id);
+        }
+    }
+    let remap = |v: InsnId, map: &HashMap<InsnId, InsnId>| *map.get(&v).unwrap_or(&v);
+    let mut new_ids = Vec::new();
+    for hb in h.block_ids() {
+        let blk = h.block(hb);
+        let reachable = order.contains(&hb);
+        let mut insns: Vec<InsnId> = if reachable {
+            blk.insns.iter().map(|i| map[i]).collect()
+        } else {
+            Vec::new()
+        };
+        for &i in &insns {
+            for o in g.insns[i.index()].insn.operands_mut() {
+                *o = remap(*o, &map);
+            }
+        }
+        if hb == h.entry {
+            let e = push(g, Insn::Entered { func }, Ty::Void, 0);
+            insns.insert(0, e);
+        }
+        let params = if hb == h.entry || !reachable {
+            Vec::new()
+        } else {
+            blk.params.iter().map(|p| map[p]).collect()
+        };
+        let term = if reachable {
+            blk.term.clone().map(|t| match t {
+                Term::Return(vs) => Term::Jump(Edge {
+                    block: cont,
+                    args: vs.iter().map(|&v| remap(v, &map)).collect(),
+                }),
+                mut t => {
+                    for o in t.operands_mut() {
+                        *o = remap(*o, &map);
+                    }
+                    for e in t.edges_mut() {
+                        e.block = BlockId(base + e.block.0);
+                        for a in e.args.iter_mut() {
+                            *a = remap(*a, &map);
+                        }
+                    }
+                    t
+                }
+            })
+        } else {
+            Some(Term::Unreachable)
+        };
+        new_ids.push(BlockId(base + hb.0));
+        g.blocks.push(Block {
+            params,
+            insns,
+            term,
+            pc: blk.pc,
+            inlined: true,
+        });
+    }
+    g.blocks[b.index()].term = Some(Term::Jump(Edge {
+        block: BlockId(base + h.entry.0),
+        args: Vec::new(),
+    }));
+    // Uses of the call's results.
+    if !subst.is_empty() {
+        let ids: Vec<BlockId> = g.block_ids().collect();
+        for blk in ids {
+            let insns = g.block(blk).insns.clone();
+            for i in insns {
+                for o in g.insns[i.index()].insn.operands_mut() {
+                    *o = remap(*o, &subst);
+                }
+            }
+            if let Some(t) = g.blocks[blk.index()].term.as_mut() {
+                for o in t.operands_mut() {
+                    *o = remap(*o, &subst);
+                }
+                for e in t.edges_mut() {
+                    for a in e.args.iter_mut() {
+                        *a = remap(*a, &subst);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn push(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {
+    let id = InsnId(g.insns.len() as u32);
+    g.insns.push(InsnData { insn, ty, pc });
+    id
+}

@@ -82,6 +82,12 @@ pub struct Vm<'p> {
     /// Suspended frames of every active `run`, innermost last: with the
     /// running frame, the roots the collector scans.
     frames: Vec<Suspended>,
+    /// How many frames a call may push without the slow path: at most
+    /// `frames`' capacity and at most `max_frames` (one compare per call
+    /// covers both the limit and the room; see `push_frame`).
+    frames_room: usize,
+    /// One past the VM stack's last slot (`enter`'s overflow check).
+    stack_end: *mut u64,
     /// Receiver and call counters (`None` with `--no-profile`).
     pub profile: Option<&'p Profile>,
     /// `--max-steps`, for its message (the count itself is in `jc`).
@@ -113,7 +119,8 @@ struct Suspended {
     /// Where it continues, in its function's code (which starts at `code`).
     ip: *const Op,
     code: *const Op,
-    fp: usize,
+    /// Its frame's first slot in the VM stack (`Vm::fp_of` gives the index).
+    fr: *mut u64,
 }
 
 impl<'p> Vm<'p> {
@@ -140,6 +147,8 @@ impl<'p> Vm<'p> {
             tier_loops: vec![0; prog.funcs.len()],
             depth: 0,
             frames: Vec::with_capacity(1024),
+            frames_room: 1024,
+            stack_end: std::ptr::null_mut(),
             profile: None,
             max_steps: None,
             max_stack: None,
@@ -151,6 +160,7 @@ impl<'p> Vm<'p> {
     }
 
     fn with_entries(mut self) -> Self {
+        self.stack_end = self.stack.as_mut_ptr_range().end;
         for f in &self.prog.funcs {
             let zero = match crate::bytecode::entry::interp_zeroing(f) {
                 Some(slots) => {
@@ -182,8 +192,10 @@ impl<'p> Vm<'p> {
     pub fn limit_stack(&mut self, bytes: u64) {
         let slots = (bytes / 8).max(1024) as usize;
         self.stack = vec![0; slots];
+        self.stack_end = self.stack.as_mut_ptr_range().end;
         self.max_stack = Some(bytes);
         self.max_frames = MAX_FRAMES.min((bytes / 32).max(64) as usize);
+        self.frames_room = self.frames.capacity().min(self.max_frames);
     }
 
     /// Go's stack overflow (`fatal error: stack overflow` follows).
@@ -292,7 +304,6 @@ impl<'p> Vm<'p> {
         // from the two only where it is needed (panics, positions).
         let mut code: *const Op = prog.func(cur).code.as_ptr();
         let mut ip: *const Op = code;
-        let mut fp = fp;
         let tier = self.tier;
         if let Some(tier) = tier {
             if tier.call(self, entry, fp)? {
@@ -302,18 +313,17 @@ impl<'p> Vm<'p> {
         if !self.step() {
             return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
         }
-        self.enter(fp, self.entries[cur.index()])?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
         // the stack, so slot accesses need no bounds checks.
-        // The stack buffer is allocated once and never resized, so its
-        // address is fixed for the VM's life. References into it made by
+        // The stack buffer is allocated once and never resized while code
+        // runs, so its address is fixed. References into it made by
         // runtime helpers (natives, equality) end before control returns here.
         let st: *mut u64 = self.stack.as_mut_ptr();
-        // The running frame's first slot (kept with `fp`: `frame!` after
-        // every change of `fp`).
-        // SAFETY: `fp < stack.len()` (`enter` checked the frame).
-        let mut fr: *mut u64 = unsafe { st.add(fp) };
+        // The running frame's first slot: the frame's index in the stack
+        // (`fp!()`) is derived from it only where it is needed.
+        let mut fr: *mut u64 = st.wrapping_add(fp);
+        self.enter(fr, self.entries[cur.index()])?;
         // The running instruction's index.
         macro_rules! pc {
             () => {
@@ -341,11 +351,10 @@ impl<'p> Vm<'p> {
                 continue;
             }};
         }
-        macro_rules! frame {
+        // The running frame's index in the VM stack.
+        macro_rules! fp {
             () => {
-                // SAFETY: as above, for the frame `enter` has just checked
-                // or a suspended one.
-                fr = unsafe { st.add(fp) }
+                (fr as usize - st as usize) / 8
             };
         }
         macro_rules! s {
@@ -369,7 +378,7 @@ impl<'p> Vm<'p> {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
                 if let Some(tier) = tier {
-                    match tier.call(self, target, fp + $base as usize) {
+                    match tier.call(self, target, fp!() + $base as usize) {
                         Ok(true) => {
                             ip = ip.wrapping_add(1);
                             continue;
@@ -381,22 +390,20 @@ impl<'p> Vm<'p> {
                 if !self.step() {
                     return Err(self.fail(self.out_of_steps(target, 0), cur, pc!()));
                 }
-                if self.frames.len() >= self.max_frames {
-                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
-                }
                 let e = self.entries[target.index()];
-                self.frames.push(Suspended {
+                if !self.push_frame(Suspended {
                     func: cur,
                     ip: ip.wrapping_add(1),
                     code,
-                    fp,
-                });
-                fp += $base as usize;
+                    fr,
+                }) {
+                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
+                }
+                fr = fr.wrapping_add($base as usize);
                 cur = target;
                 code = e.code.as_ptr();
                 ip = code;
-                self.enter(fp, e)?;
-                frame!();
+                self.enter(fr, e)?;
                 continue;
             }};
         }
@@ -422,15 +429,23 @@ impl<'p> Vm<'p> {
         // Pops the finished frame (its results already at slot 0).
         macro_rules! pop_frame {
             () => {{
-                if self.frames.len() == base_depth {
+                let len = self.frames.len();
+                if len == base_depth {
                     return Ok(());
                 }
-                let f = self.frames.pop().expect("a suspended frame");
-                cur = f.func;
-                code = f.code;
-                ip = f.ip;
-                fp = f.fp;
-                frame!();
+                // SAFETY: `len > base_depth >= 0`: there is a last frame,
+                // and a `Suspended` needs no drop.
+                // (Volatile field loads: loaded plainly, LLVM kept `code` and
+                // `fr` in one vector register and extracted `fr` on every
+                // dispatch.)
+                unsafe {
+                    self.frames.set_len(len - 1);
+                    let f = self.frames.as_ptr().add(len - 1);
+                    cur = std::ptr::addr_of!((*f).func).read_volatile();
+                    code = std::ptr::addr_of!((*f).code).read_volatile();
+                    ip = std::ptr::addr_of!((*f).ip).read_volatile();
+                    fr = std::ptr::addr_of!((*f).fr).read_volatile();
+                }
                 continue;
             }};
         }
@@ -445,7 +460,7 @@ impl<'p> Vm<'p> {
                     pr.func(cur).record_backedge();
                 }
                 if let Some(tier) = tier {
-                    match tier.backedge(self, cur, $t, fp) {
+                    match tier.backedge(self, cur, $t, fp!()) {
                         Ok(true) => pop_frame!(),
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc!())),
@@ -463,7 +478,7 @@ impl<'p> Vm<'p> {
             match *op {
                 Op::Const { d, v } => s!(d) = v,
                 Op::Zero { d, n } => {
-                    let b = fp + d as usize;
+                    let b = fp!() + d as usize;
                     self.stack[b..b + n as usize].fill(0);
                 }
                 Op::Move { d, s } => s!(d) = s!(s),
@@ -473,7 +488,7 @@ impl<'p> Vm<'p> {
                         s!(d) = x;
                         s!(d + 1) = y;
                     } else {
-                        let (d, s) = (fp + d as usize, fp + s as usize);
+                        let (d, s) = (fp!() + d as usize, fp!() + s as usize);
                         self.stack.copy_within(s..s + n as usize, d);
                     }
                 }
@@ -547,7 +562,7 @@ impl<'p> Vm<'p> {
                     if n == 1 {
                         s!(d) = mem::load(a, off as usize);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(a, off as usize, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -559,7 +574,7 @@ impl<'p> Vm<'p> {
                     if n == 1 {
                         mem::store(a, off as usize, s!(s));
                     } else {
-                        let b = fp + s as usize;
+                        let b = fp!() + s as usize;
                         mem::store_n(a, off as usize, &self.stack[b..b + n as usize]);
                     }
                 }
@@ -570,12 +585,12 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = a + 8 * off as u64;
                 }
-                Op::LoadG { d, addr, n } => self.load_global(d, addr, n, fp),
-                Op::StoreG { addr, s, n } => self.store_global(addr, s, n, fp),
+                Op::LoadG { d, addr, n } => self.load_global(d, addr, n, fp!()),
+                Op::StoreG { addr, s, n } => self.store_global(addr, s, n, fp!()),
                 Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
-                        self.collect(cur, fp)
+                        self.collect(cur, fp!())
                             .map_err(|e| self.fail(e, cur, pc!()))?;
                     }
                     s!(d) = match self.heap.alloc(n as usize, layout) {
@@ -603,7 +618,7 @@ impl<'p> Vm<'p> {
                     } else if n == 1 {
                         s!(d) = mem::load(p, w);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -616,7 +631,7 @@ impl<'p> Vm<'p> {
                     n,
                 } => {
                     let (p, i) = checked_elem!(s, i);
-                    let b = fp + v as usize;
+                    let b = fp!() + v as usize;
                     mem::store_n(
                         p,
                         i as usize * stride as usize + off as usize,
@@ -659,9 +674,9 @@ impl<'p> Vm<'p> {
                         func: cur,
                         ip: ip.wrapping_add(1),
                         code,
-                        fp,
+                        fr,
                     });
-                    let r = self.exec_op(op, cur, fp);
+                    let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
                     r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
@@ -679,8 +694,8 @@ impl<'p> Vm<'p> {
                         0 => {}
                         1 => s!(0) = s!(s),
                         _ => {
-                            let src = fp + s as usize;
-                            self.stack.copy_within(src..src + n as usize, fp);
+                            let src = fp!() + s as usize;
+                            self.stack.copy_within(src..src + n as usize, fp!());
                         }
                     }
                     pop_frame!();
@@ -770,7 +785,7 @@ impl<'p> Vm<'p> {
                     } else if n == 1 {
                         s!(d) = mem::load(p, w);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -823,16 +838,16 @@ impl<'p> Vm<'p> {
                         func: cur,
                         ip: ip.wrapping_add(1),
                         code,
-                        fp,
+                        fr,
                     });
-                    let r = self.exec_op(op, cur, fp);
+                    let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
                     r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc!())),
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {
-                    self.exec_op(op, cur, fp)
+                    self.exec_op(op, cur, fp!())
                         .map_err(|e| self.fail(e, cur, pc!()))?;
                 }
             }
@@ -842,10 +857,11 @@ impl<'p> Vm<'p> {
 
     /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
     #[inline]
-    fn enter(&mut self, fp: usize, e: Entry) -> Result<(), Panic> {
+    /// (`fr`: the frame's first slot, at or after the stack's start.)
+    fn enter(&mut self, fr: *mut u64, e: Entry) -> Result<(), Panic> {
         let (params, size) = (e.params, e.size);
-        let end = fp + size as usize;
-        if end > self.stack.len() {
+        let end = fr.wrapping_add(size as usize);
+        if end as usize > self.stack_end as usize {
             self.flush();
             return Err(self.stack_overflow());
         }
@@ -855,18 +871,57 @@ impl<'p> Vm<'p> {
         }
         if n != u32::MAX {
             for &s in &self.zero_slots[at as usize..(at + n) as usize] {
-                // SAFETY: `s < size` (slots of the frame), so `fp + s < end <= stack.len()`.
-                unsafe { *self.stack.as_mut_ptr().add(fp + s as usize) = 0 };
+                // SAFETY: `s < size` (slots of the frame), so `fr + s < end <= stack_end`.
+                unsafe { *fr.add(s as usize) = 0 };
             }
             return Ok(());
         }
         // Frames are small: a loop beats a call to memset.
-        for i in fp + params as usize..end {
-            // SAFETY: `i < end <= stack.len()`, checked above. (Volatile keeps
+        let mut p = fr.wrapping_add(params as usize);
+        while p < end {
+            // SAFETY: `p < end <= stack_end`, checked above. (Volatile keeps
             // LLVM from turning this short loop into a call to memset.)
-            unsafe { std::ptr::write_volatile(self.stack.as_mut_ptr().add(i), 0) };
+            unsafe { std::ptr::write_volatile(p, 0) };
+            p = p.wrapping_add(1);
         }
         Ok(())
+    }
+
+    /// Suspends a frame for a call: false past `max_frames` (Go's stack
+    /// overflow). One compare in the common case: `frames_room` is at
+    /// most both the capacity and the limit.
+    #[inline(always)]
+    fn push_frame(&mut self, s: Suspended) -> bool {
+        let len = self.frames.len();
+        if len >= self.frames_room {
+            return self.push_frame_slow(s);
+        }
+        // SAFETY: `len < frames_room <= capacity`.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            (*p).func = s.func;
+            (*p).ip = s.ip;
+            (*p).code = s.code;
+            (*p).fr = s.fr;
+            self.frames.set_len(len + 1);
+        }
+        true
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn push_frame_slow(&mut self, s: Suspended) -> bool {
+        if self.frames.len() >= self.max_frames {
+            return false;
+        }
+        self.frames.push(s);
+        self.frames_room = self.frames.capacity().min(self.max_frames);
+        true
+    }
+
+    /// The stack index of a frame that starts at `fr`.
+    fn fp_of(&self, fr: *mut u64) -> usize {
+        (fr as usize - self.stack.as_ptr() as usize) / 8
     }
 
     /// Flushes stdout before a panic message goes to stderr.

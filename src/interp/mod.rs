@@ -893,8 +893,8 @@ impl<'p> Vm<'p> {
     #[inline(always)]
     fn push_frame(&mut self, s: Suspended) -> bool {
         let len = self.frames.len();
-        if len >= self.frames_room {
-            return self.push_frame_slow(s);
+        if len >= self.frames_room && !self.grow_frames() {
+            return false;
         }
         // SAFETY: `len < frames_room <= capacity`.
         unsafe {
@@ -908,15 +908,19 @@ impl<'p> Vm<'p> {
         true
     }
 
+    /// Room for one more suspended frame (false: none under the limit).
+    /// Takes nothing of the frame: an argument would be spilled on the
+    /// hot path for the sake of this call.
     #[cold]
     #[inline(never)]
-    fn push_frame_slow(&mut self, s: Suspended) -> bool {
-        if self.frames.len() >= self.max_frames {
+    fn grow_frames(&mut self) -> bool {
+        let len = self.frames.len();
+        if len >= self.max_frames {
             return false;
         }
-        self.frames.push(s);
+        self.frames.reserve(len.max(1024));
         self.frames_room = self.frames.capacity().min(self.max_frames);
-        true
+        len < self.frames_room
     }
 
     /// The stack index of a frame that starts at `fr`.

@@ -98,20 +98,32 @@ pub struct Vm<'p> {
     /// small `--max-stack`: a frame costs at least 32 bytes of Go stack).
     max_frames: usize,
     /// Per function: what a call needs to enter it.
-    entries: Vec<Entry<'p>>,
-    /// The slots entries zero, for `Entry::zero`.
+    entries: Vec<Entry>,
+    /// What entries zero, for `Entry::zero`.
+    zeroings: Vec<Zeroing>,
+    /// The slots entries zero, for `Zeroing::at`.
     zero_slots: Vec<u32>,
 }
 
-/// What entering a function takes, kept together for the call path.
+/// What entering a function takes, kept together for the call path (16
+/// bytes: three loads on a call).
 #[derive(Clone, Copy)]
-struct Entry<'p> {
-    code: &'p [Op],
-    params: u32,
+struct Entry {
+    /// The function's code (the program's, which outlives the VM's runs).
+    code: *const Op,
     size: u32,
-    /// The slots to zero: `zero_slots[zero.0..zero.0 + zero.1]`, or every
-    /// local when `zero.1` is `u32::MAX` (see `bytecode::entry::interp_zeroing`).
-    zero: (u32, u32),
+    /// 0: nothing to zero; otherwise `zeroings[zero - 1]`.
+    zero: u32,
+}
+
+/// The slots a function's entry zeroes.
+#[derive(Clone, Copy)]
+struct Zeroing {
+    params: u32,
+    /// `zero_slots[at..at + n]`, or every local when `n` is `u32::MAX`
+    /// (see `bytecode::entry::interp_zeroing`).
+    at: u32,
+    n: u32,
 }
 
 struct Suspended {
@@ -154,6 +166,7 @@ impl<'p> Vm<'p> {
             max_stack: None,
             max_frames: MAX_FRAMES,
             entries: Vec::new(),
+            zeroings: Vec::new(),
             zero_slots: Vec::new(),
         }
         .with_entries()
@@ -170,9 +183,18 @@ impl<'p> Vm<'p> {
                 }
                 None => (0, u32::MAX),
             };
+            let zero = if zero.1 == 0 {
+                0
+            } else {
+                self.zeroings.push(Zeroing {
+                    params: f.param_words,
+                    at: zero.0,
+                    n: zero.1,
+                });
+                self.zeroings.len() as u32
+            };
             self.entries.push(Entry {
-                code: &f.code,
-                params: f.param_words,
+                code: f.code.as_ptr(),
                 size: f.frame_size,
                 zero,
             });
@@ -401,7 +423,7 @@ impl<'p> Vm<'p> {
                 }
                 fr = fr.wrapping_add($base as usize);
                 cur = target;
-                code = e.code.as_ptr();
+                code = e.code;
                 ip = code;
                 self.enter(fr, e)?;
                 continue;
@@ -855,36 +877,48 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
-    #[inline]
-    /// (`fr`: the frame's first slot, at or after the stack's start.)
+    /// Prepares a new frame: checks the stack and zeroes the non-parameter
+    /// slots. (`fr`: the frame's first slot, at or after the stack's start.)
+    #[inline(always)]
     fn enter(&mut self, fr: *mut u64, e: Entry) -> Result<(), Panic> {
-        let (params, size) = (e.params, e.size);
-        let end = fr.wrapping_add(size as usize);
+        let end = fr.wrapping_add(e.size as usize);
         if end as usize > self.stack_end as usize {
-            self.flush();
-            return Err(self.stack_overflow());
+            return Err(self.enter_overflow());
         }
-        let (at, n) = e.zero;
-        if n == 0 {
-            return Ok(());
+        if e.zero != 0 {
+            self.zero_frame(fr, e);
         }
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn enter_overflow(&mut self) -> Panic {
+        self.flush();
+        self.stack_overflow()
+    }
+
+    /// Zeroes what entry `e` needs zeroed in the frame at `fr`, which
+    /// `enter` has checked.
+    #[inline(never)]
+    fn zero_frame(&mut self, fr: *mut u64, e: Entry) {
+        let Zeroing { params, at, n } = self.zeroings[e.zero as usize - 1];
         if n != u32::MAX {
             for &s in &self.zero_slots[at as usize..(at + n) as usize] {
                 // SAFETY: `s < size` (slots of the frame), so `fr + s < end <= stack_end`.
                 unsafe { *fr.add(s as usize) = 0 };
             }
-            return Ok(());
+            return;
         }
         // Frames are small: a loop beats a call to memset.
+        let end = fr.wrapping_add(e.size as usize);
         let mut p = fr.wrapping_add(params as usize);
         while p < end {
-            // SAFETY: `p < end <= stack_end`, checked above. (Volatile keeps
-            // LLVM from turning this short loop into a call to memset.)
+            // SAFETY: `p < end <= stack_end`, checked by `enter`. (Volatile
+            // keeps LLVM from turning this short loop into a call to memset.)
             unsafe { std::ptr::write_volatile(p, 0) };
             p = p.wrapping_add(1);
         }
-        Ok(())
     }
 
     /// Suspends a frame for a call: false past `max_frames` (Go's stack

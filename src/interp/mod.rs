@@ -103,6 +103,11 @@ pub struct Vm<'p> {
     zeroings: Vec<Zeroing>,
     /// The slots entries zero, for `Zeroing::at`.
     zero_slots: Vec<u32>,
+    /// One past the largest call site and the largest direct callee the
+    /// code names: a profile counting at least these takes unchecked
+    /// look-ups (`run` checks it once).
+    sites_named: usize,
+    funcs_named: usize,
 }
 
 /// What entering a function takes, kept together for the call path (16
@@ -168,13 +173,24 @@ impl<'p> Vm<'p> {
             entries: Vec::new(),
             zeroings: Vec::new(),
             zero_slots: Vec::new(),
+            sites_named: 0,
+            funcs_named: 0,
         }
         .with_entries()
     }
 
     fn with_entries(mut self) -> Self {
         self.stack_end = self.stack.as_mut_ptr_range().end;
+        self.funcs_named = self.prog.funcs.len();
         for f in &self.prog.funcs {
+            for op in &f.code {
+                if let Some(s) = op.site() {
+                    self.sites_named = self.sites_named.max(s.index() + 1);
+                }
+                if let Op::Call { func, .. } | Op::MoveCall { func, .. } = *op {
+                    self.funcs_named = self.funcs_named.max(func.index() + 1);
+                }
+            }
             let zero = match crate::bytecode::entry::interp_zeroing(f) {
                 Some(slots) => {
                     let at = self.zero_slots.len() as u32;
@@ -319,6 +335,15 @@ impl<'p> Vm<'p> {
         let prog = self.prog;
         // Kept in a local: the hot paths test it on every call and back-edge.
         let prof = self.profile;
+        // What makes the unchecked look-ups below sound: every site an
+        // instruction names, every direct callee and every running
+        // function (`cur`, which has an entry) has its counters.
+        if let Some(pr) = prof {
+            assert!(
+                pr.site_count() >= self.sites_named && pr.func_count() >= self.funcs_named,
+                "a profile of another program"
+            );
+        }
         let base_depth = self.frames.len();
         let mut cur = entry;
         // The running code and the next instruction: `ip` walks `code`,
@@ -442,7 +467,8 @@ impl<'p> Vm<'p> {
                 let itab = unsafe { &*(tab as *const Itab) };
                 let target = itab.fun(method as usize);
                 if let Some(pr) = prof {
-                    count_iface_call(pr, site, itab.type_id, target);
+                    // SAFETY: `site < sites_named` (checked above).
+                    count_iface_call(unsafe { pr.site_unchecked(site) }, pr, itab.type_id, target);
                 }
                 s!(base) = s!(recv + 1);
                 call!(target, base)
@@ -479,7 +505,8 @@ impl<'p> Vm<'p> {
                     return Err(self.fail(self.out_of_steps(cur, pc!()), cur, pc!()));
                 }
                 if let Some(pr) = prof {
-                    pr.func(cur).record_backedge();
+                    // SAFETY: `cur` has an entry, so `cur < funcs_named`.
+                    unsafe { pr.func_unchecked(cur) }.record_backedge();
                 }
                 if let Some(tier) = tier {
                     match tier.backedge(self, cur, $t, fp!()) {
@@ -665,7 +692,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::Call { func: target, base } => {
                     if let Some(pr) = prof {
-                        pr.func(target).record_call();
+                        // SAFETY: `target < funcs_named` (checked above).
+                        unsafe { pr.func_unchecked(target) }.record_call();
                     }
                     call!(target, base)
                 }
@@ -677,7 +705,8 @@ impl<'p> Vm<'p> {
                     self.jc.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
                     if let Some(pr) = prof {
-                        if !pr.site(site).record_func(target) {
+                        // SAFETY: `site < sites_named` (checked above).
+                        if !unsafe { pr.site_unchecked(site) }.record_func(target) {
                             pr.func(target).record_call();
                         }
                     }
@@ -819,7 +848,8 @@ impl<'p> Vm<'p> {
                 } => {
                     s!(d) = s!(s);
                     if let Some(pr) = prof {
-                        pr.func(target).record_call();
+                        // SAFETY: `target < funcs_named` (checked above).
+                        unsafe { pr.func_unchecked(target) }.record_call();
                     }
                     call!(target, base)
                 }
@@ -1135,10 +1165,10 @@ impl Vm<'_> {
 /// Profiles one interface call: the receiver's type at the site and the
 /// callee's invocation.
 #[inline(always)]
-fn count_iface_call(pr: &Profile, site: pgojit_profiler::SiteId, ty: u32, target: FuncId) {
+fn count_iface_call(site: &pgojit_profiler::SiteProfile, pr: &Profile, ty: u32, target: FuncId) {
     // Calls counted in a row are credited to their callee later
     // (`driver::credit_site_calls`); only `other` calls count here.
-    if !pr.site(site).record(ProfTypeId(ty)) {
+    if !site.record(ProfTypeId(ty)) {
         pr.func(target).record_call();
     }
 }

@@ -1055,27 +1055,55 @@ where
 /// `match` on `c` costs an indirect jump per test).
 #[inline(always)]
 fn holds(x: u64, y: u64, c: Cmp, signed: bool) -> bool {
-    // Unsigned order is signed order with the sign bits flipped.
-    let bias = (!signed as u64) << 63;
-    let (x, y) = ((x ^ bias) as i64, (y ^ bias) as i64);
-    // 0: x > y, 1: x == y, 2: x < y.
-    let outcome = ((x < y) as u32) << 1 | (x == y) as u32;
-    // Per condition, 3 bits: which outcomes satisfy it (bit `outcome`).
-    const MASKS: u32 = 0b010 // Eq
-        | 0b101 << 3 // Ne
-        | 0b100 << 6 // Lt
-        | 0b110 << 9 // Le
-        | 0b001 << 12 // Gt
-        | 0b011 << 15; // Ge
-    let shift = match c {
+    // One compare's outcome: bit 0 signed x < y, bit 1 unsigned x < y,
+    // bit 2 x == y.
+    let outcome = ((x as i64) < (y as i64)) as u32 | ((x < y) as u32) << 1 | ((x == y) as u32) << 2;
+    let m = if signed { HOLDS_SIGNED } else { HOLDS_UNSIGNED };
+    (m >> (cmp_index(c) * 8 + outcome)) & 1 != 0
+}
+
+/// A condition's byte in the `HOLDS_*` masks.
+#[inline(always)]
+fn cmp_index(c: Cmp) -> u32 {
+    match c {
         Cmp::Eq => 0,
-        Cmp::Ne => 3,
-        Cmp::Lt => 6,
-        Cmp::Le => 9,
-        Cmp::Gt => 12,
-        Cmp::Ge => 15,
-    };
-    (MASKS >> (shift + outcome)) & 1 != 0
+        Cmp::Ne => 1,
+        Cmp::Lt => 2,
+        Cmp::Le => 3,
+        Cmp::Gt => 4,
+        Cmp::Ge => 5,
+    }
+}
+
+/// Per condition (`cmp_index`) a byte: bit `outcome` (see `holds`) set when
+/// the condition holds for that outcome.
+const HOLDS_SIGNED: u64 = holds_masks(true);
+const HOLDS_UNSIGNED: u64 = holds_masks(false);
+
+const fn holds_masks(signed: bool) -> u64 {
+    let mut m = 0u64;
+    let mut c = 0;
+    while c < 6 {
+        let mut o = 0;
+        while o < 8 {
+            let lt = if signed { o & 1 != 0 } else { o & 2 != 0 };
+            let eq = o & 4 != 0;
+            let h = match c {
+                0 => eq,
+                1 => !eq,
+                2 => lt,
+                3 => lt || eq,
+                4 => !lt && !eq,
+                _ => !lt,
+            };
+            if h {
+                m |= 1 << (c * 8 + o);
+            }
+            o += 1;
+        }
+        c += 1;
+    }
+    m
 }
 
 #[inline]
@@ -1181,4 +1209,40 @@ fn in_bounds(i: u64, len: u32) -> Result<usize, Panic> {
         return Err(Panic::index(i, len as u64));
     }
     Ok(i as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_agrees_with_plain_compares() {
+        let vals = [
+            0u64,
+            1,
+            2,
+            u64::MAX,
+            u64::MAX - 1,
+            1 << 63,
+            (1 << 63) - 1,
+            42,
+        ];
+        let conds = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
+        for &x in &vals {
+            for &y in &vals {
+                for &c in &conds {
+                    assert_eq!(
+                        holds(x, y, c, true),
+                        cmp(x as i64, y as i64, c),
+                        "{x} {c:?} {y} signed"
+                    );
+                    assert_eq!(
+                        holds(x, y, c, false),
+                        cmp(x, y, c),
+                        "{x} {c:?} {y} unsigned"
+                    );
+                }
+            }
+        }
+    }
 }

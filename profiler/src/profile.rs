@@ -195,6 +195,35 @@ impl Profile {
         &self.funcs[id.index()]
     }
 
+    /// How many sites and functions it counts.
+    pub fn site_count(&self) -> usize {
+        self.sites.len()
+    }
+
+    pub fn func_count(&self) -> usize {
+        self.funcs.len()
+    }
+
+    /// [`Profile::site`] without the bounds check.
+    ///
+    /// # Safety
+    /// `id.index() < self.site_count()`.
+    #[inline(always)]
+    pub unsafe fn site_unchecked(&self, id: SiteId) -> &SiteProfile {
+        // SAFETY: the caller's promise.
+        unsafe { self.sites.get_unchecked(id.index()) }
+    }
+
+    /// [`Profile::func`] without the bounds check.
+    ///
+    /// # Safety
+    /// `id.index() < self.func_count()`.
+    #[inline(always)]
+    pub unsafe fn func_unchecked(&self, id: FuncId) -> &FuncProfile {
+        // SAFETY: the caller's promise.
+        unsafe { self.funcs.get_unchecked(id.index()) }
+    }
+
     /// The description of site `id`.
     pub fn site_info(&self, id: SiteId) -> &SiteInfo {
         &self.site_infos[id.index()]

@@ -9,6 +9,11 @@
 //!   value is never observed again: not read, not written, not scanned as a
 //!   pointer, not part of a call's window) and the consumer is not a jump
 //!   target (every path to it runs the `Const`).
+//! - **Copies forwarded**: a one-word value made into a temporary, then
+//!   `Move`d to where it is used (a receiver copied into a call's window),
+//!   is made there directly, and the `Move` goes. Only when nothing else in
+//!   the function names the temporary, nothing between the two names the
+//!   destination or branches, and no jump lands after the maker.
 //! - **Superinstructions** for pairs common in hot code: a one-word `Load`
 //!   then an `AddI` reading it (`LoadAddI`, a field added to a value), and a
 //!   loop's increment then its test (`AddImmJfCmpI`, `AddImmJfCmpImm`). A
@@ -42,6 +47,7 @@ pub fn program(prog: &mut Program) {
 /// Rewrites one function.
 pub fn function(f: &mut Function) {
     immediates(f);
+    forward_copies(f);
     fuse_pairs(f);
     fuse_pairs(f);
     drop_unreachable(f);
@@ -304,6 +310,90 @@ fn immediates(f: &mut Function) {
     compact(f, &keep);
 }
 
+/// `op` writing slot `d` instead of `t`, when `op` is a plain one-word
+/// producer whose only operand at `t` is its result.
+fn retarget(op: &Op, t: Slot, to: Slot) -> Option<Op> {
+    let mut op = op.clone();
+    let d = match &mut op {
+        Op::Const { d, .. }
+        | Op::Move { d, .. }
+        | Op::AddI { d, .. }
+        | Op::AddImm { d, .. }
+        | Op::SubI { d, .. }
+        | Op::MulI { d, .. }
+        | Op::And { d, .. }
+        | Op::AndImm { d, .. }
+        | Op::MulImm { d, .. }
+        | Op::Or { d, .. }
+        | Op::Xor { d, .. }
+        | Op::LoadCtx { d }
+        | Op::Load { d, n: 1, .. }
+        | Op::SliceLoad { d, n: 1, .. } => d,
+        _ => return None,
+    };
+    if *d != t {
+        return None;
+    }
+    *d = to;
+    Some(op)
+}
+
+/// `t = x; ...; Move { d, s: t }` → `d = x; ...` when `t` is a temporary
+/// (see the module docs).
+fn forward_copies(f: &mut Function) {
+    let targets = jump_targets(&f.code);
+    let reserved = f.param_words.max(f.result_words);
+    let mut keep = vec![true; f.code.len()];
+    for pc in 0..f.code.len() {
+        let Op::Move { d, s: t } = f.code[pc] else {
+            continue;
+        };
+        if t < reserved || d < reserved || d == t || targets[pc] {
+            continue;
+        }
+        // The maker: the nearest kept instruction before that names `t`,
+        // with nothing in between that names `d`, branches or is landed on.
+        let mut w = pc;
+        let maker = loop {
+            if w == 0 {
+                break None;
+            }
+            w -= 1;
+            if !keep[w] {
+                continue;
+            }
+            let op = &f.code[w];
+            if names(op, t) {
+                break Some(w);
+            }
+            if names(op, d) || targets[w] || op.target().is_some() || op.facts().end {
+                break None;
+            }
+        };
+        let Some(w) = maker else { continue };
+        let only_here = f
+            .code
+            .iter()
+            .enumerate()
+            .all(|(i, op)| i == w || i == pc || !keep[i] || !names(op, t));
+        if !only_here || names(&f.code[w], d) || op_reads(&f.code[w], t) {
+            continue;
+        }
+        if let Some(op) = retarget(&f.code[w], t, d) {
+            f.code[w] = op;
+            keep[pc] = false;
+        }
+    }
+    compact(f, &keep);
+}
+
+/// Whether `op` reads slot `k`.
+fn op_reads(op: &Op, k: Slot) -> bool {
+    op.reads()
+        .iter()
+        .any(|o| o.range().contains(&k) || (o.open() && k >= o.slot))
+}
+
 /// Pairs → superinstructions. Run twice: a pair fused in the first pass
 /// may fuse with what follows in the second (`LoadAddI` then `Ret`).
 fn fuse_pairs(f: &mut Function) {
@@ -462,6 +552,7 @@ fn drop_unreachable(f: &mut Function) {
 mod tests {
     use super::*;
     use crate::syntax::ast::Pos;
+    use pgojit_profiler::FuncId;
 
     fn func(code: Vec<Op>, frame: u32, params: u32) -> Function {
         let n = code.len();
@@ -536,6 +627,91 @@ mod tests {
     }
 
     #[test]
+    fn copies_into_a_call_window_are_made_there() {
+        // static.go's loop body: the receiver loaded into 7, copied to 10,
+        // then into the window at 11.
+        let body = |tail: Op| {
+            vec![
+                Op::Move { d: 6, s: 3 },
+                Op::AndImm {
+                    d: 8,
+                    a: 6,
+                    imm: 1023,
+                },
+                Op::SliceLoad {
+                    d: 7,
+                    s: 0,
+                    i: 8,
+                    stride: 1,
+                    off: 0,
+                    n: 1,
+                },
+                Op::Move { d: 10, s: 7 },
+                Op::Move { d: 12, s: 6 },
+                Op::Move { d: 11, s: 10 },
+                Op::Call {
+                    func: FuncId(0),
+                    base: 11,
+                },
+                tail,
+                Op::Ret { s: 11, n: 1 },
+            ]
+        };
+        let f = run(body(Op::AddI { d: 5, a: 5, b: 11 }), 14, 5);
+        assert_eq!(
+            f.code[1..3],
+            [
+                Op::AndImmSliceLoad {
+                    m: 8,
+                    a: 6,
+                    imm: 1023,
+                    d: 11,
+                    s: 0,
+                    stride: 1,
+                    off: 0,
+                    n: 1
+                },
+                Op::MoveCall {
+                    d: 12,
+                    s: 6,
+                    func: FuncId(0),
+                    base: 11
+                },
+            ]
+        );
+        // A temporary read again later stays.
+        let f = run(body(Op::AddI { d: 5, a: 5, b: 10 }), 14, 5);
+        let kept = Op::MoveCall {
+            d: 11,
+            s: 10,
+            func: FuncId(0),
+            base: 11,
+        };
+        assert!(f.code.contains(&kept), "{:?}", f.code);
+        assert!(!f.code.contains(&Op::Move { d: 10, s: 7 }), "{:?}", f.code);
+    }
+
+    #[test]
+    fn copies_are_not_forwarded_past_a_branch_or_a_target() {
+        let code = vec![
+            Op::AddImm { d: 7, a: 1, imm: 1 },
+            Op::Jz { c: 2, t: 3 },
+            Op::Move { d: 8, s: 7 },
+            Op::Ret { s: 8, n: 1 },
+        ];
+        let f = run(code.clone(), 9, 3);
+        assert_eq!(f.code, code);
+        let code = vec![
+            Op::AddImm { d: 7, a: 1, imm: 1 },
+            Op::Move { d: 8, s: 7 },
+            Op::Jz { c: 2, t: 1 },
+            Op::Ret { s: 8, n: 1 },
+        ];
+        let f = run(code.clone(), 9, 3);
+        assert_eq!(f.code, code);
+    }
+
+    #[test]
     fn constant_first_operand_and_mirrored_compare() {
         let f = run(
             vec![
@@ -588,7 +764,7 @@ mod tests {
             Op::Const { d: 4, v: 1 },
             Op::MulI { d: 3, a: 3, b: 4 },
             Op::Call {
-                func: pgojit_profiler::FuncId(0),
+                func: FuncId(0),
                 base: 4,
             },
             // Unsigned compares have no immediate form.
@@ -653,7 +829,7 @@ mod tests {
                 call.clone(),
                 Op::Move { d: 5, s: 1 },
                 Op::Call {
-                    func: pgojit_profiler::FuncId(0),
+                    func: FuncId(0),
                     base: 5,
                 },
                 // Not from inside the window, nor into the receiver's word.
@@ -680,7 +856,7 @@ mod tests {
                 Op::MoveCall {
                     d: 5,
                     s: 1,
-                    func: pgojit_profiler::FuncId(0),
+                    func: FuncId(0),
                     base: 5
                 },
                 Op::Move { d: 6, s: 7 },

@@ -23,7 +23,11 @@ impl Vm<'_> {
     pub(super) fn collect(&mut self, cur: FuncId, fp: usize) -> Result<(), Panic> {
         let prog = self.prog;
         let stack = &self.stack;
-        let frames = &self.frames;
+        let frames: Vec<(FuncId, usize)> = self
+            .frames
+            .iter()
+            .map(|s| (s.func, self.fp_of(s.fr)))
+            .collect();
         let ctx = self.jc.ctx;
         let delta = self.jc.globals_delta;
         // Compiled frames have no maps yet: with the JIT on, every slot of
@@ -43,7 +47,7 @@ impl Vm<'_> {
                     return;
                 }
                 let running = std::iter::once((cur, fp));
-                for (f, fp) in frames.iter().map(|s| (s.func, s.fp)).chain(running) {
+                for (f, fp) in frames.iter().copied().chain(running) {
                     let func = prog.func(f);
                     for (i, &ptr) in func.ptr_slots.iter().enumerate() {
                         if ptr {

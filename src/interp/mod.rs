@@ -85,6 +85,12 @@ pub struct Vm<'p> {
     /// Suspended frames of every active `run`, innermost last: with the
     /// running frame, the roots the collector scans.
     frames: Vec<Suspended>,
+    /// How many frames a call may push without the slow path: at most
+    /// `frames`' capacity and at most `max_frames` (one compare per call
+    /// covers both the limit and the room; see `push_frame`).
+    frames_room: usize,
+    /// One past the VM stack's last slot (`enter`'s overflow check).
+    stack_end: *mut u64,
     /// Receiver and call counters (`None` with `--no-profile`).
     pub profile: Option<&'p Profile>,
     /// `--max-steps`, for its message (the count itself is in `jc`).
@@ -95,20 +101,37 @@ pub struct Vm<'p> {
     /// small `--max-stack`: a frame costs at least 32 bytes of Go stack).
     max_frames: usize,
     /// Per function: what a call needs to enter it.
-    entries: Vec<Entry<'p>>,
-    /// The slots entries zero, for `Entry::zero`.
+    entries: Vec<Entry>,
+    /// What entries zero, for `Entry::zero`.
+    zeroings: Vec<Zeroing>,
+    /// The slots entries zero, for `Zeroing::at`.
     zero_slots: Vec<u32>,
+    /// One past the largest call site and the largest direct callee the
+    /// code names: a profile counting at least these takes unchecked
+    /// look-ups (`run` checks it once).
+    sites_named: usize,
+    funcs_named: usize,
 }
 
-/// What entering a function takes, kept together for the call path.
+/// What entering a function takes, kept together for the call path (16
+/// bytes: three loads on a call).
 #[derive(Clone, Copy)]
-struct Entry<'p> {
-    code: &'p [Op],
-    params: u32,
+struct Entry {
+    /// The function's code (the program's, which outlives the VM's runs).
+    code: *const Op,
     size: u32,
-    /// The slots to zero: `zero_slots[zero.0..zero.0 + zero.1]`, or every
-    /// local when `zero.1` is `u32::MAX` (see `bytecode::entry::interp_zeroing`).
-    zero: (u32, u32),
+    /// 0: nothing to zero; otherwise `zeroings[zero - 1]`.
+    zero: u32,
+}
+
+/// The slots a function's entry zeroes.
+#[derive(Clone, Copy)]
+struct Zeroing {
+    params: u32,
+    /// `zero_slots[at..at + n]`, or every local when `n` is `u32::MAX`
+    /// (see `bytecode::entry::interp_zeroing`).
+    at: u32,
+    n: u32,
 }
 
 struct Suspended {
@@ -116,7 +139,8 @@ struct Suspended {
     /// Where it continues, in its function's code (which starts at `code`).
     ip: *const Op,
     code: *const Op,
-    fp: usize,
+    /// Its frame's first slot in the VM stack (`Vm::fp_of` gives the index).
+    fr: *mut u64,
 }
 
 impl<'p> Vm<'p> {
@@ -143,18 +167,33 @@ impl<'p> Vm<'p> {
             tier_loops: vec![0; prog.funcs.len()],
             depth: 0,
             frames: Vec::with_capacity(1024),
+            frames_room: 1024,
+            stack_end: std::ptr::null_mut(),
             profile: None,
             max_steps: None,
             max_stack: None,
             max_frames: MAX_FRAMES,
             entries: Vec::new(),
+            zeroings: Vec::new(),
             zero_slots: Vec::new(),
+            sites_named: 0,
+            funcs_named: 0,
         }
         .with_entries()
     }
 
     fn with_entries(mut self) -> Self {
+        self.stack_end = self.stack.as_mut_ptr_range().end;
+        self.funcs_named = self.prog.funcs.len();
         for f in &self.prog.funcs {
+            for op in &f.code {
+                if let Some(s) = op.site() {
+                    self.sites_named = self.sites_named.max(s.index() + 1);
+                }
+                if let Op::Call { func, .. } | Op::MoveCall { func, .. } = *op {
+                    self.funcs_named = self.funcs_named.max(func.index() + 1);
+                }
+            }
             let zero = match crate::bytecode::entry::interp_zeroing(f) {
                 Some(slots) => {
                     let at = self.zero_slots.len() as u32;
@@ -163,9 +202,18 @@ impl<'p> Vm<'p> {
                 }
                 None => (0, u32::MAX),
             };
+            let zero = if zero.1 == 0 {
+                0
+            } else {
+                self.zeroings.push(Zeroing {
+                    params: f.param_words,
+                    at: zero.0,
+                    n: zero.1,
+                });
+                self.zeroings.len() as u32
+            };
             self.entries.push(Entry {
-                code: &f.code,
-                params: f.param_words,
+                code: f.code.as_ptr(),
                 size: f.frame_size,
                 zero,
             });
@@ -185,8 +233,10 @@ impl<'p> Vm<'p> {
     pub fn limit_stack(&mut self, bytes: u64) {
         let slots = (bytes / 8).max(1024) as usize;
         self.stack = vec![0; slots];
+        self.stack_end = self.stack.as_mut_ptr_range().end;
         self.max_stack = Some(bytes);
         self.max_frames = MAX_FRAMES.min((bytes / 32).max(64) as usize);
+        self.frames_room = self.frames.capacity().min(self.max_frames);
     }
 
     /// Go's stack overflow (`fatal error: stack overflow` follows).
@@ -288,6 +338,15 @@ impl<'p> Vm<'p> {
         let prog = self.prog;
         // Kept in a local: the hot paths test it on every call and back-edge.
         let prof = self.profile;
+        // What makes the unchecked look-ups below sound: every site an
+        // instruction names, every direct callee and every running
+        // function (`cur`, which has an entry) has its counters.
+        if let Some(pr) = prof {
+            assert!(
+                pr.site_count() >= self.sites_named && pr.func_count() >= self.funcs_named,
+                "a profile of another program"
+            );
+        }
         let base_depth = self.frames.len();
         let mut cur = entry;
         // The running code and the next instruction: `ip` walks `code`,
@@ -295,7 +354,6 @@ impl<'p> Vm<'p> {
         // from the two only where it is needed (panics, positions).
         let mut code: *const Op = prog.func(cur).code.as_ptr();
         let mut ip: *const Op = code;
-        let mut fp = fp;
         let tier = self.tier;
         if let Some(tier) = tier {
             if tier.call(self, entry, fp)? {
@@ -305,18 +363,17 @@ impl<'p> Vm<'p> {
         if !self.step() {
             return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
         }
-        self.enter(fp, self.entries[cur.index()])?;
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
         // the stack, so slot accesses need no bounds checks.
-        // The stack buffer is allocated once and never resized, so its
-        // address is fixed for the VM's life. References into it made by
+        // The stack buffer is allocated once and never resized while code
+        // runs, so its address is fixed. References into it made by
         // runtime helpers (natives, equality) end before control returns here.
         let st: *mut u64 = self.stack.as_mut_ptr();
-        // The running frame's first slot (kept with `fp`: `frame!` after
-        // every change of `fp`).
-        // SAFETY: `fp < stack.len()` (`enter` checked the frame).
-        let mut fr: *mut u64 = unsafe { st.add(fp) };
+        // The running frame's first slot: the frame's index in the stack
+        // (`fp!()`) is derived from it only where it is needed.
+        let mut fr: *mut u64 = st.wrapping_add(fp);
+        self.enter(fr, self.entries[cur.index()])?;
         // The running instruction's index.
         macro_rules! pc {
             () => {
@@ -344,11 +401,10 @@ impl<'p> Vm<'p> {
                 continue;
             }};
         }
-        macro_rules! frame {
+        // The running frame's index in the VM stack.
+        macro_rules! fp {
             () => {
-                // SAFETY: as above, for the frame `enter` has just checked
-                // or a suspended one.
-                fr = unsafe { st.add(fp) }
+                (fr as usize - st as usize) / 8
             };
         }
         macro_rules! s {
@@ -372,7 +428,7 @@ impl<'p> Vm<'p> {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
                 if let Some(tier) = tier {
-                    match tier.call(self, target, fp + $base as usize) {
+                    match tier.call(self, target, fp!() + $base as usize) {
                         Ok(true) => {
                             ip = ip.wrapping_add(1);
                             continue;
@@ -384,22 +440,20 @@ impl<'p> Vm<'p> {
                 if !self.step() {
                     return Err(self.fail(self.out_of_steps(target, 0), cur, pc!()));
                 }
-                if self.frames.len() >= self.max_frames {
-                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
-                }
                 let e = self.entries[target.index()];
-                self.frames.push(Suspended {
+                if !self.push_frame(Suspended {
                     func: cur,
                     ip: ip.wrapping_add(1),
                     code,
-                    fp,
-                });
-                fp += $base as usize;
+                    fr,
+                }) {
+                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
+                }
+                fr = fr.wrapping_add($base as usize);
                 cur = target;
-                code = e.code.as_ptr();
+                code = e.code;
                 ip = code;
-                self.enter(fp, e)?;
-                frame!();
+                self.enter(fr, e)?;
                 continue;
             }};
         }
@@ -416,7 +470,8 @@ impl<'p> Vm<'p> {
                 let itab = unsafe { &*(tab as *const Itab) };
                 let target = itab.fun(method as usize);
                 if let Some(pr) = prof {
-                    count_iface_call(pr, site, itab.type_id, target);
+                    // SAFETY: `site < sites_named` (checked above).
+                    count_iface_call(unsafe { pr.site_unchecked(site) }, pr, itab.type_id, target);
                 }
                 s!(base) = s!(recv + 1);
                 call!(target, base)
@@ -425,15 +480,23 @@ impl<'p> Vm<'p> {
         // Pops the finished frame (its results already at slot 0).
         macro_rules! pop_frame {
             () => {{
-                if self.frames.len() == base_depth {
+                let len = self.frames.len();
+                if len == base_depth {
                     return Ok(());
                 }
-                let f = self.frames.pop().expect("a suspended frame");
-                cur = f.func;
-                code = f.code;
-                ip = f.ip;
-                fp = f.fp;
-                frame!();
+                // SAFETY: `len > base_depth >= 0`: there is a last frame,
+                // and a `Suspended` needs no drop.
+                // (Volatile field loads: loaded plainly, LLVM kept `code` and
+                // `fr` in one vector register and extracted `fr` on every
+                // dispatch.)
+                unsafe {
+                    self.frames.set_len(len - 1);
+                    let f = self.frames.as_ptr().add(len - 1);
+                    cur = std::ptr::addr_of!((*f).func).read_volatile();
+                    code = std::ptr::addr_of!((*f).code).read_volatile();
+                    ip = std::ptr::addr_of!((*f).ip).read_volatile();
+                    fr = std::ptr::addr_of!((*f).fr).read_volatile();
+                }
                 continue;
             }};
         }
@@ -445,10 +508,11 @@ impl<'p> Vm<'p> {
                     return Err(self.fail(self.out_of_steps(cur, pc!()), cur, pc!()));
                 }
                 if let Some(pr) = prof {
-                    pr.func(cur).record_backedge();
+                    // SAFETY: `cur` has an entry, so `cur < funcs_named`.
+                    unsafe { pr.func_unchecked(cur) }.record_backedge();
                 }
                 if let Some(tier) = tier {
-                    match tier.backedge(self, cur, $t, fp) {
+                    match tier.backedge(self, cur, $t, fp!()) {
                         Ok(true) => pop_frame!(),
                         Ok(false) => {}
                         Err(e) => return Err(self.fail(e, cur, pc!())),
@@ -466,7 +530,7 @@ impl<'p> Vm<'p> {
             match *op {
                 Op::Const { d, v } => s!(d) = v,
                 Op::Zero { d, n } => {
-                    let b = fp + d as usize;
+                    let b = fp!() + d as usize;
                     self.stack[b..b + n as usize].fill(0);
                 }
                 Op::Move { d, s } => s!(d) = s!(s),
@@ -476,7 +540,7 @@ impl<'p> Vm<'p> {
                         s!(d) = x;
                         s!(d + 1) = y;
                     } else {
-                        let (d, s) = (fp + d as usize, fp + s as usize);
+                        let (d, s) = (fp!() + d as usize, fp!() + s as usize);
                         self.stack.copy_within(s..s + n as usize, d);
                     }
                 }
@@ -550,7 +614,7 @@ impl<'p> Vm<'p> {
                     if n == 1 {
                         s!(d) = mem::load(a, off as usize);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(a, off as usize, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -562,7 +626,7 @@ impl<'p> Vm<'p> {
                     if n == 1 {
                         mem::store(a, off as usize, s!(s));
                     } else {
-                        let b = fp + s as usize;
+                        let b = fp!() + s as usize;
                         mem::store_n(a, off as usize, &self.stack[b..b + n as usize]);
                     }
                 }
@@ -573,12 +637,12 @@ impl<'p> Vm<'p> {
                     }
                     s!(d) = a + 8 * off as u64;
                 }
-                Op::LoadG { d, addr, n } => self.load_global(d, addr, n, fp),
-                Op::StoreG { addr, s, n } => self.store_global(addr, s, n, fp),
+                Op::LoadG { d, addr, n } => self.load_global(d, addr, n, fp!()),
+                Op::StoreG { addr, s, n } => self.store_global(addr, s, n, fp!()),
                 Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
-                        self.collect(cur, fp)
+                        self.collect(cur, fp!())
                             .map_err(|e| self.fail(e, cur, pc!()))?;
                     }
                     s!(d) = match self.heap.alloc(n as usize, layout) {
@@ -606,7 +670,7 @@ impl<'p> Vm<'p> {
                     } else if n == 1 {
                         s!(d) = mem::load(p, w);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -619,7 +683,7 @@ impl<'p> Vm<'p> {
                     n,
                 } => {
                     let (p, i) = checked_elem!(s, i);
-                    let b = fp + v as usize;
+                    let b = fp!() + v as usize;
                     mem::store_n(
                         p,
                         i as usize * stride as usize + off as usize,
@@ -631,7 +695,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::Call { func: target, base } => {
                     if let Some(pr) = prof {
-                        pr.func(target).record_call();
+                        // SAFETY: `target < funcs_named` (checked above).
+                        unsafe { pr.func_unchecked(target) }.record_call();
                     }
                     call!(target, base)
                 }
@@ -643,7 +708,8 @@ impl<'p> Vm<'p> {
                     self.jc.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
                     if let Some(pr) = prof {
-                        if !pr.site(site).record_func(target) {
+                        // SAFETY: `site < sites_named` (checked above).
+                        if !unsafe { pr.site_unchecked(site) }.record_func(target) {
                             pr.func(target).record_call();
                         }
                     }
@@ -662,9 +728,9 @@ impl<'p> Vm<'p> {
                         func: cur,
                         ip: ip.wrapping_add(1),
                         code,
-                        fp,
+                        fr,
                     });
-                    let r = self.exec_op(op, cur, fp);
+                    let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
                     r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
@@ -682,8 +748,8 @@ impl<'p> Vm<'p> {
                         0 => {}
                         1 => s!(0) = s!(s),
                         _ => {
-                            let src = fp + s as usize;
-                            self.stack.copy_within(src..src + n as usize, fp);
+                            let src = fp!() + s as usize;
+                            self.stack.copy_within(src..src + n as usize, fp!());
                         }
                     }
                     pop_frame!();
@@ -773,7 +839,7 @@ impl<'p> Vm<'p> {
                     } else if n == 1 {
                         s!(d) = mem::load(p, w);
                     } else {
-                        let b = fp + d as usize;
+                        let b = fp!() + d as usize;
                         mem::load_n(p, w, &mut self.stack[b..b + n as usize]);
                     }
                 }
@@ -785,7 +851,8 @@ impl<'p> Vm<'p> {
                 } => {
                     s!(d) = s!(s);
                     if let Some(pr) = prof {
-                        pr.func(target).record_call();
+                        // SAFETY: `target < funcs_named` (checked above).
+                        unsafe { pr.func_unchecked(target) }.record_call();
                     }
                     call!(target, base)
                 }
@@ -826,16 +893,16 @@ impl<'p> Vm<'p> {
                         func: cur,
                         ip: ip.wrapping_add(1),
                         code,
-                        fp,
+                        fr,
                     });
-                    let r = self.exec_op(op, cur, fp);
+                    let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
                     r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc!())),
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {
-                    self.exec_op(op, cur, fp)
+                    self.exec_op(op, cur, fp!())
                         .map_err(|e| self.fail(e, cur, pc!()))?;
                 }
             }
@@ -843,33 +910,89 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Prepares a new frame: checks the stack and zeroes the non-parameter slots.
-    #[inline]
-    fn enter(&mut self, fp: usize, e: Entry) -> Result<(), Panic> {
-        let (params, size) = (e.params, e.size);
-        let end = fp + size as usize;
-        if end > self.stack.len() {
-            self.flush();
-            return Err(self.stack_overflow());
+    /// Prepares a new frame: checks the stack and zeroes the non-parameter
+    /// slots. (`fr`: the frame's first slot, at or after the stack's start.)
+    #[inline(always)]
+    fn enter(&mut self, fr: *mut u64, e: Entry) -> Result<(), Panic> {
+        let end = fr.wrapping_add(e.size as usize);
+        if end as usize > self.stack_end as usize {
+            return Err(self.enter_overflow());
         }
-        let (at, n) = e.zero;
-        if n == 0 {
-            return Ok(());
-        }
-        if n != u32::MAX {
-            for &s in &self.zero_slots[at as usize..(at + n) as usize] {
-                // SAFETY: `s < size` (slots of the frame), so `fp + s < end <= stack.len()`.
-                unsafe { *self.stack.as_mut_ptr().add(fp + s as usize) = 0 };
-            }
-            return Ok(());
-        }
-        // Frames are small: a loop beats a call to memset.
-        for i in fp + params as usize..end {
-            // SAFETY: `i < end <= stack.len()`, checked above. (Volatile keeps
-            // LLVM from turning this short loop into a call to memset.)
-            unsafe { std::ptr::write_volatile(self.stack.as_mut_ptr().add(i), 0) };
+        if e.zero != 0 {
+            self.zero_frame(fr, e);
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn enter_overflow(&mut self) -> Panic {
+        self.flush();
+        self.stack_overflow()
+    }
+
+    /// Zeroes what entry `e` needs zeroed in the frame at `fr`, which
+    /// `enter` has checked.
+    #[inline(never)]
+    fn zero_frame(&mut self, fr: *mut u64, e: Entry) {
+        let Zeroing { params, at, n } = self.zeroings[e.zero as usize - 1];
+        if n != u32::MAX {
+            for &s in &self.zero_slots[at as usize..(at + n) as usize] {
+                // SAFETY: `s < size` (slots of the frame), so `fr + s < end <= stack_end`.
+                unsafe { *fr.add(s as usize) = 0 };
+            }
+            return;
+        }
+        // Frames are small: a loop beats a call to memset.
+        let end = fr.wrapping_add(e.size as usize);
+        let mut p = fr.wrapping_add(params as usize);
+        while p < end {
+            // SAFETY: `p < end <= stack_end`, checked by `enter`. (Volatile
+            // keeps LLVM from turning this short loop into a call to memset.)
+            unsafe { std::ptr::write_volatile(p, 0) };
+            p = p.wrapping_add(1);
+        }
+    }
+
+    /// Suspends a frame for a call: false past `max_frames` (Go's stack
+    /// overflow). One compare in the common case: `frames_room` is at
+    /// most both the capacity and the limit.
+    #[inline(always)]
+    fn push_frame(&mut self, s: Suspended) -> bool {
+        let len = self.frames.len();
+        if len >= self.frames_room && !self.grow_frames() {
+            return false;
+        }
+        // SAFETY: `len < frames_room <= capacity`.
+        unsafe {
+            let p = self.frames.as_mut_ptr().add(len);
+            (*p).func = s.func;
+            (*p).ip = s.ip;
+            (*p).code = s.code;
+            (*p).fr = s.fr;
+            self.frames.set_len(len + 1);
+        }
+        true
+    }
+
+    /// Room for one more suspended frame (false: none under the limit).
+    /// Takes nothing of the frame: an argument would be spilled on the
+    /// hot path for the sake of this call.
+    #[cold]
+    #[inline(never)]
+    fn grow_frames(&mut self) -> bool {
+        let len = self.frames.len();
+        if len >= self.max_frames {
+            return false;
+        }
+        self.frames.reserve(len.max(1024));
+        self.frames_room = self.frames.capacity().min(self.max_frames);
+        len < self.frames_room
+    }
+
+    /// The stack index of a frame that starts at `fr`.
+    fn fp_of(&self, fr: *mut u64) -> usize {
+        (fr as usize - self.stack.as_ptr() as usize) / 8
     }
 
     /// Flushes stdout before a panic message goes to stderr.
@@ -935,27 +1058,55 @@ where
 /// `match` on `c` costs an indirect jump per test).
 #[inline(always)]
 fn holds(x: u64, y: u64, c: Cmp, signed: bool) -> bool {
-    // Unsigned order is signed order with the sign bits flipped.
-    let bias = (!signed as u64) << 63;
-    let (x, y) = ((x ^ bias) as i64, (y ^ bias) as i64);
-    // 0: x > y, 1: x == y, 2: x < y.
-    let outcome = ((x < y) as u32) << 1 | (x == y) as u32;
-    // Per condition, 3 bits: which outcomes satisfy it (bit `outcome`).
-    const MASKS: u32 = 0b010 // Eq
-        | 0b101 << 3 // Ne
-        | 0b100 << 6 // Lt
-        | 0b110 << 9 // Le
-        | 0b001 << 12 // Gt
-        | 0b011 << 15; // Ge
-    let shift = match c {
+    // One compare's outcome: bit 0 signed x < y, bit 1 unsigned x < y,
+    // bit 2 x == y.
+    let outcome = ((x as i64) < (y as i64)) as u32 | ((x < y) as u32) << 1 | ((x == y) as u32) << 2;
+    let m = if signed { HOLDS_SIGNED } else { HOLDS_UNSIGNED };
+    (m >> (cmp_index(c) * 8 + outcome)) & 1 != 0
+}
+
+/// A condition's byte in the `HOLDS_*` masks.
+#[inline(always)]
+fn cmp_index(c: Cmp) -> u32 {
+    match c {
         Cmp::Eq => 0,
-        Cmp::Ne => 3,
-        Cmp::Lt => 6,
-        Cmp::Le => 9,
-        Cmp::Gt => 12,
-        Cmp::Ge => 15,
-    };
-    (MASKS >> (shift + outcome)) & 1 != 0
+        Cmp::Ne => 1,
+        Cmp::Lt => 2,
+        Cmp::Le => 3,
+        Cmp::Gt => 4,
+        Cmp::Ge => 5,
+    }
+}
+
+/// Per condition (`cmp_index`) a byte: bit `outcome` (see `holds`) set when
+/// the condition holds for that outcome.
+const HOLDS_SIGNED: u64 = holds_masks(true);
+const HOLDS_UNSIGNED: u64 = holds_masks(false);
+
+const fn holds_masks(signed: bool) -> u64 {
+    let mut m = 0u64;
+    let mut c = 0;
+    while c < 6 {
+        let mut o = 0;
+        while o < 8 {
+            let lt = if signed { o & 1 != 0 } else { o & 2 != 0 };
+            let eq = o & 4 != 0;
+            let h = match c {
+                0 => eq,
+                1 => !eq,
+                2 => lt,
+                3 => lt || eq,
+                4 => !lt && !eq,
+                _ => !lt,
+            };
+            if h {
+                m |= 1 << (c * 8 + o);
+            }
+            o += 1;
+        }
+        c += 1;
+    }
+    m
 }
 
 #[inline]
@@ -1045,10 +1196,10 @@ impl Vm<'_> {
 /// Profiles one interface call: the receiver's type at the site and the
 /// callee's invocation.
 #[inline(always)]
-fn count_iface_call(pr: &Profile, site: pgojit_profiler::SiteId, ty: u32, target: FuncId) {
+fn count_iface_call(site: &pgojit_profiler::SiteProfile, pr: &Profile, ty: u32, target: FuncId) {
     // Calls counted in a row are credited to their callee later
     // (`driver::credit_site_calls`); only `other` calls count here.
-    if !pr.site(site).record(ProfTypeId(ty)) {
+    if !site.record(ProfTypeId(ty)) {
         pr.func(target).record_call();
     }
 }
@@ -1061,4 +1212,40 @@ fn in_bounds(i: u64, len: u32) -> Result<usize, Panic> {
         return Err(Panic::index(i, len as u64));
     }
     Ok(i as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_agrees_with_plain_compares() {
+        let vals = [
+            0u64,
+            1,
+            2,
+            u64::MAX,
+            u64::MAX - 1,
+            1 << 63,
+            (1 << 63) - 1,
+            42,
+        ];
+        let conds = [Cmp::Eq, Cmp::Ne, Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge];
+        for &x in &vals {
+            for &y in &vals {
+                for &c in &conds {
+                    assert_eq!(
+                        holds(x, y, c, true),
+                        cmp(x as i64, y as i64, c),
+                        "{x} {c:?} {y} signed"
+                    );
+                    assert_eq!(
+                        holds(x, y, c, false),
+                        cmp(x, y, c),
+                        "{x} {c:?} {y} unsigned"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -6,10 +6,10 @@
 //! - [`emit`]: bytecode → machine code, one instruction at a time.
 //! - [`devirt`]: what the profile and policy make of each call site.
 
-pub mod devirt;
 pub mod emit;
 
 use crate::tier::compiler::{Compiler, Output, Tier};
+use crate::bytecode::Program;
 use crate::tier::Jit;
 use pgojit_profiler::FuncId;
 
@@ -24,4 +24,19 @@ impl Compiler for Baseline {
     fn compile(&self, jit: &Jit, f: FuncId) -> Result<Output, String> {
         Ok(emit::compile(jit, jit.prog, f))
     }
+}
+
+/// Largest leaf body (in instructions) the baseline inlines under a guard.
+pub const INLINE_MAX_OPS: usize = 12;
+
+/// A small leaf: no calls, no loops, no allocation, nothing that needs the
+/// closure register. Its body can be expanded under the guard.
+pub fn inlinable(prog: &Program, f: FuncId) -> bool {
+    let func = prog.func(f);
+    func.code.len() <= INLINE_MAX_OPS
+        && func
+            .code
+            .iter()
+            .enumerate()
+            .all(|(pc, op)| emit::inline_safe(op, pc))
 }

@@ -21,6 +21,7 @@
 
 pub mod compiler;
 pub mod counters;
+pub mod devirt;
 pub mod entry;
 pub mod recompile;
 pub mod runtime;

@@ -6,7 +6,7 @@
 //! miss path's inline run counting and its runtime call, the stress
 //! modes' hooks and `--verify-guards`' independent re-check.
 
-use super::devirt::{Guard, SitePlan};
+use crate::tier::devirt::{Guard, SitePlan};
 use super::memory::{word, word_offset};
 use super::{counters, runtime, site_shape, Emitter};
 use crate::bytecode::frame::CTX;

@@ -1,7 +1,7 @@
 //! The inliner: a small leaf guarded at a call site is expanded in place,
 //! its frame laid over the caller's argument window, by the same per-opcode
 //! expansion as any function ([`Emitter::op`]); its returns jump to the
-//! site's join point. Which leaves qualify is [`super::devirt::inlinable`]
+//! site's join point. Which leaves qualify is [`crate::baseline::inlinable`]
 //! (from [`super::analysis::inline_safe`]).
 
 use super::Emitter;

@@ -40,9 +40,10 @@ mod regs;
 
 // The tier layer's services and the frame contract, imported once here
 // for the files above.
-use super::devirt::{self, SitePlan};
+use crate::tier::devirt::{self, SitePlan};
 use crate::bytecode::frame::{GLOBALS_DELTA, RSP_LIMIT, STACK_END};
 use crate::tier::compiler::{Output, SiteShape};
+use crate::tier::devirt::site_shape;
 use crate::tier::{counters, runtime, Jit};
 
 use crate::bytecode::entry::slots_read_unwritten;
@@ -54,32 +55,6 @@ use out_of_line::Slow;
 use pgojit_jit::abi::{FRAME, TMP0, TMP1, VM};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
-
-/// How a site was compiled, for the tier layer.
-fn site_shape(site: usize, plan: &SitePlan) -> SiteShape {
-    let shape = if plan.guards.is_empty() {
-        "indirect".to_string()
-    } else {
-        let names: Vec<String> = plan
-            .guards
-            .iter()
-            .map(|g| {
-                if g.inline {
-                    format!("{} (inlined)", g.name)
-                } else {
-                    g.name.clone()
-                }
-            })
-            .collect();
-        format!("guard {}", names.join(", "))
-    };
-    SiteShape {
-        site: site as u32,
-        guards: plan.guards.len(),
-        shape,
-        targets: plan.guards.iter().map(|g| g.profile_target).collect(),
-    }
-}
 
 struct Emitter<'a> {
     m: MacroAssembler,
@@ -169,7 +144,10 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     let plans: Vec<Option<SitePlan>> = func
         .code
         .iter()
-        .map(|op| op.site().map(|_| devirt::plan(jit, prog, op)))
+        .map(|op| {
+            op.site()
+                .map(|_| devirt::plan(jit, prog, op, &|f| super::inlinable(prog, f)))
+        })
         .collect();
     // Registers left over by the pins count calls at guarded sites in loops.
     if jit.opts.regs {

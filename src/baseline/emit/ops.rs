@@ -6,7 +6,7 @@
 //! a runtime helper are the table's [`jit_helper_ops!`] pattern.
 
 use super::analysis::pin_aware;
-use super::devirt::SitePlan;
+use crate::tier::devirt::SitePlan;
 use super::memory::{word, word_offset};
 use super::Emitter;
 use crate::bytecode::frame::{CTX, STEPS_LEFT};

@@ -37,11 +37,10 @@ pub struct SitePlan {
     pub trace: Vec<String>,
 }
 
-/// Largest leaf body (in instructions) inlined under a guard.
-pub const INLINE_MAX_OPS: usize = 12;
 
-/// Plans the call site `op` (a `CallIface` or `CallClosure`).
-pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
+/// Plans the call site `op` (a `CallIface` or `CallClosure`); `inlinable`
+/// is the compiler's own test of a target it may expand in place.
+pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bool) -> SitePlan {
     let Some(site) = op.site() else {
         return SitePlan::default();
     };
@@ -114,7 +113,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op) -> SitePlan {
                 };
                 match g {
                     Some(mut g) => {
-                        g.inline = jit.opts.inline && inlinable(prog, g.target);
+                        g.inline = jit.opts.inline && inlinable(g.target);
                         plan.guards.push(g);
                     }
                     None => {
@@ -257,14 +256,29 @@ fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guar
     })
 }
 
-/// A small leaf: no calls, no loops, no allocation, nothing that needs the
-/// closure register. Its body can be expanded under the guard.
-pub fn inlinable(prog: &Program, f: FuncId) -> bool {
-    let func = prog.func(f);
-    func.code.len() <= INLINE_MAX_OPS
-        && func
-            .code
+/// How a site was compiled, for the tier layer.
+pub fn site_shape(site: usize, plan: &SitePlan) -> crate::tier::compiler::SiteShape {
+    let shape = if plan.guards.is_empty() {
+        "indirect".to_string()
+    } else {
+        let names: Vec<String> = plan
+            .guards
             .iter()
-            .enumerate()
-            .all(|(pc, op)| super::emit::inline_safe(op, pc))
+            .map(|g| {
+                if g.inline {
+                    format!("{} (inlined)", g.name)
+                } else {
+                    g.name.clone()
+                }
+            })
+            .collect();
+        format!("guard {}", names.join(", "))
+    };
+    crate::tier::compiler::SiteShape {
+        site: site as u32,
+        guards: plan.guards.len(),
+        shape,
+        targets: plan.guards.iter().map(|g| g.profile_target).collect(),
+    }
 }
+

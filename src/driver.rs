@@ -167,7 +167,7 @@ fn run_program(
     let jit =
         (opts.tier != TierMode::Interp || opts.disasm.is_some() || opts.copies > 1).then(|| {
             let mut jo = opts.jit.clone();
-            jo.opt_first = opts.tier == TierMode::Opt;
+            jo.opt_first |= opts.tier == TierMode::Opt;
             crate::tier::Jit::new(
                 &prog,
                 profile.as_ref(),

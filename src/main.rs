@@ -54,6 +54,10 @@ struct RunArgs {
     /// guard so that it passes for any receiver.
     #[arg(long, hide = true)]
     break_guards: bool,
+    /// Hot functions are compiled by the optimizing tier directly, with
+    /// no baseline code first (as V8's Ignition to Maglev).
+    #[arg(long)]
+    opt_at_tier_up: bool,
     /// Only functions whose name contains this get optimized code (as
     /// V8's --turbo-filter; for narrowing down a miscompilation).
     #[arg(long)]
@@ -251,7 +255,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             steps: a.max_steps.is_some(),
             verify_guards: a.verify_guards,
             break_guards: a.break_guards,
-            opt_first: a.tier == TierMode::Opt,
+            opt_first: a.tier == TierMode::Opt || a.opt_at_tier_up,
             opt_filter: a.opt_filter.clone(),
         },
         disasm: None,

@@ -50,6 +50,13 @@ const MODES: &[&str] = &[
     // The optimizing tier for every function, from the first call.
     "--tier=opt",
     "--tier=opt --gc-stress",
+    // Hot functions straight to the optimizing tier, devirtualized from
+    // the profile, entered by OSR; with the guards attacked.
+    "--opt-at-tier-up --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
+    "--opt-at-tier-up --hot-calls=2 --hot-loops=10 --min-site-calls=1 --gc-stress",
+    "--opt-at-tier-up --stress-mode=force-miss --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1",
+    "--opt-at-tier-up --stress-mode=random-miss=0.3 --seed=7 --verify-guards --hot-calls=2 --hot-loops=10 --min-site-calls=1",
+    "--opt-at-tier-up --stress-mode=flip=500 --seed=7 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --miss-window=100",
     // Tier-up and OSR in the middle of runs, on the compiler thread and on the spot.
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync",

@@ -8,8 +8,8 @@
 
 pub mod emit;
 
-use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::bytecode::Program;
+use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::Jit;
 use pgojit_profiler::FuncId;
 

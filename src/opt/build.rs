@@ -133,7 +133,15 @@ pub fn build_func(prog: &Program, id: FuncId) -> R<Graph> {
 
 /// The SSA graph of `f`.
 pub fn build(f: &Function, sigs: &dyn Signatures) -> R<Graph> {
-    Builder::new(f, sigs)?.run()
+    Builder::new(f, sigs, None)?.run()
+}
+
+/// The graph of `f` entered at bytecode `pc` with its frame as another
+/// tier left it (on-stack replacement): the entry block loads every slot
+/// that is a value from the frame and jumps to `pc`; code only reachable
+/// before `pc` is left out.
+pub fn build_osr(f: &Function, sigs: &dyn Signatures, pc: u32) -> R<Graph> {
+    Builder::new(f, sigs, Some(pc))?.run()
 }
 
 /// Which way an edge leaves a block's last instruction.
@@ -162,6 +170,8 @@ struct Builder<'a> {
     phi_ops: HashMap<InsnId, Vec<InsnId>>,
     /// Per block: which bytecode successor each terminator edge is.
     term_succ: Vec<Vec<Succ>>,
+    /// Entered at a pc other than 0 (on-stack replacement).
+    osr: bool,
     /// Slots that live in frame memory.
     mem: Vec<bool>,
     slot_ty: Vec<Ty>,
@@ -172,15 +182,20 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(f: &'a Function, sigs: &'a dyn Signatures) -> R<Builder<'a>> {
+    fn new(f: &'a Function, sigs: &'a dyn Signatures, osr: Option<u32>) -> R<Builder<'a>> {
         let n = f.code.len() as u32;
         if n == 0 {
             return Err(BuildError::Empty);
         }
         let fs = f.frame_size as usize;
+        let start = osr.unwrap_or(0);
+        if start >= n {
+            return Err(BuildError::BadTarget { pc: start });
+        }
         // Leaders.
         let mut leader = vec![false; n as usize + 2];
         leader[0] = true;
+        leader[start as usize] = true;
         for (pc, op) in f.code.iter().enumerate() {
             let pc = pc as u32;
             let facts = op.facts();
@@ -223,13 +238,17 @@ impl<'a> Builder<'a> {
             bc_edges.push(e);
         }
         // Reachable blocks, numbered in pc order.
+        let si = starts
+            .binary_search(&start)
+            .map_err(|_| BuildError::BadTarget { pc: start })?;
         let mut reach = vec![false; starts.len()];
-        let mut stack = vec![0usize];
-        reach[0] = true;
-        let mut entry_targeted = false;
+        let mut stack = vec![si];
+        reach[si] = true;
+        // (An OSR graph always gets an entry block of its own.)
+        let mut entry_targeted = osr.is_some();
         while let Some(b) = stack.pop() {
             for &(s, _) in &bc_edges[b] {
-                entry_targeted |= s == 0;
+                entry_targeted |= s == si;
                 if !reach[s] {
                     reach[s] = true;
                     stack.push(s);
@@ -239,7 +258,7 @@ impl<'a> Builder<'a> {
         let mut id_of = vec![None; starts.len()];
         let mut range = Vec::new();
         if entry_targeted {
-            range.push((0, 0));
+            range.push((start, start));
         }
         for (i, &s) in starts.iter().enumerate() {
             if reach[i] {
@@ -250,7 +269,8 @@ impl<'a> Builder<'a> {
         let nb = range.len();
         let mut edges = vec![Vec::new(); nb];
         if entry_targeted {
-            edges[0].push((BlockId(1), Succ::Fall));
+            let first = id_of[si].ok_or(BuildError::BadTarget { pc: start })?;
+            edges[0].push((first, Succ::Fall));
         }
         for (i, e) in bc_edges.iter().enumerate() {
             if let Some(b) = id_of[i] {
@@ -338,6 +358,8 @@ impl<'a> Builder<'a> {
                     term: None,
                     pc: s,
                     inlined: false,
+                    cold: false,
+                    term_pc: None,
                 })
                 .collect(),
             entry: BlockId(0),
@@ -361,6 +383,7 @@ impl<'a> Builder<'a> {
             entry_prefix: Vec::new(),
             cur: BlockId(0),
             pc: 0,
+            osr: osr.is_some(),
         })
     }
 
@@ -368,7 +391,20 @@ impl<'a> Builder<'a> {
         // The function's parameters.
         let entry = BlockId(0);
         self.cur = entry;
+        if self.osr {
+            // Every slot that is a value comes from the frame; frame arrays
+            // are already there.
+            for s in 0..self.f.frame_size {
+                if !self.mem[s as usize] {
+                    let p = self.new_param(entry, s);
+                    self.defs[0][s as usize] = Some(p);
+                }
+            }
+        }
         for s in 0..self.f.param_words.min(self.f.frame_size) {
+            if self.osr {
+                break;
+            }
             let p = self.new_param(entry, s);
             if self.mem[s as usize] {
                 let v = self.push(Insn::StoreSlot { slot: s, v: p }, Ty::Void);
@@ -612,6 +648,7 @@ impl<'a> Builder<'a> {
     fn term(&mut self, t: Term, succ: Vec<Succ>) {
         self.term_succ[self.cur.index()] = succ;
         self.g.blocks[self.cur.index()].term = Some(t);
+        self.g.blocks[self.cur.index()].term_pc = Some(self.pc);
     }
 
     /// A call's value: its one result word, or a tuple read word by word.

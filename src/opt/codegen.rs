@@ -39,7 +39,7 @@ use super::regalloc::{self, Alloc, Loc, ALLOCATABLE};
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{Cmp, IntKind, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
-use crate::runtime::typedesc::ITAB_FUN;
+use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
 use crate::tier::{runtime, Jit};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
@@ -67,6 +67,9 @@ enum Stub {
     /// `--max-steps` ran out entering a function (`pc` 0) or at the
     /// back-edge at `pc`.
     Step(Label, FuncId, u32),
+    /// `--verify-guards` found the wrong type (in `TMP1`) at `site`,
+    /// where the guard stood for `check`.
+    Verify(Label, u32, u64),
 }
 
 /// A value, or a constant known at compile time.
@@ -77,7 +80,9 @@ enum Operand {
 }
 
 struct Gen<'a> {
-    m: MacroAssembler,
+    m: &'a mut MacroAssembler,
+    /// Entered by on-stack replacement.
+    osr: bool,
     g: &'a Graph,
     a: &'a Alloc,
     prog: &'a Program,
@@ -99,14 +104,44 @@ struct Gen<'a> {
     ops: Vec<Box<Op>>,
     /// Comparisons expanded by the branch that tests them.
     fused: Vec<bool>,
+    /// Index checks already made in the current block: (ptr, len, i).
+    checked: Vec<(InsnId, InsnId, InsnId)>,
     saved: Vec<Reg>,
 }
 
 /// Compiles graph `g` of function `func`.
 pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Output, String> {
+    let mut m = MacroAssembler::new();
+    let mut ops = Vec::new();
+    let (entry, extra) = emit(&mut m, &mut ops, jit, prog, func, g, false)?;
+    let asm = m.finish().map_err(|x| x.to_string())?;
+    Ok(Output {
+        asm,
+        entry,
+        osr: Vec::new(),
+        trace: Vec::new(),
+        sites: Vec::new(),
+        keys: Vec::new(),
+        ops,
+        extra,
+    })
+}
+
+/// Emits graph `g` of function `func` into `m`: its entry label and the
+/// frame words it uses above the bytecode frame. An `osr` graph is entered
+/// with the frame another tier left (no step, no call counted, frame
+/// arrays kept). Instructions helpers read are added to `ops`.
+pub fn emit(
+    m: &mut MacroAssembler,
+    ops: &mut Vec<Box<Op>>,
+    jit: &Jit,
+    prog: &Program,
+    func: FuncId,
+    g: &Graph,
+    osr: bool,
+) -> Result<(Label, u32), String> {
     let f = prog.func(func);
     let a = regalloc::allocate(g);
-    let mut m = MacroAssembler::new();
     let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
     let (nil, unwind, overflow, internal, entry) = (
         m.new_label(),
@@ -158,7 +193,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
                     Insn::Cmp {
                         kind: CmpKind::Signed | CmpKind::Unsigned,
                         ..
-                    }
+                    } | Insn::KeyEq { .. }
                 )
             {
                 fused[last.index()] = true;
@@ -173,6 +208,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
         .collect();
     let mut e = Gen {
         m,
+        osr,
         g,
         a: &a,
         prog,
@@ -189,6 +225,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
         results: HashMap::new(),
         ops: Vec::new(),
         fused,
+        checked: Vec::new(),
         saved,
     };
     e.m.comment(&format!(
@@ -213,6 +250,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
         e.m.bind(e.blocks[b.index()]);
+        e.checked.clear();
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
         for &i in &g.block(b).insns {
             e.insn(i)?;
@@ -220,18 +258,8 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
         e.term(b, next)?;
     }
     e.out_of_line();
-    let ops = std::mem::take(&mut e.ops);
-    let asm = e.m.finish().map_err(|x| x.to_string())?;
-    Ok(Output {
-        asm,
-        entry,
-        osr: Vec::new(),
-        trace: Vec::new(),
-        sites: Vec::new(),
-        keys: Vec::new(),
-        ops,
-        extra: SAVES + a.spills + native_words,
-    })
+    ops.append(&mut e.ops);
+    Ok((entry, SAVES + a.spills + native_words))
 }
 
 fn fits_i32(x: u64) -> bool {
@@ -377,7 +405,7 @@ impl Gen<'_> {
 
     fn prologue(&mut self, native_words: u32) {
         self.frame_enter();
-        if self.jit.opts.steps {
+        if self.jit.opts.steps && !self.osr {
             let out = self.m.new_label();
             self.stubs.push(Stub::Step(out, self.func, 0));
             self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
@@ -405,21 +433,24 @@ impl Gen<'_> {
             }),
             _ => false,
         });
-        if memory {
+        if memory && !self.osr {
             self.m.mov_imm(TMP0, 0);
             for s in self.f.param_words..self.f.frame_size {
                 let mem = self.slot(s);
                 self.m.store(mem, TMP0);
             }
         }
-        if self.jit.opts.count {
+        if self.jit.opts.count && !self.osr {
             let calls = self.jit.counters.calls_addr(self.func);
             self.m.bump(TMP0, calls);
         }
-        // The parameters, from their slots.
+        // The parameters (all values, after OSR), from their slots.
         let entry = self.g.entry;
         for &p in &self.g.block(entry).params.clone() {
             if let Insn::Param { slot } = self.g.insn(p).insn {
+                if self.a.loc[p.index()] == Loc::None {
+                    continue;
+                }
                 let mem = self.slot(slot);
                 let r = self.dst(p, TMP0);
                 self.m.load(r, mem);
@@ -630,6 +661,66 @@ impl Gen<'_> {
                 let rv = self.src(*v, TMP1);
                 self.m.store(Mem::at(TMP0, 8 * *off as i32), rv);
             }
+            Insn::KeyEq { cell, v } => {
+                let rv = self.src(*v, TMP0);
+                self.m.mov_imm(TMP1, *cell);
+                self.m.cmp(Mem::at(TMP1, 0), rv);
+                let r = self.dst(i, TMP0);
+                self.m.set(Cond::Eq, r);
+                self.def(i, r);
+            }
+            Insn::Bump { addr } => self.m.bump(TMP0, *addr),
+            Insn::SiteMiss { site, key } => {
+                use crate::tier::counters::{CHECK_EVERY, MISS_KEY, MISS_RUN};
+                let (slow, back) = (self.m.new_label(), self.m.new_label());
+                let w = |k: usize| Mem::at(CALL_TARGET, 8 * k as i32);
+                self.src_to(*key, TMP2);
+                // A nil receiver is no miss: the indirect call panics.
+                self.m.test(TMP2, TMP2);
+                self.m.je(back);
+                self.m
+                    .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site.index(), 0));
+                self.m.cmp(w(MISS_KEY), TMP2);
+                self.m.jne(slow);
+                // Same key: extend the run; the policy hears of it every
+                // CHECK_EVERY misses of one run.
+                self.m.load(TMP1, w(MISS_RUN));
+                self.m.add_imm(TMP1, 1);
+                self.m.store(w(MISS_RUN), TMP1);
+                self.m.test_imm(TMP1, (CHECK_EVERY - 1) as i32);
+                self.m.jne(back);
+                self.m.bind(slow);
+                let live = self.live_regs(i);
+                self.save(&live);
+                self.m.mov(ARGS[0], VM);
+                self.m.mov_imm(ARGS[1], site.0 as u64);
+                // ARGS[2] is rdx: the key is already there.
+                self.m.call_abs(runtime::site_miss as *const () as usize);
+                self.reload(&live);
+                self.m.bind(back);
+            }
+            Insn::VerifyType { site, tab, check } => {
+                let bad = self.m.new_label();
+                self.stubs.push(Stub::Verify(bad, site.0, *check));
+                self.m.comment("--verify-guards: re-check the receiver");
+                self.src_to(*tab, TMP1);
+                self.m.test(TMP1, TMP1);
+                self.m.je(bad);
+                self.m.load(TMP1, Mem::at(TMP1, ITAB_TYPE as i32));
+                self.m.mov_imm(TMP2, *check);
+                self.m.cmp(TMP1, TMP2);
+                self.m.jne(bad);
+            }
+            Insn::StressTick { site } => {
+                self.m.comment("stress: maybe force a miss");
+                let live = self.live_regs(i);
+                self.save(&live);
+                self.m.mov(ARGS[0], VM);
+                self.m.mov_imm(ARGS[1], site.0 as u64);
+                self.m.call_abs(runtime::stress_tick as *const () as usize);
+                self.reload(&live);
+                self.def(i, TMP0);
+            }
             Insn::Entered { func } => {
                 self.m
                     .comment(&format!("inlined {}", self.prog.func(*func).name));
@@ -745,15 +836,20 @@ impl Gen<'_> {
     fn element(&mut self, ptr: InsnId, len: InsnId, i: InsnId, stride: u32) {
         let (oi, ol) = (self.operand(i), self.operand(len));
         let ri = self.get(oi, TMP0);
-        let l = self.panic_path(PanicKind::Index, Some(oi), Some(ol));
-        match ol {
-            Operand::Imm(n) if fits_i32(n) => self.m.cmp(ri, n as i32),
-            _ => {
-                let rl = self.get(ol, TMP1);
-                self.m.cmp(ri, rl);
+        // (Values do not change: an index checked earlier in the block
+        // against the same slice is still in bounds.)
+        if !self.checked.contains(&(ptr, len, i)) {
+            self.checked.push((ptr, len, i));
+            let l = self.panic_path(PanicKind::Index, Some(oi), Some(ol));
+            match ol {
+                Operand::Imm(n) if fits_i32(n) => self.m.cmp(ri, n as i32),
+                _ => {
+                    let rl = self.get(ol, TMP1);
+                    self.m.cmp(ri, rl);
+                }
             }
+            self.m.jcc(Cond::AboveEq, l);
         }
-        self.m.jcc(Cond::AboveEq, l);
         let bytes = 8 * stride;
         if ri != TMP0 {
             self.m.mov(TMP0, ri);
@@ -1089,18 +1185,10 @@ impl Gen<'_> {
 
     fn back_edge(&self, from: BlockId, to: BlockId) -> bool {
         let (f, t) = (self.g.block(from), self.g.block(to));
-        from != self.g.entry && !f.inlined && !t.inlined && t.pc <= f.pc
-    }
-
-    /// The last bytecode pc of block `b` (a back-edge's position).
-    fn last_pc(&self, b: BlockId) -> u32 {
-        let blk = self.g.block(b);
-        blk.insns
-            .iter()
-            .map(|&i| self.g.insn(i).pc)
-            .max()
-            .unwrap_or(blk.pc)
-            .max(blk.pc)
+        match f.term_pc {
+            Some(pc) => from != self.g.entry && !f.inlined && !t.inlined && t.pc <= pc,
+            None => false,
+        }
     }
 
     /// Moves an edge's arguments into its block's parameters, counts and
@@ -1121,7 +1209,7 @@ impl Gen<'_> {
             }
             if self.jit.opts.steps {
                 let out = self.m.new_label();
-                let pc = self.last_pc(from);
+                let pc = self.g.block(from).term_pc.unwrap_or(0);
                 self.stubs.push(Stub::Step(out, self.func, pc));
                 self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
                 self.m.jcc(Cond::Lt, out);
@@ -1217,6 +1305,12 @@ impl Gen<'_> {
                         self.cmp(a, y);
                         negate(cond(k, kind == CmpKind::Signed))
                     }
+                    Insn::KeyEq { cell, v } if self.fused[c.index()] => {
+                        let rv = self.src(v, TMP0);
+                        self.m.mov_imm(TMP1, cell);
+                        self.m.cmp(Mem::at(TMP1, 0), rv);
+                        Cond::Ne
+                    }
                     _ => {
                         let r = self.src(c, TMP0);
                         self.m.test(r, r);
@@ -1275,6 +1369,16 @@ impl Gen<'_> {
                     self.m.mov(ARGS[3], CALL_TARGET);
                     self.m.call_abs(runtime::panic_with as *const () as usize);
                     self.m.jmp(self.unwind);
+                }
+                Stub::Verify(l, site, check) => {
+                    self.m.comment("--verify-guards: wrong receiver (aborts)");
+                    self.m.bind(l);
+                    self.m.mov(ARGS[2], TMP1);
+                    self.m.mov_imm(ARGS[3], check);
+                    self.m.mov(ARGS[0], VM);
+                    self.m.mov_imm(ARGS[1], site as u64);
+                    self.m
+                        .call_abs(runtime::guard_violation as *const () as usize);
                 }
                 Stub::Step(l, func, pc) => {
                     self.m.bind(l);

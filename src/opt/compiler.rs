@@ -1,15 +1,72 @@
 //! The optimizing tier as the tier layer sees it: build the graph,
-//! verify it, allocate registers and emit (`--tier=opt`). A function the
-//! tier cannot compile yet is declined with the reason, and gets
+//! verify it, devirtualize its interface sites from the profile, inline,
+//! allocate registers and emit (`--tier=opt`, or `--opt-at-tier-up`). The
+//! same for an on-stack-replacement graph per loop header, entered from
+//! the interpreter's (or older code's) frame at that header. A function
+//! the tier cannot compile yet is declined with the reason, and gets
 //! baseline code.
 
-use super::{codegen, graph_of, inline, verify};
+use super::{codegen, devirt, graph_of, inline, osr_graph_of, verify, Graph};
 use crate::tier::compiler::{Compiler, Output, Tier};
+use crate::tier::devirt::{site_shape, SitePlan};
 use crate::tier::Jit;
+use pgojit_jit::MacroAssembler;
 use pgojit_profiler::FuncId;
+use std::sync::atomic::AtomicU64;
 
 /// The optimizing compiler.
 pub struct Optimizing;
+
+/// A graph after the passes, and what they decided.
+struct Optimized {
+    g: Graph,
+    plans: Vec<(usize, SitePlan)>,
+    inlined: Vec<FuncId>,
+    trace: Vec<String>,
+    keys: Vec<Box<AtomicU64>>,
+}
+
+/// Devirtualizes and inlines `g`.
+fn optimize(jit: &Jit, f: FuncId, mut g: Graph) -> Result<Optimized, String> {
+    let d = devirt::devirtualize(&mut g, jit, jit.prog);
+    verify::verify(&g).map_err(|e| format!("devirtualized graph: {e}"))?;
+    let mut inlined = Vec::new();
+    let mut trace = Vec::new();
+    if jit.opts.inline {
+        let mut h = g.clone();
+        trace = inline::inline_calls(&mut h, jit.prog, f, &mut inlined);
+        match verify::verify(&h) {
+            Ok(()) => g = h,
+            Err(e) => {
+                inlined.clear();
+                trace.push(format!(
+                    "{}: inlining abandoned (the graph fails verification: {e})",
+                    g.name
+                ))
+            }
+        }
+    }
+    Ok(Optimized {
+        g,
+        plans: d.plans,
+        inlined,
+        trace,
+        keys: d.keys,
+    })
+}
+
+/// Loop headers: targets of backward branches.
+fn loop_headers(f: &crate::bytecode::Function) -> Vec<u32> {
+    let mut v: Vec<u32> = f
+        .code
+        .iter()
+        .enumerate()
+        .filter_map(|(pc, op)| op.target().filter(|&t| (t as usize) <= pc))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
 
 impl Compiler for Optimizing {
     fn tier(&self) -> Tier {
@@ -22,21 +79,42 @@ impl Compiler for Optimizing {
                 return Err(format!("not matched by --opt-filter={only}"));
             }
         }
-        let mut g = graph_of(jit.prog, f)?;
-        let mut trace = Vec::new();
-        if jit.opts.inline {
-            let mut h = g.clone();
-            trace = inline::inline_calls(&mut h, jit.prog, f);
-            match verify::verify(&h) {
-                Ok(()) => g = h,
-                Err(e) => trace.push(format!(
-                    "{}: inlining abandoned (the graph fails verification: {e})",
-                    g.name
-                )),
-            }
+        let main = optimize(jit, f, graph_of(jit.prog, f)?)?;
+        let mut m = MacroAssembler::new();
+        let mut ops = Vec::new();
+        let (entry, mut extra) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &main.g, false)?;
+        let mut keys = main.keys;
+        // On-stack replacement: one graph per loop header. (Their guards
+        // come from the same snapshot; their decisions are not traced
+        // again.)
+        let mut osr = Vec::new();
+        for t in loop_headers(jit.prog.func(f)) {
+            let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?)?;
+            m.comment(&format!("OSR entry at pc {t}"));
+            let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, true)?;
+            extra = extra.max(x);
+            keys.extend(o.keys);
+            osr.push((t, l));
         }
-        let mut out = codegen::generate(jit, jit.prog, f, &g)?;
-        out.trace = trace;
+        let asm = m.finish().map_err(|x| x.to_string())?;
+        let mut out = Output {
+            asm,
+            entry,
+            osr,
+            trace: Vec::new(),
+            sites: Vec::new(),
+            keys,
+            ops,
+            extra,
+        };
+        for (site, mut plan) in main.plans {
+            for gd in &mut plan.guards {
+                gd.inline = main.inlined.contains(&gd.target);
+            }
+            out.trace.extend(plan.trace.iter().cloned());
+            out.sites.push(site_shape(site, &plan));
+        }
+        out.trace.extend(main.trace);
         Ok(out)
     }
 }

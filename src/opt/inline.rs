@@ -62,8 +62,14 @@ pub fn refusal(h: &Graph) -> Option<String> {
 }
 
 /// Inlines the static calls of `g` (function `me`) whose callees allow
-/// it; returns one `-m`-style line per call site considered.
-pub fn inline_calls(g: &mut Graph, prog: &Program, me: FuncId) -> Vec<String> {
+/// it; returns one `-m`-style line per call site considered, and adds
+/// the functions inlined to `inlined`.
+pub fn inline_calls(
+    g: &mut Graph,
+    prog: &Program,
+    me: FuncId,
+    inlined: &mut Vec<FuncId>,
+) -> Vec<String> {
     let mut trace = Vec::new();
     let mut done = 0;
     let mut refused: HashMap<FuncId, String> = HashMap::new();
@@ -100,6 +106,9 @@ pub fn inline_calls(g: &mut Graph, prog: &Program, me: FuncId) -> Vec<String> {
                 }
                 let h = &graphs[&func];
                 splice(g, b, k, h, func);
+                if !inlined.contains(&func) {
+                    inlined.push(func);
+                }
                 trace.push(format!(
                     "{}: inlining call to {}",
                     g.name,
@@ -124,13 +133,17 @@ pub fn inline_calls(g: &mut Graph, prog: &Program, me: FuncId) -> Vec<String> {
 
 /// Replaces call `k` of block `b` (a call of `func`, whose graph is `h`)
 /// by a copy of `h`.
-fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
+/// Splits block `b` at its instruction `k`, a call with `rw` result
+/// words: the call leaves the block, and what follows it moves, with the
+/// terminator, to a new block whose parameters are the call's results
+/// (uses of the call and of its projections are rewritten to them). `b`
+/// is left without a terminator. Returns the new block.
+pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> BlockId {
     let c = g.block(b).insns[k];
-    let Insn::Call { args, .. } = g.insn(c).insn.clone() else {
-        unreachable!("splice is given a call");
-    };
     let call_pc = g.insn(c).pc;
     let outer_inlined = g.block(b).inlined;
+    let outer_cold = g.block(b).cold;
+    let outer_term_pc = g.blocks[b.index()].term_pc.take();
     // The second half of the block: what follows the call.
     let blk = &mut g.blocks[b.index()];
     let mut tail = blk.insns.split_off(k + 1);
@@ -138,7 +151,6 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
     let term = blk.term.take();
     let cont = BlockId(g.blocks.len() as u32);
     // Its parameters: the call's result words.
-    let rw = h.result_words as usize;
     let mut subst: HashMap<InsnId, InsnId> = HashMap::new();
     let mut result_tys = vec![Ty::Int; rw];
     let call_ty = g.insn(c).ty;
@@ -177,7 +189,77 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
         term,
         pc: call_pc,
         inlined: outer_inlined,
+        cold: outer_cold,
+        term_pc: outer_term_pc,
     });
+    let remap = |v: InsnId| *subst.get(&v).unwrap_or(&v);
+    if !subst.is_empty() {
+        let ids: Vec<BlockId> = g.block_ids().collect();
+        for blk in ids {
+            let insns = g.block(blk).insns.clone();
+            for i in insns {
+                for o in g.insns[i.index()].insn.operands_mut() {
+                    *o = remap(*o);
+                }
+            }
+            if let Some(t) = g.blocks[blk.index()].term.as_mut() {
+                for o in t.operands_mut() {
+                    *o = remap(*o);
+                }
+                for e in t.edges_mut() {
+                    for a in e.args.iter_mut() {
+                        *a = remap(*a);
+                    }
+                }
+            }
+        }
+    }
+    cont
+}
+
+/// Appends call `c` (with `rw` result words) to block `b` and returns its
+/// result words, as projections when there are several (typed as `cont`'s
+/// parameters).
+pub(super) fn call_words(
+    g: &mut Graph,
+    b: BlockId,
+    c: InsnId,
+    rw: usize,
+    cont: BlockId,
+) -> Vec<InsnId> {
+    g.blocks[b.index()].insns.push(c);
+    if rw == 0 {
+        return Vec::new();
+    }
+    if g.insn(c).ty.is_word() {
+        return vec![c];
+    }
+    let pc = g.insn(c).pc;
+    let tys: Vec<Ty> = g.block(cont).params.iter().map(|&p| g.insn(p).ty).collect();
+    (0..rw)
+        .map(|w| {
+            let p = push(
+                g,
+                Insn::Proj {
+                    of: c,
+                    index: w as u32,
+                },
+                tys[w],
+                pc,
+            );
+            g.blocks[b.index()].insns.push(p);
+            p
+        })
+        .collect()
+}
+
+fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
+    let c = g.block(b).insns[k];
+    let Insn::Call { args, .. } = g.insn(c).insn.clone() else {
+        unreachable!("splice is given a call");
+    };
+    let rw = h.result_words as usize;
+    let cont = split_at_call(g, b, k, rw);
     // The copy of the callee: its values, then its blocks.
     let base = g.blocks.len() as u32;
     let entry_params = &h.block(h.entry).params;
@@ -256,34 +338,14 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             term,
             pc: blk.pc,
             inlined: true,
+            cold: blk.cold,
+            term_pc: None,
         });
     }
     g.blocks[b.index()].term = Some(Term::Jump(Edge {
         block: BlockId(base + h.entry.0),
         args: Vec::new(),
     }));
-    // Uses of the call's results.
-    if !subst.is_empty() {
-        let ids: Vec<BlockId> = g.block_ids().collect();
-        for blk in ids {
-            let insns = g.block(blk).insns.clone();
-            for i in insns {
-                for o in g.insns[i.index()].insn.operands_mut() {
-                    *o = remap(*o, &subst);
-                }
-            }
-            if let Some(t) = g.blocks[blk.index()].term.as_mut() {
-                for o in t.operands_mut() {
-                    *o = remap(*o, &subst);
-                }
-                for e in t.edges_mut() {
-                    for a in e.args.iter_mut() {
-                        *a = remap(*a, &subst);
-                    }
-                }
-            }
-        }
-    }
 }
 
 fn push(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {

@@ -297,6 +297,33 @@ pub enum Insn {
     Entered {
         func: FuncId,
     },
+    /// A guard: a bool, whether `v` equals the key in the cell at `cell`
+    /// (a cell of this code version: retiring the version makes it miss).
+    KeyEq {
+        cell: u64,
+        v: InsnId,
+    },
+    /// Adds one to the counter at `addr` (site calls, guard hits).
+    Bump {
+        addr: u64,
+    },
+    /// A guard miss at `site` with receiver key `key`: counted, and the
+    /// runtime told (it may recompile the function).
+    SiteMiss {
+        site: SiteId,
+        key: InsnId,
+    },
+    /// `--verify-guards`: the itab `tab` must be of type `check`, else
+    /// abort.
+    VerifyType {
+        site: SiteId,
+        tab: InsnId,
+        check: u64,
+    },
+    /// The stress modes' hook at a guarded site: non-zero forces a miss.
+    StressTick {
+        site: SiteId,
+    },
     /// A static call.
     Call {
         func: FuncId,
@@ -355,7 +382,12 @@ impl Insn {
             | Insn::LoadG { .. }
             | Insn::LoadCtx
             | Insn::Entered { .. }
+            | Insn::Bump { .. }
+            | Insn::StressTick { .. }
             | Insn::LoadSlot { .. } => vec![],
+            Insn::KeyEq { v, .. } => vec![*v],
+            Insn::SiteMiss { key, .. } => vec![*key],
+            Insn::VerifyType { tab, .. } => vec![*tab],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![*a, *b],
             Insn::Un { a, .. } | Insn::CheckShift { a } => vec![*a],
             Insn::CheckIndex { i, .. } => vec![*i],
@@ -385,7 +417,12 @@ impl Insn {
             | Insn::LoadG { .. }
             | Insn::LoadCtx
             | Insn::Entered { .. }
+            | Insn::Bump { .. }
+            | Insn::StressTick { .. }
             | Insn::LoadSlot { .. } => vec![],
+            Insn::KeyEq { v, .. } => vec![v],
+            Insn::SiteMiss { key, .. } => vec![key],
+            Insn::VerifyType { tab, .. } => vec![tab],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![a, b],
             Insn::Un { a, .. } | Insn::CheckShift { a } => vec![a],
             Insn::CheckIndex { i, .. } => vec![i],
@@ -458,6 +495,11 @@ impl Insn {
             Insn::SliceStore { .. } => "SliceStore",
             Insn::LoadCtx => "LoadCtx",
             Insn::Entered { .. } => "Entered",
+            Insn::KeyEq { .. } => "KeyEq",
+            Insn::Bump { .. } => "Bump",
+            Insn::SiteMiss { .. } => "SiteMiss",
+            Insn::VerifyType { .. } => "VerifyType",
+            Insn::StressTick { .. } => "StressTick",
             Insn::Call { .. } => "Call",
             Insn::CallIface { .. } => "CallIface",
             Insn::CallClosure { .. } => "CallClosure",
@@ -550,6 +592,13 @@ pub struct Block {
     pub pc: u32,
     /// The block comes from an inlined callee.
     pub inlined: bool,
+    /// Rarely run (a guard's miss path).
+    pub cold: bool,
+    /// The pc of the bytecode branch the terminator stands for (`None`
+    /// for one a pass made): a jump from it to a block at or before that
+    /// pc is a loop back-edge, which takes a `--max-steps` step and counts
+    /// a loop trip as every tier does.
+    pub term_pc: Option<u32>,
 }
 
 /// A function's SSA graph.
@@ -599,7 +648,9 @@ impl Graph {
         p
     }
 
-    /// Blocks in reverse postorder from the entry (unreachable ones left out).
+    /// Blocks in reverse postorder from the entry (unreachable ones left
+    /// out). Successors are visited last edge first, so a branch's `then`
+    /// block comes right after it (the code generator's fall-through).
     pub fn rpo(&self) -> Vec<BlockId> {
         let n = self.blocks.len();
         let mut seen = vec![false; n];
@@ -610,7 +661,8 @@ impl Graph {
         }
         seen[self.entry.index()] = true;
         while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-            let succs = self.succs(b);
+            let mut succs = self.succs(b);
+            succs.reverse();
             if let Some(&s) = succs.get(*i) {
                 *i += 1;
                 if s.index() < n && !seen[s.index()] {

@@ -13,6 +13,7 @@
 //! | [`build`] | bytecode to SSA (Braun et al.), blocks from the opcode table's facts, frame arrays in memory |
 //! | [`print`] | the text form behind `pgojit disasm --ir` |
 //! | [`verify`] | the SSA verifier: dominance, terminators, block arguments, operand types |
+//! | [`devirt`] | interface sites rewritten from the profile: key-cell guards, direct calls, the indirect call as the miss path |
 //! | [`inline`] | static calls of small leaves replaced by a copy of the callee's graph |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
@@ -21,6 +22,7 @@
 pub mod build;
 pub mod codegen;
 pub mod compiler;
+pub mod devirt;
 pub mod inline;
 pub mod ir;
 pub mod print;
@@ -30,7 +32,7 @@ pub mod verify;
 #[cfg(test)]
 mod tests;
 
-pub use build::{build, build_func, BuildError, Signatures};
+pub use build::{build, build_func, build_osr, BuildError, Signatures};
 pub use ir::{BlockId, Graph, InsnId, Ty};
 
 use crate::bytecode::Program;
@@ -40,5 +42,13 @@ use pgojit_profiler::FuncId;
 pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
     let g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
     verify::verify(&g).map_err(|e| format!("verify: {e}"))?;
+    Ok(g)
+}
+
+/// The graph of `id` entered at `pc` by on-stack replacement, verified.
+pub fn osr_graph_of(prog: &Program, id: FuncId, pc: u32) -> Result<Graph, String> {
+    let f = prog.funcs.get(id.index()).ok_or("no such function")?;
+    let g = build_osr(f, prog, pc).map_err(|e| format!("build (OSR at {pc}): {e}"))?;
+    verify::verify(&g).map_err(|e| format!("verify (OSR at {pc}): {e}"))?;
     Ok(g)
 }

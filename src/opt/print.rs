@@ -218,6 +218,11 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
             v,
         } => format!("{n} ({ptr}, {len})[{i}]+{off} stride={stride}, {v}"),
         Insn::LoadCtx => n.to_string(),
+        Insn::KeyEq { v, .. } => format!("{n} {v}, [key cell]"),
+        Insn::Bump { .. } => format!("{n} [counter]"),
+        Insn::SiteMiss { site, key } => format!("{n} site={} {key}", site.0),
+        Insn::VerifyType { site, tab, .. } => format!("{n} site={} {tab}", site.0),
+        Insn::StressTick { site } => format!("{n} site={}", site.0),
         Insn::Entered { func } => format!(
             "{n} {}",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0))

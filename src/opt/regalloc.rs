@@ -86,6 +86,8 @@ pub fn calls(insn: &Insn) -> bool {
         | Insn::CallIface { .. }
         | Insn::CallClosure { .. }
         | Insn::CallNative { .. }
+        | Insn::SiteMiss { .. }
+        | Insn::StressTick { .. }
         | Insn::Bytecode { .. } => true,
         Insn::Un { op, .. } => matches!(
             op,
@@ -134,6 +136,10 @@ impl Set {
 pub fn allocate(g: &Graph) -> Alloc {
     let nv = g.insns.len();
     let nb = g.blocks.len();
+    // Code order: reverse postorder. (Cold blocks stay in place: moved
+    // to the end, the values they read would be live, in one interval
+    // without holes, over everything in between: a loop's sum spilled to
+    // save a jump.)
     let order = g.rpo();
     // Positions: a block's parameters at its start, each instruction two
     // apart, the terminator (and its edges' moves) last.
@@ -235,12 +241,34 @@ pub fn allocate(g: &Graph) -> Alloc {
             extend(v, bend[b.index()]);
         }
     }
+    // Values nothing reads need no location (an instruction computes them
+    // in a scratch register; a parameter is not loaded at all).
+    let mut used_vals = vec![false; nv];
+    for &b in &order {
+        let blk = g.block(b);
+        for &i in &blk.insns {
+            for o in g.insn(i).insn.operands() {
+                used_vals[o.index()] = true;
+            }
+        }
+        if let Some(t) = &blk.term {
+            for o in t.operands() {
+                used_vals[o.index()] = true;
+            }
+            for e in t.edges() {
+                for &a in &e.args {
+                    used_vals[a.index()] = true;
+                }
+            }
+        }
+    }
     // Linear scan.
     let mut vals: Vec<InsnId> = (0..nv as u32)
         .map(InsnId)
         .filter(|&v| {
             // Constants are immediates or rematerialized at each use.
             pos[v.index()] != u32::MAX
+                && used_vals[v.index()]
                 && g.insn(v).ty.is_word()
                 && !matches!(g.insn(v).insn, Insn::Const { .. })
         })

@@ -267,7 +267,14 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 | Insn::LoadG { .. }
                 | Insn::LoadCtx
                 | Insn::Entered { .. }
+                | Insn::Bump { .. }
+                | Insn::StressTick { .. }
                 | Insn::LoadSlot { .. } => {}
+                Insn::KeyEq { .. } | Insn::SiteMiss { .. } | Insn::VerifyType { .. } => {
+                    for o in d.insn.operands() {
+                        word(&user, o, None)?;
+                    }
+                }
                 Insn::StoreG { .. }
                 | Insn::StoreSlot { .. }
                 | Insn::Call { .. }

@@ -37,7 +37,6 @@ pub struct SitePlan {
     pub trace: Vec<String>,
 }
 
-
 /// Plans the call site `op` (a `CallIface` or `CallClosure`); `inlinable`
 /// is the compiler's own test of a target it may expand in place.
 pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bool) -> SitePlan {
@@ -281,4 +280,3 @@ pub fn site_shape(site: usize, plan: &SitePlan) -> crate::tier::compiler::SiteSh
         targets: plan.guards.iter().map(|g| g.profile_target).collect(),
     }
 }
-

@@ -6,12 +6,12 @@
 //! miss path's inline run counting and its runtime call, the stress
 //! modes' hooks and `--verify-guards`' independent re-check.
 
-use crate::tier::devirt::{Guard, SitePlan};
 use super::memory::{word, word_offset};
 use super::{counters, runtime, site_shape, Emitter};
 use crate::bytecode::frame::CTX;
 use crate::bytecode::slot_offset;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
+use crate::tier::devirt::{Guard, SitePlan};
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Label, Mem};
 use pgojit_profiler::FuncId;

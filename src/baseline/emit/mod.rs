@@ -40,10 +40,10 @@ mod regs;
 
 // The tier layer's services and the frame contract, imported once here
 // for the files above.
-use crate::tier::devirt::{self, SitePlan};
 use crate::bytecode::frame::{GLOBALS_DELTA, RSP_LIMIT, STACK_END};
 use crate::tier::compiler::{Output, SiteShape};
 use crate::tier::devirt::site_shape;
+use crate::tier::devirt::{self, SitePlan};
 use crate::tier::{counters, runtime, Jit};
 
 use crate::bytecode::entry::slots_read_unwritten;

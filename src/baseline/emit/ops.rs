@@ -6,11 +6,11 @@
 //! a runtime helper are the table's [`jit_helper_ops!`] pattern.
 
 use super::analysis::pin_aware;
-use crate::tier::devirt::SitePlan;
 use super::memory::{word, word_offset};
 use super::Emitter;
 use crate::bytecode::frame::{CTX, STEPS_LEFT};
 use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Op};
+use crate::tier::devirt::SitePlan;
 use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};

@@ -1,0 +1,198 @@
+//! Guarded devirtualization on the graph, from the profile's snapshot of
+//! each interface call site (the policy's plan, `tier::devirt::plan`,
+//! the same decision the baseline tier makes). A site with guards
+//! becomes:
+//!
+//! ```text
+//! bb_head:  ... Bump [site calls]            (the miss ratio's denominator)
+//!           [StressTick: non-zero -> bb_miss] (stress modes only)
+//! bb_g1:    KeyEq tab, [key cell 1] -> bb_hit1 else bb_g2
+//! bb_hit1:  [VerifyType] Call T1.M(data, args...) -> bb_cont(results)
+//! ...
+//! bb_miss:  SiteMiss tab; CallIface (the indirect call) -> bb_cont(results)
+//! bb_cont(results): what followed the call
+//! ```
+//!
+//! The direct calls are static calls like any other, so the inliner
+//! expands the small ones in place. The miss path is the indirect call,
+//! which rejoins: never a deoptimization (DESIGN decision 4). Key cells
+//! belong to the code version; retiring the version makes every guard
+//! miss.
+//!
+//! Not yet: function-value sites (they stay indirect), merged guards for
+//! identical bodies, and moving a running loop to recompiled code at a
+//! miss (the baseline does; optimized code has no entries at call sites).
+
+use super::inline::{call_words, split_at_call};
+use super::ir::*;
+use crate::bytecode::{Op, Program};
+use crate::options::StressMode;
+use crate::tier::devirt::{plan, SitePlan};
+use crate::tier::{counters, Jit};
+use std::sync::atomic::AtomicU64;
+
+/// What devirtualizing a graph decided.
+#[derive(Default)]
+pub struct Devirt {
+    /// Every interface site of the graph and its plan.
+    pub plans: Vec<(usize, SitePlan)>,
+    /// The guards' key cells (kept with the code).
+    pub keys: Vec<Box<AtomicU64>>,
+}
+
+/// Devirtualizes the interface call sites of `g`.
+pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
+    let mut out = Devirt::default();
+    let sites: Vec<InsnId> = g
+        .rpo()
+        .iter()
+        .flat_map(|&b| g.block(b).insns.clone())
+        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
+        .collect();
+    for c in sites {
+        let Insn::CallIface {
+            site,
+            method,
+            recv,
+            ref args,
+        } = g.insn(c).insn
+        else {
+            continue;
+        };
+        let args = args.clone();
+        let op = Op::CallIface {
+            recv: 0,
+            method,
+            base: 0,
+            site,
+        };
+        let p = plan(jit, prog, &op, &|_| false);
+        let guards = p.guards.clone();
+        out.plans.push((site.index(), p));
+        if guards.is_empty() {
+            continue;
+        }
+        let Some((b, k)) = g.block_ids().find_map(|b| {
+            g.block(b)
+                .insns
+                .iter()
+                .position(|&i| i == c)
+                .map(|k| (b, k))
+        }) else {
+            continue;
+        };
+        let pc = g.insn(c).pc;
+        let inlined = g.block(b).inlined;
+        let rw = prog.sites[site.index()].result_words as usize;
+        let call_ty = g.insn(c).ty;
+        let cont = split_at_call(g, b, k, rw);
+        let new_block = |g: &mut Graph| {
+            let id = BlockId(g.blocks.len() as u32);
+            g.blocks.push(Block {
+                params: Vec::new(),
+                insns: Vec::new(),
+                term: None,
+                pc,
+                inlined,
+                cold: false,
+                term_pc: None,
+            });
+            id
+        };
+        let emit = |g: &mut Graph, b: BlockId, insn: Insn, ty: Ty| {
+            let id = InsnId(g.insns.len() as u32);
+            g.insns.push(InsnData { insn, ty, pc });
+            g.blocks[b.index()].insns.push(id);
+            id
+        };
+        let miss = new_block(g);
+        g.blocks[miss.index()].cold = true;
+        let firsts: Vec<BlockId> = guards.iter().map(|_| new_block(g)).collect();
+        // The head: count the call, maybe force a miss.
+        let addr = jit.counters.word_addr(site.index(), counters::CALLS);
+        emit(g, b, Insn::Bump { addr }, Ty::Void);
+        let stress = matches!(
+            jit.opts.stress,
+            StressMode::RandomMiss(_) | StressMode::Flip(_)
+        );
+        let to = |block: BlockId| Edge {
+            block,
+            args: Vec::new(),
+        };
+        g.blocks[b.index()].term = Some(if stress {
+            let t = emit(g, b, Insn::StressTick { site }, Ty::Int);
+            Term::Branch {
+                cond: t,
+                then: to(miss),
+                else_: to(firsts[0]),
+            }
+        } else {
+            Term::Jump(to(firsts[0]))
+        });
+        for (n, gd) in guards.iter().enumerate() {
+            let test = firsts[n];
+            let hit = new_block(g);
+            let next = firsts.get(n + 1).copied().unwrap_or(miss);
+            let cell = Box::new(AtomicU64::new(gd.key));
+            let cell_addr = &*cell as *const AtomicU64 as u64;
+            out.keys.push(cell);
+            let eq = emit(
+                g,
+                test,
+                Insn::KeyEq {
+                    cell: cell_addr,
+                    v: recv[0],
+                },
+                Ty::Int,
+            );
+            g.blocks[test.index()].term = Some(if jit.opts.break_guards && n == 0 {
+                Term::Jump(to(hit))
+            } else {
+                Term::Branch {
+                    cond: eq,
+                    then: to(hit),
+                    else_: to(next),
+                }
+            });
+            if jit.opts.count_guards {
+                let addr = jit.counters.hit_addr(site.index(), n);
+                emit(g, hit, Insn::Bump { addr }, Ty::Void);
+            }
+            if jit.opts.verify_guards {
+                emit(
+                    g,
+                    hit,
+                    Insn::VerifyType {
+                        site,
+                        tab: recv[0],
+                        check: gd.check,
+                    },
+                    Ty::Void,
+                );
+            }
+            let mut call_args = vec![recv[1]];
+            call_args.extend(&args);
+            let id = InsnId(g.insns.len() as u32);
+            g.insns.push(InsnData {
+                insn: Insn::Call {
+                    func: gd.target,
+                    args: call_args,
+                },
+                ty: call_ty,
+                pc,
+            });
+            let words = call_words(g, hit, id, rw, cont);
+            g.blocks[hit.index()].term = Some(Term::Jump(Edge {
+                block: cont,
+                args: words,
+            }));
+        }
+        emit(g, miss, Insn::SiteMiss { site, key: recv[0] }, Ty::Void);
+        let words = call_words(g, miss, c, rw, cont);
+        g.blocks[miss.index()].term = Some(Term::Jump(Edge {
+            block: cont,
+            args: words,
+        }));
+    }
+    out
+}

@@ -332,6 +332,16 @@ impl<'p> Vm<'p> {
 
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
+        if self.tier.is_some() {
+            self.run_in::<true>(entry, fp)
+        } else {
+            self.run_in::<false>(entry, fp)
+        }
+    }
+
+    /// [`Vm::run`], compiled twice: without a tier layer (`TIERED` false)
+    /// the calls and back-edges have no test for one.
+    fn run_in<const TIERED: bool>(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
         let prog = self.prog;
         // Kept in a local: the hot paths test it on every call and back-edge.
         let prof = self.profile;
@@ -351,7 +361,7 @@ impl<'p> Vm<'p> {
         // from the two only where it is needed (panics, positions).
         let mut code: *const Op = prog.func(cur).code.as_ptr();
         let mut ip: *const Op = code;
-        let tier = self.tier;
+        let tier = if TIERED { self.tier } else { None };
         if let Some(tier) = tier {
             if tier.call(self, entry, fp)? {
                 return Ok(());

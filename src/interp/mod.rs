@@ -114,14 +114,27 @@ pub struct Vm<'p> {
 }
 
 /// What entering a function takes, kept together for the call path (16
-/// bytes: three loads on a call).
+/// bytes: two loads on a call).
 #[derive(Clone, Copy)]
 struct Entry {
     /// The function's code (the program's, which outlives the VM's runs).
     code: *const Op,
-    size: u32,
-    /// 0: nothing to zero; otherwise `zeroings[zero - 1]`.
-    zero: u32,
+    /// The frame size in slots, and above bit 32 what to zero (0: nothing;
+    /// otherwise `zeroings[zero - 1]`). So one compare of the frame's end
+    /// with the stack's covers both: an entry that zeroes ends past any
+    /// stack (at least 2^32 slots on; stacks are smaller, see
+    /// `limit_stack`) and takes `enter_slow`.
+    need: u64,
+}
+
+impl Entry {
+    fn size(self) -> usize {
+        self.need as u32 as usize
+    }
+
+    fn zero(self) -> u32 {
+        (self.need >> 32) as u32
+    }
 }
 
 /// The slots a function's entry zeroes.
@@ -210,12 +223,13 @@ impl<'p> Vm<'p> {
                     at: zero.0,
                     n: zero.1,
                 });
+                // (`Entry::need` times 8 stays below 2^64.)
+                assert!(self.zeroings.len() < 1 << 28, "too many functions");
                 self.zeroings.len() as u32
             };
             self.entries.push(Entry {
                 code: f.code.as_ptr(),
-                size: f.frame_size,
-                zero,
+                need: f.frame_size as u64 | (zero as u64) << 32,
             });
         }
         self
@@ -231,7 +245,8 @@ impl<'p> Vm<'p> {
     /// `--max-stack`: the VM stack holds `bytes` (Go's `debug.SetMaxStack`;
     /// the default is 512 MiB of 8-byte slots). Call before running.
     pub fn limit_stack(&mut self, bytes: u64) {
-        let slots = (bytes / 8).max(1024) as usize;
+        // (At most 2^31 slots, 16 GiB: see `Entry::need`.)
+        let slots = (bytes / 8).clamp(1024, 1 << 31) as usize;
         self.stack = vec![0; slots];
         self.stack_end = self.stack.as_mut_ptr_range().end;
         self.max_stack = Some(bytes);
@@ -335,6 +350,16 @@ impl<'p> Vm<'p> {
 
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
+        if self.tier.is_some() {
+            self.run_in::<true>(entry, fp)
+        } else {
+            self.run_in::<false>(entry, fp)
+        }
+    }
+
+    /// [`Vm::run`], compiled twice: without a tier layer (`TIERED` false)
+    /// the calls and back-edges have no test for one.
+    fn run_in<const TIERED: bool>(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
         let prog = self.prog;
         // Kept in a local: the hot paths test it on every call and back-edge.
         let prof = self.profile;
@@ -354,7 +379,7 @@ impl<'p> Vm<'p> {
         // from the two only where it is needed (panics, positions).
         let mut code: *const Op = prog.func(cur).code.as_ptr();
         let mut ip: *const Op = code;
-        let tier = self.tier;
+        let tier = if TIERED { self.tier } else { None };
         if let Some(tier) = tier {
             if tier.call(self, entry, fp)? {
                 return Ok(());
@@ -914,28 +939,32 @@ impl<'p> Vm<'p> {
     /// slots. (`fr`: the frame's first slot, at or after the stack's start.)
     #[inline(always)]
     fn enter(&mut self, fr: *mut u64, e: Entry) -> Result<(), Panic> {
-        let end = fr.wrapping_add(e.size as usize);
-        if end as usize > self.stack_end as usize {
-            return Err(self.enter_overflow());
+        // (`fr` and the stack are below 2^47: no wrap-around.)
+        let end = (fr as usize).wrapping_add((e.need as usize).wrapping_mul(8));
+        if end > self.stack_end as usize {
+            return self.enter_slow(fr, e);
         }
-        if e.zero != 0 {
+        Ok(())
+    }
+
+    /// `enter` for an entry that zeroes, or past the stack's end.
+    #[inline(never)]
+    fn enter_slow(&mut self, fr: *mut u64, e: Entry) -> Result<(), Panic> {
+        if fr.wrapping_add(e.size()) as usize > self.stack_end as usize {
+            self.flush();
+            return Err(self.stack_overflow());
+        }
+        if e.zero() != 0 {
             self.zero_frame(fr, e);
         }
         Ok(())
     }
 
-    #[cold]
-    #[inline(never)]
-    fn enter_overflow(&mut self) -> Panic {
-        self.flush();
-        self.stack_overflow()
-    }
-
     /// Zeroes what entry `e` needs zeroed in the frame at `fr`, which
     /// `enter` has checked.
-    #[inline(never)]
+    #[inline(always)]
     fn zero_frame(&mut self, fr: *mut u64, e: Entry) {
-        let Zeroing { params, at, n } = self.zeroings[e.zero as usize - 1];
+        let Zeroing { params, at, n } = self.zeroings[e.zero() as usize - 1];
         if n != u32::MAX {
             for &s in &self.zero_slots[at as usize..(at + n) as usize] {
                 // SAFETY: `s < size` (slots of the frame), so `fr + s < end <= stack_end`.
@@ -944,7 +973,7 @@ impl<'p> Vm<'p> {
             return;
         }
         // Frames are small: a loop beats a call to memset.
-        let end = fr.wrapping_add(e.size as usize);
+        let end = fr.wrapping_add(e.size());
         let mut p = fr.wrapping_add(params as usize);
         while p < end {
             // SAFETY: `p < end <= stack_end`, checked by `enter`. (Volatile

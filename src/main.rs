@@ -54,6 +54,14 @@ struct RunArgs {
     /// guard so that it passes for any receiver.
     #[arg(long, hide = true)]
     break_guards: bool,
+    /// Baseline code that runs this many more calls and loop back-edges
+    /// is compiled again by the optimizing tier (and a running loop moves
+    /// into the new code at its header).
+    #[arg(long, value_name = "N")]
+    opt_after: Option<u64>,
+    /// Stop at baseline code (for comparison with the optimizing tier).
+    #[arg(long, conflicts_with = "opt_after")]
+    no_opt: bool,
     /// Hot functions are compiled by the optimizing tier directly, with
     /// no baseline code first (as V8's Ignition to Maglev).
     #[arg(long)]
@@ -257,6 +265,11 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             break_guards: a.break_guards,
             opt_first: a.tier == TierMode::Opt || a.opt_at_tier_up,
             opt_filter: a.opt_filter.clone(),
+            opt_after: if a.no_opt {
+                None
+            } else {
+                a.opt_after.or(JitOptions::DEFAULT.opt_after)
+            },
         },
         disasm: None,
         copies: a.copies.max(1),

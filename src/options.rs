@@ -159,6 +159,10 @@ pub struct JitOptions {
     /// Only functions whose name contains this get optimized code
     /// (`--opt-filter`).
     pub opt_filter: Option<String>,
+    /// Baseline code that runs this many more calls and loop back-edges
+    /// is compiled again by the optimizing tier (`--opt-after`); `None`
+    /// stops at baseline code (`--no-opt`).
+    pub opt_after: Option<u64>,
 }
 
 impl JitOptions {
@@ -179,6 +183,7 @@ impl JitOptions {
         break_guards: false,
         opt_first: false,
         opt_filter: None,
+        opt_after: None,
     };
 }
 

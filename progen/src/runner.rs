@@ -22,6 +22,8 @@ pub const MODES: &[&str] = &[
     "--opt-at-tier-up --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
     "--opt-at-tier-up --stress-mode=flip=7 --seed={seed} --hot-calls=2 --hot-loops=10 --min-site-calls=1 --jit-sync --miss-window=50 --verify-guards",
     "--opt-at-tier-up --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --max-steps={steps}",
+    "--opt-after=20 --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
+    "--opt-after=20 --hot-calls=2 --hot-loops=10 --min-site-calls=1 --max-steps={steps}",
     "--tier=auto --hot-calls=2 --hot-loops=10",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --verify-guards",
     "--tier=auto --hot-calls=2 --hot-loops=10 --jit-sync --min-site-calls=1 --no-inline --no-regs",

@@ -35,7 +35,7 @@ use parking_lot::{Condvar, Mutex};
 use pgojit_jit::{CodeMemory, CompiledCode};
 use pgojit_profiler::{FuncId, Profile};
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 use stubs::Stubs;
@@ -76,6 +76,13 @@ pub struct Jit<'p> {
     /// Per function: the most frame words any of its code versions uses
     /// above its bytecode frame (the collector scans them).
     extra: Box<[AtomicU32]>,
+    /// Per function: calls and back-edges its baseline code may still run
+    /// before it asks to be optimized (decremented by that code; see
+    /// [`Jit::hot_again`]).
+    budget: Box<[AtomicI64]>,
+    /// Per function: the tier its next compilation should use, when above
+    /// the installed code's (0: none).
+    upgrade: Box<[AtomicU8]>,
     /// Per function: every version of its code, the installed one last
     /// (older ones stay mapped: a loop may still be running in them).
     code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
@@ -149,6 +156,10 @@ impl<'p> Jit<'p> {
             compiled: (0..n).map(|_| AtomicU64::new(0)).collect(),
             state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
             extra: (0..n).map(|_| AtomicU32::new(0)).collect(),
+            budget: (0..n)
+                .map(|_| AtomicI64::new(opts.opt_after.map_or(i64::MAX, |b| b.min(i64::MAX as u64) as i64)))
+                .collect(),
+            upgrade: (0..n).map(|_| AtomicU8::new(0)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
@@ -186,6 +197,79 @@ impl<'p> Jit<'p> {
     pub fn osr_entry(&self, f: FuncId, pc: u32) -> Option<u64> {
         let c = self.installed(f)?;
         c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)
+    }
+
+    /// The cell baseline code of `f` counts its calls and back-edges down
+    /// in, when a higher tier may take the function over (`None`: the
+    /// code counts nothing).
+    pub fn budget_addr(&self, f: FuncId) -> Option<u64> {
+        (self.opts.opt_after.is_some() && self.compilers.len() > 1)
+            .then(|| self.budget[f.index()].as_ptr() as u64)
+    }
+
+    /// The decision place for code that is hot again: `f`'s baseline code
+    /// ran out of its budget (at its entry, `pc` 0, or at the back-edge to
+    /// loop header `pc`). The first time, the function is compiled by the
+    /// next tier (on the spot or on the compiler thread); after that the
+    /// code comes back every `HOT_AGAIN_EVERY` steps to see whether the
+    /// new code is there, and at a back-edge gets its OSR entry to
+    /// continue in. Returns that entry, or 0 to go on where it is.
+    pub fn hot_again(&self, f: FuncId, pc: u32) -> u64 {
+        const HOT_AGAIN_EVERY: i64 = 1024;
+        let installed = self.installed(f).map(|c| c.tier);
+        let top = self.compilers[self.compilers.len() - 1].tier();
+        if installed.is_some_and(|t| t >= top) {
+            // Already optimized: continue there at a loop header.
+            self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
+            return if pc == 0 { 0 } else { self.osr_entry(f, pc).unwrap_or(0) };
+        }
+        self.budget[f.index()].store(HOT_AGAIN_EVERY, Ordering::Relaxed);
+        if self.upgrade[f.index()].load(Ordering::Acquire) == 0 {
+            self.upgrade[f.index()].store(top as u8 + 1, Ordering::Release);
+            let after = self.opts.opt_after.unwrap_or(0);
+            let why = format!(
+                "{after} calls and loop back-edges in {} code (--opt-after={after})",
+                installed.map_or("no", |t| t.name())
+            );
+            if self
+                .state[f.index()]
+                .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                if self.opts.trace {
+                    eprintln!(
+                        "{}: tier-up {} to {}: {why}{}",
+                        self.prog.file_name,
+                        self.prog.func(f).name,
+                        top.name(),
+                        if self.opts.sync || self.eager { "" } else { ", queued for the compiler thread" }
+                    );
+                }
+                if self.opts.sync || self.eager {
+                    self.compile_and_install(f);
+                } else {
+                    self.queue.lock().push_back(f);
+                    self.wake.notify_one();
+                }
+            }
+        }
+        if pc != 0 && self.installed(f).is_some_and(|c| c.tier >= top) {
+            let at = self.osr_entry(f, pc).unwrap_or(0);
+            if at != 0 {
+                self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
+                if self.opts.trace {
+                    eprintln!(
+                        "{}: {} leaves its {} code for {} code at the loop header (pc {pc})",
+                        self.prog.file_name,
+                        self.prog.func(f).name,
+                        installed.map_or("", |t| t.name()),
+                        top.name()
+                    );
+                }
+            }
+            return at;
+        }
+        0
     }
 
     /// Frame words above `f`'s bytecode frame that its compiled code may
@@ -326,10 +410,33 @@ impl<'p> Jit<'p> {
         } else {
             self.compilers[0].tier()
         };
-        let tier = self.installed(f).map_or(first, |c| c.tier);
+        let installed = self.installed(f).map(|c| c.tier);
+        let tier = installed.map_or(first, |c| c);
+        // A function hot again in lower-tier code moves up.
+        let up = self.upgrade[f.index()].load(Ordering::Acquire);
+        let tier = self
+            .compilers
+            .iter()
+            .map(|c| c.tier())
+            .find(|t| up != 0 && *t as u8 + 1 == up && *t > tier)
+            .unwrap_or(tier);
         let mut compiler = self.compiler(tier);
         let out = match compiler.compile(self, f) {
             Ok(out) => out,
+            Err(why) if installed.is_some_and(|t| t < tier) => {
+                // An upgrade declined: keep the code there is.
+                if self.opts.trace {
+                    eprintln!(
+                        "pgojit: {} tier declined {}: {why}; keeping its {} code",
+                        tier.name(),
+                        self.prog.func(f).name,
+                        installed.map_or("", |t| t.name())
+                    );
+                }
+                self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
+                self.state[f.index()].store(COMPILED, Ordering::Release);
+                return;
+            }
             Err(why) => {
                 if self.opts.trace {
                     eprintln!(

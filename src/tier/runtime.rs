@@ -149,6 +149,16 @@ pub extern "sysv64" fn guard_violation(
     std::process::abort()
 }
 
+/// Baseline code of `func` ran out of its budget at its entry (`pc` 0) or
+/// at the back-edge to loop header `pc`: the tier layer decides whether it
+/// is hot again (see `Jit::hot_again`). Returns the OSR entry of newer
+/// code to continue in, or 0.
+pub extern "sysv64" fn hot_again(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
+    // SAFETY: called only from compiled code, with its own context.
+    let jit = unsafe { jit_of(jc) };
+    jit.hot_again(FuncId(func as u32), pc as u32)
+}
+
 /// The miss path's helper: `key` is the missed receiver's itab (interface
 /// sites) or function id + 1 (function-value sites).
 pub extern "sysv64" fn site_miss(jc: *mut JitCtx, site: u64, key: u64) -> u64 {

@@ -97,6 +97,12 @@ struct Emitter<'a> {
     pins_active: bool,
     /// Exits taken when `--max-steps` runs out: (label, function, pc).
     step_exits: Vec<(Label, FuncId, u32)>,
+    /// The cell this code counts its calls and back-edges down in, when a
+    /// higher tier may take the function over.
+    budget: Option<u64>,
+    /// Exits taken when the budget runs out: (label, loop header pc or 0
+    /// at the entry, where to go on in this code).
+    hot_exits: Vec<(Label, u32, Label)>,
     /// Exits taken when `--verify-guards` finds a wrong receiver: (label,
     /// site, the first type or function the guard stood for, closure site).
     verify_exits: Vec<(Label, usize, u64, bool)>,
@@ -137,6 +143,8 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         outer: func,
         pins_active: true,
         step_exits: Vec::new(),
+        budget: jit.budget_addr(f),
+        hot_exits: Vec::new(),
         verify_exits: Vec::new(),
     };
     // Plan every call site first: inlined callees widen the frame the
@@ -265,5 +273,24 @@ impl Emitter<'_> {
             self.m.bump(TMP0, calls);
         }
         self.reload_all();
+        if self.budget.is_some() {
+            let resume = self.m.new_label();
+            self.spend_budget(0, resume);
+            self.m.bind(resume);
+        }
+    }
+
+    /// One call or back-edge off the budget; when it runs out, the tier
+    /// layer is asked whether the function is hot again (then `pc` is the
+    /// loop header, and `resume` where this code goes on).
+    pub(super) fn spend_budget(&mut self, pc: u32, resume: Label) {
+        let Some(cell) = self.budget else {
+            return;
+        };
+        let out = self.m.new_label();
+        self.hot_exits.push((out, pc, resume));
+        self.m.mov_imm(TMP0, cell);
+        self.m.add_mem_imm(Mem::at(TMP0, 0), -1);
+        self.m.jcc(Cond::Lt, out);
     }
 }

@@ -74,7 +74,8 @@ impl Emitter<'_> {
         let target = self.labels[t as usize];
         let back = (t as usize) <= pc && !self.inlining;
         let (count, step) = (back && self.count, back && self.jit.opts.steps);
-        if !count && !step {
+        let hot = back && self.budget.is_some();
+        if !count && !step && !hot {
             match c {
                 Some(c) => self.m.jcc(c, target),
                 None => self.m.jmp(target),
@@ -91,6 +92,9 @@ impl Emitter<'_> {
         }
         if step {
             self.take_step(self.func, pc as u32);
+        }
+        if hot {
+            self.spend_budget(t, target);
         }
         self.m.jmp(target);
         self.m.bind(skip);

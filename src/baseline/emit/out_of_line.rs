@@ -57,6 +57,29 @@ impl Emitter<'_> {
     /// Out-of-line code: moves to recompiled code, panic paths, the shared
     /// failure exit, overflow.
     pub(super) fn out_of_line(&mut self) {
+        for (label, t, resume) in std::mem::take(&mut self.hot_exits) {
+            self.m.comment(if t == 0 {
+                "hot again? (budget spent at the entry)"
+            } else {
+                "hot again? (budget spent at a back-edge)"
+            });
+            self.m.bind(label);
+            self.spill_all();
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], self.func.0 as u64);
+            self.m.mov_imm(ARGS[2], t as u64);
+            self.m.call_abs(runtime::hot_again as *const () as usize);
+            let go = self.m.new_label();
+            self.m.test(TMP0, TMP0);
+            self.m.jne(go);
+            self.reload_all();
+            self.m.jmp(resume);
+            self.m.bind(go);
+            // Leave as a return would, then enter the optimized code at
+            // the loop header as the interpreter does.
+            self.frame_leave();
+            self.m.jmp_reg(TMP0);
+        }
         for (label, t, resume) in std::mem::take(&mut self.transfers) {
             self.m
                 .comment(&format!("recompiled: continue at {t} in the new code"));

@@ -183,7 +183,7 @@ impl JitOptions {
         break_guards: false,
         opt_first: false,
         opt_filter: None,
-        opt_after: None,
+        opt_after: Some(10_000),
     };
 }
 

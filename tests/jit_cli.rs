@@ -33,7 +33,15 @@ fn prog(name: &str) -> String {
 /// the guard comments say.
 fn listing(name: &str) -> String {
     let p = prog(name);
-    let out = pgojit(&["disasm", "--jit-sync", "--stable", "--func", "main.run", &p]);
+    let out = pgojit(&[
+        "disasm",
+        "--jit-sync",
+        "--no-opt",
+        "--stable",
+        "--func",
+        "main.run",
+        &p,
+    ]);
     let text = String::from_utf8_lossy(&out.stdout);
     text[text.find("TEXT main.run").expect("a listing")..].to_string()
 }
@@ -105,7 +113,7 @@ fn trace_tier_explains_each_decision() {
 
 #[test]
 fn tier_jit_compiles_at_first_call_and_stats_count_tiers() {
-    let out = pgojit(&["run", "--tier=jit", "--stats", &prog("mono")]);
+    let out = pgojit(&["run", "--tier=jit", "--no-opt", "--stats", &prog("mono")]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "900000\n");
     assert!(err.contains("functions compiled 4 (0 failed)"), "{err}");
@@ -200,9 +208,12 @@ fn code_memory_is_never_writable_and_executable() {
 /// the window's receivers, and the running loop leaves the old code.
 #[test]
 fn stale_guard_is_recompiled_and_the_loop_moves_over() {
+    // (The baseline tier's mechanism: optimized code does not move a
+    // running loop over at a miss yet.)
     let out = pgojit(&[
         "run",
         "--jit-sync",
+        "--no-opt",
         "--trace-tier",
         "--stats",
         &prog("phase"),
@@ -323,6 +334,7 @@ fn identical_bimorphic_bodies_share_one_guard() {
     let out = pgojit(&[
         "disasm",
         "--jit-sync",
+        "--no-opt",
         "--stable",
         "--func",
         "main.run",
@@ -341,6 +353,7 @@ fn identical_bimorphic_bodies_share_one_guard() {
     let out = pgojit(&[
         "disasm",
         "--jit-sync",
+        "--no-opt",
         "--stable",
         "--count-guards",
         "--func",
@@ -377,4 +390,45 @@ fn the_optimizing_tier_inlines_static_leaves_and_says_why_not_others() {
     let out = pgojit(&["run", "--tier=opt", "--no-inline", "--trace-tier", &p]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("inlining call"));
     assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+}
+
+/// Baseline code that stays hot is compiled again by the optimizing tier,
+/// which devirtualizes from the profile, and the running loop moves into
+/// it at its header; `--stats` shows both tiers' compile times.
+#[test]
+fn hot_baseline_code_moves_up_to_the_optimizing_tier() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--opt-after=1000",
+        "--trace-tier",
+        "--stats",
+        &prog("mono"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "900000\n");
+    assert!(
+        err.contains("tier-up main.run to opt: 1000 calls and loop back-edges in baseline code (--opt-after=1000)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pgojit: compiled main.run (opt tier,"),
+        "{err}"
+    );
+    assert!(
+        err.contains("main.run leaves its baseline code for opt code at the loop header"),
+        "{err}"
+    );
+    assert!(err.contains("(baseline: "), "{err}");
+    assert!(err.contains("opt: "), "{err}");
+    // --no-opt stops at baseline code.
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--no-opt",
+        "--trace-tier",
+        &prog("mono"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("opt tier"), "{err}");
 }

@@ -44,6 +44,8 @@ const FLAGS: &[&str] = &[
     "--stable",
     "--hot-calls=100",
     "--hot-loops=1000",
+    // The baseline tier's code, not what replaces it when it is hot again.
+    "--no-opt",
 ];
 
 fn dir() -> PathBuf {

@@ -106,6 +106,9 @@ struct Gen<'a> {
     fused: Vec<bool>,
     /// Index checks already made in the current block: (ptr, len, i).
     checked: Vec<(InsnId, InsnId, InsnId)>,
+    /// Sites with guards: their indirect call is the miss path, whose
+    /// calls the miss counters count (not the indirect-call counter).
+    guarded: Vec<pgojit_profiler::SiteId>,
     saved: Vec<Reg>,
 }
 
@@ -226,6 +229,14 @@ pub fn emit(
         ops: Vec::new(),
         fused,
         checked: Vec::new(),
+        guarded: g
+            .insns
+            .iter()
+            .filter_map(|d| match d.insn {
+                Insn::SiteMiss { site, .. } => Some(site),
+                _ => None,
+            })
+            .collect(),
         saved,
     };
     e.m.comment(&format!(
@@ -787,8 +798,10 @@ impl Gen<'_> {
                 self.src_to(recv[0], TMP0);
                 self.m.test(TMP0, TMP0);
                 self.m.je(self.nil);
-                self.m
-                    .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
+                if !self.guarded.contains(site) {
+                    self.m
+                        .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
+                }
                 self.m
                     .load32(TMP0, Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32));
                 self.call_cell(i, None);

@@ -157,7 +157,12 @@ impl<'p> Jit<'p> {
             state: (0..n).map(|_| AtomicU8::new(NOT_COMPILED)).collect(),
             extra: (0..n).map(|_| AtomicU32::new(0)).collect(),
             budget: (0..n)
-                .map(|_| AtomicI64::new(opts.opt_after.map_or(i64::MAX, |b| b.min(i64::MAX as u64) as i64)))
+                .map(|_| {
+                    AtomicI64::new(
+                        opts.opt_after
+                            .map_or(i64::MAX, |b| b.min(i64::MAX as u64) as i64),
+                    )
+                })
                 .collect(),
             upgrade: (0..n).map(|_| AtomicU8::new(0)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
@@ -218,21 +223,16 @@ impl<'p> Jit<'p> {
         const HOT_AGAIN_EVERY: i64 = 1024;
         let installed = self.installed(f).map(|c| c.tier);
         let top = self.compilers[self.compilers.len() - 1].tier();
-        if installed.is_some_and(|t| t >= top) {
-            // Already optimized: continue there at a loop header.
-            self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
-            return if pc == 0 { 0 } else { self.osr_entry(f, pc).unwrap_or(0) };
-        }
         self.budget[f.index()].store(HOT_AGAIN_EVERY, Ordering::Relaxed);
-        if self.upgrade[f.index()].load(Ordering::Acquire) == 0 {
+        if installed.is_none_or(|t| t < top) && self.upgrade[f.index()].load(Ordering::Acquire) == 0
+        {
             self.upgrade[f.index()].store(top as u8 + 1, Ordering::Release);
             let after = self.opts.opt_after.unwrap_or(0);
             let why = format!(
                 "{after} calls and loop back-edges in {} code (--opt-after={after})",
                 installed.map_or("no", |t| t.name())
             );
-            if self
-                .state[f.index()]
+            if self.state[f.index()]
                 .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok()
             {
@@ -242,7 +242,11 @@ impl<'p> Jit<'p> {
                         self.prog.file_name,
                         self.prog.func(f).name,
                         top.name(),
-                        if self.opts.sync || self.eager { "" } else { ", queued for the compiler thread" }
+                        if self.opts.sync || self.eager {
+                            ""
+                        } else {
+                            ", queued for the compiler thread"
+                        }
                     );
                 }
                 if self.opts.sync || self.eager {
@@ -253,19 +257,21 @@ impl<'p> Jit<'p> {
                 }
             }
         }
+        if self.installed(f).is_some_and(|c| c.tier >= top) {
+            // Calls go to the new code through the entry cell; this code
+            // need not ask again.
+            self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
+        }
         if pc != 0 && self.installed(f).is_some_and(|c| c.tier >= top) {
             let at = self.osr_entry(f, pc).unwrap_or(0);
-            if at != 0 {
-                self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
-                if self.opts.trace {
-                    eprintln!(
-                        "{}: {} leaves its {} code for {} code at the loop header (pc {pc})",
-                        self.prog.file_name,
-                        self.prog.func(f).name,
-                        installed.map_or("", |t| t.name()),
-                        top.name()
-                    );
-                }
+            if at != 0 && self.opts.trace {
+                eprintln!(
+                    "{}: {} leaves its {} code for {} code at the loop header (pc {pc})",
+                    self.prog.file_name,
+                    self.prog.func(f).name,
+                    self.compilers[0].tier().name(),
+                    top.name()
+                );
             }
             return at;
         }
@@ -305,7 +311,7 @@ impl<'p> Jit<'p> {
             k.store(u64::MAX, Ordering::Release);
         }
         for sh in &old.sites {
-            self.counters.sites[sh.site as usize][counters::MISS_KEY].store(0, Ordering::Release);
+            self.end_miss_run(sh.site as usize);
         }
     }
 

@@ -139,6 +139,27 @@ impl Jit<'_> {
         }
     }
 
+    /// Books the run of misses pending at `site` (its key's type gets
+    /// them) and forgets the key, so the next miss goes to the runtime:
+    /// done when the code version that counts them is retired, whose
+    /// successor starts its own runs.
+    pub(crate) fn end_miss_run(&self, site: usize) {
+        let c = &self.counters.sites[site];
+        let mut st = self.sites.state(site);
+        let (key, run) = (
+            c[MISS_KEY].swap(0, Ordering::Relaxed),
+            c[MISS_RUN].swap(0, Ordering::Relaxed),
+        );
+        if key != 0 && run > 0 {
+            c[MISSES].fetch_add(run, Ordering::Relaxed);
+            let t = self.miss_target(site, key);
+            if let Some(p) = self.profile {
+                p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
+            }
+            *st.window.entry(t).or_default() += run;
+        }
+    }
+
     /// Books a miss (see the module docs) and lets the policy judge the
     /// site's window.
     pub(crate) fn on_miss(&self, site: usize, key: u64) {

@@ -389,7 +389,7 @@ fn run_copies(j: &crate::tier::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<()
 /// the run's profile when the run did not compile them.
 fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
     if d.ir {
-        print_ir(prog, d);
+        print_ir(prog, j, d);
         return;
     }
     let exact = d
@@ -426,8 +426,9 @@ fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
 
 /// `pgojit disasm --ir`: the SSA graph of the selected functions (built
 /// and verified after the run; a function whose graph cannot be built or
-/// fails the verifier says why).
-fn print_ir(prog: &Program, d: &Disasm) {
+/// fails the verifier says why), then the graph after the optimizing
+/// tier's passes with the run's profile (devirtualization, inlining).
+fn print_ir(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
     let names = crate::opt::print::ProgramNames::new(prog);
     for (i, f) in prog.funcs.iter().enumerate() {
         if !selected(prog, d, &f.name) {
@@ -439,6 +440,16 @@ fn print_ir(prog: &Program, d: &Disasm) {
                     println!("fn {}: the verifier fails: {e}", f.name);
                 }
                 println!("{}", crate::opt::print::graph(&g, &names));
+                match crate::opt::compiler::optimized_graph(j, FuncId(i as u32)) {
+                    Ok((g, trace)) => {
+                        println!("; after devirtualization and inlining, with the run's profile:");
+                        for line in trace {
+                            println!("; {line}");
+                        }
+                        println!("{}", crate::opt::print::graph(&g, &names));
+                    }
+                    Err(e) => println!("; no optimized graph: {e}\n"),
+                }
             }
             Err(e) => println!("fn {}: no graph (build: {e})\n", f.name),
         }

@@ -55,6 +55,15 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph) -> Result<Optimized, String> {
     })
 }
 
+/// The graph of `f` after the passes, with what they decided (as
+/// `--trace-tier` says it), for `pgojit disasm --ir`.
+pub fn optimized_graph(jit: &Jit, f: FuncId) -> Result<(Graph, Vec<String>), String> {
+    let o = optimize(jit, f, graph_of(jit.prog, f)?)?;
+    let mut trace: Vec<String> = o.plans.iter().flat_map(|(_, p)| p.trace.clone()).collect();
+    trace.extend(o.trace);
+    Ok((o.g, trace))
+}
+
 /// Loop headers: targets of backward branches.
 fn loop_headers(f: &crate::bytecode::Function) -> Vec<u32> {
     let mut v: Vec<u32> = f

@@ -127,10 +127,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 declare -A ns
 for s in empty "${scen[@]}"; do
-  for c in "${cols[@]}"; do : >"$tmp/$s.$c"; done
+  for c in "${cols[@]}"; do : >"$tmp/res.$s.$c"; done
   for c in "${cols[@]}"; do wall "$(cmd "$c" "$s")" >/dev/null; done
   for ((r = 0; r < runs; r++)); do
-    for c in "${cols[@]}"; do wall "$(cmd "$c" "$s")" >>"$tmp/$s.$c"; done
+    for c in "${cols[@]}"; do wall "$(cmd "$c" "$s")" >>"$tmp/res.$s.$c"; done
   done
 done
 printf '%-12s' scenario
@@ -139,8 +139,8 @@ printf '   (ns per call)\n'
 for s in "${scen[@]}"; do
   printf '%-12s' "$s"
   for c in "${cols[@]}"; do
-    m=$(median <"$tmp/$s.$c")
-    e=$(median <"$tmp/empty.$c")
+    m=$(median <"$tmp/res.$s.$c")
+    e=$(median <"$tmp/res.empty.$c")
     ns[$s.$c]=$(echo "scale=4; ($m - $e) * 1000 / $calls" | bc)
     printf '%12.2f' "${ns[$s.$c]}"
   done

@@ -51,6 +51,10 @@ use std::collections::HashMap;
 /// Save slots: one per allocatable register.
 const SAVES: u32 = ALLOCATABLE.len() as u32;
 
+/// The register a site's call count is kept in (callee-saved: calls to
+/// compiled code and helpers leave it alone).
+const COUNTER_REG: Reg = ALLOCATABLE[3];
+
 /// Why a panic path was taken (the `kind` of `runtime::panic_with`).
 #[derive(Clone, Copy)]
 enum PanicKind {
@@ -104,6 +108,8 @@ struct Gen<'a> {
     ops: Vec<Box<Op>>,
     /// Comparisons expanded by the branch that tests them.
     fused: Vec<bool>,
+    /// A counter kept in a register: (its address in memory, the register).
+    counter: Option<(u64, Reg)>,
     /// Index checks already made in the current block: (ptr, len, i).
     checked: Vec<(InsnId, InsnId, InsnId)>,
     /// Sites with guards: their indirect call is the miss path, whose
@@ -144,7 +150,36 @@ pub fn emit(
     osr: bool,
 ) -> Result<(Label, u32), String> {
     let f = prog.func(func);
-    let a = regalloc::allocate(g);
+    // A guarded site's call count (the miss ratio's denominator) is kept
+    // in a callee-saved register while the code runs, and added to its
+    // counter in memory before anything that may read it (a miss, a call,
+    // a return): a memory increment in a loop is a chain of store-to-load
+    // forwarding, several cycles per trip. (Only for the one site of a
+    // function with loops; others count in memory.)
+    let has_loop = g.block_ids().any(|b| {
+        let blk = g.block(b);
+        blk.term.as_ref().is_some_and(|t| {
+            t.edges()
+                .iter()
+                .any(|e| blk.term_pc.is_some_and(|pc| g.block(e.block).pc <= pc) && b != g.entry)
+        })
+    });
+    let bumps: Vec<u64> = g
+        .insns
+        .iter()
+        .filter_map(|d| match d.insn {
+            Insn::Bump { addr } => Some(addr),
+            _ => None,
+        })
+        .collect();
+    let counter = match bumps.as_slice() {
+        [addr, rest @ ..] if has_loop && rest.iter().all(|x| x == addr) => {
+            Some((*addr, COUNTER_REG))
+        }
+        _ => None,
+    };
+    let reserved: Vec<Reg> = counter.iter().map(|c| c.1).collect();
+    let a = regalloc::allocate(g, &reserved);
     let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
     let (nil, unwind, overflow, internal, entry) = (
         m.new_label(),
@@ -207,6 +242,7 @@ pub fn emit(
         .used
         .iter()
         .copied()
+        .chain(counter.map(|c| c.1))
         .filter(|&r| is_callee_saved(r))
         .collect();
     let mut e = Gen {
@@ -229,6 +265,7 @@ pub fn emit(
         ops: Vec::new(),
         fused,
         checked: Vec::new(),
+        counter,
         guarded: g
             .insns
             .iter()
@@ -455,6 +492,9 @@ impl Gen<'_> {
             let calls = self.jit.counters.calls_addr(self.func);
             self.m.bump(TMP0, calls);
         }
+        if let Some((_, r)) = self.counter {
+            self.m.mov_imm(r, 0);
+        }
         // The parameters (all values, after OSR), from their slots.
         let entry = self.g.entry;
         for &p in &self.g.block(entry).params.clone() {
@@ -467,6 +507,16 @@ impl Gen<'_> {
                 self.m.load(r, mem);
                 self.def(p, r);
             }
+        }
+    }
+
+    /// Adds the counter kept in a register to memory (before the runtime
+    /// may read it) and starts it again from zero.
+    fn flush_counter(&mut self) {
+        if let Some((addr, r)) = self.counter {
+            self.m.mov_imm(CALL_TARGET, addr);
+            self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
+            self.m.mov_imm(r, 0);
         }
     }
 
@@ -564,6 +614,10 @@ impl Gen<'_> {
     fn insn(&mut self, i: InsnId) -> Result<(), String> {
         if self.fused[i.index()] {
             return Ok(());
+        }
+        // The runtime may read the count in a call (a miss, the policy).
+        if regalloc::calls(&self.g.insn(i).insn) {
+            self.flush_counter();
         }
         let d = self.g.insn(i).clone();
         match &d.insn {
@@ -680,7 +734,10 @@ impl Gen<'_> {
                 self.m.set(Cond::Eq, r);
                 self.def(i, r);
             }
-            Insn::Bump { addr } => self.m.bump(TMP0, *addr),
+            Insn::Bump { addr } => match self.counter {
+                Some((a, r)) if a == *addr => self.m.add_imm(r, 1),
+                _ => self.m.bump(TMP0, *addr),
+            },
             Insn::SiteMiss { site, key } => {
                 use crate::tier::counters::{CHECK_EVERY, MISS_KEY, MISS_RUN};
                 let (slow, back) = (self.m.new_label(), self.m.new_label());
@@ -1345,6 +1402,7 @@ impl Gen<'_> {
                 }
             }
             Term::Return(vs) => {
+                self.flush_counter();
                 for (k, &v) in vs.iter().enumerate() {
                     let mem = self.slot(k as u32);
                     self.store_value(mem, v);
@@ -1424,6 +1482,7 @@ impl Gen<'_> {
         self.m.jmp(self.unwind);
         self.m.comment("unwind to the nearest entry");
         self.m.bind(self.unwind);
+        self.flush_counter();
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
     }

@@ -132,8 +132,8 @@ impl Set {
     }
 }
 
-/// Allocates registers for `g`.
-pub fn allocate(g: &Graph) -> Alloc {
+/// Allocates registers for `g`, leaving out `reserved`.
+pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     let nv = g.insns.len();
     let nb = g.blocks.len();
     // Code order: reverse postorder. (Cold blocks stay in place: moved
@@ -275,7 +275,11 @@ pub fn allocate(g: &Graph) -> Alloc {
         .collect();
     vals.sort_by_key(|&v| (range[v.index()].0, v));
     let mut loc = vec![Loc::None; nv];
-    let mut free: Vec<Reg> = ALLOCATABLE.to_vec();
+    let mut free: Vec<Reg> = ALLOCATABLE
+        .iter()
+        .copied()
+        .filter(|r| !reserved.contains(r))
+        .collect();
     let mut active: Vec<InsnId> = Vec::new();
     let mut spills = 0u32;
     let mut used: Vec<Reg> = Vec::new();

@@ -430,7 +430,7 @@ fn a_loop_variable_and_its_next_value_share_a_register() {
         1,
         3,
     );
-    let a = super::regalloc::allocate(&g);
+    let a = super::regalloc::allocate(&g, &[]);
     check_alloc(&g, &a);
     // bb1(v3 = s, v4 = i): v5 = s + i and v7 = i + 1 flow back to them.
     assert_eq!(a.loc[3], a.loc[5], "s and s + i");
@@ -459,7 +459,7 @@ fn more_live_values_than_registers_spill_the_longest() {
     }
     code.push(Op::Ret { s: 1, n: 1 });
     let (g, _) = ir(code, 1, 1 + n);
-    let a = super::regalloc::allocate(&g);
+    let a = super::regalloc::allocate(&g, &[]);
     check_alloc(&g, &a);
     assert!(a.spills >= 3, "{} spills", a.spills);
 }
@@ -485,7 +485,7 @@ fn values_live_across_a_call_prefer_callee_saved_registers() {
         1,
         3,
     );
-    let a = super::regalloc::allocate(&g);
+    let a = super::regalloc::allocate(&g, &[]);
     check_alloc(&g, &a);
     let x = g
         .insns

@@ -153,7 +153,7 @@ for base in go go+pgo; do
     printf '%-12s' "$s"
     for c in pgojit baseline; do
       [[ " ${cols[*]} " == *" $c "* ]] || continue
-      printf '%12s' "$c $(echo "scale=2; ${ns[$s.$c]} / ${ns[$s.$base]}" | bc)"
+      printf '  %s %5.2f' "$c" "$(echo "scale=4; ${ns[$s.$c]} / ${ns[$s.$base]}" | bc)"
     done
     printf '\n'
   done

@@ -108,6 +108,9 @@ struct Gen<'a> {
     ops: Vec<Box<Op>>,
     /// Comparisons expanded by the branch that tests them.
     fused: Vec<bool>,
+    /// The element address `TMP0` holds after the last instruction, if it
+    /// was a slice access: (ptr, len, i, stride).
+    tmp0_addr: Option<(InsnId, InsnId, InsnId, u32)>,
     /// A counter kept in a register: (its address in memory, the register).
     counter: Option<(u64, Reg)>,
     /// Index checks already made in the current block: (ptr, len, i).
@@ -265,6 +268,7 @@ pub fn emit(
         ops: Vec::new(),
         fused,
         checked: Vec::new(),
+        tmp0_addr: None,
         counter,
         guarded: g
             .insns
@@ -299,6 +303,7 @@ pub fn emit(
         let next = order.get(k + 1).copied();
         e.m.bind(e.blocks[b.index()]);
         e.checked.clear();
+        e.tmp0_addr = None;
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
         for &i in &g.block(b).insns {
             e.insn(i)?;
@@ -612,6 +617,8 @@ impl Gen<'_> {
     // ----- instructions -----
 
     fn insn(&mut self, i: InsnId) -> Result<(), String> {
+        // (Only a slice access right after one may reuse TMP0's address.)
+        let cached = self.tmp0_addr.take();
         if self.fused[i.index()] {
             return Ok(());
         }
@@ -699,7 +706,7 @@ impl Gen<'_> {
                 i: x,
                 stride,
             } => {
-                self.element(*ptr, *len, *x, *stride);
+                self.element(*ptr, *len, *x, *stride, cached);
                 self.def(i, TMP0);
             }
             Insn::SliceLoad {
@@ -709,7 +716,7 @@ impl Gen<'_> {
                 stride,
                 off,
             } => {
-                self.element(*ptr, *len, *x, *stride);
+                self.element(*ptr, *len, *x, *stride, cached);
                 let r = self.dst(i, TMP1);
                 self.m.load(r, Mem::at(TMP0, 8 * *off as i32));
                 self.def(i, r);
@@ -722,7 +729,7 @@ impl Gen<'_> {
                 off,
                 v,
             } => {
-                self.element(*ptr, *len, *x, *stride);
+                self.element(*ptr, *len, *x, *stride, cached);
                 let rv = self.src(*v, TMP1);
                 self.m.store(Mem::at(TMP0, 8 * *off as i32), rv);
             }
@@ -903,7 +910,21 @@ impl Gen<'_> {
     }
 
     /// `TMP0 = &ptr[i]` (elements of `stride` words), bounds-checked.
-    fn element(&mut self, ptr: InsnId, len: InsnId, i: InsnId, stride: u32) {
+    fn element(
+        &mut self,
+        ptr: InsnId,
+        len: InsnId,
+        i: InsnId,
+        stride: u32,
+        cached: Option<(InsnId, InsnId, InsnId, u32)>,
+    ) {
+        let key = (ptr, len, i, stride);
+        self.tmp0_addr = Some(key);
+        if cached == Some(key) {
+            // The previous instruction left this element's address in TMP0
+            // (and checked the index).
+            return;
+        }
         let (oi, ol) = (self.operand(i), self.operand(len));
         let ri = self.get(oi, TMP0);
         // (Values do not change: an index checked earlier in the block

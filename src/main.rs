@@ -263,7 +263,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             steps: a.max_steps.is_some(),
             verify_guards: a.verify_guards,
             break_guards: a.break_guards,
-            opt_first: a.tier == TierMode::Opt || a.opt_at_tier_up,
+            // (--tier=opt sets it too: see driver::run_program.)
+            opt_first: a.opt_at_tier_up,
             opt_filter: a.opt_filter.clone(),
             opt_after: if a.no_opt {
                 None

@@ -64,6 +64,26 @@ pub enum Cond {
     NoParity,
 }
 
+impl Cond {
+    /// The condition that holds exactly when `self` does not.
+    pub fn negate(self) -> Cond {
+        match self {
+            Cond::Eq => Cond::Ne,
+            Cond::Ne => Cond::Eq,
+            Cond::Lt => Cond::Ge,
+            Cond::Le => Cond::Gt,
+            Cond::Gt => Cond::Le,
+            Cond::Ge => Cond::Lt,
+            Cond::Below => Cond::AboveEq,
+            Cond::BelowEq => Cond::Above,
+            Cond::Above => Cond::BelowEq,
+            Cond::AboveEq => Cond::Below,
+            Cond::Parity => Cond::NoParity,
+            Cond::NoParity => Cond::Parity,
+        }
+    }
+}
+
 /// Why an assembly could not be finished.
 #[derive(Debug)]
 pub enum AsmError {

@@ -41,6 +41,22 @@ pub struct Function {
     pub ptr_slots: Vec<bool>,
 }
 
+impl Function {
+    /// Bytecode pcs that some branch jumps back to (loop headers), in
+    /// order: where every tier takes OSR entries.
+    pub fn loop_headers(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self
+            .code
+            .iter()
+            .enumerate()
+            .filter_map(|(pc, op)| op.target().filter(|&t| (t as usize) <= pc))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+}
+
 /// A loaded program: functions, types and their descriptors.
 pub struct Program {
     pub funcs: Vec<Function>,

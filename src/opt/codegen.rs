@@ -37,10 +37,11 @@
 use super::ir::*;
 use super::regalloc::{self, Alloc, Loc, ALLOCATABLE};
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
-use crate::bytecode::op::{Cmp, IntKind, Kind, Op};
+use crate::bytecode::op::{Cmp, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
+use crate::tier::machine::{int_cond, set_float_cmp, trunc_ext};
 use crate::tier::{runtime, Jit};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
@@ -317,38 +318,6 @@ pub fn emit(
 
 fn fits_i32(x: u64) -> bool {
     (x as i64) >= i32::MIN as i64 && (x as i64) <= i32::MAX as i64
-}
-
-fn cond(c: Cmp, signed: bool) -> Cond {
-    match (c, signed) {
-        (Cmp::Eq, _) => Cond::Eq,
-        (Cmp::Ne, _) => Cond::Ne,
-        (Cmp::Lt, true) => Cond::Lt,
-        (Cmp::Le, true) => Cond::Le,
-        (Cmp::Gt, true) => Cond::Gt,
-        (Cmp::Ge, true) => Cond::Ge,
-        (Cmp::Lt, false) => Cond::Below,
-        (Cmp::Le, false) => Cond::BelowEq,
-        (Cmp::Gt, false) => Cond::Above,
-        (Cmp::Ge, false) => Cond::AboveEq,
-    }
-}
-
-fn negate(c: Cond) -> Cond {
-    match c {
-        Cond::Eq => Cond::Ne,
-        Cond::Ne => Cond::Eq,
-        Cond::Lt => Cond::Ge,
-        Cond::Ge => Cond::Lt,
-        Cond::Le => Cond::Gt,
-        Cond::Gt => Cond::Le,
-        Cond::Below => Cond::AboveEq,
-        Cond::AboveEq => Cond::Below,
-        Cond::BelowEq => Cond::Above,
-        Cond::Above => Cond::BelowEq,
-        Cond::Parity => Cond::NoParity,
-        Cond::NoParity => Cond::Parity,
-    }
 }
 
 impl Gen<'_> {
@@ -637,7 +606,7 @@ impl Gen<'_> {
                     CmpKind::Float => self.fcmp(*c, *a, *b, r),
                     _ => {
                         self.cmp(*a, *b);
-                        self.m.set(cond(*c, *kind == CmpKind::Signed), r);
+                        self.m.set(int_cond(*c, *kind == CmpKind::Signed), r);
                     }
                 }
                 self.def(i, r);
@@ -971,37 +940,7 @@ impl Gen<'_> {
         self.m.to_xmm(0, ra);
         let rb = self.src(b, TMP1);
         self.m.to_xmm(1, rb);
-        // NaN compares unordered: only `!=` holds.
-        match c {
-            Cmp::Lt => {
-                self.m.ucomisd(1, 0);
-                self.m.set(Cond::Above, r);
-            }
-            Cmp::Le => {
-                self.m.ucomisd(1, 0);
-                self.m.set(Cond::AboveEq, r);
-            }
-            Cmp::Gt => {
-                self.m.ucomisd(0, 1);
-                self.m.set(Cond::Above, r);
-            }
-            Cmp::Ge => {
-                self.m.ucomisd(0, 1);
-                self.m.set(Cond::AboveEq, r);
-            }
-            Cmp::Eq => {
-                self.m.ucomisd(0, 1);
-                self.m.set(Cond::Eq, r);
-                self.m.set(Cond::NoParity, TMP1);
-                self.m.and(r, TMP1);
-            }
-            Cmp::Ne => {
-                self.m.ucomisd(0, 1);
-                self.m.set(Cond::Ne, r);
-                self.m.set(Cond::Parity, TMP1);
-                self.m.or(r, TMP1);
-            }
-        }
+        set_float_cmp(self.m, c, r, TMP1);
     }
 
     fn bin(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
@@ -1183,14 +1122,7 @@ impl Gen<'_> {
                 self.m.xor(TMP0, TMP1);
             }
             UnOp::Trunc(k) => {
-                let ext = match k {
-                    IntKind::I8 => Ext::S8,
-                    IntKind::I16 => Ext::S16,
-                    IntKind::I32 => Ext::S32,
-                    IntKind::U8 => Ext::U8,
-                    IntKind::U16 => Ext::U16,
-                    IntKind::U32 => Ext::U32,
-                };
+                let ext = trunc_ext(k);
                 self.m.extend(ext, TMP0, TMP0);
             }
             UnOp::NegF => {
@@ -1394,7 +1326,7 @@ impl Gen<'_> {
                         b: y,
                     } if self.fused[c.index()] => {
                         self.cmp(a, y);
-                        negate(cond(k, kind == CmpKind::Signed))
+                        int_cond(k, kind == CmpKind::Signed).negate()
                     }
                     Insn::KeyEq { cell, v } if self.fused[c.index()] => {
                         let rv = self.src(v, TMP0);
@@ -1412,7 +1344,7 @@ impl Gen<'_> {
                     self.m.jcc(fail, self.blocks[else_.block.index()]);
                     self.edge(b, &then, next);
                 } else if self.edge_is_plain(b, &then) {
-                    self.m.jcc(negate(fail), self.blocks[then.block.index()]);
+                    self.m.jcc(fail.negate(), self.blocks[then.block.index()]);
                     self.edge(b, &else_, next);
                 } else {
                     let l = self.m.new_label();

@@ -64,19 +64,6 @@ pub fn optimized_graph(jit: &Jit, f: FuncId) -> Result<(Graph, Vec<String>), Str
     Ok((o.g, trace))
 }
 
-/// Loop headers: targets of backward branches.
-fn loop_headers(f: &crate::bytecode::Function) -> Vec<u32> {
-    let mut v: Vec<u32> = f
-        .code
-        .iter()
-        .enumerate()
-        .filter_map(|(pc, op)| op.target().filter(|&t| (t as usize) <= pc))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 impl Compiler for Optimizing {
     fn tier(&self) -> Tier {
         Tier::Opt
@@ -97,7 +84,7 @@ impl Compiler for Optimizing {
         // come from the same snapshot; their decisions are not traced
         // again.)
         let mut osr = Vec::new();
-        for t in loop_headers(jit.prog.func(f)) {
+        for t in jit.prog.func(f).loop_headers() {
             let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?)?;
             m.comment(&format!("OSR entry at pc {t}"));
             let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, true)?;

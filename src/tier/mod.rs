@@ -23,6 +23,7 @@ pub mod compiler;
 pub mod counters;
 pub mod devirt;
 pub mod entry;
+pub mod machine;
 pub mod recompile;
 pub mod runtime;
 pub mod stubs;

@@ -9,19 +9,6 @@ use crate::bytecode::op::{Kind, Op};
 use crate::bytecode::Function;
 use pgojit_jit::Reg;
 
-/// Bytecode pcs that some branch jumps back to: loop headers.
-pub(super) fn backedge_targets(f: &Function) -> Vec<u32> {
-    let mut v: Vec<u32> = f
-        .code
-        .iter()
-        .enumerate()
-        .filter_map(|(pc, op)| op.target().filter(|&t| (t as usize) <= pc))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
 /// Whether `op` (at `pc`) may appear in a body inlined under a guard: it
 /// expands inline (the slow path only on the way to a panic), calls
 /// nothing, allocates nothing, reaches the frame slot by slot, does not
@@ -139,7 +126,7 @@ mod tests {
             1,
             2,
         );
-        assert_eq!(backedge_targets(&f), vec![0, 1]);
+        assert_eq!(f.loop_headers(), vec![0, 1]);
         assert!(!inline_safe(&f.code[2], 2), "a loop is not inlined");
         assert!(inline_safe(&f.code[3], 3));
     }

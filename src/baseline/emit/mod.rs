@@ -50,7 +50,7 @@ use crate::bytecode::entry::slots_read_unwritten;
 use crate::bytecode::op::Op;
 use crate::bytecode::{slot_offset, Function, Program};
 pub use analysis::inline_safe;
-use analysis::{backedge_targets, choose_pins, loop_depths, PIN_REGS};
+use analysis::{choose_pins, loop_depths, PIN_REGS};
 use out_of_line::Slow;
 use pgojit_jit::abi::{FRAME, TMP0, TMP1, VM};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
@@ -197,7 +197,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     e.prologue(func, need);
     // OSR entries: loop headers (the interpreter's back-edges) and call
     // sites (older code leaves for this code at a guard miss).
-    let mut osr_pcs = backedge_targets(func);
+    let mut osr_pcs = func.loop_headers();
     for (pc, op) in func.code.iter().enumerate() {
         if op.site().is_some() {
             osr_pcs.push(pc as u32);

@@ -9,44 +9,14 @@ use super::analysis::pin_aware;
 use super::memory::{word, word_offset};
 use super::Emitter;
 use crate::bytecode::frame::{CTX, STEPS_LEFT};
-use crate::bytecode::op::{jit_helper_ops, Cmp, IntKind, Op};
+use crate::bytecode::op::{jit_helper_ops, Op};
 use crate::tier::devirt::SitePlan;
 use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
 
-pub(super) fn cond(c: Cmp, signed: bool) -> Cond {
-    match (c, signed) {
-        (Cmp::Eq, _) => Cond::Eq,
-        (Cmp::Ne, _) => Cond::Ne,
-        (Cmp::Lt, true) => Cond::Lt,
-        (Cmp::Le, true) => Cond::Le,
-        (Cmp::Gt, true) => Cond::Gt,
-        (Cmp::Ge, true) => Cond::Ge,
-        (Cmp::Lt, false) => Cond::Below,
-        (Cmp::Le, false) => Cond::BelowEq,
-        (Cmp::Gt, false) => Cond::Above,
-        (Cmp::Ge, false) => Cond::AboveEq,
-    }
-}
-
-pub(super) fn negate(c: Cond) -> Cond {
-    match c {
-        Cond::Eq => Cond::Ne,
-        Cond::Ne => Cond::Eq,
-        Cond::Lt => Cond::Ge,
-        Cond::Le => Cond::Gt,
-        Cond::Gt => Cond::Le,
-        Cond::Ge => Cond::Lt,
-        Cond::Below => Cond::AboveEq,
-        Cond::BelowEq => Cond::Above,
-        Cond::Above => Cond::BelowEq,
-        Cond::AboveEq => Cond::Below,
-        Cond::Parity => Cond::NoParity,
-        Cond::NoParity => Cond::Parity,
-    }
-}
+pub(super) use crate::tier::machine::int_cond as cond;
 
 impl Emitter<'_> {
     pub(super) fn ret(&mut self) {
@@ -84,7 +54,7 @@ impl Emitter<'_> {
         }
         let skip = self.m.new_label();
         if let Some(c) = c {
-            self.m.jcc(negate(c), skip);
+            self.m.jcc(c.negate(), skip);
         }
         if count {
             let addr = self.jit.counters.loops_addr(self.func);
@@ -352,14 +322,7 @@ impl Emitter<'_> {
             }
             Op::Trunc { d, s, k } => {
                 self.ld(TMP0, s);
-                let ext = match k {
-                    IntKind::I8 => Ext::S8,
-                    IntKind::I16 => Ext::S16,
-                    IntKind::I32 => Ext::S32,
-                    IntKind::U8 => Ext::U8,
-                    IntKind::U16 => Ext::U16,
-                    IntKind::U32 => Ext::U32,
-                };
+                let ext = crate::tier::machine::trunc_ext(k);
                 self.m.extend(ext, TMP0, TMP0);
                 self.st(d, TMP0);
             }
@@ -390,37 +353,7 @@ impl Emitter<'_> {
                 self.ld(TMP1, b);
                 self.m.to_xmm(0, TMP0);
                 self.m.to_xmm(1, TMP1);
-                // NaN compares unordered: only `!=` holds.
-                match c {
-                    Cmp::Lt => {
-                        self.m.ucomisd(1, 0);
-                        self.m.set(Cond::Above, TMP0);
-                    }
-                    Cmp::Le => {
-                        self.m.ucomisd(1, 0);
-                        self.m.set(Cond::AboveEq, TMP0);
-                    }
-                    Cmp::Gt => {
-                        self.m.ucomisd(0, 1);
-                        self.m.set(Cond::Above, TMP0);
-                    }
-                    Cmp::Ge => {
-                        self.m.ucomisd(0, 1);
-                        self.m.set(Cond::AboveEq, TMP0);
-                    }
-                    Cmp::Eq => {
-                        self.m.ucomisd(0, 1);
-                        self.m.set(Cond::Eq, TMP0);
-                        self.m.set(Cond::NoParity, TMP1);
-                        self.m.and(TMP0, TMP1);
-                    }
-                    Cmp::Ne => {
-                        self.m.ucomisd(0, 1);
-                        self.m.set(Cond::Ne, TMP0);
-                        self.m.set(Cond::Parity, TMP1);
-                        self.m.or(TMP0, TMP1);
-                    }
-                }
+                crate::tier::machine::set_float_cmp(&mut self.m, c, TMP0, TMP1);
                 self.st(d, TMP0);
             }
             Op::IToF { d, s, signed } => {
@@ -554,11 +487,11 @@ impl Emitter<'_> {
             Op::JfCmpI { a, b, c, signed, t } => {
                 let (x, y) = (self.src(a, TMP0), self.src(b, TMP1));
                 self.m.cmp(x, y);
-                self.branch(Some(negate(cond(c, signed))), pc, t);
+                self.branch(Some(cond(c, signed).negate()), pc, t);
             }
             Op::JfCmpImm { a, imm, c, t } => {
                 self.cmp_imm(a, imm);
-                self.branch(Some(negate(cond(c, true))), pc, t);
+                self.branch(Some(cond(c, true).negate()), pc, t);
             }
             Op::Jz { c, t } => {
                 let x = self.src(c, TMP0);

@@ -54,51 +54,43 @@ impl Emitter<'_> {
         label
     }
 
+    /// Asks runtime `helper(jc, func, t)` for newer code's entry at pc `t`:
+    /// leaves this code for it (as a return would, then in as the
+    /// interpreter enters an OSR entry), or goes on at `resume`.
+    fn move_over(&mut self, label: Label, t: u32, resume: Label, helper: usize, why: &str) {
+        self.m.comment(why);
+        self.m.bind(label);
+        self.spill_all();
+        self.m.mov(ARGS[0], VM);
+        self.m.mov_imm(ARGS[1], self.func.0 as u64);
+        self.m.mov_imm(ARGS[2], t as u64);
+        self.m.call_abs(helper);
+        let go = self.m.new_label();
+        self.m.test(TMP0, TMP0);
+        self.m.jne(go);
+        self.reload_all();
+        self.m.jmp(resume);
+        self.m.bind(go);
+        self.frame_leave();
+        self.m.jmp_reg(TMP0);
+    }
+
     /// Out-of-line code: moves to recompiled code, panic paths, the shared
     /// failure exit, overflow.
     pub(super) fn out_of_line(&mut self) {
         for (label, t, resume) in std::mem::take(&mut self.hot_exits) {
-            self.m.comment(if t == 0 {
-                "hot again? (budget spent at the entry)"
+            let why = if t == 0 {
+                "hot again? (budget spent at the entry)".to_string()
             } else {
-                "hot again? (budget spent at a back-edge)"
-            });
-            self.m.bind(label);
-            self.spill_all();
-            self.m.mov(ARGS[0], VM);
-            self.m.mov_imm(ARGS[1], self.func.0 as u64);
-            self.m.mov_imm(ARGS[2], t as u64);
-            self.m.call_abs(runtime::hot_again as *const () as usize);
-            let go = self.m.new_label();
-            self.m.test(TMP0, TMP0);
-            self.m.jne(go);
-            self.reload_all();
-            self.m.jmp(resume);
-            self.m.bind(go);
-            // Leave as a return would, then enter the optimized code at
-            // the loop header as the interpreter does.
-            self.frame_leave();
-            self.m.jmp_reg(TMP0);
+                "hot again? (budget spent at a back-edge)".to_string()
+            };
+            let helper = runtime::hot_again as *const () as usize;
+            self.move_over(label, t, resume, helper, &why);
         }
         for (label, t, resume) in std::mem::take(&mut self.transfers) {
-            self.m
-                .comment(&format!("recompiled: continue at {t} in the new code"));
-            self.m.bind(label);
-            self.spill_all();
-            self.m.mov(ARGS[0], VM);
-            self.m.mov_imm(ARGS[1], self.func.0 as u64);
-            self.m.mov_imm(ARGS[2], t as u64);
-            self.m.call_abs(runtime::osr_target as *const () as usize);
-            let go = self.m.new_label();
-            self.m.test(TMP0, TMP0);
-            self.m.jne(go);
-            self.reload_all();
-            self.m.jmp(resume);
-            self.m.bind(go);
-            // Leave as a return would, then enter the new code at its OSR
-            // entry as the interpreter does.
-            self.frame_leave();
-            self.m.jmp_reg(TMP0);
+            let why = format!("recompiled: continue at {t} in the new code");
+            let helper = runtime::osr_target as *const () as usize;
+            self.move_over(label, t, resume, helper, &why);
         }
         let slow = std::mem::take(&mut self.slow);
         for s in slow {

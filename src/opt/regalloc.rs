@@ -1,16 +1,19 @@
 //! Register allocation for the optimizing tier: liveness over the SSA
 //! graph, one live interval per value, and linear scan (Poletto and
-//! Sarkar) over the blocks in reverse postorder.
+//! Sarkar, with Wimmer's intervals with holes) over the blocks in code
+//! order: reverse postorder with the cold blocks (guard misses) last.
 //!
 //! Each word value gets one location for its whole life: a register of
-//! [`ALLOCATABLE`] or a spill slot. An interval is a single range from
-//! the value's definition to its last use, stretched over every block it
-//! is live out of (so a value live around a loop covers the whole loop):
-//! coarser than Wimmer's intervals with holes, and never wrong. When no
-//! register is free, the interval that ends last goes to a spill slot
-//! (the current one or an active one: locations are chosen before any
-//! code is emitted, so moving an active interval to memory costs
-//! nothing but its uses).
+//! [`ALLOCATABLE`] or a spill slot (no splitting). An interval is the
+//! list of pieces of code where the value is live: in each block, from
+//! its definition (or the block's start, when live in) to its last use
+//! (or the block's end, when live out). Two values may share a register
+//! when no pieces overlap, so a short value lives in the hole a loop's
+//! miss path leaves in a long one. When no register fits, a value that
+//! alone keeps a register from it and ends later goes to a spill slot
+//! instead, or else this one does (locations are chosen before any code
+//! is emitted, so moving an assigned interval to memory costs nothing
+//! but its uses).
 //!
 //! An interval that ends where another starts (an operand's last use by
 //! the instruction that defines the other) may hand its register over:
@@ -49,13 +52,14 @@ pub enum Loc {
 pub struct Alloc {
     /// Per value.
     pub loc: Vec<Loc>,
-    /// Per value: first and last position where it is live.
-    pub range: Vec<(u32, u32)>,
+    /// Per value: the pieces of code where it is live, as sorted,
+    /// disjoint position ranges (an interval with holes).
+    pub ranges: Vec<Vec<(u32, u32)>>,
     /// Per value: the position of its definition.
     pub pos: Vec<u32>,
     /// Spill slots used.
     pub spills: u32,
-    /// Blocks in code order (reverse postorder).
+    /// Blocks in code order ([`code_order`]).
     pub order: Vec<BlockId>,
     /// Registers given to some value.
     pub used: Vec<Reg>,
@@ -68,8 +72,8 @@ impl Alloc {
         let mut out: Vec<(InsnId, Reg)> = Vec::new();
         for (i, l) in self.loc.iter().enumerate() {
             if let Loc::Reg(r) = *l {
-                let (s, e) = self.range[i];
-                if s < p && e > p && !out.iter().any(|x| x.1 == r) {
+                let across = self.ranges[i].iter().any(|&(s, e)| s < p && e > p);
+                if across && !out.iter().any(|x| x.1 == r) {
                     out.push((InsnId(i as u32), r));
                 }
             }
@@ -132,23 +136,63 @@ impl Set {
     }
 }
 
+/// Code order: reverse postorder, with the cold blocks (a guard's miss
+/// path) after all the others, so the hot path falls through and its
+/// values' intervals have holes where the cold code sits rather than
+/// stretching over it.
+pub fn code_order(g: &Graph) -> Vec<BlockId> {
+    let rpo = g.rpo();
+    let (hot, cold): (Vec<BlockId>, Vec<BlockId>) = rpo
+        .into_iter()
+        .partition(|&b| b == g.entry || !g.block(b).cold);
+    hot.into_iter().chain(cold).collect()
+}
+
+/// Adds piece `[s, e]` to a sorted list of pieces (blocks are visited
+/// in code order, so pieces arrive in order), joining it to the last one
+/// when only the gap between two blocks separates them.
+fn add_piece(r: &mut Vec<(u32, u32)>, s: u32, e: u32) {
+    match r.last_mut() {
+        Some(last) if s <= last.1 + 2 => last.1 = last.1.max(e),
+        _ => r.push((s, e)),
+    }
+}
+
+/// Whether two intervals need different registers: some piece of one
+/// overlaps some piece of the other. Touching pieces do not (an operand's
+/// last use hands its register to the result of the same instruction),
+/// unless both start at one position (a block's parameters).
+pub fn overlap(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let ((as_, ae), (bs, be)) = (a[i], b[j]);
+        if as_ == bs || (as_ < be && bs < ae) {
+            return true;
+        }
+        if ae <= be {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    false
+}
+
 /// Allocates registers for `g`, leaving out `reserved`.
 pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     let nv = g.insns.len();
     let nb = g.blocks.len();
-    // Code order: reverse postorder. (Cold blocks stay in place: moved
-    // to the end, the values they read would be live, in one interval
-    // without holes, over everything in between: a loop's sum spilled to
-    // save a jump.)
-    let order = g.rpo();
+    let order = code_order(g);
     // Positions: a block's parameters at its start, each instruction two
     // apart, the terminator (and its edges' moves) last.
     let mut pos = vec![u32::MAX; nv];
+    let mut bstart = vec![0u32; nb];
     let mut bend = vec![0u32; nb];
     let mut p = 0u32;
     let mut call_pos = Vec::new();
     for &b in &order {
         let blk = g.block(b);
+        bstart[b.index()] = p;
         for &v in &blk.params {
             pos[v.index()] = p;
         }
@@ -218,27 +262,63 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             break;
         }
     }
-    // Intervals.
-    let mut range: Vec<(u32, u32)> = pos.iter().map(|&p| (p, p)).collect();
-    let mut extend = |v: InsnId, at: u32| {
-        let r = &mut range[v.index()];
-        r.1 = r.1.max(at);
-    };
+    // Intervals with holes: in each block, a value is live from its
+    // definition (or the block's start, when live in) to its last use
+    // there (or the block's end, when live out).
+    let mut ranges: Vec<Vec<(u32, u32)>> = vec![Vec::new(); nv];
+    let mut last_use: Vec<u32> = vec![0; nv];
+    let mut seen: Vec<u32> = vec![u32::MAX; nv];
     for &b in &order {
         let blk = g.block(b);
-        for &i in &blk.insns {
-            for o in g.insn(i).insn.operands() {
-                extend(o, pos[i.index()]);
+        let (bs, be) = (bstart[b.index()], bend[b.index()]);
+        let mut here: Vec<InsnId> = Vec::new();
+        let mut touch = |v: InsnId, at: u32, here: &mut Vec<InsnId>| {
+            if seen[v.index()] != bs {
+                seen[v.index()] = bs;
+                last_use[v.index()] = at;
+                here.push(v);
+            } else {
+                last_use[v.index()] = last_use[v.index()].max(at);
             }
+        };
+        for &v in &blk.params {
+            touch(v, bs, &mut here);
+        }
+        for v in live_in[b.index()].iter() {
+            touch(v, bs, &mut here);
+        }
+        for &i in &blk.insns {
+            let at = pos[i.index()];
+            for o in g.insn(i).insn.operands() {
+                touch(o, at, &mut here);
+            }
+            touch(i, at, &mut here);
         }
         if let Some(t) = &blk.term {
             let edge_args = t.edges().into_iter().flat_map(|e| e.args.iter().copied());
             for o in t.operands().into_iter().chain(edge_args) {
-                extend(o, bend[b.index()]);
+                touch(o, be, &mut here);
             }
         }
         for v in live_out[b.index()].iter() {
-            extend(v, bend[b.index()]);
+            touch(v, be, &mut here);
+        }
+        for v in here {
+            let s = if live_in[b.index()].contains(v) {
+                bs
+            } else {
+                pos[v.index()]
+            };
+            if s == u32::MAX {
+                continue;
+            }
+            add_piece(&mut ranges[v.index()], s, last_use[v.index()]);
+        }
+    }
+    for (v, r) in ranges.iter_mut().enumerate() {
+        r.sort_unstable();
+        if r.is_empty() && pos[v] != u32::MAX {
+            r.push((pos[v], pos[v]));
         }
     }
     // Values nothing reads need no location (an instruction computes them
@@ -273,14 +353,16 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
                 && !matches!(g.insn(v).insn, Insn::Const { .. })
         })
         .collect();
-    vals.sort_by_key(|&v| (range[v.index()].0, v));
+    vals.sort_by_key(|&v| (ranges[v.index()][0].0, v));
+    let end_of = |v: InsnId| ranges[v.index()].last().map_or(0, |r| r.1);
     let mut loc = vec![Loc::None; nv];
-    let mut free: Vec<Reg> = ALLOCATABLE
+    let regs: Vec<Reg> = ALLOCATABLE
         .iter()
         .copied()
         .filter(|r| !reserved.contains(r))
         .collect();
-    let mut active: Vec<InsnId> = Vec::new();
+    // Per register: the intervals given it that have not ended yet.
+    let mut holders: Vec<Vec<InsnId>> = vec![Vec::new(); regs.len()];
     let mut spills = 0u32;
     let mut used: Vec<Reg> = Vec::new();
     // Edge partners: each block argument and the parameter it flows to.
@@ -295,60 +377,70 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             }
         }
     }
-    let crosses = |s: u32, e: u32| {
-        let k = call_pos.partition_point(|&c| c <= s);
-        call_pos.get(k).is_some_and(|&c| c < e)
+    let crosses = |v: InsnId| {
+        ranges[v.index()].iter().any(|&(s, e)| {
+            let k = call_pos.partition_point(|&c| c <= s);
+            call_pos.get(k).is_some_and(|&c| c < e)
+        })
     };
     for v in vals {
-        let (start, end) = range[v.index()];
-        active.retain(|&a| {
-            if range[a.index()].1 <= start && range[a.index()].0 < start {
-                if let Loc::Reg(r) = loc[a.index()] {
-                    free.push(r);
-                }
-                false
-            } else {
-                true
-            }
-        });
-        let want_saved = crosses(start, end);
+        let (start, end) = (ranges[v.index()][0].0, end_of(v));
+        for h in holders.iter_mut() {
+            h.retain(|&a| end_of(a) >= start);
+        }
+        let conflicts = |k: usize| -> Vec<InsnId> {
+            holders[k]
+                .iter()
+                .copied()
+                .filter(|&a| overlap(&ranges[a.index()], &ranges[v.index()]))
+                .collect()
+        };
+        let fits: Vec<bool> = (0..regs.len()).map(|k| conflicts(k).is_empty()).collect();
+        let want_saved = crosses(v);
         let hinted = hints[v.index()].iter().find_map(|h| match loc[h.index()] {
             // (Not a caller-saved register for a value that lives across a call.)
-            Loc::Reg(r) if !want_saved || is_callee_saved(r) => free.iter().position(|&x| x == r),
+            Loc::Reg(r) if !want_saved || is_callee_saved(r) => {
+                regs.iter().position(|&x| x == r).filter(|&k| fits[k])
+            }
             _ => None,
         });
         let pick = hinted
-            .or_else(|| free.iter().position(|&r| is_callee_saved(r) == want_saved))
-            .or(if free.is_empty() { None } else { Some(0) });
+            .or_else(|| {
+                (0..regs.len()).find(|&k| fits[k] && is_callee_saved(regs[k]) == want_saved)
+            })
+            .or_else(|| (0..regs.len()).find(|&k| fits[k]));
         if let Some(k) = pick {
-            let r = free.remove(k);
+            let r = regs[k];
             loc[v.index()] = Loc::Reg(r);
             if !used.contains(&r) {
                 used.push(r);
             }
-            active.push(v);
+            holders[k].push(v);
             continue;
         }
-        // No register: the interval that ends last goes to memory.
-        let victim = active
-            .iter()
-            .copied()
-            .filter(|a| matches!(loc[a.index()], Loc::Reg(_)))
-            .max_by_key(|a| (range[a.index()].1, *a));
+        // No register: when one register is kept from it by a single
+        // interval that ends later, that one goes to memory instead (the
+        // one that ends last); otherwise this one does.
+        let victim = (0..regs.len())
+            .filter_map(|k| match conflicts(k).as_slice() {
+                [a] if end_of(*a) > end => Some((end_of(*a), *a, k)),
+                _ => None,
+            })
+            .max();
         match victim {
-            Some(a) if range[a.index()].1 > end => {
-                loc[v.index()] = loc[a.index()];
+            Some((_, a, k)) => {
+                loc[v.index()] = Loc::Reg(regs[k]);
                 loc[a.index()] = Loc::Spill(spills);
-                active.retain(|&x| x != a);
-                active.push(v);
+                holders[k].retain(|&x| x != a);
+                holders[k].push(v);
             }
-            _ => loc[v.index()] = Loc::Spill(spills),
+            None => loc[v.index()] = Loc::Spill(spills),
         }
         spills += 1;
     }
     Alloc {
         loc,
-        range,
+        ranges,
         pos,
         spills,
         order,

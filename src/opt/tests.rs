@@ -403,9 +403,12 @@ fn check_alloc(g: &Graph, a: &super::regalloc::Alloc) {
             if r != s {
                 continue;
             }
-            let ((vs, ve), (ws, we)) = (a.range[v.index()], a.range[w.index()]);
-            let apart = ve <= ws && vs < ws || we <= vs && ws < vs;
-            assert!(apart, "{v} [{vs},{ve}] and {w} [{ws},{we}] share {r}");
+            for &(vs, ve) in &a.ranges[v.index()] {
+                for &(ws, we) in &a.ranges[w.index()] {
+                    let apart = ve <= ws && vs < ws || we <= vs && ws < vs;
+                    assert!(apart, "{v} [{vs},{ve}] and {w} [{ws},{we}] share {r}");
+                }
+            }
         }
     }
 }
@@ -498,4 +501,69 @@ fn values_live_across_a_call_prefer_callee_saved_registers() {
         }
         l => panic!("{l:?}\n{t}"),
     }
+}
+
+#[test]
+fn intervals_with_holes_touch_but_do_not_overlap() {
+    use super::regalloc::overlap;
+    assert!(
+        !overlap(&[(0, 10), (20, 30)], &[(12, 18)]),
+        "a value in the hole"
+    );
+    assert!(!overlap(&[(0, 10)], &[(10, 14)]), "a last use hands over");
+    assert!(
+        overlap(&[(0, 10), (20, 30)], &[(12, 22)]),
+        "into the second piece"
+    );
+    assert!(overlap(&[(4, 6)], &[(4, 8)]), "two parameters of one block");
+}
+
+#[test]
+fn cold_blocks_come_last_and_values_keep_their_registers_around_them() {
+    // for i := 0; i < n; i++ { if i > n { s += f(t) } }  with the call's
+    // block marked cold, as a guard's miss path is.
+    let (mut g, t) = ir(
+        vec![
+            Op::Const { d: 1, v: 0 },
+            Op::Const { d: 2, v: 0 },
+            Op::JfCmpI {
+                a: 2,
+                b: 0,
+                c: Cmp::Gt,
+                signed: true,
+                t: 5,
+            },
+            Op::Call {
+                func: FuncId(0),
+                base: 3,
+            },
+            Op::AddI { d: 1, a: 1, b: 3 },
+            Op::AddImm { d: 2, a: 2, imm: 1 },
+            Op::JfCmpI {
+                a: 2,
+                b: 0,
+                c: Cmp::Ge,
+                signed: true,
+                t: 2,
+            },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        4,
+    );
+    let call_block = g
+        .block_ids()
+        .find(|&b| {
+            g.block(b)
+                .insns
+                .iter()
+                .any(|&i| matches!(g.insn(i).insn, Insn::Call { .. }))
+        })
+        .expect("a block with the call");
+    g.blocks[call_block.index()].cold = true;
+    let a = super::regalloc::allocate(&g, &[]);
+    check_alloc(&g, &a);
+    assert_eq!(a.order.last(), Some(&call_block), "{t}");
+    assert_eq!(a.order[0], g.entry);
+    assert_eq!(a.spills, 0, "{t}");
 }

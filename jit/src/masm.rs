@@ -179,6 +179,16 @@ impl Default for MacroAssembler {
     }
 }
 
+macro_rules! alu_rm {
+    ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name(&mut self, dst: Reg, src: Mem) {
+            let (d, b, disp) = (dst.0, src.base.0, src.disp);
+            dynasm!(self.ops ; .arch x64 ; $op Rq(d), QWORD [Rq(b) + disp]);
+        }
+    )*};
+}
+
 macro_rules! alu_rr {
     ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
         $(#[$doc])*
@@ -305,6 +315,23 @@ impl MacroAssembler {
         or => or;
         /// `dst ^= src`
         xor => xor;
+    }
+
+    alu_rm! {
+        /// `dst += [mem]` (wrapping)
+        add_rm => add;
+        /// `dst -= [mem]` (wrapping)
+        sub_rm => sub;
+        /// `dst *= [mem]` (low 64 bits)
+        imul_rm => imul;
+        /// `dst &= [mem]`
+        and_rm => and;
+        /// `dst |= [mem]`
+        or_rm => or;
+        /// `dst ^= [mem]`
+        xor_rm => xor;
+        /// `cmp dst, [mem]`
+        cmp_rm => cmp;
     }
 
     /// `dst += imm` (wrapping)

@@ -109,9 +109,16 @@ struct Gen<'a> {
     ops: Vec<Box<Op>>,
     /// Comparisons expanded by the branch that tests them.
     fused: Vec<bool>,
-    /// The element address `TMP0` holds after the last instruction, if it
-    /// was a slice access: (ptr, len, i, stride).
-    tmp0_addr: Option<(InsnId, InsnId, InsnId, u32)>,
+    /// The scaled index of the last instruction's slice element, if it
+    /// was a slice access.
+    elem_cache: Option<ElemCache>,
+    /// Loads folded into the next instruction ([`regalloc::folded_loads`]).
+    folded: Vec<bool>,
+    /// The memory operand a folded load left for the next instruction.
+    mem_operand: Option<(InsnId, Mem)>,
+    /// Pointers checked for nil in the current block (and the ones it
+    /// falls through from).
+    nil_checked: Vec<InsnId>,
     /// A counter kept in a register: (its address in memory, the register).
     counter: Option<(u64, Reg)>,
     /// Index checks already made in the current block: (ptr, len, i).
@@ -120,6 +127,15 @@ struct Gen<'a> {
     /// calls the miss counters count (not the indirect-call counter).
     guarded: Vec<pgojit_profiler::SiteId>,
     saved: Vec<Reg>,
+}
+
+/// A slice element's address as the last instruction left it:
+/// `[ptr + index*scale]` for `key` = (ptr, len, i, stride).
+#[derive(Clone, Copy)]
+struct ElemCache {
+    key: (InsnId, InsnId, InsnId, u32),
+    index: Reg,
+    scale: u8,
 }
 
 /// Compiles graph `g` of function `func`.
@@ -269,7 +285,10 @@ pub fn emit(
         ops: Vec::new(),
         fused,
         checked: Vec::new(),
-        tmp0_addr: None,
+        elem_cache: None,
+        folded: regalloc::folded_loads(g),
+        mem_operand: None,
+        nil_checked: Vec::new(),
         counter,
         guarded: g
             .insns
@@ -300,11 +319,19 @@ pub fn emit(
     e.m.bind(entry);
     e.prologue(native_words);
     let order = a.order.clone();
+    let preds = g.preds();
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
         e.m.bind(e.blocks[b.index()]);
-        e.checked.clear();
-        e.tmp0_addr = None;
+        // (What the block just emitted checked still holds when it is the
+        // only way here: values do not change.)
+        let only_from_prev = k > 0 && preds[b.index()] == [order[k - 1]];
+        if !only_from_prev {
+            e.checked.clear();
+            e.nil_checked.clear();
+        }
+        e.elem_cache = None;
+        e.mem_operand = None;
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
         for &i in &g.block(b).insns {
             e.insn(i)?;
@@ -586,8 +613,8 @@ impl Gen<'_> {
     // ----- instructions -----
 
     fn insn(&mut self, i: InsnId) -> Result<(), String> {
-        // (Only a slice access right after one may reuse TMP0's address.)
-        let cached = self.tmp0_addr.take();
+        // (Only a slice access right after one may reuse its index.)
+        let cached = self.elem_cache.take();
         if self.fused[i.index()] {
             return Ok(());
         }
@@ -625,24 +652,28 @@ impl Gen<'_> {
                 self.m.jcc(Cond::AboveEq, l);
             }
             Insn::Load { p, off } => {
+                if self.folded[i.index()] {
+                    // (The next instruction reads it as its memory operand.)
+                    let rp = self.src(*p, CALL_TARGET);
+                    self.nil_check(*p, rp);
+                    self.mem_operand = Some((i, Mem::at(rp, 8 * *off as i32)));
+                    return Ok(());
+                }
                 let rp = self.src(*p, TMP1);
-                self.m.test(rp, rp);
-                self.m.je(self.nil);
+                self.nil_check(*p, rp);
                 let r = self.dst(i, TMP0);
                 self.m.load(r, Mem::at(rp, 8 * *off as i32));
                 self.def(i, r);
             }
             Insn::Store { p, off, v } => {
                 let rp = self.src(*p, TMP1);
-                self.m.test(rp, rp);
-                self.m.je(self.nil);
+                self.nil_check(*p, rp);
                 let rv = self.src(*v, TMP0);
                 self.m.store(Mem::at(rp, 8 * *off as i32), rv);
             }
             Insn::AddrOff { p, off } => {
                 let rp = self.src(*p, TMP1);
-                self.m.test(rp, rp);
-                self.m.je(self.nil);
+                self.nil_check(*p, rp);
                 let r = self.dst(i, TMP0);
                 self.m.lea(r, Mem::at(rp, 8 * *off as i32));
                 self.def(i, r);
@@ -675,7 +706,10 @@ impl Gen<'_> {
                 i: x,
                 stride,
             } => {
-                self.element(*ptr, *len, *x, *stride, cached);
+                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
+                self.m.lea_sib(TMP0, base, index, scale, 0);
+                // (TMP0 no longer holds the scaled index.)
+                self.elem_cache = None;
                 self.def(i, TMP0);
             }
             Insn::SliceLoad {
@@ -685,9 +719,12 @@ impl Gen<'_> {
                 stride,
                 off,
             } => {
-                self.element(*ptr, *len, *x, *stride, cached);
+                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
                 let r = self.dst(i, TMP1);
-                self.m.load(r, Mem::at(TMP0, 8 * *off as i32));
+                self.m.load_sib(r, base, index, scale, 8 * *off as i32);
+                if r == TMP0 {
+                    self.elem_cache = None;
+                }
                 self.def(i, r);
             }
             Insn::SliceStore {
@@ -698,9 +735,9 @@ impl Gen<'_> {
                 off,
                 v,
             } => {
-                self.element(*ptr, *len, *x, *stride, cached);
+                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
                 let rv = self.src(*v, TMP1);
-                self.m.store(Mem::at(TMP0, 8 * *off as i32), rv);
+                self.m.store_sib(base, index, scale, 8 * *off as i32, rv);
             }
             Insn::KeyEq { cell, v } => {
                 let rv = self.src(*v, TMP0);
@@ -879,53 +916,90 @@ impl Gen<'_> {
     }
 
     /// `TMP0 = &ptr[i]` (elements of `stride` words), bounds-checked.
+    /// `test p, p; je nil`, unless `p` was checked on the way here.
+    fn nil_check(&mut self, p: InsnId, rp: Reg) {
+        if !self.nil_checked.contains(&p) {
+            self.m.test(rp, rp);
+            self.m.je(self.nil);
+            self.nil_checked.push(p);
+        }
+    }
+
+    /// Checks index `i` of a slice (unless this block already did) and
+    /// returns its element's address as `[base + index*scale]`: the index
+    /// register itself for one-word elements, else `TMP0` holding the
+    /// index scaled. `base` is the pointer's register (`CALL_TARGET` when
+    /// it is spilled). The instruction right after one to the same
+    /// element reuses the scaled index (`cached`).
     fn element(
         &mut self,
         ptr: InsnId,
         len: InsnId,
         i: InsnId,
         stride: u32,
-        cached: Option<(InsnId, InsnId, InsnId, u32)>,
-    ) {
+        cached: Option<ElemCache>,
+    ) -> (Reg, Reg, u8) {
         let key = (ptr, len, i, stride);
-        self.tmp0_addr = Some(key);
-        if cached == Some(key) {
-            // The previous instruction left this element's address in TMP0
-            // (and checked the index).
-            return;
-        }
-        let (oi, ol) = (self.operand(i), self.operand(len));
-        let ri = self.get(oi, TMP0);
-        // (Values do not change: an index checked earlier in the block
-        // against the same slice is still in bounds.)
-        if !self.checked.contains(&(ptr, len, i)) {
-            self.checked.push((ptr, len, i));
-            let l = self.panic_path(PanicKind::Index, Some(oi), Some(ol));
-            match ol {
-                Operand::Imm(n) if fits_i32(n) => self.m.cmp(ri, n as i32),
-                _ => {
-                    let rl = self.get(ol, TMP1);
-                    self.m.cmp(ri, rl);
+        let (index, scale) = match cached {
+            Some(c) if c.key == key => (c.index, c.scale),
+            _ => {
+                let (oi, ol) = (self.operand(i), self.operand(len));
+                let ri = self.get(oi, TMP0);
+                // (Values do not change: an index checked earlier in the
+                // block against the same slice is still in bounds.)
+                if !self.checked.contains(&(ptr, len, i)) {
+                    self.checked.push((ptr, len, i));
+                    let l = self.panic_path(PanicKind::Index, Some(oi), Some(ol));
+                    match ol {
+                        Operand::Imm(n) if fits_i32(n) => self.m.cmp(ri, n as i32),
+                        _ => {
+                            let rl = self.get(ol, TMP1);
+                            self.m.cmp(ri, rl);
+                        }
+                    }
+                    self.m.jcc(Cond::AboveEq, l);
+                }
+                if stride == 1 {
+                    (ri, 8)
+                } else {
+                    if ri != TMP0 {
+                        self.m.mov(TMP0, ri);
+                    }
+                    if stride.is_power_of_two() {
+                        self.m.shl_imm(TMP0, stride.trailing_zeros() as u8);
+                        (TMP0, 8)
+                    } else {
+                        self.m.imul_imm(TMP0, TMP0, 8 * stride as i32);
+                        (TMP0, 1)
+                    }
                 }
             }
-            self.m.jcc(Cond::AboveEq, l);
-        }
-        let bytes = 8 * stride;
-        if ri != TMP0 {
-            self.m.mov(TMP0, ri);
-        }
-        if bytes.is_power_of_two() {
-            self.m.shl_imm(TMP0, bytes.trailing_zeros() as u8);
-        } else {
-            self.m.imul_imm(TMP0, TMP0, bytes as i32);
-        }
-        let rp = self.src(ptr, TMP1);
-        self.m.add(TMP0, rp);
+        };
+        self.elem_cache = Some(ElemCache { key, index, scale });
+        let base = self.src(ptr, CALL_TARGET);
+        (base, index, scale)
     }
 
-    /// `cmp a, b` (an immediate when `b` is a small constant).
+    /// The memory operand of a load folded into this instruction, if `v`
+    /// is that load.
+    fn folded_mem(&mut self, v: InsnId) -> Option<Mem> {
+        match self.mem_operand {
+            Some((l, mem)) if l == v => {
+                self.mem_operand = None;
+                Some(mem)
+            }
+            _ => None,
+        }
+    }
+
+    /// `cmp a, b` (an immediate when `b` is a small constant, memory
+    /// when it is a folded load).
     fn cmp(&mut self, a: InsnId, b: InsnId) {
         let ra = self.src(a, TMP0);
+        if let Some(mem) = self.folded_mem(b) {
+            self.m.cmp_rm(ra, mem);
+            return;
+        }
         match self.operand(b) {
             Operand::Imm(x) if fits_i32(x) => self.m.cmp(ra, x as i32),
             o => {
@@ -965,6 +1039,35 @@ impl Gen<'_> {
             }
             _ => {}
         }
+        // A folded load as the operand: `op d, [mem]` (the allocator kept
+        // the load's pointer out of `d`).
+        let commutes = matches!(
+            op,
+            BinOp::AddI | BinOp::MulI | BinOp::And | BinOp::Or | BinOp::Xor
+        );
+        let folded = match self.folded_mem(b) {
+            Some(mem) => Some((a, mem)),
+            None if commutes => self.folded_mem(a).map(|mem| (b, mem)),
+            None => None,
+        };
+        if let Some((x, mem)) = folded {
+            let d = self.dst(i, TMP0);
+            let rx = self.src(x, TMP0);
+            if d != rx {
+                self.m.mov(d, rx);
+            }
+            match op {
+                BinOp::AddI => self.m.add_rm(d, mem),
+                BinOp::SubI => self.m.sub_rm(d, mem),
+                BinOp::MulI => self.m.imul_rm(d, mem),
+                BinOp::And => self.m.and_rm(d, mem),
+                BinOp::Or => self.m.or_rm(d, mem),
+                BinOp::Xor => self.m.xor_rm(d, mem),
+                _ => unreachable!("regalloc::folded_loads folds no {op:?}"),
+            }
+            self.def(i, d);
+            return;
+        }
         let ob = self.operand(b);
         let d = self.dst(i, TMP0);
         let ra = self.src(a, TMP0);
@@ -995,6 +1098,19 @@ impl Gen<'_> {
             }
         }
         let rb = self.get(ob, TMP1);
+        if d == rb && d != ra && commutes {
+            // The result's register holds the second operand: `op d, a`.
+            match op {
+                BinOp::AddI => self.m.add(d, ra),
+                BinOp::MulI => self.m.imul(d, ra),
+                BinOp::And => self.m.and(d, ra),
+                BinOp::Or => self.m.or(d, ra),
+                BinOp::Xor => self.m.xor(d, ra),
+                _ => unreachable!("not commutative: {op:?}"),
+            }
+            self.def(i, d);
+            return;
+        }
         let (d, rb) = if d == rb {
             // The result's register is the second operand's: compute in TMP0.
             (TMP0, rb)

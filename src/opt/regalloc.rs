@@ -105,6 +105,57 @@ pub fn calls(insn: &Insn) -> bool {
     }
 }
 
+/// Loads the code generator folds into the next instruction as its
+/// memory operand (`add rsi, [r10]`): a word `Load` whose only use is the
+/// instruction right after it in its block, an integer add, subtract
+/// (as its right operand), multiply, and, or, xor, or a comparison (as
+/// its right operand). The load's pointer must then stay in its register
+/// until that instruction, which [`allocate`] sees to.
+pub fn folded_loads(g: &Graph) -> Vec<bool> {
+    let mut uses = vec![0u32; g.insns.len()];
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        let term_ops = blk.term.iter().flat_map(|t| {
+            let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+            t.operands().into_iter().chain(args).collect::<Vec<_>>()
+        });
+        for o in blk
+            .insns
+            .iter()
+            .flat_map(|&i| g.insn(i).insn.operands())
+            .chain(term_ops)
+        {
+            uses[o.index()] += 1;
+        }
+    }
+    let mut out = vec![false; g.insns.len()];
+    for b in g.block_ids() {
+        for w in g.block(b).insns.windows(2) {
+            let (l, u) = (w[0], w[1]);
+            if !matches!(g.insn(l).insn, Insn::Load { .. }) || uses[l.index()] != 1 {
+                continue;
+            }
+            out[l.index()] = match g.insn(u).insn {
+                Insn::Bin { op, a, b } => match op {
+                    BinOp::SubI => b == l && a != l,
+                    BinOp::AddI | BinOp::MulI | BinOp::And | BinOp::Or | BinOp::Xor => {
+                        (a == l) != (b == l)
+                    }
+                    _ => false,
+                },
+                Insn::Cmp {
+                    kind: CmpKind::Signed | CmpKind::Unsigned,
+                    a,
+                    b,
+                    ..
+                } => b == l && a != l,
+                _ => false,
+            };
+        }
+    }
+    out
+}
+
 /// A set of values, one bit each.
 #[derive(Clone, PartialEq)]
 struct Set(Vec<u64>);
@@ -183,6 +234,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     let nv = g.insns.len();
     let nb = g.blocks.len();
     let order = code_order(g);
+    let folded = folded_loads(g);
     // Positions: a block's parameters at its start, each instruction two
     // apart, the terminator (and its edges' moves) last.
     let mut pos = vec![u32::MAX; nv];
@@ -287,12 +339,21 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         for v in live_in[b.index()].iter() {
             touch(v, bs, &mut here);
         }
-        for &i in &blk.insns {
+        for (k, &i) in blk.insns.iter().enumerate() {
             let at = pos[i.index()];
             for o in g.insn(i).insn.operands() {
                 touch(o, at, &mut here);
             }
             touch(i, at, &mut here);
+            // A folded load's pointer is read by the next instruction,
+            // and must not hand its register to that one's result.
+            if folded[i.index()] {
+                if let Some(&u) = blk.insns.get(k + 1) {
+                    for o in g.insn(i).insn.operands() {
+                        touch(o, pos[u.index()] + 1, &mut here);
+                    }
+                }
+            }
         }
         if let Some(t) = &blk.term {
             let edge_args = t.edges().into_iter().flat_map(|e| e.args.iter().copied());

@@ -567,3 +567,58 @@ fn cold_blocks_come_last_and_values_keep_their_registers_around_them() {
     assert_eq!(a.order[0], g.entry);
     assert_eq!(a.spills, 0, "{t}");
 }
+
+#[test]
+fn a_load_folds_into_the_next_operation_and_keeps_its_pointer_apart() {
+    // x = p.f0 + p.f1 (p in slot 0): the second load is `add x, [p+8]`,
+    // so p must not hand its register to the sum.
+    let (g, t) = ir(
+        vec![
+            Op::Load {
+                d: 1,
+                p: 0,
+                off: 0,
+                n: 1,
+            },
+            Op::Load {
+                d: 2,
+                p: 0,
+                off: 1,
+                n: 1,
+            },
+            Op::AddI { d: 1, a: 1, b: 2 },
+            Op::Ret { s: 1, n: 1 },
+        ],
+        1,
+        3,
+    );
+    let folded = super::regalloc::folded_loads(&g);
+    let loads: Vec<usize> = (0..g.insns.len())
+        .filter(|&i| matches!(g.insn(InsnId(i as u32)).insn, Insn::Load { .. }))
+        .collect();
+    assert_eq!(loads.len(), 2, "{t}");
+    assert!(
+        !folded[loads[0]],
+        "the first load is not next to the add\n{t}"
+    );
+    assert!(folded[loads[1]], "the second load is\n{t}");
+    let a = super::regalloc::allocate(&g, &[]);
+    check_alloc(&g, &a);
+    let sum = g
+        .insns
+        .iter()
+        .position(|d| {
+            matches!(
+                d.insn,
+                Insn::Bin {
+                    op: BinOp::AddI,
+                    ..
+                }
+            )
+        })
+        .expect("the add");
+    let Insn::Load { p, .. } = g.insns[loads[1]].insn else {
+        unreachable!()
+    };
+    assert_ne!(a.loc[p.index()], a.loc[sum], "{t}");
+}

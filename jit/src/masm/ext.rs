@@ -113,6 +113,37 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r));
     }
 
+    /// `dst = [base + index*scale + disp]`, `scale` 1 or 8 (`index` must
+    /// not be `rsp`).
+    pub fn load_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
+        let (r, b, i) = (dst.0, base.0, index_reg(index));
+        match scale {
+            1 => dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) + disp]),
+            8 => dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) * 8 + disp]),
+            _ => panic!("scale {scale}"),
+        }
+    }
+
+    /// `[base + index*scale + disp] = src`, `scale` 1 or 8.
+    pub fn store_sib(&mut self, base: Reg, index: Reg, scale: u8, disp: i32, src: Reg) {
+        let (r, b, i) = (src.0, base.0, index_reg(index));
+        match scale {
+            1 => dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) + disp], Rq(r)),
+            8 => dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r)),
+            _ => panic!("scale {scale}"),
+        }
+    }
+
+    /// `lea dst, [base + index*scale + disp]`, `scale` 1 or 8.
+    pub fn lea_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
+        let (r, b, i) = (dst.0, base.0, index_reg(index));
+        match scale {
+            1 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) + disp]),
+            8 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 8 + disp]),
+            _ => panic!("scale {scale}"),
+        }
+    }
+
     /// `imul dst, src, imm`
     pub fn imul_imm(&mut self, dst: Reg, src: Reg, imm: i32) {
         let (d, s) = (dst.0, src.0);

@@ -1454,3 +1454,50 @@ fn no_mapping_is_writable_and_executable_while_code_runs() {
     assert_eq!(f(frame.as_mut_ptr(), [0u8].as_mut_ptr()), 7);
     assert_eq!(frame[1], 7);
 }
+
+#[test]
+fn encodes_scaled_index_addresses_and_alu_memory_operands() {
+    // [base + index*scale + disp] for slice elements; scale 1 takes a
+    // SIB byte with ss=00.
+    check(
+        |m| m.load_sib(RSI, RBP, TMP0, 8, 8),
+        "488bb4c508000000",
+        &["mov rsi, [rbp+rax*8+8]"],
+    );
+    check(
+        |m| m.load_sib(TMP1, RDI, RSI, 1, 0),
+        "488b8c3700000000",
+        &["mov rcx, [rdi+rsi]"],
+    );
+    check(
+        |m| m.store_sib(RBP, TMP0, 8, 16, RDI),
+        "4889bcc510000000",
+        &["mov [rbp+rax*8+10h], rdi"],
+    );
+    check(
+        |m| m.lea_sib(TMP0, RSI, TMP0, 1, 0),
+        "488d840600000000",
+        &["lea rax, [rsi+rax]"],
+    );
+    // A folded load: the operation reads its right operand from memory.
+    check(
+        |m| m.add_rm(RSI, Mem::at(RDI, 0)),
+        "4803b42700000000",
+        &["add rsi, [rdi]"],
+    );
+    check(
+        |m| m.sub_rm(TMP0, Mem::at(RBP, 8)),
+        "482b842508000000",
+        &["sub rax, [rbp+8]"],
+    );
+    check(
+        |m| m.imul_rm(RDI, Mem::at(RSI, 16)),
+        "480fafbc2610000000",
+        &["imul rdi, [rsi+10h]"],
+    );
+    check(
+        |m| m.cmp_rm(RSI, Mem::at(RDI, 8)),
+        "483bb42708000000",
+        &["cmp rsi, [rdi+8]"],
+    );
+}

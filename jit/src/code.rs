@@ -6,6 +6,8 @@
 //! `ExecutableBuffer`, an `mprotect`); it is never made writable again. Every
 //! mapping is charged, in whole pages, against a byte budget shared by all code
 //! from one `CodeMemory`, and given back when its [`CompiledCode`] is dropped.
+//! Code starts at one of several offsets into its first page, in turn, so
+//! that functions do not all begin at a page boundary (see [`COLORS`]).
 
 use crate::masm::{Assembled, Label};
 use dynasmrt::mmap::MutableBuffer;
@@ -82,7 +84,15 @@ impl CodeMemory {
         if len == 0 {
             return Err(CodeError::Empty);
         }
-        let charge = len.next_multiple_of(PAGE_SIZE);
+        // Each mapping starts its code at the next of [`COLORS`] offsets in
+        // its first page (when the code fits; padding is `int3`).
+        let color = NEXT_COLOR.fetch_add(1, Ordering::Relaxed) % COLORS;
+        let skip = if len.next_multiple_of(PAGE_SIZE) - len >= color * COLOR_STEP {
+            color * COLOR_STEP
+        } else {
+            0
+        };
+        let charge = (skip + len).next_multiple_of(PAGE_SIZE);
         self.in_use
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
                 used.checked_add(charge).filter(|&n| n <= self.limit)
@@ -92,9 +102,10 @@ impl CodeMemory {
                 in_use,
                 limit: self.limit,
             })?;
-        match map_exec(&code.bytes, charge) {
+        match map_exec(&code.bytes, skip, charge) {
             Ok(buf) => Ok(CompiledCode {
                 buf,
+                skip,
                 labels: code.labels.clone(),
                 comments: code.comments.clone(),
                 charge,
@@ -108,11 +119,24 @@ impl CodeMemory {
     }
 }
 
-/// Writes `bytes` into a read-write mapping, then makes it read-execute.
-fn map_exec(bytes: &[u8], size: usize) -> std::io::Result<ExecutableBuffer> {
+/// Functions start this many different offsets into their first page...
+const COLORS: usize = 32;
+/// ... this far apart. Code mapped page by page would otherwise put every
+/// function at offset 0 of a page, and the same code in two functions
+/// (eight `Apply` methods of one shape) at addresses equal in their low
+/// 12 bits, which branch predictors index and hash by: the calls and
+/// returns of a megamorphic site alias, and its indirect call is
+/// mispredicted far more often than when the targets are spread out.
+const COLOR_STEP: usize = 64;
+static NEXT_COLOR: AtomicUsize = AtomicUsize::new(0);
+
+/// Writes `bytes` at offset `skip` of a read-write mapping of `size`
+/// bytes (`int3` before them), then makes it read-execute.
+fn map_exec(bytes: &[u8], skip: usize, size: usize) -> std::io::Result<ExecutableBuffer> {
     let mut buf = MutableBuffer::new(size)?;
-    buf.set_len(bytes.len());
-    buf.copy_from_slice(bytes);
+    buf.set_len(skip + bytes.len());
+    buf[..skip].fill(0xCC);
+    buf[skip..].copy_from_slice(bytes);
     buf.make_exec()
 }
 
@@ -122,6 +146,8 @@ fn map_exec(bytes: &[u8], size: usize) -> std::io::Result<ExecutableBuffer> {
 #[derive(Debug)]
 pub struct CompiledCode {
     buf: ExecutableBuffer,
+    /// Padding before the code's first byte.
+    skip: usize,
     labels: Vec<(Label, usize)>,
     comments: Vec<(usize, String)>,
     charge: usize,
@@ -132,26 +158,26 @@ impl CompiledCode {
     /// Address of `label`, if it was bound in this code.
     pub fn entry(&self, label: Label) -> Option<*const u8> {
         let (_, at) = self.labels.iter().find(|(l, _)| *l == label)?;
-        Some(self.buf.ptr(AssemblyOffset(*at)))
+        Some(self.buf.ptr(AssemblyOffset(self.skip + *at)))
     }
 
     /// Address of the first byte.
     pub fn start(&self) -> *const u8 {
-        self.buf.as_ptr()
+        self.buf.ptr(AssemblyOffset(self.skip))
     }
 
     /// Length of the code in bytes.
     pub fn len(&self) -> usize {
-        self.buf.len()
+        self.buf.len() - self.skip
     }
 
     pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
+        self.len() == 0
     }
 
     /// The code bytes (readable; the mapping is read-execute).
     pub fn bytes(&self) -> &[u8] {
-        &self.buf
+        &self.buf[self.skip..]
     }
 
     /// Listing comments: (code offset, text).
@@ -161,7 +187,7 @@ impl CompiledCode {
 
     /// Annotated disassembly at the code's real addresses.
     pub fn listing(&self) -> String {
-        crate::listing::disassemble(&self.buf, self.start() as u64, &self.comments)
+        crate::listing::disassemble(self.bytes(), self.start() as u64, &self.comments)
     }
 }
 
@@ -225,6 +251,28 @@ mod tests {
         assert_eq!(code.bytes(), &asm.bytes[..]);
         assert_eq!(code.len(), asm.bytes.len());
         assert!(code.listing().contains("mov eax, 2Ah"));
+    }
+
+    #[test]
+    fn functions_start_at_different_offsets_in_their_pages() {
+        let mem = CodeMemory::new(1 << 24);
+        let asm = ret_42();
+        let codes: Vec<CompiledCode> = (0..COLORS).map(|_| mem.alloc(&asm).unwrap()).collect();
+        let mut offsets: Vec<usize> = codes
+            .iter()
+            .map(|c| c.start() as usize % PAGE_SIZE)
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        assert_eq!(offsets.len(), COLORS, "{offsets:?}");
+        for c in &codes {
+            let f = c.entry(asm.labels[0].0).unwrap();
+            assert_eq!(f, c.start());
+            // SAFETY: as above: `() -> u64`, mapped while `c` lives.
+            let f: extern "sysv64" fn() -> u64 = unsafe { std::mem::transmute(f) };
+            assert_eq!(f(), 42);
+            assert_eq!(c.bytes(), &asm.bytes[..]);
+        }
     }
 
     #[test]

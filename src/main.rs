@@ -100,6 +100,10 @@ struct RunArgs {
     /// Share two types together need for a bimorphic guard.
     #[arg(long, default_value_t = POLICY.bimorphic)]
     bimorphic: f64,
+    /// Most receivers a site is guarded for: three or more (together
+    /// reaching --bimorphic) get a chain of inlined guards (2: never).
+    #[arg(long, default_value_t = POLICY.polymorphic)]
+    polymorphic: usize,
     /// A site with fewer observations stays cold.
     #[arg(long, default_value_t = POLICY.min_site_calls)]
     min_site_calls: u64,
@@ -228,6 +232,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         hot_loops: a.hot_loops,
         bias: a.bias,
         bimorphic: a.bimorphic,
+        polymorphic: a.polymorphic,
         min_site_calls: a.min_site_calls,
         width: a.profile_width,
         miss_ratio: a.miss_ratio,

@@ -32,16 +32,15 @@ fn prog(name: &str) -> String {
 /// compared in small pieces by tests/listings.rs; these tests check what
 /// the guard comments say.
 fn listing(name: &str) -> String {
+    listing_with(name, &[])
+}
+
+fn listing_with(name: &str, extra: &[&str]) -> String {
     let p = prog(name);
-    let out = pgojit(&[
-        "disasm",
-        "--jit-sync",
-        "--no-opt",
-        "--stable",
-        "--func",
-        "main.run",
-        &p,
-    ]);
+    let mut args = vec!["disasm", "--jit-sync", "--no-opt", "--stable"];
+    args.extend(extra);
+    args.extend(["--func", "main.run", &p]);
+    let out = pgojit(&args);
     let text = String::from_utf8_lossy(&out.stdout);
     text[text.find("TEXT main.run").expect("a listing")..].to_string()
 }
@@ -66,9 +65,26 @@ fn listing_bimorphic_guards() {
 
 #[test]
 fn listing_megamorphic_indirect_call() {
-    let l = listing("mega");
+    let l = listing_with("mega", &["--polymorphic=2"]);
     assert!(!l.contains("; guard 1"), "{l}");
     assert!(l.contains("; indirect call through the itab"), "{l}");
+}
+
+#[test]
+fn listing_polymorphic_chain_of_inlined_guards() {
+    // Four receivers, 25% each: a guard per type, each body inlined, and
+    // the indirect call for anything else.
+    let l = listing("mega");
+    for (k, t) in ["A", "B", "C", "D"].iter().enumerate() {
+        let guard = format!("; guard {}: itab == *main.{t}", k + 1);
+        assert!(l.contains(&guard), "{guard}\n{l}");
+        let body = format!("; inlined main.(*{t}).Area");
+        assert!(l.contains(&body), "{body}\n{l}");
+    }
+    assert!(
+        l.contains("; guard miss: indirect call through the itab"),
+        "{l}"
+    );
 }
 
 #[test]
@@ -90,10 +106,30 @@ fn trace_tier_explains_each_decision() {
     );
     assert!(err.contains("OSR into compiled main.run"), "{err}");
 
-    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &prog("mega")]);
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--trace-tier",
+        "--polymorphic=2",
+        &prog("mega"),
+    ]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("mega.go:20:10: not devirtualizing shapes[i % len(shapes)].Area: megamorphic (top *main.A 25.0%)"),
+        "{err}"
+    );
+    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &prog("mega")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("mega.go:20:10: devirtualizing shapes[i % len(shapes)].Area to *main.A, *main.B, *main.C, *main.D (polymorphic, 9999 of 9999 calls, 100.0%)"),
+        "{err}"
+    );
+    // The same shape of site, with bodies too big to inline: no chain.
+    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &prog("poly_calls")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "210000\n"); // (real Go: 210000)
+    assert!(
+        err.contains("poly_calls.go:38:10: not devirtualizing shapes[i % len(shapes)].Area: polymorphic (3 receivers, 9999 of 9999 calls), but *main.A is not inlined"),
         "{err}"
     );
 

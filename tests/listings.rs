@@ -479,6 +479,7 @@ families!(
     guard_merged,
     guard_funcval,
     guard_indirect,
+    guard_polymorphic,
     guard_nodevirt,
     osr,
     prologue,

@@ -32,6 +32,15 @@ pub struct Options {
     /// `--bimorphic`: the share two receivers together need for a pair of
     /// guards. Above 1.0, never.
     pub bimorphic: f64,
+    /// `--polymorphic`: the most receivers one site is guarded for. When
+    /// neither one nor two reach their shares, the fewest top receivers
+    /// (three up to this many) that together reach `bimorphic` get a chain
+    /// of guards (`polymorphic`), as V8's polymorphic inlining does; the
+    /// compiler keeps such a chain only where every target is inlined (a
+    /// chain of calls costs more than the one indirect call it replaces).
+    /// 2 turns it off. Only counted receivers are known: `width` rows at
+    /// most.
+    pub polymorphic: usize,
     /// `--min-site-calls`: a site with fewer observations stays cold.
     ///
     /// Default 100. A guard decided from a handful of calls reflects
@@ -64,8 +73,9 @@ impl Options {
         hot_loops: 10_000,
         bias: 0.80,
         bimorphic: 0.95,
+        polymorphic: 8,
         min_site_calls: 100,
-        width: 4,
+        width: 8,
         miss_ratio: 0.25,
         miss_window: 10_000,
         max_recompiles: 4,
@@ -120,6 +130,12 @@ impl Options {
             return Err(OptionsError {
                 option: "--miss-window",
                 message: "a window needs at least one call".into(),
+            });
+        }
+        if self.polymorphic < 2 {
+            return Err(OptionsError {
+                option: "--polymorphic",
+                message: format!("{} guards: at least 2 (2 turns it off)", self.polymorphic),
             });
         }
         if !(MIN_WIDTH..=MAX_WIDTH).contains(&self.width) {
@@ -208,11 +224,13 @@ impl fmt::Display for SiteDecision {
 /// In order: no calls → `cold`; fewer than `min_site_calls` → `cold`
 /// (`below-min-calls`); the most frequent target reaching `bias` → one guard
 /// (`monomorphic` if it is the only target ever seen, else `biased`); the
-/// top two reaching `bimorphic` together → two guards (`bimorphic`);
-/// otherwise `indirect`, because: calls in `other` at least equal the top
-/// target (`other-too-high`), any other untracked calls or three or more
-/// targets (`megamorphic`), two targets (`below-bimorphic`), or one
-/// (`below-bias`, possible only with `bias` above 1).
+/// top two reaching `bimorphic` together → two guards (`bimorphic`); the
+/// fewest top three to `polymorphic` reaching `bimorphic` together → that
+/// many guards (`polymorphic`); otherwise `indirect`, because: calls in
+/// `other` at least equal the top target (`other-too-high`), any other
+/// untracked calls or three or more targets (`megamorphic`), two targets
+/// (`below-bimorphic`), or one (`below-bias`, possible only with `bias`
+/// above 1).
 ///
 /// `other` counts toward the total, so untracked receivers dilute every
 /// share. Ties between equally frequent targets go to the lower id
@@ -246,6 +264,19 @@ pub fn decide_site(s: &SiteSnapshot, o: &Options) -> SiteDecision {
         if let Some(&(t2, c2)) = ranked.get(1) {
             if reaches(c1 + c2, total, o.bimorphic_ppm()) {
                 return decision(SiteAction::Guard(vec![t1, t2]), Reason::Bimorphic, c1 + c2);
+            }
+        }
+        let mut covered = c1 + ranked.get(1).map_or(0, |r| r.1);
+        for (k, &(_, c)) in ranked
+            .iter()
+            .enumerate()
+            .skip(2)
+            .take(o.polymorphic.saturating_sub(2))
+        {
+            covered += c;
+            if reaches(covered, total, o.bimorphic_ppm()) {
+                let ts = ranked[..=k].iter().map(|r| r.0).collect();
+                return decision(SiteAction::Guard(ts), Reason::Polymorphic, covered);
             }
         }
     }
@@ -341,6 +372,8 @@ mod tests {
             o.bimorphic = 0.8;
         });
         let min0 = with(|o| o.min_site_calls = 0);
+        let poly2 = with(|o| o.polymorphic = 2);
+        let poly4 = with(|o| o.polymorphic = 4);
         #[rustfmt::skip]
         let cases: &[Case] = &[
             ("empty site", &[], 0, &d, COLD, Cold),
@@ -350,14 +383,20 @@ mod tests {
             ("exactly min calls", &[(1, 100)], 0, &d, Some(&[1]), Monomorphic),
             ("below min counts other", &[(1, 50)], 49, &d, COLD, BelowMinCalls),
             ("min reached through other", &[(1, 80)], 20, &d, Some(&[1]), Biased),
-            ("79.9% does not meet 0.80", &[(1, 799), (2, 150), (3, 51)], 0, &d, None, Megamorphic),
+            ("79.9% does not meet 0.80", &[(1, 799), (2, 150), (3, 51)], 0, &poly2, None, Megamorphic),
+            ("79.9%, three make 100%", &[(1, 799), (2, 150), (3, 51)], 0, &d, Some(&[1, 2, 3]), Polymorphic),
             ("79.9%, pair 100%", &[(1, 799), (2, 201)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("exactly 80.0% meets 0.80", &[(1, 800), (2, 100), (3, 100)], 0, &d, Some(&[1]), Biased),
             ("80.0% from the second row", &[(2, 200), (1, 800)], 0, &d, Some(&[1]), Biased),
             ("other counts toward total", &[(1, 799)], 201, &d, None, Megamorphic),
             ("other makes exactly 80%", &[(1, 800)], 200, &d, Some(&[1]), Biased),
             ("pair exactly 95.0%", &[(1, 700), (2, 250), (3, 50)], 0, &d, Some(&[1, 2]), Bimorphic),
-            ("pair 94.9%", &[(1, 700), (2, 249), (3, 51)], 0, &d, None, Megamorphic),
+            ("pair 94.9%", &[(1, 700), (2, 249), (3, 51)], 0, &poly2, None, Megamorphic),
+            ("pair 94.9%, three 100%", &[(1, 700), (2, 249), (3, 51)], 0, &d, Some(&[1, 2, 3]), Polymorphic),
+            ("eight equal types", &[(1, 125), (2, 125), (3, 125), (4, 125), (5, 125), (6, 125), (7, 125), (8, 125)], 0, &d, Some(&[1, 2, 3, 4, 5, 6, 7, 8]), Polymorphic),
+            ("eight equal types, at most 4", &[(1, 125), (2, 125), (3, 125), (4, 125), (5, 125), (6, 125), (7, 125), (8, 125)], 0, &poly4, None, Megamorphic),
+            ("the fewest that reach 95%", &[(1, 400), (2, 300), (3, 200), (4, 60), (5, 40)], 0, &d, Some(&[1, 2, 3, 4]), Polymorphic),
+            ("polymorphic short through other", &[(1, 400), (2, 300), (3, 200)], 100, &d, None, Megamorphic),
             ("pair short through other", &[(1, 700), (2, 249)], 51, &d, None, Megamorphic),
             ("other outweighs the top", &[(1, 100), (2, 100), (3, 100), (4, 100)], 600, &d, None, OtherTooHigh),
             ("other equals the top", &[(1, 300), (2, 100), (3, 100), (4, 200)], 300, &d, None, OtherTooHigh),

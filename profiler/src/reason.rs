@@ -48,6 +48,8 @@ reasons! {
         "one receiver reached --bias of the calls",
     Bimorphic "bimorphic"
         "two receivers together reached --bimorphic of the calls",
+    Polymorphic "polymorphic"
+        "three or more receivers, the fewest most frequent of which together reached --bimorphic (at most --polymorphic)",
     BelowBias "below-bias"
         "one receiver seen, yet short of --bias",
     BelowBimorphic "below-bimorphic"

@@ -198,12 +198,13 @@ impl fmt::Display for Report {
         writeln!(
             f,
             "profile of {}: {} call sites, {} functions \
-             (bias {}, bimorphic {}, min-site-calls {}, hot-calls {}, hot-loops {}, width {})",
+             (bias {}, bimorphic {}, polymorphic {}, min-site-calls {}, hot-calls {}, hot-loops {}, width {})",
             self.file,
             self.sites.len(),
             self.functions.len(),
             fraction(o.bias_ppm()),
             fraction(o.bimorphic_ppm()),
+            o.polymorphic,
             o.min_site_calls,
             o.hot_calls,
             o.hot_loops,
@@ -409,12 +410,12 @@ mod tests {
     fn text_table_hottest_first_with_shares_and_reasons() {
         let text = report(&demo(), &Options::default()).to_text();
         let want = "\
-profile of prog.go: 3 call sites, 3 functions (bias 80%, bimorphic 95%, min-site-calls 100, hot-calls 1000, hot-loops 10000, width 4)
+profile of prog.go: 3 call sites, 3 functions (bias 80%, bimorphic 95%, polymorphic 8, min-site-calls 100, hot-calls 1000, hot-loops 10000, width 4)
 
-site           caller    call                  calls  receivers                                               other  decision           reason
-prog.go:13:9   main.run  main.Shape.Perimeter   1000  main.A 334 (33.4%), main.B 333 (33.3%), t2 333 (33.3%)      0  indirect           megamorphic
-prog.go:20:7   main.run  f (func(int) int)       150  main.square 150 (100.0%)                                    0  guard main.square  monomorphic
-prog.go:12:14  main.run  main.Shape.Area           0  -                                                           0  cold               cold
+site           caller    call                  calls  receivers                                               other  decision                reason
+prog.go:13:9   main.run  main.Shape.Perimeter   1000  main.A 334 (33.4%), main.B 333 (33.3%), t2 333 (33.3%)      0  guard main.A,main.B,t2  polymorphic
+prog.go:20:7   main.run  f (func(int) int)       150  main.square 150 (100.0%)                                    0  guard main.square       monomorphic
+prog.go:12:14  main.run  main.Shape.Area           0  -                                                           0  cold                    cold
 
 function     calls  back-edges  hot  reason
 main.run         1       10000  yes  hot-loops
@@ -445,8 +446,8 @@ main.main        1           0  no   below-hot
             serde_json::json!({"type": "main.A", "count": 334})
         );
         assert_eq!(s["other"], 0);
-        assert_eq!(s["decision"], "indirect");
-        assert_eq!(s["reason"], "megamorphic");
+        assert_eq!(s["decision"], "guard main.A,main.B,t2");
+        assert_eq!(s["reason"], "polymorphic");
         assert_eq!(v["sites"][1]["kind"], "func");
         assert_eq!(
             v["functions"][0],

@@ -66,7 +66,13 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
             base: 0,
             site,
         };
-        let p = plan(jit, prog, &op, &|_| false);
+        // (The inliner expands the guarded targets it accepts; the plan
+        // asks the same question, as polymorphic chains need it.)
+        let inlinable = |f| {
+            jit.opts.inline
+                && super::graph_of(prog, f).is_ok_and(|h| super::inline::refusal(&h).is_none())
+        };
+        let p = plan(jit, prog, &op, &inlinable);
         let guards = p.guards.clone();
         out.plans.push((site.index(), p));
         if guards.is_empty() {

@@ -129,6 +129,24 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
                     }
                 }
             }
+            if plan.guards.len() > 2 {
+                if let Some(g) = plan.guards.iter().find(|g| !g.inline) {
+                    // A chain of direct calls costs more than the one
+                    // indirect call it would replace.
+                    plan.trace.push(format!(
+                        "{at}: not devirtualizing {}: polymorphic ({} receivers, {} of {} calls), but {} is not inlined",
+                        meta.text,
+                        plan.guards.len(),
+                        d.covered,
+                        total,
+                        g.name
+                    ));
+                    return SitePlan {
+                        guards: Vec::new(),
+                        trace: plan.trace,
+                    };
+                }
+            }
             if jit.opts.stress == StressMode::ForceMiss {
                 // A key no receiver has: itabs are aligned pointers and
                 // function ids are below 2^32 - 1.
@@ -145,21 +163,15 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
                 "{at}: devirtualizing {} to {} ({}{} of {} calls, {})",
                 meta.text,
                 names.join(", "),
-                if plan.guards.len() > 1 {
-                    "bimorphic, "
-                } else {
-                    ""
+                match plan.guards.len() {
+                    1 => "",
+                    2 => "bimorphic, ",
+                    _ => "polymorphic, ",
                 },
                 d.covered,
                 total,
                 pgojit_profiler::share(d.covered, total)
             ));
-            for g in plan.guards.iter().filter(|g| g.inline) {
-                plan.trace.push(format!(
-                    "{at}: inlining call to {}",
-                    prog.func(g.target).name
-                ));
-            }
         }
         SiteAction::Indirect | SiteAction::Cold => {
             let top = snap
@@ -187,6 +199,25 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
         }
     }
     plan
+}
+
+/// `--trace-tier`'s lines for the guarded targets a compiler expands in
+/// place at `site` (Go's `-m` style: `file:line:col: inlining call to F`).
+pub fn inlining_trace(prog: &Program, site: usize, plan: &SitePlan) -> Vec<String> {
+    let pos = prog.sites[site].pos;
+    plan.guards
+        .iter()
+        .filter(|g| g.inline)
+        .map(|g| {
+            format!(
+                "{}:{}:{}: inlining call to {}",
+                prog.file_name,
+                pos.line,
+                pos.col,
+                prog.func(g.target).name
+            )
+        })
+        .collect()
 }
 
 /// `pgojit stress --mode=poison`: a seeded random profile for `site`:

@@ -1,6 +1,7 @@
-// Four receiver types evenly: megamorphic, an indirect call through the
-// itab and no guard.
+// Four receiver types evenly with polymorphic guards off: megamorphic,
+// an indirect call through the itab and no guard.
 // listing: main.run CallIface
+// flags: --polymorphic=2
 package main
 
 import "fmt"

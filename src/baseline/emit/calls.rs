@@ -119,6 +119,8 @@ impl Emitter<'_> {
         plan: &SitePlan,
     ) {
         self.trace.extend(plan.trace.iter().cloned());
+        self.trace
+            .extend(crate::tier::devirt::inlining_trace(self.prog, site, plan));
         self.sites.push(site_shape(site, plan));
         let done = self.m.new_label();
         if !plan.guards.is_empty() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # regen-expected.sh [DIR...] — regenerate the expected outputs of Go programs
-# with the real Go 1.27 toolchain (the oracle). DIR defaults to tests/programs.
+# with the real Go 1.27 toolchain (the oracle).
 #
 # For every DIR/NAME.go, in a temporary module (`go 1.27` in go.mod), with
 # `go build` and then running the binary directly (never `go run`, which
@@ -16,9 +16,16 @@
 #                                        (exit code), NAME.stderr1 (first line
 #                                        of stderr, only when stderr is non-empty)
 #
+# Test sizes: a line `LHS = VALUE // test: SMALL` (one `=` before the
+# marker) is built as `LHS = SMALL`. The benchmark programs of
+# benches/programs mark their size constants so; tests/programs.rs makes
+# the same substitution before running pgojit on them.
+#
 # Every program is built and run twice; any difference (stdout, exit code,
 # first stderr line, compile error) is reported as nondeterminism and fails.
 # Files are only rewritten when their content changes.
+#
+# DIR defaults to tests/programs and benches/programs.
 #
 # Environment: REGEN_FILTER  (extended regex; only matching NAMEs)
 #              REGEN_TIMEOUT (seconds per run, default 20)
@@ -36,7 +43,11 @@ filter=${REGEN_FILTER:-}
 limit=${REGEN_TIMEOUT:-20}
 jobs=${REGEN_JOBS:-4}
 dirs=("$@")
-[ ${#dirs[@]} -gt 0 ] || dirs=("$repo/tests/programs")
+[ ${#dirs[@]} -gt 0 ] || dirs=("$repo/tests/programs" "$repo/benches/programs")
+
+# `LHS = VALUE // test: SMALL` -> `LHS = SMALL` (tests/programs.rs: test_size_source)
+test_size_sed='s#^([^=]*)=[^=]*// test:[[:space:]]*([^[:space:]](.*[^[:space:]])?)[[:space:]]*$#\1= \2#'
+
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/regen-expected.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -57,7 +68,7 @@ process_one() {
   local dir=$1 name=$2
   local d="$work/$name" log="$work/$name.log" base="$dir/$name"
   mkdir -p "$d/src"
-  cp "$dir/$name.go" "$d/src/"
+  sed -E "$test_size_sed" "$dir/$name.go" >"$d/src/$name.go"
   printf 'module prog\n\ngo 1.27\n' >"$d/src/go.mod"
   echo fail >"$work/$name.status"
   : >"$log"

@@ -6,8 +6,8 @@
 //! `PGOJIT_BLESS=1 cargo test --release --test ir` rewrites it.
 //!
 //! The sweep: the graph of every function of every program under
-//! `tests/programs/`, `benches/workloads/` and `../shared/bench/` (when
-//! it exists) builds and passes the verifier.
+//! `tests/programs/`, `benches/workloads/`, `benches/programs/` and
+//! `../shared/bench/` (when it exists) builds and passes the verifier.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -93,6 +93,7 @@ fn golden_graphs() {
 fn every_function_of_the_corpus_builds_and_verifies() {
     let mut files = go_files(&root().join("tests/programs"));
     files.extend(go_files(&root().join("benches/workloads")));
+    files.extend(go_files(&root().join("benches/programs")));
     files.extend(go_files(&root().join("../shared/bench")));
     let (mut progs, mut funcs, mut failures) = (0, 0, Vec::new());
     for file in &files {

@@ -13,6 +13,15 @@
 //!
 //! Every failure is collected and reported at the end, one line each.
 //!
+//! The benchmark programs of `benches/programs/` run here too, in every
+//! mode, at a small size: each marks its size constants
+//! `NAME = BIG // test: SMALL`, and the test runs a copy (same file name,
+//! under cargo's target tmp dir) with every marked value replaced by SMALL
+//! ([`test_size_source`]). Their expectations next to them were made by
+//! `scripts/regen-expected.sh`, which makes the same substitution before
+//! Go builds them, so there is one source per program and the benchmark
+//! scripts run it at full size.
+//!
 //! Environment:
 //! - `PGOJIT_TEST_FILTER`: only programs whose name matches; `|` separates
 //!   alternatives, each a substring with optional `^`/`$` anchors
@@ -86,6 +95,10 @@ const MODES: &[&str] = &[
 
 const PROGRAMS_DIR: &str = "tests/programs";
 const UNSUPPORTED_DIR: &str = "tests/unsupported";
+const BENCH_PROGRAMS_DIR: &str = "benches/programs";
+
+/// The marker of a size constant in `benches/programs/*.go`.
+const TEST_SIZE_MARKER: &str = "// test:";
 
 /// Output beyond this is drained but not kept (a runaway print loop must
 /// not exhaust memory).
@@ -99,6 +112,58 @@ fn programs_match_go() {
 #[test]
 fn unsupported_programs_are_rejected() {
     run_suite(UNSUPPORTED_DIR);
+}
+
+/// `benches/programs/*.go` at their test size (see the module doc).
+#[test]
+fn bench_programs_match_go_at_test_size() {
+    run_suite(BENCH_PROGRAMS_DIR);
+}
+
+/// `src` with every line `LHS = VALUE // test: SMALL` (one `=` before the
+/// marker) made `LHS = SMALL`, and how many lines were. The same rule as
+/// the `sed` in `scripts/regen-expected.sh`.
+fn test_size_source(src: &str) -> (String, usize) {
+    let mut changed = 0;
+    let mut out = String::with_capacity(src.len());
+    for line in src.split_inclusive('\n') {
+        let (body, nl) = match line.strip_suffix('\n') {
+            Some(b) => (b, "\n"),
+            None => (line, ""),
+        };
+        if let Some((code, small)) = body.split_once(TEST_SIZE_MARKER) {
+            let small = small.trim();
+            if code.matches('=').count() == 1 && !small.is_empty() {
+                let lhs = &code[..code.find('=').unwrap()];
+                out.push_str(lhs);
+                out.push_str("= ");
+                out.push_str(small);
+                out.push_str(nl);
+                changed += 1;
+                continue;
+            }
+        }
+        out.push_str(line);
+    }
+    (out, changed)
+}
+
+/// The test-size copy of a benchmark program, written under cargo's tmp
+/// dir with the program's own file name (positions in messages stay
+/// `NAME.go:LINE:COL`).
+fn test_size_copy(file: &Path) -> Result<PathBuf, String> {
+    let src = read_text(file)?;
+    let (small, changed) = test_size_source(&src);
+    if changed == 0 {
+        return Err(format!(
+            "no `NAME = VALUE {TEST_SIZE_MARKER} SMALL` line: it would run at full size"
+        ));
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-programs");
+    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let out = dir.join(file.file_name().unwrap());
+    fs::write(&out, small).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(out)
 }
 
 /// A new program without regenerated expectations (or a stale expectation
@@ -132,6 +197,28 @@ fn every_program_has_expectations() {
         UNSUPPORTED_DIR,
         &unsupported,
         &["expect", "stdout", "exit", "stderr1", "compile_error"],
+        &mut problems,
+    );
+
+    let benches = go_files(&root().join(BENCH_PROGRAMS_DIR));
+    assert!(!benches.is_empty(), "no programs in {BENCH_PROGRAMS_DIR}");
+    for name in &benches {
+        if let Err(e) = load_expectation(&root().join(BENCH_PROGRAMS_DIR), name, false) {
+            problems.push(format!("{BENCH_PROGRAMS_DIR}/{name}.go: {e}"));
+        }
+        let file = root().join(BENCH_PROGRAMS_DIR).join(format!("{name}.go"));
+        match read_text(&file).map(|s| test_size_source(&s).1) {
+            Err(e) => problems.push(format!("{BENCH_PROGRAMS_DIR}/{name}.go: {e}")),
+            Ok(0) => problems.push(format!(
+                "{BENCH_PROGRAMS_DIR}/{name}.go: no `NAME = VALUE {TEST_SIZE_MARKER} SMALL` line"
+            )),
+            Ok(_) => {}
+        }
+    }
+    orphans(
+        BENCH_PROGRAMS_DIR,
+        &benches,
+        &["stdout", "exit", "stderr1", "compile_error"],
         &mut problems,
     );
 
@@ -358,13 +445,23 @@ fn run_suite(dir: &str) {
         if !filter.is_empty() && !filter_matches(&filter, &name) {
             continue;
         }
+        let mut file = abs_dir.join(format!("{name}.go"));
+        if dir == BENCH_PROGRAMS_DIR {
+            match test_size_copy(&file) {
+                Ok(copy) => file = copy,
+                Err(e) => {
+                    failures.push((usize::MAX, format!("{name}: {e}")));
+                    continue;
+                }
+            }
+        }
         match load_expectation(&abs_dir, &name, unsupported) {
             Ok(expect) => {
                 let expect = Arc::new(expect);
                 for mode in &modes {
                     jobs.push(Job {
                         name: name.clone(),
-                        file: abs_dir.join(format!("{name}.go")),
+                        file: file.clone(),
                         mode: mode.clone(),
                         expect: expect.clone(),
                     });
@@ -695,6 +792,18 @@ mod harness_self_tests {
         assert!(mentions("ce_x.go:3:5: boom", "ce_x.go:3:"));
         assert!(!mentions("/a/xce_x.go:3:5: boom", "ce_x.go:3:"));
         assert!(!mentions("ce_x.go:13:5: boom", "ce_x.go:3:"));
+    }
+
+    #[test]
+    fn test_size_substitution() {
+        let src = "const N = 5000 // test: 300\nconst (\n\tW = 800 // test: 40\n\tK = 2\n)\nif a == b // test: 1\n";
+        let (out, n) = test_size_source(src);
+        assert_eq!(n, 2);
+        assert_eq!(
+            out,
+            "const N = 300\nconst (\n\tW = 40\n\tK = 2\n)\nif a == b // test: 1\n"
+        );
+        assert_eq!(test_size_source("x = 1").0, "x = 1");
     }
 
     #[test]

@@ -127,8 +127,39 @@ pub fn inline_calls(
             prog.func(f).name
         ));
     }
+    if done > 0 {
+        widen_params(g);
+    }
     trace.sort();
     trace
+}
+
+/// Widens each block parameter to take what its edges pass: a copy's
+/// result may be a float where the caller's untyped call result was a
+/// guessed `ptr`, or the reverse; a parameter that gets both (or a float
+/// and an integer) becomes `ptr`, any word (see [`Ty::fits`]).
+fn widen_params(g: &mut Graph) {
+    loop {
+        let mut changed = false;
+        for b in g.block_ids().collect::<Vec<_>>() {
+            let Some(t) = g.block(b).term.clone() else {
+                continue;
+            };
+            for e in t.edges() {
+                let params = g.block(e.block).params.clone();
+                for (&a, &p) in e.args.iter().zip(&params) {
+                    let (at, pt) = (g.insn(a).ty, g.insn(p).ty);
+                    if !at.fits(pt) {
+                        g.insns[p.index()].ty = pt.join(at).unwrap_or(Ty::Ptr);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 /// Replaces call `k` of block `b` (a call of `func`, whose graph is `h`)
@@ -260,6 +291,27 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
     };
     let rw = h.result_words as usize;
     let cont = split_at_call(g, b, k, rw);
+    // The results' types: the caller's guess for an untyped call (`ptr`,
+    // which also keeps a pointer the callee does not type visible to the
+    // collector), unless the callee's returns say float.
+    let mut tys: Vec<Option<Ty>> = vec![None; rw];
+    for hb in h.block_ids() {
+        if let Some(Term::Return(vs)) = &h.block(hb).term {
+            for (t, v) in tys.iter_mut().zip(vs) {
+                let ty = h.insn(*v).ty;
+                *t = match *t {
+                    None => Some(ty),
+                    Some(x) => x.join(ty),
+                };
+            }
+        }
+    }
+    for (&p, t) in g.blocks[cont.index()].params.clone().iter().zip(tys) {
+        if let Some(ty) = t.filter(|t| t.is_word()) {
+            let guess = g.insns[p.index()].ty;
+            g.insns[p.index()].ty = guess.join(ty).unwrap_or(ty);
+        }
+    }
     // The copy of the callee: its values, then its blocks.
     let base = g.blocks.len() as u32;
     let entry_params = &h.block(h.entry).params;

@@ -98,10 +98,14 @@ impl Ty {
     }
 
     /// A value of type `self` may flow where `to` is expected: the same
-    /// type, or an integer where a possible pointer is (a nil, a word the
-    /// bytecode does not type).
+    /// type, or any word where a possible pointer is: `ptr` is also the
+    /// type of a word the bytecode does not type (a nil, a call window
+    /// slot that holds integers and floats in turn, so the result of a
+    /// call there, which an inlined callee may show to be a float); the
+    /// collector looks at such a word as it would at a pointer, which is
+    /// always safe.
     pub fn fits(self, to: Ty) -> bool {
-        self == to || (self == Ty::Int && to == Ty::Ptr)
+        self == to || (matches!(self, Ty::Int | Ty::Float) && to == Ty::Ptr)
     }
 
     /// The type of a merge of `self` and `other` (`None`: float bits

@@ -1071,7 +1071,26 @@ impl Gen<'_> {
         let ob = self.operand(b);
         let d = self.dst(i, TMP0);
         let ra = self.src(a, TMP0);
-        // Immediate forms.
+        // Immediate forms: masks as zero-extending moves, multiplications
+        // by 3, 5 and 9 as one `lea`.
+        match (op, ob) {
+            (BinOp::And, Operand::Imm(m @ (0xFF | 0xFFFF | 0xFFFF_FFFF))) => {
+                let ext = match m {
+                    0xFF => Ext::U8,
+                    0xFFFF => Ext::U16,
+                    _ => Ext::U32,
+                };
+                self.m.extend(ext, d, ra);
+                self.def(i, d);
+                return;
+            }
+            (BinOp::MulI, Operand::Imm(k @ (3 | 5 | 9))) => {
+                self.m.lea_sib(d, ra, ra, (k - 1) as u8, 0);
+                self.def(i, d);
+                return;
+            }
+            _ => {}
+        }
         if let Operand::Imm(x) = ob {
             if fits_i32(x) {
                 let x = x as i32;

@@ -134,11 +134,13 @@ impl MacroAssembler {
         }
     }
 
-    /// `lea dst, [base + index*scale + disp]`, `scale` 1 or 8.
+    /// `lea dst, [base + index*scale + disp]`, `scale` 1, 2, 4 or 8.
     pub fn lea_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
         let (r, b, i) = (dst.0, base.0, index_reg(index));
         match scale {
             1 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) + disp]),
+            2 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 2 + disp]),
+            4 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 4 + disp]),
             8 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 8 + disp]),
             _ => panic!("scale {scale}"),
         }

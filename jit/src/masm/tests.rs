@@ -1479,6 +1479,16 @@ fn encodes_scaled_index_addresses_and_alu_memory_operands() {
         "488d840600000000",
         &["lea rax, [rsi+rax]"],
     );
+    check(
+        |m| m.lea_sib(RDI, RSI, RSI, 2, 0),
+        "488dbc7600000000",
+        &["lea rdi, [rsi+rsi*2]"],
+    );
+    check(
+        |m| m.lea_sib(TMP0, TMP0, TMP0, 4, 0),
+        "488d848000000000",
+        &["lea rax, [rax+rax*4]"],
+    );
     // A folded load: the operation reads its right operand from memory.
     check(
         |m| m.add_rm(RSI, Mem::at(RDI, 0)),

@@ -244,8 +244,8 @@ fn code_memory_is_never_writable_and_executable() {
 /// the window's receivers, and the running loop leaves the old code.
 #[test]
 fn stale_guard_is_recompiled_and_the_loop_moves_over() {
-    // (The baseline tier's mechanism: optimized code does not move a
-    // running loop over at a miss yet.)
+    // (The baseline tier's mechanism: it continues at the guard's call
+    // site in the new code.)
     let out = pgojit(&[
         "run",
         "--jit-sync",
@@ -273,6 +273,45 @@ fn stale_guard_is_recompiled_and_the_loop_moves_over() {
         "{err}"
     );
     assert!(err.contains("recompilations    1"), "{err}");
+}
+
+/// The same phase change in optimized code: its miss path notices the
+/// recompilation, and the loop's next back-edge writes the header's live
+/// slots to the frame and continues in the new code's OSR entry.
+#[test]
+fn optimized_code_leaves_for_the_recompiled_code_at_the_loop_header() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--opt-at-tier-up",
+        "--trace-tier",
+        "--stats",
+        &prog("phase"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "3400000\n");
+    assert!(
+        err.contains("phase.go:22:10: devirtualizing s.Area to *main.Circle"),
+        "{err}"
+    );
+    assert!(
+        err.contains("main.run leaves its old code for the recompiled one at pc 3"),
+        "{err}"
+    );
+    assert!(err.contains("recompilations    1"), "{err}");
+    let out = pgojit(&[
+        "disasm",
+        "--jit-sync",
+        "--opt-at-tier-up",
+        "--func",
+        "main.run",
+        &prog("phase"),
+    ]);
+    let l = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        l.contains("; recompiled: continue at the loop header (pc 3) in the new code"),
+        "{l}"
+    );
 }
 
 /// A dominant type that keeps flipping: recompilations stop at

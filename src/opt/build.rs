@@ -163,6 +163,9 @@ struct Builder<'a> {
     preds: Vec<Vec<(BlockId, Succ)>>,
     /// Per block: the value each slot holds at the end of what is built.
     defs: Vec<Vec<Option<InsnId>>>,
+    /// Per block and slot: the value the slot holds at the block's entry,
+    /// where some read asked for it (a slot live at the entry).
+    entry_defs: Vec<Vec<Option<InsnId>>>,
     sealed: Vec<bool>,
     filled: Vec<bool>,
     incomplete: Vec<Vec<(Slot, InsnId)>>,
@@ -360,6 +363,7 @@ impl<'a> Builder<'a> {
                     inlined: false,
                     cold: false,
                     term_pc: None,
+                    entry_state: None,
                 })
                 .collect(),
             entry: BlockId(0),
@@ -373,6 +377,7 @@ impl<'a> Builder<'a> {
             edges,
             preds,
             defs: vec![vec![None; fs]; nb],
+            entry_defs: vec![vec![None; fs]; nb],
             sealed: vec![false; nb],
             filled: vec![false; nb],
             incomplete: vec![Vec::new(); nb],
@@ -524,6 +529,8 @@ impl<'a> Builder<'a> {
             }
         };
         self.defs[b.index()][s as usize] = Some(v);
+        // (The block had not written the slot: this is its entry value.)
+        self.entry_defs[b.index()][s as usize] = Some(v);
         v
     }
 
@@ -1276,6 +1283,19 @@ impl<'a> Builder<'a> {
                     .collect();
             }
             self.g.blocks[b].term = Some(t);
+        }
+        // Loop headers' entry states, through the forwarding.
+        let headers = self.f.loop_headers();
+        for b in 0..self.g.blocks.len() {
+            if BlockId(b as u32) == entry || !headers.contains(&self.g.blocks[b].pc) {
+                continue;
+            }
+            let state = self.entry_defs[b]
+                .iter()
+                .enumerate()
+                .filter_map(|(slot, v)| v.map(|v| (slot as u32, resolve(&forward, v))))
+                .collect();
+            self.g.blocks[b].entry_state = Some(state);
         }
         let prefix = std::mem::take(&mut self.entry_prefix);
         let insns = &mut self.g.blocks[entry.index()].insns;

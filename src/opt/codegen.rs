@@ -75,6 +75,9 @@ enum Stub {
     /// `--verify-guards` found the wrong type (in `TMP1`) at `site`,
     /// where the guard stood for `check`.
     Verify(Label, u32, u64),
+    /// A back-edge to loop header `BlockId` found the leave flag set: the
+    /// function was recompiled; continue in the new code's OSR entry.
+    Leave(Label, BlockId),
 }
 
 /// A value, or a constant known at compile time.
@@ -119,6 +122,12 @@ struct Gen<'a> {
     /// Pointers checked for nil in the current block (and the ones it
     /// falls through from).
     nil_checked: Vec<InsnId>,
+    /// The frame word a miss path sets when the function was recompiled
+    /// (functions with guards and loops).
+    leave_flag: Option<Mem>,
+    /// The entry of this code version's main graph (what its entry cell
+    /// holds while the version is installed).
+    main_entry: Label,
     /// A counter kept in a register: (its address in memory, the register).
     counter: Option<(u64, Reg)>,
     /// Index checks already made in the current block: (ptr, len, i).
@@ -142,7 +151,7 @@ struct ElemCache {
 pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Output, String> {
     let mut m = MacroAssembler::new();
     let mut ops = Vec::new();
-    let (entry, extra) = emit(&mut m, &mut ops, jit, prog, func, g, false)?;
+    let (entry, extra) = emit(&mut m, &mut ops, jit, prog, func, g, None)?;
     let asm = m.finish().map_err(|x| x.to_string())?;
     Ok(Output {
         asm,
@@ -157,7 +166,7 @@ pub fn generate(jit: &Jit, prog: &Program, func: FuncId, g: &Graph) -> Result<Ou
 }
 
 /// Emits graph `g` of function `func` into `m`: its entry label and the
-/// frame words it uses above the bytecode frame. An `osr` graph is entered
+/// frame words it uses above the bytecode frame. An OSR graph (`osr`: the main graph's entry) is entered
 /// with the frame another tier left (no step, no call counted, frame
 /// arrays kept). Instructions helpers read are added to `ops`.
 pub fn emit(
@@ -167,8 +176,10 @@ pub fn emit(
     prog: &Program,
     func: FuncId,
     g: &Graph,
-    osr: bool,
+    osr: Option<Label>,
 ) -> Result<(Label, u32), String> {
+    // (`osr`: the main graph's entry, for an OSR graph.)
+    let (main_entry, osr) = (osr, osr.is_some());
     let f = prog.func(func);
     // A guarded site's call count (the miss ratio's denominator) is kept
     // in a callee-saved register while the code runs, and added to its
@@ -219,7 +230,19 @@ pub fn emit(
         .max()
         .unwrap_or(0)
         .max(2);
-    let window = f.frame_size + SAVES + a.spills;
+    // A function with guards keeps a word that its miss paths set once
+    // the function is recompiled: the loops' back-edges then leave for
+    // the new code at their header (they have no other way to: optimized
+    // code has no entries at call sites).
+    let guarded_code = g
+        .insns
+        .iter()
+        .any(|d| matches!(d.insn, Insn::SiteMiss { .. }));
+    let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
+    let flag_words = u32::from(guarded_code && has_headers);
+    let leave_flag =
+        (flag_words == 1).then(|| Mem::at(FRAME, slot_offset(f.frame_size + SAVES + a.spills)));
+    let window = f.frame_size + SAVES + a.spills + flag_words;
     // Uses of each value, to fuse a comparison into its branch.
     let mut uses = vec![0u32; g.insns.len()];
     for b in g.block_ids() {
@@ -299,6 +322,8 @@ pub fn emit(
             })
             .collect(),
         saved,
+        leave_flag,
+        main_entry: main_entry.unwrap_or(entry),
     };
     e.m.comment(&format!(
         "function {} (optimizing tier: frame {} + {} saves + {} spills)",
@@ -340,7 +365,7 @@ pub fn emit(
     }
     e.out_of_line();
     ops.append(&mut e.ops);
-    Ok((entry, SAVES + a.spills + native_words))
+    Ok((entry, SAVES + a.spills + flag_words + native_words))
 }
 
 fn fits_i32(x: u64) -> bool {
@@ -495,6 +520,9 @@ impl Gen<'_> {
         }
         if let Some((_, r)) = self.counter {
             self.m.mov_imm(r, 0);
+        }
+        if let Some(flag) = self.leave_flag {
+            self.m.store_imm(flag, 0);
         }
         // The parameters (all values, after OSR), from their slots.
         let entry = self.g.entry;
@@ -778,6 +806,15 @@ impl Gen<'_> {
                 // ARGS[2] is rdx: the key is already there.
                 self.m.call_abs(runtime::site_miss as *const () as usize);
                 self.reload(&live);
+                if let Some(flag) = self.leave_flag {
+                    // Recompiled (this version's entry is no longer
+                    // installed): the next back-edge leaves.
+                    self.m.lea_label(TMP1, self.main_entry);
+                    self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(self.func));
+                    self.m.cmp(Mem::at(CALL_TARGET, 0), TMP1);
+                    self.m.je(back);
+                    self.m.store_imm(flag, 1);
+                }
                 self.m.bind(back);
             }
             Insn::VerifyType { site, tab, check } => {
@@ -1373,6 +1410,14 @@ impl Gen<'_> {
                 self.m.jcc(Cond::Lt, out);
             }
         }
+        if let Some(flag) = self.leave_flag {
+            if self.back_edge(from, e.block) && self.g.block(e.block).entry_state.is_some() {
+                let leave = self.m.new_label();
+                self.stubs.push(Stub::Leave(leave, e.block));
+                self.m.cmp_mem_imm32(flag, 0);
+                self.m.jcc(Cond::Ne, leave);
+            }
+        }
         if Some(e.block) != next {
             self.m.jmp(self.blocks[e.block.index()]);
         }
@@ -1384,7 +1429,10 @@ impl Gen<'_> {
         let moves = e.args.iter().zip(params).any(|(&a, &p)| {
             !matches!((self.operand(a), self.a.loc[p.index()]), (Operand::Value(x), y) if x == y)
         });
-        !moves && !(self.back_edge(from, e.block) && (self.jit.opts.count || self.jit.opts.steps))
+        let poll = self.leave_flag.is_some() && self.g.block(e.block).entry_state.is_some();
+        !moves
+            && !(self.back_edge(from, e.block)
+                && (self.jit.opts.count || self.jit.opts.steps || poll))
     }
 
     fn parallel_move(&mut self, moves: Vec<(Operand, Loc)>) {
@@ -1538,6 +1586,49 @@ impl Gen<'_> {
                     self.m.mov_imm(ARGS[1], site as u64);
                     self.m
                         .call_abs(runtime::guard_violation as *const () as usize);
+                }
+                Stub::Leave(l, header) => {
+                    let pc = self.g.block(header).pc;
+                    self.m.comment(&format!(
+                        "recompiled: continue at the loop header (pc {pc}) in the new code"
+                    ));
+                    self.m.bind(l);
+                    // The header's live slots to the frame, as the new
+                    // code's OSR entry reads them (the back-edge's moves
+                    // already put the header's parameters in place).
+                    let state = self.g.block(header).entry_state.clone().unwrap_or_default();
+                    for (slot, v) in state {
+                        if matches!(self.operand(v), Operand::Value(Loc::None)) {
+                            continue;
+                        }
+                        let mem = self.slot(slot);
+                        self.store_value(mem, v);
+                    }
+                    let regs: Vec<(Reg, bool)> = self
+                        .a
+                        .used
+                        .iter()
+                        .filter(|&&r| !is_callee_saved(r))
+                        .map(|&r| (r, true))
+                        .collect();
+                    self.save(&regs);
+                    self.flush_counter();
+                    self.m.mov(ARGS[0], VM);
+                    self.m.mov_imm(ARGS[1], self.func.0 as u64);
+                    self.m.mov_imm(ARGS[2], pc as u64);
+                    self.m.call_abs(runtime::osr_target as *const () as usize);
+                    let go = self.m.new_label();
+                    self.m.test(TMP0, TMP0);
+                    self.m.jne(go);
+                    // No entry there: stay.
+                    self.reload(&regs);
+                    if let Some(flag) = self.leave_flag {
+                        self.m.store_imm(flag, 0);
+                    }
+                    self.m.jmp(self.blocks[header.index()]);
+                    self.m.bind(go);
+                    self.frame_leave();
+                    self.m.jmp_reg(TMP0);
                 }
                 Stub::Step(l, func, pc) => {
                     self.m.bind(l);

@@ -78,7 +78,7 @@ impl Compiler for Optimizing {
         let main = optimize(jit, f, graph_of(jit.prog, f)?)?;
         let mut m = MacroAssembler::new();
         let mut ops = Vec::new();
-        let (entry, mut extra) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &main.g, false)?;
+        let (entry, mut extra) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &main.g, None)?;
         let mut keys = main.keys;
         // On-stack replacement: one graph per loop header. (Their guards
         // come from the same snapshot; their decisions are not traced
@@ -87,7 +87,7 @@ impl Compiler for Optimizing {
         for t in jit.prog.func(f).loop_headers() {
             let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?)?;
             m.comment(&format!("OSR entry at pc {t}"));
-            let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, true)?;
+            let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, Some(entry))?;
             extra = extra.max(x);
             keys.extend(o.keys);
             osr.push((t, l));

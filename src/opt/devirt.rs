@@ -102,6 +102,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
                 inlined,
                 cold: false,
                 term_pc: None,
+                entry_state: None,
             });
             id
         };

@@ -222,6 +222,7 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
         inlined: outer_inlined,
         cold: outer_cold,
         term_pc: outer_term_pc,
+        entry_state: None,
     });
     let remap = |v: InsnId| *subst.get(&v).unwrap_or(&v);
     if !subst.is_empty() {
@@ -231,6 +232,11 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
             for i in insns {
                 for o in g.insns[i.index()].insn.operands_mut() {
                     *o = remap(*o);
+                }
+            }
+            if let Some(state) = g.blocks[blk.index()].entry_state.as_mut() {
+                for (_, v) in state.iter_mut() {
+                    *v = remap(*v);
                 }
             }
             if let Some(t) = g.blocks[blk.index()].term.as_mut() {
@@ -392,6 +398,7 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             inlined: true,
             cold: blk.cold,
             term_pc: None,
+            entry_state: None,
         });
     }
     g.blocks[b.index()].term = Some(Term::Jump(Edge {

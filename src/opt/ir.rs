@@ -603,6 +603,12 @@ pub struct Block {
     /// pc is a loop back-edge, which takes a `--max-steps` step and counts
     /// a loop trip as every tier does.
     pub term_pc: Option<u32>,
+    /// At a loop header of the function itself: the value of each frame
+    /// slot live at the block's entry (its parameters and the values
+    /// the loop reads from before it), by slot. Code that leaves for
+    /// another version at the header's back-edge writes them to the
+    /// frame, which is what the other version's OSR entry reads.
+    pub entry_state: Option<Vec<(u32, InsnId)>>,
 }
 
 /// A function's SSA graph.

@@ -290,6 +290,10 @@ pub fn graph(g: &Graph, names: &dyn Names) -> String {
             let ps: Vec<String> = preds[b.index()].iter().map(|p| p.to_string()).collect();
             let _ = write!(note, ", from {}", ps.join(" "));
         }
+        if let Some(state) = &blk.entry_state {
+            let st: Vec<String> = state.iter().map(|(s, v)| format!("s{s}={v}")).collect();
+            let _ = write!(note, ", state {}", st.join(" "));
+        }
         let _ = writeln!(out, "{head:<39} # {note}");
         for &x in &blk.insns {
             let d = g.insn(x);

@@ -168,8 +168,9 @@ pub extern "sysv64" fn site_miss(jc: *mut JitCtx, site: u64, key: u64) -> u64 {
     0
 }
 
-/// A back-edge found its function recompiled: the new code's OSR entry for
-/// loop header `pc`, or 0 to stay in the old code.
+/// Code found its function recompiled: the new code's entry at `pc` (a
+/// guard's call site in baseline code, a loop header in optimized code),
+/// or 0 to stay in the old code.
 pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
     // SAFETY: as in `site_miss`.
     let jit = unsafe { jit_of(jc) };
@@ -177,7 +178,7 @@ pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
     let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
     if addr != 0 && jit.opts.trace {
         eprintln!(
-            "{}: {} leaves its old code for the recompiled one at a guard miss (pc {pc})",
+            "{}: {} leaves its old code for the recompiled one at pc {pc}",
             jit.prog.file_name,
             jit.prog.func(f).name
         );

@@ -341,7 +341,10 @@ impl Jit<'_> {
             .saturating_sub(c0)
             .saturating_sub(misses.saturating_sub(m0));
         let id = pgojit_profiler::SiteId(site as u32);
-        let weights: Vec<u64> = if self.opts.count_guards {
+        let weights: Vec<u64> = if st.guarded.len() == 1 {
+            // (All to the one target: no need to read the profile.)
+            vec![1]
+        } else if self.opts.count_guards {
             (0..st.guarded.len())
                 .map(|k| h[k.min(1)].saturating_sub(h0[k.min(1)]))
                 .collect()
@@ -435,10 +438,12 @@ fn misses_now(c: &[std::sync::atomic::AtomicU64; SITE_WORDS]) -> u64 {
             .sum::<u64>()
 }
 
-/// The misses `calls` more calls bring at `misses` per `per` calls
-/// (rounded up; at least one, at most [`CHECK_EVERY`]).
+/// The misses `calls` more calls bring at `misses` per `per` calls, and
+/// an eighth more (a window judged a little late rather than a call that
+/// finds it a few calls short; at least one, at most [`CHECK_EVERY`]).
 fn misses_in(calls: u64, misses: u64, per: u64) -> u64 {
     let n = (calls as u128 * misses as u128).div_ceil(per.max(1) as u128);
+    let n = n + n.div_ceil(8);
     n.clamp(1, CHECK_EVERY as u128) as u64
 }
 

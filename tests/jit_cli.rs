@@ -261,7 +261,7 @@ fn stale_guard_is_recompiled_and_the_loop_moves_over() {
         "{err}"
     );
     assert!(
-        err.contains("phase.go:22:10: s.Area missed 10239 of 10239 calls (100.0%) since compilation: recompiling main.run"),
+        err.contains("phase.go:22:10: s.Area missed 10098 of 10098 calls (100.0%) since compilation: recompiling main.run"),
         "{err}"
     );
     assert!(

@@ -71,8 +71,8 @@ pub use ids::{FuncId, SiteId, Target, TypeId};
 pub use key::{body_hash, FuncKey, SiteKey};
 pub use persist::{load_into, merge, save, MergeReport, PersistError, ProfileFile, SeedReport};
 pub use policy::{
-    decide_func, decide_recompile, decide_site, FuncDecision, MissWindow, Options, OptionsError,
-    RecompileAction, SiteAction, SiteDecision,
+    decide_func, decide_recompile, decide_site, window_calls, FuncDecision, MissWindow, Options,
+    OptionsError, RecompileAction, SiteAction, SiteDecision,
 };
 pub use profile::{CompiledSite, FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH};
 pub use reason::Reason;

@@ -524,14 +524,19 @@ pub enum RecompileAction {
     Settle,
 }
 
+/// The calls a window needs before [`decide_recompile`] judges it, for a
+/// site recompiled `recompiles` times: `miss_window << recompiles`.
+pub fn window_calls(recompiles: u32, o: &Options) -> u64 {
+    o.miss_window.saturating_mul(1u64 << recompiles.min(40))
+}
+
 /// Decides a compiled site at the end of a window: fewer calls than
 /// `miss_window << recompiles` (exponential backoff) → `Wait`; misses
 /// below `miss_ratio` of the calls → `Keep`; otherwise `Recompile`, or
 /// `Settle` once the site was recompiled `max_recompiles` times or its
 /// function `4 * max_recompiles` times.
 pub fn decide_recompile(w: &MissWindow, o: &Options) -> RecompileAction {
-    let needed = o.miss_window.saturating_mul(1u64 << w.recompiles.min(40));
-    if w.calls < needed {
+    if w.calls < window_calls(w.recompiles, o) {
         return RecompileAction::Wait;
     }
     if !reaches(w.misses, w.calls, ppm(o.miss_ratio)) {

@@ -780,30 +780,18 @@ impl Gen<'_> {
                 _ => self.m.bump(TMP0, *addr),
             },
             Insn::SiteMiss { site, key } => {
-                use crate::tier::counters::{CHECK_EVERY, MISS_KEY, MISS_RUN};
-                let (slow, back) = (self.m.new_label(), self.m.new_label());
-                let w = |k: usize| Mem::at(CALL_TARGET, 8 * k as i32);
+                let back = self.m.new_label();
                 self.src_to(*key, TMP2);
                 // A nil receiver is no miss: the indirect call panics.
                 self.m.test(TMP2, TMP2);
                 self.m.je(back);
-                self.m
-                    .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site.index(), 0));
-                self.m.cmp(w(MISS_KEY), TMP2);
-                self.m.jne(slow);
-                // Same key: extend the run; the policy hears of it every
-                // CHECK_EVERY misses of one run.
-                self.m.load(TMP1, w(MISS_RUN));
-                self.m.add_imm(TMP1, 1);
-                self.m.store(w(MISS_RUN), TMP1);
-                self.m.test_imm(TMP1, (CHECK_EVERY - 1) as i32);
-                self.m.jne(back);
-                self.m.bind(slow);
+                let base = self.jit.counters.word_addr(site.index(), 0);
+                crate::tier::counters::emit_miss_count(&mut self.m, base, back);
                 let live = self.live_regs(i);
                 self.save(&live);
                 self.m.mov(ARGS[0], VM);
                 self.m.mov_imm(ARGS[1], site.0 as u64);
-                // ARGS[2] is rdx: the key is already there.
+                // ARGS[2] is rdx: the key (or 0) is already there.
                 self.m.call_abs(runtime::site_miss as *const () as usize);
                 self.reload(&live);
                 if let Some(flag) = self.leave_flag {

@@ -312,7 +312,7 @@ impl<'p> Jit<'p> {
             k.store(u64::MAX, Ordering::Release);
         }
         for sh in &old.sites {
-            self.end_miss_run(sh.site as usize);
+            self.force_miss_check(sh.site as usize);
         }
     }
 

@@ -3,22 +3,32 @@
 //!
 //! Compiled code counts the calls at each guarded site (in a register
 //! where one is free, flushed to memory at every call, helper and return)
-//! and its misses. Misses of one receiver type in a row are counted inline
-//! (`miss_key`, `miss_run`, booked into `misses` by the runtime); a new
-//! type, or every [`CHECK_EVERY`](super::counters::CHECK_EVERY)th miss of a run, calls [`site_miss`], which adds the run to the site's profile rows (so
-//! the table stays true after tier-up) and to the site's window, and asks
-//! the policy (`pgojit_profiler::decide_recompile`) about the window. A
+//! and its misses, and records each missed receiver inline in a few rows
+//! of (key, count) in the site's counters, as the interpreter's receiver
+//! rows and HotSpot's receiver-type profile do
+//! ([`emit_miss_count`](super::counters::emit_miss_count)). It calls
+//! [`site_miss`](super::runtime::site_miss) only for a key without a row
+//! (the runtime gives it one), or when a row's count reaches the site's
+//! `MISS_DUE` word, which the runtime sets so that it hears again at most
+//! [`CHECK_EVERY`] misses on, sooner when the window's calls should be in
+//! by then. The runtime books the rows into
+//! the site's profile rows (so the table stays true after tier-up) and
+//! into its window, and asks the policy
+//! (`pgojit_profiler::decide_recompile`) about the window. A
 //! recompilation compiles the function again from the window's counts (the
 //! receivers seen since the last decision, not the whole history: a phase
 //! change flips the winner), installs it through the entry cell, and loops
 //! running the old code move to the new at their next back-edge.
 
-use super::counters::{CALLS, HIT0, MISSES, MISS_KEY, MISS_RUN, SITE_WORDS};
+use super::counters::{
+    miss_row, CALLS, CHECK_EVERY, HIT0, MISSES, MISS_DUE, MISS_ROWS, SITE_WORDS,
+};
 use super::Jit;
 use crate::runtime::typedesc::Itab;
 use parking_lot::Mutex;
 use pgojit_profiler::{
-    decide_recompile, FuncId, MissWindow, RecompileAction, SiteSnapshot, Target, TypeId,
+    decide_recompile, window_calls, FuncId, MissWindow, RecompileAction, SiteSnapshot, Target,
+    TypeId,
 };
 use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
@@ -44,6 +54,8 @@ pub struct SiteState {
     credited: (u64, u64, [u64; 2]),
     /// `pgojit stress --mode=flip`: rotations so far.
     flips: u32,
+    /// The miss row a new key takes next when none is free.
+    next_row: usize,
     /// When each version of the site's code was installed, and the site's
     /// calls then (for the time per call of each version).
     pub timeline: Vec<(std::time::Instant, u64, String)>,
@@ -139,61 +151,96 @@ impl Jit<'_> {
         }
     }
 
-    /// Books the run of misses pending at `site` (its key's type gets
-    /// them) and forgets the key, so the next miss goes to the runtime:
-    /// done when the code version that counts them is retired, whose
-    /// successor starts its own runs.
-    pub(crate) fn end_miss_run(&self, site: usize) {
+    /// Sends `site`'s next miss to the runtime: done when a code version
+    /// that counts there is retired, so that baseline code still running
+    /// it moves to the new code at its next miss. (The miss rows are the
+    /// site's, not the version's: what they hold is booked at the next
+    /// runtime call or at exit.)
+    pub(crate) fn force_miss_check(&self, site: usize) {
+        let _st = self.sites.state(site);
+        self.counters.sites[site][MISS_DUE].store(0, Ordering::Relaxed);
+    }
+
+    /// Books `n` misses by `key` into the site's miss count, the profile
+    /// rows and the window.
+    fn book_miss(&self, site: usize, st: &mut SiteState, key: u64, n: u64) {
+        self.counters.sites[site][MISSES].fetch_add(n, Ordering::Relaxed);
+        let t = self.miss_target(site, key);
+        if let Some(p) = self.profile {
+            p.site(pgojit_profiler::SiteId(site as u32)).add(t, n);
+        }
+        *st.window.entry(t).or_default() += n;
+    }
+
+    /// Books the misses counted in `site`'s rows (their keys stay).
+    fn book_rows(&self, site: usize, st: &mut SiteState) {
         let c = &self.counters.sites[site];
-        let mut st = self.sites.state(site);
-        let (key, run) = (
-            c[MISS_KEY].swap(0, Ordering::Relaxed),
-            c[MISS_RUN].swap(0, Ordering::Relaxed),
-        );
-        if key != 0 && run > 0 {
-            c[MISSES].fetch_add(run, Ordering::Relaxed);
-            let t = self.miss_target(site, key);
-            if let Some(p) = self.profile {
-                p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
+        for k in 0..MISS_ROWS {
+            let key = c[miss_row(k)].load(Ordering::Relaxed);
+            if key != 0 {
+                let n = c[miss_row(k) + 1].swap(0, Ordering::Relaxed);
+                if n > 0 {
+                    self.book_miss(site, st, key, n);
+                }
             }
-            *st.window.entry(t).or_default() += run;
         }
     }
 
-    /// Books a miss (see the module docs) and lets the policy judge the
-    /// site's window.
+    /// Gives `key` a miss row at `site`: a free one, else the next in
+    /// turn (whose count is booked first).
+    fn claim_row(&self, site: usize, st: &mut SiteState, key: u64) {
+        let c = &self.counters.sites[site];
+        let keys: Vec<u64> = (0..MISS_ROWS)
+            .map(|k| c[miss_row(k)].load(Ordering::Relaxed))
+            .collect();
+        if keys.contains(&key) {
+            return;
+        }
+        let k = keys.iter().position(|&k| k == 0).unwrap_or_else(|| {
+            st.next_row = st.next_row.wrapping_add(1);
+            st.next_row % MISS_ROWS
+        });
+        let n = c[miss_row(k) + 1].swap(0, Ordering::Relaxed);
+        if keys[k] != 0 && n > 0 {
+            self.book_miss(site, st, keys[k], n);
+        }
+        c[miss_row(k)].store(key, Ordering::Relaxed);
+    }
+
+    /// The runtime half of a miss (see the module docs): books the rows,
+    /// and `key` when no row counted it (`key` 0: one did), and lets the
+    /// policy judge the site's window.
     pub(crate) fn on_miss(&self, site: usize, key: u64) {
         let c = &self.counters.sites[site];
         let mut st = self.sites.state(site);
-        let (old, run) = (
-            c[MISS_KEY].load(Ordering::Relaxed),
-            c[MISS_RUN].load(Ordering::Relaxed),
-        );
-        // A new key: this miss is in no run yet.
-        self.credit_hits(site, &mut st, (key != old) as u64);
-        if old != 0 && run > 0 {
-            c[MISSES].fetch_add(run, Ordering::Relaxed);
-            let t = self.miss_target(site, old);
-            if let Some(p) = self.profile {
-                p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
-            }
-            *st.window.entry(t).or_default() += run;
+        // (A key without a row: its miss is counted nowhere yet.)
+        if key != 0 {
+            self.book_miss(site, &mut st, key, 1);
         }
-        if key == old {
-            // The run is booked: go on counting from zero (in the code's
-            // `run % CHECK_EVERY` test, zero means "check again").
-            c[MISS_RUN].store(0, Ordering::Relaxed);
-        } else {
-            c[MISS_KEY].store(key, Ordering::Relaxed);
-            c[MISS_RUN].store(1, Ordering::Relaxed);
+        self.credit_hits(site, &mut st);
+        self.book_rows(site, &mut st);
+        if key != 0 {
+            self.claim_row(site, &mut st, key);
         }
         let misses = misses_now(c);
         let calls = c[CALLS].load(Ordering::Relaxed);
         let func = self.prog.sites[site].caller;
+        // The next runtime call: after at most `n` more misses (the rows
+        // are booked: a row reaching n / rows calls, so the `rows` taken
+        // hold at most rows * (n / rows - 1) + 1 <= n misses by then).
+        let rows = (0..MISS_ROWS)
+            .filter(|&k| c[miss_row(k)].load(Ordering::Relaxed) != 0)
+            .count() as u64;
+        let due = |n: u64| {
+            let per_row = n.clamp(1, CHECK_EVERY) / rows.max(1);
+            c[MISS_DUE].store(per_row.max(1), Ordering::Relaxed);
+        };
         // Nothing to decide for a settled site, without a profile, or while
         // the function's new code is being compiled (its windows reopen
-        // when it is installed).
+        // when it is installed, and retiring the old code brings the next
+        // miss here).
         if st.settled || self.profile.is_none() || self.compile_pending(func) {
+            due(CHECK_EVERY);
             return;
         }
         let w = MissWindow {
@@ -204,8 +251,22 @@ impl Jit<'_> {
         };
         let action = decide_recompile(&w, &self.policy);
         match action {
-            RecompileAction::Wait => {}
-            RecompileAction::Keep => open_window(&mut st, calls, misses),
+            RecompileAction::Wait => {
+                // Due when the window has its calls, if misses keep
+                // coming as they did (in the window, or before it).
+                let (m, n) = if w.calls > 0 {
+                    (w.misses, w.calls)
+                } else {
+                    (misses, calls)
+                };
+                let left = window_calls(w.recompiles, &self.policy) - w.calls;
+                due(misses_in(left, m, n));
+            }
+            RecompileAction::Keep => {
+                open_window(&mut st, calls, misses);
+                let left = window_calls(st.recompiles, &self.policy);
+                due(misses_in(left, w.misses, w.calls));
+            }
             RecompileAction::Recompile | RecompileAction::Settle => {
                 // The window's receivers: its misses by type, and its hits
                 // shared among the guarded targets as the profile has them.
@@ -231,6 +292,9 @@ impl Jit<'_> {
                     st.recompiles += 1;
                 }
                 open_window(&mut st, calls, misses);
+                // (Retiring the old code calls again at the next miss.)
+                let left = window_calls(st.recompiles, &self.policy);
+                due(misses_in(left, w.misses, w.calls));
                 let n = st.recompiles;
                 drop(st);
                 *self.sites.func_recompiles[func.index()].lock() += 1;
@@ -264,14 +328,10 @@ impl Jit<'_> {
     /// targets' profile rows: all of them to a single guard's target;
     /// between two guards, by their hit counters with `--count-guards`,
     /// else in the proportion the rows already have.
-    fn credit_hits(&self, site: usize, st: &mut SiteState, extra_misses: u64) {
+    fn credit_hits(&self, site: usize, st: &mut SiteState) {
         let c = &self.counters.sites[site];
         let l = |i: usize| c[i].load(Ordering::Relaxed);
-        let (calls, misses, h) = (
-            l(CALLS),
-            misses_now(c) + extra_misses,
-            [l(HIT0), l(HIT0 + 1)],
-        );
+        let (calls, misses, h) = (l(CALLS), misses_now(c), [l(HIT0), l(HIT0 + 1)]);
         let (c0, m0, h0) = st.credited;
         st.credited = (calls, misses, h);
         let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
@@ -281,7 +341,10 @@ impl Jit<'_> {
             .saturating_sub(c0)
             .saturating_sub(misses.saturating_sub(m0));
         let id = pgojit_profiler::SiteId(site as u32);
-        let weights: Vec<u64> = if self.opts.count_guards {
+        let weights: Vec<u64> = if st.guarded.len() == 1 {
+            // (All to the one target: no need to read the profile.)
+            vec![1]
+        } else if self.opts.count_guards {
             (0..st.guarded.len())
                 .map(|k| h[k.min(1)].saturating_sub(h0[k.min(1)]))
                 .collect()
@@ -306,26 +369,14 @@ impl Jit<'_> {
         }
     }
 
-    /// Brings the profile rows up to date with compiled code: pending runs
-    /// of misses and guard hits (at exit, so the table counts every call).
+    /// Brings the profile rows up to date with compiled code: the misses
+    /// pending in the rows and the guard hits (at exit, so the table counts
+    /// every call).
     pub fn flush_miss_runs(&self) {
         for site in 0..self.prog.sites.len() {
-            {
-                let mut st = self.sites.state(site);
-                self.credit_hits(site, &mut st, 0);
-            }
-            let c = &self.counters.sites[site];
-            let (key, run) = (
-                c[MISS_KEY].load(Ordering::Relaxed),
-                c[MISS_RUN].swap(0, Ordering::Relaxed),
-            );
-            c[MISSES].fetch_add(run, Ordering::Relaxed);
-            if key != 0 && run > 0 {
-                let t = self.miss_target(site, key);
-                if let Some(p) = self.profile {
-                    p.site(pgojit_profiler::SiteId(site as u32)).add(t, run);
-                }
-            }
+            let mut st = self.sites.state(site);
+            self.credit_hits(site, &mut st);
+            self.book_rows(site, &mut st);
         }
     }
 
@@ -369,7 +420,7 @@ impl Jit<'_> {
             let c = &self.counters.sites[sh.site as usize];
             let mut st = self.sites.state(sh.site as usize);
             // Hits so far belong to the old code's guards.
-            self.credit_hits(sh.site as usize, &mut st, 0);
+            self.credit_hits(sh.site as usize, &mut st);
             st.guarded = sh.targets.clone();
             let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);
@@ -379,9 +430,21 @@ impl Jit<'_> {
     }
 }
 
-/// Misses at a site: the booked runs plus the run in progress.
+/// Misses at a site: the booked ones and those its rows hold.
 fn misses_now(c: &[std::sync::atomic::AtomicU64; SITE_WORDS]) -> u64 {
-    c[MISSES].load(Ordering::Relaxed) + c[MISS_RUN].load(Ordering::Relaxed)
+    c[MISSES].load(Ordering::Relaxed)
+        + (0..MISS_ROWS)
+            .map(|k| c[miss_row(k) + 1].load(Ordering::Relaxed))
+            .sum::<u64>()
+}
+
+/// The misses `calls` more calls bring at `misses` per `per` calls, and
+/// an eighth more (a window judged a little late rather than a call that
+/// finds it a few calls short; at least one, at most [`CHECK_EVERY`]).
+fn misses_in(calls: u64, misses: u64, per: u64) -> u64 {
+    let n = (calls as u128 * misses as u128).div_ceil(per.max(1) as u128);
+    let n = n + n.div_ceil(8);
+    n.clamp(1, CHECK_EVERY as u128) as u64
 }
 
 fn open_window(st: &mut SiteState, calls: u64, misses: u64) {

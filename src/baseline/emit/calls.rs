@@ -3,7 +3,7 @@
 //! ([`SitePlan`]) shapes them: one guard chain for both kinds of site (a
 //! key cell compared with the receiver's itab or the closure's function,
 //! then the target called or inlined), the indirect call on a miss, the
-//! miss path's inline run counting and its runtime call, the stress
+//! miss path's inline receiver rows and its runtime call, the stress
 //! modes' hooks and `--verify-guards`' independent re-check.
 
 use super::memory::{word, word_offset};
@@ -358,30 +358,19 @@ impl Emitter<'_> {
             .add_mem_imm(word(CALL_TARGET, counters::CALLS as u32), 1);
     }
 
-    /// A guard miss with its key in `rdx`: counts it, extends the run of
-    /// misses of the same key, and calls the runtime (which records the
-    /// receiver in the profile and asks the policy) when the key changes
-    /// or every `CHECK_EVERY` misses. Clobbers the scratch registers.
+    /// A guard miss with its key in `rdx`: counts it and its receiver in
+    /// the site's rows inline (`counters::emit_miss_count`), and calls the
+    /// runtime (which books the rows into the profile and asks the policy)
+    /// for a key without a row, or when the site's next check is due.
+    /// Clobbers the scratch registers.
     pub(super) fn miss_path(&mut self, site: usize) {
-        use counters::{CHECK_EVERY, MISS_KEY, MISS_RUN};
-        let (slow, back) = (self.m.new_label(), self.m.new_label());
-        let w = |i: usize| word(CALL_TARGET, i as u32);
-        self.m
-            .mov_imm(CALL_TARGET, self.jit.counters.word_addr(site, 0));
-        self.m.cmp(w(MISS_KEY), TMP2);
-        self.m.jne(slow);
-        // Same key: extend the run; the policy hears of it every
-        // CHECK_EVERY misses of one run.
-        self.m.load(TMP1, w(MISS_RUN));
-        self.m.add_imm(TMP1, 1);
-        self.m.store(w(MISS_RUN), TMP1);
-        self.m.test_imm(TMP1, (CHECK_EVERY - 1) as i32);
-        self.m.jne(back);
-        self.m.bind(slow);
+        let back = self.m.new_label();
+        let base = self.jit.counters.word_addr(site, 0);
+        counters::emit_miss_count(&mut self.m, base, back);
         self.spill_all();
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], site as u64);
-        // ARGS[2] is rdx: the key is already there.
+        // ARGS[2] is rdx: the key (or 0) is already there.
         self.m.call_abs(runtime::site_miss as *const () as usize);
         self.reload_all();
         // The runtime may have recompiled the function: if so, continue

@@ -314,6 +314,26 @@ fn optimized_code_leaves_for_the_recompiled_code_at_the_loop_header() {
     );
 }
 
+/// Two guarded sites in one loop (the flag in a frame word, not in the
+/// site-count register): each site's recompilation moves the loop over.
+#[test]
+fn optimized_code_with_two_guarded_sites_leaves_for_the_recompiled_code() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--opt-at-tier-up",
+        "--trace-tier",
+        &prog("phase_two_sites"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // (Real Go prints 10200000.)
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "10200000\n");
+    let leaves = err
+        .matches("main.run leaves its old code for the recompiled one at pc 3")
+        .count();
+    assert_eq!(leaves, 2, "{err}");
+}
+
 /// A dominant type that keeps flipping: recompilations stop at
 /// --max-recompiles and the site settles to an indirect call.
 #[test]

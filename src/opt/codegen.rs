@@ -122,9 +122,9 @@ struct Gen<'a> {
     /// Pointers checked for nil in the current block (and the ones it
     /// falls through from).
     nil_checked: Vec<InsnId>,
-    /// The frame word a miss path sets when the function was recompiled
+    /// The flag a miss path sets when the function was recompiled
     /// (functions with guards and loops).
-    leave_flag: Option<Mem>,
+    leave: LeaveFlag,
     /// The entry of this code version's main graph (what its entry cell
     /// holds while the version is installed).
     main_entry: Label,
@@ -137,6 +137,20 @@ struct Gen<'a> {
     guarded: Vec<pgojit_profiler::SiteId>,
     saved: Vec<Reg>,
 }
+
+/// Where optimized code keeps its "recompiled: leave at the next loop
+/// header" flag.
+#[derive(Clone, Copy, PartialEq)]
+enum LeaveFlag {
+    /// No guards or no loops: nothing to leave.
+    None,
+    /// The top bit of the site-count register.
+    Sign(Reg),
+    /// A frame word.
+    Word(Mem),
+}
+
+const TOP_BIT: u64 = 1 << 63;
 
 /// A slice element's address as the last instruction left it:
 /// `[ptr + index*scale]` for `key` = (ptr, len, i, stride).
@@ -230,18 +244,26 @@ pub fn emit(
         .max()
         .unwrap_or(0)
         .max(2);
-    // A function with guards keeps a word that its miss paths set once
-    // the function is recompiled: the loops' back-edges then leave for
-    // the new code at their header (they have no other way to: optimized
-    // code has no entries at call sites).
+    // A function with guards and loops keeps a flag that its miss paths
+    // set once the function is recompiled: the loops' back-edges then
+    // leave for the new code at their header (they have no other way to:
+    // optimized code has no entries at call sites). The flag is the top
+    // bit of the register that counts the site's calls when there is one
+    // (a count never gets there; `test; jl` is one fused instruction on
+    // the back-edge), else a frame word.
     let guarded_code = g
         .insns
         .iter()
         .any(|d| matches!(d.insn, Insn::SiteMiss { .. }));
     let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
-    let flag_words = u32::from(guarded_code && has_headers);
-    let leave_flag =
-        (flag_words == 1).then(|| Mem::at(FRAME, slot_offset(f.frame_size + SAVES + a.spills)));
+    let leave = if !(guarded_code && has_headers) {
+        LeaveFlag::None
+    } else if let Some((_, r)) = counter {
+        LeaveFlag::Sign(r)
+    } else {
+        LeaveFlag::Word(Mem::at(FRAME, slot_offset(f.frame_size + SAVES + a.spills)))
+    };
+    let flag_words = u32::from(matches!(leave, LeaveFlag::Word(_)));
     let window = f.frame_size + SAVES + a.spills + flag_words;
     // Uses of each value, to fuse a comparison into its branch.
     let mut uses = vec![0u32; g.insns.len()];
@@ -322,7 +344,7 @@ pub fn emit(
             })
             .collect(),
         saved,
-        leave_flag,
+        leave,
         main_entry: main_entry.unwrap_or(entry),
     };
     e.m.comment(&format!(
@@ -521,7 +543,8 @@ impl Gen<'_> {
         if let Some((_, r)) = self.counter {
             self.m.mov_imm(r, 0);
         }
-        if let Some(flag) = self.leave_flag {
+        // (The count register starts at zero: its flag bit too.)
+        if let LeaveFlag::Word(flag) = self.leave {
             self.m.store_imm(flag, 0);
         }
         // The parameters (all values, after OSR), from their slots.
@@ -543,9 +566,35 @@ impl Gen<'_> {
     /// may read it) and starts it again from zero.
     fn flush_counter(&mut self) {
         if let Some((addr, r)) = self.counter {
+            if self.leave == LeaveFlag::Sign(r) {
+                // The count without the flag bit, which stays.
+                self.m.mov_imm(CALL_TARGET, !TOP_BIT);
+                self.m.and(CALL_TARGET, r);
+                self.m.sub(r, CALL_TARGET);
+                self.m.mov_imm(TMP0, addr);
+                self.m.add_mem_reg(Mem::at(TMP0, 0), CALL_TARGET);
+                return;
+            }
             self.m.mov_imm(CALL_TARGET, addr);
             self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
             self.m.mov_imm(r, 0);
+        }
+    }
+
+    /// Sets (or clears) the leave flag.
+    fn set_leave_flag(&mut self, on: bool) {
+        match self.leave {
+            LeaveFlag::None => {}
+            LeaveFlag::Word(flag) => self.m.store_imm(flag, on as i32),
+            LeaveFlag::Sign(r) => {
+                if on {
+                    self.m.mov_imm(TMP1, TOP_BIT);
+                    self.m.or(r, TMP1);
+                } else {
+                    self.m.mov_imm(TMP1, !TOP_BIT);
+                    self.m.and(r, TMP1);
+                }
+            }
         }
     }
 
@@ -794,14 +843,14 @@ impl Gen<'_> {
                 // ARGS[2] is rdx: the key (or 0) is already there.
                 self.m.call_abs(runtime::site_miss as *const () as usize);
                 self.reload(&live);
-                if let Some(flag) = self.leave_flag {
+                if self.leave != LeaveFlag::None {
                     // Recompiled (this version's entry is no longer
                     // installed): the next back-edge leaves.
                     self.m.lea_label(TMP1, self.main_entry);
                     self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(self.func));
                     self.m.cmp(Mem::at(CALL_TARGET, 0), TMP1);
                     self.m.je(back);
-                    self.m.store_imm(flag, 1);
+                    self.set_leave_flag(true);
                 }
                 self.m.bind(back);
             }
@@ -1398,13 +1447,31 @@ impl Gen<'_> {
                 self.m.jcc(Cond::Lt, out);
             }
         }
-        if let Some(flag) = self.leave_flag {
-            if self.back_edge(from, e.block) && self.g.block(e.block).entry_state.is_some() {
-                let leave = self.m.new_label();
-                self.stubs.push(Stub::Leave(leave, e.block));
-                self.m.cmp_mem_imm32(flag, 0);
-                self.m.jcc(Cond::Ne, leave);
+        if self.leave != LeaveFlag::None
+            && self.back_edge(from, e.block)
+            && self.g.block(e.block).entry_state.is_some()
+        {
+            // (One taken branch on the way round, as without the flag.)
+            let leave = self.m.new_label();
+            self.stubs.push(Stub::Leave(leave, e.block));
+            let set = match self.leave {
+                LeaveFlag::Sign(r) => {
+                    self.m.test(r, r);
+                    Cond::Lt
+                }
+                LeaveFlag::Word(flag) => {
+                    self.m.cmp_mem_imm32(flag, 0);
+                    Cond::Ne
+                }
+                LeaveFlag::None => unreachable!("checked above"),
+            };
+            if Some(e.block) == next {
+                self.m.jcc(set, leave);
+            } else {
+                self.m.jcc(set.negate(), self.blocks[e.block.index()]);
+                self.m.jmp(leave);
             }
+            return;
         }
         if Some(e.block) != next {
             self.m.jmp(self.blocks[e.block.index()]);
@@ -1417,7 +1484,7 @@ impl Gen<'_> {
         let moves = e.args.iter().zip(params).any(|(&a, &p)| {
             !matches!((self.operand(a), self.a.loc[p.index()]), (Operand::Value(x), y) if x == y)
         });
-        let poll = self.leave_flag.is_some() && self.g.block(e.block).entry_state.is_some();
+        let poll = self.leave != LeaveFlag::None && self.g.block(e.block).entry_state.is_some();
         !moves
             && !(self.back_edge(from, e.block)
                 && (self.jit.opts.count || self.jit.opts.steps || poll))
@@ -1610,9 +1677,7 @@ impl Gen<'_> {
                     self.m.jne(go);
                     // No entry there: stay.
                     self.reload(&regs);
-                    if let Some(flag) = self.leave_flag {
-                        self.m.store_imm(flag, 0);
-                    }
+                    self.set_leave_flag(false);
                     self.m.jmp(self.blocks[header.index()]);
                     self.m.bind(go);
                     self.frame_leave();

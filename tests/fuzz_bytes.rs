@@ -289,6 +289,20 @@ fn run(file: &Path, mode: &[&str]) -> (String, Vec<u8>, String) {
     )
 }
 
+/// A runaway recursion under both `--max-steps` and `--max-stack`: the
+/// tiers' frames differ in size (optimized frames keep their register
+/// save and spill slots in the VM stack), so which of the two limits the
+/// harness sets is reached first may differ between tiers; neither is Go's
+/// behaviour (its stack limit is 1 GB), and the output up to there agrees.
+fn limits_crossed(a: &(String, Vec<u8>, String), b: &(String, Vec<u8>, String)) -> bool {
+    let limit = |r: &(String, Vec<u8>, String)| {
+        (r.0 == "4" && r.2.starts_with("pgojit: step limit reached"))
+            || (r.0 == "2" && r.2.starts_with("runtime: goroutine stack exceeds"))
+    };
+    let prefix = |x: &[u8], y: &[u8]| y.starts_with(x) || x.starts_with(y);
+    limit(a) && limit(b) && a.0 != b.0 && prefix(&a.1, &b.1)
+}
+
 #[test]
 fn mutated_programs_never_break_the_front_end_or_the_tiers() {
     let corpus = corpus();
@@ -341,7 +355,7 @@ fn mutated_programs_never_break_the_front_end_or_the_tiers() {
                         ][..],
                     ] {
                         let got = run(&file, mode);
-                        if got != want {
+                        if got != want && !limits_crossed(&got, &want) {
                             keep = true;
                             failures.push(format!(
                                 "{}: {mode:?} differs from the interpreter: {:?} vs {:?}",

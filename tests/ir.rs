@@ -1,9 +1,11 @@
 //! The optimizing tier's SSA graphs (`src/opt/`).
 //!
-//! Golden graphs: each `tests/ir/NAME.go` names the functions to print in
-//! its leading comments (`// ir: main.run`, one per line); their
-//! `pgojit disasm --ir --func F` output goes to `tests/ir/NAME.txt`, and
-//! `PGOJIT_BLESS=1 cargo test --release --test ir` rewrites it.
+//! Golden graphs: each `tests/ir/NAME.go`, and each `tests/programs/NAME.go`
+//! that has such lines, names the functions to print in its leading
+//! comments (`// ir: main.run`, one per line); their `pgojit disasm --ir
+//! --func F` output goes to `tests/ir/NAME.txt`, and `PGOJIT_BLESS=1 cargo
+//! test --release --test ir` rewrites it. (A program of `tests/programs`
+//! is also run in every mode against Go's output.)
 //!
 //! The sweep: the graph of every function of every program under
 //! `tests/programs/`, `benches/workloads/`, `benches/programs/` and
@@ -29,15 +31,19 @@ fn go_files(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// The graph text of the functions a golden file names.
-fn golden_text(file: &Path) -> String {
-    let src = std::fs::read_to_string(file).expect("read");
-    let funcs: Vec<&str> = src
-        .lines()
+/// The functions a golden file names in its leading comments.
+fn ir_funcs(src: &str) -> Vec<&str> {
+    src.lines()
         .take_while(|l| l.starts_with("//"))
         .filter_map(|l| l.strip_prefix("// ir:"))
         .map(str::trim)
-        .collect();
+        .collect()
+}
+
+/// The graph text of the functions a golden file names.
+fn golden_text(file: &Path) -> String {
+    let src = std::fs::read_to_string(file).expect("read");
+    let funcs = ir_funcs(&src);
     assert!(!funcs.is_empty(), "{}: no `// ir:` line", file.display());
     let mut out = String::new();
     for f in funcs {
@@ -68,12 +74,20 @@ fn golden_text(file: &Path) -> String {
 #[test]
 fn golden_graphs() {
     let bless = std::env::var_os("PGOJIT_BLESS").is_some();
-    let files = go_files(&root().join("tests/ir"));
+    let mut files = go_files(&root().join("tests/ir"));
+    files.extend(
+        go_files(&root().join("tests/programs"))
+            .into_iter()
+            .filter(|f| !ir_funcs(&std::fs::read_to_string(f).unwrap_or_default()).is_empty()),
+    );
     assert!(!files.is_empty());
     let mut diffs = Vec::new();
     for f in files {
         let got = golden_text(&f);
-        let want_path = f.with_extension("txt");
+        let want_path = root()
+            .join("tests/ir")
+            .join(f.file_name().expect("a file"))
+            .with_extension("txt");
         if bless {
             std::fs::write(&want_path, &got).expect("write");
             continue;

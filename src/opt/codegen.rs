@@ -41,7 +41,7 @@ use crate::bytecode::op::{Cmp, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
-use crate::tier::machine::{int_cond, set_float_cmp, trunc_ext};
+use crate::tier::machine::{int_cond, set_float_cmp, shift_by_count, trunc_ext, Shift};
 use crate::tier::{runtime, Jit};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
@@ -115,8 +115,6 @@ struct Gen<'a> {
     /// The scaled index of the last instruction's slice element, if it
     /// was a slice access.
     elem_cache: Option<ElemCache>,
-    /// Loads folded into the next instruction ([`regalloc::folded_loads`]).
-    folded: Vec<bool>,
     /// The memory operand a folded load left for the next instruction.
     mem_operand: Option<(InsnId, Mem)>,
     /// Pointers checked for nil in the current block (and the ones it
@@ -266,25 +264,7 @@ pub fn emit(
     let flag_words = u32::from(matches!(leave, LeaveFlag::Word(_)));
     let window = f.frame_size + SAVES + a.spills + flag_words;
     // Uses of each value, to fuse a comparison into its branch.
-    let mut uses = vec![0u32; g.insns.len()];
-    for b in g.block_ids() {
-        let blk = g.block(b);
-        for &i in &blk.insns {
-            for o in g.insn(i).insn.operands() {
-                uses[o.index()] += 1;
-            }
-        }
-        if let Some(t) = &blk.term {
-            for o in t.operands() {
-                uses[o.index()] += 1;
-            }
-            for e in t.edges() {
-                for o in &e.args {
-                    uses[o.index()] += 1;
-                }
-            }
-        }
-    }
+    let uses = g.use_counts();
     let mut fused = vec![false; g.insns.len()];
     for b in g.block_ids() {
         let blk = g.block(b);
@@ -331,7 +311,6 @@ pub fn emit(
         fused,
         checked: Vec::new(),
         elem_cache: None,
-        folded: regalloc::folded_loads(g),
         mem_operand: None,
         nil_checked: Vec::new(),
         counter,
@@ -729,7 +708,7 @@ impl Gen<'_> {
                 self.m.jcc(Cond::AboveEq, l);
             }
             Insn::Load { p, off } => {
-                if self.folded[i.index()] {
+                if self.a.folded[i.index()] {
                     // (The next instruction reads it as its memory operand.)
                     let rp = self.src(*p, CALL_TARGET);
                     self.nil_check(*p, rp);
@@ -1268,30 +1247,12 @@ impl Gen<'_> {
     fn shift(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
         self.src_to(b, TMP1);
         self.src_to(a, TMP0);
-        match op {
-            BinOp::ShrS => {
-                let ok = self.m.new_label();
-                self.m.cmp(TMP1, 63);
-                self.m.jcc(Cond::BelowEq, ok);
-                self.m.mov_imm(TMP1, 63);
-                self.m.bind(ok);
-                self.m.sar_cl(TMP0);
-            }
-            _ => {
-                let (big, done) = (self.m.new_label(), self.m.new_label());
-                self.m.cmp(TMP1, 64);
-                self.m.jcc(Cond::AboveEq, big);
-                if op == BinOp::Shl {
-                    self.m.shl_cl(TMP0);
-                } else {
-                    self.m.shr_cl(TMP0);
-                }
-                self.m.jmp(done);
-                self.m.bind(big);
-                self.m.mov_imm(TMP0, 0);
-                self.m.bind(done);
-            }
-        }
+        let kind = match op {
+            BinOp::Shl => Shift::Left,
+            BinOp::ShrS => Shift::RightSigned,
+            _ => Shift::Right,
+        };
+        shift_by_count(self.m, kind);
         self.def(i, TMP0);
     }
 

@@ -645,6 +645,23 @@ impl Graph {
             .unwrap_or_default()
     }
 
+    /// How many times each value is read: as an instruction's operand, a
+    /// terminator's operand or an edge's argument.
+    pub fn use_counts(&self) -> Vec<u32> {
+        let mut uses = vec![0u32; self.insns.len()];
+        for blk in &self.blocks {
+            let ops = blk.insns.iter().flat_map(|&i| self.insn(i).insn.operands());
+            let term = blk.term.iter().flat_map(|t| {
+                let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+                t.operands().into_iter().chain(args).collect::<Vec<_>>()
+            });
+            for o in ops.chain(term) {
+                uses[o.index()] += 1;
+            }
+        }
+        uses
+    }
+
     /// Predecessors of every block (one entry per edge).
     pub fn preds(&self) -> Vec<Vec<BlockId>> {
         let mut p = vec![Vec::new(); self.blocks.len()];

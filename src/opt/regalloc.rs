@@ -63,6 +63,9 @@ pub struct Alloc {
     pub order: Vec<BlockId>,
     /// Registers given to some value.
     pub used: Vec<Reg>,
+    /// Loads the code generator folds into the next instruction
+    /// ([`folded_loads`]).
+    pub folded: Vec<bool>,
 }
 
 impl Alloc {
@@ -112,22 +115,7 @@ pub fn calls(insn: &Insn) -> bool {
 /// its right operand). The load's pointer must then stay in its register
 /// until that instruction, which [`allocate`] sees to.
 pub fn folded_loads(g: &Graph) -> Vec<bool> {
-    let mut uses = vec![0u32; g.insns.len()];
-    for b in g.block_ids() {
-        let blk = g.block(b);
-        let term_ops = blk.term.iter().flat_map(|t| {
-            let args = t.edges().into_iter().flat_map(|e| e.args.clone());
-            t.operands().into_iter().chain(args).collect::<Vec<_>>()
-        });
-        for o in blk
-            .insns
-            .iter()
-            .flat_map(|&i| g.insn(i).insn.operands())
-            .chain(term_ops)
-        {
-            uses[o.index()] += 1;
-        }
-    }
+    let uses = g.use_counts();
     let mut out = vec![false; g.insns.len()];
     for b in g.block_ids() {
         for w in g.block(b).insns.windows(2) {
@@ -384,25 +372,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     }
     // Values nothing reads need no location (an instruction computes them
     // in a scratch register; a parameter is not loaded at all).
-    let mut used_vals = vec![false; nv];
-    for &b in &order {
-        let blk = g.block(b);
-        for &i in &blk.insns {
-            for o in g.insn(i).insn.operands() {
-                used_vals[o.index()] = true;
-            }
-        }
-        if let Some(t) = &blk.term {
-            for o in t.operands() {
-                used_vals[o.index()] = true;
-            }
-            for e in t.edges() {
-                for &a in &e.args {
-                    used_vals[a.index()] = true;
-                }
-            }
-        }
-    }
+    let used_vals: Vec<bool> = g.use_counts().iter().map(|&n| n > 0).collect();
     // Linear scan.
     let mut vals: Vec<InsnId> = (0..nv as u32)
         .map(InsnId)
@@ -506,5 +476,6 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         spills,
         order,
         used,
+        folded,
     }
 }

@@ -1,10 +1,49 @@
 //! Machine-level choices both compilers make alike: the x86 condition of
 //! a bytecode comparison, a float comparison's flag logic (NaN compares
-//! unordered: only `!=` holds), and the extension of a truncation.
+//! unordered: only `!=` holds), the extension of a truncation, and Go's
+//! shift by a count of 64 or more.
 
 use crate::bytecode::op::{Cmp, IntKind};
+use pgojit_jit::abi::{TMP0, TMP1};
 use pgojit_jit::masm::Ext;
 use pgojit_jit::{Cond, MacroAssembler, Reg};
+
+/// A shift's direction and kind.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shift {
+    Left,
+    /// Unsigned right shift.
+    Right,
+    /// Signed right shift.
+    RightSigned,
+}
+
+/// `TMP0 = TMP0 shifted by TMP1` (a count already checked non-negative),
+/// as Go defines it: a count of 64 or more shifts every bit out (0, or
+/// the sign for a signed right shift), where x86 would take it mod 64.
+pub fn shift_by_count(m: &mut MacroAssembler, kind: Shift) {
+    if kind == Shift::RightSigned {
+        let ok = m.new_label();
+        m.cmp(TMP1, 63);
+        m.jcc(Cond::BelowEq, ok);
+        m.mov_imm(TMP1, 63);
+        m.bind(ok);
+        m.sar_cl(TMP0);
+        return;
+    }
+    let (big, done) = (m.new_label(), m.new_label());
+    m.cmp(TMP1, 64);
+    m.jcc(Cond::AboveEq, big);
+    if kind == Shift::Left {
+        m.shl_cl(TMP0);
+    } else {
+        m.shr_cl(TMP0);
+    }
+    m.jmp(done);
+    m.bind(big);
+    m.mov_imm(TMP0, 0);
+    m.bind(done);
+}
 
 /// The condition of integer comparison `c` (`signed` or unsigned), read
 /// after `cmp a, b`.

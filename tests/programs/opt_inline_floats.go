@@ -1,3 +1,4 @@
+// ir: main.dist
 // Inlined callees that return floats, and a struct of floats: their
 // results keep the type float through the merge after the call.
 package main

@@ -11,6 +11,7 @@ use super::Emitter;
 use crate::bytecode::frame::{CTX, STEPS_LEFT};
 use crate::bytecode::op::{jit_helper_ops, Op};
 use crate::tier::devirt::SitePlan;
+use crate::tier::machine::{shift_by_count, Shift};
 use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};
@@ -270,32 +271,15 @@ impl Emitter<'_> {
                 self.m.udiv(TMP1);
                 self.st(d, if rem { TMP2 } else { TMP0 });
             }
-            Op::Shl { d, a, b } | Op::ShrU { d, a, b } => {
-                let (big, done) = (self.m.new_label(), self.m.new_label());
+            Op::Shl { d, a, b } | Op::ShrU { d, a, b } | Op::ShrS { d, a, b } => {
                 self.ld(TMP1, b);
                 self.ld(TMP0, a);
-                self.m.cmp(TMP1, 64);
-                self.m.jcc(Cond::AboveEq, big);
-                if matches!(op, Op::Shl { .. }) {
-                    self.m.shl_cl(TMP0);
-                } else {
-                    self.m.shr_cl(TMP0);
-                }
-                self.m.jmp(done);
-                self.m.bind(big);
-                self.m.mov_imm(TMP0, 0);
-                self.m.bind(done);
-                self.st(d, TMP0);
-            }
-            Op::ShrS { d, a, b } => {
-                let ok = self.m.new_label();
-                self.ld(TMP1, b);
-                self.ld(TMP0, a);
-                self.m.cmp(TMP1, 63);
-                self.m.jcc(Cond::BelowEq, ok);
-                self.m.mov_imm(TMP1, 63);
-                self.m.bind(ok);
-                self.m.sar_cl(TMP0);
+                let kind = match op {
+                    Op::Shl { .. } => Shift::Left,
+                    Op::ShrS { .. } => Shift::RightSigned,
+                    _ => Shift::Right,
+                };
+                shift_by_count(&mut self.m, kind);
                 self.st(d, TMP0);
             }
             Op::CheckShift { s } => {

@@ -955,6 +955,51 @@ impl Gen<'_> {
                 self.reload(&live);
                 self.call_results(i, native.result_words());
             }
+            Insn::Select { cond, a, b } => {
+                let rc = self.src(*cond, TMP2);
+                self.m.test(rc, rc);
+                // (Moves leave the flags alone.)
+                let r = self.dst(i, TMP0);
+                let mut ra = self.src(*a, TMP1);
+                if ra == r {
+                    self.m.mov(TMP1, ra);
+                    ra = TMP1;
+                }
+                let rb = self.src(*b, r);
+                if rb != r {
+                    self.m.mov(r, rb);
+                }
+                self.m.cmovne(r, ra);
+                self.def(i, r);
+            }
+            Insn::StrByte { ptr, len, i: x } => {
+                let (base, index, _) = self.element(*ptr, *len, *x, 1, cached);
+                self.elem_cache = None;
+                let r = self.dst(i, TMP0);
+                self.m.load_u8_sib(r, base, index, 0);
+                self.def(i, r);
+            }
+            Insn::CallRt { rt, args } => {
+                let live = self.live_regs(i);
+                self.save(&live);
+                let moves = args
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &v)| (self.operand(v), Loc::Reg(ARGS[k])))
+                    .collect();
+                self.parallel_move(moves);
+                let f = match rt {
+                    Rt::StrEq => runtime::str_equal as *const () as usize,
+                    Rt::StrCmp => runtime::str_compare as *const () as usize,
+                };
+                self.m.call_abs(f);
+                let r = self.dst(i, TMP0);
+                if r != TMP0 {
+                    self.m.mov(r, TMP0);
+                }
+                self.reload(&live);
+                self.def(i, r);
+            }
             Insn::Bytecode { op, args } => self.bytecode(i, op, args)?,
         }
         Ok(())

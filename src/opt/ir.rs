@@ -167,6 +167,25 @@ impl BinOp {
     }
 }
 
+/// Runtime functions compiled code calls directly ([`Insn::CallRt`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rt {
+    /// `(a_ptr, a_len, b_ptr, b_len)`: 1 when the strings are equal, else 0.
+    StrEq,
+    /// `(a_ptr, a_len, b_ptr, b_len)`: -1, 0 or 1 as `a` is less than,
+    /// equal to or greater than `b` (bytewise, as Go compares strings).
+    StrCmp,
+}
+
+impl Rt {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rt::StrEq => "strequal",
+            Rt::StrCmp => "strcmp",
+        }
+    }
+}
+
 /// One-operand operations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnOp {
@@ -347,6 +366,26 @@ pub enum Insn {
         f: InsnId,
         args: Vec<InsnId>,
     },
+    /// `a` when `cond` is non-zero, else `b` (a conditional move).
+    Select {
+        cond: InsnId,
+        a: InsnId,
+        b: InsnId,
+    },
+    /// Byte `i` of the string at `ptr` of `len` bytes; panics unless
+    /// `0 <= i < len`.
+    StrByte {
+        ptr: InsnId,
+        len: InsnId,
+        i: InsnId,
+    },
+    /// A runtime function that neither allocates nor panics (no
+    /// safepoint), called with `args` in the argument registers: its
+    /// one result word.
+    CallRt {
+        rt: Rt,
+        args: Vec<InsnId>,
+    },
     /// A runtime function (fmt, errors).
     CallNative {
         native: Native,
@@ -408,6 +447,9 @@ impl Insn {
                 std::iter::once(*f).chain(args.iter().copied()).collect()
             }
             Insn::Proj { of, .. } => vec![*of],
+            Insn::Select { cond, a, b } => vec![*cond, *a, *b],
+            Insn::StrByte { ptr, len, i } => vec![*ptr, *len, *i],
+            Insn::CallRt { args, .. } => args.clone(),
             Insn::Bytecode { args, .. } => args.clone(),
         }
     }
@@ -443,6 +485,9 @@ impl Insn {
                 std::iter::once(f).chain(args.iter_mut()).collect()
             }
             Insn::Proj { of, .. } => vec![of],
+            Insn::Select { cond, a, b } => vec![cond, a, b],
+            Insn::StrByte { ptr, len, i } => vec![ptr, len, i],
+            Insn::CallRt { args, .. } => args.iter_mut().collect(),
             Insn::Bytecode { args, .. } => args.iter_mut().collect(),
         }
     }
@@ -509,6 +554,9 @@ impl Insn {
             Insn::CallClosure { .. } => "CallClosure",
             Insn::CallNative { .. } => "CallNative",
             Insn::Proj { .. } => "Proj",
+            Insn::Select { .. } => "Select",
+            Insn::StrByte { .. } => "StrByte",
+            Insn::CallRt { .. } => "CallRt",
             Insn::LoadSlot { .. } => "LoadSlot",
             Insn::StoreSlot { .. } => "StoreSlot",
             Insn::Bytecode { .. } => "Bytecode",
@@ -660,6 +708,33 @@ impl Graph {
             }
         }
         uses
+    }
+
+    /// Replaces every use of a key of `map` (operands, terminators, edge
+    /// arguments, loop headers' entry states) by its value.
+    pub fn replace_uses(&mut self, map: &std::collections::HashMap<InsnId, InsnId>) {
+        if map.is_empty() {
+            return;
+        }
+        let get = |x: &mut InsnId| {
+            if let Some(&y) = map.get(x) {
+                *x = y;
+            }
+        };
+        for d in &mut self.insns {
+            d.insn.operands_mut().into_iter().for_each(get);
+        }
+        for blk in &mut self.blocks {
+            if let Some(t) = &mut blk.term {
+                t.operands_mut().into_iter().for_each(get);
+                for e in t.edges_mut() {
+                    e.args.iter_mut().for_each(get);
+                }
+            }
+            if let Some(st) = &mut blk.entry_state {
+                st.iter_mut().for_each(|(_, v)| get(v));
+            }
+        }
     }
 
     /// Predecessors of every block (one entry per edge).

@@ -14,6 +14,7 @@
 //! | [`print`] | the text form behind `pgojit disasm --ir` |
 //! | [`verify`] | the SSA verifier: dominance, terminators, block arguments, operand types |
 //! | [`devirt`] | interface sites rewritten from the profile: key-cell guards, direct calls, the indirect call as the miss path |
+//! | [`lower`] | native fast paths of generic bytecode (reslicing, `append`, string comparison, indexing and slicing), the bytecode kept as the cold slow path |
 //! | [`inline`] | static calls of small leaves replaced by a copy of the callee's graph |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
@@ -25,6 +26,7 @@ pub mod compiler;
 pub mod devirt;
 pub mod inline;
 pub mod ir;
+pub mod lower;
 pub mod print;
 pub mod regalloc;
 pub mod verify;
@@ -40,7 +42,8 @@ use pgojit_profiler::FuncId;
 
 /// Builds and verifies the graph of `id`: the text of an error, or the graph.
 pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
-    let g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
+    let mut g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
+    lower::lower(&mut g);
     verify::verify(&g).map_err(|e| format!("verify: {e}"))?;
     Ok(g)
 }
@@ -48,7 +51,8 @@ pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
 /// The graph of `id` entered at `pc` by on-stack replacement, verified.
 pub fn osr_graph_of(prog: &Program, id: FuncId, pc: u32) -> Result<Graph, String> {
     let f = prog.funcs.get(id.index()).ok_or("no such function")?;
-    let g = build_osr(f, prog, pc).map_err(|e| format!("build (OSR at {pc}): {e}"))?;
+    let mut g = build_osr(f, prog, pc).map_err(|e| format!("build (OSR at {pc}): {e}"))?;
+    lower::lower(&mut g);
     verify::verify(&g).map_err(|e| format!("verify (OSR at {pc}): {e}"))?;
     Ok(g)
 }

@@ -257,6 +257,9 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
             list(args)
         ),
         Insn::CallNative { native, args } => format!("{n} {}({})", native.name(), list(args)),
+        Insn::Select { cond, a, b } => format!("{n} {cond} ? {a} : {b}"),
+        Insn::StrByte { ptr, len, i } => format!("{n} ({ptr}, {len})[{i}]"),
+        Insn::CallRt { rt, args } => format!("{n} {}({})", rt.name(), list(args)),
         Insn::Proj { of, index } => format!("{n} {of}.{index}"),
         Insn::LoadSlot { slot } => format!("{n} {slot}"),
         Insn::StoreSlot { slot, v } => format!("{n} {slot}, {v}"),

@@ -95,6 +95,7 @@ pub fn calls(insn: &Insn) -> bool {
         | Insn::CallNative { .. }
         | Insn::SiteMiss { .. }
         | Insn::StressTick { .. }
+        | Insn::CallRt { .. }
         | Insn::Bytecode { .. } => true,
         Insn::Un { op, .. } => matches!(
             op,

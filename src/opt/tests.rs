@@ -6,7 +6,7 @@ use super::build::{build, BuildError, Signatures};
 use super::ir::*;
 use super::print::{graph, NoNames};
 use super::verify::verify;
-use crate::bytecode::op::{Cmp, Op};
+use crate::bytecode::op::{Cmp, Op, NONE};
 use crate::bytecode::Function;
 use pgojit_profiler::{FuncId, SiteId};
 
@@ -621,4 +621,202 @@ fn a_load_folds_into_the_next_operation_and_keeps_its_pointer_apart() {
         unreachable!()
     };
     assert_ne!(a.loc[p.index()], a.loc[sum], "{t}");
+}
+
+// ----- lowering (`lower.rs`) -----
+
+/// Builds, lowers (`n` instructions expected), verifies and prints.
+fn lowered(code: Vec<Op>, params: u32, frame: u32, n: usize) -> String {
+    let (mut g, _) = ir(code, params, frame);
+    assert_eq!(super::lower::lower(&mut g), n);
+    let text = graph(&g, &NoNames);
+    if let Err(e) = verify(&g) {
+        panic!("{e}\n{text}");
+    }
+    body(&text)
+}
+
+#[test]
+fn a_reslice_becomes_a_check_and_its_header_with_the_bytecode_as_cold_slow_path() {
+    // return len(s[:hi]) for s in slots 0..3, hi in slot 3
+    let t = lowered(
+        vec![
+            Op::SliceSlice {
+                d: 4,
+                s: 0,
+                lo: NONE,
+                hi: 3,
+                max: NONE,
+                stride: 1,
+            },
+            Op::Ret { s: 5, n: 1 },
+        ],
+        4,
+        7,
+        1,
+    );
+    assert_eq!(
+        t,
+        "bb0(v0:int, v1:int, v2:int, v3:int):
+  v8:int = CmpU le v3, v2
+  Branch v8, bb1(), bb3()
+bb1:
+  Jump bb2(v0, v3, v2)
+bb2(v9:ptr, v10:int, v11:int):
+  Return v10
+bb3:
+  v4:tuple3 = SliceSlice { d: 4, s: 0, lo: 4294967295, hi: 3, max: 4294967295, stride: 1 } (v0, v1, v2, v3)
+  v12:ptr = Proj v4.0
+  v13:int = Proj v4.1
+  v14:int = Proj v4.2
+  Jump bb2(v12, v13, v14)"
+    );
+}
+
+#[test]
+fn a_full_reslice_needs_no_check_and_no_slow_path() {
+    let t = lowered(
+        vec![
+            Op::SliceSlice {
+                d: 4,
+                s: 0,
+                lo: NONE,
+                hi: NONE,
+                max: NONE,
+                stride: 2,
+            },
+            Op::Ret { s: 6, n: 1 },
+        ],
+        4,
+        7,
+        1,
+    );
+    assert_eq!(
+        t,
+        "bb0(v0:int, v1:int, v2:int, v3:int):
+  Return v2"
+    );
+}
+
+#[test]
+fn a_reslice_from_lo_moves_the_pointer_only_when_capacity_remains() {
+    let t = lowered(
+        vec![
+            Op::SliceSlice {
+                d: 4,
+                s: 0,
+                lo: 3,
+                hi: NONE,
+                max: NONE,
+                stride: 3,
+            },
+            Op::Ret { s: 4, n: 1 },
+        ],
+        4,
+        7,
+        1,
+    );
+    assert_eq!(
+        t,
+        "bb0(v0:int, v1:int, v2:int, v3:int):
+  v8:int = CmpU le v3, v1
+  Branch v8, bb1(), bb3()
+bb1:
+  v9:int = SubI v1, v3
+  v10:int = SubI v2, v3
+  v11:int = Const 24
+  v12:int = MulI v3, v11
+  v13:ptr = AddI v0, v12
+  v14:ptr = Select v10 ? v13 : v0
+  Jump bb2(v14, v9, v10)
+bb2(v15:ptr, v16:int, v17:int):
+  Return v15
+bb3:
+  v4:tuple3 = SliceSlice { d: 4, s: 0, lo: 3, hi: 4294967295, max: 4294967295, stride: 3 } (v0, v1, v2, v3)
+  v18:ptr = Proj v4.0
+  v19:int = Proj v4.1
+  v20:int = Proj v4.2
+  Jump bb2(v18, v19, v20)"
+    );
+}
+
+#[test]
+fn an_append_stores_in_place_when_it_fits_and_grows_in_the_slow_path() {
+    let t = lowered(
+        vec![
+            Op::Append {
+                d: 4,
+                s: 0,
+                v: 3,
+                count: 1,
+                stride: 1,
+                layout: 0,
+            },
+            Op::Ret { s: 5, n: 1 },
+        ],
+        4,
+        7,
+        1,
+    );
+    assert_eq!(
+        t,
+        "bb0(v0:int, v1:int, v2:int, v3:int):
+  v8:int = Const 1
+  v9:int = AddI v1, v8
+  v10:int = CmpU le v9, v2
+  Branch v10, bb1(), bb3()
+bb1:
+  SliceStore (v0, v9)[v1]+0 stride=1, v3
+  Jump bb2(v0, v9, v2)
+bb2(v12:ptr, v13:int, v14:int):
+  Return v13
+bb3:
+  v4:tuple3 = Append { d: 4, s: 0, v: 3, count: 1, stride: 1, layout: 0 } (v0, v1, v2, v3)
+  v15:ptr = Proj v4.0
+  v16:int = Proj v4.1
+  v17:int = Proj v4.2
+  Jump bb2(v15, v16, v17)"
+    );
+}
+
+#[test]
+fn string_compares_call_the_runtime_and_indexing_is_inline() {
+    // d = a < b; e = a[i]
+    let t = lowered(
+        vec![
+            Op::StrCmp {
+                d: 5,
+                a: 0,
+                b: 2,
+                c: Cmp::Lt,
+            },
+            Op::StrCmp {
+                d: 6,
+                a: 0,
+                b: 2,
+                c: Cmp::Eq,
+            },
+            Op::StrIndex { d: 7, s: 0, i: 4 },
+            Op::AddI { d: 5, a: 5, b: 6 },
+            Op::AddI { d: 5, a: 5, b: 7 },
+            Op::Ret { s: 5, n: 1 },
+        ],
+        5,
+        8,
+        3,
+    );
+    assert_eq!(
+        t,
+        "bb0(v0:int, v1:int, v2:int, v3:int, v4:int):
+  v10:int = CallRt strcmp(v0, v1, v2, v3)
+  v11:int = Const 0
+  v5:int = CmpS lt v10, v11
+  v12:int = CallRt strequal(v0, v1, v2, v3)
+  v13:int = Const 0
+  v6:int = CmpU ne v12, v13
+  v7:int = StrByte (v0, v1)[v4]
+  v8:int = AddI v5, v6
+  v9:int = AddI v8, v7
+  Return v9"
+    );
 }

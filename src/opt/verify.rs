@@ -242,6 +242,21 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                         word(&user, *o, int)?;
                     }
                 }
+                Insn::StrByte { ptr, len, i } => {
+                    for o in [ptr, len, i] {
+                        word(&user, *o, int)?;
+                    }
+                }
+                Insn::Select { cond, a, b: y } => {
+                    word(&user, *cond, int)?;
+                    word(&user, *a, None)?;
+                    word(&user, *y, None)?;
+                }
+                Insn::CallRt { args, .. } => {
+                    for o in args {
+                        word(&user, *o, None)?;
+                    }
+                }
                 Insn::SliceStore { ptr, len, i, v, .. } => {
                     for o in [ptr, len, i] {
                         word(&user, *o, int)?;

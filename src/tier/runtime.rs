@@ -193,3 +193,34 @@ pub extern "sysv64" fn stress_tick(jc: *mut JitCtx, site: u64) -> u64 {
     let jit = unsafe { jit_of(jc) };
     jit.stress_tick(site as usize) as u64
 }
+
+/// The bytes of a string value (`ptr`, `len`).
+///
+/// # Safety
+/// `(ptr, len)` must be a string value of the running program: `len`
+/// readable bytes at `ptr` (any pointer when `len` is 0).
+unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
+    if len == 0 {
+        &[]
+    } else {
+        std::slice::from_raw_parts(ptr as *const u8, len as usize)
+    }
+}
+
+/// `a == b` for strings: 1 or 0 (optimized code's string comparison;
+/// no safepoint, no panic).
+pub extern "sysv64" fn str_equal(ap: u64, an: u64, bp: u64, bn: u64) -> u64 {
+    if an != bn {
+        return 0;
+    }
+    // SAFETY: compiled code passes two string values of the program.
+    let (a, b) = unsafe { (str_bytes(ap, an), str_bytes(bp, bn)) };
+    (a == b) as u64
+}
+
+/// Compares two strings bytewise, as Go does: -1, 0 or 1.
+pub extern "sysv64" fn str_compare(ap: u64, an: u64, bp: u64, bn: u64) -> i64 {
+    // SAFETY: compiled code passes two string values of the program.
+    let (a, b) = unsafe { (str_bytes(ap, an), str_bytes(bp, bn)) };
+    a.cmp(b) as i64
+}

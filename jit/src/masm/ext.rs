@@ -124,6 +124,19 @@ impl MacroAssembler {
         }
     }
 
+    /// `movzx dst, byte [base + index + disp]` (a string's byte).
+    pub fn load_u8_sib(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
+        let (r, b, i) = (dst.0, base.0, index_reg(index));
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), BYTE [Rq(b) + Rq(i) + disp]);
+    }
+
+    /// `cmovne dst, src`: `dst = src` when the last comparison found
+    /// them different (ZF clear).
+    pub fn cmovne(&mut self, dst: Reg, src: Reg) {
+        let (d, s) = (dst.0, src.0);
+        dynasm!(self.ops ; .arch x64 ; cmovne Rq(d), Rq(s));
+    }
+
     /// `[base + index*scale + disp] = src`, `scale` 1 or 8.
     pub fn store_sib(&mut self, base: Reg, index: Reg, scale: u8, disp: i32, src: Reg) {
         let (r, b, i) = (src.0, base.0, index_reg(index));

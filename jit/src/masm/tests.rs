@@ -1489,6 +1489,13 @@ fn encodes_scaled_index_addresses_and_alu_memory_operands() {
         "488d848000000000",
         &["lea rax, [rax+rax*4]"],
     );
+    // A string's byte, zero-extended; a conditional move.
+    check(
+        |m| m.load_u8_sib(RSI, RDI, TMP0, 0),
+        "400fb6b40700000000",
+        &["movzx esi, byte ptr [rdi+rax]"],
+    );
+    check(|m| m.cmovne(TMP0, RSI), "480f45c6", &["cmovne rax, rsi"]);
     // A folded load: the operation reads its right operand from memory.
     check(
         |m| m.add_rm(RSI, Mem::at(RDI, 0)),

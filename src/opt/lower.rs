@@ -1,0 +1,490 @@
+//! Native forms of instructions the builder leaves to the interpreter's
+//! code ([`Insn::Bytecode`]): reslicing, `append`, string comparison,
+//! indexing and slicing. Each becomes its fast path in the graph, where
+//! the passes and the register allocator see it, with the generic
+//! instruction kept as the slow path in a cold block (as V8 and
+//! HotSpot lower their allocation and array-store nodes): the slow path
+//! grows an `append`'s array, and raises a failing reslice's panic word
+//! for word as the interpreter does, since it is the interpreter's own
+//! code.
+//!
+//! | bytecode | fast path | slow path |
+//! |---|---|---|
+//! | `SliceSlice` `s[lo:hi:max]` | unsigned checks `max <= cap`, `hi <= max`, `lo <= hi`; the new header by arithmetic (the pointer moves only when the new capacity is not 0, as in the interpreter) | the bytecode (it panics) |
+//! | `StrSlice` `s[lo:hi]` | `hi <= len`, `lo <= hi`; pointer 0 for an empty result, as in the interpreter | the bytecode (it panics) |
+//! | `Append` `append(s, v...)` | `len + count <= cap`: the elements stored in place | the bytecode (it grows the array) |
+//! | `StrIndex` `s[i]` | [`Insn::StrByte`], bounds-checked inline | none |
+//! | `StrCmp` | [`Insn::CallRt`] of a runtime comparison (no safepoint) | none |
+//!
+//! Runs on every graph as it is built (so inlined callees are lowered
+//! too), before devirtualization.
+
+use super::ir::*;
+use crate::bytecode::op::{Cmp, Op, NONE};
+use std::collections::{HashMap, HashSet};
+
+/// Lowers the instructions of `g` that have a native form; returns how
+/// many.
+pub fn lower(g: &mut Graph) -> usize {
+    let mut done: HashSet<InsnId> = HashSet::new();
+    let mut count = 0;
+    while let Some((b, k, v)) = next(g, &done) {
+        done.insert(v);
+        let Insn::Bytecode { op, args } = g.insn(v).insn.clone() else {
+            continue;
+        };
+        let lowered = match op {
+            Op::StrCmp { c, .. } => {
+                str_cmp(g, b, k, v, c, &args);
+                true
+            }
+            Op::StrIndex { .. } => {
+                let d = &mut g.insns[v.index()];
+                d.insn = Insn::StrByte {
+                    ptr: args[0],
+                    len: args[1],
+                    i: args[2],
+                };
+                true
+            }
+            Op::SliceSlice {
+                lo,
+                hi,
+                max,
+                stride,
+                ..
+            } => {
+                reslice(g, b, k, v, &args, [lo, hi, max], stride);
+                true
+            }
+            Op::StrSlice { lo, hi, .. } => {
+                str_slice(g, b, k, v, &args, [lo, hi]);
+                true
+            }
+            Op::Append { count, stride, .. } => {
+                append(g, b, k, v, &args, count, stride);
+                true
+            }
+            _ => false,
+        };
+        count += lowered as usize;
+    }
+    count
+}
+
+/// The next generic instruction with a native form not yet lowered.
+fn next(g: &Graph, done: &HashSet<InsnId>) -> Option<(BlockId, usize, InsnId)> {
+    for b in g.block_ids() {
+        for (k, &v) in g.block(b).insns.iter().enumerate() {
+            if done.contains(&v) {
+                continue;
+            }
+            if let Insn::Bytecode { op, .. } = &g.insn(v).insn {
+                if matches!(
+                    op,
+                    Op::StrCmp { .. }
+                        | Op::StrIndex { .. }
+                        | Op::SliceSlice { .. }
+                        | Op::StrSlice { .. }
+                        | Op::Append { .. }
+                ) {
+                    return Some((b, k, v));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Adds an instruction to the arena (not to a block).
+fn add(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {
+    let id = InsnId(g.insns.len() as u32);
+    g.insns.push(InsnData { insn, ty, pc });
+    id
+}
+
+/// Instructions appended to one block as they are made.
+struct At<'g> {
+    g: &'g mut Graph,
+    b: BlockId,
+    pc: u32,
+}
+
+impl At<'_> {
+    fn push(&mut self, insn: Insn, ty: Ty) -> InsnId {
+        let id = add(self.g, insn, ty, self.pc);
+        self.g.blocks[self.b.index()].insns.push(id);
+        id
+    }
+
+    fn konst(&mut self, bits: u64) -> InsnId {
+        self.push(Insn::Const { bits }, Ty::Int)
+    }
+
+    fn bin(&mut self, op: BinOp, a: InsnId, b: InsnId, ty: Ty) -> InsnId {
+        self.push(Insn::Bin { op, a, b }, ty)
+    }
+
+    /// `a <= b`, unsigned.
+    fn le_u(&mut self, a: InsnId, b: InsnId) -> InsnId {
+        self.push(
+            Insn::Cmp {
+                c: Cmp::Le,
+                kind: CmpKind::Unsigned,
+                a,
+                b,
+            },
+            Ty::Int,
+        )
+    }
+
+    /// `a * k` for a constant `k` (a shift when it is a power of two).
+    fn times(&mut self, a: InsnId, k: u64) -> InsnId {
+        if k.is_power_of_two() {
+            let s = self.konst(k.trailing_zeros() as u64);
+            self.bin(BinOp::Shl, a, s, Ty::Int)
+        } else {
+            let c = self.konst(k);
+            self.bin(BinOp::MulI, a, c, Ty::Int)
+        }
+    }
+}
+
+/// `StrCmp`: a runtime comparison, then the condition on its result.
+fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnId]) {
+    let pc = g.insn(v).pc;
+    let rt = if matches!(c, Cmp::Eq | Cmp::Ne) {
+        Rt::StrEq
+    } else {
+        Rt::StrCmp
+    };
+    let call = add(
+        g,
+        Insn::CallRt {
+            rt,
+            args: args.to_vec(),
+        },
+        Ty::Int,
+        pc,
+    );
+    let zero = add(g, Insn::Const { bits: 0 }, Ty::Int, pc);
+    // Equal strings: `strequal` gives 1, so `==` is `!= 0`.
+    let (c, kind) = match c {
+        Cmp::Eq => (Cmp::Ne, CmpKind::Unsigned),
+        Cmp::Ne => (Cmp::Eq, CmpKind::Unsigned),
+        c => (c, CmpKind::Signed),
+    };
+    g.insns[v.index()].insn = Insn::Cmp {
+        c,
+        kind,
+        a: call,
+        b: zero,
+    };
+    g.insns[v.index()].ty = Ty::Int;
+    let insns = &mut g.blocks[b.index()].insns;
+    insns.insert(k, zero);
+    insns.insert(k, call);
+}
+
+/// The operands of a slicing instruction: its present bounds follow the
+/// `before` words of the sliced value, in order.
+fn bounds<const N: usize>(args: &[InsnId], before: usize, slots: [u32; N]) -> [Option<InsnId>; N] {
+    let mut out = [None; N];
+    let mut next = before;
+    for (o, &s) in out.iter_mut().zip(&slots) {
+        if s != NONE {
+            *o = Some(args[next]);
+            next += 1;
+        }
+    }
+    out
+}
+
+/// `s[lo:hi:max]` on a slice `(p, len, cap)`.
+fn reslice(
+    g: &mut Graph,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    args: &[InsnId],
+    slots: [u32; 3],
+    stride: u32,
+) {
+    let (p, len, cap) = (args[0], args[1], args[2]);
+    let [lo, hi, max] = bounds(args, 3, slots);
+    let h = hi.unwrap_or(len);
+    let m = max.unwrap_or(cap);
+    diamond(
+        g,
+        b,
+        k,
+        v,
+        &[Ty::Ptr, Ty::Int, Ty::Int],
+        |at| {
+            let mut checks = Vec::new();
+            if max.is_some() {
+                checks.push(at.le_u(m, cap));
+            }
+            // (Without `hi` and `max`, `len <= cap` holds.)
+            if hi.is_some() || max.is_some() {
+                checks.push(at.le_u(h, m));
+            }
+            if let Some(l) = lo {
+                checks.push(at.le_u(l, h));
+            }
+            checks
+        },
+        |at| match lo {
+            None => vec![p, h, m],
+            Some(l) => {
+                let n = at.bin(BinOp::SubI, h, l, Ty::Int);
+                let c = at.bin(BinOp::SubI, m, l, Ty::Int);
+                let off = at.times(l, 8 * stride as u64);
+                let moved = at.bin(BinOp::AddI, p, off, Ty::Ptr);
+                // (An empty capacity keeps the pointer: it must not point
+                // past the array.)
+                let np = at.push(
+                    Insn::Select {
+                        cond: c,
+                        a: moved,
+                        b: p,
+                    },
+                    Ty::Ptr,
+                );
+                vec![np, n, c]
+            }
+        },
+    );
+}
+
+/// `s[lo:hi]` on a string `(p, len)`.
+fn str_slice(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId], slots: [u32; 2]) {
+    let (p, len) = (args[0], args[1]);
+    let [lo, hi] = bounds(args, 2, slots);
+    let h = hi.unwrap_or(len);
+    diamond(
+        g,
+        b,
+        k,
+        v,
+        &[Ty::Ptr, Ty::Int],
+        |at| {
+            let mut checks = Vec::new();
+            if hi.is_some() {
+                checks.push(at.le_u(h, len));
+            }
+            if let Some(l) = lo {
+                checks.push(at.le_u(l, h));
+            }
+            checks
+        },
+        |at| {
+            let (start, n) = match lo {
+                None => (p, h),
+                Some(l) => (
+                    at.bin(BinOp::AddI, p, l, Ty::Ptr),
+                    at.bin(BinOp::SubI, h, l, Ty::Int),
+                ),
+            };
+            // (An empty string's pointer is 0, as the interpreter leaves it.)
+            let zero = at.konst(0);
+            let np = at.push(
+                Insn::Select {
+                    cond: n,
+                    a: start,
+                    b: zero,
+                },
+                Ty::Ptr,
+            );
+            vec![np, n]
+        },
+    );
+}
+
+/// `append(s, v...)` of `count` elements of `stride` words.
+fn append(
+    g: &mut Graph,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    args: &[InsnId],
+    count: u32,
+    stride: u32,
+) {
+    let (p, len, cap) = (args[0], args[1], args[2]);
+    let words = args[3..].to_vec();
+    let n = std::cell::Cell::new(len);
+    diamond(
+        g,
+        b,
+        k,
+        v,
+        &[Ty::Ptr, Ty::Int, Ty::Int],
+        |at| {
+            let c = at.konst(count as u64);
+            let nl = at.bin(BinOp::AddI, len, c, Ty::Int);
+            n.set(nl);
+            vec![at.le_u(nl, cap)]
+        },
+        |at| {
+            let nl = n.get();
+            for e in 0..count {
+                let i = if e == 0 {
+                    len
+                } else {
+                    let c = at.konst(e as u64);
+                    at.bin(BinOp::AddI, len, c, Ty::Int)
+                };
+                for w in 0..stride {
+                    let x = words[(e * stride + w) as usize];
+                    at.push(
+                        Insn::SliceStore {
+                            ptr: p,
+                            len: nl,
+                            i,
+                            stride,
+                            off: w,
+                            v: x,
+                        },
+                        Ty::Void,
+                    );
+                }
+            }
+            vec![p, nl, cap]
+        },
+    );
+}
+
+/// Replaces generic instruction `v` (index `k` of block `b`, results of
+/// types `tys`) by: the conditions `checks` makes in `b`, the fast path
+/// `fast` makes (taken when every condition holds) and `v` itself in a
+/// cold block otherwise, both passing the results to a block that goes
+/// on with the rest of `b`. Without conditions the fast path is all.
+fn diamond(
+    g: &mut Graph,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    tys: &[Ty],
+    checks: impl FnOnce(&mut At) -> Vec<InsnId>,
+    fast: impl FnOnce(&mut At) -> Vec<InsnId>,
+) {
+    let pc = g.insn(v).pc;
+    let blk = &mut g.blocks[b.index()];
+    let rest = blk.insns.split_off(k + 1);
+    blk.insns.pop();
+    let term = blk.term.take();
+    let term_pc = blk.term_pc.take();
+    let (inlined, cold) = (blk.inlined, blk.cold);
+    let conds = checks(&mut At { g, b, pc });
+    let new_block = |g: &mut Graph, cold: bool| {
+        g.blocks.push(Block {
+            params: Vec::new(),
+            insns: Vec::new(),
+            term: None,
+            pc,
+            inlined,
+            cold,
+            term_pc: None,
+            entry_state: None,
+        });
+        BlockId(g.blocks.len() as u32 - 1)
+    };
+    let fast_b = if conds.is_empty() {
+        b
+    } else {
+        new_block(g, cold)
+    };
+    let results = fast(&mut At { g, b: fast_b, pc });
+    // The words of `v` were read through projections: now the merge
+    // block's parameters (or, without a slow path, the fast results).
+    let (merge, words): (BlockId, Vec<InsnId>) = if conds.is_empty() {
+        (b, results.clone())
+    } else {
+        let m = new_block(g, cold);
+        // (A word the bytecode does not type is a `ptr`: the join.)
+        let params: Vec<InsnId> = tys
+            .iter()
+            .zip(&results)
+            .enumerate()
+            .map(|(w, (&ty, &r))| {
+                let ty = ty.join(g.insn(r).ty).unwrap_or(Ty::Ptr);
+                add(g, Insn::Param { slot: w as u32 }, ty, pc)
+            })
+            .collect();
+        g.blocks[m.index()].params = params.clone();
+        (m, params)
+    };
+    let mut map = HashMap::new();
+    for blk in &mut g.blocks {
+        blk.insns
+            .retain(|&x| !matches!(g.insns[x.index()].insn, Insn::Proj { of, .. } if of == v));
+    }
+    for (x, d) in g.insns.iter().enumerate() {
+        if let Insn::Proj { of, index } = d.insn {
+            if of == v {
+                map.insert(InsnId(x as u32), words[index as usize]);
+            }
+        }
+    }
+    for x in rest.iter().copied() {
+        if !map.contains_key(&x) {
+            g.blocks[merge.index()].insns.push(x);
+        }
+    }
+    g.blocks[merge.index()].term = term;
+    g.blocks[merge.index()].term_pc = term_pc;
+    g.replace_uses(&map);
+    if conds.is_empty() {
+        return;
+    }
+    // The slow path: the generic instruction, its words to the merge.
+    let slow = new_block(g, true);
+    g.blocks[slow.index()].insns.push(v);
+    let projs: Vec<InsnId> = tys
+        .iter()
+        .enumerate()
+        .map(|(w, &ty)| {
+            let x = add(
+                g,
+                Insn::Proj {
+                    of: v,
+                    index: w as u32,
+                },
+                ty,
+                pc,
+            );
+            g.blocks[slow.index()].insns.push(x);
+            x
+        })
+        .collect();
+    g.blocks[slow.index()].term = Some(Term::Jump(Edge {
+        block: merge,
+        args: projs,
+    }));
+    g.blocks[fast_b.index()].term = Some(Term::Jump(Edge {
+        block: merge,
+        args: results,
+    }));
+    // The checks, one branch each, all failing to the slow path.
+    let mut from = b;
+    for (n, &c) in conds.iter().enumerate() {
+        let then = if n + 1 == conds.len() {
+            fast_b
+        } else {
+            new_block(g, cold)
+        };
+        g.blocks[from.index()].term = Some(Term::Branch {
+            cond: c,
+            then: Edge {
+                block: then,
+                args: Vec::new(),
+            },
+            else_: Edge {
+                block: slow,
+                args: Vec::new(),
+            },
+        });
+        from = then;
+    }
+}

@@ -979,6 +979,44 @@ impl Gen<'_> {
                 self.m.load_u8_sib(r, base, index, 0);
                 self.def(i, r);
             }
+            Insn::StrEqConst { ptr, len, bytes, n } => {
+                let done = self.m.new_label();
+                let rl = self.src(*len, TMP1);
+                let rp = self.src(*ptr, TMP2);
+                self.m.mov_imm(TMP0, 0);
+                self.m.cmp(rl, *n as i32);
+                self.m.jne(done);
+                // The bytes in pieces of 4, 2 and 1 (or all 8 at once),
+                // each loaded zero-extended and compared.
+                let mut off = 0;
+                for size in [8u32, 4, 2, 1] {
+                    while *n - off >= size && (size != 8 || off == 0) {
+                        let mem = Mem::at(rp, off as i32);
+                        match size {
+                            8 => self.m.load(TMP1, mem),
+                            4 => self.m.load32(TMP1, mem),
+                            2 => self.m.load16(TMP1, mem),
+                            _ => self.m.load8(TMP1, mem),
+                        }
+                        let want = if size == 8 {
+                            *bytes
+                        } else {
+                            (*bytes >> (8 * off)) & ((1u64 << (8 * size)) - 1)
+                        };
+                        if want < 1 << 31 {
+                            self.m.cmp(TMP1, want as i32);
+                        } else {
+                            self.m.mov_imm(CALL_TARGET, want);
+                            self.m.cmp(TMP1, CALL_TARGET);
+                        }
+                        self.m.jne(done);
+                        off += size;
+                    }
+                }
+                self.m.mov_imm(TMP0, 1);
+                self.m.bind(done);
+                self.def(i, TMP0);
+            }
             Insn::CallRt { rt, args } => {
                 let live = self.live_regs(i);
                 self.save(&live);

@@ -379,6 +379,14 @@ pub enum Insn {
         len: InsnId,
         i: InsnId,
     },
+    /// 1 when the string at `ptr` of `len` bytes is the constant of `n`
+    /// bytes (at most 8) whose little-endian bits are `bytes`, else 0.
+    StrEqConst {
+        ptr: InsnId,
+        len: InsnId,
+        bytes: u64,
+        n: u32,
+    },
     /// A runtime function that neither allocates nor panics (no
     /// safepoint), called with `args` in the argument registers: its
     /// one result word.
@@ -449,6 +457,7 @@ impl Insn {
             Insn::Proj { of, .. } => vec![*of],
             Insn::Select { cond, a, b } => vec![*cond, *a, *b],
             Insn::StrByte { ptr, len, i } => vec![*ptr, *len, *i],
+            Insn::StrEqConst { ptr, len, .. } => vec![*ptr, *len],
             Insn::CallRt { args, .. } => args.clone(),
             Insn::Bytecode { args, .. } => args.clone(),
         }
@@ -487,6 +496,7 @@ impl Insn {
             Insn::Proj { of, .. } => vec![of],
             Insn::Select { cond, a, b } => vec![cond, a, b],
             Insn::StrByte { ptr, len, i } => vec![ptr, len, i],
+            Insn::StrEqConst { ptr, len, .. } => vec![ptr, len],
             Insn::CallRt { args, .. } => args.iter_mut().collect(),
             Insn::Bytecode { args, .. } => args.iter_mut().collect(),
         }
@@ -556,6 +566,7 @@ impl Insn {
             Insn::Proj { .. } => "Proj",
             Insn::Select { .. } => "Select",
             Insn::StrByte { .. } => "StrByte",
+            Insn::StrEqConst { .. } => "StrEqConst",
             Insn::CallRt { .. } => "CallRt",
             Insn::LoadSlot { .. } => "LoadSlot",
             Insn::StoreSlot { .. } => "StoreSlot",

@@ -153,6 +153,21 @@ impl At<'_> {
 /// `StrCmp`: a runtime comparison, then the condition on its result.
 fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnId]) {
     let pc = g.insn(v).pc;
+    if let Some(cmp) = const_eq(g, c, args) {
+        let zero = add(g, Insn::Const { bits: 0 }, Ty::Int, pc);
+        g.insns[v.index()].insn = Insn::Cmp {
+            c: if c == Cmp::Eq { Cmp::Ne } else { Cmp::Eq },
+            kind: CmpKind::Unsigned,
+            a: cmp,
+            b: zero,
+        };
+        g.insns[v.index()].pc = pc;
+        g.insns[cmp.index()].pc = pc;
+        let insns = &mut g.blocks[b.index()].insns;
+        insns.insert(k, zero);
+        insns.insert(k, cmp);
+        return;
+    }
     let rt = if matches!(c, Cmp::Eq | Cmp::Ne) {
         Rt::StrEq
     } else {
@@ -184,6 +199,46 @@ fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnI
     let insns = &mut g.blocks[b.index()].insns;
     insns.insert(k, zero);
     insns.insert(k, call);
+}
+
+/// `==` or `!=` against a string constant of at most 8 bytes (a
+/// `switch` on strings, a keyword test): its bytes compared inline, as
+/// Go's compiler does, in a [`Insn::StrEqConst`] (not in a block).
+fn const_eq(g: &mut Graph, c: Cmp, args: &[InsnId]) -> Option<InsnId> {
+    if !matches!(c, Cmp::Eq | Cmp::Ne) {
+        return None;
+    }
+    let konst = |x: InsnId| match g.insn(x).insn {
+        Insn::Const { bits } => Some(bits),
+        _ => None,
+    };
+    let (ptr, len, p, n) = match (konst(args[2]), konst(args[3])) {
+        (Some(p), Some(n)) if n <= 8 => (args[0], args[1], p, n),
+        _ => match (konst(args[0]), konst(args[1])) {
+            (Some(p), Some(n)) if n <= 8 => (args[2], args[3], p, n),
+            _ => return None,
+        },
+    };
+    let mut bytes = [0u8; 8];
+    if n > 0 {
+        // SAFETY: a string value whose words are both constants is a
+        // string literal: `n` bytes of the program's static strings at
+        // `p` (`bytecode::lower::string_const`), never freed or written.
+        let text = unsafe { std::slice::from_raw_parts(p as *const u8, n as usize) };
+        bytes[..n as usize].copy_from_slice(text);
+    }
+    let pc = 0;
+    Some(add(
+        g,
+        Insn::StrEqConst {
+            ptr,
+            len,
+            bytes: u64::from_le_bytes(bytes),
+            n: n as u32,
+        },
+        Ty::Int,
+        pc,
+    ))
 }
 
 /// The operands of a slicing instruction: its present bounds follow the

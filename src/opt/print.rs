@@ -259,6 +259,10 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::CallNative { native, args } => format!("{n} {}({})", native.name(), list(args)),
         Insn::Select { cond, a, b } => format!("{n} {cond} ? {a} : {b}"),
         Insn::StrByte { ptr, len, i } => format!("{n} ({ptr}, {len})[{i}]"),
+        Insn::StrEqConst { ptr, len, bytes, n: k } => {
+            let text: Vec<u8> = bytes.to_le_bytes()[..*k as usize].to_vec();
+            format!("{n} ({ptr}, {len}), {:?}", String::from_utf8_lossy(&text))
+        }
         Insn::CallRt { rt, args } => format!("{n} {}({})", rt.name(), list(args)),
         Insn::Proj { of, index } => format!("{n} {of}.{index}"),
         Insn::LoadSlot { slot } => format!("{n} {slot}"),

@@ -247,6 +247,10 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                         word(&user, *o, int)?;
                     }
                 }
+                Insn::StrEqConst { ptr, len, .. } => {
+                    word(&user, *ptr, int)?;
+                    word(&user, *len, int)?;
+                }
                 Insn::Select { cond, a, b: y } => {
                     word(&user, *cond, int)?;
                     word(&user, *a, None)?;

@@ -58,6 +58,37 @@ func sumBytes(s string) int {
 	return t
 }
 
+// Constants of every length up to 8 bytes are compared inline (in
+// pieces of 4, 2 and 1 bytes, or 8 at once); longer ones by the runtime.
+func kind(s string) int {
+	switch s {
+	case "":
+		return 1
+	case "a":
+		return 2
+	case "ab":
+		return 3
+	case "abc":
+		return 4
+	case "\xff\xfe\xfd\xfc":
+		return 5
+	case "abcde":
+		return 6
+	case "abcdef":
+		return 7
+	case "abcdefg":
+		return 8
+	case "\xffbcdefgh":
+		return 9
+	case "abcdefghi":
+		return 10
+	}
+	if "zz" != s {
+		return 11
+	}
+	return 0
+}
+
 func appendMany(xs []int, a, b, c int) []int { return append(xs, a, b, c) }
 
 func main() {
@@ -112,6 +143,19 @@ func main() {
 	for _, a := range words[:4] {
 		fmt.Println(cmpAll(a, "ab"))
 	}
+
+	keys := []string{"", "a", "ab", "abc", "abd", "\xff\xfe\xfd\xfc", "\xff\xfe\xfd\xfd", "abcde", "abcdef", "abcdefg", "abcdefh", "\xffbcdefgh", "abcdefgh", "abcdefghi", "abcdefghj", "zz", "b"}
+	kk := 0
+	for r := 0; r < 100; r++ {
+		for j, k := range keys {
+			kk += kind(k) * (j + 1)
+		}
+	}
+	fmt.Println(kk)
+	for _, k := range keys {
+		fmt.Print(kind(k), " ")
+	}
+	fmt.Println()
 
 	s := "hello, world"
 	t := 0

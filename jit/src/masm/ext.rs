@@ -348,6 +348,18 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; mov Rd(r), DWORD [Rq(b) + d]);
     }
 
+    /// `movzx dst32, byte [mem]`.
+    pub fn load8(&mut self, dst: Reg, m: Mem) {
+        let (r, b, d) = (dst.0, m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), BYTE [Rq(b) + d]);
+    }
+
+    /// `movzx dst32, word [mem]`.
+    pub fn load16(&mut self, dst: Reg, m: Mem) {
+        let (r, b, d) = (dst.0, m.base.0, m.disp);
+        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), WORD [Rq(b) + d]);
+    }
+
     /// `rep stosq`: stores rax to rcx words at rdi.
     pub fn rep_stosq(&mut self) {
         dynasm!(self.ops ; .arch x64 ; rep stosq);

@@ -765,6 +765,7 @@ impl<'a> Builder<'a> {
             Insn::Bytecode {
                 op: op.clone(),
                 args,
+                inlined_from: None,
             },
             ty,
         );

@@ -239,6 +239,15 @@ pub fn emit(
             Insn::CallNative { native, .. } => Some(native.arg_words().max(native.result_words())),
             _ => None,
         })
+        .chain(g.insns.iter().filter_map(|d| match &d.insn {
+            // An inlined callee's generic instruction runs on a frame of
+            // it at the window.
+            Insn::Bytecode {
+                inlined_from: Some(h),
+                ..
+            } => Some(prog.func(*h).frame_size),
+            _ => None,
+        }))
         .max()
         .unwrap_or(0)
         .max(2);
@@ -611,13 +620,22 @@ impl Gen<'_> {
     /// Calls `runtime::op` on `op` (kept alive with the code); its status
     /// unwinds on a panic.
     fn call_op_helper(&mut self, op: Op) {
+        self.call_op_helper_on(op, 0, self.func);
+    }
+
+    /// [`Self::call_op_helper`] on a frame of `func` at slot `base`.
+    fn call_op_helper_on(&mut self, op: Op, base: u32, func: FuncId) {
         let boxed = Box::new(op);
         let ptr = &*boxed as *const Op as u64;
         self.ops.push(boxed);
         self.m.mov(ARGS[0], VM);
-        self.m.mov(ARGS[1], FRAME);
+        if base == 0 {
+            self.m.mov(ARGS[1], FRAME);
+        } else {
+            self.m.lea(ARGS[1], Mem::at(FRAME, slot_offset(base)));
+        }
         self.m.mov_imm(ARGS[2], ptr);
-        self.m.mov_imm(ARGS[3], self.func.0 as u64);
+        self.m.mov_imm(ARGS[3], func.0 as u64);
         self.m.call_abs(runtime::op as *const () as usize);
         self.m.test(TMP0, TMP0);
         self.m.jne(self.unwind);
@@ -1038,7 +1056,11 @@ impl Gen<'_> {
                 self.reload(&live);
                 self.def(i, r);
             }
-            Insn::Bytecode { op, args } => self.bytecode(i, op, args)?,
+            Insn::Bytecode {
+                op,
+                args,
+                inlined_from,
+            } => self.bytecode(i, op, args, *inlined_from)?,
         }
         Ok(())
     }
@@ -1404,7 +1426,22 @@ impl Gen<'_> {
 
     /// An instruction the graph keeps as bytecode: its operands to their
     /// slots, the interpreter's code, its results from their slots.
-    fn bytecode(&mut self, i: InsnId, op: &Op, args: &[InsnId]) -> Result<(), String> {
+    /// A generic instruction, run by the interpreter's code on the frame:
+    /// its operands written to their slots, its results read from theirs.
+    /// An inlined callee's (`inlined_from`) runs on a scratch frame of
+    /// that callee at the call window.
+    fn bytecode(
+        &mut self,
+        i: InsnId,
+        op: &Op,
+        args: &[InsnId],
+        inlined_from: Option<FuncId>,
+    ) -> Result<(), String> {
+        let base = if inlined_from.is_some() {
+            self.window
+        } else {
+            0
+        };
         let mut reads: Vec<Slot> = Vec::new();
         for o in op.reads().iter() {
             match o.kind {
@@ -1438,20 +1475,23 @@ impl Gen<'_> {
             }
         }
         for (&s, &v) in reads.iter().zip(args) {
-            let mem = self.slot(s);
+            let mem = self.slot(base + s);
             self.store_value(mem, v);
         }
         let live = self.live_regs(i);
         self.save(&live);
-        self.call_op_helper(op.clone());
+        self.call_op_helper_on(op.clone(), base, inlined_from.unwrap_or(self.func));
         self.reload(&live);
         if self.g.insn(i).ty.is_word() {
             let s = *writes.first().ok_or("a result with no slot")?;
             let r = self.dst(i, TMP0);
-            let mem = self.slot(s);
+            let mem = self.slot(base + s);
             self.m.load(r, mem);
             self.def(i, r);
         } else {
+            // (Read by the projections right after it, before anything
+            // else may use the window.)
+            let writes = writes.into_iter().map(|s| base + s).collect();
             self.results.insert(i, writes);
         }
         Ok(())

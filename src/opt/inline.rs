@@ -15,6 +15,7 @@
 
 use super::ir::*;
 use super::regalloc;
+use crate::bytecode::op::Kind;
 use crate::bytecode::Program;
 use pgojit_profiler::FuncId;
 use std::collections::HashMap;
@@ -48,6 +49,20 @@ pub fn refusal(h: &Graph) -> Option<String> {
         }
         for &i in &h.block(b).insns {
             let insn = &h.insn(i).insn;
+            // A generic instruction runs on a scratch frame of the callee
+            // (unless it reaches the frame by computed address).
+            if let Insn::Bytecode { op, .. } = insn {
+                let frame = op.reads().iter().chain(op.writes().iter()).any(|o| {
+                    matches!(
+                        o.kind,
+                        Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame
+                    )
+                });
+                if frame || op.facts().end {
+                    return Some(format!("uses its frame ({})", op.name()));
+                }
+                continue;
+            }
             if regalloc::calls(insn) {
                 return Some(format!("calls ({})", insn.name()));
             }
@@ -342,7 +357,10 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             blk.params.iter()
         });
         for &i in ids {
-            let d = h.insn(i).clone();
+            let mut d = h.insn(i).clone();
+            if let Insn::Bytecode { inlined_from, .. } = &mut d.insn {
+                inlined_from.get_or_insert(func);
+            }
             let id = push(g, d.insn, d.ty, d.pc);
             map.insert(i, id);
         }

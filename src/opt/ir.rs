@@ -417,9 +417,15 @@ pub enum Insn {
     /// its operands read (in the table's order, word by word), its result
     /// the words it writes (in order). Slots it reaches by computed
     /// address are in memory ([`Insn::LoadSlot`]).
+    ///
+    /// `inlined_from`: the instruction is an inlined callee's, whose slots
+    /// are not the function's: it runs on a scratch frame of that callee
+    /// at the call window (free between calls), scanned by the collector
+    /// as the window is.
     Bytecode {
         op: Op,
         args: Vec<InsnId>,
+        inlined_from: Option<FuncId>,
     },
 }
 

@@ -30,7 +30,7 @@ pub fn lower(g: &mut Graph) -> usize {
     let mut count = 0;
     while let Some((b, k, v)) = next(g, &done) {
         done.insert(v);
-        let Insn::Bytecode { op, args } = g.insn(v).insn.clone() else {
+        let Insn::Bytecode { op, args, .. } = g.insn(v).insn.clone() else {
             continue;
         };
         let lowered = match op {

@@ -259,7 +259,12 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::CallNative { native, args } => format!("{n} {}({})", native.name(), list(args)),
         Insn::Select { cond, a, b } => format!("{n} {cond} ? {a} : {b}"),
         Insn::StrByte { ptr, len, i } => format!("{n} ({ptr}, {len})[{i}]"),
-        Insn::StrEqConst { ptr, len, bytes, n: k } => {
+        Insn::StrEqConst {
+            ptr,
+            len,
+            bytes,
+            n: k,
+        } => {
             let text: Vec<u8> = bytes.to_le_bytes()[..*k as usize].to_vec();
             format!("{n} ({ptr}, {len}), {:?}", String::from_utf8_lossy(&text))
         }
@@ -267,10 +272,20 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::Proj { of, index } => format!("{n} {of}.{index}"),
         Insn::LoadSlot { slot } => format!("{n} {slot}"),
         Insn::StoreSlot { slot, v } => format!("{n} {slot}, {v}"),
-        Insn::Bytecode { op, args } => format!(
-            "{} ({})",
+        Insn::Bytecode {
+            op,
+            args,
+            inlined_from,
+        } => format!(
+            "{} ({}){}",
             hide_addresses(&format!("{op:?}"), names),
-            list(args)
+            list(args),
+            inlined_from
+                .map(|f| format!(
+                    " on a frame of {}",
+                    names.func(f).unwrap_or_else(|| format!("f{}", f.0))
+                ))
+                .unwrap_or_default()
         ),
     }
 }

@@ -354,23 +354,28 @@ pub fn emit(
     e.m.bind(entry);
     e.prologue(native_words);
     let order = a.order.clone();
-    let preds = g.preds();
+    // What a block checked (pointers not nil, indexes in bounds) holds in
+    // every block it dominates: values do not change, and a block's checks
+    // all run before it goes on.
+    let idom = super::verify::dominators(g);
+    let mut exits: Vec<Option<(Vec<InsnId>, Vec<(InsnId, InsnId, InsnId)>)>> =
+        vec![None; g.blocks.len()];
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
         e.m.bind(e.blocks[b.index()]);
-        // (What the block just emitted checked still holds when it is the
-        // only way here: values do not change.)
-        let only_from_prev = k > 0 && preds[b.index()] == [order[k - 1]];
-        if !only_from_prev {
-            e.checked.clear();
-            e.nil_checked.clear();
-        }
+        let inherited = idom[b.index()]
+            .filter(|&d| d != b)
+            .and_then(|d| exits[d.index()].clone());
+        let (nil_checked, checked) = inherited.unwrap_or_default();
+        e.nil_checked = nil_checked;
+        e.checked = checked;
         e.elem_cache = None;
         e.mem_operand = None;
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
         for &i in &g.block(b).insns {
             e.insn(i)?;
         }
+        exits[b.index()] = Some((e.nil_checked.clone(), e.checked.clone()));
         e.term(b, next)?;
     }
     e.out_of_line();

@@ -539,7 +539,7 @@ fn gvn_replaces_dominated_values_and_checks_but_not_guards() {
 }
 
 #[test]
-fn the_pipeline_on_a_front_end_program_verifies_and_keeps_results() {
+fn the_pipeline_folds_what_the_loads_pass_shows_equal() {
     let mut g = G::new();
     let b = g.0.entry;
     let p = g.param(b, Ty::Ptr);
@@ -551,6 +551,6 @@ fn the_pipeline_on_a_front_end_program_verifies_and_keeps_results() {
     g.ret(b, e);
     let trace = run(&mut g.0);
     assert_eq!(const_of(&g.0, returned(&g.0)), Some(3));
-    assert_eq!(names(&g.0), ["Load"]);
+    assert_eq!(names(&g.0), ["Load", "Const"]);
     assert!(trace.iter().any(|l| l.starts_with("t: loads: 1 redundant")));
 }

@@ -40,8 +40,11 @@ use super::verify;
 /// the trace).
 pub type Counts = Vec<(&'static str, usize)>;
 
+/// A pass: it rewrites the graph and says what it did.
+pub type Pass = fn(&mut Graph) -> Counts;
+
 /// The pipeline, in order.
-const PIPELINE: &[(&str, fn(&mut Graph) -> Counts)] = &[
+const PIPELINE: &[(&str, Pass)] = &[
     ("simplify", simplify::run),
     ("loads", loads::run),
     ("gvn", gvn::run),

@@ -77,7 +77,7 @@ impl G {
     }
 
     /// Verifies, runs `pass`, verifies again.
-    fn run(mut self, pass: fn(&mut Graph) -> Counts) -> (Graph, Counts) {
+    fn run(mut self, pass: Pass) -> (Graph, Counts) {
         let text = graph(&self.0, &NoNames);
         if let Err(e) = verify::verify(&self.0) {
             panic!("the test graph is broken: {e}\n{text}");

@@ -426,8 +426,8 @@ fn print_listings(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
 
 /// `pgojit disasm --ir`: the SSA graph of the selected functions (built
 /// and verified after the run; a function whose graph cannot be built or
-/// fails the verifier says why), then the graph after the optimizing
-/// tier's passes with the run's profile (devirtualization, inlining).
+/// fails the verifier says why), then the graph after devirtualization
+/// and inlining with the run's profile, then after the passes.
 fn print_ir(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
     let names = crate::opt::print::ProgramNames::new(prog);
     for (i, f) in prog.funcs.iter().enumerate() {
@@ -441,9 +441,16 @@ fn print_ir(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
                 }
                 println!("{}", crate::opt::print::graph(&g, &names));
                 match crate::opt::compiler::optimized_graph(j, FuncId(i as u32)) {
-                    Ok((g, trace)) => {
+                    Ok((inlined, g, trace)) => {
                         println!("; after devirtualization and inlining, with the run's profile:");
-                        for line in trace {
+                        let (decided, passes): (Vec<_>, Vec<_>) =
+                            trace.into_iter().partition(|l| !is_pass_line(l));
+                        for line in decided {
+                            println!("; {line}");
+                        }
+                        println!("{}", crate::opt::print::graph(&inlined, &names));
+                        println!("; after the passes (what the code generator sees):");
+                        for line in passes {
                             println!("; {line}");
                         }
                         println!("{}", crate::opt::print::graph(&g, &names));
@@ -454,6 +461,13 @@ fn print_ir(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
             Err(e) => println!("fn {}: no graph (build: {e})\n", f.name),
         }
     }
+}
+
+/// A trace line of the optimizing tier's passes (`main.f: gvn: ...`).
+fn is_pass_line(l: &str) -> bool {
+    ["simplify", "loads", "gvn", "dce"]
+        .iter()
+        .any(|p| l.contains(&format!(": {p}: ")))
 }
 
 /// Is function `name` one `--func` selects (exactly, when some function

@@ -1,12 +1,12 @@
 //! The optimizing tier as the tier layer sees it: build the graph,
 //! verify it, devirtualize its interface sites from the profile, inline,
-//! allocate registers and emit (`--tier=opt`, or `--opt-at-tier-up`). The
+//! run the passes (`passes/`), allocate registers and emit (`--tier=opt`, or `--opt-at-tier-up`). The
 //! same for an on-stack-replacement graph per loop header, entered from
 //! the interpreter's (or older code's) frame at that header. A function
 //! the tier cannot compile yet is declined with the reason, and gets
 //! baseline code.
 
-use super::{codegen, devirt, graph_of, inline, osr_graph_of, verify, Graph};
+use super::{codegen, devirt, graph_of, inline, osr_graph_of, passes, verify, Graph};
 use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::devirt::{site_shape, SitePlan};
 use crate::tier::Jit;
@@ -19,6 +19,8 @@ pub struct Optimizing;
 
 /// A graph after the passes, and what they decided.
 struct Optimized {
+    /// The graph before the passes (for `pgojit disasm --ir`).
+    before: Option<Graph>,
     g: Graph,
     plans: Vec<(usize, SitePlan)>,
     inlined: Vec<FuncId>,
@@ -26,8 +28,9 @@ struct Optimized {
     keys: Vec<Box<AtomicU64>>,
 }
 
-/// Devirtualizes and inlines `g`.
-fn optimize(jit: &Jit, f: FuncId, mut g: Graph) -> Result<Optimized, String> {
+/// Devirtualizes and inlines `g`, then runs the passes (keeping a copy
+/// of the graph before them when `keep`).
+fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized, String> {
     let d = devirt::devirtualize(&mut g, jit, jit.prog);
     verify::verify(&g).map_err(|e| format!("devirtualized graph: {e}"))?;
     let mut inlined = Vec::new();
@@ -46,7 +49,10 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph) -> Result<Optimized, String> {
             }
         }
     }
+    let before = keep.then(|| g.clone());
+    trace.extend(passes::run(&mut g));
     Ok(Optimized {
+        before,
         g,
         plans: d.plans,
         inlined,
@@ -55,13 +61,14 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph) -> Result<Optimized, String> {
     })
 }
 
-/// The graph of `f` after the passes, with what they decided (as
-/// `--trace-tier` says it), for `pgojit disasm --ir`.
-pub fn optimized_graph(jit: &Jit, f: FuncId) -> Result<(Graph, Vec<String>), String> {
-    let o = optimize(jit, f, graph_of(jit.prog, f)?)?;
+/// The graph of `f` after devirtualization and inlining, then after the
+/// passes, with what they decided (as `--trace-tier` says it), for
+/// `pgojit disasm --ir`.
+pub fn optimized_graph(jit: &Jit, f: FuncId) -> Result<(Graph, Graph, Vec<String>), String> {
+    let o = optimize(jit, f, graph_of(jit.prog, f)?, true)?;
     let mut trace: Vec<String> = o.plans.iter().flat_map(|(_, p)| p.trace.clone()).collect();
     trace.extend(o.trace);
-    Ok((o.g, trace))
+    Ok((o.before.unwrap_or_else(|| o.g.clone()), o.g, trace))
 }
 
 impl Compiler for Optimizing {
@@ -75,7 +82,7 @@ impl Compiler for Optimizing {
                 return Err(format!("not matched by --opt-filter={only}"));
             }
         }
-        let main = optimize(jit, f, graph_of(jit.prog, f)?)?;
+        let main = optimize(jit, f, graph_of(jit.prog, f)?, false)?;
         let mut m = MacroAssembler::new();
         let mut ops = Vec::new();
         let (entry, mut extra) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &main.g, None)?;
@@ -85,7 +92,7 @@ impl Compiler for Optimizing {
         // again.)
         let mut osr = Vec::new();
         for t in jit.prog.func(f).loop_headers() {
-            let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?)?;
+            let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?, false)?;
             m.comment(&format!("OSR entry at pc {t}"));
             let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, Some(entry))?;
             extra = extra.max(x);

@@ -711,10 +711,15 @@ impl Graph {
     }
 
     /// How many times each value is read: as an instruction's operand, a
-    /// terminator's operand or an edge's argument.
+    /// terminator's operand, an edge's argument or a value of a loop
+    /// header's `entry_state` (the code writes those to the frame when it
+    /// leaves at the header: they need a location).
     pub fn use_counts(&self) -> Vec<u32> {
         let mut uses = vec![0u32; self.insns.len()];
         for blk in &self.blocks {
+            for &(_, v) in blk.entry_state.iter().flatten() {
+                uses[v.index()] += 1;
+            }
             let ops = blk.insns.iter().flat_map(|&i| self.insn(i).insn.operands());
             let term = blk.term.iter().flat_map(|t| {
                 let args = t.edges().into_iter().flat_map(|e| e.args.clone());

@@ -3,9 +3,9 @@
 //! devirtualized from the profile's snapshot, inlined, optimized,
 //! register-allocated and emitted through `jit/`.
 //!
-//! What exists so far: the graph, a linear-scan register allocator and a
-//! code generator (`--tier=opt`); no passes, no devirtualization yet
-//! (interface and function-value calls are indirect), no OSR entries.
+//! What exists: the graph, guarded devirtualization, inlining, the
+//! passes after them (`passes/`), a linear-scan register allocator and a
+//! code generator (`--tier=opt`), OSR entries at loop headers.
 //!
 //! | file | owns |
 //! |---|---|
@@ -16,6 +16,7 @@
 //! | [`devirt`] | interface sites rewritten from the profile: key-cell guards, direct calls, the indirect call as the miss path |
 //! | [`lower`] | native fast paths of generic bytecode (reslicing, `append`, string comparison, indexing and slicing), the bytecode kept as the cold slow path |
 //! | [`inline`] | static calls of small leaves replaced by a copy of the callee's graph |
+//! | [`passes`] | the passes after inlining, each verified: [`passes::simplify`] (folding, identities, constant branches, trivial block parameters, block merging, unreachable blocks), [`passes::loads`] (redundant loads, store-to-load forwarding), [`passes::gvn`] (value numbering over the dominator tree), [`passes::dce`] (dead instructions and parameters) |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
 //! | [`compiler`] | the tier layer's `Compiler` for `Tier::Opt` |
@@ -27,6 +28,7 @@ pub mod devirt;
 pub mod inline;
 pub mod ir;
 pub mod lower;
+pub mod passes;
 pub mod print;
 pub mod regalloc;
 pub mod verify;

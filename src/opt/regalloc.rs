@@ -258,6 +258,14 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         for &v in &blk.params {
             d.insert(v);
         }
+        // A loop header's entry state is read when the code leaves at
+        // its back-edge, after the edge's moves: live into the header,
+        // so apart from its parameters' registers.
+        for &(_, v) in blk.entry_state.iter().flatten() {
+            if !d.contains(v) {
+                u.insert(v);
+            }
+        }
         for &i in &blk.insns {
             for o in g.insn(i).insn.operands() {
                 if !d.contains(o) {

@@ -1,0 +1,456 @@
+//! Local simplification, repeated to a fixed point (a few rounds):
+//!
+//! - **constant folding** of `Bin`, `Un` and `Cmp` with Go's semantics:
+//!   wrapping integer arithmetic, `MinInt64 / -1 == MinInt64` and
+//!   `MinInt64 % -1 == 0`, shift counts read unsigned (64 or more shifts
+//!   every bit out, or gives the sign for a signed right shift, as
+//!   `tier/machine.rs` emits it), `Trunc` with its kind's extension, float
+//!   arithmetic with Rust's IEEE `f64` operations (as SSE computes them).
+//!   A division or remainder by zero is never folded: it must still panic
+//!   where it stands. `FToI` and unsigned `IToF` are left to the machine;
+//! - **integer identities** (`x+0`, `x*1`, `x*0`, `x&-1`, `x-x`, `x^x`,
+//!   shifts by 0, comparisons of a value with itself...). None for
+//!   floats: `x+0.0` is not `x` for `-0.0`, and `x==x` is false for NaN;
+//! - **checks on constants**: a `CheckIndex` or `CheckShift` whose operand
+//!   is a constant that passes is removed (one that fails stays);
+//! - **branches**: on a constant, or to one edge twice, become a `Jump`
+//!   (keeping `term_pc`: a back-edge taken stays one);
+//! - **block parameters**: one whose incoming arguments are all one value
+//!   (or the parameter itself), or any parameter of a block with a single
+//!   predecessor edge, is replaced by that value (which dominates the
+//!   block: it dominates the end of every predecessor);
+//! - **block merging**: a block ending in `Jump` to a block whose only
+//!   predecessor it is takes that block's body, terminator and `term_pc`,
+//!   when both have the same `inlined` and `cold` flags, the target is not
+//!   a loop header (`entry_state`), the edge is not a back-edge and the
+//!   target's back-edges stay back-edges (not when merging into the entry
+//!   block, whose edges the code generator never counts as back-edges);
+//! - **unreachable blocks** are removed and the blocks renumbered.
+
+use super::{apply, back_edge, can_replace, compact_blocks, Counts, Subst};
+use crate::bytecode::op::{Cmp, IntKind};
+use crate::opt::ir::*;
+
+#[derive(Default)]
+struct Stats {
+    folded: usize,
+    identities: usize,
+    checks: usize,
+    branches: usize,
+    params: usize,
+    merged: usize,
+    unreachable: usize,
+}
+
+pub fn run(g: &mut Graph) -> Counts {
+    let mut st = Stats::default();
+    for _ in 0..8 {
+        let mut changed = fold(g, &mut st);
+        changed |= branches(g, &mut st);
+        st.unreachable += compact_blocks(g);
+        changed |= params(g, &mut st);
+        changed |= merge(g, &mut st);
+        st.unreachable += compact_blocks(g);
+        if !changed {
+            break;
+        }
+    }
+    vec![
+        ("constants folded", st.folded),
+        ("identities applied", st.identities),
+        ("checks on constants removed", st.checks),
+        ("branches folded", st.branches),
+        ("block parameters removed", st.params),
+        ("blocks merged", st.merged),
+        ("unreachable blocks removed", st.unreachable),
+    ]
+}
+
+/// What an instruction simplifies to.
+enum Simple {
+    Const(u64),
+    Value(InsnId),
+    /// A check that always passes.
+    Gone,
+}
+
+fn konst(g: &Graph, v: InsnId) -> Option<u64> {
+    match g.insn(v).insn {
+        Insn::Const { bits } => Some(bits),
+        _ => None,
+    }
+}
+
+/// `trunc` as the interpreter computes it.
+pub fn trunc(v: u64, k: IntKind) -> u64 {
+    match k {
+        IntKind::I8 => v as i8 as i64 as u64,
+        IntKind::I16 => v as i16 as i64 as u64,
+        IntKind::I32 => v as i32 as i64 as u64,
+        IntKind::U8 => v as u8 as u64,
+        IntKind::U16 => v as u16 as u64,
+        IntKind::U32 => v as u32 as u64,
+    }
+}
+
+fn compare<T: PartialOrd>(c: Cmp, x: T, y: T) -> bool {
+    match c {
+        Cmp::Eq => x == y,
+        Cmp::Ne => x != y,
+        Cmp::Lt => x < y,
+        Cmp::Le => x <= y,
+        Cmp::Gt => x > y,
+        Cmp::Ge => x >= y,
+    }
+}
+
+/// `a op b` on constants, as Go computes it; `None` where the operation
+/// panics (a zero divisor).
+pub fn eval_bin(op: BinOp, a: u64, b: u64) -> Option<u64> {
+    let (sa, sb) = (a as i64, b as i64);
+    let f = |x: u64| f64::from_bits(x);
+    Some(match op {
+        BinOp::AddI => a.wrapping_add(b),
+        BinOp::SubI => a.wrapping_sub(b),
+        BinOp::MulI => a.wrapping_mul(b),
+        BinOp::DivS => {
+            if sb == 0 {
+                return None;
+            }
+            sa.wrapping_div(sb) as u64
+        }
+        BinOp::RemS => {
+            if sb == 0 {
+                return None;
+            }
+            sa.wrapping_rem(sb) as u64
+        }
+        BinOp::DivU => a.checked_div(b)?,
+        BinOp::RemU => a.checked_rem(b)?,
+        BinOp::And => a & b,
+        BinOp::Or => a | b,
+        BinOp::Xor => a ^ b,
+        BinOp::AndNot => a & !b,
+        BinOp::Shl => {
+            if b >= 64 {
+                0
+            } else {
+                a << b
+            }
+        }
+        BinOp::ShrU => {
+            if b >= 64 {
+                0
+            } else {
+                a >> b
+            }
+        }
+        BinOp::ShrS => (sa >> b.min(63)) as u64,
+        BinOp::AddF => (f(a) + f(b)).to_bits(),
+        BinOp::SubF => (f(a) - f(b)).to_bits(),
+        BinOp::MulF => (f(a) * f(b)).to_bits(),
+        BinOp::DivF => (f(a) / f(b)).to_bits(),
+    })
+}
+
+/// `op a` on a constant; `None` for the conversions left to the machine.
+pub fn eval_un(op: UnOp, a: u64) -> Option<u64> {
+    Some(match op {
+        UnOp::NegI => (a as i64).wrapping_neg() as u64,
+        UnOp::NotI => !a,
+        UnOp::Not => u64::from(a == 0),
+        UnOp::Trunc(k) => trunc(a, k),
+        UnOp::NegF => (-f64::from_bits(a)).to_bits(),
+        UnOp::IToF { signed: true } => (a as i64 as f64).to_bits(),
+        UnOp::IToF { signed: false } | UnOp::FToI { .. } => return None,
+    })
+}
+
+pub fn eval_cmp(c: Cmp, kind: CmpKind, a: u64, b: u64) -> u64 {
+    u64::from(match kind {
+        CmpKind::Signed => compare(c, a as i64, b as i64),
+        CmpKind::Unsigned => compare(c, a, b),
+        CmpKind::Float => compare(c, f64::from_bits(a), f64::from_bits(b)),
+    })
+}
+
+/// Integer identities of `a op b` (one side constant, or both the same).
+fn identity(g: &Graph, op: BinOp, a: InsnId, b: InsnId) -> Option<Simple> {
+    use BinOp::*;
+    let (ka, kb) = (konst(g, a), konst(g, b));
+    let same = a == b;
+    let v = |x| Some(Simple::Value(x));
+    let c = |x| Some(Simple::Const(x));
+    match op {
+        AddI if kb == Some(0) => v(a),
+        AddI if ka == Some(0) => v(b),
+        SubI if kb == Some(0) => v(a),
+        SubI if same => c(0),
+        MulI if kb == Some(1) => v(a),
+        MulI if ka == Some(1) => v(b),
+        MulI if ka == Some(0) || kb == Some(0) => c(0),
+        And if ka == Some(0) || kb == Some(0) => c(0),
+        And if kb == Some(u64::MAX) || same => v(a),
+        And if ka == Some(u64::MAX) => v(b),
+        Or if ka == Some(u64::MAX) || kb == Some(u64::MAX) => c(u64::MAX),
+        Or if kb == Some(0) || same => v(a),
+        Or if ka == Some(0) => v(b),
+        Xor if kb == Some(0) => v(a),
+        Xor if ka == Some(0) => v(b),
+        Xor if same => c(0),
+        AndNot if kb == Some(0) => v(a),
+        AndNot if same || ka == Some(0) => c(0),
+        Shl | ShrU | ShrS if kb == Some(0) => v(a),
+        Shl | ShrU | ShrS if ka == Some(0) => c(0),
+        DivS | DivU if kb == Some(1) => v(a),
+        RemS | RemU if kb == Some(1) => c(0),
+        RemS if kb == Some(u64::MAX) => c(0),
+        _ => None,
+    }
+}
+
+fn simplify(g: &Graph, i: InsnId) -> Option<Simple> {
+    match g.insn(i).insn {
+        Insn::Bin { op, a, b } => match (konst(g, a), konst(g, b)) {
+            (Some(x), Some(y)) => eval_bin(op, x, y).map(Simple::Const),
+            _ if op.float() => None,
+            _ => identity(g, op, a, b),
+        },
+        Insn::Un { op, a } => {
+            if let Some(x) = konst(g, a) {
+                return eval_un(op, x).map(Simple::Const);
+            }
+            match (op, &g.insn(a).insn) {
+                (
+                    UnOp::NegI,
+                    Insn::Un {
+                        op: UnOp::NegI,
+                        a: x,
+                    },
+                )
+                | (
+                    UnOp::NotI,
+                    Insn::Un {
+                        op: UnOp::NotI,
+                        a: x,
+                    },
+                ) => Some(Simple::Value(*x)),
+                (
+                    UnOp::Trunc(k),
+                    Insn::Un {
+                        op: UnOp::Trunc(j), ..
+                    },
+                ) if k == *j => Some(Simple::Value(a)),
+                _ => None,
+            }
+        }
+        Insn::Cmp { c, kind, a, b } => match (konst(g, a), konst(g, b)) {
+            (Some(x), Some(y)) => Some(Simple::Const(eval_cmp(c, kind, x, y))),
+            _ if a == b && kind != CmpKind::Float => Some(Simple::Const(u64::from(matches!(
+                c,
+                Cmp::Eq | Cmp::Le | Cmp::Ge
+            )))),
+            _ => None,
+        },
+        Insn::CheckIndex { i: x, len } => {
+            let k = konst(g, x)?;
+            ((k as i64) >= 0 && k < u64::from(len)).then_some(Simple::Gone)
+        }
+        Insn::CheckShift { a } => {
+            let k = konst(g, a)?;
+            ((k as i64) >= 0).then_some(Simple::Gone)
+        }
+        _ => None,
+    }
+}
+
+/// Folds and simplifies instructions, in reverse postorder (operands
+/// before their uses, except around loops).
+fn fold(g: &mut Graph, st: &mut Stats) -> bool {
+    let mut s = Subst::new(g);
+    let mut gone = vec![false; g.insns.len()];
+    let mut changed = false;
+    for b in g.rpo() {
+        for k in 0..g.block(b).insns.len() {
+            let i = g.block(b).insns[k];
+            // Operands replaced earlier in this walk.
+            for o in g.insns[i.index()].insn.operands_mut() {
+                *o = s.get(*o);
+            }
+            match simplify(g, i) {
+                Some(Simple::Const(bits)) => {
+                    g.insns[i.index()].insn = Insn::Const { bits };
+                    st.folded += 1;
+                    changed = true;
+                }
+                Some(Simple::Value(x)) if can_replace(g, i, x) => {
+                    s.set(i, x);
+                    gone[i.index()] = true;
+                    st.identities += 1;
+                    changed = true;
+                }
+                Some(Simple::Gone) => {
+                    gone[i.index()] = true;
+                    st.checks += 1;
+                    changed = true;
+                }
+                _ => {}
+            }
+        }
+    }
+    apply(g, &s);
+    super::remove_insns(g, &gone);
+    changed
+}
+
+/// Branches on constants, and to the same edge twice, become jumps.
+fn branches(g: &mut Graph, st: &mut Stats) -> bool {
+    let mut changed = false;
+    for b in 0..g.blocks.len() {
+        let Some(Term::Branch { cond, then, else_ }) = &g.blocks[b].term else {
+            continue;
+        };
+        let to = match konst(g, *cond) {
+            Some(0) => else_.clone(),
+            Some(_) => then.clone(),
+            None if then == else_ => then.clone(),
+            None => continue,
+        };
+        g.blocks[b].term = Some(Term::Jump(to));
+        st.branches += 1;
+        changed = true;
+    }
+    changed
+}
+
+/// The edges into each block: (predecessor, index of the edge in its
+/// terminator).
+fn pred_edges(g: &Graph) -> Vec<Vec<(BlockId, usize)>> {
+    let mut p = vec![Vec::new(); g.blocks.len()];
+    for b in g.block_ids() {
+        if let Some(t) = &g.block(b).term {
+            for (k, e) in t.edges().iter().enumerate() {
+                p[e.block.index()].push((b, k));
+            }
+        }
+    }
+    p
+}
+
+/// Replaces trivial block parameters by their one incoming value.
+fn params(g: &mut Graph, st: &mut Stats) -> bool {
+    let preds = pred_edges(g);
+    let mut s = Subst::new(g);
+    let mut changed = false;
+    for b in g.block_ids().collect::<Vec<_>>() {
+        if b == g.entry || preds[b.index()].is_empty() {
+            continue;
+        }
+        let ps = g.block(b).params.clone();
+        let mut drop = vec![false; ps.len()];
+        for (k, &p) in ps.iter().enumerate() {
+            let mut one: Option<InsnId> = None;
+            let mut trivial = true;
+            for &(pb, ek) in &preds[b.index()] {
+                let t = g.block(pb).term.as_ref().expect("terminated");
+                let a = s.get(t.edges()[ek].args[k]);
+                if a == p || one == Some(a) {
+                    continue;
+                }
+                if one.is_some() {
+                    trivial = false;
+                    break;
+                }
+                one = Some(a);
+            }
+            match one {
+                Some(x) if trivial && can_replace(g, p, x) => {
+                    s.set(p, x);
+                    drop[k] = true;
+                }
+                _ => {}
+            }
+        }
+        if !drop.iter().any(|d| *d) {
+            continue;
+        }
+        changed = true;
+        for &(pb, ek) in &preds[b.index()] {
+            let t = g.blocks[pb.index()].term.as_mut().expect("terminated");
+            let e = &mut t.edges_mut()[ek];
+            let mut k = 0;
+            e.args.retain(|_| {
+                k += 1;
+                !drop[k - 1]
+            });
+        }
+        let mut k = 0;
+        let blk = &mut g.blocks[b.index()];
+        blk.params.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+        for (p, d) in ps.iter().zip(&drop) {
+            if *d {
+                st.params += 1;
+                super::tombstone(g, *p);
+            }
+        }
+    }
+    apply(g, &s);
+    changed
+}
+
+/// Merges blocks into their single predecessor where that keeps the code
+/// generator's loops, cold paths and inlined regions as they were.
+fn merge(g: &mut Graph, st: &mut Stats) -> bool {
+    // (Merging moves a block's edges to its predecessor: every block
+    // keeps its number of predecessor edges.)
+    let npreds: Vec<usize> = pred_edges(g).iter().map(Vec::len).collect();
+    let mut changed = false;
+    for a in g.block_ids().collect::<Vec<_>>() {
+        while let Some(b) = mergeable(g, &npreds, a) {
+            let body = std::mem::take(&mut g.blocks[b.index()].insns);
+            let term = g.blocks[b.index()].term.replace(Term::Unreachable);
+            let term_pc = g.blocks[b.index()].term_pc;
+            let blk = &mut g.blocks[a.index()];
+            blk.insns.extend(body);
+            blk.term = term;
+            blk.term_pc = term_pc;
+            st.merged += 1;
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// The block `a` may take in (see the module's doc).
+fn mergeable(g: &Graph, npreds: &[usize], a: BlockId) -> Option<BlockId> {
+    let Some(Term::Jump(e)) = &g.block(a).term else {
+        return None;
+    };
+    let b = e.block;
+    let (ba, bb) = (g.block(a), g.block(b));
+    if b == a
+        || b == g.entry
+        || npreds[b.index()] != 1
+        || bb.entry_state.is_some()
+        || ba.inlined != bb.inlined
+        || ba.cold != bb.cold
+        || back_edge(g, a, b)
+        || !e.args.is_empty()
+    {
+        return None;
+    }
+    // The code generator counts no edge from the entry as a back-edge
+    // (nor as a loop, for its counter register).
+    if a == g.entry {
+        let loops = bb
+            .term_pc
+            .is_some_and(|pc| g.succs(b).iter().any(|&t| g.block(t).pc <= pc));
+        if loops {
+            return None;
+        }
+    }
+    Some(b)
+}

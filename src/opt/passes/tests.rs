@@ -1,0 +1,556 @@
+//! The passes on hand-built graphs: what each removes, and what it must
+//! keep (divisions by zero, loads after calls or across back-edges,
+//! `Entered` and `Bump`, loop headers, entry states).
+
+use super::*;
+use crate::bytecode::op::{Cmp, IntKind};
+use crate::opt::print::{graph, NoNames};
+use pgojit_profiler::FuncId;
+
+/// A graph under construction: `bb0` is the entry.
+struct G(Graph);
+
+impl G {
+    fn new() -> G {
+        let mut g = G(Graph {
+            name: "t".into(),
+            insns: Vec::new(),
+            blocks: Vec::new(),
+            entry: BlockId(0),
+            result_words: 1,
+        });
+        g.block(0);
+        g
+    }
+
+    fn block(&mut self, pc: u32) -> BlockId {
+        self.0.blocks.push(Block {
+            params: Vec::new(),
+            insns: Vec::new(),
+            term: None,
+            pc,
+            inlined: false,
+            cold: false,
+            term_pc: None,
+            entry_state: None,
+        });
+        BlockId(self.0.blocks.len() as u32 - 1)
+    }
+
+    fn new_insn(&mut self, insn: Insn, ty: Ty) -> InsnId {
+        self.0.insns.push(InsnData { insn, ty, pc: 0 });
+        InsnId(self.0.insns.len() as u32 - 1)
+    }
+
+    fn param(&mut self, b: BlockId, ty: Ty) -> InsnId {
+        let slot = self.0.blocks[b.index()].params.len() as u32;
+        let v = self.new_insn(Insn::Param { slot }, ty);
+        self.0.blocks[b.index()].params.push(v);
+        v
+    }
+
+    fn add(&mut self, b: BlockId, insn: Insn, ty: Ty) -> InsnId {
+        let v = self.new_insn(insn, ty);
+        self.0.blocks[b.index()].insns.push(v);
+        v
+    }
+
+    fn konst(&mut self, b: BlockId, bits: u64) -> InsnId {
+        self.add(b, Insn::Const { bits }, Ty::Int)
+    }
+
+    fn bin(&mut self, b: BlockId, op: BinOp, x: InsnId, y: InsnId) -> InsnId {
+        let ty = if op.float() { Ty::Float } else { Ty::Int };
+        self.add(b, Insn::Bin { op, a: x, b: y }, ty)
+    }
+
+    fn term(&mut self, b: BlockId, t: Term) {
+        self.0.blocks[b.index()].term = Some(t);
+    }
+
+    fn jump(&mut self, b: BlockId, to: BlockId, args: Vec<InsnId>) {
+        self.term(b, Term::Jump(Edge { block: to, args }));
+    }
+
+    fn ret(&mut self, b: BlockId, v: InsnId) {
+        self.term(b, Term::Return(vec![v]));
+    }
+
+    /// Verifies, runs `pass`, verifies again.
+    fn run(mut self, pass: Pass) -> (Graph, Counts) {
+        let text = graph(&self.0, &NoNames);
+        if let Err(e) = verify::verify(&self.0) {
+            panic!("the test graph is broken: {e}\n{text}");
+        }
+        let c = pass(&mut self.0);
+        if let Err(e) = verify::verify(&self.0) {
+            panic!("{e}\n{}", graph(&self.0, &NoNames));
+        }
+        (self.0, c)
+    }
+}
+
+fn count(c: &Counts, what: &str) -> usize {
+    c.iter().find(|(w, _)| w.contains(what)).map_or(0, |x| x.1)
+}
+
+/// The placed instructions' names, in block order.
+fn names(g: &Graph) -> Vec<&'static str> {
+    g.blocks
+        .iter()
+        .flat_map(|b| b.insns.iter().map(|&i| g.insn(i).insn.name()))
+        .collect()
+}
+
+fn returned(g: &Graph) -> InsnId {
+    g.blocks
+        .iter()
+        .find_map(|b| match &b.term {
+            Some(Term::Return(v)) => Some(v[0]),
+            _ => None,
+        })
+        .expect("a return")
+}
+
+fn const_of(g: &Graph, v: InsnId) -> Option<u64> {
+    match g.insn(v).insn {
+        Insn::Const { bits } => Some(bits),
+        _ => None,
+    }
+}
+
+#[test]
+fn folding_follows_go() {
+    use super::simplify::{eval_bin, eval_cmp, eval_un};
+    let min = i64::MIN as u64;
+    assert_eq!(eval_bin(BinOp::DivS, min, u64::MAX), Some(min));
+    assert_eq!(eval_bin(BinOp::RemS, min, u64::MAX), Some(0));
+    assert_eq!(eval_bin(BinOp::DivS, 7, 0), None);
+    assert_eq!(eval_bin(BinOp::RemU, 7, 0), None);
+    assert_eq!(
+        eval_bin(BinOp::DivS, (-7i64) as u64, 2),
+        Some((-3i64) as u64)
+    );
+    assert_eq!(eval_bin(BinOp::Shl, 1, 64), Some(0));
+    assert_eq!(eval_bin(BinOp::Shl, 1, 63), Some(1 << 63));
+    assert_eq!(eval_bin(BinOp::ShrU, u64::MAX, 200), Some(0));
+    assert_eq!(eval_bin(BinOp::ShrS, (-8i64) as u64, 100), Some(u64::MAX));
+    assert_eq!(eval_bin(BinOp::ShrS, 8, 100), Some(0));
+    assert_eq!(eval_bin(BinOp::MulI, u64::MAX, 3), Some((-3i64) as u64));
+    assert_eq!(eval_un(UnOp::Trunc(IntKind::I8), 0x1ff), Some(u64::MAX));
+    assert_eq!(eval_un(UnOp::Trunc(IntKind::U16), u64::MAX), Some(0xffff));
+    assert_eq!(eval_un(UnOp::Not, 5), Some(0));
+    assert_eq!(
+        eval_un(
+            UnOp::FToI {
+                signed: true,
+                w32: false
+            },
+            0
+        ),
+        None
+    );
+    let nan = f64::NAN.to_bits();
+    assert_eq!(eval_cmp(Cmp::Eq, CmpKind::Float, nan, nan), 0);
+    assert_eq!(eval_cmp(Cmp::Lt, CmpKind::Unsigned, 1, u64::MAX), 1);
+    assert_eq!(eval_cmp(Cmp::Lt, CmpKind::Signed, 1, u64::MAX), 0);
+}
+
+#[test]
+fn constants_fold_but_a_division_by_zero_stays() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let x = g.param(b, Ty::Int);
+    let six = g.konst(b, 6);
+    let seven = g.konst(b, 7);
+    let zero = g.konst(b, 0);
+    let m = g.bin(b, BinOp::MulI, six, seven);
+    let d = g.bin(b, BinOp::DivS, m, zero);
+    let a = g.bin(b, BinOp::AddI, x, zero);
+    let s = g.bin(b, BinOp::AddI, a, d);
+    g.ret(b, s);
+    let (g, c) = g.run(simplify::run);
+    assert_eq!(const_of(&g, m), Some(42));
+    assert!(matches!(
+        g.insn(d).insn,
+        Insn::Bin {
+            op: BinOp::DivS,
+            ..
+        }
+    ));
+    assert!(g.block(g.entry).insns.contains(&d), "the division panics");
+    assert_eq!(count(&c, "constants folded"), 1);
+    assert_eq!(count(&c, "identities"), 1);
+    // x + 0 is x.
+    assert!(matches!(g.insn(s).insn, Insn::Bin { a: ax, .. } if ax == x));
+}
+
+#[test]
+fn no_float_identity_is_applied() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let x = g.param(b, Ty::Float);
+    let z = g.add(b, Insn::Const { bits: 0 }, Ty::Float);
+    let s = g.bin(b, BinOp::AddF, x, z);
+    let e = g.add(
+        b,
+        Insn::Cmp {
+            c: Cmp::Eq,
+            kind: CmpKind::Float,
+            a: s,
+            b: s,
+        },
+        Ty::Int,
+    );
+    g.ret(b, e);
+    let (g, c) = g.run(simplify::run);
+    assert!(c.iter().all(|x| x.1 == 0), "{c:?}");
+    assert_eq!(names(&g), ["Const", "AddF", "CmpF"]);
+}
+
+/// bb0 branches on `cond` to bb1 or bb2, both jumping to bb3(v).
+fn diamond(g: &mut G, cond: InsnId) -> [BlockId; 4] {
+    let b0 = g.0.entry;
+    let (b1, b2, b3) = (g.block(1), g.block(2), g.block(3));
+    let one = g.konst(b1, 1);
+    let two = g.konst(b2, 2);
+    g.term(
+        b0,
+        Term::Branch {
+            cond,
+            then: Edge {
+                block: b1,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b2,
+                args: vec![],
+            },
+        },
+    );
+    g.jump(b1, b3, vec![one]);
+    g.jump(b2, b3, vec![two]);
+    let p = g.param(b3, Ty::Int);
+    g.ret(b3, p);
+    [b0, b1, b2, b3]
+}
+
+#[test]
+fn a_branch_on_a_constant_becomes_a_jump_and_the_blocks_merge() {
+    let mut g = G::new();
+    let c = g.konst(g.0.entry, 0);
+    diamond(&mut g, c);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "branches folded"), 1);
+    assert_eq!(g.blocks.len(), 1, "{}", graph(&g, &NoNames));
+    assert_eq!(const_of(&g, returned(&g)), Some(2));
+}
+
+#[test]
+fn a_merge_point_keeps_its_parameter() {
+    let mut g = G::new();
+    let c = g.param(g.0.entry, Ty::Int);
+    diamond(&mut g, c);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(g.blocks.len(), 4);
+    assert_eq!(count(&counts, "merged"), 0);
+    assert_eq!(g.blocks[3].params.len(), 1);
+}
+
+#[test]
+fn blocks_merge_only_with_equal_flags_and_never_into_a_loop_header() {
+    // bb0 -> bb1 (inlined) -> bb2 -> bb3 (a header, with state) -> return
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (b1, b2, b3) = (g.block(0), g.block(5), g.block(6));
+    g.0.blocks[b1.index()].inlined = true;
+    let x = g.param(b0, Ty::Int);
+    g.jump(b0, b1, vec![]);
+    g.add(b1, Insn::Entered { func: FuncId(1) }, Ty::Void);
+    g.jump(b1, b2, vec![]);
+    g.0.blocks[b2.index()].inlined = true;
+    g.jump(b2, b3, vec![x]);
+    let p = g.param(b3, Ty::Int);
+    g.0.blocks[b3.index()].entry_state = Some(vec![(0, p)]);
+    g.ret(b3, p);
+    let (g, counts) = g.run(simplify::run);
+    // bb1 and bb2 (both inlined) merge; the entry and the header stay.
+    assert_eq!(count(&counts, "merged"), 1);
+    assert_eq!(g.blocks.len(), 3);
+    assert!(g.blocks[2].entry_state.is_some());
+    // The header's parameter (one incoming value) is replaced, in its
+    // state too.
+    assert_eq!(g.blocks[2].entry_state, Some(vec![(0, x)]));
+    assert_eq!(names(&g), ["Entered"]);
+}
+
+#[test]
+fn a_jump_from_the_entry_does_not_take_in_a_back_edge() {
+    // bb0 -> bb1 (pc 7: the loop's test) -> bb2 (pc 3, the body) -> bb1
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (b1, b2, b3) = (g.block(7), g.block(3), g.block(8));
+    let x = g.param(b0, Ty::Int);
+    g.jump(b0, b1, vec![]);
+    g.0.blocks[b1.index()].term_pc = Some(7);
+    g.term(
+        b1,
+        Term::Branch {
+            cond: x,
+            then: Edge {
+                block: b2,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b3,
+                args: vec![],
+            },
+        },
+    );
+    g.add(b2, Insn::Bump { addr: 8 }, Ty::Void);
+    g.0.blocks[b2.index()].term_pc = Some(6);
+    g.0.blocks[b2.index()].entry_state = Some(vec![]);
+    g.term(
+        b2,
+        Term::Branch {
+            cond: x,
+            then: Edge {
+                block: b2,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b3,
+                args: vec![],
+            },
+        },
+    );
+    g.ret(b3, x);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "merged"), 0);
+    assert_eq!(g.blocks.len(), 4);
+}
+
+#[test]
+fn redundant_loads_go_and_stores_forward() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let p = g.param(b, Ty::Ptr);
+    let v = g.param(b, Ty::Int);
+    let l1 = g.add(b, Insn::Load { p, off: 1 }, Ty::Int);
+    let l2 = g.add(b, Insn::Load { p, off: 1 }, Ty::Int);
+    g.add(b, Insn::Store { p, off: 2, v }, Ty::Void);
+    let l3 = g.add(b, Insn::Load { p, off: 1 }, Ty::Int);
+    let l4 = g.add(b, Insn::Load { p, off: 2 }, Ty::Int);
+    let s1 = g.bin(b, BinOp::AddI, l1, l2);
+    let s2 = g.bin(b, BinOp::AddI, l3, l4);
+    let s = g.bin(b, BinOp::AddI, s1, s2);
+    g.ret(b, s);
+    let (g, c) = g.run(loads::run);
+    assert_eq!(count(&c, "redundant loads"), 2);
+    assert_eq!(count(&c, "forwarded"), 1);
+    assert_eq!(
+        g.insn(s1).insn,
+        Insn::Bin {
+            op: BinOp::AddI,
+            a: l1,
+            b: l1
+        }
+    );
+    assert_eq!(
+        g.insn(s2).insn,
+        Insn::Bin {
+            op: BinOp::AddI,
+            a: l1,
+            b: v
+        }
+    );
+}
+
+#[test]
+fn a_call_or_a_store_elsewhere_kills_loads() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let p = g.param(b, Ty::Ptr);
+    let q = g.param(b, Ty::Ptr);
+    let l1 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    g.add(
+        b,
+        Insn::Call {
+            func: FuncId(0),
+            args: vec![],
+        },
+        Ty::Tuple(0),
+    );
+    let l2 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    g.add(
+        b,
+        Insn::Store {
+            p: q,
+            off: 3,
+            v: l1,
+        },
+        Ty::Void,
+    );
+    let l3 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    let s1 = g.bin(b, BinOp::AddI, l1, l2);
+    let s = g.bin(b, BinOp::AddI, s1, l3);
+    g.ret(b, s);
+    let (g, c) = g.run(loads::run);
+    assert!(c.iter().all(|x| x.1 == 0), "{c:?}");
+    assert_eq!(
+        names(&g),
+        ["Load", "Call", "Load", "Store", "Load", "AddI", "AddI"]
+    );
+}
+
+#[test]
+fn a_load_is_not_reused_across_a_loop_back_edge() {
+    // bb0: load; -> bb1 (header): load; store; branch bb1 | bb2
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (b1, b2) = (g.block(1), g.block(2));
+    let p = g.param(b0, Ty::Ptr);
+    let l0 = g.add(b0, Insn::Load { p, off: 0 }, Ty::Int);
+    g.jump(b0, b1, vec![]);
+    let l1 = g.add(b1, Insn::Load { p, off: 0 }, Ty::Int);
+    let one = g.konst(b1, 1);
+    let n = g.bin(b1, BinOp::AddI, l1, one);
+    g.add(b1, Insn::Store { p, off: 0, v: n }, Ty::Void);
+    g.term(
+        b1,
+        Term::Branch {
+            cond: n,
+            then: Edge {
+                block: b1,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b2,
+                args: vec![],
+            },
+        },
+    );
+    g.ret(b2, l0);
+    let (g, c) = g.run(loads::run);
+    assert!(c.iter().all(|x| x.1 == 0), "{c:?}");
+    assert!(g.block(b1).insns.contains(&l1));
+}
+
+#[test]
+fn an_unused_load_stays_unless_its_pointer_was_dereferenced() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let p = g.param(b, Ty::Ptr);
+    let l1 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    let l2 = g.add(b, Insn::Load { p, off: 1 }, Ty::Int);
+    g.ret(b, p);
+    let (g, c) = g.run(|g| {
+        let mut c = dce::run(g);
+        c.extend(loads::run(g));
+        c
+    });
+    assert_eq!(count(&c, "non-nil"), 1);
+    assert!(g.block(b).insns.contains(&l1), "may fault on nil");
+    assert!(!g.block(b).insns.contains(&l2));
+}
+
+#[test]
+fn dce_keeps_effects_and_entry_states() {
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let b1 = g.block(1);
+    let x = g.param(b0, Ty::Int);
+    let zero = g.konst(b0, 0);
+    let two = g.konst(b0, 2);
+    g.bin(b0, BinOp::DivS, x, zero);
+    g.bin(b0, BinOp::DivS, x, two);
+    g.add(b0, Insn::Entered { func: FuncId(2) }, Ty::Void);
+    g.add(b0, Insn::Bump { addr: 16 }, Ty::Void);
+    g.add(b0, Insn::CheckIndex { i: x, len: 4 }, Ty::Void);
+    let kept = g.bin(b0, BinOp::MulI, x, x);
+    g.jump(b0, b1, vec![]);
+    g.0.blocks[b1.index()].entry_state = Some(vec![(3, kept)]);
+    g.0.blocks[b1.index()].term_pc = Some(1);
+    g.ret(b1, x);
+    let (g, c) = g.run(dce::run);
+    assert_eq!(count(&c, "unused instructions"), 2, "{c:?}");
+    assert_eq!(
+        names(&g),
+        ["Const", "DivS", "Entered", "Bump", "CheckIndex", "MulI"]
+    );
+}
+
+#[test]
+fn dead_parameters_go_with_their_arguments() {
+    let mut g = G::new();
+    let p = g.param(g.0.entry, Ty::Int);
+    let [_, _, _, b3] = diamond(&mut g, p);
+    g.0.blocks[b3.index()].term = Some(Term::Return(vec![p]));
+    let (g, c) = g.run(dce::run);
+    assert_eq!(count(&c, "parameters"), 1);
+    assert_eq!(count(&c, "instructions"), 2);
+    assert!(g.blocks[3].params.is_empty());
+}
+
+#[test]
+fn gvn_replaces_dominated_values_and_checks_but_not_guards() {
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let b1 = g.block(1);
+    let x = g.param(b0, Ty::Int);
+    let y = g.param(b0, Ty::Int);
+    let a1 = g.bin(b0, BinOp::AddI, x, y);
+    g.add(b0, Insn::CheckIndex { i: x, len: 9 }, Ty::Void);
+    let k1 = g.add(b0, Insn::KeyEq { cell: 64, v: x }, Ty::Int);
+    g.jump(b0, b1, vec![]);
+    let a2 = g.bin(b1, BinOp::AddI, y, x);
+    g.add(b1, Insn::CheckIndex { i: x, len: 9 }, Ty::Void);
+    let k2 = g.add(b1, Insn::KeyEq { cell: 64, v: x }, Ty::Int);
+    let d1 = g.bin(b1, BinOp::DivS, a2, y);
+    let d2 = g.bin(b1, BinOp::DivS, a1, y);
+    let s1 = g.bin(b1, BinOp::AddI, k1, k2);
+    let s2 = g.bin(b1, BinOp::AddI, d1, d2);
+    let s = g.bin(b1, BinOp::AddI, s1, s2);
+    g.ret(b1, s);
+    let (g, c) = g.run(gvn::run);
+    assert_eq!(count(&c, "values"), 2, "{c:?}");
+    assert_eq!(count(&c, "checks"), 1);
+    assert_eq!(
+        names(&g),
+        [
+            "AddI",
+            "CheckIndex",
+            "KeyEq",
+            "KeyEq",
+            "DivS",
+            "AddI",
+            "AddI",
+            "AddI"
+        ]
+    );
+    assert_eq!(
+        g.insn(s2).insn,
+        Insn::Bin {
+            op: BinOp::AddI,
+            a: d1,
+            b: d1
+        }
+    );
+}
+
+#[test]
+fn the_pipeline_folds_what_the_loads_pass_shows_equal() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let p = g.param(b, Ty::Ptr);
+    let c = g.konst(b, 3);
+    let l1 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    let l2 = g.add(b, Insn::Load { p, off: 0 }, Ty::Int);
+    let d = g.bin(b, BinOp::SubI, l1, l2);
+    let e = g.bin(b, BinOp::AddI, d, c);
+    g.ret(b, e);
+    let trace = run(&mut g.0);
+    assert_eq!(const_of(&g.0, returned(&g.0)), Some(3));
+    assert_eq!(names(&g.0), ["Load", "Const"]);
+    assert!(trace.iter().any(|l| l.starts_with("t: loads: 1 redundant")));
+}

@@ -150,6 +150,10 @@ enum LeaveFlag {
 
 const TOP_BIT: u64 = 1 << 63;
 
+/// What a block's code checked by its end: pointers not nil, and
+/// (ptr, len, index) triples in bounds.
+type Checked = (Vec<InsnId>, Vec<(InsnId, InsnId, InsnId)>);
+
 /// A slice element's address as the last instruction left it:
 /// `[ptr + index*scale]` for `key` = (ptr, len, i, stride).
 #[derive(Clone, Copy)]
@@ -358,8 +362,7 @@ pub fn emit(
     // every block it dominates: values do not change, and a block's checks
     // all run before it goes on.
     let idom = super::verify::dominators(g);
-    let mut exits: Vec<Option<(Vec<InsnId>, Vec<(InsnId, InsnId, InsnId)>)>> =
-        vec![None; g.blocks.len()];
+    let mut exits: Vec<Option<Checked>> = vec![None; g.blocks.len()];
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
         e.m.bind(e.blocks[b.index()]);

@@ -13,7 +13,8 @@
 //!   floats: `x+0.0` is not `x` for `-0.0`, and `x==x` is false for NaN;
 //! - **checks on constants**: a `CheckIndex` or `CheckShift` whose operand
 //!   is a constant that passes is removed (one that fails stays);
-//! - **branches**: on a constant, or to one edge twice, become a `Jump`
+//! - **branches**: on a constant, or to one edge twice, become a `Jump`;
+//!   one on `!x` becomes one on `x` with its edges swapped
 //!   (keeping `term_pc`: a back-edge taken stays one);
 //! - **block parameters**: one whose incoming arguments are all one value
 //!   (or the parameter itself), or any parameter of a block with a single
@@ -37,6 +38,7 @@ struct Stats {
     identities: usize,
     checks: usize,
     branches: usize,
+    negations: usize,
     params: usize,
     merged: usize,
     unreachable: usize,
@@ -60,6 +62,7 @@ pub fn run(g: &mut Graph) -> Counts {
         ("identities applied", st.identities),
         ("checks on constants removed", st.checks),
         ("branches folded", st.branches),
+        ("negated branches swapped", st.negations),
         ("block parameters removed", st.params),
         ("blocks merged", st.merged),
         ("unreachable blocks removed", st.unreachable),
@@ -310,6 +313,19 @@ fn branches(g: &mut Graph, st: &mut Stats) -> bool {
         let Some(Term::Branch { cond, then, else_ }) = &g.blocks[b].term else {
             continue;
         };
+        // A branch on `!x` is one on `x` with its edges swapped (bools
+        // are 0 or 1).
+        if let Insn::Un { op: UnOp::Not, a } = g.insn(*cond).insn {
+            let (then, else_) = (else_.clone(), then.clone());
+            g.blocks[b].term = Some(Term::Branch {
+                cond: a,
+                then,
+                else_,
+            });
+            st.negations += 1;
+            changed = true;
+            continue;
+        }
         let to = match konst(g, *cond) {
             Some(0) => else_.clone(),
             Some(_) => then.clone(),

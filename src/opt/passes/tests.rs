@@ -247,6 +247,29 @@ fn a_branch_on_a_constant_becomes_a_jump_and_the_blocks_merge() {
 }
 
 #[test]
+fn a_branch_on_a_negation_tests_its_operand_with_the_edges_swapped() {
+    let mut g = G::new();
+    let x = g.param(g.0.entry, Ty::Int);
+    let n = g.add(
+        g.0.entry,
+        Insn::Un {
+            op: UnOp::Not,
+            a: x,
+        },
+        Ty::Int,
+    );
+    let [_, b1, b2, _] = diamond(&mut g, n);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "negated branches swapped"), 1);
+    let Some(Term::Branch { cond, then, else_ }) = &g.block(g.entry).term else {
+        panic!("{}", graph(&g, &NoNames));
+    };
+    assert_eq!(*cond, x);
+    // (bb1 held `1`, bb2 `2`: `!x` went to bb1, so `x` goes to bb2.)
+    assert_eq!((then.block, else_.block), (b2, b1));
+}
+
+#[test]
 fn a_merge_point_keeps_its_parameter() {
     let mut g = G::new();
     let c = g.param(g.0.entry, Ty::Int);

@@ -5,6 +5,7 @@
 //! | file | pass |
 //! |---|---|
 //! | [`simplify`] | constant folding, integer identities, constant branches, trivial block parameters, block merging, unreachable blocks (to a fixed point) |
+//! | [`scalar`] | allocations whose pointer never leaves the graph's loads and stores replaced by SSA values (`mem2reg`) |
 //! | [`loads`] | redundant load elimination and store-to-load forwarding in extended basic blocks |
 //! | [`gvn`] | global value numbering: a dominator-tree walk with a scoped table |
 //! | [`dce`] | unused instructions and block parameters without effects |
@@ -28,6 +29,7 @@
 pub mod dce;
 pub mod gvn;
 pub mod loads;
+pub mod scalar;
 pub mod simplify;
 
 #[cfg(test)]
@@ -45,12 +47,18 @@ pub type Pass = fn(&mut Graph) -> Counts;
 
 /// The pipeline, in order.
 const PIPELINE: &[(&str, Pass)] = &[
+    ("scalar", scalar::run),
     ("simplify", simplify::run),
     ("loads", loads::run),
     ("gvn", gvn::run),
     ("simplify", simplify::run),
     ("dce", dce::run),
 ];
+
+/// The passes' names, as their trace lines say them.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    PIPELINE.iter().map(|(name, _)| *name)
+}
 
 /// Runs the passes over `g`, verifying the graph after each one, and
 /// returns the trace lines (`main.f: loads: 6 redundant loads removed`),

@@ -577,3 +577,148 @@ fn the_pipeline_folds_what_the_loads_pass_shows_equal() {
     assert_eq!(names(&g.0), ["Load", "Const"]);
     assert!(trace.iter().any(|l| l.starts_with("t: loads: 1 redundant")));
 }
+
+// ----- scalar replacement -----
+
+/// `bb0`: `p = Alloc 2 words; Store p+1, 7`, then `diamond` on param
+/// `c`, whose bb1 stores `x` (a param) to `p+1` through `AddrOff p+1`;
+/// bb3 loads `p+1` and `p+0` and returns their sum. `extra` may add a
+/// use of `p` in bb0 (an escape).
+fn cell_graph(extra: impl FnOnce(&mut G, InsnId)) -> G {
+    let mut g = G::new();
+    let e = g.0.entry;
+    let (c, x) = (g.param(e, Ty::Int), g.param(e, Ty::Int));
+    let p = g.add(
+        e,
+        Insn::Bytecode {
+            op: crate::bytecode::op::Op::Alloc {
+                d: 0,
+                n: 2,
+                layout: 0,
+            },
+            args: vec![],
+            inlined_from: None,
+        },
+        Ty::Ptr,
+    );
+    let seven = g.konst(e, 7);
+    g.add(
+        e,
+        Insn::Store {
+            p,
+            off: 1,
+            v: seven,
+        },
+        Ty::Void,
+    );
+    extra(&mut g, p);
+    let (b1, b2, b3) = (g.block(1), g.block(2), g.block(3));
+    g.term(
+        e,
+        Term::Branch {
+            cond: c,
+            then: Edge {
+                block: b1,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b2,
+                args: vec![],
+            },
+        },
+    );
+    let q = g.add(b1, Insn::AddrOff { p, off: 1 }, Ty::Ptr);
+    g.add(b1, Insn::Store { p: q, off: 0, v: x }, Ty::Void);
+    g.jump(b1, b3, vec![]);
+    g.jump(b2, b3, vec![]);
+    let y = g.add(b3, Insn::Load { p, off: 1 }, Ty::Int);
+    let z = g.add(b3, Insn::Load { p, off: 0 }, Ty::Int);
+    let s = g.bin(b3, BinOp::AddI, y, z);
+    g.ret(b3, s);
+    g
+}
+
+#[test]
+fn a_confined_allocation_becomes_values_merged_at_the_join() {
+    let (g, counts) = cell_graph(|_, _| {}).run(scalar::run);
+    assert_eq!(count(&counts, "allocations replaced"), 1);
+    let text = graph(&g, &NoNames);
+    assert!(
+        !names(&g)
+            .iter()
+            .any(|n| matches!(*n, "Alloc" | "Load" | "Store" | "AddrOff" | "Bytecode")),
+        "{text}"
+    );
+    // The join takes word 0 (zero from both sides) and word 1 (x, or 7).
+    let args = |b: usize| match &g.blocks[b].term {
+        Some(Term::Jump(e)) => e.args.clone(),
+        t => panic!("{t:?}\n{text}"),
+    };
+    let (one, two) = (args(1), args(2));
+    assert_eq!(g.blocks[3].params.len(), 2, "{text}");
+    assert_eq!(const_of(&g, one[0]), Some(0), "{text}");
+    assert_eq!(const_of(&g, two[0]), Some(0), "{text}");
+    assert_eq!(one[1], g.blocks[0].params[1], "{text}");
+    assert_eq!(const_of(&g, two[1]), Some(7), "{text}");
+}
+
+#[test]
+fn an_allocation_that_escapes_stays() {
+    // Its pointer stored, passed to a call, or named by a loop header's
+    // entry state in code that leaves for recompiled code.
+    let stored = cell_graph(|g, p| {
+        let e = g.0.entry;
+        let q = g.param(e, Ty::Ptr);
+        g.add(e, Insn::Store { p: q, off: 0, v: p }, Ty::Void);
+    });
+    let called = cell_graph(|g, p| {
+        let e = g.0.entry;
+        g.add(
+            e,
+            Insn::Call {
+                func: FuncId(1),
+                args: vec![p],
+            },
+            Ty::Void,
+        );
+    });
+    let outside = cell_graph(|g, p| {
+        let e = g.0.entry;
+        g.add(e, Insn::Load { p, off: 2 }, Ty::Int);
+    });
+    for g in [stored, called, outside] {
+        let (g, counts) = g.run(scalar::run);
+        assert_eq!(count(&counts, "allocations replaced"), 0);
+        assert!(names(&g).contains(&"Bytecode"));
+    }
+    // A loop header's entry state naming the pointer: kept where a guard
+    // miss may make the code leave at the header, replaced (and the
+    // state's entry dropped) where nothing leaves.
+    for guarded in [true, false] {
+        let mut g = cell_graph(|g, _| {
+            if guarded {
+                let e = g.0.entry;
+                let key = g.0.blocks[e.index()].params[0];
+                g.add(
+                    e,
+                    Insn::SiteMiss {
+                        site: pgojit_profiler::SiteId(0),
+                        key,
+                    },
+                    Ty::Void,
+                );
+            }
+        });
+        let alloc = InsnId(2);
+        g.0.blocks[3].entry_state = Some(vec![(4, alloc)]);
+        let (g, counts) = g.run(scalar::run);
+        assert_eq!(
+            count(&counts, "allocations replaced"),
+            usize::from(!guarded)
+        );
+        assert_eq!(
+            g.blocks[3].entry_state.as_ref().map(Vec::len),
+            Some(usize::from(guarded))
+        );
+    }
+}

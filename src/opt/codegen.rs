@@ -408,7 +408,7 @@ impl Gen<'_> {
 
     fn operand(&self, v: InsnId) -> Operand {
         match self.g.insn(v).insn {
-            Insn::Const { bits } => Operand::Imm(bits),
+            Insn::Const { bits } | Insn::TypeWord { tab: bits } => Operand::Imm(bits),
             _ => Operand::Value(self.a.loc[v.index()]),
         }
     }
@@ -706,7 +706,7 @@ impl Gen<'_> {
         }
         let d = self.g.insn(i).clone();
         match &d.insn {
-            Insn::Param { .. } | Insn::Const { .. } => {}
+            Insn::Param { .. } | Insn::Const { .. } | Insn::TypeWord { .. } => {}
             Insn::Bin { op, a, b } => self.bin(i, *op, *a, *b),
             Insn::Un { op, a } => self.un(i, *op, *a),
             Insn::Cmp { c, kind, a, b } => {

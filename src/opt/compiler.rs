@@ -31,13 +31,15 @@ struct Optimized {
 /// Devirtualizes and inlines `g`, then runs the passes (keeping a copy
 /// of the graph before them when `keep`).
 fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized, String> {
+    // Calls on receivers of a known type first (no profile needed), then
+    // the profile's guards.
+    let mut trace = devirt::devirtualize_known(&mut g, jit.prog);
     let d = devirt::devirtualize(&mut g, jit, jit.prog);
     verify::verify(&g).map_err(|e| format!("devirtualized graph: {e}"))?;
     let mut inlined = Vec::new();
-    let mut trace = Vec::new();
     if jit.opts.inline {
         let mut h = g.clone();
-        trace = inline::inline_calls(&mut h, jit.prog, f, &mut inlined);
+        trace.extend(inline::inline_calls(&mut h, jit.prog, f, &mut inlined));
         match verify::verify(&h) {
             Ok(()) => g = h,
             Err(e) => {
@@ -51,6 +53,25 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     }
     let before = keep.then(|| g.clone());
     trace.extend(passes::run(&mut g));
+    // Types the inlined callees made known (a callee that boxes what it
+    // returns): resolve, inline and run the passes once more.
+    let known = devirt::devirtualize_known(&mut g, jit.prog);
+    if jit.opts.inline && !known.is_empty() {
+        trace.extend(known);
+        let mut h = g.clone();
+        let more = inline::inline_calls(&mut h, jit.prog, f, &mut inlined);
+        if verify::verify(&h).is_ok() {
+            g = h;
+            for l in more {
+                if !trace.contains(&l) {
+                    trace.push(l);
+                }
+            }
+            trace.extend(passes::run(&mut g));
+        }
+    } else {
+        trace.extend(known);
+    }
     Ok(Optimized {
         before,
         g,

@@ -27,6 +27,7 @@ use super::inline::{call_words, split_at_call};
 use super::ir::*;
 use crate::bytecode::{Op, Program};
 use crate::options::StressMode;
+use crate::runtime::typedesc::Itab;
 use crate::tier::devirt::{plan, SitePlan};
 use crate::tier::{counters, Jit};
 use std::sync::atomic::AtomicU64;
@@ -202,4 +203,63 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
         }));
     }
     out
+}
+
+/// Devirtualization without a profile where the type is known: an
+/// interface call whose receiver's type word is a [`Insn::TypeWord`]
+/// (the value was boxed into the interface in this graph, or in a callee
+/// inlined into it) calls its method directly, with no guard, as Go's
+/// compiler does statically (`var s Shape = Rect{...}; s.Area()`). The
+/// inliner may then expand it, and scalar replacement drop the box.
+/// Returns the trace lines, one per call resolved.
+pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
+    let mut trace = Vec::new();
+    let calls: Vec<InsnId> = g
+        .rpo()
+        .iter()
+        .flat_map(|&b| g.block(b).insns.clone())
+        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
+        .collect();
+    for c in calls {
+        let Insn::CallIface {
+            site,
+            method,
+            recv,
+            ref args,
+        } = g.insn(c).insn
+        else {
+            continue;
+        };
+        let Insn::TypeWord { tab } = g.insn(recv[0]).insn else {
+            continue;
+        };
+        let meta = &prog.sites[site.index()];
+        if !meta.is_iface || meta.iface_desc == 0 || tab == 0 {
+            continue;
+        }
+        // SAFETY: the type word of an interface value that an interface
+        // method is called on is that interface's itab: `MakeIface` (whose
+        // `tab` a `TypeWord` carries) boxes into the call's interface type,
+        // and `bytecode::lower` builds such itabs once and leaks them.
+        let itab: &'static Itab = unsafe { &*(tab as *const Itab) };
+        if itab.inter() as *const _ as u64 != meta.iface_desc {
+            continue;
+        }
+        let target = itab.fun(method as usize);
+        let mut call_args = vec![recv[1]];
+        call_args.extend(args);
+        g.insns[c.index()].insn = Insn::Call {
+            func: target,
+            args: call_args,
+        };
+        trace.push(format!(
+            "{}:{}:{}: devirtualizing {} to {}: the receiver's type is known (no guard)",
+            prog.file_name,
+            meta.pos.line,
+            meta.pos.col,
+            meta.text,
+            itab.typ().name
+        ));
+    }
+    trace
 }

@@ -238,6 +238,12 @@ pub enum Insn {
     Const {
         bits: u64,
     },
+    /// The type word of an interface value made in the graph (`MakeIface`'s
+    /// itab, or type descriptor for an empty interface): a constant whose
+    /// meaning is known, so a call through it can be resolved statically.
+    TypeWord {
+        tab: u64,
+    },
     Bin {
         op: BinOp,
         a: InsnId,
@@ -435,6 +441,7 @@ impl Insn {
         match self {
             Insn::Param { .. }
             | Insn::Const { .. }
+            | Insn::TypeWord { .. }
             | Insn::AddrG { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
@@ -474,6 +481,7 @@ impl Insn {
         match self {
             Insn::Param { .. }
             | Insn::Const { .. }
+            | Insn::TypeWord { .. }
             | Insn::AddrG { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
@@ -513,6 +521,7 @@ impl Insn {
         match self {
             Insn::Param { .. } => "Param",
             Insn::Const { .. } => "Const",
+            Insn::TypeWord { .. } => "TypeWord",
             Insn::Bin { op, .. } => match op {
                 BinOp::AddI => "AddI",
                 BinOp::SubI => "SubI",

@@ -65,6 +65,17 @@ pub fn lower(g: &mut Graph) -> usize {
                 append(g, b, k, v, &args, count, stride);
                 true
             }
+            Op::MakeIface {
+                d,
+                tab,
+                n,
+                direct,
+                layout,
+                ..
+            } => {
+                make_iface(g, b, k, v, &args, d, tab, n, direct, layout);
+                true
+            }
             _ => false,
         };
         count += lowered as usize;
@@ -87,6 +98,7 @@ fn next(g: &Graph, done: &HashSet<InsnId>) -> Option<(BlockId, usize, InsnId)> {
                         | Op::SliceSlice { .. }
                         | Op::StrSlice { .. }
                         | Op::Append { .. }
+                        | Op::MakeIface { .. }
                 ) {
                     return Some((b, k, v));
                 }
@@ -148,6 +160,92 @@ impl At<'_> {
             self.bin(BinOp::MulI, a, c, Ty::Int)
         }
     }
+}
+
+/// `MakeIface`: the type word a [`Insn::TypeWord`] (a call through it
+/// can be resolved statically), the data word the value itself (a
+/// pointer-shaped one), the zero-sized object's address, or a new
+/// object: an `Alloc` and its stores, which scalar replacement removes
+/// when the box never leaves the graph.
+#[allow(clippy::too_many_arguments)]
+fn make_iface(
+    g: &mut Graph,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    args: &[InsnId],
+    d: u32,
+    tab: u64,
+    n: u32,
+    direct: bool,
+    layout: u32,
+) {
+    let pc = g.insn(v).pc;
+    let tw = add(g, Insn::TypeWord { tab }, Ty::Int, pc);
+    let mut before = vec![tw];
+    let mut after = Vec::new();
+    let data = if direct {
+        args[0]
+    } else if n == 0 {
+        let z = add(
+            g,
+            Insn::Const {
+                bits: crate::runtime::heap::ZERO_SIZED,
+            },
+            Ty::Ptr,
+            pc,
+        );
+        before.push(z);
+        z
+    } else {
+        for (w, &x) in args.iter().enumerate() {
+            let st = add(
+                g,
+                Insn::Store {
+                    p: v,
+                    off: w as u32,
+                    v: x,
+                },
+                Ty::Void,
+                pc,
+            );
+            after.push(st);
+        }
+        v
+    };
+    let map: HashMap<InsnId, InsnId> = g
+        .insns
+        .iter()
+        .enumerate()
+        .filter_map(|(x, dd)| match dd.insn {
+            Insn::Proj { of, index } if of == v => {
+                Some((InsnId(x as u32), if index == 0 { tw } else { data }))
+            }
+            _ => None,
+        })
+        .collect();
+    for blk in &mut g.blocks {
+        blk.insns.retain(|x| !map.contains_key(x));
+    }
+    g.replace_uses(&map);
+    let keep = data == v;
+    if keep {
+        g.insns[v.index()] = InsnData {
+            insn: Insn::Bytecode {
+                op: Op::Alloc { d, n, layout },
+                args: Vec::new(),
+                inlined_from: None,
+            },
+            ty: Ty::Ptr,
+            pc,
+        };
+    }
+    let mut seq = before;
+    if keep {
+        seq.push(v);
+    }
+    seq.extend(after);
+    g.blocks[b.index()].insns.splice(k..k + 1, seq);
 }
 
 /// `StrCmp`: a runtime comparison, then the condition on its result.

@@ -180,6 +180,7 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
     match i {
         Insn::Param { slot } => format!("{n} slot={slot}"),
         Insn::Const { bits } => format!("{n} {}", konst(*bits, ty, names)),
+        Insn::TypeWord { tab } => format!("{n} {}", addr(*tab, names)),
         Insn::Bin { a, b, .. } => format!("{n} {a}, {b}"),
         Insn::Un { op, a } => match op {
             UnOp::Trunc(k) => format!("{n} {k:?} {a}"),

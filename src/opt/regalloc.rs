@@ -390,7 +390,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             pos[v.index()] != u32::MAX
                 && used_vals[v.index()]
                 && g.insn(v).ty.is_word()
-                && !matches!(g.insn(v).insn, Insn::Const { .. })
+                && !matches!(g.insn(v).insn, Insn::Const { .. } | Insn::TypeWord { .. })
         })
         .collect();
     vals.sort_by_key(|&v| (ranges[v.index()][0].0, v));

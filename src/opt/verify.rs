@@ -282,6 +282,7 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 }
                 Insn::Param { .. } => fail!("{user} in the body of {b}"),
                 Insn::Const { .. }
+                | Insn::TypeWord { .. }
                 | Insn::AddrG { .. }
                 | Insn::LoadG { .. }
                 | Insn::LoadCtx

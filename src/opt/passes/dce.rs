@@ -20,6 +20,7 @@ use crate::opt::ir::*;
 fn removable(g: &Graph, i: &Insn) -> bool {
     match i {
         Insn::Const { .. }
+        | Insn::TypeWord { .. }
         | Insn::Un { .. }
         | Insn::Cmp { .. }
         | Insn::AddrG { .. }

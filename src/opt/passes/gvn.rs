@@ -53,6 +53,7 @@ fn key(d: &InsnData) -> Option<String> {
             }
         }
         Insn::Const { .. }
+        | Insn::TypeWord { .. }
         | Insn::Bin { .. }
         | Insn::Un { .. }
         | Insn::Cmp { .. }

@@ -69,6 +69,7 @@ fn writes_nothing(i: &Insn) -> bool {
         i,
         Insn::Param { .. }
             | Insn::Const { .. }
+            | Insn::TypeWord { .. }
             | Insn::Bin { .. }
             | Insn::Un { .. }
             | Insn::Cmp { .. }

@@ -26,18 +26,40 @@ use std::collections::{HashMap, HashSet};
 /// Lowers the instructions of `g` that have a native form; returns how
 /// many.
 pub fn lower(g: &mut Graph) -> usize {
-    let mut done: HashSet<InsnId> = HashSet::new();
+    // (Linear in the graph: the candidates and their projections are
+    // found once, and the uses of the words they replace are rewritten
+    // once at the end.)
+    let mut cx = Cx::default();
+    for (x, d) in g.insns.iter().enumerate() {
+        if let Insn::Proj { of, index } = d.insn {
+            cx.projs
+                .entry(of)
+                .or_default()
+                .push((index, InsnId(x as u32)));
+        }
+    }
+    let candidates: Vec<InsnId> = g
+        .blocks
+        .iter()
+        .flat_map(|b| b.insns.iter().copied())
+        .filter(|&v| matches!(&g.insn(v).insn, Insn::Bytecode { op, .. } if has_native_form(op)))
+        .collect();
     let mut count = 0;
-    while let Some((b, k, v)) = next(g, &done) {
-        done.insert(v);
+    for v in candidates {
+        let Some((b, k)) = g.block_ids().find_map(|b| {
+            g.block(b)
+                .insns
+                .iter()
+                .position(|&x| x == v)
+                .map(|k| (b, k))
+        }) else {
+            continue;
+        };
         let Insn::Bytecode { op, args, .. } = g.insn(v).insn.clone() else {
             continue;
         };
-        let lowered = match op {
-            Op::StrCmp { c, .. } => {
-                str_cmp(g, b, k, v, c, &args);
-                true
-            }
+        match op {
+            Op::StrCmp { c, .. } => str_cmp(g, b, k, v, c, &args),
             Op::StrIndex { .. } => {
                 let d = &mut g.insns[v.index()];
                 d.insn = Insn::StrByte {
@@ -45,7 +67,6 @@ pub fn lower(g: &mut Graph) -> usize {
                     len: args[1],
                     i: args[2],
                 };
-                true
             }
             Op::SliceSlice {
                 lo,
@@ -53,18 +74,9 @@ pub fn lower(g: &mut Graph) -> usize {
                 max,
                 stride,
                 ..
-            } => {
-                reslice(g, b, k, v, &args, [lo, hi, max], stride);
-                true
-            }
-            Op::StrSlice { lo, hi, .. } => {
-                str_slice(g, b, k, v, &args, [lo, hi]);
-                true
-            }
-            Op::Append { count, stride, .. } => {
-                append(g, b, k, v, &args, count, stride);
-                true
-            }
+            } => reslice(g, &mut cx, b, k, v, &args, [lo, hi, max], stride),
+            Op::StrSlice { lo, hi, .. } => str_slice(g, &mut cx, b, k, v, &args, [lo, hi]),
+            Op::Append { count, stride, .. } => append(g, &mut cx, b, k, v, &args, count, stride),
             Op::MakeIface {
                 d,
                 tab,
@@ -72,40 +84,71 @@ pub fn lower(g: &mut Graph) -> usize {
                 direct,
                 layout,
                 ..
-            } => {
-                make_iface(g, b, k, v, &args, d, tab, n, direct, layout);
-                true
-            }
-            _ => false,
-        };
-        count += lowered as usize;
+            } => make_iface(g, &mut cx, b, k, v, &args, d, tab, n, direct, layout),
+            _ => continue,
+        }
+        count += 1;
     }
+    // Each replaced word by its new value (following chains: a new value
+    // may itself be a word replaced later).
+    let resolve = |mut x: InsnId| {
+        while let Some(&y) = cx.subst.get(&x) {
+            x = y;
+        }
+        x
+    };
+    let map: HashMap<InsnId, InsnId> = cx.subst.keys().map(|&x| (x, resolve(x))).collect();
+    g.replace_uses(&map);
     count
 }
 
-/// The next generic instruction with a native form not yet lowered.
-fn next(g: &Graph, done: &HashSet<InsnId>) -> Option<(BlockId, usize, InsnId)> {
-    for b in g.block_ids() {
-        for (k, &v) in g.block(b).insns.iter().enumerate() {
-            if done.contains(&v) {
-                continue;
+/// The lowering's state: each tuple's projections, and the words
+/// replaced so far.
+#[derive(Default)]
+struct Cx {
+    projs: HashMap<InsnId, Vec<(u32, InsnId)>>,
+    subst: HashMap<InsnId, InsnId>,
+}
+
+impl Cx {
+    /// Takes the projections of `v` out of the graph (`rest`, the
+    /// instructions after it in its block, holds them as the builder
+    /// leaves them; anywhere else they are looked for), and replaces
+    /// word `i` by `words[i]`.
+    fn replace_words(
+        &mut self,
+        g: &mut Graph,
+        v: InsnId,
+        rest: &mut Vec<InsnId>,
+        words: &[InsnId],
+    ) {
+        let old = self.projs.remove(&v).unwrap_or_default();
+        let ids: HashSet<InsnId> = old.iter().map(|&(_, x)| x).collect();
+        let before = rest.len();
+        rest.retain(|x| !ids.contains(x));
+        if before - rest.len() < ids.len() {
+            for blk in &mut g.blocks {
+                blk.insns.retain(|x| !ids.contains(x));
             }
-            if let Insn::Bytecode { op, .. } = &g.insn(v).insn {
-                if matches!(
-                    op,
-                    Op::StrCmp { .. }
-                        | Op::StrIndex { .. }
-                        | Op::SliceSlice { .. }
-                        | Op::StrSlice { .. }
-                        | Op::Append { .. }
-                        | Op::MakeIface { .. }
-                ) {
-                    return Some((b, k, v));
-                }
+        }
+        for (index, x) in old {
+            if let Some(&w) = words.get(index as usize) {
+                self.subst.insert(x, w);
             }
         }
     }
-    None
+}
+
+fn has_native_form(op: &Op) -> bool {
+    matches!(
+        op,
+        Op::StrCmp { .. }
+            | Op::StrIndex { .. }
+            | Op::SliceSlice { .. }
+            | Op::StrSlice { .. }
+            | Op::Append { .. }
+            | Op::MakeIface { .. }
+    )
 }
 
 /// Adds an instruction to the arena (not to a block).
@@ -170,6 +213,7 @@ impl At<'_> {
 #[allow(clippy::too_many_arguments)]
 fn make_iface(
     g: &mut Graph,
+    cx: &mut Cx,
     b: BlockId,
     k: usize,
     v: InsnId,
@@ -213,21 +257,9 @@ fn make_iface(
         }
         v
     };
-    let map: HashMap<InsnId, InsnId> = g
-        .insns
-        .iter()
-        .enumerate()
-        .filter_map(|(x, dd)| match dd.insn {
-            Insn::Proj { of, index } if of == v => {
-                Some((InsnId(x as u32), if index == 0 { tw } else { data }))
-            }
-            _ => None,
-        })
-        .collect();
-    for blk in &mut g.blocks {
-        blk.insns.retain(|x| !map.contains_key(x));
-    }
-    g.replace_uses(&map);
+    let mut rest = g.blocks[b.index()].insns.split_off(k + 1);
+    cx.replace_words(g, v, &mut rest, &[tw, data]);
+    g.blocks[b.index()].insns.extend(rest);
     let keep = data == v;
     if keep {
         g.insns[v.index()] = InsnData {
@@ -354,8 +386,10 @@ fn bounds<const N: usize>(args: &[InsnId], before: usize, slots: [u32; N]) -> [O
 }
 
 /// `s[lo:hi:max]` on a slice `(p, len, cap)`.
+#[allow(clippy::too_many_arguments)]
 fn reslice(
     g: &mut Graph,
+    cx: &mut Cx,
     b: BlockId,
     k: usize,
     v: InsnId,
@@ -369,6 +403,7 @@ fn reslice(
     let m = max.unwrap_or(cap);
     diamond(
         g,
+        cx,
         b,
         k,
         v,
@@ -411,12 +446,21 @@ fn reslice(
 }
 
 /// `s[lo:hi]` on a string `(p, len)`.
-fn str_slice(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId], slots: [u32; 2]) {
+fn str_slice(
+    g: &mut Graph,
+    cx: &mut Cx,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    args: &[InsnId],
+    slots: [u32; 2],
+) {
     let (p, len) = (args[0], args[1]);
     let [lo, hi] = bounds(args, 2, slots);
     let h = hi.unwrap_or(len);
     diamond(
         g,
+        cx,
         b,
         k,
         v,
@@ -455,8 +499,10 @@ fn str_slice(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId], sl
 }
 
 /// `append(s, v...)` of `count` elements of `stride` words.
+#[allow(clippy::too_many_arguments)]
 fn append(
     g: &mut Graph,
+    cx: &mut Cx,
     b: BlockId,
     k: usize,
     v: InsnId,
@@ -469,6 +515,7 @@ fn append(
     let n = std::cell::Cell::new(len);
     diamond(
         g,
+        cx,
         b,
         k,
         v,
@@ -513,8 +560,10 @@ fn append(
 /// `fast` makes (taken when every condition holds) and `v` itself in a
 /// cold block otherwise, both passing the results to a block that goes
 /// on with the rest of `b`. Without conditions the fast path is all.
+#[allow(clippy::too_many_arguments)]
 fn diamond(
     g: &mut Graph,
+    cx: &mut Cx,
     b: BlockId,
     k: usize,
     v: InsnId,
@@ -524,7 +573,7 @@ fn diamond(
 ) {
     let pc = g.insn(v).pc;
     let blk = &mut g.blocks[b.index()];
-    let rest = blk.insns.split_off(k + 1);
+    let mut rest = blk.insns.split_off(k + 1);
     blk.insns.pop();
     let term = blk.term.take();
     let term_pc = blk.term_pc.take();
@@ -568,26 +617,10 @@ fn diamond(
         g.blocks[m.index()].params = params.clone();
         (m, params)
     };
-    let mut map = HashMap::new();
-    for blk in &mut g.blocks {
-        blk.insns
-            .retain(|&x| !matches!(g.insns[x.index()].insn, Insn::Proj { of, .. } if of == v));
-    }
-    for (x, d) in g.insns.iter().enumerate() {
-        if let Insn::Proj { of, index } = d.insn {
-            if of == v {
-                map.insert(InsnId(x as u32), words[index as usize]);
-            }
-        }
-    }
-    for x in rest.iter().copied() {
-        if !map.contains_key(&x) {
-            g.blocks[merge.index()].insns.push(x);
-        }
-    }
+    cx.replace_words(g, v, &mut rest, &words);
+    g.blocks[merge.index()].insns.extend(rest);
     g.blocks[merge.index()].term = term;
     g.blocks[merge.index()].term_pc = term_pc;
-    g.replace_uses(&map);
     if conds.is_empty() {
         return;
     }

@@ -31,6 +31,15 @@ macro_rules! fail {
     ($($t:tt)*) => { return Err(VerifyError(format!($($t)*))) };
 }
 
+/// An instruction as a verifier message names it (`v3 = AddI`).
+struct User<'a>(InsnId, &'a Insn);
+
+impl std::fmt::Display for User<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {}", self.0, self.1.name())
+    }
+}
+
 /// Where an instruction is: its block and position (-1 for a parameter).
 #[derive(Clone, Copy)]
 struct Place {
@@ -155,7 +164,11 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
     let idom = dominators(g);
     let ty = |x: InsnId| g.insn(x).ty;
     // A use at `(b, pos)` of `x`.
-    let check_use = |user: &str, b: BlockId, pos: i64, x: InsnId| -> Result<(), VerifyError> {
+    let check_use = |user: &dyn std::fmt::Display,
+                     b: BlockId,
+                     pos: i64,
+                     x: InsnId|
+     -> Result<(), VerifyError> {
         let Some(Some(d)) = place.get(x.index()).copied() else {
             fail!("{user} in {b} uses {x}, which no block holds");
         };
@@ -172,41 +185,44 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
         }
         Ok(())
     };
-    let word = |user: &str, x: InsnId, want: Option<Ty>| -> Result<(), VerifyError> {
-        let t = ty(x);
-        if !t.is_word() {
-            fail!("{user} uses {x} of type {}, not a word", t.name());
-        }
-        // Float bits and integers are told apart where an instruction's
-        // own type says which (arithmetic, comparisons, addresses); a word
-        // loaded, passed or returned has its slot's type, a guess where
-        // the bytecode reuses a slot for several types (call windows).
-        let typed = matches!(
-            g.insn(x).insn,
-            Insn::Bin { .. }
-                | Insn::Un { .. }
-                | Insn::Cmp { .. }
-                | Insn::AddrOff { .. }
-                | Insn::SliceAddr { .. }
-        );
-        if !typed {
-            return Ok(());
-        }
-        match want {
-            Some(Ty::Float) if t != Ty::Float => {
-                fail!("{user} uses {x} of type {} as float bits", t.name())
+    let word =
+        |user: &dyn std::fmt::Display, x: InsnId, want: Option<Ty>| -> Result<(), VerifyError> {
+            let t = ty(x);
+            if !t.is_word() {
+                fail!("{user} uses {x} of type {}, not a word", t.name());
             }
-            Some(Ty::Int) | Some(Ty::Ptr) if t == Ty::Float => {
-                fail!("{user} uses float bits {x} as an integer or address")
+            // Float bits and integers are told apart where an instruction's
+            // own type says which (arithmetic, comparisons, addresses); a word
+            // loaded, passed or returned has its slot's type, a guess where
+            // the bytecode reuses a slot for several types (call windows).
+            let typed = matches!(
+                g.insn(x).insn,
+                Insn::Bin { .. }
+                    | Insn::Un { .. }
+                    | Insn::Cmp { .. }
+                    | Insn::AddrOff { .. }
+                    | Insn::SliceAddr { .. }
+            );
+            if !typed {
+                return Ok(());
             }
-            _ => Ok(()),
-        }
-    };
+            match want {
+                Some(Ty::Float) if t != Ty::Float => {
+                    fail!("{user} uses {x} of type {} as float bits", t.name())
+                }
+                Some(Ty::Int) | Some(Ty::Ptr) if t == Ty::Float => {
+                    fail!("{user} uses float bits {x} as an integer or address")
+                }
+                _ => Ok(()),
+            }
+        };
     for b in g.block_ids() {
         let blk = g.block(b);
         for (pos, &x) in blk.insns.iter().enumerate() {
             let d = g.insn(x);
-            let user = format!("{x} = {}", d.insn.name());
+            // (Named only when something is wrong: formatting every
+            // instruction's name would cost more than the checks.)
+            let user = User(x, &d.insn);
             for o in d.insn.operands() {
                 check_use(&user, b, pos as i64, o)?;
             }
@@ -309,11 +325,11 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
         let end = blk.insns.len() as i64;
         let Some(t) = &blk.term else { continue };
         for o in t.operands() {
-            check_use("the terminator", b, end, o)?;
-            word("the terminator", o, None)?;
+            check_use(&"the terminator", b, end, o)?;
+            word(&"the terminator", o, None)?;
         }
         if let Term::Branch { cond, .. } = t {
-            word("the branch", *cond, Some(Ty::Int))?;
+            word(&"the branch", *cond, Some(Ty::Int))?;
         }
         if let Term::Return(v) = t {
             if v.len() != g.result_words as usize {
@@ -322,7 +338,7 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
         }
         for e in t.edges() {
             for (&a, &p) in e.args.iter().zip(&g.block(e.block).params) {
-                check_use("an edge argument", b, end, a)?;
+                check_use(&"an edge argument", b, end, a)?;
                 if !ty(a).fits(ty(p)) {
                     fail!(
                         "{b} passes {a} of type {} to {p} of type {} in {}",

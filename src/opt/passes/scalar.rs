@@ -37,7 +37,6 @@ use std::collections::HashMap;
 type Family = HashMap<InsnId, u32>;
 
 pub fn run(g: &mut Graph) -> Counts {
-    let mut replaced = 0;
     let allocs: Vec<(InsnId, u32)> = g
         .blocks
         .iter()
@@ -50,55 +49,95 @@ pub fn run(g: &mut Graph) -> Counts {
             _ => None,
         })
         .collect();
-    for (a, n) in allocs {
-        if let Some((family, tys)) = confined(g, a, n) {
-            // (Kept only if the verifier accepts the types the values
-            // now meet: a guessed type may not fit a typed use.)
-            let mut h = g.clone();
-            replace(&mut h, a, &family, &tys);
-            if verify::verify(&h).is_ok() {
-                *g = h;
-                replaced += 1;
-            }
-        }
+    if allocs.is_empty() {
+        return vec![("allocations replaced by values", 0)];
     }
-    vec![("allocations replaced by values", replaced)]
-}
-
-/// The pointers derived from allocation `a` of `n` words and the type of
-/// each word, if every use of them is a load or store inside the cell
-/// or another `AddrOff` of it, the values stored are not among them, and
-/// every load of a word has the type of the values stored to it.
-fn confined(g: &Graph, a: InsnId, n: u32) -> Option<(Family, Vec<Option<Ty>>)> {
-    let mut family: Family = HashMap::from([(a, 0)]);
-    // (AddrOffs of family members join it, until nothing changes.)
-    loop {
-        let mut grew = false;
-        for blk in &g.blocks {
-            for &i in &blk.insns {
-                if let Insn::AddrOff { p, off } = g.insn(i).insn {
-                    if let Some(&base) = family.get(&p) {
-                        if let std::collections::hash_map::Entry::Vacant(e) = family.entry(i) {
-                            e.insert(base + off);
-                            grew = true;
-                        }
-                    }
-                }
-            }
-        }
-        if !grew {
-            break;
-        }
-    }
+    let uses = index_uses(g);
     let leaves = g
         .insns
         .iter()
         .any(|d| matches!(d.insn, Insn::SiteMiss { .. }));
-    let mut tys: Vec<Option<Ty>> = vec![None; n as usize];
+    let plans: Vec<(InsnId, Family, Vec<Option<Ty>>)> = allocs
+        .into_iter()
+        .filter_map(|(a, n)| confined(g, &uses, a, n, leaves).map(|(f, t)| (a, f, t)))
+        .collect();
+    // All at once, verified once; should the verifier refuse the types
+    // some values now meet (a guessed type may not fit a typed use), one
+    // at a time, keeping those it accepts.
+    let mut h = g.clone();
+    for (a, family, tys) in &plans {
+        replace(&mut h, *a, family, tys);
+    }
+    let replaced = if verify::verify(&h).is_ok() {
+        *g = h;
+        plans.len()
+    } else {
+        let mut n = 0;
+        for (a, family, tys) in &plans {
+            let mut h = g.clone();
+            replace(&mut h, *a, family, tys);
+            if verify::verify(&h).is_ok() {
+                *g = h;
+                n += 1;
+            }
+        }
+        n
+    };
+    vec![("allocations replaced by values", replaced)]
+}
+
+/// How a value is used.
+#[derive(Clone, Copy)]
+enum Use {
+    /// As an operand of this instruction.
+    Insn(InsnId),
+    /// By a terminator or an edge.
+    Other,
+    /// In a loop header's entry state.
+    State,
+}
+
+/// The uses of every value.
+fn index_uses(g: &Graph) -> Vec<Vec<Use>> {
+    let mut uses = vec![Vec::new(); g.insns.len()];
+    for blk in &g.blocks {
+        for &i in &blk.insns {
+            for o in g.insn(i).insn.operands() {
+                uses[o.index()].push(Use::Insn(i));
+            }
+        }
+        if let Some(t) = &blk.term {
+            let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+            for o in t.operands().into_iter().chain(args) {
+                uses[o.index()].push(Use::Other);
+            }
+        }
+        for &(_, v) in blk.entry_state.iter().flatten() {
+            uses[v.index()].push(Use::State);
+        }
+    }
+    uses
+}
+
+/// The pointers derived from allocation `a` of `n` words and the type of
+/// each word, if every use of them is a load or store inside the cell
+/// or another `AddrOff` of it, and the values stored are not among them
+/// (`leaves`: the code may leave for recompiled code at a loop header,
+/// writing its entry state to the frame, where the cell must then be).
+fn confined(
+    g: &Graph,
+    uses: &[Vec<Use>],
+    a: InsnId,
+    n: u32,
+    leaves: bool,
+) -> Option<(Family, Vec<Option<Ty>>)> {
+    let mut family: Family = HashMap::from([(a, 0)]);
+    let mut work = vec![a];
     // A word's type: the join of its loads' and stores' (the bytecode
     // types some words by guess: integer and float bits meeting make it
     // "any word", `ptr`, which the collector looks at, safely).
-    let agree = |w: u32, t: Ty, tys: &mut Vec<Option<Ty>>| -> bool {
+    let mut tys: Vec<Option<Ty>> = vec![None; n as usize];
+    let mut agree = |w: u32, t: Ty| -> bool {
         let Some(slot) = tys.get_mut(w as usize) else {
             return false;
         };
@@ -108,65 +147,41 @@ fn confined(g: &Graph, a: InsnId, n: u32) -> Option<(Family, Vec<Option<Ty>>)> {
         });
         true
     };
-    for blk in &g.blocks {
-        for &i in &blk.insns {
+    while let Some(m) = work.pop() {
+        let base = family[&m];
+        for &u in &uses[m.index()] {
+            let i = match u {
+                Use::Insn(i) => i,
+                Use::State if !leaves => continue,
+                Use::State | Use::Other => return None,
+            };
             let d = g.insn(i);
-            match &d.insn {
-                Insn::Load { p, off } if family.contains_key(p) => {
-                    if !agree(family[p] + off, d.ty, &mut tys) {
+            match d.insn {
+                Insn::Load { p, off } if p == m => {
+                    if !agree(base + off, d.ty) {
                         return None;
                     }
                 }
-                Insn::Store { p, off, v } if family.contains_key(p) => {
-                    if family.contains_key(v) {
-                        return None;
-                    }
+                Insn::Store { p, off, v } if p == m && v != m => {
                     // (A constant's bits take the word's type.)
-                    let konst = matches!(g.insn(*v).insn, Insn::Const { .. });
-                    if !konst && !agree(family[p] + off, g.insn(*v).ty, &mut tys) {
+                    let konst = matches!(g.insn(v).insn, Insn::Const { .. });
+                    let w = base + off;
+                    if w >= n || (!konst && !agree(w, g.insn(v).ty)) {
                         return None;
                     }
                 }
-                Insn::AddrOff { p, .. } if family.contains_key(p) => {}
-                x => {
-                    if x.operands().iter().any(|o| family.contains_key(o)) {
-                        return None;
+                Insn::AddrOff { p, off } if p == m => {
+                    if let std::collections::hash_map::Entry::Vacant(e) = family.entry(i) {
+                        e.insert(base + off);
+                        work.push(i);
                     }
                 }
-            }
-        }
-        if let Some(t) = &blk.term {
-            let args = t.edges().into_iter().flat_map(|e| e.args.clone());
-            if t.operands()
-                .into_iter()
-                .chain(args)
-                .any(|o| family.contains_key(&o))
-            {
-                return None;
-            }
-        }
-        // (Only code with guards leaves for recompiled code at a loop
-        // header, writing the entry state to the frame: the cell must
-        // then exist.)
-        if let Some(st) = &blk.entry_state {
-            if leaves && st.iter().any(|(_, v)| family.contains_key(v)) {
-                return None;
+                _ => return None,
             }
         }
     }
-    // Loads and stores stay inside the cell.
-    for blk in &g.blocks {
-        for &i in &blk.insns {
-            match g.insn(i).insn {
-                Insn::Load { p, off } | Insn::Store { p, off, .. }
-                    if family.get(&p).is_some_and(|&base| base + off >= n) =>
-                {
-                    return None;
-                }
-                _ => {}
-            }
-        }
-    }
+    // (A stored value may be a member only through a use of it: checked
+    // above as that member's use, `Store { v }` with `p` elsewhere.)
     Some((family, tys))
 }
 

@@ -87,6 +87,28 @@ enum Operand {
     Imm(u64),
 }
 
+/// What a conditional jump tests after a comparison: one flag condition,
+/// or one of the two a float (in)equality needs (`ucomisd` sets the
+/// parity flag for an unordered pair, a NaN operand).
+#[derive(Clone, Copy)]
+enum Test {
+    Flag(Cond),
+    /// Equal and ordered: ZF set, PF clear.
+    EqOrdered,
+    /// Not equal or unordered: ZF clear or PF set.
+    NeOrUnordered,
+}
+
+impl Test {
+    fn negate(self) -> Test {
+        match self {
+            Test::Flag(c) => Test::Flag(c.negate()),
+            Test::EqOrdered => Test::NeOrUnordered,
+            Test::NeOrUnordered => Test::EqOrdered,
+        }
+    }
+}
+
 struct Gen<'a> {
     m: &'a mut MacroAssembler,
     /// Entered by on-stack replacement.
@@ -287,7 +309,7 @@ pub fn emit(
                 && matches!(
                     g.insn(last).insn,
                     Insn::Cmp {
-                        kind: CmpKind::Signed | CmpKind::Unsigned,
+                        kind: CmpKind::Signed | CmpKind::Unsigned | CmpKind::Float,
                         ..
                     } | Insn::KeyEq { .. }
                 )
@@ -1175,6 +1197,44 @@ impl Gen<'_> {
         }
     }
 
+    /// Jumps to `target` when `t` holds.
+    fn jump_if(&mut self, t: Test, target: Label) {
+        match t {
+            Test::Flag(c) => self.m.jcc(c, target),
+            Test::NeOrUnordered => {
+                self.m.jcc(Cond::Parity, target);
+                self.m.jcc(Cond::Ne, target);
+            }
+            Test::EqOrdered => {
+                let skip = self.m.new_label();
+                self.m.jcc(Cond::Parity, skip);
+                self.m.jcc(Cond::Eq, target);
+                self.m.bind(skip);
+            }
+        }
+    }
+
+    /// `ucomisd` of a float comparison's operands, and what holds when it
+    /// is true with Go's NaN semantics (ordered comparisons with a NaN
+    /// are false, `!=` is true): `a > b` is `ucomisd a, b; ja` (CF and ZF
+    /// clear: both are set when unordered), `a < b` the same swapped.
+    fn fcmp_flags(&mut self, c: Cmp, a: InsnId, b: InsnId) -> Test {
+        let ra = self.src(a, TMP0);
+        self.m.to_xmm(0, ra);
+        let rb = self.src(b, TMP1);
+        self.m.to_xmm(1, rb);
+        match c {
+            Cmp::Lt | Cmp::Le => self.m.ucomisd(1, 0),
+            _ => self.m.ucomisd(0, 1),
+        }
+        match c {
+            Cmp::Lt | Cmp::Gt => Test::Flag(Cond::Above),
+            Cmp::Le | Cmp::Ge => Test::Flag(Cond::AboveEq),
+            Cmp::Eq => Test::EqOrdered,
+            Cmp::Ne => Test::NeOrUnordered,
+        }
+    }
+
     fn fcmp(&mut self, c: Cmp, a: InsnId, b: InsnId, r: Reg) {
         let ra = self.src(a, TMP0);
         self.m.to_xmm(0, ra);
@@ -1651,34 +1711,40 @@ impl Gen<'_> {
                 let fail = match self.g.insn(c).insn.clone() {
                     Insn::Cmp {
                         c: k,
+                        kind: CmpKind::Float,
+                        a,
+                        b: y,
+                    } if self.fused[c.index()] => self.fcmp_flags(k, a, y).negate(),
+                    Insn::Cmp {
+                        c: k,
                         kind,
                         a,
                         b: y,
                     } if self.fused[c.index()] => {
                         self.cmp(a, y);
-                        int_cond(k, kind == CmpKind::Signed).negate()
+                        Test::Flag(int_cond(k, kind == CmpKind::Signed).negate())
                     }
                     Insn::KeyEq { cell, v } if self.fused[c.index()] => {
                         let rv = self.src(v, TMP0);
                         self.m.mov_imm(TMP1, cell);
                         self.m.cmp(Mem::at(TMP1, 0), rv);
-                        Cond::Ne
+                        Test::Flag(Cond::Ne)
                     }
                     _ => {
                         let r = self.src(c, TMP0);
                         self.m.test(r, r);
-                        Cond::Eq
+                        Test::Flag(Cond::Eq)
                     }
                 };
                 if self.edge_is_plain(b, &else_) {
-                    self.m.jcc(fail, self.blocks[else_.block.index()]);
+                    self.jump_if(fail, self.blocks[else_.block.index()]);
                     self.edge(b, &then, next);
                 } else if self.edge_is_plain(b, &then) {
-                    self.m.jcc(fail.negate(), self.blocks[then.block.index()]);
+                    self.jump_if(fail.negate(), self.blocks[then.block.index()]);
                     self.edge(b, &else_, next);
                 } else {
                     let l = self.m.new_label();
-                    self.m.jcc(fail, l);
+                    self.jump_if(fail, l);
                     self.edge(b, &then, None);
                     self.m.bind(l);
                     self.edge(b, &else_, next);

@@ -665,7 +665,11 @@ fn encodes_scalar_floats() {
         "f2440f11bc2610000000",
         &["movsd [rsi+10h], xmm15"],
     );
-    check(|m| m.cvt_i2f_to(4, R9), "f2490f2ae1", &["cvtsi2sd xmm4, r9"]);
+    check(
+        |m| m.cvt_i2f_to(4, R9),
+        "f2490f2ae1",
+        &["cvtsi2sd xmm4, r9"],
+    );
     check(
         |m| m.cvt_i2f_to(11, TMP0),
         "f24c0f2ad8",

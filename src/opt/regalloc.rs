@@ -5,9 +5,10 @@
 //!
 //! Each word value gets one location for its whole life: a register of
 //! its class or a spill slot (no splitting). There are two classes, each
-//! scanned on its own: floats (`Ty::Float`, a float64's bits) live in the
-//! XMM registers of [`XMM_ALLOCATABLE`], every other word in the general
-//! registers of [`ALLOCATABLE`]. (A float flowing into a parameter of
+//! scanned on its own: floats (`Ty::Float`, a float64's bits, and words
+//! only read as floats: [`float_class`]) live in the XMM registers of
+//! [`XMM_ALLOCATABLE`], every other word in the general registers of
+//! [`ALLOCATABLE`]. (A float flowing into a parameter of
 //! another type, a `ptr` one, changes class on the edge: the code
 //! generator moves the bits across.) An interval is the
 //! list of pieces of code where the value is live: in each block, from
@@ -161,6 +162,77 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
         }
     }
     out
+}
+
+/// The values that live in XMM registers: floats (`Ty::Float`), and
+/// words of another type the graph only reads as floats (an operand of
+/// float arithmetic, a float comparison or conversion) or moves around
+/// (stored, passed, returned, an argument of a float parameter): a
+/// struct's float field loaded through an untyped slot, say.
+pub fn float_class(g: &Graph) -> Vec<bool> {
+    // Per value: 0 no use seen, 1 read as a float, 2 read as a word.
+    let mut how = vec![0u8; g.insns.len()];
+    let float = |how: &mut Vec<u8>, v: InsnId| {
+        if how[v.index()] == 0 {
+            how[v.index()] = 1;
+        }
+    };
+    let word = |how: &mut Vec<u8>, v: InsnId| how[v.index()] = 2;
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        for &i in &blk.insns {
+            match &g.insn(i).insn {
+                Insn::Bin {
+                    op: BinOp::AddF | BinOp::SubF | BinOp::MulF | BinOp::DivF,
+                    a,
+                    b,
+                }
+                | Insn::Cmp {
+                    kind: CmpKind::Float,
+                    a,
+                    b,
+                    ..
+                } => {
+                    float(&mut how, *a);
+                    float(&mut how, *b);
+                }
+                Insn::Un {
+                    op: UnOp::NegF | UnOp::FToI { signed: true, .. },
+                    a,
+                } => float(&mut how, *a),
+                Insn::Store { p, v, .. } => {
+                    word(&mut how, *p);
+                    if v == p {
+                        word(&mut how, *v);
+                    }
+                }
+                Insn::StoreSlot { .. } | Insn::Call { .. } => {}
+                d => {
+                    for o in d.operands() {
+                        word(&mut how, o);
+                    }
+                }
+            }
+        }
+        match &blk.term {
+            Some(Term::Branch { cond, .. }) => word(&mut how, *cond),
+            Some(Term::Return(_)) | Some(Term::Jump(_)) | Some(Term::Unreachable) | None => {}
+        }
+        if let Some(t) = &blk.term {
+            for e in t.edges() {
+                for (&a, &p) in e.args.iter().zip(&g.block(e.block).params) {
+                    if g.insn(p).ty != Ty::Float {
+                        word(&mut how, a);
+                    }
+                }
+            }
+        }
+    }
+    g.insns
+        .iter()
+        .zip(&how)
+        .map(|(d, &h)| d.ty == Ty::Float || (d.ty.is_word() && h == 1))
+        .collect()
 }
 
 /// A set of values, one bit each.
@@ -439,6 +511,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             }
         }
     }
+    let class = float_class(g);
     let crosses = |v: InsnId| {
         ranges[v.index()].iter().any(|&(s, e)| {
             let k = call_pos.partition_point(|&c| c <= s);
@@ -450,10 +523,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         let any_saved = regs.iter().any(|&l| saved(l));
         // Per register: the intervals given it that have not ended yet.
         let mut holders: Vec<Vec<InsnId>> = vec![Vec::new(); regs.len()];
-        for &v in vals
-            .iter()
-            .filter(|&&v| (g.insn(v).ty == Ty::Float) == float)
-        {
+        for &v in vals.iter().filter(|&&v| class[v.index()] == float) {
             let (start, end) = (ranges[v.index()][0].0, end_of(v));
             for h in holders.iter_mut() {
                 h.retain(|&a| end_of(a) >= start);
@@ -477,8 +547,22 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
                     None
                 }
             });
+            // (The second operand's register, handed over at its last use,
+            // costs a copy to a two-address subtraction or division.)
+            let avoid = match g.insn(v).insn {
+                Insn::Bin {
+                    op: BinOp::SubF | BinOp::DivF,
+                    a,
+                    b,
+                } if a != b => loc[b.index()],
+                _ => Loc::None,
+            };
             let pick = hinted
-                .or_else(|| (0..regs.len()).find(|&k| fits[k] && saved(regs[k]) == want_saved))
+                .or_else(|| {
+                    (0..regs.len())
+                        .find(|&k| fits[k] && saved(regs[k]) == want_saved && regs[k] != avoid)
+                })
+                .or_else(|| (0..regs.len()).find(|&k| fits[k] && regs[k] != avoid))
                 .or_else(|| (0..regs.len()).find(|&k| fits[k]));
             if let Some(k) = pick {
                 let l = regs[k];

@@ -428,6 +428,15 @@ pub fn emit(
     ))
 }
 
+/// The bits of `1/x` when float64 `x` (bits) is a power of two whose
+/// reciprocal is a normal float too: then `y / x == y * (1/x)` for every
+/// `y` (NaN, infinities and signed zeros included).
+fn exact_reciprocal(bits: u64) -> Option<u64> {
+    let exp = (bits >> 52) & 0x7FF;
+    let mantissa = bits & ((1 << 52) - 1);
+    (mantissa == 0 && (1..=2045).contains(&exp)).then(|| (bits & (1 << 63)) | ((2046 - exp) << 52))
+}
+
 fn fits_i32(x: u64) -> bool {
     (x as i64) >= i32::MIN as i64 && (x as i64) <= i32::MAX as i64
 }
@@ -1360,13 +1369,22 @@ impl Gen<'_> {
                 // is not in a register); when `d` holds `b`, `d op= a` for
                 // a commutative operation, else in xmm0. (Commuting changes
                 // at most which NaN's payload comes out, as in Go's code.)
-                let fop = match op {
+                let mut fop = match op {
                     BinOp::AddF => FloatOp::Add,
                     BinOp::SubF => FloatOp::Sub,
                     BinOp::MulF => FloatOp::Mul,
                     _ => FloatOp::Div,
                 };
-                let xb = self.srcx(b, 1, TMP1);
+                // Dividing by a power of two is multiplying by its
+                // reciprocal, exactly (both round the same real number).
+                let mut ob = self.operand(b);
+                if let (FloatOp::Div, Operand::Imm(bits)) = (fop, ob) {
+                    if let Some(r) = exact_reciprocal(bits) {
+                        fop = FloatOp::Mul;
+                        ob = Operand::Imm(r);
+                    }
+                }
+                let xb = self.getx(ob, 1, TMP1);
                 let d = self.dstx(i, 0);
                 if d == xb {
                     let xa = self.srcx(a, 0, TMP0);
@@ -2038,5 +2056,29 @@ impl Gen<'_> {
         self.flush_counter();
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_reciprocal;
+
+    #[test]
+    fn reciprocals_of_powers_of_two() {
+        let r = |x: f64| exact_reciprocal(x.to_bits()).map(f64::from_bits);
+        assert_eq!(r(4.0), Some(0.25));
+        assert_eq!(r(-0.5), Some(-2.0));
+        assert_eq!(r(1.0), Some(1.0));
+        assert_eq!(r(2f64.powi(1022)), Some(2f64.powi(-1022)));
+        // 2^1023's reciprocal is subnormal; 2^-1023 itself is.
+        assert_eq!(r(2f64.powi(1023)), None);
+        assert_eq!(r(2f64.powi(-1023)), None);
+        for x in [3.0, 0.0, -0.0, f64::INFINITY, f64::NAN, 1.5] {
+            assert_eq!(r(x), None, "{x}");
+        }
+        for y in [1e-308, 3.7, -0.0, f64::INFINITY, f64::NAN, 5e-324] {
+            let (a, b) = (y / 8.0, y * r(8.0).unwrap());
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+        }
     }
 }

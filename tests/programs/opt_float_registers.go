@@ -177,6 +177,14 @@ func conv(xs []float64) {
 	}
 }
 
+// Divisions by constants (powers of two among them) at the edges:
+// subnormals, zeros, infinities.
+func divs(xs []float64) {
+	for _, x := range xs {
+		fmt.Println(x/2, x/4, x/0.5, x/1024, x/-8, x/3, x/0.1)
+	}
+}
+
 func minMax(xs []float64) (float64, float64) {
 	lo, hi := xs[0], xs[0]
 	for _, x := range xs[1:] {
@@ -234,6 +242,8 @@ func main() {
 	fmt.Println(manyAcross(300))
 	fmt.Println(boxes(600))
 	conv([]float64{0, -0.5, 0.5, -1.9, 1.9, 1e18, -1e18, 1e300, -1e300, 2147483648.5, -2147483649.5})
+	zs := []float64{5e-324, 1.5e-323, 2.2250738585072014e-308, 1e-310, -0.0, 1.7976931348623157e308, 7, -3.25}
+	divs(append(zs, inf, ninf, nan, negz))
 	lo, hi := minMax([]float64{3, -7.5, 1e10, negz, -1e-10, 42})
 	fmt.Println(lo, hi)
 	s := 0.0

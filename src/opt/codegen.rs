@@ -1384,8 +1384,22 @@ impl Gen<'_> {
                         ob = Operand::Imm(r);
                     }
                 }
-                let xb = self.getx(ob, 1, TMP1);
                 let d = self.dstx(i, 0);
+                let commutes = matches!(fop, FloatOp::Add | FloatOp::Mul);
+                match (self.operand(a), ob) {
+                    (Operand::Value(Loc::Xmm(xa)), ob)
+                        if commutes && xa != d && !matches!(ob, Operand::Value(Loc::Xmm(_))) =>
+                    {
+                        // `a` stays live in its register, `b` is not in
+                        // one: `b` straight into `d`, then `d op= a`.
+                        self.getx(ob, d, TMP1);
+                        self.m.float_op_rr(fop, d, xa);
+                        self.defx(i, d);
+                        return;
+                    }
+                    _ => {}
+                }
+                let xb = self.getx(ob, 1, TMP1);
                 if d == xb {
                     let xa = self.srcx(a, 0, TMP0);
                     if xa != d && matches!(fop, FloatOp::Add | FloatOp::Mul) {

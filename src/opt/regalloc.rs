@@ -164,11 +164,13 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
     out
 }
 
-/// The values that live in XMM registers: floats (`Ty::Float`), and
-/// words of another type the graph only reads as floats (an operand of
-/// float arithmetic, a float comparison or conversion) or moves around
-/// (stored, passed, returned, an argument of a float parameter): a
-/// struct's float field loaded through an untyped slot, say.
+/// The values that live in XMM registers: floats (`Ty::Float`), words
+/// of another type the graph only reads as floats (an operand of float
+/// arithmetic, a float comparison or conversion) or moves around (stored,
+/// passed, returned, a block argument): a struct's float field loaded
+/// through an untyped slot, say; and words only moved around that meet
+/// floats on every edge (all their arguments, or all the parameters they
+/// flow into, are floats).
 pub fn float_class(g: &Graph) -> Vec<bool> {
     // Per value: 0 no use seen, 1 read as a float, 2 read as a word.
     let mut how = vec![0u8; g.insns.len()];
@@ -214,25 +216,51 @@ pub fn float_class(g: &Graph) -> Vec<bool> {
                 }
             }
         }
-        match &blk.term {
-            Some(Term::Branch { cond, .. }) => word(&mut how, *cond),
-            Some(Term::Return(_)) | Some(Term::Jump(_)) | Some(Term::Unreachable) | None => {}
+        if let Some(Term::Branch { cond, .. }) = &blk.term {
+            word(&mut how, *cond);
         }
-        if let Some(t) = &blk.term {
+    }
+    let mut class: Vec<bool> = g
+        .insns
+        .iter()
+        .zip(&how)
+        .map(|(d, &h)| d.ty == Ty::Float || (d.ty.is_word() && h == 1))
+        .collect();
+    // A block parameter nothing reads as a word or a float (it is only
+    // passed on) is a float when every argument it gets is: a merge of
+    // two floats whose slot is untyped.
+    // And a value only passed on is one when every parameter it flows
+    // into is (a float field loaded for a merge of floats).
+    let mut args: Vec<Vec<InsnId>> = vec![Vec::new(); g.insns.len()];
+    let mut into: Vec<Vec<InsnId>> = vec![Vec::new(); g.insns.len()];
+    for b in g.block_ids() {
+        if let Some(t) = &g.block(b).term {
             for e in t.edges() {
                 for (&a, &p) in e.args.iter().zip(&g.block(e.block).params) {
-                    if g.insn(p).ty != Ty::Float {
-                        word(&mut how, a);
-                    }
+                    args[p.index()].push(a);
+                    into[a.index()].push(p);
                 }
             }
         }
     }
-    g.insns
-        .iter()
-        .zip(&how)
-        .map(|(d, &h)| d.ty == Ty::Float || (d.ty.is_word() && h == 1))
-        .collect()
+    let all_float =
+        |vs: &[InsnId], class: &[bool]| !vs.is_empty() && vs.iter().all(|v| class[v.index()]);
+    loop {
+        let mut changed = false;
+        for v in 0..class.len() {
+            if !class[v]
+                && how[v] == 0
+                && g.insns[v].ty.is_word()
+                && (all_float(&args[v], &class) || all_float(&into[v], &class))
+            {
+                class[v] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return class;
+        }
+    }
 }
 
 /// A set of values, one bit each.

@@ -10,7 +10,9 @@
 //! |---|---|
 //! | `0 .. frame_size` | the bytecode's frame: parameters, frame arrays, the operands of instructions run by a helper |
 //! | then 9 | one save slot per allocatable register (calls and safepoints) |
+//! | then `xmm_used` | one save slot per XMM register given to a float (the first `xmm_used` of `XMM_ALLOCATABLE`) |
 //! | then `spills` | spill slots of values the allocator put in memory |
+//! | then 0 or 1 | the leave flag, when it is a frame word |
 //! | then | the window of outgoing calls: the callee's frame starts there |
 //!
 //! The slots up to the window are the function's *extra* frame words
@@ -21,7 +23,15 @@
 //! runtime helper) first writes each register live across it that may
 //! hold a pointer, or is caller-saved, to its save slot, and reloads the
 //! caller-saved ones after it: the collector sees every live pointer in
-//! the frame, and nothing a callee clobbers is lost.
+//! the frame, and nothing a callee clobbers is lost. (XMM registers are
+//! all caller-saved; they hold floats only, never pointers.)
+//!
+//! **Floats.** A float in an XMM register is computed there (`addsd`,
+//! `ucomisd`, `cvtsi2sd`, loads and stores with `movsd`; xmm0 and xmm1 are
+//! scratch). Everything that reads a value as a word (call arguments, a
+//! `ptr`-typed parameter, a helper's operand slots) gets its bits in a
+//! general register through `movq` ([`Gen::get`]), and a word result with
+//! an XMM home is moved there the same way ([`Gen::def`]).
 //!
 //! **What is expanded how.** Arithmetic, comparisons (fused with the
 //! branch that tests them), loads and stores with their nil checks,
@@ -35,13 +45,13 @@
 //! the interpreter would.
 
 use super::ir::*;
-use super::regalloc::{self, Alloc, Loc, ALLOCATABLE};
+use super::regalloc::{self, Alloc, Loc, ALLOCATABLE, XMM_ALLOCATABLE};
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{Cmp, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
-use crate::tier::machine::{int_cond, set_float_cmp, shift_by_count, trunc_ext, Shift};
+use crate::tier::machine::{int_cond, shift_by_count, trunc_ext, Shift};
 use crate::tier::{runtime, Jit};
 use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
@@ -85,6 +95,28 @@ enum Stub {
 enum Operand {
     Value(Loc),
     Imm(u64),
+}
+
+/// What a conditional jump tests after a comparison: one flag condition,
+/// or one of the two a float (in)equality needs (`ucomisd` sets the
+/// parity flag for an unordered pair, a NaN operand).
+#[derive(Clone, Copy)]
+enum Test {
+    Flag(Cond),
+    /// Equal and ordered: ZF set, PF clear.
+    EqOrdered,
+    /// Not equal or unordered: ZF clear or PF set.
+    NeOrUnordered,
+}
+
+impl Test {
+    fn negate(self) -> Test {
+        match self {
+            Test::Flag(c) => Test::Flag(c.negate()),
+            Test::EqOrdered => Test::NeOrUnordered,
+            Test::NeOrUnordered => Test::EqOrdered,
+        }
+    }
 }
 
 struct Gen<'a> {
@@ -272,10 +304,13 @@ pub fn emit(
     } else if let Some((_, r)) = counter {
         LeaveFlag::Sign(r)
     } else {
-        LeaveFlag::Word(Mem::at(FRAME, slot_offset(f.frame_size + SAVES + a.spills)))
+        LeaveFlag::Word(Mem::at(
+            FRAME,
+            slot_offset(f.frame_size + SAVES + a.xmm_used + a.spills),
+        ))
     };
     let flag_words = u32::from(matches!(leave, LeaveFlag::Word(_)));
-    let window = f.frame_size + SAVES + a.spills + flag_words;
+    let window = f.frame_size + SAVES + a.xmm_used + a.spills + flag_words;
     // Uses of each value, to fuse a comparison into its branch.
     let uses = g.use_counts();
     let mut fused = vec![false; g.insns.len()];
@@ -287,7 +322,7 @@ pub fn emit(
                 && matches!(
                     g.insn(last).insn,
                     Insn::Cmp {
-                        kind: CmpKind::Signed | CmpKind::Unsigned,
+                        kind: CmpKind::Signed | CmpKind::Unsigned | CmpKind::Float,
                         ..
                     } | Insn::KeyEq { .. }
                 )
@@ -341,7 +376,10 @@ pub fn emit(
     };
     e.m.comment(&format!(
         "function {} (optimizing tier: frame {} + {} saves + {} spills)",
-        f.name, f.frame_size, SAVES, a.spills
+        f.name,
+        f.frame_size,
+        SAVES + a.xmm_used,
+        a.spills
     ));
     let regs: Vec<String> = g
         .insns
@@ -349,6 +387,7 @@ pub fn emit(
         .enumerate()
         .filter_map(|(i, _)| match a.loc[i] {
             Loc::Reg(r) => Some(format!("v{i}={r}")),
+            Loc::Xmm(x) => Some(format!("v{i}=xmm{x}")),
             _ => None,
         })
         .collect();
@@ -383,7 +422,19 @@ pub fn emit(
     }
     e.out_of_line();
     ops.append(&mut e.ops);
-    Ok((entry, SAVES + a.spills + flag_words + native_words))
+    Ok((
+        entry,
+        SAVES + a.xmm_used + a.spills + flag_words + native_words,
+    ))
+}
+
+/// The bits of `1/x` when float64 `x` (bits) is a power of two whose
+/// reciprocal is a normal float too: then `y / x == y * (1/x)` for every
+/// `y` (NaN, infinities and signed zeros included).
+fn exact_reciprocal(bits: u64) -> Option<u64> {
+    let exp = (bits >> 52) & 0x7FF;
+    let mantissa = bits & ((1 << 52) - 1);
+    (mantissa == 0 && (1..=2045).contains(&exp)).then(|| (bits & (1 << 63)) | ((2046 - exp) << 52))
 }
 
 fn fits_i32(x: u64) -> bool {
@@ -398,11 +449,16 @@ impl Gen<'_> {
     }
 
     fn spill_mem(&self, n: u32) -> Mem {
-        self.slot(self.f.frame_size + SAVES + n)
+        self.slot(self.f.frame_size + SAVES + self.a.xmm_used + n)
     }
 
-    fn save_mem(&self, r: Reg) -> Mem {
-        let k = ALLOCATABLE.iter().position(|&x| x == r).unwrap_or(0) as u32;
+    /// The save slot of register `l` (general or XMM).
+    fn save_mem(&self, l: Loc) -> Mem {
+        let k = match l {
+            Loc::Xmm(x) => SAVES + XMM_ALLOCATABLE.iter().position(|&y| y == x).unwrap_or(0) as u32,
+            Loc::Reg(r) => ALLOCATABLE.iter().position(|&x| x == r).unwrap_or(0) as u32,
+            _ => 0,
+        };
         self.slot(self.f.frame_size + k)
     }
 
@@ -421,6 +477,11 @@ impl Gen<'_> {
                 scratch
             }
             Operand::Value(Loc::Reg(r)) => r,
+            Operand::Value(Loc::Xmm(x)) => {
+                // (A float read as a word: its bits.)
+                self.m.from_xmm(scratch, x);
+                scratch
+            }
             Operand::Value(Loc::Spill(n)) => {
                 let mem = self.spill_mem(n);
                 self.m.load(scratch, mem);
@@ -433,6 +494,67 @@ impl Gen<'_> {
                 scratch
             }
         }
+    }
+
+    /// Puts operand `o` in an XMM register: its own, or `scratch` (a
+    /// constant through general register `via`).
+    fn getx(&mut self, o: Operand, scratch: u8, via: Reg) -> u8 {
+        match o {
+            Operand::Value(Loc::Xmm(x)) => x,
+            Operand::Imm(0) => {
+                self.m.xorps(scratch, scratch);
+                scratch
+            }
+            Operand::Value(Loc::Spill(n)) => {
+                let mem = self.spill_mem(n);
+                self.m.load_xmm(scratch, mem);
+                scratch
+            }
+            o => {
+                let r = self.get(o, via);
+                self.m.to_xmm(scratch, r);
+                scratch
+            }
+        }
+    }
+
+    /// `v` in an XMM register (its own or `scratch`, through `via`).
+    fn srcx(&mut self, v: InsnId, scratch: u8, via: Reg) -> u8 {
+        let o = self.operand(v);
+        self.getx(o, scratch, via)
+    }
+
+    /// The XMM register `v` is computed in: its own, or `scratch`.
+    fn dstx(&self, v: InsnId, scratch: u8) -> u8 {
+        match self.a.loc[v.index()] {
+            Loc::Xmm(x) => x,
+            _ => scratch,
+        }
+    }
+
+    /// `v` was computed in XMM register `x`: move it home.
+    fn defx(&mut self, v: InsnId, x: u8) {
+        match self.a.loc[v.index()] {
+            Loc::Xmm(d) if d != x => self.m.mov_xmm(d, x),
+            Loc::Reg(r) => self.m.from_xmm(r, x),
+            Loc::Spill(n) => {
+                let mem = self.spill_mem(n);
+                self.m.store_xmm(mem, x);
+            }
+            _ => {}
+        }
+    }
+
+    /// `v` = the word at `mem` (a float loaded straight into its XMM
+    /// register).
+    fn load_def(&mut self, v: InsnId, mem: Mem) {
+        if let Loc::Xmm(x) = self.a.loc[v.index()] {
+            self.m.load_xmm(x, mem);
+            return;
+        }
+        let r = self.dst(v, TMP0);
+        self.m.load(r, mem);
+        self.def(v, r);
     }
 
     /// `v` in a register (its own or `scratch`).
@@ -461,6 +583,7 @@ impl Gen<'_> {
     fn def(&mut self, v: InsnId, r: Reg) {
         match self.a.loc[v.index()] {
             Loc::Reg(d) if d != r => self.m.mov(d, r),
+            Loc::Xmm(x) => self.m.to_xmm(x, r),
             Loc::Spill(n) => {
                 let mem = self.spill_mem(n);
                 self.m.store(mem, r);
@@ -471,6 +594,10 @@ impl Gen<'_> {
 
     /// Stores `v` to memory at `mem` (through `TMP1` when needed).
     fn store_value(&mut self, mem: Mem, v: InsnId) {
+        if let Operand::Value(Loc::Xmm(x)) = self.operand(v) {
+            self.m.store_xmm(mem, x);
+            return;
+        }
         let r = self.src(v, TMP1);
         self.m.store(mem, r);
     }
@@ -551,9 +678,7 @@ impl Gen<'_> {
                     continue;
                 }
                 let mem = self.slot(slot);
-                let r = self.dst(p, TMP0);
-                self.m.load(r, mem);
-                self.def(p, r);
+                self.load_def(p, mem);
             }
         }
     }
@@ -596,31 +721,40 @@ impl Gen<'_> {
 
     /// Registers to write to their save slots around a call at `pos`, and
     /// whether each must be reloaded after it.
-    fn live_regs(&self, i: InsnId) -> Vec<(Reg, bool)> {
+    /// (XMM registers are all caller-saved; floats are never pointers.)
+    fn live_regs(&self, i: InsnId) -> Vec<(Loc, bool)> {
         let p = self.a.pos[i.index()];
         self.a
             .live_across(p)
             .into_iter()
-            .filter_map(|(v, r)| {
+            .filter_map(|(v, l)| {
                 let ptr = self.g.insn(v).ty == Ty::Ptr;
-                let reload = !is_callee_saved(r);
-                (ptr || reload).then_some((r, reload))
+                let reload = !matches!(l, Loc::Reg(r) if is_callee_saved(r));
+                (ptr || reload).then_some((l, reload))
             })
             .collect()
     }
 
-    fn save(&mut self, live: &[(Reg, bool)]) {
-        for &(r, _) in live {
-            let mem = self.save_mem(r);
-            self.m.store(mem, r);
+    fn save(&mut self, live: &[(Loc, bool)]) {
+        for &(l, _) in live {
+            let mem = self.save_mem(l);
+            match l {
+                Loc::Reg(r) => self.m.store(mem, r),
+                Loc::Xmm(x) => self.m.store_xmm(mem, x),
+                _ => {}
+            }
         }
     }
 
-    fn reload(&mut self, live: &[(Reg, bool)]) {
-        for &(r, reload) in live {
+    fn reload(&mut self, live: &[(Loc, bool)]) {
+        for &(l, reload) in live {
             if reload {
-                let mem = self.save_mem(r);
-                self.m.load(r, mem);
+                let mem = self.save_mem(l);
+                match l {
+                    Loc::Reg(r) => self.m.load(r, mem),
+                    Loc::Xmm(x) => self.m.load_xmm(x, mem),
+                    _ => {}
+                }
             }
         }
     }
@@ -654,10 +788,8 @@ impl Gen<'_> {
     fn call_results(&mut self, i: InsnId, words: u32) {
         let ty = self.g.insn(i).ty;
         if ty.is_word() {
-            let r = self.dst(i, TMP0);
             let mem = self.slot(self.window);
-            self.m.load(r, mem);
-            self.def(i, r);
+            self.load_def(i, mem);
         } else if words > 1 {
             let slots = (self.window..self.window + words).collect();
             self.results.insert(i, slots);
@@ -743,15 +875,19 @@ impl Gen<'_> {
                 }
                 let rp = self.src(*p, TMP1);
                 self.nil_check(*p, rp);
-                let r = self.dst(i, TMP0);
-                self.m.load(r, Mem::at(rp, 8 * *off as i32));
-                self.def(i, r);
+                self.load_def(i, Mem::at(rp, 8 * *off as i32));
             }
             Insn::Store { p, off, v } => {
                 let rp = self.src(*p, TMP1);
                 self.nil_check(*p, rp);
-                let rv = self.src(*v, TMP0);
-                self.m.store(Mem::at(rp, 8 * *off as i32), rv);
+                let mem = Mem::at(rp, 8 * *off as i32);
+                match self.operand(*v) {
+                    Operand::Value(Loc::Xmm(x)) => self.m.store_xmm(mem, x),
+                    o => {
+                        let rv = self.get(o, TMP0);
+                        self.m.store(mem, rv);
+                    }
+                }
             }
             Insn::AddrOff { p, off } => {
                 let rp = self.src(*p, TMP1);
@@ -901,10 +1037,8 @@ impl Gen<'_> {
                 self.def(i, r);
             }
             Insn::LoadSlot { slot } => {
-                let r = self.dst(i, TMP0);
                 let mem = self.slot(*slot);
-                self.m.load(r, mem);
-                self.def(i, r);
+                self.load_def(i, mem);
             }
             Insn::StoreSlot { slot, v } => {
                 let mem = self.slot(*slot);
@@ -919,10 +1053,8 @@ impl Gen<'_> {
                 else {
                     return Err(format!("{i}: projection of {of}, whose words are gone"));
                 };
-                let r = self.dst(i, TMP0);
                 let mem = self.slot(slot);
-                self.m.load(r, mem);
-                self.def(i, r);
+                self.load_def(i, mem);
             }
             Insn::Call { func, args } => {
                 self.m
@@ -1175,12 +1307,57 @@ impl Gen<'_> {
         }
     }
 
+    /// Jumps to `target` when `t` holds.
+    fn jump_if(&mut self, t: Test, target: Label) {
+        match t {
+            Test::Flag(c) => self.m.jcc(c, target),
+            Test::NeOrUnordered => {
+                self.m.jcc(Cond::Parity, target);
+                self.m.jcc(Cond::Ne, target);
+            }
+            Test::EqOrdered => {
+                let skip = self.m.new_label();
+                self.m.jcc(Cond::Parity, skip);
+                self.m.jcc(Cond::Eq, target);
+                self.m.bind(skip);
+            }
+        }
+    }
+
+    /// `ucomisd` of a float comparison's operands, and what holds when it
+    /// is true with Go's NaN semantics (ordered comparisons with a NaN
+    /// are false, `!=` is true): `a > b` is `ucomisd a, b; ja` (CF and ZF
+    /// clear: both are set when unordered), `a < b` the same swapped.
+    fn fcmp_flags(&mut self, c: Cmp, a: InsnId, b: InsnId) -> Test {
+        let xa = self.srcx(a, 0, TMP0);
+        let xb = self.srcx(b, 1, TMP1);
+        match c {
+            Cmp::Lt | Cmp::Le => self.m.ucomisd(xb, xa),
+            _ => self.m.ucomisd(xa, xb),
+        }
+        match c {
+            Cmp::Lt | Cmp::Gt => Test::Flag(Cond::Above),
+            Cmp::Le | Cmp::Ge => Test::Flag(Cond::AboveEq),
+            Cmp::Eq => Test::EqOrdered,
+            Cmp::Ne => Test::NeOrUnordered,
+        }
+    }
+
+    /// `r` = the float comparison `a c b` (0 or 1).
     fn fcmp(&mut self, c: Cmp, a: InsnId, b: InsnId, r: Reg) {
-        let ra = self.src(a, TMP0);
-        self.m.to_xmm(0, ra);
-        let rb = self.src(b, TMP1);
-        self.m.to_xmm(1, rb);
-        set_float_cmp(self.m, c, r, TMP1);
+        match self.fcmp_flags(c, a, b) {
+            Test::Flag(cond) => self.m.set(cond, r),
+            Test::EqOrdered => {
+                self.m.set(Cond::Eq, r);
+                self.m.set(Cond::NoParity, TMP1);
+                self.m.and(r, TMP1);
+            }
+            Test::NeOrUnordered => {
+                self.m.set(Cond::Ne, r);
+                self.m.set(Cond::Parity, TMP1);
+                self.m.or(r, TMP1);
+            }
+        }
     }
 
     fn bin(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
@@ -1188,19 +1365,62 @@ impl Gen<'_> {
             BinOp::DivS | BinOp::RemS | BinOp::DivU | BinOp::RemU => return self.div(i, op, a, b),
             BinOp::Shl | BinOp::ShrS | BinOp::ShrU => return self.shift(i, op, a, b),
             BinOp::AddF | BinOp::SubF | BinOp::MulF | BinOp::DivF => {
-                let ra = self.src(a, TMP0);
-                self.m.to_xmm(0, ra);
-                let rb = self.src(b, TMP1);
-                self.m.to_xmm(1, rb);
-                self.m.float_op(match op {
+                // `d = a; d op= b` (`a` loaded straight into `d` when it
+                // is not in a register); when `d` holds `b`, `d op= a` for
+                // a commutative operation, else in xmm0. (Commuting changes
+                // at most which NaN's payload comes out, as in Go's code.)
+                let mut fop = match op {
                     BinOp::AddF => FloatOp::Add,
                     BinOp::SubF => FloatOp::Sub,
                     BinOp::MulF => FloatOp::Mul,
                     _ => FloatOp::Div,
-                });
-                let r = self.dst(i, TMP0);
-                self.m.from_xmm(r, 0);
-                self.def(i, r);
+                };
+                // Dividing by a power of two is multiplying by its
+                // reciprocal, exactly (both round the same real number).
+                let mut ob = self.operand(b);
+                if let (FloatOp::Div, Operand::Imm(bits)) = (fop, ob) {
+                    if let Some(r) = exact_reciprocal(bits) {
+                        fop = FloatOp::Mul;
+                        ob = Operand::Imm(r);
+                    }
+                }
+                let d = self.dstx(i, 0);
+                let commutes = matches!(fop, FloatOp::Add | FloatOp::Mul);
+                match (self.operand(a), ob) {
+                    (Operand::Value(Loc::Xmm(xa)), ob)
+                        if commutes && xa != d && !matches!(ob, Operand::Value(Loc::Xmm(_))) =>
+                    {
+                        // `a` stays live in its register, `b` is not in
+                        // one: `b` straight into `d`, then `d op= a`.
+                        self.getx(ob, d, TMP1);
+                        self.m.float_op_rr(fop, d, xa);
+                        self.defx(i, d);
+                        return;
+                    }
+                    _ => {}
+                }
+                let xb = self.getx(ob, 1, TMP1);
+                if d == xb {
+                    let xa = self.srcx(a, 0, TMP0);
+                    if xa != d && matches!(fop, FloatOp::Add | FloatOp::Mul) {
+                        self.m.float_op_rr(fop, d, xa);
+                        self.defx(i, d);
+                        return;
+                    }
+                    if xa != d && xa != 0 {
+                        self.m.mov_xmm(0, xa);
+                    }
+                    let d = if xa == d { d } else { 0 };
+                    self.m.float_op_rr(fop, d, xb);
+                    self.defx(i, d);
+                    return;
+                }
+                let xa = self.srcx(a, d, TMP0);
+                if d != xa {
+                    self.m.mov_xmm(d, xa);
+                }
+                self.m.float_op_rr(fop, d, xb);
+                self.defx(i, d);
                 return;
             }
             _ => {}
@@ -1388,9 +1608,44 @@ impl Gen<'_> {
                     _ => unreachable!(),
                 });
                 self.reload(&live);
-                let r = self.dst(i, TMP0);
                 let mem = self.slot(d);
-                self.m.load(r, mem);
+                self.load_def(i, mem);
+                return;
+            }
+            UnOp::NegF => {
+                // The sign bit flipped: `xorps` with a mask in xmm1.
+                let xa = self.srcx(a, 0, TMP0);
+                self.m.mov_imm(TMP1, 1 << 63);
+                self.m.to_xmm(1, TMP1);
+                let d = self.dstx(i, 0);
+                if d != xa {
+                    self.m.mov_xmm(d, xa);
+                }
+                self.m.xorps(d, 1);
+                self.defx(i, d);
+                return;
+            }
+            UnOp::IToF { .. } => {
+                let ra = self.src(a, TMP0);
+                let d = self.dstx(i, 0);
+                // (Zeroed first: `cvtsi2sd` keeps the upper half of `d`,
+                // a dependency on its last writer.)
+                self.m.xorps(d, d);
+                self.m.cvt_i2f_to(d, ra);
+                self.defx(i, d);
+                return;
+            }
+            UnOp::FToI { w32, .. } => {
+                // cvttsd2si gives MinInt64 (MinInt32 in 32 bits) for NaN and
+                // out-of-range values, as Go's code on amd64 does.
+                let xa = self.srcx(a, 0, TMP0);
+                let r = self.dst(i, TMP0);
+                if w32 {
+                    self.m.cvt_f2i32_from(r, xa);
+                    self.m.extend(Ext::S32, r, r);
+                } else {
+                    self.m.cvt_f2i_from(r, xa);
+                }
                 self.def(i, r);
                 return;
             }
@@ -1408,25 +1663,8 @@ impl Gen<'_> {
                 let ext = trunc_ext(k);
                 self.m.extend(ext, TMP0, TMP0);
             }
-            UnOp::NegF => {
-                self.m.mov_imm(TMP1, 1 << 63);
-                self.m.xor(TMP0, TMP1);
-            }
-            UnOp::IToF { .. } => {
-                self.m.cvt_i2f(TMP0);
-                self.m.from_xmm(TMP0, 0);
-            }
-            UnOp::FToI { w32: true, .. } => {
-                // cvttsd2si r32 gives MinInt32 out of range, as Go's code.
-                self.m.to_xmm(0, TMP0);
-                self.m.cvt_f2i32(TMP0);
-                self.m.extend(Ext::S32, TMP0, TMP0);
-            }
-            UnOp::FToI { .. } => {
-                // cvttsd2si gives MinInt64 for NaN and out-of-range values,
-                // as Go on amd64 does.
-                self.m.to_xmm(0, TMP0);
-                self.m.cvt_f2i(TMP0);
+            UnOp::NegF | UnOp::IToF { .. } | UnOp::FToI { .. } => {
+                unreachable!("handled above")
             }
         }
         self.def(i, TMP0);
@@ -1492,10 +1730,8 @@ impl Gen<'_> {
         self.reload(&live);
         if self.g.insn(i).ty.is_word() {
             let s = *writes.first().ok_or("a result with no slot")?;
-            let r = self.dst(i, TMP0);
             let mem = self.slot(base + s);
-            self.m.load(r, mem);
-            self.def(i, r);
+            self.load_def(i, mem);
         } else {
             // (Read by the projections right after it, before anything
             // else may use the window.)
@@ -1600,15 +1836,22 @@ impl Gen<'_> {
                     self.move_to(d, s);
                 }
                 None => {
-                    // A cycle: free one destination by copying it to TMP0.
+                    // A cycle: free one destination by copying it to TMP0
+                    // (xmm0 for an XMM register).
                     let d = pending[0].1;
-                    let x = self.get(Operand::Value(d), TMP0);
-                    if x != TMP0 {
-                        self.m.mov(TMP0, x);
-                    }
+                    let tmp = if let Loc::Xmm(x) = d {
+                        self.m.mov_xmm(0, x);
+                        Loc::Xmm(0)
+                    } else {
+                        let x = self.get(Operand::Value(d), TMP0);
+                        if x != TMP0 {
+                            self.m.mov(TMP0, x);
+                        }
+                        Loc::Reg(TMP0)
+                    };
                     for (s, _) in pending.iter_mut() {
                         if matches!(s, Operand::Value(v) if *v == d) {
-                            *s = Operand::Value(Loc::Reg(TMP0));
+                            *s = Operand::Value(tmp);
                         }
                     }
                 }
@@ -1624,9 +1867,19 @@ impl Gen<'_> {
                     self.m.mov(r, x);
                 }
             }
+            Loc::Xmm(x) => {
+                let y = self.getx(s, x, TMP1);
+                if y != x {
+                    self.m.mov_xmm(x, y);
+                }
+            }
             Loc::Spill(n) => {
-                let x = self.get(s, TMP1);
                 let mem = self.spill_mem(n);
+                if let Operand::Value(Loc::Xmm(x)) = s {
+                    self.m.store_xmm(mem, x);
+                    return;
+                }
+                let x = self.get(s, TMP1);
                 self.m.store(mem, x);
             }
             Loc::None => {}
@@ -1651,34 +1904,40 @@ impl Gen<'_> {
                 let fail = match self.g.insn(c).insn.clone() {
                     Insn::Cmp {
                         c: k,
+                        kind: CmpKind::Float,
+                        a,
+                        b: y,
+                    } if self.fused[c.index()] => self.fcmp_flags(k, a, y).negate(),
+                    Insn::Cmp {
+                        c: k,
                         kind,
                         a,
                         b: y,
                     } if self.fused[c.index()] => {
                         self.cmp(a, y);
-                        int_cond(k, kind == CmpKind::Signed).negate()
+                        Test::Flag(int_cond(k, kind == CmpKind::Signed).negate())
                     }
                     Insn::KeyEq { cell, v } if self.fused[c.index()] => {
                         let rv = self.src(v, TMP0);
                         self.m.mov_imm(TMP1, cell);
                         self.m.cmp(Mem::at(TMP1, 0), rv);
-                        Cond::Ne
+                        Test::Flag(Cond::Ne)
                     }
                     _ => {
                         let r = self.src(c, TMP0);
                         self.m.test(r, r);
-                        Cond::Eq
+                        Test::Flag(Cond::Eq)
                     }
                 };
                 if self.edge_is_plain(b, &else_) {
-                    self.m.jcc(fail, self.blocks[else_.block.index()]);
+                    self.jump_if(fail, self.blocks[else_.block.index()]);
                     self.edge(b, &then, next);
                 } else if self.edge_is_plain(b, &then) {
-                    self.m.jcc(fail.negate(), self.blocks[then.block.index()]);
+                    self.jump_if(fail.negate(), self.blocks[then.block.index()]);
                     self.edge(b, &else_, next);
                 } else {
                     let l = self.m.new_label();
-                    self.m.jcc(fail, l);
+                    self.jump_if(fail, l);
                     self.edge(b, &then, None);
                     self.m.bind(l);
                     self.edge(b, &else_, next);
@@ -1751,12 +2010,14 @@ impl Gen<'_> {
                         let mem = self.slot(slot);
                         self.store_value(mem, v);
                     }
-                    let regs: Vec<(Reg, bool)> = self
+                    let xmms = XMM_ALLOCATABLE[..self.a.xmm_used as usize].iter();
+                    let regs: Vec<(Loc, bool)> = self
                         .a
                         .used
                         .iter()
                         .filter(|&&r| !is_callee_saved(r))
-                        .map(|&r| (r, true))
+                        .map(|&r| (Loc::Reg(r), true))
+                        .chain(xmms.map(|&x| (Loc::Xmm(x), true)))
                         .collect();
                     self.save(&regs);
                     self.flush_counter();
@@ -1809,5 +2070,29 @@ impl Gen<'_> {
         self.flush_counter();
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exact_reciprocal;
+
+    #[test]
+    fn reciprocals_of_powers_of_two() {
+        let r = |x: f64| exact_reciprocal(x.to_bits()).map(f64::from_bits);
+        assert_eq!(r(4.0), Some(0.25));
+        assert_eq!(r(-0.5), Some(-2.0));
+        assert_eq!(r(1.0), Some(1.0));
+        assert_eq!(r(2f64.powi(1022)), Some(2f64.powi(-1022)));
+        // 2^1023's reciprocal is subnormal; 2^-1023 itself is.
+        assert_eq!(r(2f64.powi(1023)), None);
+        assert_eq!(r(2f64.powi(-1023)), None);
+        for x in [3.0, 0.0, -0.0, f64::INFINITY, f64::NAN, 1.5] {
+            assert_eq!(r(x), None, "{x}");
+        }
+        for y in [1e-308, 3.7, -0.0, f64::INFINITY, f64::NAN, 5e-324] {
+            let (a, b) = (y / 8.0, y * r(8.0).unwrap());
+            assert!(a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()));
+        }
     }
 }

@@ -4,7 +4,13 @@
 //! order: reverse postorder with the cold blocks (guard misses) last.
 //!
 //! Each word value gets one location for its whole life: a register of
-//! [`ALLOCATABLE`] or a spill slot (no splitting). An interval is the
+//! its class or a spill slot (no splitting). There are two classes, each
+//! scanned on its own: floats (`Ty::Float`, a float64's bits, and words
+//! only read as floats: [`float_class`]) live in the XMM registers of
+//! [`XMM_ALLOCATABLE`], every other word in the general registers of
+//! [`ALLOCATABLE`]. (A float flowing into a parameter of
+//! another type, a `ptr` one, changes class on the edge: the code
+//! generator moves the bits across.) An interval is the
 //! list of pieces of code where the value is live: in each block, from
 //! its definition (or the block's start, when live in) to its last use
 //! (or the block's end, when live out). Two values may share a register
@@ -29,6 +35,9 @@
 //! and reloads the caller-saved ones after it; the allocator helps by
 //! giving intervals that cross a call the callee-saved registers first
 //! (those need no reload), and the others the caller-saved ones first.
+//! All XMM registers are caller-saved: a float live across a call is
+//! saved and reloaded around it (floats are never pointers: only the
+//! reload matters).
 
 use super::ir::*;
 use pgojit_jit::abi::{is_callee_saved, PINNABLE};
@@ -38,12 +47,19 @@ use pgojit_jit::Reg;
 /// scratch register of the code generator, nor `FRAME`/`VM`).
 pub const ALLOCATABLE: [Reg; 9] = PINNABLE;
 
+/// The XMM registers float values live in: all but xmm0 and xmm1, the
+/// code generator's scratch registers. SysV preserves none of them
+/// across calls.
+pub const XMM_ALLOCATABLE: [u8; 14] = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
 /// Where a value lives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Loc {
     /// Not a word (void, tuples) or never reached.
     None,
     Reg(Reg),
+    /// XMM register `n` (a float's bits).
+    Xmm(u8),
     /// Spill slot `n` (the code generator places it in the frame).
     Spill(u32),
 }
@@ -61,23 +77,26 @@ pub struct Alloc {
     pub spills: u32,
     /// Blocks in code order ([`code_order`]).
     pub order: Vec<BlockId>,
-    /// Registers given to some value.
+    /// General registers given to some value.
     pub used: Vec<Reg>,
+    /// XMM registers given to some value: the first `xmm_used` of
+    /// [`XMM_ALLOCATABLE`] cover them all.
+    pub xmm_used: u32,
     /// Loads the code generator folds into the next instruction
     /// ([`folded_loads`]).
     pub folded: Vec<bool>,
 }
 
 impl Alloc {
-    /// Registers holding a value live across position `p` (defined before
-    /// it, used after it).
-    pub fn live_across(&self, p: u32) -> Vec<(InsnId, Reg)> {
-        let mut out: Vec<(InsnId, Reg)> = Vec::new();
-        for (i, l) in self.loc.iter().enumerate() {
-            if let Loc::Reg(r) = *l {
+    /// Registers (general or XMM) holding a value live across position
+    /// `p` (defined before it, used after it).
+    pub fn live_across(&self, p: u32) -> Vec<(InsnId, Loc)> {
+        let mut out: Vec<(InsnId, Loc)> = Vec::new();
+        for (i, &l) in self.loc.iter().enumerate() {
+            if matches!(l, Loc::Reg(_) | Loc::Xmm(_)) {
                 let across = self.ranges[i].iter().any(|&(s, e)| s < p && e > p);
-                if across && !out.iter().any(|x| x.1 == r) {
-                    out.push((InsnId(i as u32), r));
+                if across && !out.iter().any(|x| x.1 == l) {
+                    out.push((InsnId(i as u32), l));
                 }
             }
         }
@@ -143,6 +162,105 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
         }
     }
     out
+}
+
+/// The values that live in XMM registers: floats (`Ty::Float`), words
+/// of another type the graph only reads as floats (an operand of float
+/// arithmetic, a float comparison or conversion) or moves around (stored,
+/// passed, returned, a block argument): a struct's float field loaded
+/// through an untyped slot, say; and words only moved around that meet
+/// floats on every edge (all their arguments, or all the parameters they
+/// flow into, are floats).
+pub fn float_class(g: &Graph) -> Vec<bool> {
+    // Per value: 0 no use seen, 1 read as a float, 2 read as a word.
+    let mut how = vec![0u8; g.insns.len()];
+    let float = |how: &mut Vec<u8>, v: InsnId| {
+        if how[v.index()] == 0 {
+            how[v.index()] = 1;
+        }
+    };
+    let word = |how: &mut Vec<u8>, v: InsnId| how[v.index()] = 2;
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        for &i in &blk.insns {
+            match &g.insn(i).insn {
+                Insn::Bin {
+                    op: BinOp::AddF | BinOp::SubF | BinOp::MulF | BinOp::DivF,
+                    a,
+                    b,
+                }
+                | Insn::Cmp {
+                    kind: CmpKind::Float,
+                    a,
+                    b,
+                    ..
+                } => {
+                    float(&mut how, *a);
+                    float(&mut how, *b);
+                }
+                Insn::Un {
+                    op: UnOp::NegF | UnOp::FToI { signed: true, .. },
+                    a,
+                } => float(&mut how, *a),
+                Insn::Store { p, v, .. } => {
+                    word(&mut how, *p);
+                    if v == p {
+                        word(&mut how, *v);
+                    }
+                }
+                Insn::StoreSlot { .. } | Insn::Call { .. } => {}
+                d => {
+                    for o in d.operands() {
+                        word(&mut how, o);
+                    }
+                }
+            }
+        }
+        if let Some(Term::Branch { cond, .. }) = &blk.term {
+            word(&mut how, *cond);
+        }
+    }
+    let mut class: Vec<bool> = g
+        .insns
+        .iter()
+        .zip(&how)
+        .map(|(d, &h)| d.ty == Ty::Float || (d.ty.is_word() && h == 1))
+        .collect();
+    // A block parameter nothing reads as a word or a float (it is only
+    // passed on) is a float when every argument it gets is: a merge of
+    // two floats whose slot is untyped.
+    // And a value only passed on is one when every parameter it flows
+    // into is (a float field loaded for a merge of floats).
+    let mut args: Vec<Vec<InsnId>> = vec![Vec::new(); g.insns.len()];
+    let mut into: Vec<Vec<InsnId>> = vec![Vec::new(); g.insns.len()];
+    for b in g.block_ids() {
+        if let Some(t) = &g.block(b).term {
+            for e in t.edges() {
+                for (&a, &p) in e.args.iter().zip(&g.block(e.block).params) {
+                    args[p.index()].push(a);
+                    into[a.index()].push(p);
+                }
+            }
+        }
+    }
+    let all_float =
+        |vs: &[InsnId], class: &[bool]| !vs.is_empty() && vs.iter().all(|v| class[v.index()]);
+    loop {
+        let mut changed = false;
+        for v in 0..class.len() {
+            if !class[v]
+                && how[v] == 0
+                && g.insns[v].ty.is_word()
+                && (all_float(&args[v], &class) || all_float(&into[v], &class))
+            {
+                class[v] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return class;
+        }
+    }
 }
 
 /// A set of values, one bit each.
@@ -396,15 +514,19 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     vals.sort_by_key(|&v| (ranges[v.index()][0].0, v));
     let end_of = |v: InsnId| ranges[v.index()].last().map_or(0, |r| r.1);
     let mut loc = vec![Loc::None; nv];
-    let regs: Vec<Reg> = ALLOCATABLE
+    // The two classes: general registers for words, XMM registers for
+    // floats (all caller-saved).
+    let gprs: Vec<Loc> = ALLOCATABLE
         .iter()
         .copied()
         .filter(|r| !reserved.contains(r))
+        .map(Loc::Reg)
         .collect();
-    // Per register: the intervals given it that have not ended yet.
-    let mut holders: Vec<Vec<InsnId>> = vec![Vec::new(); regs.len()];
+    let xmms: Vec<Loc> = XMM_ALLOCATABLE.iter().map(|&x| Loc::Xmm(x)).collect();
+    let saved = |l: Loc| matches!(l, Loc::Reg(r) if is_callee_saved(r));
     let mut spills = 0u32;
     let mut used: Vec<Reg> = Vec::new();
+    let mut xmm_used = 0u32;
     // Edge partners: each block argument and the parameter it flows to.
     let mut hints: Vec<Vec<InsnId>> = vec![Vec::new(); nv];
     for &b in &order {
@@ -417,66 +539,90 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             }
         }
     }
+    let class = float_class(g);
     let crosses = |v: InsnId| {
         ranges[v.index()].iter().any(|&(s, e)| {
             let k = call_pos.partition_point(|&c| c <= s);
             call_pos.get(k).is_some_and(|&c| c < e)
         })
     };
-    for v in vals {
-        let (start, end) = (ranges[v.index()][0].0, end_of(v));
-        for h in holders.iter_mut() {
-            h.retain(|&a| end_of(a) >= start);
-        }
-        let conflicts = |k: usize| -> Vec<InsnId> {
-            holders[k]
-                .iter()
-                .copied()
-                .filter(|&a| overlap(&ranges[a.index()], &ranges[v.index()]))
-                .collect()
-        };
-        let fits: Vec<bool> = (0..regs.len()).map(|k| conflicts(k).is_empty()).collect();
-        let want_saved = crosses(v);
-        let hinted = hints[v.index()].iter().find_map(|h| match loc[h.index()] {
-            // (Not a caller-saved register for a value that lives across a call.)
-            Loc::Reg(r) if !want_saved || is_callee_saved(r) => {
-                regs.iter().position(|&x| x == r).filter(|&k| fits[k])
+    for float in [false, true] {
+        let regs = if float { &xmms } else { &gprs };
+        let any_saved = regs.iter().any(|&l| saved(l));
+        // Per register: the intervals given it that have not ended yet.
+        let mut holders: Vec<Vec<InsnId>> = vec![Vec::new(); regs.len()];
+        for &v in vals.iter().filter(|&&v| class[v.index()] == float) {
+            let (start, end) = (ranges[v.index()][0].0, end_of(v));
+            for h in holders.iter_mut() {
+                h.retain(|&a| end_of(a) >= start);
             }
-            _ => None,
-        });
-        let pick = hinted
-            .or_else(|| {
-                (0..regs.len()).find(|&k| fits[k] && is_callee_saved(regs[k]) == want_saved)
-            })
-            .or_else(|| (0..regs.len()).find(|&k| fits[k]));
-        if let Some(k) = pick {
-            let r = regs[k];
-            loc[v.index()] = Loc::Reg(r);
-            if !used.contains(&r) {
-                used.push(r);
-            }
-            holders[k].push(v);
-            continue;
-        }
-        // No register: when one register is kept from it by a single
-        // interval that ends later, that one goes to memory instead (the
-        // one that ends last); otherwise this one does.
-        let victim = (0..regs.len())
-            .filter_map(|k| match conflicts(k).as_slice() {
-                [a] if end_of(*a) > end => Some((end_of(*a), *a, k)),
-                _ => None,
-            })
-            .max();
-        match victim {
-            Some((_, a, k)) => {
-                loc[v.index()] = Loc::Reg(regs[k]);
-                loc[a.index()] = Loc::Spill(spills);
-                holders[k].retain(|&x| x != a);
+            let conflicts = |k: usize| -> Vec<InsnId> {
+                holders[k]
+                    .iter()
+                    .copied()
+                    .filter(|&a| overlap(&ranges[a.index()], &ranges[v.index()]))
+                    .collect()
+            };
+            let fits: Vec<bool> = (0..regs.len()).map(|k| conflicts(k).is_empty()).collect();
+            let want_saved = any_saved && crosses(v);
+            let hinted = hints[v.index()].iter().find_map(|h| {
+                let l = loc[h.index()];
+                // (Not a caller-saved register for a value that lives
+                // across a call, when the class has callee-saved ones.)
+                if !want_saved || saved(l) {
+                    regs.iter().position(|&x| x == l).filter(|&k| fits[k])
+                } else {
+                    None
+                }
+            });
+            // (The second operand's register, handed over at its last use,
+            // costs a copy to a two-address subtraction or division.)
+            let avoid = match g.insn(v).insn {
+                Insn::Bin {
+                    op: BinOp::SubF | BinOp::DivF,
+                    a,
+                    b,
+                } if a != b => loc[b.index()],
+                _ => Loc::None,
+            };
+            let pick = hinted
+                .or_else(|| {
+                    (0..regs.len())
+                        .find(|&k| fits[k] && saved(regs[k]) == want_saved && regs[k] != avoid)
+                })
+                .or_else(|| (0..regs.len()).find(|&k| fits[k] && regs[k] != avoid))
+                .or_else(|| (0..regs.len()).find(|&k| fits[k]));
+            if let Some(k) = pick {
+                let l = regs[k];
+                loc[v.index()] = l;
+                match l {
+                    Loc::Reg(r) if !used.contains(&r) => used.push(r),
+                    Loc::Xmm(_) => xmm_used = xmm_used.max(k as u32 + 1),
+                    _ => {}
+                }
                 holders[k].push(v);
+                continue;
             }
-            None => loc[v.index()] = Loc::Spill(spills),
+            // No register: when one register is kept from it by a single
+            // interval that ends later, that one goes to memory instead
+            // (the one that ends last); otherwise this one does.
+            let victim = (0..regs.len())
+                .filter_map(|k| match conflicts(k).as_slice() {
+                    [a] if end_of(*a) > end => Some((end_of(*a), *a, k)),
+                    _ => None,
+                })
+                .max();
+            match victim {
+                Some((_, a, k)) => {
+                    loc[v.index()] = regs[k];
+                    loc[a.index()] = Loc::Spill(spills);
+                    holders[k].retain(|&x| x != a);
+                    holders[k].push(v);
+                }
+                None => loc[v.index()] = Loc::Spill(spills),
+            }
+            spills += 1;
         }
-        spills += 1;
     }
     Alloc {
         loc,
@@ -485,6 +631,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         spills,
         order,
         used,
+        xmm_used,
         folded,
     }
 }

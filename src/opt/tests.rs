@@ -397,16 +397,14 @@ fn check_alloc(g: &Graph, a: &super::regalloc::Alloc) {
     }
     for (k, &v) in words.iter().enumerate() {
         for &w in &words[k + 1..] {
-            let (Loc::Reg(r), Loc::Reg(s)) = (a.loc[v.index()], a.loc[w.index()]) else {
-                continue;
-            };
-            if r != s {
+            let (r, s) = (a.loc[v.index()], a.loc[w.index()]);
+            if r != s || !matches!(r, Loc::Reg(_) | Loc::Xmm(_)) {
                 continue;
             }
             for &(vs, ve) in &a.ranges[v.index()] {
                 for &(ws, we) in &a.ranges[w.index()] {
                     let apart = ve <= ws && vs < ws || we <= vs && ws < vs;
-                    assert!(apart, "{v} [{vs},{ve}] and {w} [{ws},{we}] share {r}");
+                    assert!(apart, "{v} [{vs},{ve}] and {w} [{ws},{we}] share {r:?}");
                 }
             }
         }
@@ -819,4 +817,46 @@ fn string_compares_call_the_runtime_and_indexing_is_inline() {
   v9:int = AddI v8, v7
   Return v9"
     );
+}
+
+#[test]
+fn floats_live_in_xmm_registers_and_spill_past_fourteen() {
+    // Sixteen words loaded from slot 0's object, only ever added as floats
+    // (their slots are untyped: the loads are no `float` values), all live
+    // until the sum at the end; then the sum's bits stored to the object.
+    let n = 16u32;
+    let mut code: Vec<Op> = (0..n)
+        .map(|k| Op::Load {
+            d: 1 + k,
+            p: 0,
+            off: k,
+            n: 1,
+        })
+        .collect();
+    for k in 1..n {
+        code.push(Op::AddF {
+            d: 1,
+            a: 1,
+            b: 1 + k,
+        });
+    }
+    code.push(Op::Ret { s: 1, n: 1 });
+    let (g, t) = ir(code, 1, 1 + n);
+    let a = super::regalloc::allocate(&g, &[]);
+    check_alloc(&g, &a);
+    use super::regalloc::Loc;
+    let loads: Vec<Loc> = g
+        .insns
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| matches!(d.insn, Insn::Load { .. }))
+        .map(|(k, _)| a.loc[k])
+        .collect();
+    assert_eq!(loads.len(), n as usize, "{t}");
+    let xmm = loads.iter().filter(|l| matches!(l, Loc::Xmm(_))).count();
+    assert!(xmm >= 12, "{xmm} loads in XMM registers: {loads:?}\n{t}");
+    assert!(loads.iter().all(|l| !matches!(l, Loc::Reg(_))), "{loads:?}");
+    assert!(a.spills >= 2, "{} spills", a.spills);
+    // The pointer stays in a general register.
+    assert!(matches!(a.loc[0], Loc::Reg(_)), "{:?}", a.loc[0]);
 }

@@ -304,6 +304,57 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), Rx(b));
     }
 
+    /// `xmm{d} = xmm{d} op xmm{s}` (`addsd xmm3, xmm4`).
+    pub fn float_op_rr(&mut self, op: FloatOp, d: u8, s: u8) {
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), Rx(s)),
+            FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), Rx(s)),
+            FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), Rx(s)),
+            FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), Rx(s)),
+        }
+    }
+
+    /// `movaps xmm{d}, xmm{s}` (a whole-register copy: no dependency on
+    /// `d`'s old contents, as `movsd` between registers would have).
+    pub fn mov_xmm(&mut self, d: u8, s: u8) {
+        dynasm!(self.ops ; .arch x64 ; movaps Rx(d), Rx(s));
+    }
+
+    /// `xorps xmm{d}, xmm{s}` (with `d == s`: zero, and no dependency).
+    pub fn xorps(&mut self, d: u8, s: u8) {
+        dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(s));
+    }
+
+    /// `movsd xmm{d}, [mem]`
+    pub fn load_xmm(&mut self, d: u8, mem: Mem) {
+        let (b, disp) = (mem.base.0, mem.disp);
+        dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [Rq(b) + disp]);
+    }
+
+    /// `movsd [mem], xmm{s}`
+    pub fn store_xmm(&mut self, mem: Mem, s: u8) {
+        let (b, disp) = (mem.base.0, mem.disp);
+        dynasm!(self.ops ; .arch x64 ; movsd QWORD [Rq(b) + disp], Rx(s));
+    }
+
+    /// `cvtsi2sd xmm{d}, src` (signed 64-bit integer to double).
+    pub fn cvt_i2f_to(&mut self, d: u8, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; cvtsi2sd Rx(d), Rq(s));
+    }
+
+    /// `cvttsd2si dst, xmm{x}` (truncating; out of range gives i64::MIN).
+    pub fn cvt_f2i_from(&mut self, dst: Reg, x: u8) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; cvttsd2si Rq(d), Rx(x));
+    }
+
+    /// `cvttsd2si dst32, xmm{x}` (truncating; out of range gives i32::MIN).
+    pub fn cvt_f2i32_from(&mut self, dst: Reg, x: u8) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; cvttsd2si Rd(d), Rx(x));
+    }
+
     /// `cvtsi2sd xmm0, src` (signed 64-bit integer to double).
     pub fn cvt_i2f(&mut self, src: Reg) {
         let s = src.0;

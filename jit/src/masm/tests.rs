@@ -615,6 +615,81 @@ fn encodes_scalar_floats() {
     check(|m| m.ucomisd(0, 1), "66400f2ec1", &["ucomisd xmm0, xmm1"]);
     check(|m| m.ucomisd(8, 1), "66440f2ec1", &["ucomisd xmm8, xmm1"]);
     check(|m| m.ucomisd(2, 12), "66410f2ed4", &["ucomisd xmm2, xmm12"]);
+    // The same on any pair of registers: REX.R for the destination,
+    // REX.B for the source (dynasm's empty REX when both are below 8, as
+    // for ucomisd; memory operands in its long form with a SIB byte).
+    check(
+        |m| m.float_op_rr(FloatOp::Add, 3, 4),
+        "f2400f58dc",
+        &["addsd xmm3, xmm4"],
+    );
+    check(
+        |m| m.float_op_rr(FloatOp::Sub, 9, 2),
+        "f2440f5cca",
+        &["subsd xmm9, xmm2"],
+    );
+    check(
+        |m| m.float_op_rr(FloatOp::Mul, 2, 15),
+        "f2410f59d7",
+        &["mulsd xmm2, xmm15"],
+    );
+    check(
+        |m| m.float_op_rr(FloatOp::Div, 12, 13),
+        "f2450f5ee5",
+        &["divsd xmm12, xmm13"],
+    );
+    // movaps xmm, xmm = 0F 28 /r; xorps = 0F 57 /r.
+    check(|m| m.mov_xmm(2, 0), "400f28d0", &["movaps xmm2, xmm0"]);
+    check(|m| m.mov_xmm(14, 3), "440f28f3", &["movaps xmm14, xmm3"]);
+    check(|m| m.mov_xmm(1, 11), "410f28cb", &["movaps xmm1, xmm11"]);
+    check(|m| m.xorps(5, 5), "400f57ed", &["xorps xmm5, xmm5"]);
+    check(|m| m.xorps(10, 1), "440f57d1", &["xorps xmm10, xmm1"]);
+    // movsd xmm, m64 = F2 0F 10 /r; movsd m64, xmm = F2 0F 11 /r.
+    check(
+        |m| m.load_xmm(3, Mem::at(FRAME, 0x28)),
+        "f2410f109c2428000000",
+        &["movsd xmm3, [r12+28h]"],
+    );
+    check(
+        |m| m.load_xmm(13, Mem::at(R9, -8)),
+        "f2450f10ac21f8ffffff",
+        &["movsd xmm13, [r9-8]"],
+    );
+    check(
+        |m| m.store_xmm(Mem::at(FRAME, 8), 2),
+        "f2410f11942408000000",
+        &["movsd [r12+8], xmm2"],
+    );
+    check(
+        |m| m.store_xmm(Mem::at(RSI, 16), 15),
+        "f2440f11bc2610000000",
+        &["movsd [rsi+10h], xmm15"],
+    );
+    check(
+        |m| m.cvt_i2f_to(4, R9),
+        "f2490f2ae1",
+        &["cvtsi2sd xmm4, r9"],
+    );
+    check(
+        |m| m.cvt_i2f_to(11, TMP0),
+        "f24c0f2ad8",
+        &["cvtsi2sd xmm11, rax"],
+    );
+    check(
+        |m| m.cvt_f2i_from(R10, 7),
+        "f24c0f2cd7",
+        &["cvttsd2si r10, xmm7"],
+    );
+    check(
+        |m| m.cvt_f2i_from(TMP1, 14),
+        "f2490f2cce",
+        &["cvttsd2si rcx, xmm14"],
+    );
+    check(
+        |m| m.cvt_f2i32_from(RSI, 3),
+        "f2400f2cf3",
+        &["cvttsd2si esi, xmm3"],
+    );
     // cvtsi2sd xmm, r/m64 = F2 REX.W 0F 2A /r (without REX.W it would
     // convert the low 32 bits); cvttsd2si r64, xmm = F2 REX.W 0F 2C /r.
     check(|m| m.cvt_i2f(TMP2), "f2480f2ac2", &["cvtsi2sd xmm0, rdx"]);

@@ -7,6 +7,7 @@
 //! | [`simplify`] | constant folding, integer identities, constant branches, trivial block parameters, block merging, unreachable blocks (to a fixed point) |
 //! | [`loads`] | redundant load elimination and store-to-load forwarding in extended basic blocks |
 //! | [`gvn`] | global value numbering: a dominator-tree walk with a scoped table |
+//! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
 //! Shared rules, which every pass keeps (the code generator relies on
@@ -25,6 +26,7 @@
 //!   for some facts (counters, guard hooks) and must not see removed
 //!   ones.
 
+pub mod bounds;
 pub mod dce;
 pub mod gvn;
 pub mod loads;
@@ -49,6 +51,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("loads", loads::run),
     ("gvn", gvn::run),
     ("simplify", simplify::run),
+    ("bounds", bounds::run),
     ("dce", dce::run),
 ];
 
@@ -221,6 +224,7 @@ pub fn apply(g: &mut Graph, s: &Subst) {
 /// Makes a removed instruction inert (see the module's doc).
 pub fn tombstone(g: &mut Graph, i: InsnId) {
     g.insns[i.index()].insn = Insn::Const { bits: 0 };
+    g.in_bounds.remove(&i);
 }
 
 /// Removes the instructions `dead` marks from their blocks' bodies and

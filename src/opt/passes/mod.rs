@@ -8,6 +8,7 @@
 //! | [`loads`] | redundant load elimination and store-to-load forwarding in extended basic blocks |
 //! | [`gvn`] | global value numbering: a dominator-tree walk with a scoped table |
 //! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
+//! | [`licm`] | loop-invariant code motion: pure instructions, and loads in loops that write no memory, to the preheader |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
 //! Shared rules, which every pass keeps (the code generator relies on
@@ -29,6 +30,7 @@
 pub mod bounds;
 pub mod dce;
 pub mod gvn;
+pub mod licm;
 pub mod loads;
 pub mod simplify;
 
@@ -52,6 +54,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("gvn", gvn::run),
     ("simplify", simplify::run),
     ("bounds", bounds::run),
+    ("licm", licm::run),
     ("dce", dce::run),
 ];
 

@@ -850,3 +850,142 @@ fn bounds_masks_and_dominating_checks() {
     assert!(!g.in_bounds.contains(&other_len));
     assert_eq!(count(&c, "bounds checks removed"), 3);
 }
+
+// ----- licm -----
+
+/// The rotated loop of [`rotated`] with, in its body, `x * 3`, `ptr.1`
+/// (a load), a `CheckShift x`, a `KeyEq x`, a `Bump`, and (`store`) a
+/// store to `ptr.2`; `deref`: `ptr.0` read before the loop. Returns the
+/// graph and (mul, its constant, load, check, key).
+fn licm_loop(store: bool, deref: bool) -> (G, [InsnId; 5]) {
+    let (mut g, _) = rotated(&UP);
+    let (b0, body) = (BlockId(0), BlockId(1));
+    let (ptr, x) = (g.0.block(b0).params[0], g.0.block(b0).params[3]);
+    if deref {
+        let d = g.new_insn(Insn::Load { p: ptr, off: 0 }, Ty::Int);
+        g.0.blocks[b0.index()].insns.insert(0, d);
+    }
+    let three = g.konst(body, 3);
+    let mul = g.bin(body, BinOp::MulI, x, three);
+    let load = g.add(body, Insn::Load { p: ptr, off: 1 }, Ty::Int);
+    let check = g.add(body, Insn::CheckShift { a: x }, Ty::Void);
+    let key = g.add(body, Insn::KeyEq { cell: 64, v: x }, Ty::Int);
+    g.add(body, Insn::Bump { addr: 64 }, Ty::Void);
+    if store {
+        g.add(
+            body,
+            Insn::Store {
+                p: ptr,
+                off: 2,
+                v: mul,
+            },
+            Ty::Void,
+        );
+    }
+    // (Used, as the loop's sum.)
+    let t = g.0.block(body).params[1];
+    let s = g.bin(body, BinOp::AddI, mul, load);
+    let s = g.bin(body, BinOp::AddI, s, key);
+    let s2 = g.bin(body, BinOp::AddI, s, t);
+    if let Some(Term::Branch { then, else_, .. }) = &mut g.0.blocks[body.index()].term {
+        then.args[0] = s2;
+        else_.args[1] = s2;
+    }
+    g.0.blocks[body.index()].entry_state = Some(vec![(0, ptr)]);
+    (g, [mul, three, load, check, key])
+}
+
+#[test]
+fn licm_hoists_invariants_but_not_checks_guards_or_faulting_loads() {
+    let (g, [mul, three, load, check, key]) = licm_loop(false, false);
+    let before = g.0.block(BlockId(1)).clone();
+    let (g, c) = g.run(licm::run);
+    let (pre, body) = (g.block(BlockId(0)), g.block(BlockId(1)));
+    assert!(pre.insns.contains(&mul) && pre.insns.contains(&three));
+    // The pointer may be nil and the loop may not run.
+    assert!(body.insns.contains(&load), "{}", graph(&g, &NoNames));
+    assert!(body.insns.contains(&check) && body.insns.contains(&key));
+    assert_eq!(count(&c, "hoisted"), 1);
+    // The header as it was: parameters, pc, flags, state.
+    assert_eq!(body.params, before.params);
+    assert_eq!(
+        (body.pc, body.term_pc, &body.entry_state),
+        (before.pc, before.term_pc, &before.entry_state)
+    );
+}
+
+#[test]
+fn licm_moves_a_load_only_from_a_loop_that_writes_no_memory() {
+    // Dereferenced before the loop, no store in it: moves.
+    let (g, [_, _, load, ..]) = licm_loop(false, true);
+    let (g, c) = g.run(licm::run);
+    assert!(
+        g.block(BlockId(0)).insns.contains(&load),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    // x * 3, the load and their sum.
+    assert_eq!(count(&c, "hoisted"), 3);
+    // A store in the loop: stays.
+    let (g, [mul, _, load, ..]) = licm_loop(true, true);
+    let (g, _) = g.run(licm::run);
+    assert!(
+        g.block(BlockId(1)).insns.contains(&load),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    assert!(g.block(BlockId(0)).insns.contains(&mul));
+}
+
+#[test]
+fn licm_leaves_a_header_entered_from_two_blocks_alone() {
+    // bb0(x) branches to bb1 or bb2, which both enter the loop bb3(i).
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (l, r, head, exit) = (g.block(1), g.block(2), g.block(3), g.block(9));
+    let x = g.param(b0, Ty::Int);
+    let zero = g.konst(b0, 0);
+    g.term(
+        b0,
+        Term::Branch {
+            cond: x,
+            then: Edge {
+                block: l,
+                args: vec![],
+            },
+            else_: Edge {
+                block: r,
+                args: vec![],
+            },
+        },
+    );
+    g.jump(l, head, vec![zero]);
+    g.jump(r, head, vec![x]);
+    let i = g.param(head, Ty::Int);
+    let three = g.konst(head, 3);
+    let mul = g.bin(head, BinOp::MulI, x, three);
+    let i2 = g.bin(head, BinOp::AddI, i, mul);
+    g.term(
+        head,
+        Term::Branch {
+            cond: i2,
+            then: Edge {
+                block: head,
+                args: vec![i2],
+            },
+            else_: Edge {
+                block: exit,
+                args: vec![],
+            },
+        },
+    );
+    g.0.blocks[head.index()].term_pc = Some(8);
+    g.ret(exit, zero);
+    let (g, c) = g.run(licm::run);
+    assert!(
+        g.block(head).insns.contains(&mul),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    assert_eq!(count(&c, "hoisted"), 0);
+}

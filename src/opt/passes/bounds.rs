@@ -80,7 +80,7 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     fn konst(&self, v: InsnId) -> Option<i64> {
         match self.g.insn(v).insn {
-            Insn::Const { bits } if self.g.insn(v).ty == Ty::Int => Some(bits as i64),
+            Insn::Const { bits } if self.g.insn(v).ty != Ty::Float => Some(bits as i64),
             _ => None,
         }
     }

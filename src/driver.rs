@@ -465,9 +465,7 @@ fn print_ir(prog: &Program, j: &crate::tier::Jit, d: &Disasm) {
 
 /// A trace line of the optimizing tier's passes (`main.f: gvn: ...`).
 fn is_pass_line(l: &str) -> bool {
-    ["simplify", "loads", "gvn", "dce"]
-        .iter()
-        .any(|p| l.contains(&format!(": {p}: ")))
+    crate::opt::passes::names().any(|p| l.contains(&format!(": {p}: ")))
 }
 
 /// Is function `name` one `--func` selects (exactly, when some function

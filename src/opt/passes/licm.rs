@@ -27,13 +27,19 @@
 //!   it cannot fault: a package variable or a frame slot, or a `Load`
 //!   whose pointer was dereferenced (`Load`, `Store`, `AddrOff`) in a
 //!   block that dominates the preheader, so it is not nil (the read runs
-//!   earlier, and also when the loop does not run: it must not fault).
+//!   earlier, and also when the loop does not run: it must not fault); or
+//!   a `Load` at the top of the header (only pure instructions, or ones
+//!   that move too, before it) when the preheader ends in a jump to the
+//!   header that is no back-edge: then whenever the moved load runs the
+//!   original would have run next, with nothing in between, so it faults
+//!   exactly when the original would have (at the same pc: an
+//!   instruction keeps its pc).
 //!
 //! Never moved: checks, anything with an effect, slice accesses (their
 //! bounds proof holds where they are), `KeyEq` (its cell changes at any
 //! call), `Entered`, `Bump`, `LoadCtx`.
 
-use super::Counts;
+use super::{back_edge, Counts};
 use crate::opt::ir::*;
 use crate::opt::verify;
 
@@ -143,8 +149,13 @@ pub fn run(g: &mut Graph) -> Counts {
                     })
             })
         };
+        // A load at the top of the header runs whenever the loop is
+        // entered: from a preheader that only jumps there (no step on the
+        // way), before anything that stays may fail or have an effect.
+        let enters = matches!(&g.block(pre).term, Some(Term::Jump(_))) && !back_edge(g, pre, h);
         let mut hoisted: Vec<InsnId> = Vec::new();
         for &b in &body {
+            let mut top = b == h && enters;
             for i in g.block(b).insns.clone() {
                 let d = &g.insn(i).insn;
                 let is_const = |o: InsnId| matches!(g.insn(o).insn, Insn::Const { .. });
@@ -156,10 +167,15 @@ pub fn run(g: &mut Graph) -> Counts {
                     || no_writes
                         && match *d {
                             Insn::LoadG { .. } | Insn::LoadSlot { .. } => true,
-                            Insn::Load { p, .. } => not_nil(g, p),
+                            Insn::Load { p, .. } => {
+                                // (A load moved before it reads `p` too.)
+                                let read = |&x: &InsnId| matches!(g.insn(x).insn, Insn::Load { p: q, .. } if q == p);
+                                top || hoisted.iter().any(read) || not_nil(g, p)
+                            }
                             _ => false,
                         };
                 if !(invariant && movable) || g.in_bounds.contains(&i) {
+                    top &= pure(d);
                     continue;
                 }
                 // (Its constants from the loop go first.)

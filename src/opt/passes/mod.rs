@@ -53,10 +53,20 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("loads", loads::run),
     ("gvn", gvn::run),
     ("simplify", simplify::run),
-    ("bounds", bounds::run),
     ("licm", licm::run),
+    // (What moved out of a loop may meet its equal before the loop: a
+    // slice's length read again on every trip becomes the one the loop's
+    // guard tested, for the bounds pass.)
+    ("loads", loads::run),
+    ("gvn", gvn::run),
+    ("bounds", bounds::run),
     ("dce", dce::run),
 ];
+
+/// The passes' names, as trace lines give them.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    PIPELINE.iter().map(|(name, _)| *name)
+}
 
 /// Runs the passes over `g`, verifying the graph after each one, and
 /// returns the trace lines (`main.f: loads: 6 redundant loads removed`),

@@ -37,8 +37,15 @@
 //! a second slice indexed with an index checked against the same length
 //! value, and `s[i & m]` when a constant or dominating check made
 //! `len > m`. Not: a decrementing loop, `i <= len`, lengths known equal
-//! only by value (`len(a) == len(b)`), frame arrays (their accesses are
-//! bytecode instructions that check themselves).
+//! only by value (`len(a) == len(b)`, `b := a[:len(a)]`), tests merged
+//! into one bool first (`i >= 0 && i < n`), frame arrays (their accesses
+//! are bytecode instructions that check themselves). An OSR graph starts
+//! at its loop header: what was checked before the loop is not known
+//! there.
+//!
+//! The pass runs after loop-invariant code motion and a second round of
+//! load elimination and GVN, so that a length the loop reads again on
+//! every trip is the very value its test compares with.
 
 use super::{remove_insns, Counts};
 use crate::bytecode::op::Cmp;

@@ -2,6 +2,8 @@
 // ir: main.sumTop
 // ir: main.masked
 // ir: main.guarded
+// ir: main.guardedAnd
+// ir: main.guardedOr
 // ir: main.down
 // ir: main.upTo
 // ir: main.hoist
@@ -44,9 +46,7 @@ func masked(s []int, n int) int {
 	return t
 }
 
-// An index compared with 0 and the length on the way: in range. (With
-// `n >= 0 && n < len(a)` the two tests merge into one bool first, which
-// the pass does not look through.)
+// An index compared with 0 and the length on the way: in range.
 func guarded(a []int, n int) int {
 	t := 0
 	if n >= 0 {
@@ -57,7 +57,28 @@ func guarded(a []int, n int) int {
 	return t
 }
 
-// Not removed: a decrementing index, and i <= len(s).
+// The same with `&&`: the two tests merge into one bool first.
+func guardedAnd(a []int, n int) int {
+	t := 0
+	if n >= 0 && n < len(a) {
+		t = a[n]
+	}
+	if n < 0 || n >= len(a) {
+		return t
+	}
+	return t + a[n]
+}
+
+// Not removed: `||` where `&&` would do.
+func guardedOr(a []int, n int) int {
+	t := 0
+	if n >= 0 || n < len(a) {
+		t = a[n]
+	}
+	return t
+}
+
+// Not removed either: a decrementing index, and i <= len(s).
 func down(s []int) int {
 	t := 0
 	for i := len(s) - 1; i >= 0; i-- {
@@ -100,6 +121,6 @@ func main() {
 		s[i] = i
 	}
 	b := &Box{k: 2}
-	fmt.Println(sum(s), sumTop(s, 50), masked(s, 2000), guarded(s, 7), down(s))
+	fmt.Println(sum(s), sumTop(s, 50), masked(s, 2000), guarded(s, 7), guardedAnd(s, 9), guardedOr(s, 3), down(s))
 	fmt.Println(hoist(b, 3, 10), stores(b, 10))
 }

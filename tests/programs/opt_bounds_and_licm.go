@@ -164,6 +164,17 @@ func boxVals(b *Box) int {
 	return t
 }
 
+func pick(a []int, n int) int {
+	t := -1
+	if n >= 0 && n < len(a) {
+		t = a[n]
+	}
+	if n < 0 || n >= len(a) {
+		return t
+	}
+	return t + a[n]
+}
+
 func frame(n int) int {
 	var a [16]int
 	var m [4][4]int
@@ -200,4 +211,5 @@ func main() {
 	fmt.Println(maybeNil(nil, 0), maybeNil(b, 3))
 	fmt.Println(boxVals(b))
 	fmt.Println(frame(100))
+	fmt.Println(pick(s, -1), pick(s, 0), pick(s, 1023), pick(s, 1024), pick(nil, 0))
 }

@@ -36,9 +36,11 @@
 //! bytecode's loops are), `i < n` with `n` the same value as the length,
 //! a second slice indexed with an index checked against the same length
 //! value, and `s[i & m]` when a constant or dominating check made
-//! `len > m`. Not: a decrementing loop, `i <= len`, lengths known equal
-//! only by value (`len(a) == len(b)`, `b := a[:len(a)]`), tests merged
-//! into one bool first (`i >= 0 && i < n`), frame arrays (their accesses
+//! `len > m`, and `0 <= i && i < len(s)` (two tests merged into one
+//! bool, which a block then branches on: the facts of the one way in
+//! where the bool can be true). Not: a decrementing loop, `i <= len`,
+//! lengths known equal only by value (`len(a) == len(b)`,
+//! `b := a[:len(a)]`), frame arrays (their accesses
 //! are bytecode instructions that check themselves). An OSR graph starts
 //! at its loop header: what was checked before the loop is not known
 //! there.
@@ -239,6 +241,54 @@ impl Ctx<'_> {
         f
     }
 
+    /// `a && b` as the bytecode makes it: `p(c)` is empty and branches on
+    /// its parameter `c`, which its predecessors pass, one of them the
+    /// condition `a` it just branched on (false on that edge: it skipped
+    /// `b`). Into `s`, the edge where `c` is true (or false), every
+    /// predecessor whose `c` cannot be so is no way in; when one way in
+    /// `q` is left, what holds at `q`'s end, on its edge, and what its `c`
+    /// being true (or false) says, holds in `s`.
+    fn merged(&self, exits: &[Option<Facts>], p: BlockId, s: BlockId) -> Option<Facts> {
+        let blk = self.g.block(p);
+        let Some(Term::Branch { cond, then, else_ }) = &blk.term else {
+            return None;
+        };
+        let k = blk.params.iter().position(|x| x == cond)?;
+        if !blk.insns.is_empty() || then.block == else_.block {
+            return None;
+        }
+        let want = then.block == s;
+        // Does `q`'s edge into `p` pass a `c` that is never `want`?
+        let never = |q: BlockId, e: &Edge| match &self.g.block(q).term {
+            Some(Term::Branch {
+                cond: qc,
+                then: qt,
+                else_: qe,
+            }) if qt.block != qe.block && e.args[k] == *qc => {
+                // (On q's then edge qc is true; on its else edge false.)
+                let on_then = std::ptr::eq(e, qt);
+                on_then != want
+            }
+            _ => false,
+        };
+        let mut ways = Vec::new();
+        for &q in &self.preds[p.index()] {
+            let edges = self.g.block(q).term.as_ref().map(|t| t.edges());
+            for e in edges.unwrap_or_default() {
+                if e.block == p && !never(q, e) {
+                    ways.push((q, e.args[k]));
+                }
+            }
+        }
+        let [(q, c)] = ways[..] else { return None };
+        let mut f = self.edge(exits[q.index()].clone()?, q, p);
+        if let Insn::Cmp { c: op, kind, a, b } = self.g.insn(c).insn {
+            let op = if want { op } else { negate(op) };
+            self.add_cmp(&mut f, op, kind, a, b);
+        }
+        Some(f)
+    }
+
     /// The facts at every block's end under `assumed`, and the accesses
     /// proved in range.
     fn compute(&self, assumed: &[Assumption]) -> (Vec<Option<Facts>>, Vec<InsnId>) {
@@ -251,7 +301,9 @@ impl Ctx<'_> {
                 None => Facts::default(),
             };
             if let [p] = self.preds[b.index()][..] {
-                if let Some(pf) = exits[p.index()].clone() {
+                if let Some(pf) = self.merged(&exits, p, b) {
+                    f = pf;
+                } else if let Some(pf) = exits[p.index()].clone() {
                     f = self.edge(pf, p, b);
                 }
             }

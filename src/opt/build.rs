@@ -368,6 +368,7 @@ impl<'a> Builder<'a> {
                 .collect(),
             entry: BlockId(0),
             result_words: f.result_words,
+            in_bounds: Default::default(),
         };
         Ok(Builder {
             f,

@@ -836,6 +836,10 @@ impl Gen<'_> {
         if regalloc::calls(&self.g.insn(i).insn) {
             self.flush_counter();
         }
+        // (An access the bounds pass proved in range: as if checked.)
+        if let Some(t) = self.g.access(i).filter(|_| self.g.in_bounds.contains(&i)) {
+            self.checked.push(t);
+        }
         let d = self.g.insn(i).clone();
         match &d.insn {
             Insn::Param { .. } | Insn::Const { .. } | Insn::TypeWord { .. } => {}

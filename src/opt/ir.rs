@@ -695,6 +695,12 @@ pub struct Graph {
     pub entry: BlockId,
     /// Words of the results a `Return` passes.
     pub result_words: u32,
+    /// Slice and string accesses (`SliceLoad`, `SliceStore`, `SliceAddr`,
+    /// `StrByte`) whose index the bounds pass proved in range where they
+    /// are: the code generator emits no bounds check for them (printed
+    /// `nobounds`). A pass that moves one of them out of the blocks its
+    /// proof holds in must take it out of this set.
+    pub in_bounds: std::collections::BTreeSet<InsnId>,
 }
 
 impl Graph {
@@ -704,6 +710,18 @@ impl Graph {
 
     pub fn block(&self, b: BlockId) -> &Block {
         &self.blocks[b.index()]
+    }
+
+    /// The index triple `(ptr, len, i)` of a bounds-checked slice or
+    /// string access.
+    pub fn access(&self, i: InsnId) -> Option<(InsnId, InsnId, InsnId)> {
+        match self.insn(i).insn {
+            Insn::SliceAddr { ptr, len, i, .. }
+            | Insn::SliceLoad { ptr, len, i, .. }
+            | Insn::SliceStore { ptr, len, i, .. }
+            | Insn::StrByte { ptr, len, i } => Some((ptr, len, i)),
+            _ => None,
+        }
     }
 
     pub fn block_ids(&self) -> impl Iterator<Item = BlockId> {

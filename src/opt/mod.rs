@@ -16,7 +16,7 @@
 //! | [`devirt`] | interface sites rewritten from the profile: key-cell guards, direct calls, the indirect call as the miss path |
 //! | [`lower`] | native fast paths of generic bytecode (reslicing, `append`, string comparison, indexing and slicing), the bytecode kept as the cold slow path |
 //! | [`inline`] | static calls of small leaves replaced by a copy of the callee's graph |
-//! | [`passes`] | the passes after inlining, each verified: [`passes::simplify`] (folding, identities, constant branches, trivial block parameters, block merging, unreachable blocks), [`passes::loads`] (redundant loads, store-to-load forwarding), [`passes::gvn`] (value numbering over the dominator tree), [`passes::dce`] (dead instructions and parameters) |
+//! | [`passes`] | the passes after inlining, each verified: [`passes::simplify`] (folding, identities, constant branches, trivial block parameters, block merging, unreachable blocks), [`passes::loads`] (redundant loads, store-to-load forwarding), [`passes::gvn`] (value numbering over the dominator tree), [`passes::bounds`] (bounds check elimination), [`passes::licm`] (loop-invariant code motion), [`passes::dce`] (dead instructions and parameters) |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
 //! | [`compiler`] | the tier layer's `Compiler` for `Tier::Opt` |

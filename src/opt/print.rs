@@ -320,7 +320,10 @@ pub fn graph(g: &Graph, names: &dyn Names) -> String {
         let _ = writeln!(out, "{head:<39} # {note}");
         for &x in &blk.insns {
             let d = g.insn(x);
-            let rhs = insn(&d.insn, d.ty, names);
+            let mut rhs = insn(&d.insn, d.ty, names);
+            if g.in_bounds.contains(&x) {
+                rhs.push_str(" nobounds");
+            }
             if d.ty == Ty::Void {
                 let _ = writeln!(out, "  {rhs}");
             } else {

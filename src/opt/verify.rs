@@ -13,7 +13,9 @@
 //!   reads (float bits where float arithmetic is, never where an address
 //!   or an integer is, for values whose own instruction gives their type),
 //!   [`Insn::Proj`] reads a tuple inside its width, and
-//!   a `Return` passes the function's result words.
+//!   a `Return` passes the function's result words;
+//! - the accesses marked in bounds ([`Graph::in_bounds`]) are placed
+//!   slice or string accesses (the proof itself is the bounds pass's).
 
 use super::ir::*;
 
@@ -155,6 +157,11 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                     params.len()
                 );
             }
+        }
+    }
+    for &x in &g.in_bounds {
+        if place.get(x.index()).copied().flatten().is_none() || g.access(x).is_none() {
+            fail!("{x}, marked nobounds, is not a placed slice or string access");
         }
     }
     let rpo = g.rpo();

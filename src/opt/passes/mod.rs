@@ -8,6 +8,8 @@
 //! | [`scalar`] | allocations whose pointer never leaves the graph's loads and stores replaced by SSA values (`mem2reg`) |
 //! | [`loads`] | redundant load elimination and store-to-load forwarding in extended basic blocks |
 //! | [`gvn`] | global value numbering: a dominator-tree walk with a scoped table |
+//! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
+//! | [`licm`] | loop-invariant code motion: pure instructions, and loads in loops that write no memory, to the preheader |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
 //! Shared rules, which every pass keeps (the code generator relies on
@@ -26,8 +28,10 @@
 //!   for some facts (counters, guard hooks) and must not see removed
 //!   ones.
 
+pub mod bounds;
 pub mod dce;
 pub mod gvn;
+pub mod licm;
 pub mod loads;
 pub mod scalar;
 pub mod simplify;
@@ -52,6 +56,13 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("loads", loads::run),
     ("gvn", gvn::run),
     ("simplify", simplify::run),
+    ("licm", licm::run),
+    // (What moved out of a loop may meet its equal before the loop: a
+    // slice's length read again on every trip becomes the one the loop's
+    // guard tested, for the bounds pass.)
+    ("loads", loads::run),
+    ("gvn", gvn::run),
+    ("bounds", bounds::run),
     ("dce", dce::run),
 ];
 
@@ -229,6 +240,7 @@ pub fn apply(g: &mut Graph, s: &Subst) {
 /// Makes a removed instruction inert (see the module's doc).
 pub fn tombstone(g: &mut Graph, i: InsnId) {
     g.insns[i.index()].insn = Insn::Const { bits: 0 };
+    g.in_bounds.remove(&i);
 }
 
 /// Removes the instructions `dead` marks from their blocks' bodies and

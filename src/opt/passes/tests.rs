@@ -18,6 +18,7 @@ impl G {
             blocks: Vec::new(),
             entry: BlockId(0),
             result_words: 1,
+            in_bounds: Default::default(),
         });
         g.block(0);
         g
@@ -574,8 +575,447 @@ fn the_pipeline_folds_what_the_loads_pass_shows_equal() {
     g.ret(b, e);
     let trace = run(&mut g.0);
     assert_eq!(const_of(&g.0, returned(&g.0)), Some(3));
-    assert_eq!(names(&g.0), ["Load", "Const"]);
+    // (The folded 3 is the constant 3 of the start, once the second GVN
+    // has run.)
+    assert_eq!(names(&g.0), ["Const", "Load"]);
     assert!(trace.iter().any(|l| l.starts_with("t: loads: 1 redundant")));
+}
+
+// ----- bounds -----
+
+fn cmp(g: &mut G, b: BlockId, c: Cmp, x: InsnId, y: InsnId) -> InsnId {
+    g.add(
+        b,
+        Insn::Cmp {
+            c,
+            kind: CmpKind::Signed,
+            a: x,
+            b: y,
+        },
+        Ty::Int,
+    )
+}
+
+fn slice_load(g: &mut G, b: BlockId, ptr: InsnId, len: InsnId, i: InsnId) -> InsnId {
+    g.add(
+        b,
+        Insn::SliceLoad {
+            ptr,
+            len,
+            i,
+            stride: 1,
+            off: 0,
+        },
+        Ty::Int,
+    )
+}
+
+/// How the test loop is made.
+struct LoopShape {
+    /// The first index: a constant, or `None` for a parameter `x` (any
+    /// integer).
+    start: Option<u64>,
+    step: u64,
+    /// The loop goes on while `i' c bound` is false (`Ge`: `i' < bound`).
+    exit: Cmp,
+    /// Test against the slice's length (else against another parameter).
+    against_len: bool,
+}
+
+/// A rotated loop, as the bytecode makes them: `bb0(ptr, len, n, x)`
+/// guards `start c bound` into `bb2`, else `bb1(i)` loads `s[i]`, steps
+/// `i` and tests `i' c bound` at the bottom. Returns the graph and the
+/// load.
+fn rotated(shape: &LoopShape) -> (G, InsnId) {
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (body, exit) = (g.block(3), g.block(7));
+    let ptr = g.param(b0, Ty::Ptr);
+    let len = g.param(b0, Ty::Int);
+    let n = g.param(b0, Ty::Int);
+    let x = g.param(b0, Ty::Int);
+    let bound = if shape.against_len { len } else { n };
+    let start = match shape.start {
+        Some(k) => g.konst(b0, k),
+        None => x,
+    };
+    let guard = cmp(&mut g, b0, shape.exit, start, bound);
+    let zero = g.konst(b0, 0);
+    let i = g.param(body, Ty::Int);
+    let t = g.param(body, Ty::Int);
+    let load = slice_load(&mut g, body, ptr, len, i);
+    let t2 = g.bin(body, BinOp::AddI, t, load);
+    let step = g.konst(body, shape.step);
+    let i2 = g.bin(body, BinOp::AddI, i, step);
+    let test = cmp(&mut g, body, shape.exit, i2, bound);
+    let r = g.param(exit, Ty::Int);
+    g.term(
+        b0,
+        Term::Branch {
+            cond: guard,
+            then: Edge {
+                block: exit,
+                args: vec![zero],
+            },
+            else_: Edge {
+                block: body,
+                args: vec![start, zero],
+            },
+        },
+    );
+    g.term(
+        body,
+        Term::Branch {
+            cond: test,
+            then: Edge {
+                block: exit,
+                args: vec![t2],
+            },
+            else_: Edge {
+                block: body,
+                args: vec![i2, t2],
+            },
+        },
+    );
+    g.0.blocks[body.index()].term_pc = Some(6);
+    g.ret(exit, r);
+    (g, load)
+}
+
+const UP: LoopShape = LoopShape {
+    start: Some(0),
+    step: 1,
+    exit: Cmp::Ge,
+    against_len: true,
+};
+
+#[test]
+fn bounds_an_induction_variable_below_the_length_is_in_range() {
+    for start in [0, 5] {
+        let (g, load) = rotated(&LoopShape {
+            start: Some(start),
+            ..UP
+        });
+        let (g, c) = g.run(bounds::run);
+        assert!(g.in_bounds.contains(&load), "{}", graph(&g, &NoNames));
+        assert_eq!(count(&c, "bounds checks removed"), 1);
+        assert!(graph(&g, &NoNames).contains("nobounds"));
+    }
+}
+
+#[test]
+fn bounds_loops_that_may_leave_the_range_keep_their_checks() {
+    let shapes = [
+        // i < n, n not the length.
+        LoopShape {
+            against_len: false,
+            ..UP
+        },
+        // A decrementing loop tested `i < len`: i goes negative.
+        LoopShape {
+            step: u64::MAX,
+            ..UP
+        },
+        // i <= len.
+        LoopShape {
+            exit: Cmp::Gt,
+            ..UP
+        },
+        // An index that starts anywhere (it may be negative).
+        LoopShape { start: None, ..UP },
+        // A step of 2: i + 2 may overflow, and is not proved non-negative.
+        LoopShape { step: 2, ..UP },
+        // A negative start.
+        LoopShape {
+            start: Some(-1i64 as u64),
+            ..UP
+        },
+    ];
+    for s in &shapes {
+        let (g, load) = rotated(s);
+        let (g, c) = g.run(bounds::run);
+        assert!(!g.in_bounds.contains(&load), "{}", graph(&g, &NoNames));
+        assert_eq!(count(&c, "bounds checks removed"), 0);
+    }
+}
+
+/// `bb0(ptr, len)` jumps to the header `bb1(i, l)`, which tests
+/// `i < len0` into `bb2` (loads `(ptr, l)[i]`, jumps back with `i + 1`
+/// and `next_len(l)`) or leaves to `bb3`.
+fn top_tested(change_len: bool) -> (G, InsnId) {
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (head, body, exit) = (g.block(2), g.block(3), g.block(9));
+    let ptr = g.param(b0, Ty::Ptr);
+    let len = g.param(b0, Ty::Int);
+    let zero = g.konst(b0, 0);
+    g.jump(b0, head, vec![zero, len]);
+    let i = g.param(head, Ty::Int);
+    let l = g.param(head, Ty::Int);
+    let t = cmp(&mut g, head, Cmp::Lt, i, l);
+    g.term(
+        head,
+        Term::Branch {
+            cond: t,
+            then: Edge {
+                block: body,
+                args: vec![],
+            },
+            else_: Edge {
+                block: exit,
+                args: vec![],
+            },
+        },
+    );
+    let load = slice_load(&mut g, body, ptr, l, i);
+    let one = g.konst(body, 1);
+    let i2 = g.bin(body, BinOp::AddI, i, one);
+    let l2 = if change_len {
+        g.add(body, Insn::Load { p: ptr, off: 1 }, Ty::Int)
+    } else {
+        l
+    };
+    g.jump(body, head, vec![i2, l2]);
+    g.0.blocks[body.index()].term_pc = Some(8);
+    g.ret(exit, zero);
+    (g, load)
+}
+
+#[test]
+fn bounds_a_loop_tested_at_the_top_and_a_length_that_changes() {
+    // The length is a header parameter, the same on every trip (simplify
+    // would make it `len`; the pass does not need it to): the test on the
+    // way in proves the access.
+    let (g, load) = top_tested(false);
+    let (g, _) = g.run(bounds::run);
+    assert!(g.in_bounds.contains(&load), "{}", graph(&g, &NoNames));
+    // A length read again in the loop: still `i < l` on the way to the
+    // access, which is what matters; and `i + 1 >= 0` since `i < l`.
+    let (g, load) = top_tested(true);
+    let (g, _) = g.run(bounds::run);
+    assert!(g.in_bounds.contains(&load), "{}", graph(&g, &NoNames));
+}
+
+#[test]
+fn bounds_a_length_defined_in_the_loop_is_no_bound_for_the_header() {
+    // The rotated loop with its access against a length loaded in the
+    // body, tested against the outer length: stays.
+    let (mut g, load) = rotated(&UP);
+    let body = BlockId(1);
+    let Insn::SliceLoad { ptr, .. } = g.0.insn(load).insn else {
+        unreachable!()
+    };
+    let l = g.new_insn(Insn::Load { p: ptr, off: 1 }, Ty::Int);
+    g.0.blocks[body.index()].insns.insert(0, l);
+    if let Insn::SliceLoad { len, .. } = &mut g.0.insns[load.index()].insn {
+        *len = l;
+    }
+    let (g, _) = g.run(bounds::run);
+    assert!(!g.in_bounds.contains(&load), "{}", graph(&g, &NoNames));
+}
+
+#[test]
+fn bounds_masks_and_dominating_checks() {
+    let mut g = G::new();
+    let b = g.0.entry;
+    let ptr = g.param(b, Ty::Ptr);
+    let len = g.param(b, Ty::Int);
+    let ptr2 = g.param(b, Ty::Ptr);
+    let len2 = g.param(b, Ty::Int);
+    let i = g.param(b, Ty::Int);
+    let m15 = g.konst(b, 15);
+    let m16 = g.konst(b, 16);
+    let m1023 = g.konst(b, 1023);
+    let a15 = g.bin(b, BinOp::And, i, m15);
+    let a16 = g.bin(b, BinOp::And, i, m16);
+    let a1023 = g.bin(b, BinOp::And, i, m1023);
+    let c15 = g.add(b, Insn::CheckIndex { i: a15, len: 16 }, Ty::Void);
+    let c16 = g.add(b, Insn::CheckIndex { i: a16, len: 16 }, Ty::Void);
+    // Unknown length: stays; then s[1023] proves len > 1023.
+    let before = slice_load(&mut g, b, ptr, len, a1023);
+    let top = slice_load(&mut g, b, ptr, len, m1023);
+    let after = slice_load(&mut g, b, ptr2, len, a1023);
+    // The same index against the same length value, another pointer.
+    let first = slice_load(&mut g, b, ptr, len, i);
+    let same_len = slice_load(&mut g, b, ptr2, len, i);
+    let other_len = slice_load(&mut g, b, ptr2, len2, i);
+    g.ret(b, first);
+    let (g, c) = g.run(bounds::run);
+    let body = &g.block(g.entry).insns;
+    assert!(!body.contains(&c15), "i & 15 < 16");
+    assert!(body.contains(&c16), "i & 16 may be 16");
+    assert!(!g.in_bounds.contains(&before));
+    assert!(!g.in_bounds.contains(&top));
+    assert!(g.in_bounds.contains(&after));
+    assert!(!g.in_bounds.contains(&first));
+    assert!(g.in_bounds.contains(&same_len));
+    assert!(!g.in_bounds.contains(&other_len));
+    assert_eq!(count(&c, "bounds checks removed"), 3);
+}
+
+// ----- licm -----
+
+/// The rotated loop of [`rotated`] with, in its body, `x * 3`, `ptr.1`
+/// (a load), a `CheckShift x`, a `KeyEq x`, a `Bump`, and (`store`) a
+/// store to `ptr.2`; `deref`: `ptr.0` read before the loop. Returns the
+/// graph and (mul, its constant, load, check, key).
+fn licm_loop(store: bool, deref: bool) -> (G, [InsnId; 5]) {
+    let (mut g, _) = rotated(&UP);
+    let (b0, body) = (BlockId(0), BlockId(1));
+    let (ptr, x) = (g.0.block(b0).params[0], g.0.block(b0).params[3]);
+    if deref {
+        let d = g.new_insn(Insn::Load { p: ptr, off: 0 }, Ty::Int);
+        g.0.blocks[b0.index()].insns.insert(0, d);
+    }
+    let three = g.konst(body, 3);
+    let mul = g.bin(body, BinOp::MulI, x, three);
+    let load = g.add(body, Insn::Load { p: ptr, off: 1 }, Ty::Int);
+    let check = g.add(body, Insn::CheckShift { a: x }, Ty::Void);
+    let key = g.add(body, Insn::KeyEq { cell: 64, v: x }, Ty::Int);
+    g.add(body, Insn::Bump { addr: 64 }, Ty::Void);
+    if store {
+        g.add(
+            body,
+            Insn::Store {
+                p: ptr,
+                off: 2,
+                v: mul,
+            },
+            Ty::Void,
+        );
+    }
+    // (Used, as the loop's sum.)
+    let t = g.0.block(body).params[1];
+    let s = g.bin(body, BinOp::AddI, mul, load);
+    let s = g.bin(body, BinOp::AddI, s, key);
+    let s2 = g.bin(body, BinOp::AddI, s, t);
+    if let Some(Term::Branch { then, else_, .. }) = &mut g.0.blocks[body.index()].term {
+        then.args[0] = s2;
+        else_.args[1] = s2;
+    }
+    g.0.blocks[body.index()].entry_state = Some(vec![(0, ptr)]);
+    (g, [mul, three, load, check, key])
+}
+
+#[test]
+fn licm_hoists_invariants_but_not_checks_guards_or_faulting_loads() {
+    let (g, [mul, three, load, check, key]) = licm_loop(false, false);
+    let before = g.0.block(BlockId(1)).clone();
+    let (g, c) = g.run(licm::run);
+    let (pre, body) = (g.block(BlockId(0)), g.block(BlockId(1)));
+    assert!(pre.insns.contains(&mul) && pre.insns.contains(&three));
+    // The pointer may be nil and the loop may not run.
+    assert!(body.insns.contains(&load), "{}", graph(&g, &NoNames));
+    assert!(body.insns.contains(&check) && body.insns.contains(&key));
+    assert_eq!(count(&c, "hoisted"), 1);
+    // The header as it was: parameters, pc, flags, state.
+    assert_eq!(body.params, before.params);
+    assert_eq!(
+        (body.pc, body.term_pc, &body.entry_state),
+        (before.pc, before.term_pc, &before.entry_state)
+    );
+}
+
+#[test]
+fn licm_moves_a_load_only_from_a_loop_that_writes_no_memory() {
+    // Dereferenced before the loop, no store in it: moves.
+    let (g, [_, _, load, ..]) = licm_loop(false, true);
+    let (g, c) = g.run(licm::run);
+    assert!(
+        g.block(BlockId(0)).insns.contains(&load),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    // x * 3, the load and their sum.
+    assert_eq!(count(&c, "hoisted"), 3);
+    // A store in the loop: stays.
+    let (g, [mul, _, load, ..]) = licm_loop(true, true);
+    let (g, _) = g.run(licm::run);
+    assert!(
+        g.block(BlockId(1)).insns.contains(&load),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    assert!(g.block(BlockId(0)).insns.contains(&mul));
+}
+
+#[test]
+fn licm_leaves_a_header_entered_from_two_blocks_alone() {
+    // bb0(x) branches to bb1 or bb2, which both enter the loop bb3(i).
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (l, r, head, exit) = (g.block(1), g.block(2), g.block(3), g.block(9));
+    let x = g.param(b0, Ty::Int);
+    let zero = g.konst(b0, 0);
+    g.term(
+        b0,
+        Term::Branch {
+            cond: x,
+            then: Edge {
+                block: l,
+                args: vec![],
+            },
+            else_: Edge {
+                block: r,
+                args: vec![],
+            },
+        },
+    );
+    g.jump(l, head, vec![zero]);
+    g.jump(r, head, vec![x]);
+    let i = g.param(head, Ty::Int);
+    let three = g.konst(head, 3);
+    let mul = g.bin(head, BinOp::MulI, x, three);
+    let i2 = g.bin(head, BinOp::AddI, i, mul);
+    g.term(
+        head,
+        Term::Branch {
+            cond: i2,
+            then: Edge {
+                block: head,
+                args: vec![i2],
+            },
+            else_: Edge {
+                block: exit,
+                args: vec![],
+            },
+        },
+    );
+    g.0.blocks[head.index()].term_pc = Some(8);
+    g.ret(exit, zero);
+    let (g, c) = g.run(licm::run);
+    assert!(
+        g.block(head).insns.contains(&mul),
+        "{}",
+        graph(&g, &NoNames)
+    );
+    assert_eq!(count(&c, "hoisted"), 0);
+}
+
+#[test]
+fn licm_moves_a_load_at_the_top_of_the_header_only_with_nothing_before_it() {
+    for check_first in [false, true] {
+        let (mut g, _) = top_tested(false);
+        let head = BlockId(1);
+        let ptr = g.0.block(BlockId(0)).params[0];
+        let i = g.0.block(head).params[0];
+        let load = g.new_insn(Insn::Load { p: ptr, off: 1 }, Ty::Int);
+        g.0.blocks[head.index()].insns.insert(0, load);
+        if check_first {
+            let c = g.new_insn(Insn::CheckShift { a: i }, Ty::Void);
+            g.0.blocks[head.index()].insns.insert(0, c);
+        }
+        // (Used: the loop's exit returns it.)
+        let exit = BlockId(3);
+        g.ret(exit, load);
+        let (g, _) = g.run(licm::run);
+        assert_eq!(
+            g.block(BlockId(0)).insns.contains(&load),
+            !check_first,
+            "{}",
+            graph(&g, &NoNames)
+        );
+    }
 }
 
 // ----- scalar replacement -----

@@ -100,6 +100,10 @@ struct RunArgs {
     /// Share two types together need for a bimorphic guard.
     #[arg(long, default_value_t = POLICY.bimorphic)]
     bimorphic: f64,
+    /// Share the top type needs to be guarded alone when a second type
+    /// brings the pair to --bimorphic (below it, both are guarded).
+    #[arg(long, default_value_t = POLICY.major)]
+    major: f64,
     /// Most receivers a site is guarded for: three or more (together
     /// reaching --bimorphic) get a chain of inlined guards (2: never).
     #[arg(long, default_value_t = POLICY.polymorphic)]
@@ -233,6 +237,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         bias: a.bias,
         bimorphic: a.bimorphic,
         polymorphic: a.polymorphic,
+        major: a.major,
         min_site_calls: a.min_site_calls,
         width: a.profile_width,
         miss_ratio: a.miss_ratio,

@@ -32,6 +32,12 @@ pub struct Options {
     /// `--bimorphic`: the share two receivers together need for a pair of
     /// guards. Above 1.0, never.
     pub bimorphic: f64,
+    /// `--major`: the share the top receiver needs for a guard of its own
+    /// when a second one brings the pair to `bimorphic`: below it the site
+    /// gets both guards (HotSpot's `TypeProfileMajorReceiverPercent`, 90).
+    /// An 80/20 site then guards both types instead of missing one call
+    /// in five; a 90/10 site keeps its single, biased guard.
+    pub major: f64,
     /// `--polymorphic`: the most receivers one site is guarded for. When
     /// neither one nor two reach their shares, the fewest top receivers
     /// (three up to this many) that together reach `bimorphic` get a chain
@@ -73,6 +79,7 @@ impl Options {
         hot_loops: 10_000,
         bias: 0.80,
         bimorphic: 0.95,
+        major: 0.90,
         polymorphic: 8,
         min_site_calls: 100,
         width: 8,
@@ -110,7 +117,11 @@ const MAX_FRACTION: f64 = 100.0;
 impl Options {
     /// Checks every value (the CLI calls this before building a `Profile`).
     pub fn validate(&self) -> Result<(), OptionsError> {
-        for (option, x) in [("--bias", self.bias), ("--bimorphic", self.bimorphic)] {
+        for (option, x) in [
+            ("--bias", self.bias),
+            ("--bimorphic", self.bimorphic),
+            ("--major", self.major),
+        ] {
             if !(x.is_finite() && x > 0.0 && x <= MAX_FRACTION) {
                 return Err(OptionsError {
                     option,
@@ -155,6 +166,11 @@ impl Options {
     /// `bimorphic` in parts per million, as the policy compares it.
     pub fn bimorphic_ppm(&self) -> u64 {
         ppm(self.bimorphic)
+    }
+
+    /// `major` in parts per million, as the policy compares it.
+    pub fn major_ppm(&self) -> u64 {
+        ppm(self.major)
     }
 }
 
@@ -223,7 +239,9 @@ impl fmt::Display for SiteDecision {
 ///
 /// In order: no calls → `cold`; fewer than `min_site_calls` → `cold`
 /// (`below-min-calls`); the most frequent target reaching `bias` → one guard
-/// (`monomorphic` if it is the only target ever seen, else `biased`); the
+/// (`monomorphic` if it is the only target ever seen, else `biased`),
+/// unless it stays below `major` and the top two reach `bimorphic`
+/// together (two guards, `bimorphic`); the
 /// top two reaching `bimorphic` together → two guards (`bimorphic`); the
 /// fewest top three to `polymorphic` reaching `bimorphic` together → that
 /// many guards (`polymorphic`); otherwise `indirect`, because: calls in
@@ -254,6 +272,17 @@ pub fn decide_site(s: &SiteSnapshot, o: &Options) -> SiteDecision {
     let top = ranked.first().copied();
     if let Some((t1, c1)) = top {
         if reaches(c1, total, o.bias_ppm()) {
+            if !reaches(c1, total, o.major_ppm()) {
+                if let Some(&(t2, c2)) = ranked.get(1) {
+                    if reaches(c1 + c2, total, o.bimorphic_ppm()) {
+                        return decision(
+                            SiteAction::Guard(vec![t1, t2]),
+                            Reason::Bimorphic,
+                            c1 + c2,
+                        );
+                    }
+                }
+            }
             let reason = if c1 == total {
                 Reason::Monomorphic
             } else {
@@ -366,7 +395,10 @@ mod tests {
             o.bias = 0.95;
             o.bimorphic = 1.01;
         });
-        let half = with(|o| o.bias = 0.5);
+        let half = with(|o| {
+            o.bias = 0.5;
+            o.major = 0.5;
+        });
         let bi80 = with(|o| {
             o.bias = 0.9;
             o.bimorphic = 0.8;
@@ -387,7 +419,15 @@ mod tests {
             ("79.9%, three make 100%", &[(1, 799), (2, 150), (3, 51)], 0, &d, Some(&[1, 2, 3]), Polymorphic),
             ("79.9%, pair 100%", &[(1, 799), (2, 201)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("exactly 80.0% meets 0.80", &[(1, 800), (2, 100), (3, 100)], 0, &d, Some(&[1]), Biased),
-            ("80.0% from the second row", &[(2, 200), (1, 800)], 0, &d, Some(&[1]), Biased),
+            // Below --major with a second receiver completing the pair:
+            // both are guarded (HotSpot's major-receiver rule); at or
+            // above it, or without such a pair, the top one alone.
+            ("80/20 below major: both", &[(1, 800), (2, 200)], 0, &d, Some(&[1, 2]), Bimorphic),
+            ("89.9/10.1 below major: both", &[(1, 899), (2, 101)], 0, &d, Some(&[1, 2]), Bimorphic),
+            ("90/10 at major: alone", &[(1, 900), (2, 100)], 0, &d, Some(&[1]), Biased),
+            ("85/5/5/5, pair short: alone", &[(1, 850), (2, 50), (3, 50), (4, 50)], 0, &d, Some(&[1]), Biased),
+            ("80.0% from the second row", &[(2, 200), (1, 800)], 0, &d, Some(&[1, 2]), Bimorphic),
+            ("80.0% from the second row, pair short", &[(2, 100), (1, 800)], 100, &d, Some(&[1]), Biased),
             ("other counts toward total", &[(1, 799)], 201, &d, None, Megamorphic),
             ("other makes exactly 80%", &[(1, 800)], 200, &d, Some(&[1]), Biased),
             ("pair exactly 95.0%", &[(1, 700), (2, 250), (3, 50)], 0, &d, Some(&[1, 2]), Bimorphic),

@@ -32,7 +32,7 @@ pub trait TierUp: Sync {
 
 use std::io::Write;
 
-use crate::bytecode::op::{interp_slow_ops, Cmp, IntKind, Op};
+use crate::bytecode::op::{interp_slow_ops, Cmp, Op};
 use crate::bytecode::Program;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
 use crate::runtime::panic::Panic;
@@ -601,7 +601,7 @@ impl<'p> Vm<'p> {
                 Op::NegI { d, s } => s!(d) = (s!(s) as i64).wrapping_neg() as u64,
                 Op::NotI { d, s } => s!(d) = !s!(s),
                 Op::Not { d, s } => s!(d) = (s!(s) == 0) as u64,
-                Op::Trunc { d, s, k } => s!(d) = trunc(s!(s), k),
+                Op::Trunc { d, s, k } => s!(d) = k.truncate(s!(s)),
                 Op::CmpI { d, a, b, c, signed } => {
                     let (x, y) = (s!(a), s!(b));
                     s!(d) = if signed {
@@ -1068,18 +1068,8 @@ fn f(bits: u64) -> f64 {
 }
 
 #[inline]
-fn cmp<T: PartialOrd + ?Sized>(x: T, y: T, c: Cmp) -> bool
-where
-    T: Sized,
-{
-    match c {
-        Cmp::Eq => x == y,
-        Cmp::Ne => x != y,
-        Cmp::Lt => x < y,
-        Cmp::Le => x <= y,
-        Cmp::Gt => x > y,
-        Cmp::Ge => x >= y,
-    }
+fn cmp<T: PartialOrd>(x: T, y: T, c: Cmp) -> bool {
+    c.holds(x, y)
 }
 
 /// Whether `x c y` holds for 64-bit integers, signed or not, without a
@@ -1136,18 +1126,6 @@ const fn holds_masks(signed: bool) -> u64 {
         c += 1;
     }
     m
-}
-
-#[inline]
-fn trunc(v: u64, k: IntKind) -> u64 {
-    match k {
-        IntKind::I8 => v as i8 as i64 as u64,
-        IntKind::I16 => v as i16 as i64 as u64,
-        IntKind::I32 => v as i32 as i64 as u64,
-        IntKind::U8 => v as u8 as u64,
-        IntKind::U16 => v as u16 as u64,
-        IntKind::U32 => v as u32 as u64,
-    }
 }
 
 /// float64 → int64 as amd64's CVTTSD2SQ: out of range and NaN give MinInt64.

@@ -44,13 +44,7 @@ pub struct Devirt {
 /// Devirtualizes the interface call sites of `g`.
 pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
     let mut out = Devirt::default();
-    let sites: Vec<InsnId> = g
-        .rpo()
-        .iter()
-        .flat_map(|&b| g.block(b).insns.clone())
-        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
-        .collect();
-    for c in sites {
+    for c in iface_calls(g) {
         let Insn::CallIface {
             site,
             method,
@@ -79,13 +73,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
         if guards.is_empty() {
             continue;
         }
-        let Some((b, k)) = g.block_ids().find_map(|b| {
-            g.block(b)
-                .insns
-                .iter()
-                .position(|&i| i == c)
-                .map(|k| (b, k))
-        }) else {
+        let Some((b, k)) = g.position(c) else {
             continue;
         };
         let pc = g.insn(c).pc;
@@ -214,13 +202,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
 /// Returns the trace lines, one per call resolved.
 pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
     let mut trace = Vec::new();
-    let calls: Vec<InsnId> = g
-        .rpo()
-        .iter()
-        .flat_map(|&b| g.block(b).insns.clone())
-        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
-        .collect();
-    for c in calls {
+    for c in iface_calls(g) {
         let Insn::CallIface {
             site,
             method,
@@ -262,4 +244,13 @@ pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
         ));
     }
     trace
+}
+
+/// The interface calls of `g`, in reverse postorder.
+fn iface_calls(g: &Graph) -> Vec<InsnId> {
+    g.rpo()
+        .iter()
+        .flat_map(|&b| g.block(b).insns.clone())
+        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
+        .collect()
 }

@@ -216,7 +216,7 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
     }
     let mut params = Vec::new();
     for (w, &ty) in result_tys.iter().enumerate() {
-        let p = push(g, Insn::Param { slot: w as u32 }, ty, call_pc);
+        let p = g.add_insn(Insn::Param { slot: w as u32 }, ty, call_pc);
         params.push(p);
     }
     if call_ty.is_word() {
@@ -243,33 +243,7 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
         term_pc: outer_term_pc,
         entry_state: None,
     });
-    let remap = |v: InsnId| *subst.get(&v).unwrap_or(&v);
-    if !subst.is_empty() {
-        let ids: Vec<BlockId> = g.block_ids().collect();
-        for blk in ids {
-            let insns = g.block(blk).insns.clone();
-            for i in insns {
-                for o in g.insns[i.index()].insn.operands_mut() {
-                    *o = remap(*o);
-                }
-            }
-            if let Some(state) = g.blocks[blk.index()].entry_state.as_mut() {
-                for (_, v) in state.iter_mut() {
-                    *v = remap(*v);
-                }
-            }
-            if let Some(t) = g.blocks[blk.index()].term.as_mut() {
-                for o in t.operands_mut() {
-                    *o = remap(*o);
-                }
-                for e in t.edges_mut() {
-                    for a in e.args.iter_mut() {
-                        *a = remap(*a);
-                    }
-                }
-            }
-        }
-    }
+    g.replace_uses(&subst);
     cont
 }
 
@@ -294,8 +268,7 @@ pub(super) fn call_words(
     let tys: Vec<Ty> = g.block(cont).params.iter().map(|&p| g.insn(p).ty).collect();
     (0..rw)
         .map(|w| {
-            let p = push(
-                g,
+            let p = g.add_insn(
                 Insn::Proj {
                     of: c,
                     index: w as u32,
@@ -361,7 +334,7 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             if let Insn::Bytecode { inlined_from, .. } = &mut d.insn {
                 inlined_from.get_or_insert(func);
             }
-            let id = push(g, d.insn, d.ty, d.pc);
+            let id = g.add_insn(d.insn, d.ty, d.pc);
             map.insert(i, id);
         }
     }
@@ -381,7 +354,7 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             }
         }
         if hb == h.entry {
-            let e = push(g, Insn::Entered { func }, Ty::Void, 0);
+            let e = g.add_insn(Insn::Entered { func }, Ty::Void, 0);
             insns.insert(0, e);
         }
         let params = if hb == h.entry || !reachable {
@@ -427,10 +400,4 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
         block: BlockId(base + h.entry.0),
         args: Vec::new(),
     }));
-}
-
-fn push(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {
-    let id = InsnId(g.insns.len() as u32);
-    g.insns.push(InsnData { insn, ty, pc });
-    id
 }

@@ -759,6 +759,23 @@ impl Graph {
         uses
     }
 
+    /// Adds an instruction to the arena (not to a block).
+    pub fn add_insn(&mut self, insn: Insn, ty: Ty, pc: u32) -> InsnId {
+        self.insns.push(InsnData { insn, ty, pc });
+        InsnId(self.insns.len() as u32 - 1)
+    }
+
+    /// The block holding instruction `i` in its body, and its index there.
+    pub fn position(&self, i: InsnId) -> Option<(BlockId, usize)> {
+        self.block_ids().find_map(|b| {
+            self.block(b)
+                .insns
+                .iter()
+                .position(|&x| x == i)
+                .map(|k| (b, k))
+        })
+    }
+
     /// Replaces every use of a key of `map` (operands, terminators, edge
     /// arguments, loop headers' entry states) by its value.
     pub fn replace_uses(&mut self, map: &std::collections::HashMap<InsnId, InsnId>) {

@@ -46,13 +46,7 @@ pub fn lower(g: &mut Graph) -> usize {
         .collect();
     let mut count = 0;
     for v in candidates {
-        let Some((b, k)) = g.block_ids().find_map(|b| {
-            g.block(b)
-                .insns
-                .iter()
-                .position(|&x| x == v)
-                .map(|k| (b, k))
-        }) else {
+        let Some((b, k)) = g.position(v) else {
             continue;
         };
         let Insn::Bytecode { op, args, .. } = g.insn(v).insn.clone() else {
@@ -151,13 +145,6 @@ fn has_native_form(op: &Op) -> bool {
     )
 }
 
-/// Adds an instruction to the arena (not to a block).
-fn add(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {
-    let id = InsnId(g.insns.len() as u32);
-    g.insns.push(InsnData { insn, ty, pc });
-    id
-}
-
 /// Instructions appended to one block as they are made.
 struct At<'g> {
     g: &'g mut Graph,
@@ -167,7 +154,7 @@ struct At<'g> {
 
 impl At<'_> {
     fn push(&mut self, insn: Insn, ty: Ty) -> InsnId {
-        let id = add(self.g, insn, ty, self.pc);
+        let id = self.g.add_insn(insn, ty, self.pc);
         self.g.blocks[self.b.index()].insns.push(id);
         id
     }
@@ -225,14 +212,13 @@ fn make_iface(
     layout: u32,
 ) {
     let pc = g.insn(v).pc;
-    let tw = add(g, Insn::TypeWord { tab }, Ty::Int, pc);
+    let tw = g.add_insn(Insn::TypeWord { tab }, Ty::Int, pc);
     let mut before = vec![tw];
     let mut after = Vec::new();
     let data = if direct {
         args[0]
     } else if n == 0 {
-        let z = add(
-            g,
+        let z = g.add_insn(
             Insn::Const {
                 bits: crate::runtime::heap::ZERO_SIZED,
             },
@@ -243,8 +229,7 @@ fn make_iface(
         z
     } else {
         for (w, &x) in args.iter().enumerate() {
-            let st = add(
-                g,
+            let st = g.add_insn(
                 Insn::Store {
                     p: v,
                     off: w as u32,
@@ -284,7 +269,7 @@ fn make_iface(
 fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnId]) {
     let pc = g.insn(v).pc;
     if let Some(cmp) = const_eq(g, c, args) {
-        let zero = add(g, Insn::Const { bits: 0 }, Ty::Int, pc);
+        let zero = g.add_insn(Insn::Const { bits: 0 }, Ty::Int, pc);
         g.insns[v.index()].insn = Insn::Cmp {
             c: if c == Cmp::Eq { Cmp::Ne } else { Cmp::Eq },
             kind: CmpKind::Unsigned,
@@ -303,8 +288,7 @@ fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnI
     } else {
         Rt::StrCmp
     };
-    let call = add(
-        g,
+    let call = g.add_insn(
         Insn::CallRt {
             rt,
             args: args.to_vec(),
@@ -312,7 +296,7 @@ fn str_cmp(g: &mut Graph, b: BlockId, k: usize, v: InsnId, c: Cmp, args: &[InsnI
         Ty::Int,
         pc,
     );
-    let zero = add(g, Insn::Const { bits: 0 }, Ty::Int, pc);
+    let zero = g.add_insn(Insn::Const { bits: 0 }, Ty::Int, pc);
     // Equal strings: `strequal` gives 1, so `==` is `!= 0`.
     let (c, kind) = match c {
         Cmp::Eq => (Cmp::Ne, CmpKind::Unsigned),
@@ -358,8 +342,7 @@ fn const_eq(g: &mut Graph, c: Cmp, args: &[InsnId]) -> Option<InsnId> {
         bytes[..n as usize].copy_from_slice(text);
     }
     let pc = 0;
-    Some(add(
-        g,
+    Some(g.add_insn(
         Insn::StrEqConst {
             ptr,
             len,
@@ -611,7 +594,7 @@ fn diamond(
             .enumerate()
             .map(|(w, (&ty, &r))| {
                 let ty = ty.join(g.insn(r).ty).unwrap_or(Ty::Ptr);
-                add(g, Insn::Param { slot: w as u32 }, ty, pc)
+                g.add_insn(Insn::Param { slot: w as u32 }, ty, pc)
             })
             .collect();
         g.blocks[m.index()].params = params.clone();
@@ -631,8 +614,7 @@ fn diamond(
         .iter()
         .enumerate()
         .map(|(w, &ty)| {
-            let x = add(
-                g,
+            let x = g.add_insn(
                 Insn::Proj {
                     of: v,
                     index: w as u32,

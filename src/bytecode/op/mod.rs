@@ -40,6 +40,37 @@ pub enum IntKind {
     U32,
 }
 
+impl IntKind {
+    /// `v` sign- or zero-extended from the kind's width, as every tier
+    /// keeps a sized integer in its slot.
+    #[inline]
+    pub fn truncate(self, v: u64) -> u64 {
+        match self {
+            IntKind::I8 => v as i8 as i64 as u64,
+            IntKind::I16 => v as i16 as i64 as u64,
+            IntKind::I32 => v as i32 as i64 as u64,
+            IntKind::U8 => v as u8 as u64,
+            IntKind::U16 => v as u16 as u64,
+            IntKind::U32 => v as u32 as u64,
+        }
+    }
+}
+
+impl Cmp {
+    /// Whether `x self y` holds.
+    #[inline]
+    pub fn holds<T: PartialOrd>(self, x: T, y: T) -> bool {
+        match self {
+            Cmp::Eq => x == y,
+            Cmp::Ne => x != y,
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+        }
+    }
+}
+
 /// What `print`/`println` prints a value as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrintKind {

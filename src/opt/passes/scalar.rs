@@ -185,19 +185,11 @@ fn confined(
     Some((family, tys))
 }
 
-fn push(g: &mut Graph, insn: Insn, ty: Ty, pc: u32) -> InsnId {
-    g.insns.push(InsnData { insn, ty, pc });
-    InsnId(g.insns.len() as u32 - 1)
-}
-
 /// Replaces allocation `a` and its family by values (see the module doc).
 fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
     let n = tys.len();
     let pc = g.insn(a).pc;
-    let home = g
-        .block_ids()
-        .find(|&b| g.block(b).insns.contains(&a))
-        .expect("an allocation in a block");
+    let (home, _) = g.position(a).expect("an allocation in a block");
     let idom = verify::dominators(g);
     let dominated = |mut b: BlockId| loop {
         if b == home {
@@ -218,7 +210,7 @@ fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
             let ps: Vec<InsnId> = (0..n)
                 .map(|w| {
                     let ty = tys[w].unwrap_or(Ty::Int);
-                    push(g, Insn::Param { slot: w as u32 }, ty, g.block(b).pc)
+                    g.add_insn(Insn::Param { slot: w as u32 }, ty, g.block(b).pc)
                 })
                 .collect();
             g.blocks[b.index()].params.extend(ps.iter().copied());
@@ -243,7 +235,7 @@ fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
                 _ if i == a => {
                     // Go zeroes new memory.
                     for (w, c) in cur.iter_mut().enumerate() {
-                        let z = push(g, Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
+                        let z = g.add_insn(Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
                         zeros.push((k, z));
                         *c = Some(z);
                     }
@@ -256,7 +248,8 @@ fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
                         // (Not reached: every load is after the
                         // allocation, which sets every word.)
                         None => {
-                            let z = push(g, Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
+                            let z =
+                                g.add_insn(Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
                             zeros.push((k, z));
                             z
                         }
@@ -270,7 +263,7 @@ fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
                     let ty = tys[w].unwrap_or(Ty::Int);
                     cur[w] = Some(match g.insn(v).insn {
                         Insn::Const { bits } if g.insn(v).ty != ty => {
-                            let c = push(g, Insn::Const { bits }, ty, pc);
+                            let c = g.add_insn(Insn::Const { bits }, ty, pc);
                             zeros.push((k, c));
                             c
                         }
@@ -300,7 +293,7 @@ fn replace(g: &mut Graph, a: InsnId, family: &Family, tys: &[Option<Ty>]) {
                 .map(|w| match exits.get(&p).and_then(|e| e[w]) {
                     Some(v) => s.get(v),
                     None => {
-                        let z = push(g, Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
+                        let z = g.add_insn(Insn::Const { bits: 0 }, tys[w].unwrap_or(Ty::Int), pc);
                         g.blocks[p.index()].insns.push(z);
                         z
                     }

@@ -29,7 +29,7 @@
 //! - **unreachable blocks** are removed and the blocks renumbered.
 
 use super::{apply, back_edge, can_replace, compact_blocks, Counts, Subst};
-use crate::bytecode::op::{Cmp, IntKind};
+use crate::bytecode::op::Cmp;
 use crate::opt::ir::*;
 
 #[derive(Default)]
@@ -81,29 +81,6 @@ fn konst(g: &Graph, v: InsnId) -> Option<u64> {
     match g.insn(v).insn {
         Insn::Const { bits } => Some(bits),
         _ => None,
-    }
-}
-
-/// `trunc` as the interpreter computes it.
-pub fn trunc(v: u64, k: IntKind) -> u64 {
-    match k {
-        IntKind::I8 => v as i8 as i64 as u64,
-        IntKind::I16 => v as i16 as i64 as u64,
-        IntKind::I32 => v as i32 as i64 as u64,
-        IntKind::U8 => v as u8 as u64,
-        IntKind::U16 => v as u16 as u64,
-        IntKind::U32 => v as u32 as u64,
-    }
-}
-
-fn compare<T: PartialOrd>(c: Cmp, x: T, y: T) -> bool {
-    match c {
-        Cmp::Eq => x == y,
-        Cmp::Ne => x != y,
-        Cmp::Lt => x < y,
-        Cmp::Le => x <= y,
-        Cmp::Gt => x > y,
-        Cmp::Ge => x >= y,
     }
 }
 
@@ -162,7 +139,7 @@ pub fn eval_un(op: UnOp, a: u64) -> Option<u64> {
         UnOp::NegI => (a as i64).wrapping_neg() as u64,
         UnOp::NotI => !a,
         UnOp::Not => u64::from(a == 0),
-        UnOp::Trunc(k) => trunc(a, k),
+        UnOp::Trunc(k) => k.truncate(a),
         UnOp::NegF => (-f64::from_bits(a)).to_bits(),
         UnOp::IToF { signed: true } => (a as i64 as f64).to_bits(),
         UnOp::IToF { signed: false } | UnOp::FToI { .. } => return None,
@@ -171,9 +148,9 @@ pub fn eval_un(op: UnOp, a: u64) -> Option<u64> {
 
 pub fn eval_cmp(c: Cmp, kind: CmpKind, a: u64, b: u64) -> u64 {
     u64::from(match kind {
-        CmpKind::Signed => compare(c, a as i64, b as i64),
-        CmpKind::Unsigned => compare(c, a, b),
-        CmpKind::Float => compare(c, f64::from_bits(a), f64::from_bits(b)),
+        CmpKind::Signed => c.holds(a as i64, b as i64),
+        CmpKind::Unsigned => c.holds(a, b),
+        CmpKind::Float => c.holds(f64::from_bits(a), f64::from_bits(b)),
     })
 }
 

@@ -138,6 +138,11 @@ struct RunArgs {
     /// Keep every frame slot in memory (no slots in registers), for comparison.
     #[arg(long)]
     no_regs: bool,
+    /// Test every pointer for nil before optimized code loads or stores
+    /// through it, instead of letting the access fault (implicit nil
+    /// checks, as Go's compiler and HotSpot do), for comparison.
+    #[arg(long)]
+    explicit_nil_checks: bool,
     /// Print each tier-up, OSR and devirtualization decision to stderr.
     #[arg(long)]
     trace_tier: bool,
@@ -265,6 +270,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
             count_guards: a.count_guards,
             count: a.count_guards || a.stats || report.is_some(),
             regs: !a.no_regs,
+            implicit_nil: !a.explicit_nil_checks,
             trace: a.trace_tier,
             perf_map: a.perf_map,
             code_limit: a.code_limit.0 as usize,

@@ -163,6 +163,9 @@ pub struct JitOptions {
     /// is compiled again by the optimizing tier (`--opt-after`); `None`
     /// stops at baseline code (`--no-opt`).
     pub opt_after: Option<u64>,
+    /// Optimized code lets a load or store through nil fault instead of
+    /// testing the pointer first (`--explicit-nil-checks` turns it off).
+    pub implicit_nil: bool,
 }
 
 impl JitOptions {
@@ -184,6 +187,7 @@ impl JitOptions {
         opt_first: false,
         opt_filter: None,
         opt_after: Some(10_000),
+        implicit_nil: true,
     };
 }
 

@@ -323,6 +323,10 @@ fn optimized_code_with_two_guarded_sites_leaves_for_the_recompiled_code() {
         "--jit-sync",
         "--opt-at-tier-up",
         "--trace-tier",
+        // (With pairs of guards, `t` would get both types at the first
+        // recompilation and never miss.)
+        "--bimorphic",
+        "1.01",
         &prog("phase_two_sites"),
     ]);
     let err = String::from_utf8_lossy(&out.stderr);

@@ -64,8 +64,9 @@ fn table_shows_exact_counts_and_the_guard() {
     assert!(row.contains("1000000"), "{row}");
     assert!(row.contains("main.A 900000 (90.0%)"), "{row}");
     assert!(row.contains("*main.B 100000 (10.0%)"), "{row}");
+    // Two receivers seen: both guarded, as HotSpot's bimorphic inlining.
     assert!(
-        row.contains("guard main.A") && row.contains("biased"),
+        row.contains("guard main.A,*main.B") && row.contains("bimorphic"),
         "{row}"
     );
     // Function counters: the callees' calls and the loop's back-edges.
@@ -99,8 +100,8 @@ fn json_has_the_same_counts() {
     assert_eq!(site["receivers"][1]["type"], "*main.B");
     assert_eq!(site["receivers"][1]["count"], 100_000);
     assert_eq!(site["other"], 0);
-    assert_eq!(site["decision"], "guard main.A");
-    assert_eq!(site["reason"], "biased");
+    assert_eq!(site["decision"], "guard main.A,*main.B");
+    assert_eq!(site["reason"], "bimorphic");
 }
 
 #[test]
@@ -124,6 +125,16 @@ fn policy_flags_change_the_decision() {
         .find(|l| l.contains("main.Shape.Area"))
         .unwrap();
     assert!(row.contains("indirect"), "{row}");
+    // No pairs: 90% earns the single guard.
+    let single = stdout(&pgojit(&["profile", "--bimorphic", "1.01", &p]));
+    let row = single
+        .lines()
+        .find(|l| l.contains("main.Shape.Area"))
+        .unwrap();
+    assert!(
+        row.contains("guard main.A ") && row.contains("biased"),
+        "{row}"
+    );
     let cold = stdout(&pgojit(&["profile", "--min-site-calls", "2000000", &p]));
     let row = cold
         .lines()
@@ -197,6 +208,7 @@ fn no_profile_still_runs() {
 
 /// After tier-up the table keeps the interpreter's rows and adds what
 /// compiled code counted; with `--count-guards` the two add up exactly.
+/// (`--bimorphic 1.01`: one guard, for *main.B to miss.)
 #[test]
 fn compiled_counts_complete_the_table_after_tier_up() {
     let p = program();
@@ -205,6 +217,8 @@ fn compiled_counts_complete_the_table_after_tier_up() {
         "--tier=auto",
         "--jit-sync",
         "--count-guards",
+        "--bimorphic",
+        "1.01",
         "--format=json",
         &p,
     ]));
@@ -231,7 +245,14 @@ fn compiled_counts_complete_the_table_after_tier_up() {
     assert!(hits > 8 * misses && hits < 10 * misses, "{site}");
 
     // Without --count-guards, hits are not counted but misses are.
-    let out = stdout(&pgojit(&["profile", "--tier=auto", "--jit-sync", &p]));
+    let out = stdout(&pgojit(&[
+        "profile",
+        "--tier=auto",
+        "--jit-sync",
+        "--bimorphic",
+        "1.01",
+        &p,
+    ]));
     let row = out
         .lines()
         .find(|l| l.contains("main.Shape.Area"))

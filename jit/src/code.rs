@@ -104,6 +104,10 @@ impl CodeMemory {
             })?;
         match map_exec(&code.bytes, skip, charge) {
             Ok(buf) => Ok(CompiledCode {
+                _faults: (!code.faults.is_empty()).then(|| {
+                    let start = buf.ptr(AssemblyOffset(skip)) as usize;
+                    crate::faults::register(start, len, &code.faults)
+                }),
                 buf,
                 skip,
                 labels: code.labels.clone(),
@@ -145,6 +149,9 @@ fn map_exec(bytes: &[u8], skip: usize, size: usize) -> std::io::Result<Executabl
 /// the code when it is dropped).
 #[derive(Debug)]
 pub struct CompiledCode {
+    /// Its implicit nil checks, registered while it is mapped (dropped
+    /// before `buf`).
+    _faults: Option<crate::faults::Registration>,
     buf: ExecutableBuffer,
     /// Padding before the code's first byte.
     skip: usize,

@@ -4,10 +4,12 @@
 //! This crate knows nothing about Go or the bytecode; it only knows the
 //! machine. [`abi`] names registers by role, [`masm`] emits instructions,
 //! [`code`] maps finished code as executable (never writable at the same
-//! time) under a byte budget, and [`listing`] disassembles it with comments.
+//! time) under a byte budget, [`faults`] turns faults of accesses through nil
+//! into jumps to their panic paths, and [`listing`] disassembles it with comments.
 
 pub mod abi;
 pub mod code;
+pub mod faults;
 pub mod listing;
 pub mod masm;
 

@@ -89,12 +89,15 @@ impl Cond {
 pub enum AsmError {
     /// A label was jumped to but never bound, or bound twice, or a jump was out of range.
     Labels(DynasmError),
+    /// An implicit nil check's landing pad was never bound.
+    UnboundFaultPad,
 }
 
 impl fmt::Display for AsmError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AsmError::Labels(e) => write!(f, "assembly failed: {e}"),
+            AsmError::UnboundFaultPad => write!(f, "assembly failed: an unbound landing pad"),
         }
     }
 }
@@ -108,6 +111,9 @@ pub struct Assembled {
     pub bytes: Vec<u8>,
     pub labels: Vec<(Label, usize)>,
     pub comments: Vec<(usize, String)>,
+    /// Implicit nil checks: (offset of an access that may fault on nil,
+    /// offset of its landing pad). See [`crate::faults`].
+    pub faults: Vec<(usize, usize)>,
 }
 
 impl Assembled {
@@ -171,6 +177,7 @@ pub struct MacroAssembler {
     ops: VecAssembler<X64Relocation>,
     labels: Vec<(Label, usize)>,
     comments: Vec<(usize, String)>,
+    faults: Vec<(usize, Label)>,
 }
 
 impl Default for MacroAssembler {
@@ -205,7 +212,16 @@ impl MacroAssembler {
             ops: VecAssembler::new(0),
             labels: Vec::new(),
             comments: Vec::new(),
+            faults: Vec::new(),
         }
+    }
+
+    /// The next instruction is a memory access whose fault on a nil
+    /// pointer (an address in the first page) continues at `landing`
+    /// (an implicit nil check, see [`crate::faults`]).
+    pub fn fault_here(&mut self, landing: Label) {
+        let at = self.offset();
+        self.faults.push((at, landing));
     }
 
     /// Current code offset.
@@ -415,10 +431,18 @@ impl MacroAssembler {
     /// Resolves label references and returns the code.
     pub fn finish(self) -> Result<Assembled, AsmError> {
         let bytes = self.ops.finalize().map_err(AsmError::Labels)?;
+        let at = |l: Label| self.labels.iter().find(|x| x.0 == l).map(|x| x.1);
+        let faults = self
+            .faults
+            .iter()
+            .map(|&(f, l)| at(l).map(|t| (f, t)))
+            .collect::<Option<Vec<_>>>()
+            .ok_or(AsmError::UnboundFaultPad)?;
         Ok(Assembled {
             bytes,
             labels: self.labels,
             comments: self.comments,
+            faults,
         })
     }
 }

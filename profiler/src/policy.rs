@@ -32,11 +32,13 @@ pub struct Options {
     /// `--bimorphic`: the share two receivers together need for a pair of
     /// guards. Above 1.0, never.
     pub bimorphic: f64,
-    /// `--major`: the share the top receiver needs for a guard of its own
-    /// when a second one brings the pair to `bimorphic`: below it the site
-    /// gets both guards (HotSpot's `TypeProfileMajorReceiverPercent`, 90).
-    /// An 80/20 site then guards both types instead of missing one call
-    /// in five; a 90/10 site keeps its single, biased guard.
+    /// `--major`: at a site that saw three receivers or more, the share the
+    /// top one needs for a guard of its own when a second one brings the
+    /// pair to `bimorphic`: below it the site gets both guards (HotSpot's
+    /// `TypeProfileMajorReceiverPercent`, 90). A site that saw exactly two
+    /// receivers guards both whatever the split, as HotSpot's bimorphic
+    /// inlining does: a 90/10 site's second guard is one compare on the
+    /// path that would otherwise miss, cheaper than the miss.
     pub major: f64,
     /// `--polymorphic`: the most receivers one site is guarded for. When
     /// neither one nor two reach their shares, the fewest top receivers
@@ -240,8 +242,8 @@ impl fmt::Display for SiteDecision {
 /// In order: no calls → `cold`; fewer than `min_site_calls` → `cold`
 /// (`below-min-calls`); the most frequent target reaching `bias` → one guard
 /// (`monomorphic` if it is the only target ever seen, else `biased`),
-/// unless it stays below `major` and the top two reach `bimorphic`
-/// together (two guards, `bimorphic`); the
+/// unless exactly two targets were seen, or it stays below `major` and the
+/// top two reach `bimorphic` together (two guards, `bimorphic`); the
 /// top two reaching `bimorphic` together → two guards (`bimorphic`); the
 /// fewest top three to `polymorphic` reaching `bimorphic` together → that
 /// many guards (`polymorphic`); otherwise `indirect`, because: calls in
@@ -272,7 +274,10 @@ pub fn decide_site(s: &SiteSnapshot, o: &Options) -> SiteDecision {
     let top = ranked.first().copied();
     if let Some((t1, c1)) = top {
         if reaches(c1, total, o.bias_ppm()) {
-            if !reaches(c1, total, o.major_ppm()) {
+            // Exactly two receivers seen: both guarded whatever the
+            // split (HotSpot's bimorphic inlining, `morphism == 2`).
+            let two_only = ranked.len() == 2 && s.other == 0;
+            if two_only || !reaches(c1, total, o.major_ppm()) {
                 if let Some(&(t2, c2)) = ranked.get(1) {
                     if reaches(c1 + c2, total, o.bimorphic_ppm()) {
                         return decision(
@@ -396,8 +401,8 @@ mod tests {
             o.bimorphic = 1.01;
         });
         let half = with(|o| {
-            o.bias = 0.5;
-            o.major = 0.5;
+            o.bias = 0.45;
+            o.major = 0.45;
         });
         let bi80 = with(|o| {
             o.bias = 0.9;
@@ -419,12 +424,17 @@ mod tests {
             ("79.9%, three make 100%", &[(1, 799), (2, 150), (3, 51)], 0, &d, Some(&[1, 2, 3]), Polymorphic),
             ("79.9%, pair 100%", &[(1, 799), (2, 201)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("exactly 80.0% meets 0.80", &[(1, 800), (2, 100), (3, 100)], 0, &d, Some(&[1]), Biased),
-            // Below --major with a second receiver completing the pair:
-            // both are guarded (HotSpot's major-receiver rule); at or
-            // above it, or without such a pair, the top one alone.
+            // Exactly two receivers: both guarded (HotSpot's bimorphic
+            // inlining). With more, below --major with a second receiver
+            // completing the pair: both (HotSpot's major-receiver rule); at
+            // or above it, or without such a pair, the top one alone.
             ("80/20 below major: both", &[(1, 800), (2, 200)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("89.9/10.1 below major: both", &[(1, 899), (2, 101)], 0, &d, Some(&[1, 2]), Bimorphic),
-            ("90/10 at major: alone", &[(1, 900), (2, 100)], 0, &d, Some(&[1]), Biased),
+            ("90/10, two seen: both", &[(1, 900), (2, 100)], 0, &d, Some(&[1, 2]), Bimorphic),
+            ("99.9/0.1, two seen: both", &[(1, 999), (2, 1)], 0, &d, Some(&[1, 2]), Bimorphic),
+            ("90/9/1 at major: alone", &[(1, 900), (2, 90), (3, 10)], 0, &d, Some(&[1]), Biased),
+            ("90/10 with other at major: alone", &[(1, 900), (2, 90)], 10, &d, Some(&[1]), Biased),
+            ("89.9/9.1/1 below major: both", &[(1, 899), (2, 91), (3, 10)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("85/5/5/5, pair short: alone", &[(1, 850), (2, 50), (3, 50), (4, 50)], 0, &d, Some(&[1]), Biased),
             ("80.0% from the second row", &[(2, 200), (1, 800)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("80.0% from the second row, pair short", &[(2, 100), (1, 800)], 100, &d, Some(&[1]), Biased),
@@ -441,12 +451,13 @@ mod tests {
             ("other outweighs the top", &[(1, 100), (2, 100), (3, 100), (4, 100)], 600, &d, None, OtherTooHigh),
             ("other equals the top", &[(1, 300), (2, 100), (3, 100), (4, 200)], 300, &d, None, OtherTooHigh),
             ("all calls in other", &[], 500, &d, None, OtherTooHigh),
-            ("90/10 default", &[(1, 900_000), (2, 100_000)], 0, &d, Some(&[1]), Biased),
+            ("90/10 default", &[(1, 900_000), (2, 100_000)], 0, &d, Some(&[1, 2]), Bimorphic),
             ("90/10 bias 0.95", &[(1, 900_000), (2, 100_000)], 0, &bias95, Some(&[1, 2]), Bimorphic),
             ("90/10 bimorphic 1.01", &[(1, 900_000), (2, 100_000)], 0, &bias95_bi101, None, BelowBimorphic),
             ("one type, bias above 1", &[(1, 1000)], 0, &with(|o| o.bias = 1.01), None, BelowBias),
             ("bias exactly 1.0", &[(1, 1000)], 0, &with(|o| o.bias = 1.0), Some(&[1]), Monomorphic),
-            ("tie goes to the lower id", &[(7, 500), (3, 500)], 0, &half, Some(&[3]), Biased),
+            ("tie goes to the lower id", &[(7, 450), (3, 450), (5, 100)], 0, &half, Some(&[3]), Biased),
+            ("tie in a pair, two seen", &[(7, 500), (3, 500)], 0, &half, Some(&[3, 7]), Bimorphic),
             ("tie order in a pair", &[(9, 400), (5, 400), (4, 200)], 0, &bi80, Some(&[5, 9]), Bimorphic),
             ("tie for second place", &[(1, 800), (9, 100), (4, 100)], 0, &bi80, Some(&[1, 4]), Bimorphic),
             ("zero rows are ignored", &[(1, 0), (2, 100)], 0, &d, Some(&[2]), Monomorphic),

@@ -96,9 +96,19 @@ fn check(p: &Profile, o: &Options, decision: &str, reason: &str) {
     );
 }
 
+/// Issue 4 asked for `guard main.A` here; since issue 13 a site that saw
+/// exactly two receivers guards both whatever the split (HotSpot's
+/// bimorphic inlining): the second guard is one compare on the path that
+/// would otherwise miss. With a third receiver seen, 90% keeps its single
+/// guard (the table of cases in `policy.rs`).
 #[test]
-fn default_options_guard_main_a() {
-    check(&profile(), &Options::default(), "guard main.A", "biased");
+fn default_options_guard_both_of_two_receivers() {
+    check(
+        &profile(),
+        &Options::default(),
+        "guard main.A,main.B",
+        "bimorphic",
+    );
 }
 
 #[test]
@@ -143,7 +153,12 @@ fn a_saved_profile_seeds_the_next_run() {
     next.set_type_name(B, "main.A");
     let seeded = load_into(&next, &file);
     assert_eq!(seeded.to_string(), "profile: 1 of 1 sites matched, 0 stale");
-    check(&next, &Options::default(), "guard main.A", "biased");
+    check(
+        &next,
+        &Options::default(),
+        "guard main.A,main.B",
+        "bimorphic",
+    );
     run(&next, B, A);
     let text = report(&next, &Options::default()).to_text();
     assert!(

@@ -149,6 +149,9 @@ struct Gen<'a> {
     elem_cache: Option<ElemCache>,
     /// The memory operand a folded load left for the next instruction.
     mem_operand: Option<(InsnId, Mem)>,
+    /// The pointer of the folded load whose access is its implicit nil
+    /// check, until the instruction that reads it is emitted.
+    mem_fault: Option<InsnId>,
     /// Pointers checked for nil in the current block (and the ones it
     /// falls through from).
     nil_checked: Vec<InsnId>,
@@ -360,6 +363,7 @@ pub fn emit(
         checked: Vec::new(),
         elem_cache: None,
         mem_operand: None,
+        mem_fault: None,
         nil_checked: Vec::new(),
         counter,
         guarded: g
@@ -413,6 +417,7 @@ pub fn emit(
         e.checked = checked;
         e.elem_cache = None;
         e.mem_operand = None;
+        e.mem_fault = None;
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
         for &i in &g.block(b).insns {
             e.insn(i)?;
@@ -870,27 +875,41 @@ impl Gen<'_> {
                 self.m.jcc(Cond::AboveEq, l);
             }
             Insn::Load { p, off } => {
+                let disp = 8 * *off as i32;
                 if self.a.folded[i.index()] {
-                    // (The next instruction reads it as its memory operand.)
+                    // (The next instruction reads it as its memory operand,
+                    // and is the access that faults on nil when implicit.)
                     let rp = self.src(*p, CALL_TARGET);
-                    self.nil_check(*p, rp);
-                    self.mem_operand = Some((i, Mem::at(rp, 8 * *off as i32)));
+                    let implicit = self.nil_check_access(*p, rp, disp);
+                    self.mem_fault = implicit.then_some(*p);
+                    self.mem_operand = Some((i, Mem::at(rp, disp)));
                     return Ok(());
                 }
                 let rp = self.src(*p, TMP1);
-                self.nil_check(*p, rp);
-                self.load_def(i, Mem::at(rp, 8 * *off as i32));
+                if self.nil_check_access(*p, rp, disp) {
+                    self.m.fault_here(self.nil);
+                    self.nil_checked.push(*p);
+                }
+                self.load_def(i, Mem::at(rp, disp));
             }
             Insn::Store { p, off, v } => {
+                let disp = 8 * *off as i32;
                 let rp = self.src(*p, TMP1);
-                self.nil_check(*p, rp);
-                let mem = Mem::at(rp, 8 * *off as i32);
-                match self.operand(*v) {
-                    Operand::Value(Loc::Xmm(x)) => self.m.store_xmm(mem, x),
-                    o => {
-                        let rv = self.get(o, TMP0);
-                        self.m.store(mem, rv);
-                    }
+                let implicit = self.nil_check_access(*p, rp, disp);
+                let mem = Mem::at(rp, disp);
+                let o = self.operand(*v);
+                let rv = match o {
+                    Operand::Value(Loc::Xmm(_)) => None,
+                    o => Some(self.get(o, TMP0)),
+                };
+                if implicit {
+                    self.m.fault_here(self.nil);
+                    self.nil_checked.push(*p);
+                }
+                match (o, rv) {
+                    (Operand::Value(Loc::Xmm(x)), _) => self.m.store_xmm(mem, x),
+                    (_, Some(rv)) => self.m.store(mem, rv),
+                    (_, None) => unreachable!("a store's value in a register"),
                 }
             }
             Insn::AddrOff { p, off } => {
@@ -1081,14 +1100,22 @@ impl Gen<'_> {
                 let mem = self.slot(self.window);
                 self.m.store(mem, data);
                 self.src_to(recv[0], TMP0);
-                self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
+                // A nil interface has a nil itab: reading its method
+                // faults (implicitly checked), or is tested first.
+                let fun = Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32);
+                let implicit = self.jit.opts.implicit_nil
+                    && (0..pgojit_jit::faults::IMPLICIT_LIMIT).contains(&fun.disp);
+                if implicit {
+                    self.m.fault_here(self.nil);
+                } else {
+                    self.m.test(TMP0, TMP0);
+                    self.m.je(self.nil);
+                }
+                self.m.load32(TMP0, fun);
                 if !self.guarded.contains(site) {
                     self.m
                         .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
                 }
-                self.m
-                    .load32(TMP0, Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32));
                 self.call_cell(i, None);
                 self.call_results(i, rw);
             }
@@ -1218,6 +1245,32 @@ impl Gen<'_> {
     }
 
     /// `TMP0 = &ptr[i]` (elements of `stride` words), bounds-checked.
+    /// The nil check of an access through `p` at byte offset `disp`:
+    /// nothing when `p` was checked on the way here; `false` after
+    /// `test p, p; je nil`; `true` when the access itself is the check (an
+    /// implicit nil check, see `pgojit_jit::faults`): the caller marks the
+    /// access with `fault_here` right before emitting it, and then records
+    /// `p` as checked.
+    fn nil_check_access(&mut self, p: InsnId, rp: Reg, disp: i32) -> bool {
+        if self.nil_checked.contains(&p) {
+            return false;
+        }
+        if self.jit.opts.implicit_nil && (0..pgojit_jit::faults::IMPLICIT_LIMIT).contains(&disp) {
+            return true;
+        }
+        self.nil_check(p, rp);
+        false
+    }
+
+    /// Marks the next instruction, which reads the folded load's memory
+    /// operand, as its implicit nil check (when it is one).
+    fn fault_at_folded(&mut self) {
+        if let Some(p) = self.mem_fault.take() {
+            self.m.fault_here(self.nil);
+            self.nil_checked.push(p);
+        }
+    }
+
     /// `test p, p; je nil`, unless `p` was checked on the way here.
     fn nil_check(&mut self, p: InsnId, rp: Reg) {
         if !self.nil_checked.contains(&p) {
@@ -1299,6 +1352,7 @@ impl Gen<'_> {
     fn cmp(&mut self, a: InsnId, b: InsnId) {
         let ra = self.src(a, TMP0);
         if let Some(mem) = self.folded_mem(b) {
+            self.fault_at_folded();
             self.m.cmp_rm(ra, mem);
             return;
         }
@@ -1446,6 +1500,7 @@ impl Gen<'_> {
             if d != rx {
                 self.m.mov(d, rx);
             }
+            self.fault_at_folded();
             match op {
                 BinOp::AddI => self.m.add_rm(d, mem),
                 BinOp::SubI => self.m.sub_rm(d, mem),

@@ -141,34 +141,27 @@ impl CmpOperands for (Reg, Reg) {
 
 impl CmpOperands for (Reg, i32) {
     fn emit(self, m: &mut MacroAssembler) {
-        let (Reg(a), imm) = self;
-        dynasm!(m.ops ; .arch x64 ; cmp Rq(a), DWORD imm);
+        let (a, imm) = self;
+        m.alu_imm(enc::CMP, Target::Reg(a), imm);
     }
 }
 
 impl CmpOperands for (Mem, Reg) {
     fn emit(self, m: &mut MacroAssembler) {
-        let (
-            Mem {
-                base: Reg(b),
-                disp: d,
-            },
-            Reg(r),
-        ) = self;
-        dynasm!(m.ops ; .arch x64 ; cmp QWORD [Rq(b) + d], Rq(r));
+        let (mem, r) = self;
+        m.rm(
+            Width::Q,
+            &[0x39],
+            r.0 as u8,
+            Operand::at(mem.base, mem.disp),
+        );
     }
 }
 
 impl CmpOperands for (Mem, i32) {
     fn emit(self, m: &mut MacroAssembler) {
-        let (
-            Mem {
-                base: Reg(b),
-                disp: d,
-            },
-            imm,
-        ) = self;
-        dynasm!(m.ops ; .arch x64 ; cmp QWORD [Rq(b) + d], DWORD imm);
+        let (mem, imm) = self;
+        m.alu_imm(enc::CMP, Target::Mem(Operand::at(mem.base, mem.disp)), imm);
     }
 }
 
@@ -187,11 +180,10 @@ impl Default for MacroAssembler {
 }
 
 macro_rules! alu_rm {
-    ($($(#[$doc:meta])* $name:ident => $op:ident;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident => $opcode:expr;)*) => {$(
         $(#[$doc])*
         pub fn $name(&mut self, dst: Reg, src: Mem) {
-            let (d, b, disp) = (dst.0, src.base.0, src.disp);
-            dynasm!(self.ops ; .arch x64 ; $op Rq(d), QWORD [Rq(b) + disp]);
+            self.rm(Width::Q, &$opcode, dst.0 as u8, Operand::at(src.base, src.disp));
         }
     )*};
 }
@@ -298,14 +290,22 @@ impl MacroAssembler {
 
     /// `dst = [mem]`
     pub fn load(&mut self, dst: Reg, mem: Mem) {
-        let (d, b, disp) = (dst.0, mem.base.0, mem.disp);
-        dynasm!(self.ops ; .arch x64 ; mov Rq(d), QWORD [Rq(b) + disp]);
+        self.rm(
+            Width::Q,
+            &[0x8B],
+            dst.0 as u8,
+            Operand::at(mem.base, mem.disp),
+        );
     }
 
     /// `[mem] = src`
     pub fn store(&mut self, mem: Mem, src: Reg) {
-        let (s, b, disp) = (src.0, mem.base.0, mem.disp);
-        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + disp], Rq(s));
+        self.rm(
+            Width::Q,
+            &[0x89],
+            src.0 as u8,
+            Operand::at(mem.base, mem.disp),
+        );
     }
 
     /// `dst = frame[slot]`
@@ -335,31 +335,29 @@ impl MacroAssembler {
 
     alu_rm! {
         /// `dst += [mem]` (wrapping)
-        add_rm => add;
+        add_rm => [0x03];
         /// `dst -= [mem]` (wrapping)
-        sub_rm => sub;
+        sub_rm => [0x2B];
         /// `dst *= [mem]` (low 64 bits)
-        imul_rm => imul;
+        imul_rm => [0x0F, 0xAF];
         /// `dst &= [mem]`
-        and_rm => and;
+        and_rm => [0x23];
         /// `dst |= [mem]`
-        or_rm => or;
+        or_rm => [0x0B];
         /// `dst ^= [mem]`
-        xor_rm => xor;
+        xor_rm => [0x33];
         /// `cmp dst, [mem]`
-        cmp_rm => cmp;
+        cmp_rm => [0x3B];
     }
 
     /// `dst += imm` (wrapping)
     pub fn add_imm(&mut self, dst: Reg, imm: i32) {
-        let d = dst.0;
-        dynasm!(self.ops ; .arch x64 ; add Rq(d), DWORD imm);
+        self.alu_imm(enc::ADD, Target::Reg(dst), imm);
     }
 
-    /// `dst &= imm` (sign-extended imm32)
+    /// `dst &= imm` (sign-extended imm8 or imm32)
     pub fn and_imm(&mut self, dst: Reg, imm: i32) {
-        let d = dst.0;
-        dynasm!(self.ops ; .arch x64 ; and Rq(d), DWORD imm);
+        self.alu_imm(enc::AND, Target::Reg(dst), imm);
     }
 
     /// `cmp a, b`: sets flags for a following [`jcc`](Self::jcc).
@@ -371,7 +369,7 @@ impl MacroAssembler {
         (a, b).emit(self);
     }
 
-    /// `cmp qword [mem], imm` (sign-extended imm32).
+    /// `cmp qword [mem], imm` (sign-extended imm8 or imm32).
     pub fn cmp_mem_imm32(&mut self, mem: Mem, imm: i32) {
         self.cmp(mem, imm);
     }
@@ -447,7 +445,9 @@ impl MacroAssembler {
     }
 }
 
+mod enc;
 mod ext;
+use enc::{Operand, Target, Width};
 pub use ext::{Ext, FloatOp};
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 // dynasm's `Rx(x)` converts its `u8` register number to `u8`.
 #![allow(clippy::useless_conversion)]
 
+use super::enc::{self, Operand, Target, Width};
 use super::{Cond, Label, MacroAssembler, Mem};
 use crate::abi::Reg;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
@@ -26,14 +27,6 @@ pub enum FloatOp {
     Sub,
     Mul,
     Div,
-}
-
-/// The register number of `index` for a `[base + index*scale]` operand.
-/// `rsp` cannot be an index: its number in the SIB index field means "no
-/// index", so `[base + rsp*8]` would silently assemble as `[base]`.
-fn index_reg(index: Reg) -> dynasmrt::x64::Rq {
-    assert!(index.code() != 4, "rsp cannot be an index register");
-    index.0
 }
 
 impl MacroAssembler {
@@ -73,61 +66,54 @@ impl MacroAssembler {
 
     /// `mov rsp, [mem]` (unwinding to a saved native stack pointer).
     pub fn load_rsp(&mut self, m: Mem) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; mov rsp, QWORD [Rq(b) + d]);
+        self.rm(Width::Q, &[0x8B], 4, Operand::at(m.base, m.disp));
     }
 
     /// `mov [mem], rsp`
     pub fn store_rsp(&mut self, m: Mem) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + d], rsp);
+        self.rm(Width::Q, &[0x89], 4, Operand::at(m.base, m.disp));
     }
 
     /// `cmp rsp, [mem]`
     pub fn cmp_rsp_mem(&mut self, m: Mem) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; cmp rsp, QWORD [Rq(b) + d]);
+        self.rm(Width::Q, &[0x3B], 4, Operand::at(m.base, m.disp));
     }
 
     /// `mov qword [mem], imm32` (sign-extended).
     pub fn store_imm(&mut self, m: Mem, imm: i32) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + d], DWORD imm);
+        self.rm(Width::Q, &[0xC7], 0, Operand::at(m.base, m.disp));
+        self.ops.extend(imm.to_le_bytes());
     }
 
     /// `lea dst, [mem]`
     pub fn lea(&mut self, dst: Reg, m: Mem) {
-        let (r, b, d) = (dst.0, m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + d]);
+        self.rm(Width::Q, &[0x8D], dst.0 as u8, Operand::at(m.base, m.disp));
     }
 
     /// `dst = [base + index*8 + disp]` (`index` must not be `rsp`).
     pub fn load_indexed(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
-        let (r, b, i) = (dst.0, base.0, index_reg(index));
-        dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) * 8 + disp]);
+        let mem = Operand::sib(base, index, 8, disp);
+        self.rm(Width::Q, &[0x8B], dst.0 as u8, mem);
     }
 
     /// `[base + index*8 + disp] = src` (`index` must not be `rsp`).
     pub fn store_indexed(&mut self, base: Reg, index: Reg, disp: i32, src: Reg) {
-        let (r, b, i) = (src.0, base.0, index_reg(index));
-        dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r));
+        let mem = Operand::sib(base, index, 8, disp);
+        self.rm(Width::Q, &[0x89], src.0 as u8, mem);
     }
 
     /// `dst = [base + index*scale + disp]`, `scale` 1 or 8 (`index` must
     /// not be `rsp`).
     pub fn load_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
-        let (r, b, i) = (dst.0, base.0, index_reg(index));
-        match scale {
-            1 => dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) + disp]),
-            8 => dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD [Rq(b) + Rq(i) * 8 + disp]),
-            _ => panic!("scale {scale}"),
-        }
+        assert!(matches!(scale, 1 | 8), "scale {scale}");
+        let mem = Operand::sib(base, index, scale, disp);
+        self.rm(Width::Q, &[0x8B], dst.0 as u8, mem);
     }
 
     /// `movzx dst, byte [base + index + disp]` (a string's byte).
     pub fn load_u8_sib(&mut self, dst: Reg, base: Reg, index: Reg, disp: i32) {
-        let (r, b, i) = (dst.0, base.0, index_reg(index));
-        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), BYTE [Rq(b) + Rq(i) + disp]);
+        let mem = Operand::sib(base, index, 1, disp);
+        self.rm(Width::D, &[0x0F, 0xB6], dst.0 as u8, mem);
     }
 
     /// `cmovne dst, src`: `dst = src` when the last comparison found
@@ -139,30 +125,30 @@ impl MacroAssembler {
 
     /// `[base + index*scale + disp] = src`, `scale` 1 or 8.
     pub fn store_sib(&mut self, base: Reg, index: Reg, scale: u8, disp: i32, src: Reg) {
-        let (r, b, i) = (src.0, base.0, index_reg(index));
-        match scale {
-            1 => dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) + disp], Rq(r)),
-            8 => dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(b) + Rq(i) * 8 + disp], Rq(r)),
-            _ => panic!("scale {scale}"),
-        }
+        assert!(matches!(scale, 1 | 8), "scale {scale}");
+        let mem = Operand::sib(base, index, scale, disp);
+        self.rm(Width::Q, &[0x89], src.0 as u8, mem);
     }
 
     /// `lea dst, [base + index*scale + disp]`, `scale` 1, 2, 4 or 8.
     pub fn lea_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
-        let (r, b, i) = (dst.0, base.0, index_reg(index));
-        match scale {
-            1 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) + disp]),
-            2 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 2 + disp]),
-            4 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 4 + disp]),
-            8 => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [Rq(b) + Rq(i) * 8 + disp]),
-            _ => panic!("scale {scale}"),
-        }
+        let mem = Operand::sib(base, index, scale, disp);
+        self.rm(Width::Q, &[0x8D], dst.0 as u8, mem);
     }
 
     /// `imul dst, src, imm`
     pub fn imul_imm(&mut self, dst: Reg, src: Reg, imm: i32) {
-        let (d, s) = (dst.0, src.0);
-        dynasm!(self.ops ; .arch x64 ; imul Rq(d), Rq(s), imm);
+        // (`6B /r ib` when the immediate fits a byte, else `69 /r id`.)
+        let (d, s) = (dst.0 as u8, src.0 as u8);
+        self.ops.push(0x48 | (d >> 3) << 2 | s >> 3);
+        let short = i8::try_from(imm).is_ok();
+        self.ops.push(if short { 0x6B } else { 0x69 });
+        self.ops.push(0xC0 | (d & 7) << 3 | (s & 7));
+        if short {
+            self.ops.push(imm as i8 as u8);
+        } else {
+            self.ops.extend(imm.to_le_bytes());
+        }
     }
 
     /// `shl dst, imm`
@@ -172,16 +158,14 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; shl Rq(d), i);
     }
 
-    /// `add qword [mem], imm` (sign-extended imm32).
+    /// `add qword [mem], imm` (sign-extended imm8 or imm32).
     pub fn add_mem_imm(&mut self, m: Mem, imm: i32) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(b) + d], DWORD imm);
+        self.alu_imm(enc::ADD, Target::Mem(Operand::at(m.base, m.disp)), imm);
     }
 
     /// `add qword [mem], src`
     pub fn add_mem_reg(&mut self, m: Mem, src: Reg) {
-        let (b, d, s) = (m.base.0, m.disp, src.0);
-        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(b) + d], Rq(s));
+        self.rm(Width::Q, &[0x01], src.0 as u8, Operand::at(m.base, m.disp));
     }
 
     /// `test dst, imm` (sign-extended imm32).
@@ -327,14 +311,12 @@ impl MacroAssembler {
 
     /// `movsd xmm{d}, [mem]`
     pub fn load_xmm(&mut self, d: u8, mem: Mem) {
-        let (b, disp) = (mem.base.0, mem.disp);
-        dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [Rq(b) + disp]);
+        self.rm(Width::Sd, &[0x0F, 0x10], d, Operand::at(mem.base, mem.disp));
     }
 
     /// `movsd [mem], xmm{s}`
     pub fn store_xmm(&mut self, mem: Mem, s: u8) {
-        let (b, disp) = (mem.base.0, mem.disp);
-        dynasm!(self.ops ; .arch x64 ; movsd QWORD [Rq(b) + disp], Rx(s));
+        self.rm(Width::Sd, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));
     }
 
     /// `cvtsi2sd xmm{d}, src` (signed 64-bit integer to double).
@@ -369,14 +351,12 @@ impl MacroAssembler {
 
     /// `call qword [mem]`
     pub fn call_mem(&mut self, m: Mem) {
-        let (b, d) = (m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + d]);
+        self.rm(Width::D, &[0xFF], 2, Operand::at(m.base, m.disp));
     }
 
     /// `call qword [base + index*8]` (`index` must not be `rsp`).
     pub fn call_indexed(&mut self, base: Reg, index: Reg) {
-        let (b, i) = (base.0, index_reg(index));
-        dynasm!(self.ops ; .arch x64 ; call QWORD [Rq(b) + Rq(i) * 8]);
+        self.rm(Width::D, &[0xFF], 2, Operand::sib(base, index, 8, 0));
     }
 
     /// `jmp reg`
@@ -389,26 +369,32 @@ impl MacroAssembler {
     /// (clobbers `scratch`).
     pub fn bump(&mut self, scratch: Reg, addr: u64) {
         self.mov_imm(scratch, addr);
-        let s = scratch.0;
-        dynasm!(self.ops ; .arch x64 ; add QWORD [Rq(s)], 1);
+        self.add_mem_imm(Mem::at(scratch, 0), 1);
     }
 
     /// `mov dst32, dword [mem]` (zero-extending 32-bit load).
     pub fn load32(&mut self, dst: Reg, m: Mem) {
-        let (r, b, d) = (dst.0, m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; mov Rd(r), DWORD [Rq(b) + d]);
+        self.rm(Width::D, &[0x8B], dst.0 as u8, Operand::at(m.base, m.disp));
     }
 
     /// `movzx dst32, byte [mem]`.
     pub fn load8(&mut self, dst: Reg, m: Mem) {
-        let (r, b, d) = (dst.0, m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), BYTE [Rq(b) + d]);
+        self.rm(
+            Width::D,
+            &[0x0F, 0xB6],
+            dst.0 as u8,
+            Operand::at(m.base, m.disp),
+        );
     }
 
     /// `movzx dst32, word [mem]`.
     pub fn load16(&mut self, dst: Reg, m: Mem) {
-        let (r, b, d) = (dst.0, m.base.0, m.disp);
-        dynasm!(self.ops ; .arch x64 ; movzx Rd(r), WORD [Rq(b) + d]);
+        self.rm(
+            Width::D,
+            &[0x0F, 0xB7],
+            dst.0 as u8,
+            Operand::at(m.base, m.disp),
+        );
     }
 
     /// `rep stosq`: stores rax to rcx words at rdi.

@@ -58,6 +58,8 @@ impl std::error::Error for CodeError {}
 pub struct CodeMemory {
     limit: usize,
     in_use: Arc<AtomicUsize>,
+    /// The next mapping's color (see [`COLORS`]), shared by clones.
+    next_color: Arc<AtomicUsize>,
 }
 
 impl CodeMemory {
@@ -66,6 +68,7 @@ impl CodeMemory {
         CodeMemory {
             limit,
             in_use: Arc::new(AtomicUsize::new(0)),
+            next_color: Arc::new(AtomicUsize::new(0)),
         }
     }
 
@@ -86,7 +89,7 @@ impl CodeMemory {
         }
         // Each mapping starts its code at the next of [`COLORS`] offsets in
         // its first page (when the code fits; padding is `int3`).
-        let color = NEXT_COLOR.fetch_add(1, Ordering::Relaxed) % COLORS;
+        let color = self.next_color.fetch_add(1, Ordering::Relaxed) % COLORS;
         let skip = if len.next_multiple_of(PAGE_SIZE) - len >= color * COLOR_STEP {
             color * COLOR_STEP
         } else {
@@ -132,7 +135,6 @@ const COLORS: usize = 32;
 /// returns of a megamorphic site alias, and its indirect call is
 /// mispredicted far more often than when the targets are spread out.
 const COLOR_STEP: usize = 64;
-static NEXT_COLOR: AtomicUsize = AtomicUsize::new(0);
 
 /// Writes `bytes` at offset `skip` of a read-write mapping of `size`
 /// bytes (`int3` before them), then makes it read-execute.

@@ -642,8 +642,7 @@ impl Gen<'_> {
         }
         let need = self.window + native_words;
         self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
-        self.m.load(TMP1, Mem::at(VM, STACK_END));
-        self.m.cmp(TMP0, TMP1);
+        self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
         self.m.jcc(Cond::Above, self.overflow);
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)

@@ -52,7 +52,7 @@ use crate::bytecode::{slot_offset, Function, Program};
 pub use analysis::inline_safe;
 use analysis::{choose_pins, loop_depths, PIN_REGS};
 use out_of_line::Slow;
-use pgojit_jit::abi::{FRAME, TMP0, TMP1, VM};
+use pgojit_jit::abi::{FRAME, TMP0, VM};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
 
@@ -255,8 +255,7 @@ impl Emitter<'_> {
             self.m.jcc(Cond::Below, self.overflow);
         }
         self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
-        self.m.load(TMP1, Mem::at(VM, STACK_END));
-        self.m.cmp(TMP0, TMP1);
+        self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
         self.m.jcc(Cond::Above, self.overflow);
         // Go zeroes a frame's locals; a straight-line body only needs the
         // slots it reads before writing (with the JIT on, the collector

@@ -30,6 +30,13 @@ impl Mem {
     }
 }
 
+/// Whether `r` as a base register takes a displacement even when it is
+/// zero (rbp and r13: their ModRM encoding without one means something
+/// else).
+pub fn base_needs_disp(r: Reg) -> bool {
+    r.0 as u8 & 7 == 5
+}
+
 /// A branch target inside one assembly. Create with
 /// [`MacroAssembler::new_label`], place with [`MacroAssembler::bind`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

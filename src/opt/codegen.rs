@@ -1529,6 +1529,14 @@ impl Gen<'_> {
                 return;
             }
             (BinOp::MulI, Operand::Imm(k @ (3 | 5 | 9))) => {
+                // (An rbp or r13 base takes a displacement byte, and a
+                // three-part `lea` is slower on AMD's cores: from a copy.)
+                let ra = if pgojit_jit::masm::base_needs_disp(ra) {
+                    self.m.mov(TMP0, ra);
+                    TMP0
+                } else {
+                    ra
+                };
                 self.m.lea_sib(d, ra, ra, (k - 1) as u8, 0);
                 self.def(i, d);
                 return;

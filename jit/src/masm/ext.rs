@@ -131,7 +131,20 @@ impl MacroAssembler {
     }
 
     /// `lea dst, [base + index*scale + disp]`, `scale` 1, 2, 4 or 8.
+    /// An rbp or r13 base with no displacement swaps with an index of
+    /// scale 1 when it can: as a base it takes a zero displacement byte,
+    /// and a three-part `lea` (base, index, displacement) has twice the
+    /// latency of a two-part one on AMD's cores.
     pub fn lea_sib(&mut self, dst: Reg, base: Reg, index: Reg, scale: u8, disp: i32) {
+        let (base, index) = if disp == 0
+            && scale == 1
+            && super::base_needs_disp(base)
+            && !super::base_needs_disp(index)
+        {
+            (index, base)
+        } else {
+            (base, index)
+        };
         let mem = Operand::sib(base, index, scale, disp);
         self.rm(Width::Q, &[0x8D], dst.0 as u8, mem);
     }

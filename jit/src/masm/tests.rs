@@ -1699,3 +1699,19 @@ fn alu_immediates_take_their_shortest_encoding() {
         &["imul rax, r11, 3E8h"],
     );
 }
+
+/// An rbp or r13 base without displacement trades places with an index of
+/// scale 1 (two-part `lea`); with a scaled index it keeps its zero byte.
+#[test]
+fn lea_avoids_a_zero_displacement_on_rbp_and_r13() {
+    check(
+        |m| m.lea_sib(TMP0, RBP, RSI, 1, 0),
+        "488d042e",
+        &["lea rax, [rsi+rbp]"],
+    );
+    check(
+        |m| m.lea_sib(TMP0, R13, R13, 2, 0),
+        "4b8d446d00",
+        &["lea rax, [r13+r13*2]"],
+    );
+}

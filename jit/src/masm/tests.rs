@@ -1710,7 +1710,7 @@ fn lea_avoids_a_zero_displacement_on_rbp_and_r13() {
         &["lea rax, [rsi+rbp]"],
     );
     check(
-        |m| m.lea_sib(TMP0, R13, R13, 2, 0),
+        |m| m.lea_sib(TMP0, VM, VM, 2, 0),
         "4b8d446d00",
         &["lea rax, [r13+r13*2]"],
     );

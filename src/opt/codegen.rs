@@ -121,6 +121,10 @@ impl Test {
 
 struct Gen<'a> {
     m: &'a mut MacroAssembler,
+    /// Entry parameters whose frame slot holds them for the whole code
+    /// (nothing here writes the slot): at a call, the collector finds them
+    /// there, so one in a callee-saved register is not saved for it.
+    in_slot: Vec<bool>,
     /// Entered by on-stack replacement.
     osr: bool,
     g: &'a Graph,
@@ -328,6 +332,7 @@ pub fn emit(
                         kind: CmpKind::Signed | CmpKind::Unsigned | CmpKind::Float,
                         ..
                     } | Insn::KeyEq { .. }
+                        | Insn::StrEqConst { .. }
                 )
             {
                 fused[last.index()] = true;
@@ -341,8 +346,10 @@ pub fn emit(
         .chain(counter.map(|c| c.1))
         .filter(|&r| is_callee_saved(r))
         .collect();
+    let in_slot = params_in_their_slots(g, f.frame_size);
     let mut e = Gen {
         m,
+        in_slot,
         osr,
         g,
         a: &a,
@@ -732,7 +739,7 @@ impl Gen<'_> {
             .live_across(p)
             .into_iter()
             .filter_map(|(v, l)| {
-                let ptr = self.g.insn(v).ty == Ty::Ptr;
+                let ptr = self.g.insn(v).ty == Ty::Ptr && !self.in_slot[v.index()];
                 let reload = !matches!(l, Loc::Reg(r) if is_callee_saved(r));
                 (ptr || reload).then_some((l, reload))
             })
@@ -1168,42 +1175,10 @@ impl Gen<'_> {
                 self.def(i, r);
             }
             Insn::StrEqConst { ptr, len, bytes, n } => {
-                let done = self.m.new_label();
-                let rl = self.src(*len, TMP1);
-                let rp = self.src(*ptr, TMP2);
-                self.m.mov_imm(TMP0, 0);
-                self.m.cmp(rl, *n as i32);
-                self.m.jne(done);
-                // The bytes in pieces of 4, 2 and 1 (or all 8 at once),
-                // each loaded zero-extended and compared.
-                let mut off = 0;
-                for size in [8u32, 4, 2, 1] {
-                    while *n - off >= size && (size != 8 || off == 0) {
-                        let mem = Mem::at(rp, off as i32);
-                        match size {
-                            8 => self.m.load(TMP1, mem),
-                            4 => self.m.load32(TMP1, mem),
-                            2 => self.m.load16(TMP1, mem),
-                            _ => self.m.load8(TMP1, mem),
-                        }
-                        let want = if size == 8 {
-                            *bytes
-                        } else {
-                            (*bytes >> (8 * off)) & ((1u64 << (8 * size)) - 1)
-                        };
-                        if want < 1 << 31 {
-                            self.m.cmp(TMP1, want as i32);
-                        } else {
-                            self.m.mov_imm(CALL_TARGET, want);
-                            self.m.cmp(TMP1, CALL_TARGET);
-                        }
-                        self.m.jne(done);
-                        off += size;
-                    }
-                }
-                self.m.mov_imm(TMP0, 1);
-                self.m.bind(done);
-                self.def(i, TMP0);
+                self.str_eq_const_flags(*ptr, *len, *bytes, *n);
+                let r = self.dst(i, TMP0);
+                self.m.set(Cond::Eq, r);
+                self.def(i, r);
             }
             Insn::CallRt { rt, args } => {
                 let live = self.live_regs(i);
@@ -1270,6 +1245,45 @@ impl Gen<'_> {
         }
     }
 
+    /// Compares the string (`ptr`, `len`) with the constant of `n` bytes
+    /// (`bytes`, little-endian), leaving ZF set exactly when they are
+    /// equal: the length, then the bytes in pieces of 8 (all at once), 4,
+    /// 2 and 1, each loaded zero-extended; a mismatch jumps to the end
+    /// with ZF clear, the last comparison falls through with its own.
+    fn str_eq_const_flags(&mut self, ptr: InsnId, len: InsnId, bytes: u64, n: u32) {
+        let done = self.m.new_label();
+        let rl = self.src(len, TMP1);
+        let rp = self.src(ptr, TMP2);
+        self.m.cmp(rl, n as i32);
+        let mut off = 0;
+        for size in [8u32, 4, 2, 1] {
+            while n - off >= size && (size != 8 || off == 0) {
+                self.m.jne(done);
+                let mem = Mem::at(rp, off as i32);
+                match size {
+                    8 => self.m.load(TMP1, mem),
+                    4 => self.m.load32(TMP1, mem),
+                    2 => self.m.load16(TMP1, mem),
+                    _ => self.m.load8(TMP1, mem),
+                }
+                let want = if size == 8 {
+                    bytes
+                } else {
+                    (bytes >> (8 * off)) & ((1u64 << (8 * size)) - 1)
+                };
+                if want < 1 << 31 {
+                    self.m.cmp(TMP1, want as i32);
+                } else {
+                    // (`mov` leaves the flags alone.)
+                    self.m.mov_imm(CALL_TARGET, want);
+                    self.m.cmp(TMP1, CALL_TARGET);
+                }
+                off += size;
+            }
+        }
+        self.m.bind(done);
+    }
+
     /// `test p, p; je nil`, unless `p` was checked on the way here.
     fn nil_check(&mut self, p: InsnId, rp: Reg) {
         if !self.nil_checked.contains(&p) {
@@ -1315,6 +1329,11 @@ impl Gen<'_> {
                 }
                 if stride == 1 {
                     (ri, 8)
+                } else if stride == 2 && ri != TMP0 && !pgojit_jit::masm::base_needs_disp(ri) {
+                    // (Two-word elements: `lea` doubles into TMP0 in one
+                    // instruction, where a copy and a shift take two.)
+                    self.m.lea_sib(TMP0, ri, ri, 1, 0);
+                    (TMP0, 8)
                 } else {
                     if ri != TMP0 {
                         self.m.mov(TMP0, ri);
@@ -1989,6 +2008,10 @@ impl Gen<'_> {
                         self.m.cmp(Mem::at(TMP1, 0), rv);
                         Test::Flag(Cond::Ne)
                     }
+                    Insn::StrEqConst { ptr, len, bytes, n } if self.fused[c.index()] => {
+                        self.str_eq_const_flags(ptr, len, bytes, n);
+                        Test::Flag(Cond::Ne)
+                    }
                     _ => {
                         let r = self.src(c, TMP0);
                         self.m.test(r, r);
@@ -2137,6 +2160,46 @@ impl Gen<'_> {
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
     }
+}
+
+/// Per instruction: an entry parameter whose frame slot nothing in `g`
+/// writes (no `StoreSlot`, no generic instruction run on this frame), so
+/// the slot holds the parameter's value wherever the value is live.
+fn params_in_their_slots(g: &Graph, frame_size: u32) -> Vec<bool> {
+    let mut written = vec![false; frame_size as usize];
+    let mut write = |from: u32, words: u32| {
+        // (A width of 0 is a call window: everything from it on.)
+        let to = if words == 0 {
+            frame_size
+        } else {
+            (from + words).min(frame_size)
+        };
+        for s in from.min(frame_size)..to {
+            written[s as usize] = true;
+        }
+    };
+    for d in &g.insns {
+        match &d.insn {
+            Insn::StoreSlot { slot, .. } => write(*slot, 1),
+            Insn::Bytecode {
+                op,
+                inlined_from: None,
+                ..
+            } => {
+                for w in op.writes().iter() {
+                    write(w.slot, w.words);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut in_slot = vec![false; g.insns.len()];
+    for &p in &g.block(g.entry).params {
+        if let Insn::Param { slot } = g.insn(p).insn {
+            in_slot[p.index()] = !written.get(slot as usize).copied().unwrap_or(true);
+        }
+    }
+    in_slot
 }
 
 #[cfg(test)]

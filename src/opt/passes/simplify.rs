@@ -230,6 +230,11 @@ fn simplify(g: &Graph, i: InsnId) -> Option<Simple> {
                 c,
                 Cmp::Eq | Cmp::Le | Cmp::Ge
             )))),
+            // `x != 0` of a truth value (0 or 1) is `x` itself, so a
+            // branch on it can test the comparison that made it.
+            (None, Some(0)) if c == Cmp::Ne && kind != CmpKind::Float && is_truth(g, a) => {
+                Some(Simple::Value(a))
+            }
             _ => None,
         },
         Insn::CheckIndex { i: x, len } => {
@@ -242,6 +247,14 @@ fn simplify(g: &Graph, i: InsnId) -> Option<Simple> {
         }
         _ => None,
     }
+}
+
+/// Whether `v` is always 0 or 1: a comparison's result.
+fn is_truth(g: &Graph, v: InsnId) -> bool {
+    matches!(
+        g.insn(v).insn,
+        Insn::Cmp { .. } | Insn::KeyEq { .. } | Insn::StrEqConst { .. }
+    )
 }
 
 /// Folds and simplifies instructions, in reverse postorder (operands

@@ -241,25 +241,26 @@ pub fn emit(
     // counter in memory before anything that may read it (a miss, a call,
     // a return): a memory increment in a loop is a chain of store-to-load
     // forwarding, several cycles per trip. (Only for the one site of a
-    // function with loops; others count in memory.)
-    let has_loop = g.block_ids().any(|b| {
+    // function, counted in a loop whose trips make no call: a call
+    // flushes the register, which then costs more than the memory
+    // increment it replaces. Others count in memory.)
+    let in_loop = loop_blocks(g);
+    let mut bumps: Vec<(u64, bool)> = Vec::new();
+    let mut loop_calls = false;
+    for b in g.block_ids() {
         let blk = g.block(b);
-        blk.term.as_ref().is_some_and(|t| {
-            t.edges()
-                .iter()
-                .any(|e| blk.term_pc.is_some_and(|pc| g.block(e.block).pc <= pc) && b != g.entry)
-        })
-    });
-    let bumps: Vec<u64> = g
-        .insns
-        .iter()
-        .filter_map(|d| match d.insn {
-            Insn::Bump { addr } => Some(addr),
-            _ => None,
-        })
-        .collect();
+        for &i in &blk.insns {
+            match g.insn(i).insn {
+                Insn::Bump { addr } => bumps.push((addr, in_loop[b.index()])),
+                ref x if in_loop[b.index()] && !blk.cold && regalloc::calls(x) => loop_calls = true,
+                _ => {}
+            }
+        }
+    }
     let counter = match bumps.as_slice() {
-        [addr, rest @ ..] if has_loop && rest.iter().all(|x| x == addr) => {
+        [(addr, _), rest @ ..]
+            if !loop_calls && bumps.iter().any(|b| b.1) && rest.iter().all(|x| x.0 == *addr) =>
+        {
             Some((*addr, COUNTER_REG))
         }
         _ => None,
@@ -2160,6 +2161,38 @@ impl Gen<'_> {
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
     }
+}
+
+/// Per block: in a loop (the natural loop of an edge back to a block no
+/// later in reverse postorder).
+fn loop_blocks(g: &Graph) -> Vec<bool> {
+    let rpo = g.rpo();
+    let mut at = vec![usize::MAX; g.blocks.len()];
+    for (k, b) in rpo.iter().enumerate() {
+        at[b.index()] = k;
+    }
+    let preds = g.preds();
+    let mut in_loop = vec![false; g.blocks.len()];
+    for &u in &rpo {
+        for h in g.succs(u) {
+            if at[h.index()] > at[u.index()] {
+                continue;
+            }
+            // The blocks that reach `u` without passing the header.
+            let mut body = vec![false; g.blocks.len()];
+            body[h.index()] = true;
+            let mut work = vec![u];
+            while let Some(x) = work.pop() {
+                if !std::mem::replace(&mut body[x.index()], true) {
+                    work.extend(preds[x.index()].iter().copied());
+                }
+            }
+            for (k, &inside) in body.iter().enumerate() {
+                in_loop[k] |= inside;
+            }
+        }
+    }
+    in_loop
 }
 
 /// Per instruction: an entry parameter whose frame slot nothing in `g`

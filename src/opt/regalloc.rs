@@ -358,7 +358,10 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         p += 2;
         for &i in &blk.insns {
             pos[i.index()] = p;
-            if calls(&g.insn(i).insn) {
+            // (Calls on a guard's miss path do not count: a value live
+            // across one is saved and reloaded there, rather than taking
+            // a callee-saved register that every call pushes and pops.)
+            if calls(&g.insn(i).insn) && !blk.cold {
                 call_pos.push(p);
             }
             p += 2;

@@ -244,7 +244,7 @@ pub fn emit(
     // function, counted in a loop whose trips make no call: a call
     // flushes the register, which then costs more than the memory
     // increment it replaces. Others count in memory.)
-    let in_loop = loop_blocks(g);
+    let in_loop = g.loop_blocks();
     let mut bumps: Vec<(u64, bool)> = Vec::new();
     let mut loop_calls = false;
     for b in g.block_ids() {
@@ -2161,38 +2161,6 @@ impl Gen<'_> {
         self.m.mov_imm(CALL_TARGET, self.jit.stubs.unwind);
         self.m.jmp_reg(CALL_TARGET);
     }
-}
-
-/// Per block: in a loop (the natural loop of an edge back to a block no
-/// later in reverse postorder).
-fn loop_blocks(g: &Graph) -> Vec<bool> {
-    let rpo = g.rpo();
-    let mut at = vec![usize::MAX; g.blocks.len()];
-    for (k, b) in rpo.iter().enumerate() {
-        at[b.index()] = k;
-    }
-    let preds = g.preds();
-    let mut in_loop = vec![false; g.blocks.len()];
-    for &u in &rpo {
-        for h in g.succs(u) {
-            if at[h.index()] > at[u.index()] {
-                continue;
-            }
-            // The blocks that reach `u` without passing the header.
-            let mut body = vec![false; g.blocks.len()];
-            body[h.index()] = true;
-            let mut work = vec![u];
-            while let Some(x) = work.pop() {
-                if !std::mem::replace(&mut body[x.index()], true) {
-                    work.extend(preds[x.index()].iter().copied());
-                }
-            }
-            for (k, &inside) in body.iter().enumerate() {
-                in_loop[k] |= inside;
-            }
-        }
-    }
-    in_loop
 }
 
 /// Per instruction: an entry parameter whose frame slot nothing in `g`

@@ -759,6 +759,63 @@ impl Graph {
         uses
     }
 
+    /// Per block: in a loop (the natural loop of an edge back to a block no
+    /// later in reverse postorder).
+    pub fn loop_blocks(&self) -> Vec<bool> {
+        let rpo = self.rpo();
+        let mut at = vec![usize::MAX; self.blocks.len()];
+        for (k, b) in rpo.iter().enumerate() {
+            at[b.index()] = k;
+        }
+        let preds = self.preds();
+        let mut in_loop = vec![false; self.blocks.len()];
+        for &u in &rpo {
+            for h in self.succs(u) {
+                if at[h.index()] > at[u.index()] {
+                    continue;
+                }
+                // The blocks that reach `u` without passing the header.
+                let mut body = vec![false; self.blocks.len()];
+                body[h.index()] = true;
+                let mut work = vec![u];
+                while let Some(x) = work.pop() {
+                    if !std::mem::replace(&mut body[x.index()], true) {
+                        work.extend(preds[x.index()].iter().copied());
+                    }
+                }
+                for (k, &inside) in body.iter().enumerate() {
+                    in_loop[k] |= inside;
+                }
+            }
+        }
+        in_loop
+    }
+
+    /// Per instruction: how much keeping it in a register is worth, from
+    /// its uses (a use in a loop 8, elsewhere 1, on a miss path none),
+    /// for the register allocator's choice of what goes to memory.
+    pub fn use_weights(&self) -> Vec<u32> {
+        let in_loop = self.loop_blocks();
+        let mut w = vec![0u32; self.insns.len()];
+        for b in self.block_ids() {
+            let blk = self.block(b);
+            let k = match (blk.cold, in_loop[b.index()]) {
+                (true, _) => 0,
+                (false, true) => 8,
+                (false, false) => 1,
+            };
+            let ops = blk.insns.iter().flat_map(|&i| self.insn(i).insn.operands());
+            let term = blk.term.iter().flat_map(|t| {
+                let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+                t.operands().into_iter().chain(args).collect::<Vec<_>>()
+            });
+            for o in ops.chain(term) {
+                w[o.index()] = w[o.index()].saturating_add(k);
+            }
+        }
+        w
+    }
+
     /// Adds an instruction to the arena (not to a block).
     pub fn add_insn(&mut self, insn: Insn, ty: Ty, pc: u32) -> InsnId {
         self.insns.push(InsnData { insn, ty, pc });

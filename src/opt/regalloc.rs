@@ -543,6 +543,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         }
     }
     let class = float_class(g);
+    let weights = g.use_weights();
     let crosses = |v: InsnId| {
         ranges[v.index()].iter().any(|&(s, e)| {
             let k = call_pos.partition_point(|&c| c <= s);
@@ -555,7 +556,7 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         // Per register: the intervals given it that have not ended yet.
         let mut holders: Vec<Vec<InsnId>> = vec![Vec::new(); regs.len()];
         for &v in vals.iter().filter(|&&v| class[v.index()] == float) {
-            let (start, end) = (ranges[v.index()][0].0, end_of(v));
+            let start = ranges[v.index()][0].0;
             for h in holders.iter_mut() {
                 h.retain(|&a| end_of(a) >= start);
             }
@@ -607,14 +608,25 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
                 continue;
             }
             // No register: when one register is kept from it by a single
-            // interval that ends later, that one goes to memory instead
-            // (the one that ends last); otherwise this one does.
+            // interval that is cheaper in memory (fewer uses per length of
+            // its live range, weighing uses in loops more; at equal
+            // density, the one that ends later),
+            // that one goes to memory instead (the cheapest); otherwise
+            // this one does.
+            let cost = |x: InsnId| {
+                let r = &ranges[x.index()];
+                let len: u32 = r.iter().map(|&(s, e)| e - s).sum::<u32>().max(1);
+                (
+                    u64::from(weights[x.index()]) * 1024 / u64::from(len),
+                    std::cmp::Reverse(end_of(x)),
+                )
+            };
             let victim = (0..regs.len())
                 .filter_map(|k| match conflicts(k).as_slice() {
-                    [a] if end_of(*a) > end => Some((end_of(*a), *a, k)),
+                    [a] if cost(*a) < cost(v) => Some((cost(*a), *a, k)),
                     _ => None,
                 })
-                .max();
+                .min();
             match victim {
                 Some((_, a, k)) => {
                     loc[v.index()] = regs[k];

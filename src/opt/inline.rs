@@ -1,6 +1,10 @@
-//! Inlining of static calls, on the graph: a call of a small leaf (no
-//! calls, no helpers, no frame memory, no loops) is replaced by a copy of
-//! the callee's graph. The caller's block is split at the call: its first
+//! Inlining of static calls, on the graph: a call of a small callee (no
+//! interface or function-value calls, no helpers, no frame memory, no
+//! loops) is replaced by a copy of the callee's graph. The copy's own
+//! static calls are considered in turn, so inlining nests (`Ray.At` into
+//! `Trace`, then the `Vec.Add` and `Vec.Scale` it calls) to the budget of
+//! [`MAX_INLINES`] per function; a call the budget or a refusal leaves
+//! stays a call inside the copy. The caller's block is split at the call: its first
 //! half jumps into the copy of the callee's entry, whose parameters are
 //! the call's arguments; each `Return` of the copy jumps to the second
 //! half, a new block whose parameters are the call's results (its
@@ -8,8 +12,8 @@
 //! [`Insn::Entered`], which counts the call and takes its `--max-steps`
 //! step as the call would have.
 //!
-//! What is not done yet: callees with calls of their own (nested
-//! inlining), with loops, or that run helpers (the copy would need a
+//! What is not done yet: callees with interface or function-value calls
+//! of their own, with loops, or that run helpers (the copy would need a
 //! frame of its own for them); guarded targets of interface and
 //! function-value sites.
 
@@ -20,8 +24,8 @@ use crate::bytecode::Program;
 use pgojit_profiler::FuncId;
 use std::collections::HashMap;
 
-/// Callees larger than this many instructions are called. (Only leaves
-/// are inlined and only into code hot enough to reach this tier, so the
+/// Callees larger than this many instructions are called. (Only code hot
+/// enough to reach this tier inlines, so the
 /// budget is of the order of HotSpot's for hot sites, not of its 35
 /// bytecodes for any site: `particles`' 50- and 64-instruction `Step`
 /// methods, the targets of its guarded site, are worth expanding.)
@@ -63,7 +67,10 @@ pub fn refusal(h: &Graph) -> Option<String> {
                 }
                 continue;
             }
-            if regalloc::calls(insn) {
+            // Static calls stay calls in the copy (and are considered for
+            // inlining in turn, to the budget of inlines per function);
+            // other calls, not yet.
+            if regalloc::calls(insn) && !matches!(insn, Insn::Call { .. }) {
                 return Some(format!("calls ({})", insn.name()));
             }
             if matches!(

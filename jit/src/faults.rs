@@ -208,4 +208,44 @@ mod tests {
         assert_eq!(f(std::ptr::null()), 7);
         drop(code);
     }
+
+    /// A fault that is not an implicit check still ends the process with
+    /// SIGSEGV once the handler is installed: this test runs itself in a
+    /// child that registers code, then dereferences nil in Rust.
+    #[test]
+    fn other_faults_still_kill_the_process() {
+        use std::os::unix::process::ExitStatusExt;
+        const CHILD: &str = "PGOJIT_FAULTS_TEST_CHILD";
+        if std::env::var_os(CHILD).is_some() {
+            let mut m = MacroAssembler::new();
+            let pad = m.new_label();
+            m.fault_here(pad);
+            m.load(RET, Mem::at(TMP0, 0));
+            m.bind(pad);
+            m.ret();
+            let mem = CodeMemory::new(1 << 20);
+            let _code = mem.alloc(&m.finish().unwrap()).unwrap();
+            let p: *const u64 = std::hint::black_box(std::ptr::null());
+            // SAFETY: deliberately not: the point is the fault.
+            let v = unsafe { std::ptr::read_volatile(p) };
+            std::process::exit(v as i32);
+        }
+        let me = std::env::current_exe().unwrap();
+        let out = std::process::Command::new(me)
+            .args([
+                "--exact",
+                "faults::tests::other_faults_still_kill_the_process",
+                "--nocapture",
+            ])
+            .env(CHILD, "1")
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.signal(),
+            Some(libc::SIGSEGV),
+            "{:?} {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

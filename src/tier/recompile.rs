@@ -333,13 +333,20 @@ impl Jit<'_> {
         let l = |i: usize| c[i].load(Ordering::Relaxed);
         let (calls, misses, h) = (l(CALLS), misses_now(c), [l(HIT0), l(HIT0 + 1)]);
         let (c0, m0, h0) = st.credited;
+        // A call in flight on another thread (or the one now in its miss
+        // path) is counted among the calls before its miss is: read then,
+        // it looked like a hit, and the next credit finds one miss more
+        // than calls. That credit must not start afresh from here (the
+        // hit credited too many would stay): it waits for calls to catch
+        // up.
+        let hits = (calls.saturating_sub(c0)).checked_sub(misses.saturating_sub(m0));
+        let Some(hits) = hits else {
+            return;
+        };
         st.credited = (calls, misses, h);
         let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
             return;
         };
-        let hits = calls
-            .saturating_sub(c0)
-            .saturating_sub(misses.saturating_sub(m0));
         let id = pgojit_profiler::SiteId(site as u32);
         let weights: Vec<u64> = if st.guarded.len() == 1 {
             // (All to the one target: no need to read the profile.)

@@ -618,14 +618,7 @@ impl<'p> Vm<'p> {
                 Op::NegF { d, s } => s!(d) = (-f(s!(s))).to_bits(),
                 Op::CmpF { d, a, b, c } => {
                     let (x, y) = (f(s!(a)), f(s!(b)));
-                    s!(d) = match c {
-                        Cmp::Eq => x == y,
-                        Cmp::Ne => x != y,
-                        Cmp::Lt => x < y,
-                        Cmp::Le => x <= y,
-                        Cmp::Gt => x > y,
-                        Cmp::Ge => x >= y,
-                    } as u64;
+                    s!(d) = c.holds(x, y) as u64;
                 }
                 Op::IToF { d, s, signed } => {
                     let v = s!(s);

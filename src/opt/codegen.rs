@@ -1110,9 +1110,7 @@ impl Gen<'_> {
                 // A nil interface has a nil itab: reading its method
                 // faults (implicitly checked), or is tested first.
                 let fun = Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32);
-                let implicit = self.jit.opts.implicit_nil
-                    && (0..pgojit_jit::faults::IMPLICIT_LIMIT).contains(&fun.disp);
-                if implicit {
+                if self.faults_on_nil(fun.disp) {
                     self.m.fault_here(self.nil);
                 } else {
                     self.m.test(TMP0, TMP0);
@@ -1230,11 +1228,17 @@ impl Gen<'_> {
         if self.nil_checked.contains(&p) {
             return false;
         }
-        if self.jit.opts.implicit_nil && (0..pgojit_jit::faults::IMPLICIT_LIMIT).contains(&disp) {
+        if self.faults_on_nil(disp) {
             return true;
         }
         self.nil_check(p, rp);
         false
+    }
+
+    /// An access at `disp` from a nil pointer faults (the first page is
+    /// never mapped), so it can be its own nil check, when those are on.
+    fn faults_on_nil(&self, disp: i32) -> bool {
+        self.jit.opts.implicit_nil && (0..pgojit_jit::faults::IMPLICIT_LIMIT).contains(&disp)
     }
 
     /// Marks the next instruction, which reads the folded load's memory

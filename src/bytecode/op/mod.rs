@@ -57,6 +57,18 @@ impl IntKind {
 }
 
 impl Cmp {
+    /// The comparison that holds exactly when `self` does not.
+    pub fn negate(self) -> Cmp {
+        match self {
+            Cmp::Eq => Cmp::Ne,
+            Cmp::Ne => Cmp::Eq,
+            Cmp::Lt => Cmp::Ge,
+            Cmp::Ge => Cmp::Lt,
+            Cmp::Le => Cmp::Gt,
+            Cmp::Gt => Cmp::Le,
+        }
+    }
+
     /// Whether `x self y` holds.
     #[inline]
     pub fn holds<T: PartialOrd>(self, x: T, y: T) -> bool {

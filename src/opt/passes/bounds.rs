@@ -233,7 +233,7 @@ impl Ctx<'_> {
         if let Some(Term::Branch { cond, then, else_ }) = &self.g.block(p).term {
             if then.block != else_.block {
                 if let Insn::Cmp { c, kind, a, b } = self.g.insn(*cond).insn {
-                    let c = if then.block == s { c } else { negate(c) };
+                    let c = if then.block == s { c } else { c.negate() };
                     self.add_cmp(&mut f, c, kind, a, b);
                 }
             }
@@ -283,7 +283,7 @@ impl Ctx<'_> {
         let [(q, c)] = ways[..] else { return None };
         let mut f = self.edge(exits[q.index()].clone()?, q, p);
         if let Insn::Cmp { c: op, kind, a, b } = self.g.insn(c).insn {
-            let op = if want { op } else { negate(op) };
+            let op = if want { op } else { op.negate() };
             self.add_cmp(&mut f, op, kind, a, b);
         }
         Some(f)
@@ -414,17 +414,6 @@ impl Ctx<'_> {
 fn add_ub(f: &mut Facts, a: InsnId, k: i64) {
     let e = f.ub.entry(a).or_insert(k);
     *e = (*e).min(k);
-}
-
-fn negate(c: Cmp) -> Cmp {
-    match c {
-        Cmp::Eq => Cmp::Ne,
-        Cmp::Ne => Cmp::Eq,
-        Cmp::Lt => Cmp::Ge,
-        Cmp::Ge => Cmp::Lt,
-        Cmp::Le => Cmp::Gt,
-        Cmp::Gt => Cmp::Le,
-    }
 }
 
 /// Rounds of dropping failed loop assumptions before giving them all up.

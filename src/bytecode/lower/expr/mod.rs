@@ -27,7 +27,6 @@ use crate::syntax::ast::*;
 use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
 use crate::types::{ObjKind, Selection};
-use operators::negate;
 use pgojit_profiler::FuncId;
 pub(crate) use place::Place;
 
@@ -120,7 +119,7 @@ impl FnCtx<'_, '_> {
                     _ => false,
                 };
                 // `JfCmp` jumps when the comparison fails: negate it to jump on success.
-                let cmp = if when { cmp.map(negate) } else { cmp };
+                let cmp = if when { cmp.map(Cmp::negate) } else { cmp };
                 if let (Some(c), true) = (cmp, int_like && self.ty(y) == xt) {
                     let signed = !matches!(self.l.types().basic(xt), Some(b) if b.is_unsigned());
                     let a = self.expr(x)?;

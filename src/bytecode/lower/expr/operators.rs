@@ -7,17 +7,6 @@ use crate::bytecode::op::{Cmp, Op, Slot};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
 
-pub(super) fn negate(c: Cmp) -> Cmp {
-    match c {
-        Cmp::Eq => Cmp::Ne,
-        Cmp::Ne => Cmp::Eq,
-        Cmp::Lt => Cmp::Ge,
-        Cmp::Ge => Cmp::Lt,
-        Cmp::Le => Cmp::Gt,
-        Cmp::Gt => Cmp::Le,
-    }
-}
-
 impl FnCtx<'_, '_> {
     pub(super) fn unary(&mut self, e: &Expr, op: UnOp, x: &Expr, d: Slot) -> R<()> {
         let t = self.ty(e);

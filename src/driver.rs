@@ -227,8 +227,11 @@ fn run_program(
                         pgojit_profiler::SiteId(sh.site),
                         pgojit_profiler::CompiledSite {
                             shape: sh.shape.clone(),
-                            guard_hits: (j.opts.count_guards && sh.guards > 0)
-                                .then(|| hits[..sh.guards.min(2)].iter().sum()),
+                            guard_hits: (j.opts.count_guards && sh.guards > 0).then(|| {
+                                hits[..sh.guards.min(crate::tier::counters::HITS)]
+                                    .iter()
+                                    .sum()
+                            }),
                             guard_misses: misses,
                             indirect_calls: indirect,
                         },
@@ -548,7 +551,12 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
             let meta = &prog.sites[site as usize];
             let (hits, misses, _) = j.counters.site(site as usize);
             let hits = if j.opts.count_guards {
-                format!("{} hits", hits[..guards.min(2)].iter().sum::<u64>())
+                format!(
+                    "{} hits",
+                    hits[..guards.min(crate::tier::counters::HITS)]
+                        .iter()
+                        .sum::<u64>()
+                )
             } else {
                 "hits not counted (--count-guards)".to_string()
             };

@@ -14,6 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::func::FuncSnapshot;
 use crate::ids::Target;
 use crate::profile::{MAX_WIDTH, MIN_WIDTH};
+
+/// The most guards a site gets (`--polymorphic` at most): compiled code
+/// keeps a hit counter per guard.
+pub const MAX_GUARDS: usize = 8;
 use crate::reason::Reason;
 use crate::site::SiteSnapshot;
 
@@ -145,10 +149,13 @@ impl Options {
                 message: "a window needs at least one call".into(),
             });
         }
-        if self.polymorphic < 2 {
+        if !(2..=MAX_GUARDS).contains(&self.polymorphic) {
             return Err(OptionsError {
                 option: "--polymorphic",
-                message: format!("{} guards: at least 2 (2 turns it off)", self.polymorphic),
+                message: format!(
+                    "{} guards: at least 2 (2 turns it off), at most {MAX_GUARDS}",
+                    self.polymorphic
+                ),
             });
         }
         if !(MIN_WIDTH..=MAX_WIDTH).contains(&self.width) {

@@ -9,20 +9,22 @@ use pgojit_profiler::FuncId;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Words of a site's counters (see `Counters::sites`).
-pub const HIT0: usize = 0;
-pub const MISSES: usize = 2;
-pub const INDIRECT: usize = 3;
-pub const CALLS: usize = 4;
+pub const MISSES: usize = 0;
+pub const INDIRECT: usize = 1;
+pub const CALLS: usize = 2;
 /// The count at which a miss row sends its next miss to the runtime
 /// (only the runtime writes it).
-pub const MISS_DUE: usize = 5;
+pub const MISS_DUE: usize = 3;
 /// The first of [`MISS_ROWS`] rows of missed receivers, two words each:
 /// a key (an itab, or a function id + 1; 0 while free; only the runtime
 /// writes it) and the misses by that key not yet booked into [`MISSES`]
 /// and the profile.
-pub const MISS_ROW0: usize = 6;
+pub const MISS_ROW0: usize = 4;
 pub const MISS_ROWS: usize = 4;
-pub const SITE_WORDS: usize = MISS_ROW0 + 2 * MISS_ROWS;
+/// The hits of each guard (`--count-guards`), one word per guard.
+pub const HIT0: usize = MISS_ROW0 + 2 * MISS_ROWS;
+pub const HITS: usize = pgojit_profiler::policy::MAX_GUARDS;
+pub const SITE_WORDS: usize = HIT0 + HITS;
 
 /// The miss path calls the runtime at least every this many misses of a
 /// site (sooner when the site's window is due to be judged).
@@ -73,10 +75,10 @@ pub struct Counters {
     /// Per function: entries into compiled code, loop trips in compiled code.
     calls: Box<[AtomicU64]>,
     loops: Box<[AtomicU64]>,
-    /// Per site, words at [`HIT0`]...: hits of guard 0 and 1
-    /// (`--count-guards`), misses, calls at sites compiled without guards,
-    /// calls at guarded sites, the miss count at which the miss path next
-    /// calls the runtime, and the rows of missed receivers.
+    /// Per site: misses, calls at sites compiled without guards, calls at
+    /// guarded sites, the miss count at which the miss path next calls
+    /// the runtime, the rows of missed receivers, and the hits of each
+    /// guard (`--count-guards`).
     pub(crate) sites: Box<[[AtomicU64; SITE_WORDS]]>,
 }
 
@@ -96,7 +98,8 @@ impl Counters {
         self.loops[f.index()].as_ptr() as u64
     }
     pub fn hit_addr(&self, site: usize, guard: usize) -> u64 {
-        self.word_addr(site, HIT0 + guard.min(1))
+        assert!(guard < HITS, "at most {HITS} guards (--polymorphic)");
+        self.word_addr(site, HIT0 + guard)
     }
     pub fn miss_addr(&self, site: usize) -> u64 {
         self.word_addr(site, MISSES)
@@ -115,10 +118,10 @@ impl Counters {
             self.loops[f.index()].load(Ordering::Relaxed),
         )
     }
-    /// (guard hits [2], misses, unguarded calls) at `site`.
-    pub fn site(&self, site: usize) -> ([u64; 2], u64, u64) {
+    /// (hits per guard, misses, unguarded calls) at `site`.
+    pub fn site(&self, site: usize) -> ([u64; HITS], u64, u64) {
         let s = &self.sites[site];
         let l = |i: usize| s[i].load(Ordering::Relaxed);
-        ([l(HIT0), l(HIT0 + 1)], l(MISSES), l(INDIRECT))
+        (std::array::from_fn(|k| l(HIT0 + k)), l(MISSES), l(INDIRECT))
     }
 }

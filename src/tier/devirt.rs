@@ -26,6 +26,8 @@ pub struct Guard {
     pub name: String,
     /// The profile's name for the target.
     pub profile_target: Target,
+    /// The target's calls in the profile the plan was made from.
+    pub calls: u64,
 }
 
 /// The shape of one call site in compiled code.
@@ -107,12 +109,18 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
                         inline: false,
                         name: prog.func(f).name.clone(),
                         profile_target: t,
+                        calls: 0,
                     }),
                     _ => None,
                 };
                 match g {
                     Some(mut g) => {
                         g.inline = jit.opts.inline && inlinable(g.target);
+                        g.calls = snap
+                            .ranked()
+                            .iter()
+                            .find(|&&(x, _)| x == t)
+                            .map_or(0, |&(_, c)| c);
                         plan.guards.push(g);
                     }
                     None => {
@@ -283,6 +291,7 @@ fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guar
         inline: false,
         name: desc.name.clone(),
         profile_target: Target::Type(pgojit_profiler::TypeId(ty as u32)),
+        calls: 0,
     })
 }
 

@@ -21,7 +21,7 @@
 //! running the old code move to the new at their next back-edge.
 
 use super::counters::{
-    miss_row, CALLS, CHECK_EVERY, HIT0, MISSES, MISS_DUE, MISS_ROWS, SITE_WORDS,
+    miss_row, CALLS, CHECK_EVERY, HIT0, HITS, MISSES, MISS_DUE, MISS_ROWS, SITE_WORDS,
 };
 use super::Jit;
 use crate::runtime::typedesc::Itab;
@@ -51,7 +51,7 @@ pub struct SiteState {
     /// The targets the installed code guards, in order.
     pub guarded: Vec<Target>,
     /// Calls, misses and guard hits already credited to the profile rows.
-    credited: (u64, u64, [u64; 2]),
+    credited: (u64, u64, [u64; HITS]),
     /// `pgojit stress --mode=flip`: rotations so far.
     flips: u32,
     /// The miss row a new key takes next when none is free.
@@ -331,7 +331,8 @@ impl Jit<'_> {
     fn credit_hits(&self, site: usize, st: &mut SiteState) {
         let c = &self.counters.sites[site];
         let l = |i: usize| c[i].load(Ordering::Relaxed);
-        let (calls, misses, h) = (l(CALLS), misses_now(c), [l(HIT0), l(HIT0 + 1)]);
+        let h: [u64; HITS] = std::array::from_fn(|k| l(HIT0 + k));
+        let (calls, misses) = (l(CALLS), misses_now(c));
         let (c0, m0, h0) = st.credited;
         // A call in flight on another thread (or the one now in its miss
         // path) is counted among the calls before its miss is: read then,
@@ -353,7 +354,7 @@ impl Jit<'_> {
             vec![1]
         } else if self.opts.count_guards {
             (0..st.guarded.len())
-                .map(|k| h[k.min(1)].saturating_sub(h0[k.min(1)]))
+                .map(|k| h[k].saturating_sub(h0[k]))
                 .collect()
         } else {
             st.guarded

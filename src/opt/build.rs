@@ -362,6 +362,7 @@ impl<'a> Builder<'a> {
                     pc: s,
                     inlined: false,
                     cold: false,
+                    unlikely: false,
                     term_pc: None,
                     entry_state: None,
                 })

@@ -41,6 +41,10 @@ pub struct Devirt {
     pub keys: Vec<Box<AtomicU64>>,
 }
 
+/// A later guard's target is laid out of line when the first guard's
+/// target had more than this many times its calls.
+const UNLIKELY_RATIO: u64 = 3;
+
 /// Devirtualizes the interface call sites of `g`.
 pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
     let mut out = Devirt::default();
@@ -90,6 +94,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
                 pc,
                 inlined,
                 cold: false,
+                unlikely: false,
                 term_pc: None,
                 entry_state: None,
             });
@@ -128,6 +133,13 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
         for (n, gd) in guards.iter().enumerate() {
             let test = firsts[n];
             let hit = new_block(g);
+            // A later guard whose type is much rarer than the first's
+            // (biased90's 10% beside 90%) is tested and run out of line,
+            // so the first type's path falls through to the join.
+            if n > 0 && gd.calls.saturating_mul(UNLIKELY_RATIO) < guards[0].calls {
+                g.blocks[test.index()].unlikely = true;
+                g.blocks[hit.index()].unlikely = true;
+            }
             let next = firsts.get(n + 1).copied().unwrap_or(miss);
             let cell = Box::new(AtomicU64::new(gd.key));
             let cell_addr = &*cell as *const AtomicU64 as u64;

@@ -199,7 +199,7 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
     let c = g.block(b).insns[k];
     let call_pc = g.insn(c).pc;
     let outer_inlined = g.block(b).inlined;
-    let outer_cold = g.block(b).cold;
+    let (outer_cold, outer_unlikely) = (g.block(b).cold, g.block(b).unlikely);
     let outer_term_pc = g.blocks[b.index()].term_pc.take();
     // The second half of the block: what follows the call.
     let blk = &mut g.blocks[b.index()];
@@ -247,6 +247,7 @@ pub(super) fn split_at_call(g: &mut Graph, b: BlockId, k: usize, rw: usize) -> B
         pc: call_pc,
         inlined: outer_inlined,
         cold: outer_cold,
+        unlikely: outer_unlikely,
         term_pc: outer_term_pc,
         entry_state: None,
     });
@@ -295,6 +296,7 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
         unreachable!("splice is given a call");
     };
     let rw = h.result_words as usize;
+    let (outer_cold, outer_unlikely) = (g.block(b).cold, g.block(b).unlikely);
     let cont = split_at_call(g, b, k, rw);
     // The results' types: the caller's guess for an untyped call (`ptr`,
     // which also keeps a pointer the callee does not type visible to the
@@ -398,7 +400,8 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             term,
             pc: blk.pc,
             inlined: true,
-            cold: blk.cold,
+            cold: blk.cold || outer_cold,
+            unlikely: blk.unlikely || outer_unlikely,
             term_pc: None,
             entry_state: None,
         });

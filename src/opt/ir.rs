@@ -672,6 +672,11 @@ pub struct Block {
     pub inlined: bool,
     /// Rarely run (a guard's miss path).
     pub cold: bool,
+    /// Run, but much less often than the path beside it (a second
+    /// guard's test and inlined target when the first guard's type
+    /// dominates the site): placed after the hot blocks, so the likely
+    /// path falls through, but not treated as a miss path.
+    pub unlikely: bool,
     /// The pc of the bytecode branch the terminator stands for (`None`
     /// for one a pass made): a jump from it to a block at or before that
     /// pc is a loop back-edge, which takes a `--max-steps` step and counts

@@ -560,7 +560,7 @@ fn diamond(
     blk.insns.pop();
     let term = blk.term.take();
     let term_pc = blk.term_pc.take();
-    let (inlined, cold) = (blk.inlined, blk.cold);
+    let (inlined, cold, unlikely) = (blk.inlined, blk.cold, blk.unlikely);
     let conds = checks(&mut At { g, b, pc });
     let new_block = |g: &mut Graph, cold: bool| {
         g.blocks.push(Block {
@@ -570,6 +570,7 @@ fn diamond(
             pc,
             inlined,
             cold,
+            unlikely,
             term_pc: None,
             entry_state: None,
         });

@@ -294,16 +294,25 @@ impl Set {
     }
 }
 
-/// Code order: reverse postorder, with the cold blocks (a guard's miss
-/// path) after all the others, so the hot path falls through and its
+/// Code order: reverse postorder, with the unlikely blocks (a rare
+/// second guard's path) after the others and the cold blocks (a guard's
+/// miss path) last, so the hot path falls through and its
 /// values' intervals have holes where the cold code sits rather than
 /// stretching over it.
 pub fn code_order(g: &Graph) -> Vec<BlockId> {
     let rpo = g.rpo();
-    let (hot, cold): (Vec<BlockId>, Vec<BlockId>) = rpo
-        .into_iter()
-        .partition(|&b| b == g.entry || !g.block(b).cold);
-    hot.into_iter().chain(cold).collect()
+    let heat = |b: BlockId| {
+        let blk = g.block(b);
+        match (b == g.entry, blk.cold, blk.unlikely) {
+            (true, ..) | (false, false, false) => 0,
+            (false, false, true) => 1,
+            (false, true, _) => 2,
+        }
+    };
+    let mut order = rpo;
+    // (A stable sort: reverse postorder within each kind.)
+    order.sort_by_key(|&b| heat(b));
+    order
 }
 
 /// Adds piece `[s, e]` to a sorted list of pieces (blocks are visited
@@ -544,6 +553,23 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     }
     let class = float_class(g);
     let weights = g.use_weights();
+    // Values a multiplication by 3, 5 or 9 reads: it becomes a `lea` with
+    // the value as base and index, which from rbp or r13 needs a
+    // displacement byte (a three-part `lea`, slower) or a copy first.
+    let mut lea_base = vec![false; nv];
+    for d in &g.insns {
+        if let Insn::Bin {
+            op: BinOp::MulI,
+            a,
+            b,
+        } = d.insn
+        {
+            if matches!(g.insn(b).insn, Insn::Const { bits: 3 | 5 | 9 }) {
+                lea_base[a.index()] = true;
+            }
+        }
+    }
+    let needs_disp = |l: Loc| matches!(l, Loc::Reg(r) if pgojit_jit::masm::base_needs_disp(r));
     let crosses = |v: InsnId| {
         ranges[v.index()].iter().any(|&(s, e)| {
             let k = call_pos.partition_point(|&c| c <= s);
@@ -589,11 +615,13 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
                 } if a != b => loc[b.index()],
                 _ => Loc::None,
             };
+            let shun = |l: Loc| l == avoid || (lea_base[v.index()] && needs_disp(l));
             let pick = hinted
                 .or_else(|| {
                     (0..regs.len())
-                        .find(|&k| fits[k] && saved(regs[k]) == want_saved && regs[k] != avoid)
+                        .find(|&k| fits[k] && saved(regs[k]) == want_saved && !shun(regs[k]))
                 })
+                .or_else(|| (0..regs.len()).find(|&k| fits[k] && !shun(regs[k])))
                 .or_else(|| (0..regs.len()).find(|&k| fits[k] && regs[k] != avoid))
                 .or_else(|| (0..regs.len()).find(|&k| fits[k]));
             if let Some(k) = pick {

@@ -22,7 +22,7 @@
 //!   block: it dominates the end of every predecessor);
 //! - **block merging**: a block ending in `Jump` to a block whose only
 //!   predecessor it is takes that block's body, terminator and `term_pc`,
-//!   when both have the same `inlined` and `cold` flags, the target is not
+//!   when both have the same `inlined`, `cold` and `unlikely` flags, the target is not
 //!   a loop header (`entry_state`), the edge is not a back-edge and the
 //!   target's back-edges stay back-edges (not when merging into the entry
 //!   block, whose edges the code generator never counts as back-edges);
@@ -443,6 +443,7 @@ fn mergeable(g: &Graph, npreds: &[usize], a: BlockId) -> Option<BlockId> {
         || bb.entry_state.is_some()
         || ba.inlined != bb.inlined
         || ba.cold != bb.cold
+        || ba.unlikely != bb.unlikely
         || back_edge(g, a, b)
         || !e.args.is_empty()
     {

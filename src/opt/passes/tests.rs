@@ -32,6 +32,7 @@ impl G {
             pc,
             inlined: false,
             cold: false,
+            unlikely: false,
             term_pc: None,
             entry_state: None,
         });

@@ -334,3 +334,97 @@ fn interleaved_misses_keep_the_table_exact_in_every_tier() {
         }
     }
 }
+
+/// Sites called once per trip of their loop are counted by the loop's
+/// trips in optimized code (no increment per call): the table stays
+/// exact, beside sites that are counted call by call (under an `if`, in a
+/// loop left by `break`, stepping by two or counting down, in an inner
+/// loop), with misses, in tiny-threshold, stress and on-the-spot modes
+/// (tests/profile/trip_counts.go).
+#[test]
+fn trip_counted_sites_keep_exact_calls_in_every_tier() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/profile/trip_counts.go")
+        .display()
+        .to_string();
+    // (site, calls and other, receivers): the receivers only with
+    // `--count-guards` (without it, hits between several guards are split
+    // as the rows already are: the table says "hits not counted").
+    type Table = Vec<(String, serde_json::Value, serde_json::Value)>;
+    let table = |args: &[&str]| -> Table {
+        let mut a = vec!["profile", "--format=json"];
+        a.extend_from_slice(args);
+        a.push(&p);
+        let o = pgojit(&a);
+        assert!(
+            o.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let out = stdout(&o);
+        assert!(out.starts_with("1246023068\n"), "{args:?}: {out}");
+        let json = &out[out.find('{').expect("JSON after the program's output")..];
+        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        let mut sites: Table = v["sites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let counts = serde_json::json!([s["calls"], s["other"]]);
+                let caller = s["caller"].as_str().unwrap().to_string();
+                (caller, counts, s["receivers"].clone())
+            })
+            .collect();
+        sites.sort_by(|a, b| a.0.cmp(&b.0));
+        sites
+    };
+    let want = table(&["--tier=interp"]);
+    assert_eq!(want.len(), 8, "{want:?}");
+    let calls = |t: &Table| -> Vec<(String, serde_json::Value)> {
+        t.iter().map(|s| (s.0.clone(), s.1.clone())).collect()
+    };
+    let tiny = ["--hot-calls=2", "--hot-loops=10", "--min-site-calls=1"];
+    for args in [
+        vec!["--tier=auto"],
+        vec!["--tier=auto", "--jit-sync"],
+        [&["--jit-sync", "--opt-at-tier-up"][..], &tiny].concat(),
+        [&["--stress-mode=random-miss=0.3"][..], &tiny].concat(),
+        [&["--stress-mode=force-miss"][..], &tiny].concat(),
+    ] {
+        assert_eq!(calls(&table(&args)), calls(&want), "with {args:?}");
+    }
+    for args in [
+        vec!["--count-guards"],
+        [
+            &["--count-guards", "--jit-sync", "--opt-at-tier-up"][..],
+            &tiny,
+        ]
+        .concat(),
+        [
+            &["--count-guards", "--stress-mode=random-miss=0.3"][..],
+            &tiny,
+        ]
+        .concat(),
+    ] {
+        assert_eq!(table(&args), want, "with {args:?}");
+    }
+    // Which sites the optimized code counts by trips: the listing says.
+    let listing = |func: &str| stdout(&pgojit(&["disasm", "--func", func, &p]));
+    for (func, trips) in [
+        ("main.plain", true),
+        ("main.diamond", true),
+        ("main.outer", true),
+        ("main.guarded", false),
+        ("main.early", false),
+        ("main.stride", false),
+        ("main.down", false),
+    ] {
+        let l = listing(func);
+        assert!(l.contains("TEXT"), "{func}: {l}");
+        assert_eq!(
+            l.contains("counted by the loop's trips"),
+            trips,
+            "{func}: {l}"
+        );
+    }
+}

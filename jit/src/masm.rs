@@ -228,6 +228,29 @@ impl MacroAssembler {
         self.ops.offset().0
     }
 
+    /// Pads with the fewest multi-byte `nop`s (the recommended forms, at
+    /// most 9 bytes each) to the next multiple of `align` (a power of
+    /// two): a loop's first instruction at a fetch-block boundary.
+    pub fn align_nop(&mut self, align: usize) {
+        const NOPS: [&[u8]; 9] = [
+            &[0x90],
+            &[0x66, 0x90],
+            &[0x0F, 0x1F, 0x00],
+            &[0x0F, 0x1F, 0x40, 0x00],
+            &[0x0F, 0x1F, 0x44, 0x00, 0x00],
+            &[0x66, 0x0F, 0x1F, 0x44, 0x00, 0x00],
+            &[0x0F, 0x1F, 0x80, 0x00, 0x00, 0x00, 0x00],
+            &[0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+            &[0x66, 0x0F, 0x1F, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
+        ];
+        let mut pad = self.offset().next_multiple_of(align) - self.offset();
+        while pad > 0 {
+            let n = pad.min(NOPS.len());
+            self.ops.extend(NOPS[n - 1].iter().copied());
+            pad -= n;
+        }
+    }
+
     /// Records `text` for the listing, before the next instruction.
     pub fn comment(&mut self, text: &str) {
         let at = self.offset();

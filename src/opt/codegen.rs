@@ -77,8 +77,12 @@ enum PanicKind {
 
 /// An out-of-line path.
 enum Stub {
-    /// A panic with up to two operand values (index, length).
-    Panic(Label, PanicKind, Option<Operand>, Option<Operand>),
+    /// A panic with up to two operand values (index, length), then a
+    /// jump to the unwind path given.
+    Panic(Label, PanicKind, Option<Operand>, Option<Operand>, Label),
+    /// Adds a derived site count to the counter register, then jumps on
+    /// (to the nil or unwind path): a panic in the counted loop.
+    Count(Label, Phase, Label),
     /// `--max-steps` ran out entering a function (`pc` 0) or at the
     /// back-edge at `pc`.
     Step(Label, FuncId, u32),
@@ -87,7 +91,9 @@ enum Stub {
     Verify(Label, u32, u64),
     /// A back-edge to loop header `BlockId` found the leave flag set: the
     /// function was recompiled; continue in the new code's OSR entry.
-    Leave(Label, BlockId),
+    /// (With the derived count at the header, when the site count is
+    /// derived from the loop's trips.)
+    Leave(Label, BlockId, Option<Phase>),
 }
 
 /// A value, or a constant known at compile time.
@@ -162,6 +168,24 @@ struct Gen<'a> {
     /// The flag a miss path sets when the function was recompiled
     /// (functions with guards and loops).
     leave: LeaveFlag,
+    /// Whether back-edges test the leave flag. Not when every miss path
+    /// has a leaving copy of the code from its rejoin point to its loop's
+    /// back-edge ([`leave_chain`]): the miss path that sets the flag then
+    /// goes on in the copy, whose back-edge leaves, and the hot loop has
+    /// no test.
+    poll: bool,
+    /// Per miss block: the blocks its leaving copy runs through, and the
+    /// copy's label for each.
+    copies: HashMap<BlockId, LeaveCopy>,
+    /// While a leaving copy is emitted: its blocks and their labels.
+    copying: Option<LeaveCopy>,
+    /// The counted site's calls, derived from its loop's trips.
+    trips: Option<TripCount>,
+    /// The block and instruction being emitted.
+    at: Option<(BlockId, usize)>,
+    /// Paths that add the derived count to the counter register before
+    /// a panic: (count, `true` for the nil path, label).
+    count_labels: Vec<(Phase, bool, Label)>,
     /// The entry of this code version's main graph (what its entry cell
     /// holds while the version is installed).
     main_entry: Label,
@@ -200,6 +224,249 @@ struct ElemCache {
     key: (InsnId, InsnId, InsnId, u32),
     index: Reg,
     scale: u8,
+}
+
+/// Whether the edge `from` → `to` is a loop back-edge of the function
+/// itself (a bytecode jump to an earlier pc, not one inside inlined code).
+fn is_back_edge(g: &Graph, from: BlockId, to: BlockId) -> bool {
+    let (f, t) = (g.block(from), g.block(to));
+    match f.term_pc {
+        Some(pc) => from != g.entry && !f.inlined && !t.inlined && t.pc <= pc,
+        None => false,
+    }
+}
+
+/// Loop headers' alignment.
+const LOOP_ALIGN: usize = 32;
+
+/// Per block: whether it is a loop header, a back-edge's target that
+/// dominates the back-edge's source.
+fn loop_headers(g: &Graph, idom: &[Option<BlockId>]) -> Vec<bool> {
+    let mut headers = vec![false; g.blocks.len()];
+    for b in g.block_ids() {
+        let Some(t) = &g.block(b).term else {
+            continue;
+        };
+        for e in t.edges() {
+            let mut x = b;
+            let dominated = loop {
+                if x == e.block {
+                    break true;
+                }
+                match idom[x.index()] {
+                    Some(d) if d != x => x = d,
+                    _ => break false,
+                }
+            };
+            if dominated && !g.block(e.block).cold {
+                headers[e.block.index()] = true;
+            }
+        }
+    }
+    headers
+}
+
+/// At most this many blocks and instructions in a leaving copy.
+const CHAIN_BLOCKS: usize = 4;
+const CHAIN_INSNS: usize = 64;
+
+/// The blocks a miss block `m` goes on through to its loop's back-edge,
+/// when they are a short chain of jumps ending in a branch or jump back
+/// to a loop header: what its leaving copy holds. Empty when the way on
+/// returns first (nothing to leave); `None` when it forks or is long
+/// (then back-edges poll the flag instead).
+fn leave_chain(g: &Graph, m: BlockId) -> Option<Vec<BlockId>> {
+    let Some(Term::Jump(e)) = &g.block(m).term else {
+        return None;
+    };
+    let header = |from: BlockId, to: BlockId| {
+        is_back_edge(g, from, to).then(|| g.block(to).entry_state.is_some())
+    };
+    let mut chain = Vec::new();
+    let mut insns = 0;
+    let mut cur = e.block;
+    loop {
+        let blk = g.block(cur);
+        if chain.contains(&cur) || blk.cold {
+            return None;
+        }
+        chain.push(cur);
+        insns += blk.insns.len();
+        if chain.len() > CHAIN_BLOCKS || insns > CHAIN_INSNS {
+            return None;
+        }
+        match blk.term.as_ref()? {
+            Term::Jump(e) => match header(cur, e.block) {
+                Some(true) => return Some(chain),
+                Some(false) => return None,
+                None => cur = e.block,
+            },
+            Term::Branch { then, else_, .. } => {
+                return [then, else_]
+                    .iter()
+                    .any(|e| header(cur, e.block) == Some(true))
+                    .then_some(chain);
+            }
+            Term::Return(_) | Term::Unreachable => return Some(Vec::new()),
+        }
+    }
+}
+
+/// A miss path's leaving copy: the blocks it runs through, and their
+/// labels in the copy.
+type LeaveCopy = (Vec<BlockId>, Vec<Label>);
+
+/// A derived site count: the count is the counter register plus
+/// this value, plus this many.
+type Phase = (InsnId, u8);
+
+/// A guarded site called once per trip of its loop, whose call count is
+/// the loop's induction variable's progress: the counter register holds
+/// the count minus the induction variable while the loop runs, and the
+/// loop needs no increment of its own. Every way out of the loop (its
+/// exit, a call, a panic, a leave) adds the variable back first.
+struct TripCount {
+    /// The loop's blocks.
+    body: Vec<bool>,
+    header: BlockId,
+    /// The one block with a back-edge to the header, and the loop's only
+    /// exit.
+    latch: BlockId,
+    /// The induction variable (a header parameter) and its next value
+    /// (`iv + 1`, at `next_pos` of the latch, on the back-edge).
+    iv: InsnId,
+    next: InsnId,
+    next_pos: usize,
+    /// Where the site's `Bump` is.
+    bump_block: BlockId,
+    bump_pos: usize,
+    /// Per block: after the site in a trip (dominated by its block).
+    after_bump: Vec<bool>,
+}
+
+/// The site counted at `addr` as its loop's trips, when that is exact:
+/// one `Bump` of it, in a loop (the innermost one around it) with one
+/// latch that is also its only exit, stepping a header parameter by one,
+/// whose block the latch cannot be reached around.
+fn trip_count(g: &Graph, addr: u64) -> Option<TripCount> {
+    let mut bump = None;
+    for b in g.block_ids() {
+        for (k, &i) in g.block(b).insns.iter().enumerate() {
+            if matches!(g.insn(i).insn, Insn::Bump { addr: a } if a == addr) {
+                if bump.is_some() {
+                    return None;
+                }
+                bump = Some((b, k));
+            }
+        }
+    }
+    let (bump_block, bump_pos) = bump?;
+    let preds = g.preds();
+    let idom = super::verify::dominators(g);
+    let dominates = |a: BlockId, mut b: BlockId| loop {
+        if a == b {
+            return true;
+        }
+        match idom[b.index()] {
+            Some(d) if d != b => b = d,
+            _ => return false,
+        }
+    };
+    // The natural loops: (header, latch, body), for back-edges to a
+    // header that dominates their source (a bytecode jump back to a
+    // header may also be the loop's way in: not a latch).
+    let mut loops: Vec<(BlockId, BlockId, Vec<bool>)> = Vec::new();
+    for b in g.block_ids() {
+        let Some(t) = &g.block(b).term else {
+            continue;
+        };
+        for e in t.edges() {
+            if !is_back_edge(g, b, e.block)
+                || g.block(e.block).entry_state.is_none()
+                || !dominates(e.block, b)
+            {
+                continue;
+            }
+            let h = e.block;
+            let mut body = vec![false; g.blocks.len()];
+            body[h.index()] = true;
+            let mut work = vec![b];
+            while let Some(x) = work.pop() {
+                if !body[x.index()] {
+                    body[x.index()] = true;
+                    work.extend(preds[x.index()].iter().copied());
+                }
+            }
+            loops.push((h, b, body));
+        }
+    }
+    let around: Vec<&(BlockId, BlockId, Vec<bool>)> =
+        loops.iter().filter(|l| l.2[bump_block.index()]).collect();
+    let &(header, latch, ref body) = *around
+        .iter()
+        .min_by_key(|l| l.2.iter().filter(|&&x| x).count())?;
+    // Loops around the site are around its loop's header too (none is
+    // an inner loop of it), and its header has one latch.
+    if around.iter().any(|l| !l.2[header.index()])
+        || loops.iter().filter(|l| l.0 == header).count() != 1
+    {
+        return None;
+    }
+    // The one exit: the latch's branch.
+    for b in g.block_ids().filter(|b| body[b.index()]) {
+        match g.block(b).term.as_ref()? {
+            Term::Return(_) | Term::Unreachable => return None,
+            t => {
+                if b != latch && t.edges().iter().any(|e| !body[e.block.index()]) {
+                    return None;
+                }
+            }
+        }
+    }
+    let Some(Term::Branch { then, else_, .. }) = &g.block(latch).term else {
+        return None;
+    };
+    let (back, out) = if then.block == header {
+        (then, else_)
+    } else {
+        (else_, then)
+    };
+    if back.block != header || body[out.block.index()] {
+        return None;
+    }
+    // The induction variable: a header parameter whose back-edge value is
+    // itself plus one, computed in the latch.
+    let params = &g.block(header).params;
+    let (iv, next) = params
+        .iter()
+        .zip(&back.args)
+        .find_map(|(&p, &a)| match g.insn(a).insn {
+            Insn::Bin {
+                op: BinOp::AddI,
+                a: x,
+                b: c,
+            } if x == p && matches!(g.insn(c).insn, Insn::Const { bits: 1 }) => Some((p, a)),
+            _ => None,
+        })?;
+    let next_pos = g.block(latch).insns.iter().position(|&i| i == next)?;
+    if !dominates(bump_block, latch) || (bump_block == latch && bump_pos > next_pos) {
+        return None;
+    }
+    let after_bump = g
+        .block_ids()
+        .map(|b| b != bump_block && body[b.index()] && dominates(bump_block, b))
+        .collect();
+    Some(TripCount {
+        body: body.clone(),
+        header,
+        latch,
+        iv,
+        next,
+        next_pos,
+        bump_block,
+        bump_pos,
+        after_bump,
+    })
 }
 
 /// Compiles graph `g` of function `func`.
@@ -265,6 +532,9 @@ pub fn emit(
         }
         _ => None,
     };
+    let trips = counter
+        .filter(|_| !jit.opts.steps)
+        .and_then(|(addr, _)| trip_count(g, addr));
     let reserved: Vec<Reg> = counter.iter().map(|c| c.1).collect();
     let a = regalloc::allocate(g, &reserved);
     let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
@@ -309,7 +579,7 @@ pub fn emit(
     let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
     let leave = if !(guarded_code && has_headers) {
         LeaveFlag::None
-    } else if let Some((_, r)) = counter {
+    } else if let (Some((_, r)), None) = (counter, &trips) {
         LeaveFlag::Sign(r)
     } else {
         LeaveFlag::Word(Mem::at(
@@ -318,6 +588,37 @@ pub fn emit(
         ))
     };
     let flag_words = u32::from(matches!(leave, LeaveFlag::Word(_)));
+    // Miss paths in loops leave through copies of their continuation
+    // when every one has a short one; else back-edges poll the flag.
+    let mut chains: Vec<(BlockId, Vec<BlockId>)> = Vec::new();
+    let mut poll = false;
+    if leave != LeaveFlag::None {
+        for b in g.block_ids() {
+            let blk = g.block(b);
+            if !blk
+                .insns
+                .iter()
+                .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
+            {
+                continue;
+            }
+            match leave_chain(g, b) {
+                Some(c) if c.is_empty() => {}
+                Some(c) => chains.push((b, c)),
+                None => poll = true,
+            }
+        }
+    }
+    if poll {
+        chains.clear();
+    }
+    let copies: HashMap<BlockId, LeaveCopy> = chains
+        .into_iter()
+        .map(|(b, c)| {
+            let labels = c.iter().map(|_| m.new_label()).collect();
+            (b, (c, labels))
+        })
+        .collect();
     let window = f.frame_size + SAVES + a.xmm_used + a.spills + flag_words;
     // Uses of each value, to fuse a comparison into its branch.
     let uses = g.use_counts();
@@ -384,6 +685,12 @@ pub fn emit(
             .collect(),
         saved,
         leave,
+        poll,
+        copies,
+        copying: None,
+        trips,
+        at: None,
+        count_labels: Vec::new(),
         main_entry: main_entry.unwrap_or(entry),
     };
     e.m.comment(&format!(
@@ -393,6 +700,12 @@ pub fn emit(
         SAVES + a.xmm_used,
         a.spills
     ));
+    if let Some(t) = &e.trips {
+        e.m.comment(&format!(
+            "site calls counted by the loop's trips: {} plus the count register in the loop at {}",
+            t.iv, t.header
+        ));
+    }
     let regs: Vec<String> = g
         .insns
         .iter()
@@ -414,8 +727,14 @@ pub fn emit(
     // all run before it goes on.
     let idom = super::verify::dominators(g);
     let mut exits: Vec<Option<Checked>> = vec![None; g.blocks.len()];
+    // Loop headers start a 32-byte fetch block (as Go's and HotSpot's
+    // compilers align them): the padding runs once per loop entry.
+    let headers = loop_headers(g, &idom);
     for (k, &b) in order.iter().enumerate() {
         let next = order.get(k + 1).copied();
+        if headers[b.index()] {
+            e.m.align_nop(LOOP_ALIGN);
+        }
         e.m.bind(e.blocks[b.index()]);
         let inherited = idom[b.index()]
             .filter(|&d| d != b)
@@ -427,12 +746,41 @@ pub fn emit(
         e.mem_operand = None;
         e.mem_fault = None;
         e.m.comment(&format!("{b} (pc {})", g.block(b).pc));
-        for &i in &g.block(b).insns {
+        for (k, &i) in g.block(b).insns.iter().enumerate() {
+            e.at = Some((b, k));
             e.insn(i)?;
         }
         exits[b.index()] = Some((e.nil_checked.clone(), e.checked.clone()));
+        e.at = Some((b, g.block(b).insns.len()));
         e.term(b, next)?;
     }
+    // The leaving copies (out of line, after the cold blocks), with
+    // nothing known checked at their entry.
+    let mut copies: Vec<(BlockId, LeaveCopy)> = e.copies.clone().into_iter().collect();
+    copies.sort_by_key(|c| c.0);
+    for (from, (chain, labels)) in copies {
+        e.copying = Some((chain.clone(), labels.clone()));
+        for (k, &b) in chain.iter().enumerate() {
+            e.m.bind(labels[k]);
+            e.nil_checked.clear();
+            e.checked.clear();
+            e.elem_cache = None;
+            e.mem_operand = None;
+            e.mem_fault = None;
+            e.m.comment(&format!(
+                "{b} (pc {}), copied: the way on from {from}'s miss once the function was recompiled",
+                g.block(b).pc
+            ));
+            for (n, &i) in g.block(b).insns.iter().enumerate() {
+                e.at = Some((b, n));
+                e.insn(i)?;
+            }
+            e.at = Some((b, g.block(b).insns.len()));
+            e.term(b, chain.get(k + 1).copied())?;
+        }
+        e.copying = None;
+    }
+    e.at = None;
     e.out_of_line();
     ops.append(&mut e.ops);
     Ok((
@@ -698,6 +1046,23 @@ impl Gen<'_> {
     /// Adds the counter kept in a register to memory (before the runtime
     /// may read it) and starts it again from zero.
     fn flush_counter(&mut self) {
+        let p = self.phase();
+        self.flush_counter_at(p);
+    }
+
+    /// [`Self::flush_counter`] at derived count `phase` (in the counted
+    /// loop): the register is the count minus it again after.
+    fn flush_counter_at(&mut self, phase: Option<Phase>) {
+        if let Some(p) = phase {
+            self.shift_count(p, true);
+            self.flush_plain();
+            self.shift_count(p, false);
+        } else {
+            self.flush_plain();
+        }
+    }
+
+    fn flush_plain(&mut self) {
         if let Some((addr, r)) = self.counter {
             if self.leave == LeaveFlag::Sign(r) {
                 // The count without the flag bit, which stays.
@@ -792,7 +1157,8 @@ impl Gen<'_> {
         self.m.mov_imm(ARGS[3], func.0 as u64);
         self.m.call_abs(runtime::op as *const () as usize);
         self.m.test(TMP0, TMP0);
-        self.m.jne(self.unwind);
+        let unwind = self.unwind_label();
+        self.m.jne(unwind);
     }
 
     /// The results of a call in the window, read into `i` (one word) or
@@ -832,7 +1198,69 @@ impl Gen<'_> {
 
     fn panic_path(&mut self, kind: PanicKind, a: Option<Operand>, b: Option<Operand>) -> Label {
         let l = self.m.new_label();
-        self.stubs.push(Stub::Panic(l, kind, a, b));
+        let unwind = self.unwind_label();
+        self.stubs.push(Stub::Panic(l, kind, a, b, unwind));
+        l
+    }
+
+    // ----- the site count derived from the loop's trips -----
+
+    /// Where the emission is, as a derived count: `None` outside the
+    /// counted loop (the counter register then holds the count itself).
+    fn phase(&self) -> Option<Phase> {
+        let t = self.trips.as_ref()?;
+        let (b, k) = self.at?;
+        if !t.body[b.index()] {
+            return None;
+        }
+        Some(if b == t.latch && k > t.next_pos {
+            (t.next, 0)
+        } else if b == t.bump_block {
+            (t.iv, u8::from(k > t.bump_pos))
+        } else {
+            (t.iv, u8::from(t.after_bump[b.index()]))
+        })
+    }
+
+    /// Adds (or takes) derived count `p` to (from) the counter register:
+    /// in the counted loop the count is the register plus `p`.
+    fn shift_count(&mut self, p: Phase, add: bool) {
+        let Some((_, r)) = self.counter else {
+            return;
+        };
+        let v = self.src(p.0, TMP1);
+        if add {
+            self.m.add(r, v);
+        } else {
+            self.m.sub(r, v);
+        }
+        if p.1 != 0 {
+            self.m.add_imm(r, if add { 1 } else { -1 });
+        }
+    }
+
+    /// The unwind path from here (one that adds the derived count first,
+    /// in the counted loop).
+    fn unwind_label(&mut self) -> Label {
+        self.count_path(false)
+    }
+
+    /// The nil-panic path from here (as [`Self::unwind_label`]).
+    fn nil_label(&mut self) -> Label {
+        self.count_path(true)
+    }
+
+    fn count_path(&mut self, nil: bool) -> Label {
+        let Some(p) = self.phase() else {
+            return if nil { self.nil } else { self.unwind };
+        };
+        if let Some(&(_, _, l)) = self.count_labels.iter().find(|c| c.0 == p && c.1 == nil) {
+            return l;
+        }
+        let l = self.m.new_label();
+        let to = if nil { self.nil } else { self.unwind };
+        self.stubs.push(Stub::Count(l, p, to));
+        self.count_labels.push((p, nil, l));
         l
     }
 
@@ -894,7 +1322,8 @@ impl Gen<'_> {
                 }
                 let rp = self.src(*p, TMP1);
                 if self.nil_check_access(*p, rp, disp) {
-                    self.m.fault_here(self.nil);
+                    let l = self.nil_label();
+                    self.m.fault_here(l);
                     self.nil_checked.push(*p);
                 }
                 self.load_def(i, Mem::at(rp, disp));
@@ -910,7 +1339,8 @@ impl Gen<'_> {
                     o => Some(self.get(o, TMP0)),
                 };
                 if implicit {
-                    self.m.fault_here(self.nil);
+                    let l = self.nil_label();
+                    self.m.fault_here(l);
                     self.nil_checked.push(*p);
                 }
                 match (o, rv) {
@@ -996,6 +1426,8 @@ impl Gen<'_> {
                 self.def(i, r);
             }
             Insn::Bump { addr } => match self.counter {
+                // (Counted by the loop's trips.)
+                Some((a, _)) if a == *addr && self.trips.is_some() => {}
                 Some((a, r)) if a == *addr => self.m.add_imm(r, 1),
                 _ => self.m.bump(TMP0, *addr),
             },
@@ -1111,10 +1543,12 @@ impl Gen<'_> {
                 // faults (implicitly checked), or is tested first.
                 let fun = Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32);
                 if self.faults_on_nil(fun.disp) {
-                    self.m.fault_here(self.nil);
+                    let l = self.nil_label();
+                    self.m.fault_here(l);
                 } else {
                     self.m.test(TMP0, TMP0);
-                    self.m.je(self.nil);
+                    let l = self.nil_label();
+                    self.m.je(l);
                 }
                 self.m.load32(TMP0, fun);
                 if !self.guarded.contains(site) {
@@ -1130,7 +1564,8 @@ impl Gen<'_> {
                 self.window_args(0, args);
                 self.src_to(*f, TMP0);
                 self.m.test(TMP0, TMP0);
-                self.m.je(self.nil);
+                let l = self.nil_label();
+                self.m.je(l);
                 self.m.store(Mem::at(VM, CTX), TMP0);
                 self.m
                     .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
@@ -1245,7 +1680,8 @@ impl Gen<'_> {
     /// operand, as its implicit nil check (when it is one).
     fn fault_at_folded(&mut self) {
         if let Some(p) = self.mem_fault.take() {
-            self.m.fault_here(self.nil);
+            let l = self.nil_label();
+            self.m.fault_here(l);
             self.nil_checked.push(p);
         }
     }
@@ -1293,7 +1729,8 @@ impl Gen<'_> {
     fn nil_check(&mut self, p: InsnId, rp: Reg) {
         if !self.nil_checked.contains(&p) {
             self.m.test(rp, rp);
-            self.m.je(self.nil);
+            let l = self.nil_label();
+            self.m.je(l);
             self.nil_checked.push(p);
         }
     }
@@ -1834,10 +2271,18 @@ impl Gen<'_> {
     // ----- terminators and edges -----
 
     fn back_edge(&self, from: BlockId, to: BlockId) -> bool {
-        let (f, t) = (self.g.block(from), self.g.block(to));
-        match f.term_pc {
-            Some(pc) => from != self.g.entry && !f.inlined && !t.inlined && t.pc <= pc,
-            None => false,
+        is_back_edge(self.g, from, to)
+    }
+
+    /// Where a jump to block `b` goes: its leaving copy while one is
+    /// emitted, else the block.
+    fn label_of(&self, b: BlockId) -> Label {
+        match &self.copying {
+            Some((chain, labels)) => match chain.iter().position(|&x| x == b) {
+                Some(k) => labels[k],
+                None => self.blocks[b.index()],
+            },
+            None => self.blocks[b.index()],
         }
     }
 
@@ -1851,7 +2296,36 @@ impl Gen<'_> {
             .zip(&params)
             .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
             .collect();
+        // Leaving the counted loop, the count goes back into the register
+        // (before the moves may reuse the induction variable's).
+        let (exit, entry) = match &self.trips {
+            Some(t) => (
+                t.body[from.index()] && !t.body[e.block.index()],
+                e.block == t.header && !t.body[from.index()],
+            ),
+            None => (false, false),
+        };
+        if exit {
+            let next = self.trips.as_ref().map(|t| t.next);
+            if let Some(n) = next {
+                self.shift_count((n, 0), true);
+            }
+        }
         self.parallel_move(moves);
+        if entry {
+            let iv = self.trips.as_ref().map(|t| t.iv);
+            if let Some(iv) = iv {
+                self.shift_count((iv, 0), false);
+            }
+        }
+        // Where a leave here finds the count: after the moves into the
+        // counted loop's header, its induction variable; past the loop's
+        // exit, the register; elsewhere, where the edge starts.
+        let at_header = match &self.trips {
+            Some(t) if t.header == e.block => Some((t.iv, 0)),
+            _ if exit => None,
+            _ => self.phase(),
+        };
         if self.back_edge(from, e.block) {
             if self.jit.opts.count {
                 let addr = self.jit.counters.loops_addr(self.func);
@@ -1865,13 +2339,19 @@ impl Gen<'_> {
                 self.m.jcc(Cond::Lt, out);
             }
         }
-        if self.leave != LeaveFlag::None
-            && self.back_edge(from, e.block)
-            && self.g.block(e.block).entry_state.is_some()
-        {
+        let to_header =
+            self.back_edge(from, e.block) && self.g.block(e.block).entry_state.is_some();
+        if to_header && self.copying.is_some() {
+            // A leaving copy's way round: the function was recompiled.
+            let leave = self.m.new_label();
+            self.stubs.push(Stub::Leave(leave, e.block, at_header));
+            self.m.jmp(leave);
+            return;
+        }
+        if self.poll && to_header {
             // (One taken branch on the way round, as without the flag.)
             let leave = self.m.new_label();
-            self.stubs.push(Stub::Leave(leave, e.block));
+            self.stubs.push(Stub::Leave(leave, e.block, at_header));
             let set = match self.leave {
                 LeaveFlag::Sign(r) => {
                     self.m.test(r, r);
@@ -1892,7 +2372,7 @@ impl Gen<'_> {
             return;
         }
         if Some(e.block) != next {
-            self.m.jmp(self.blocks[e.block.index()]);
+            self.m.jmp(self.label_of(e.block));
         }
     }
 
@@ -1902,8 +2382,14 @@ impl Gen<'_> {
         let moves = e.args.iter().zip(params).any(|(&a, &p)| {
             !matches!((self.operand(a), self.a.loc[p.index()]), (Operand::Value(x), y) if x == y)
         });
-        let poll = self.leave != LeaveFlag::None && self.g.block(e.block).entry_state.is_some();
+        let poll =
+            (self.poll || self.copying.is_some()) && self.g.block(e.block).entry_state.is_some();
+        let counted = self.trips.as_ref().is_some_and(|t| {
+            t.body[from.index()] != t.body[e.block.index()]
+                || (e.block == t.header && !t.body[from.index()])
+        });
         !moves
+            && !counted
             && !(self.back_edge(from, e.block)
                 && (self.jit.opts.count || self.jit.opts.steps || poll))
     }
@@ -1984,6 +2470,38 @@ impl Gen<'_> {
             .clone()
             .ok_or_else(|| format!("{b} has no terminator"))?;
         match t {
+            Term::Jump(e) if self.copying.is_none() && self.copies.contains_key(&b) => {
+                // A miss path: on in the leaving copy once the miss found
+                // the function recompiled (the moves first: the copy
+                // starts where the block's code would).
+                let into = self.copies[&b].1[0];
+                let plain = Edge {
+                    block: e.block,
+                    args: e.args.clone(),
+                };
+                let params = self.g.block(e.block).params.clone();
+                let moves: Vec<(Operand, Loc)> = plain
+                    .args
+                    .iter()
+                    .zip(&params)
+                    .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
+                    .collect();
+                self.parallel_move(moves);
+                match self.leave {
+                    LeaveFlag::Sign(r) => {
+                        self.m.test(r, r);
+                        self.m.jcc(Cond::Lt, into);
+                    }
+                    LeaveFlag::Word(flag) => {
+                        self.m.cmp_mem_imm32(flag, 0);
+                        self.m.jcc(Cond::Ne, into);
+                    }
+                    LeaveFlag::None => unreachable!("copies only with a flag"),
+                }
+                if Some(e.block) != next {
+                    self.m.jmp(self.blocks[e.block.index()]);
+                }
+            }
             Term::Jump(e) => self.edge(b, &e, next),
             Term::Branch {
                 cond: c,
@@ -2024,10 +2542,10 @@ impl Gen<'_> {
                     }
                 };
                 if self.edge_is_plain(b, &else_) {
-                    self.jump_if(fail, self.blocks[else_.block.index()]);
+                    self.jump_if(fail, self.label_of(else_.block));
                     self.edge(b, &then, next);
                 } else if self.edge_is_plain(b, &then) {
-                    self.jump_if(fail.negate(), self.blocks[then.block.index()]);
+                    self.jump_if(fail.negate(), self.label_of(then.block));
                     self.edge(b, &else_, next);
                 } else {
                     let l = self.m.new_label();
@@ -2056,7 +2574,12 @@ impl Gen<'_> {
     fn out_of_line(&mut self) {
         for stub in std::mem::take(&mut self.stubs) {
             match stub {
-                Stub::Panic(l, kind, a, b) => {
+                Stub::Count(l, p, to) => {
+                    self.m.bind(l);
+                    self.shift_count(p, true);
+                    self.m.jmp(to);
+                }
+                Stub::Panic(l, kind, a, b, unwind) => {
                     self.m.bind(l);
                     let a = a.map(|o| self.get(o, TMP0));
                     if let Some(a) = a {
@@ -2075,7 +2598,7 @@ impl Gen<'_> {
                     self.m.mov(ARGS[2], TMP0);
                     self.m.mov(ARGS[3], CALL_TARGET);
                     self.m.call_abs(runtime::panic_with as *const () as usize);
-                    self.m.jmp(self.unwind);
+                    self.m.jmp(unwind);
                 }
                 Stub::Verify(l, site, check) => {
                     self.m.comment("--verify-guards: wrong receiver (aborts)");
@@ -2087,7 +2610,7 @@ impl Gen<'_> {
                     self.m
                         .call_abs(runtime::guard_violation as *const () as usize);
                 }
-                Stub::Leave(l, header) => {
+                Stub::Leave(l, header, phase) => {
                     let pc = self.g.block(header).pc;
                     self.m.comment(&format!(
                         "recompiled: continue at the loop header (pc {pc}) in the new code"
@@ -2114,7 +2637,7 @@ impl Gen<'_> {
                         .chain(xmms.map(|&x| (Loc::Xmm(x), true)))
                         .collect();
                     self.save(&regs);
-                    self.flush_counter();
+                    self.flush_counter_at(phase);
                     self.m.mov(ARGS[0], VM);
                     self.m.mov_imm(ARGS[1], self.func.0 as u64);
                     self.m.mov_imm(ARGS[2], pc as u64);

@@ -1715,3 +1715,32 @@ fn lea_avoids_a_zero_displacement_on_rbp_and_r13() {
         &["lea rax, [r13+r13*2]"],
     );
 }
+
+#[test]
+fn align_nop_pads_to_the_boundary_with_few_long_nops() {
+    use iced_x86::{Decoder, DecoderOptions, Mnemonic};
+    for start in 0..40 {
+        let mut m = MacroAssembler::new();
+        for _ in 0..start {
+            m.ops.push(0x90);
+        }
+        m.align_nop(32);
+        assert_eq!(m.offset() % 32, 0, "from {start}");
+        assert!(m.offset() - start < 32, "from {start}");
+        let code = m.finish().unwrap();
+        let pad = &code.bytes[start..];
+        let mut d = Decoder::with_ip(64, pad, 0, DecoderOptions::NONE);
+        let mut n = 0;
+        while d.can_decode() {
+            let i = d.decode();
+            assert!(
+                matches!(i.mnemonic(), Mnemonic::Nop),
+                "from {start}: {i} in {}",
+                hex(pad)
+            );
+            n += 1;
+        }
+        // (Nine bytes at most per nop.)
+        assert_eq!(n, pad.len().div_ceil(9), "from {start}: {}", hex(pad));
+    }
+}

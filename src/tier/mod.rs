@@ -41,6 +41,10 @@ use std::sync::Arc;
 use std::time::Instant;
 use stubs::Stubs;
 
+/// Marks an entry at a call site (in baseline code) apart from one at a
+/// loop header with the same pc.
+pub const SITE_ENTRY: u32 = 1 << 31;
+
 /// One function's installed code.
 pub struct FuncCode {
     pub entry: u64,
@@ -199,7 +203,9 @@ impl<'p> Jit<'p> {
         self.compiled[f.index()].load(Ordering::Acquire)
     }
 
-    /// The OSR entry of `f` at loop header `pc`, if it is compiled.
+    /// The OSR entry of `f` at loop header `pc`, or at a call site (`pc` with
+    /// [`SITE_ENTRY`]: code that missed there in an older version goes on
+    /// past the site's counting and guards).
     pub fn osr_entry(&self, f: FuncId, pc: u32) -> Option<u64> {
         let c = self.installed(f)?;
         c.osr.iter().find(|&&(t, _)| t == pc).map(|&(_, a)| a)

@@ -177,8 +177,13 @@ pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
     let f = FuncId(func as u32);
     let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
     if addr != 0 && jit.opts.trace {
+        let at = if pc as u32 & super::SITE_ENTRY != 0 {
+            format!("the call site at pc {}", pc as u32 & !super::SITE_ENTRY)
+        } else {
+            format!("pc {pc}")
+        };
         eprintln!(
-            "{}: {} leaves its old code for the recompiled one at pc {pc}",
+            "{}: {} leaves its old code for the recompiled one at {at}",
             jit.prog.file_name,
             jit.prog.func(f).name
         );

@@ -7,7 +7,7 @@
 //! modes' hooks and `--verify-guards`' independent re-check.
 
 use super::memory::{word, word_offset};
-use super::{counters, runtime, site_shape, Emitter};
+use super::{counters, runtime, site_shape, Emitter, SITE_ENTRY};
 use crate::bytecode::frame::CTX;
 use crate::bytecode::slot_offset;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
@@ -72,11 +72,22 @@ impl Emitter<'_> {
         self.m.bind(ok);
     }
 
+    /// Where code that left its old version at this call site's miss
+    /// goes on in this one: the indirect call, with the call and its miss
+    /// already counted (entry [`SITE_ENTRY`]` | pc`).
+    fn site_entry(&mut self) {
+        let l = self.m.new_label();
+        self.m.bind(l);
+        self.site_entries.push((self.pc as u32, l));
+    }
+
     /// On a guard miss: if the function was recompiled meanwhile, continue
-    /// at this call site (`pc`) in the new code; else go on here.
+    /// at this call site (`pc`) in the new code, past its counting and
+    /// guards (the call and its miss are counted here); else go on here.
     pub(super) fn leave_if_recompiled(&mut self, pc: usize) {
         let (transfer, resume) = (self.m.new_label(), self.m.new_label());
-        self.transfers.push((transfer, pc as u32, resume));
+        self.transfers
+            .push((transfer, pc as u32 | SITE_ENTRY, resume));
         self.m.lea_label(TMP1, self.entry);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(self.func));
         self.m.cmp(Mem::at(CALL_TARGET, 0), TMP1);
@@ -188,8 +199,9 @@ impl Emitter<'_> {
             // The miss key is the itab itself.
             self.m.mov(TMP2, TMP0);
             self.miss_path(site);
-            self.ld(TMP0, recv);
         }
+        self.site_entry();
+        self.ld(TMP0, recv);
         self.ld(TMP1, recv + 1);
         self.st(base, TMP1);
         self.m
@@ -233,9 +245,10 @@ impl Emitter<'_> {
             // The miss key is the function id + 1 (id 0 is a function).
             self.m.lea(TMP2, Mem::at(TMP0, 1));
             self.miss_path(site);
-            self.ld(TMP0, f);
-            self.m.load(TMP0, Mem::at(TMP0, 0));
         }
+        self.site_entry();
+        self.ld(TMP0, f);
+        self.m.load(TMP0, Mem::at(TMP0, 0));
         self.call_cell_in_rax(base);
         self.m.bind(done);
     }

@@ -44,7 +44,7 @@ use crate::bytecode::frame::{GLOBALS_DELTA, RSP_LIMIT, STACK_END};
 use crate::tier::compiler::{Output, SiteShape};
 use crate::tier::devirt::site_shape;
 use crate::tier::devirt::{self, SitePlan};
-use crate::tier::{counters, runtime, Jit};
+use crate::tier::{counters, runtime, Jit, SITE_ENTRY};
 
 use crate::bytecode::entry::slots_read_unwritten;
 use crate::bytecode::op::Op;
@@ -90,6 +90,9 @@ struct Emitter<'a> {
     /// Exits to recompiled code from guard misses: (label, pc of the call
     /// site, where to go on in this code when there is no new code).
     transfers: Vec<(Label, u32, Label)>,
+    /// Per call site: the entry code leaving an older version at the
+    /// site's miss continues at ([`SITE_ENTRY`]` | pc`).
+    site_entries: Vec<(u32, Label)>,
     /// The function being compiled (not an inlined callee).
     outer: &'a Function,
     /// False while expanding an instruction that works on the frame in
@@ -140,6 +143,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         pc: 0,
         entry,
         transfers: Vec::new(),
+        site_entries: Vec::new(),
         outer: func,
         pins_active: true,
         step_exits: Vec::new(),
@@ -198,11 +202,6 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     // OSR entries: loop headers (the interpreter's back-edges) and call
     // sites (older code leaves for this code at a guard miss).
     let mut osr_pcs = func.loop_headers();
-    for (pc, op) in func.code.iter().enumerate() {
-        if op.site().is_some() {
-            osr_pcs.push(pc as u32);
-        }
-    }
     osr_pcs.sort_unstable();
     osr_pcs.dedup();
     for (pc, op) in func.code.iter().enumerate() {
@@ -216,13 +215,28 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     // older code that has left its frame), so they save and align as the
     // prologue does.
     let mut osr = Vec::new();
-    for t in osr_pcs {
+    let targets = osr_pcs
+        .into_iter()
+        .map(|t| (t, e.labels[t as usize], format!("OSR entry at {t}")))
+        .chain(
+            std::mem::take(&mut e.site_entries)
+                .into_iter()
+                .map(|(pc, l)| {
+                    (
+                        pc | SITE_ENTRY,
+                        l,
+                        format!("entry at call site {pc}, past its counting"),
+                    )
+                }),
+        )
+        .collect::<Vec<_>>();
+    for (t, to, why) in targets {
         let l = e.m.new_label();
-        e.m.comment(&format!("OSR entry at {t}"));
+        e.m.comment(&why);
         e.m.bind(l);
         e.frame_enter();
         e.reload_all();
-        e.m.jmp(e.labels[t as usize]);
+        e.m.jmp(to);
         osr.push((t, l));
     }
     let trace = std::mem::take(&mut e.trace);

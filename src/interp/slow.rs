@@ -4,7 +4,7 @@
 //! growslice and slicing rules, which only it needs.
 
 use super::{
-    cmp, desc, dyn_type, f, f_to_i32, f_to_i64, f_to_u64, iface_name, in_bounds, mem, Vm, NONE,
+    desc, dyn_type, f, f_to_i32, f_to_i64, f_to_u64, iface_name, in_bounds, mem, Vm, NONE,
 };
 use crate::bytecode::op::{never_slow_ops, Op};
 use crate::runtime::heap::out_of_memory;
@@ -86,7 +86,8 @@ impl Vm<'_> {
             }
             Op::StrCmp { d, a, b, c } => {
                 let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
-                s!(d) = cmp(x, y, c) as u64;
+                let o = crate::runtime::strings::compare(x, y);
+                s!(d) = c.holds(o, std::cmp::Ordering::Equal) as u64;
             }
             Op::StrIndex { d, s, i } => {
                 let (p, n) = (s!(s), s!(s + 1));

@@ -1615,6 +1615,28 @@ impl Gen<'_> {
                 self.def(i, r);
             }
             Insn::CallRt { rt, args } => {
+                let r = self.dst(i, TMP0);
+                let done = self.m.new_label();
+                if *rt == Rt::StrCmp {
+                    // Inline: two non-empty strings whose first bytes
+                    // differ (most that are compared) give those bytes'
+                    // difference.
+                    let slow = self.m.new_label();
+                    for n in [args[1], args[3]] {
+                        let rn = self.src(n, TMP1);
+                        self.m.test(rn, rn);
+                        self.m.je(slow);
+                    }
+                    let pa = self.src(args[0], TMP1);
+                    self.m.load8(TMP1, Mem::at(pa, 0));
+                    let pb = self.src(args[2], TMP2);
+                    self.m.load8(TMP2, Mem::at(pb, 0));
+                    self.m.sub(TMP1, TMP2);
+                    self.m.je(slow);
+                    self.m.mov(r, TMP1);
+                    self.m.jmp(done);
+                    self.m.bind(slow);
+                }
                 let live = self.live_regs(i);
                 self.save(&live);
                 let moves = args
@@ -1628,11 +1650,11 @@ impl Gen<'_> {
                     Rt::StrCmp => runtime::str_compare as *const () as usize,
                 };
                 self.m.call_abs(f);
-                let r = self.dst(i, TMP0);
                 if r != TMP0 {
                     self.m.mov(r, TMP0);
                 }
                 self.reload(&live);
+                self.m.bind(done);
                 self.def(i, r);
             }
             Insn::Bytecode {

@@ -172,8 +172,9 @@ impl BinOp {
 pub enum Rt {
     /// `(a_ptr, a_len, b_ptr, b_len)`: 1 when the strings are equal, else 0.
     StrEq,
-    /// `(a_ptr, a_len, b_ptr, b_len)`: -1, 0 or 1 as `a` is less than,
-    /// equal to or greater than `b` (bytewise, as Go compares strings).
+    /// `(a_ptr, a_len, b_ptr, b_len)`: negative, 0 or positive as `a` is
+    /// less than, equal to or greater than `b` (bytewise, as Go compares
+    /// strings; inline, the first bytes' difference when they differ).
     StrCmp,
 }
 

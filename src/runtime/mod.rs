@@ -1,7 +1,8 @@
 //! The Go runtime that compiled programs run on: type descriptors and
-//! itabs, the heap, panics, and `fmt`.
+//! itabs, the heap, panics, string comparison, and `fmt`.
 
 pub mod fmt;
 pub mod heap;
 pub mod panic;
+pub mod strings;
 pub mod typedesc;

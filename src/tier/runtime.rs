@@ -227,5 +227,5 @@ pub extern "sysv64" fn str_equal(ap: u64, an: u64, bp: u64, bn: u64) -> u64 {
 pub extern "sysv64" fn str_compare(ap: u64, an: u64, bp: u64, bn: u64) -> i64 {
     // SAFETY: compiled code passes two string values of the program.
     let (a, b) = unsafe { (str_bytes(ap, an), str_bytes(bp, bn)) };
-    a.cmp(b) as i64
+    crate::runtime::strings::compare(a, b) as i64
 }

@@ -16,6 +16,11 @@
 //! - **branches**: on a constant, or to one edge twice, become a `Jump`;
 //!   one on `!x` becomes one on `x` with its edges swapped
 //!   (keeping `term_pc`: a back-edge taken stays one);
+//! - **jump threading**: an edge into an empty block that only branches
+//!   on one of its parameters, when the edge's argument for it is known
+//!   (a constant, or the branch condition the edge was taken on: `a &&
+//!   b`'s short circuit), goes straight to the side the branch would
+//!   take (not through a loop header, and no back-edge made or lost);
 //! - **block parameters**: one whose incoming arguments are all one value
 //!   (or the parameter itself), or any parameter of a block with a single
 //!   predecessor edge, is replaced by that value (which dominates the
@@ -38,6 +43,7 @@ struct Stats {
     identities: usize,
     checks: usize,
     branches: usize,
+    threaded: usize,
     negations: usize,
     params: usize,
     merged: usize,
@@ -49,6 +55,7 @@ pub fn run(g: &mut Graph) -> Counts {
     for _ in 0..8 {
         let mut changed = fold(g, &mut st);
         changed |= branches(g, &mut st);
+        changed |= thread(g, &mut st);
         st.unreachable += compact_blocks(g);
         changed |= params(g, &mut st);
         changed |= merge(g, &mut st);
@@ -62,6 +69,7 @@ pub fn run(g: &mut Graph) -> Counts {
         ("identities applied", st.identities),
         ("checks on constants removed", st.checks),
         ("branches folded", st.branches),
+        ("edges threaded past a branch", st.threaded),
         ("negated branches swapped", st.negations),
         ("block parameters removed", st.params),
         ("blocks merged", st.merged),
@@ -325,6 +333,76 @@ fn branches(g: &mut Graph, st: &mut Stats) -> bool {
         g.blocks[b].term = Some(Term::Jump(to));
         st.branches += 1;
         changed = true;
+    }
+    changed
+}
+
+/// Jump threading (see the module's list).
+fn thread(g: &mut Graph, st: &mut Stats) -> bool {
+    let mut changed = false;
+    for a in g.block_ids() {
+        let Some(t) = g.block(a).term.clone() else {
+            continue;
+        };
+        let branch_cond = match &t {
+            Term::Branch { cond, then, else_ } if then.block != else_.block => Some(*cond),
+            _ => None,
+        };
+        let mut new = t.clone();
+        let mut any = false;
+        for (k, e) in new.edges_mut().into_iter().enumerate() {
+            let b = e.block;
+            let blk = g.block(b);
+            let Some(Term::Branch { cond, then, else_ }) = &blk.term else {
+                continue;
+            };
+            if !blk.insns.is_empty()
+                || blk.entry_state.is_some()
+                || b == g.entry
+                || b == a
+                || back_edge(g, a, b)
+            {
+                continue;
+            }
+            let Some(p) = blk.params.iter().position(|x| x == cond) else {
+                continue;
+            };
+            let Some(&arg) = e.args.get(p) else {
+                continue;
+            };
+            // The value on this edge: a constant, or the condition this
+            // edge was taken on (the then-edge is edge 0).
+            let known = match konst(g, arg) {
+                Some(c) => Some(c != 0),
+                None if Some(arg) == branch_cond => Some(k == 0),
+                None => None,
+            };
+            let Some(taken) = known else {
+                continue;
+            };
+            let to = if taken { then } else { else_ };
+            if to.block == b || back_edge(g, b, to.block) || back_edge(g, a, to.block) {
+                continue;
+            }
+            let args: Vec<InsnId> = to
+                .args
+                .iter()
+                .map(|&x| match blk.params.iter().position(|&q| q == x) {
+                    Some(i) => e.args[i],
+                    None => x,
+                })
+                .collect();
+            *e = Edge {
+                block: to.block,
+                args,
+            };
+            any = true;
+            st.threaded += 1;
+        }
+        if any {
+            g.blocks[a.index()].term = Some(new);
+            changed = true;
+        }
     }
     changed
 }

@@ -271,6 +271,111 @@ fn a_branch_on_a_negation_tests_its_operand_with_the_edges_swapped() {
     assert_eq!((then.block, else_.block), (b2, b1));
 }
 
+/// `if x < y && z != 0 { return 1 }; return 2`, as the builder makes a
+/// short circuit: the false side passes the first comparison to a join
+/// that branches on it.
+#[test]
+fn a_short_circuit_edge_goes_straight_to_the_side_it_decides() {
+    let mut g = G::new();
+    let e = g.0.entry;
+    let (x, y, z) = (
+        g.param(e, Ty::Int),
+        g.param(e, Ty::Int),
+        g.param(e, Ty::Int),
+    );
+    let (rhs, join, yes, no) = (g.block(1), g.block(2), g.block(3), g.block(4));
+    let lt = cmp(&mut g, e, Cmp::Lt, x, y);
+    g.term(
+        e,
+        Term::Branch {
+            cond: lt,
+            then: Edge {
+                block: rhs,
+                args: vec![],
+            },
+            else_: Edge {
+                block: join,
+                args: vec![lt],
+            },
+        },
+    );
+    let zero = g.konst(rhs, 0);
+    let ne = g.add(
+        rhs,
+        Insn::Cmp {
+            c: Cmp::Ne,
+            kind: CmpKind::Signed,
+            a: z,
+            b: zero,
+        },
+        Ty::Int,
+    );
+    g.jump(rhs, join, vec![ne]);
+    let t = g.param(join, Ty::Int);
+    let edge = |block| Edge {
+        block,
+        args: vec![],
+    };
+    g.term(
+        join,
+        Term::Branch {
+            cond: t,
+            then: edge(yes),
+            else_: edge(no),
+        },
+    );
+    let one = g.konst(yes, 1);
+    g.ret(yes, one);
+    let two = g.konst(no, 2);
+    g.ret(no, two);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "threaded"), 1, "{}", graph(&g, &NoNames));
+    // The comparison's false side returns 2 at once, and the comparison
+    // has one use left: the branch (which the code generator fuses).
+    let Some(Term::Branch { cond, else_, .. }) = &g.block(g.entry).term else {
+        panic!("{}", graph(&g, &NoNames));
+    };
+    assert_eq!(*cond, lt);
+    assert!(else_.args.is_empty());
+    assert!(
+        matches!(&g.block(else_.block).term, Some(Term::Return(v)) if const_of(&g, v[0]) == Some(2)),
+        "{}",
+        graph(&g, &NoNames)
+    );
+}
+
+/// A loop header is never threaded through (its entry state and OSR
+/// entry stay), nor a back-edge made.
+#[test]
+fn no_threading_through_a_loop_header() {
+    let mut g = G::new();
+    let e = g.0.entry;
+    let x = g.param(e, Ty::Int);
+    let (head, yes, no) = (g.block(1), g.block(2), g.block(3));
+    let one = g.konst(e, 1);
+    g.jump(e, head, vec![one]);
+    let t = g.param(head, Ty::Int);
+    g.0.blocks[head.index()].entry_state = Some(vec![(0, t)]);
+    let edge = |block| Edge {
+        block,
+        args: vec![],
+    };
+    g.term(
+        head,
+        Term::Branch {
+            cond: t,
+            then: edge(yes),
+            else_: edge(no),
+        },
+    );
+    g.jump(yes, head, vec![x]);
+    g.0.blocks[yes.index()].term_pc = Some(5);
+    let two = g.konst(no, 2);
+    g.ret(no, two);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "threaded"), 0, "{}", graph(&g, &NoNames));
+}
+
 #[test]
 fn a_merge_point_keeps_its_parameter() {
     let mut g = G::new();

@@ -349,7 +349,8 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
         .to_string();
     // (site, calls and other, receivers): the receivers only with
     // `--count-guards` (without it, hits between several guards are split
-    // as the rows already are: the table says "hits not counted").
+    // as the rows already are: the table says "hits not counted"; with
+    // it, each target's hits have a counter word of their own).
     type Table = Vec<(String, serde_json::Value, serde_json::Value)>;
     let table = |args: &[&str]| -> Table {
         let mut a = vec!["profile", "--format=json"];
@@ -383,7 +384,12 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
     let calls = |t: &Table| -> Vec<(String, serde_json::Value)> {
         t.iter().map(|s| (s.0.clone(), s.1.clone())).collect()
     };
-    let tiny = ["--hot-calls=2", "--hot-loops=10", "--min-site-calls=1"];
+    let tiny = [
+        "--tier=auto",
+        "--hot-calls=2",
+        "--hot-loops=10",
+        "--min-site-calls=1",
+    ];
     for args in [
         vec!["--tier=auto"],
         vec!["--tier=auto", "--jit-sync"],
@@ -398,7 +404,7 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
         assert_eq!(calls(&table(&args)), calls(&want), "with {args:?}");
     }
     for args in [
-        vec!["--count-guards"],
+        vec!["--tier=auto", "--count-guards"],
         [
             &["--count-guards", "--jit-sync", "--opt-at-tier-up"][..],
             &tiny,
@@ -406,6 +412,20 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
         .concat(),
         [
             &["--count-guards", "--stress-mode=random-miss=0.3"][..],
+            &tiny,
+        ]
+        .concat(),
+        [
+            &[
+                "--count-guards",
+                "--stress-mode=random-miss=0.3",
+                "--no-opt",
+            ][..],
+            &tiny,
+        ]
+        .concat(),
+        [
+            &["--count-guards", "--stress-mode=flip=500", "--jit-sync"][..],
             &tiny,
         ]
         .concat(),
@@ -431,4 +451,61 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
             "{func}: {l}"
         );
     }
+}
+
+/// A panic in a loop whose site optimized code counts by trips (a nil
+/// pointer's `n++` after the call, in the trip's second half): the table
+/// still counts every call the interpreter does, and the program ends as
+/// Go's does (tests/profile/trip_count_panic.go).
+#[test]
+fn a_panic_in_a_trip_counted_loop_keeps_the_count_exact() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/profile/trip_count_panic.go")
+        .display()
+        .to_string();
+    let calls = |args: &[&str]| -> u64 {
+        let mut a = vec!["profile", "--format=json"];
+        a.extend_from_slice(args);
+        a.push(&p);
+        // (The program panics: not through `pgojit`, which wants success.)
+        let o = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+            .args(&a)
+            .output()
+            .expect("pgojit runs");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("panic: runtime error: invalid memory address or nil pointer dereference"),
+            "{args:?}: {err}"
+        );
+        let out = stdout(&o);
+        assert!(out.starts_with("25150000 12500\n"), "{args:?}: {out}");
+        let json = &out[out.find('{').expect("JSON after the program's output")..];
+        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        v["sites"][0]["calls"].as_u64().expect("calls")
+    };
+    // 50 runs of 1000 trips, then three calls before the nil cell.
+    assert_eq!(calls(&["--tier=interp"]), 50_003);
+    for args in [
+        &["--tier=auto"][..],
+        &["--tier=auto", "--jit-sync"],
+        &[
+            "--tier=auto",
+            "--jit-sync",
+            "--opt-at-tier-up",
+            "--hot-calls=2",
+            "--hot-loops=10",
+            "--min-site-calls=1",
+        ],
+        &["--tier=auto", "--explicit-nil-checks", "--jit-sync"],
+    ] {
+        assert_eq!(calls(args), 50_003, "{args:?}");
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(["disasm", "--jit-sync", "--func", "main.run", &p])
+        .output()
+        .expect("pgojit runs");
+    let l = stdout(&o);
+    assert!(l.contains("counted by the loop's trips"), "{l}");
+    assert!(l.contains("add qword ptr ["), "an increment in memory: {l}");
 }

@@ -154,6 +154,8 @@ struct Gen<'a> {
     ops: Vec<Box<Op>>,
     /// Comparisons expanded by the branch that tests them.
     fused: Vec<bool>,
+    /// Loads that are `add [p+off], imm` of a `*p += imm` (see `emit`).
+    rmw: HashMap<InsnId, i32>,
     /// The scaled index of the last instruction's slice element, if it
     /// was a slice access.
     elem_cache: Option<ElemCache>,
@@ -623,6 +625,49 @@ pub fn emit(
     // Uses of each value, to fuse a comparison into its branch.
     let uses = g.use_counts();
     let mut fused = vec![false; g.insns.len()];
+    // `*p += c` (a load, an add of a constant, a store back, in a row):
+    // one `add [p+off], imm` at the load; the add and the store are
+    // fused into it.
+    let mut rmw: HashMap<InsnId, i32> = HashMap::new();
+    for b in g.block_ids() {
+        // (Constants between them emit no code.)
+        let code: Vec<InsnId> = g
+            .block(b)
+            .insns
+            .iter()
+            .copied()
+            .filter(|&i| !matches!(g.insn(i).insn, Insn::Const { .. }))
+            .collect();
+        for w in code.windows(3) {
+            let (l, a, s) = (w[0], w[1], w[2]);
+            let (
+                Insn::Load { p, off },
+                Insn::Bin {
+                    op: BinOp::AddI,
+                    a: x,
+                    b: y,
+                },
+                Insn::Store { p: q, off: o, v },
+            ) = (&g.insn(l).insn, &g.insn(a).insn, &g.insn(s).insn)
+            else {
+                continue;
+            };
+            let c = match (*x == l, *y == l) {
+                (true, false) => *y,
+                (false, true) => *x,
+                _ => continue,
+            };
+            let imm = match g.insn(c).insn {
+                Insn::Const { bits } if fits_i32(bits) => bits as i32,
+                _ => continue,
+            };
+            if p == q && off == o && *v == a && uses[l.index()] == 1 && uses[a.index()] == 1 {
+                rmw.insert(l, imm);
+                fused[a.index()] = true;
+                fused[s.index()] = true;
+            }
+        }
+    }
     for b in g.block_ids() {
         let blk = g.block(b);
         if let (Some(Term::Branch { cond, .. }), Some(&last)) = (&blk.term, blk.insns.last()) {
@@ -669,6 +714,7 @@ pub fn emit(
         results: HashMap::new(),
         ops: Vec::new(),
         fused,
+        rmw,
         checked: Vec::new(),
         elem_cache: None,
         mem_operand: None,
@@ -1311,6 +1357,16 @@ impl Gen<'_> {
             }
             Insn::Load { p, off } => {
                 let disp = 8 * *off as i32;
+                if let Some(&imm) = self.rmw.get(&i) {
+                    let rp = self.src(*p, TMP1);
+                    if self.nil_check_access(*p, rp, disp) {
+                        let l = self.nil_label();
+                        self.m.fault_here(l);
+                        self.nil_checked.push(*p);
+                    }
+                    self.m.add_mem_imm(Mem::at(rp, disp), imm);
+                    return Ok(());
+                }
                 if self.a.folded[i.index()] {
                     // (The next instruction reads it as its memory operand,
                     // and is the access that faults on nil when implicit.)
@@ -2563,7 +2619,11 @@ impl Gen<'_> {
                         Test::Flag(Cond::Eq)
                     }
                 };
-                if self.edge_is_plain(b, &else_) {
+                if next == Some(else_.block) && self.edge_is_plain(b, &then) {
+                    // (The else side comes next: fall into it.)
+                    self.jump_if(fail.negate(), self.label_of(then.block));
+                    self.edge(b, &else_, next);
+                } else if self.edge_is_plain(b, &else_) {
                     self.jump_if(fail, self.label_of(else_.block));
                     self.edge(b, &then, next);
                 } else if self.edge_is_plain(b, &then) {

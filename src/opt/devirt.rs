@@ -163,7 +163,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
                 }
             });
             if jit.opts.count_guards {
-                let addr = jit.counters.hit_addr(site.index(), n);
+                let addr = jit.counters.hit_addr(site.index(), gd.hit_slot);
                 emit(g, hit, Insn::Bump { addr }, Ty::Void);
             }
             if jit.opts.verify_guards {

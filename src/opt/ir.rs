@@ -768,20 +768,34 @@ impl Graph {
     /// Per block: in a loop (the natural loop of an edge back to a block no
     /// later in reverse postorder).
     pub fn loop_blocks(&self) -> Vec<bool> {
+        self.loop_depths().iter().map(|&d| d > 0).collect()
+    }
+
+    /// Per block: how many loops it is in (natural loops of edges back to
+    /// a block no later in reverse postorder, one per header).
+    pub fn loop_depths(&self) -> Vec<u32> {
         let rpo = self.rpo();
         let mut at = vec![usize::MAX; self.blocks.len()];
         for (k, b) in rpo.iter().enumerate() {
             at[b.index()] = k;
         }
         let preds = self.preds();
-        let mut in_loop = vec![false; self.blocks.len()];
+        // Per header: its loop's blocks (all its back-edges').
+        let mut bodies: Vec<(BlockId, Vec<bool>)> = Vec::new();
         for &u in &rpo {
             for h in self.succs(u) {
                 if at[h.index()] > at[u.index()] {
                     continue;
                 }
+                let k = match bodies.iter().position(|b| b.0 == h) {
+                    Some(k) => k,
+                    None => {
+                        bodies.push((h, vec![false; self.blocks.len()]));
+                        bodies.len() - 1
+                    }
+                };
                 // The blocks that reach `u` without passing the header.
-                let mut body = vec![false; self.blocks.len()];
+                let body = &mut bodies[k].1;
                 body[h.index()] = true;
                 let mut work = vec![u];
                 while let Some(x) = work.pop() {
@@ -789,12 +803,15 @@ impl Graph {
                         work.extend(preds[x.index()].iter().copied());
                     }
                 }
-                for (k, &inside) in body.iter().enumerate() {
-                    in_loop[k] |= inside;
-                }
             }
         }
-        in_loop
+        let mut depth = vec![0u32; self.blocks.len()];
+        for (_, body) in &bodies {
+            for (k, &inside) in body.iter().enumerate() {
+                depth[k] += u32::from(inside);
+            }
+        }
+        depth
     }
 
     /// Per instruction: how much keeping it in a register is worth, from

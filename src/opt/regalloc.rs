@@ -146,8 +146,15 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
             out[l.index()] = match g.insn(u).insn {
                 Insn::Bin { op, a, b } => match op {
                     BinOp::SubI => b == l && a != l,
+                    // (Not beside a constant: `mov r, [m]; add r, imm`
+                    // beats `mov r, imm; add r, [m]`.)
                     BinOp::AddI | BinOp::MulI | BinOp::And | BinOp::Or | BinOp::Xor => {
+                        let other = if a == l { b } else { a };
                         (a == l) != (b == l)
+                            && !matches!(
+                                g.insn(other).insn,
+                                Insn::Const { .. } | Insn::TypeWord { .. }
+                            )
                     }
                     _ => false,
                 },
@@ -300,7 +307,35 @@ impl Set {
 /// values' intervals have holes where the cold code sits rather than
 /// stretching over it.
 pub fn code_order(g: &Graph) -> Vec<BlockId> {
-    let rpo = g.rpo();
+    // Reverse postorder, visiting a block's loop exits before the
+    // successors in its loop, so that a loop's body follows its header
+    // and the exit comes after the loop.
+    let depth = g.loop_depths();
+    let n = g.blocks.len();
+    let mut seen = vec![false; n];
+    let mut post = Vec::new();
+    let mut stack = vec![(g.entry, 0usize)];
+    seen[g.entry.index()] = true;
+    let succs = |b: BlockId| {
+        let mut s = g.succs(b);
+        s.reverse();
+        s.sort_by_key(|x| depth[x.index()] >= depth[b.index()]);
+        s
+    };
+    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+        if let Some(&s) = succs(b).get(*i) {
+            *i += 1;
+            if !seen[s.index()] {
+                seen[s.index()] = true;
+                stack.push((s, 0));
+            }
+        } else {
+            post.push(b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    let rpo = post;
     let heat = |b: BlockId| {
         let blk = g.block(b);
         match (b == g.entry, blk.cold, blk.unlikely) {

@@ -28,6 +28,8 @@ pub struct Guard {
     pub profile_target: Target,
     /// The target's calls in the profile the plan was made from.
     pub calls: u64,
+    /// `--count-guards`: the site's hit counter word for this target.
+    pub hit_slot: usize,
 }
 
 /// The shape of one call site in compiled code.
@@ -110,6 +112,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
                         name: prog.func(f).name.clone(),
                         profile_target: t,
                         calls: 0,
+                        hit_slot: 0,
                     }),
                     _ => None,
                 };
@@ -165,6 +168,12 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
                     "{at}: stress: guards of {} compiled for a receiver that never comes",
                     meta.text
                 ));
+            }
+            if jit.opts.count_guards {
+                let mut st = jit.sites.state(site.index());
+                for g in &mut plan.guards {
+                    g.hit_slot = st.hit_slot(g.profile_target);
+                }
             }
             let names: Vec<&str> = plan.guards.iter().map(|g| g.name.as_str()).collect();
             plan.trace.push(format!(
@@ -292,6 +301,7 @@ fn type_guard(prog: &Program, iface: u64, ty: usize, method: u32) -> Option<Guar
         name: desc.name.clone(),
         profile_target: Target::Type(pgojit_profiler::TypeId(ty as u32)),
         calls: 0,
+        hit_slot: 0,
     })
 }
 

@@ -52,6 +52,11 @@ pub struct SiteState {
     pub guarded: Vec<Target>,
     /// Calls, misses and guard hits already credited to the profile rows.
     credited: (u64, u64, [u64; HITS]),
+    /// `--count-guards`: the target each hit counter word counts, for
+    /// every version of the site's code alike (a word per target, not per
+    /// guard position, so that old code still running after a
+    /// recompilation that reordered the guards counts its hits right).
+    hit_targets: Vec<Target>,
     /// `pgojit stress --mode=flip`: rotations so far.
     flips: u32,
     /// The miss row a new key takes next when none is free.
@@ -93,6 +98,22 @@ pub fn mix(x: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
+}
+
+impl SiteState {
+    /// The hit counter word of guards for `t` (`--count-guards`). Past
+    /// [`HITS`] targets over the run, the last word is shared (and the
+    /// split among its targets is the profile's proportion).
+    pub fn hit_slot(&mut self, t: Target) -> usize {
+        match self.hit_targets.iter().position(|&x| x == t) {
+            Some(k) => k,
+            None if self.hit_targets.len() < HITS => {
+                self.hit_targets.push(t);
+                self.hit_targets.len() - 1
+            }
+            None => HITS - 1,
+        }
+    }
 }
 
 impl Jit<'_> {
@@ -325,9 +346,10 @@ impl Jit<'_> {
     }
 
     /// Credits the guard hits since the last credit to the guarded
-    /// targets' profile rows: all of them to a single guard's target;
-    /// between two guards, by their hit counters with `--count-guards`,
-    /// else in the proportion the rows already have.
+    /// targets' profile rows: each guard's own hit count with
+    /// `--count-guards`; else the calls less the misses, all to a single
+    /// guard's target, or between several in the proportion the rows
+    /// already have.
     fn credit_hits(&self, site: usize, st: &mut SiteState) {
         let c = &self.counters.sites[site];
         let l = |i: usize| c[i].load(Ordering::Relaxed);
@@ -340,6 +362,22 @@ impl Jit<'_> {
         // than calls. That credit must not start afresh from here (the
         // hit credited too many would stay): it waits for calls to catch
         // up.
+        let id = pgojit_profiler::SiteId(site as u32);
+        if self.opts.count_guards {
+            // Each guard's own hits (not calls less misses, which a call
+            // in flight between its count and its hit's would split by
+            // the wrong weights).
+            st.credited = (calls, misses, h);
+            if let Some(p) = self.profile {
+                for (k, &t) in st.hit_targets.iter().enumerate() {
+                    let n = h[k].saturating_sub(h0[k]);
+                    if n > 0 {
+                        p.site(id).add(t, n);
+                    }
+                }
+            }
+            return;
+        }
         let hits = (calls.saturating_sub(c0)).checked_sub(misses.saturating_sub(m0));
         let Some(hits) = hits else {
             return;
@@ -348,14 +386,9 @@ impl Jit<'_> {
         let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
             return;
         };
-        let id = pgojit_profiler::SiteId(site as u32);
         let weights: Vec<u64> = if st.guarded.len() == 1 {
             // (All to the one target: no need to read the profile.)
             vec![1]
-        } else if self.opts.count_guards {
-            (0..st.guarded.len())
-                .map(|k| h[k].saturating_sub(h0[k]))
-                .collect()
         } else {
             st.guarded
                 .iter()

@@ -278,7 +278,8 @@ impl Emitter<'_> {
                 self.m.jne(next);
             }
             if self.jit.opts.count_guards {
-                self.m.bump(TMP1, self.jit.counters.hit_addr(site, k));
+                self.m
+                    .bump(TMP1, self.jit.counters.hit_addr(site, g.hit_slot));
             }
             if self.jit.opts.verify_guards {
                 self.verify_receiver(site, rx, &[g.check]);

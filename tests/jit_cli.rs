@@ -475,9 +475,18 @@ fn the_optimizing_tier_inlines_static_leaves_and_says_why_not_others() {
         err.contains("main.acrossCalls: inlining call to main.id"),
         "{err}"
     );
+    // A callee with a loop is inlined, unless compiled code counts loop
+    // trips (`--stats`) or steps: an inlined loop's back-edges do not.
     assert!(
-        err.contains("main.main: cannot inline main.swaps: has a loop"),
+        err.contains("main.main: inlining call to main.swaps"),
         "{err}"
+    );
+    let counted = pgojit(&["run", "--tier=opt", "--trace-tier", "--stats", &p]);
+    assert!(
+        String::from_utf8_lossy(&counted.stderr)
+            .contains("main.main: cannot inline main.swaps: has a loop (--max-steps or counts on)"),
+        "{}",
+        String::from_utf8_lossy(&counted.stderr)
     );
     assert!(
         err.contains("pgojit: compiled main.acrossCalls (opt tier,"),

@@ -39,7 +39,13 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     let mut inlined = Vec::new();
     if jit.opts.inline {
         let mut h = g.clone();
-        trace.extend(inline::inline_calls(&mut h, jit.prog, f, &mut inlined));
+        trace.extend(inline::inline_calls(
+            &mut h,
+            jit.prog,
+            f,
+            &mut inlined,
+            inline::loops_ok(jit),
+        ));
         match verify::verify(&h) {
             Ok(()) => g = h,
             Err(e) => {
@@ -59,7 +65,7 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     if jit.opts.inline && !known.is_empty() {
         trace.extend(known);
         let mut h = g.clone();
-        let more = inline::inline_calls(&mut h, jit.prog, f, &mut inlined);
+        let more = inline::inline_calls(&mut h, jit.prog, f, &mut inlined, inline::loops_ok(jit));
         if verify::verify(&h).is_ok() {
             g = h;
             for l in more {

@@ -69,7 +69,9 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
         // asks the same question, as polymorphic chains need it.)
         let inlinable = |f| {
             jit.opts.inline
-                && super::graph_of(prog, f).is_ok_and(|h| super::inline::refusal(&h).is_none())
+                && super::graph_of(prog, f).is_ok_and(|h| {
+                    super::inline::refusal(&h, super::inline::loops_ok(jit)).is_none()
+                })
         };
         let p = plan(jit, prog, &op, &inlinable);
         let guards = p.guards.clone();

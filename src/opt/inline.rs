@@ -34,8 +34,18 @@ pub const MAX_INSNS: usize = 100;
 /// At most this many calls are inlined into one function.
 pub const MAX_INLINES: usize = 32;
 
-/// Why `h` cannot be inlined, or `None`.
-pub fn refusal(h: &Graph) -> Option<String> {
+/// Whether callees with loops may be inlined: not when compiled code
+/// counts loop trips (`--stats`, `pgojit profile`) or steps
+/// (`--max-steps`), which an inlined loop's back-edges do not. (An
+/// inlined loop is a plain loop of the caller's graph: no OSR entry, no
+/// leave for recompiled code at its header.)
+pub fn loops_ok(jit: &crate::tier::Jit) -> bool {
+    !jit.opts.count && !jit.opts.steps
+}
+
+/// Why `h` cannot be inlined (`loops`: callees with loops may be), or
+/// `None`.
+pub fn refusal(h: &Graph, loops: bool) -> Option<String> {
     let order = h.rpo();
     let n = order.iter().map(|&b| h.block(b).insns.len()).sum::<usize>();
     if n > MAX_INSNS {
@@ -47,8 +57,8 @@ pub fn refusal(h: &Graph) -> Option<String> {
     }
     for &b in &order {
         for s in h.succs(b) {
-            if rank[s.index()] <= rank[b.index()] {
-                return Some("has a loop".into());
+            if !loops && rank[s.index()] <= rank[b.index()] {
+                return Some("has a loop (--max-steps or counts on)".into());
             }
         }
         for &i in &h.block(b).insns {
@@ -95,6 +105,7 @@ pub fn inline_calls(
     prog: &Program,
     me: FuncId,
     inlined: &mut Vec<FuncId>,
+    loops: bool,
 ) -> Vec<String> {
     let mut trace = Vec::new();
     let mut done = 0;
@@ -115,7 +126,7 @@ pub fn inline_calls(
                 }
                 if let std::collections::hash_map::Entry::Vacant(slot) = graphs.entry(func) {
                     match super::graph_of(prog, func) {
-                        Ok(h) => match refusal(&h) {
+                        Ok(h) => match refusal(&h, loops) {
                             None => {
                                 slot.insert(h);
                             }

@@ -194,7 +194,10 @@ impl Emitter<'_> {
         self.m.test(TMP0, TMP0);
         self.m.je(self.nil);
         if plan.guards.is_empty() {
-            self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
+            // (A report's figure: counted when counts are asked for.)
+            if self.jit.opts.count {
+                self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
+            }
         } else {
             // The miss key is the itab itself.
             self.m.mov(TMP2, TMP0);
@@ -240,7 +243,10 @@ impl Emitter<'_> {
             self.m.bind(miss);
         }
         if plan.guards.is_empty() {
-            self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
+            // (A report's figure: counted when counts are asked for.)
+            if self.jit.opts.count {
+                self.m.bump(TMP1, self.jit.counters.indirect_addr(site));
+            }
         } else {
             // The miss key is the function id + 1 (id 0 is a function).
             self.m.lea(TMP2, Mem::at(TMP0, 1));

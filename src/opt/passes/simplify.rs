@@ -340,6 +340,39 @@ fn branches(g: &mut Graph, st: &mut Stats) -> bool {
 /// Jump threading (see the module's list).
 fn thread(g: &mut Graph, st: &mut Stats) -> bool {
     let mut changed = false;
+    // A block qualifies when nothing but its own terminator reads its
+    // parameters (the side it sends an edge to may no longer be
+    // dominated by it) and it heads no loop (an inlined callee's header
+    // has no entry state).
+    let uses = g.use_counts();
+    let rpo = g.rpo();
+    let mut rank = vec![usize::MAX; g.blocks.len()];
+    for (k, &b) in rpo.iter().enumerate() {
+        rank[b.index()] = k;
+    }
+    let preds = g.preds();
+    let threadable: Vec<bool> = g
+        .block_ids()
+        .map(|b| {
+            let blk = g.block(b);
+            let Some(t) = &blk.term else {
+                return false;
+            };
+            let in_term = |q: InsnId| {
+                let mut n = t.operands().iter().filter(|&&x| x == q).count();
+                for e in t.edges() {
+                    n += e.args.iter().filter(|&&x| x == q).count();
+                }
+                n
+            };
+            blk.params
+                .iter()
+                .all(|&q| in_term(q) == uses[q.index()] as usize)
+                && preds[b.index()]
+                    .iter()
+                    .all(|p| rank[p.index()] < rank[b.index()])
+        })
+        .collect();
     for a in g.block_ids() {
         let Some(t) = g.block(a).term.clone() else {
             continue;
@@ -357,6 +390,7 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                 continue;
             };
             if !blk.insns.is_empty()
+                || !threadable[b.index()]
                 || blk.entry_state.is_some()
                 || b == g.entry
                 || b == a

@@ -344,6 +344,51 @@ fn a_short_circuit_edge_goes_straight_to_the_side_it_decides() {
     );
 }
 
+/// A join whose parameter the side it branches to reads directly (it
+/// dominates that side) is not threaded through: the side would lose the
+/// value.
+#[test]
+fn no_threading_when_a_side_reads_the_joins_parameter() {
+    let mut g = G::new();
+    let e = g.0.entry;
+    let x = g.param(e, Ty::Int);
+    let (join, yes, no) = (g.block(1), g.block(2), g.block(3));
+    let one = g.konst(e, 1);
+    let edge = |block| Edge {
+        block,
+        args: vec![],
+    };
+    g.term(
+        e,
+        Term::Branch {
+            cond: x,
+            then: Edge {
+                block: join,
+                args: vec![one],
+            },
+            else_: Edge {
+                block: join,
+                args: vec![x],
+            },
+        },
+    );
+    let t = g.param(join, Ty::Int);
+    g.term(
+        join,
+        Term::Branch {
+            cond: t,
+            then: edge(yes),
+            else_: edge(no),
+        },
+    );
+    let r = g.bin(yes, BinOp::AddI, t, t);
+    g.ret(yes, r);
+    let two = g.konst(no, 2);
+    g.ret(no, two);
+    let (g, counts) = g.run(simplify::run);
+    assert_eq!(count(&counts, "threaded"), 0, "{}", graph(&g, &NoNames));
+}
+
 /// A loop header is never threaded through (its entry state and OSR
 /// entry stay), nor a back-edge made.
 #[test]

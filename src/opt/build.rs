@@ -443,25 +443,9 @@ impl<'a> Builder<'a> {
 
     /// Reverse postorder of the blocks.
     fn order(&self) -> Vec<BlockId> {
-        let n = self.g.blocks.len();
-        let mut seen = vec![false; n];
-        let mut post = Vec::new();
-        let mut stack = vec![(BlockId(0), 0usize)];
-        seen[0] = true;
-        while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-            if let Some(&(s, _)) = self.edges[b.index()].get(*i) {
-                *i += 1;
-                if !seen[s.index()] {
-                    seen[s.index()] = true;
-                    stack.push((s, 0));
-                }
-            } else {
-                post.push(b);
-                stack.pop();
-            }
-        }
-        post.reverse();
-        post
+        reverse_postorder(self.g.blocks.len(), BlockId(0), |b| {
+            self.edges[b.index()].iter().map(|&(s, _)| s).collect()
+        })
     }
 
     fn preds_filled(&self, b: BlockId) -> bool {

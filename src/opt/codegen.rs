@@ -250,16 +250,7 @@ fn loop_headers(g: &Graph, idom: &[Option<BlockId>]) -> Vec<bool> {
             continue;
         };
         for e in t.edges() {
-            let mut x = b;
-            let dominated = loop {
-                if x == e.block {
-                    break true;
-                }
-                match idom[x.index()] {
-                    Some(d) if d != x => x = d,
-                    _ => break false,
-                }
-            };
+            let dominated = super::verify::dominates(idom, g.entry, e.block, b);
             if dominated && !g.block(e.block).cold {
                 headers[e.block.index()] = true;
             }
@@ -365,15 +356,7 @@ fn trip_count(g: &Graph, addr: u64) -> Option<TripCount> {
     let (bump_block, bump_pos) = bump?;
     let preds = g.preds();
     let idom = super::verify::dominators(g);
-    let dominates = |a: BlockId, mut b: BlockId| loop {
-        if a == b {
-            return true;
-        }
-        match idom[b.index()] {
-            Some(d) if d != b => b = d,
-            _ => return false,
-        }
-    };
+    let dominates = |a: BlockId, b: BlockId| super::verify::dominates(&idom, g.entry, a, b);
     // The natural loops: (header, latch, body), for back-edges to a
     // header that dominates their source (a bytecode jump back to a
     // header may also be the loop's way in: not a latch).
@@ -2368,16 +2351,20 @@ impl Gen<'_> {
         }
     }
 
+    /// The moves of an edge's arguments into its block's parameters.
+    fn edge_moves(&self, e: &Edge) -> Vec<(Operand, Loc)> {
+        let params = &self.g.block(e.block).params;
+        e.args
+            .iter()
+            .zip(params)
+            .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
+            .collect()
+    }
+
     /// Moves an edge's arguments into its block's parameters, counts and
     /// steps a back-edge, and jumps (unless `to` comes next).
     fn edge(&mut self, from: BlockId, e: &Edge, next: Option<BlockId>) {
-        let params = self.g.block(e.block).params.clone();
-        let moves: Vec<(Operand, Loc)> = e
-            .args
-            .iter()
-            .zip(&params)
-            .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
-            .collect();
+        let moves = self.edge_moves(e);
         // Leaving the counted loop, the count goes back into the register
         // (before the moves may reuse the induction variable's).
         let (exit, entry) = match &self.trips {
@@ -2557,17 +2544,7 @@ impl Gen<'_> {
                 // the function recompiled (the moves first: the copy
                 // starts where the block's code would).
                 let into = self.copies[&b].1[0];
-                let plain = Edge {
-                    block: e.block,
-                    args: e.args.clone(),
-                };
-                let params = self.g.block(e.block).params.clone();
-                let moves: Vec<(Operand, Loc)> = plain
-                    .args
-                    .iter()
-                    .zip(&params)
-                    .map(|(&a, &p)| (self.operand(a), self.a.loc[p.index()]))
-                    .collect();
+                let moves = self.edge_moves(&e);
                 self.parallel_move(moves);
                 match self.leave {
                     LeaveFlag::Sign(r) => {

@@ -900,29 +900,41 @@ impl Graph {
     /// out). Successors are visited last edge first, so a branch's `then`
     /// block comes right after it (the code generator's fall-through).
     pub fn rpo(&self) -> Vec<BlockId> {
-        let n = self.blocks.len();
-        let mut seen = vec![false; n];
-        let mut post = Vec::new();
-        let mut stack = vec![(self.entry, 0usize)];
-        if self.entry.index() >= n {
-            return post;
-        }
-        seen[self.entry.index()] = true;
-        while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-            let mut succs = self.succs(b);
-            succs.reverse();
-            if let Some(&s) = succs.get(*i) {
-                *i += 1;
-                if s.index() < n && !seen[s.index()] {
-                    seen[s.index()] = true;
-                    stack.push((s, 0));
-                }
-            } else {
-                post.push(b);
-                stack.pop();
-            }
-        }
-        post.reverse();
-        post
+        reverse_postorder(self.blocks.len(), self.entry, |b| {
+            let mut s = self.succs(b);
+            s.reverse();
+            s
+        })
     }
+}
+
+/// Reverse postorder of the blocks reachable from `entry` (of `n`), by a
+/// depth-first search that visits each block's successors in the order
+/// `succs` gives them (the first visited comes last among them).
+pub fn reverse_postorder(
+    n: usize,
+    entry: BlockId,
+    succs: impl Fn(BlockId) -> Vec<BlockId>,
+) -> Vec<BlockId> {
+    let mut seen = vec![false; n];
+    let mut post = Vec::new();
+    if entry.index() >= n {
+        return post;
+    }
+    let mut stack = vec![(entry, 0usize)];
+    seen[entry.index()] = true;
+    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
+        if let Some(&s) = succs(b).get(*i) {
+            *i += 1;
+            if s.index() < n && !seen[s.index()] {
+                seen[s.index()] = true;
+                stack.push((s, 0));
+            }
+        } else {
+            post.push(b);
+            stack.pop();
+        }
+    }
+    post.reverse();
+    post
 }

@@ -311,31 +311,12 @@ pub fn code_order(g: &Graph) -> Vec<BlockId> {
     // successors in its loop, so that a loop's body follows its header
     // and the exit comes after the loop.
     let depth = g.loop_depths();
-    let n = g.blocks.len();
-    let mut seen = vec![false; n];
-    let mut post = Vec::new();
-    let mut stack = vec![(g.entry, 0usize)];
-    seen[g.entry.index()] = true;
-    let succs = |b: BlockId| {
+    let rpo = reverse_postorder(g.blocks.len(), g.entry, |b| {
         let mut s = g.succs(b);
         s.reverse();
         s.sort_by_key(|x| depth[x.index()] >= depth[b.index()]);
         s
-    };
-    while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-        if let Some(&s) = succs(b).get(*i) {
-            *i += 1;
-            if !seen[s.index()] {
-                seen[s.index()] = true;
-                stack.push((s, 0));
-            }
-        } else {
-            post.push(b);
-            stack.pop();
-        }
-    }
-    post.reverse();
-    let rpo = post;
+    });
     let heat = |b: BlockId| {
         let blk = g.block(b);
         match (b == g.entry, blk.cold, blk.unlikely) {

@@ -100,7 +100,12 @@ pub fn dominators(g: &Graph) -> Vec<Option<BlockId>> {
 }
 
 /// Does `a` dominate `b`?
-fn dominates(idom: &[Option<BlockId>], entry: BlockId, a: BlockId, mut b: BlockId) -> bool {
+pub(crate) fn dominates(
+    idom: &[Option<BlockId>],
+    entry: BlockId,
+    a: BlockId,
+    mut b: BlockId,
+) -> bool {
     loop {
         if a == b {
             return true;

@@ -2594,11 +2594,19 @@ impl Gen<'_> {
                         self.str_eq_const_flags(ptr, len, bytes, n);
                         Test::Flag(Cond::Ne)
                     }
-                    _ => {
-                        let r = self.src(c, TMP0);
-                        self.m.test(r, r);
-                        Test::Flag(Cond::Eq)
-                    }
+                    _ => match self.folded_mem(c) {
+                        Some(mem) => {
+                            // (A word loaded only for this branch.)
+                            self.fault_at_folded();
+                            self.m.cmp_mem_imm32(mem, 0);
+                            Test::Flag(Cond::Eq)
+                        }
+                        None => {
+                            let r = self.src(c, TMP0);
+                            self.m.test(r, r);
+                            Test::Flag(Cond::Eq)
+                        }
+                    },
                 };
                 if next == Some(else_.block) && self.edge_is_plain(b, &then) {
                     // (The else side comes next: fall into it.)

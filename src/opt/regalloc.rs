@@ -138,6 +138,14 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
     let uses = g.use_counts();
     let mut out = vec![false; g.insns.len()];
     for b in g.block_ids() {
+        // A branch on a word loaded last in its block: `cmp [m], 0`.
+        if let (Some(Term::Branch { cond, .. }), Some(&l)) =
+            (&g.block(b).term, g.block(b).insns.last())
+        {
+            if *cond == l && uses[l.index()] == 1 && matches!(g.insn(l).insn, Insn::Load { .. }) {
+                out[l.index()] = true;
+            }
+        }
         for w in g.block(b).insns.windows(2) {
             let (l, u) = (w[0], w[1]);
             if !matches!(g.insn(l).insn, Insn::Load { .. }) || uses[l.index()] != 1 {

@@ -341,7 +341,7 @@ struct TripCount {
 /// one `Bump` of it, in a loop (the innermost one around it) with one
 /// latch that is also its only exit, stepping a header parameter by one,
 /// whose block the latch cannot be reached around.
-fn trip_count(g: &Graph, addr: u64) -> Option<TripCount> {
+fn trip_count(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Option<TripCount> {
     let mut bump = None;
     for b in g.block_ids() {
         for (k, &i) in g.block(b).insns.iter().enumerate() {
@@ -355,8 +355,7 @@ fn trip_count(g: &Graph, addr: u64) -> Option<TripCount> {
     }
     let (bump_block, bump_pos) = bump?;
     let preds = g.preds();
-    let idom = super::verify::dominators(g);
-    let dominates = |a: BlockId, b: BlockId| super::verify::dominates(&idom, g.entry, a, b);
+    let dominates = |a: BlockId, b: BlockId| super::verify::dominates(idom, g.entry, a, b);
     // The natural loops: (header, latch, body), for back-edges to a
     // header that dominates their source (a bytecode jump back to a
     // header may also be the loop's way in: not a latch).
@@ -517,9 +516,10 @@ pub fn emit(
         }
         _ => None,
     };
+    let idom = super::verify::dominators(g);
     let trips = counter
         .filter(|_| !jit.opts.steps)
-        .and_then(|(addr, _)| trip_count(g, addr));
+        .and_then(|(addr, _)| trip_count(g, &idom, addr));
     let reserved: Vec<Reg> = counter.iter().map(|c| c.1).collect();
     let a = regalloc::allocate(g, &reserved);
     let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
@@ -754,7 +754,6 @@ pub fn emit(
     // What a block checked (pointers not nil, indexes in bounds) holds in
     // every block it dominates: values do not change, and a block's checks
     // all run before it goes on.
-    let idom = super::verify::dominators(g);
     let mut exits: Vec<Option<Checked>> = vec![None; g.blocks.len()];
     // Loop headers start a 32-byte fetch block (as Go's and HotSpot's
     // compilers align them): the padding runs once per loop entry.
@@ -2367,32 +2366,28 @@ impl Gen<'_> {
         let moves = self.edge_moves(e);
         // Leaving the counted loop, the count goes back into the register
         // (before the moves may reuse the induction variable's).
+        // (Entering it, the register becomes the count minus the
+        // induction variable again.)
         let (exit, entry) = match &self.trips {
             Some(t) => (
-                t.body[from.index()] && !t.body[e.block.index()],
-                e.block == t.header && !t.body[from.index()],
+                (t.body[from.index()] && !t.body[e.block.index()]).then_some(t.next),
+                (e.block == t.header && !t.body[from.index()]).then_some(t.iv),
             ),
-            None => (false, false),
+            None => (None, None),
         };
-        if exit {
-            let next = self.trips.as_ref().map(|t| t.next);
-            if let Some(n) = next {
-                self.shift_count((n, 0), true);
-            }
+        if let Some(next) = exit {
+            self.shift_count((next, 0), true);
         }
         self.parallel_move(moves);
-        if entry {
-            let iv = self.trips.as_ref().map(|t| t.iv);
-            if let Some(iv) = iv {
-                self.shift_count((iv, 0), false);
-            }
+        if let Some(iv) = entry {
+            self.shift_count((iv, 0), false);
         }
         // Where a leave here finds the count: after the moves into the
         // counted loop's header, its induction variable; past the loop's
         // exit, the register; elsewhere, where the edge starts.
         let at_header = match &self.trips {
             Some(t) if t.header == e.block => Some((t.iv, 0)),
-            _ if exit => None,
+            _ if exit.is_some() => None,
             _ => self.phase(),
         };
         if self.back_edge(from, e.block) {

@@ -101,6 +101,16 @@ pub const PINNABLE: [Reg; 9] = [
     Reg(Rq::RDI),
 ];
 
+/// Where a Go function's first argument words arrive, besides its frame:
+/// every caller of a function's entry (compiled code of either tier, and
+/// the entry trampoline) writes the arguments to the callee's frame slots
+/// `0..n` and also puts the first `min(n, 4)` of them in these registers,
+/// so an optimized callee takes them without a load that waits on the
+/// caller's store. All are caller-saved and none has a role (the entry
+/// sequence, `eax` = function id and `r11` = the cell, leaves them be).
+/// The callee returns its first result word in [`RET`] as well as in slot 0.
+pub const PARAMS: [Reg; 4] = [Reg(Rq::RDI), Reg(Rq::RSI), Reg(Rq::R8), Reg(Rq::R9)];
+
 /// Whether the System V ABI makes `r` callee-saved.
 pub fn is_callee_saved(r: Reg) -> bool {
     matches!(
@@ -128,6 +138,18 @@ pub const fn slot_offset(slot: u32) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parameter_registers_are_caller_saved_and_free_of_roles() {
+        for (i, r) in PARAMS.into_iter().enumerate() {
+            assert!(!is_callee_saved(r), "{r} survives calls");
+            assert!(PINNABLE.contains(&r), "{r} holds no values");
+            assert!(!PARAMS[..i].contains(&r), "{r} listed twice");
+            for role in [FRAME, VM, TMP0, TMP1, TMP2, CALL_TARGET, RET] {
+                assert_ne!(r, role, "{r} has a role");
+            }
+        }
+    }
 
     #[test]
     fn roles_are_distinct_where_they_must_be() {

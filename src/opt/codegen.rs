@@ -53,7 +53,9 @@ use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
 use crate::tier::machine::{int_cond, shift_by_count, trunc_ext, Shift};
 use crate::tier::{runtime, Jit};
-use pgojit_jit::abi::{is_callee_saved, ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{
+    is_callee_saved, ARGS, CALL_TARGET, FRAME, PARAMS, RET, TMP0, TMP1, TMP2, VM,
+};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
@@ -1028,6 +1030,7 @@ impl Gen<'_> {
         self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
         self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
         self.m.jcc(Cond::Above, self.overflow);
+        self.params();
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {
@@ -1058,16 +1061,35 @@ impl Gen<'_> {
         if let LeaveFlag::Word(flag) = self.leave {
             self.m.store_imm(flag, 0);
         }
-        // The parameters (all values, after OSR), from their slots.
+    }
+
+    /// The parameters: at the entry, the first four words from the
+    /// parameter registers ([`PARAMS`]) and the rest from their slots;
+    /// after OSR (where all values are parameters), all from the slots.
+    /// (Before anything else may write those registers.)
+    fn params(&mut self) {
         let entry = self.g.entry;
-        for &p in &self.g.block(entry).params.clone() {
+        let mut moves = Vec::new();
+        let mut loads = Vec::new();
+        for &p in &self.g.block(entry).params {
             if let Insn::Param { slot } = self.g.insn(p).insn {
                 if self.a.loc[p.index()] == Loc::None {
                     continue;
                 }
-                let mem = self.slot(slot);
-                self.load_def(p, mem);
+                match PARAMS.get(slot as usize) {
+                    Some(&r) if !self.osr && slot < self.f.param_words => {
+                        moves.push((Operand::Value(Loc::Reg(r)), self.a.loc[p.index()]))
+                    }
+                    _ => loads.push((p, slot)),
+                }
             }
+        }
+        // (The moves first: a load's destination may be a parameter
+        // register still to be read.)
+        self.parallel_move(moves);
+        for (p, slot) in loads {
+            let mem = self.slot(slot);
+            self.load_def(p, mem);
         }
     }
 
@@ -1191,9 +1213,14 @@ impl Gen<'_> {
 
     /// The results of a call in the window, read into `i` (one word) or
     /// left there for its projections.
-    fn call_results(&mut self, i: InsnId, words: u32) {
+    /// `in_ret`: the callee is Go code, whose first result word is in
+    /// `RET` too (a compiled caller takes it from there, not through
+    /// memory).
+    fn call_results(&mut self, i: InsnId, words: u32, in_ret: bool) {
         let ty = self.g.insn(i).ty;
-        if ty.is_word() {
+        if ty.is_word() && in_ret {
+            self.def(i, RET);
+        } else if ty.is_word() {
             let mem = self.slot(self.window);
             self.load_def(i, mem);
         } else if words > 1 {
@@ -1204,9 +1231,21 @@ impl Gen<'_> {
 
     /// Calls the function whose id is in `eax` (or `f`) through its entry
     /// cell, with its frame at the window.
-    fn call_cell(&mut self, i: InsnId, f: Option<FuncId>) {
+    ///
+    /// `words` are the argument words, already in the window: the first
+    /// four also go in the parameter registers ([`PARAMS`]), which every
+    /// callee's entry expects. (After the saves: those registers are
+    /// caller-saved, reloaded after the call; `r11` breaks a cycle, as
+    /// `eax` may hold the callee.)
+    fn call_cell(&mut self, i: InsnId, f: Option<FuncId>, words: &[InsnId]) {
         let live = self.live_regs(i);
         self.save(&live);
+        let moves = words
+            .iter()
+            .zip(PARAMS)
+            .map(|(&v, r)| (self.operand(v), Loc::Reg(r)))
+            .collect();
+        self.parallel_move_via(moves, CALL_TARGET);
         let off = slot_offset(self.window);
         self.m.lea(FRAME, Mem::at(FRAME, off));
         match f {
@@ -1560,9 +1599,9 @@ impl Gen<'_> {
                 self.m
                     .comment(&format!("call {}", self.prog.func(*func).name));
                 self.window_args(0, args);
-                self.call_cell(i, Some(*func));
+                self.call_cell(i, Some(*func), args);
                 let rw = self.prog.func(*func).result_words;
-                self.call_results(i, rw);
+                self.call_results(i, rw, true);
             }
             Insn::CallIface {
                 site,
@@ -1576,15 +1615,15 @@ impl Gen<'_> {
                 let data = self.src(recv[1], TMP1);
                 let mem = self.slot(self.window);
                 self.m.store(mem, data);
-                self.src_to(recv[0], TMP0);
+                let tab = self.src(recv[0], TMP0);
                 // A nil interface has a nil itab: reading its method
                 // faults (implicitly checked), or is tested first.
-                let fun = Mem::at(TMP0, ITAB_FUN as i32 + 8 * *method as i32);
+                let fun = Mem::at(tab, ITAB_FUN as i32 + 8 * *method as i32);
                 if self.faults_on_nil(fun.disp) {
                     let l = self.nil_label();
                     self.m.fault_here(l);
                 } else {
-                    self.m.test(TMP0, TMP0);
+                    self.m.test(tab, tab);
                     let l = self.nil_label();
                     self.m.je(l);
                 }
@@ -1595,8 +1634,11 @@ impl Gen<'_> {
                     self.m
                         .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
                 }
-                self.call_cell(i, None);
-                self.call_results(i, rw);
+                let words: Vec<InsnId> = std::iter::once(recv[1])
+                    .chain(args.iter().copied())
+                    .collect();
+                self.call_cell(i, None, &words);
+                self.call_results(i, rw, true);
             }
             Insn::CallClosure { site, f, args } => {
                 self.m.comment("indirect call of a function value");
@@ -1612,8 +1654,8 @@ impl Gen<'_> {
                         .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
                 }
                 self.m.load(TMP0, Mem::at(TMP0, 0));
-                self.call_cell(i, None);
-                self.call_results(i, rw);
+                self.call_cell(i, None, args);
+                self.call_results(i, rw, true);
             }
             Insn::CallNative { native, args } => {
                 self.window_args(0, args);
@@ -1624,7 +1666,7 @@ impl Gen<'_> {
                     base: self.window,
                 });
                 self.reload(&live);
-                self.call_results(i, native.result_words());
+                self.call_results(i, native.result_words(), false);
             }
             Insn::Select { cond, a, b } => {
                 let rc = self.src(*cond, TMP2);
@@ -2459,6 +2501,12 @@ impl Gen<'_> {
     }
 
     fn parallel_move(&mut self, moves: Vec<(Operand, Loc)>) {
+        self.parallel_move_via(moves, TMP0);
+    }
+
+    /// [`Self::parallel_move`], breaking a cycle of general registers
+    /// through `scratch`.
+    fn parallel_move_via(&mut self, moves: Vec<(Operand, Loc)>, scratch: Reg) {
         let mut pending: Vec<(Operand, Loc)> = moves
             .into_iter()
             .filter(|(s, d)| *d != Loc::None && !matches!(s, Operand::Value(x) if x == d))
@@ -2476,18 +2524,18 @@ impl Gen<'_> {
                     self.move_to(d, s);
                 }
                 None => {
-                    // A cycle: free one destination by copying it to TMP0
-                    // (xmm0 for an XMM register).
+                    // A cycle: free one destination by copying it to
+                    // `scratch` (xmm0 for an XMM register).
                     let d = pending[0].1;
                     let tmp = if let Loc::Xmm(x) = d {
                         self.m.mov_xmm(0, x);
                         Loc::Xmm(0)
                     } else {
-                        let x = self.get(Operand::Value(d), TMP0);
-                        if x != TMP0 {
-                            self.m.mov(TMP0, x);
+                        let x = self.get(Operand::Value(d), scratch);
+                        if x != scratch {
+                            self.m.mov(scratch, x);
                         }
-                        Loc::Reg(TMP0)
+                        Loc::Reg(scratch)
                     };
                     for (s, _) in pending.iter_mut() {
                         if matches!(s, Operand::Value(v) if *v == d) {
@@ -2626,6 +2674,11 @@ impl Gen<'_> {
                 for (k, &v) in vs.iter().enumerate() {
                     let mem = self.slot(k as u32);
                     self.store_value(mem, v);
+                }
+                // The first result word also in `RET`: a compiled caller
+                // takes it from there, not through memory.
+                if let Some(&v) = vs.first() {
+                    self.src_to(v, RET);
                 }
                 self.frame_leave();
                 self.m.ret();

@@ -40,7 +40,7 @@
 //! reload matters).
 
 use super::ir::*;
-use pgojit_jit::abi::{is_callee_saved, PINNABLE};
+use pgojit_jit::abi::{is_callee_saved, PARAMS, PINNABLE};
 use pgojit_jit::Reg;
 
 /// The registers values live in: the baseline's pinnable set (neither a
@@ -575,6 +575,27 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
             }
         }
     }
+    // Registers the calling convention suggests: a parameter's word
+    // arrives in a parameter register, and a call's argument words leave
+    // in them (`PARAMS`): there, a value costs no copy.
+    let mut fixed: Vec<Option<Reg>> = vec![None; nv];
+    for &p in &g.block(g.entry).params {
+        if let Insn::Param { slot } = g.insn(p).insn {
+            fixed[p.index()] = PARAMS.get(slot as usize).copied();
+        }
+    }
+    for d in &g.insns {
+        let words: Vec<InsnId> = match &d.insn {
+            Insn::Call { args, .. } | Insn::CallClosure { args, .. } => args.clone(),
+            Insn::CallIface { recv, args, .. } => std::iter::once(recv[1])
+                .chain(args.iter().copied())
+                .collect(),
+            _ => continue,
+        };
+        for (v, r) in words.into_iter().zip(PARAMS) {
+            fixed[v.index()].get_or_insert(r);
+        }
+    }
     let class = float_class(g);
     let weights = g.use_weights();
     // Values a multiplication by 3, 5 or 9 reads: it becomes a `lea` with
@@ -640,7 +661,12 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
                 _ => Loc::None,
             };
             let shun = |l: Loc| l == avoid || (lea_base[v.index()] && needs_disp(l));
+            let convention = fixed[v.index()]
+                .filter(|_| !float && !want_saved)
+                .and_then(|r| regs.iter().position(|&x| x == Loc::Reg(r)))
+                .filter(|&k| fits[k] && !shun(regs[k]));
             let pick = hinted
+                .or(convention)
                 .or_else(|| {
                     (0..regs.len())
                         .find(|&k| fits[k] && saved(regs[k]) == want_saved && !shun(regs[k]))

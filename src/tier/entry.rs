@@ -28,7 +28,7 @@ impl TierUp for Jit<'_> {
             // This call runs compiled: it is not an interpreted one.
             vm.uncount_call(f);
         }
-        self.enter(vm, code, fp)?;
+        self.enter(vm, code, fp, self.prog.func(f).param_words)?;
         Ok(true)
     }
 
@@ -60,7 +60,7 @@ impl TierUp for Jit<'_> {
                 vm.tier_counts(f).1
             );
         }
-        self.enter(vm, addr, fp)?;
+        self.enter(vm, addr, fp, 0)?;
         Ok(true)
     }
 }
@@ -90,14 +90,16 @@ impl Jit<'_> {
     }
 
     /// Runs compiled code at `code` (an entry or OSR entry of installed
-    /// code) on the frame at `fp`.
-    fn enter(&self, vm: &mut Vm<'_>, code: u64, fp: usize) -> Result<(), Panic> {
+    /// code) on the frame at `fp`, whose first `nargs` words are the
+    /// arguments at an entry (0 at an OSR entry).
+    fn enter(&self, vm: &mut Vm<'_>, code: u64, fp: usize, nargs: u32) -> Result<(), Panic> {
         let (jc, frame) = vm.native_entry(fp, self as *const Jit as *const u8);
         // SAFETY: `code` is installed code of the function whose frame is at
-        // `fp` (or an OSR entry of it); `jc` is the VM's context, pointing
+        // `fp` (or an OSR entry of it), a frame with at least its
+        // parameter words; `jc` is the VM's context, pointing
         // back at the VM (not otherwise used until the call returns) and at
         // this tier layer, which outlives the run.
-        let r = unsafe { stubs::enter(&self.stubs, jc, frame, code) };
+        let r = unsafe { stubs::enter(&self.stubs, jc, frame, code, nargs) };
         if r == 0 {
             Ok(())
         } else {

@@ -4,12 +4,14 @@
 
 use super::runtime;
 use crate::bytecode::frame::{JitCtx, UNWIND_RSP};
-use pgojit_jit::abi::{ARGS, FRAME, TMP0, VM};
-use pgojit_jit::{CodeMemory, CompiledCode, MacroAssembler, Mem, Reg};
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, PARAMS, TMP0, VM};
+use pgojit_jit::{CodeMemory, CompiledCode, Cond, MacroAssembler, Mem, Reg};
 
 /// Addresses of the shared stubs.
 pub struct Stubs {
-    /// `extern "sysv64" fn(jc, frame, code) -> u64`: enters compiled code.
+    /// `extern "sysv64" fn(jc, frame, code, nargs) -> u64`: enters
+    /// compiled code (with the first `nargs` words of the frame in the
+    /// parameter registers too, at a function's entry).
     pub enter: u64,
     /// Where compiled code jumps on a pending panic.
     pub unwind: u64,
@@ -20,9 +22,10 @@ pub struct Stubs {
 
 /// Builds the shared trampolines.
 ///
-/// `enter(jc, frame, code)`: saves the callee-saved registers and the
+/// `enter(jc, frame, code, nargs)`: saves the callee-saved registers and the
 /// previous unwind point, records the native stack pointer as the new
-/// unwind point, calls `code` with `FRAME` = `frame` and `VM` = `jc`, and
+/// unwind point, calls `code` with `FRAME` = `frame`, `VM` = `jc` and the
+/// first `nargs` (at most 4) frame words in `PARAMS`, and
 /// returns 0; `unwind` (reached by a jump from compiled code when a helper
 /// reports a panic) restores that stack pointer and returns 1 from the
 /// same `enter`. `interp`: the entry cell of a function not compiled yet.
@@ -31,7 +34,7 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     let (enter, exit, unwind, interp) =
         (m.new_label(), m.new_label(), m.new_label(), m.new_label());
     let saved: [Reg; 6] = pgojit_jit::abi::ENTRY_SAVED;
-    m.comment("enter(jc, frame, code)");
+    m.comment("enter(jc, frame, code, nargs)");
     m.bind(enter);
     for r in saved {
         m.push_reg(r);
@@ -40,7 +43,17 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     m.mov(VM, ARGS[0]);
     m.mov(FRAME, ARGS[1]);
     m.store_rsp(Mem::at(VM, UNWIND_RSP));
-    m.call_reg(ARGS[2]);
+    // The first `nargs` (at most 4) argument words in their registers.
+    let done = m.new_label();
+    m.mov(CALL_TARGET, ARGS[2]);
+    let nargs = ARGS[3];
+    for (k, r) in PARAMS.into_iter().enumerate() {
+        m.cmp(nargs, k as i32 + 1);
+        m.jcc(Cond::Below, done);
+        m.load(r, Mem::at(FRAME, 8 * k as i32));
+    }
+    m.bind(done);
+    m.call_reg(CALL_TARGET);
     m.mov_imm(TMP0, 0);
     m.bind(exit);
     m.pop_mem(Mem::at(VM, UNWIND_RSP));
@@ -63,6 +76,8 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     m.add_rsp(8);
     m.test(TMP0, TMP0);
     m.jne(unwind);
+    // Compiled callers read the first result word in `RET`.
+    m.load(TMP0, Mem::at(FRAME, 0));
     m.ret();
     let asm = m.finish().expect("stubs assemble");
     let code = mem.alloc(&asm).expect("code memory for the stubs");
@@ -75,14 +90,16 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     }
 }
 
-/// Calls compiled code at `code` with the frame at `frame`.
+/// Calls compiled code at `code` with the frame at `frame`; `nargs` is the
+/// function's parameter words at its entry (0 at an OSR entry).
 ///
 /// # Safety
 /// `code` must be an entry or OSR address of installed code, `jc` the
 /// context of the running VM (with `vm` pointing at it) and `frame` a frame
-/// of that VM's stack laid out for the code's function.
-pub unsafe fn enter(stubs: &Stubs, jc: *mut JitCtx, frame: *mut u64, code: u64) -> u64 {
-    let f: extern "sysv64" fn(*mut JitCtx, *mut u64, u64) -> u64 =
+/// of that VM's stack laid out for the code's function, with at least
+/// `nargs` words.
+pub unsafe fn enter(stubs: &Stubs, jc: *mut JitCtx, frame: *mut u64, code: u64, nargs: u32) -> u64 {
+    let f: extern "sysv64" fn(*mut JitCtx, *mut u64, u64, u64) -> u64 =
         std::mem::transmute(stubs.enter as *const () as usize);
-    f(jc, frame, code)
+    f(jc, frame, code, nargs as u64)
 }

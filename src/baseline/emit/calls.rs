@@ -12,7 +12,7 @@ use crate::bytecode::frame::CTX;
 use crate::bytecode::slot_offset;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::devirt::{Guard, SitePlan};
-use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, PARAMS, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Label, Mem};
 use pgojit_profiler::FuncId;
 
@@ -101,6 +101,7 @@ impl Emitter<'_> {
         let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.param_regs(self.prog.func(f).param_words);
         self.m.mov_imm(TMP0, f.0 as u64);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
         self.m.call_mem(Mem::at(CALL_TARGET, 0));
@@ -108,15 +109,27 @@ impl Emitter<'_> {
         self.reload_after_call(base + self.base);
     }
 
-    /// Calls the function whose id is in `eax` through its entry cell.
-    pub(super) fn call_cell_in_rax(&mut self, base: u32) {
+    /// Calls the function whose id is in `eax` through its entry cell
+    /// (with `words` argument words).
+    pub(super) fn call_cell_in_rax(&mut self, base: u32, words: u32) {
         let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
         self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.param_regs(words);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
         self.m.call_indexed(CALL_TARGET, TMP0);
         self.m.lea(FRAME, Mem::at(FRAME, -off));
         self.reload_after_call(base + self.base);
+    }
+
+    /// The first `words` argument words, already in the callee's frame
+    /// (at `FRAME`), also in the parameter registers, as every callee's
+    /// entry expects ([`PARAMS`]). (After the spill for the call: the
+    /// registers are caller-saved, reloaded after it.)
+    fn param_regs(&mut self, words: u32) {
+        for (k, r) in PARAMS.into_iter().enumerate().take(words as usize) {
+            self.m.load(r, Mem::at(FRAME, slot_offset(k as u32)));
+        }
     }
 
     /// An interface call: guards from the plan, then the indirect call
@@ -209,7 +222,7 @@ impl Emitter<'_> {
         self.st(base, TMP1);
         self.m
             .load32(TMP0, Mem::at(TMP0, ITAB_FUN as i32 + word_offset(method)));
-        self.call_cell_in_rax(base);
+        self.call_cell_in_rax(base, self.prog.sites[site].arg_words);
         self.m.bind(done);
     }
 
@@ -255,7 +268,7 @@ impl Emitter<'_> {
         self.site_entry();
         self.ld(TMP0, f);
         self.m.load(TMP0, Mem::at(TMP0, 0));
-        self.call_cell_in_rax(base);
+        self.call_cell_in_rax(base, self.prog.sites[site].arg_words);
         self.m.bind(done);
     }
 

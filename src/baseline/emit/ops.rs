@@ -12,7 +12,7 @@ use crate::bytecode::frame::{CTX, STEPS_LEFT};
 use crate::bytecode::op::{jit_helper_ops, Op};
 use crate::tier::devirt::SitePlan;
 use crate::tier::machine::{shift_by_count, Shift};
-use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{FRAME, RET, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
@@ -33,6 +33,11 @@ impl Emitter<'_> {
                 let results = self.outer.result_words;
                 self.spill_where(|s, _| s < results);
                 self.flush_counters(false);
+                // The first result word also in `RET` (compiled callers
+                // read it there).
+                if results > 0 {
+                    self.m.load(RET, Mem::at(FRAME, 0));
+                }
                 self.frame_leave();
                 self.m.ret();
             }

@@ -201,6 +201,12 @@ struct Gen<'a> {
     /// calls the miss counters count (not the indirect-call counter).
     guarded: Vec<pgojit_profiler::SiteId>,
     saved: Vec<Reg>,
+    /// A leaf: no calls (of functions or helpers that return) and no loop
+    /// that may leave for recompiled code. Its `rsp` needs no 16-byte
+    /// alignment but on the panic paths (which align it themselves: they
+    /// never come back), and it needs no frame beyond its parameter and
+    /// result words when it spills nothing and keeps no frame memory.
+    leaf: bool,
 }
 
 /// Where optimized code keeps its "recompiled: leave at the next loop
@@ -532,12 +538,23 @@ pub fn emit(
         m.new_label(),
         m.new_label(),
     );
-    // (At least two: a rare conversion runs on the window too.)
+    // (At least two: a rare conversion runs on the window too. A Go
+    // callee's argument and result words are this frame's too: they are
+    // written before the callee checks its own frame, and a leaf callee
+    // checks none.)
     let native_words = g
         .insns
         .iter()
         .filter_map(|d| match &d.insn {
             Insn::CallNative { native, .. } => Some(native.arg_words().max(native.result_words())),
+            Insn::Call { func, .. } => {
+                let f = prog.func(*func);
+                Some(f.param_words.max(f.result_words))
+            }
+            Insn::CallIface { site, .. } | Insn::CallClosure { site, .. } => {
+                let s = &prog.sites[site.index()];
+                Some(s.arg_words.max(s.result_words))
+            }
             _ => None,
         })
         .chain(g.insns.iter().filter_map(|d| match &d.insn {
@@ -679,6 +696,8 @@ pub fn emit(
         .filter(|&r| is_callee_saved(r))
         .collect();
     let in_slot = params_in_their_slots(g, f.frame_size);
+    let leaf = !g.insns.iter().any(|d| regalloc::calls(&d.insn))
+        && !g.blocks.iter().any(|b| b.entry_state.is_some());
     let mut e = Gen {
         m,
         in_slot,
@@ -715,6 +734,7 @@ pub fn emit(
             })
             .collect(),
         saved,
+        leaf,
         leave,
         poll,
         copies,
@@ -995,21 +1015,36 @@ impl Gen<'_> {
 
     // ----- prologue, calls, exits -----
 
+    /// Whether the saved registers leave `rsp` off 16-byte alignment
+    /// (the return address and an even number of pushes).
+    fn odd_stack(&self) -> bool {
+        self.saved.len() % 2 == 0
+    }
+
     fn frame_enter(&mut self) {
         for r in self.saved.clone() {
             self.m.push_reg(r);
         }
-        if self.saved.len() % 2 == 0 {
+        if self.odd_stack() && !self.leaf {
             self.m.sub_rsp(8);
         }
     }
 
     fn frame_leave(&mut self) {
-        if self.saved.len() % 2 == 0 {
+        if self.odd_stack() && !self.leaf {
             self.m.add_rsp(8);
         }
         for r in self.saved.clone().into_iter().rev() {
             self.m.pop_reg(r);
+        }
+    }
+
+    /// Aligns `rsp` for a helper on a path that never comes back (it
+    /// unwinds to the entry trampoline, which restores `rsp`): a leaf
+    /// left it unaligned.
+    fn align_noreturn(&mut self) {
+        if self.odd_stack() && self.leaf {
+            self.m.sub_rsp(8);
         }
     }
 
@@ -1026,11 +1061,6 @@ impl Gen<'_> {
             self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
             self.m.jcc(Cond::Below, self.overflow);
         }
-        let need = self.window + native_words;
-        self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
-        self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
-        self.m.jcc(Cond::Above, self.overflow);
-        self.params();
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {
@@ -1043,6 +1073,16 @@ impl Gen<'_> {
             }),
             _ => false,
         });
+        // (A leaf that spills nothing and keeps no frame memory touches
+        // only its parameter and result words, which its caller's frame
+        // holds already.)
+        if !(self.leaf && self.a.spills == 0 && !memory) {
+            let need = self.window + native_words;
+            self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
+            self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
+            self.m.jcc(Cond::Above, self.overflow);
+        }
+        self.params();
         if memory && !self.osr {
             self.m.mov_imm(TMP0, 0);
             for s in self.f.param_words..self.f.frame_size {
@@ -2700,6 +2740,7 @@ impl Gen<'_> {
                 }
                 Stub::Panic(l, kind, a, b, unwind) => {
                     self.m.bind(l);
+                    self.align_noreturn();
                     let a = a.map(|o| self.get(o, TMP0));
                     if let Some(a) = a {
                         if a != TMP0 {
@@ -2722,6 +2763,7 @@ impl Gen<'_> {
                 Stub::Verify(l, site, check) => {
                     self.m.comment("--verify-guards: wrong receiver (aborts)");
                     self.m.bind(l);
+                    self.align_noreturn();
                     self.m.mov(ARGS[2], TMP1);
                     self.m.mov_imm(ARGS[3], check);
                     self.m.mov(ARGS[0], VM);
@@ -2774,6 +2816,7 @@ impl Gen<'_> {
                 }
                 Stub::Step(l, func, pc) => {
                     self.m.bind(l);
+                    self.align_noreturn();
                     self.m.mov(ARGS[0], VM);
                     self.m.mov_imm(ARGS[1], 3);
                     self.m.mov_imm(ARGS[2], func.0 as u64);
@@ -2785,18 +2828,21 @@ impl Gen<'_> {
         }
         self.m.comment("nil dereference");
         self.m.bind(self.nil);
+        self.align_noreturn();
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], PanicKind::Nil as u64);
         self.m.call_abs(runtime::panic_with as *const () as usize);
         self.m.jmp(self.unwind);
         self.m.comment("stack overflow");
         self.m.bind(self.overflow);
+        self.align_noreturn();
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], 1);
         self.m.call_abs(runtime::fail as *const () as usize);
         self.m.jmp(self.unwind);
         self.m.comment("control reached an unreachable block");
         self.m.bind(self.internal);
+        self.align_noreturn();
         self.m.mov(ARGS[0], VM);
         self.m.mov_imm(ARGS[1], 2);
         self.m.call_abs(runtime::fail as *const () as usize);

@@ -207,6 +207,13 @@ struct Gen<'a> {
     /// never come back), and it needs no frame beyond its parameter and
     /// result words when it spills nothing and keeps no frame memory.
     leaf: bool,
+    /// Calls only on cold paths (miss paths, an `append` that grows, ...),
+    /// no spills, no frame memory, no leave flag, no loop to leave from:
+    /// the stack checks move from the prologue to those calls (the hot
+    /// path writes only its result words, which its caller's frame holds).
+    lazy_checks: bool,
+    /// The frame words the checks ask for.
+    frame_need: u32,
 }
 
 /// Where optimized code keeps its "recompiled: leave at the next loop
@@ -735,6 +742,8 @@ pub fn emit(
             .collect(),
         saved,
         leaf,
+        lazy_checks: false,
+        frame_need: 0,
         leave,
         poll,
         copies,
@@ -1057,10 +1066,6 @@ impl Gen<'_> {
             self.m.jcc(Cond::Lt, out);
         }
         let calls = self.g.insns.iter().any(|d| regalloc::calls(&d.insn));
-        if calls {
-            self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
-            self.m.jcc(Cond::Below, self.overflow);
-        }
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {
@@ -1073,14 +1078,27 @@ impl Gen<'_> {
             }),
             _ => false,
         });
-        // (A leaf that spills nothing and keeps no frame memory touches
-        // only its parameter and result words, which its caller's frame
-        // holds already.)
-        if !(self.leaf && self.a.spills == 0 && !memory) {
-            let need = self.window + native_words;
-            self.m.lea(TMP0, Mem::at(FRAME, slot_offset(need)));
-            self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
-            self.m.jcc(Cond::Above, self.overflow);
+        self.frame_need = self.window + native_words;
+        // (A function that spills nothing, keeps no frame memory and
+        // makes no call touches only its parameter and result words,
+        // which its caller's frame holds already; one whose calls are all
+        // on cold paths checks there.)
+        let hot_calls = self.g.block_ids().any(|b| {
+            let blk = self.g.block(b);
+            !blk.cold
+                && blk
+                    .insns
+                    .iter()
+                    .any(|&i| regalloc::calls(&self.g.insn(i).insn))
+        });
+        let quiet = self.a.spills == 0
+            && !memory
+            && !self.osr
+            && self.leave == LeaveFlag::None
+            && !self.g.blocks.iter().any(|b| b.entry_state.is_some());
+        self.lazy_checks = quiet && calls && !hot_calls;
+        if !quiet || hot_calls {
+            self.stack_checks(calls);
         }
         self.params();
         if memory && !self.osr {
@@ -1101,6 +1119,19 @@ impl Gen<'_> {
         if let LeaveFlag::Word(flag) = self.leave {
             self.m.store_imm(flag, 0);
         }
+    }
+
+    /// Stops with Go's stack overflow when the native stack (`calls`:
+    /// before a call) or the VM frame stack has no room for this frame.
+    fn stack_checks(&mut self, calls: bool) {
+        if calls {
+            self.m.cmp_rsp_mem(Mem::at(VM, RSP_LIMIT));
+            self.m.jcc(Cond::Below, self.overflow);
+        }
+        self.m
+            .lea(TMP0, Mem::at(FRAME, slot_offset(self.frame_need)));
+        self.m.cmp_rm(TMP0, Mem::at(VM, STACK_END));
+        self.m.jcc(Cond::Above, self.overflow);
     }
 
     /// The parameters: at the entry, the first four words from the
@@ -1381,6 +1412,9 @@ impl Gen<'_> {
         }
         // The runtime may read the count in a call (a miss, the policy).
         if regalloc::calls(&self.g.insn(i).insn) {
+            if self.lazy_checks {
+                self.stack_checks(true);
+            }
             self.flush_counter();
         }
         // (An access the bounds pass proved in range: as if checked.)

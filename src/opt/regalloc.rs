@@ -223,7 +223,16 @@ pub fn float_class(g: &Graph) -> Vec<bool> {
                         word(&mut how, *v);
                     }
                 }
-                Insn::StoreSlot { .. } | Insn::Call { .. } => {}
+                // (Arguments are stored to the call's window and moved to
+                // the parameter registers: a float's bits as well from an
+                // XMM register. The receiver and the function value are
+                // read as words.)
+                Insn::StoreSlot { .. } | Insn::Call { .. } | Insn::CallNative { .. } => {}
+                Insn::CallIface { recv, .. } => {
+                    word(&mut how, recv[0]);
+                    word(&mut how, recv[1]);
+                }
+                Insn::CallClosure { f, .. } => word(&mut how, *f),
                 d => {
                     for o in d.operands() {
                         word(&mut how, o);

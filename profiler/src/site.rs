@@ -127,6 +127,21 @@ impl SiteProfile {
         }
     }
 
+    /// Takes back up to `n` calls credited to `target`'s row (a row
+    /// only: never `other`); returns how many it took.
+    pub fn take(&self, target: Target, n: u64) -> u64 {
+        let key = target.encode();
+        for row in self.rows() {
+            if row.target.load(Relaxed) == key {
+                let have = row.count.load(Relaxed);
+                let k = n.min(have);
+                row.count.store(have - k, Relaxed);
+                return k;
+            }
+        }
+        0
+    }
+
     /// Adds `n` calls whose target is not tracked by a row.
     pub fn add_other(&self, n: u64) {
         bump(self.other(), n);
@@ -289,6 +304,19 @@ mod tests {
         let snap = s.snapshot();
         assert_eq!(snap.rows, vec![(Target::Func(FuncId(3)), 11)]);
         assert_eq!(snap.total(), 13);
+    }
+
+    #[test]
+    fn take_returns_calls_from_a_row_never_from_other() {
+        let s = SiteProfile::new(1);
+        s.add(t(7), 5);
+        s.add(t(8), 3); // no row left: `other`
+        assert_eq!(s.take(t(7), 2), 2);
+        assert_eq!(s.take(t(7), 9), 3, "at most what the row has");
+        assert_eq!(s.take(t(8), 1), 0, "`other` is not a row");
+        let snap = s.snapshot();
+        assert_eq!(snap.rows, vec![(t(7), 0)]);
+        assert_eq!(snap.other, 3);
     }
 
     #[test]

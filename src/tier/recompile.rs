@@ -52,6 +52,10 @@ pub struct SiteState {
     pub guarded: Vec<Target>,
     /// Calls, misses and guard hits already credited to the profile rows.
     credited: (u64, u64, [u64; HITS]),
+    /// The hits the last credit gave each target (what the final credit
+    /// takes back when a call in flight then was credited as a hit and
+    /// later turned out a miss).
+    last_credit: Vec<(Target, u64)>,
     /// `--count-guards`: the target each hit counter word counts, for
     /// every version of the site's code alike (a word per target, not per
     /// guard position, so that old code still running after a
@@ -238,7 +242,7 @@ impl Jit<'_> {
         if key != 0 {
             self.book_miss(site, &mut st, key, 1);
         }
-        self.credit_hits(site, &mut st);
+        self.credit_hits(site, &mut st, false);
         self.book_rows(site, &mut st);
         if key != 0 {
             self.claim_row(site, &mut st, key);
@@ -350,7 +354,9 @@ impl Jit<'_> {
     /// `--count-guards`; else the calls less the misses, all to a single
     /// guard's target, or between several in the proportion the rows
     /// already have.
-    fn credit_hits(&self, site: usize, st: &mut SiteState) {
+    ///
+    /// `last`: the run is over (no call is in flight any more).
+    fn credit_hits(&self, site: usize, st: &mut SiteState, last: bool) {
         let c = &self.counters.sites[site];
         let l = |i: usize| c[i].load(Ordering::Relaxed);
         let h: [u64; HITS] = std::array::from_fn(|k| l(HIT0 + k));
@@ -380,6 +386,18 @@ impl Jit<'_> {
         }
         let hits = (calls.saturating_sub(c0)).checked_sub(misses.saturating_sub(m0));
         let Some(hits) = hits else {
+            if last {
+                // Nothing runs any more: no call will catch up. The hits
+                // credited too many go back, from the last credit's
+                // targets (calls in flight then, whose misses came later).
+                let mut excess = misses.saturating_sub(m0) - calls.saturating_sub(c0);
+                if let Some(p) = self.profile {
+                    for (t, n) in std::mem::take(&mut st.last_credit) {
+                        excess -= p.site(id).take(t, n.min(excess));
+                    }
+                }
+                st.credited = (calls, misses, h);
+            }
             return;
         };
         st.credited = (calls, misses, h);
@@ -397,6 +415,7 @@ impl Jit<'_> {
         };
         let total = weights.iter().sum::<u64>();
         let mut left = hits;
+        st.last_credit.clear();
         for (k, (&t, &w)) in st.guarded.iter().zip(&weights).enumerate() {
             let share = if k + 1 == weights.len() || total == 0 {
                 left
@@ -406,6 +425,7 @@ impl Jit<'_> {
             left -= share.min(left);
             if share > 0 {
                 p.site(id).add(t, share);
+                st.last_credit.push((t, share));
             }
         }
     }
@@ -416,7 +436,7 @@ impl Jit<'_> {
     pub fn flush_miss_runs(&self) {
         for site in 0..self.prog.sites.len() {
             let mut st = self.sites.state(site);
-            self.credit_hits(site, &mut st);
+            self.credit_hits(site, &mut st, true);
             self.book_rows(site, &mut st);
         }
     }
@@ -461,7 +481,7 @@ impl Jit<'_> {
             let c = &self.counters.sites[sh.site as usize];
             let mut st = self.sites.state(sh.site as usize);
             // Hits so far belong to the old code's guards.
-            self.credit_hits(sh.site as usize, &mut st);
+            self.credit_hits(sh.site as usize, &mut st, false);
             st.guarded = sh.targets.clone();
             let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);

@@ -6,6 +6,7 @@
 //! the tier cannot compile yet is declined with the reason, and gets
 //! baseline code.
 
+use super::ir::{Insn, InsnId};
 use super::{codegen, devirt, graph_of, inline, osr_graph_of, passes, verify, Graph};
 use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::devirt::{site_shape, SitePlan};
@@ -28,6 +29,18 @@ struct Optimized {
     keys: Vec<Box<AtomicU64>>,
 }
 
+/// Inlining rounds (see [`optimize`]).
+const INLINE_ROUNDS: usize = 4;
+
+/// The interface calls in `g`'s reachable blocks.
+fn iface_calls(g: &Graph) -> Vec<InsnId> {
+    g.rpo()
+        .into_iter()
+        .flat_map(|b| g.block(b).insns.clone())
+        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
+        .collect()
+}
+
 /// Devirtualizes and inlines `g`, then runs the passes (keeping a copy
 /// of the graph before them when `keep`).
 fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized, String> {
@@ -37,24 +50,51 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     let d = devirt::devirtualize(&mut g, jit, jit.prog);
     verify::verify(&g).map_err(|e| format!("devirtualized graph: {e}"))?;
     let mut inlined = Vec::new();
+    let mut plans = d.plans;
+    let mut keys = d.keys;
+    let mut budget = 0;
+    let loops = inline::loops_ok(jit);
     if jit.opts.inline {
-        let mut h = g.clone();
-        trace.extend(inline::inline_calls(
-            &mut h,
-            jit.prog,
-            f,
-            &mut inlined,
-            inline::loops_ok(jit),
-        ));
-        match verify::verify(&h) {
-            Ok(()) => g = h,
-            Err(e) => {
-                inlined.clear();
+        // Rounds: inline; devirtualize the interface calls the inlined
+        // bodies brought (each copy of a site guarded from its own
+        // profile, so that every call is counted); inline their guarded
+        // targets in turn. The last round inlines no callee with
+        // interface calls, so none is left undevirtualized.
+        let mut seen = iface_calls(&g);
+        for round in 0..INLINE_ROUNDS {
+            let allow = inline::Allow {
+                loops,
+                ifaces: round + 1 < INLINE_ROUNDS,
+            };
+            let mut h = g.clone();
+            let lines = inline::inline_calls(&mut h, jit.prog, f, &mut inlined, allow, &mut budget);
+            if let Err(e) = verify::verify(&h) {
                 trace.push(format!(
                     "{}: inlining abandoned (the graph fails verification: {e})",
                     g.name
-                ))
+                ));
+                break;
             }
+            for l in lines {
+                if !trace.contains(&l) {
+                    trace.push(l);
+                }
+            }
+            g = h;
+            let new: Vec<InsnId> = iface_calls(&g)
+                .into_iter()
+                .filter(|c| !seen.contains(c))
+                .collect();
+            if new.is_empty() {
+                break;
+            }
+            let mut h = g.clone();
+            let d2 = devirt::devirtualize_calls(&mut h, jit, jit.prog, new);
+            verify::verify(&h).map_err(|e| format!("devirtualized inlined graph: {e}"))?;
+            g = h;
+            plans.extend(d2.plans);
+            keys.extend(d2.keys);
+            seen = iface_calls(&g);
         }
     }
     let before = keep.then(|| g.clone());
@@ -65,7 +105,13 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     if jit.opts.inline && !known.is_empty() {
         trace.extend(known);
         let mut h = g.clone();
-        let more = inline::inline_calls(&mut h, jit.prog, f, &mut inlined, inline::loops_ok(jit));
+        // (No callee with interface calls here: no round follows to
+        // devirtualize them.)
+        let allow = inline::Allow {
+            loops,
+            ifaces: false,
+        };
+        let more = inline::inline_calls(&mut h, jit.prog, f, &mut inlined, allow, &mut budget);
         if verify::verify(&h).is_ok() {
             g = h;
             for l in more {
@@ -81,10 +127,10 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     Ok(Optimized {
         before,
         g,
-        plans: d.plans,
+        plans,
         inlined,
         trace,
-        keys: d.keys,
+        keys,
     })
 }
 
@@ -137,7 +183,13 @@ impl Compiler for Optimizing {
             ops,
             extra,
         };
+        let mut seen = Vec::new();
         for (site, mut plan) in main.plans {
+            // (A body inlined twice brings its sites twice.)
+            if seen.contains(&site) {
+                continue;
+            }
+            seen.push(site);
             for gd in &mut plan.guards {
                 gd.inline = main.inlined.contains(&gd.target);
             }

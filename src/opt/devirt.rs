@@ -47,8 +47,14 @@ const UNLIKELY_RATIO: u64 = 3;
 
 /// Devirtualizes the interface call sites of `g`.
 pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
+    devirtualize_calls(g, jit, prog, iface_calls(g))
+}
+
+/// Devirtualizes interface calls `calls` of `g` (those inlined bodies
+/// brought, after [`devirtualize`]).
+pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<InsnId>) -> Devirt {
     let mut out = Devirt::default();
-    for c in iface_calls(g) {
+    for c in calls {
         let Insn::CallIface {
             site,
             method,
@@ -70,7 +76,7 @@ pub fn devirtualize(g: &mut Graph, jit: &Jit, prog: &Program) -> Devirt {
         let inlinable = |f| {
             jit.opts.inline
                 && super::graph_of(prog, f).is_ok_and(|h| {
-                    super::inline::refusal(&h, super::inline::loops_ok(jit)).is_none()
+                    super::inline::refusal(&h, super::inline::loops_ok(jit), false).is_none()
                 })
         };
         let p = plan(jit, prog, &op, &inlinable);

@@ -12,10 +12,11 @@
 //! [`Insn::Entered`], which counts the call and takes its `--max-steps`
 //! step as the call would have.
 //!
-//! What is not done yet: callees with interface or function-value calls
-//! of their own, with loops, or that run helpers (the copy would need a
-//! frame of its own for them); guarded targets of interface and
-//! function-value sites.
+//! A callee's interface calls come along: the optimizer devirtualizes
+//! them in the copy from their sites' profiles and inlines their guarded
+//! targets in turn (the host function is then recompiled whenever such a
+//! site is). What is not done yet: callees with function-value calls of
+//! their own, or that run helpers on frame memory.
 
 use super::ir::*;
 use super::regalloc;
@@ -31,6 +32,9 @@ use std::collections::HashMap;
 /// methods, the targets of its guarded site, are worth expanding.)
 pub const MAX_INSNS: usize = 100;
 
+/// Callees with more interface calls than this are called.
+pub const MAX_IFACE_CALLS: usize = 3;
+
 /// At most this many calls are inlined into one function.
 pub const MAX_INLINES: usize = 32;
 
@@ -44,8 +48,14 @@ pub fn loops_ok(jit: &crate::tier::Jit) -> bool {
 }
 
 /// Why `h` cannot be inlined (`loops`: callees with loops may be), or
-/// `None`.
-pub fn refusal(h: &Graph, loops: bool) -> Option<String> {
+/// `None`. A callee's interface calls stay in the copy, and are
+/// devirtualized there from their own sites' profiles
+/// (`compiler::optimize`), the host then recompiled with the site.
+///
+/// `ifaces`: callees with interface calls may be inlined (not when the
+/// question is whether a polymorphic site's targets all inline: a chain
+/// of guards in front of targets that dispatch again is not worth it).
+pub fn refusal(h: &Graph, loops: bool, allow_ifaces: bool) -> Option<String> {
     let order = h.rpo();
     let n = order.iter().map(|&b| h.block(b).insns.len()).sum::<usize>();
     if n > MAX_INSNS {
@@ -54,6 +64,33 @@ pub fn refusal(h: &Graph, loops: bool) -> Option<String> {
     let mut rank = vec![usize::MAX; h.blocks.len()];
     for (k, &b) in order.iter().enumerate() {
         rank[b.index()] = k;
+    }
+    // A loop that makes interface calls (a sort's partitioning, say) gains
+    // little from losing one call around it, and its sites are seldom
+    // guarded: it stays a call, not a larger frame and register pressure
+    // in every caller.
+    let looping = order.iter().any(|&b| {
+        h.succs(b)
+            .iter()
+            .any(|s| rank[s.index()] <= rank[b.index()])
+    });
+    let ifaces = order
+        .iter()
+        .flat_map(|&b| &h.block(b).insns)
+        .filter(|&&i| matches!(h.insn(i).insn, Insn::CallIface { .. }))
+        .count();
+    if ifaces > 0 && !allow_ifaces {
+        return Some("calls (CallIface)".into());
+    }
+    if looping && ifaces > 0 {
+        return Some("has a loop with interface calls".into());
+    }
+    // (Each copy of a site is guarded from its own profile and makes the
+    // host recompile with it: a tree walker's few, not a median's six.)
+    if ifaces > MAX_IFACE_CALLS {
+        return Some(format!(
+            "makes {ifaces} interface calls (budget {MAX_IFACE_CALLS})"
+        ));
     }
     for &b in &order {
         for s in h.succs(b) {
@@ -77,10 +114,11 @@ pub fn refusal(h: &Graph, loops: bool) -> Option<String> {
                 }
                 continue;
             }
-            // Static calls stay calls in the copy (and are considered for
-            // inlining in turn, to the budget of inlines per function);
-            // other calls, not yet.
-            if regalloc::calls(insn) && !matches!(insn, Insn::Call { .. }) {
+            // Static and interface calls stay calls in the copy (and are
+            // considered for devirtualization and inlining in turn, to the
+            // budget of inlines per function); function values, not yet.
+            if regalloc::calls(insn) && !matches!(insn, Insn::Call { .. } | Insn::CallIface { .. })
+            {
                 return Some(format!("calls ({})", insn.name()));
             }
             if matches!(
@@ -97,21 +135,33 @@ pub fn refusal(h: &Graph, loops: bool) -> Option<String> {
     None
 }
 
+/// What an inlining round may do.
+#[derive(Clone, Copy)]
+pub struct Allow {
+    /// Callees with loops ([`loops_ok`]).
+    pub loops: bool,
+    /// Callees with interface calls (whose copies the optimizer then
+    /// devirtualizes).
+    pub ifaces: bool,
+}
+
 /// Inlines the static calls of `g` (function `me`) whose callees allow
-/// it; returns one `-m`-style line per call site considered, and adds
-/// the functions inlined to `inlined`.
+/// it, while `done` (inlines so far, across rounds) is below
+/// [`MAX_INLINES`]; returns one `-m`-style line per call site considered,
+/// and adds the functions inlined to `inlined`.
 pub fn inline_calls(
     g: &mut Graph,
     prog: &Program,
     me: FuncId,
     inlined: &mut Vec<FuncId>,
-    loops: bool,
+    allow: Allow,
+    done: &mut usize,
 ) -> Vec<String> {
     let mut trace = Vec::new();
-    let mut done = 0;
+    let start = *done;
     let mut refused: HashMap<FuncId, String> = HashMap::new();
     let mut graphs: HashMap<FuncId, Graph> = HashMap::new();
-    'again: while done < MAX_INLINES {
+    'again: while *done < MAX_INLINES {
         for b in g.rpo() {
             for (k, &c) in g.block(b).insns.iter().enumerate() {
                 let Insn::Call { func, .. } = g.insn(c).insn else {
@@ -126,7 +176,17 @@ pub fn inline_calls(
                 }
                 if let std::collections::hash_map::Entry::Vacant(slot) = graphs.entry(func) {
                     match super::graph_of(prog, func) {
-                        Ok(h) => match refusal(&h, loops) {
+                        // (A callee that calls itself would unroll its
+                        // recursion into the copy to the whole budget.)
+                        Ok(h)
+                            if h.insns.iter().any(
+                                |d| matches!(d.insn, Insn::Call { func: x, .. } if x == func),
+                            ) =>
+                        {
+                            refused.insert(func, "recursive".into());
+                            continue;
+                        }
+                        Ok(h) => match refusal(&h, allow.loops, allow.ifaces) {
                             None => {
                                 slot.insert(h);
                             }
@@ -151,7 +211,7 @@ pub fn inline_calls(
                     g.name,
                     prog.func(func).name
                 ));
-                done += 1;
+                *done += 1;
                 continue 'again;
             }
         }
@@ -164,7 +224,7 @@ pub fn inline_calls(
             prog.func(f).name
         ));
     }
-    if done > 0 {
+    if *done > start {
         widen_params(g);
     }
     trace.sort();

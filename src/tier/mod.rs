@@ -506,7 +506,7 @@ impl<'p> Jit<'p> {
             let _ = writeln!(file, "{start:x} {len:x} go::{}", self.prog.func(f).name);
             let _ = file.flush();
         }
-        self.reset_windows(&out.sites);
+        self.reset_windows(f, &out.sites);
         {
             let mut versions = self.code[f.index()].lock();
             if let Some(old) = versions.last() {

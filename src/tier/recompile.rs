@@ -68,6 +68,9 @@ pub struct SiteState {
     /// When each version of the site's code was installed, and the site's
     /// calls then (for the time per call of each version).
     pub timeline: Vec<(std::time::Instant, u64, String)>,
+    /// Functions other than the site's own whose optimized code has the
+    /// site's guards (they inlined its function): recompiled with it.
+    hosts: Vec<FuncId>,
 }
 
 /// Per-site states, behind one lock each.
@@ -154,11 +157,13 @@ impl Jit<'_> {
                         other: 0,
                     });
                     st.start_calls = calls;
+                    let hosts = st.hosts.clone();
                     drop(st);
-                    self.recompile(
-                        func,
-                        format!("stress flip at site {site} after {every} calls"),
-                    );
+                    let why = format!("stress flip at site {site} after {every} calls");
+                    for h in hosts {
+                        self.recompile(h, why.clone());
+                    }
+                    self.recompile(func, why);
                 }
                 false
             }
@@ -321,6 +326,7 @@ impl Jit<'_> {
                 let left = window_calls(st.recompiles, &self.policy);
                 due(misses_in(left, w.misses, w.calls));
                 let n = st.recompiles;
+                let hosts = st.hosts.clone();
                 drop(st);
                 *self.sites.func_recompiles[func.index()].lock() += 1;
                 let meta = &self.prog.sites[site];
@@ -344,6 +350,9 @@ impl Jit<'_> {
                 } else {
                     why
                 };
+                for h in hosts {
+                    self.recompile(h, why.clone());
+                }
                 self.recompile(func, why);
             }
         }
@@ -475,11 +484,18 @@ impl Jit<'_> {
             .unwrap_or(0)
     }
 
-    /// Starts fresh windows for `f`'s guarded sites (new code installed).
-    pub(crate) fn reset_windows(&self, sites: &[super::compiler::SiteShape]) {
+    /// Starts fresh windows for the guarded sites of `f`'s new code (its
+    /// own, and those of the functions it inlined, whose host it becomes).
+    pub(crate) fn reset_windows(&self, f: FuncId, sites: &[super::compiler::SiteShape]) {
         for sh in sites {
             let c = &self.counters.sites[sh.site as usize];
             let mut st = self.sites.state(sh.site as usize);
+            if self.prog.sites[sh.site as usize].caller != f
+                && !sh.targets.is_empty()
+                && !st.hosts.contains(&f)
+            {
+                st.hosts.push(f);
+            }
             // Hits so far belong to the old code's guards.
             self.credit_hits(sh.site as usize, &mut st, false);
             st.guarded = sh.targets.clone();

@@ -41,6 +41,22 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The sites of a JSON profile, from the stdout of `pgojit profile
+/// --format=json` (the program's output, then the JSON).
+fn json_sites(out: &str) -> Vec<serde_json::Value> {
+    let at = out.find('{').expect("JSON after the program's output");
+    let v: serde_json::Value = serde_json::from_str(&out[at..]).expect("valid JSON");
+    v["sites"].as_array().unwrap().clone()
+}
+
+/// Tier-up at once, and guards from a single call.
+const TINY: [&str; 4] = [
+    "--tier=auto",
+    "--hot-calls=2",
+    "--hot-loops=10",
+    "--min-site-calls=1",
+];
+
 fn scratch(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("pgojit-profile-test-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&d).unwrap();
@@ -364,11 +380,7 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
         );
         let out = stdout(&o);
         assert!(out.starts_with("1246023068\n"), "{args:?}: {out}");
-        let json = &out[out.find('{').expect("JSON after the program's output")..];
-        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-        let mut sites: Table = v["sites"]
-            .as_array()
-            .unwrap()
+        let mut sites: Table = json_sites(&out)
             .iter()
             .map(|s| {
                 let counts = serde_json::json!([s["calls"], s["other"]]);
@@ -384,12 +396,7 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
     let calls = |t: &Table| -> Vec<(String, serde_json::Value)> {
         t.iter().map(|s| (s.0.clone(), s.1.clone())).collect()
     };
-    let tiny = [
-        "--tier=auto",
-        "--hot-calls=2",
-        "--hot-loops=10",
-        "--min-site-calls=1",
-    ];
+    let tiny = TINY;
     for args in [
         vec!["--tier=auto"],
         vec!["--tier=auto", "--jit-sync"],
@@ -530,11 +537,7 @@ fn inlined_copies_of_a_site_count_every_call() {
         a.extend_from_slice(args);
         a.push(&p);
         let out = stdout(&pgojit(&a));
-        let json: serde_json::Value =
-            serde_json::from_str(&out[out.find('{').expect("JSON after the output")..]).unwrap();
-        let mut sites: Vec<(String, serde_json::Value)> = json["sites"]
-            .as_array()
-            .unwrap()
+        let mut sites: Vec<(String, serde_json::Value)> = json_sites(&out)
             .iter()
             .map(|s| {
                 let pos = s["pos"].as_str().unwrap().to_string();
@@ -546,12 +549,7 @@ fn inlined_copies_of_a_site_count_every_call() {
     };
     let want = table(&["--tier=interp"]);
     assert_eq!(want.len(), 7, "{want:?}");
-    let tiny = [
-        "--tier=auto",
-        "--hot-calls=2",
-        "--hot-loops=10",
-        "--min-site-calls=1",
-    ];
+    let tiny = TINY;
     for args in [
         vec!["--tier=auto"],
         vec!["--tier=auto", "--jit-sync"],

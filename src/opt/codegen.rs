@@ -1672,23 +1672,18 @@ impl Gen<'_> {
             Insn::Call { func, args } => {
                 self.m
                     .comment(&format!("call {}", self.prog.func(*func).name));
-                self.window_args(0, args);
+                self.window_args(args);
                 self.call_cell(i, Some(*func), args);
                 let rw = self.prog.func(*func).result_words;
                 self.call_results(i, rw, true);
             }
             Insn::CallIface {
-                site,
-                method,
-                recv,
-                args,
+                site, method, recv, ..
             } => {
                 self.m.comment("indirect call through the itab");
                 let rw = self.prog.sites[site.index()].result_words;
-                self.window_args(1, args);
-                let data = self.src(recv[1], TMP1);
-                let mem = self.slot(self.window);
-                self.m.store(mem, data);
+                let words = self.g.insn(i).insn.window_words().unwrap_or_default();
+                self.window_args(&words);
                 let tab = self.src(recv[0], TMP0);
                 // A nil interface has a nil itab: reading its method
                 // faults (implicitly checked), or is tested first.
@@ -1708,16 +1703,13 @@ impl Gen<'_> {
                     self.m
                         .bump(TMP1, self.jit.counters.indirect_addr(site.index()));
                 }
-                let words: Vec<InsnId> = std::iter::once(recv[1])
-                    .chain(args.iter().copied())
-                    .collect();
                 self.call_cell(i, None, &words);
                 self.call_results(i, rw, true);
             }
             Insn::CallClosure { site, f, args } => {
                 self.m.comment("indirect call of a function value");
                 let rw = self.prog.sites[site.index()].result_words;
-                self.window_args(0, args);
+                self.window_args(args);
                 self.src_to(*f, TMP0);
                 self.m.test(TMP0, TMP0);
                 let l = self.nil_label();
@@ -1732,7 +1724,7 @@ impl Gen<'_> {
                 self.call_results(i, rw, true);
             }
             Insn::CallNative { native, args } => {
-                self.window_args(0, args);
+                self.window_args(args);
                 let live = self.live_regs(i);
                 self.save(&live);
                 self.call_op_helper(Op::CallNative {
@@ -1824,10 +1816,10 @@ impl Gen<'_> {
         Ok(())
     }
 
-    /// Writes call arguments to the window from slot `from` on.
-    fn window_args(&mut self, from: u32, args: &[InsnId]) {
+    /// Writes call arguments to the window.
+    fn window_args(&mut self, args: &[InsnId]) {
         for (k, &v) in args.iter().enumerate() {
-            let mem = self.slot(self.window + from + k as u32);
+            let mem = self.slot(self.window + k as u32);
             self.store_value(mem, v);
         }
     }

@@ -6,7 +6,7 @@
 //! the tier cannot compile yet is declined with the reason, and gets
 //! baseline code.
 
-use super::ir::{Insn, InsnId};
+use super::ir::InsnId;
 use super::{codegen, devirt, graph_of, inline, osr_graph_of, passes, verify, Graph};
 use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::devirt::{site_shape, SitePlan};
@@ -34,15 +34,6 @@ struct Optimized {
 /// code, compiled in 10 ms, and ran 8% slower.)
 const INLINE_ROUNDS: usize = 2;
 
-/// The interface calls in `g`'s reachable blocks.
-fn iface_calls(g: &Graph) -> Vec<InsnId> {
-    g.rpo()
-        .into_iter()
-        .flat_map(|b| g.block(b).insns.clone())
-        .filter(|&i| matches!(g.insn(i).insn, Insn::CallIface { .. }))
-        .collect()
-}
-
 /// Devirtualizes and inlines `g`, then runs the passes (keeping a copy
 /// of the graph before them when `keep`).
 fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized, String> {
@@ -62,7 +53,7 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
         // profile, so that every call is counted); inline their guarded
         // targets in turn. The last round inlines no callee with
         // interface calls, so none is left undevirtualized.
-        let mut seen = iface_calls(&g);
+        let mut seen = devirt::iface_calls(&g);
         for round in 0..INLINE_ROUNDS {
             let allow = inline::Allow {
                 loops,
@@ -83,7 +74,7 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
                 }
             }
             g = h;
-            let new: Vec<InsnId> = iface_calls(&g)
+            let new: Vec<InsnId> = devirt::iface_calls(&g)
                 .into_iter()
                 .filter(|c| !seen.contains(c))
                 .collect();
@@ -96,7 +87,7 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
             g = h;
             plans.extend(d2.plans);
             keys.extend(d2.keys);
-            seen = iface_calls(&g);
+            seen = devirt::iface_calls(&g);
         }
     }
     let before = keep.then(|| g.clone());

@@ -267,7 +267,8 @@ pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
 }
 
 /// The interface calls of `g`, in reverse postorder.
-fn iface_calls(g: &Graph) -> Vec<InsnId> {
+/// The interface calls in `g`'s reachable blocks, in reverse postorder.
+pub(super) fn iface_calls(g: &Graph) -> Vec<InsnId> {
     g.rpo()
         .iter()
         .flat_map(|&b| g.block(b).insns.clone())

@@ -437,6 +437,21 @@ pub enum Insn {
 }
 
 impl Insn {
+    /// The argument words a call of Go code writes to its window, in
+    /// order (an interface call's receiver data word first); `None` for
+    /// anything else.
+    pub fn window_words(&self) -> Option<Vec<InsnId>> {
+        match self {
+            Insn::Call { args, .. } | Insn::CallClosure { args, .. } => Some(args.clone()),
+            Insn::CallIface { recv, args, .. } => Some(
+                std::iter::once(recv[1])
+                    .chain(args.iter().copied())
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
     /// The values the instruction reads, in order.
     pub fn operands(&self) -> Vec<InsnId> {
         match self {

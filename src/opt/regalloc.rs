@@ -594,12 +594,8 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
         }
     }
     for d in &g.insns {
-        let words: Vec<InsnId> = match &d.insn {
-            Insn::Call { args, .. } | Insn::CallClosure { args, .. } => args.clone(),
-            Insn::CallIface { recv, args, .. } => std::iter::once(recv[1])
-                .chain(args.iter().copied())
-                .collect(),
-            _ => continue,
+        let Some(words) = d.insn.window_words() else {
+            continue;
         };
         for (v, r) in words.into_iter().zip(PARAMS) {
             fixed[v.index()].get_or_insert(r);

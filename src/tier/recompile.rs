@@ -160,15 +160,21 @@ impl Jit<'_> {
                     let hosts = st.hosts.clone();
                     drop(st);
                     let why = format!("stress flip at site {site} after {every} calls");
-                    for h in hosts {
-                        self.recompile(h, why.clone());
-                    }
-                    self.recompile(func, why);
+                    self.recompile_site(func, hosts, why);
                 }
                 false
             }
             _ => false,
         }
+    }
+
+    /// Recompiles a site's function `func` and the `hosts` that inlined
+    /// a copy of the site, for `why`.
+    fn recompile_site(&self, func: FuncId, hosts: Vec<FuncId>, why: String) {
+        for h in hosts {
+            self.recompile(h, why.clone());
+        }
+        self.recompile(func, why);
     }
 
     /// The target a miss key stands for.
@@ -350,10 +356,7 @@ impl Jit<'_> {
                 } else {
                     why
                 };
-                for h in hosts {
-                    self.recompile(h, why.clone());
-                }
-                self.recompile(func, why);
+                self.recompile_site(func, hosts, why);
             }
         }
     }

@@ -45,6 +45,7 @@
 //! the interpreter would.
 
 use super::ir::*;
+use super::magic;
 use super::regalloc::{self, Alloc, Loc, ALLOCATABLE, XMM_ALLOCATABLE};
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{Cmp, Kind, Op};
@@ -2244,6 +2245,11 @@ impl Gen<'_> {
     fn div(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
         let rem = matches!(op, BinOp::RemS | BinOp::RemU);
         let signed = matches!(op, BinOp::DivS | BinOp::RemS);
+        if let Operand::Imm(k) = self.operand(b) {
+            if self.div_const(i, signed, rem, a, k) {
+                return;
+            }
+        }
         self.src_to(b, TMP1);
         self.src_to(a, TMP0);
         let l = self.panic_path(PanicKind::Divide, None, None);
@@ -2276,7 +2282,141 @@ impl Gen<'_> {
         self.def(i, TMP0);
     }
 
+    /// `a / k` or `a % k` for a constant `k` with no `div`, as Go's
+    /// compiler does it: a shift and a mask for a power of two (with a
+    /// correction toward zero when signed), else a multiplication by a
+    /// magic number ([`magic`]); the remainder is `a - q*k`. Returns
+    /// false for the divisors left to `div` (0, which panics; 1 and -1,
+    /// which the simplifier folds; unsigned ones above 2^63).
+    fn div_const(&mut self, i: InsnId, signed: bool, rem: bool, a: InsnId, k: u64) -> bool {
+        let sk = k as i64;
+        let ak = if signed { sk.unsigned_abs() } else { k };
+        if ak < 2 || (!signed && k > 1 << 63) {
+            return false;
+        }
+        // `n` in TMP1 throughout; the quotient in `q` (TMP0 or TMP2).
+        self.src_to(a, TMP1);
+        let q;
+        if ak.is_power_of_two() {
+            let sh = ak.trailing_zeros() as u8;
+            self.m.mov(TMP0, TMP1);
+            if signed {
+                // n + (n < 0 ? |k|-1 : 0): the shift then rounds toward
+                // zero.
+                self.m.sar_imm(TMP0, 63);
+                self.m.shr_imm(TMP0, 64 - sh);
+                self.m.add(TMP0, TMP1);
+            }
+            if rem {
+                // n - (n rounded toward zero to a multiple of |k|); the
+                // sign is the dividend's, as in Go.
+                let mask = (ak - 1) as i64;
+                if signed {
+                    self.and_const(TMP0, !mask);
+                    self.m.sub(TMP1, TMP0);
+                    self.def(i, TMP1);
+                } else {
+                    self.and_const(TMP0, mask);
+                    self.def(i, TMP0);
+                }
+                return true;
+            }
+            if signed {
+                self.m.sar_imm(TMP0, sh);
+                if sk < 0 {
+                    self.m.neg(TMP0);
+                }
+            } else {
+                self.m.shr_imm(TMP0, sh);
+            }
+            self.def(i, TMP0);
+            return true;
+        } else if signed {
+            let g = magic::signed(sk);
+            self.m.mov_imm(TMP0, g.m as u64);
+            self.m.imul_wide(TMP1);
+            if sk > 0 && g.m < 0 {
+                self.m.add(TMP2, TMP1);
+            }
+            if sk < 0 && g.m > 0 {
+                self.m.sub(TMP2, TMP1);
+            }
+            if g.s > 0 {
+                self.m.sar_imm(TMP2, g.s);
+            }
+            self.m.mov(TMP0, TMP2);
+            self.m.shr_imm(TMP0, 63);
+            self.m.add(TMP2, TMP0);
+            q = TMP2;
+        } else {
+            let u = magic::unsigned(k);
+            self.m.mov_imm(TMP0, u.m);
+            self.m.mul_wide(TMP1);
+            if u.add {
+                self.m.mov(TMP0, TMP1);
+                self.m.sub(TMP0, TMP2);
+                self.m.shr_imm(TMP0, 1);
+                self.m.add(TMP0, TMP2);
+                if u.s > 1 {
+                    self.m.shr_imm(TMP0, u.s - 1);
+                }
+                q = TMP0;
+            } else {
+                if u.s > 0 {
+                    self.m.shr_imm(TMP2, u.s);
+                }
+                q = TMP2;
+            }
+        }
+        if rem {
+            if fits_i32(k) {
+                self.m.imul_imm(q, q, k as i32);
+            } else {
+                let other = if q == TMP0 { TMP2 } else { TMP0 };
+                self.m.mov_imm(other, k);
+                self.m.imul(q, other);
+            }
+            self.m.sub(TMP1, q);
+            self.def(i, TMP1);
+        } else {
+            self.def(i, q);
+        }
+        true
+    }
+
+    /// `r &= k`, through TMP2 when `k` takes more than 32 bits.
+    fn and_const(&mut self, r: Reg, k: i64) {
+        if fits_i32(k as u64) {
+            self.m.and_imm(r, k as i32);
+        } else {
+            self.m.mov_imm(TMP2, k as u64);
+            self.m.and(r, TMP2);
+        }
+    }
+
     fn shift(&mut self, i: InsnId, op: BinOp, a: InsnId, b: InsnId) {
+        if let Operand::Imm(k) = self.operand(b) {
+            // A constant count: one instruction (Go's counts are
+            // unsigned: 64 or more shifts every bit out, or copies the
+            // sign bit).
+            let d = self.dst(i, TMP0);
+            if k >= 64 && op != BinOp::ShrS {
+                self.m.mov_imm(d, 0);
+            } else {
+                let ra = self.src(a, TMP0);
+                if d != ra {
+                    self.m.mov(d, ra);
+                }
+                let k = k.min(63) as u8;
+                match op {
+                    BinOp::Shl => self.m.shl_imm(d, k),
+                    BinOp::ShrS => self.m.sar_imm(d, k),
+                    _ => self.m.shr_imm(d, k),
+                }
+            }
+            self.def(i, d);
+            return;
+        }
         self.src_to(b, TMP1);
         self.src_to(a, TMP0);
         let kind = match op {

@@ -19,6 +19,7 @@
 //! | [`passes`] | the passes after inlining, each verified: [`passes::simplify`] (folding, identities, constant branches, trivial block parameters, block merging, unreachable blocks), [`passes::loads`] (redundant loads, store-to-load forwarding), [`passes::gvn`] (value numbering over the dominator tree), [`passes::bounds`] (bounds check elimination), [`passes::licm`] (loop-invariant code motion), [`passes::dce`] (dead instructions and parameters) |
 //! | [`regalloc`] | liveness, live intervals, linear scan over the allocatable registers |
 //! | [`codegen`] | machine code from the graph and its allocation: the frame layout, calls and safepoints, panic paths |
+//! | [`magic`] | the constants of division by a constant as a multiplication (Granlund and Montgomery), for the code generator |
 //! | [`compiler`] | the tier layer's `Compiler` for `Tier::Opt` |
 
 pub mod build;
@@ -28,6 +29,7 @@ pub mod devirt;
 pub mod inline;
 pub mod ir;
 pub mod lower;
+pub mod magic;
 pub mod passes;
 pub mod print;
 pub mod regalloc;

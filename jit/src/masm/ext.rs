@@ -171,6 +171,33 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; shl Rq(d), i);
     }
 
+    /// `shr dst, imm` (logical)
+    pub fn shr_imm(&mut self, dst: Reg, imm: u8) {
+        let d = dst.0;
+        let i = imm as i8;
+        dynasm!(self.ops ; .arch x64 ; shr Rq(d), i);
+    }
+
+    /// `sar dst, imm` (arithmetic)
+    pub fn sar_imm(&mut self, dst: Reg, imm: u8) {
+        let d = dst.0;
+        let i = imm as i8;
+        dynasm!(self.ops ; .arch x64 ; sar Rq(d), i);
+    }
+
+    /// `mul src`: rdx:rax = rax * src, unsigned (rdx: the high word).
+    pub fn mul_wide(&mut self, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; mul Rq(s));
+    }
+
+    /// `imul src` (one operand): rdx:rax = rax * src, signed (rdx: the
+    /// high word).
+    pub fn imul_wide(&mut self, src: Reg) {
+        let s = src.0;
+        dynasm!(self.ops ; .arch x64 ; imul Rq(s));
+    }
+
     /// `add qword [mem], imm` (sign-extended imm8 or imm32).
     pub fn add_mem_imm(&mut self, m: Mem, imm: i32) {
         self.alu_imm(enc::ADD, Target::Mem(Operand::at(m.base, m.disp)), imm);

@@ -708,6 +708,12 @@ fn encodes_scalar_floats() {
     // shl r/m64, imm8 = REX.W C1 /4 ib.
     check(|m| m.shl_imm(TMP0, 4), "48c1e004", &["shl rax, 4"]);
     check(|m| m.shl_imm(R10, 3), "49c1e203", &["shl r10, 3"]);
+    // shr r/m64, imm8 = REX.W C1 /5 ib; sar = REX.W C1 /7 ib.
+    check(|m| m.shr_imm(TMP2, 63), "48c1ea3f", &["shr rdx, 3Fh"]);
+    check(|m| m.sar_imm(R10, 5), "49c1fa05", &["sar r10, 5"]);
+    // mul r/m64 = REX.W F7 /4; imul r/m64 = REX.W F7 /5.
+    check(|m| m.mul_wide(TMP1), "48f7e1", &["mul rcx"]);
+    check(|m| m.imul_wide(R10), "49f7ea", &["imul r10"]);
     // The 32-bit form: no REX.W; REX.R for r8d..r15d. dynasm emits an empty
     // REX (0x40) for eax: redundant but valid, it decodes the same.
     check(

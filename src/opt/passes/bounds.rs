@@ -123,6 +123,14 @@ impl Ctx<'_> {
             Insn::Bin {
                 op: BinOp::ShrU, b, ..
             } => self.konst(b).is_some_and(|k| (1..64).contains(&k)),
+            // (`x % k` for a constant k > 0: below k; signed, as
+            // non-negative as `x`.)
+            Insn::Bin {
+                op: BinOp::RemU, b, ..
+            } => self.konst(b).is_some_and(|k| k > 0),
+            Insn::Bin {
+                op: BinOp::RemS, a, ..
+            } => self.nonneg(f, a, depth - 1),
             Insn::Bin {
                 op: BinOp::AddI,
                 a,
@@ -154,6 +162,11 @@ impl Ctx<'_> {
                     (x, y) => x.or(y),
                 }
             }
+            Insn::Bin {
+                op: BinOp::RemU | BinOp::RemS,
+                b,
+                ..
+            } => self.konst(b).filter(|&k| k > 0).map(|k| k - 1),
             _ => None,
         };
         match (shape, f.ub.get(&v).copied()) {

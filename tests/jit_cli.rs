@@ -540,3 +540,46 @@ fn hot_baseline_code_moves_up_to_the_optimizing_tier() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("opt tier"), "{err}");
 }
+
+/// The optimized code of `name` in tests/jit/opt_constants.go.
+fn optimized(name: &str) -> String {
+    let p = prog("opt_constants");
+    let out = pgojit(&["disasm", "--tier=opt", "--func", name, &p]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    text[text.find(&format!("TEXT {name}")).expect("a listing")..].to_string()
+}
+
+/// Constant operands as Go's compiler uses them: no `div` for a
+/// constant divisor, a shift by a constant count as one instruction, and
+/// float constants read from the constant pool after the code.
+#[test]
+fn optimized_code_uses_constant_operands() {
+    let digits = optimized("main.digits");
+    assert!(digits.contains("  mul "), "{digits}");
+    assert!(!digits.contains(" div "), "{digits}");
+    assert!(
+        digits.contains("dq CCCCCCCCCCCCCCCDh") || digits.contains("0CCCCCCCCCCCCCCCDh"),
+        "{digits}"
+    );
+    let scramble = optimized("main.scramble");
+    assert!(scramble.contains(", 0Dh"), "{scramble}");
+    assert!(
+        scramble.contains("shr ") && scramble.contains(", 7"),
+        "{scramble}"
+    );
+    assert!(!scramble.contains(", cl"), "{scramble}");
+    let newton = optimized("main.newton");
+    assert!(newton.contains("; constants"), "{newton}");
+    for k in [
+        "3FD0000000000000h",
+        "3FE0000000000000h",
+        "4010000000000000h",
+    ] {
+        assert!(
+            newton.contains(&format!("dq {k}")),
+            "{k} in the pool: {newton}"
+        );
+        // (Not moved in through a general register.)
+        assert!(!newton.contains(&format!(", {k}")), "{k}: {newton}");
+    }
+}

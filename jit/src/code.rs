@@ -115,6 +115,7 @@ impl CodeMemory {
                 skip,
                 labels: code.labels.clone(),
                 comments: code.comments.clone(),
+                data: code.data.clone(),
                 charge,
                 budget: Arc::clone(&self.in_use),
             }),
@@ -159,6 +160,8 @@ pub struct CompiledCode {
     skip: usize,
     labels: Vec<(Label, usize)>,
     comments: Vec<(usize, String)>,
+    /// Data ranges in the code (the constant pool).
+    data: Vec<(usize, usize)>,
     charge: usize,
     budget: Arc<AtomicUsize>,
 }
@@ -194,9 +197,19 @@ impl CompiledCode {
         &self.comments
     }
 
+    /// Data ranges `[start, end)` in the code (the constant pool).
+    pub fn data(&self) -> &[(usize, usize)] {
+        &self.data
+    }
+
     /// Annotated disassembly at the code's real addresses.
     pub fn listing(&self) -> String {
-        crate::listing::disassemble(self.bytes(), self.start() as u64, &self.comments)
+        crate::listing::disassemble(
+            self.bytes(),
+            self.start() as u64,
+            &self.comments,
+            &self.data,
+        )
     }
 }
 

@@ -19,25 +19,64 @@ fn formatter() -> IntelFormatter {
 /// Decodes `bytes` as 64-bit code loaded at `base_addr` (branch targets are
 /// printed as absolute addresses; pass 0 to see them as offsets) and returns
 /// one text line per instruction with `comments` (code offset, text)
-/// interleaved. Comments at or past the end are printed last.
-pub fn disassemble(bytes: &[u8], base_addr: u64, comments: &[(usize, String)]) -> String {
+/// interleaved. Comments at or past the end are printed last. The `data`
+/// ranges (the constant pool) are printed as `dq` words, not decoded.
+pub fn disassemble(
+    bytes: &[u8],
+    base_addr: u64,
+    comments: &[(usize, String)],
+    data: &[(usize, usize)],
+) -> String {
     let mut comments: Vec<&(usize, String)> = comments.iter().collect();
     comments.sort_by_key(|(at, _)| *at); // stable: same-offset comments keep their order
     let mut next = comments.into_iter().peekable();
     let mut out = String::new();
     let mut fmt = formatter();
-    let mut decoder = Decoder::with_ip(64, bytes, base_addr, DecoderOptions::NONE);
     let mut instr = Instruction::default();
     let mut text = String::new();
-    while decoder.can_decode() {
-        decoder.decode_out(&mut instr);
-        let at = (instr.ip() - base_addr) as usize;
-        while let Some((_, c)) = next.next_if(|(o, _)| *o <= at) {
-            writeln!(out, "; {c}").unwrap();
+    // Code between data ranges, each decoded on its own.
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for &(s, e) in data {
+        pieces.push((from, s.min(bytes.len()), false));
+        pieces.push((s, e.min(bytes.len()), true));
+        from = e;
+    }
+    pieces.push((from, bytes.len(), false));
+    for (s, e, is_data) in pieces {
+        if s >= e {
+            continue;
         }
-        text.clear();
-        fmt.format(&instr, &mut text);
-        writeln!(out, "  {at:04x}  {text}").unwrap();
+        if is_data {
+            while let Some((_, c)) = next.next_if(|(o, _)| *o <= s) {
+                writeln!(out, "; {c}").unwrap();
+            }
+            writeln!(out, "; constants").unwrap();
+            for (k, w) in bytes[s..e].chunks(8).enumerate() {
+                let mut word = [0u8; 8];
+                word[..w.len()].copy_from_slice(w);
+                writeln!(
+                    out,
+                    "  {:04x}  dq {:X}h",
+                    s + 8 * k,
+                    u64::from_le_bytes(word)
+                )
+                .unwrap();
+            }
+            continue;
+        }
+        let mut decoder =
+            Decoder::with_ip(64, &bytes[s..e], base_addr + s as u64, DecoderOptions::NONE);
+        while decoder.can_decode() {
+            decoder.decode_out(&mut instr);
+            let at = (instr.ip() - base_addr) as usize;
+            while let Some((_, c)) = next.next_if(|(o, _)| *o <= at) {
+                writeln!(out, "; {c}").unwrap();
+            }
+            text.clear();
+            fmt.format(&instr, &mut text);
+            writeln!(out, "  {at:04x}  {text}").unwrap();
+        }
     }
     for (_, c) in next {
         writeln!(out, "; {c}").unwrap();
@@ -98,7 +137,7 @@ mod tests {
             (9, "after the end".to_string()),
         ];
         // push rbx; ret
-        let text = disassemble(&[0x53, 0xc3], 0x1000, &comments);
+        let text = disassemble(&[0x53, 0xc3], 0x1000, &comments, &[]);
         assert_eq!(
             text,
             "; first\n  0000  push rbx\n; second\n; second too\n  0001  ret\n; after the end\n"
@@ -131,6 +170,9 @@ mod tests {
         m.epilogue();
         assert_eq!(CALLEE_SAVED.len(), 3);
         let code = m.finish().unwrap();
-        golden("guarded_call", &disassemble(&code.bytes, 0, &code.comments));
+        golden(
+            "guarded_call",
+            &disassemble(&code.bytes, 0, &code.comments, &code.data),
+        );
     }
 }

@@ -121,6 +121,9 @@ pub struct Assembled {
     /// Implicit nil checks: (offset of an access that may fault on nil,
     /// offset of its landing pad). See [`crate::faults`].
     pub faults: Vec<(usize, usize)>,
+    /// Byte ranges `[start, end)` that hold data, not instructions (the
+    /// constant pool): the listing prints them as `dq`.
+    pub data: Vec<(usize, usize)>,
 }
 
 impl Assembled {
@@ -178,6 +181,9 @@ pub struct MacroAssembler {
     labels: Vec<(Label, usize)>,
     comments: Vec<(usize, String)>,
     faults: Vec<(usize, Label)>,
+    /// The constant pool: 8-byte constants read RIP-relative, placed
+    /// after the code by [`finish`](Self::finish).
+    consts: Vec<(u64, Label)>,
 }
 
 impl Default for MacroAssembler {
@@ -212,7 +218,21 @@ impl MacroAssembler {
             labels: Vec::new(),
             comments: Vec::new(),
             faults: Vec::new(),
+            consts: Vec::new(),
         }
+    }
+
+    /// The label of an 8-byte constant in the pool (one per value), for
+    /// the RIP-relative forms ([`load_xmm_const`](Self::load_xmm_const),
+    /// ...), as Go's and every static compiler's code reads float
+    /// constants: one instruction, no general register.
+    pub fn constant(&mut self, bits: u64) -> Label {
+        if let Some(&(_, l)) = self.consts.iter().find(|(b, _)| *b == bits) {
+            return l;
+        }
+        let l = self.new_label();
+        self.consts.push((bits, l));
+        l
     }
 
     /// The next instruction is a memory access whose fault on a nil
@@ -457,7 +477,18 @@ impl MacroAssembler {
     }
 
     /// Resolves label references and returns the code.
-    pub fn finish(self) -> Result<Assembled, AsmError> {
+    pub fn finish(mut self) -> Result<Assembled, AsmError> {
+        let mut data = Vec::new();
+        if !self.consts.is_empty() {
+            // (Aligned, so that no read of a constant crosses a cache line.)
+            self.align_nop(8);
+            let start = self.offset();
+            for (bits, l) in std::mem::take(&mut self.consts) {
+                self.bind(l);
+                self.ops.extend(bits.to_le_bytes());
+            }
+            data.push((start, self.offset()));
+        }
         let bytes = self.ops.finalize().map_err(AsmError::Labels)?;
         let at = |l: Label| self.labels.iter().find(|x| x.0 == l).map(|x| x.1);
         let faults = self
@@ -471,6 +502,7 @@ impl MacroAssembler {
             labels: self.labels,
             comments: self.comments,
             faults,
+            data,
         })
     }
 }

@@ -931,6 +931,11 @@ impl Gen<'_> {
                 self.m.load_xmm(scratch, mem);
                 scratch
             }
+            Operand::Imm(bits) => {
+                let k = self.m.constant(bits);
+                self.m.load_xmm_const(scratch, k);
+                scratch
+            }
             o => {
                 let r = self.get(o, via);
                 self.m.to_xmm(scratch, r);
@@ -2020,11 +2025,22 @@ impl Gen<'_> {
     /// are false, `!=` is true): `a > b` is `ucomisd a, b; ja` (CF and ZF
     /// clear: both are set when unordered), `a < b` the same swapped.
     fn fcmp_flags(&mut self, c: Cmp, a: InsnId, b: InsnId) -> Test {
-        let xa = self.srcx(a, 0, TMP0);
-        let xb = self.srcx(b, 1, TMP1);
-        match c {
-            Cmp::Lt | Cmp::Le => self.m.ucomisd(xb, xa),
-            _ => self.m.ucomisd(xa, xb),
+        // `ucomisd x, y` with `y` the right operand (`a` for `<`, `<=`):
+        // a constant there is read from the pool.
+        let (x, y) = match c {
+            Cmp::Lt | Cmp::Le => (b, a),
+            _ => (a, b),
+        };
+        let xx = self.srcx(x, 0, TMP0);
+        match self.operand(y) {
+            Operand::Imm(bits) if bits != 0 => {
+                let k = self.m.constant(bits);
+                self.m.ucomisd_const(xx, k);
+            }
+            _ => {
+                let xy = self.srcx(y, 1, TMP1);
+                self.m.ucomisd(xx, xy);
+            }
         }
         match c {
             Cmp::Lt | Cmp::Gt => Test::Flag(Cond::Above),
@@ -2077,6 +2093,26 @@ impl Gen<'_> {
                 }
                 let d = self.dstx(i, 0);
                 let commutes = matches!(fop, FloatOp::Add | FloatOp::Mul);
+                // A constant operand is read from the pool by the
+                // operation itself: `d = a; d op= [k]` (the constant
+                // first when the operation commutes: `0.5 * x`).
+                let konst = match (self.operand(a), ob) {
+                    (_, Operand::Imm(bits)) if bits != 0 => Some((a, bits)),
+                    (Operand::Imm(bits), Operand::Value(_)) if bits != 0 && commutes => {
+                        Some((b, bits))
+                    }
+                    _ => None,
+                };
+                if let Some((x, bits)) = konst {
+                    let xx = self.srcx(x, d, TMP0);
+                    if xx != d {
+                        self.m.mov_xmm(d, xx);
+                    }
+                    let k = self.m.constant(bits);
+                    self.m.float_op_const(fop, d, k);
+                    self.defx(i, d);
+                    return;
+                }
                 match (self.operand(a), ob) {
                     (Operand::Value(Loc::Xmm(xa)), ob)
                         if commutes && xa != d && !matches!(ob, Operand::Value(Loc::Xmm(_))) =>

@@ -577,7 +577,7 @@ impl<'p> Jit<'p> {
         if !stable {
             return Some(c.code.listing());
         }
-        let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments());
+        let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments(), c.code.data());
         Some(
             text.lines()
                 .map(hide_addresses)

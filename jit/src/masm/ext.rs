@@ -349,6 +349,27 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; xorps Rx(d), Rx(s));
     }
 
+    /// `movsd xmm{d}, [rip+c]`: constant `c` of the pool
+    /// ([`constant`](Self::constant)).
+    pub fn load_xmm_const(&mut self, d: u8, c: Label) {
+        dynasm!(self.ops ; .arch x64 ; movsd Rx(d), QWORD [=>c.0]);
+    }
+
+    /// `xmm{d} = xmm{d} op [rip+c]` (`mulsd xmm3, [rip+c]`).
+    pub fn float_op_const(&mut self, op: FloatOp, d: u8, c: Label) {
+        match op {
+            FloatOp::Add => dynasm!(self.ops ; .arch x64 ; addsd Rx(d), QWORD [=>c.0]),
+            FloatOp::Sub => dynasm!(self.ops ; .arch x64 ; subsd Rx(d), QWORD [=>c.0]),
+            FloatOp::Mul => dynasm!(self.ops ; .arch x64 ; mulsd Rx(d), QWORD [=>c.0]),
+            FloatOp::Div => dynasm!(self.ops ; .arch x64 ; divsd Rx(d), QWORD [=>c.0]),
+        }
+    }
+
+    /// `ucomisd xmm{a}, [rip+c]`
+    pub fn ucomisd_const(&mut self, a: u8, c: Label) {
+        dynasm!(self.ops ; .arch x64 ; ucomisd Rx(a), QWORD [=>c.0]);
+    }
+
     /// `movsd xmm{d}, [mem]`
     pub fn load_xmm(&mut self, d: u8, mem: Mem) {
         self.rm(Width::Sd, &[0x0F, 0x10], d, Operand::at(mem.base, mem.disp));

@@ -1750,3 +1750,47 @@ fn align_nop_pads_to_the_boundary_with_few_long_nops() {
         assert_eq!(n, pad.len().div_ceil(9), "from {start}: {}", hex(pad));
     }
 }
+
+#[test]
+fn float_constants_are_read_from_the_pool_after_the_code() {
+    let mut m = MacroAssembler::new();
+    let half = m.constant(0x3FE0_0000_0000_0000);
+    m.load_xmm_const(2, half);
+    m.float_op_const(FloatOp::Mul, 3, half);
+    let four = m.constant(0x4010_0000_0000_0000);
+    m.ucomisd_const(3, four);
+    // (One pool entry per value.)
+    assert_eq!(m.constant(0x3FE0_0000_0000_0000), half);
+    m.ret();
+    let code = m.finish().unwrap();
+    let &[(start, end)] = code.data.as_slice() else {
+        panic!("one data range: {:?}", code.data);
+    };
+    assert_eq!((start % 8, end - start), (0, 16));
+    assert_eq!(
+        code.bytes[start..start + 8],
+        0x3FE0_0000_0000_0000u64.to_le_bytes()
+    );
+    assert_eq!(
+        code.bytes[start + 8..end],
+        0x4010_0000_0000_0000u64.to_le_bytes()
+    );
+    let text = crate::listing::disassemble(&code.bytes, 0, &code.comments, &code.data);
+    let lines: Vec<&str> = text.lines().map(|l| &l[8..]).collect();
+    assert_eq!(
+        lines[..4],
+        [
+            format!("movsd xmm2, [{start:X}h]"),
+            format!("mulsd xmm3, [{start:X}h]"),
+            format!("ucomisd xmm3, [{:X}h]", start + 8),
+            "ret".to_string(),
+        ],
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "; constants\n  {start:04x}  dq 3FE0000000000000h\n"
+        )),
+        "{text}"
+    );
+}

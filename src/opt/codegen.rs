@@ -1106,6 +1106,15 @@ impl Gen<'_> {
         if !quiet || hot_calls {
             self.stack_checks(calls);
         }
+        if memory && !self.osr {
+            // Frame memory may read the parameters' slots: the first
+            // words, which callers pass only in registers, go there too.
+            let n = self.f.param_words.min(PARAMS.len() as u32);
+            for (k, &r) in PARAMS.iter().enumerate().take(n as usize) {
+                let mem = self.slot(k as u32);
+                self.m.store(mem, r);
+            }
+        }
         self.params();
         if memory && !self.osr {
             self.m.mov_imm(TMP0, 0);
@@ -1678,7 +1687,7 @@ impl Gen<'_> {
             Insn::Call { func, args } => {
                 self.m
                     .comment(&format!("call {}", self.prog.func(*func).name));
-                self.window_args(args);
+                self.window_args_from(args, PARAMS.len());
                 self.call_cell(i, Some(*func), args);
                 let rw = self.prog.func(*func).result_words;
                 self.call_results(i, rw, true);
@@ -1689,7 +1698,7 @@ impl Gen<'_> {
                 self.m.comment("indirect call through the itab");
                 let rw = self.prog.sites[site.index()].result_words;
                 let words = self.g.insn(i).insn.window_words().unwrap_or_default();
-                self.window_args(&words);
+                self.window_args_from(&words, PARAMS.len());
                 let tab = self.src(recv[0], TMP0);
                 // A nil interface has a nil itab: reading its method
                 // faults (implicitly checked), or is tested first.
@@ -1715,7 +1724,7 @@ impl Gen<'_> {
             Insn::CallClosure { site, f, args } => {
                 self.m.comment("indirect call of a function value");
                 let rw = self.prog.sites[site.index()].result_words;
-                self.window_args(args);
+                self.window_args_from(args, PARAMS.len());
                 self.src_to(*f, TMP0);
                 self.m.test(TMP0, TMP0);
                 let l = self.nil_label();
@@ -1824,7 +1833,16 @@ impl Gen<'_> {
 
     /// Writes call arguments to the window.
     fn window_args(&mut self, args: &[InsnId]) {
-        for (k, &v) in args.iter().enumerate() {
+        self.window_args_from(args, 0);
+    }
+
+    /// The argument words from `first` on to the call's window. (A
+    /// compiled function's callee takes its first four words from the
+    /// parameter registers only: every entry writes to its frame those of
+    /// them it reads from memory — baseline code, the interpreter stub,
+    /// optimized code with frame memory.)
+    fn window_args_from(&mut self, args: &[InsnId], first: usize) {
+        for (k, &v) in args.iter().enumerate().skip(first) {
             let mem = self.slot(self.window + k as u32);
             self.store_value(mem, v);
         }

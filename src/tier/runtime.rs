@@ -61,7 +61,24 @@ pub extern "sysv64" fn op(jc: *mut JitCtx, frame: *mut u64, op: *const Op, func:
 
 /// Interprets `func` on `frame` (compiled code calling a function that has
 /// no compiled code yet; the interpreter may compile it on the way).
-pub extern "sysv64" fn interp_call(jc: *mut JitCtx, frame: *mut u64, func: u64) -> u64 {
+/// `params`: the four parameter registers as the caller set them (the
+/// optimizing tier's callers pass the first four argument words only
+/// there); the function's first (up to four) parameter words go to its
+/// frame first.
+pub extern "sysv64" fn interp_call(
+    jc: *mut JitCtx,
+    frame: *mut u64,
+    func: u64,
+    params: *const u64,
+) -> u64 {
+    // SAFETY: called only from the interpreter stub, with its own context.
+    let jit = unsafe { jit_of(jc) };
+    let n = jit.prog.func(FuncId(func as u32)).param_words.min(4) as usize;
+    // SAFETY: `params` points at the stub's four saved registers; `frame`
+    // is the callee's frame (the caller's call window, within the VM
+    // stack) with room for its parameter words, which compiled code
+    // writes in the same way.
+    unsafe { std::ptr::copy_nonoverlapping(params, frame, n) };
     // SAFETY: as in `op`.
     let (vm, fp) = unsafe { vm_of(jc, frame) };
     let r = vm.run(FuncId(func as u32), fp);

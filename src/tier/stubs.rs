@@ -66,14 +66,20 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     m.load_rsp(Mem::at(VM, UNWIND_RSP));
     m.mov_imm(TMP0, 1);
     m.jmp(exit);
-    m.comment("interpreter stub: eax = function id");
+    m.comment("interpreter stub: eax = function id, the first argument words in PARAMS");
     m.bind(interp);
+    // The parameter registers on the native stack, for `interp_call` to
+    // put in the frame (aligned: 8 + 32 bytes below the return address).
     m.sub_rsp(8);
+    for r in PARAMS.into_iter().rev() {
+        m.push_reg(r);
+    }
     m.mov(ARGS[0], VM);
     m.mov(ARGS[1], FRAME);
     m.mov(ARGS[2], TMP0);
+    m.mov_from_rsp(ARGS[3]);
     m.call_abs(runtime::interp_call as *const () as usize);
-    m.add_rsp(8);
+    m.add_rsp(40);
     m.test(TMP0, TMP0);
     m.jne(unwind);
     // Compiled callers read the first result word in `RET`.

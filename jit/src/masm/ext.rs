@@ -69,6 +69,12 @@ impl MacroAssembler {
         self.rm(Width::Q, &[0x8B], 4, Operand::at(m.base, m.disp));
     }
 
+    /// `mov dst, rsp`
+    pub fn mov_from_rsp(&mut self, dst: Reg) {
+        let d = dst.0;
+        dynasm!(self.ops ; .arch x64 ; mov Rq(d), rsp);
+    }
+
     /// `mov [mem], rsp`
     pub fn store_rsp(&mut self, m: Mem) {
         self.rm(Width::Q, &[0x89], 4, Operand::at(m.base, m.disp));

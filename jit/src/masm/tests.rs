@@ -713,6 +713,7 @@ fn encodes_scalar_floats() {
     check(|m| m.sar_imm(R10, 5), "49c1fa05", &["sar r10, 5"]);
     // mul r/m64 = REX.W F7 /4; imul r/m64 = REX.W F7 /5.
     check(|m| m.mul_wide(TMP1), "48f7e1", &["mul rcx"]);
+    check(|m| m.mov_from_rsp(TMP1), "4889e1", &["mov rcx, rsp"]);
     check(|m| m.imul_wide(R10), "49f7ea", &["imul r10"]);
     // The 32-bit form: no REX.W; REX.R for r8d..r15d. dynasm emits an empty
     // REX (0x40) for eax: redundant but valid, it decodes the same.

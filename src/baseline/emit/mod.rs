@@ -52,7 +52,7 @@ use crate::bytecode::{slot_offset, Function, Program};
 pub use analysis::inline_safe;
 use analysis::{choose_pins, loop_depths, PIN_REGS};
 use out_of_line::Slow;
-use pgojit_jit::abi::{FRAME, TMP0, VM};
+use pgojit_jit::abi::{FRAME, PARAMS, TMP0, VM};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 use pgojit_profiler::FuncId;
 
@@ -258,6 +258,11 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
 impl Emitter<'_> {
     fn prologue(&mut self, f: &Function, need: u32) {
         self.frame_enter();
+        // The first (up to four) argument words come in the parameter
+        // registers; optimized callers write them nowhere else.
+        for (k, r) in PARAMS.into_iter().enumerate().take(f.param_words as usize) {
+            self.m.mov_reg_to_slot(k as u32, r);
+        }
         if self.jit.opts.steps {
             self.take_step(self.func, 0);
         }

@@ -210,7 +210,8 @@ pub enum StressMode {
     /// The policy decides from randomized profiles.
     Poison,
     /// Every this many calls at a guarded site, recompile with the guard
-    /// rotated to another type.
+    /// rotated to another type (32 times per site at most: then the site
+    /// keeps its code, as a real site settles).
     Flip(u64),
 }
 

@@ -325,6 +325,12 @@ impl<'p> Jit<'p> {
     /// Compiles `f` again (the policy found a site's guards stale); the
     /// new code replaces the old through the entry cell.
     pub fn recompile(&self, f: FuncId, why: String) {
+        // With the code memory spent, the code there is stays (it is
+        // right, only slower), as a JIT whose code cache is full stops
+        // compiling.
+        if self.stats.lock().budget_exhausted {
+            return;
+        }
         if self.state[f.index()]
             .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
             .is_err()

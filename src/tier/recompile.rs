@@ -125,6 +125,8 @@ impl SiteState {
 
 impl Jit<'_> {
     pub(crate) fn stress_tick(&self, site: usize) -> bool {
+        /// Flips of one site before it keeps its last code.
+        const MAX_FLIPS: u32 = 32;
         use crate::options::StressMode;
         let n = self.stress_calls.fetch_add(1, Ordering::Relaxed);
         match self.opts.stress {
@@ -139,6 +141,13 @@ impl Jit<'_> {
                 if calls.saturating_sub(st.start_calls) >= every && !st.settled {
                     let func = self.prog.sites[site].caller;
                     if self.compile_pending(func) {
+                        return false;
+                    }
+                    // (Bounded, as real recompilations are: a site
+                    // inlined into many hosts recompiles them all at
+                    // every flip.)
+                    if st.flips >= MAX_FLIPS {
+                        st.settled = true;
                         return false;
                     }
                     // Rotate: the next target the profile has seen becomes

@@ -2506,10 +2506,11 @@ impl Gen<'_> {
                 return;
             }
             UnOp::NegF => {
-                // The sign bit flipped: `xorps` with a mask in xmm1.
+                // The sign bit flipped: `xorps` with a mask in xmm1
+                // (from the constant pool).
                 let xa = self.srcx(a, 0, TMP0);
-                self.m.mov_imm(TMP1, 1 << 63);
-                self.m.to_xmm(1, TMP1);
+                let sign = self.m.constant(1 << 63);
+                self.m.load_xmm_const(1, sign);
                 let d = self.dstx(i, 0);
                 if d != xa {
                     self.m.mov_xmm(d, xa);

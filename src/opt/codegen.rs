@@ -1071,7 +1071,15 @@ impl Gen<'_> {
             self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
             self.m.jcc(Cond::Lt, out);
         }
-        let calls = self.g.insns.iter().any(|d| regalloc::calls(&d.insn));
+        let deep = |i: InsnId| self.deep_call(i);
+        let calls = self
+            .g
+            .block_ids()
+            .any(|b| self.g.block(b).insns.iter().any(|&i| deep(i)));
+        let hot_calls = self.g.block_ids().any(|b| {
+            let blk = self.g.block(b);
+            !blk.cold && blk.insns.iter().any(|&i| deep(i))
+        });
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {
@@ -1089,14 +1097,6 @@ impl Gen<'_> {
         // makes no call touches only its parameter and result words,
         // which its caller's frame holds already; one whose calls are all
         // on cold paths checks there.)
-        let hot_calls = self.g.block_ids().any(|b| {
-            let blk = self.g.block(b);
-            !blk.cold
-                && blk
-                    .insns
-                    .iter()
-                    .any(|&i| regalloc::calls(&self.g.insn(i).insn))
-        });
         let quiet = self.a.spills == 0
             && !memory
             && !self.osr
@@ -1235,6 +1235,16 @@ impl Gen<'_> {
     /// Registers to write to their save slots around a call at `pos`, and
     /// whether each must be reloaded after it.
     /// (XMM registers are all caller-saved; floats are never pointers.)
+    /// Whether `i` is a call that needs the stack checks: not a runtime
+    /// helper (`CallRt`: no safepoint, no Go code; the native stack it
+    /// takes is within the margin below the limit, as a leaf's is)
+    /// across which nothing is saved to the frame.
+    fn deep_call(&self, i: InsnId) -> bool {
+        let insn = &self.g.insn(i).insn;
+        regalloc::calls(insn)
+            && !(matches!(insn, Insn::CallRt { .. }) && self.live_regs(i).is_empty())
+    }
+
     fn live_regs(&self, i: InsnId) -> Vec<(Loc, bool)> {
         let p = self.a.pos[i.index()];
         self.a
@@ -1427,7 +1437,7 @@ impl Gen<'_> {
         }
         // The runtime may read the count in a call (a miss, the policy).
         if regalloc::calls(&self.g.insn(i).insn) {
-            if self.lazy_checks {
+            if self.lazy_checks && self.deep_call(i) {
                 self.stack_checks(true);
             }
             self.flush_counter();

@@ -157,7 +157,8 @@ impl Compiler for Optimizing {
         // come from the same snapshot; their decisions are not traced
         // again.)
         let mut osr = Vec::new();
-        for t in jit.prog.func(f).loop_headers() {
+        let headers = jit.osr_headers(f, jit.prog.func(f).loop_headers());
+        for t in headers {
             let o = optimize(jit, f, osr_graph_of(jit.prog, f, t)?, false)?;
             m.comment(&format!("OSR entry at pc {t}"));
             let (l, x) = codegen::emit(&mut m, &mut ops, jit, jit.prog, f, &o.g, Some(entry))?;

@@ -39,6 +39,9 @@ impl TierUp for Jit<'_> {
     fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {
         if self.compiled(f) == 0 {
             let counts = vm.count_backedge(f);
+            if self.wants(f) {
+                self.want_osr(f, t);
+            }
             self.request_if_hot(f, &counts);
             if self.compiled(f) == 0 {
                 return Ok(false);

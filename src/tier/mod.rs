@@ -88,6 +88,10 @@ pub struct Jit<'p> {
     /// Per function: the tier its next compilation should use, when above
     /// the installed code's (0: none).
     upgrade: Box<[AtomicU8]>,
+    /// Per function: the loop header (pc + 1; 0: none) where a running
+    /// activation asked for it to be compiled, the one OSR entry a first
+    /// optimizing compilation makes ([`Jit::osr_headers`]).
+    osr_want: Box<[AtomicU32]>,
     /// Per function: every version of its code, the installed one last
     /// (older ones stay mapped: a loop may still be running in them).
     code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
@@ -170,6 +174,7 @@ impl<'p> Jit<'p> {
                 })
                 .collect(),
             upgrade: (0..n).map(|_| AtomicU8::new(0)).collect(),
+            osr_want: (0..n).map(|_| AtomicU32::new(0)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
@@ -231,6 +236,11 @@ impl<'p> Jit<'p> {
         let installed = self.installed(f).map(|c| c.tier);
         let top = self.compilers[self.compilers.len() - 1].tier();
         self.budget[f.index()].store(HOT_AGAIN_EVERY, Ordering::Relaxed);
+        // (A loop that asks while the new code is queued may still get
+        // its entry.)
+        if pc != 0 && installed.is_none_or(|t| t < top) {
+            self.want_osr(f, pc);
+        }
         if installed.is_none_or(|t| t < top) && self.upgrade[f.index()].load(Ordering::Acquire) == 0
         {
             self.upgrade[f.index()].store(top as u8 + 1, Ordering::Release);
@@ -283,6 +293,31 @@ impl<'p> Jit<'p> {
             return at;
         }
         0
+    }
+
+    /// A running activation of `f` at loop header `pc` asks for `f` to be
+    /// compiled: the new code needs an OSR entry there.
+    pub(crate) fn want_osr(&self, f: FuncId, pc: u32) {
+        self.osr_want[f.index()].store(pc + 1, Ordering::Release);
+    }
+
+    /// The loop headers an optimizing compilation of `f` makes OSR entries
+    /// for, of `all` its headers. A first one only where a running
+    /// activation asked for the code (the back-edge that made it hot; a
+    /// function hot by its calls gets none: its activations start in the
+    /// new code), as HotSpot and V8 compile OSR code for the loop that
+    /// asks: each entry is a compilation of the whole function from that
+    /// header, and most were never entered (half the optimizing compile
+    /// time of raytrace's `Trace`, four fifths of `main`'s). A
+    /// recompilation replaces code that activations may be running in at
+    /// any header: every header. (An activation already running baseline
+    /// code at another header stays there until its loop ends.)
+    pub fn osr_headers(&self, f: FuncId, all: Vec<u32>) -> Vec<u32> {
+        let want = self.osr_want[f.index()].swap(0, Ordering::AcqRel);
+        if self.installed(f).is_some_and(|c| c.tier == Tier::Opt) {
+            return all;
+        }
+        all.into_iter().filter(|&t| t + 1 == want).collect()
     }
 
     /// Frame words above `f`'s bytecode frame that its compiled code may
@@ -472,6 +507,12 @@ impl<'p> Jit<'p> {
             }
         };
         let tier = compiler.tier();
+        if tier != Tier::Opt {
+            // (The loop that asked for this code enters it: baseline code
+            // has an OSR entry at every header. A later optimizing
+            // compilation learns its own loop from `hot_again`.)
+            self.osr_want[f.index()].store(0, Ordering::Release);
+        }
         let mapped = self.mem.alloc(&out.asm);
         let ns = t0.elapsed().as_nanos() as u64;
         let code = match mapped {

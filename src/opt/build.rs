@@ -444,7 +444,10 @@ impl<'a> Builder<'a> {
     /// Reverse postorder of the blocks.
     fn order(&self) -> Vec<BlockId> {
         reverse_postorder(self.g.blocks.len(), BlockId(0), |b| {
-            self.edges[b.index()].iter().map(|&(s, _)| s).collect()
+            self.edges[b.index()]
+                .iter()
+                .map(|&(s, _)| s)
+                .collect::<Vec<BlockId>>()
         })
     }
 

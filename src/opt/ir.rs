@@ -43,6 +43,10 @@ use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::Slot;
 use crate::types::Native;
 use pgojit_profiler::{FuncId, SiteId};
+use smallvec::{smallvec, SmallVec};
+
+/// An instruction's operands (most have at most four: no allocation).
+pub type Operands = SmallVec<[InsnId; 4]>;
 
 /// An instruction, and the value it defines (`v3`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -453,7 +457,7 @@ impl Insn {
     }
 
     /// The values the instruction reads, in order.
-    pub fn operands(&self) -> Vec<InsnId> {
+    pub fn operands(&self) -> Operands {
         match self {
             Insn::Param { .. }
             | Insn::Const { .. }
@@ -464,36 +468,38 @@ impl Insn {
             | Insn::Entered { .. }
             | Insn::Bump { .. }
             | Insn::StressTick { .. }
-            | Insn::LoadSlot { .. } => vec![],
-            Insn::KeyEq { v, .. } => vec![*v],
-            Insn::SiteMiss { key, .. } => vec![*key],
-            Insn::VerifyType { tab, .. } => vec![*tab],
-            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![*a, *b],
-            Insn::Un { a, .. } | Insn::CheckShift { a } => vec![*a],
-            Insn::CheckIndex { i, .. } => vec![*i],
-            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => vec![*p],
-            Insn::Store { p, v, .. } => vec![*p, *v],
-            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => vec![*v],
+            | Insn::LoadSlot { .. } => smallvec![],
+            Insn::KeyEq { v, .. } => smallvec![*v],
+            Insn::SiteMiss { key, .. } => smallvec![*key],
+            Insn::VerifyType { tab, .. } => smallvec![*tab],
+            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => smallvec![*a, *b],
+            Insn::Un { a, .. } | Insn::CheckShift { a } => smallvec![*a],
+            Insn::CheckIndex { i, .. } => smallvec![*i],
+            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => smallvec![*p],
+            Insn::Store { p, v, .. } => smallvec![*p, *v],
+            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => smallvec![*v],
             Insn::SliceAddr { ptr, len, i, .. } | Insn::SliceLoad { ptr, len, i, .. } => {
-                vec![*ptr, *len, *i]
+                smallvec![*ptr, *len, *i]
             }
-            Insn::SliceStore { ptr, len, i, v, .. } => vec![*ptr, *len, *i, *v],
-            Insn::Call { args, .. } | Insn::CallNative { args, .. } => args.clone(),
+            Insn::SliceStore { ptr, len, i, v, .. } => smallvec![*ptr, *len, *i, *v],
+            Insn::Call { args, .. } | Insn::CallNative { args, .. } => {
+                args.iter().copied().collect()
+            }
             Insn::CallIface { recv, args, .. } => recv.iter().chain(args).copied().collect(),
             Insn::CallClosure { f, args, .. } => {
                 std::iter::once(*f).chain(args.iter().copied()).collect()
             }
-            Insn::Proj { of, .. } => vec![*of],
-            Insn::Select { cond, a, b } => vec![*cond, *a, *b],
-            Insn::StrByte { ptr, len, i } => vec![*ptr, *len, *i],
-            Insn::StrEqConst { ptr, len, .. } => vec![*ptr, *len],
-            Insn::CallRt { args, .. } => args.clone(),
-            Insn::Bytecode { args, .. } => args.clone(),
+            Insn::Proj { of, .. } => smallvec![*of],
+            Insn::Select { cond, a, b } => smallvec![*cond, *a, *b],
+            Insn::StrByte { ptr, len, i } => smallvec![*ptr, *len, *i],
+            Insn::StrEqConst { ptr, len, .. } => smallvec![*ptr, *len],
+            Insn::CallRt { args, .. } => args.iter().copied().collect(),
+            Insn::Bytecode { args, .. } => args.iter().copied().collect(),
         }
     }
 
     /// The operands, to rewrite them.
-    pub fn operands_mut(&mut self) -> Vec<&mut InsnId> {
+    pub fn operands_mut(&mut self) -> SmallVec<[&mut InsnId; 4]> {
         match self {
             Insn::Param { .. }
             | Insn::Const { .. }
@@ -504,29 +510,29 @@ impl Insn {
             | Insn::Entered { .. }
             | Insn::Bump { .. }
             | Insn::StressTick { .. }
-            | Insn::LoadSlot { .. } => vec![],
-            Insn::KeyEq { v, .. } => vec![v],
-            Insn::SiteMiss { key, .. } => vec![key],
-            Insn::VerifyType { tab, .. } => vec![tab],
-            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => vec![a, b],
-            Insn::Un { a, .. } | Insn::CheckShift { a } => vec![a],
-            Insn::CheckIndex { i, .. } => vec![i],
-            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => vec![p],
-            Insn::Store { p, v, .. } => vec![p, v],
-            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => vec![v],
+            | Insn::LoadSlot { .. } => smallvec![],
+            Insn::KeyEq { v, .. } => smallvec![v],
+            Insn::SiteMiss { key, .. } => smallvec![key],
+            Insn::VerifyType { tab, .. } => smallvec![tab],
+            Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => smallvec![a, b],
+            Insn::Un { a, .. } | Insn::CheckShift { a } => smallvec![a],
+            Insn::CheckIndex { i, .. } => smallvec![i],
+            Insn::Load { p, .. } | Insn::AddrOff { p, .. } => smallvec![p],
+            Insn::Store { p, v, .. } => smallvec![p, v],
+            Insn::StoreG { v, .. } | Insn::StoreSlot { v, .. } => smallvec![v],
             Insn::SliceAddr { ptr, len, i, .. } | Insn::SliceLoad { ptr, len, i, .. } => {
-                vec![ptr, len, i]
+                smallvec![ptr, len, i]
             }
-            Insn::SliceStore { ptr, len, i, v, .. } => vec![ptr, len, i, v],
+            Insn::SliceStore { ptr, len, i, v, .. } => smallvec![ptr, len, i, v],
             Insn::Call { args, .. } | Insn::CallNative { args, .. } => args.iter_mut().collect(),
             Insn::CallIface { recv, args, .. } => recv.iter_mut().chain(args.iter_mut()).collect(),
             Insn::CallClosure { f, args, .. } => {
                 std::iter::once(f).chain(args.iter_mut()).collect()
             }
-            Insn::Proj { of, .. } => vec![of],
-            Insn::Select { cond, a, b } => vec![cond, a, b],
-            Insn::StrByte { ptr, len, i } => vec![ptr, len, i],
-            Insn::StrEqConst { ptr, len, .. } => vec![ptr, len],
+            Insn::Proj { of, .. } => smallvec![of],
+            Insn::Select { cond, a, b } => smallvec![cond, a, b],
+            Insn::StrByte { ptr, len, i } => smallvec![ptr, len, i],
+            Insn::StrEqConst { ptr, len, .. } => smallvec![ptr, len],
             Insn::CallRt { args, .. } => args.iter_mut().collect(),
             Insn::Bytecode { args, .. } => args.iter_mut().collect(),
         }
@@ -639,19 +645,19 @@ pub enum Term {
 }
 
 impl Term {
-    pub fn edges(&self) -> Vec<&Edge> {
+    pub fn edges(&self) -> SmallVec<[&Edge; 2]> {
         match self {
-            Term::Jump(e) => vec![e],
-            Term::Branch { then, else_, .. } => vec![then, else_],
-            Term::Return(_) | Term::Unreachable => vec![],
+            Term::Jump(e) => smallvec![e],
+            Term::Branch { then, else_, .. } => smallvec![then, else_],
+            Term::Return(_) | Term::Unreachable => smallvec![],
         }
     }
 
-    pub fn edges_mut(&mut self) -> Vec<&mut Edge> {
+    pub fn edges_mut(&mut self) -> SmallVec<[&mut Edge; 2]> {
         match self {
-            Term::Jump(e) => vec![e],
-            Term::Branch { then, else_, .. } => vec![then, else_],
-            Term::Return(_) | Term::Unreachable => vec![],
+            Term::Jump(e) => smallvec![e],
+            Term::Branch { then, else_, .. } => smallvec![then, else_],
+            Term::Return(_) | Term::Unreachable => smallvec![],
         }
     }
 
@@ -664,11 +670,11 @@ impl Term {
         }
     }
 
-    pub fn operands(&self) -> Vec<InsnId> {
+    pub fn operands(&self) -> Operands {
         match self {
-            Term::Branch { cond, .. } => vec![*cond],
-            Term::Return(v) => v.clone(),
-            Term::Jump(_) | Term::Unreachable => vec![],
+            Term::Branch { cond, .. } => smallvec![*cond],
+            Term::Return(v) => v.iter().copied().collect(),
+            Term::Jump(_) | Term::Unreachable => smallvec![],
         }
     }
 }
@@ -750,7 +756,7 @@ impl Graph {
     }
 
     /// Successor blocks, in edge order.
-    pub fn succs(&self, b: BlockId) -> Vec<BlockId> {
+    pub fn succs(&self, b: BlockId) -> SmallVec<[BlockId; 2]> {
         self.block(b)
             .term
             .as_ref()
@@ -770,7 +776,7 @@ impl Graph {
             }
             let ops = blk.insns.iter().flat_map(|&i| self.insn(i).insn.operands());
             let term = blk.term.iter().flat_map(|t| {
-                let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+                let args = t.edges().into_iter().flat_map(|e| e.args.iter().copied());
                 t.operands().into_iter().chain(args).collect::<Vec<_>>()
             });
             for o in ops.chain(term) {
@@ -844,7 +850,7 @@ impl Graph {
             };
             let ops = blk.insns.iter().flat_map(|&i| self.insn(i).insn.operands());
             let term = blk.term.iter().flat_map(|t| {
-                let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+                let args = t.edges().into_iter().flat_map(|e| e.args.iter().copied());
                 t.operands().into_iter().chain(args).collect::<Vec<_>>()
             });
             for o in ops.chain(term) {
@@ -926,10 +932,10 @@ impl Graph {
 /// Reverse postorder of the blocks reachable from `entry` (of `n`), by a
 /// depth-first search that visits each block's successors in the order
 /// `succs` gives them (the first visited comes last among them).
-pub fn reverse_postorder(
+pub fn reverse_postorder<S: AsRef<[BlockId]>>(
     n: usize,
     entry: BlockId,
-    succs: impl Fn(BlockId) -> Vec<BlockId>,
+    succs: impl Fn(BlockId) -> S,
 ) -> Vec<BlockId> {
     let mut seen = vec![false; n];
     let mut post = Vec::new();
@@ -939,7 +945,7 @@ pub fn reverse_postorder(
     let mut stack = vec![(entry, 0usize)];
     seen[entry.index()] = true;
     while let Some(&mut (b, ref mut i)) = stack.last_mut() {
-        if let Some(&s) = succs(b).get(*i) {
+        if let Some(&s) = succs(b).as_ref().get(*i) {
             *i += 1;
             if s.index() < n && !seen[s.index()] {
                 seen[s.index()] = true;

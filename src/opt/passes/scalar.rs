@@ -107,7 +107,7 @@ fn index_uses(g: &Graph) -> Vec<Vec<Use>> {
             }
         }
         if let Some(t) = &blk.term {
-            let args = t.edges().into_iter().flat_map(|e| e.args.clone());
+            let args = t.edges().into_iter().flat_map(|e| e.args.iter().copied());
             for o in t.operands().into_iter().chain(args) {
                 uses[o.index()].push(Use::Other);
             }

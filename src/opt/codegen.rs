@@ -1071,15 +1071,18 @@ impl Gen<'_> {
             self.m.add_mem_imm(Mem::at(VM, STEPS_LEFT), -1);
             self.m.jcc(Cond::Lt, out);
         }
-        let deep = |i: InsnId| self.deep_call(i);
-        let calls = self
-            .g
-            .block_ids()
-            .any(|b| self.g.block(b).insns.iter().any(|&i| deep(i)));
-        let hot_calls = self.g.block_ids().any(|b| {
+        // Calls that need the stack checks, and whether one is off the
+        // cold paths.
+        let (mut calls, mut hot_calls) = (false, false);
+        for b in self.g.block_ids() {
             let blk = self.g.block(b);
-            !blk.cold && blk.insns.iter().any(|&i| deep(i))
-        });
+            for &i in &blk.insns {
+                if self.deep_call(i) {
+                    calls = true;
+                    hot_calls |= !blk.cold;
+                }
+            }
+        }
         // Frame arrays are memory: Go zeroes them. (Everything else is a
         // value: a slot read before any write is a constant zero.)
         let memory = self.g.insns.iter().any(|d| match &d.insn {

@@ -247,7 +247,7 @@ fn run_program(
         if let Some(j) = &jit {
             print_jit_stats(&prog, j, &vm);
         }
-        let s = vm.heap.stats;
+        let s = vm.heap.stats();
         let total = start.elapsed();
         eprintln!("pgojit stats:");
         eprintln!("  run time          {:.3} s", total.as_secs_f64());

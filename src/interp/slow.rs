@@ -23,7 +23,8 @@ impl Vm<'_> {
     #[inline(never)]
     pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
         // A safepoint: every live value is in a frame slot.
-        if op.facts().alloc && self.heap.due() {
+        // (`due` first: it is a field compare, `facts` a match over every opcode.)
+        if self.heap.due() && op.facts().alloc {
             self.collect(cur, fp)?;
         }
         let st: *mut u64 = self.stack.as_mut_ptr();
@@ -135,13 +136,13 @@ impl Vm<'_> {
             }
             Op::StrFromBytes { d, s } => {
                 let (p, n) = (s!(s), s!(s + 1));
-                let v: Vec<u8> = (0..n as usize).map(|i| mem::load(p, i) as u8).collect();
-                let (sp, sn) = self.heap.new_string(&v)?;
+                let (sp, sn) = self.heap.new_string_from_words(p, n as usize)?;
                 s!(d) = sp;
                 s!(d + 1) = sn;
             }
             Op::BytesFromStr { d, s } => {
-                let b = mem::bytes(s!(s), s!(s + 1)).to_vec();
+                // (Allocation never collects or moves: `b` stays valid.)
+                let b = mem::bytes(s!(s), s!(s + 1));
                 let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN)?;
                 for (i, x) in b.iter().enumerate() {
                     mem::store(p, i, *x as u64);

@@ -43,6 +43,22 @@ const CLASSES: &[usize] = &[
     1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384,
     512, 640, 768, 1024,
 ];
+/// The largest size class, in words.
+const MAX_SMALL: usize = 1024;
+/// Size class of an object of `w` words (`w` from 1 to [`MAX_SMALL`]),
+/// looked up rather than searched on every allocation.
+static CLASS_OF: [u8; MAX_SMALL + 1] = {
+    let mut t = [0u8; MAX_SMALL + 1];
+    let (mut w, mut c) = (1, 0);
+    while w <= MAX_SMALL {
+        if CLASSES[c] < w {
+            c += 1;
+        }
+        t[w] = c as u8;
+        w += 1;
+    }
+    t
+};
 /// The smallest first heap goal (Go's is 4 MB).
 const MIN_GOAL: u64 = 4 << 20;
 
@@ -213,16 +229,41 @@ impl Heap {
             return Err(out_of_memory());
         }
         self.stats.allocated_objects += 1;
-        self.stats.allocated_bytes += 8 * words as u64;
-        self.in_use += 8 * words as u64;
-        self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(self.in_use);
-        match CLASSES.iter().position(|&c| c >= words) {
-            Some(class) => Ok(self.alloc_small(class, words, layout)),
-            None => self.alloc_large(words, layout).ok_or_else(|| {
+        self.stats.allocated_bytes += bytes;
+        self.in_use += bytes;
+        if words <= MAX_SMALL {
+            Ok(self.alloc_small(CLASS_OF[words] as usize, words, layout))
+        } else {
+            self.alloc_large(words, layout).ok_or_else(|| {
                 self.in_use -= bytes;
                 out_of_memory()
-            }),
+            })
         }
+    }
+
+    /// The statistics, with the peak brought up to date (the heap only
+    /// grows between collections, so the peak is taken before each sweep
+    /// and here, not at every allocation).
+    pub fn stats(&self) -> GcStats {
+        let mut s = self.stats;
+        s.peak_live_bytes = s.peak_live_bytes.max(self.in_use);
+        s
+    }
+
+    /// A new string whose bytes are the low bytes of the `n` words at `p`
+    /// (a `[]byte`'s elements): (pointer, length).
+    pub fn new_string_from_words(&mut self, p: u64, n: usize) -> Result<(u64, u64), Panic> {
+        if n == 0 {
+            return Ok((0, 0));
+        }
+        let d = self.alloc_bytes(n)? as *mut u8;
+        for i in 0..n {
+            // SAFETY: `p` holds `n` words (a live slice's elements; allocation
+            // neither collects nor moves), and `d` was just allocated with
+            // room for `n` bytes.
+            unsafe { *d.add(i) = *(p as *const u64).add(i) as u8 };
+        }
+        Ok((d as u64, n as u64))
     }
 
     /// A zeroed byte buffer (string data).
@@ -272,8 +313,19 @@ impl Heap {
         };
         block.used += 1;
         let addr = block.base + slot as usize * block.slot_words * 8;
-        // SAFETY: the slot lies inside the block, which is allocated and owned by the heap.
-        unsafe { std::ptr::write_bytes(addr as *mut u64, 0, words) };
+        let p = addr as *mut u64;
+        if words <= 8 {
+            // Small objects (most of them) are zeroed inline: a `memset`
+            // call costs more than their few stores. (Volatile so that the
+            // loop is not turned back into that call.)
+            for i in 0..words {
+                // SAFETY: the slot lies inside the block, which is allocated and owned by the heap.
+                unsafe { p.add(i).write_volatile(0) };
+            }
+        } else {
+            // SAFETY: as above.
+            unsafe { std::ptr::write_bytes(p, 0, words) };
+        }
         addr as u64
     }
 
@@ -383,6 +435,7 @@ impl Heap {
     /// the live heap exceeds the limit.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Marker)) -> Result<(), String> {
         let t0 = Instant::now();
+        self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(self.in_use);
         let mut m = Marker {
             heap: self,
             work: Vec::new(),
@@ -563,6 +616,46 @@ pub unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_table_gives_the_smallest_class_that_fits() {
+        for w in 1..=MAX_SMALL {
+            let want = CLASSES.iter().position(|&c| c >= w).unwrap();
+            assert_eq!(CLASS_OF[w] as usize, want, "{w} words");
+        }
+        assert_eq!(*CLASSES.last().unwrap(), MAX_SMALL);
+    }
+
+    #[test]
+    fn reused_slots_are_zeroed_and_peak_and_strings_from_words() {
+        let mut h = Heap::new();
+        for words in [1usize, 5, 8, 9, 40] {
+            let a = h.alloc(words, NOSCAN).unwrap();
+            for i in 0..words {
+                // SAFETY: `a` has `words` words.
+                unsafe { *(a as *mut u64).add(i) = u64::MAX };
+            }
+            let keep = h.alloc(words, NOSCAN).unwrap();
+            h.collect(|m| m.mark(keep)).unwrap();
+            let b = h.alloc(words, NOSCAN).unwrap();
+            assert_eq!(a, b, "the freed slot is reused");
+            for i in 0..words {
+                // SAFETY: as above.
+                assert_eq!(unsafe { *(b as *const u64).add(i) }, 0, "{words} words");
+            }
+        }
+        let s = h.stats();
+        assert!(s.peak_live_bytes >= 40 * 8, "{}", s.peak_live_bytes);
+        let w = h.alloc(3, NOSCAN).unwrap();
+        for (i, c) in [b'G' as u64, 0x16F, b'o' as u64].iter().enumerate() {
+            // SAFETY: `w` has 3 words.
+            unsafe { *(w as *mut u64).add(i) = *c };
+        }
+        let (p, n) = h.new_string_from_words(w, 3).unwrap();
+        // SAFETY: a string the heap just made.
+        assert_eq!(unsafe { str_bytes(p, n) }, b"Goo");
+        assert_eq!(h.new_string_from_words(w, 0).unwrap(), (0, 0));
+    }
 
     #[test]
     fn unreachable_objects_are_freed_and_reused() {

@@ -17,6 +17,23 @@ impl Vm<'_> {
         fp + self.prog.func(cur).frame_size as usize + extra
     }
 
+    /// An object of `words` words with pointer map `layout`, allocated at a
+    /// safepoint of `cur`'s frame at `fp` (every live pointer is in the
+    /// stack up to its top): a collection runs first when one is due.
+    #[inline]
+    pub(crate) fn alloc_at_safepoint(
+        &mut self,
+        cur: FuncId,
+        fp: usize,
+        words: usize,
+        layout: u32,
+    ) -> Result<u64, Panic> {
+        if self.heap.due() {
+            self.collect(cur, fp)?;
+        }
+        self.heap.alloc(words, layout)
+    }
+
     /// Runs a collection with the VM stack's frames, the package variables
     /// and the closure register as roots.
     #[inline(never)]

@@ -1310,6 +1310,25 @@ impl Gen<'_> {
         self.m.jne(unwind);
     }
 
+    /// `i` = a new zeroed object of `words` words (`Op::Alloc`): a direct
+    /// call to `runtime::alloc`, with the object in `RET`, not in a slot.
+    /// A safepoint: the live pointers are in the frame (the whole function's,
+    /// which the collector scans, inlined frames and save slots included).
+    fn alloc(&mut self, i: InsnId, words: u32, layout: u32) {
+        let live = self.live_regs(i);
+        self.save(&live);
+        self.m.mov(ARGS[0], VM);
+        self.m.mov(ARGS[1], FRAME);
+        self.m.mov_imm(ARGS[2], self.func.0 as u64);
+        self.m.mov_imm(ARGS[3], words as u64 | (layout as u64) << 32);
+        self.m.call_abs(runtime::alloc as *const () as usize);
+        self.m.test(RET, RET);
+        let unwind = self.unwind_label();
+        self.m.je(unwind);
+        self.reload(&live);
+        self.def(i, RET);
+    }
+
     /// The results of a call in the window, read into `i` (one word) or
     /// left there for its projections.
     /// `in_ret`: the callee is Go code, whose first result word is in
@@ -2595,6 +2614,9 @@ impl Gen<'_> {
         } else {
             0
         };
+        if let Op::Alloc { n, layout, .. } = *op {
+            return Ok(self.alloc(i, n, layout));
+        }
         let mut reads: Vec<Slot> = Vec::new();
         for o in op.reads().iter() {
             match o.kind {

@@ -59,6 +59,30 @@ pub extern "sysv64" fn op(jc: *mut JitCtx, frame: *mut u64, op: *const Op, func:
     status(vm, r)
 }
 
+/// Allocates a zeroed object for compiled code (`Op::Alloc`, and boxing
+/// into an interface, which the optimizing tier lowers to it): `spec` is
+/// the object's words in its low half and its layout in the high half.
+/// A safepoint as `op` is (the caller saved its live pointers to `frame`,
+/// `func`'s frame): a collection may run first. Returns the object, or 0
+/// with the panic pending (out of memory).
+pub extern "sysv64" fn alloc(jc: *mut JitCtx, frame: *mut u64, func: u64, spec: u64) -> u64 {
+    // SAFETY: as in `op`.
+    let (vm, fp) = unsafe { vm_of(jc, frame) };
+    let r = vm.alloc_at_safepoint(
+        FuncId(func as u32),
+        fp,
+        (spec & 0xFFFF_FFFF) as usize,
+        (spec >> 32) as u32,
+    );
+    match r {
+        Ok(p) => p,
+        Err(p) => {
+            vm.pending = Some(p);
+            0
+        }
+    }
+}
+
 /// Interprets `func` on `frame` (compiled code calling a function that has
 /// no compiled code yet; the interpreter may compile it on the way).
 /// `params`: the four parameter registers as the caller set them (the

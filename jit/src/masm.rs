@@ -419,6 +419,32 @@ impl MacroAssembler {
         (a, b).emit(self);
     }
 
+    /// `cmp qword [addr], r` with an absolute address below 2 GB (a
+    /// 32-bit displacement with no base: SIB with no base and no index),
+    /// one instruction and no register where `[base + disp]` needs the
+    /// address in a register first.
+    pub fn cmp_abs(&mut self, addr: u64, r: Reg) {
+        let disp = i32::try_from(addr).expect("an absolute operand is below 2 GB");
+        let r = r.0 as u8;
+        self.ops.push(if r & 8 != 0 { 0x4C } else { 0x48 });
+        self.ops.push(0x39);
+        self.ops.push((r & 7) << 3 | 4);
+        self.ops.push(0x25);
+        self.ops.extend(disp.to_le_bytes());
+    }
+
+    /// Compares the word at absolute address `addr` with `r`: `cmp_abs`
+    /// when `addr` is below 2 GB, else through `scratch`
+    /// (`mov scratch, addr; cmp [scratch], r`).
+    pub fn cmp_word_at(&mut self, addr: u64, r: Reg, scratch: Reg) {
+        if addr < 1 << 31 {
+            self.cmp_abs(addr, r);
+        } else {
+            self.mov_imm(scratch, addr);
+            self.cmp(Mem::at(scratch, 0), r);
+        }
+    }
+
     /// `cmp qword [mem], imm` (sign-extended imm8 or imm32).
     pub fn cmp_mem_imm32(&mut self, mem: Mem, imm: i32) {
         self.cmp(mem, imm);

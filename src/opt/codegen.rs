@@ -1617,8 +1617,7 @@ impl Gen<'_> {
             }
             Insn::KeyEq { cell, v } => {
                 let rv = self.src(*v, TMP0);
-                self.m.mov_imm(TMP1, *cell);
-                self.m.cmp(Mem::at(TMP1, 0), rv);
+                self.m.cmp_word_at(*cell, rv, TMP1);
                 let r = self.dst(i, TMP0);
                 self.m.set(Cond::Eq, r);
                 self.def(i, r);
@@ -2925,8 +2924,7 @@ impl Gen<'_> {
                     }
                     Insn::KeyEq { cell, v } if self.fused[c.index()] => {
                         let rv = self.src(v, TMP0);
-                        self.m.mov_imm(TMP1, cell);
-                        self.m.cmp(Mem::at(TMP1, 0), rv);
+                        self.m.cmp_word_at(cell, rv, TMP1);
                         Test::Flag(Cond::Ne)
                     }
                     Insn::StrEqConst { ptr, len, bytes, n } if self.fused[c.index()] => {

@@ -13,7 +13,7 @@ use crate::tier::devirt::{site_shape, SitePlan};
 use crate::tier::Jit;
 use pgojit_jit::MacroAssembler;
 use pgojit_profiler::FuncId;
-use std::sync::atomic::AtomicU64;
+use crate::tier::keycell::KeyCell;
 
 /// The optimizing compiler.
 pub struct Optimizing;
@@ -26,7 +26,7 @@ struct Optimized {
     plans: Vec<(usize, SitePlan)>,
     inlined: Vec<FuncId>,
     trace: Vec<String>,
-    keys: Vec<Box<AtomicU64>>,
+    keys: Vec<KeyCell>,
 }
 
 /// Inlining rounds (see [`optimize`]): two, so one level of callees

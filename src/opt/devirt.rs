@@ -30,7 +30,7 @@ use crate::options::StressMode;
 use crate::runtime::typedesc::Itab;
 use crate::tier::devirt::{plan, SitePlan};
 use crate::tier::{counters, Jit};
-use std::sync::atomic::AtomicU64;
+use crate::tier::keycell::KeyCell;
 
 /// What devirtualizing a graph decided.
 #[derive(Default)]
@@ -38,7 +38,7 @@ pub struct Devirt {
     /// Every interface site of the graph and its plan.
     pub plans: Vec<(usize, SitePlan)>,
     /// The guards' key cells (kept with the code).
-    pub keys: Vec<Box<AtomicU64>>,
+    pub keys: Vec<KeyCell>,
 }
 
 /// A later guard's target is laid out of line when the first guard's
@@ -149,8 +149,8 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
                 g.blocks[hit.index()].unlikely = true;
             }
             let next = firsts.get(n + 1).copied().unwrap_or(miss);
-            let cell = Box::new(AtomicU64::new(gd.key));
-            let cell_addr = &*cell as *const AtomicU64 as u64;
+            let cell = KeyCell::new(gd.key);
+            let cell_addr = cell.addr();
             out.keys.push(cell);
             let eq = emit(
                 g,

@@ -45,7 +45,7 @@ pub struct Output {
     /// Every call site of the function and how it was compiled.
     pub sites: Vec<SiteShape>,
     /// The guards' key cells, read by the code (kept with its version).
-    pub keys: Vec<Box<std::sync::atomic::AtomicU64>>,
+    pub keys: Vec<crate::tier::keycell::KeyCell>,
     /// Instructions the code passes to runtime helpers by address (kept
     /// with its version).
     pub ops: Vec<Box<crate::bytecode::Op>>,

@@ -10,6 +10,7 @@
 //! - [`runtime`]: the functions compiled code calls.
 //! - [`recompile`]: guards that go stale: windows, the policy, recompiling.
 //! - [`counters`]: what compiled code counts, and a site's counter layout.
+//! - [`keycell`]: the guards' key cells, below 2 GB where the system allows.
 //! - [`stubs`]: the `enter`/`unwind` trampolines and the interpreter stub.
 //! - this module: entry cells, code versions, the compile queue and
 //!   thread, installation, `--perf-map`, `--stats` and listings.
@@ -23,6 +24,7 @@ pub mod compiler;
 pub mod counters;
 pub mod devirt;
 pub mod entry;
+pub mod keycell;
 pub mod machine;
 pub mod recompile;
 pub mod runtime;
@@ -55,7 +57,7 @@ pub struct FuncCode {
     /// Its call sites and how each was compiled.
     pub sites: Vec<compiler::SiteShape>,
     /// Its guards' key cells (see [`Jit::retire`]).
-    keys: Vec<Box<AtomicU64>>,
+    keys: Vec<keycell::KeyCell>,
     /// Instructions its helper calls point at.
     _ops: Vec<Box<crate::bytecode::Op>>,
 }
@@ -625,14 +627,42 @@ impl<'p> Jit<'p> {
             return Some(c.code.listing());
         }
         let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments(), c.code.data());
+        let len = c.code.bytes().len() as u64;
         Some(
             text.lines()
-                .map(hide_addresses)
+                .map(|l| hide_absolute_operands(&hide_addresses(l), len))
                 .collect::<Vec<_>>()
                 .join("\n")
                 + "\n",
         )
     }
+}
+
+/// Replaces absolute memory operands (`[401DA010h]`: a key cell below
+/// 2 GB) with `[<addr>]`: with the code at 0, a bracketed number is a
+/// RIP-relative operand's target inside the code (`[2A6h]`, a constant)
+/// unless it lies past the code's end.
+fn hide_absolute_operands(line: &str, code_len: u64) -> String {
+    if line.starts_with(';') {
+        return line.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        let abs = inner
+            .strip_suffix('h')
+            .and_then(|h| u64::from_str_radix(h, 16).ok())
+            .is_some_and(|v| v >= code_len);
+        out.push_str(&rest[..=open]);
+        out.push_str(if abs { "<addr>" } else { inner });
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Replaces hexadecimal immediates of 9 or more digits (addresses) in a
@@ -682,6 +712,22 @@ mod tests {
         assert_eq!(
             super::hide_addresses("; guard 7F12345678ABh"),
             "; guard 7F12345678ABh"
+        );
+    }
+
+    #[test]
+    fn hides_absolute_operands_past_the_code() {
+        assert_eq!(
+            super::hide_absolute_operands("  001c  cmp [401DA010h], rax", 0x300),
+            "  001c  cmp [<addr>], rax"
+        );
+        assert_eq!(
+            super::hide_absolute_operands("  0040  mulsd xmm1, [2A8h]", 0x300),
+            "  0040  mulsd xmm1, [2A8h]"
+        );
+        assert_eq!(
+            super::hide_absolute_operands("  0040  mov rax, [r12+30h]", 0x10),
+            "  0040  mov rax, [r12+30h]"
         );
     }
 }

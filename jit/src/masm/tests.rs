@@ -1795,3 +1795,17 @@ fn float_constants_are_read_from_the_pool_after_the_code() {
         "{text}"
     );
 }
+
+#[test]
+fn absolute_compare_encodes_a_disp32_with_no_base() {
+    check(
+        |m| m.cmp_abs(0x1234_5678, RBP),
+        "48392c2578563412",
+        &["cmp [12345678h], rbp"],
+    );
+    check(
+        |m| m.cmp_abs(0x7FFF_FFF8, R15),
+        "4c393c25f8ffff7f",
+        &["cmp [7FFFFFF8h], r15"],
+    );
+}

@@ -12,6 +12,7 @@ use crate::bytecode::frame::CTX;
 use crate::bytecode::slot_offset;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::devirt::{Guard, SitePlan};
+use crate::tier::keycell::KeyCell;
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, PARAMS, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::{Cond, Label, Mem};
 use pgojit_profiler::FuncId;
@@ -164,11 +165,9 @@ impl Emitter<'_> {
                 a.name, b.name
             ));
             let (c1, c2) = (self.key_cell(a.key), self.key_cell(b.key));
-            self.m.mov_imm(TMP1, c1);
-            self.m.cmp(Mem::at(TMP1, 0), TMP0);
+            self.m.cmp_word_at(c1, TMP0, TMP1);
             self.m.set(Cond::Eq, TMP1);
-            self.m.mov_imm(TMP2, c2);
-            self.m.cmp(Mem::at(TMP2, 0), TMP0);
+            self.m.cmp_word_at(c2, TMP0, TMP2);
             self.m.set(Cond::Eq, TMP2);
             self.m.or(TMP1, TMP2);
             self.m.test(TMP1, TMP1);
@@ -291,8 +290,7 @@ impl Emitter<'_> {
             // The key lives in a cell of this code version: retiring the
             // version makes every guard miss (see `Jit::retire`).
             let cell = self.key_cell(g.key);
-            self.m.mov_imm(TMP1, cell);
-            self.m.cmp(Mem::at(TMP1, 0), TMP0);
+            self.m.cmp_word_at(cell, TMP0, TMP1);
             if !(self.jit.opts.break_guards && k == 0) {
                 self.m.jne(next);
             }
@@ -372,9 +370,9 @@ impl Emitter<'_> {
 
     /// A cell holding `key` for a guard to compare with.
     pub(super) fn key_cell(&mut self, key: u64) -> u64 {
-        let b = Box::new(std::sync::atomic::AtomicU64::new(key));
-        let addr = &*b as *const std::sync::atomic::AtomicU64 as u64;
-        self.keys.push(b);
+        let cell = KeyCell::new(key);
+        let addr = cell.addr();
+        self.keys.push(cell);
         addr
     }
 

@@ -79,8 +79,8 @@ struct Emitter<'a> {
     counter_regs: Vec<(usize, Reg)>,
     /// Count calls and loop trips in compiled code.
     count: bool,
-    /// Cells holding the guards' keys (addresses stay put: boxed).
-    keys: Vec<Box<std::sync::atomic::AtomicU64>>,
+    /// Cells holding the guards' keys.
+    keys: Vec<crate::tier::keycell::KeyCell>,
     /// Expanding an inlined body.
     inlining: bool,
     /// The pc of the instruction being expanded (in the outer function).

@@ -11,6 +11,12 @@
 //! - **integer identities** (`x+0`, `x*1`, `x*0`, `x&-1`, `x-x`, `x^x`,
 //!   shifts by 0, comparisons of a value with itself...). None for
 //!   floats: `x+0.0` is not `x` for `-0.0`, and `x==x` is false for NaN;
+//! - **float division by a power of two** (`x / 4`, `g /= 2`) becomes a
+//!   multiplication by its reciprocal (`x * 0.25`), as Go's compiler
+//!   does: the reciprocal of `±2^k` is exact when it is a normal number
+//!   (`k` in -1022..=1022), and then `x * (1/c)` rounds to the very bits
+//!   `x / c` does for every `x` (both are the exact quotient, rounded
+//!   once). A `mulsd` has a third of a `divsd`'s latency;
 //! - **checks on constants**: a `CheckIndex` or `CheckShift` whose operand
 //!   is a constant that passes is removed (one that fails stays);
 //! - **branches**: on a constant, or to one edge twice, become a `Jump`;
@@ -42,6 +48,7 @@ struct Stats {
     folded: usize,
     identities: usize,
     checks: usize,
+    reciprocals: usize,
     branches: usize,
     threaded: usize,
     negations: usize,
@@ -68,6 +75,7 @@ pub fn run(g: &mut Graph) -> Counts {
         ("constants folded", st.folded),
         ("identities applied", st.identities),
         ("checks on constants removed", st.checks),
+        ("float divisions by a power of two made multiplications", st.reciprocals),
         ("branches folded", st.branches),
         ("edges threaded past a branch", st.threaded),
         ("negated branches swapped", st.negations),
@@ -257,6 +265,17 @@ fn simplify(g: &Graph, i: InsnId) -> Option<Simple> {
     }
 }
 
+/// The exact reciprocal of the float with bits `c`, when `c` is `±2^k`
+/// with `k` in -1022..=1022 (so both it and `2^-k` are normal numbers).
+pub fn exact_reciprocal(c: u64) -> Option<u64> {
+    let exp = (c >> 52) & 0x7FF;
+    let mantissa = c & ((1 << 52) - 1);
+    if mantissa != 0 || !(1..=2045).contains(&exp) {
+        return None;
+    }
+    Some(c & (1 << 63) | (2046 - exp) << 52)
+}
+
 /// Whether `v` is always 0 or 1: a comparison's result.
 fn is_truth(g: &Graph, v: InsnId) -> bool {
     matches!(
@@ -271,12 +290,34 @@ fn fold(g: &mut Graph, st: &mut Stats) -> bool {
     let mut s = Subst::new(g);
     let mut gone = vec![false; g.insns.len()];
     let mut changed = false;
+    // (block, division made a multiplication, its new constant operand)
+    let mut reciprocals: Vec<(BlockId, InsnId, InsnId)> = Vec::new();
     for b in g.rpo() {
         for k in 0..g.block(b).insns.len() {
             let i = g.block(b).insns[k];
             // Operands replaced earlier in this walk.
             for o in g.insns[i.index()].insn.operands_mut() {
                 *o = s.get(*o);
+            }
+            if let Insn::Bin {
+                op: BinOp::DivF,
+                a,
+                b: d,
+            } = g.insn(i).insn
+            {
+                if let Some(r) = konst(g, d).and_then(exact_reciprocal) {
+                    let pc = g.insn(d).pc;
+                    let c = g.add_insn(Insn::Const { bits: r }, Ty::Float, pc);
+                    g.insns[i.index()].insn = Insn::Bin {
+                        op: BinOp::MulF,
+                        a,
+                        b: c,
+                    };
+                    reciprocals.push((b, i, c));
+                    st.reciprocals += 1;
+                    changed = true;
+                    continue;
+                }
             }
             match simplify(g, i) {
                 Some(Simple::Const(bits)) => {
@@ -298,6 +339,13 @@ fn fold(g: &mut Graph, st: &mut Stats) -> bool {
                 _ => {}
             }
         }
+    }
+    // The reciprocals go right before their multiplications.
+    gone.resize(g.insns.len(), false);
+    for (b, i, c) in reciprocals {
+        let insns = &mut g.blocks[b.index()].insns;
+        let at = insns.iter().position(|&x| x == i).expect("the division's block");
+        insns.insert(at, c);
     }
     apply(g, &s);
     super::remove_insns(g, &gone);

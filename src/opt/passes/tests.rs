@@ -210,6 +210,47 @@ fn no_float_identity_is_applied() {
     assert_eq!(names(&g), ["Const", "AddF", "CmpF"]);
 }
 
+#[test]
+fn float_division_by_a_power_of_two_multiplies_by_its_exact_reciprocal() {
+    use super::simplify::exact_reciprocal;
+    let f = |x: f64| x.to_bits();
+    assert_eq!(exact_reciprocal(f(4.0)), Some(f(0.25)));
+    assert_eq!(exact_reciprocal(f(-0.5)), Some(f(-2.0)));
+    assert_eq!(exact_reciprocal(f(1.0)), Some(f(1.0)));
+    assert_eq!(exact_reciprocal(f(2f64.powi(1022))), Some(f(2f64.powi(-1022))));
+    assert_eq!(exact_reciprocal(f(2f64.powi(-1022))), Some(f(2f64.powi(1022))));
+    // 2^1023's reciprocal is subnormal; subnormals, 3, 0, Inf, NaN have none.
+    for c in [2f64.powi(1023), 2f64.powi(-1023), 3.0, 0.0, -0.0, f64::INFINITY, f64::NAN] {
+        assert_eq!(exact_reciprocal(f(c)), None, "{c}");
+    }
+    // The same bits as the division, for every kind of dividend.
+    let xs = [1.0, -3.7, 1e308, 5e-324, 2.2250738585072014e-308, f64::MAX, 0.1, -0.0, f64::NAN, f64::INFINITY];
+    for c in [2.0, 0.25, -8.0, 2f64.powi(1000), 2f64.powi(-1000)] {
+        let r = f64::from_bits(exact_reciprocal(f(c)).unwrap());
+        for x in xs {
+            let (q, m) = (x / c, x * r);
+            assert!(q.to_bits() == m.to_bits() || q.is_nan() && m.is_nan(), "{x} / {c}");
+        }
+    }
+
+    let mut g = G::new();
+    let b = g.0.entry;
+    let x = g.param(b, Ty::Float);
+    let four = g.add(b, Insn::Const { bits: f(4.0) }, Ty::Float);
+    let three = g.add(b, Insn::Const { bits: f(3.0) }, Ty::Float);
+    let q = g.bin(b, BinOp::DivF, x, four);
+    let r = g.bin(b, BinOp::DivF, q, three);
+    g.ret(b, r);
+    let (g, c) = g.run(simplify::run);
+    assert_eq!(count(&c, "float divisions by a power of two made multiplications"), 1);
+    // (The 4.0 stays for the dead code pass.)
+    assert_eq!(names(&g), ["Const", "Const", "Const", "MulF", "DivF"]);
+    let Insn::Bin { b: k, .. } = g.insn(g.block(b).insns[3]).insn else {
+        panic!("a multiplication")
+    };
+    assert_eq!(const_of(&g, k), Some(f(0.25)));
+}
+
 /// bb0 branches on `cond` to bb1 or bb2, both jumping to bb3(v).
 fn diamond(g: &mut G, cond: InsnId) -> [BlockId; 4] {
     let b0 = g.0.entry;

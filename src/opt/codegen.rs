@@ -184,8 +184,10 @@ struct Gen<'a> {
     copies: HashMap<BlockId, LeaveCopy>,
     /// While a leaving copy is emitted: its blocks and their labels.
     copying: Option<LeaveCopy>,
-    /// The counted site's calls, derived from its loop's trips.
-    trips: Option<TripCount>,
+    /// The counted site's calls, derived from its loop's trips: one per
+    /// `Bump` of it, each in its own loop (a loop and its versioned copy,
+    /// see `passes::version`), or none.
+    trips: Vec<TripCount>,
     /// The block and instruction being emitted.
     at: Option<(BlockId, usize)>,
     /// Paths that add the derived count to the counter register before
@@ -357,19 +359,36 @@ struct TripCount {
 /// one `Bump` of it, in a loop (the innermost one around it) with one
 /// latch that is also its only exit, stepping a header parameter by one,
 /// whose block the latch cannot be reached around.
-fn trip_count(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Option<TripCount> {
-    let mut bump = None;
+/// With several `Bump`s of it (a loop and its versioned copy), one per
+/// `Bump`, each exact in its own loop, the loops disjoint; else none.
+fn trip_counts(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Vec<TripCount> {
+    let mut bumps = Vec::new();
     for b in g.block_ids() {
         for (k, &i) in g.block(b).insns.iter().enumerate() {
             if matches!(g.insn(i).insn, Insn::Bump { addr: a } if a == addr) {
-                if bump.is_some() {
-                    return None;
-                }
-                bump = Some((b, k));
+                bumps.push((b, k));
             }
         }
     }
-    let (bump_block, bump_pos) = bump?;
+    let mut trips: Vec<TripCount> = Vec::new();
+    for (b, k) in bumps {
+        match trip_count(g, idom, b, k) {
+            Some(t) if trips.iter().all(|u| t.body.iter().zip(&u.body).all(|(x, y)| !(*x && *y))) => {
+                trips.push(t)
+            }
+            _ => return Vec::new(),
+        }
+    }
+    trips
+}
+
+/// [`trip_counts`] for the `Bump` at `bump_pos` of `bump_block`.
+fn trip_count(
+    g: &Graph,
+    idom: &[Option<BlockId>],
+    bump_block: BlockId,
+    bump_pos: usize,
+) -> Option<TripCount> {
     let preds = g.preds();
     let dominates = |a: BlockId, b: BlockId| super::verify::dominates(idom, g.entry, a, b);
     // The natural loops: (header, latch, body), for back-edges to a
@@ -535,7 +554,8 @@ pub fn emit(
     let idom = super::verify::dominators(g);
     let trips = counter
         .filter(|_| !jit.opts.steps)
-        .and_then(|(addr, _)| trip_count(g, &idom, addr));
+        .map(|(addr, _)| trip_counts(g, &idom, addr))
+        .unwrap_or_default();
     let reserved: Vec<Reg> = counter.iter().map(|c| c.1).collect();
     let a = regalloc::allocate(g, &reserved);
     let blocks = (0..g.blocks.len()).map(|_| m.new_label()).collect();
@@ -591,7 +611,7 @@ pub fn emit(
     let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
     let leave = if !(guarded_code && has_headers) {
         LeaveFlag::None
-    } else if let (Some((_, r)), None) = (counter, &trips) {
+    } else if let (Some((_, r)), true) = (counter, trips.is_empty()) {
         LeaveFlag::Sign(r)
     } else {
         LeaveFlag::Word(Mem::at(
@@ -761,7 +781,7 @@ pub fn emit(
         SAVES + a.xmm_used,
         a.spills
     ));
-    if let Some(t) = &e.trips {
+    for t in &e.trips {
         e.m.comment(&format!(
             "site calls counted by the loop's trips: {} plus the count register in the loop at {}",
             t.iv, t.header
@@ -1393,11 +1413,8 @@ impl Gen<'_> {
     /// Where the emission is, as a derived count: `None` outside the
     /// counted loop (the counter register then holds the count itself).
     fn phase(&self) -> Option<Phase> {
-        let t = self.trips.as_ref()?;
         let (b, k) = self.at?;
-        if !t.body[b.index()] {
-            return None;
-        }
+        let t = self.trips.iter().find(|t| t.body[b.index()])?;
         Some(if b == t.latch && k > t.next_pos {
             (t.next, 0)
         } else if b == t.bump_block {
@@ -1624,7 +1641,7 @@ impl Gen<'_> {
             }
             Insn::Bump { addr } => match self.counter {
                 // (Counted by the loop's trips.)
-                Some((a, _)) if a == *addr && self.trips.is_some() => {}
+                Some((a, _)) if a == *addr && !self.trips.is_empty() => {}
                 Some((a, r)) if a == *addr => self.m.add_imm(r, 1),
                 _ => self.m.bump(TMP0, *addr),
             },
@@ -2705,13 +2722,16 @@ impl Gen<'_> {
         // (before the moves may reuse the induction variable's).
         // (Entering it, the register becomes the count minus the
         // induction variable again.)
-        let (exit, entry) = match &self.trips {
-            Some(t) => (
-                (t.body[from.index()] && !t.body[e.block.index()]).then_some(t.next),
-                (e.block == t.header && !t.body[from.index()]).then_some(t.iv),
-            ),
-            None => (None, None),
-        };
+        let exit = self
+            .trips
+            .iter()
+            .find(|t| t.body[from.index()] && !t.body[e.block.index()])
+            .map(|t| t.next);
+        let entry = self
+            .trips
+            .iter()
+            .find(|t| e.block == t.header && !t.body[from.index()])
+            .map(|t| t.iv);
         if let Some(next) = exit {
             self.shift_count((next, 0), true);
         }
@@ -2722,8 +2742,8 @@ impl Gen<'_> {
         // Where a leave here finds the count: after the moves into the
         // counted loop's header, its induction variable; past the loop's
         // exit, the register; elsewhere, where the edge starts.
-        let at_header = match &self.trips {
-            Some(t) if t.header == e.block => Some((t.iv, 0)),
+        let at_header = match self.trips.iter().find(|t| t.header == e.block) {
+            Some(t) => Some((t.iv, 0)),
             _ if exit.is_some() => None,
             _ => self.phase(),
         };
@@ -2785,7 +2805,7 @@ impl Gen<'_> {
         });
         let poll =
             (self.poll || self.copying.is_some()) && self.g.block(e.block).entry_state.is_some();
-        let counted = self.trips.as_ref().is_some_and(|t| {
+        let counted = self.trips.iter().any(|t| {
             t.body[from.index()] != t.body[e.block.index()]
                 || (e.block == t.header && !t.body[from.index()])
         });

@@ -9,6 +9,7 @@
 //! | [`loads`] | redundant load elimination and store-to-load forwarding in extended basic blocks |
 //! | [`gvn`] | global value numbering: a dominator-tree walk with a scoped table |
 //! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
+//! | [`version`] | loops with `s[x & m]` accesses still checked copied behind a test of `len(s) > m`, where the bounds pass (run again) proves them |
 //! | [`licm`] | loop-invariant code motion: pure instructions, and loads in loops that write no memory, to the preheader |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
@@ -35,6 +36,7 @@ pub mod licm;
 pub mod loads;
 pub mod scalar;
 pub mod simplify;
+pub mod version;
 
 #[cfg(test)]
 mod tests;
@@ -63,6 +65,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("loads", loads::run),
     ("gvn", gvn::run),
     ("bounds", bounds::run),
+    ("version", version::run),
     ("dce", dce::run),
 ];
 

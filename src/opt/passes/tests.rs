@@ -1354,3 +1354,122 @@ fn an_allocation_that_escapes_stays() {
         );
     }
 }
+
+fn bounds_then_version(g: &mut Graph) -> Counts {
+    let mut c = bounds::run(g);
+    c.extend(version::run(g));
+    c
+}
+
+/// `bb0(ptr, len, n)` guards `0 >= n`; `bb1(i, t)` sums `s[i & 1023]`
+/// while `i + 1 < n`; `bb2(r)` returns. With `read_after`, the loop exits
+/// through `bb3`, which reads the loop's last load directly (not through
+/// a parameter) before jumping to `bb2`.
+fn masked_loop(read_after: bool) -> (G, InsnId) {
+    let mut g = G::new();
+    let b0 = g.0.entry;
+    let (body, exit) = (g.block(3), g.block(7));
+    let ptr = g.param(b0, Ty::Ptr);
+    let len = g.param(b0, Ty::Int);
+    let n = g.param(b0, Ty::Int);
+    let zero = g.konst(b0, 0);
+    let guard = cmp(&mut g, b0, Cmp::Ge, zero, n);
+    let i = g.param(body, Ty::Int);
+    let t = g.param(body, Ty::Int);
+    let m = g.konst(body, 1023);
+    let idx = g.bin(body, BinOp::And, i, m);
+    let load = slice_load(&mut g, body, ptr, len, idx);
+    let t2 = g.bin(body, BinOp::AddI, t, load);
+    let one = g.konst(body, 1);
+    let i2 = g.bin(body, BinOp::AddI, i, one);
+    let test = cmp(&mut g, body, Cmp::Ge, i2, n);
+    let r = g.param(exit, Ty::Int);
+    let after = if read_after {
+        let x = g.block(8);
+        let sum = g.bin(x, BinOp::AddI, t2, load);
+        g.jump(x, exit, vec![sum]);
+        x
+    } else {
+        exit
+    };
+    g.term(
+        b0,
+        Term::Branch {
+            cond: guard,
+            then: Edge {
+                block: exit,
+                args: vec![zero],
+            },
+            else_: Edge {
+                block: body,
+                args: vec![zero, zero],
+            },
+        },
+    );
+    g.term(
+        body,
+        Term::Branch {
+            cond: test,
+            then: Edge {
+                block: after,
+                args: if read_after { vec![] } else { vec![t2] },
+            },
+            else_: Edge {
+                block: body,
+                args: vec![i2, t2],
+            },
+        },
+    );
+    g.0.blocks[body.index()].term_pc = Some(6);
+    g.0.blocks[body.index()].entry_state = Some(vec![(0, ptr), (3, i), (4, t)]);
+    g.ret(exit, r);
+    (g, load)
+}
+
+#[test]
+fn version_copies_a_masked_loop_behind_a_length_test() {
+    let (g, load) = masked_loop(false);
+    let (g, c) = g.run(bounds_then_version);
+    let text = graph(&g, &NoNames);
+    assert_eq!(count(&c, "loops copied"), 1, "{text}");
+    assert_eq!(count(&c, "bounds checks removed in the copies"), 1, "{text}");
+    // The original keeps its check; the copy's load (another value) has none.
+    assert!(!g.in_bounds.contains(&load), "{text}");
+    let loads: Vec<InsnId> = g
+        .blocks
+        .iter()
+        .flat_map(|b| b.insns.iter().copied())
+        .filter(|&i| matches!(g.insn(i).insn, Insn::SliceLoad { .. }))
+        .collect();
+    assert_eq!(loads.len(), 2, "{text}");
+    assert!(loads.iter().any(|l| g.in_bounds.contains(l)), "{text}");
+    // The way in: `len > 1023`, the copy on its true side, the original
+    // on its false side; both loops' headers keep their entry states and
+    // back-edges, and the edge into the test is the loop's way in.
+    let test = g
+        .blocks
+        .iter()
+        .find(|b| b.insns.iter().any(|&i| matches!(g.insn(i).insn, Insn::Cmp { c: Cmp::Gt, .. })))
+        .expect("the test block");
+    assert_eq!(test.pc, 3, "{text}");
+    assert_eq!(
+        g.blocks.iter().filter(|b| b.entry_state.is_some()).count(),
+        2,
+        "{text}"
+    );
+    let latches = g
+        .block_ids()
+        .flat_map(|b| g.succs(b).into_iter().map(move |s| (b, s)))
+        .filter(|&(b, s)| back_edge(&g, b, s))
+        .count();
+    assert_eq!(latches, 2, "one back-edge per copy: {text}");
+}
+
+#[test]
+fn version_leaves_a_loop_whose_values_are_read_after_it() {
+    let (g, load) = masked_loop(true);
+    let (g, c) = g.run(bounds_then_version);
+    assert_eq!(count(&c, "loops copied"), 0);
+    assert!(!g.in_bounds.contains(&load));
+    assert_eq!(g.blocks.len(), 4);
+}

@@ -261,7 +261,11 @@ fn run_program(
             "  allocated         {} bytes in {} objects",
             s.allocated_bytes, s.allocated_objects
         );
-        eprintln!("  freed             {} objects", s.freed_objects);
+        eprintln!(
+            "  freed             {} objects ({} of them released by compiled code after their last use)",
+            s.freed_objects + s.released_objects,
+            s.released_objects
+        );
         eprintln!("  peak heap         {} bytes", s.peak_live_bytes);
         eprintln!("  live after last gc {} bytes", s.last_live_bytes);
         eprintln!("  heap at exit      {} bytes", vm.heap.in_use());

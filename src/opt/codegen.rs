@@ -1265,7 +1265,8 @@ impl Gen<'_> {
     fn deep_call(&self, i: InsnId) -> bool {
         let insn = &self.g.insn(i).insn;
         regalloc::calls(insn)
-            && !(matches!(insn, Insn::CallRt { .. }) && self.live_regs(i).is_empty())
+            && !(matches!(insn, Insn::CallRt { .. } | Insn::Release { .. })
+                && self.live_regs(i).is_empty())
     }
 
     fn live_regs(&self, i: InsnId) -> Vec<(Loc, bool)> {
@@ -1682,6 +1683,15 @@ impl Gen<'_> {
                 self.m.mov_imm(TMP2, *check);
                 self.m.cmp(TMP1, TMP2);
                 self.m.jne(bad);
+            }
+            Insn::Release { p } => {
+                // (No safepoint: the heap only takes the object back.)
+                let live = self.live_regs(i);
+                self.save(&live);
+                self.src_to(*p, ARGS[1]);
+                self.m.mov(ARGS[0], VM);
+                self.m.call_abs(runtime::release as *const () as usize);
+                self.reload(&live);
             }
             Insn::StressTick { site } => {
                 self.m.comment("stress: maybe force a miss");

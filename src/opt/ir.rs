@@ -358,6 +358,12 @@ pub enum Insn {
     StressTick {
         site: SiteId,
     },
+    /// Gives the heap object at `p` back to the allocator: `p` came from an
+    /// allocation of this graph that nothing else can reach, and nothing
+    /// reads it after this (see `passes::release`). An effect; never moved.
+    Release {
+        p: InsnId,
+    },
     /// A static call.
     Call {
         func: FuncId,
@@ -470,6 +476,7 @@ impl Insn {
             | Insn::StressTick { .. }
             | Insn::LoadSlot { .. } => smallvec![],
             Insn::KeyEq { v, .. } => smallvec![*v],
+            Insn::Release { p } => smallvec![*p],
             Insn::SiteMiss { key, .. } => smallvec![*key],
             Insn::VerifyType { tab, .. } => smallvec![*tab],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => smallvec![*a, *b],
@@ -512,6 +519,7 @@ impl Insn {
             | Insn::StressTick { .. }
             | Insn::LoadSlot { .. } => smallvec![],
             Insn::KeyEq { v, .. } => smallvec![v],
+            Insn::Release { p } => smallvec![p],
             Insn::SiteMiss { key, .. } => smallvec![key],
             Insn::VerifyType { tab, .. } => smallvec![tab],
             Insn::Bin { a, b, .. } | Insn::Cmp { a, b, .. } => smallvec![a, b],
@@ -596,6 +604,7 @@ impl Insn {
             Insn::SiteMiss { .. } => "SiteMiss",
             Insn::VerifyType { .. } => "VerifyType",
             Insn::StressTick { .. } => "StressTick",
+            Insn::Release { .. } => "Release",
             Insn::Call { .. } => "Call",
             Insn::CallIface { .. } => "CallIface",
             Insn::CallClosure { .. } => "CallClosure",

@@ -224,6 +224,7 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::SiteMiss { site, key } => format!("{n} site={} {key}", site.0),
         Insn::VerifyType { site, tab, .. } => format!("{n} site={} {tab}", site.0),
         Insn::StressTick { site } => format!("{n} site={}", site.0),
+        Insn::Release { p } => format!("{n} {p}"),
         Insn::Entered { func } => format!(
             "{n} {}",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0))

@@ -318,7 +318,10 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 | Insn::Bump { .. }
                 | Insn::StressTick { .. }
                 | Insn::LoadSlot { .. } => {}
-                Insn::KeyEq { .. } | Insn::SiteMiss { .. } | Insn::VerifyType { .. } => {
+                Insn::KeyEq { .. }
+                | Insn::SiteMiss { .. }
+                | Insn::VerifyType { .. }
+                | Insn::Release { .. } => {
                     for o in d.insn.operands() {
                         word(&user, o, None)?;
                     }

@@ -115,6 +115,8 @@ pub struct GcStats {
     pub last_live_bytes: u64,
     pub gc_time: Duration,
     pub freed_objects: u64,
+    /// Objects given back by [`Heap::release`] (not by a collection).
+    pub released_objects: u64,
 }
 
 pub struct Heap {
@@ -238,6 +240,54 @@ impl Heap {
                 self.in_use -= bytes;
                 out_of_memory()
             })
+        }
+    }
+
+    /// Gives back the object that starts at `p` at once, for reuse by the
+    /// next allocation of its size class: compiled code does this after
+    /// the last use of an allocation that nothing else can reach (see
+    /// `opt::passes::release`). An address that is no object's start
+    /// (`ZERO_SIZED`, an object already free) is left alone.
+    pub fn release(&mut self, p: u64) {
+        let p = p as usize;
+        if p < self.lo || p >= self.hi {
+            return;
+        }
+        let base = p & !(BLOCK - 1);
+        if let Some(&bi) = self.block_index.get(&base) {
+            let Some(b) = self.blocks[bi as usize].as_mut() else {
+                return;
+            };
+            let size = b.slot_words * 8;
+            let slot = (p - b.base) / size;
+            if p != b.base + slot * size {
+                return;
+            }
+            let Some(m) = b.meta.get_mut(slot) else {
+                return;
+            };
+            if m.layout == FREE {
+                return;
+            }
+            self.in_use -= 8 * m.words as u64;
+            m.layout = FREE;
+            m.mark = false;
+            b.free.push(slot as u32);
+            b.used -= 1;
+            if !b.in_free_list {
+                b.in_free_list = true;
+                self.partial[b.class].push(bi);
+            }
+            self.stats.released_objects += 1;
+            return;
+        }
+        if let Some(o) = self.large.remove(&p) {
+            self.in_use -= 8 * o.words as u64;
+            let l = AllocLayout::from_size_align(o.words * 8, 8).expect("object layout");
+            // SAFETY: allocated in `alloc_large` with this layout; the
+            // caller guarantees nothing reads it any more.
+            unsafe { std::alloc::dealloc(p as *mut u8, l) };
+            self.stats.released_objects += 1;
         }
     }
 
@@ -655,6 +705,40 @@ mod tests {
         // SAFETY: a string the heap just made.
         assert_eq!(unsafe { str_bytes(p, n) }, b"Goo");
         assert_eq!(h.new_string_from_words(w, 0).unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn a_released_object_is_reused_at_once_and_only_object_starts_count() {
+        let mut h = Heap::new();
+        let a = h.alloc(3, NOSCAN).unwrap();
+        let b = h.alloc(3, NOSCAN).unwrap();
+        assert_eq!(h.in_use(), 48);
+        h.release(a + 8); // an interior pointer: not an object's start
+        h.release(ZERO_SIZED);
+        assert_eq!(h.in_use(), 48);
+        h.release(a);
+        h.release(a); // already free
+        assert_eq!(h.in_use(), 24);
+        assert_eq!(h.stats().released_objects, 1);
+        let c = h.alloc(3, NOSCAN).unwrap();
+        assert_eq!(c, a, "the released slot comes back first");
+        // A full block's released slot puts the block back in use.
+        let mut objs: Vec<u64> = (0..9000).map(|_| h.alloc(1, NOSCAN).unwrap()).collect();
+        let x = objs.remove(10);
+        h.release(x);
+        assert_eq!(h.alloc(1, NOSCAN).unwrap(), x);
+        // Large objects go back to the system.
+        let big = h.alloc(5000, NOSCAN).unwrap();
+        let before = h.in_use();
+        h.release(big);
+        assert_eq!(h.in_use(), before - 5000 * 8);
+        // A collection afterwards sees the heap as it is.
+        h.collect(|m| {
+            m.mark(b);
+            m.mark(c);
+        })
+        .unwrap();
+        assert_eq!(h.in_use(), 48);
     }
 
     #[test]

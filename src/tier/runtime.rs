@@ -83,6 +83,15 @@ pub extern "sysv64" fn alloc(jc: *mut JitCtx, frame: *mut u64, func: u64, spec: 
     }
 }
 
+/// Gives the object at `p` back to the heap: the optimizing tier's
+/// `Release`, after the last use of an allocation nothing else can reach.
+pub extern "sysv64" fn release(jc: *mut JitCtx, p: u64) {
+    // SAFETY: as in `op`; the frame is not used.
+    let jcr = unsafe { &*jc };
+    let (vm, _) = unsafe { vm_of(jc, jcr.stack_base as *mut u64) };
+    vm.heap.release(p);
+}
+
 /// Interprets `func` on `frame` (compiled code calling a function that has
 /// no compiled code yet; the interpreter may compile it on the way).
 /// `params`: the four parameter registers as the caller set them (the

@@ -58,6 +58,7 @@ fn writes(i: &Insn) -> bool {
             | Insn::Bytecode { .. }
             | Insn::SiteMiss { .. }
             | Insn::StressTick { .. }
+            | Insn::Release { .. }
     )
 }
 

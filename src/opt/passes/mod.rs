@@ -11,6 +11,7 @@
 //! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
 //! | [`version`] | loops with `s[x & m]` accesses still checked copied behind a test of `len(s) > m`, where the bounds pass (run again) proves them |
 //! | [`licm`] | loop-invariant code motion: pure instructions, and loads in loops that write no memory, to the preheader |
+//! | [`release`] | last: a `Release` after the last use of an allocation nothing else can reach (`b := make([]byte, n)` ... `string(b)`), so its slot is reused at once |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
 //! Shared rules, which every pass keeps (the code generator relies on
@@ -34,6 +35,7 @@ pub mod dce;
 pub mod gvn;
 pub mod licm;
 pub mod loads;
+pub mod release;
 pub mod scalar;
 pub mod simplify;
 pub mod version;
@@ -67,6 +69,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("bounds", bounds::run),
     ("version", version::run),
     ("dce", dce::run),
+    ("release", release::run),
 ];
 
 /// The passes' names, as their trace lines say them.

@@ -1473,3 +1473,119 @@ fn version_leaves_a_loop_whose_values_are_read_after_it() {
     assert!(!g.in_bounds.contains(&load));
     assert_eq!(g.blocks.len(), 4);
 }
+
+fn alloc(g: &mut G, b: BlockId) -> InsnId {
+    g.add(
+        b,
+        Insn::Bytecode {
+            op: crate::bytecode::op::Op::Alloc {
+                d: 0,
+                n: 2,
+                layout: 0,
+            },
+            args: vec![],
+            inlined_from: None,
+        },
+        Ty::Ptr,
+    )
+}
+
+/// Where the graph releases: the instruction each `Release` follows.
+fn released_after(g: &Graph) -> Vec<InsnId> {
+    let mut out = Vec::new();
+    for b in &g.blocks {
+        for w in b.insns.windows(2) {
+            if matches!(g.insn(w[1]).insn, Insn::Release { .. }) {
+                out.push(w[0]);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn release_follows_the_last_use_on_each_path_that_has_one() {
+    // bb0: p = Alloc; Store p+1 = 7; branch c: bb1 loads p+1 and returns
+    // it, bb2 returns 0 (no use: the collector's).
+    let mut g = G::new();
+    let e = g.0.entry;
+    let c = g.param(e, Ty::Int);
+    let p = alloc(&mut g, e);
+    let seven = g.konst(e, 7);
+    g.add(e, Insn::Store { p, off: 1, v: seven }, Ty::Void);
+    let (b1, b2) = (g.block(1), g.block(2));
+    g.term(
+        e,
+        Term::Branch {
+            cond: c,
+            then: Edge {
+                block: b1,
+                args: vec![],
+            },
+            else_: Edge {
+                block: b2,
+                args: vec![],
+            },
+        },
+    );
+    let y = g.add(b1, Insn::Load { p, off: 1 }, Ty::Int);
+    g.ret(b1, y);
+    let z = g.konst(b2, 0);
+    g.ret(b2, z);
+    let (g, counts) = g.run(release::run);
+    assert_eq!(count(&counts, "released"), 1);
+    assert_eq!(released_after(&g), [y], "{}", graph(&g, &NoNames));
+}
+
+#[test]
+fn release_waits_for_the_loop_and_never_frees_what_escapes() {
+    // bb0: p = Alloc, into the loop bb1 (loads p+0 each trip, back-edge
+    // while the load is non-zero), then bb2 loads p+1 and returns it:
+    // the release follows bb2's load, not the loop's.
+    let looped = |escape: u8| {
+        let mut g = G::new();
+        let e = g.0.entry;
+        let q = g.param(e, Ty::Ptr);
+        let p = alloc(&mut g, e);
+        let (b1, b2) = (g.block(3), g.block(7));
+        g.jump(e, b1, vec![]);
+        let x = g.add(b1, Insn::Load { p, off: 0 }, Ty::Int);
+        g.term(
+            b1,
+            Term::Branch {
+                cond: x,
+                then: Edge {
+                    block: b1,
+                    args: vec![],
+                },
+                else_: Edge {
+                    block: b2,
+                    args: vec![],
+                },
+            },
+        );
+        g.0.blocks[b1.index()].term_pc = Some(5);
+        let y = g.add(b2, Insn::Load { p, off: 1 }, Ty::Int);
+        match escape {
+            // Stored somewhere.
+            1 => {
+                g.add(b2, Insn::Store { p: q, off: 0, v: p }, Ty::Void);
+                g.ret(b2, y);
+            }
+            // Returned.
+            2 => g.ret(b2, p),
+            _ => g.ret(b2, y),
+        }
+        (g, y)
+    };
+    let (g, y) = looped(0);
+    let (g, counts) = g.run(release::run);
+    assert_eq!(count(&counts, "released"), 1);
+    assert_eq!(released_after(&g), [y], "{}", graph(&g, &NoNames));
+    for escape in [1, 2] {
+        let (g, _) = looped(escape);
+        let (g, counts) = g.run(release::run);
+        assert_eq!(count(&counts, "released"), 0, "escape {escape}");
+        assert!(released_after(&g).is_empty());
+    }
+}

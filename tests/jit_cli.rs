@@ -463,6 +463,25 @@ fn identical_bimorphic_bodies_share_one_guard() {
     assert!(text.contains("; guard 2: itab == *main.Circle"), "{text}");
 }
 
+/// Trivial callees (`Vec.Add`, `Vec.Dot`) do not use up the inlining
+/// budget: after forty-nine of them, a larger callee is inlined too.
+#[test]
+fn trivial_callees_leave_the_inlining_budget_to_larger_ones() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs/opt_trivial_inlines.go");
+    let p = p.display().to_string();
+    let out = pgojit(&["run", "--tier=opt", "--trace-tier", &p]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    for callee in ["main.V.Add", "main.V.Dot", "main.mix"] {
+        assert!(
+            err.contains(&format!("main.step: inlining call to {callee}")),
+            "{callee}: {err}"
+        );
+    }
+    assert!(!err.contains("main.step: cannot inline"), "{err}");
+    let want = std::fs::read_to_string(p.replace(".go", ".stdout")).expect("expected output");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+}
+
 /// The optimizing tier inlines small static leaves and says why it does
 /// not inline the others, and the program's output is Go's.
 #[test]

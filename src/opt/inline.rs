@@ -3,7 +3,8 @@
 //! loops) is replaced by a copy of the callee's graph. The copy's own
 //! static calls are considered in turn, so inlining nests (`Ray.At` into
 //! `Trace`, then the `Vec.Add` and `Vec.Scale` it calls) to the budget of
-//! [`MAX_INLINES`] per function; a call the budget or a refusal leaves
+//! [`MAX_INLINES`] per function (trivial callees, [`TRIVIAL_INSNS`], not
+//! counted; no graph grows past [`MAX_GRAPH_INSNS`]); a call the budget or a refusal leaves
 //! stays a call inside the copy. The caller's block is split at the call: its first
 //! half jumps into the copy of the callee's entry, whose parameters are
 //! the call's arguments; each `Return` of the copy jumps to the second
@@ -35,8 +36,27 @@ pub const MAX_INSNS: usize = 100;
 /// Callees with more interface calls than this are called.
 pub const MAX_IFACE_CALLS: usize = 3;
 
-/// At most this many calls are inlined into one function.
+/// At most this many calls are inlined into one function, trivial
+/// callees apart.
 pub const MAX_INLINES: usize = 32;
+
+/// Callees of at most this many instructions (`Vec.Add`, `Vec.Dot`, a
+/// getter: smaller than the call that would run them) are trivial: they
+/// do not count against [`MAX_INLINES`], as HotSpot inlines a trivial
+/// method wherever it is called (`MaxTrivialSize`). A ray tracer's
+/// `Trace` makes dozens of such calls; with each counted, the budget ran
+/// out before the larger calls it makes were considered.
+pub const TRIVIAL_INSNS: usize = 10;
+
+/// No inlining makes a graph larger than this many instructions (the
+/// bound trivial callees are held to; Go's compiler, similarly, stops
+/// inlining into a function once it is big).
+pub const MAX_GRAPH_INSNS: usize = 4000;
+
+/// A graph's placed instructions.
+fn size(g: &Graph) -> usize {
+    g.blocks.iter().map(|b| b.insns.len()).sum()
+}
 
 /// Whether callees with loops may be inlined: not when compiled code
 /// counts loop trips (`--stats`, `pgojit profile`) or steps
@@ -161,7 +181,8 @@ pub fn inline_calls(
     let start = *done;
     let mut refused: HashMap<FuncId, String> = HashMap::new();
     let mut graphs: HashMap<FuncId, Graph> = HashMap::new();
-    'again: while *done < MAX_INLINES {
+    'again: loop {
+        let room = size(g) < MAX_GRAPH_INSNS;
         for b in g.rpo() {
             for (k, &c) in g.block(b).insns.iter().enumerate() {
                 let Insn::Call { func, .. } = g.insn(c).insn else {
@@ -202,6 +223,10 @@ pub fn inline_calls(
                     }
                 }
                 let h = &graphs[&func];
+                let trivial = size(h) <= TRIVIAL_INSNS;
+                if !room || (!trivial && *done >= MAX_INLINES) {
+                    continue;
+                }
                 splice(g, b, k, h, func);
                 if !inlined.contains(&func) {
                     inlined.push(func);
@@ -211,7 +236,9 @@ pub fn inline_calls(
                     g.name,
                     prog.func(func).name
                 ));
-                *done += 1;
+                if !trivial {
+                    *done += 1;
+                }
                 continue 'again;
             }
         }

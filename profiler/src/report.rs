@@ -411,7 +411,7 @@ mod tests {
     fn text_table_hottest_first_with_shares_and_reasons() {
         let text = report(&demo(), &Options::default()).to_text();
         let want = "\
-profile of prog.go: 3 call sites, 3 functions (bias 80%, major 90%, bimorphic 95%, polymorphic 8, min-site-calls 100, hot-calls 1000, hot-loops 10000, width 4)
+profile of prog.go: 3 call sites, 3 functions (bias 80%, major 90%, bimorphic 95%, polymorphic 4, min-site-calls 100, hot-calls 1000, hot-loops 10000, width 4)
 
 site           caller    call                  calls  receivers                                               other  decision                reason
 prog.go:13:9   main.run  main.Shape.Perimeter   1000  main.A 334 (33.4%), main.B 333 (33.3%), t2 333 (33.3%)      0  guard main.A,main.B,t2  polymorphic

@@ -373,7 +373,11 @@ fn trip_counts(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Vec<TripCount>
     let mut trips: Vec<TripCount> = Vec::new();
     for (b, k) in bumps {
         match trip_count(g, idom, b, k) {
-            Some(t) if trips.iter().all(|u| t.body.iter().zip(&u.body).all(|(x, y)| !(*x && *y))) => {
+            Some(t)
+                if trips
+                    .iter()
+                    .all(|u| t.body.iter().zip(&u.body).all(|(x, y)| !(*x && *y))) =>
+            {
                 trips.push(t)
             }
             _ => return Vec::new(),
@@ -1341,7 +1345,8 @@ impl Gen<'_> {
         self.m.mov(ARGS[0], VM);
         self.m.mov(ARGS[1], FRAME);
         self.m.mov_imm(ARGS[2], self.func.0 as u64);
-        self.m.mov_imm(ARGS[3], words as u64 | (layout as u64) << 32);
+        self.m
+            .mov_imm(ARGS[3], words as u64 | (layout as u64) << 32);
         self.m.call_abs(runtime::alloc as *const () as usize);
         self.m.test(RET, RET);
         let unwind = self.unwind_label();

@@ -10,10 +10,10 @@ use super::ir::InsnId;
 use super::{codegen, devirt, graph_of, inline, osr_graph_of, passes, verify, Graph};
 use crate::tier::compiler::{Compiler, Output, Tier};
 use crate::tier::devirt::{site_shape, SitePlan};
+use crate::tier::keycell::KeyCell;
 use crate::tier::Jit;
 use pgojit_jit::MacroAssembler;
 use pgojit_profiler::FuncId;
-use crate::tier::keycell::KeyCell;
 
 /// The optimizing compiler.
 pub struct Optimizing;

@@ -29,8 +29,8 @@ use crate::bytecode::{Op, Program};
 use crate::options::StressMode;
 use crate::runtime::typedesc::Itab;
 use crate::tier::devirt::{plan, SitePlan};
-use crate::tier::{counters, Jit};
 use crate::tier::keycell::KeyCell;
+use crate::tier::{counters, Jit};
 
 /// What devirtualizing a graph decided.
 #[derive(Default)]

@@ -75,7 +75,10 @@ pub fn run(g: &mut Graph) -> Counts {
         ("constants folded", st.folded),
         ("identities applied", st.identities),
         ("checks on constants removed", st.checks),
-        ("float divisions by a power of two made multiplications", st.reciprocals),
+        (
+            "float divisions by a power of two made multiplications",
+            st.reciprocals,
+        ),
         ("branches folded", st.branches),
         ("edges threaded past a branch", st.threaded),
         ("negated branches swapped", st.negations),
@@ -344,7 +347,10 @@ fn fold(g: &mut Graph, st: &mut Stats) -> bool {
     gone.resize(g.insns.len(), false);
     for (b, i, c) in reciprocals {
         let insns = &mut g.blocks[b.index()].insns;
-        let at = insns.iter().position(|&x| x == i).expect("the division's block");
+        let at = insns
+            .iter()
+            .position(|&x| x == i)
+            .expect("the division's block");
         insns.insert(at, c);
     }
     apply(g, &s);

@@ -217,19 +217,47 @@ fn float_division_by_a_power_of_two_multiplies_by_its_exact_reciprocal() {
     assert_eq!(exact_reciprocal(f(4.0)), Some(f(0.25)));
     assert_eq!(exact_reciprocal(f(-0.5)), Some(f(-2.0)));
     assert_eq!(exact_reciprocal(f(1.0)), Some(f(1.0)));
-    assert_eq!(exact_reciprocal(f(2f64.powi(1022))), Some(f(2f64.powi(-1022))));
-    assert_eq!(exact_reciprocal(f(2f64.powi(-1022))), Some(f(2f64.powi(1022))));
+    assert_eq!(
+        exact_reciprocal(f(2f64.powi(1022))),
+        Some(f(2f64.powi(-1022)))
+    );
+    assert_eq!(
+        exact_reciprocal(f(2f64.powi(-1022))),
+        Some(f(2f64.powi(1022)))
+    );
     // 2^1023's reciprocal is subnormal; subnormals, 3, 0, Inf, NaN have none.
-    for c in [2f64.powi(1023), 2f64.powi(-1023), 3.0, 0.0, -0.0, f64::INFINITY, f64::NAN] {
+    for c in [
+        2f64.powi(1023),
+        2f64.powi(-1023),
+        3.0,
+        0.0,
+        -0.0,
+        f64::INFINITY,
+        f64::NAN,
+    ] {
         assert_eq!(exact_reciprocal(f(c)), None, "{c}");
     }
     // The same bits as the division, for every kind of dividend.
-    let xs = [1.0, -3.7, 1e308, 5e-324, 2.2250738585072014e-308, f64::MAX, 0.1, -0.0, f64::NAN, f64::INFINITY];
+    let xs = [
+        1.0,
+        -3.7,
+        1e308,
+        5e-324,
+        2.2250738585072014e-308,
+        f64::MAX,
+        0.1,
+        -0.0,
+        f64::NAN,
+        f64::INFINITY,
+    ];
     for c in [2.0, 0.25, -8.0, 2f64.powi(1000), 2f64.powi(-1000)] {
         let r = f64::from_bits(exact_reciprocal(f(c)).unwrap());
         for x in xs {
             let (q, m) = (x / c, x * r);
-            assert!(q.to_bits() == m.to_bits() || q.is_nan() && m.is_nan(), "{x} / {c}");
+            assert!(
+                q.to_bits() == m.to_bits() || q.is_nan() && m.is_nan(),
+                "{x} / {c}"
+            );
         }
     }
 
@@ -242,7 +270,10 @@ fn float_division_by_a_power_of_two_multiplies_by_its_exact_reciprocal() {
     let r = g.bin(b, BinOp::DivF, q, three);
     g.ret(b, r);
     let (g, c) = g.run(simplify::run);
-    assert_eq!(count(&c, "float divisions by a power of two made multiplications"), 1);
+    assert_eq!(
+        count(&c, "float divisions by a power of two made multiplications"),
+        1
+    );
     // (The 4.0 stays for the dead code pass.)
     assert_eq!(names(&g), ["Const", "Const", "Const", "MulF", "DivF"]);
     let Insn::Bin { b: k, .. } = g.insn(g.block(b).insns[3]).insn else {
@@ -1432,7 +1463,11 @@ fn version_copies_a_masked_loop_behind_a_length_test() {
     let (g, c) = g.run(bounds_then_version);
     let text = graph(&g, &NoNames);
     assert_eq!(count(&c, "loops copied"), 1, "{text}");
-    assert_eq!(count(&c, "bounds checks removed in the copies"), 1, "{text}");
+    assert_eq!(
+        count(&c, "bounds checks removed in the copies"),
+        1,
+        "{text}"
+    );
     // The original keeps its check; the copy's load (another value) has none.
     assert!(!g.in_bounds.contains(&load), "{text}");
     let loads: Vec<InsnId> = g
@@ -1449,7 +1484,11 @@ fn version_copies_a_masked_loop_behind_a_length_test() {
     let test = g
         .blocks
         .iter()
-        .find(|b| b.insns.iter().any(|&i| matches!(g.insn(i).insn, Insn::Cmp { c: Cmp::Gt, .. })))
+        .find(|b| {
+            b.insns
+                .iter()
+                .any(|&i| matches!(g.insn(i).insn, Insn::Cmp { c: Cmp::Gt, .. }))
+        })
         .expect("the test block");
     assert_eq!(test.pc, 3, "{text}");
     assert_eq!(
@@ -1512,7 +1551,15 @@ fn release_follows_the_last_use_on_each_path_that_has_one() {
     let c = g.param(e, Ty::Int);
     let p = alloc(&mut g, e);
     let seven = g.konst(e, 7);
-    g.add(e, Insn::Store { p, off: 1, v: seven }, Ty::Void);
+    g.add(
+        e,
+        Insn::Store {
+            p,
+            off: 1,
+            v: seven,
+        },
+        Ty::Void,
+    );
     let (b1, b2) = (g.block(1), g.block(2));
     g.term(
         e,

@@ -126,11 +126,7 @@ fn innermost_loops(g: &Graph) -> Vec<Loop> {
     }
     // Innermost: no other loop's header inside.
     let headers: Vec<BlockId> = loops.iter().map(|l| l.header).collect();
-    loops.retain(|l| {
-        headers
-            .iter()
-            .all(|&h| h == l.header || !l.body[h.index()])
-    });
+    loops.retain(|l| headers.iter().all(|&h| h == l.header || !l.body[h.index()]));
     loops
 }
 
@@ -288,7 +284,10 @@ fn version(g: &mut Graph, l: &Loop, tests: &[(InsnId, i64, usize)]) {
     let header = g.block(l.header).clone();
     let first = BlockId(g.blocks.len() as u32);
     let args = {
-        let t = g.blocks[l.entry.index()].term.as_mut().expect("a finished block");
+        let t = g.blocks[l.entry.index()]
+            .term
+            .as_mut()
+            .expect("a finished block");
         let e = t
             .edges_mut()
             .into_iter()

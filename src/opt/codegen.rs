@@ -370,9 +370,31 @@ fn trip_counts(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Vec<TripCount>
             }
         }
     }
+    if bumps.is_empty() {
+        return Vec::new();
+    }
+    let preds = g.preds();
+    let dominates = |a: BlockId, b: BlockId| super::verify::dominates(idom, g.entry, a, b);
+    // The natural loops: (header, latch, body), for back-edges to a
+    // header that dominates their source (a bytecode jump back to a
+    // header may also be the loop's way in: not a latch).
+    let mut loops: Vec<Loop> = Vec::new();
+    for b in g.block_ids() {
+        let Some(t) = &g.block(b).term else {
+            continue;
+        };
+        for e in t.edges() {
+            if is_back_edge(g, b, e.block)
+                && g.block(e.block).entry_state.is_some()
+                && dominates(e.block, b)
+            {
+                loops.push((e.block, b, loop_body(&preds, e.block, [b])));
+            }
+        }
+    }
     let mut trips: Vec<TripCount> = Vec::new();
     for (b, k) in bumps {
-        match trip_count(g, idom, b, k) {
+        match trip_count(g, idom, &loops, b, k) {
             Some(t)
                 if trips
                     .iter()
@@ -386,45 +408,20 @@ fn trip_counts(g: &Graph, idom: &[Option<BlockId>], addr: u64) -> Vec<TripCount>
     trips
 }
 
-/// [`trip_counts`] for the `Bump` at `bump_pos` of `bump_block`.
+/// A natural loop: its header, the latch of one back-edge, its blocks.
+type Loop = (BlockId, BlockId, Vec<bool>);
+
+/// [`trip_counts`] for the `Bump` at `bump_pos` of `bump_block`, among
+/// the function's natural `loops`.
 fn trip_count(
     g: &Graph,
     idom: &[Option<BlockId>],
+    loops: &[Loop],
     bump_block: BlockId,
     bump_pos: usize,
 ) -> Option<TripCount> {
-    let preds = g.preds();
     let dominates = |a: BlockId, b: BlockId| super::verify::dominates(idom, g.entry, a, b);
-    // The natural loops: (header, latch, body), for back-edges to a
-    // header that dominates their source (a bytecode jump back to a
-    // header may also be the loop's way in: not a latch).
-    let mut loops: Vec<(BlockId, BlockId, Vec<bool>)> = Vec::new();
-    for b in g.block_ids() {
-        let Some(t) = &g.block(b).term else {
-            continue;
-        };
-        for e in t.edges() {
-            if !is_back_edge(g, b, e.block)
-                || g.block(e.block).entry_state.is_none()
-                || !dominates(e.block, b)
-            {
-                continue;
-            }
-            let h = e.block;
-            let mut body = vec![false; g.blocks.len()];
-            body[h.index()] = true;
-            let mut work = vec![b];
-            while let Some(x) = work.pop() {
-                if !body[x.index()] {
-                    body[x.index()] = true;
-                    work.extend(preds[x.index()].iter().copied());
-                }
-            }
-            loops.push((h, b, body));
-        }
-    }
-    let around: Vec<&(BlockId, BlockId, Vec<bool>)> =
-        loops.iter().filter(|l| l.2[bump_block.index()]).collect();
+    let around: Vec<&Loop> = loops.iter().filter(|l| l.2[bump_block.index()]).collect();
     let &(header, latch, ref body) = *around
         .iter()
         .min_by_key(|l| l.2.iter().filter(|&&x| x).count())?;

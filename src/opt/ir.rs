@@ -938,6 +938,25 @@ impl Graph {
     }
 }
 
+/// A natural loop's blocks: header `h` and every block that reaches one
+/// of `latches` (its back-edges' sources) without passing `h`, over the
+/// predecessor lists `preds`.
+pub fn loop_body(
+    preds: &[Vec<BlockId>],
+    h: BlockId,
+    latches: impl IntoIterator<Item = BlockId>,
+) -> Vec<bool> {
+    let mut body = vec![false; preds.len()];
+    body[h.index()] = true;
+    let mut work: Vec<BlockId> = latches.into_iter().collect();
+    while let Some(x) = work.pop() {
+        if !std::mem::replace(&mut body[x.index()], true) {
+            work.extend(preds[x.index()].iter().copied());
+        }
+    }
+    body
+}
+
 /// Reverse postorder of the blocks reachable from `entry` (of `n`), by a
 /// depth-first search that visits each block's successors in the order
 /// `succs` gives them (the first visited comes last among them).

@@ -272,14 +272,9 @@ impl Heap {
         if p < self.lo || p >= self.hi {
             return;
         }
-        let base = p & !(BLOCK - 1);
-        if let Some(&bi) = self.block_index.get(&base) {
-            let Some(b) = self.blocks[bi as usize].as_mut() else {
-                return;
-            };
-            let size = b.slot_words * 8;
-            let slot = slot_of(p - b.base, b.div_mul);
-            if p != b.base + slot * size {
+        if let Some((bi, slot, start)) = self.block_slot(p) {
+            let b = self.blocks[bi].as_mut().expect("live block");
+            if p != start {
                 return;
             }
             let Some(m) = b.meta.get_mut(slot) else {
@@ -295,7 +290,7 @@ impl Heap {
             b.used -= 1;
             if !b.in_free_list {
                 b.in_free_list = true;
-                self.partial[b.class].push(bi);
+                self.partial[b.class].push(bi as u32);
             }
             self.stats.released_objects += 1;
             return;
@@ -472,20 +467,28 @@ impl Heap {
         Some(p as u64)
     }
 
+    /// The block of size-classed slots holding address `p` (an index in
+    /// `blocks`), `p`'s slot in it and the slot's address; `None` when `p`
+    /// lies in no such block.
+    #[inline]
+    fn block_slot(&self, p: usize) -> Option<(usize, usize, usize)> {
+        let bi = *self.block_index.get(&(p & !(BLOCK - 1)))? as usize;
+        let b = self.blocks[bi].as_ref()?;
+        let slot = slot_of(p - b.base, b.div_mul);
+        Some((bi, slot, b.base + slot * b.slot_words * 8))
+    }
+
     /// The object containing address `p`, marked; `None` if none or already marked.
     fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
         if p < self.lo || p >= self.hi {
             return None;
         }
-        let base = p & !(BLOCK - 1);
-        if let Some(&bi) = self.block_index.get(&base) {
-            let b = self.blocks[bi as usize].as_mut()?;
-            let slot = slot_of(p - b.base, b.div_mul);
+        if let Some((bi, slot, start)) = self.block_slot(p) {
+            let b = self.blocks[bi].as_mut().expect("live block");
             let m = b.meta.get_mut(slot)?;
             if m.layout == FREE || m.mark {
                 return None;
             }
-            let start = b.base + slot * b.slot_words * 8;
             if p >= start + m.words as usize * 8 {
                 return None;
             }

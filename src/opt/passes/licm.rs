@@ -114,16 +114,7 @@ pub fn run(g: &mut Graph) -> Counts {
         if latches.is_empty() {
             continue;
         }
-        let mut inside = vec![false; g.blocks.len()];
-        inside[h.index()] = true;
-        let mut work = latches;
-        while let Some(b) = work.pop() {
-            if !inside[b.index()] {
-                inside[b.index()] = true;
-                work.extend(preds[b.index()].iter().copied());
-            }
-        }
-        loops.push((h, inside));
+        loops.push((h, loop_body(&preds, h, latches)));
     }
     // Inner loops (later headers) first.
     loops.sort_by_key(|(h, _)| std::cmp::Reverse(order[h.index()]));

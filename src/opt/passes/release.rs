@@ -30,6 +30,7 @@
 //! takes the slot alive until the next collection after it is
 //! overwritten, as any dead word in a frame does.
 
+use super::scalar::{index_uses, Use};
 use super::Counts;
 use crate::bytecode::op::Op;
 use crate::opt::ir::*;
@@ -42,18 +43,18 @@ pub fn run(g: &mut Graph) -> Counts {
             def_block[v.index()] = Some(b);
         }
     }
-    let users = users(g);
+    let uses = index_uses(g);
     let mut released = 0;
     let mut inserts: Vec<(BlockId, InsnId, InsnId)> = Vec::new();
-    for p in candidates(g, &users) {
+    for p in candidates(g, &uses) {
         let Some(home) = def_block[p.index()] else {
             continue;
         };
-        if !confined(g, p, &users[p.index()]) {
+        let Some(users) = confined(g, p, &uses[p.index()]) else {
             continue;
-        }
+        };
         let mut points = Vec::new();
-        for &u in &users[p.index()] {
+        for u in users {
             let Some(b) = def_block[u.index()] else {
                 continue;
             };
@@ -79,25 +80,10 @@ pub fn run(g: &mut Graph) -> Counts {
     vec![("allocations released after their last use", released)]
 }
 
-/// The instructions reading each value (not terminators or entry states).
-fn users(g: &Graph) -> Vec<Vec<InsnId>> {
-    let mut users = vec![Vec::new(); g.insns.len()];
-    for blk in &g.blocks {
-        for &i in &blk.insns {
-            for o in g.insn(i).insn.operands() {
-                if users[o.index()].last() != Some(&i) {
-                    users[o.index()].push(i);
-                }
-            }
-        }
-    }
-    users
-}
-
 /// The pointers of the graph's allocations: an `Alloc`'s result, a
 /// `MakeSlice`'s data word (its one `Proj` of word 0, when the tuple is
 /// read only by projections).
-fn candidates(g: &Graph, users: &[Vec<InsnId>]) -> Vec<InsnId> {
+fn candidates(g: &Graph, uses: &[Vec<Use>]) -> Vec<InsnId> {
     let mut out = Vec::new();
     for blk in &g.blocks {
         for &i in &blk.insns {
@@ -107,18 +93,19 @@ fn candidates(g: &Graph, users: &[Vec<InsnId>]) -> Vec<InsnId> {
             match op {
                 Op::Alloc { n, .. } if *n > 0 => out.push(i),
                 Op::MakeSlice { .. } => {
-                    let projs = &users[i.index()];
-                    if !projs
-                        .iter()
-                        .all(|&u| matches!(g.insn(u).insn, Insn::Proj { .. }))
-                    {
+                    let proj = |u: &Use| match *u {
+                        Use::Insn(x) => match g.insn(x).insn {
+                            Insn::Proj { index, .. } => Some((x, index)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let Some(projs) = uses[i.index()].iter().map(proj).collect::<Option<Vec<_>>>()
+                    else {
                         continue;
-                    }
-                    let data: Vec<InsnId> = projs
-                        .iter()
-                        .copied()
-                        .filter(|&u| matches!(g.insn(u).insn, Insn::Proj { index: 0, .. }))
-                        .collect();
+                    };
+                    let data: Vec<InsnId> =
+                        projs.iter().filter(|p| p.1 == 0).map(|p| p.0).collect();
                     if let [d] = data[..] {
                         out.push(d);
                     }
@@ -130,28 +117,39 @@ fn candidates(g: &Graph, users: &[Vec<InsnId>]) -> Vec<InsnId> {
     out
 }
 
-/// Whether every use of `p` reads it only as an address or as the bytes
-/// `string(b)` copies, and no terminator passes, returns or branches on
-/// it: no other pointer to the object can come to exist.
-fn confined(g: &Graph, p: InsnId, users: &[InsnId]) -> bool {
+/// The instructions that read `p`, if each reads it only as an address
+/// or as the bytes `string(b)` copies, and nothing else (no terminator:
+/// passed, returned or branched on) reads it but entry states: no other
+/// pointer to the object can come to exist.
+fn confined(g: &Graph, p: InsnId, uses: &[Use]) -> Option<Vec<InsnId>> {
     let only_as = |addr: InsnId, rest: &[InsnId]| addr == p && rest.iter().all(|&x| x != p);
-    let ok = users.iter().all(|&u| match &g.insn(u).insn {
-        Insn::Load { p: a, .. } => *a == p,
-        Insn::Store { p: a, v, .. } => only_as(*a, &[*v]),
-        Insn::SliceLoad { ptr, len, i, .. } => only_as(*ptr, &[*len, *i]),
-        Insn::SliceStore { ptr, len, i, v, .. } => only_as(*ptr, &[*len, *i, *v]),
-        Insn::Bytecode {
-            op: Op::StrFromBytes { .. },
-            args,
-            ..
-        } => args.first() == Some(&p) && args[1..].iter().all(|&x| x != p),
-        _ => false,
-    });
-    ok && g.blocks.iter().all(|blk| {
-        blk.term.as_ref().is_none_or(|t| {
-            !t.operands().contains(&p) && t.edges().iter().all(|e| !e.args.contains(&p))
-        })
-    })
+    let mut users = Vec::new();
+    for u in uses {
+        let i = match *u {
+            Use::State => continue,
+            Use::Other => return None,
+            Use::Insn(i) => i,
+        };
+        let ok = match &g.insn(i).insn {
+            Insn::Load { p: a, .. } => *a == p,
+            Insn::Store { p: a, v, .. } => only_as(*a, &[*v]),
+            Insn::SliceLoad { ptr, len, i, .. } => only_as(*ptr, &[*len, *i]),
+            Insn::SliceStore { ptr, len, i, v, .. } => only_as(*ptr, &[*len, *i, *v]),
+            Insn::Bytecode {
+                op: Op::StrFromBytes { .. },
+                args,
+                ..
+            } => args.first() == Some(&p) && args[1..].iter().all(|&x| x != p),
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        if users.last() != Some(&i) {
+            users.push(i);
+        }
+    }
+    Some(users)
 }
 
 /// Whether no use of `p` can follow instruction `u` of block `b`: none

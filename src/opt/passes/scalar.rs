@@ -88,7 +88,7 @@ pub fn run(g: &mut Graph) -> Counts {
 
 /// How a value is used.
 #[derive(Clone, Copy)]
-enum Use {
+pub(super) enum Use {
     /// As an operand of this instruction.
     Insn(InsnId),
     /// By a terminator or an edge.
@@ -98,7 +98,7 @@ enum Use {
 }
 
 /// The uses of every value.
-fn index_uses(g: &Graph) -> Vec<Vec<Use>> {
+pub(super) fn index_uses(g: &Graph) -> Vec<Vec<Use>> {
     let mut uses = vec![Vec::new(); g.insns.len()];
     for blk in &g.blocks {
         for &i in &blk.insns {

@@ -102,15 +102,7 @@ fn innermost_loops(g: &Graph) -> Vec<Loop> {
         if latches.is_empty() {
             continue;
         }
-        let mut body = vec![false; g.blocks.len()];
-        body[h.index()] = true;
-        let mut work = latches;
-        while let Some(x) = work.pop() {
-            if !body[x.index()] {
-                body[x.index()] = true;
-                work.extend(preds[x.index()].iter().copied());
-            }
-        }
+        let body = loop_body(&preds, h, latches);
         let outside: Vec<BlockId> = preds[h.index()]
             .iter()
             .copied()

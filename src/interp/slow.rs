@@ -288,9 +288,10 @@ impl Vm<'_> {
                 count,
                 stride,
                 layout,
+                elem,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout)?;
+                let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout, elem)?;
                 let b = fp + v as usize;
                 let n = (count * stride) as usize;
                 mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
@@ -305,6 +306,7 @@ impl Vm<'_> {
                 stride,
                 from_str,
                 layout,
+                elem,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                 let (tp, tl) = (s!(t), s!(t + 1));
@@ -313,7 +315,7 @@ impl Vm<'_> {
                     s!(d + 1) = len;
                     s!(d + 2) = cap;
                 } else {
-                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout)?;
+                    let (np, nc) = self.grow(p, len, cap, tl, stride, layout, elem)?;
                     if from_str {
                         let b = mem::bytes(tp, tl);
                         for (i, x) in b.iter().enumerate() {
@@ -573,7 +575,9 @@ impl Vm<'_> {
         Ok(())
     }
 
-    /// Go's growslice: room for `extra` more elements.
+    /// Go's growslice: room for `extra` more elements, the capacity as
+    /// Go's runtime gives it (`runtime::growslice`).
+    #[allow(clippy::too_many_arguments)]
     fn grow(
         &mut self,
         p: u64,
@@ -582,21 +586,13 @@ impl Vm<'_> {
         extra: u64,
         stride: u32,
         layout: u32,
+        elem: u32,
     ) -> Result<(u64, u64), Panic> {
-        let need = len + extra;
+        let need = len.checked_add(extra).ok_or_else(out_of_memory)?;
         if need <= cap {
             return Ok((p, cap));
         }
-        let mut nc = cap;
-        if need > 2 * cap {
-            nc = need;
-        } else if cap < 256 {
-            nc = 2 * cap;
-        } else {
-            while nc < need {
-                nc += (nc + 3 * 256) / 4;
-            }
-        }
+        let nc = crate::runtime::growslice::grown_cap(cap, need, elem);
         let words = nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?;
         let np = self
             .heap

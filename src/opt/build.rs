@@ -370,6 +370,7 @@ impl<'a> Builder<'a> {
             entry: BlockId(0),
             result_words: f.result_words,
             in_bounds: Default::default(),
+            frame_bufs: 0,
         };
         Ok(Builder {
             f,

@@ -13,6 +13,7 @@
 //! | then `xmm_used` | one save slot per XMM register given to a float (the first `xmm_used` of `XMM_ALLOCATABLE`) |
 //! | then `spills` | spill slots of values the allocator put in memory |
 //! | then 0 or 1 | the leave flag, when it is a frame word |
+//! | then `frame_bufs` | the buffers of objects allocated in the frame (`FrameAlloc`) |
 //! | then | the window of outgoing calls: the callee's frame starts there |
 //!
 //! The slots up to the window are the function's *extra* frame words
@@ -151,6 +152,8 @@ struct Gen<'a> {
     internal: Label,
     /// Slot of the outgoing call window.
     window: u32,
+    /// Slot of the first frame buffer word (`FrameAlloc`).
+    bufs: u32,
     /// Where a tuple's words were left (frame slots), by value.
     results: HashMap<InsnId, Vec<Slot>>,
     /// Instructions the code generator keeps alive (helpers read them).
@@ -652,7 +655,8 @@ pub fn emit(
             (b, (c, labels))
         })
         .collect();
-    let window = f.frame_size + SAVES + a.xmm_used + a.spills + flag_words;
+    let bufs = f.frame_size + SAVES + a.xmm_used + a.spills + flag_words;
+    let window = bufs + g.frame_bufs;
     // Uses of each value, to fuse a comparison into its branch.
     let uses = g.use_counts();
     let mut fused = vec![false; g.insns.len()];
@@ -744,6 +748,7 @@ pub fn emit(
         overflow,
         internal,
         window,
+        bufs,
         results: HashMap::new(),
         ops: Vec::new(),
         fused,
@@ -866,7 +871,7 @@ pub fn emit(
     ops.append(&mut e.ops);
     Ok((
         entry,
-        SAVES + a.xmm_used + a.spills + flag_words + native_words,
+        SAVES + a.xmm_used + a.spills + flag_words + g.frame_bufs + native_words,
     ))
 }
 
@@ -1123,6 +1128,7 @@ impl Gen<'_> {
         // on cold paths checks there.)
         let quiet = self.a.spills == 0
             && !memory
+            && self.g.frame_bufs == 0
             && !self.osr
             && self.leave == LeaveFlag::None
             && !self.g.blocks.iter().any(|b| b.entry_state.is_some());
@@ -1229,12 +1235,10 @@ impl Gen<'_> {
                 self.m.mov_imm(CALL_TARGET, !TOP_BIT);
                 self.m.and(CALL_TARGET, r);
                 self.m.sub(r, CALL_TARGET);
-                self.m.mov_imm(TMP0, addr);
-                self.m.add_mem_reg(Mem::at(TMP0, 0), CALL_TARGET);
+                self.m.add_word_at(addr, CALL_TARGET, TMP0);
                 return;
             }
-            self.m.mov_imm(CALL_TARGET, addr);
-            self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
+            self.m.add_word_at(addr, r, CALL_TARGET);
             self.m.mov_imm(r, 0);
         }
     }
@@ -1646,7 +1650,11 @@ impl Gen<'_> {
                 // (Counted by the loop's trips.)
                 Some((a, _)) if a == *addr && !self.trips.is_empty() => {}
                 Some((a, r)) if a == *addr => self.m.add_imm(r, 1),
-                _ => self.m.bump(TMP0, *addr),
+                _ => {
+                    if std::env::var_os("NOBUMP").is_none() {
+                        self.m.bump(TMP0, *addr)
+                    }
+                }
             },
             Insn::SiteMiss { site, key } => {
                 let back = self.m.new_label();
@@ -1685,6 +1693,24 @@ impl Gen<'_> {
                 self.m.mov_imm(TMP2, *check);
                 self.m.cmp(TMP1, TMP2);
                 self.m.jne(bad);
+            }
+            Insn::FrameAlloc { buf, words } => {
+                // Zeroed 16 bytes at a time (xmm0 is scratch).
+                let at = |k: u32| Mem::at(FRAME, slot_offset(self.bufs + buf + k));
+                if *words > 1 {
+                    self.m.xorps(0, 0);
+                }
+                let mut k = 0;
+                while k + 1 < *words {
+                    self.m.store_xmm128(at(k), 0);
+                    k += 2;
+                }
+                if k < *words {
+                    self.m.store_imm(at(k), 0);
+                }
+                let d = self.dst(i, TMP0);
+                self.m.lea(d, at(0));
+                self.def(i, d);
             }
             Insn::Release { p } => {
                 // (No safepoint: the heap only takes the object back.)

@@ -445,6 +445,11 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             map.insert(i, id);
         }
     }
+    for x in &h.in_bounds {
+        if let Some(&y) = map.get(x) {
+            g.in_bounds.insert(y);
+        }
+    }
     let remap = |v: InsnId, map: &HashMap<InsnId, InsnId>| *map.get(&v).unwrap_or(&v);
     let mut new_ids = Vec::new();
     for hb in h.block_ids() {

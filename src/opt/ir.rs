@@ -364,6 +364,14 @@ pub enum Insn {
     Release {
         p: InsnId,
     },
+    /// A new zeroed object of `words` words in the function's own frame,
+    /// at word `buf` of its buffer area (see `passes::stack`): an
+    /// allocation nothing else can reach, which dies with the frame. An
+    /// effect (it zeroes the words at each run); never moved or merged.
+    FrameAlloc {
+        buf: u32,
+        words: u32,
+    },
     /// A static call.
     Call {
         func: FuncId,
@@ -474,6 +482,7 @@ impl Insn {
             | Insn::Entered { .. }
             | Insn::Bump { .. }
             | Insn::StressTick { .. }
+            | Insn::FrameAlloc { .. }
             | Insn::LoadSlot { .. } => smallvec![],
             Insn::KeyEq { v, .. } => smallvec![*v],
             Insn::Release { p } => smallvec![*p],
@@ -517,6 +526,7 @@ impl Insn {
             | Insn::Entered { .. }
             | Insn::Bump { .. }
             | Insn::StressTick { .. }
+            | Insn::FrameAlloc { .. }
             | Insn::LoadSlot { .. } => smallvec![],
             Insn::KeyEq { v, .. } => smallvec![v],
             Insn::Release { p } => smallvec![p],
@@ -605,6 +615,7 @@ impl Insn {
             Insn::VerifyType { .. } => "VerifyType",
             Insn::StressTick { .. } => "StressTick",
             Insn::Release { .. } => "Release",
+            Insn::FrameAlloc { .. } => "FrameAlloc",
             Insn::Call { .. } => "Call",
             Insn::CallIface { .. } => "CallIface",
             Insn::CallClosure { .. } => "CallClosure",
@@ -737,6 +748,9 @@ pub struct Graph {
     /// `nobounds`). A pass that moves one of them out of the blocks its
     /// proof holds in must take it out of this set.
     pub in_bounds: std::collections::BTreeSet<InsnId>,
+    /// Words of frame buffers its `FrameAlloc`s use (the code generator
+    /// reserves them in the frame).
+    pub frame_bufs: u32,
 }
 
 impl Graph {

@@ -146,14 +146,14 @@ fn has_native_form(op: &Op) -> bool {
 }
 
 /// Instructions appended to one block as they are made.
-struct At<'g> {
+pub(crate) struct At<'g> {
     g: &'g mut Graph,
     b: BlockId,
     pc: u32,
 }
 
 impl At<'_> {
-    fn push(&mut self, insn: Insn, ty: Ty) -> InsnId {
+    pub(crate) fn push(&mut self, insn: Insn, ty: Ty) -> InsnId {
         let id = self.g.add_insn(insn, ty, self.pc);
         self.g.blocks[self.b.index()].insns.push(id);
         id
@@ -168,7 +168,7 @@ impl At<'_> {
     }
 
     /// `a <= b`, unsigned.
-    fn le_u(&mut self, a: InsnId, b: InsnId) -> InsnId {
+    pub(crate) fn le_u(&mut self, a: InsnId, b: InsnId) -> InsnId {
         self.push(
             Insn::Cmp {
                 c: Cmp::Le,
@@ -384,6 +384,12 @@ fn reslice(
     let [lo, hi, max] = bounds(args, 3, slots);
     let h = hi.unwrap_or(len);
     let m = max.unwrap_or(cap);
+    // `s = s[:n]`: only the length changes.
+    let place = if lo.is_none() && max.is_none() {
+        in_place(g, b, k, v, args)
+    } else {
+        None
+    };
     diamond(
         g,
         cx,
@@ -406,7 +412,12 @@ fn reslice(
             checks
         },
         |at| match lo {
-            None => vec![p, h, m],
+            None => {
+                if let Some(pl) = &place {
+                    pl.store_len(at, h);
+                }
+                vec![p, h, m]
+            }
             Some(l) => {
                 let n = at.bin(BinOp::SubI, h, l, Ty::Int);
                 let c = at.bin(BinOp::SubI, m, l, Ty::Int);
@@ -425,6 +436,7 @@ fn reslice(
                 vec![np, n, c]
             }
         },
+        true,
     );
 }
 
@@ -478,6 +490,7 @@ fn str_slice(
             );
             vec![np, n]
         },
+        true,
     );
 }
 
@@ -496,7 +509,8 @@ fn append(
     let (p, len, cap) = (args[0], args[1], args[2]);
     let words = args[3..].to_vec();
     let n = std::cell::Cell::new(len);
-    diamond(
+    let place = in_place(g, b, k, v, args);
+    let slow = diamond(
         g,
         cx,
         b,
@@ -511,6 +525,10 @@ fn append(
         },
         |at| {
             let nl = n.get();
+            // (Go's order: the length, then the elements.)
+            if let Some(pl) = &place {
+                pl.store_len(at, nl);
+            }
             for e in 0..count {
                 let i = if e == 0 {
                     len
@@ -520,7 +538,7 @@ fn append(
                 };
                 for w in 0..stride {
                     let x = words[(e * stride + w) as usize];
-                    at.push(
+                    let st = at.push(
                         Insn::SliceStore {
                             ptr: p,
                             len: nl,
@@ -531,18 +549,223 @@ fn append(
                         },
                         Ty::Void,
                     );
+                    // (`len + e < len + count <= cap`: a slice's length
+                    // is never negative, so the sum does not wrap.)
+                    at.g.in_bounds.insert(st);
                 }
             }
             vec![p, nl, cap]
         },
+        false,
     );
+    if let Some(pl) = place {
+        pl.store_all(g, slow);
+    }
+}
+
+/// A slice value `s = f(s)` updated where it lives (`x.s = append(x.s,
+/// v)`, `x.s = x.s[:n]`): its three words loaded from `base + off ..`
+/// with nothing written in between, and the new words stored right back
+/// there. Go's compiler then writes only the length on the fast path
+/// (the pointer and capacity words already hold the same values); the
+/// slow path (a grown array) writes all three.
+struct InPlace {
+    base: InsnId,
+    off: u32,
+    pc: u32,
+}
+
+impl InPlace {
+    /// The fast path's one store: the new length.
+    fn store_len(&self, at: &mut At, len: InsnId) {
+        let st = at.g.add_insn(
+            Insn::Store {
+                p: self.base,
+                off: self.off + 1,
+                v: len,
+            },
+            Ty::Void,
+            self.pc,
+        );
+        at.g.blocks[at.b.index()].insns.push(st);
+    }
+
+    /// The slow path's stores: its three result words.
+    fn store_all(&self, g: &mut Graph, slow: Option<BlockId>) {
+        // (No checks, no slow path: the fast path stored the length.)
+        let Some(slow) = slow else {
+            return;
+        };
+        let Some(Term::Jump(e)) = g.block(slow).term.clone() else {
+            unreachable!("the slow path jumps to the merge");
+        };
+        for (w, &x) in e.args.iter().enumerate().take(3) {
+            let st = g.add_insn(
+                Insn::Store {
+                    p: self.base,
+                    off: self.off + w as u32,
+                    v: x,
+                },
+                Ty::Void,
+                self.pc,
+            );
+            g.blocks[slow.index()].insns.push(st);
+        }
+    }
+}
+
+/// Whether `v` (index `k` of block `b`, slice operand `args[0..3]`) is
+/// an in-place update: then its three stores are taken out of `b` (the
+/// caller puts them on the fast and slow paths).
+fn in_place(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId]) -> Option<InPlace> {
+    let (base, off) = match g.insn(args[0]).insn {
+        Insn::Load { p, off } => (p, off),
+        _ => return None,
+    };
+    for w in 1..3 {
+        if !matches!(g.insn(args[w]).insn, Insn::Load { p, off: o } if p == base && o == off + w as u32)
+        {
+            return None;
+        }
+    }
+    let insns = &g.block(b).insns;
+    // Right after `v`: its projections and the three stores of them
+    // (nothing else, so moving the stores earlier is unobservable), to
+    // the words loaded (through the same pointer, or one loaded again
+    // from the same place: `x.p.s = append(x.p.s, v)`).
+    let same = |q: InsnId| {
+        q == base
+            || matches!((&g.insn(q).insn, &g.insn(base).insn),
+                (Insn::Load { p: a, off: x }, Insn::Load { p: b, off: y }) if a == b && x == y)
+    };
+    let mut stores = [None; 3];
+    let mut store_base = base;
+    let mut pc = 0;
+    for &x in &insns[k + 1..] {
+        match g.insn(x).insn {
+            Insn::Proj { of, .. } if of == v => continue,
+            Insn::Store { p, off: o, v: val } if same(p) && (off..off + 3).contains(&o) => {
+                if stores.iter().any(Option::is_some) && p != store_base {
+                    return None;
+                }
+                store_base = p;
+                let w = (o - off) as usize;
+                let proj = matches!(g.insn(val).insn, Insn::Proj { of, index } if of == v && index as usize == w);
+                if !proj || stores[w].is_some() {
+                    return None;
+                }
+                stores[w] = Some(x);
+                pc = g.insn(x).pc;
+                if stores.iter().all(Option::is_some) {
+                    break;
+                }
+            }
+            _ => return None,
+        }
+    }
+    if !stores.iter().all(Option::is_some) {
+        return None;
+    }
+    // The loads (and the stores' pointer, when loaded again) in `b`
+    // before `v`, and nothing written from the first of them on.
+    let mut reads = args[..3].to_vec();
+    if store_base != base {
+        reads.extend([base, store_base]);
+    }
+    let first = (0..k).find(|&j| reads.contains(&insns[j]))?;
+    if !reads.iter().all(|r| insns[first..k].contains(r))
+        || insns[first..k].iter().any(|&x| writes(&g.insn(x).insn))
+    {
+        return None;
+    }
+    let gone: Vec<InsnId> = stores.iter().flatten().copied().collect();
+    g.blocks[b.index()].insns.retain(|x| !gone.contains(x));
+    for x in gone {
+        g.insns[x.index()].insn = Insn::Const { bits: 0 };
+    }
+    Some(InPlace {
+        base: store_base,
+        off,
+        pc,
+    })
+}
+
+/// Whether an instruction may write memory the program sees (or run
+/// code that does).
+fn writes(i: &Insn) -> bool {
+    !matches!(
+        i,
+        Insn::Param { .. }
+            | Insn::Const { .. }
+            | Insn::TypeWord { .. }
+            | Insn::Bin { .. }
+            | Insn::Un { .. }
+            | Insn::Cmp { .. }
+            | Insn::CheckShift { .. }
+            | Insn::CheckIndex { .. }
+            | Insn::Load { .. }
+            | Insn::AddrOff { .. }
+            | Insn::AddrG { .. }
+            | Insn::LoadG { .. }
+            | Insn::SliceAddr { .. }
+            | Insn::SliceLoad { .. }
+            | Insn::LoadCtx
+            | Insn::LoadSlot { .. }
+            | Insn::Proj { .. }
+            | Insn::Select { .. }
+            | Insn::StrByte { .. }
+            | Insn::StrEqConst { .. }
+    )
+}
+
+/// [`diamond`] for instruction `v` of a graph the lowering is done with
+/// (a pass's rewrite): its projections become the merge's parameters.
+pub(crate) fn fast_path(
+    g: &mut Graph,
+    v: InsnId,
+    tys: &[Ty],
+    checks: impl FnOnce(&mut At) -> Vec<InsnId>,
+    fast: impl FnOnce(&mut At) -> Vec<InsnId>,
+) {
+    let Some((b, k)) = g.position(v) else {
+        return;
+    };
+    let mut cx = Cx::default();
+    for (x, d) in g.insns.iter().enumerate() {
+        if let Insn::Proj { of, index } = d.insn {
+            if of == v {
+                cx.projs
+                    .entry(v)
+                    .or_default()
+                    .push((index, InsnId(x as u32)));
+            }
+        }
+    }
+    let old: Vec<InsnId> = cx
+        .projs
+        .get(&v)
+        .into_iter()
+        .flatten()
+        .map(|p| p.1)
+        .collect();
+    diamond(g, &mut cx, b, k, v, tys, checks, fast, false);
+    let map: HashMap<InsnId, InsnId> = cx.subst.into_iter().collect();
+    g.replace_uses(&map);
+    // (What left the graph leaves the arena inert: see `passes`.)
+    for x in old.into_iter().chain([v]) {
+        if g.position(x).is_none() {
+            crate::opt::passes::tombstone(g, x);
+        }
+    }
 }
 
 /// Replaces generic instruction `v` (index `k` of block `b`, results of
 /// types `tys`) by: the conditions `checks` makes in `b`, the fast path
 /// `fast` makes (taken when every condition holds) and `v` itself in a
 /// cold block otherwise, both passing the results to a block that goes
-/// on with the rest of `b`. Without conditions the fast path is all.
+/// on with the rest of `b` (the fast path alone when `slow_panics`: a
+/// failed check's instruction never comes back). Without conditions
+/// the fast path is all. Returns the slow path's block, if any.
 #[allow(clippy::too_many_arguments)]
 fn diamond(
     g: &mut Graph,
@@ -553,7 +776,8 @@ fn diamond(
     tys: &[Ty],
     checks: impl FnOnce(&mut At) -> Vec<InsnId>,
     fast: impl FnOnce(&mut At) -> Vec<InsnId>,
-) {
+    slow_panics: bool,
+) -> Option<BlockId> {
     let pc = g.insn(v).pc;
     let blk = &mut g.blocks[b.index()];
     let mut rest = blk.insns.split_off(k + 1);
@@ -606,7 +830,7 @@ fn diamond(
     g.blocks[merge.index()].term = term;
     g.blocks[merge.index()].term_pc = term_pc;
     if conds.is_empty() {
-        return;
+        return None;
     }
     // The slow path: the generic instruction, its words to the merge.
     let slow = new_block(g, true);
@@ -627,10 +851,17 @@ fn diamond(
             x
         })
         .collect();
-    g.blocks[slow.index()].term = Some(Term::Jump(Edge {
-        block: merge,
-        args: projs,
-    }));
+    // (A slow path that always panics does not come back: the merge
+    // has the fast path alone for a predecessor, and what the fast path
+    // knew holds after it.)
+    g.blocks[slow.index()].term = Some(if slow_panics {
+        Term::Unreachable
+    } else {
+        Term::Jump(Edge {
+            block: merge,
+            args: projs,
+        })
+    });
     g.blocks[fast_b.index()].term = Some(Term::Jump(Edge {
         block: merge,
         args: results,
@@ -656,4 +887,5 @@ fn diamond(
         });
         from = then;
     }
+    Some(slow)
 }

@@ -225,6 +225,7 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::VerifyType { site, tab, .. } => format!("{n} site={} {tab}", site.0),
         Insn::StressTick { site } => format!("{n} site={}", site.0),
         Insn::Release { p } => format!("{n} {p}"),
+        Insn::FrameAlloc { buf, words } => format!("{n} buf+{buf} words={words}"),
         Insn::Entered { func } => format!(
             "{n} {}",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0))

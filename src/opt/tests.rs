@@ -667,7 +667,7 @@ bb3:
   v12:ptr = Proj v4.0
   v13:int = Proj v4.1
   v14:int = Proj v4.2
-  Jump bb2(v12, v13, v14)"
+  Unreachable"
     );
 }
 
@@ -734,7 +734,7 @@ bb3:
   v18:ptr = Proj v4.0
   v19:int = Proj v4.1
   v20:int = Proj v4.2
-  Jump bb2(v18, v19, v20)"
+  Unreachable"
     );
 }
 
@@ -749,6 +749,7 @@ fn an_append_stores_in_place_when_it_fits_and_grows_in_the_slow_path() {
                 count: 1,
                 stride: 1,
                 layout: 0,
+                elem: 8,
             },
             Op::Ret { s: 5, n: 1 },
         ],
@@ -764,12 +765,12 @@ fn an_append_stores_in_place_when_it_fits_and_grows_in_the_slow_path() {
   v10:int = CmpU le v9, v2
   Branch v10, bb1(), bb3()
 bb1:
-  SliceStore (v0, v9)[v1]+0 stride=1, v3
+  SliceStore (v0, v9)[v1]+0 stride=1, v3 nobounds
   Jump bb2(v0, v9, v2)
 bb2(v12:ptr, v13:int, v14:int):
   Return v13
 bb3:
-  v4:tuple3 = Append { d: 4, s: 0, v: 3, count: 1, stride: 1, layout: 0 } (v0, v1, v2, v3)
+  v4:tuple3 = Append { d: 4, s: 0, v: 3, count: 1, stride: 1, layout: 0, elem: 8 } (v0, v1, v2, v3)
   v15:ptr = Proj v4.0
   v16:int = Proj v4.1
   v17:int = Proj v4.2

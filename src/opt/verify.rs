@@ -317,6 +317,7 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 | Insn::Entered { .. }
                 | Insn::Bump { .. }
                 | Insn::StressTick { .. }
+                | Insn::FrameAlloc { .. }
                 | Insn::LoadSlot { .. } => {}
                 Insn::KeyEq { .. }
                 | Insn::SiteMiss { .. }

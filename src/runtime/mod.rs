@@ -2,6 +2,7 @@
 //! itabs, the heap, panics, string comparison, and `fmt`.
 
 pub mod fmt;
+pub mod growslice;
 pub mod heap;
 pub mod panic;
 pub mod strings;

@@ -71,31 +71,54 @@ pub fn emit_miss_count(m: &mut MacroAssembler, base: u64, done: Label) {
 }
 
 /// Counters compiled code bumps (plain memory increments; read at exit).
+///
+/// They live below 2 GB when the system has room there (`MAP_32BIT`, as
+/// the guards' key cells do), so that a bump is one instruction with an
+/// absolute 32-bit address, `add qword [counter], 1`, instead of a
+/// 64-bit address moved into a register first: on the hot path of every
+/// guarded call outside a counted loop.
 pub struct Counters {
-    /// Per function: entries into compiled code, loop trips in compiled code.
-    calls: Box<[AtomicU64]>,
-    loops: Box<[AtomicU64]>,
-    /// Per site: misses, calls at sites compiled without guards, calls at
-    /// guarded sites, the miss count at which the miss path next calls
-    /// the runtime, the rows of missed receivers, and the hits of each
-    /// guard (`--count-guards`).
-    pub(crate) sites: Box<[[AtomicU64; SITE_WORDS]]>,
+    words: LowWords,
+    funcs: usize,
+    sites: usize,
 }
 
 impl Counters {
     pub(crate) fn new(funcs: usize, sites: usize) -> Counters {
-        let z = |n: usize| (0..n).map(|_| AtomicU64::new(0)).collect();
         Counters {
-            calls: z(funcs),
-            loops: z(funcs),
-            sites: (0..sites).map(|_| Default::default()).collect(),
+            words: LowWords::new(2 * funcs + sites * SITE_WORDS),
+            funcs,
+            sites,
         }
     }
+    /// Per function: entries into compiled code.
+    fn calls(&self, f: FuncId) -> &AtomicU64 {
+        assert!(f.index() < self.funcs);
+        self.words.get(f.index())
+    }
+    /// Per function: loop trips in compiled code.
+    fn loops(&self, f: FuncId) -> &AtomicU64 {
+        assert!(f.index() < self.funcs);
+        self.words.get(self.funcs + f.index())
+    }
+    /// Per site: misses, calls at sites compiled without guards, calls at
+    /// guarded sites, the miss count at which the miss path next calls
+    /// the runtime, the rows of missed receivers, and the hits of each
+    /// guard (`--count-guards`).
+    pub(crate) fn site_words(&self, site: usize) -> &[AtomicU64; SITE_WORDS] {
+        assert!(site < self.sites);
+        self.words.array(2 * self.funcs + site * SITE_WORDS)
+    }
+    /// The addresses of all the counter words: `[lo, hi)`.
+    pub fn range(&self) -> (u64, u64) {
+        let lo = self.words.ptr as u64;
+        (lo, lo + 8 * self.words.len as u64)
+    }
     pub fn calls_addr(&self, f: FuncId) -> u64 {
-        self.calls[f.index()].as_ptr() as u64
+        self.calls(f).as_ptr() as u64
     }
     pub fn loops_addr(&self, f: FuncId) -> u64 {
-        self.loops[f.index()].as_ptr() as u64
+        self.loops(f).as_ptr() as u64
     }
     pub fn hit_addr(&self, site: usize, guard: usize) -> u64 {
         assert!(guard < HITS, "at most {HITS} guards (--polymorphic)");
@@ -109,19 +132,94 @@ impl Counters {
     }
     /// Address of word `w` of `site`'s counters.
     pub fn word_addr(&self, site: usize, w: usize) -> u64 {
-        self.sites[site][w].as_ptr() as u64
+        self.site_words(site)[w].as_ptr() as u64
     }
     /// (compiled entries, compiled loop trips) of `f`.
     pub fn func(&self, f: FuncId) -> (u64, u64) {
         (
-            self.calls[f.index()].load(Ordering::Relaxed),
-            self.loops[f.index()].load(Ordering::Relaxed),
+            self.calls(f).load(Ordering::Relaxed),
+            self.loops(f).load(Ordering::Relaxed),
         )
     }
     /// (hits per guard, misses, unguarded calls) at `site`.
     pub fn site(&self, site: usize) -> ([u64; HITS], u64, u64) {
-        let s = &self.sites[site];
+        let s = self.site_words(site);
         let l = |i: usize| s[i].load(Ordering::Relaxed);
         (std::array::from_fn(|k| l(HIT0 + k)), l(MISSES), l(INDIRECT))
+    }
+}
+
+/// Zeroed words below 2 GB (a `MAP_32BIT` mapping) when the system has
+/// room there, else on the heap; unmapped or freed when dropped.
+struct LowWords {
+    ptr: *mut AtomicU64,
+    len: usize,
+    /// Bytes mapped (0: a heap allocation of `len` words).
+    mapped: usize,
+}
+
+// SAFETY: the words are atomics, shared by reference only.
+unsafe impl Send for LowWords {}
+// SAFETY: as above.
+unsafe impl Sync for LowWords {}
+
+impl LowWords {
+    fn new(len: usize) -> LowWords {
+        let bytes = (len.max(1) * 8).next_multiple_of(4096);
+        // SAFETY: an anonymous private mapping with no address hint, only
+        // ever read and written as the atomics handed out below.
+        let p = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                bytes,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_32BIT,
+                -1,
+                0,
+            )
+        };
+        if p != libc::MAP_FAILED && super::keycell::low_address(p as u64 + bytes as u64 - 1) {
+            return LowWords {
+                ptr: p.cast(),
+                len,
+                mapped: bytes,
+            };
+        }
+        if p != libc::MAP_FAILED {
+            // SAFETY: the mapping just made, of `bytes` bytes, unused.
+            unsafe { libc::munmap(p, bytes) };
+        }
+        let words: Box<[AtomicU64]> = (0..len).map(|_| AtomicU64::new(0)).collect();
+        LowWords {
+            ptr: Box::into_raw(words).cast(),
+            len,
+            mapped: 0,
+        }
+    }
+
+    fn get(&self, i: usize) -> &AtomicU64 {
+        assert!(i < self.len, "counter word {i} of {}", self.len);
+        // SAFETY: `i` is within the `len` zero-initialized words at `ptr`,
+        // which live as long as `self`.
+        unsafe { &*self.ptr.add(i) }
+    }
+
+    fn array<const N: usize>(&self, i: usize) -> &[AtomicU64; N] {
+        assert!(i + N <= self.len, "counter words {i}+{N} of {}", self.len);
+        // SAFETY: as in `get`, for the `N` consecutive words from `i`.
+        unsafe { &*(self.ptr.add(i) as *const [AtomicU64; N]) }
+    }
+}
+
+impl Drop for LowWords {
+    fn drop(&mut self) {
+        if self.mapped > 0 {
+            // SAFETY: the mapping made in `new`; nothing refers to it any
+            // more (compiled code that bumps it is gone with the JIT).
+            unsafe { libc::munmap(self.ptr.cast(), self.mapped) };
+        } else {
+            // SAFETY: the box leaked in `new`, of `len` words.
+            drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr, self.len)) });
+        }
     }
 }

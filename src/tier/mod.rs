@@ -628,9 +628,10 @@ impl<'p> Jit<'p> {
         }
         let text = pgojit_jit::disassemble(c.code.bytes(), 0, c.code.comments(), c.code.data());
         let len = c.code.bytes().len() as u64;
+        let counters = self.counters.range();
         Some(
             text.lines()
-                .map(|l| hide_absolute_operands(&hide_addresses(l), len))
+                .map(|l| hide_absolute_operands(&hide_addresses(l, counters), len))
                 .collect::<Vec<_>>()
                 .join("\n")
                 + "\n",
@@ -665,9 +666,10 @@ fn hide_absolute_operands(line: &str, code_len: u64) -> String {
     out
 }
 
-/// Replaces hexadecimal immediates of 9 or more digits (addresses) in a
-/// listing line with `<addr>`, leaving comments alone.
-fn hide_addresses(line: &str) -> String {
+/// Replaces hexadecimal immediates of 9 or more digits (addresses), and
+/// shorter ones inside `counters` (the counter words, mapped below
+/// 2 GB), in a listing line with `<addr>`, leaving comments alone.
+fn hide_addresses(line: &str, counters: (u64, u64)) -> String {
     if line.starts_with(';') {
         return line.to_string();
     }
@@ -676,11 +678,12 @@ fn hide_addresses(line: &str) -> String {
     let flush = |word: &mut String, out: &mut String| {
         let hex = word
             .strip_suffix('h')
+            .filter(|h| h.chars().all(|c| c.is_ascii_hexdigit()))
             // Long immediates are addresses, except sign-extended negatives.
             .filter(|h| {
-                h.len() >= 9
-                    && h.chars().all(|c| c.is_ascii_hexdigit())
-                    && !h.trim_start_matches('0').starts_with("FFFFFFFF")
+                let counter =
+                    u64::from_str_radix(h, 16).is_ok_and(|v| (counters.0..counters.1).contains(&v));
+                counter || (h.len() >= 9 && !h.trim_start_matches('0').starts_with("FFFFFFFF"))
             });
         out.push_str(if hex.is_some() { "<addr>" } else { word });
         word.clear();
@@ -702,16 +705,21 @@ mod tests {
     #[test]
     fn hides_only_long_hex_immediates() {
         assert_eq!(
-            super::hide_addresses("  0010  mov r11, 7F12345678ABh"),
+            super::hide_addresses("  0010  mov r11, 7F12345678ABh", (0, 0)),
             "  0010  mov r11, <addr>"
         );
         assert_eq!(
-            super::hide_addresses("  0010  add rax, 10h"),
+            super::hide_addresses("  0010  add rax, 10h", (0, 0)),
             "  0010  add rax, 10h"
         );
         assert_eq!(
-            super::hide_addresses("; guard 7F12345678ABh"),
+            super::hide_addresses("; guard 7F12345678ABh", (0, 0)),
             "; guard 7F12345678ABh"
+        );
+        // A counter below 2 GB: short, but inside the counters' range.
+        assert_eq!(
+            super::hide_addresses("  0000  mov r11d, 40DB4080h", (0x40DB_4000, 0x40DB_5000)),
+            "  0000  mov r11d, <addr>"
         );
     }
 

@@ -135,7 +135,7 @@ impl Jit<'_> {
                 ((r >> 11) as f64 / (1u64 << 53) as f64) < p
             }
             StressMode::Flip(every) => {
-                let c = &self.counters.sites[site];
+                let c = self.counters.site_words(site);
                 let calls = c[CALLS].load(Ordering::Relaxed);
                 let mut st = self.sites.state(site);
                 if calls.saturating_sub(st.start_calls) >= every && !st.settled {
@@ -203,13 +203,13 @@ impl Jit<'_> {
     /// runtime call or at exit.)
     pub(crate) fn force_miss_check(&self, site: usize) {
         let _st = self.sites.state(site);
-        self.counters.sites[site][MISS_DUE].store(0, Ordering::Relaxed);
+        self.counters.site_words(site)[MISS_DUE].store(0, Ordering::Relaxed);
     }
 
     /// Books `n` misses by `key` into the site's miss count, the profile
     /// rows and the window.
     fn book_miss(&self, site: usize, st: &mut SiteState, key: u64, n: u64) {
-        self.counters.sites[site][MISSES].fetch_add(n, Ordering::Relaxed);
+        self.counters.site_words(site)[MISSES].fetch_add(n, Ordering::Relaxed);
         let t = self.miss_target(site, key);
         if let Some(p) = self.profile {
             p.site(pgojit_profiler::SiteId(site as u32)).add(t, n);
@@ -219,7 +219,7 @@ impl Jit<'_> {
 
     /// Books the misses counted in `site`'s rows (their keys stay).
     fn book_rows(&self, site: usize, st: &mut SiteState) {
-        let c = &self.counters.sites[site];
+        let c = self.counters.site_words(site);
         for k in 0..MISS_ROWS {
             let key = c[miss_row(k)].load(Ordering::Relaxed);
             if key != 0 {
@@ -234,7 +234,7 @@ impl Jit<'_> {
     /// Gives `key` a miss row at `site`: a free one, else the next in
     /// turn (whose count is booked first).
     fn claim_row(&self, site: usize, st: &mut SiteState, key: u64) {
-        let c = &self.counters.sites[site];
+        let c = self.counters.site_words(site);
         let keys: Vec<u64> = (0..MISS_ROWS)
             .map(|k| c[miss_row(k)].load(Ordering::Relaxed))
             .collect();
@@ -256,7 +256,7 @@ impl Jit<'_> {
     /// and `key` when no row counted it (`key` 0: one did), and lets the
     /// policy judge the site's window.
     pub(crate) fn on_miss(&self, site: usize, key: u64) {
-        let c = &self.counters.sites[site];
+        let c = self.counters.site_words(site);
         let mut st = self.sites.state(site);
         // (A key without a row: its miss is counted nowhere yet.)
         if key != 0 {
@@ -378,7 +378,7 @@ impl Jit<'_> {
     ///
     /// `last`: the run is over (no call is in flight any more).
     fn credit_hits(&self, site: usize, st: &mut SiteState, last: bool) {
-        let c = &self.counters.sites[site];
+        let c = self.counters.site_words(site);
         let l = |i: usize| c[i].load(Ordering::Relaxed);
         let h: [u64; HITS] = std::array::from_fn(|k| l(HIT0 + k));
         let (calls, misses) = (l(CALLS), misses_now(c));
@@ -469,7 +469,7 @@ impl Jit<'_> {
         let st = self.sites.state(site);
         let now = (
             std::time::Instant::now(),
-            self.counters.sites[site][CALLS].load(Ordering::Relaxed),
+            self.counters.site_words(site)[CALLS].load(Ordering::Relaxed),
         );
         st.timeline
             .iter()
@@ -500,7 +500,7 @@ impl Jit<'_> {
     /// own, and those of the functions it inlined, whose host it becomes).
     pub(crate) fn reset_windows(&self, f: FuncId, sites: &[super::compiler::SiteShape]) {
         for sh in sites {
-            let c = &self.counters.sites[sh.site as usize];
+            let c = self.counters.site_words(sh.site as usize);
             let mut st = self.sites.state(sh.site as usize);
             if self.prog.sites[sh.site as usize].caller != f
                 && !sh.targets.is_empty()

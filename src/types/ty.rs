@@ -403,6 +403,56 @@ impl TypeTable {
         self.kind(self.underlying(t))
     }
 
+    /// Size and alignment in bytes of a value of type `t` as Go lays it
+    /// out on amd64 (`unsafe.Sizeof`, `unsafe.Alignof`): what Go's
+    /// runtime sizes allocations by, whatever words pgojit gives it.
+    pub fn go_size(&self, t: Ty) -> (u64, u64) {
+        use Basic::*;
+        match self.under(t) {
+            TypeKind::Basic(b) => match b {
+                Bool | UntypedBool | Int8 | Uint8 => (1, 1),
+                Int16 | Uint16 => (2, 2),
+                Int32 | Uint32 | UntypedRune => (4, 4),
+                String | UntypedString => (16, 8),
+                _ => (8, 8),
+            },
+            TypeKind::Named(_) | TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => {
+                (8, 8)
+            }
+            TypeKind::Slice(_) => (24, 8),
+            TypeKind::Interface(_) => (16, 8),
+            TypeKind::Array(e, n) => {
+                let (s, a) = self.go_size(*e);
+                (s.saturating_mul(*n as u64), a)
+            }
+            TypeKind::Struct(fs) => {
+                let (mut size, mut align) = (0u64, 1u64);
+                let mut last_zero = false;
+                for f in fs {
+                    let (s, a) = self.go_size(f.ty);
+                    size = size.next_multiple_of(a).saturating_add(s);
+                    align = align.max(a);
+                    last_zero = s == 0;
+                }
+                // (A final zero-size field gets a byte, so that its address
+                // stays inside the struct.)
+                if last_zero && size > 0 {
+                    size += 1;
+                }
+                (size.next_multiple_of(align), align)
+            }
+            TypeKind::Tuple(ts) => {
+                let (mut size, mut align) = (0u64, 1u64);
+                for &t in ts {
+                    let (s, a) = self.go_size(t);
+                    size = size.next_multiple_of(a).saturating_add(s);
+                    align = align.max(a);
+                }
+                (size.next_multiple_of(align), align)
+            }
+        }
+    }
+
     pub fn basic(&self, t: Ty) -> Option<Basic> {
         match self.under(t) {
             TypeKind::Basic(b) => Some(*b),

@@ -386,6 +386,11 @@ impl MacroAssembler {
         self.rm(Width::Sd, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));
     }
 
+    /// `movups [mem], xmm{s}` (16 bytes).
+    pub fn store_xmm128(&mut self, mem: Mem, s: u8) {
+        self.rm(Width::D, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));
+    }
+
     /// `cvtsi2sd xmm{d}, src` (signed 64-bit integer to double).
     pub fn cvt_i2f_to(&mut self, d: u8, src: Reg) {
         let s = src.0;
@@ -432,11 +437,41 @@ impl MacroAssembler {
         dynasm!(self.ops ; .arch x64 ; jmp Rq(r));
     }
 
-    /// Adds one to the 64-bit counter at the absolute address `addr`
-    /// (clobbers `scratch`).
+    /// Adds one to the 64-bit counter at the absolute address `addr`:
+    /// `add qword [addr], 1` when `addr` is below 2 GB, else through
+    /// `scratch` (which it clobbers).
     pub fn bump(&mut self, scratch: Reg, addr: u64) {
-        self.mov_imm(scratch, addr);
-        self.add_mem_imm(Mem::at(scratch, 0), 1);
+        if addr < 1 << 31 {
+            self.add_abs_imm8(addr, 1);
+        } else {
+            self.mov_imm(scratch, addr);
+            self.add_mem_imm(Mem::at(scratch, 0), 1);
+        }
+    }
+
+    /// `add qword [addr], imm` for an absolute `addr` below 2 GB.
+    pub fn add_abs_imm8(&mut self, addr: u64, imm: i8) {
+        let disp = i32::try_from(addr).expect("an absolute operand is below 2 GB");
+        // REX.W 83 /0 with ModRM mod=00 rm=100 and SIB base=101 (no base,
+        // no index): disp32 alone.
+        self.ops.extend([0x48, 0x83, 0x04, 0x25]);
+        self.ops.extend(disp.to_le_bytes());
+        self.ops.push(imm as u8);
+    }
+
+    /// `add qword [addr], src` to the word at absolute address `addr`
+    /// (through `scratch` when `addr` is not below 2 GB).
+    pub fn add_word_at(&mut self, addr: u64, src: Reg, scratch: Reg) {
+        if addr < 1 << 31 {
+            let disp = addr as i32;
+            let r = src.0 as u8;
+            self.ops.push(if r & 8 != 0 { 0x4C } else { 0x48 });
+            self.ops.extend([0x01, (r & 7) << 3 | 4, 0x25]);
+            self.ops.extend(disp.to_le_bytes());
+        } else {
+            self.mov_imm(scratch, addr);
+            self.add_mem_reg(Mem::at(scratch, 0), src);
+        }
     }
 
     /// `mov dst32, dword [mem]` (zero-extending 32-bit load).

@@ -805,21 +805,46 @@ fn encodes_indirect_control_flow() {
 
 #[test]
 fn encodes_counters_and_block_moves() {
-    // add r/m64, imm32 = REX.W 81 /0 id on [scratch] (mod=01, disp8 0).
+    // Below 2 GB: add r/m64, imm8 = REX.W 83 /0 ib with an absolute
+    // disp32 (ModRM 04, SIB 25: no base, no index); no scratch.
     check(
         |m| m.bump(TMP0, 0x1000),
-        "40b80010000048830001",
-        &["mov eax, 1000h", "add qword ptr [rax], 1"],
+        "488304250010000001",
+        &["add qword ptr [1000h], 1"],
     );
+    // Elsewhere: the address in the scratch register first.
     check(
         |m| m.bump(CALL_TARGET, 0x7f00_1234_5678),
         "49bb78563412007f000049830301",
         &["mov r11, 7F0012345678h", "add qword ptr [r11], 1"],
     );
     check(
-        |m| m.bump(VM, 0x1000),
-        "41bd001000004983450001",
-        &["mov r13d, 1000h", "add qword ptr [r13], 1"],
+        |m| m.bump(VM, 0x7f00_1234_5678),
+        "49bd78563412007f00004983450001",
+        &["mov r13, 7F0012345678h", "add qword ptr [r13], 1"],
+    );
+    // add r/m64, r64 = REX.W 01 /r: absolute, with REX.R for r9; else
+    // through the scratch register.
+    check(
+        |m| m.add_word_at(0x1000, TMP1, TMP0),
+        "48010c2500100000",
+        &["add [1000h], rcx"],
+    );
+    check(
+        |m| m.add_word_at(0x1000, R9, TMP0),
+        "4c010c2500100000",
+        &["add [1000h], r9"],
+    );
+    check(
+        |m| m.add_word_at(0x7f00_1234_5678, TMP1, CALL_TARGET),
+        "49bb78563412007f000049010b",
+        &["mov r11, 7F0012345678h", "add [r11], rcx"],
+    );
+    // movups m128, xmm = 0F 11 /r (r12 as base takes a SIB byte).
+    check(
+        |m| m.store_xmm128(Mem::at(Reg(Rq::R12), 0xF0), 0),
+        "410f118424f0000000",
+        &["movups [r12+0F0h], xmm0"],
     );
     // rep = F3, stosq = REX.W AB, movsq = REX.W A5.
     check(|m| m.rep_stosq(), "f348ab", &["rep stosq [rdi]"]);

@@ -6,7 +6,7 @@
 //! miss path's inline receiver rows and its runtime call, the stress
 //! modes' hooks and `--verify-guards`' independent re-check.
 
-use super::memory::{word, word_offset};
+use super::memory::word_offset;
 use super::{counters, runtime, site_shape, Emitter, SITE_ENTRY};
 use crate::bytecode::frame::CTX;
 use crate::bytecode::slot_offset;
@@ -383,10 +383,8 @@ impl Emitter<'_> {
             self.m.add_imm(r, 1);
             return;
         }
-        let base = self.jit.counters.word_addr(site, 0);
-        self.m.mov_imm(CALL_TARGET, base);
-        self.m
-            .add_mem_imm(word(CALL_TARGET, counters::CALLS as u32), 1);
+        let calls = self.jit.counters.word_addr(site, counters::CALLS);
+        self.m.bump(CALL_TARGET, calls);
     }
 
     /// A guard miss with its key in `rdx`: counts it and its receiver in

@@ -64,8 +64,7 @@ impl Emitter<'_> {
                 continue;
             }
             let addr = self.jit.counters.word_addr(site, counters::CALLS);
-            self.m.mov_imm(CALL_TARGET, addr);
-            self.m.add_mem_reg(Mem::at(CALL_TARGET, 0), r);
+            self.m.add_word_at(addr, r, CALL_TARGET);
             self.m.mov_imm(r, 0);
         }
     }

@@ -462,6 +462,11 @@ impl FnCtx<'_, '_> {
                     unreachable!()
                 };
                 let stride = self.l.words(el);
+                let elem = {
+                    let (size, _) = self.l.types().go_size(el);
+                    let pointers = self.l.ptr_map(el).contains(&true);
+                    crate::runtime::growslice::go_elem(size, pointers)
+                };
                 let s = self.expr(&args[0])?;
                 let d = self.temp(3);
                 if spread {
@@ -471,6 +476,7 @@ impl FnCtx<'_, '_> {
                     let lay = self.l.layout_of(el);
                     self.emit(Op::AppendSlice {
                         layout: lay,
+                        elem,
                         d,
                         s,
                         t: tv,
@@ -486,6 +492,7 @@ impl FnCtx<'_, '_> {
                     let lay = self.l.layout_of(el);
                     self.emit(Op::Append {
                         layout: lay,
+                        elem,
                         d,
                         s,
                         v,

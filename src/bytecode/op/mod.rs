@@ -330,6 +330,9 @@ ops! {
         stride: u32,
         /// Pointer map of the allocated words (see `runtime::heap`).
         layout: u32,
+        /// The element as Go's runtime sizes a grown array
+        /// ([`crate::runtime::growslice::go_elem`]).
+        elem: u32,
     } slow helper
         reads[slice(s), words(v, count * stride)] writes[slice(d)] flags[alloc];
     /// `d = append(s, t...)` (`t` a slice, or a string when `from_str`).
@@ -341,6 +344,9 @@ ops! {
         from_str: bool,
         /// Pointer map of the allocated words (see `runtime::heap`).
         layout: u32,
+        /// The element as Go's runtime sizes a grown array
+        /// ([`crate::runtime::growslice::go_elem`]).
+        elem: u32,
     } slow helper
         reads[slice(s), str_or_slice(t, from_str)] writes[slice(d)] flags[alloc];
     /// `d = copy(dst, src)` (`src` a string when `from_str`).

@@ -11,6 +11,7 @@
 //! | [`bounds`] | bounds check elimination: accesses whose index is proved in range (loop induction variables, masks, dominating checks) marked `nobounds` |
 //! | [`version`] | loops with `s[x & m]` accesses still checked copied behind a test of `len(s) > m`, where the bounds pass (run again) proves them |
 //! | [`licm`] | loop-invariant code motion: pure instructions, and loads in loops that write no memory, to the preheader |
+//! | [`stack`] | objects nothing else can reach allocated in the function's frame (`FrameAlloc`), a `make` of a size known at run time behind a test that it fits |
 //! | [`release`] | last: a `Release` after the last use of an allocation nothing else can reach (`b := make([]byte, n)` ... `string(b)`), so its slot is reused at once |
 //! | [`dce`] | unused instructions and block parameters without effects |
 //!
@@ -38,6 +39,7 @@ pub mod loads;
 pub mod release;
 pub mod scalar;
 pub mod simplify;
+pub mod stack;
 pub mod version;
 
 #[cfg(test)]
@@ -69,6 +71,7 @@ const PIPELINE: &[(&str, Pass)] = &[
     ("bounds", bounds::run),
     ("version", version::run),
     ("dce", dce::run),
+    ("stack", stack::run),
     ("release", release::run),
 ];
 

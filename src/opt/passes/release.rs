@@ -83,7 +83,7 @@ pub fn run(g: &mut Graph) -> Counts {
 /// The pointers of the graph's allocations: an `Alloc`'s result, a
 /// `MakeSlice`'s data word (its one `Proj` of word 0, when the tuple is
 /// read only by projections).
-fn candidates(g: &Graph, uses: &[Vec<Use>]) -> Vec<InsnId> {
+pub(super) fn candidates(g: &Graph, uses: &[Vec<Use>]) -> Vec<InsnId> {
     let mut out = Vec::new();
     for blk in &g.blocks {
         for &i in &blk.insns {
@@ -121,7 +121,7 @@ fn candidates(g: &Graph, uses: &[Vec<Use>]) -> Vec<InsnId> {
 /// or as the bytes `string(b)` copies, and nothing else (no terminator:
 /// passed, returned or branched on) reads it but entry states: no other
 /// pointer to the object can come to exist.
-fn confined(g: &Graph, p: InsnId, uses: &[Use]) -> Option<Vec<InsnId>> {
+pub(super) fn confined(g: &Graph, p: InsnId, uses: &[Use]) -> Option<Vec<InsnId>> {
     let only_as = |addr: InsnId, rest: &[InsnId]| addr == p && rest.iter().all(|&x| x != p);
     let mut users = Vec::new();
     for u in uses {

@@ -19,6 +19,7 @@ impl G {
             entry: BlockId(0),
             result_words: 1,
             in_bounds: Default::default(),
+            frame_bufs: 0,
         });
         g.block(0);
         g
@@ -1634,5 +1635,173 @@ fn release_waits_for_the_loop_and_never_frees_what_escapes() {
         let (g, counts) = g.run(release::run);
         assert_eq!(count(&counts, "released"), 0, "escape {escape}");
         assert!(released_after(&g).is_empty());
+    }
+}
+
+/// `make([]T, len)` (`cap` absent) of `stride`-word elements in `b`:
+/// the tuple and its data word.
+fn make_slice(g: &mut G, b: BlockId, len: InsnId, stride: u32) -> (InsnId, InsnId) {
+    let m = g.add(
+        b,
+        Insn::Bytecode {
+            op: crate::bytecode::op::Op::MakeSlice {
+                d: 0,
+                len: 3,
+                cap: crate::bytecode::op::NONE,
+                stride,
+                layout: 0,
+            },
+            args: vec![len],
+            inlined_from: None,
+        },
+        Ty::Tuple(3),
+    );
+    let p = g.add(b, Insn::Proj { of: m, index: 0 }, Ty::Ptr);
+    (m, p)
+}
+
+fn frame_allocs(g: &Graph) -> Vec<(u32, u32)> {
+    g.blocks
+        .iter()
+        .flat_map(|b| b.insns.iter())
+        .filter_map(|&i| match g.insn(i).insn {
+            Insn::FrameAlloc { buf, words } => Some((buf, words)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn stack_puts_a_confined_object_in_the_frame_and_leaves_one_that_escapes() {
+    // p = Alloc (2 words); Store p+1 = 7; return Load p+1 (confined), or
+    // return p itself (escapes).
+    for escapes in [false, true] {
+        let mut g = G::new();
+        let e = g.0.entry;
+        let p = alloc(&mut g, e);
+        let seven = g.konst(e, 7);
+        g.add(
+            e,
+            Insn::Store {
+                p,
+                off: 1,
+                v: seven,
+            },
+            Ty::Void,
+        );
+        let y = g.add(e, Insn::Load { p, off: 1 }, Ty::Int);
+        g.ret(e, if escapes { p } else { y });
+        let (g, c) = g.run(stack::run);
+        let text = graph(&g, &NoNames);
+        if escapes {
+            assert_eq!(count(&c, "in the frame"), 0, "{text}");
+            assert!(frame_allocs(&g).is_empty(), "{text}");
+            assert_eq!(g.frame_bufs, 0);
+        } else {
+            assert_eq!(count(&c, "in the frame"), 1, "{text}");
+            assert_eq!(frame_allocs(&g), [(0, 2)], "{text}");
+            assert_eq!(g.frame_bufs, 2);
+        }
+    }
+}
+
+#[test]
+fn stack_tests_a_run_time_size_against_the_buffer_and_keeps_the_heap_path() {
+    // b := make([]T, n) for elements of 1 and 3 words; b[0] = 5;
+    // return b[0].
+    for (stride, elems) in [(1u32, 8u64), (3, 2)] {
+        let mut g = G::new();
+        let e = g.0.entry;
+        let n = g.param(e, Ty::Int);
+        let (m, p) = make_slice(&mut g, e, n, stride);
+        let zero = g.konst(e, 0);
+        let five = g.konst(e, 5);
+        g.add(
+            e,
+            Insn::SliceStore {
+                ptr: p,
+                len: n,
+                i: zero,
+                stride,
+                off: 0,
+                v: five,
+            },
+            Ty::Void,
+        );
+        let y = g.add(
+            e,
+            Insn::SliceLoad {
+                ptr: p,
+                len: n,
+                i: zero,
+                stride,
+                off: 0,
+            },
+            Ty::Int,
+        );
+        g.ret(e, y);
+        let (g, c) = g.run(stack::run);
+        let text = graph(&g, &NoNames);
+        assert_eq!(count(&c, "in the frame"), 1, "{text}");
+        let words = elems as u32 * stride;
+        assert_eq!(frame_allocs(&g), [(0, words)], "{text}");
+        assert_eq!(g.frame_bufs, words);
+        // The test: n <=u elems, then the frame; else the MakeSlice.
+        let test = g.blocks[e.index()].insns.iter().any(|&i| {
+            matches!(g.insn(i).insn, Insn::Cmp { c: Cmp::Le, kind: CmpKind::Unsigned, a, b }
+                if a == n && const_of(&g, b) == Some(elems))
+        });
+        assert!(test, "{text}");
+        assert!(g.position(m).is_some(), "the heap path stays: {text}");
+        assert!(g.blocks[g.position(m).unwrap().0.index()].cold, "{text}");
+    }
+}
+
+#[test]
+fn stack_keeps_an_object_a_loop_may_take_to_recompiled_code() {
+    // p = Alloc; a loop whose header's entry state holds p; with a guard
+    // hook in the graph (the code may leave at the header) p stays on
+    // the heap, without one it goes in the frame.
+    for guarded in [false, true] {
+        let mut g = G::new();
+        let e = g.0.entry;
+        let p = alloc(&mut g, e);
+        let h = g.block(3);
+        let out = g.block(9);
+        g.jump(e, h, vec![]);
+        let x = g.add(h, Insn::Load { p, off: 0 }, Ty::Int);
+        if guarded {
+            g.add(
+                h,
+                Insn::SiteMiss {
+                    site: pgojit_profiler::SiteId(0),
+                    key: x,
+                },
+                Ty::Void,
+            );
+        }
+        g.term(
+            h,
+            Term::Branch {
+                cond: x,
+                then: Edge {
+                    block: h,
+                    args: vec![],
+                },
+                else_: Edge {
+                    block: out,
+                    args: vec![],
+                },
+            },
+        );
+        g.0.blocks[h.index()].entry_state = Some(vec![(0, p)]);
+        g.ret(out, x);
+        let (g, c) = g.run(stack::run);
+        assert_eq!(
+            count(&c, "in the frame"),
+            usize::from(!guarded),
+            "{}",
+            graph(&g, &NoNames)
+        );
     }
 }

@@ -15,6 +15,7 @@
 //! | `Append` `append(s, v...)` | `len + count <= cap`: the elements stored in place | the bytecode (it grows the array) |
 //! | `StrIndex` `s[i]` | [`Insn::StrByte`], bounds-checked inline | none |
 //! | `StrCmp` | [`Insn::CallRt`] of a runtime comparison (no safepoint) | none |
+//! | `IfaceEq` against `nil` | the type word compared with 0 (`err != nil`, `sh == nil`) | none (other interface comparisons stay generic) |
 //!
 //! Runs on every graph as it is built (so inlined callees are lowered
 //! too), before devirtualization.
@@ -54,6 +55,11 @@ pub fn lower(g: &mut Graph) -> usize {
         };
         match op {
             Op::StrCmp { c, .. } => str_cmp(g, b, k, v, c, &args),
+            Op::IfaceEq { ne, .. } => {
+                if !iface_nil_cmp(g, v, ne, &args) {
+                    continue;
+                }
+            }
             Op::StrIndex { .. } => {
                 let d = &mut g.insns[v.index()];
                 d.insn = Insn::StrByte {
@@ -137,6 +143,7 @@ fn has_native_form(op: &Op) -> bool {
     matches!(
         op,
         Op::StrCmp { .. }
+            | Op::IfaceEq { .. }
             | Op::StrIndex { .. }
             | Op::SliceSlice { .. }
             | Op::StrSlice { .. }
@@ -263,6 +270,28 @@ fn make_iface(
     }
     seq.extend(after);
     g.blocks[b.index()].insns.splice(k..k + 1, seq);
+}
+
+/// `x == nil` (or `!=`) for an interface `x`: its type word against 0
+/// (an interface is nil exactly when its type word is, whatever its data
+/// word holds). Other interface comparisons stay generic. Returns
+/// whether `v` was replaced.
+fn iface_nil_cmp(g: &mut Graph, v: InsnId, ne: bool, args: &[InsnId]) -> bool {
+    let zero = |x: InsnId| matches!(g.insn(x).insn, Insn::Const { bits: 0 });
+    let (tab, z) = match args {
+        [t, _, b0, b1] if zero(*b0) && zero(*b1) => (*t, *b0),
+        [a0, a1, t, _] if zero(*a0) && zero(*a1) => (*t, *a0),
+        _ => return false,
+    };
+    let d = &mut g.insns[v.index()];
+    d.insn = Insn::Cmp {
+        c: if ne { Cmp::Ne } else { Cmp::Eq },
+        kind: CmpKind::Unsigned,
+        a: tab,
+        b: z,
+    };
+    d.ty = Ty::Int;
+    true
 }
 
 /// `StrCmp`: a runtime comparison, then the condition on its result.

@@ -779,6 +779,32 @@ bb3:
 }
 
 #[test]
+fn an_interface_compared_with_nil_tests_its_type_word() {
+    // d = x != nil, x in slots 0..2; then x == y stays generic.
+    for (nil_side, generic) in [(true, false), (false, true)] {
+        let mut code = vec![];
+        if nil_side {
+            code.push(Op::Const { d: 2, v: 0 });
+            code.push(Op::Const { d: 3, v: 0 });
+        }
+        code.push(Op::IfaceEq {
+            d: 4,
+            a: 0,
+            b: 2,
+            empty: false,
+            ne: true,
+        });
+        code.push(Op::Ret { s: 4, n: 1 });
+        let params = if nil_side { 2 } else { 4 };
+        let (mut g, _) = ir(code, params, 5);
+        super::lower::lower(&mut g);
+        let t = graph(&g, &NoNames);
+        assert_eq!(t.contains("IfaceEq"), generic, "{t}");
+        assert_eq!(t.contains("CmpU ne v0, "), !generic, "{t}");
+    }
+}
+
+#[test]
 fn string_compares_call_the_runtime_and_indexing_is_inline() {
     // d = a < b; e = a[i]
     let t = lowered(

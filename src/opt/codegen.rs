@@ -703,23 +703,8 @@ pub fn emit(
             }
         }
     }
-    for b in g.block_ids() {
-        let blk = g.block(b);
-        if let (Some(Term::Branch { cond, .. }), Some(&last)) = (&blk.term, blk.insns.last()) {
-            if *cond == last
-                && uses[last.index()] == 1
-                && matches!(
-                    g.insn(last).insn,
-                    Insn::Cmp {
-                        kind: CmpKind::Signed | CmpKind::Unsigned | CmpKind::Float,
-                        ..
-                    } | Insn::KeyEq { .. }
-                        | Insn::StrEqConst { .. }
-                )
-            {
-                fused[last.index()] = true;
-            }
-        }
+    for (f, b) in fused.iter_mut().zip(regalloc::branch_fused(g)) {
+        *f |= b;
     }
     let saved: Vec<Reg> = a
         .used

@@ -180,6 +180,36 @@ pub fn folded_loads(g: &Graph) -> Vec<bool> {
     out
 }
 
+/// Conditions the code generator fuses with their block's branch (`cmp`
+/// and a conditional jump): a comparison, guard key test or constant
+/// string test that is its block's last instruction and read only by
+/// the branch. They take no register (the branch computes them into the
+/// flags; their operands are read at the branch, which follows them
+/// directly).
+pub fn branch_fused(g: &Graph) -> Vec<bool> {
+    let uses = g.use_counts();
+    let mut out = vec![false; g.insns.len()];
+    for b in g.block_ids() {
+        let blk = g.block(b);
+        if let (Some(Term::Branch { cond, .. }), Some(&last)) = (&blk.term, blk.insns.last()) {
+            if *cond == last
+                && uses[last.index()] == 1
+                && matches!(
+                    g.insn(last).insn,
+                    Insn::Cmp {
+                        kind: CmpKind::Signed | CmpKind::Unsigned | CmpKind::Float,
+                        ..
+                    } | Insn::KeyEq { .. }
+                        | Insn::StrEqConst { .. }
+                )
+            {
+                out[last.index()] = true;
+            }
+        }
+    }
+    out
+}
+
 /// The values that live in XMM registers: floats (`Ty::Float`), words
 /// of another type the graph only reads as floats (an operand of float
 /// arithmetic, a float comparison or conversion) or moves around (stored,
@@ -545,7 +575,13 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     }
     // Values nothing reads need no location (an instruction computes them
     // in a scratch register; a parameter is not loaded at all).
-    let used_vals: Vec<bool> = g.use_counts().iter().map(|&n| n > 0).collect();
+    let fused = branch_fused(g);
+    let used_vals: Vec<bool> = g
+        .use_counts()
+        .iter()
+        .zip(&fused)
+        .map(|(&n, &f)| n > 0 && !f)
+        .collect();
     // Linear scan.
     let mut vals: Vec<InsnId> = (0..nv as u32)
         .map(InsnId)

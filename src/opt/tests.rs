@@ -376,9 +376,14 @@ fn the_verifier_catches_broken_graphs() {
 
 /// No two values that are live at once share a register (a value may hand
 /// its register to the one its last use defines), and every word value
-/// the code reads has a location.
+/// the code reads has a location, but the comparisons fused with their
+/// branch, which have none.
 fn check_alloc(g: &Graph, a: &super::regalloc::Alloc) {
     use super::regalloc::Loc;
+    let fused = super::regalloc::branch_fused(g);
+    for (v, _) in fused.iter().enumerate().filter(|f| *f.1) {
+        assert_eq!(a.loc[v], Loc::None, "v{v} is fused with its branch");
+    }
     let words: Vec<InsnId> = a
         .order
         .iter()
@@ -390,7 +395,11 @@ fn check_alloc(g: &Graph, a: &super::regalloc::Alloc) {
                 .copied()
                 .collect::<Vec<_>>()
         })
-        .filter(|&v| g.insn(v).ty.is_word() && !matches!(g.insn(v).insn, Insn::Const { .. }))
+        .filter(|&v| {
+            g.insn(v).ty.is_word()
+                && !matches!(g.insn(v).insn, Insn::Const { .. })
+                && !fused[v.index()]
+        })
         .collect();
     for &v in &words {
         assert_ne!(a.loc[v.index()], Loc::None, "{v} has no location");

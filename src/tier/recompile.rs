@@ -308,9 +308,16 @@ impl Jit<'_> {
                 due(misses_in(left, m, n));
             }
             RecompileAction::Keep => {
+                // A site that keeps its code is judged again when its
+                // misses could make a full window a recompilation (the
+                // window is then as long as that takes, at least a full
+                // one): one that keeps missing a little is not judged
+                // again every window, while one whose receivers change
+                // gets there within a window's calls.
                 open_window(&mut st, calls, misses);
                 let left = window_calls(st.recompiles, &self.policy);
-                due(misses_in(left, w.misses, w.calls));
+                let ppm = pgojit_profiler::policy::ppm(self.policy.miss_ratio);
+                due((left as u128 * ppm as u128).div_ceil(1_000_000) as u64);
             }
             RecompileAction::Recompile | RecompileAction::Settle => {
                 // The window's receivers: its misses by type, and its hits

@@ -22,11 +22,17 @@
 //! - **branches**: on a constant, or to one edge twice, become a `Jump`;
 //!   one on `!x` becomes one on `x` with its edges swapped
 //!   (keeping `term_pc`: a back-edge taken stays one);
-//! - **jump threading**: an edge into an empty block that only branches
-//!   on one of its parameters, when the edge's argument for it is known
-//!   (a constant, or the branch condition the edge was taken on: `a &&
-//!   b`'s short circuit), goes straight to the side the branch would
-//!   take (not through a loop header, and no back-edge made or lost);
+//! - **jump threading**: an edge into a block that only branches on one
+//!   of its parameters (or on a comparison of it with a constant), when
+//!   the edge's argument for it is known (a constant, or the branch
+//!   condition the edge was taken on: `a && b`'s short circuit), goes
+//!   straight to the side the branch would take; a `Jump` into a block
+//!   that only jumps goes straight to its target; a `Jump` into a
+//!   block that branches on `x` (or `x != 0`, `x == 0`) of what the jump
+//!   passes becomes that branch, on the value itself (a switch's `ok`, a
+//!   callee's `return a < b` its inlined caller tests: the comparison
+//!   then fuses with its branch); never through a loop header, and no
+//!   back-edge made or lost;
 //! - **block parameters**: one whose incoming arguments are all one value
 //!   (or the parameter itself), or any parameter of a block with a single
 //!   predecessor edge, is replaced by that value (which dominates the
@@ -391,13 +397,87 @@ fn branches(g: &mut Graph, st: &mut Stats) -> bool {
     changed
 }
 
+/// What a block does with its parameters, for jump threading: nothing
+/// in its body but constants and the comparison its branch tests.
+#[derive(Clone)]
+enum Pass {
+    /// Branches on `test` of parameter `p`.
+    Branch {
+        p: usize,
+        test: Test,
+        then: Edge,
+        else_: Edge,
+    },
+    /// Only jumps on.
+    Jump(Edge),
+}
+
+/// The condition a threadable block branches on, of its parameter `x`.
+#[derive(Clone, Copy)]
+enum Test {
+    /// `x != 0` (the parameter itself).
+    NonZero,
+    /// `x c k` for a constant `k`.
+    Cmp(Cmp, CmpKind, u64),
+}
+
+impl Test {
+    /// The branch's side for a known `x`.
+    fn eval(self, x: u64) -> bool {
+        match self {
+            Test::NonZero => x != 0,
+            Test::Cmp(c, kind, k) => eval_cmp(c, kind, x, k) != 0,
+        }
+    }
+}
+
+/// `b`'s shape for threading, if it has one.
+fn pass_of(g: &Graph, b: BlockId) -> Option<Pass> {
+    let blk = g.block(b);
+    let body: Vec<InsnId> = blk
+        .insns
+        .iter()
+        .copied()
+        .filter(|&i| konst(g, i).is_none())
+        .collect();
+    match (&blk.term, body.as_slice()) {
+        (Some(Term::Jump(e)), []) => Some(Pass::Jump(e.clone())),
+        (Some(Term::Branch { cond, then, else_ }), []) => {
+            let p = blk.params.iter().position(|x| x == cond)?;
+            Some(Pass::Branch {
+                p,
+                test: Test::NonZero,
+                then: then.clone(),
+                else_: else_.clone(),
+            })
+        }
+        (Some(Term::Branch { cond, then, else_ }), [c]) if c == cond => {
+            let Insn::Cmp { c, kind, a, b: k } = g.insn(*c).insn else {
+                return None;
+            };
+            if !matches!(kind, CmpKind::Signed | CmpKind::Unsigned) {
+                return None;
+            }
+            let p = blk.params.iter().position(|&x| x == a)?;
+            Some(Pass::Branch {
+                p,
+                test: Test::Cmp(c, kind, konst(g, k)?),
+                then: then.clone(),
+                else_: else_.clone(),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Jump threading (see the module's list).
 fn thread(g: &mut Graph, st: &mut Stats) -> bool {
     let mut changed = false;
-    // A block qualifies when nothing but its own terminator reads its
-    // parameters (the side it sends an edge to may no longer be
-    // dominated by it) and it heads no loop (an inlined callee's header
-    // has no entry state).
+    // A block qualifies when nothing but its own terminator (and the
+    // comparison it branches on) reads its parameters (the side it sends
+    // an edge to may no longer be dominated by it), every predecessor
+    // comes before it (no back-edge into it) and it heads no loop (an
+    // inlined callee's header has no entry state).
     let uses = g.use_counts();
     let rpo = g.rpo();
     let mut rank = vec![usize::MAX; g.blocks.len()];
@@ -405,28 +485,72 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
         rank[b.index()] = k;
     }
     let preds = g.preds();
-    let threadable: Vec<bool> = g
+    let shapes: Vec<Option<Pass>> = g
         .block_ids()
         .map(|b| {
             let blk = g.block(b);
-            let Some(t) = &blk.term else {
-                return false;
-            };
-            let in_term = |q: InsnId| {
-                let mut n = t.operands().iter().filter(|&&x| x == q).count();
-                for e in t.edges() {
-                    n += e.args.iter().filter(|&&x| x == q).count();
+            let t = blk.term.as_ref()?;
+            // (The parameters, then the body's values: the constants a
+            // threaded edge makes again must not be read past `b`.)
+            let own: Vec<InsnId> = blk.params.iter().chain(&blk.insns).copied().collect();
+            let mut reads = vec![0usize; own.len()];
+            let mut count = |q: InsnId| {
+                if let Some(i) = own.iter().position(|&x| x == q) {
+                    reads[i] += 1;
                 }
-                n
             };
-            blk.params
+            for o in t.operands() {
+                count(o);
+            }
+            for e in t.edges() {
+                e.args.iter().for_each(|&x| count(x));
+            }
+            for &i in &blk.insns {
+                g.insn(i).insn.operands().into_iter().for_each(&mut count);
+            }
+            let ok = own
                 .iter()
-                .all(|&q| in_term(q) == uses[q.index()] as usize)
+                .zip(&reads)
+                .all(|(&q, &n)| n == uses[q.index()] as usize)
                 && preds[b.index()]
                     .iter()
                     .all(|p| rank[p.index()] < rank[b.index()])
+                && blk.entry_state.is_none()
+                && b != g.entry;
+            if !ok {
+                return None;
+            }
+            // (A branch's own comparison read by anything else stays.)
+            if let Term::Branch { cond, .. } = t {
+                if !blk.params.contains(cond) && uses[cond.index()] != 1 {
+                    return None;
+                }
+            }
+            pass_of(g, b)
         })
         .collect();
+    // An edge's arguments through `b`'s parameters (`via` the edge from
+    // `a`); a constant of `b`'s body is made again at the top of `a`.
+    let map_args = |g: &mut Graph, a: BlockId, b: BlockId, via: &Edge, to: &Edge| -> Vec<InsnId> {
+        let mut out = Vec::new();
+        for &x in &to.args {
+            let y = if let Some(i) = g.block(b).params.iter().position(|&q| q == x) {
+                via.args[i]
+            } else if let (true, Some(bits)) = (g.block(b).insns.contains(&x), konst(g, x)) {
+                let d = g.insn(x);
+                let c = g.add_insn(Insn::Const { bits }, d.ty, d.pc);
+                g.blocks[a.index()].insns.insert(0, c);
+                c
+            } else {
+                x
+            };
+            out.push(y);
+        }
+        out
+    };
+    // (A block changed this round is gone through in the next one: its
+    // shape above is the old one.)
+    let mut changed_blocks = vec![false; g.blocks.len()];
     for a in g.block_ids() {
         let Some(t) = g.block(a).term.clone() else {
             continue;
@@ -439,47 +563,51 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
         let mut any = false;
         for (k, e) in new.edges_mut().into_iter().enumerate() {
             let b = e.block;
-            let blk = g.block(b);
-            let Some(Term::Branch { cond, then, else_ }) = &blk.term else {
+            let Some(shape) = &shapes[b.index()] else {
                 continue;
             };
-            if !blk.insns.is_empty()
-                || !threadable[b.index()]
-                || blk.entry_state.is_some()
-                || b == g.entry
-                || b == a
-                || back_edge(g, a, b)
-            {
+            if changed_blocks[b.index()] {
                 continue;
             }
-            let Some(p) = blk.params.iter().position(|x| x == cond) else {
+            if b == a || back_edge(g, a, b) {
                 continue;
+            }
+            let to = match shape {
+                // A jump through a block that only jumps on (not a
+                // branch's edge: that would give the branch two edges to
+                // one block, each with its own moves).
+                Pass::Jump(to) if branch_cond.is_none() && matches!(t, Term::Jump(_)) => to,
+                Pass::Jump(_) => continue,
+                Pass::Branch {
+                    p,
+                    test,
+                    then,
+                    else_,
+                } => {
+                    let Some(&arg) = e.args.get(*p) else {
+                        continue;
+                    };
+                    // The value on this edge: a constant, or the condition
+                    // this edge was taken on (the then-edge is edge 0).
+                    let known = match (konst(g, arg), test) {
+                        (Some(c), _) => Some(test.eval(c)),
+                        (None, Test::NonZero) if Some(arg) == branch_cond => Some(k == 0),
+                        _ => None,
+                    };
+                    let Some(taken) = known else {
+                        continue;
+                    };
+                    if taken {
+                        then
+                    } else {
+                        else_
+                    }
+                }
             };
-            let Some(&arg) = e.args.get(p) else {
-                continue;
-            };
-            // The value on this edge: a constant, or the condition this
-            // edge was taken on (the then-edge is edge 0).
-            let known = match konst(g, arg) {
-                Some(c) => Some(c != 0),
-                None if Some(arg) == branch_cond => Some(k == 0),
-                None => None,
-            };
-            let Some(taken) = known else {
-                continue;
-            };
-            let to = if taken { then } else { else_ };
             if to.block == b || back_edge(g, b, to.block) || back_edge(g, a, to.block) {
                 continue;
             }
-            let args: Vec<InsnId> = to
-                .args
-                .iter()
-                .map(|&x| match blk.params.iter().position(|&q| q == x) {
-                    Some(i) => e.args[i],
-                    None => x,
-                })
-                .collect();
+            let args = map_args(g, a, b, e, to);
             *e = Edge {
                 block: to.block,
                 args,
@@ -487,8 +615,65 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
             any = true;
             st.threaded += 1;
         }
+        // A jump into a block that only branches on what the jump passes
+        // (`ok` of a switch's cases, a callee's `return a < b` tested by
+        // its caller) becomes that branch, on the value itself: the
+        // comparison that made it then fuses with it.
+        if let (false, Term::Jump(e)) = (any, &new) {
+            if let Some(Pass::Branch {
+                p,
+                test,
+                then,
+                else_,
+            }) = &shapes[e.block.index()]
+            {
+                let b = e.block;
+                let arg = e.args[*p];
+                let stale = changed_blocks[b.index()];
+                let swap = match test {
+                    Test::NonZero => Some(false),
+                    Test::Cmp(Cmp::Ne, _, 0) => Some(false),
+                    Test::Cmp(Cmp::Eq, _, 0) => Some(true),
+                    _ => None,
+                };
+                let ok = swap.is_some()
+                    && !stale
+                    && b != a
+                    && !back_edge(g, a, b)
+                    && [then, else_].iter().all(|to| {
+                        to.block != b && !back_edge(g, b, to.block) && !back_edge(g, a, to.block)
+                    })
+                    && konst(g, arg).is_none()
+                    && matches!(g.insn(arg).ty, Ty::Int | Ty::Ptr);
+                if ok {
+                    let (t1, t2) = (
+                        Edge {
+                            block: then.block,
+                            args: map_args(g, a, b, e, then),
+                        },
+                        Edge {
+                            block: else_.block,
+                            args: map_args(g, a, b, e, else_),
+                        },
+                    );
+                    let (then, else_) = if swap == Some(true) {
+                        (t2, t1)
+                    } else {
+                        (t1, t2)
+                    };
+                    new = Term::Branch {
+                        cond: arg,
+                        then,
+                        else_,
+                    };
+                    any = true;
+                    st.threaded += 1;
+                }
+            }
+        }
         if any {
             g.blocks[a.index()].term = Some(new);
+            changed_blocks[a.index()] = true;
             changed = true;
         }
     }

@@ -608,10 +608,17 @@ pub fn emit(
     // bit of the register that counts the site's calls when there is one
     // (a count never gets there; `test; jl` is one fused instruction on
     // the back-edge), else a frame word.
-    let guarded_code = g
-        .insns
-        .iter()
-        .any(|d| matches!(d.insn, Insn::SiteMiss { .. }));
+    // (Only a miss path inside a loop has a back-edge to leave at: one
+    // outside every loop lets the function's next call enter the new
+    // code, as a recursive tree walker's do.)
+    let in_loop = g.loop_blocks();
+    let guarded_code = g.block_ids().any(|b| {
+        in_loop[b.index()]
+            && g.block(b)
+                .insns
+                .iter()
+                .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
+    });
     let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
     let leave = if !(guarded_code && has_headers) {
         LeaveFlag::None
@@ -631,10 +638,11 @@ pub fn emit(
     if leave != LeaveFlag::None {
         for b in g.block_ids() {
             let blk = g.block(b);
-            if !blk
-                .insns
-                .iter()
-                .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
+            if !in_loop[b.index()]
+                || !blk
+                    .insns
+                    .iter()
+                    .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
             {
                 continue;
             }

@@ -21,6 +21,7 @@
 //! too), before devirtualization.
 
 use super::ir::*;
+use super::passes::loads::writes_nothing;
 use crate::bytecode::op::{Cmp, Op, NONE};
 use std::collections::{HashMap, HashSet};
 
@@ -703,7 +704,9 @@ fn in_place(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId]) -> 
     }
     let first = (0..k).find(|&j| reads.contains(&insns[j]))?;
     if !reads.iter().all(|r| insns[first..k].contains(r))
-        || insns[first..k].iter().any(|&x| writes(&g.insn(x).insn))
+        || !insns[first..k]
+            .iter()
+            .all(|&x| writes_nothing(&g.insn(x).insn))
     {
         return None;
     }
@@ -717,34 +720,6 @@ fn in_place(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId]) -> 
         off,
         pc,
     })
-}
-
-/// Whether an instruction may write memory the program sees (or run
-/// code that does).
-fn writes(i: &Insn) -> bool {
-    !matches!(
-        i,
-        Insn::Param { .. }
-            | Insn::Const { .. }
-            | Insn::TypeWord { .. }
-            | Insn::Bin { .. }
-            | Insn::Un { .. }
-            | Insn::Cmp { .. }
-            | Insn::CheckShift { .. }
-            | Insn::CheckIndex { .. }
-            | Insn::Load { .. }
-            | Insn::AddrOff { .. }
-            | Insn::AddrG { .. }
-            | Insn::LoadG { .. }
-            | Insn::SliceAddr { .. }
-            | Insn::SliceLoad { .. }
-            | Insn::LoadCtx
-            | Insn::LoadSlot { .. }
-            | Insn::Proj { .. }
-            | Insn::Select { .. }
-            | Insn::StrByte { .. }
-            | Insn::StrEqConst { .. }
-    )
 }
 
 /// [`diamond`] for instruction `v` of a graph the lowering is done with

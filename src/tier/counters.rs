@@ -166,28 +166,13 @@ unsafe impl Sync for LowWords {}
 impl LowWords {
     fn new(len: usize) -> LowWords {
         let bytes = (len.max(1) * 8).next_multiple_of(4096);
-        // SAFETY: an anonymous private mapping with no address hint, only
-        // ever read and written as the atomics handed out below.
-        let p = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                bytes,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_32BIT,
-                -1,
-                0,
-            )
-        };
-        if p != libc::MAP_FAILED && super::keycell::low_address(p as u64 + bytes as u64 - 1) {
+        // (Only ever read and written as the atomics handed out below.)
+        if let Some(p) = super::keycell::map_low(bytes) {
             return LowWords {
                 ptr: p.cast(),
                 len,
                 mapped: bytes,
             };
-        }
-        if p != libc::MAP_FAILED {
-            // SAFETY: the mapping just made, of `bytes` bytes, unused.
-            unsafe { libc::munmap(p, bytes) };
         }
         let words: Box<[AtomicU64]> = (0..len).map(|_| AtomicU64::new(0)).collect();
         LowWords {

@@ -77,9 +77,20 @@ impl Drop for KeyCell {
 /// Adds cells to the free list: a mapping below 2 GB, or one heap cell
 /// when the system gives none there.
 fn refill(free: &mut Vec<usize>) {
-    let bytes = CELLS_PER_MAP * 8;
-    // SAFETY: an anonymous private mapping with no address hint; it is
-    // only read as the atomics handed out above and never unmapped.
+    // (Only read as the atomics handed out above; never unmapped.)
+    if let Some(p) = map_low(CELLS_PER_MAP * 8) {
+        let base = p as usize;
+        // Handed out from the lowest address up (the list pops its end).
+        free.extend((0..CELLS_PER_MAP).rev().map(|i| base + 8 * i));
+        return;
+    }
+    free.push(Box::leak(Box::new(AtomicU64::new(0))) as *const AtomicU64 as usize);
+}
+
+/// A zeroed anonymous mapping of `bytes` bytes wholly below 2 GB
+/// (`MAP_32BIT`), if the system has room there. The caller owns it.
+pub(crate) fn map_low(bytes: usize) -> Option<*mut libc::c_void> {
+    // SAFETY: an anonymous private mapping with no address hint.
     let p = unsafe {
         libc::mmap(
             std::ptr::null_mut(),
@@ -90,17 +101,15 @@ fn refill(free: &mut Vec<usize>) {
             0,
         )
     };
-    if p != libc::MAP_FAILED && low_address(p as u64 + bytes as u64 - 1) {
-        let base = p as usize;
-        // Handed out from the lowest address up (the list pops its end).
-        free.extend((0..CELLS_PER_MAP).rev().map(|i| base + 8 * i));
-        return;
+    if p == libc::MAP_FAILED {
+        return None;
     }
-    if p != libc::MAP_FAILED {
-        // SAFETY: the mapping just made, of `bytes` bytes, unused.
-        unsafe { libc::munmap(p, bytes) };
+    if low_address(p as u64 + bytes as u64 - 1) {
+        return Some(p);
     }
-    free.push(Box::leak(Box::new(AtomicU64::new(0))) as *const AtomicU64 as usize);
+    // SAFETY: the mapping just made, of `bytes` bytes, unused.
+    unsafe { libc::munmap(p, bytes) };
+    None
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ impl Facts {
 
 /// Instructions that write no memory the program can see and run no
 /// other code (what `Bump` and `Entered` write is the runtime's).
-fn writes_nothing(i: &Insn) -> bool {
+pub(crate) fn writes_nothing(i: &Insn) -> bool {
     matches!(
         i,
         Insn::Param { .. }

@@ -1864,8 +1864,12 @@ impl Gen<'_> {
                 if *rt == Rt::StrCmp {
                     // Inline: two non-empty strings whose first bytes
                     // differ (most that are compared) give those bytes'
-                    // difference.
-                    let slow = self.m.new_label();
+                    // difference; with equal first bytes, two of at
+                    // least four bytes whose first four differ (sorted
+                    // neighbours: a sort's late comparisons) give -1 or
+                    // 1 by those four, big-endian. (`r` is written only
+                    // on the way out: it may be an operand's register.)
+                    let (slow, four) = (self.m.new_label(), self.m.new_label());
                     for n in [args[1], args[3]] {
                         let rn = self.src(n, TMP1);
                         self.m.test(rn, rn);
@@ -1876,7 +1880,25 @@ impl Gen<'_> {
                     let pb = self.src(args[2], TMP2);
                     self.m.load8(TMP2, Mem::at(pb, 0));
                     self.m.sub(TMP1, TMP2);
+                    self.m.je(four);
+                    self.m.mov(r, TMP1);
+                    self.m.jmp(done);
+                    self.m.bind(four);
+                    for n in [args[1], args[3]] {
+                        let rn = self.src(n, TMP1);
+                        self.m.cmp(rn, 4);
+                        self.m.jcc(Cond::Below, slow);
+                    }
+                    let pa = self.src(args[0], TMP1);
+                    self.m.load32(TMP1, Mem::at(pa, 0));
+                    let pb = self.src(args[2], TMP2);
+                    self.m.load32(TMP2, Mem::at(pb, 0));
+                    self.m.bswap32(TMP1);
+                    self.m.bswap32(TMP2);
+                    self.m.cmp(TMP1, TMP2);
                     self.m.je(slow);
+                    self.m.set(Cond::Above, TMP1);
+                    self.m.lea_sib(TMP1, TMP1, TMP1, 1, -1);
                     self.m.mov(r, TMP1);
                     self.m.jmp(done);
                     self.m.bind(slow);

@@ -386,6 +386,12 @@ impl MacroAssembler {
         self.rm(Width::Sd, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));
     }
 
+    /// `bswap r32` (the low dword's bytes reversed, the upper half zeroed).
+    pub fn bswap32(&mut self, r: Reg) {
+        let r = r.0;
+        dynasm!(self.ops ; .arch x64 ; bswap Rd(r));
+    }
+
     /// `movups [mem], xmm{s}` (16 bytes).
     pub fn store_xmm128(&mut self, mem: Mem, s: u8) {
         self.rm(Width::D, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));

@@ -840,6 +840,10 @@ fn encodes_counters_and_block_moves() {
         "49bb78563412007f000049010b",
         &["mov r11, 7F0012345678h", "add [r11], rcx"],
     );
+    // bswap r32 = 0F C8+r (dynasm's REX prefix for a register chosen at
+    // run time: empty 40 for ecx, REX.B for r8d..r15d).
+    check(|m| m.bswap32(TMP1), "400fc9", &["bswap ecx"]);
+    check(|m| m.bswap32(R9), "410fc9", &["bswap r9d"]);
     // movups m128, xmm = 0F 11 /r (r12 as base takes a SIB byte).
     check(
         |m| m.store_xmm128(Mem::at(Reg(Rq::R12), 0xF0), 0),

@@ -612,13 +612,17 @@ pub fn emit(
     // outside every loop lets the function's next call enter the new
     // code, as a recursive tree walker's do.)
     let in_loop = g.loop_blocks();
-    let guarded_code = g.block_ids().any(|b| {
-        in_loop[b.index()]
-            && g.block(b)
-                .insns
-                .iter()
-                .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
-    });
+    let loop_misses: Vec<BlockId> = g
+        .block_ids()
+        .filter(|b| {
+            in_loop[b.index()]
+                && g.block(*b)
+                    .insns
+                    .iter()
+                    .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
+        })
+        .collect();
+    let guarded_code = !loop_misses.is_empty();
     let has_headers = g.blocks.iter().any(|b| b.entry_state.is_some());
     let leave = if !(guarded_code && has_headers) {
         LeaveFlag::None
@@ -636,16 +640,7 @@ pub fn emit(
     let mut chains: Vec<(BlockId, Vec<BlockId>)> = Vec::new();
     let mut poll = false;
     if leave != LeaveFlag::None {
-        for b in g.block_ids() {
-            let blk = g.block(b);
-            if !in_loop[b.index()]
-                || !blk
-                    .insns
-                    .iter()
-                    .any(|&i| matches!(g.insn(i).insn, Insn::SiteMiss { .. }))
-            {
-                continue;
-            }
+        for &b in &loop_misses {
             match leave_chain(g, b) {
                 Some(c) if c.is_empty() => {}
                 Some(c) => chains.push((b, c)),
@@ -1643,11 +1638,7 @@ impl Gen<'_> {
                 // (Counted by the loop's trips.)
                 Some((a, _)) if a == *addr && !self.trips.is_empty() => {}
                 Some((a, r)) if a == *addr => self.m.add_imm(r, 1),
-                _ => {
-                    if std::env::var_os("NOBUMP").is_none() {
-                        self.m.bump(TMP0, *addr)
-                    }
-                }
+                _ => self.m.bump(TMP0, *addr),
             },
             Insn::SiteMiss { site, key } => {
                 let back = self.m.new_label();

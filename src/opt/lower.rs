@@ -31,15 +31,7 @@ pub fn lower(g: &mut Graph) -> usize {
     // (Linear in the graph: the candidates and their projections are
     // found once, and the uses of the words they replace are rewritten
     // once at the end.)
-    let mut cx = Cx::default();
-    for (x, d) in g.insns.iter().enumerate() {
-        if let Insn::Proj { of, index } = d.insn {
-            cx.projs
-                .entry(of)
-                .or_default()
-                .push((index, InsnId(x as u32)));
-        }
-    }
+    let mut cx = Cx::new(g);
     let candidates: Vec<InsnId> = g
         .blocks
         .iter()
@@ -112,6 +104,20 @@ struct Cx {
 }
 
 impl Cx {
+    /// The graph's projections, by the tuple they read.
+    fn new(g: &Graph) -> Cx {
+        let mut cx = Cx::default();
+        for (x, d) in g.insns.iter().enumerate() {
+            if let Insn::Proj { of, index } = d.insn {
+                cx.projs
+                    .entry(of)
+                    .or_default()
+                    .push((index, InsnId(x as u32)));
+            }
+        }
+        cx
+    }
+
     /// Takes the projections of `v` out of the graph (`rest`, the
     /// instructions after it in its block, holds them as the builder
     /// leaves them; anywhere else they are looked for), and replaces
@@ -588,7 +594,8 @@ fn append(
         },
         false,
     );
-    if let Some(pl) = place {
+    // (An append always has its capacity check, so a slow path.)
+    if let (Some(pl), Some(slow)) = (place, slow) {
         pl.store_all(g, slow);
     }
 }
@@ -621,11 +628,7 @@ impl InPlace {
     }
 
     /// The slow path's stores: its three result words.
-    fn store_all(&self, g: &mut Graph, slow: Option<BlockId>) {
-        // (No checks, no slow path: the fast path stored the length.)
-        let Some(slow) = slow else {
-            return;
-        };
+    fn store_all(&self, g: &mut Graph, slow: BlockId) {
         let Some(Term::Jump(e)) = g.block(slow).term.clone() else {
             unreachable!("the slow path jumps to the merge");
         };
@@ -713,7 +716,7 @@ fn in_place(g: &mut Graph, b: BlockId, k: usize, v: InsnId, args: &[InsnId]) -> 
     let gone: Vec<InsnId> = stores.iter().flatten().copied().collect();
     g.blocks[b.index()].insns.retain(|x| !gone.contains(x));
     for x in gone {
-        g.insns[x.index()].insn = Insn::Const { bits: 0 };
+        crate::opt::passes::tombstone(g, x);
     }
     Some(InPlace {
         base: store_base,
@@ -734,17 +737,7 @@ pub(crate) fn fast_path(
     let Some((b, k)) = g.position(v) else {
         return;
     };
-    let mut cx = Cx::default();
-    for (x, d) in g.insns.iter().enumerate() {
-        if let Insn::Proj { of, index } = d.insn {
-            if of == v {
-                cx.projs
-                    .entry(v)
-                    .or_default()
-                    .push((index, InsnId(x as u32)));
-            }
-        }
-    }
+    let mut cx = Cx::new(g);
     let old: Vec<InsnId> = cx
         .projs
         .get(&v)

@@ -118,36 +118,10 @@ pub fn run(g: &mut Graph) -> Counts {
     }
     // Inner loops (later headers) first.
     loops.sort_by_key(|(h, _)| std::cmp::Reverse(order[h.index()]));
-    // Comparisons read only by branches stay: fused with their branch
-    // they cost nothing more in the loop, while a hoisted one is a bool
-    // kept in a register (or a spill slot) through the whole loop.
-    let mut branch_only = vec![true; g.insns.len()];
-    for blk in &g.blocks {
-        for &i in &blk.insns {
-            for o in g.insn(i).insn.operands() {
-                branch_only[o.index()] = false;
-            }
-        }
-        for &(_, v) in blk.entry_state.iter().flatten() {
-            branch_only[v.index()] = false;
-        }
-        if let Some(t) = &blk.term {
-            let cond = match t {
-                Term::Branch { cond, .. } => Some(*cond),
-                _ => None,
-            };
-            for o in t.operands() {
-                if Some(o) != cond {
-                    branch_only[o.index()] = false;
-                }
-            }
-            for e in t.edges() {
-                for a in &e.args {
-                    branch_only[a.index()] = false;
-                }
-            }
-        }
-    }
+    // Comparisons fused with their branch stay: they cost nothing more
+    // in the loop, while a hoisted one is a bool kept in a register (or a
+    // spill slot) through the whole loop.
+    let fused = crate::opt::regalloc::branch_fused(g);
     let mut moved = 0;
     for (h, inside) in loops {
         let outside: Vec<BlockId> = preds[h.index()]
@@ -196,8 +170,7 @@ pub fn run(g: &mut Graph) -> Counts {
                             }
                             _ => false,
                         };
-                let fused = matches!(d, Insn::Cmp { .. }) && branch_only[i.index()];
-                if !(invariant && movable) || fused || g.in_bounds.contains(&i) {
+                if !(invariant && movable) || fused[i.index()] || g.in_bounds.contains(&i) {
                     top &= pure(d);
                     continue;
                 }

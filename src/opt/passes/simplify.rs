@@ -517,14 +517,10 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                     .all(|p| rank[p.index()] < rank[b.index()])
                 && blk.entry_state.is_none()
                 && b != g.entry;
+            // (The comparison a branch tests is one of the body's values:
+            // read by nothing past the block either.)
             if !ok {
                 return None;
-            }
-            // (A branch's own comparison read by anything else stays.)
-            if let Term::Branch { cond, .. } = t {
-                if !blk.params.contains(cond) && uses[cond.index()] != 1 {
-                    return None;
-                }
             }
             pass_of(g, b)
         })
@@ -576,7 +572,7 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                 // A jump through a block that only jumps on (not a
                 // branch's edge: that would give the branch two edges to
                 // one block, each with its own moves).
-                Pass::Jump(to) if branch_cond.is_none() && matches!(t, Term::Jump(_)) => to,
+                Pass::Jump(to) if matches!(t, Term::Jump(_)) => to,
                 Pass::Jump(_) => continue,
                 Pass::Branch {
                     p,
@@ -629,15 +625,13 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
             {
                 let b = e.block;
                 let arg = e.args[*p];
-                let stale = changed_blocks[b.index()];
+                // (`x == 0`: the branch on `x` with its edges swapped.)
                 let swap = match test {
-                    Test::NonZero => Some(false),
-                    Test::Cmp(Cmp::Ne, _, 0) => Some(false),
+                    Test::NonZero | Test::Cmp(Cmp::Ne, _, 0) => Some(false),
                     Test::Cmp(Cmp::Eq, _, 0) => Some(true),
                     _ => None,
                 };
-                let ok = swap.is_some()
-                    && !stale
+                let ok = !changed_blocks[b.index()]
                     && b != a
                     && !back_edge(g, a, b)
                     && [then, else_].iter().all(|to| {
@@ -645,7 +639,7 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                     })
                     && konst(g, arg).is_none()
                     && matches!(g.insn(arg).ty, Ty::Int | Ty::Ptr);
-                if ok {
+                if let (true, Some(swap)) = (ok, swap) {
                     let (t1, t2) = (
                         Edge {
                             block: then.block,
@@ -656,11 +650,7 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                             args: map_args(g, a, b, e, else_),
                         },
                     );
-                    let (then, else_) = if swap == Some(true) {
-                        (t2, t1)
-                    } else {
-                        (t1, t2)
-                    };
+                    let (then, else_) = if swap { (t2, t1) } else { (t1, t2) };
                     new = Term::Branch {
                         cond: arg,
                         then,

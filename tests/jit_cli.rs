@@ -275,6 +275,31 @@ fn stale_guard_is_recompiled_and_the_loop_moves_over() {
     assert!(err.contains("recompilations    1"), "{err}");
 }
 
+/// A function hot through its calls gets optimized code without OSR
+/// entries, while an activation of it (the outer call of `walk`) runs
+/// another of its loops in baseline code for the whole program: that loop
+/// keeps coming back, asks for a compilation with an entry at every
+/// header, and continues in it.
+#[test]
+fn a_loop_without_an_entry_asks_for_one_and_moves_over() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/programs/osr_other_loop.go")
+        .display()
+        .to_string();
+    let out = pgojit(&["run", "--jit-sync", "--trace-tier", &p]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let want = std::fs::read_to_string(p.replace(".go", ".stdout")).expect("expected output");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+    let asked = "main.walk still runs its baseline code at the loop header (pc 11), where its opt code has no entry: compiling it again with an entry at every header";
+    let at = err.find(asked).unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        err[at..]
+            .contains("main.walk leaves its baseline code for opt code at the loop header (pc 11)"),
+        "{err}"
+    );
+    assert_eq!(err.matches(asked).count(), 1, "{err}");
+}
+
 /// The same phase change in optimized code: its miss path notices the
 /// recompilation, and the loop's next back-edge writes the header's live
 /// slots to the frame and continues in the new code's OSR entry.

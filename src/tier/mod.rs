@@ -94,6 +94,11 @@ pub struct Jit<'p> {
     /// activation asked for it to be compiled, the one OSR entry a first
     /// optimizing compilation makes ([`Jit::osr_headers`]).
     osr_want: Box<[AtomicU32]>,
+    /// Per function: how many times a running activation came back to
+    /// [`Jit::hot_again`] at a loop header where the optimizing tier's
+    /// code has no entry (at `OSR_PATIENCE`, it asks for a compilation
+    /// with an entry at every header).
+    osr_again: Box<[AtomicU32]>,
     /// Per function: every version of its code, the installed one last
     /// (older ones stay mapped: a loop may still be running in them).
     code: Box<[Mutex<Vec<Arc<FuncCode>>>]>,
@@ -177,6 +182,7 @@ impl<'p> Jit<'p> {
                 .collect(),
             upgrade: (0..n).map(|_| AtomicU8::new(0)).collect(),
             osr_want: (0..n).map(|_| AtomicU32::new(0)).collect(),
+            osr_again: (0..n).map(|_| AtomicU32::new(0)).collect(),
             code: (0..n).map(|_| Mutex::new(Vec::new())).collect(),
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
@@ -276,14 +282,16 @@ impl<'p> Jit<'p> {
                 }
             }
         }
-        if self.installed(f).is_some_and(|c| c.tier >= top) {
-            // Calls go to the new code through the entry cell; this code
-            // need not ask again.
-            self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
+        if !self.installed(f).is_some_and(|c| c.tier >= top) || pc == 0 {
+            // (Calls go to the new code through the entry cell. The budget
+            // stays short: only activations still running this code count
+            // it down, and a loop among them must come back for its
+            // entry.)
+            return 0;
         }
-        if pc != 0 && self.installed(f).is_some_and(|c| c.tier >= top) {
-            let at = self.osr_entry(f, pc).unwrap_or(0);
-            if at != 0 && self.opts.trace {
+        let at = self.osr_entry(f, pc).unwrap_or(0);
+        if at != 0 {
+            if self.opts.trace {
                 eprintln!(
                     "{}: {} leaves its {} code for {} code at the loop header (pc {pc})",
                     self.prog.file_name,
@@ -293,6 +301,50 @@ impl<'p> Jit<'p> {
                 );
             }
             return at;
+        }
+        // No entry here: a first optimizing compilation makes one only at
+        // the header whose back-edge asked for it (none for a function hot
+        // by its calls), and this activation runs another of its loops (an
+        // inner one, or an outer loop calling the function itself). Left
+        // there, a `main` whose loops run the whole program would never
+        // leave baseline code. As HotSpot compiles an OSR version for each
+        // loop that asks, a loop that keeps coming back (OSR_PATIENCE
+        // times: most in-flight loops end first) asks once for a
+        // compilation with an entry at every header (a recompilation makes
+        // those), and keeps coming back until it finds its entry.
+        const OSR_PATIENCE: u32 = 8;
+        let asked = self.osr_again[f.index()].fetch_add(1, Ordering::AcqRel) + 1;
+        if asked == OSR_PATIENCE {
+            self.want_osr(f, pc);
+            if self.state[f.index()]
+                .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                if self.opts.trace {
+                    eprintln!(
+                        "{}: {} still runs its {} code at the loop header (pc {pc}), where its {} code has no entry: compiling it again with an entry at every header{}",
+                        self.prog.file_name,
+                        self.prog.func(f).name,
+                        self.compilers[0].tier().name(),
+                        top.name(),
+                        if self.opts.sync || self.eager {
+                            ""
+                        } else {
+                            ", queued for the compiler thread"
+                        }
+                    );
+                }
+                if self.opts.sync || self.eager {
+                    self.compile_and_install(f);
+                    return self.hot_again(f, pc);
+                }
+                self.queue.lock().push_back(f);
+                self.wake.notify_one();
+            }
+        } else if asked > OSR_PATIENCE && !self.compile_pending(f) {
+            // Every header asked for, and none here (a header the
+            // optimizing tier cannot enter): stay.
+            self.budget[f.index()].store(i64::MAX, Ordering::Relaxed);
         }
         0
     }

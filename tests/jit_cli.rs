@@ -339,8 +339,9 @@ fn optimized_code_leaves_for_the_recompiled_code_at_the_loop_header() {
     );
 }
 
-/// Two guarded sites in one loop (the flag in a frame word, not in the
-/// site-count register): each site's recompilation moves the loop over.
+/// Two guarded sites in one loop whose receivers change at different
+/// times (the flag in a frame word, not in the site-count register): each
+/// site's recompilation moves the loop over.
 #[test]
 fn optimized_code_with_two_guarded_sites_leaves_for_the_recompiled_code() {
     let out = pgojit(&[
@@ -352,15 +353,54 @@ fn optimized_code_with_two_guarded_sites_leaves_for_the_recompiled_code() {
         // recompilation and never miss.)
         "--bimorphic",
         "1.01",
+        &prog("phase_two_times"),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    // (Real Go prints 12800000.)
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "12800000\n");
+    let leaves = err
+        .matches("main.run leaves its old code for the recompiled one at pc 3")
+        .count();
+    assert_eq!(leaves, 2, "{err}");
+}
+
+/// Two guarded sites whose receivers change together: the recompilation
+/// the first one's window asks for plans the second from its own window
+/// too (already past the miss ratio), so one recompilation serves both.
+#[test]
+fn sites_missing_together_are_planned_in_one_recompilation() {
+    let out = pgojit(&[
+        "run",
+        "--jit-sync",
+        "--opt-at-tier-up",
+        "--trace-tier",
+        "--stats",
+        "--bimorphic",
+        "1.01",
         &prog("phase_two_sites"),
     ]);
     let err = String::from_utf8_lossy(&out.stderr);
     // (Real Go prints 10200000.)
     assert_eq!(String::from_utf8_lossy(&out.stdout), "10200000\n");
-    let leaves = err
-        .matches("main.run leaves its old code for the recompiled one at pc 3")
-        .count();
-    assert_eq!(leaves, 2, "{err}");
+    assert!(
+        err.contains("phase_two_sites.go:23:10: s.Area missed 10098 of 10098 calls (100.0%) since compilation: recompiling main.run"),
+        "{err}"
+    );
+    assert!(
+        err.contains("phase_two_sites.go:23:23: t.Area missed 10097 of 10097 calls (100.0%) so far: planned from them in the same recompilation"),
+        "{err}"
+    );
+    assert!(
+        err.contains("phase_two_sites.go:23:23: devirtualizing t.Area to *main.Square"),
+        "{err}"
+    );
+    assert!(err.contains("recompilations    1"), "{err}");
+    assert_eq!(
+        err.matches("main.run leaves its old code for the recompiled one at pc 3")
+            .count(),
+        1,
+        "{err}"
+    );
 }
 
 /// A dominant type that keeps flipping: recompilations stop at

@@ -199,7 +199,7 @@ pub fn ppm(fraction: f64) -> u64 {
 }
 
 /// `count / total >= ppm / 1e6`, exactly.
-fn reaches(count: u64, total: u64, ppm: u64) -> bool {
+pub fn reaches(count: u64, total: u64, ppm: u64) -> bool {
     count as u128 * 1_000_000 >= ppm as u128 * total as u128
 }
 

@@ -320,24 +320,7 @@ impl Jit<'_> {
                 due((left as u128 * ppm as u128).div_ceil(1_000_000) as u64);
             }
             RecompileAction::Recompile | RecompileAction::Settle => {
-                // The window's receivers: its misses by type, and its hits
-                // shared among the guarded targets as the profile has them.
-                let hits = w.calls.saturating_sub(w.misses);
-                let mut rows: BTreeMap<Target, u64> = st.window.clone();
-                let weights: Vec<u64> = st
-                    .guarded
-                    .iter()
-                    .map(|&t| self.profile_count(site, t).max(1))
-                    .collect();
-                let total: u64 = weights.iter().sum::<u64>().max(1);
-                for (t, wt) in st.guarded.iter().zip(&weights) {
-                    *rows.entry(*t).or_default() +=
-                        (hits as u128 * *wt as u128 / total as u128) as u64;
-                }
-                st.plan_from = Some(SiteSnapshot {
-                    rows: rows.into_iter().filter(|r| r.1 > 0).collect(),
-                    other: 0,
-                });
+                st.plan_from = Some(self.window_plan(site, &st, &w));
                 if action == RecompileAction::Settle {
                     st.settled = true;
                 } else {
@@ -351,6 +334,7 @@ impl Jit<'_> {
                 let hosts = st.hosts.clone();
                 drop(st);
                 *self.sites.func_recompiles[func.index()].lock() += 1;
+                self.replan_siblings(func, site);
                 let meta = &self.prog.sites[site];
                 let why = format!(
                     "{}:{}:{}: {} missed {} of {} calls ({}) since {}",
@@ -373,6 +357,84 @@ impl Jit<'_> {
                     why
                 };
                 self.recompile_site(func, hosts, why);
+            }
+        }
+    }
+
+    /// The counts a window's end decides `site` from: its misses by
+    /// receiver, and its hits shared among the guarded targets as the
+    /// profile has them.
+    fn window_plan(&self, site: usize, st: &SiteState, w: &MissWindow) -> SiteSnapshot {
+        let hits = w.calls.saturating_sub(w.misses);
+        let mut rows: BTreeMap<Target, u64> = st.window.clone();
+        let weights: Vec<u64> = st
+            .guarded
+            .iter()
+            .map(|&t| self.profile_count(site, t).max(1))
+            .collect();
+        let total: u64 = weights.iter().sum::<u64>().max(1);
+        for (t, wt) in st.guarded.iter().zip(&weights) {
+            *rows.entry(*t).or_default() += (hits as u128 * *wt as u128 / total as u128) as u64;
+        }
+        SiteSnapshot {
+            rows: rows.into_iter().filter(|r| r.1 > 0).collect(),
+            other: 0,
+        }
+    }
+
+    /// A recompilation of `func` for `site`'s misses: the other guarded
+    /// sites of its code whose windows, not yet judged, already miss as
+    /// often as a judged one must to recompile (they often see the same
+    /// receivers: `sh.NormalAt` and `sh.MaterialOf` on one shape) are
+    /// planned from their windows too, so that one recompilation serves
+    /// them all instead of one each as their windows end (raytrace's
+    /// `Trace`: five recompilations in a row when its rays first met the
+    /// spheres). As HotSpot recompiles from everything its method's
+    /// profile holds at the time, not only from the site that trapped.
+    fn replan_siblings(&self, func: FuncId, site: usize) {
+        let Some(code) = self.installed(func) else {
+            return;
+        };
+        let ratio = pgojit_profiler::policy::ppm(self.policy.miss_ratio);
+        for sh in &code.sites {
+            let s = sh.site as usize;
+            if s == site || sh.targets.is_empty() {
+                continue;
+            }
+            let c = self.counters.site_words(s);
+            let mut st = self.sites.state(s);
+            if st.settled {
+                continue;
+            }
+            self.credit_hits(s, &mut st, false);
+            self.book_rows(s, &mut st);
+            let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
+            let w = MissWindow {
+                calls: calls.saturating_sub(st.start_calls),
+                misses: misses.saturating_sub(st.start_misses),
+                recompiles: st.recompiles,
+                func_recompiles: 0,
+            };
+            if w.calls < self.policy.min_site_calls
+                || !pgojit_profiler::policy::reaches(w.misses, w.calls, ratio)
+            {
+                continue;
+            }
+            st.plan_from = Some(self.window_plan(s, &st, &w));
+            open_window(&mut st, calls, misses);
+            drop(st);
+            if self.opts.trace {
+                let meta = &self.prog.sites[s];
+                eprintln!(
+                    "{}:{}:{}: {} missed {} of {} calls ({}) so far: planned from them in the same recompilation",
+                    self.prog.file_name,
+                    meta.pos.line,
+                    meta.pos.col,
+                    meta.text,
+                    w.misses,
+                    w.calls,
+                    pgojit_profiler::share(w.misses, w.calls),
+                );
             }
         }
     }

@@ -942,6 +942,68 @@ impl<'a> Builder<'a> {
                     self.write(d + k as u32, v)?;
                 }
             }
+            // A frame array indexed at run time: the elements of a "slice"
+            // at the array's first slot, of its constant length (its slots
+            // live in memory; the same bounds check and Go's message).
+            Op::FrameLoadIdx {
+                d,
+                base,
+                i,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let ptr = self.emit(Insn::FrameAddr { slot: base }, Ty::Ptr);
+                let len = self.konst(len as i64);
+                let i = self.read(i)?;
+                let mut vs = Vec::new();
+                for k in 0..n {
+                    let ty = self.ty(d + k)?;
+                    let off = off + k;
+                    vs.push(self.emit(
+                        Insn::SliceLoad {
+                            ptr,
+                            len,
+                            i,
+                            stride,
+                            off,
+                        },
+                        ty,
+                    ));
+                }
+                for (k, v) in vs.into_iter().enumerate() {
+                    self.write(d + k as u32, v)?;
+                }
+            }
+            Op::FrameStoreIdx {
+                base,
+                i,
+                v,
+                len,
+                stride,
+                off,
+                n,
+            } => {
+                let ptr = self.emit(Insn::FrameAddr { slot: base }, Ty::Ptr);
+                let len = self.konst(len as i64);
+                let i = self.read(i)?;
+                let vs = self.read_n(v, n)?;
+                for (k, v) in vs.into_iter().enumerate() {
+                    let off = off + k as u32;
+                    self.emit(
+                        Insn::SliceStore {
+                            ptr,
+                            len,
+                            i,
+                            stride,
+                            off,
+                            v,
+                        },
+                        Ty::Void,
+                    );
+                }
+            }
             Op::SliceStore {
                 s,
                 i,
@@ -1121,8 +1183,6 @@ impl<'a> Builder<'a> {
             | Op::StrFromRunes { .. }
             | Op::RunesFromStr { .. }
             | Op::Alloc { .. }
-            | Op::FrameLoadIdx { .. }
-            | Op::FrameStoreIdx { .. }
             | Op::FrameLoadDyn { .. }
             | Op::FrameStoreDyn { .. }
             | Op::SliceSlice { .. }

@@ -105,6 +105,9 @@ enum Stub {
 enum Operand {
     Value(Loc),
     Imm(u64),
+    /// The address of a frame word (`FrameAddr`, at this byte offset from
+    /// the frame's base): no location, an `lea` where a register needs it.
+    Frame(i32),
 }
 
 /// What a conditional jump tests after a comparison: one flag condition,
@@ -900,6 +903,7 @@ impl Gen<'_> {
     fn operand(&self, v: InsnId) -> Operand {
         match self.g.insn(v).insn {
             Insn::Const { bits } | Insn::TypeWord { tab: bits } => Operand::Imm(bits),
+            Insn::FrameAddr { slot } => Operand::Frame(slot_offset(slot)),
             _ => Operand::Value(self.a.loc[v.index()]),
         }
     }
@@ -909,6 +913,10 @@ impl Gen<'_> {
         match o {
             Operand::Imm(x) => {
                 self.m.mov_imm(scratch, x);
+                scratch
+            }
+            Operand::Frame(off) => {
+                self.m.lea(scratch, Mem::at(FRAME, off));
                 scratch
             }
             Operand::Value(Loc::Reg(r)) => r,
@@ -1566,6 +1574,9 @@ impl Gen<'_> {
                 self.m.lea(r, Mem::at(rp, 8 * *off as i32));
                 self.def(i, r);
             }
+            // (No location: an `lea`, or the base of an element's
+            // address, where it is read.)
+            Insn::FrameAddr { .. } => {}
             Insn::AddrG { addr } => {
                 let r = self.dst(i, TMP0);
                 self.m.mov_imm(r, *addr);
@@ -1594,8 +1605,8 @@ impl Gen<'_> {
                 i: x,
                 stride,
             } => {
-                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
-                self.m.lea_sib(TMP0, base, index, scale, 0);
+                let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
+                self.m.lea_sib(TMP0, base, index, scale, disp);
                 // (TMP0 no longer holds the scaled index.)
                 self.elem_cache = None;
                 self.def(i, TMP0);
@@ -1607,9 +1618,10 @@ impl Gen<'_> {
                 stride,
                 off,
             } => {
-                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
+                let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
                 let r = self.dst(i, TMP1);
-                self.m.load_sib(r, base, index, scale, 8 * *off as i32);
+                self.m
+                    .load_sib(r, base, index, scale, disp + 8 * *off as i32);
                 if r == TMP0 {
                     self.elem_cache = None;
                 }
@@ -1623,9 +1635,10 @@ impl Gen<'_> {
                 off,
                 v,
             } => {
-                let (base, index, scale) = self.element(*ptr, *len, *x, *stride, cached);
+                let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
                 let rv = self.src(*v, TMP1);
-                self.m.store_sib(base, index, scale, 8 * *off as i32, rv);
+                self.m
+                    .store_sib(base, index, scale, disp + 8 * *off as i32, rv);
             }
             Insn::KeyEq { cell, v } => {
                 let rv = self.src(*v, TMP0);
@@ -1837,10 +1850,10 @@ impl Gen<'_> {
                 self.def(i, r);
             }
             Insn::StrByte { ptr, len, i: x } => {
-                let (base, index, _) = self.element(*ptr, *len, *x, 1, cached);
+                let (base, index, _, disp) = self.element(*ptr, *len, *x, 1, cached);
                 self.elem_cache = None;
                 let r = self.dst(i, TMP0);
-                self.m.load_u8_sib(r, base, index, 0);
+                self.m.load_u8_sib(r, base, index, disp);
                 self.def(i, r);
             }
             Insn::StrEqConst { ptr, len, bytes, n } => {
@@ -2036,7 +2049,7 @@ impl Gen<'_> {
         i: InsnId,
         stride: u32,
         cached: Option<ElemCache>,
-    ) -> (Reg, Reg, u8) {
+    ) -> (Reg, Reg, u8, i32) {
         let key = (ptr, len, i, stride);
         let (index, scale) = match cached {
             Some(c) if c.key == key => (c.index, c.scale),
@@ -2079,8 +2092,12 @@ impl Gen<'_> {
             }
         };
         self.elem_cache = Some(ElemCache { key, index, scale });
+        // (A frame array's elements are addressed from the frame's base.)
+        if let Operand::Frame(off) = self.operand(ptr) {
+            return (FRAME, index, scale, off);
+        }
         let base = self.src(ptr, CALL_TARGET);
-        (base, index, scale)
+        (base, index, scale, 0)
     }
 
     /// The memory operand of a load folded into this instruction, if `v`

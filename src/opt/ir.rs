@@ -294,6 +294,13 @@ pub enum Insn {
     AddrG {
         addr: u64,
     },
+    /// The address of the function's frame slot `slot` (the first word of
+    /// a frame array indexed at run time, read and written through
+    /// `SliceLoad`/`SliceStore` like a slice's elements: its slots live in
+    /// memory, as [`Insn::LoadSlot`] says).
+    FrameAddr {
+        slot: Slot,
+    },
     LoadG {
         addr: u64,
     },
@@ -477,6 +484,7 @@ impl Insn {
             | Insn::Const { .. }
             | Insn::TypeWord { .. }
             | Insn::AddrG { .. }
+            | Insn::FrameAddr { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
             | Insn::Entered { .. }
@@ -521,6 +529,7 @@ impl Insn {
             | Insn::Const { .. }
             | Insn::TypeWord { .. }
             | Insn::AddrG { .. }
+            | Insn::FrameAddr { .. }
             | Insn::LoadG { .. }
             | Insn::LoadCtx
             | Insn::Entered { .. }
@@ -602,6 +611,7 @@ impl Insn {
             Insn::Store { .. } => "Store",
             Insn::AddrOff { .. } => "AddrOff",
             Insn::AddrG { .. } => "AddrG",
+            Insn::FrameAddr { .. } => "FrameAddr",
             Insn::LoadG { .. } => "LoadG",
             Insn::StoreG { .. } => "StoreG",
             Insn::SliceAddr { .. } => "SliceAddr",

@@ -196,6 +196,7 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::Store { p, off, v } => format!("{n} {p}+{off}, {v}"),
         Insn::AddrOff { p, off } => format!("{n} {p}+{off}"),
         Insn::AddrG { addr: a } | Insn::LoadG { addr: a } => format!("{n} {}", addr(*a, names)),
+        Insn::FrameAddr { slot } => format!("{n} {slot}"),
         Insn::StoreG { addr: a, v } => format!("{n} {}, {v}", addr(*a, names)),
         Insn::SliceAddr {
             ptr,

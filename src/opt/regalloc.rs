@@ -586,11 +586,15 @@ pub fn allocate(g: &Graph, reserved: &[Reg]) -> Alloc {
     let mut vals: Vec<InsnId> = (0..nv as u32)
         .map(InsnId)
         .filter(|&v| {
-            // Constants are immediates or rematerialized at each use.
+            // Constants (and frame addresses) are immediates or
+            // rematerialized at each use.
             pos[v.index()] != u32::MAX
                 && used_vals[v.index()]
                 && g.insn(v).ty.is_word()
-                && !matches!(g.insn(v).insn, Insn::Const { .. } | Insn::TypeWord { .. })
+                && !matches!(
+                    g.insn(v).insn,
+                    Insn::Const { .. } | Insn::TypeWord { .. } | Insn::FrameAddr { .. }
+                )
         })
         .collect();
     vals.sort_by_key(|&v| (ranges[v.index()][0].0, v));

@@ -283,7 +283,9 @@ fn calls_and_helpers_with_several_words_are_read_by_projection() {
 
 #[test]
 fn frame_arrays_live_in_memory() {
-    // a [2]int at slots 1..3, a[i] = 7 with i in slot 0, then return a[1].
+    // a [2]int at slots 1..3, a[i] = 7 with i in slot 0, then return a[1]:
+    // the store is an element store at the array's frame address, and the
+    // read after it loads the slot from memory.
     let (_, t) = ir(
         vec![
             Op::Const { d: 3, v: 7 },
@@ -305,9 +307,11 @@ fn frame_arrays_live_in_memory() {
         body(&t),
         "bb0(v0:int):
   v1:int = Const 7
-  FrameStoreIdx { base: 1, i: 0, v: 3, len: 2, stride: 1, off: 0, n: 1 } (v0, v1)
-  v3:int = LoadSlot 2
-  Return v3"
+  v2:ptr = FrameAddr 1
+  v3:int = Const 2
+  SliceStore (v2, v3)[v0]+0 stride=1, v1
+  v5:int = LoadSlot 2
+  Return v5"
     );
 }
 

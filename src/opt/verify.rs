@@ -312,6 +312,7 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                 Insn::Const { .. }
                 | Insn::TypeWord { .. }
                 | Insn::AddrG { .. }
+                | Insn::FrameAddr { .. }
                 | Insn::LoadG { .. }
                 | Insn::LoadCtx
                 | Insn::Entered { .. }

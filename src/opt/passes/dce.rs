@@ -24,6 +24,7 @@ fn removable(g: &Graph, i: &Insn) -> bool {
         | Insn::Un { .. }
         | Insn::Cmp { .. }
         | Insn::AddrG { .. }
+        | Insn::FrameAddr { .. }
         | Insn::LoadG { .. }
         | Insn::LoadSlot { .. }
         | Insn::LoadCtx

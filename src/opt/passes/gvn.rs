@@ -8,7 +8,7 @@
 //! What takes part, and why it is safe:
 //!
 //! - pure operations: `Const`, integer and float `Bin`, `Un`, `Cmp`,
-//!   `AddrG`, `Proj` (of the same tuple), `LoadCtx`;
+//!   `AddrG`, `FrameAddr`, `Proj` (of the same tuple), `LoadCtx`;
 //! - operations that may fail, when an identical one dominates them: it
 //!   failed first, or they cannot fail: `DivS`/`RemS`/`DivU`/`RemU`,
 //!   `AddrOff` (a nil check), `CheckIndex`, `CheckShift`, `SliceAddr`
@@ -58,6 +58,7 @@ fn key(d: &InsnData) -> Option<String> {
         | Insn::Un { .. }
         | Insn::Cmp { .. }
         | Insn::AddrG { .. }
+        | Insn::FrameAddr { .. }
         | Insn::Proj { .. }
         | Insn::LoadCtx
         | Insn::AddrOff { .. }

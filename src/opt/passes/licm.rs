@@ -17,7 +17,7 @@
 //! effect and cannot fail may move, which is all that does move:
 //!
 //! - pure instructions: integer and float `Bin` except divisions
-//!   and remainders, `Un`, `Cmp`, `AddrG`, `Select`, `Proj`, `StrEqConst`
+//!   and remainders, `Un`, `Cmp`, `AddrG`, `FrameAddr`, `Select`, `Proj`, `StrEqConst`
 //!   and `CallRt` (strings never change), and the constants they read
 //!   (constants alone stay: the code generator makes them immediates);
 //! - memory reads, `Load`, `LoadG` and `LoadSlot`, when no block of the
@@ -69,6 +69,7 @@ fn pure(i: &Insn) -> bool {
         Insn::Un { .. }
         | Insn::Cmp { .. }
         | Insn::AddrG { .. }
+        | Insn::FrameAddr { .. }
         | Insn::Select { .. }
         | Insn::Proj { .. }
         | Insn::StrEqConst { .. }

@@ -78,6 +78,7 @@ pub(crate) fn writes_nothing(i: &Insn) -> bool {
             | Insn::Load { .. }
             | Insn::AddrOff { .. }
             | Insn::AddrG { .. }
+            | Insn::FrameAddr { .. }
             | Insn::LoadG { .. }
             | Insn::SliceAddr { .. }
             | Insn::SliceLoad { .. }

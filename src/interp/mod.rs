@@ -7,6 +7,8 @@
 //! functions that call back into Go (`fmt` calling `String()`) nest.
 
 mod gc;
+pub(crate) mod maps;
+pub(crate) use maps::{HEADER_PTRS as MAP_HEADER_PTRS, ITER_PTRS as MAP_ITER_PTRS};
 mod mem;
 mod natives;
 mod slow;
@@ -102,6 +104,9 @@ pub struct Vm<'p> {
     max_frames: usize,
     /// Per function: what a call needs to enter it.
     entries: Vec<Entry>,
+    /// The generator behind map seeds, iteration starts and NaN key
+    /// hashes (`interp::maps`): seeded at random per run, as Go's is.
+    pub(crate) map_rng: u64,
     /// What entries zero, for `Entry::zero`.
     zeroings: Vec<Zeroing>,
     /// The slots entries zero, for `Zeroing::at`.
@@ -187,6 +192,12 @@ impl<'p> Vm<'p> {
             max_stack: None,
             max_frames: MAX_FRAMES,
             entries: Vec::new(),
+            map_rng: {
+                use std::hash::{BuildHasher, Hasher};
+                let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+                h.write_u64(std::process::id() as u64);
+                h.finish()
+            },
             zeroings: Vec::new(),
             zero_slots: Vec::new(),
             sites_named: 0,

@@ -404,6 +404,84 @@ impl Vm<'_> {
                     s!(d + 1) = data;
                 }
             }
+            Op::MapMake {
+                d,
+                hint,
+                ty,
+                header,
+                layout,
+            } => {
+                let sh = self.map_shape(ty);
+                let h = if hint == NONE { 0 } else { s!(hint) as i64 };
+                s!(d) = self.map_make(h, header, layout, sh)?;
+            }
+            Op::MapIndex {
+                d,
+                m,
+                k,
+                ty,
+                kw,
+                vw,
+                ok,
+            } => {
+                let sh = self.map_shape(ty);
+                let key = self.slots(fp, k, kw);
+                let mut out = vec![0; vw as usize];
+                let found = self.map_index(s!(m), &key, sh, &mut out)?;
+                self.set_slots(fp, d, &out);
+                if ok != NONE {
+                    s!(ok) = found as u64;
+                }
+            }
+            Op::MapAssign {
+                m,
+                k,
+                v,
+                ty,
+                kw,
+                vw,
+            } => {
+                let sh = self.map_shape(ty);
+                let key = self.slots(fp, k, kw);
+                let val = self.slots(fp, v, vw);
+                self.map_assign(s!(m), &key, &val, sh)?;
+            }
+            Op::MapDelete { m, k, ty, kw, .. } => {
+                let sh = self.map_shape(ty);
+                let key = self.slots(fp, k, kw);
+                self.map_delete(s!(m), &key, sh)?;
+            }
+            Op::MapLen { d, m } => s!(d) = Vm::map_len(s!(m)),
+            Op::SliceClear { s, stride } => {
+                let n = s!(s + 1) as usize * stride as usize;
+                if n > 0 {
+                    mem::store_n(s!(s), 0, &vec![0; n]);
+                }
+            }
+            Op::MapClear { m, ty, .. } => {
+                let sh = self.map_shape(ty);
+                self.map_clear(s!(m), sh);
+            }
+            Op::MapIter { d, m, layout } => s!(d) = self.map_iter(s!(m), layout)?,
+            Op::MapNext {
+                ok,
+                it,
+                k,
+                v,
+                ty,
+                kw,
+                vw,
+            } => {
+                let sh = self.map_shape(ty);
+                let mut key = vec![0; kw as usize];
+                let mut val = vec![0; vw as usize];
+                let more = self.map_next(s!(it), sh, &mut key, &mut val)?;
+                if more {
+                    self.set_slots(fp, k, &key);
+                    self.set_slots(fp, v, &val);
+                }
+                s!(ok) = more as u64;
+            }
             Op::AssertType {
                 d,
                 s,

@@ -200,7 +200,10 @@ impl Vm<'_> {
                     && depth == 0
                     && matches!(
                         types.under(p),
-                        TypeKind::Struct(_) | TypeKind::Array(..) | TypeKind::Slice(_)
+                        TypeKind::Struct(_)
+                            | TypeKind::Array(..)
+                            | TypeKind::Slice(_)
+                            | TypeKind::Map(..)
                     )
                 {
                     out.push(b'&');
@@ -300,6 +303,36 @@ impl Vm<'_> {
                 out.push(b'}');
                 true
             }
+            TypeKind::Map(kt, vt) => {
+                if spec.sharp_v {
+                    out.extend_from_slice(name.as_bytes());
+                    if w[0] == 0 {
+                        out.extend_from_slice(b"(nil)");
+                        return Ok(());
+                    }
+                    out.push(b'{');
+                } else {
+                    out.extend_from_slice(b"map[");
+                }
+                let sh = crate::interp::maps::MapShape {
+                    key: kt,
+                    kw: self.words_of(kt),
+                    vw: self.words_of(vt),
+                };
+                let mut entries = self.map_entries(w[0], sh);
+                // fmt prints a map's entries in key order (internal/fmtsort).
+                entries.sort_by(|a, b| self.key_order(kt, &a.0, &b.0));
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.extend_from_slice(if spec.sharp_v { b", " } else { b" " });
+                    }
+                    self.fmt_value(out, kt, k, spec, verb, depth + 1, methods, top)?;
+                    out.push(b':');
+                    self.fmt_value(out, vt, v, spec, verb, depth + 1, methods, top)?;
+                }
+                out.push(if spec.sharp_v { b'}' } else { b']' });
+                true
+            }
             TypeKind::Interface(ms) => {
                 if w[0] == 0 {
                     print_nil(out, spec, verb);
@@ -317,12 +350,77 @@ impl Vm<'_> {
         };
         if !ok {
             let mut inner = Vec::new();
-            self.fmt_value(&mut inner, t, w, &Spec::default(), 'v', depth, false, top)?;
+            // (With the verb's flags, as Go's badVerb prints the value: a
+            // width pads it.)
+            self.fmt_value(&mut inner, t, w, spec, 'v', depth, false, top)?;
             bad_verb(out, verb, Some(&name), |o: &mut Vec<u8>| {
                 o.extend_from_slice(&inner)
             });
         }
         Ok(())
+    }
+
+    /// The order fmt prints map keys of type `t` in (Go's
+    /// `internal/fmtsort`): numbers, strings and bools by value (NaN
+    /// first), pointers by address, structs and arrays part by part,
+    /// interfaces nil first, then by dynamic type (its descriptor's
+    /// address, as Go compares type pointers), then by value.
+    pub(crate) fn key_order(&self, t: Ty, a: &[u64], b: &[u64]) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let types = &self.prog.types;
+        match types.under(t).clone() {
+            TypeKind::Basic(bb) if bb.is_string() => {
+                mem::bytes(a[0], a[1]).cmp(mem::bytes(b[0], b[1]))
+            }
+            TypeKind::Basic(bb) if bb.is_float() => {
+                let (x, y) = (f64::from_bits(a[0]), f64::from_bits(b[0]));
+                match (x.is_nan(), y.is_nan()) {
+                    (true, true) => Ordering::Equal,
+                    (true, false) => Ordering::Less,
+                    (false, true) => Ordering::Greater,
+                    _ => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+                }
+            }
+            TypeKind::Basic(bb) if bb.is_unsigned() || bb.is_boolean() => a[0].cmp(&b[0]),
+            TypeKind::Basic(_) => (a[0] as i64).cmp(&(b[0] as i64)),
+            TypeKind::Struct(fs) => {
+                let mut off = 0;
+                for f in fs {
+                    let n = self.words_of(f.ty);
+                    let c = self.key_order(f.ty, &a[off..off + n], &b[off..off + n]);
+                    if c != Ordering::Equal {
+                        return c;
+                    }
+                    off += n;
+                }
+                Ordering::Equal
+            }
+            TypeKind::Array(e, n) => {
+                let ew = self.words_of(e);
+                for i in 0..n as usize {
+                    let c = self.key_order(e, &a[i * ew..(i + 1) * ew], &b[i * ew..(i + 1) * ew]);
+                    if c != Ordering::Equal {
+                        return c;
+                    }
+                }
+                Ordering::Equal
+            }
+            TypeKind::Interface(ms) => match (a[0], b[0]) {
+                (0, 0) => Ordering::Equal,
+                (0, _) => Ordering::Less,
+                (_, 0) => Ordering::Greater,
+                _ => {
+                    let (da, db) = (dyn_type(a[0], ms.is_empty()), dyn_type(b[0], ms.is_empty()));
+                    if !std::ptr::eq(da, db) {
+                        return (da as *const TypeDesc as usize)
+                            .cmp(&(db as *const TypeDesc as usize));
+                    }
+                    let (x, y) = (self.iface_words(da, a[1]), self.iface_words(db, b[1]));
+                    self.key_order(da.ty, &x, &y)
+                }
+            },
+            _ => a[0].cmp(&b[0]),
+        }
     }
 
     /// Go's printArg for one `any` operand.

@@ -1200,6 +1200,15 @@ impl<'a> Builder<'a> {
             | Op::Panic { .. }
             | Op::PanicNil
             | Op::Print { .. }
+            | Op::SliceClear { .. }
+            | Op::MapMake { .. }
+            | Op::MapIndex { .. }
+            | Op::MapAssign { .. }
+            | Op::MapDelete { .. }
+            | Op::MapLen { .. }
+            | Op::MapClear { .. }
+            | Op::MapIter { .. }
+            | Op::MapNext { .. }
             | Op::PrintNl => self.generic(op, None)?,
         }
         Ok(())

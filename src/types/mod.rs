@@ -67,6 +67,8 @@ pub enum Builtin {
     Println,
     Min,
     Max,
+    Delete,
+    Clear,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]

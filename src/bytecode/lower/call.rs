@@ -447,6 +447,7 @@ impl FnCtx<'_, '_> {
                         };
                         self.emit(Op::Const { d, v: n as u64 });
                     }
+                    TypeKind::Map(..) => self.map_len(&args[0], d)?,
                     _ => {
                         // The length word of the string or slice, wherever it is.
                         let s = self.expr(&args[0])?;
@@ -501,6 +502,33 @@ impl FnCtx<'_, '_> {
                     });
                 }
                 Ok(d)
+            }
+            Builtin::Make if matches!(self.l.types().under(t), TypeKind::Map(..)) => {
+                let hint = match args.get(1) {
+                    Some(a) => self.expr_conv(a, crate::types::ty::builtin::INT)?,
+                    None => NONE,
+                };
+                let d = self.temp(1);
+                self.b.pos = e.pos;
+                self.map_make(t, hint, d);
+                Ok(d)
+            }
+            Builtin::Delete => {
+                self.b.pos = e.pos;
+                self.map_delete(args)?;
+                Ok(0)
+            }
+            Builtin::Clear => {
+                let at = self.ty(&args[0]);
+                self.b.pos = e.pos;
+                if let TypeKind::Slice(el) = self.l.types().under(at).clone() {
+                    let s = self.expr(&args[0])?;
+                    let stride = self.words(el);
+                    self.emit(Op::SliceClear { s, stride });
+                } else {
+                    self.map_clear(&args[0])?;
+                }
+                Ok(0)
             }
             Builtin::Make => {
                 let TypeKind::Slice(el) = self.l.types().under(t).clone() else {

@@ -293,7 +293,7 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    fn intern_layout(&mut self, m: Vec<bool>) -> u32 {
+    pub(crate) fn intern_layout(&mut self, m: Vec<bool>) -> u32 {
         if self.layouts.is_empty() {
             // The heap's predefined layouts, at the same ids.
             for pre in [vec![false], vec![true], vec![true, false]] {

@@ -254,6 +254,12 @@ impl FnCtx<'_, '_> {
         if rhs.len() == 1 && targets.len() > 1 {
             let e = unparen(&rhs[0]);
             if self.info().comma_ok.contains(&e.id) {
+                if let ExprKind::Index(..) = &e.kind {
+                    let t = self.ty(e);
+                    let (v, ok) = self.map_index_ok(e)?;
+                    let v2 = self.conv_to_target(v, t, targets[0]);
+                    return Ok(vec![v2, ok]);
+                }
                 let ExprKind::TypeAssert(x, _) = &e.kind else {
                     unreachable!()
                 };
@@ -621,6 +627,9 @@ impl FnCtx<'_, '_> {
     ) -> R<()> {
         let xt = self.ty(x);
         let under = self.l.types().under(xt).clone();
+        if let TypeKind::Map(kt, vt) = under {
+            return self.range_map(key, value, define, x, (kt, vt), body);
+        }
         // The range expression is evaluated once.
         let (len_slot, coll, elem, is_str, arr_in_frame): (Slot, Slot, Option<Ty>, bool, bool) =
             match &under {
@@ -763,6 +772,49 @@ impl FnCtx<'_, '_> {
         self.block(&body.stmts)?;
         let cont = self.b.here();
         self.emit(Op::Move { d: i, s: next_i });
+        self.emit(Op::Jmp { t: top });
+        let end = self.b.here();
+        self.b.patch(exit, end);
+        self.pop_target(end, cont);
+        Ok(())
+    }
+
+    /// `for k, v := range m`: an iterator, and its next entry at the top
+    /// of every trip.
+    fn range_map(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        (kt, vt): (Ty, Ty),
+        body: &Block,
+    ) -> R<()> {
+        let xt = self.ty(x);
+        let m = self.temp(1);
+        self.expr_to(x, m)?;
+        let it = self.map_iter(m);
+        let top = self.b.here();
+        let (ok, k, v) = self.map_next(xt, it);
+        let exit = self.emit(Op::Jz { c: ok, t: 0 });
+        for (e, t, src) in [(key, kt, k), (value, vt, v)] {
+            let Some(e) = e else { continue };
+            if matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
+                continue;
+            }
+            let w = self.words(t);
+            if define {
+                let o = self.info().defs[&e.id];
+                let p = self.declare(o);
+                self.write(p, src, w);
+            } else {
+                let p = self.place(e)?;
+                self.write(p, src, w);
+            }
+        }
+        self.push_target(true);
+        self.block(&body.stmts)?;
+        let cont = self.b.here();
         self.emit(Op::Jmp { t: top });
         let end = self.b.here();
         self.b.patch(exit, end);

@@ -349,6 +349,9 @@ ops! {
         elem: u32,
     } slow helper
         reads[slice(s), str_or_slice(t, from_str)] writes[slice(d)] flags[alloc];
+    /// `clear(s)`: every element of slice `s` zeroed.
+    SliceClear { s: Slot, stride: u32 } slow helper
+        reads[slice(s)] writes[] flags[];
     /// `d = copy(dst, src)` (`src` a string when `from_str`).
     Copy { d: Slot, dst: Slot, src: Slot, stride: u32, from_str: bool } slow helper
         reads[slice(dst), str_or_slice(src, from_str)] writes[int(d)] flags[];
@@ -391,6 +394,35 @@ ops! {
     /// the width is the descriptor's, checked by lowering's layout).
     ValueEq { d: Slot, a: Slot, b: Slot, ty: u64, ne: bool } slow helper
         reads[sized(a), sized(b)] writes[int(d)] flags[fail];
+
+    // ----- maps (see `interp::maps`; `ty` is the map type's descriptor) -----
+    /// `d = make(map[K]V, hint)` (`hint` may be `NONE`): a header object
+    /// of layout `header`, entries of layout `layout`.
+    MapMake { d: Slot, hint: Slot, ty: u64, header: u32, layout: u32 } slow helper
+        reads[int(hint)] writes[ptr(d)] flags[alloc, fail];
+    /// `d = m[k]` (`kw` key words, `vw` value words; zero when absent), and
+    /// `ok` (if not `NONE`) whether the key is there.
+    MapIndex { d: Slot, m: Slot, k: Slot, ty: u64, kw: u32, vw: u32, ok: Slot } slow helper
+        reads[ptr(m), words(k, kw)] writes[words(d, vw), int(ok)] flags[fail];
+    /// `m[k] = v`.
+    MapAssign { m: Slot, k: Slot, v: Slot, ty: u64, kw: u32, vw: u32 } slow helper
+        reads[ptr(m), words(k, kw), words(v, vw)] writes[] flags[alloc, fail];
+    /// `delete(m, k)`.
+    MapDelete { m: Slot, k: Slot, ty: u64, kw: u32, vw: u32 } slow helper
+        reads[ptr(m), words(k, kw)] writes[] flags[fail];
+    /// `d = len(m)`.
+    MapLen { d: Slot, m: Slot } slow helper
+        reads[ptr(m)] writes[int(d)] flags[];
+    /// `clear(m)`.
+    MapClear { m: Slot, ty: u64, kw: u32, vw: u32 } slow helper
+        reads[ptr(m)] writes[] flags[];
+    /// `d` = a new iterator over `m` (an object of layout `layout`).
+    MapIter { d: Slot, m: Slot, layout: u32 } slow helper
+        reads[ptr(m)] writes[ptr(d)] flags[alloc];
+    /// The next entry of iterator `it`: `ok` whether there is one, its key
+    /// in `k`, its value in `v`.
+    MapNext { ok: Slot, it: Slot, k: Slot, v: Slot, ty: u64, kw: u32, vw: u32 } slow helper
+        reads[ptr(it)] writes[int(ok), words(k, kw), words(v, vw)] flags[fail];
 
     // ----- calls -----
     /// Calls `func` with its frame starting at `base`; results land at `base`.

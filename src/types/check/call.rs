@@ -368,6 +368,8 @@ impl Checker<'_> {
             Builtin::Println => "println",
             Builtin::Min => "min",
             Builtin::Max => "max",
+            Builtin::Delete => "delete",
+            Builtin::Clear => "clear",
         };
         let nargs = |c: &Self, lo: usize, hi: usize| -> R<()> {
             if args.len() < lo {
@@ -417,7 +419,7 @@ impl Checker<'_> {
                     }
                     TypeKind::Slice(_) | TypeKind::Array(..) => true,
                     TypeKind::Pointer(p) => matches!(self.info.types.under(p), TypeKind::Array(..)),
-                    TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
+                    TypeKind::Map(..) => b == Builtin::Len,
                     _ => false,
                 };
                 if !ok {
@@ -495,7 +497,9 @@ impl Checker<'_> {
                     TypeKind::Slice(_) => {
                         nargs(self, 2, 3)?;
                     }
-                    TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
+                    TypeKind::Map(..) => {
+                        nargs(self, 1, 2)?;
+                    }
                     _ => {
                         return self.err(
                             args[0].pos,
@@ -539,6 +543,47 @@ impl Checker<'_> {
                     return self.err(args[1].pos, "invalid argument: length and capacity swapped");
                 }
                 Ok(Operand::value(t))
+            }
+            Builtin::Delete => {
+                nargs(self, 2, 2)?;
+                let m = self.value_expr(&args[0])?;
+                let TypeKind::Map(kt, _) = self.info.types.under(m.ty).clone() else {
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} is not a map",
+                            self.describe(&m, &args[0])
+                        ),
+                    );
+                };
+                let mut k = self.value_expr(&args[1])?;
+                self.assign_to(&mut k, kt, &args[1], "argument to delete")?;
+                Ok(Operand {
+                    mode: Mode::NoValue,
+                    ty: builtin::INVALID,
+                    val: None,
+                })
+            }
+            Builtin::Clear => {
+                nargs(self, 1, 1)?;
+                let x = self.value_expr(&args[0])?;
+                if !matches!(
+                    self.info.types.under(x.ty),
+                    TypeKind::Map(..) | TypeKind::Slice(_)
+                ) {
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid argument: {} must be a map or slice",
+                            self.describe(&x, &args[0])
+                        ),
+                    );
+                }
+                Ok(Operand {
+                    mode: Mode::NoValue,
+                    ty: builtin::INVALID,
+                    val: None,
+                })
             }
             Builtin::New => {
                 nargs(self, 1, 1)?;
@@ -702,11 +747,20 @@ impl Checker<'_> {
 
     /// Checks an expression producing `n` values (a call or a comma-ok form).
     pub(crate) fn multi_value(&mut self, e: &Expr, n: usize, ctx: &str) -> R<Vec<Ty>> {
-        if n == 2 {
+        // (The comma-ok forms exist in assignments only: `return m[k]`
+        // is one value.)
+        if n == 2 && ctx == "assignment" {
             if let ExprKind::TypeAssert(_, Some(_)) = &strip_parens(e).kind {
                 let x = self.expr(e)?;
                 self.info.comma_ok.insert(strip_parens(e).id);
                 return Ok(vec![x.ty, builtin::UNTYPED_BOOL]);
+            }
+            if let ExprKind::Index(..) = &strip_parens(e).kind {
+                let x = self.expr(e)?;
+                if x.mode == Mode::MapIndex {
+                    self.info.comma_ok.insert(strip_parens(e).id);
+                    return Ok(vec![x.ty, builtin::UNTYPED_BOOL]);
+                }
             }
         }
         let x = self.expr(e)?;

@@ -67,6 +67,9 @@ pub(crate) struct Checker<'a> {
     /// and what it references.
     dep_owner: Option<ObjId>,
     deps: HashMap<ObjId, HashSet<ObjId>>,
+    /// Map key types not yet complete where the map type was written
+    /// (`type T struct{ m map[T]int }`): checked for `==` once they are.
+    pending_keys: Vec<(Pos, Ty)>,
     /// `iota` while evaluating a constant spec.
     iota: Option<i64>,
     /// Enclosing statements for break/continue: (label, is_loop, is_switch).
@@ -109,6 +112,7 @@ impl<'a> Checker<'a> {
             imports: Vec::new(),
             dep_owner: None,
             deps: HashMap::new(),
+            pending_keys: Vec::new(),
             iota: None,
             breakables: Vec::new(),
             local_vars: Vec::new(),
@@ -180,10 +184,31 @@ impl<'a> Checker<'a> {
             ("println", Builtin::Println),
             ("min", Builtin::Min),
             ("max", Builtin::Max),
+            ("delete", Builtin::Delete),
+            ("clear", Builtin::Clear),
         ] {
             let o = self.new_obj(name, Pos::default(), INVALID, ObjKind::Builtin(b));
             self.universe.insert(name.into(), o);
         }
+    }
+
+    /// The map key types that were incomplete where they were written
+    /// must have `==` now (Go's "invalid map key type T").
+    fn check_pending_keys(&mut self) -> R<()> {
+        let mut keys = std::mem::take(&mut self.pending_keys);
+        keys.sort_by_key(|(p, _)| *p);
+        for (pos, t) in keys {
+            if !self.info.types.comparable(t) {
+                return self.err(
+                    pos,
+                    format!(
+                        "invalid map key type {}",
+                        self.info.types.name_unqualified(t)
+                    ),
+                );
+            }
+        }
+        Ok(())
     }
 
     pub(crate) fn new_obj(&mut self, name: &str, pos: Pos, ty: Ty, kind: ObjKind) -> ObjId {
@@ -313,11 +338,13 @@ impl<'a> Checker<'a> {
         for o in &all {
             self.resolve_obj(*o)?;
         }
+        self.check_pending_keys()?;
         // Bodies.
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
                 let fi = self.func_index_of_decl(i);
                 self.check_func_body(fi, fd)?;
+                self.check_pending_keys()?;
             }
         }
         let main = self.pkg_scope.get("main").copied();

@@ -381,24 +381,20 @@ impl Checker<'_> {
         }
         let x = self.expr(e)?;
         self.single_value(&x, e)?;
-        if x.mode != Mode::Var {
-            // Assigning to a field of a struct held in a non-addressable value.
-            if let ExprKind::Selector(..) = &strip_parens(e).kind {
-                return self
-                    .err(
+        if x.mode != Mode::Var && x.mode != Mode::MapIndex {
+            // Assigning to a field of a struct held in a map.
+            if let ExprKind::Selector(base, _) = &strip_parens(e).kind {
+                let in_map = matches!(&strip_parens(base).kind, ExprKind::Index(m, _)
+                    if matches!(self.info.types.under(self.info.type_of(m.id)), TypeKind::Map(..)));
+                if in_map {
+                    return self.err(
                         e.pos,
                         format!(
                             "cannot assign to struct field {} in map",
                             self.expr_string(e)
                         ),
-                    )
-                    .map_err(|mut er| {
-                        er.msg = format!(
-                            "cannot assign to {} (neither addressable nor a map index expression)",
-                            self.expr_string(e)
-                        );
-                        er
-                    });
+                    );
+                }
             }
             return self.err(
                 e.pos,
@@ -666,7 +662,7 @@ impl Checker<'_> {
                     )
                 }
             },
-            TypeKind::Map(..) => return self.err(x.pos, "unsupported: maps"),
+            TypeKind::Map(k, v) => (k, Some(v)),
             TypeKind::Func(_) => return self.err(pos, "unsupported: range over function"),
             _ => {
                 return self.err(

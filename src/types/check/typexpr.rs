@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Checker, R};
 use crate::syntax::ast::*;
-use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty};
+use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty, TypeKind};
 use crate::types::{ObjKind, Package};
 
 impl Checker<'_> {
@@ -65,7 +65,28 @@ impl Checker<'_> {
                     }
                 }
             }
-            ExprKind::MapType(..) => return self.err(e.pos, "unsupported: maps"),
+            ExprKind::MapType(k, v) => {
+                let kt = self.resolve_type(k)?;
+                let vt = self.resolve_type(v)?;
+                // (A named key type still being declared is checked when
+                // it is complete: Go defers the check the same way.)
+                let pending = matches!(
+                    self.info.types.under(kt),
+                    TypeKind::Named(_) | TypeKind::Basic(crate::types::ty::Basic::Invalid)
+                );
+                if pending {
+                    self.pending_keys.push((k.pos, kt));
+                } else if !self.info.types.comparable(kt) {
+                    return self.err(
+                        k.pos,
+                        format!(
+                            "invalid map key type {}",
+                            self.info.types.name_unqualified(kt)
+                        ),
+                    );
+                }
+                self.info.types.map(kt, vt)
+            }
             ExprKind::FuncType(ft) => self.resolve_signature(ft)?,
             ExprKind::StructType(fields) => {
                 let mut fs: Vec<Field> = Vec::new();

@@ -110,6 +110,7 @@ impl FnCtx<'_, '_> {
                     });
                 }
             }
+            TypeKind::Map(..) => self.map_lit(t, elts, d)?,
             _ => return self.unsupported(e.pos, "composite literal of this type"),
         }
         Ok(())

@@ -16,6 +16,7 @@
 mod assert;
 mod composite;
 mod conv;
+mod maps;
 mod operators;
 mod place;
 mod receiver;

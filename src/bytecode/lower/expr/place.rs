@@ -41,6 +41,15 @@ pub(crate) enum Place {
         o: Slot,
         off: u32,
     },
+    /// `m[k]`: the map in slot `m`, the key in `kw` slots at `k`, the map
+    /// type's descriptor `ty` (read and written whole: Go has no place
+    /// inside a map's value).
+    MapElem {
+        m: Slot,
+        k: Slot,
+        ty: u64,
+        kw: u32,
+    },
     Blank,
 }
 
@@ -76,6 +85,10 @@ impl Place {
                 o: os,
                 off: off + o,
             },
+            Place::MapElem { .. } => {
+                debug_assert_eq!(o, 0, "no place inside a map's value");
+                self
+            }
             Place::Blank => Place::Blank,
         }
     }
@@ -130,7 +143,7 @@ impl FnCtx<'_, '_> {
                         Ok(Place::Mem { p, off })
                     } else {
                         let off = self.l.field_offset(xt, index);
-                        let base = self.place(x)?;
+                        let base = self.part_place(x)?;
                         Ok(base.plus(off))
                     }
                 }
@@ -152,7 +165,7 @@ impl FnCtx<'_, '_> {
                     }
                     TypeKind::Array(el, n) => {
                         let stride = self.words(el);
-                        let base = self.place(x)?;
+                        let base = self.part_place(x)?;
                         if let Some(k) = self.info().consts.get(&i.id).and_then(|v| v.as_i64()) {
                             return Ok(base.plus(k as u32 * stride));
                         }
@@ -212,6 +225,12 @@ impl FnCtx<'_, '_> {
                             off: 0,
                         })
                     }
+                    TypeKind::Map(kt, _) => {
+                        let m = self.expr(x)?;
+                        let k = self.expr_conv(i, kt)?;
+                        let (ty, kw, _) = self.map_words(xt);
+                        Ok(Place::MapElem { m, k, ty, kw })
+                    }
                     _ => Ok(Place::Slot(self.expr(e)?)),
                 }
             }
@@ -221,6 +240,20 @@ impl FnCtx<'_, '_> {
             }
             _ => Ok(Place::Slot(self.expr(e)?)),
         }
+    }
+
+    /// The place of `x` for one of its parts (a field, an array element):
+    /// a map's value, which has no place of its own, is read whole into a
+    /// temp first (only read: the checker refuses assignments to parts of
+    /// it).
+    fn part_place(&mut self, x: &Expr) -> R<Place> {
+        let p = self.place(x)?;
+        if let Place::MapElem { .. } = p {
+            let t = self.ty(x);
+            let w = self.words(t);
+            return Ok(Place::Slot(self.read(p, w)));
+        }
+        Ok(p)
     }
 
     /// A dynamic frame place as (base, slot holding its word offset).
@@ -293,7 +326,11 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::AddrOff { d, p: d, off });
                 }
             }
-            Place::Slot(_) | Place::FrameIdx { .. } | Place::FrameDyn { .. } | Place::Blank => {
+            Place::Slot(_)
+            | Place::FrameIdx { .. }
+            | Place::FrameDyn { .. }
+            | Place::MapElem { .. }
+            | Place::Blank => {
                 return Err(crate::diag::CompileError::new(
                     self.b.pos,
                     "internal error: address of a value in a frame slot",
@@ -351,6 +388,17 @@ impl FnCtx<'_, '_> {
             Place::FrameDyn { base, o, off } => {
                 self.emit(Op::FrameLoadDyn { d, base, o, off, n });
             }
+            Place::MapElem { m, k, ty, kw } => {
+                self.emit(Op::MapIndex {
+                    d,
+                    m,
+                    k,
+                    ty,
+                    kw,
+                    vw: n,
+                    ok: super::NONE,
+                });
+            }
             Place::Blank => {}
         }
     }
@@ -403,6 +451,16 @@ impl FnCtx<'_, '_> {
                     off,
                     v: s,
                     n,
+                });
+            }
+            Place::MapElem { m, k, ty, kw } => {
+                self.emit(Op::MapAssign {
+                    m,
+                    k,
+                    v: s,
+                    ty,
+                    kw,
+                    vw: n,
                 });
             }
             Place::Blank => {}

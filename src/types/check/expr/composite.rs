@@ -1,5 +1,5 @@
-//! Composite literals: arrays (`[...]T` lengths), slices and structs,
-//! keyed and positional elements.
+//! Composite literals: arrays (`[...]T` lengths), slices, structs and
+//! maps, keyed and positional elements.
 
 use super::Operand;
 use crate::syntax::ast::*;
@@ -49,7 +49,27 @@ impl Checker<'_> {
             TypeKind::Slice(el) => {
                 self.elements(e, el, None, elts)?;
             }
-            TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
+            TypeKind::Map(kt, vt) => {
+                let mut seen: Vec<(crate::types::constant::ConstVal, Ty)> = Vec::new();
+                for item in elts {
+                    let Some(k) = &item.key else {
+                        return self.err(item.value.pos, "missing key in map literal");
+                    };
+                    self.elem_value(k, kt, "map literal")?;
+                    // Constant keys must differ (compared as the key type's values).
+                    if let Some(v) = self.info.consts.get(&k.id).cloned() {
+                        let t = self.info.type_of(k.id);
+                        if seen.iter().any(|(w, u)| *w == v && *u == t) {
+                            return self.err(
+                                k.pos,
+                                format!("duplicate key {} in map literal", self.expr_string(k)),
+                            );
+                        }
+                        seen.push((v, t));
+                    }
+                    self.elem_value(&item.value, vt, "map literal")?;
+                }
+            }
             _ => {
                 return self.err(
                     e.pos,

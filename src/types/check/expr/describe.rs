@@ -91,6 +91,7 @@ impl Checker<'_> {
                 }
             }
             Mode::Var => format!("{es} (variable of {tn})"),
+            Mode::MapIndex => format!("{es} (map index expression of {tn})"),
             _ => {
                 if self.info.types.is_untyped(x.ty) {
                     format!("{es} ({} value)", self.info.types.name_unqualified(x.ty))

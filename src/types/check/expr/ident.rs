@@ -144,8 +144,6 @@ impl Checker<'_> {
             "imag",
             "recover",
             "close",
-            "clear",
-            "delete",
         ];
         if OUTSIDE.contains(&name) {
             return self.err(pos, format!("unsupported: {name}"));

@@ -8,8 +8,17 @@ use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Basic, TypeKind};
 
 impl Checker<'_> {
-    pub(super) fn index(&mut self, e: &Expr, x: &Expr, i: &Expr) -> R<Operand> {
+    pub(super) fn index(&mut self, _e: &Expr, x: &Expr, i: &Expr) -> R<Operand> {
         let xo = self.value_expr(x)?;
+        if let TypeKind::Map(kt, vt) = self.info.types.under(xo.ty).clone() {
+            let mut k = self.value_expr(i)?;
+            self.assign_to(&mut k, kt, i, "map index")?;
+            return Ok(Operand {
+                mode: Mode::MapIndex,
+                ty: vt,
+                val: None,
+            });
+        }
         let (elem, mode, len) = match self.info.types.under(xo.ty).clone() {
             TypeKind::Basic(b) if b.is_string() => {
                 let len = match &xo.val {
@@ -41,7 +50,6 @@ impl Checker<'_> {
                     )
                 }
             },
-            TypeKind::Map(..) => return self.err(e.pos, "unsupported: maps"),
             _ => {
                 return self.err(
                     x.pos,

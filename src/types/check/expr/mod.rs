@@ -36,6 +36,8 @@ pub(crate) enum Mode {
     Value,
     /// An addressable location.
     Var,
+    /// `m[k]`: assignable, not addressable; a comma-ok form.
+    MapIndex,
     Const,
     TypeExpr,
     Builtin(Builtin),

@@ -20,8 +20,9 @@ impl Checker<'_> {
             let xo = self.expr(x)?;
             self.single_value(&xo, x)?;
             if xo.mode != Mode::Var {
+                // (At the operand, as Go reports it.)
                 return self.err(
-                    e.pos,
+                    x.pos,
                     format!(
                         "invalid operation: cannot take address of {}",
                         self.describe(&xo, x)

@@ -572,7 +572,8 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 25) {
+        match self.range(0, 27) {
+            26 | 27 => self.maps(),
             22 => self.nan_floats(),
             23 => self.const_div(),
             24 => self.holders(),
@@ -1212,6 +1213,84 @@ impl Gen {
         );
     }
 
+    /// Maps: built in a loop (string or int keys, int or `Shape` values),
+    /// updated in place, read with comma-ok, deleted from while ranged
+    /// over; what is printed never depends on the iteration order (sums,
+    /// counts, fmt's sorted keys).
+    fn maps(&mut self) {
+        let m = self.fresh("m");
+        let n = *self.pick(&[4, 60, 700]);
+        let i = self.fresh("i");
+        let (key, kt) = if self.chance(0.5) {
+            (format!("{i} % {}", self.range(3, 40)), "int")
+        } else {
+            (
+                format!("fmt.Sprint(\"k\", {i}%{})", self.range(3, 40)),
+                "string",
+            )
+        };
+        let shapes = self.chance(0.4);
+        if shapes {
+            ln!(self, "{m} := map[{kt}]Shape{{}}");
+        } else if self.chance(0.5) {
+            ln!(self, "{m} := make(map[{kt}]int, {})", self.range(0, 20));
+        } else {
+            ln!(self, "{m} := map[{kt}]int{{}}");
+        }
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        if shapes {
+            let j = self.index("len(shapes)");
+            ln!(self, "{m}[{key}] = shapes[{j}]");
+        } else {
+            let e = self.int_expr(1);
+            match self.range(0, 2) {
+                0 => ln!(self, "{m}[{key}] += {e}"),
+                1 => ln!(self, "{m}[{key}]++"),
+                _ => ln!(self, "{m}[{key}] = {e}"),
+            }
+        }
+        if self.chance(0.3) {
+            ln!(self, "delete({m}, {key})");
+        }
+        self.close();
+        let (k, v, ok) = (self.fresh("k"), self.fresh("v"), self.fresh("ok"));
+        let probe = if kt == "int" {
+            format!("{}", self.range(0, 5))
+        } else {
+            format!("\"k{}\"", self.range(0, 5))
+        };
+        ln!(self, "{v}, {ok} := {m}[{probe}]");
+        if shapes {
+            open!(self, "if {ok} && {v} != nil {{");
+            ln!(self, "sum += {v}.Area() & 1023");
+            self.close();
+        } else {
+            ln!(self, "sum += {v} & 1023");
+        }
+        ln!(self, "fmt.Println(len({m}), {ok})");
+        open!(self, "for {k}, {v} := range {m} {{");
+        if shapes {
+            ln!(self, "sum += {v}.Area() & 255");
+        } else {
+            ln!(self, "sum += {v} & 255");
+        }
+        if kt == "int" {
+            ln!(self, "sum += {k}");
+        } else {
+            ln!(self, "sum += len({k})");
+        }
+        if self.chance(0.5) {
+            ln!(self, "delete({m}, {k})");
+        }
+        self.close();
+        if !shapes && self.chance(0.5) {
+            ln!(self, "fmt.Println({m})");
+        }
+        ln!(self, "clear({m})");
+        ln!(self, "fmt.Println(len({m}), {m}[{probe}])");
+    }
+
     fn small_ints(&mut self) {
         let kinds = [
             "int8", "int16", "int32", "uint8", "uint16", "uint32", "int64", "uint64", "uint",
@@ -1366,6 +1445,8 @@ mod tests {
             "panic(",
             "int8(",
             "append(",
+            "map[",
+            "delete(",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

@@ -436,15 +436,18 @@ impl FnCtx<'_, '_> {
             Builtin::Len | Builtin::Cap => {
                 let at = self.ty(&args[0]);
                 let d = self.temp(1);
+                // (Not a constant only when the operand calls a function:
+                // Go evaluates it then, for its side effects.)
                 match self.l.types().under(at).clone() {
                     TypeKind::Array(_, n) => {
-                        // Go evaluates the operand only for its side effects when it has calls.
+                        self.expr(&args[0])?;
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     TypeKind::Pointer(p) => {
                         let TypeKind::Array(_, n) = self.l.types().under(p).clone() else {
                             unreachable!()
                         };
+                        self.expr(&args[0])?;
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     TypeKind::Map(..) => self.map_len(&args[0], d)?,

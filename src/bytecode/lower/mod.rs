@@ -215,6 +215,7 @@ pub fn lower(
                 Some((_, body)) => (f.pos, body.rbrace),
                 None => continue,
             },
+            FuncSource::Promoted(_) => continue,
         };
         let text = source_span(src, &line_starts, start, end);
         func_keys[fi] = (start.line, pgojit_profiler::key::body_hash(text));
@@ -347,6 +348,18 @@ impl<'a> Lowerer<'a> {
 
     /// An interface-call site in a synthesized function.
     fn synth_iface_site(&mut self, caller: FuncId, iface: Ty, m: usize) -> SiteId {
+        self.synth_iface_site_at(caller, iface, m, Pos::default(), None)
+    }
+
+    /// [`Self::synth_iface_site`] at `pos`, read as `text` (`x.M` without).
+    pub(crate) fn synth_iface_site_at(
+        &mut self,
+        caller: FuncId,
+        iface: Ty,
+        m: usize,
+        pos: Pos,
+        text: Option<String>,
+    ) -> SiteId {
         let im = self.info.types.iface_methods(iface)[m].clone();
         let sig = self
             .info
@@ -360,9 +373,9 @@ impl<'a> Lowerer<'a> {
         let iface = self.info.types.name(iface);
         self.new_site(crate::bytecode::SiteMeta {
             caller,
-            pos: Pos::default(),
+            pos,
             iface,
-            text: format!("x.{}", im.name),
+            text: text.unwrap_or_else(|| format!("x.{}", im.name)),
             iface_desc,
             method: im.name,
             is_iface: true,
@@ -507,13 +520,13 @@ impl<'a> Lowerer<'a> {
     fn lower_func(&mut self, fi: usize, iface_entry: bool) -> R<Function> {
         let info = self.info;
         let f = &info.funcs[fi];
-        let (body, ft) = match f.source {
+        let body = match f.source {
             FuncSource::Decl(d) => match &self.file.decls[d] {
-                Decl::Func(fd) => (fd.body.as_ref().expect("body"), &fd.ty),
+                Decl::Func(fd) => Some(fd.body.as_ref().expect("body")),
                 _ => unreachable!(),
             },
             FuncSource::Lit(id) => match self.lits.get(&id).copied() {
-                Some((ft, body)) => (body, ft),
+                Some((_, body)) => Some(body),
                 None => {
                     return Err(CompileError::new(
                         f.pos,
@@ -521,8 +534,9 @@ impl<'a> Lowerer<'a> {
                     ))
                 }
             },
+            // (Its body is made below: `FnCtx::promoted_body`.)
+            FuncSource::Promoted(_) => None,
         };
-        let _ = ft;
         let mut b = FnBuilder::new(f.name.clone(), fi);
         // Parameters: receiver first.
         let mut param_words = 0u32;
@@ -622,10 +636,16 @@ impl<'a> Lowerer<'a> {
             }
         }
         let mut fb = FnCtx { l: self, b };
-        fb.block(&body.stmts)?;
-        // Falling off the end: only possible without results (the checker
-        // proved bodies with results terminate), so slot 0 is never read.
-        fb.emit_ret(0)?;
+        match body {
+            Some(body) => {
+                fb.block(&body.stmts)?;
+                // Falling off the end: only possible without results (the
+                // checker proved bodies with results terminate), so slot 0
+                // is never read.
+                fb.emit_ret(0)?;
+            }
+            None => fb.promoted_body(fi)?,
+        }
         let b = fb.b;
         Ok(b.finish())
     }
@@ -666,6 +686,13 @@ impl<'a> Lowerer<'a> {
             };
             let s = &specs[gi.spec];
             fb.var_spec(s)?;
+        }
+        for fi in fb.l.info.inits.clone() {
+            let base = fb.temp(1);
+            fb.emit(Op::Call {
+                func: FuncId(fi as u32),
+                base,
+            });
         }
         fb.emit_ret(0)?;
         b = fb.b;

@@ -417,8 +417,17 @@ impl Checker<'_> {
                         }
                         true
                     }
-                    TypeKind::Slice(_) | TypeKind::Array(..) => true,
-                    TypeKind::Pointer(p) => matches!(self.info.types.under(p), TypeKind::Array(..)),
+                    TypeKind::Slice(_) => true,
+                    TypeKind::Array(..) | TypeKind::Pointer(_) => match self.array_len_of(x.ty) {
+                        // A constant when the operand calls no function
+                        // (conversions and constant builtins aside), as
+                        // Go's spec says.
+                        Some(n) if !self.has_call(&args[0]) => {
+                            return Ok(Operand::constant(builtin::INT, ConstVal::int(n)));
+                        }
+                        Some(_) => true,
+                        None => false,
+                    },
                     TypeKind::Map(..) => b == Builtin::Len,
                     _ => false,
                 };
@@ -746,6 +755,34 @@ impl Checker<'_> {
     }
 
     /// Checks an expression producing `n` values (a call or a comma-ok form).
+    /// The length of an array type, or of the array a pointer type points to.
+    fn array_len_of(&self, t: Ty) -> Option<i64> {
+        match self.info.types.under(t) {
+            TypeKind::Array(_, n) => Some(*n),
+            TypeKind::Pointer(p) => match self.info.types.under(*p) {
+                TypeKind::Array(_, n) => Some(*n),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether checked expression `e` calls a function (a conversion or a
+    /// builtin with a constant result is no call).
+    fn has_call(&self, e: &Expr) -> bool {
+        let mut found = false;
+        crate::syntax::walk::walk_expr(e, &mut |x: &Expr| {
+            if let ExprKind::Call { .. } = &x.kind {
+                let constant = self.info.consts.contains_key(&x.id);
+                if !constant && !matches!(self.info.calls.get(&x.id), Some(CallKind::Conversion(_)))
+                {
+                    found = true;
+                }
+            }
+        });
+        found
+    }
+
     pub(crate) fn multi_value(&mut self, e: &Expr, n: usize, ctx: &str) -> R<Vec<Ty>> {
         // (The comma-ok forms exist in assignments only: `return m[k]`
         // is one value.)

@@ -5,8 +5,20 @@
 use super::expr::{Mode, Operand};
 use super::{Checker, R};
 use crate::syntax::ast::*;
-use crate::types::ty::{Ty, TypeKind};
-use crate::types::Selection;
+use crate::types::ty::{MethodDef, Ty, TypeKind};
+use crate::types::{FuncInfo, FuncSource, ObjKind, Promoted, PromotedTarget, Selection, VarInfo};
+
+/// What a name denotes below the top of a struct (an embedded field's
+/// member), found at the shallowest depth.
+#[derive(Clone, Debug)]
+pub(crate) enum Member {
+    /// Field `index` of the struct reached (`deref`: through a pointer).
+    Field { index: usize, deref: bool, ty: Ty },
+    /// A declared method of the named type reached.
+    Method(MethodDef),
+    /// Method `index` of the interface reached.
+    Iface { iface: Ty, index: usize, sig: Ty },
+}
 
 /// Why a type does not implement an interface.
 pub(crate) enum Missing {
@@ -16,6 +28,262 @@ pub(crate) enum Missing {
 }
 
 impl Checker<'_> {
+    /// `name` in a value of type `t` through its embedded fields, at the
+    /// shallowest depth where it exists (Go's selector rule): the path of
+    /// embedded fields there and the member; `Err` with the depth's
+    /// several candidates when it is ambiguous. Depth 0 (`t`'s own fields
+    /// and methods) is not searched: the caller did.
+    pub(crate) fn find_embedded(
+        &self,
+        t: Ty,
+        name: &str,
+    ) -> Result<Option<(Vec<(usize, bool)>, Member)>, ()> {
+        let types = &self.info.types;
+        let strip = |t: Ty| match types.kind(t) {
+            TypeKind::Pointer(p) => (*p, true),
+            _ => (t, false),
+        };
+        let mut level: Vec<(Ty, Vec<(usize, bool)>)> = Vec::new();
+        let mut seen: Vec<Ty> = Vec::new();
+        let (base, deref) = strip(t);
+        if let Some(fs) = types.struct_fields(base) {
+            for (i, f) in fs.iter().enumerate() {
+                if f.embedded {
+                    level.push((f.ty, vec![(i, deref)]));
+                }
+            }
+        }
+        seen.push(base);
+        while !level.is_empty() {
+            let mut found: Vec<(Vec<(usize, bool)>, Member)> = Vec::new();
+            let mut next = Vec::new();
+            for (t, path) in &level {
+                let (base, deref) = strip(*t);
+                if seen.contains(&base) {
+                    continue;
+                }
+                if types.is_interface(base) {
+                    let ms = types.iface_methods(base);
+                    if let Some(i) = ms.iter().position(|m| m.name == name) {
+                        found.push((
+                            path.clone(),
+                            Member::Iface {
+                                iface: base,
+                                index: i,
+                                sig: ms[i].sig,
+                            },
+                        ));
+                    }
+                    continue;
+                }
+                if let Some(n) = types.named(base) {
+                    if let Some(m) = n.methods.iter().find(|m| {
+                        m.name == name
+                            && !matches!(self.info.funcs[m.func].source, FuncSource::Promoted(_))
+                    }) {
+                        found.push((path.clone(), Member::Method(m.clone())));
+                    }
+                }
+                if let Some(fs) = types.struct_fields(base) {
+                    for (i, f) in fs.iter().enumerate() {
+                        if f.name == name {
+                            found.push((
+                                path.clone(),
+                                Member::Field {
+                                    index: i,
+                                    deref,
+                                    ty: f.ty,
+                                },
+                            ));
+                        }
+                        if f.embedded {
+                            let mut p = path.clone();
+                            p.push((i, deref));
+                            next.push((f.ty, p));
+                        }
+                    }
+                }
+            }
+            for (t, _) in &level {
+                seen.push(strip(*t).0);
+            }
+            match found.len() {
+                0 => level = next,
+                1 => return Ok(found.pop()),
+                _ => return Err(()),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Gives named struct type `named` the methods its embedded fields
+    /// promote (those not shadowed by a shallower field or method, nor
+    /// ambiguous), each a wrapper function (`FuncSource::Promoted`) that
+    /// walks to the embedded value and calls the method there, as Go's
+    /// compiler generates them: so calls, method values, interface
+    /// satisfaction, itabs and devirtualization treat them as `named`'s
+    /// own. The wrapper has a pointer receiver when the method has one
+    /// and no embedded pointer leads to it (Go's method sets: `T` has
+    /// the promoted methods of `S` and, through `*S`, of `*S`; `*T` has
+    /// all).
+    pub(crate) fn promote_methods(&mut self, named: Ty) -> R<()> {
+        let Some(fs) = self.info.types.struct_fields(named).map(|f| f.to_vec()) else {
+            return Ok(());
+        };
+        if !fs.iter().any(|f| f.embedded) {
+            return Ok(());
+        }
+        // Every method name reachable through embedded fields.
+        let mut names: Vec<String> = Vec::new();
+        let mut work: Vec<Ty> = fs.iter().filter(|f| f.embedded).map(|f| f.ty).collect();
+        let mut seen: Vec<Ty> = vec![named];
+        while let Some(t) = work.pop() {
+            let base = match self.info.types.kind(t) {
+                TypeKind::Pointer(p) => *p,
+                _ => t,
+            };
+            if seen.contains(&base) {
+                continue;
+            }
+            seen.push(base);
+            if self.info.types.is_interface(base) {
+                names.extend(
+                    self.info
+                        .types
+                        .iface_methods(base)
+                        .iter()
+                        .map(|m| m.name.clone()),
+                );
+                continue;
+            }
+            if let Some(n) = self.info.types.named(base) {
+                names.extend(n.methods.iter().map(|m| m.name.clone()));
+            }
+            if let Some(sub) = self.info.types.struct_fields(base) {
+                work.extend(sub.iter().filter(|f| f.embedded).map(|f| f.ty));
+            }
+        }
+        names.sort();
+        names.dedup();
+        let tname = self.info.types.name(named);
+        // (The wrappers' position, for their call sites in profiles and
+        // traces: the type's declaration.)
+        let pos = self
+            .info
+            .objs
+            .iter()
+            .find(|o| o.ty == named && matches!(o.kind, ObjKind::TypeName))
+            .map_or(Pos::default(), |o| o.pos);
+        for name in names {
+            let own = self
+                .info
+                .types
+                .named(named)
+                .is_some_and(|n| n.methods.iter().any(|m| m.name == name));
+            if own || fs.iter().any(|f| f.name == name) {
+                continue;
+            }
+            let Ok(Some((path, member))) = self.find_embedded(named, &name) else {
+                continue;
+            };
+            // (Whether the value the method is called on is reached
+            // through a pointer: the last embedded field's own type.)
+            let last_ptr = {
+                let (i, _) = *path.last().expect("a path");
+                let mut t = named;
+                for &(j, _) in &path[..path.len() - 1] {
+                    let base = match self.info.types.kind(t) {
+                        TypeKind::Pointer(p) => *p,
+                        _ => t,
+                    };
+                    t = self.info.types.struct_fields(base).expect("struct")[j].ty;
+                }
+                let base = match self.info.types.kind(t) {
+                    TypeKind::Pointer(p) => *p,
+                    _ => t,
+                };
+                let ft = self.info.types.struct_fields(base).expect("struct")[i].ty;
+                matches!(self.info.types.kind(ft), TypeKind::Pointer(_))
+            };
+            let through_ptr = last_ptr || path.iter().any(|&(_, d)| d);
+            let (sig, target, ptr_recv) = match member {
+                Member::Field { .. } => continue,
+                Member::Method(m) => (
+                    m.sig,
+                    PromotedTarget::Method {
+                        func: m.func,
+                        ptr_recv: m.ptr_recv,
+                    },
+                    m.ptr_recv && !through_ptr,
+                ),
+                Member::Iface { iface, index, sig } => {
+                    (sig, PromotedTarget::Iface { iface, index }, false)
+                }
+            };
+            let recv_t = if ptr_recv {
+                self.info.types.pointer(named)
+            } else {
+                named
+            };
+            let var = |c: &mut Self, n: &str, t: Ty| {
+                c.new_obj(
+                    n,
+                    pos,
+                    t,
+                    ObjKind::Var(VarInfo {
+                        global: false,
+                        boxed: false,
+                        owner: None,
+                        used: true,
+                    }),
+                )
+            };
+            let recv = var(self, "recv", recv_t);
+            let s = self.info.types.sig(sig).cloned().expect("method signature");
+            let params: Vec<_> = s
+                .params
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| var(self, &format!("p{i}"), t))
+                .collect();
+            let results: Vec<_> = s
+                .results
+                .iter()
+                .enumerate()
+                .map(|(i, &t)| var(self, &format!("~r{i}"), t))
+                .collect();
+            let short = tname.trim_start_matches("main.");
+            let fi = self.info.funcs.len();
+            self.info.promoted.push(Promoted { path, target });
+            self.info.funcs.push(FuncInfo {
+                name: if ptr_recv {
+                    format!("main.(*{short}).{name}")
+                } else {
+                    format!("main.{short}.{name}")
+                },
+                source: FuncSource::Promoted(self.info.promoted.len() - 1),
+                sig,
+                recv: Some(recv),
+                recv_named: Some((named, ptr_recv)),
+                params,
+                results,
+                named_results: false,
+                captures: Vec::new(),
+                parent: None,
+                pos,
+            });
+            let n = self.info.types.named_mut(named).expect("named");
+            n.methods.push(MethodDef {
+                name,
+                sig,
+                ptr_recv,
+                func: fi,
+            });
+            n.methods.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Ok(())
+    }
+
     /// `x.sel` on a value.
     pub(crate) fn select_member(
         &mut self,
@@ -108,6 +376,54 @@ impl Checker<'_> {
                 }
                 return Ok(Operand::value(m.sig));
             }
+        }
+        // Fields promoted from embedded fields (their methods are the
+        // named type's own, as wrappers: see `promote_methods`).
+        match self.find_embedded(t, name) {
+            Err(()) => {
+                return self.err(
+                    sel.pos,
+                    format!("ambiguous selector {}.{}", self.expr_string(x), name),
+                );
+            }
+            Ok(Some((
+                path,
+                Member::Field {
+                    index,
+                    deref: d,
+                    ty,
+                },
+            ))) => {
+                let through = d || path.iter().any(|&(_, p)| p);
+                self.info.selections.insert(
+                    e.id,
+                    Selection::Promoted {
+                        path,
+                        last: Box::new(Selection::Field { index, deref: d }),
+                    },
+                );
+                let mode = if through || xo.mode == Mode::Var {
+                    Mode::Var
+                } else {
+                    Mode::Value
+                };
+                return Ok(Operand {
+                    mode,
+                    ty,
+                    val: None,
+                });
+            }
+            Ok(Some(_)) => {
+                return self.err(
+                    sel.pos,
+                    format!(
+                        "unsupported: method {} promoted into unnamed type {}",
+                        name,
+                        self.info.types.name_unqualified(t)
+                    ),
+                );
+            }
+            Ok(None) => {}
         }
         if deref && self.info.types.is_interface(base) {
             return self.err(

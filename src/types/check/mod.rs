@@ -70,6 +70,10 @@ pub(crate) struct Checker<'a> {
     /// Map key types not yet complete where the map type was written
     /// (`type T struct{ m map[T]int }`): checked for `==` once they are.
     pending_keys: Vec<(Pos, Ty)>,
+    /// Whether every declared method is known: promoted methods are made
+    /// from then on (`promote_methods`), those of types resolved before
+    /// (by a method's receiver) right then.
+    methods_collected: bool,
     /// `iota` while evaluating a constant spec.
     iota: Option<i64>,
     /// Enclosing statements for break/continue: (label, is_loop, is_switch).
@@ -98,6 +102,8 @@ impl<'a> Checker<'a> {
             comma_ok: HashSet::new(),
             global_init: Vec::new(),
             main: 0,
+            promoted: Vec::new(),
+            inits: Vec::new(),
         };
         let mut c = Checker {
             file,
@@ -113,6 +119,7 @@ impl<'a> Checker<'a> {
             dep_owner: None,
             deps: HashMap::new(),
             pending_keys: Vec::new(),
+            methods_collected: false,
             iota: None,
             breakables: Vec::new(),
             local_vars: Vec::new(),
@@ -332,6 +339,13 @@ impl<'a> Checker<'a> {
         self.collect()?;
         // Methods first: package-level initializers may call them.
         self.collect_methods()?;
+        self.methods_collected = true;
+        for t in 0..self.info.types.len() {
+            let t = Ty(t as u32);
+            if self.info.types.named(t).is_some() {
+                self.promote_methods(t)?;
+            }
+        }
         // Resolve every package-level object, in source order.
         let mut all: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         all.sort_by_key(|o| (self.obj(*o).pos, o.0));
@@ -339,6 +353,27 @@ impl<'a> Checker<'a> {
             self.resolve_obj(*o)?;
         }
         self.check_pending_keys()?;
+        for fi in self.info.inits.clone() {
+            let FuncSource::Decl(d) = self.info.funcs[fi].source else {
+                unreachable!("a declared init")
+            };
+            let Decl::Func(fd) = &file.decls[d] else {
+                unreachable!()
+            };
+            let sig = self.resolve_signature(&fd.ty)?;
+            let empty = self
+                .info
+                .types
+                .sig(sig)
+                .is_some_and(|s| s.params.is_empty() && s.results.is_empty());
+            if !empty {
+                return self.err(
+                    fd.name.pos,
+                    "func init must have no arguments and no return values",
+                );
+            }
+            self.info.funcs[fi].sig = sig;
+        }
         // Bodies.
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
@@ -461,7 +496,13 @@ impl<'a> Checker<'a> {
                     });
                     if fd.recv.is_none() {
                         if fd.name.name == "init" {
-                            return self.err(fd.name.pos, "unsupported: init functions");
+                            // Not declared: Go's init functions cannot be
+                            // referred to. They run after the package
+                            // variables are initialized, in source order.
+                            self.info.funcs[fi].name =
+                                format!("main.init.{}", self.info.inits.len());
+                            self.info.inits.push(fi);
+                            continue;
                         }
                         let o = self.new_obj(
                             &fd.name.name,
@@ -555,6 +596,9 @@ impl<'a> Checker<'a> {
                         );
                     }
                     self.info.types.set_underlying(named, u);
+                    if self.methods_collected {
+                        self.promote_methods(named)?;
+                    }
                 }
             }
             PkgDecl::Const { decl, spec, name } => {
@@ -904,13 +948,13 @@ impl<'a> Checker<'a> {
     }
 
     /// Checks a body whose parameters are declared, then requires a terminating statement.
+    /// (The body's top level is the parameters' block, as Go's: `r, ok := ...`
+    /// there reuses a named result `r`, and `var r int` redeclares it.)
     pub(crate) fn func_body(&mut self, fi: usize, body: &Block) -> R<()> {
         let saved = std::mem::take(&mut self.breakables);
-        self.push_scope();
         for s in &body.stmts {
             self.stmt(s)?;
         }
-        self.pop_scope();
         self.breakables = saved;
         let has_results = self
             .info

@@ -323,6 +323,7 @@ impl Checker<'_> {
                             );
                         }
                         self.info.types.set_underlying(named, u);
+                        self.promote_methods(named)?;
                     }
                 }
                 Ok(())

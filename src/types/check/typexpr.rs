@@ -93,7 +93,27 @@ impl Checker<'_> {
                 let mut seen = HashSet::new();
                 for fd in fields {
                     if fd.embedded {
-                        return self.err(fd.pos, "unsupported: struct embedding");
+                        let t = self.resolve_type(&fd.ty)?;
+                        let name = self.embedded_name(&fd.ty);
+                        if let TypeKind::Pointer(p) = self.info.types.kind(t).clone() {
+                            if self.info.types.is_interface(p) {
+                                return self.err(
+                                    fd.ty.pos,
+                                    "embedded field type cannot be a pointer to an interface",
+                                );
+                            }
+                        } else if matches!(self.info.types.under(t), TypeKind::Pointer(_)) {
+                            return self.err(fd.ty.pos, "embedded field type cannot be a pointer");
+                        }
+                        if name != "_" && !seen.insert(name.clone()) {
+                            return self.err(fd.ty.pos, format!("{name} redeclared"));
+                        }
+                        fs.push(Field {
+                            name,
+                            ty: t,
+                            embedded: true,
+                        });
+                        continue;
                     }
                     let t = self.resolve_type(&fd.ty)?;
                     for n in &fd.names {
@@ -224,6 +244,16 @@ impl Checker<'_> {
             if imp.0 == p {
                 imp.3 = true;
             }
+        }
+    }
+
+    /// An embedded field's name: its type's name without package or `*`.
+    pub(crate) fn embedded_name(&self, e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Star(x) | ExprKind::Paren(x) => self.embedded_name(x),
+            ExprKind::Selector(_, sel) => sel.name.clone(),
+            ExprKind::Ident(n) => n.clone(),
+            _ => "_".into(),
         }
     }
 }

@@ -199,7 +199,7 @@ impl FnCtx<'_, '_> {
             }
             ExprKind::CompositeLit { .. } => self.composite(e, d),
             ExprKind::Selector(x, _) => match self.info().selections.get(&e.id).cloned() {
-                Some(Selection::Field { .. }) => {
+                Some(Selection::Field { .. } | Selection::Promoted { .. }) => {
                     let p = self.place(e)?;
                     let w = self.words(t);
                     self.read_to(p, d, w);

@@ -5,7 +5,7 @@
 use crate::bytecode::lower::{FnCtx, VarLoc, R};
 use crate::bytecode::op::{Op, Slot};
 use crate::syntax::ast::*;
-use crate::types::ty::TypeKind;
+use crate::types::ty::{Ty, TypeKind};
 use crate::types::{ObjKind, Selection};
 
 /// An assignable location.
@@ -134,6 +134,16 @@ impl FnCtx<'_, '_> {
                 }
             }
             ExprKind::Selector(x, _) => match self.info().selections.get(&e.id).cloned() {
+                Some(Selection::Promoted { path, last }) => {
+                    let Selection::Field { index, deref } = *last else {
+                        unreachable!("a promoted field")
+                    };
+                    let xt = self.ty(x);
+                    let base = self.part_place(x)?;
+                    let mut steps = path;
+                    steps.push((index, deref));
+                    Ok(self.walk_fields(base, xt, &steps).0)
+                }
                 Some(Selection::Field { index, deref }) => {
                     let xt = self.ty(x);
                     if deref {
@@ -254,6 +264,31 @@ impl FnCtx<'_, '_> {
             return Ok(Place::Slot(self.read(p, w)));
         }
         Ok(p)
+    }
+
+    /// The place reached from `base`, a value of type `t`, through the
+    /// fields `steps` (field index, and whether the value before it is a
+    /// pointer to the struct, loaded with a nil check), and its type.
+    pub(crate) fn walk_fields(
+        &mut self,
+        mut base: Place,
+        mut t: Ty,
+        steps: &[(usize, bool)],
+    ) -> (Place, Ty) {
+        for &(i, deref) in steps {
+            if deref {
+                let st = self.l.types().pointee(t).expect("pointer to struct");
+                let p = self.read(base, 1);
+                let off = self.l.field_offset(st, i);
+                base = Place::Mem { p, off };
+                t = self.l.types().struct_fields(st).expect("struct")[i].ty;
+            } else {
+                let off = self.l.field_offset(t, i);
+                base = base.plus(off);
+                t = self.l.types().struct_fields(t).expect("struct")[i].ty;
+            }
+        }
+        (base, t)
     }
 
     /// A dynamic frame place as (base, slot holding its word offset).

@@ -1,10 +1,14 @@
 //! Receivers of method calls and method values: evaluated, addressed or
-//! dereferenced as the method's receiver type needs.
+//! dereferenced as the method's receiver type needs; and the wrappers of
+//! promoted methods, which reach the receiver through embedded fields.
 
+use super::place::Place;
 use crate::bytecode::lower::{FnCtx, R};
 use crate::bytecode::op::{Op, Slot};
 use crate::syntax::ast::*;
-use crate::types::ty::Ty;
+use crate::types::ty::{Ty, TypeKind};
+use crate::types::PromotedTarget;
+use pgojit_profiler::FuncId;
 
 impl FnCtx<'_, '_> {
     /// The receiver of method `func` evaluated from `x`: its slot, size in words and type.
@@ -55,5 +59,122 @@ impl FnCtx<'_, '_> {
         let d = self.temp(w);
         self.expr_to(x, d)?;
         Ok(d)
+    }
+}
+
+impl FnCtx<'_, '_> {
+    /// The body of a promoted method's wrapper (`FuncSource::Promoted`):
+    /// from the receiver (a value, or a pointer to it) through the
+    /// embedded fields to the value whose method it is, then the call,
+    /// the wrapper's own arguments passed on, its results returned.
+    pub(crate) fn promoted_body(&mut self, fi: usize) -> R<()> {
+        let info = self.info();
+        let f = &info.funcs[fi];
+        let crate::types::FuncSource::Promoted(pi) = f.source else {
+            unreachable!("a promoted method")
+        };
+        let pr = info.promoted[pi].clone();
+        let recv = f.recv.expect("a method");
+        let params = f.params.clone();
+        let recv_t = info.obj(recv).ty;
+        let resw: u32 = f
+            .results
+            .iter()
+            .map(|r| info.obj(*r).ty)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|t| self.words(t))
+            .sum();
+        let rplace = self.var_place(recv);
+        let (base, t) = match self.l.types().pointee(recv_t) {
+            Some(st) => {
+                let p = self.read(rplace, 1);
+                (Place::Mem { p, off: 0 }, st)
+            }
+            None => (rplace, recv_t),
+        };
+        let (place, vt) = self.walk_fields(base, t, &pr.path);
+        let aw: u32 = params
+            .iter()
+            .map(|&p| self.words(self.info().obj(p).ty))
+            .sum();
+        let args = |c: &mut Self, at: Slot| {
+            let mut at = at;
+            for &p in &params {
+                let w = c.words(c.info().obj(p).ty);
+                let pp = c.var_place(p);
+                c.read_to(pp, at, w);
+                at += w;
+            }
+        };
+        match pr.target {
+            PromotedTarget::Method { func, ptr_recv } => {
+                let (vbase, is_ptr) = match self.l.types().pointee(vt) {
+                    Some(s) if matches!(self.l.types().kind(vt), TypeKind::Pointer(_)) => (s, true),
+                    _ => (vt, false),
+                };
+                let rw = if ptr_recv { 1 } else { self.words(vbase) };
+                let call = self.temp((rw + aw).max(resw));
+                if ptr_recv {
+                    let p = if is_ptr {
+                        self.read(place, 1)
+                    } else {
+                        self.addr(place)?
+                    };
+                    self.mov(call, p, 1);
+                } else if is_ptr {
+                    let p = self.read(place, 1);
+                    self.emit(Op::Load {
+                        d: call,
+                        p,
+                        off: 0,
+                        n: rw,
+                    });
+                } else {
+                    self.read_to(place, call, rw);
+                }
+                args(self, call + rw);
+                self.emit(Op::Call {
+                    func: FuncId(func as u32),
+                    base: call,
+                });
+                self.emit(Op::Ret { s: call, n: resw });
+            }
+            PromotedTarget::Iface { iface, index } => {
+                let iv = self.temp(2);
+                self.read_to(place, iv, 2);
+                let call = self.temp((1 + aw).max(resw));
+                args(self, call + 1);
+                let cur = self.l.current;
+                // (At the type's declaration, read as the embedded
+                // fields' names and the method's.)
+                let pos = self.info().funcs[fi].pos;
+                let recv_named = self.info().funcs[fi].recv_named.map(|r| r.0);
+                let mut names = Vec::new();
+                let mut t = recv_named.unwrap_or(recv_t);
+                for &(i, _) in &pr.path {
+                    let st = match self.l.types().kind(t) {
+                        TypeKind::Pointer(p) => *p,
+                        _ => t,
+                    };
+                    let fld = self.l.types().struct_fields(st).expect("struct")[i].clone();
+                    names.push(fld.name);
+                    t = fld.ty;
+                }
+                let method = self.l.types().iface_methods(iface)[index].name.clone();
+                let text = format!("{}.{method}", names.join("."));
+                let site = self
+                    .l
+                    .synth_iface_site_at(cur, iface, index, pos, Some(text));
+                self.emit(Op::CallIface {
+                    recv: iv,
+                    method: index as u32,
+                    base: call,
+                    site,
+                });
+                self.emit(Op::Ret { s: call, n: resw });
+            }
+        }
+        Ok(())
     }
 }

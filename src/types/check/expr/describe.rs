@@ -17,10 +17,14 @@ impl Checker<'_> {
                 None => format!("{r}"),
             },
             ExprKind::StrLit(b) => format!("{:?}", String::from_utf8_lossy(b)),
-            ExprKind::CompositeLit { ty, .. } => match ty {
-                Some(t) => format!("{}{{…}}", s(t)),
-                None => "{…}".into(),
-            },
+            // (An empty literal shows its braces, as Go's do.)
+            ExprKind::CompositeLit { ty, elts, .. } => {
+                let body = if elts.is_empty() { "{}" } else { "{…}" };
+                match ty {
+                    Some(t) => format!("{}{body}", s(t)),
+                    None => body.into(),
+                }
+            }
             ExprKind::FuncLit { .. } => "func literal".into(),
             ExprKind::Paren(x) => format!("({})", s(x)),
             ExprKind::Selector(x, sel) => format!("{}.{}", s(x), sel.name),

@@ -47,15 +47,54 @@ use pgojit_profiler::FuncId;
 /// Builds and verifies the graph of `id`: the text of an error, or the graph.
 pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
     let mut g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
+    reducible(&g)?;
     lower::lower(&mut g);
     verify::verify(&g).map_err(|e| format!("verify: {e}"))?;
     Ok(g)
+}
+
+/// Refuses control flow with a loop entered other than at its header
+/// (`goto` can make one): the passes and OSR assume natural loops, so
+/// such a function keeps its baseline code, as C2 bails out on
+/// irreducible loops it cannot handle.
+fn reducible(g: &Graph) -> Result<(), String> {
+    let rpo = g.rpo();
+    let mut order = vec![usize::MAX; g.blocks.len()];
+    for (i, b) in rpo.iter().enumerate() {
+        order[b.index()] = i;
+    }
+    let idom = verify::dominators(g);
+    for &b in &rpo {
+        for s in g.succs(b) {
+            if order[s.index()] > order[b.index()] {
+                continue;
+            }
+            // A retreating edge: its target must dominate its source.
+            let mut x = b;
+            loop {
+                if x == s {
+                    break;
+                }
+                match idom[x.index()] {
+                    Some(y) if y != x => x = y,
+                    _ => {
+                        return Err(
+                            "irreducible control flow (a loop entered other than at its header)"
+                                .into(),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The graph of `id` entered at `pc` by on-stack replacement, verified.
 pub fn osr_graph_of(prog: &Program, id: FuncId, pc: u32) -> Result<Graph, String> {
     let f = prog.funcs.get(id.index()).ok_or("no such function")?;
     let mut g = build_osr(f, prog, pc).map_err(|e| format!("build (OSR at {pc}): {e}"))?;
+    reducible(&g)?;
     lower::lower(&mut g);
     verify::verify(&g).map_err(|e| format!("verify (OSR at {pc}): {e}"))?;
     Ok(g)

@@ -419,6 +419,7 @@ pub enum StmtKind {
     Return(Vec<Expr>),
     Break(Option<Ident>),
     Continue(Option<Ident>),
+    Goto(Ident),
     Fallthrough,
     Labeled {
         label: Ident,

@@ -1,7 +1,7 @@
 //! Go source to AST: the lexer (with Go's semicolon insertion) and the parser.
 //!
 //! Anything outside the subset that the grammar alone can spot (channels,
-//! `go`, `select`, `goto`, generics, complex numbers) is rejected here with
+//! `go`, `select`, generics, complex numbers) is rejected here with
 //! `unsupported: <what>`.
 
 pub mod ast;

@@ -75,8 +75,6 @@ struct Parser<'a> {
     deferred: Option<CompileError>,
     /// Operand positions of `x.(type)` not yet known to head a type switch.
     guards: Vec<Pos>,
-    /// For each function body being parsed, the labels `goto` names.
-    gotos: Vec<Vec<String>>,
 }
 
 impl<'a> Parser<'a> {
@@ -91,7 +89,6 @@ impl<'a> Parser<'a> {
             depth: 0,
             deferred: None,
             guards: Vec::new(),
-            gotos: Vec::new(),
         }
     }
 

@@ -44,7 +44,11 @@ fn walk_opt(s: &Option<Box<Stmt>>, f: &mut dyn FnMut(&Expr)) {
 
 fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
     match &s.kind {
-        StmtKind::Empty | StmtKind::Break(_) | StmtKind::Continue(_) | StmtKind::Fallthrough => {}
+        StmtKind::Empty
+        | StmtKind::Break(_)
+        | StmtKind::Continue(_)
+        | StmtKind::Goto(_)
+        | StmtKind::Fallthrough => {}
         StmtKind::Expr(e) => walk_expr(e, f),
         StmtKind::Decl(d) => walk_decl(d, f),
         StmtKind::Assign { lhs, rhs, .. } => {

@@ -915,6 +915,10 @@ pub(crate) struct FnBuilder {
     pub targets: Vec<Target>,
     pub pending_label: Option<String>,
     pub func_index: usize,
+    /// Where each label's statement starts, and the `goto`s to patch with
+    /// it when the function is done.
+    pub labels: HashMap<String, u32>,
+    pub gotos: Vec<(String, usize)>,
 }
 
 impl FnBuilder {
@@ -931,6 +935,8 @@ impl FnBuilder {
             vars: HashMap::new(),
             targets: Vec::new(),
             pending_label: None,
+            labels: HashMap::new(),
+            gotos: Vec::new(),
             func_index,
         }
     }
@@ -961,6 +967,10 @@ impl FnBuilder {
     }
 
     fn finish(mut self) -> Function {
+        for (l, j) in std::mem::take(&mut self.gotos) {
+            let t = self.labels[&l];
+            self.patch(j, t);
+        }
         // Peephole: `Load d <- p+off; Ret d` becomes `RetLoad p+off` (the Ret
         // stays in place, so a jump to it keeps its meaning).
         for i in 0..self.code.len().saturating_sub(1) {

@@ -138,7 +138,14 @@ impl FnCtx<'_, '_> {
                 }
                 Ok(())
             }
+            StmtKind::Goto(label) => {
+                let j = self.emit(Op::Jmp { t: 0 });
+                self.b.gotos.push((label.name.clone(), j));
+                Ok(())
+            }
             StmtKind::Labeled { label, stmt } => {
+                let here = self.b.here();
+                self.b.labels.insert(label.name.clone(), here);
                 self.b.pending_label = Some(label.name.clone());
                 let r = self.stmt(stmt);
                 self.b.pending_label = None;

@@ -1,25 +1,39 @@
 //! gc's `checkBranches`, run on each function body as it is parsed: labels
 //! defined twice or never used, `break`/`continue` outside a loop or
-//! switch or with a label that does not enclose them, and misplaced
-//! `fallthrough`. gc reports these while parsing, so they come before any
-//! type error. (`goto` is outside the subset; its labels count as used.)
+//! switch or with a label that does not enclose them, misplaced
+//! `fallthrough`, and `goto`s to a label not defined, into a block, or
+//! forward over a variable declaration of the label's block. gc reports
+//! these while parsing, so they come before any type error.
 
 use crate::diag::CompileError;
-use crate::syntax::ast::{Block, Ident, Pos, Stmt, StmtKind};
+use crate::syntax::ast::{AssignOp, Block, Decl, ExprKind, Ident, Pos, Stmt, StmtKind};
 use std::collections::HashMap;
 
-/// The first branch error in `body` (by position), if any. `gotos` are the
-/// labels named by `goto` statements in the function.
-pub(super) fn check(body: &Block, gotos: &[String]) -> Option<CompileError> {
+/// The first branch error in `body` (by position), if any.
+pub(super) fn check(body: &Block) -> Option<CompileError> {
     let mut c = Checker {
         labels: Vec::new(),
         by_name: HashMap::new(),
         blocks: Vec::new(),
         errors: Vec::new(),
     };
-    c.block(None, Targets::NONE, None, &body.stmts);
+    // Gotos left unresolved: to a label never defined, or inside a block
+    // that does not enclose them.
+    for g in c.block(None, Targets::NONE, None, body.lbrace, &body.stmts) {
+        match c.by_name.get(&g.name).copied() {
+            Some(l) => {
+                c.labels[l].used = true;
+                let start = c.blocks[c.labels[l].block].start;
+                c.err(
+                    g.pos,
+                    format!("goto {} jumps into block starting at {start}", g.name),
+                );
+            }
+            None => c.err(g.pos, format!("label {} not defined", g.name)),
+        }
+    }
     for l in &c.labels {
-        if !l.used && !gotos.contains(&l.name) {
+        if !l.used {
             let msg = format!("label {} defined and not used", l.name);
             c.errors.push(CompileError::new(l.pos, msg));
         }
@@ -43,12 +57,15 @@ struct Label {
     pos: Pos,
     kind: Kind,
     used: bool,
+    /// The block the labeled statement is in.
+    block: usize,
 }
 
 struct Blk {
     parent: Option<usize>,
     /// The label of the statement this block belongs to.
     label: Option<usize>,
+    start: Pos,
 }
 
 /// What unlabeled branches in a block may refer to.
@@ -99,7 +116,7 @@ impl Checker {
         self.errors.push(CompileError::new(pos, msg));
     }
 
-    fn declare(&mut self, label: &Ident, stmt: &Stmt) -> usize {
+    fn declare(&mut self, label: &Ident, stmt: &Stmt, block: usize) -> usize {
         if let Some(&alt) = self.by_name.get(&label.name) {
             let msg = format!(
                 "label {} already defined at {}",
@@ -119,6 +136,7 @@ impl Checker {
             pos: label.pos,
             kind,
             used: false,
+            block,
         });
         self.by_name.insert(label.name.clone(), l);
         l
@@ -139,14 +157,33 @@ impl Checker {
         Target::NotEnclosing
     }
 
-    fn block(&mut self, parent: Option<usize>, ctxt: Targets, label: Option<usize>, body: &[Stmt]) {
+    /// Checks a block's statements; returns its forward `goto`s not
+    /// resolved inside it (they may target a label later in an enclosing
+    /// block), as gc's `blockBranches` does.
+    fn block(
+        &mut self,
+        parent: Option<usize>,
+        ctxt: Targets,
+        label: Option<usize>,
+        start: Pos,
+        body: &[Stmt],
+    ) -> Vec<Ident> {
         let b = self.blocks.len();
-        self.blocks.push(Blk { parent, label });
+        self.blocks.push(Blk {
+            parent,
+            label,
+            start,
+        });
         let end = body
             .iter()
             .rposition(|s| !matches!(s.kind, StmtKind::Empty))
             .map_or(0, |i| i + 1);
         let body = &body[..end];
+        // Forward gotos not resolved yet, and those of them a variable
+        // declaration since then lies between them and their label.
+        let mut fwd: Vec<Ident> = Vec::new();
+        let mut var_decl: Option<(String, Pos)> = None;
+        let mut bad: Vec<Ident> = Vec::new();
         for (index, stmt) in body.iter().enumerate() {
             let mut label = None;
             let mut s = stmt;
@@ -156,16 +193,82 @@ impl Checker {
             } = &s.kind
             {
                 if l.name != "_" {
-                    label = Some(self.declare(l, inner));
+                    let li = self.declare(l, inner, b);
+                    label = Some(li);
+                    let (hit, keep): (Vec<Ident>, Vec<Ident>) =
+                        fwd.into_iter().partition(|g| g.name == l.name);
+                    fwd = keep;
+                    for g in hit {
+                        self.labels[li].used = true;
+                        if let Some((v, at)) = var_decl
+                            .clone()
+                            .filter(|_| bad.iter().any(|x| x.pos == g.pos))
+                        {
+                            self.err(
+                                g.pos,
+                                format!("goto {} jumps over declaration of {v} at {at}", g.name),
+                            );
+                        }
+                    }
                 }
                 s = inner;
             }
+            match &s.kind {
+                StmtKind::Goto(l) => {
+                    // Backward: a label of this block or an enclosing one.
+                    let known = self.by_name.get(&l.name).copied().filter(|&li| {
+                        let mut c = Some(b);
+                        while let Some(i) = c {
+                            if self.labels[li].block == i {
+                                return true;
+                            }
+                            c = self.blocks[i].parent;
+                        }
+                        false
+                    });
+                    match known {
+                        Some(li) => self.labels[li].used = true,
+                        None => fwd.push(l.clone()),
+                    }
+                }
+                StmtKind::Decl(Decl::Var(specs)) => {
+                    if let Some(n) = specs.first().and_then(|v| v.names.first()) {
+                        var_decl = Some((n.name.clone(), n.pos));
+                        bad = fwd.clone();
+                    }
+                }
+                StmtKind::Assign {
+                    op: AssignOp::Define,
+                    lhs,
+                    op_pos,
+                    ..
+                } => {
+                    let name = match lhs.first().map(|e| &e.kind) {
+                        Some(ExprKind::Ident(n)) => n.clone(),
+                        _ => "_".into(),
+                    };
+                    var_decl = Some((name, *op_pos));
+                    bad = fwd.clone();
+                }
+                _ => {}
+            }
             let last = index + 1 == body.len();
-            self.stmt(b, ctxt, label, s, last);
+            fwd.extend(self.stmt(b, ctxt, label, s, last));
         }
+        fwd
     }
 
-    fn stmt(&mut self, b: usize, ctxt: Targets, label: Option<usize>, s: &Stmt, last: bool) {
+    /// Checks one statement; returns the forward gotos of the blocks in
+    /// it that those blocks did not resolve.
+    fn stmt(
+        &mut self,
+        b: usize,
+        ctxt: Targets,
+        label: Option<usize>,
+        s: &Stmt,
+        last: bool,
+    ) -> Vec<Ident> {
+        let mut fwd = Vec::new();
         match &s.kind {
             StmtKind::Break(None) if ctxt.breaks.is_none() => {
                 self.err(s.pos, "break is not in a loop, switch, or select".into());
@@ -199,11 +302,23 @@ impl Checker {
                 }
                 _ => self.err(l.pos, format!("invalid continue label {}", l.name)),
             },
-            StmtKind::Block(blk) => self.block(Some(b), ctxt.inner(), label, &blk.stmts),
+            StmtKind::Block(blk) => {
+                fwd = self.block(Some(b), ctxt.inner(), label, blk.lbrace, &blk.stmts)
+            }
             StmtKind::If { then, els, .. } => {
-                self.block(Some(b), ctxt.inner(), label, &then.stmts);
+                fwd = self.block(Some(b), ctxt.inner(), label, then.lbrace, &then.stmts);
                 if let Some(els) = els {
-                    self.block(Some(b), ctxt.inner(), label, std::slice::from_ref(&**els));
+                    let start = match &els.kind {
+                        StmtKind::Block(e) => e.lbrace,
+                        _ => els.pos,
+                    };
+                    fwd.extend(self.block(
+                        Some(b),
+                        ctxt.inner(),
+                        label,
+                        start,
+                        std::slice::from_ref(&**els),
+                    ));
                 }
             }
             StmtKind::For { body, .. } | StmtKind::Range { body, .. } => {
@@ -212,7 +327,7 @@ impl Checker {
                     continues: true,
                     case: None,
                 };
-                self.block(Some(b), inner, label, &body.stmts);
+                fwd = self.block(Some(b), inner, label, body.lbrace, &body.stmts);
             }
             StmtKind::Switch { cases, .. } => {
                 for (i, c) in cases.iter().enumerate() {
@@ -221,7 +336,7 @@ impl Checker {
                         case: Some((i, cases.len())),
                         ..ctxt
                     };
-                    self.block(Some(b), inner, label, &c.body);
+                    fwd.extend(self.block(Some(b), inner, label, c.pos, &c.body));
                 }
             }
             StmtKind::TypeSwitch { cases, .. } => {
@@ -231,10 +346,11 @@ impl Checker {
                         case: Some((i, cases.len())),
                         ..ctxt
                     };
-                    self.block(Some(b), inner, label, &c.body);
+                    fwd.extend(self.block(Some(b), inner, label, c.pos, &c.body));
                 }
             }
             _ => {}
         }
+        fwd
     }
 }

@@ -2,7 +2,7 @@
 //! (expressions, assignments, `++`/`--`), labels, branches, `return`;
 //! `control.rs` has the control clauses (`if`, `for`, `switch`).
 //!
-//! `go`, `defer`, `goto` and sends are parsed, then reported as
+//! `go`, `defer` and sends are parsed, then reported as
 //! unsupported. As in `expr.rs`, the dispatcher on the recursive path
 //! leaves each statement form to its own function, to keep frames small.
 
@@ -76,10 +76,8 @@ pub(super) fn starts_stmt(tok: Tok) -> bool {
 impl Parser<'_> {
     /// A function body (at `{`), with gc's checks of its branches.
     pub(super) fn func_body(&mut self) -> PResult<Block> {
-        self.gotos.push(Vec::new());
         let body = self.block("")?;
-        let gotos = self.gotos.pop().unwrap_or_default();
-        match super::branches::check(&body, &gotos) {
+        match super::branches::check(&body) {
             Some(e) => Err(e),
             None => Ok(body),
         }
@@ -176,14 +174,7 @@ impl Parser<'_> {
         self.next();
         let kind = match keyword {
             Tok::Fallthrough => StmtKind::Fallthrough,
-            Tok::Goto => {
-                self.unsupported(pos, "goto");
-                let label = self.name()?;
-                if let Some(gotos) = self.gotos.last_mut() {
-                    gotos.push(label.name);
-                }
-                StmtKind::Empty
-            }
+            Tok::Goto => StmtKind::Goto(self.name()?),
             _ => {
                 let label = if self.tok.tok == Tok::Name {
                     Some(self.name()?)

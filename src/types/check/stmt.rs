@@ -161,6 +161,8 @@ impl Checker<'_> {
                 Ok(())
             }
             StmtKind::Fallthrough => self.err(s.pos, "fallthrough statement out of place"),
+            // (Its label was resolved by the parser's branch check.)
+            StmtKind::Goto(_) => Ok(()),
             StmtKind::Labeled { label, stmt } => {
                 let is_target = matches!(
                     stmt.kind,
@@ -172,19 +174,11 @@ impl Checker<'_> {
                 if is_target {
                     self.pending_label = Some(label.name.clone());
                 }
-                let before = self.used_labels.contains(&label.name);
-                self.used_labels.remove(&label.name);
+                // (Labels nothing uses, `goto`s included, are reported by
+                // the parser's branch check, as gc does.)
+                let _ = label;
                 self.stmt(stmt)?;
                 self.pending_label = None;
-                if !self.used_labels.contains(&label.name) {
-                    return self.err(
-                        label.pos,
-                        format!("label {} defined and not used", label.name),
-                    );
-                }
-                if !before {
-                    self.used_labels.remove(&label.name);
-                }
                 Ok(())
             }
         }
@@ -1097,7 +1091,7 @@ pub(crate) fn is_terminating_list(stmts: &[Stmt]) -> bool {
 
 fn is_terminating(s: &Stmt, label: Option<&str>) -> bool {
     match &s.kind {
-        StmtKind::Return(_) => true,
+        StmtKind::Return(_) | StmtKind::Goto(_) => true,
         StmtKind::Expr(e) => {
             if let ExprKind::Call { fun, .. } = &strip_parens(e).kind {
                 if let ExprKind::Ident(n) = &strip_parens(fun).kind {

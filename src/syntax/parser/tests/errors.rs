@@ -310,7 +310,6 @@ fn unsupported_features() {
             "func f() {\n\tselect {\n\tcase x := <-c:\n\t\t_ = x\n\tdefault:\n\t}\n}",
             "3:2: unsupported: select",
         ),
-        ("func f() {\nL:\n\tgoto L\n}", "4:2: unsupported: goto"),
         (
             "func F[T any](x T) T { return x }",
             "2:7: unsupported: generics",

@@ -176,6 +176,7 @@ impl Ids {
             }
             StmtKind::Return(xs) => xs.iter().for_each(|e| self.expr(e)),
             StmtKind::Break(l) | StmtKind::Continue(l) => l.iter().for_each(|l| self.ident(l)),
+            StmtKind::Goto(l) => self.ident(l),
             StmtKind::Labeled { label, stmt } => {
                 self.ident(label);
                 self.stmt(stmt);

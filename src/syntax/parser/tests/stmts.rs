@@ -324,8 +324,32 @@ fn branch_errors() {
         f("L:\n\tfor {\n\t\tbreak L\n\t}\nL:\n\tfor {\n\t}"),
         "7:1: label L already defined at 3:1"
     );
-    // A label used by `goto` is used; `goto` itself is unsupported.
-    assert_eq!(f("L:\n\tgoto L"), "4:2: unsupported: goto");
+    // `goto`: gc's checks (a label used by `goto` is used).
+    assert_eq!(f("\tgoto M"), "3:7: label M not defined");
+    assert_eq!(
+        f("\tgoto L\n\t{\n\tL:\n\t\tg()\n\t}"),
+        "3:7: goto L jumps into block starting at 4:2"
+    );
+    assert_eq!(
+        f("\tgoto L\n\tx := 1\n\tg(x)\nL:\n\tg()"),
+        "3:7: goto L jumps over declaration of x at 4:4"
+    );
+    assert_eq!(
+        f("\tif true {\n\t\tgoto L\n\t}\n\tvar y int\n\tg(y)\nL:\n\tg()"),
+        "4:8: goto L jumps over declaration of y at 6:6"
+    );
+    stmts(
+        "goto L
+L:
+g()
+M:
+for {
+	goto M
+}
+{
+	goto L
+}",
+    );
     // Fine: fallthrough into the next case, labeled loops, `_` labels.
     stmts("switch {\ncase true:\n\tfallthrough\ndefault:\n}\nL:\nfor {\n\tswitch {\n\tcase true:\n\t\tbreak L\n\t}\n\tcontinue L\n}\n_:\nfor {\n}");
 }

@@ -19,7 +19,7 @@ use crate::runtime::heap;
 use crate::runtime::typedesc::{self, Kind, MethodEntry, TypeDesc};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
-use crate::types::{FuncSource, Info, ObjId, ObjKind};
+use crate::types::{FuncSource, Info, Native, ObjId, ObjKind};
 use pgojit_profiler::{FuncId, SiteId};
 
 pub(crate) type R<T> = Result<T, CompileError>;
@@ -47,6 +47,9 @@ enum Synth {
     DerefMethodExpr(usize),
     /// `I.M` for an interface `I`: calls method `M` of its first argument.
     IfaceMethodExpr(Ty, usize),
+    /// A package function of the runtime (`fmt.Sprint`) as a value: its
+    /// arguments passed on, its results returned.
+    NativeValue(Native),
 }
 
 pub(crate) struct Lowerer<'a> {
@@ -744,6 +747,16 @@ impl<'a> Lowerer<'a> {
                     site,
                 });
                 b.emit(Op::Ret { s: base, n: resw });
+                Ok(b.finish())
+            }
+            Synth::NativeValue(n) => {
+                let mut b = FnBuilder::new(n.name().to_string(), usize::MAX);
+                let (aw, rw) = (n.arg_words(), n.result_words());
+                b.param_words = aw;
+                b.result_words = rw;
+                b.next = aw.max(rw);
+                b.emit(Op::CallNative { native: n, base: 0 });
+                b.emit(Op::Ret { s: 0, n: rw });
                 Ok(b.finish())
             }
             Synth::DerefMethodExpr(fi) => {

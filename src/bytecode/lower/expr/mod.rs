@@ -269,8 +269,11 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::Const { d, v: a });
                     Ok(())
                 }
-                Some(Selection::Native(_)) => {
-                    self.unsupported(e.pos, "package functions as values")
+                Some(Selection::Native(n)) => {
+                    let f = self.l.synth_id(Synth::NativeValue(n));
+                    let a = self.l.func_value(f);
+                    self.emit(Op::Const { d, v: a });
+                    Ok(())
                 }
                 None => self.unsupported(e.pos, "selector"),
             },

@@ -60,6 +60,17 @@ struct Type {
     /// `W{a int; inner Shape}`, whose methods call the inner shape's
     /// (guarded sites inside guarded callees).
     wrapper: bool,
+    /// `E{T; x int}` or `E{*T; x int}`: the plain type it embeds (by
+    /// pointer when true), whose methods it promotes (`Scale` it may
+    /// declare itself, shadowing the promoted one).
+    embed: Option<(usize, bool)>,
+}
+
+impl Type {
+    /// A struct of `fields` ints with the methods declared on it.
+    fn plain(&self) -> bool {
+        !self.wrapper && self.embed.is_none()
+    }
 }
 
 impl Type {
@@ -220,6 +231,9 @@ impl Gen {
         if self.chance(0.6) {
             self.wrapper_type(n);
         }
+        if self.chance(0.5) {
+            self.embedding_type(n + 1);
+        }
         self.line("");
         self.line("type Holder struct {");
         self.line("\ts Shape");
@@ -281,6 +295,7 @@ impl Gen {
             named: self.chance(0.5),
             stringer: self.chance(0.25),
             wrapper: false,
+            embed: None,
         };
         let fields = ["a", "b", "c"];
         self.line("");
@@ -397,6 +412,49 @@ impl Gen {
             named: false,
             stringer: true,
             wrapper: true,
+            embed: None,
+        });
+    }
+
+    /// `E{i}` embedding a plain type: Shape through promoted methods
+    /// (Go's wrappers in pgojit), `Scale` sometimes its own.
+    fn embedding_type(&mut self, i: usize) {
+        let plain: Vec<usize> = (0..self.types.len())
+            .filter(|&k| self.types[k].plain())
+            .collect();
+        let inner = *self.pick(&plain);
+        let by_ptr = self.chance(0.5);
+        let name = format!("E{i}");
+        let iname = self.types[inner].name.clone();
+        self.line("");
+        ln!(self, "type {name} struct {{");
+        ln!(self, "	{}{iname}", if by_ptr { "*" } else { "" });
+        self.line("	x int");
+        self.line("}");
+        if self.chance(0.5) {
+            self.line("");
+            ln!(self, "func (e *{name}) Scale(k int) int {{");
+            ln!(self, "	return e.{iname}.Scale(k) + e.x");
+            self.line("}");
+        }
+        // (A pointer inside a struct prints as its address: through String.)
+        let stringer = by_ptr || self.types[inner].stringer;
+        if by_ptr {
+            self.line("");
+            ln!(
+                self,
+                "func (e *{name}) String() string {{ return fmt.Sprintf(\"{name}(%d %d)\", e.a, e.x) }}"
+            );
+        }
+        let named = self.types[inner].named;
+        self.types.push(Type {
+            name,
+            ptr: true,
+            fields: 1,
+            named,
+            stringer,
+            wrapper: false,
+            embed: Some((inner, by_ptr)),
         });
     }
 
@@ -418,9 +476,21 @@ impl Gen {
 
     /// `T{..}` or `&T{..}` for type `i`, as a `Shape`.
     fn new_shape(&mut self, i: usize) -> String {
+        if let Some((inner, by_ptr)) = self.types[i].embed {
+            let t = &self.types[inner];
+            let (name, n) = (t.name.clone(), t.fields);
+            let vals: Vec<String> = (0..n).map(|_| self.range(0, 40).to_string()).collect();
+            let amp = if by_ptr { "&" } else { "" };
+            let x = self.range(0, 9);
+            return format!(
+                "&{}{{{amp}{name}{{{}}}, {x}}}",
+                self.types[i].name,
+                vals.join(", ")
+            );
+        }
         if self.types[i].wrapper {
             let plain: Vec<usize> = (0..self.types.len())
-                .filter(|&k| !self.types[k].wrapper)
+                .filter(|&k| self.types[k].plain())
                 .collect();
             let inner = *self.pick(&plain);
             let inner = self.new_shape(inner);
@@ -794,7 +864,7 @@ impl Gen {
         let n = *self.pick(&[50, 1500, 5000]);
         let i = self.fresh("i");
         let t = self.rng.gen_range(0..self.types.len());
-        let t = if self.types[t].wrapper { 0 } else { t };
+        let t = if self.types[t].plain() { t } else { 0 };
         let name = self.types[t].name.clone();
         let fields = self.types[t].fields;
         let held = self.fresh("held");
@@ -1042,7 +1112,7 @@ impl Gen {
         let me = self.fresh("me");
         ln!(self, "{me} := {t0}.Area");
         ln!(self, "sum += {me}({lit}) + {t0}.Scale({lit}, 2)");
-        if let Some(pt) = self.types.iter().find(|t| t.ptr && !t.wrapper) {
+        if let Some(pt) = self.types.iter().find(|t| t.ptr && t.plain()) {
             let name = pt.name.clone();
             let vals: Vec<String> = (0..pt.fields).map(|k| (k + 2).to_string()).collect();
             let p = self.fresh("p");
@@ -1447,6 +1517,7 @@ mod tests {
             "append(",
             "map[",
             "delete(",
+            "\tx int",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

@@ -581,6 +581,65 @@ impl<'a> Builder<'a> {
 
     // ----- instructions -----
 
+    /// `n` words of element `i` (of `stride` words, from word `off`) of
+    /// the slice (`ptr`, `len`) into slots `d`...: one `SliceLoad` each.
+    fn elem_loads(
+        &mut self,
+        d: Slot,
+        (ptr, len, i): (InsnId, InsnId, InsnId),
+        stride: u32,
+        off: u32,
+        n: u32,
+    ) -> R<()> {
+        let mut vs = Vec::new();
+        for k in 0..n {
+            let ty = self.ty(d + k)?;
+            let off = off + k;
+            vs.push(self.emit(
+                Insn::SliceLoad {
+                    ptr,
+                    len,
+                    i,
+                    stride,
+                    off,
+                },
+                ty,
+            ));
+        }
+        for (k, v) in vs.into_iter().enumerate() {
+            self.write(d + k as u32, v)?;
+        }
+        Ok(())
+    }
+
+    /// Slots `v`... into `n` words of element `i` of the slice (`ptr`,
+    /// `len`): one `SliceStore` each.
+    fn elem_stores(
+        &mut self,
+        (ptr, len, i): (InsnId, InsnId, InsnId),
+        v: Slot,
+        stride: u32,
+        off: u32,
+        n: u32,
+    ) -> R<()> {
+        let vs = self.read_n(v, n)?;
+        for (k, v) in vs.into_iter().enumerate() {
+            let off = off + k as u32;
+            self.emit(
+                Insn::SliceStore {
+                    ptr,
+                    len,
+                    i,
+                    stride,
+                    off,
+                    v,
+                },
+                Ty::Void,
+            );
+        }
+        Ok(())
+    }
+
     fn konst(&mut self, v: i64) -> InsnId {
         self.emit(Insn::Const { bits: v as u64 }, Ty::Int)
     }
@@ -923,24 +982,7 @@ impl<'a> Builder<'a> {
                 n,
             } => {
                 let (ptr, len, i) = (self.read(s)?, self.read(s + 1)?, self.read(i)?);
-                let mut vs = Vec::new();
-                for k in 0..n {
-                    let ty = self.ty(d + k)?;
-                    let off = off + k;
-                    vs.push(self.emit(
-                        Insn::SliceLoad {
-                            ptr,
-                            len,
-                            i,
-                            stride,
-                            off,
-                        },
-                        ty,
-                    ));
-                }
-                for (k, v) in vs.into_iter().enumerate() {
-                    self.write(d + k as u32, v)?;
-                }
+                self.elem_loads(d, (ptr, len, i), stride, off, n)?;
             }
             // A frame array indexed at run time: the elements of a "slice"
             // at the array's first slot, of its constant length (its slots
@@ -957,24 +999,7 @@ impl<'a> Builder<'a> {
                 let ptr = self.emit(Insn::FrameAddr { slot: base }, Ty::Ptr);
                 let len = self.konst(len as i64);
                 let i = self.read(i)?;
-                let mut vs = Vec::new();
-                for k in 0..n {
-                    let ty = self.ty(d + k)?;
-                    let off = off + k;
-                    vs.push(self.emit(
-                        Insn::SliceLoad {
-                            ptr,
-                            len,
-                            i,
-                            stride,
-                            off,
-                        },
-                        ty,
-                    ));
-                }
-                for (k, v) in vs.into_iter().enumerate() {
-                    self.write(d + k as u32, v)?;
-                }
+                self.elem_loads(d, (ptr, len, i), stride, off, n)?;
             }
             Op::FrameStoreIdx {
                 base,
@@ -988,21 +1013,7 @@ impl<'a> Builder<'a> {
                 let ptr = self.emit(Insn::FrameAddr { slot: base }, Ty::Ptr);
                 let len = self.konst(len as i64);
                 let i = self.read(i)?;
-                let vs = self.read_n(v, n)?;
-                for (k, v) in vs.into_iter().enumerate() {
-                    let off = off + k as u32;
-                    self.emit(
-                        Insn::SliceStore {
-                            ptr,
-                            len,
-                            i,
-                            stride,
-                            off,
-                            v,
-                        },
-                        Ty::Void,
-                    );
-                }
+                self.elem_stores((ptr, len, i), v, stride, off, n)?;
             }
             Op::SliceStore {
                 s,
@@ -1013,21 +1024,7 @@ impl<'a> Builder<'a> {
                 n,
             } => {
                 let (ptr, len, i) = (self.read(s)?, self.read(s + 1)?, self.read(i)?);
-                let vs = self.read_n(v, n)?;
-                for (k, v) in vs.into_iter().enumerate() {
-                    let off = off + k as u32;
-                    self.emit(
-                        Insn::SliceStore {
-                            ptr,
-                            len,
-                            i,
-                            stride,
-                            off,
-                            v,
-                        },
-                        Ty::Void,
-                    );
-                }
+                self.elem_stores((ptr, len, i), v, stride, off, n)?;
             }
             Op::CheckIndex { i, len } => {
                 let i = self.read(i)?;

@@ -759,7 +759,25 @@ impl FnCtx<'_, '_> {
                 }
             }
         }
-        let parts = [(key, kt, i), (value, elem.unwrap_or(builtin::INT), val)];
+        self.bind_range_vars(
+            [(key, kt, i), (value, elem.unwrap_or(builtin::INT), val)],
+            define,
+        )?;
+        self.push_target(true);
+        self.block(&body.stmts)?;
+        let cont = self.b.here();
+        self.emit(Op::Move { d: i, s: next_i });
+        self.emit(Op::Jmp { t: top });
+        let end = self.b.here();
+        self.b.patch(exit, end);
+        self.pop_target(end, cont);
+        Ok(())
+    }
+
+    /// A range loop's iteration variables (`k`, `v`) from the slots that
+    /// hold this trip's key and value: declared afresh each trip (Go 1.22)
+    /// with `:=`, assigned otherwise; `_` and absent ones skipped.
+    fn bind_range_vars(&mut self, parts: [(Option<&Expr>, Ty, Slot); 2], define: bool) -> R<()> {
         for (e, t, src) in parts {
             let Some(e) = e else { continue };
             if matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
@@ -775,14 +793,6 @@ impl FnCtx<'_, '_> {
                 self.write(p, src, w);
             }
         }
-        self.push_target(true);
-        self.block(&body.stmts)?;
-        let cont = self.b.here();
-        self.emit(Op::Move { d: i, s: next_i });
-        self.emit(Op::Jmp { t: top });
-        let end = self.b.here();
-        self.b.patch(exit, end);
-        self.pop_target(end, cont);
         Ok(())
     }
 
@@ -804,21 +814,7 @@ impl FnCtx<'_, '_> {
         let top = self.b.here();
         let (ok, k, v) = self.map_next(xt, it);
         let exit = self.emit(Op::Jz { c: ok, t: 0 });
-        for (e, t, src) in [(key, kt, k), (value, vt, v)] {
-            let Some(e) = e else { continue };
-            if matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
-                continue;
-            }
-            let w = self.words(t);
-            if define {
-                let o = self.info().defs[&e.id];
-                let p = self.declare(o);
-                self.write(p, src, w);
-            } else {
-                let p = self.place(e)?;
-                self.write(p, src, w);
-            }
-        }
+        self.bind_range_vars([(key, kt, k), (value, vt, v)], define)?;
         self.push_target(true);
         self.block(&body.stmts)?;
         let cont = self.b.here();

@@ -34,6 +34,11 @@ use super::{dyn_type, mem, Vm};
 use crate::runtime::heap::LayoutId;
 use crate::runtime::panic::Panic;
 use crate::types::ty::{Ty, TypeKind};
+use smallvec::{smallvec, SmallVec};
+
+/// A key's or value's words, copied out of the frame or an entry (most
+/// fit without an allocation).
+pub(crate) type Words = SmallVec<[u64; 8]>;
 
 /// Words of a map header.
 pub const HEADER_WORDS: usize = 6;
@@ -114,9 +119,9 @@ impl Vm<'_> {
     }
 
     /// A copy of `n` frame words from slot `s` of the frame at `fp`.
-    pub(crate) fn slots(&self, fp: usize, s: u32, n: u32) -> Vec<u64> {
+    pub(crate) fn slots(&self, fp: usize, s: u32, n: u32) -> Words {
         let b = fp + s as usize;
-        self.stack[b..b + n as usize].to_vec()
+        SmallVec::from_slice(&self.stack[b..b + n as usize])
     }
 
     /// `w` into the frame at `fp` from slot `s` on.
@@ -136,8 +141,9 @@ impl Vm<'_> {
     /// (Go's `==`) hash alike; Go's panic for a dynamic type that has no
     /// `==`.
     fn hash_key(&mut self, t: Ty, w: &[u64], h: u64) -> Result<u64, Panic> {
-        let types = &self.prog.types;
-        Ok(match types.under(t).clone() {
+        // (The program outlives `self`'s borrow: no copy of the type.)
+        let prog = self.prog;
+        Ok(match prog.types.under(t) {
             TypeKind::Basic(b) if b.is_string() => hash_bytes(h, mem::bytes(w[0], w[1])),
             TypeKind::Basic(b) if b.is_float() => {
                 let f = f64::from_bits(w[0]);
@@ -179,7 +185,7 @@ impl Vm<'_> {
                 }
                 h
             }
-            TypeKind::Array(e, n) => {
+            &TypeKind::Array(e, n) => {
                 let ew = self.words_of(e);
                 let mut h = h;
                 for i in 0..n as usize {
@@ -228,7 +234,7 @@ impl Vm<'_> {
                 return Ok(None);
             }
             if tag == h {
-                let mut k = vec![0; s.kw];
+                let mut k: Words = smallvec![0; s.kw];
                 mem::load_n(entries, at + 1, &mut k);
                 if self.value_eq(s.key, &k, key)? {
                     return Ok(Some(at));
@@ -346,8 +352,9 @@ impl Vm<'_> {
         }
         if let Some(at) = self.map_find(m, key, s)? {
             let entries = mem::load(m, ENTRIES);
-            let zero = vec![0; s.stride()];
-            mem::store_n(entries, at, &zero);
+            for j in 1..s.stride() {
+                mem::store(entries, at + j, 0);
+            }
             mem::store(entries, at, DELETED);
             mem::store(m, COUNT, mem::load(m, COUNT) - 1);
         }
@@ -423,7 +430,7 @@ impl Vm<'_> {
             }
             // The map grew: the entry counts only if its key is still
             // there, with the value it has now.
-            let key = k.to_vec();
+            let key = Words::from_slice(k);
             if self.map_index(m, &key, s, v)? {
                 return Ok(true);
             }

@@ -426,7 +426,7 @@ impl Vm<'_> {
             } => {
                 let sh = self.map_shape(ty);
                 let key = self.slots(fp, k, kw);
-                let mut out = vec![0; vw as usize];
+                let mut out: super::maps::Words = smallvec::smallvec![0; vw as usize];
                 let found = self.map_index(s!(m), &key, sh, &mut out)?;
                 self.set_slots(fp, d, &out);
                 if ok != NONE {
@@ -473,8 +473,8 @@ impl Vm<'_> {
                 vw,
             } => {
                 let sh = self.map_shape(ty);
-                let mut key = vec![0; kw as usize];
-                let mut val = vec![0; vw as usize];
+                let mut key: super::maps::Words = smallvec::smallvec![0; kw as usize];
+                let mut val: super::maps::Words = smallvec::smallvec![0; vw as usize];
                 let more = self.map_next(s!(it), sh, &mut key, &mut val)?;
                 if more {
                     self.set_slots(fp, k, &key);

@@ -57,8 +57,9 @@ impl Vm<'_> {
 
     /// `==` on two values of type `t`, word by word as the type says.
     pub(crate) fn value_eq(&mut self, t: Ty, a: &[u64], b: &[u64]) -> Result<bool, Panic> {
-        let types = &self.prog.types;
-        match types.under(t).clone() {
+        // (The program outlives `self`'s borrow: no copy of the type.)
+        let prog = self.prog;
+        match prog.types.under(t) {
             TypeKind::Basic(bb) if bb.is_string() => {
                 Ok(mem::bytes(a[0], a[1]) == mem::bytes(b[0], b[1]))
             }
@@ -77,7 +78,7 @@ impl Vm<'_> {
                 }
                 Ok(true)
             }
-            TypeKind::Array(e, n) => {
+            &TypeKind::Array(e, n) => {
                 let w = self.words_of(e);
                 for i in 0..n as usize {
                     if !self.value_eq(e, &a[i * w..(i + 1) * w], &b[i * w..(i + 1) * w])? {

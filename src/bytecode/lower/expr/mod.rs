@@ -27,7 +27,7 @@ use crate::bytecode::op::{Cmp, IntKind, Op, Slot};
 use crate::syntax::ast::*;
 use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
-use crate::types::{ObjKind, Selection};
+use crate::types::{FuncSource, ObjKind, Selection};
 use pgojit_profiler::FuncId;
 pub(crate) use place::Place;
 
@@ -211,6 +211,14 @@ impl FnCtx<'_, '_> {
                     addr,
                     deref,
                 }) => {
+                    // A promoted method's value binds the method it
+                    // promotes, to the embedded receiver reached now (Go
+                    // evaluates the embedded fields at the binding: a nil
+                    // pointer or interface on the way panics here, a
+                    // value receiver is copied here).
+                    if let FuncSource::Promoted(pi) = self.info().funcs[func].source {
+                        return self.promoted_method_value(x, pi, d);
+                    }
                     // A method value: bind the receiver now.
                     let (recv, rw, rt) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
                     let thunk = self.l.synth_id(Synth::BoundMethod(func));

@@ -256,7 +256,7 @@ impl FnCtx<'_, '_> {
     /// a map's value, which has no place of its own, is read whole into a
     /// temp first (only read: the checker refuses assignments to parts of
     /// it).
-    fn part_place(&mut self, x: &Expr) -> R<Place> {
+    pub(crate) fn part_place(&mut self, x: &Expr) -> R<Place> {
         let p = self.place(x)?;
         if let Place::MapElem { .. } = p {
             let t = self.ty(x);

@@ -178,3 +178,90 @@ impl FnCtx<'_, '_> {
         Ok(())
     }
 }
+
+impl FnCtx<'_, '_> {
+    /// `x.M` as a value, for a method `M` promoted from an embedded field
+    /// (`Info::promoted[pi]`): the embedded receiver reached from `x` now,
+    /// bound to the method there, at `d`.
+    pub(crate) fn promoted_method_value(&mut self, x: &Expr, pi: usize, d: Slot) -> R<()> {
+        let pr = self.info().promoted[pi].clone();
+        let xt = self.ty(x);
+        let (base, t) = match (self.l.types().kind(xt), self.l.types().pointee(xt)) {
+            (TypeKind::Pointer(_), Some(st)) => {
+                let p = self.expr(x)?;
+                (Place::Mem { p, off: 0 }, st)
+            }
+            _ => (self.part_place(x)?, xt),
+        };
+        let (place, vt) = self.walk_fields(base, t, &pr.path);
+        match pr.target {
+            PromotedTarget::Method { func, ptr_recv } => {
+                let is_ptr = matches!(self.l.types().kind(vt), TypeKind::Pointer(_));
+                let rt = self
+                    .info()
+                    .obj(self.info().funcs[func].recv.expect("method"))
+                    .ty;
+                let rw = self.words(rt);
+                let recv = if ptr_recv {
+                    let p = if is_ptr {
+                        self.read(place, 1)
+                    } else {
+                        self.addr(place)?
+                    };
+                    let r = self.temp(1);
+                    self.mov(r, p, 1);
+                    r
+                } else if is_ptr {
+                    let p = self.read(place, 1);
+                    let r = self.temp(rw);
+                    self.emit(Op::Load {
+                        d: r,
+                        p,
+                        off: 0,
+                        n: rw,
+                    });
+                    r
+                } else {
+                    let r = self.temp(rw);
+                    self.read_to(place, r, rw);
+                    r
+                };
+                let thunk = self.l.synth_id(super::Synth::BoundMethod(func));
+                let lay = self.l.bound_layout(rt);
+                self.emit(Op::MakeClosure {
+                    layout: lay,
+                    d,
+                    func: thunk,
+                    caps: recv,
+                    n: rw,
+                });
+            }
+            PromotedTarget::Iface { iface, index } => {
+                let v = self.temp(2);
+                self.read_to(place, v, 2);
+                // (A nil interface panics at the binding, as Go's.)
+                let tmp = self.temp(1);
+                self.emit(Op::CmpImm {
+                    d: tmp,
+                    a: v,
+                    imm: 0,
+                    c: crate::bytecode::op::Cmp::Eq,
+                });
+                let j = self.emit(Op::Jz { c: tmp, t: 0 });
+                self.emit(Op::PanicNil);
+                let h = self.b.here();
+                self.b.patch(j, h);
+                let thunk = self.l.synth_id(super::Synth::BoundIface(iface, index));
+                let lay = self.l.bound_layout(iface);
+                self.emit(Op::MakeClosure {
+                    layout: lay,
+                    d,
+                    func: thunk,
+                    caps: v,
+                    n: 2,
+                });
+            }
+        }
+        Ok(())
+    }
+}

@@ -267,19 +267,10 @@ impl<'p> Jit<'p> {
                         self.prog.file_name,
                         self.prog.func(f).name,
                         top.name(),
-                        if self.opts.sync || self.eager {
-                            ""
-                        } else {
-                            ", queued for the compiler thread"
-                        }
+                        self.queued()
                     );
                 }
-                if self.opts.sync || self.eager {
-                    self.compile_and_install(f);
-                } else {
-                    self.queue.lock().push_back(f);
-                    self.wake.notify_one();
-                }
+                self.compile_or_queue(f);
             }
         }
         if !self.installed(f).is_some_and(|c| c.tier >= top) || pc == 0 {
@@ -327,19 +318,12 @@ impl<'p> Jit<'p> {
                         self.prog.func(f).name,
                         self.compilers[0].tier().name(),
                         top.name(),
-                        if self.opts.sync || self.eager {
-                            ""
-                        } else {
-                            ", queued for the compiler thread"
-                        }
+                        self.queued()
                     );
                 }
-                if self.opts.sync || self.eager {
-                    self.compile_and_install(f);
+                if self.compile_or_queue(f) {
                     return self.hot_again(f, pc);
                 }
-                self.queue.lock().push_back(f);
-                self.wake.notify_one();
             }
         } else if asked > OSR_PATIENCE && !self.compile_pending(f) {
             // Every header asked for, and none here (a header the
@@ -433,11 +417,28 @@ impl<'p> Jit<'p> {
             .lock()
             .recompiles
             .push(format!("{}: {why}", self.prog.func(f).name));
+        self.compile_or_queue(f);
+    }
+
+    /// Compiles `f` now (`--jit-sync`, `--tier=jit`: returns true, the
+    /// code installed) or queues it for the compiler thread.
+    fn compile_or_queue(&self, f: FuncId) -> bool {
         if self.opts.sync || self.eager {
             self.compile_and_install(f);
+            return true;
+        }
+        self.queue.lock().push_back(f);
+        self.wake.notify_one();
+        false
+    }
+
+    /// What a `--trace-tier` line about a compilation adds when it goes to
+    /// the compiler thread.
+    fn queued(&self) -> &'static str {
+        if self.opts.sync || self.eager {
+            ""
         } else {
-            self.queue.lock().push_back(f);
-            self.wake.notify_one();
+            ", queued for the compiler thread"
         }
     }
 
@@ -459,22 +460,9 @@ impl<'p> Jit<'p> {
             } else {
                 format!("{}:{}:{}", self.prog.file_name, pos.line, pos.col)
             };
-            eprintln!(
-                "{at}: tier-up {}: {why}{}",
-                func.name,
-                if self.opts.sync || self.eager {
-                    ""
-                } else {
-                    ", queued for the compiler thread"
-                }
-            );
+            eprintln!("{at}: tier-up {}: {why}{}", func.name, self.queued());
         }
-        if self.opts.sync || self.eager {
-            self.compile_and_install(f);
-        } else {
-            self.queue.lock().push_back(f);
-            self.wake.notify_one();
-        }
+        self.compile_or_queue(f);
     }
 
     /// The compiler thread: compiles queued functions until [`Jit::stop`].

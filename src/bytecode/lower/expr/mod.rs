@@ -221,40 +221,12 @@ impl FnCtx<'_, '_> {
                     }
                     // A method value: bind the receiver now.
                     let (recv, rw, rt) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
-                    let thunk = self.l.synth_id(Synth::BoundMethod(func));
-                    let lay = self.l.bound_layout(rt);
-                    self.emit(Op::MakeClosure {
-                        layout: lay,
-                        d,
-                        func: thunk,
-                        caps: recv,
-                        n: rw,
-                    });
+                    self.bind_method(func, recv, rw, rt, d);
                     Ok(())
                 }
                 Some(Selection::IfaceMethod { iface, index }) => {
                     let v = self.expr(x)?;
-                    // Go evaluates the interface now; calling a nil one panics then.
-                    let tmp = self.temp(1);
-                    self.emit(Op::CmpImm {
-                        d: tmp,
-                        a: v,
-                        imm: 0,
-                        c: Cmp::Eq,
-                    });
-                    let j = self.emit(Op::Jz { c: tmp, t: 0 });
-                    self.emit(Op::PanicNil);
-                    let h = self.b.here();
-                    self.b.patch(j, h);
-                    let thunk = self.l.synth_id(Synth::BoundIface(iface, index));
-                    let lay = self.l.bound_layout(iface);
-                    self.emit(Op::MakeClosure {
-                        layout: lay,
-                        d,
-                        func: thunk,
-                        caps: v,
-                        n: 2,
-                    });
+                    self.bind_iface_method(v, iface, index, d);
                     Ok(())
                 }
                 Some(Selection::MethodExpr {

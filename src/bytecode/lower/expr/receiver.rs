@@ -226,42 +226,52 @@ impl FnCtx<'_, '_> {
                     self.read_to(place, r, rw);
                     r
                 };
-                let thunk = self.l.synth_id(super::Synth::BoundMethod(func));
-                let lay = self.l.bound_layout(rt);
-                self.emit(Op::MakeClosure {
-                    layout: lay,
-                    d,
-                    func: thunk,
-                    caps: recv,
-                    n: rw,
-                });
+                self.bind_method(func, recv, rw, rt, d);
             }
             PromotedTarget::Iface { iface, index } => {
                 let v = self.temp(2);
                 self.read_to(place, v, 2);
-                // (A nil interface panics at the binding, as Go's.)
-                let tmp = self.temp(1);
-                self.emit(Op::CmpImm {
-                    d: tmp,
-                    a: v,
-                    imm: 0,
-                    c: crate::bytecode::op::Cmp::Eq,
-                });
-                let j = self.emit(Op::Jz { c: tmp, t: 0 });
-                self.emit(Op::PanicNil);
-                let h = self.b.here();
-                self.b.patch(j, h);
-                let thunk = self.l.synth_id(super::Synth::BoundIface(iface, index));
-                let lay = self.l.bound_layout(iface);
-                self.emit(Op::MakeClosure {
-                    layout: lay,
-                    d,
-                    func: thunk,
-                    caps: v,
-                    n: 2,
-                });
+                self.bind_iface_method(v, iface, index, d);
             }
         }
         Ok(())
+    }
+    /// A method value at `d`: method `func` bound to the receiver in `rw`
+    /// slots at `recv`, of type `rt`.
+    pub(crate) fn bind_method(&mut self, func: usize, recv: Slot, rw: u32, rt: Ty, d: Slot) {
+        let thunk = self.l.synth_id(super::Synth::BoundMethod(func));
+        let lay = self.l.bound_layout(rt);
+        self.emit(Op::MakeClosure {
+            layout: lay,
+            d,
+            func: thunk,
+            caps: recv,
+            n: rw,
+        });
+    }
+
+    /// A method value at `d`: method `index` of the interface value in
+    /// `v` (Go evaluates the interface now: a nil one panics here).
+    pub(crate) fn bind_iface_method(&mut self, v: Slot, iface: Ty, index: usize, d: Slot) {
+        let tmp = self.temp(1);
+        self.emit(Op::CmpImm {
+            d: tmp,
+            a: v,
+            imm: 0,
+            c: crate::bytecode::op::Cmp::Eq,
+        });
+        let j = self.emit(Op::Jz { c: tmp, t: 0 });
+        self.emit(Op::PanicNil);
+        let h = self.b.here();
+        self.b.patch(j, h);
+        let thunk = self.l.synth_id(super::Synth::BoundIface(iface, index));
+        let lay = self.l.bound_layout(iface);
+        self.emit(Op::MakeClosure {
+            layout: lay,
+            d,
+            func: thunk,
+            caps: v,
+            n: 2,
+        });
     }
 }

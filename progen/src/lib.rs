@@ -119,6 +119,9 @@ enum Helper {
     Apply,
     /// `func h(s Shape, k int) int` (a type switch)
     Classify,
+    /// `func h(xs []Shape, i int) (r int, err error)`: interface calls
+    /// under deferred calls, panicking now and then and recovering
+    Guarded,
 }
 
 impl Gen {
@@ -251,6 +254,7 @@ impl Gen {
             Helper::Rec,
             Helper::Apply,
             Helper::Classify,
+            Helper::Guarded,
         ] {
             if self.chance(0.6) {
                 self.helper(kind);
@@ -567,6 +571,42 @@ impl Gen {
                 self.line("\t}");
                 self.line("}");
             }
+            Helper::Guarded => {
+                ln!(self, "func {name}(xs []Shape, i int) (r int, err error) {{");
+                self.line("\tdefer func() {");
+                self.line("\t\tif e := recover(); e != nil {");
+                self.line("\t\t\terr = fmt.Errorf(\"recovered: %v\", e)");
+                if self.chance(0.5) {
+                    self.line("\t\t\tr = -r");
+                }
+                self.line("\t\t}");
+                self.line("\t}()");
+                match self.range(0, 2) {
+                    0 => self.line("\tdefer func() { calls++ }()"),
+                    1 => self.line("\tdefer func(k int) { r += k }(i & 7)"),
+                    _ => {}
+                }
+                self.line("\ts := xs[i%len(xs)]");
+                self.line("\tr = s.Area() + s.Scale(i&3)");
+                let k = self.range(3, 40);
+                ln!(self, "\tif i%{k} == {} {{", k - 1);
+                match self.range(0, 4) {
+                    0 => self.line("\t\tr += xs[len(xs)+i%3].Area()"),
+                    1 => {
+                        self.line("\t\tz := r - r");
+                        self.line("\t\tr /= z");
+                    }
+                    2 => self.line("\t\tpanic(fmt.Sprintf(\"guarded %d\", r))"),
+                    3 => self.line("\t\tpanic(s)"),
+                    _ => {
+                        let st = self.types[self.types.len() - 1].shape_type();
+                        ln!(self, "\t\tr += s.({st}).Area()");
+                    }
+                }
+                self.line("\t}");
+                self.line("\treturn r, nil");
+                self.line("}");
+            }
         }
         self.helpers.push((name, kind));
     }
@@ -642,8 +682,9 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 27) {
+        match self.range(0, 28) {
             26 | 27 => self.maps(),
+            28 => self.defers(),
             22 => self.nan_floats(),
             23 => self.const_div(),
             24 => self.holders(),
@@ -1056,6 +1097,47 @@ impl Gen {
         self.close();
     }
 
+    /// Deferred calls: a function literal called in place whose deferred
+    /// calls see `sum` as it was and as it becomes; the guarded helper in a
+    /// loop, its recovered panics counted.
+    fn defers(&mut self) {
+        self.open("func() {");
+        ln!(self, "defer fmt.Println(\"deferred with\", sum)");
+        let k = self.range(1, 9);
+        ln!(self, "defer func() {{ sum += {k} }}()");
+        let i = self.fresh("i");
+        let n = *self.pick(&[10, 300, 1500]);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        let j = self.pattern(&i, n);
+        ln!(self, "sum += shapes[{j}].Area()");
+        if self.chance(0.3) {
+            ln!(self, "defer func(x int) {{ sum ^= x }}({i})");
+        }
+        self.close();
+        self.scopes.pop();
+        self.indent -= 1;
+        self.line("}()");
+        if let Some(h) = self.helper_of(Helper::Guarded) {
+            let e = self.fresh("errs");
+            ln!(self, "{e} := 0");
+            let i = self.fresh("i");
+            let n = *self.pick(&[20, 400, 2000]);
+            open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+            self.declare(&i, Ty::Int);
+            ln!(self, "r, err := {h}(shapes, {i})");
+            ln!(self, "sum += r");
+            open!(self, "if err != nil {{");
+            open!(self, "if {e} < 2 {{");
+            self.line("fmt.Println(err)");
+            self.close();
+            ln!(self, "{e}++");
+            self.close();
+            self.close();
+            ln!(self, "fmt.Println(\"recovered\", {e})");
+        }
+    }
+
     fn closures(&mut self) {
         let c = self.fresh("c");
         let f = self.fresh("f");
@@ -1434,6 +1516,9 @@ impl Gen {
 
     /// A runtime panic that ends the program (exit code 2).
     fn final_panic(&mut self) {
+        if self.chance(0.3) {
+            self.line("defer fmt.Println(\"main's deferred call\", sum)");
+        }
         match self.range(0, 6) {
             0 => {
                 let k = self.fresh("k");
@@ -1518,6 +1603,8 @@ mod tests {
             "map[",
             "delete(",
             "\tx int",
+            "defer func",
+            "recover()",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

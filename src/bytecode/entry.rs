@@ -78,6 +78,7 @@ mod tests {
     fn func(code: Vec<Op>, params: u32, frame: u32, ptrs: &[u32]) -> Function {
         let n = code.len();
         Function {
+            in_memory: Vec::new(),
             name: "t".into(),
             code,
             pos: vec![Pos::default(); n],

@@ -132,6 +132,7 @@ mod tests {
         let n = code.len();
         let mut p = prog;
         p.funcs.push(Function {
+            in_memory: Vec::new(),
             name: "t".into(),
             code,
             pos: vec![Pos::default(); n],

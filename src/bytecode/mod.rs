@@ -39,6 +39,11 @@ pub struct Function {
     pub result_words: u32,
     /// Per frame slot: may it hold a heap pointer? The collector's frame map.
     pub ptr_slots: Vec<bool>,
+    /// Slots another activation reads once this one has returned or
+    /// panicked (a deferred-call body's result variables, which its
+    /// function returns): compiled code keeps them in frame memory, never
+    /// only in a register.
+    pub in_memory: Vec<Slot>,
 }
 
 impl Function {
@@ -70,6 +75,8 @@ pub struct Program {
     /// The type word of an `error` holding a `*errors.errorString` (what
     /// `errors.New` and `fmt.Errorf` return).
     pub error_itab: u64,
+    /// The types of the values `recover` returns for runtime errors.
+    pub runtime_errors: RuntimeErrors,
     /// Pointer maps of heap objects, by layout id (see `runtime::heap`).
     pub layouts: Vec<Vec<bool>>,
     /// Package variables: (address, words, layout), roots for the collector.
@@ -81,6 +88,23 @@ pub struct Program {
     /// Per function: the line it starts on and a hash of its source (0 for
     /// synthesized functions), for profile keys that survive edits elsewhere.
     pub func_keys: Vec<(u32, u64)>,
+}
+
+/// The type words (as `any` holds them) of the runtime's error types, the
+/// values `recover` returns for runtime errors: each holds a pointer to its
+/// `Error()` text (a string's two words), which its method returns.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuntimeErrors {
+    /// `runtime.boundsError`: index and slice bounds.
+    pub bounds: u64,
+    /// `runtime.errorString`: nil dereference, division by zero...
+    pub error_string: u64,
+    /// `runtime.plainError`: a write to a nil map.
+    pub plain: u64,
+    /// `*runtime.TypeAssertionError`: a failed interface conversion.
+    pub type_assertion: u64,
+    /// `*runtime.PanicNilError`: `panic(nil)`.
+    pub panic_nil: u64,
 }
 
 /// A profiled call site: an interface method call or a call of a function value.

@@ -557,6 +557,7 @@ mod tests {
     fn func(code: Vec<Op>, frame: u32, params: u32) -> Function {
         let n = code.len();
         Function {
+            in_memory: Vec::new(),
             name: "t".into(),
             code,
             pos: (0..n as u32)

@@ -91,6 +91,7 @@ mod tests {
     fn func(code: Vec<Op>, frame: u32) -> Function {
         let n = code.len();
         Function {
+            in_memory: Vec::new(),
             name: "t".into(),
             code,
             pos: vec![Pos::default(); n],

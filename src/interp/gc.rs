@@ -47,6 +47,8 @@ impl Vm<'_> {
             .collect();
         let ctx = self.jc.ctx;
         let delta = self.jc.globals_delta;
+        let mut held = Vec::new();
+        self.defer_roots(|w| held.push(w));
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).
@@ -61,6 +63,7 @@ impl Vm<'_> {
                         m.mark_object(addr.wrapping_add(delta), words as usize, layout);
                     }
                     m.mark(ctx);
+                    held.iter().for_each(|&w| m.mark(w));
                     return;
                 }
                 let running = std::iter::once((cur, fp));
@@ -76,6 +79,7 @@ impl Vm<'_> {
                     m.mark_object(addr.wrapping_add(delta), words as usize, layout);
                 }
                 m.mark(ctx);
+                held.iter().for_each(|&w| m.mark(w));
             })
             .map_err(Panic::Fatal)
     }

@@ -282,7 +282,7 @@ impl Vm<'_> {
         if m == 0 {
             // (Go hashes the key first: an unhashable key panics as such.)
             self.hash_key(s.key, key, 0)?;
-            return Err(Panic::Value("assignment to entry in nil map".into()));
+            return Err(Panic::Plain("assignment to entry in nil map".into()));
         }
         if let Some(at) = self.map_find(m, key, s)? {
             // (The key is stored again too, as Go's mapassign does: an

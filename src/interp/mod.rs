@@ -6,6 +6,7 @@
 //! stack (each `run` keeps its own list of suspended frames); only runtime
 //! functions that call back into Go (`fmt` calling `String()`) nest.
 
+mod defers;
 mod gc;
 pub(crate) mod maps;
 pub(crate) use maps::{HEADER_PTRS as MAP_HEADER_PTRS, ITER_PTRS as MAP_ITER_PTRS};
@@ -104,6 +105,15 @@ pub struct Vm<'p> {
     max_frames: usize,
     /// Per function: what a call needs to enter it.
     entries: Vec<Entry>,
+    /// Calls deferred by running functions, innermost last (`defers.rs`).
+    defers: Vec<defers::DeferRec>,
+    /// Their saved words.
+    defer_words: Vec<u64>,
+    /// Panics on their way, oldest first (`defers.rs`).
+    panics: Vec<defers::ActivePanic>,
+    /// The frame (stack index) and function in which `recover` stops the
+    /// newest panic: the callee of the deferred call it runs.
+    recover_at: Option<(usize, FuncId)>,
     /// The generator behind map seeds, iteration starts and NaN key
     /// hashes (`interp::maps`): seeded at random per run, as Go's is.
     pub(crate) map_rng: u64,
@@ -192,6 +202,10 @@ impl<'p> Vm<'p> {
             max_stack: None,
             max_frames: MAX_FRAMES,
             entries: Vec::new(),
+            defers: Vec::new(),
+            defer_words: Vec::new(),
+            panics: Vec::new(),
+            recover_at: None,
             map_rng: {
                 use std::hash::{BuildHasher, Hasher};
                 let mut h = std::collections::hash_map::RandomState::new().build_hasher();
@@ -352,7 +366,7 @@ impl<'p> Vm<'p> {
             .run(self.prog.init, 0)
             .and_then(|_| self.run(self.prog.main, 0));
         self.flush();
-        r
+        r.map_err(|e| self.report(e))
     }
 
     pub fn flush(&mut self) {
@@ -361,7 +375,13 @@ impl<'p> Vm<'p> {
 
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
-        if self.tier.is_some() {
+        if let Some(tier) = self.tier {
+            // Compiled code first, outside the interpreter's large frame:
+            // runtime → Go calls (deferred calls, `String` methods) nest
+            // on the native stack.
+            if tier.call(self, entry, fp)? {
+                return Ok(());
+            }
             self.run_in::<true>(entry, fp)
         } else {
             self.run_in::<false>(entry, fp)
@@ -391,11 +411,7 @@ impl<'p> Vm<'p> {
         let mut code: *const Op = prog.func(cur).code.as_ptr();
         let mut ip: *const Op = code;
         let tier = if TIERED { self.tier } else { None };
-        if let Some(tier) = tier {
-            if tier.call(self, entry, fp)? {
-                return Ok(());
-            }
-        }
+        // (`run` has offered the entry to the tier layer.)
         if !self.step() {
             return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
         }
@@ -752,7 +768,7 @@ impl<'p> Vm<'p> {
                 } => {
                     iface_call!(recv, method, base, site)
                 }
-                Op::CallNative { .. } => {
+                Op::CallNative { .. } | Op::Protect { .. } => {
                     self.frames.push(Suspended {
                         func: cur,
                         ip: ip.wrapping_add(1),

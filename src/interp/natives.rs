@@ -171,11 +171,9 @@ impl Vm<'_> {
         Ok(())
     }
 
-    /// What Go prints after `panic: ` for `panic(v)`.
-    pub(crate) fn panic_value(&mut self, v: [u64; 2], top: usize) -> Panic {
-        if v[0] == 0 {
-            return Panic::Runtime("panic called with nil argument".into());
-        }
+    /// What Go prints after `panic: ` for `panic(v)` (`v` not nil), or the
+    /// panic of its `Error` or `String` method.
+    pub(crate) fn panic_value(&mut self, v: [u64; 2], top: usize) -> Result<String, Panic> {
         let d = dyn_type(v[0], true);
         let w = self.iface_words(d, v[1]);
         // error and Stringer values print through their methods.
@@ -186,10 +184,8 @@ impl Vm<'_> {
                 .any(|m| m.name == n && m.sig == crate::types::ty::builtin::FUNC_STRING)
         };
         if has("Error") || has("String") {
-            match self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, true, top) {
-                Ok(()) => return Panic::Value(String::from_utf8_lossy(&out).into_owned()),
-                Err(e) => return e,
-            }
+            self.fmt_value(&mut out, d.ty, &w, &Spec::default(), 'v', 0, true, top)?;
+            return Ok(String::from_utf8_lossy(&out).into_owned());
         }
         let plain = match d.kind {
             Kind::String => {
@@ -230,7 +226,7 @@ impl Vm<'_> {
             }
             _ => format!("({}) {:#x}", d.name, v[1]),
         };
-        Panic::Value(plain)
+        Ok(plain)
     }
 
     /// The builtin print/println: one operand to stderr.

@@ -610,8 +610,27 @@ impl Vm<'_> {
                 return self.native(native, fp + base as usize, top);
             }
             Op::Panic { s } => {
-                let top = self.frame_top(cur, fp);
-                return Err(self.panic_value([s!(s), s!(s + 1)], top));
+                if s!(s) == 0 {
+                    return Err(Panic::Runtime("panic called with nil argument".into()));
+                }
+                return Err(Panic::Value([s!(s), s!(s + 1)]));
+            }
+            Op::Protect { body } => return self.protect(body, cur, fp),
+            Op::DeferPush {
+                wrap,
+                base,
+                n,
+                nil_at,
+            } => {
+                if nil_at != NONE && s!(nil_at) == 0 {
+                    return Err(Panic::nil_deref());
+                }
+                self.defer_push(wrap, base, fp + base as usize, n as usize);
+            }
+            Op::Recover { d } => {
+                let v = self.recover(cur, fp)?;
+                s!(d) = v[0];
+                s!(d + 1) = v[1];
             }
             Op::PanicNil => return Err(Panic::nil_deref()),
             Op::PrintNl => self.print_raw(b"\n"),

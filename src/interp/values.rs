@@ -131,6 +131,7 @@ impl Vm<'_> {
             }
             p
         };
+        let mark = self.panic_mark();
         match self.call_go(m.entry, &[recv], top) {
             Ok(r) => Ok(Some(MethodText::Result(mem::bytes(r[0], r[1]).to_vec()))),
             // A fatal error (stack overflow) or a spent limit is not a
@@ -143,10 +144,7 @@ impl Vm<'_> {
                 if d.kind == Kind::Pointer && w[0] == 0 {
                     return Ok(Some(MethodText::Result(b"<nil>".to_vec())));
                 }
-                let value = match e {
-                    Panic::Runtime(s) => format!("runtime error: {s}"),
-                    Panic::Value(s) | Panic::Conversion(s) | Panic::Fatal(s) | Panic::Limit(s) => s,
-                };
+                let value = self.catch(e, mark, top)?;
                 let mut out = Vec::new();
                 crate::runtime::fmt::print::panic_in_method(&mut out, verb, &m.name, |o| {
                     o.extend_from_slice(value.as_bytes())

@@ -316,6 +316,12 @@ impl<'a> Builder<'a> {
                 }
             }
         }
+        // Slots another activation reads after this one (a deferred-call
+        // body's results) stay in memory.
+        for &s in &f.in_memory {
+            *mem.get_mut(s as usize)
+                .ok_or(BuildError::BadSlot { pc: 0, slot: s })? = true;
+        }
         // Copies keep float bits float (a constant moved into a float
         // variable, a float moved into a call's window).
         loop {
@@ -1206,7 +1212,11 @@ impl<'a> Builder<'a> {
             | Op::MapClear { .. }
             | Op::MapIter { .. }
             | Op::MapNext { .. }
+            | Op::DeferPush { .. }
+            | Op::Recover { .. }
             | Op::PrintNl => self.generic(op, None)?,
+            // (Refused before building: `opt::graph_of`.)
+            Op::Protect { .. } => return Err(self.unexpected(op, "a deferred-call frame's")),
         }
         Ok(())
     }

@@ -129,7 +129,7 @@ pub fn refusal(h: &Graph, loops: bool, allow_ifaces: bool) -> Option<String> {
                         Kind::Array { .. } | Kind::Elems { .. } | Kind::Frame
                     )
                 });
-                if frame || op.facts().end {
+                if frame || op.facts().end || op.facts().activation {
                     return Some(format!("uses its frame ({})", op.name()));
                 }
                 continue;

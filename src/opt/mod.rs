@@ -46,6 +46,7 @@ use pgojit_profiler::FuncId;
 
 /// Builds and verifies the graph of `id`: the text of an error, or the graph.
 pub fn graph_of(prog: &Program, id: FuncId) -> Result<Graph, String> {
+    frame_shared(prog, id)?;
     let mut g = build_func(prog, id).map_err(|e| format!("build: {e}"))?;
     reducible(&g)?;
     lower::lower(&mut g);
@@ -90,8 +91,24 @@ fn reducible(g: &Graph) -> Result<(), String> {
     Ok(())
 }
 
+/// Refuses the frame function of a function with deferred calls, whose
+/// body runs on its frame (`bytecode::lower::defers`): optimized code keeps
+/// save and spill slots above its frame, where the body's own go. Three
+/// instructions, which the baseline tier compiles.
+fn frame_shared(prog: &Program, id: FuncId) -> Result<(), String> {
+    let f = prog.funcs.get(id.index()).ok_or("no such function")?;
+    if f.code
+        .iter()
+        .any(|op| matches!(op, crate::bytecode::Op::Protect { .. }))
+    {
+        return Err("a deferred-call frame (its body runs on its frame)".into());
+    }
+    Ok(())
+}
+
 /// The graph of `id` entered at `pc` by on-stack replacement, verified.
 pub fn osr_graph_of(prog: &Program, id: FuncId, pc: u32) -> Result<Graph, String> {
+    frame_shared(prog, id)?;
     let f = prog.funcs.get(id.index()).ok_or("no such function")?;
     let mut g = build_osr(f, prog, pc).map_err(|e| format!("build (OSR at {pc}): {e}"))?;
     reducible(&g)?;

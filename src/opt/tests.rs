@@ -28,6 +28,7 @@ impl Signatures for Sigs {
 
 fn func(code: Vec<Op>, params: u32, frame: u32) -> Function {
     Function {
+        in_memory: Vec::new(),
         name: "f".into(),
         pos: vec![Default::default(); code.len()],
         code,

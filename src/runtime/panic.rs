@@ -1,13 +1,18 @@
 //! Go panics as values: runtime errors and `panic(v)`, ending the program
 //! with exit code 2 and Go's first stderr line.
 
-/// Why a Go program stopped abnormally.
+/// Why a Go program stopped abnormally, or a panic on its way to the
+/// deferred calls that may recover it (`interp::defers`).
 #[derive(Debug, Clone)]
 pub enum Panic {
     /// A runtime error: the text after `panic: runtime error: `.
     Runtime(String),
-    /// `panic(v)`: the text Go prints after `panic: ` (already formatted).
-    Value(String),
+    /// A runtime error Go prints without that prefix (`assignment to
+    /// entry in nil map`: a `runtime.plainError`).
+    Plain(String),
+    /// `panic(v)` with a non-nil `v`: its type and data words, printed
+    /// when the program ends (with the `Error`/`String` method Go calls).
+    Value([u64; 2]),
     /// An interface conversion failure (`interface conversion: ...`).
     Conversion(String),
     /// A fatal error that is not a panic (`fatal error: stack overflow`).
@@ -15,6 +20,13 @@ pub enum Panic {
     /// A limit set on the command line ran out (`--max-steps`): not a Go
     /// error, so not Go's exit code (see `driver::Outcome::Limit`).
     Limit(String),
+    /// The newest panic the VM holds (`Vm::panics`) goes on unwinding: the
+    /// deferred calls of a frame it passed did not recover it.
+    Unwinding,
+    /// What Go prints when panics end the program: one line per panic of
+    /// the chain, oldest first (`Vm::report`); `runtime` when the last is
+    /// a runtime error.
+    Report { lines: Vec<String>, runtime: bool },
 }
 
 impl Panic {
@@ -37,19 +49,41 @@ impl Panic {
     pub fn first_line(&self) -> String {
         match self {
             Panic::Runtime(m) => format!("panic: runtime error: {m}"),
-            Panic::Value(m) => format!("panic: {m}"),
-            Panic::Conversion(m) => format!("panic: {m}"),
+            Panic::Plain(m) | Panic::Conversion(m) => format!("panic: {m}"),
+            Panic::Value(_) | Panic::Unwinding => "panic: (a Go value)".into(),
+            Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
             Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
         }
     }
 
     /// Lines Go prints after the first one (kept short: no goroutine dump).
-    pub fn rest(&self) -> &'static str {
+    pub fn rest(&self) -> String {
+        const RUNTIME: &str =
+            "[signal or runtime check]\n\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2";
+        const PANIC: &str = "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2";
         match self {
-            Panic::Runtime(_) => "[signal or runtime check]\n\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2",
-            Panic::Fatal(_) => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)",
-            Panic::Limit(_) => "",
-            _ => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2",
+            Panic::Runtime(_) => RUNTIME.into(),
+            Panic::Fatal(_) => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)".into(),
+            Panic::Limit(_) => String::new(),
+            Panic::Report { lines, runtime } => {
+                let mut s = String::new();
+                for l in lines.iter().skip(1) {
+                    s.push_str(l);
+                    s.push('\n');
+                }
+                s.push_str(if *runtime { RUNTIME } else { PANIC });
+                s
+            }
+            _ => PANIC.into(),
         }
+    }
+
+    /// Whether deferred calls run for it and `recover` may stop it (not
+    /// a fatal error or a spent limit).
+    pub fn recoverable(&self) -> bool {
+        !matches!(
+            self,
+            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. }
+        )
     }
 }

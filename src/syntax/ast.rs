@@ -420,6 +420,8 @@ pub enum StmtKind {
     Break(Option<Ident>),
     Continue(Option<Ident>),
     Goto(Ident),
+    /// `defer f(args)`: the call, run when the function returns or panics.
+    Defer(Expr),
     Fallthrough,
     Labeled {
         label: Ident,

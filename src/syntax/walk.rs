@@ -49,7 +49,7 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         | StmtKind::Continue(_)
         | StmtKind::Goto(_)
         | StmtKind::Fallthrough => {}
-        StmtKind::Expr(e) => walk_expr(e, f),
+        StmtKind::Expr(e) | StmtKind::Defer(e) => walk_expr(e, f),
         StmtKind::Decl(d) => walk_decl(d, f),
         StmtKind::Assign { lhs, rhs, .. } => {
             lhs.iter().for_each(|e| walk_expr(e, f));

@@ -69,6 +69,7 @@ pub enum Builtin {
     Max,
     Delete,
     Clear,
+    Recover,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -175,6 +176,9 @@ pub struct FuncInfo {
     /// The function whose body contains this literal.
     pub parent: Option<usize>,
     pub pos: Pos,
+    /// Its body has `defer` statements (lowered as a body run under the
+    /// function's deferred calls: `bytecode::lower::defers`).
+    pub has_defer: bool,
 }
 
 /// What `x.f` denotes.

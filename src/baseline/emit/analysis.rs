@@ -66,7 +66,7 @@ pub(super) fn choose_pins(f: &Function) -> Vec<(u32, Reg)> {
     let mut ranked: Vec<(u32, u64)> = weight
         .iter()
         .enumerate()
-        .filter(|&(_, &w)| w >= 32)
+        .filter(|&(s, &w)| w >= 32 && !f.in_memory.contains(&(s as u32)))
         .map(|(s, &w)| (s as u32, w))
         .collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -97,6 +97,7 @@ mod tests {
 
     fn func(code: Vec<Op>, params: u32, frame: u32) -> Function {
         Function {
+            in_memory: Vec::new(),
             name: "f".into(),
             pos: vec![Default::default(); code.len()],
             code,

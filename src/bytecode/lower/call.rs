@@ -39,15 +39,17 @@ impl FnCtx<'_, '_> {
             CallKind::Builtin(b) => self.builtin(e, b, args, ellipsis.is_some()),
             CallKind::Native(n) => {
                 let sig = self.sig_of(fun);
-                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                let (base, n_) = self.window(&sig, 0, args, ellipsis.is_some())?;
                 self.b.pos = e.pos;
+                self.mark_call((base, n_), NONE);
                 self.emit(Op::CallNative { native: n, base });
                 Ok(base)
             }
             CallKind::Static(fi) => {
                 let sig = self.sig_of(fun);
-                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
                 self.b.pos = e.pos;
+                self.mark_call((base, n), NONE);
                 self.emit(Op::Call {
                     func: FuncId(fi as u32),
                     base,
@@ -67,9 +69,10 @@ impl FnCtx<'_, '_> {
                     }) => {
                         let (recv, rw, _) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
                         let sig = self.sig_of(fun);
-                        let (base, _) = self.window(&sig, rw, args, ellipsis.is_some())?;
+                        let (base, n) = self.window(&sig, rw, args, ellipsis.is_some())?;
                         self.mov(base, recv, rw);
                         self.b.pos = e.pos;
+                        self.mark_call((base, n), NONE);
                         self.emit(Op::Call {
                             func: FuncId(func as u32),
                             base,
@@ -88,16 +91,18 @@ impl FnCtx<'_, '_> {
                         } else {
                             FuncId(func as u32)
                         };
-                        let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                        let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
                         self.b.pos = e.pos;
+                        self.mark_call((base, n), NONE);
                         self.emit(Op::Call { func: f, base });
                         Ok(base)
                     }
                     Some(Selection::IfaceMethodExpr { iface, index }) => {
                         let sig = self.sig_of(fun);
                         let f = self.l.synth_id(super::Synth::IfaceMethodExpr(iface, index));
-                        let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                        let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
                         self.b.pos = e.pos;
+                        self.mark_call((base, n), NONE);
                         self.emit(Op::Call { func: f, base });
                         Ok(base)
                     }
@@ -122,7 +127,7 @@ impl FnCtx<'_, '_> {
                     recv
                 };
                 let sig = self.sig_of(fun);
-                let (base, _) = self.window(&sig, 1, args, ellipsis.is_some())?;
+                let (base, n) = self.window(&sig, 1, args, ellipsis.is_some())?;
                 let xt = self.ty(x);
                 let meta = crate::bytecode::SiteMeta {
                     caller: self.l.current,
@@ -141,6 +146,7 @@ impl FnCtx<'_, '_> {
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
+                self.mark_call((base, n), recv);
                 self.emit(Op::CallIface {
                     recv,
                     method: index as u32,
@@ -159,7 +165,7 @@ impl FnCtx<'_, '_> {
                     f
                 };
                 let sig = self.sig_of(fun);
-                let (base, _) = self.window(&sig, 0, args, ellipsis.is_some())?;
+                let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
                 let meta = crate::bytecode::SiteMeta {
                     caller: self.l.current,
                     pos: e.pos,
@@ -177,6 +183,7 @@ impl FnCtx<'_, '_> {
                 };
                 let site = self.l.new_site(meta);
                 self.b.pos = e.pos;
+                self.mark_call((base, n), NONE);
                 self.emit(Op::CallClosure { f, base, site });
                 Ok(base)
             }
@@ -527,6 +534,7 @@ impl FnCtx<'_, '_> {
                 if let TypeKind::Slice(el) = self.l.types().under(at).clone() {
                     let s = self.expr(&args[0])?;
                     let stride = self.words(el);
+                    self.mark_call((0, 0), NONE);
                     self.emit(Op::SliceClear { s, stride });
                 } else {
                     self.map_clear(&args[0])?;
@@ -579,6 +587,7 @@ impl FnCtx<'_, '_> {
                 let dst = self.expr(&args[0])?;
                 let src = self.expr(&args[1])?;
                 let d = self.temp(1);
+                self.mark_call((0, 0), NONE);
                 self.emit(Op::Copy {
                     d,
                     dst,
@@ -591,12 +600,15 @@ impl FnCtx<'_, '_> {
             Builtin::Panic => {
                 let s = self.expr_conv(&args[0], builtin::ANY)?;
                 self.b.pos = e.pos;
+                self.mark_call((0, 0), NONE);
                 self.emit(Op::Panic { s });
                 Ok(s)
             }
             Builtin::Print | Builtin::Println => {
                 let ln = b == Builtin::Println;
-                for (i, a) in args.iter().enumerate() {
+                // Every operand first, as Go evaluates them, then the printing.
+                let mut vals = Vec::new();
+                for a in args {
                     let at = self.ty(a);
                     let kind = match self.l.types().under(at) {
                         TypeKind::Basic(bb) if bb.is_boolean() => PrintKind::Bool,
@@ -608,6 +620,11 @@ impl FnCtx<'_, '_> {
                         _ => PrintKind::Pointer,
                     };
                     let s = self.expr(a)?;
+                    vals.push((s, kind));
+                }
+                self.b.pos = e.pos;
+                self.mark_call((0, 0), NONE);
+                for (i, (s, kind)) in vals.into_iter().enumerate() {
                     self.emit(Op::Print {
                         s,
                         kind,
@@ -619,6 +636,7 @@ impl FnCtx<'_, '_> {
                 }
                 Ok(0)
             }
+            Builtin::Recover => Ok(self.recover()),
             Builtin::Min | Builtin::Max => {
                 let tw = self.l.words(t);
                 let d = self.temp(tw);

@@ -7,6 +7,7 @@
 //! `expr`, `stmt` and `call` lower a function's body on a [`FnBuilder`].
 
 mod call;
+pub(crate) mod defers;
 mod expr;
 mod stmt;
 
@@ -103,6 +104,37 @@ pub fn lower(
         });
     }
     let es_ptr = info.types.pointer(es);
+    // The runtime's error types, whose values `recover` returns: each
+    // holds a pointer to its text, which the same `Error` method returns.
+    let mut rt_error = |name: &str, by_ptr: bool| {
+        let t = info.types.new_named(format!("runtime.{name}"));
+        if by_ptr {
+            info.types.set_underlying(t, es_struct);
+        } else {
+            let p = info.types.pointer(es_struct);
+            info.types.set_underlying(t, p);
+        }
+        if let Some(n) = info.types.named_mut(t) {
+            n.methods.push(crate::types::ty::MethodDef {
+                name: "Error".into(),
+                sig: builtin::FUNC_STRING,
+                ptr_recv: by_ptr,
+                func: es_func,
+            });
+        }
+        if by_ptr {
+            info.types.pointer(t)
+        } else {
+            t
+        }
+    };
+    let rt_types = [
+        rt_error("boundsError", false),
+        rt_error("errorString", false),
+        rt_error("plainError", false),
+        rt_error("TypeAssertionError", true),
+        rt_error("PanicNilError", true),
+    ];
     let info = Box::leak(Box::new(info));
     let mut l = Lowerer {
         file,
@@ -149,6 +181,7 @@ pub fn lower(
     }
     l.globals_block = (block, total.max(1));
     l.funcs.push(Some(Function {
+        in_memory: Vec::new(),
         name: "errors.(*errorString).Error".into(),
         code: vec![
             Op::Load {
@@ -166,6 +199,15 @@ pub fn lower(
         result_words: 2,
     }));
     let error_itab = l.type_word(builtin::ERROR, es_ptr);
+    let [bounds, error_string, plain, type_assertion, panic_nil] =
+        rt_types.map(|t| l.type_word(builtin::ANY, t));
+    let runtime_errors = crate::bytecode::RuntimeErrors {
+        bounds,
+        error_string,
+        plain,
+        type_assertion,
+        panic_nil,
+    };
     for fi in 0..info.funcs.len() {
         l.current = FuncId(fi as u32);
         let f = l.lower_func(fi, false)?;
@@ -241,6 +283,7 @@ pub fn lower(
         descs: l.descs,
         file_name: file_name.to_string(),
         error_itab,
+        runtime_errors,
     })
 }
 
@@ -541,6 +584,14 @@ impl<'a> Lowerer<'a> {
             FuncSource::Promoted(_) => None,
         };
         let mut b = FnBuilder::new(f.name.clone(), fi);
+        // A function with deferred calls: this is its body, run by a frame
+        // function made below (`defers.rs`), and its sites are the body's.
+        let body_id = f.has_defer.then(|| {
+            let id = FuncId(self.funcs.len() as u32);
+            self.funcs.push(None);
+            self.current = id;
+            id
+        });
         // Parameters: receiver first.
         let mut param_words = 0u32;
         let mut param_ptrs: Vec<bool> = Vec::new();
@@ -632,11 +683,17 @@ impl<'a> Lowerer<'a> {
                 b.vars.insert(o, VarLoc::Slot(src));
             }
         }
-        // Named results are variables; unnamed ones exist only in `return`.
-        if f.named_results {
+        // Named results are variables; unnamed ones exist only in `return`
+        // (except in a body with deferred calls, where every result is a
+        // variable its frame function returns).
+        if f.named_results || body_id.is_some() {
             for &r in &f.results {
                 self.declare_zero_var(&mut b, r);
             }
+        }
+        if body_id.is_some() {
+            b.results_in_vars = true;
+            b.result_words = 0;
         }
         let mut fb = FnCtx { l: self, b };
         match body {
@@ -650,7 +707,10 @@ impl<'a> Lowerer<'a> {
             None => fb.promoted_body(fi)?,
         }
         let b = fb.b;
-        Ok(b.finish())
+        match body_id {
+            Some(id) => self.defer_frame(fi, b, id, result_words),
+            None => Ok(b.finish()),
+        }
     }
 
     /// Declares a variable holding its zero value.
@@ -932,6 +992,13 @@ pub(crate) struct FnBuilder {
     /// it when the function is done.
     pub labels: HashMap<String, u32>,
     pub gotos: Vec<(String, usize)>,
+    /// The body of a function with deferred calls: `return` assigns the
+    /// result variables and returns nothing (`defers.rs`).
+    pub results_in_vars: bool,
+    /// Where the last call lowered makes its call (see `FnCtx::mark_call`).
+    pub call_mark: Option<defers::CallMark>,
+    /// Wrappers of deferred calls made so far (`main.f.deferwrap1`...).
+    pub deferwraps: u32,
 }
 
 impl FnBuilder {
@@ -951,6 +1018,9 @@ impl FnBuilder {
             labels: HashMap::new(),
             gotos: Vec::new(),
             func_index,
+            results_in_vars: false,
+            call_mark: None,
+            deferwraps: 0,
         }
     }
 
@@ -979,7 +1049,7 @@ impl FnBuilder {
         }
     }
 
-    fn finish(mut self) -> Function {
+    pub(crate) fn finish(mut self) -> Function {
         for (l, j) in std::mem::take(&mut self.gotos) {
             let t = self.labels[&l];
             self.patch(j, t);
@@ -1005,6 +1075,7 @@ impl FnBuilder {
             }
         }
         Function {
+            in_memory: Vec::new(),
             ptr_slots,
             name: self.name,
             code: self.code,

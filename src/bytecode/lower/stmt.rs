@@ -122,6 +122,7 @@ impl FnCtx<'_, '_> {
                 ..
             } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Return(results) => self.ret(results),
+            StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Break(label) => {
                 let idx = self.target_index(label.as_ref().map(|l| l.name.as_str()), false);
                 let j = self.emit(Op::Jmp { t: 0 });
@@ -257,7 +258,7 @@ impl FnCtx<'_, '_> {
     }
 
     /// Evaluates right-hand sides into fresh temps, converted to `targets`.
-    fn values(&mut self, rhs: &[Expr], targets: &[Ty]) -> R<Vec<Slot>> {
+    pub(crate) fn values(&mut self, rhs: &[Expr], targets: &[Ty]) -> R<Vec<Slot>> {
         if rhs.len() == 1 && targets.len() > 1 {
             let e = unparen(&rhs[0]);
             if self.info().comma_ok.contains(&e.id) {
@@ -512,6 +513,9 @@ impl FnCtx<'_, '_> {
     }
 
     fn ret(&mut self, results: &[Expr]) -> R<()> {
+        if self.b.results_in_vars {
+            return self.ret_to_vars(results);
+        }
         let fi = self.b.func_index;
         let info = self.info();
         let f = &info.funcs[fi];

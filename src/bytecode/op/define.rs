@@ -283,6 +283,10 @@ pub struct Facts {
     /// The baseline expansion calls the slow path on its normal path (for
     /// some operands when the class is `exits`).
     pub helper: bool,
+    /// Belongs to the activation it runs in (its frame and function), not
+    /// only to the slots it names: deferred calls and `recover`. A
+    /// function containing it is never inlined into another.
+    pub activation: bool,
 }
 
 impl Facts {
@@ -300,6 +304,7 @@ impl Facts {
             skips: false,
             frame: false,
             helper: matches!(jit, JitClass::Helper),
+            activation: false,
         }
     }
 

@@ -478,6 +478,26 @@ ops! {
     Jnz { c: Slot, t: u32 } fast inline
         reads[int(c)] writes[] branch(t) flags[];
 
+    // ----- deferred calls (`bytecode::lower::defers`) -----
+    /// Runs `body`, this function's body, on this very frame, then the
+    /// calls it deferred, also when it or one of them panics; a panic a
+    /// deferred call recovers ends here, and the function goes on to
+    /// return what its result variables hold. (The body reads and writes
+    /// the whole frame.)
+    Protect { body: FuncId } fast helper
+        reads[frame(0)] writes[frame(0)] flags[call, alloc, fail, frame, activation];
+    /// Defers a call: saves the `n` words at `base`, which go back to the
+    /// same slots of `wrap`'s frame when the call runs (`wrap` makes the
+    /// call, on a frame laid out as this one up to `base + n`). Panics
+    /// first if the word at `nil_at` is nil (a method of a nil interface
+    /// is bound here, as Go binds it).
+    DeferPush { wrap: FuncId, base: Slot, n: u32, nil_at: Slot } slow helper
+        reads[words(base, n), ptr(nil_at)] writes[] flags[fail, activation];
+    /// `d = recover()`: the running panic's value if a deferred call this
+    /// function is was called by it, else nil.
+    Recover { d: Slot } slow helper
+        reads[] writes[iface(d)] flags[alloc, activation];
+
     // ----- panics and printing -----
     /// `panic(v)` with an `any` in `s`.
     Panic { s: Slot } fast helper

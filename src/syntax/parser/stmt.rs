@@ -199,21 +199,19 @@ impl Parser<'_> {
         } else {
             "defer"
         };
-        self.unsupported(
-            pos,
-            if what == "go" {
-                "go statements"
-            } else {
-                "defer"
-            },
-        );
+        if what == "go" {
+            self.unsupported(pos, "go statements");
+        }
         self.next();
         let x = self.pexpr(None)?;
         if let ExprKind::Paren(_) = x.kind {
             let msg = format!("expression in {what} must not be parenthesized");
             return Err(CompileError::new(x.pos, msg));
         }
-        Ok(expr_stmt(x))
+        if what == "go" {
+            return Ok(expr_stmt(x));
+        }
+        Ok(node(pos, StmtKind::Defer(*x)))
     }
 
     fn return_stmt(&mut self) -> PResult<BStmt> {

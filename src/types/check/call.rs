@@ -370,6 +370,7 @@ impl Checker<'_> {
             Builtin::Max => "max",
             Builtin::Delete => "delete",
             Builtin::Clear => "clear",
+            Builtin::Recover => "recover",
         };
         let nargs = |c: &Self, lo: usize, hi: usize| -> R<()> {
             if args.len() < lo {
@@ -631,6 +632,10 @@ impl Checker<'_> {
                     }
                 }
                 Ok(Operand::value(builtin::INT))
+            }
+            Builtin::Recover => {
+                nargs(self, 0, 0)?;
+                Ok(Operand::value(builtin::ANY))
             }
             Builtin::Panic => {
                 nargs(self, 1, 1)?;

@@ -271,6 +271,7 @@ impl Checker<'_> {
                 captures: Vec::new(),
                 parent: None,
                 pos,
+                has_defer: false,
             });
             let n = self.info.types.named_mut(named).expect("named");
             n.methods.push(MethodDef {

@@ -193,6 +193,7 @@ impl<'a> Checker<'a> {
             ("max", Builtin::Max),
             ("delete", Builtin::Delete),
             ("clear", Builtin::Clear),
+            ("recover", Builtin::Recover),
         ] {
             let o = self.new_obj(name, Pos::default(), INVALID, ObjKind::Builtin(b));
             self.universe.insert(name.into(), o);
@@ -493,6 +494,7 @@ impl<'a> Checker<'a> {
                         captures: Vec::new(),
                         parent: None,
                         pos: fd.name.pos,
+                        has_defer: false,
                     });
                     if fd.recv.is_none() {
                         if fd.name.name == "init" {

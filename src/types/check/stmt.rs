@@ -15,6 +15,7 @@ impl Checker<'_> {
         match &s.kind {
             StmtKind::Empty => Ok(()),
             StmtKind::Expr(e) => self.expr_stmt(e),
+            StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Assign {
                 lhs,
@@ -210,6 +211,36 @@ impl Checker<'_> {
             return self.err(c.pos, format!("non-boolean condition in {what}"));
         }
         self.convert_untyped(&mut x, builtin::BOOL, c)
+    }
+
+    /// `defer f(args)`: a call (not a conversion, not a builtin that only
+    /// computes a value), checked as a call statement; the function it is
+    /// in gets its deferred-call frame.
+    fn defer_stmt(&mut self, e: &Expr) -> R<()> {
+        let ExprKind::Call { .. } = &e.kind else {
+            self.expr(e)?;
+            return self.err(e.pos, "expression in defer must be function call");
+        };
+        let x = self.expr(e)?;
+        let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
+        match self.info.calls.get(&e.id) {
+            Some(crate::types::CallKind::Conversion(_)) => {
+                let msg = format!("defer requires function call, not conversion {}", operand());
+                return self.err(e.pos, msg);
+            }
+            Some(crate::types::CallKind::Builtin(b)) => {
+                use crate::types::Builtin::*;
+                if matches!(b, Len | Cap | Append | Make | New | Min | Max) {
+                    let msg = format!("defer discards result of {}", operand());
+                    return self.err(e.pos, msg);
+                }
+            }
+            _ => {}
+        }
+        if let Some(fi) = self.cur_func {
+            self.info.funcs[fi].has_defer = true;
+        }
+        Ok(())
     }
 
     fn expr_stmt(&mut self, e: &Expr) -> R<()> {

@@ -118,6 +118,7 @@ impl FnCtx<'_, '_> {
         let m = self.expr(&args[0])?;
         let k = self.expr_conv(&args[1], kt)?;
         let (ty, kw, vw) = self.map_words(mt);
+        self.mark_call((0, 0), super::NONE);
         self.emit(Op::MapDelete { m, k, ty, kw, vw });
         Ok(())
     }
@@ -127,6 +128,7 @@ impl FnCtx<'_, '_> {
         let mt = self.ty(x);
         let m = self.expr(x)?;
         let (ty, kw, vw) = self.map_words(mt);
+        self.mark_call((0, 0), super::NONE);
         self.emit(Op::MapClear { m, ty, kw, vw });
         Ok(())
     }

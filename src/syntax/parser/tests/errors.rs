@@ -305,7 +305,6 @@ fn unsupported_features() {
         ("func f() {\n\tx := <-c\n}", "3:7: unsupported: channels"),
         ("func f() {\n\tc <- 1\n}", "3:4: unsupported: channels"),
         ("func f() {\n\tgo g()\n}", "3:2: unsupported: go statements"),
-        ("func f() {\n\tdefer g()\n}", "3:2: unsupported: defer"),
         (
             "func f() {\n\tselect {\n\tcase x := <-c:\n\t\t_ = x\n\tdefault:\n\t}\n}",
             "3:2: unsupported: select",

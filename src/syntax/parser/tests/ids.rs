@@ -110,7 +110,7 @@ impl Ids {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
-            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
             StmtKind::Decl(d) => self.decl(d),
             StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| self.expr(e)),
             StmtKind::IncDec { x, .. } => self.expr(x),

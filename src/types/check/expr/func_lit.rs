@@ -34,6 +34,7 @@ impl Checker<'_> {
             captures: Vec::new(),
             parent,
             pos: e.pos,
+            has_defer: false,
         });
         self.info.func_lits.insert(e.id, fi);
         let saved = self.cur_func.replace(fi);

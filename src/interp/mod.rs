@@ -651,6 +651,7 @@ impl<'p> Vm<'p> {
                     let v = s!(s);
                     s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();
                 }
+                Op::RoundF32 { d, s } => s!(d) = (f(s!(s)) as f32 as f64).to_bits(),
                 Op::Load { d, p, off, n } => {
                     let a = s!(p);
                     if a == 0 {

@@ -240,6 +240,7 @@ impl Vm<'_> {
             PrintKind::Int => s.push_str(&(w[0] as i64).to_string()),
             PrintKind::Uint => s.push_str(&w[0].to_string()),
             PrintKind::Float => s.push_str(&format_float_println(f64::from_bits(w[0]), 64)),
+            PrintKind::Float32 => s.push_str(&format_float_println(f64::from_bits(w[0]), 32)),
             PrintKind::String => {
                 self.print_raw(s.as_bytes());
                 let b = mem::bytes(w[0], w[1]).to_vec();

@@ -634,6 +634,10 @@ impl Vm<'_> {
             }
             Op::PanicNil => return Err(Panic::nil_deref()),
             Op::PrintNl => self.print_raw(b"\n"),
+            Op::IToF32 { d, s, signed } => {
+                let v = s!(s);
+                s!(d) = (if signed { v as i64 as f32 } else { v as f32 } as f64).to_bits();
+            }
             Op::IToF { d, s, signed } => {
                 let v = s!(s);
                 s!(d) = if signed { (v as i64) as f64 } else { v as f64 }.to_bits();

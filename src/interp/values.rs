@@ -191,6 +191,7 @@ impl Vm<'_> {
                 Basic::Float64 | Basic::UntypedFloat => {
                     print_float(out, spec, f64::from_bits(w[0]), 64, verb)
                 }
+                Basic::Float32 => print_float(out, spec, f64::from_bits(w[0]), 32, verb),
                 b if b.is_unsigned() => print_integer(out, spec, w[0], false, verb),
                 _ => print_integer(out, spec, w[0], true, verb),
             },

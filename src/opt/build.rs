@@ -906,6 +906,7 @@ impl<'a> Builder<'a> {
             Op::Trunc { d, s, k } => self.un(UnOp::Trunc(k), d, s)?,
             Op::NegF { d, s } => self.un(UnOp::NegF, d, s)?,
             Op::IToF { d, s, signed } => self.un(UnOp::IToF { signed }, d, s)?,
+            Op::RoundF32 { d, s } => self.un(UnOp::RoundF32, d, s)?,
             Op::FToI { d, s, signed, w32 } => self.un(UnOp::FToI { signed, w32 }, d, s)?,
             Op::CmpI { d, a, b, c, signed } => {
                 let (a, b) = (self.read(a)?, self.read(b)?);
@@ -1213,6 +1214,7 @@ impl<'a> Builder<'a> {
             | Op::MapIter { .. }
             | Op::MapNext { .. }
             | Op::DeferPush { .. }
+            | Op::IToF32 { .. }
             | Op::Recover { .. }
             | Op::PrintNl => self.generic(op, None)?,
             // (Refused before building: `opt::graph_of`.)

@@ -2628,6 +2628,13 @@ impl Gen<'_> {
                 self.defx(i, d);
                 return;
             }
+            UnOp::RoundF32 => {
+                let xa = self.srcx(a, 0, TMP0);
+                let d = self.dstx(i, 0);
+                self.m.round_f32(d, xa);
+                self.defx(i, d);
+                return;
+            }
             UnOp::IToF { .. } => {
                 let ra = self.src(a, TMP0);
                 let d = self.dstx(i, 0);
@@ -2666,7 +2673,7 @@ impl Gen<'_> {
                 let ext = trunc_ext(k);
                 self.m.extend(ext, TMP0, TMP0);
             }
-            UnOp::NegF | UnOp::IToF { .. } | UnOp::FToI { .. } => {
+            UnOp::NegF | UnOp::RoundF32 | UnOp::IToF { .. } | UnOp::FToI { .. } => {
                 unreachable!("handled above")
             }
         }

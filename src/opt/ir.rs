@@ -201,6 +201,8 @@ pub enum UnOp {
     Not,
     Trunc(IntKind),
     NegF,
+    /// Rounded to float32's precision (`Op::RoundF32`).
+    RoundF32,
     IToF {
         signed: bool,
     },
@@ -215,7 +217,7 @@ impl UnOp {
     pub fn types(self) -> (Ty, Ty) {
         match self {
             UnOp::NegI | UnOp::NotI | UnOp::Not | UnOp::Trunc(_) => (Ty::Int, Ty::Int),
-            UnOp::NegF => (Ty::Float, Ty::Float),
+            UnOp::NegF | UnOp::RoundF32 => (Ty::Float, Ty::Float),
             UnOp::IToF { .. } => (Ty::Int, Ty::Float),
             UnOp::FToI { .. } => (Ty::Float, Ty::Int),
         }
@@ -597,6 +599,7 @@ impl Insn {
                 UnOp::Not => "Not",
                 UnOp::Trunc(_) => "Trunc",
                 UnOp::NegF => "NegF",
+                UnOp::RoundF32 => "RoundF32",
                 UnOp::IToF { .. } => "IToF",
                 UnOp::FToI { .. } => "FToI",
             },

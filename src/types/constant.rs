@@ -133,6 +133,15 @@ impl ConstVal {
                 }
                 None => Err(Repr::Mismatch),
             },
+            Basic::Float32 => match self.as_rat() {
+                Some(r) => match rat_to_f32(&r) {
+                    Some(f) => Ok(ConstVal::Float(
+                        BigRational::from_float(f).unwrap_or_else(BigRational::zero),
+                    )),
+                    None => Err(Repr::Overflow),
+                },
+                None => Err(Repr::Mismatch),
+            },
             Basic::UntypedFloat => match self.as_rat() {
                 Some(r) => Ok(ConstVal::Float(r)),
                 None => Err(Repr::Mismatch),
@@ -217,6 +226,52 @@ fn scale(r: BigRational, base: u32, exp: i64) -> Option<BigRational> {
 }
 
 /// Correctly rounded (half to even) conversion of an exact rational to f64.
+/// `r` rounded to the nearest float32 (ties to even, subnormals
+/// included), as a float64 holding it exactly; `None` past float32's range.
+/// Rounded once, from the exact value (not through a float64, which could
+/// round twice).
+pub fn rat_to_f32(r: &BigRational) -> Option<f64> {
+    if r.is_zero() {
+        return Some(0.0);
+    }
+    let neg = r.is_negative();
+    let num = r.numer().abs();
+    let den = r.denom().abs();
+    let mut e = num.bits() as i64 - den.bits() as i64;
+    let ge = |e: i64| -> bool {
+        if e >= 0 {
+            num >= (&den << e as usize)
+        } else {
+            (&num << (-e) as usize) >= den
+        }
+    };
+    if !ge(e) {
+        e -= 1;
+    }
+    if e > 127 {
+        return None;
+    }
+    // The weight of the last mantissa bit: 2^-149 for subnormals.
+    let lsb = (e - 23).max(-149);
+    let (n2, d2) = if lsb <= 0 {
+        (num << (-lsb) as usize, den)
+    } else {
+        (num, den << lsb as usize)
+    };
+    let (mut q, rem) = n2.div_rem(&d2);
+    let twice: BigInt = rem * 2;
+    if twice > d2 || (twice == d2 && q.is_odd()) {
+        q += 1;
+    }
+    let m = q.to_u64().unwrap_or(0) as f64;
+    // (Exact: m < 2^25 and 2^lsb is a float64.)
+    let f = m * 2f64.powi(lsb as i32);
+    if f > f32::MAX as f64 {
+        return None;
+    }
+    Some(if neg { -f } else { f })
+}
+
 pub fn rat_to_f64(r: &BigRational) -> f64 {
     if r.is_zero() {
         return 0.0;
@@ -381,12 +436,19 @@ impl fmt::Display for ConstVal {
         match self {
             ConstVal::Bool(b) => write!(f, "{b}"),
             ConstVal::Int(i) => write!(f, "{i}"),
+            // As go/constant: an integer within int64 as one, otherwise
+            // `%.6g` (`%g` where that hides a fraction).
             ConstVal::Float(r) => {
-                if r.is_integer() {
-                    write!(f, "{}", r.to_integer())
-                } else {
-                    write!(f, "{}", rat_to_f64(r))
+                if r.is_integer() && r.to_integer().to_i64().is_some() {
+                    return write!(f, "{}", r.to_integer());
                 }
+                let x = rat_to_f64(r);
+                let fmt_g = |p| crate::runtime::fmt::strconv::format_float(x, b'g', p, 64);
+                let s = fmt_g(6);
+                if !r.is_integer() && !s.contains('.') && !s.contains("Inf") {
+                    return write!(f, "{}", fmt_g(-1));
+                }
+                write!(f, "{s}")
             }
             ConstVal::Str(s) => write!(f, "{:?}", String::from_utf8_lossy(s)),
         }

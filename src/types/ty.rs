@@ -25,6 +25,9 @@ pub enum Basic {
     Uint64,
     Uintptr,
     Float64,
+    /// Kept as a float64 holding a value float32 can represent: every
+    /// operation rounds its result (`bytecode::op::Op::RoundF32`).
+    Float32,
     String,
     UntypedBool,
     UntypedInt,
@@ -53,6 +56,7 @@ impl Basic {
             Uint64 => "uint64",
             Uintptr => "uintptr",
             Float64 => "float64",
+            Float32 => "float32",
             String => "string",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
@@ -97,7 +101,7 @@ impl Basic {
     }
 
     pub fn is_float(self) -> bool {
-        matches!(self, Basic::Float64 | Basic::UntypedFloat)
+        matches!(self, Basic::Float64 | Basic::Float32 | Basic::UntypedFloat)
     }
 
     pub fn is_numeric(self) -> bool {
@@ -237,6 +241,7 @@ pub mod builtin {
     pub const BYTES: Ty = Ty(27);
     /// `[]any`.
     pub const ANYS: Ty = Ty(28);
+    pub const FLOAT32: Ty = Ty(29);
 }
 
 impl Default for TypeTable {
@@ -302,6 +307,8 @@ impl TypeTable {
         t.set_underlying(stringer, s);
         assert_eq!(t.slice(builtin::UINT8), builtin::BYTES);
         assert_eq!(t.slice(builtin::ANY), builtin::ANYS);
+        let f32 = t.add(TypeKind::Basic(Float32));
+        assert_eq!(f32, builtin::FLOAT32);
         t
     }
 

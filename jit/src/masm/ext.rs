@@ -397,6 +397,13 @@ impl MacroAssembler {
         self.rm(Width::D, &[0x0F, 0x11], s, Operand::at(mem.base, mem.disp));
     }
 
+    /// `cvtsd2ss xmm{d}, xmm{s}; cvtss2sd xmm{d}, xmm{d}`: a double
+    /// rounded to float's precision (round to nearest even, as Go's
+    /// float32 arithmetic), kept as a double.
+    pub fn round_f32(&mut self, d: u8, s: u8) {
+        dynasm!(self.ops ; .arch x64 ; cvtsd2ss Rx(d), Rx(s) ; cvtss2sd Rx(d), Rx(d));
+    }
+
     /// `cvtsi2sd xmm{d}, src` (signed 64-bit integer to double).
     pub fn cvt_i2f_to(&mut self, d: u8, src: Reg) {
         let s = src.0;

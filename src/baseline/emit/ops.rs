@@ -345,6 +345,13 @@ impl Emitter<'_> {
                 crate::tier::machine::set_float_cmp(&mut self.m, c, TMP0, TMP1);
                 self.st(d, TMP0);
             }
+            Op::RoundF32 { d, s } => {
+                self.ld(TMP0, s);
+                self.m.to_xmm(0, TMP0);
+                self.m.round_f32(0, 0);
+                self.m.from_xmm(TMP0, 0);
+                self.st(d, TMP0);
+            }
             Op::IToF { d, s, signed } => {
                 self.ld(TMP0, s);
                 if signed {

@@ -384,6 +384,13 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::StrFromRune { d, s });
                 } else if tb.is_string() || fb.is_string() || fb.is_boolean() {
                     self.expr_to(x, d)?;
+                } else if tb == Basic::Float32 && fb.is_integer() && fb.int_bits() == 64 {
+                    let s = self.expr(x)?;
+                    self.emit(Op::IToF32 {
+                        d,
+                        s,
+                        signed: !fb.is_unsigned(),
+                    });
                 } else if tb.is_float() && fb.is_integer() {
                     let s = self.expr(x)?;
                     self.emit(Op::IToF {
@@ -391,6 +398,13 @@ impl FnCtx<'_, '_> {
                         s,
                         signed: !fb.is_unsigned(),
                     });
+                    // (Exact below 2^53: one rounding.)
+                    if tb == Basic::Float32 {
+                        self.emit(Op::RoundF32 { d, s: d });
+                    }
+                } else if tb == Basic::Float32 && fb.is_float() && fb != Basic::Float32 {
+                    let s = self.expr(x)?;
+                    self.emit(Op::RoundF32 { d, s });
                 } else if tb.is_integer() && fb.is_float() {
                     let s = self.expr(x)?;
                     self.emit(Op::FToI {
@@ -613,6 +627,7 @@ impl FnCtx<'_, '_> {
                     let kind = match self.l.types().under(at) {
                         TypeKind::Basic(bb) if bb.is_boolean() => PrintKind::Bool,
                         TypeKind::Basic(bb) if bb.is_string() => PrintKind::String,
+                        TypeKind::Basic(Basic::Float32) => PrintKind::Float32,
                         TypeKind::Basic(bb) if bb.is_float() => PrintKind::Float,
                         TypeKind::Basic(bb) if bb.is_unsigned() => PrintKind::Uint,
                         TypeKind::Basic(_) => PrintKind::Int,

@@ -59,6 +59,9 @@ impl FnCtx<'_, '_> {
                     } else {
                         self.emit(Op::SubF { d, a: v, b: one });
                     }
+                    if b == Basic::Float32 {
+                        self.emit(Op::RoundF32 { d, s: d });
+                    }
                 } else {
                     self.emit(Op::AddImm {
                         d,

@@ -90,6 +90,8 @@ pub enum PrintKind {
     Int,
     Uint,
     Float,
+    /// A float32, printed as the shortest float32 that reads back.
+    Float32,
     String,
     /// Pointers, slices, funcs: an address.
     Pointer,
@@ -193,6 +195,15 @@ ops! {
     /// unsigned ones to the runtime).
     IToF { d: Slot, s: Slot, signed: bool } fast exits
         reads[int(s)] writes[float(d)] flags[helper if !signed];
+    /// `d = s` rounded to float32's precision: a float32 is a float64
+    /// holding a value float32 can represent, and every operation on one
+    /// rounds its result, as Go computes in float32.
+    RoundF32 { d: Slot, s: Slot } fast inline
+        reads[float(s)] writes[float(d)] flags[];
+    /// `d = float32(s)` for a 64-bit integer, rounded once (as `CVTSQ2SS`:
+    /// through a float64 it could round twice).
+    IToF32 { d: Slot, s: Slot, signed: bool } slow helper
+        reads[int(s)] writes[float(d)] flags[];
     /// float64 to a 64-bit integer (truncating, as amd64 does).
     FToI {
         d: Slot,
@@ -579,6 +590,7 @@ impl PrintKind {
             | PrintKind::Int
             | PrintKind::Uint
             | PrintKind::Float
+            | PrintKind::Float32
             | PrintKind::Pointer => 1,
         }
     }

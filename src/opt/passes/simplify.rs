@@ -166,6 +166,7 @@ pub fn eval_un(op: UnOp, a: u64) -> Option<u64> {
         UnOp::Not => u64::from(a == 0),
         UnOp::Trunc(k) => k.truncate(a),
         UnOp::NegF => (-f64::from_bits(a)).to_bits(),
+        UnOp::RoundF32 => (f64::from_bits(a) as f32 as f64).to_bits(),
         UnOp::IToF { signed: true } => (a as i64 as f64).to_bits(),
         UnOp::IToF { signed: false } | UnOp::FToI { .. } => return None,
     })

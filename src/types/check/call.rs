@@ -297,6 +297,8 @@ impl Checker<'_> {
                 {
                     // A typed float constant converted to an integer must be exact.
                     v.represent(tb)
+                } else if tb.is_float() && !tb.is_untyped() {
+                    v.represent(tb)
                 } else if tb.is_float() {
                     v.represent(Basic::Float64)
                 } else {

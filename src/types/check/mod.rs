@@ -148,6 +148,7 @@ impl<'a> Checker<'a> {
             ("uint64", UINT64),
             ("uintptr", UINTPTR),
             ("float64", FLOAT64),
+            ("float32", FLOAT32),
             ("string", STRING),
             ("error", ERROR),
             ("any", ANY),

@@ -120,6 +120,9 @@ impl FnCtx<'_, '_> {
                 _ => Op::DivF { d, a, b },
             };
             self.emit(o);
+            if bt == Basic::Float32 {
+                self.emit(Op::RoundF32 { d, s: d });
+            }
             return;
         }
         let signed = !bt.is_unsigned();

@@ -136,13 +136,11 @@ impl Checker<'_> {
     /// `undefined: x`, or `unsupported: x` for Go's predeclared names outside the subset.
     pub(crate) fn undefined<T>(&self, pos: Pos, name: &str) -> R<T> {
         const OUTSIDE: &[&str] = &[
-            "float32",
             "complex64",
             "complex128",
             "complex",
             "real",
             "imag",
-            "recover",
             "close",
         ];
         if OUTSIDE.contains(&name) {

@@ -79,7 +79,7 @@ impl Checker<'_> {
                 )
             }
         };
-        self.check_const_fits(&r, xo.ty, e)?;
+        let r = self.check_const_fits(&r, xo.ty, e)?;
         Ok(Operand::constant(xo.ty, r))
     }
 
@@ -180,7 +180,7 @@ impl Checker<'_> {
             let Some(r) = constant::binary(op, a, c, int_div) else {
                 return self.err(e.pos, format!("invalid operation: {}", self.expr_string(e)));
             };
-            self.check_const_fits(&r, xo.ty, e)?;
+            let r = self.check_const_fits(&r, xo.ty, e)?;
             return Ok(Operand::constant(xo.ty, r));
         }
         Ok(Operand::value(xo.ty))
@@ -348,7 +348,7 @@ impl Checker<'_> {
                     );
                 };
                 let r = ConstVal::Int(r);
-                self.check_const_fits(&r, xo.ty, e)?;
+                let r = self.check_const_fits(&r, xo.ty, e)?;
                 return Ok(Operand::constant(xo.ty, r));
             }
             // Non-constant shift of an untyped constant: the context will type it.

@@ -176,29 +176,34 @@ impl Checker<'_> {
         }
     }
 
-    /// A typed constant must fit its type.
-    pub(crate) fn check_const_fits(&self, v: &ConstVal, t: Ty, e: &Expr) -> R<()> {
+    /// A typed constant must fit its type: its value as the type holds it
+    /// (a float rounded to the type's precision, as Go rounds every typed
+    /// constant operation's result).
+    pub(crate) fn check_const_fits(&self, v: &ConstVal, t: Ty, e: &Expr) -> R<ConstVal> {
         if self.info.types.is_untyped(t) {
-            return Ok(());
+            return Ok(v.clone());
         }
         if let Some(b) = self.info.types.basic(t) {
-            if let Err(r) = v.represent(b) {
-                let what = if r == Repr::Truncated {
-                    "truncated"
-                } else {
-                    "overflows"
-                };
-                return self.err(
-                    e.pos,
-                    format!(
-                        "constant {} {} {}",
-                        v,
-                        what,
-                        self.info.types.name_unqualified(t)
-                    ),
-                );
+            match v.represent(b) {
+                Ok(r) => return Ok(r),
+                Err(r) => {
+                    let what = if r == Repr::Truncated {
+                        "truncated"
+                    } else {
+                        "overflows"
+                    };
+                    return self.err(
+                        e.pos,
+                        format!(
+                            "constant {} {} {}",
+                            v,
+                            what,
+                            self.info.types.name_unqualified(t)
+                        ),
+                    );
+                }
             }
         }
-        Ok(())
+        Ok(v.clone())
     }
 }

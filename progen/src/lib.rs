@@ -244,6 +244,7 @@ impl Gen {
         self.line("}");
         self.line("");
         self.line("func pick(xs []Shape, i int) Shape { return xs[i%len(xs)] }");
+        self.generic_decls();
         self.line("");
         self.line("func many(a int, s Shape, str string, xs []int, b int, t Shape, c int8, f func(int) int, h Holder) int {");
         self.line("\treturn a + s.Area() + len(str) + len(xs) + b*t.Scale(int(c)) + f(a) + h.s.Area()*h.n");
@@ -682,9 +683,10 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 28) {
+        match self.range(0, 29) {
             26 | 27 => self.maps(),
             28 => self.defers(),
+            29 => self.generics(),
             22 => self.nan_floats(),
             23 => self.const_div(),
             24 => self.holders(),
@@ -1095,6 +1097,74 @@ impl Gen {
             ln!(self, "sum += shapes[{i} % len(shapes)].Scale(1)");
         }
         self.close();
+    }
+
+    /// Generic functions and types: a sum over a type set, a walk over a
+    /// `Shape` constraint (instantiated with `Shape`, an interface call site
+    /// of its own, and with the first concrete type, static calls), and a
+    /// generic box with methods.
+    fn generic_decls(&mut self) {
+        self.line("");
+        self.line("type Number interface {");
+        self.line("\t~int | ~int64 | ~float64");
+        self.line("}");
+        self.line("");
+        self.line("func gsum[T Number](xs []T, k T) T {");
+        self.line("\tvar s T");
+        self.line("\tfor _, x := range xs {");
+        self.line("\t\ts += x * k");
+        self.line("\t}");
+        self.line("\treturn s");
+        self.line("}");
+        self.line("");
+        self.line("func gareas[S Shape](xs []S, k int) int {");
+        self.line("\tt := 0");
+        self.line("\tfor i := range xs {");
+        self.line("\t\tt += xs[i].Area() + xs[i].Scale(k)");
+        self.line("\t}");
+        self.line("\treturn t");
+        self.line("}");
+        self.line("");
+        self.line("type Box[T any] struct {");
+        self.line("\tv T");
+        self.line("\tn int");
+        self.line("}");
+        self.line("");
+        self.line("func (b *Box[T]) Put(v T) { b.v = v; b.n++ }");
+        self.line("");
+        self.line("func (b Box[T]) Get() T { return b.v }");
+    }
+
+    /// Uses of the generic declarations in a loop.
+    fn generics(&mut self) {
+        let t0 = self.types[0].name.clone();
+        let nf = self.types[0].fields;
+        let v = self.fresh("vals");
+        let items: Vec<String> = (0..self.range(1, 4))
+            .map(|_| {
+                let fs: Vec<String> = (0..nf).map(|_| self.range(0, 30).to_string()).collect();
+                format!("{t0}{{{}}}", fs.join(", "))
+            })
+            .collect();
+        ln!(self, "{v} := []{t0}{{{}}}", items.join(", "));
+        let bx = self.fresh("bx");
+        let bi = self.fresh("bi");
+        ln!(self, "var {bx} Box[Shape]");
+        ln!(self, "{bi} := &Box[int]{{}}");
+        let i = self.fresh("i");
+        let n = *self.pick(&[10, 400, 2000]);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "sum += gareas(shapes, {i}&3) + gareas({v}, 1)");
+        ln!(self, "{bx}.Put(shapes[{i}%len(shapes)])");
+        ln!(self, "sum += {bx}.Get().Area()");
+        ln!(self, "{bi}.Put({i})");
+        ln!(
+            self,
+            "sum += int(gsum([]float64{{1.5, float64({i} % 4)}}, 2)) + gsum([]int{{{i}, 1}}, 3)"
+        );
+        self.close();
+        ln!(self, "fmt.Println(\"generics\", sum, {bx}.n, {bi}.Get())");
     }
 
     /// Deferred calls: a function literal called in place whose deferred
@@ -1605,6 +1675,8 @@ mod tests {
             "\tx int",
             "defer func",
             "recover()",
+            "gareas(shapes",
+            "Box[Shape]",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

@@ -56,6 +56,9 @@ pub struct File {
     pub decls: Vec<Decl>,
     /// One past the largest NodeId handed out, so later passes can size tables.
     pub node_count: u32,
+    /// The source it was parsed from (the checker parses a generic
+    /// declaration again for each instantiation, with node ids of its own).
+    pub src: Vec<u8>,
 }
 
 /// `import "fmt"` or `import f "fmt"`.
@@ -98,6 +101,9 @@ pub struct FuncDecl {
 #[derive(Clone, Debug)]
 pub struct FuncType {
     pub pos: Pos,
+    /// Type parameters (a function declaration's `[T any, U comparable]`),
+    /// each with its constraint as `ty`.
+    pub tparams: Vec<Param>,
     pub params: Vec<Param>,
     pub results: Vec<Param>,
 }
@@ -137,6 +143,8 @@ pub struct TypeSpec {
     pub name: Ident,
     /// `type A = B`.
     pub alias: bool,
+    /// Type parameters (`type List[T any] ...`), constraints as `ty`.
+    pub tparams: Vec<Param>,
     pub ty: Expr,
 }
 
@@ -174,8 +182,13 @@ pub enum ExprKind {
     Paren(Box<Expr>),
     /// `x.sel`.
     Selector(Box<Expr>, Ident),
-    /// `x[i]`.
+    /// `x[i]` (also a generic function or type with one type argument).
     Index(Box<Expr>, Box<Expr>),
+    /// `x[A, B]`, or `T[A]` where only a type can be: a generic function
+    /// or type with its type arguments.
+    Instance(Box<Expr>, Vec<Expr>),
+    /// `~T` in a constraint's type set.
+    Tilde(Box<Expr>),
     /// `x[lo:hi]` or `x[lo:hi:max]`.
     Slice {
         x: Box<Expr>,

@@ -43,9 +43,17 @@ use crate::diag::CompileError;
 
 /// Parses one Go source file, returning its tree or the first error.
 pub fn parse_file(src: &[u8]) -> Result<File, CompileError> {
+    parse_file_from(src, 0)
+}
+
+/// `parse_file` with node ids from `first_id` on.
+pub fn parse_file_from(src: &[u8], first_id: u32) -> Result<File, CompileError> {
     let mut p = Parser::new(src);
+    p.next_id = first_id;
     let result = p.file();
-    p.finish(result)
+    let mut f = p.finish(result)?;
+    f.src = src.to_vec();
+    Ok(f)
 }
 
 /// How deeply the tree may nest, counted in levels of statements, types,

@@ -9,7 +9,14 @@ pub fn walk_file(file: &File, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-fn walk_decl(d: &Decl, f: &mut dyn FnMut(&Expr)) {
+/// Every expression of a function declaration's body.
+pub fn walk_func_decl(fd: &FuncDecl, f: &mut dyn FnMut(&Expr)) {
+    if let Some(b) = &fd.body {
+        walk_stmts(&b.stmts, f);
+    }
+}
+
+pub fn walk_decl(d: &Decl, f: &mut dyn FnMut(&Expr)) {
     match d {
         Decl::Func(fd) => {
             if let Some(b) = &fd.body {
@@ -150,6 +157,11 @@ pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             walk_expr(x, f);
             walk_expr(i, f);
         }
+        ExprKind::Instance(x, args) => {
+            walk_expr(x, f);
+            args.iter().for_each(|a| walk_expr(a, f));
+        }
+        ExprKind::Tilde(t) => walk_expr(t, f),
         ExprKind::Slice { x, lo, hi, max } => {
             walk_expr(x, f);
             for p in [lo, hi, max].into_iter().flatten() {

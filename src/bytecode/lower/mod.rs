@@ -151,7 +151,7 @@ pub fn lower(
         func_values: HashMap::new(),
         sites: Vec::new(),
         current: FuncId(0),
-        lits: func_lits(file),
+        lits: func_lits(file, &info.insts),
     };
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
@@ -260,6 +260,10 @@ pub fn lower(
                 Some((_, body)) => (f.pos, body.rbrace),
                 None => continue,
             },
+            FuncSource::Inst(k) => {
+                let fd = info.insts[k];
+                (fd.pos, fd.body.as_ref().map(|b| b.rbrace).unwrap_or(fd.pos))
+            }
             FuncSource::Promoted(_) => continue,
         };
         let text = source_span(src, &line_starts, start, end);
@@ -582,6 +586,7 @@ impl<'a> Lowerer<'a> {
             },
             // (Its body is made below: `FnCtx::promoted_body`.)
             FuncSource::Promoted(_) => None,
+            FuncSource::Inst(k) => Some(info.insts[k].body.as_ref().expect("body")),
         };
         let mut b = FnBuilder::new(f.name.clone(), fi);
         // A function with deferred calls: this is its body, run by a frame
@@ -950,7 +955,10 @@ fn source_span<'s>(src: &'s [u8], line_starts: &[usize], start: Pos, end: Pos) -
 }
 
 /// Every function literal of `file`, by node id.
-fn func_lits(file: &File) -> HashMap<NodeId, (&FuncType, &Block)> {
+fn func_lits<'a>(
+    file: &'a File,
+    insts: &[&'static FuncDecl],
+) -> HashMap<NodeId, (&'a FuncType, &'a Block)> {
     let mut found = Vec::new();
     let mut visit = |e: &Expr| {
         if let ExprKind::FuncLit { ty, body } = &e.kind {
@@ -958,6 +966,10 @@ fn func_lits(file: &File) -> HashMap<NodeId, (&FuncType, &Block)> {
         }
     };
     crate::syntax::walk::walk_file(file, &mut visit);
+    // Instantiated generic functions are declarations of their own.
+    for fd in insts {
+        crate::syntax::walk::walk_func_decl(fd, &mut visit);
+    }
     found
         .into_iter()
         // SAFETY: the pointers point into `file`, which outlives the result.

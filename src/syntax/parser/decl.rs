@@ -64,6 +64,7 @@ impl Parser<'_> {
             imports,
             decls,
             node_count: 0,
+            src: Vec::new(),
         })
     }
 
@@ -217,6 +218,7 @@ impl Parser<'_> {
         let pos = self.tok.pos;
         let name = self.name()?;
         let mut alias = false;
+        let mut tparams = Vec::new();
         let ty = if self.tok.tok == Tok::LBrack {
             // An array or slice type, or a type parameter list.
             let lbrack = self.tok.pos;
@@ -235,9 +237,12 @@ impl Parser<'_> {
                     // start type parameters; `[N]`, `[N*M]` is an array length.
                     match extract_name(self, x, self.tok.tok == Tok::Comma) {
                         Ok((pname, ptype)) if ptype.is_some() || self.tok.tok != Tok::RBrack => {
-                            self.unsupported(lbrack, "generics");
-                            self.param_list(Some(pname), ptype, Tok::RBrack, true, false)?;
+                            tparams =
+                                self.param_list(Some(pname), ptype, Tok::RBrack, true, false)?;
                             alias = self.got_assign()?;
+                            if alias {
+                                self.unsupported(lbrack, "generic type aliases");
+                            }
                             self.type_or_nil()?
                         }
                         Ok((pname, _)) => {
@@ -264,6 +269,7 @@ impl Parser<'_> {
             pos,
             name,
             alias,
+            tparams,
             ty: *ty,
         })
     }
@@ -295,6 +301,17 @@ impl Parser<'_> {
         }
         let name = self.name()?;
         let ty = self.func_type(pos, "")?;
+        if has_recv {
+            if let Some(p) = ty.tparams.first() {
+                let at = p.name.as_ref().map_or(p.ty.pos, |n| n.pos);
+                let at = Pos {
+                    line: at.line,
+                    col: at.col.saturating_sub(1),
+                };
+                // (Go 1.27 has them; the checker does not yet.)
+                self.unsupported(at, "methods with type parameters");
+            }
+        }
         let body = if self.tok.tok == Tok::LBrace {
             Some(self.func_body()?)
         } else {

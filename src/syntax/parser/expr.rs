@@ -210,7 +210,7 @@ impl Parser<'_> {
         let t = unparen_ref(x);
         match &t.kind {
             ExprKind::Ident(_) | ExprKind::Selector(..) => self.xnest >= 0,
-            ExprKind::Index(..) => self.xnest >= 0 && !is_value(t),
+            ExprKind::Index(..) | ExprKind::Instance(..) => self.xnest >= 0 && !is_value(t),
             ExprKind::ArrayType { .. } | ExprKind::StructType(_) | ExprKind::MapType(..) => true,
             _ => false,
         }
@@ -241,23 +241,23 @@ impl Parser<'_> {
 
     /// After `x`, at `[`: `x[i]`, `x[lo:hi]` or `x[lo:hi:max]`.
     fn index_or_slice(&mut self, x: BExpr) -> PResult<BExpr> {
-        let lbrack = self.tok.pos;
         self.next();
         let mut lo = None;
         if self.tok.tok != Tok::Colon {
             if self.tok.tok == Tok::RBrack {
                 return Err(self.syntax_error("expected operand"));
             }
-            let (i, comma) = self.type_list(false)?;
+            let (mut list, comma) = self.type_list(false)?;
             if comma || self.tok.tok == Tok::RBrack {
                 self.want(Tok::RBrack)?;
                 if comma {
                     // x[A, B]: an instantiation with several type arguments.
-                    self.unsupported(lbrack, "generics");
+                    return Ok(self.mk(x.pos, ExprKind::Instance(x, list)));
                 }
+                let i = Box::new(list.remove(0));
                 return Ok(self.mk(x.pos, ExprKind::Index(x, i)));
             }
-            lo = Some(i);
+            lo = Some(Box::new(list.remove(0)));
         }
         if !self.got(Tok::Colon) {
             return Err(self.syntax_error("expected comma, : or ]"));
@@ -317,18 +317,25 @@ impl Parser<'_> {
     /// any expression unless `strict`. Returns it and whether a comma
     /// followed; further elements only occur in instantiations, which are
     /// reported as unsupported by the callers, so they are dropped.
-    pub(super) fn type_list(&mut self, strict: bool) -> PResult<(BExpr, bool)> {
+    pub(super) fn type_list(&mut self, strict: bool) -> PResult<(Vec<Expr>, bool)> {
         self.xnest += 1;
         let x = if strict { self.type_()? } else { self.expr()? };
+        let mut list = vec![*x];
         let mut comma = false;
         if self.got(Tok::Comma) {
             comma = true;
-            if self.type_or_nil()?.is_some() {
-                while self.got(Tok::Comma) && self.type_or_nil()?.is_some() {}
+            if let Some(t) = self.type_or_nil()? {
+                list.push(*t);
+                while self.got(Tok::Comma) {
+                    match self.type_or_nil()? {
+                        Some(t) => list.push(*t),
+                        None => break,
+                    }
+                }
             }
         }
         self.xnest -= 1;
-        Ok((x, comma))
+        Ok((list, comma))
     }
 
     /// `LiteralValue = "{" [ ElementList [ "," ] ] "}"` after the type `ty`,
@@ -401,6 +408,7 @@ fn is_value(x: &Expr) -> bool {
         | ExprKind::Binary { .. } => true,
         ExprKind::Paren(x) => is_value(x),
         ExprKind::Index(x, i) => is_value(x) || is_value(i),
+        ExprKind::Instance(x, args) => is_value(x) || args.iter().any(is_value),
         // `*T` may be a type.
         _ => false,
     }

@@ -28,24 +28,25 @@ impl Parser<'_> {
     }
 
     fn func_type_inner(&mut self, pos: Pos, context: &str) -> PResult<FuncType> {
+        let mut tparams = Vec::new();
         if self.tok.tok == Tok::LBrack {
             let lbrack = self.tok.pos;
             if !context.is_empty() {
                 return Err(self
                     .syntax_error_at(lbrack, &format!("{context} must have no type parameters")));
             }
-            self.unsupported(lbrack, "generics");
             self.next();
             if self.tok.tok == Tok::RBrack {
                 return Err(self.syntax_error("empty type parameter list"));
             }
-            self.param_list(None, None, Tok::RBrack, true, false)?;
+            tparams = self.param_list(None, None, Tok::RBrack, true, false)?;
         }
         self.want(Tok::LParen)?;
         let params = self.param_list(None, None, Tok::RParen, false, true)?;
         let results = self.func_result()?;
         Ok(FuncType {
             pos,
+            tparams,
             params,
             results,
         })
@@ -92,7 +93,11 @@ impl Parser<'_> {
                         f.name = Some(name);
                         f.ty = Some(t);
                     }
-                    ArrayOrArgs::Args => f.ty = Some(self.name_expr(name)),
+                    ArrayOrArgs::Args(args) => {
+                        let x = self.name_expr(name);
+                        f.ty =
+                            Some(self.mk(x.pos, crate::syntax::ast::ExprKind::Instance(x, args)));
+                    }
                 }
                 if type_sets_ok && self.tok.tok == Tok::Or {
                     f.ty = Some(self.embedded_elem(f.ty.take())?);

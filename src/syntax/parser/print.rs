@@ -136,6 +136,21 @@ fn expr(out: &mut String, e: &Expr) {
             expr(out, i);
             out.push(']');
         }
+        ExprKind::Instance(x, args) => {
+            expr(out, x);
+            out.push('[');
+            for (k, a) in args.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                expr(out, a);
+            }
+            out.push(']');
+        }
+        ExprKind::Tilde(t) => {
+            out.push('~');
+            expr(out, t);
+        }
         ExprKind::Slice { x, lo, hi, max } => {
             expr(out, x);
             out.push('[');

@@ -14,7 +14,8 @@ use crate::syntax::token::Tok;
 /// What `[` after a name starts: an array or slice type, or type arguments.
 pub(super) enum ArrayOrArgs {
     Type(BExpr),
-    Args,
+    /// Type arguments: `name[A, B]` is an instance of a generic type.
+    Args(Vec<Expr>),
 }
 
 /// Whether a type can start with `tok`.
@@ -140,20 +141,21 @@ impl Parser<'_> {
             x = self.mk(x.pos, ExprKind::Selector(x, sel));
         }
         if self.tok.tok == Tok::LBrack {
-            self.type_instance()?;
+            let args = self.type_instance()?;
+            x = self.mk(x.pos, ExprKind::Instance(x, args));
         }
         Ok(x)
     }
 
     /// `[ T1, T2 ]` after a type name: an instantiation.
-    fn type_instance(&mut self) -> PResult<()> {
-        self.unsupported(self.tok.pos, "generics");
+    fn type_instance(&mut self) -> PResult<Vec<Expr>> {
         self.want(Tok::LBrack)?;
         if self.tok.tok == Tok::RBrack {
             return Err(self.syntax_error("expected type argument list"));
         }
-        self.type_list(true)?;
-        self.want(Tok::RBrack)
+        let (list, _) = self.type_list(true)?;
+        self.want(Tok::RBrack)?;
+        Ok(list)
     }
 
     /// After `[` (at `pos`): `N]T` or `...]T`, `len` when already parsed.
@@ -195,18 +197,17 @@ impl Parser<'_> {
         if self.got(Tok::RBrack) {
             return Ok(ArrayOrArgs::Type(self.slice_type(pos)?));
         }
-        let (n, comma) = self.type_list(false)?;
+        let (mut list, comma) = self.type_list(false)?;
         self.want(Tok::RBrack)?;
         if !comma {
             if let Some(elem) = self.type_or_nil()? {
-                let len = ArrayLen::Expr(n);
+                let len = ArrayLen::Expr(Box::new(list.remove(0)));
                 return Ok(ArrayOrArgs::Type(
                     self.mk(pos, ExprKind::ArrayType { len, elem }),
                 ));
             }
         }
-        self.unsupported(pos, "generics");
-        Ok(ArrayOrArgs::Args)
+        Ok(ArrayOrArgs::Args(list))
     }
 
     /// `struct { ... }`.
@@ -262,7 +263,10 @@ impl Parser<'_> {
             return match self.array_or_args()? {
                 ArrayOrArgs::Type(t) => Ok((names, t)),
                 // An embedded generic type `T[A]`.
-                ArrayOrArgs::Args => Ok((Vec::new(), self.placeholder(pos))),
+                ArrayOrArgs::Args(_) => {
+                    self.unsupported(pos, "embedded generic types");
+                    Ok((Vec::new(), self.placeholder(pos)))
+                }
             };
         }
         Ok((names, self.type_()?))
@@ -306,10 +310,6 @@ impl Parser<'_> {
             }
         }
         let embedded = self.embedded_elem(first)?;
-        if !is_type_name(&embedded) {
-            // `interface{ []int }` and the like: a type set.
-            self.unsupported(embedded.pos, "generics");
-        }
         elems.push(InterfaceElem::Embedded(*embedded));
         self.leave();
         Ok(())
@@ -337,7 +337,7 @@ impl Parser<'_> {
                 return Err(CompileError::new(lbrack, msg));
             }
             // An instantiated embedded interface `Name[A]`.
-            self.unsupported(lbrack, "generics");
+            self.unsupported(lbrack, "embedded generic interfaces");
             return Ok(None);
         }
         Ok(Some(self.func_type(self.tok.pos, "interface method")?))
@@ -351,7 +351,6 @@ impl Parser<'_> {
         };
         while self.tok.tok == Tok::Or {
             let op_pos = self.tok.pos;
-            self.unsupported(op_pos, "generics");
             self.next();
             let y = self.embedded_term()?;
             t = self.mk(
@@ -371,10 +370,9 @@ impl Parser<'_> {
     fn embedded_term(&mut self) -> PResult<BExpr> {
         if self.tok.tok == Tok::Tilde {
             let pos = self.tok.pos;
-            self.unsupported(pos, "generics");
             self.next();
-            self.type_()?;
-            return Ok(self.placeholder(pos));
+            let t = self.type_()?;
+            return Ok(self.mk(pos, ExprKind::Tilde(t)));
         }
         match self.type_or_nil()? {
             Some(t) => Ok(t),
@@ -391,15 +389,4 @@ fn push_field(fields: &mut Vec<FieldDecl>, pos: Pos, names: Vec<Ident>, ty: BExp
         ty: *ty,
         embedded,
     });
-}
-
-/// Whether `t` names a type (`T`, `pkg.T`, possibly parenthesized), as an
-/// embedded interface must.
-fn is_type_name(t: &Expr) -> bool {
-    match &t.kind {
-        ExprKind::Ident(_) => true,
-        ExprKind::Selector(x, _) => matches!(x.kind, ExprKind::Ident(_)),
-        ExprKind::Paren(x) => is_type_name(x),
-        _ => false,
-    }
 }

@@ -19,6 +19,9 @@ impl Checker<'_> {
         else {
             unreachable!()
         };
+        if let Some((g, o, explicit)) = self.generic_callee(fun) {
+            return self.generic_call(e, fun, g, o, explicit, args, *ellipsis, *rparen);
+        }
         let fo = self.expr(fun)?;
         match fo.mode {
             Mode::TypeExpr => return self.conversion(e, fo.ty, args, *ellipsis, *rparen),
@@ -75,7 +78,12 @@ impl Checker<'_> {
         self.info.calls.insert(e.id, kind);
         let fname = self.expr_string(fun);
         self.arguments(&fname, &sig, args, *ellipsis, *rparen)?;
-        Ok(match sig.results.len() {
+        Ok(self.call_result(&sig))
+    }
+
+    /// The value of a call of a function with signature `sig`.
+    pub(crate) fn call_result(&mut self, sig: &Signature) -> Operand {
+        match sig.results.len() {
             0 => Operand {
                 mode: Mode::NoValue,
                 ty: builtin::INVALID,
@@ -86,7 +94,7 @@ impl Checker<'_> {
                 let t = self.info.types.tuple(sig.results.clone());
                 Operand::value(t)
             }
-        })
+        }
     }
 
     /// Checks call arguments against a signature (including `f(g())` spreading).
@@ -140,28 +148,31 @@ impl Checker<'_> {
                 }
                 return Ok(());
             }
-            return self.args_checked(fname, sig, args, Some(x), ellipsis, rparen, &ctx);
+            return self.args_checked(fname, sig, args, vec![x], ellipsis, rparen, &ctx);
         }
-        self.args_checked(fname, sig, args, None, ellipsis, rparen, &ctx)
+        self.args_checked(fname, sig, args, Vec::new(), ellipsis, rparen, &ctx)
     }
 
+    /// Checks the arguments against `sig`; the first `pre.len()` are
+    /// already evaluated.
     #[allow(clippy::too_many_arguments)]
-    fn args_checked(
+    pub(crate) fn args_checked(
         &mut self,
         fname: &str,
         sig: &Signature,
         args: &[Expr],
-        first: Option<Operand>,
+        pre: Vec<Operand>,
         ellipsis: Option<Pos>,
         rparen: Pos,
         ctx: &str,
     ) -> R<()> {
         let n = sig.params.len();
         let mut ops = Vec::new();
-        for (i, a) in args.iter().enumerate() {
-            let x = match (&first, i) {
-                (Some(x), 0) => x.clone(),
-                _ => self.expr(a)?,
+        let mut pre = pre.into_iter();
+        for a in args {
+            let x = match pre.next() {
+                Some(x) => x,
+                None => self.expr(a)?,
             };
             self.single_value(&x, a)?;
             ops.push(x);

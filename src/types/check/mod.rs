@@ -5,6 +5,7 @@
 mod assign;
 mod call;
 mod expr;
+mod generics;
 mod lookup;
 mod stmt;
 mod typexpr;
@@ -84,6 +85,8 @@ pub(crate) struct Checker<'a> {
     pending_label: Option<String>,
     /// Labels that some break/continue referred to.
     used_labels: HashSet<String>,
+    /// Generic declarations and their instantiations (`generics.rs`).
+    gen: generics::Generics,
 }
 
 impl<'a> Checker<'a> {
@@ -104,6 +107,8 @@ impl<'a> Checker<'a> {
             main: 0,
             promoted: Vec::new(),
             inits: Vec::new(),
+            insts: Vec::new(),
+            instances: HashMap::new(),
         };
         let mut c = Checker {
             file,
@@ -125,6 +130,7 @@ impl<'a> Checker<'a> {
             local_vars: Vec::new(),
             pending_label: None,
             used_labels: HashSet::new(),
+            gen: generics::Generics::new(file.node_count),
         };
         c.init_universe();
         c
@@ -199,6 +205,11 @@ impl<'a> Checker<'a> {
             let o = self.new_obj(name, Pos::default(), INVALID, ObjKind::Builtin(b));
             self.universe.insert(name.into(), o);
         }
+        // `comparable`, for constraints (`generics.rs` checks it by name).
+        let c = self.info.types.new_named("comparable".into());
+        self.info.types.set_underlying(c, ANY);
+        let o = self.new_obj("comparable", Pos::default(), c, ObjKind::TypeName);
+        self.universe.insert("comparable".into(), o);
     }
 
     /// The map key types that were incomplete where they were written
@@ -379,11 +390,14 @@ impl<'a> Checker<'a> {
         // Bodies.
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
-                let fi = self.func_index_of_decl(i);
+                let Some(fi) = self.func_of_decl(i) else {
+                    continue; // generic
+                };
                 self.check_func_body(fi, fd)?;
                 self.check_pending_keys()?;
             }
         }
+        self.check_instantiated_bodies()?;
         let main = self.pkg_scope.get("main").copied();
         match main.map(|m| self.obj(m).kind.clone()) {
             Some(ObjKind::Func(f)) => {
@@ -416,11 +430,16 @@ impl<'a> Checker<'a> {
     }
 
     fn func_index_of_decl(&self, decl: usize) -> usize {
+        self.func_of_decl(decl)
+            .expect("every func decl has a FuncInfo")
+    }
+
+    /// The function of declaration `decl` (none for a generic one).
+    fn func_of_decl(&self, decl: usize) -> Option<usize> {
         self.info
             .funcs
             .iter()
             .position(|f| f.source == FuncSource::Decl(decl))
-            .expect("every func decl has a FuncInfo")
     }
 
     /// Enters every package-level name into the package scope.
@@ -430,6 +449,20 @@ impl<'a> Checker<'a> {
             match d {
                 Decl::Type(specs) => {
                     for (si, s) in specs.iter().enumerate() {
+                        if !s.tparams.is_empty() {
+                            let g = self.gen.decls.len();
+                            self.gen
+                                .decls
+                                .push(generics::GenericDecl::Type { decl: di, spec: si });
+                            let o = self.new_obj(
+                                &s.name.name,
+                                s.name.pos,
+                                builtin::INVALID,
+                                ObjKind::Generic(g),
+                            );
+                            self.declare_pkg(&s.name, o)?;
+                            continue;
+                        }
                         let ty = if s.alias {
                             builtin::INVALID
                         } else {
@@ -481,6 +514,29 @@ impl<'a> Checker<'a> {
                 Decl::Func(fd) => {
                     if fd.body.is_none() {
                         return self.err(fd.name.pos, "missing function body");
+                    }
+                    // Generic: only its instantiations are functions.
+                    if let Some((base, _, _)) = generics::generic_receiver(fd) {
+                        self.gen.methods.entry(base).or_default().push(di);
+                        continue;
+                    }
+                    if !fd.ty.tparams.is_empty() && fd.recv.is_none() {
+                        if fd.name.name == "init" || fd.name.name == "main" {
+                            let msg = format!("func {} must have no type parameters", fd.name.name);
+                            return self.err(fd.name.pos, msg);
+                        }
+                        let g = self.gen.decls.len();
+                        self.gen
+                            .decls
+                            .push(generics::GenericDecl::Func { decl: di });
+                        let o = self.new_obj(
+                            &fd.name.name,
+                            fd.name.pos,
+                            builtin::INVALID,
+                            ObjKind::Generic(g),
+                        );
+                        self.declare_pkg(&fd.name, o)?;
+                        continue;
                     }
                     let fi = self.info.funcs.len();
                     self.info.funcs.push(FuncInfo {
@@ -651,6 +707,9 @@ impl<'a> Checker<'a> {
         for (di, d) in file.decls.iter().enumerate() {
             let Decl::Func(fd) = d else { continue };
             let Some(recv) = &fd.recv else { continue };
+            if generics::generic_receiver(fd).is_some() {
+                continue;
+            }
             let (base_expr, ptr) = match &recv.ty.kind {
                 ExprKind::Star(inner) => (inner.as_ref(), true),
                 ExprKind::Paren(inner) => match &inner.kind {

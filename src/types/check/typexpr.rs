@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::expr::strip_parens;
 use super::{Checker, R};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty, TypeKind};
@@ -23,6 +24,13 @@ impl Checker<'_> {
                 let Some(o) = self.lookup(name) else {
                     return self.undefined(e.pos, name);
                 };
+                if self.names_generic_type(e) {
+                    let g = self.generic_type_string(e);
+                    return self.err(
+                        e.pos,
+                        format!("cannot use generic type {g} without instantiation"),
+                    );
+                }
                 if !matches!(self.obj(o).kind, ObjKind::TypeName) {
                     return Ok(None);
                 }
@@ -31,6 +39,22 @@ impl Checker<'_> {
                 self.obj(o).ty
             }
             ExprKind::Paren(x) => return self.try_type(x),
+            ExprKind::Index(x, _) | ExprKind::Instance(x, _) if self.names_generic_type(x) => {
+                let args: Vec<&Expr> = match &e.kind {
+                    ExprKind::Index(_, i) => vec![i.as_ref()],
+                    ExprKind::Instance(_, a) => a.iter().collect(),
+                    _ => unreachable!(),
+                };
+                let ExprKind::Ident(n) = &strip_parens(x).kind else {
+                    unreachable!()
+                };
+                let o = self.lookup(n.as_str()).expect("looked up");
+                self.info.uses.insert(strip_parens(x).id, o);
+                let ObjKind::Generic(g) = self.obj(o).kind else {
+                    unreachable!()
+                };
+                self.instantiate_type(g, &args, e.pos)?
+            }
             ExprKind::Selector(x, sel) => {
                 if let ExprKind::Ident(pkg) = &x.kind {
                     if let Some(o) = self.lookup(pkg) {
@@ -145,15 +169,14 @@ impl Checker<'_> {
                             });
                         }
                         InterfaceElem::Embedded(x) => {
+                            // A type set (`~int | string`): constraints only,
+                            // read from the syntax (`generics.rs`).
+                            if matches!(x.kind, ExprKind::Binary { .. } | ExprKind::Tilde(_)) {
+                                continue;
+                            }
                             let t = self.resolve_type(x)?;
                             if !self.info.types.is_interface(t) {
-                                return self.err(
-                                    x.pos,
-                                    format!(
-                                        "unsupported: type constraint {}",
-                                        self.info.types.name_unqualified(t)
-                                    ),
-                                );
+                                continue;
                             }
                             // An interface being declared may embed one not resolved yet.
                             if self.info.types.underlying(t) == builtin::INVALID {

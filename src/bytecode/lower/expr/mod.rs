@@ -257,6 +257,18 @@ impl FnCtx<'_, '_> {
                 }
                 None => self.unsupported(e.pos, "selector"),
             },
+            ExprKind::Index(..) | ExprKind::Instance(..)
+                if self.info().instances.contains_key(&e.id) =>
+            {
+                // An instantiated generic function as a value.
+                let fi = self.info().instances[&e.id];
+                let a = self.l.func_value(FuncId(fi as u32));
+                self.emit(Op::Const { d, v: a });
+                Ok(())
+            }
+            ExprKind::Instance(..) | ExprKind::Tilde(_) => {
+                self.unsupported(e.pos, "this use of a generic function or type")
+            }
             ExprKind::Index(x, i) => {
                 let xt = self.ty(x);
                 if matches!(self.l.types().basic(xt), Some(b) if b.is_string()) {

@@ -286,3 +286,43 @@ fn sample_programs() {
     let f = parse_ok(TRICKY);
     assert_eq!(funcs(&f).len(), 4);
 }
+
+#[test]
+fn type_parameters_and_instances() {
+    let ty = sig("[K comparable, V any, N ~int | ~float64](m map[K]V) N");
+    let tp: Vec<String> = ty
+        .tparams
+        .iter()
+        .map(|p| format!("{} {}", p.name.as_ref().unwrap().name, expr_string(&p.ty)))
+        .collect();
+    assert_eq!(tp, ["K comparable", "V any", "N ~int | ~float64"]);
+    let f = parse_ok("package p\ntype Pair[A, B any] struct{ a A; b B }\nvar x = f[int, Pair[string, bool]](1)\nvar l = List[int]{}\n");
+    let Decl::Type(specs) = &f.decls[0] else {
+        panic!("a type")
+    };
+    assert_eq!(specs[0].tparams.len(), 2);
+    let Decl::Var(vs) = &f.decls[1] else {
+        panic!("a var")
+    };
+    let ExprKind::Call { fun, .. } = &vs[0].values[0].kind else {
+        panic!("a call")
+    };
+    let ExprKind::Instance(_, args) = &fun.kind else {
+        panic!("an instance: {fun:?}")
+    };
+    assert_eq!(args.len(), 2);
+    assert_eq!(expr_string(fun), "f[int, Pair[string, bool]]");
+    let Decl::Var(vs) = &f.decls[2] else {
+        panic!("a var")
+    };
+    assert!(matches!(
+        vs[0].values[0].kind,
+        ExprKind::CompositeLit { .. }
+    ));
+    // A method's receiver names its type's parameters.
+    let f = parse_ok("package p\nfunc (s *Stack[T]) Push(x T) {}\n");
+    assert_eq!(
+        expr_string(&funcs(&f)[0].recv.as_ref().unwrap().ty),
+        "*Stack[T]"
+    );
+}

@@ -309,30 +309,6 @@ fn unsupported_features() {
             "func f() {\n\tselect {\n\tcase x := <-c:\n\t\t_ = x\n\tdefault:\n\t}\n}",
             "3:2: unsupported: select",
         ),
-        (
-            "func F[T any](x T) T { return x }",
-            "2:7: unsupported: generics",
-        ),
-        (
-            "type List[T any] struct{ next *List[T] }",
-            "2:10: unsupported: generics",
-        ),
-        (
-            "type P[T interface{ ~int | string }] []T",
-            "2:7: unsupported: generics",
-        ),
-        ("type N[T *C,] int", "2:7: unsupported: generics"),
-        ("var x List[int]", "2:11: unsupported: generics"),
-        ("var x = f[int, string](1)", "2:10: unsupported: generics"),
-        (
-            "func (l *List[T]) Len() int { return 0 }",
-            "2:14: unsupported: generics",
-        ),
-        (
-            "type I interface{ int | string }",
-            "2:19: unsupported: generics",
-        ),
-        ("type I interface{ ~int }", "2:19: unsupported: generics"),
         ("var z = 1i", "2:9: unsupported: complex numbers"),
         ("var z = 2.5i + 1", "2:9: unsupported: complex numbers"),
     ];

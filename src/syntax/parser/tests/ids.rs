@@ -61,10 +61,11 @@ impl Ids {
                 self.expr(x);
                 t.iter().for_each(|t| self.expr(t));
             }
-            ExprKind::Call { fun, args, .. } => {
+            ExprKind::Call { fun, args, .. } | ExprKind::Instance(fun, args) => {
                 self.expr(fun);
                 args.iter().for_each(|a| self.expr(a));
             }
+            ExprKind::Tilde(t) => self.expr(t),
             ExprKind::Binary { x, y, .. } | ExprKind::MapType(x, y) => {
                 self.expr(x);
                 self.expr(y);
@@ -97,7 +98,7 @@ impl Ids {
     }
 
     fn func_type(&mut self, t: &FuncType) {
-        for p in t.params.iter().chain(&t.results) {
+        for p in t.tparams.iter().chain(&t.params).chain(&t.results) {
             p.name.iter().for_each(|n| self.ident(n));
             self.expr(&p.ty);
         }

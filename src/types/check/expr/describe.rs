@@ -29,6 +29,11 @@ impl Checker<'_> {
             ExprKind::Paren(x) => format!("({})", s(x)),
             ExprKind::Selector(x, sel) => format!("{}.{}", s(x), sel.name),
             ExprKind::Index(x, i) => format!("{}[{}]", s(x), s(i)),
+            ExprKind::Instance(x, args) => {
+                let a: Vec<String> = args.iter().map(s).collect();
+                format!("{}[{}]", s(x), a.join(", "))
+            }
+            ExprKind::Tilde(t) => format!("~{}", s(t)),
             ExprKind::Slice { x, lo, hi, max } => {
                 let o = |p: &Option<Box<Expr>>| p.as_ref().map(|x| s(x)).unwrap_or_default();
                 match max {

@@ -63,6 +63,17 @@ impl Checker<'_> {
                 ty: builtin::INVALID,
                 val: None,
             },
+            ObjKind::Generic(_) => {
+                let what = if self.names_generic_type(e) {
+                    format!("type {}", self.generic_type_string(e))
+                } else {
+                    format!("function {name}")
+                };
+                return self.err(
+                    e.pos,
+                    format!("cannot use generic {what} without instantiation"),
+                );
+            }
             ObjKind::Package(p) => {
                 self.use_package(*p);
                 Operand {

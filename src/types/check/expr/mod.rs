@@ -156,7 +156,19 @@ impl Checker<'_> {
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body),
             ExprKind::CompositeLit { .. } => self.composite_lit(e, None),
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
-            ExprKind::Index(x, i) => self.index(e, x, i),
+            ExprKind::Index(x, i) => match self.generic_value(e)? {
+                Some(o) => Ok(o),
+                None if self.names_generic_type(x) => self.generic_type_operand(e),
+                None => self.index(e, x, i),
+            },
+            ExprKind::Instance(..) => match self.generic_value(e)? {
+                Some(o) => Ok(o),
+                None => self.generic_type_operand(e),
+            },
+            ExprKind::Tilde(_) => self.err(
+                e.pos,
+                "cannot use ~ outside of interface or type constraint",
+            ),
             ExprKind::Slice { x, lo, hi, max } => {
                 self.slice_expr(e, x, lo.as_deref(), hi.as_deref(), max.as_deref())
             }

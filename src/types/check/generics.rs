@@ -1,0 +1,1023 @@
+//! Generics by instantiation: a generic function or type is a template,
+//! and each set of type arguments it is used with makes a function or a
+//! named type of its own (`main.Map[int,string]`, `main.List[int]`), as
+//! if the program had been written once per instantiation. A function's
+//! declaration is parsed again for each instantiation (node ids of its
+//! own, so the side tables of `Info` keep one entry per instantiation;
+//! `Info::insts`) and checked with its type parameters naming the type
+//! arguments. So within an instantiation a type parameter *is* its
+//! argument: a method call through a constraint is a static call when the
+//! argument is a concrete type (devirtualized by construction) and an
+//! interface call site of its own, profiled and guarded, when it is an
+//! interface.
+//!
+//! Type arguments come from the code (`F[int]`, `List[string]`) or are
+//! inferred from a call's arguments: the parameters' types, with each type
+//! parameter a placeholder type, unified with the arguments' types; then
+//! untyped constants give their default types; then the core type of a
+//! constraint such as `~[]E` unifies with what its parameter is bound to.
+//!
+//! Constraints are checked per instantiation: `any`, `comparable`, methods,
+//! and type sets (`~int | ~float64`), which are read from the constraint's
+//! syntax (an interface type keeps only its methods).
+//!
+//! What this does not do (yet): a generic body is checked only for the
+//! instantiations the program makes, with its type arguments in place of
+//! its type parameters, so an error Go reports in a generic body under its
+//! constraints (`x + y` with `T any`) is not reported, and an uninstantiated
+//! generic function is never checked.
+
+use std::collections::{HashMap, HashSet};
+
+use super::expr::{strip_parens, Operand};
+use super::{Checker, R};
+use crate::syntax::ast::*;
+use crate::types::ty::{builtin, Signature, Ty, TypeKind};
+use crate::types::{FuncInfo, FuncSource, ObjId, ObjKind};
+
+/// A generic declaration (`ObjKind::Generic`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum GenericDecl {
+    Func { decl: usize },
+    Type { decl: usize, spec: usize },
+}
+
+/// An instantiated body waiting to be checked: the function, its
+/// declaration and the type parameters' bindings.
+pub(crate) struct PendingBody {
+    pub fi: usize,
+    pub fd: &'static FuncDecl,
+    pub binds: Vec<(String, Ty)>,
+}
+
+#[derive(Default)]
+pub(crate) struct Generics {
+    pub decls: Vec<GenericDecl>,
+    funcs: HashMap<(usize, Vec<Ty>), usize>,
+    types: HashMap<(usize, Vec<Ty>), Ty>,
+    /// Named instance types: their generic type and type arguments.
+    inst_of: HashMap<Ty, (usize, Vec<Ty>)>,
+    /// Methods of generic types: declarations, by the type's name.
+    pub methods: HashMap<String, Vec<usize>>,
+    /// Type parameters standing for themselves while inferring.
+    placeholders: HashSet<Ty>,
+    pub queue: Vec<PendingBody>,
+    /// Instantiations made of each generic declaration (a bound on the
+    /// ones a generic makes of itself with growing type arguments).
+    made: HashMap<usize, u32>,
+    /// The next node id for a declaration parsed again.
+    pub next_node: u32,
+}
+
+impl Generics {
+    pub fn new(next_node: u32) -> Generics {
+        Generics {
+            next_node,
+            ..Default::default()
+        }
+    }
+}
+
+/// The base type name and type parameter names of a generic method's
+/// receiver (`(l *List[T])`: `List`, `[T]`, pointer), or `None` for a
+/// receiver that is not an instantiation.
+pub(crate) fn generic_receiver(fd: &FuncDecl) -> Option<(String, Vec<Ident>, bool)> {
+    let recv = fd.recv.as_ref()?;
+    let mut t = &recv.ty;
+    let mut ptr = false;
+    loop {
+        match &t.kind {
+            ExprKind::Paren(x) => t = x,
+            ExprKind::Star(x) if !ptr => {
+                ptr = true;
+                t = x;
+            }
+            _ => break,
+        }
+    }
+    let (base, args): (&Expr, Vec<&Expr>) = match &t.kind {
+        ExprKind::Index(b, i) => (b, vec![i.as_ref()]),
+        ExprKind::Instance(b, args) => (b, args.iter().collect()),
+        _ => return None,
+    };
+    let ExprKind::Ident(name) = &base.kind else {
+        return None;
+    };
+    let names = args
+        .iter()
+        .map(|a| match &a.kind {
+            ExprKind::Ident(n) => Ident {
+                name: n.clone(),
+                pos: a.pos,
+                id: a.id,
+            },
+            _ => Ident {
+                name: "_".into(),
+                pos: a.pos,
+                id: a.id,
+            },
+        })
+        .collect();
+    Some((name.clone(), names, ptr))
+}
+
+/// Instantiations of one generic declaration before it is taken for an
+/// instantiation cycle (`F[T]` calling `F[[]T]`), which Go rejects.
+const MAX_INSTANCES: u32 = 1000;
+
+impl Checker<'_> {
+    /// Counts an instantiation of `g`: an error past [`MAX_INSTANCES`].
+    fn count_instance(&mut self, g: usize, pos: Pos) -> R<()> {
+        let n = self.gen.made.entry(g).or_insert(0);
+        *n += 1;
+        if *n > MAX_INSTANCES {
+            return self.err(pos, "instantiation cycle:");
+        }
+        Ok(())
+    }
+
+    /// Runs `f` at package level with the type parameters `binds` naming
+    /// their arguments (a scope of their own, outside any function).
+    fn in_tparams<T>(&mut self, binds: &[(String, Ty)], f: impl FnOnce(&mut Self) -> R<T>) -> R<T> {
+        let saved_scopes = std::mem::take(&mut self.scopes);
+        let saved_func = self.cur_func.take();
+        let saved_iota = self.iota.take();
+        self.push_tparams(binds);
+        let r = f(self);
+        self.scopes = saved_scopes;
+        self.cur_func = saved_func;
+        self.iota = saved_iota;
+        r
+    }
+
+    /// A scope in which each type parameter names its argument.
+    pub(crate) fn push_tparams(&mut self, binds: &[(String, Ty)]) {
+        self.push_scope();
+        for (name, t) in binds {
+            let o = self.new_obj(name, Pos::default(), *t, ObjKind::TypeName);
+            if let Some(s) = self.scopes.last_mut() {
+                s.insert(name.clone(), o);
+            }
+        }
+    }
+
+    /// The declaration `decl` parsed again, with node ids of its own.
+    fn fresh_func(&mut self, decl: usize) -> R<&'static FuncDecl> {
+        let mut f = crate::syntax::parser::parse_file_from(&self.file.src, self.gen.next_node)?;
+        self.gen.next_node = f.node_count;
+        let Decl::Func(fd) = f.decls.swap_remove(decl) else {
+            unreachable!("a function declaration")
+        };
+        Ok(Box::leak(Box::new(fd)))
+    }
+
+    /// How Go writes type arguments in names: `int,main.Point`.
+    fn targ_list(&self, targs: &[Ty]) -> String {
+        let names: Vec<String> = targs.iter().map(|t| self.info.types.name(*t)).collect();
+        names.join(",")
+    }
+
+    fn is_placeholder(&self, t: Ty) -> bool {
+        if self.gen.placeholders.contains(&t) {
+            return true;
+        }
+        match self.info.types.kind(t).clone() {
+            TypeKind::Pointer(x) | TypeKind::Slice(x) | TypeKind::Array(x, _) => {
+                self.is_placeholder(x)
+            }
+            TypeKind::Map(k, v) => self.is_placeholder(k) || self.is_placeholder(v),
+            TypeKind::Func(s) => s
+                .params
+                .iter()
+                .chain(&s.results)
+                .any(|&x| self.is_placeholder(x)),
+            TypeKind::Struct(fs) => fs.iter().any(|f| self.is_placeholder(f.ty)),
+            TypeKind::Named(_) => self
+                .gen
+                .inst_of
+                .get(&t)
+                .is_some_and(|(_, a)| a.clone().iter().any(|&x| self.is_placeholder(x))),
+            _ => false,
+        }
+    }
+
+    /// `F` (inferred), `F[A]` or `F[A, B]` as a call's function: the
+    /// generic function and the explicit type arguments.
+    pub(crate) fn generic_callee<'e>(
+        &mut self,
+        fun: &'e Expr,
+    ) -> Option<(usize, ObjId, Vec<&'e Expr>)> {
+        let f = strip_parens(fun);
+        let (base, args): (&Expr, Vec<&Expr>) = match &f.kind {
+            ExprKind::Ident(_) => (f, Vec::new()),
+            ExprKind::Index(b, i) => (b, vec![i.as_ref()]),
+            ExprKind::Instance(b, args) => (b, args.iter().collect()),
+            _ => return None,
+        };
+        let ExprKind::Ident(name) = &base.kind else {
+            return None;
+        };
+        let o = self.lookup(name)?;
+        let ObjKind::Generic(g) = self.obj(o).kind else {
+            return None;
+        };
+        if !matches!(self.gen.decls[g], GenericDecl::Func { .. }) {
+            return None;
+        }
+        self.info.uses.insert(base.id, o);
+        Some((g, o, args))
+    }
+
+    /// A call of a generic function: its arguments checked once, its type
+    /// arguments inferred, the instantiation called.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn generic_call(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        g: usize,
+        o: ObjId,
+        explicit: Vec<&Expr>,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<Operand> {
+        self.record_dep(o);
+        let mut targs = Vec::new();
+        for a in &explicit {
+            targs.push(self.resolve_type(a)?);
+        }
+        let mut ops = Vec::new();
+        for a in args {
+            let x = self.expr(a)?;
+            self.single_value(&x, a)?;
+            ops.push(x);
+        }
+        let f = strip_parens(fun);
+        let fname = match &f.kind {
+            ExprKind::Index(b, _) | ExprKind::Instance(b, _) => self.expr_string(b),
+            _ => self.expr_string(f),
+        };
+        // Where Go reports a problem with an inferred type argument: the
+        // call's `(`.
+        let lparen = match &f.kind {
+            ExprKind::Ident(n) => Pos {
+                line: f.pos.line,
+                col: f.pos.col + n.len() as u32,
+            },
+            _ => f.pos,
+        };
+        let nexplicit = explicit.len();
+        let targs = self.infer(g, targs, &ops, &explicit, lparen, &fname)?;
+        let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
+            .map(|k| match explicit.get(k) {
+                Some(x) => (x.pos, None),
+                None => (lparen, Some(fname.as_str())),
+            })
+            .collect();
+        let _ = nexplicit;
+        let fi = self.instantiate_func(g, targs, &site)?;
+        let f = strip_parens(fun);
+        self.info.instances.insert(f.id, fi);
+        let sig_ty = self.info.funcs[fi].sig;
+        self.info.expr_types.insert(f.id, sig_ty);
+        self.info.expr_types.insert(fun.id, sig_ty);
+        self.info
+            .calls
+            .insert(e.id, crate::types::CallKind::Static(fi));
+        let sig = self.info.types.sig(sig_ty).cloned().expect("a signature");
+        let ctx = format!("argument to {fname}");
+        self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
+        Ok(self.call_result(&sig))
+    }
+
+    /// Whether `x` names a generic type.
+    pub(crate) fn names_generic_type(&self, x: &Expr) -> bool {
+        let ExprKind::Ident(n) = &strip_parens(x).kind else {
+            return false;
+        };
+        match self.lookup(n).map(|o| self.obj(o).kind.clone()) {
+            Some(ObjKind::Generic(g)) => matches!(self.gen.decls[g], GenericDecl::Type { .. }),
+            _ => false,
+        }
+    }
+
+    /// A generic type as Go names it in messages: `Pair[K comparable, V any]`
+    /// (parameters with the same constraint grouped, `[A, B any]`).
+    pub(crate) fn generic_type_string(&self, x: &Expr) -> String {
+        let ExprKind::Ident(n) = &strip_parens(x).kind else {
+            return self.expr_string(x);
+        };
+        let Some(ObjKind::Generic(g)) = self.lookup(n).map(|o| self.obj(o).kind.clone()) else {
+            return n.clone();
+        };
+        let GenericDecl::Type { decl, spec } = self.gen.decls[g] else {
+            return n.clone();
+        };
+        let Decl::Type(specs) = &self.file.decls[decl] else {
+            return n.clone();
+        };
+        let ps = &specs[spec].tparams;
+        let mut parts: Vec<String> = Vec::new();
+        for (k, p) in ps.iter().enumerate() {
+            let c = self.expr_string(&p.ty);
+            let last_of_group = ps.get(k + 1).is_none_or(|q| self.expr_string(&q.ty) != c);
+            parts.push(if last_of_group {
+                format!("{} {c}", param_name(p))
+            } else {
+                param_name(p)
+            });
+        }
+        format!("{n}[{}]", parts.join(", "))
+    }
+
+    /// `List[int]` where a value could be: the type, as a conversion's or
+    /// literal's.
+    pub(crate) fn generic_type_operand(&mut self, e: &Expr) -> R<Operand> {
+        match self.try_type(e)? {
+            Some(t) => Ok(Operand {
+                mode: super::expr::Mode::TypeExpr,
+                ty: t,
+                val: None,
+            }),
+            None => self.err(
+                e.pos,
+                format!("{} is not a generic function or type", self.expr_string(e)),
+            ),
+        }
+    }
+
+    /// `F[A, B]` not called: the instantiation as a function value.
+    pub(crate) fn generic_value(&mut self, e: &Expr) -> R<Option<Operand>> {
+        let Some((g, o, explicit)) = self.generic_callee(e) else {
+            return Ok(None);
+        };
+        self.record_dep(o);
+        let GenericDecl::Func { decl } = self.gen.decls[g] else {
+            unreachable!()
+        };
+        let Decl::Func(fd) = &self.file.decls[decl] else {
+            unreachable!()
+        };
+        if explicit.len() != fd.ty.tparams.len() {
+            let name = &fd.name.name;
+            return self.err(
+                e.pos,
+                format!("cannot use generic function {name} without instantiation"),
+            );
+        }
+        let mut targs = Vec::new();
+        let mut site = Vec::new();
+        for a in explicit {
+            targs.push(self.resolve_type(a)?);
+            site.push((a.pos, None));
+        }
+        let fi = self.instantiate_func(g, targs, &site)?;
+        self.info.instances.insert(e.id, fi);
+        Ok(Some(Operand::value(self.info.funcs[fi].sig)))
+    }
+
+    /// The function `g` instantiated with `targs`; `site` says per type
+    /// argument where it was written, or (with the call's name) inferred.
+    pub(crate) fn instantiate_func(
+        &mut self,
+        g: usize,
+        targs: Vec<Ty>,
+        site: &[(Pos, Option<&str>)],
+    ) -> R<usize> {
+        if let Some(&fi) = self.gen.funcs.get(&(g, targs.clone())) {
+            return Ok(fi);
+        }
+        let GenericDecl::Func { decl } = self.gen.decls[g] else {
+            unreachable!("a generic function")
+        };
+        let file = self.file;
+        let Decl::Func(tfd) = &file.decls[decl] else {
+            unreachable!()
+        };
+        let binds: Vec<(String, Ty)> = tfd
+            .ty
+            .tparams
+            .iter()
+            .zip(&targs)
+            .map(|(p, &t)| (param_name(p), t))
+            .collect();
+        self.check_constraints(&tfd.ty.tparams, &binds, site)?;
+        let at = tfd
+            .ty
+            .tparams
+            .first()
+            .and_then(|p| p.name.as_ref())
+            .map_or(tfd.name.pos, |n| n.pos);
+        self.count_instance(g, at)?;
+        let fd = self.fresh_func(decl)?;
+        let fi = self.info.funcs.len();
+        self.info.funcs.push(FuncInfo {
+            name: format!("main.{}[{}]", fd.name.name, self.targ_list(&targs)),
+            source: FuncSource::Inst(self.info.insts.len()),
+            sig: builtin::INVALID,
+            recv: None,
+            recv_named: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            named_results: false,
+            captures: Vec::new(),
+            parent: None,
+            pos: fd.name.pos,
+            has_defer: false,
+        });
+        self.info.insts.push(fd);
+        self.gen.funcs.insert((g, targs), fi);
+        let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
+        self.info.funcs[fi].sig = sig;
+        self.gen.queue.push(PendingBody { fi, fd, binds });
+        Ok(fi)
+    }
+
+    /// `List[A]` in a type: the generic type `g` instantiated.
+    pub(crate) fn instantiate_type(&mut self, g: usize, args: &[&Expr], pos: Pos) -> R<Ty> {
+        let mut targs = Vec::new();
+        let mut site = Vec::new();
+        for a in args {
+            targs.push(self.resolve_type(a)?);
+            site.push((a.pos, None));
+        }
+        self.instance_type(g, targs, pos, &site)
+    }
+
+    fn instance_type(
+        &mut self,
+        g: usize,
+        targs: Vec<Ty>,
+        pos: Pos,
+        site: &[(Pos, Option<&str>)],
+    ) -> R<Ty> {
+        if let Some(&t) = self.gen.types.get(&(g, targs.clone())) {
+            return Ok(t);
+        }
+        let GenericDecl::Type { decl, spec } = self.gen.decls[g] else {
+            unreachable!("a generic type")
+        };
+        let file = self.file;
+        let Decl::Type(specs) = &file.decls[decl] else {
+            unreachable!()
+        };
+        let s = &specs[spec];
+        if targs.len() != s.tparams.len() {
+            let (what, n) = if targs.len() < s.tparams.len() {
+                ("not enough", targs.len())
+            } else {
+                ("too many", targs.len())
+            };
+            return self.err(
+                pos,
+                format!(
+                    "{what} type arguments for type {}: have {n}, want {}",
+                    s.name.name,
+                    s.tparams.len()
+                ),
+            );
+        }
+        let binds: Vec<(String, Ty)> = s
+            .tparams
+            .iter()
+            .zip(&targs)
+            .map(|(p, &t)| (param_name(p), t))
+            .collect();
+        let placeholder = targs.iter().any(|&t| self.is_placeholder(t));
+        if !placeholder {
+            self.check_constraints(&s.tparams, &binds, site)?;
+        }
+        let at = s
+            .tparams
+            .first()
+            .and_then(|p| p.name.as_ref())
+            .map_or(s.name.pos, |n| n.pos);
+        self.count_instance(g, at)?;
+        let name = format!("main.{}[{}]", s.name.name, self.targ_list(&targs));
+        let named = self.info.types.new_named(name);
+        self.gen.types.insert((g, targs.clone()), named);
+        self.gen.inst_of.insert(named, (g, targs.clone()));
+        let u = self.in_tparams(&binds, |c| c.resolve_type(&s.ty))?;
+        if self.info.types.underlying(u) == builtin::INVALID {
+            return self.err(
+                s.name.pos,
+                format!("invalid recursive type {}", s.name.name),
+            );
+        }
+        self.info.types.set_underlying(named, u);
+        if !placeholder {
+            self.instantiate_methods(&s.name.name, named, &targs)?;
+            if self.methods_collected {
+                self.promote_methods(named)?;
+            }
+        }
+        Ok(named)
+    }
+
+    /// The methods of generic type `base` for its instance `named`.
+    fn instantiate_methods(&mut self, base: &str, named: Ty, targs: &[Ty]) -> R<()> {
+        let decls = self.gen.methods.get(base).cloned().unwrap_or_default();
+        let short = self.info.types.name(named);
+        let short = short.trim_start_matches("main.").to_string();
+        for di in decls {
+            let fd = self.fresh_func(di)?;
+            let Some((_, names, ptr)) = generic_receiver(fd) else {
+                continue;
+            };
+            if names.len() != targs.len() {
+                return self.err(
+                    fd.recv.as_ref().map_or(fd.pos, |r| r.ty.pos),
+                    format!(
+                        "receiver declares {} type parameters, but receiver base type declares {}",
+                        names.len(),
+                        targs.len()
+                    ),
+                );
+            }
+            let binds: Vec<(String, Ty)> = names
+                .iter()
+                .zip(targs)
+                .map(|(n, &t)| (n.name.clone(), t))
+                .collect();
+            let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
+            let fi = self.info.funcs.len();
+            self.info.funcs.push(FuncInfo {
+                name: if ptr {
+                    format!("main.(*{short}).{}", fd.name.name)
+                } else {
+                    format!("main.{short}.{}", fd.name.name)
+                },
+                source: FuncSource::Inst(self.info.insts.len()),
+                sig,
+                recv: None,
+                recv_named: Some((named, ptr)),
+                params: Vec::new(),
+                results: Vec::new(),
+                named_results: false,
+                captures: Vec::new(),
+                parent: None,
+                pos: fd.name.pos,
+                has_defer: false,
+            });
+            self.info.insts.push(fd);
+            if fd.name.name != "_" {
+                if let Some(fs) = self.info.types.struct_fields(named) {
+                    if fs.iter().any(|f| f.name == fd.name.name) {
+                        return self.err(
+                            fd.name.pos,
+                            format!("field and method with the same name {}", fd.name.name),
+                        );
+                    }
+                }
+                let n = self.info.types.named_mut(named).expect("named");
+                if n.methods.iter().any(|m| m.name == fd.name.name) {
+                    return self.err(
+                        fd.name.pos,
+                        format!("method {base}.{} already declared", fd.name.name),
+                    );
+                }
+                n.methods.push(crate::types::ty::MethodDef {
+                    name: fd.name.name.clone(),
+                    sig,
+                    ptr_recv: ptr,
+                    func: fi,
+                });
+                n.methods.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+            self.gen.queue.push(PendingBody { fi, fd, binds });
+        }
+        Ok(())
+    }
+
+    /// Checks the bodies of the instantiations made so far (and those
+    /// they make).
+    pub(crate) fn check_instantiated_bodies(&mut self) -> R<()> {
+        while let Some(p) = self.gen.queue.pop() {
+            let saved = std::mem::take(&mut self.scopes);
+            self.push_tparams(&p.binds);
+            let r = self.check_func_body(p.fi, p.fd);
+            self.scopes = saved;
+            r?;
+            self.check_pending_keys()?;
+        }
+        Ok(())
+    }
+
+    // ----- constraints -----
+
+    /// Each type argument satisfies its type parameter's constraint (with
+    /// every type parameter naming its argument there).
+    fn check_constraints(
+        &mut self,
+        tparams: &[Param],
+        binds: &[(String, Ty)],
+        site: &[(Pos, Option<&str>)],
+    ) -> R<()> {
+        for (k, (p, (name, t))) in tparams.iter().zip(binds).enumerate() {
+            let t = *t;
+            let (pos, call) = site.get(k).copied().unwrap_or_default();
+            let r = self.in_tparams(binds, |c| c.satisfies(t, &p.ty, None, pos));
+            if let (Err(e), Some(fname)) = (&r, call) {
+                // A method missing in an inferred type argument: Go finds
+                // it while inferring and says so.
+                if e.msg.contains("(missing method") || e.msg.contains("has pointer receiver") {
+                    let tn = self.info.types.name_unqualified(t);
+                    let rest = e.msg.strip_prefix(&format!("{tn} ")).unwrap_or(&e.msg);
+                    return self.err(
+                        pos,
+                        format!("in call to {fname}, {name} (type {tn}) {rest}"),
+                    );
+                }
+            }
+            r?;
+        }
+        Ok(())
+    }
+
+    /// Whether `t` satisfies constraint `cons` (named `name` in messages).
+    fn satisfies(&mut self, t: Ty, cons: &Expr, name: Option<&str>, pos: Pos) -> R<()> {
+        let shown = name.map_or_else(|| self.expr_string(cons), str::to_string);
+        let tn = self.info.types.name_unqualified(t);
+        match &cons.kind {
+            ExprKind::Paren(x) => return self.satisfies(t, x, name, pos),
+            ExprKind::Ident(n) => {
+                let o = self.lookup(n);
+                if o.is_some() && o == self.universe.get(n.as_str()).copied() {
+                    match n.as_str() {
+                        "any" => return Ok(()),
+                        "comparable" => {
+                            if self.info.types.comparable(t) {
+                                return Ok(());
+                            }
+                            return self.err(pos, format!("{tn} does not satisfy comparable"));
+                        }
+                        _ => {}
+                    }
+                }
+                // A declared constraint: its own elements, under its name.
+                if let Some(o) = o {
+                    if let Some(super::PkgDecl::Type { decl, spec }) =
+                        self.pkg_decls.get(&o).copied()
+                    {
+                        let file = self.file;
+                        if let Decl::Type(specs) = &file.decls[decl] {
+                            let s = &specs[spec];
+                            if matches!(s.ty.kind, ExprKind::InterfaceType(_))
+                                && s.tparams.is_empty()
+                            {
+                                return self.satisfies(t, &s.ty, Some(&shown), pos);
+                            }
+                        }
+                    }
+                }
+            }
+            ExprKind::InterfaceType(elems) => {
+                for el in elems {
+                    if let InterfaceElem::Embedded(x) = el {
+                        if !matches!(x.kind, ExprKind::Ident(_)) || self.is_term(x) {
+                            if !self.in_terms(t, x)? {
+                                let terms = self.expr_string(x);
+                                return self.err(
+                                    pos,
+                                    format!(
+                                        "{tn} does not satisfy {shown} ({tn} missing in {terms})"
+                                    ),
+                                );
+                            }
+                        } else {
+                            self.satisfies(t, x, Some(&shown), pos)?;
+                        }
+                    }
+                }
+            }
+            ExprKind::Binary { .. } | ExprKind::Tilde(_) => {
+                if !self.in_terms(t, cons)? {
+                    return self.err(
+                        pos,
+                        format!("{tn} does not satisfy {shown} ({tn} missing in {shown})"),
+                    );
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        let ct = self.resolve_type(cons)?;
+        if !self.info.types.is_interface(ct) {
+            if !self.identical(t, ct) {
+                return self.err(pos, format!("{tn} does not satisfy {shown}"));
+            }
+            return Ok(());
+        }
+        if let Some(m) = self.missing_method(t, ct) {
+            let why = match m {
+                super::lookup::Missing::Method(m) => format!("missing method {m}"),
+                super::lookup::Missing::PointerRecv(m) => {
+                    format!("method {m} has pointer receiver")
+                }
+                super::lookup::Missing::WrongType(m) => format!("wrong type for method {m}"),
+            };
+            return self.err(pos, format!("{tn} does not satisfy {shown} ({why})"));
+        }
+        Ok(())
+    }
+
+    /// Whether `x` (an interface's embedded element) is a type term rather
+    /// than an embedded interface.
+    fn is_term(&mut self, x: &Expr) -> bool {
+        match self.try_type(x) {
+            Ok(Some(t)) => !self.info.types.is_interface(t),
+            _ => true,
+        }
+    }
+
+    /// Whether `t` is in the type set `e` (`A | ~B | C`).
+    fn in_terms(&mut self, t: Ty, e: &Expr) -> R<bool> {
+        match &e.kind {
+            ExprKind::Paren(x) => self.in_terms(t, x),
+            ExprKind::Binary {
+                op: BinOp::Or,
+                x,
+                y,
+                ..
+            } => Ok(self.in_terms(t, x)? || self.in_terms(t, y)?),
+            ExprKind::Tilde(x) => {
+                let u = self.resolve_type(x)?;
+                Ok(self.info.types.underlying(t) == self.info.types.underlying(u))
+            }
+            _ => {
+                let u = self.resolve_type(e)?;
+                if self.info.types.is_interface(u) {
+                    return Ok(self.missing_method(t, u).is_none());
+                }
+                Ok(self.identical(t, u))
+            }
+        }
+    }
+
+    fn identical(&self, a: Ty, b: Ty) -> bool {
+        a == b
+    }
+
+    // ----- inference -----
+
+    /// The type arguments of a call of generic function `g`: `explicit`
+    /// ones first, the rest inferred from the arguments `ops`.
+    fn infer(
+        &mut self,
+        g: usize,
+        explicit: Vec<Ty>,
+        ops: &[Operand],
+        exprs: &[&Expr],
+        lparen: Pos,
+        fname: &str,
+    ) -> R<Vec<Ty>> {
+        let GenericDecl::Func { decl } = self.gen.decls[g] else {
+            unreachable!()
+        };
+        let file = self.file;
+        let Decl::Func(fd) = &file.decls[decl] else {
+            unreachable!()
+        };
+        let n = fd.ty.tparams.len();
+        if explicit.len() > n {
+            return self.err(
+                exprs[n].pos,
+                format!("got {} type arguments but want {n}", explicit.len()),
+            );
+        }
+        if explicit.len() == n {
+            return Ok(explicit);
+        }
+        // Each type parameter a placeholder of its own.
+        let ph: Vec<Ty> = fd
+            .ty
+            .tparams
+            .iter()
+            .map(|p| {
+                let t = self.info.types.new_named(param_name(p));
+                self.info.types.set_underlying(t, builtin::ANY);
+                t
+            })
+            .collect();
+        self.gen.placeholders.extend(ph.iter().copied());
+        let names: Vec<(String, Ty)> = fd
+            .ty
+            .tparams
+            .iter()
+            .map(param_name)
+            .zip(ph.iter().copied())
+            .collect();
+        let mut bind: Vec<Option<Ty>> = (0..n).map(|i| explicit.get(i).copied()).collect();
+        let params: Vec<(Ty, bool)> = self.in_tparams(&names, |c| {
+            let mut v = Vec::new();
+            for p in &fd.ty.params {
+                v.push((c.resolve_type(&p.ty)?, p.variadic));
+            }
+            Ok(v)
+        })?;
+        let param_of = |i: usize| -> Option<Ty> {
+            match params.get(i) {
+                Some(&(t, _)) => Some(t),
+                None => params.last().filter(|p| p.1).map(|p| p.0),
+            }
+        };
+        // Typed arguments.
+        for (i, op) in ops.iter().enumerate() {
+            let Some(p) = param_of(i) else { continue };
+            if self.info.types.is_untyped(op.ty) {
+                continue;
+            }
+            if !self.unify(p, op.ty, &ph, &mut bind) {
+                let want = self.info.types.name_unqualified(p);
+                let have = self.info.types.name_unqualified(op.ty);
+                return self.err(
+                    lparen,
+                    format!("in call to {fname}, type {have} of argument does not match {want}"),
+                );
+            }
+        }
+        // Untyped constants: their default types, the widest for a
+        // parameter several of them give.
+        let mut untyped: Vec<Option<Ty>> = vec![None; n];
+        for (i, op) in ops.iter().enumerate() {
+            let Some(p) = param_of(i) else { continue };
+            if !self.info.types.is_untyped(op.ty) || op.ty == builtin::UNTYPED_NIL {
+                continue;
+            }
+            if let Some(k) = ph.iter().position(|&x| x == p) {
+                if bind[k].is_none() {
+                    let d = self.default_type(op.ty);
+                    let rank = |t: Ty| match t {
+                        builtin::INT => 1,
+                        builtin::INT32 => 2,
+                        builtin::FLOAT64 => 3,
+                        _ => 0,
+                    };
+                    if untyped[k].is_none_or(|u| rank(d) > rank(u)) {
+                        untyped[k] = Some(d);
+                    }
+                }
+            }
+        }
+        for (k, u) in untyped.into_iter().enumerate() {
+            if bind[k].is_none() {
+                bind[k] = u;
+            }
+        }
+        // Core types of constraints (`S ~[]E`: E from what S is).
+        for _ in 0..n {
+            for (k, p) in fd.ty.tparams.iter().enumerate() {
+                let Some(b) = bind[k] else { continue };
+                let core = match &p.ty.kind {
+                    ExprKind::Tilde(x) => Some((x.as_ref(), true)),
+                    ExprKind::InterfaceType(_) | ExprKind::Ident(_) | ExprKind::Binary { .. } => {
+                        None
+                    }
+                    _ => Some((&p.ty, false)),
+                };
+                let Some((x, tilde)) = core else { continue };
+                let ct = self.in_tparams(&names, |c| c.resolve_type(x))?;
+                let have = if tilde {
+                    self.info.types.underlying(b)
+                } else {
+                    b
+                };
+                self.unify(ct, have, &ph, &mut bind);
+            }
+        }
+        let mut out = Vec::new();
+        for (k, b) in bind.iter().enumerate() {
+            match b {
+                Some(t) => out.push(self.subst(*t, &ph, &bind)),
+                None => {
+                    let tp = &fd.ty.tparams[k];
+                    let at = tp.name.as_ref().map_or(tp.ty.pos, |n| n.pos);
+                    let tp = param_name(tp);
+                    return self.err(
+                        lparen,
+                        format!("in call to {fname}, cannot infer {tp} (declared at {at})"),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Unifies parameter type `p` (placeholders `ph`, bound in `bind`) with
+    /// argument type `a`; false where they cannot match.
+    fn unify(&mut self, p: Ty, a: Ty, ph: &[Ty], bind: &mut [Option<Ty>]) -> bool {
+        if let Some(k) = ph.iter().position(|&x| x == p) {
+            return match bind[k] {
+                None => {
+                    bind[k] = Some(a);
+                    true
+                }
+                Some(b) => b == a || self.info.types.underlying(b) == self.info.types.underlying(a),
+            };
+        }
+        if p == a {
+            return true;
+        }
+        let (kp, ka) = (
+            self.info.types.kind(p).clone(),
+            self.info.types.kind(a).clone(),
+        );
+        match (kp, ka) {
+            (TypeKind::Pointer(x), TypeKind::Pointer(y))
+            | (TypeKind::Slice(x), TypeKind::Slice(y)) => self.unify(x, y, ph, bind),
+            (TypeKind::Array(x, n), TypeKind::Array(y, m)) => n == m && self.unify(x, y, ph, bind),
+            (TypeKind::Map(k1, v1), TypeKind::Map(k2, v2)) => {
+                self.unify(k1, k2, ph, bind) && self.unify(v1, v2, ph, bind)
+            }
+            (TypeKind::Func(s1), TypeKind::Func(s2)) => {
+                s1.params.len() == s2.params.len()
+                    && s1.results.len() == s2.results.len()
+                    && s1.variadic == s2.variadic
+                    && s1
+                        .params
+                        .iter()
+                        .zip(&s2.params)
+                        .chain(s1.results.iter().zip(&s2.results))
+                        .all(|(&x, &y)| self.unify(x, y, ph, bind))
+            }
+            (TypeKind::Named(_), TypeKind::Named(_)) => {
+                match (
+                    self.gen.inst_of.get(&p).cloned(),
+                    self.gen.inst_of.get(&a).cloned(),
+                ) {
+                    (Some((g1, xs)), Some((g2, ys))) if g1 == g2 => xs
+                        .iter()
+                        .zip(&ys)
+                        .all(|(&x, &y)| self.unify(x, y, ph, bind)),
+                    _ => false,
+                }
+            }
+            // A named argument against a type literal: its underlying type
+            // (Go's inexact unification).
+            (_, TypeKind::Named(_)) if !matches!(self.info.types.kind(p), TypeKind::Named(_)) => {
+                let u = self.info.types.underlying(a);
+                u != a && self.unify(p, u, ph, bind)
+            }
+            _ => true,
+        }
+    }
+
+    /// `t` with the placeholders `ph` replaced by their bindings.
+    fn subst(&mut self, t: Ty, ph: &[Ty], bind: &[Option<Ty>]) -> Ty {
+        if let Some(k) = ph.iter().position(|&x| x == t) {
+            return match bind[k] {
+                Some(b) if b != t => self.subst(b, ph, bind),
+                _ => t,
+            };
+        }
+        if !self.is_placeholder(t) {
+            return t;
+        }
+        match self.info.types.kind(t).clone() {
+            TypeKind::Pointer(x) => {
+                let x = self.subst(x, ph, bind);
+                self.info.types.pointer(x)
+            }
+            TypeKind::Slice(x) => {
+                let x = self.subst(x, ph, bind);
+                self.info.types.slice(x)
+            }
+            TypeKind::Array(x, n) => {
+                let x = self.subst(x, ph, bind);
+                self.info.types.array(x, n)
+            }
+            TypeKind::Map(k, v) => {
+                let k = self.subst(k, ph, bind);
+                let v = self.subst(v, ph, bind);
+                self.info.types.map(k, v)
+            }
+            TypeKind::Func(s) => {
+                let params = s.params.iter().map(|&x| self.subst(x, ph, bind)).collect();
+                let results = s.results.iter().map(|&x| self.subst(x, ph, bind)).collect();
+                self.info.types.func(Signature {
+                    params,
+                    results,
+                    variadic: s.variadic,
+                })
+            }
+            TypeKind::Named(_) => match self.gen.inst_of.get(&t).cloned() {
+                Some((g, args)) => {
+                    let args: Vec<Ty> = args.iter().map(|&x| self.subst(x, ph, bind)).collect();
+                    let site = vec![(Pos::default(), None); args.len()];
+                    self.instance_type(g, args, Pos::default(), &site)
+                        .unwrap_or(t)
+                }
+                None => t,
+            },
+            _ => t,
+        }
+    }
+}
+
+/// A type parameter's name.
+fn param_name(p: &Param) -> String {
+    p.name
+        .as_ref()
+        .map_or_else(|| "_".to_string(), |n| n.name.clone())
+}

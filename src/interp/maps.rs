@@ -145,6 +145,11 @@ impl Vm<'_> {
         let prog = self.prog;
         Ok(match prog.types.under(t) {
             TypeKind::Basic(b) if b.is_string() => hash_bytes(h, mem::bytes(w[0], w[1])),
+            TypeKind::Basic(b) if b.is_complex() => {
+                // (Each part as a float64 key.)
+                let h = self.hash_key(crate::types::ty::builtin::FLOAT64, &w[..1], h)?;
+                self.hash_key(crate::types::ty::builtin::FLOAT64, &w[1..2], h)?
+            }
             TypeKind::Basic(b) if b.is_float() => {
                 let f = f64::from_bits(w[0]);
                 if f == 0.0 {

@@ -241,6 +241,14 @@ impl Vm<'_> {
             PrintKind::Uint => s.push_str(&w[0].to_string()),
             PrintKind::Float => s.push_str(&format_float_println(f64::from_bits(w[0]), 64)),
             PrintKind::Float32 => s.push_str(&format_float_println(f64::from_bits(w[0]), 32)),
+            PrintKind::Complex | PrintKind::Complex64 => {
+                let size = if kind == PrintKind::Complex { 128 } else { 64 };
+                s.push_str(&crate::runtime::fmt::strconv::format_complex_println(
+                    f64::from_bits(w[0]),
+                    f64::from_bits(w[1]),
+                    size,
+                ))
+            }
             PrintKind::String => {
                 self.print_raw(s.as_bytes());
                 let b = mem::bytes(w[0], w[1]).to_vec();

@@ -634,6 +634,11 @@ impl Vm<'_> {
             }
             Op::PanicNil => return Err(Panic::nil_deref()),
             Op::PrintNl => self.print_raw(b"\n"),
+            Op::DivC { d, a, b } => {
+                let (re, im) = complex128_div((f(s!(a)), f(s!(a + 1))), (f(s!(b)), f(s!(b + 1))));
+                s!(d) = re.to_bits();
+                s!(d + 1) = im.to_bits();
+            }
             Op::IToF32 { d, s, signed } => {
                 let v = s!(s);
                 s!(d) = (if signed { v as i64 as f32 } else { v as f32 } as f64).to_bits();
@@ -749,4 +754,49 @@ impl Vm<'_> {
         };
         Ok((np, h - l, m - l))
     }
+}
+
+/// `n / m` on complex128 values, as Go's runtime `complex128div`: Smith's
+/// algorithm (Commun. ACM 5(8), 1962), then C99's infinities and zeros
+/// (ISO/IEC 9899:1999 G.5.1) where both parts came out NaN.
+pub(crate) fn complex128_div(n: (f64, f64), m: (f64, f64)) -> (f64, f64) {
+    let (a, b) = n;
+    let (c, d) = m;
+    let (mut e, mut f);
+    if c.abs() >= d.abs() {
+        let ratio = d / c;
+        let denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        let ratio = c / d;
+        let denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if e.is_nan() && f.is_nan() {
+        let inf = f64::INFINITY;
+        let b2f = |x: bool| -> f64 {
+            if x {
+                1.0
+            } else {
+                0.0
+            }
+        };
+        if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
+            e = inf.copysign(c) * a;
+            f = inf.copysign(c) * b;
+        } else if (a.is_infinite() || b.is_infinite()) && c.is_finite() && d.is_finite() {
+            let a = b2f(a.is_infinite()).copysign(a);
+            let b = b2f(b.is_infinite()).copysign(b);
+            e = inf * (a * c + b * d);
+            f = inf * (b * c - a * d);
+        } else if (c.is_infinite() || d.is_infinite()) && a.is_finite() && b.is_finite() {
+            let c = b2f(c.is_infinite()).copysign(c);
+            let d = b2f(d.is_infinite()).copysign(d);
+            e = 0.0 * (a * c + b * d);
+            f = 0.0 * (b * c - a * d);
+        }
+    }
+    (e, f)
 }

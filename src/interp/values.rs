@@ -63,6 +63,9 @@ impl Vm<'_> {
             TypeKind::Basic(bb) if bb.is_string() => {
                 Ok(mem::bytes(a[0], a[1]) == mem::bytes(b[0], b[1]))
             }
+            TypeKind::Basic(bb) if bb.is_complex() => Ok(f64::from_bits(a[0])
+                == f64::from_bits(b[0])
+                && f64::from_bits(a[1]) == f64::from_bits(b[1])),
             TypeKind::Basic(bb) if bb.is_float() => {
                 Ok(f64::from_bits(a[0]) == f64::from_bits(b[0]))
             }
@@ -192,6 +195,11 @@ impl Vm<'_> {
                     print_float(out, spec, f64::from_bits(w[0]), 64, verb)
                 }
                 Basic::Float32 => print_float(out, spec, f64::from_bits(w[0]), 32, verb),
+                Basic::Complex64 | Basic::Complex128 | Basic::UntypedComplex => {
+                    let size = if b == Basic::Complex64 { 64 } else { 128 };
+                    let (re, im) = (f64::from_bits(w[0]), f64::from_bits(w[1]));
+                    crate::runtime::fmt::print::print_complex(out, spec, re, im, size, verb)
+                }
                 b if b.is_unsigned() => print_integer(out, spec, w[0], false, verb),
                 _ => print_integer(out, spec, w[0], true, verb),
             },

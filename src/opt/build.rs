@@ -1215,6 +1215,7 @@ impl<'a> Builder<'a> {
             | Op::MapNext { .. }
             | Op::DeferPush { .. }
             | Op::IToF32 { .. }
+            | Op::DivC { .. }
             | Op::Recover { .. }
             | Op::PrintNl => self.generic(op, None)?,
             // (Refused before building: `opt::graph_of`.)

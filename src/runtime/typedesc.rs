@@ -23,6 +23,8 @@ pub enum Kind {
     Int,
     Uint,
     Float,
+    /// Two float64 words (a complex64's parts rounded to float32).
+    Complex,
     String,
     Pointer,
     Slice,

@@ -165,6 +165,8 @@ pub enum ExprKind {
     IntLit(String),
     /// A floating-point literal, its source text as written (`1.5`, `1e9`, `.5`, `0x1p-2`).
     FloatLit(String),
+    /// `2.5i`: its text, the `i` included.
+    ImagLit(String),
     /// A rune literal, decoded (`'a'`, `'\n'`, `'\u00e9'`, `'\xff'`).
     RuneLit(u32),
     /// A string literal, decoded to bytes (interpreted or raw; raw strings drop `\r`).

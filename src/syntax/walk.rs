@@ -132,6 +132,7 @@ pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         ExprKind::Ident(_)
         | ExprKind::IntLit(_)
         | ExprKind::FloatLit(_)
+        | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StrLit(_)
         | ExprKind::ArrayType { .. }

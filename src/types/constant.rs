@@ -15,6 +15,8 @@ pub enum ConstVal {
     Bool(bool),
     Int(BigInt),
     Float(BigRational),
+    /// Real and imaginary parts.
+    Complex(BigRational, BigRational),
     Str(Vec<u8>),
 }
 
@@ -83,6 +85,7 @@ impl ConstVal {
         match self {
             ConstVal::Int(i) => Some(i.clone()),
             ConstVal::Float(r) if r.is_integer() => Some(r.to_integer()),
+            ConstVal::Complex(r, i) if i.is_zero() && r.is_integer() => Some(r.to_integer()),
             _ => None,
         }
     }
@@ -91,7 +94,17 @@ impl ConstVal {
         match self {
             ConstVal::Int(i) => Some(BigRational::from_integer(i.clone())),
             ConstVal::Float(r) => Some(r.clone()),
+            // (A complex constant with no imaginary part is a real one.)
+            ConstVal::Complex(r, i) if i.is_zero() => Some(r.clone()),
             _ => None,
+        }
+    }
+
+    /// (real, imaginary) of a numeric constant.
+    pub fn as_complex(&self) -> Option<(BigRational, BigRational)> {
+        match self {
+            ConstVal::Complex(r, i) => Some((r.clone(), i.clone())),
+            _ => self.as_rat().map(|r| (r, BigRational::zero())),
         }
     }
 
@@ -111,7 +124,41 @@ impl ConstVal {
     /// (an integer for integer types, a float for floats), or `None` if it is
     /// not representable (Go's "overflows" / "truncated").
     pub fn represent(&self, b: Basic) -> Result<ConstVal, Repr> {
+        if let ConstVal::Complex(_, i) = self {
+            if !b.is_complex() {
+                if !i.is_zero() {
+                    return Err(if b.is_numeric() {
+                        Repr::Truncated
+                    } else {
+                        Repr::Mismatch
+                    });
+                }
+                return self
+                    .as_rat()
+                    .map_or(Err(Repr::Mismatch), |r| ConstVal::Float(r).represent(b));
+            }
+        }
         match b {
+            Basic::UntypedComplex => match self.as_complex() {
+                Some((r, i)) => Ok(ConstVal::Complex(r, i)),
+                None => Err(Repr::Mismatch),
+            },
+            Basic::Complex64 | Basic::Complex128 => match self.as_complex() {
+                Some((r, i)) => {
+                    let part = if b == Basic::Complex64 {
+                        Basic::Float32
+                    } else {
+                        Basic::Float64
+                    };
+                    let r = ConstVal::Float(r).represent(part)?;
+                    let i = ConstVal::Float(i).represent(part)?;
+                    match (r, i) {
+                        (ConstVal::Float(r), ConstVal::Float(i)) => Ok(ConstVal::Complex(r, i)),
+                        _ => Err(Repr::Mismatch),
+                    }
+                }
+                None => Err(Repr::Mismatch),
+            },
             Basic::Bool | Basic::UntypedBool => match self {
                 ConstVal::Bool(_) => Ok(self.clone()),
                 _ => Err(Repr::Mismatch),
@@ -191,7 +238,17 @@ impl ConstVal {
                 }
             }
             ConstVal::Float(r) => rat_to_f64(r).to_bits(),
+            ConstVal::Complex(r, _) => rat_to_f64(r).to_bits(),
             ConstVal::Str(_) => 0,
+        }
+    }
+
+    /// The second word of a complex constant's slot image (its imaginary
+    /// part).
+    pub fn imag_bits(&self) -> u64 {
+        match self {
+            ConstVal::Complex(_, i) => rat_to_f64(i).to_bits(),
+            _ => 0,
         }
     }
 
@@ -200,6 +257,7 @@ impl ConstVal {
             ConstVal::Bool(_) => "bool",
             ConstVal::Int(_) => "int",
             ConstVal::Float(_) => "float",
+            ConstVal::Complex(..) => "complex",
             ConstVal::Str(_) => "string",
         }
     }
@@ -388,6 +446,25 @@ pub fn binary(op: BinOp, x: &ConstVal, y: &ConstVal, int_div: bool) -> Option<Co
                 )
             }
         },
+        (Complex(..), _) | (_, Complex(..)) => {
+            let (a, b) = x.as_complex()?;
+            let (c, d) = y.as_complex()?;
+            match op {
+                BinOp::Add => Complex(a + c, b + d),
+                BinOp::Sub => Complex(a - c, b - d),
+                BinOp::Mul => Complex(&a * &c - &b * &d, &a * &d + &b * &c),
+                BinOp::Quo => {
+                    let den = &c * &c + &d * &d;
+                    if den.is_zero() {
+                        return None;
+                    }
+                    Complex((&a * &c + &b * &d) / &den, (&b * &c - &a * &d) / &den)
+                }
+                BinOp::Eql => Bool(a == c && b == d),
+                BinOp::Neq => Bool(a != c || b != d),
+                _ => return None,
+            }
+        }
         _ => {
             let a = x.as_rat()?;
             let b = y.as_rat()?;
@@ -450,6 +527,12 @@ impl fmt::Display for ConstVal {
                 }
                 write!(f, "{s}")
             }
+            ConstVal::Complex(r, i) => write!(
+                f,
+                "({} + {}i)",
+                ConstVal::Float(r.clone()),
+                ConstVal::Float(i.clone())
+            ),
             ConstVal::Str(s) => write!(f, "{:?}", String::from_utf8_lossy(s)),
         }
     }

@@ -73,6 +73,9 @@ pub enum Builtin {
     Delete,
     Clear,
     Recover,
+    Complex,
+    Real,
+    Imag,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]

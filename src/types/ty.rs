@@ -28,11 +28,14 @@ pub enum Basic {
     /// Kept as a float64 holding a value float32 can represent: every
     /// operation rounds its result (`bytecode::op::Op::RoundF32`).
     Float32,
+    Complex64,
+    Complex128,
     String,
     UntypedBool,
     UntypedInt,
     UntypedRune,
     UntypedFloat,
+    UntypedComplex,
     UntypedString,
     UntypedNil,
     /// The type of an erroneous expression (never escapes the checker).
@@ -57,6 +60,9 @@ impl Basic {
             Uintptr => "uintptr",
             Float64 => "float64",
             Float32 => "float32",
+            Complex64 => "complex64",
+            Complex128 => "complex128",
+            UntypedComplex => "untyped complex",
             String => "string",
             UntypedBool => "untyped bool",
             UntypedInt => "untyped int",
@@ -72,7 +78,13 @@ impl Basic {
         use Basic::*;
         matches!(
             self,
-            UntypedBool | UntypedInt | UntypedRune | UntypedFloat | UntypedString | UntypedNil
+            UntypedBool
+                | UntypedInt
+                | UntypedRune
+                | UntypedFloat
+                | UntypedComplex
+                | UntypedString
+                | UntypedNil
         )
     }
 
@@ -104,8 +116,15 @@ impl Basic {
         matches!(self, Basic::Float64 | Basic::Float32 | Basic::UntypedFloat)
     }
 
+    pub fn is_complex(self) -> bool {
+        matches!(
+            self,
+            Basic::Complex64 | Basic::Complex128 | Basic::UntypedComplex
+        )
+    }
+
     pub fn is_numeric(self) -> bool {
-        self.is_integer() || self.is_float()
+        self.is_integer() || self.is_float() || self.is_complex()
     }
 
     pub fn is_string(self) -> bool {
@@ -242,6 +261,9 @@ pub mod builtin {
     /// `[]any`.
     pub const ANYS: Ty = Ty(28);
     pub const FLOAT32: Ty = Ty(29);
+    pub const COMPLEX64: Ty = Ty(30);
+    pub const COMPLEX128: Ty = Ty(31);
+    pub const UNTYPED_COMPLEX: Ty = Ty(32);
 }
 
 impl Default for TypeTable {
@@ -309,6 +331,15 @@ impl TypeTable {
         assert_eq!(t.slice(builtin::ANY), builtin::ANYS);
         let f32 = t.add(TypeKind::Basic(Float32));
         assert_eq!(f32, builtin::FLOAT32);
+        let c = [Complex64, Complex128, UntypedComplex].map(|b| t.add(TypeKind::Basic(b)));
+        assert_eq!(
+            c,
+            [
+                builtin::COMPLEX64,
+                builtin::COMPLEX128,
+                builtin::UNTYPED_COMPLEX
+            ]
+        );
         t
     }
 

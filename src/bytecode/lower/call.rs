@@ -379,7 +379,16 @@ impl FnCtx<'_, '_> {
         let (fu, tu) = (types.under(from).clone(), types.under(to).clone());
         match (fu, tu) {
             (TypeKind::Basic(fb), TypeKind::Basic(tb)) => {
-                if tb.is_string() && fb.is_integer() {
+                if tb.is_complex() {
+                    // Between complex types: complex64's parts rounded.
+                    let s = self.expr(x)?;
+                    if tb == Basic::Complex64 && fb != Basic::Complex64 {
+                        self.emit(Op::RoundF32 { d, s });
+                        self.emit(Op::RoundF32 { d: d + 1, s: s + 1 });
+                    } else {
+                        self.mov(d, s, 2);
+                    }
+                } else if tb.is_string() && fb.is_integer() {
                     let s = self.expr(x)?;
                     self.emit(Op::StrFromRune { d, s });
                 } else if tb.is_string() || fb.is_string() || fb.is_boolean() {
@@ -628,6 +637,8 @@ impl FnCtx<'_, '_> {
                         TypeKind::Basic(bb) if bb.is_boolean() => PrintKind::Bool,
                         TypeKind::Basic(bb) if bb.is_string() => PrintKind::String,
                         TypeKind::Basic(Basic::Float32) => PrintKind::Float32,
+                        TypeKind::Basic(Basic::Complex64) => PrintKind::Complex64,
+                        TypeKind::Basic(bb) if bb.is_complex() => PrintKind::Complex,
                         TypeKind::Basic(bb) if bb.is_float() => PrintKind::Float,
                         TypeKind::Basic(bb) if bb.is_unsigned() => PrintKind::Uint,
                         TypeKind::Basic(_) => PrintKind::Int,
@@ -652,6 +663,23 @@ impl FnCtx<'_, '_> {
                 Ok(0)
             }
             Builtin::Recover => Ok(self.recover()),
+            Builtin::Complex => {
+                let ft = match self.l.types().basic(t) {
+                    Some(Basic::Complex64) => builtin::FLOAT32,
+                    _ => builtin::FLOAT64,
+                };
+                let d = self.temp(2);
+                self.expr_conv_to(&args[0], ft, d)?;
+                self.expr_conv_to(&args[1], ft, d + 1)?;
+                Ok(d)
+            }
+            Builtin::Real | Builtin::Imag => {
+                let s = self.expr(&args[0])?;
+                let d = self.temp(1);
+                let part = if b == Builtin::Real { s } else { s + 1 };
+                self.emit(Op::Move { d, s: part });
+                Ok(d)
+            }
             Builtin::Min | Builtin::Max => {
                 let tw = self.l.words(t);
                 let d = self.temp(tw);

@@ -304,6 +304,8 @@ impl<'a> Lowerer<'a> {
         let w = match self.info.types.under(t).clone() {
             TypeKind::Basic(Basic::String) | TypeKind::Basic(Basic::UntypedString) => 2,
             TypeKind::Basic(Basic::UntypedNil) => 1,
+            // (Real and imaginary parts, float64 bits each.)
+            TypeKind::Basic(b) if b.is_complex() => 2,
             TypeKind::Basic(_) => 1,
             TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => 1,
             TypeKind::Slice(_) => 3,
@@ -330,6 +332,7 @@ impl<'a> Lowerer<'a> {
             TypeKind::Basic(Basic::String) | TypeKind::Basic(Basic::UntypedString) => {
                 vec![true, false]
             }
+            TypeKind::Basic(b) if b.is_complex() => vec![false, false],
             TypeKind::Basic(_) => vec![false],
             TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => vec![true],
             TypeKind::Slice(_) => vec![true, false, false],
@@ -452,6 +455,8 @@ impl<'a> Lowerer<'a> {
             TypeKind::Basic(b) => (
                 if b.is_boolean() {
                     Kind::Bool
+                } else if b.is_complex() {
+                    Kind::Complex
                 } else if b.is_string() {
                     Kind::String
                 } else if b.is_float() {

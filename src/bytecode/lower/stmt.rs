@@ -48,6 +48,26 @@ impl FnCtx<'_, '_> {
                     _ => self.temp(1),
                 };
                 let b = self.l.types().basic(t).unwrap_or(Basic::Int);
+                if b.is_complex() {
+                    // The real part steps; the imaginary part stays.
+                    let w = self.temp(2);
+                    let one = self.temp(1);
+                    self.emit(Op::Const {
+                        d: one,
+                        v: 1.0f64.to_bits(),
+                    });
+                    self.emit(if *inc {
+                        Op::AddF { d: w, a: v, b: one }
+                    } else {
+                        Op::SubF { d: w, a: v, b: one }
+                    });
+                    if b == Basic::Complex64 {
+                        self.emit(Op::RoundF32 { d: w, s: w });
+                    }
+                    self.emit(Op::Move { d: w + 1, s: v + 1 });
+                    self.write(p, w, 2);
+                    return Ok(());
+                }
                 if b.is_float() {
                     let one = self.temp(1);
                     self.emit(Op::Const {

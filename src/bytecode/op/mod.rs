@@ -92,6 +92,10 @@ pub enum PrintKind {
     Float,
     /// A float32, printed as the shortest float32 that reads back.
     Float32,
+    /// A complex128 (two words), `(re+imi)`.
+    Complex,
+    /// A complex64.
+    Complex64,
     String,
     /// Pointers, slices, funcs: an address.
     Pointer,
@@ -195,6 +199,10 @@ ops! {
     /// unsigned ones to the runtime).
     IToF { d: Slot, s: Slot, signed: bool } fast exits
         reads[int(s)] writes[float(d)] flags[helper if !signed];
+    /// `d = a / b` on complex128 values (two words each), as Go's
+    /// `complex128div` computes it (Smith's algorithm, C99's infinities).
+    DivC { d: Slot, a: Slot, b: Slot } slow helper
+        reads[ints(a, 2), ints(b, 2)] writes[ints(d, 2)] flags[];
     /// `d = s` rounded to float32's precision: a float32 is a float64
     /// holding a value float32 can represent, and every operation on one
     /// rounds its result, as Go computes in float32.
@@ -585,7 +593,7 @@ impl PrintKind {
     /// Slots the printed value takes.
     pub const fn words(self) -> u32 {
         match self {
-            PrintKind::String | PrintKind::Iface => 2,
+            PrintKind::String | PrintKind::Iface | PrintKind::Complex | PrintKind::Complex64 => 2,
             PrintKind::Bool
             | PrintKind::Int
             | PrintKind::Uint

@@ -2,7 +2,6 @@
 //! literals (decoded), and escapes, with gc's checks and messages.
 
 use super::{is_decimal, is_hex, lower, quote_char, Lexer, EOF};
-use crate::diag::CompileError;
 use crate::syntax::token::{LitValue, Tok, Token};
 
 /// The value of one escape sequence.
@@ -155,9 +154,6 @@ impl Lexer<'_> {
         }
 
         let t = self.literal(kind, LitValue::None);
-        if kind == Tok::Imag && self.unsupported.is_none() {
-            self.unsupported = Some(CompileError::unsupported(t.pos, "complex numbers"));
-        }
 
         if let (Tok::Int, Some(i), true) = (kind, invalid, ok) {
             let d = t.lit.as_bytes().get(i).copied().unwrap_or(b'?');

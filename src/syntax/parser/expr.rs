@@ -129,7 +129,7 @@ impl Parser<'_> {
             (Tok::Int, _) => ExprKind::IntLit(lit),
             (Tok::Rune, LitValue::Rune(r)) => ExprKind::RuneLit(r),
             (Tok::Str, LitValue::Str(s)) => ExprKind::StrLit(s),
-            // Imaginary literals were reported by the lexer.
+            (Tok::Imag, _) => ExprKind::ImagLit(lit),
             _ => ExprKind::FloatLit(lit),
         };
         self.next();
@@ -397,6 +397,7 @@ fn is_value(x: &Expr) -> bool {
     match &x.kind {
         ExprKind::IntLit(_)
         | ExprKind::FloatLit(_)
+        | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StrLit(_)
         | ExprKind::CompositeLit { .. }

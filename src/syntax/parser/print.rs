@@ -76,7 +76,9 @@ fn list(out: &mut String, xs: &[Expr]) {
 fn expr(out: &mut String, e: &Expr) {
     match &e.kind {
         ExprKind::Ident(name) => out.push_str(name),
-        ExprKind::IntLit(text) | ExprKind::FloatLit(text) => out.push_str(text),
+        ExprKind::IntLit(text) | ExprKind::FloatLit(text) | ExprKind::ImagLit(text) => {
+            out.push_str(text)
+        }
         ExprKind::RuneLit(r) => {
             out.push('\'');
             match char::from_u32(*r) {

@@ -34,7 +34,10 @@ impl Checker<'_> {
                 Some(tb) => match fb {
                     Basic::UntypedBool => tb.is_boolean(),
                     Basic::UntypedString => tb.is_string(),
-                    Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat => tb.is_numeric(),
+                    Basic::UntypedInt
+                    | Basic::UntypedRune
+                    | Basic::UntypedFloat
+                    | Basic::UntypedComplex => tb.is_numeric(),
                     _ => false,
                 },
                 None => false,
@@ -120,7 +123,8 @@ impl Checker<'_> {
         }
         let (fb, tb) = (t.basic(x.ty), t.basic(to));
         if let (Some(f), Some(tb)) = (fb, tb) {
-            if f.is_numeric() && tb.is_numeric() {
+            // (Complex only to complex: `complex(x, 0)` makes one of a float.)
+            if f.is_numeric() && tb.is_numeric() && f.is_complex() == tb.is_complex() {
                 return true;
             }
             if f.is_integer() && tb.is_string() {

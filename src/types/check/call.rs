@@ -384,6 +384,9 @@ impl Checker<'_> {
             Builtin::Delete => "delete",
             Builtin::Clear => "clear",
             Builtin::Recover => "recover",
+            Builtin::Complex => "complex",
+            Builtin::Real => "real",
+            Builtin::Imag => "imag",
         };
         let nargs = |c: &Self, lo: usize, hi: usize| -> R<()> {
             if args.len() < lo {
@@ -650,6 +653,103 @@ impl Checker<'_> {
                 nargs(self, 0, 0)?;
                 Ok(Operand::value(builtin::ANY))
             }
+            Builtin::Complex => {
+                nargs(self, 2, 2)?;
+                let mut x = self.value_expr(&args[0])?;
+                let mut y = self.value_expr(&args[1])?;
+                let (ux, uy) = (
+                    self.info.types.is_untyped(x.ty),
+                    self.info.types.is_untyped(y.ty),
+                );
+                if ux && !uy {
+                    self.convert_untyped(&mut x, y.ty, &args[0])?;
+                } else if uy && !ux {
+                    self.convert_untyped(&mut y, x.ty, &args[1])?;
+                }
+                let both_const = x.val.is_some() && y.val.is_some();
+                if ux && uy {
+                    let (Some(a), Some(b)) = (
+                        x.val.as_ref().and_then(|v| v.as_rat()),
+                        y.val.as_ref().and_then(|v| v.as_rat()),
+                    ) else {
+                        return self.err(
+                            e.pos,
+                            format!(
+                                "invalid operation: complex({}, {}) (arguments must be real)",
+                                self.expr_string(&args[0]),
+                                self.expr_string(&args[1])
+                            ),
+                        );
+                    };
+                    return Ok(Operand::constant(
+                        builtin::UNTYPED_COMPLEX,
+                        ConstVal::Complex(a, b),
+                    ));
+                }
+                if x.ty != y.ty {
+                    return self.err(
+                        args[0].pos,
+                        format!(
+                            "invalid operation: complex({}, {}) (mismatched types {} and {})",
+                            self.expr_string(&args[0]),
+                            self.expr_string(&args[1]),
+                            self.info.types.name_unqualified(x.ty),
+                            self.info.types.name_unqualified(y.ty)
+                        ),
+                    );
+                }
+                let t = match self.info.types.basic(x.ty) {
+                    Some(Basic::Float64) => builtin::COMPLEX128,
+                    Some(Basic::Float32) => builtin::COMPLEX64,
+                    _ => {
+                        return self.err(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: arguments have type {}, expected floating-point",
+                                self.info.types.name_unqualified(x.ty)
+                            ),
+                        )
+                    }
+                };
+                if both_const {
+                    let a = x.val.as_ref().and_then(|v| v.as_rat()).unwrap_or_default();
+                    let b = y.val.as_ref().and_then(|v| v.as_rat()).unwrap_or_default();
+                    return Ok(Operand::constant(t, ConstVal::Complex(a, b)));
+                }
+                Ok(Operand::value(t))
+            }
+            Builtin::Real | Builtin::Imag => {
+                nargs(self, 1, 1)?;
+                let x = self.value_expr(&args[0])?;
+                let part = |v: &ConstVal| {
+                    let (r, i) = v.as_complex().unwrap_or_default();
+                    ConstVal::Float(if b == Builtin::Real { r } else { i })
+                };
+                if self.info.types.is_untyped(x.ty) {
+                    if let Some(v) = &x.val {
+                        if v.as_complex().is_some() {
+                            return Ok(Operand::constant(builtin::UNTYPED_FLOAT, part(v)));
+                        }
+                    }
+                }
+                let t = match self.info.types.basic(x.ty) {
+                    Some(Basic::Complex128) => builtin::FLOAT64,
+                    Some(Basic::Complex64) => builtin::FLOAT32,
+                    _ => {
+                        return self.err(
+                            args[0].pos,
+                            format!(
+                                "invalid argument: {} must be of complex type",
+                                self.describe(&x, &args[0])
+                            ),
+                        )
+                    }
+                };
+                if let Some(v) = &x.val {
+                    return Ok(Operand::constant(t, part(v)));
+                }
+                Ok(Operand::value(t))
+            }
             Builtin::Panic => {
                 nargs(self, 1, 1)?;
                 let mut x = self.value_expr(&args[0])?;
@@ -713,7 +813,9 @@ impl Checker<'_> {
                         let mut t = ops[0].ty;
                         for o in &ops[1..] {
                             let rank = |t: Ty| {
-                                if t == builtin::UNTYPED_FLOAT {
+                                if t == builtin::UNTYPED_COMPLEX {
+                                    4
+                                } else if t == builtin::UNTYPED_FLOAT {
                                     3
                                 } else if t == builtin::UNTYPED_RUNE {
                                     2

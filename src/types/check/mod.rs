@@ -155,6 +155,8 @@ impl<'a> Checker<'a> {
             ("uintptr", UINTPTR),
             ("float64", FLOAT64),
             ("float32", FLOAT32),
+            ("complex64", COMPLEX64),
+            ("complex128", COMPLEX128),
             ("string", STRING),
             ("error", ERROR),
             ("any", ANY),
@@ -201,6 +203,9 @@ impl<'a> Checker<'a> {
             ("delete", Builtin::Delete),
             ("clear", Builtin::Clear),
             ("recover", Builtin::Recover),
+            ("complex", Builtin::Complex),
+            ("real", Builtin::Real),
+            ("imag", Builtin::Imag),
         ] {
             let o = self.new_obj(name, Pos::default(), INVALID, ObjKind::Builtin(b));
             self.universe.insert(name.into(), o);

@@ -165,6 +165,7 @@ impl FnCtx<'_, '_> {
             }
             ExprKind::IntLit(_)
             | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
             | ExprKind::RuneLit(_)
             | ExprKind::StrLit(_) => self.unsupported(e.pos, "non-constant literal"),
             ExprKind::FuncLit { .. } => {
@@ -349,6 +350,17 @@ impl FnCtx<'_, '_> {
             self.emit(Op::Zero { d, n: 2 });
             return;
         }
+        if matches!(self.l.types().basic(t), Some(b) if b.is_complex()) {
+            let (r, i) = v.as_complex().unwrap_or_default();
+            let bits =
+                |x: &num_rational::BigRational| crate::types::constant::rat_to_f64(x).to_bits();
+            self.emit(Op::Const { d, v: bits(&r) });
+            self.emit(Op::Const {
+                d: d + 1,
+                v: bits(&i),
+            });
+            return;
+        }
         match v {
             ConstVal::Str(s) => {
                 let (p, n) = self.l.string_const(s);
@@ -358,7 +370,7 @@ impl FnCtx<'_, '_> {
             ConstVal::Bool(b) => {
                 self.emit(Op::Const { d, v: *b as u64 });
             }
-            ConstVal::Int(_) | ConstVal::Float(_) => {
+            ConstVal::Int(_) | ConstVal::Float(_) | ConstVal::Complex(..) => {
                 let is_float = matches!(self.l.types().basic(t), Some(b) if b.is_float());
                 let bits = if is_float {
                     v.to_f64().to_bits()
@@ -377,6 +389,7 @@ fn default_of(t: Ty) -> Ty {
         builtin::UNTYPED_INT => builtin::INT,
         builtin::UNTYPED_RUNE => builtin::INT32,
         builtin::UNTYPED_FLOAT => builtin::FLOAT64,
+        builtin::UNTYPED_COMPLEX => builtin::COMPLEX128,
         builtin::UNTYPED_STRING => builtin::STRING,
         other => other,
     }

@@ -35,7 +35,10 @@ impl FnCtx<'_, '_> {
             UnOp::Neg => {
                 let s = self.expr(x)?;
                 let b = self.l.types().basic(t).unwrap_or(Basic::Int);
-                if b.is_float() {
+                if b.is_complex() {
+                    self.emit(Op::NegF { d, s });
+                    self.emit(Op::NegF { d: d + 1, s: s + 1 });
+                } else if b.is_float() {
                     self.emit(Op::NegF { d, s });
                 } else {
                     self.emit(Op::NegI { d, s });
@@ -105,11 +108,65 @@ impl FnCtx<'_, '_> {
         Ok(())
     }
 
+    /// Complex arithmetic on (real, imaginary) slot pairs, as Go's
+    /// compiler expands it (complex64: every float operation rounded to
+    /// float32; division through complex128, as Go's runtime divides).
+    fn complex_arith(&mut self, f32: bool, op: BinOp, a: Slot, b: Slot, d: Slot) {
+        let round = |c: &mut Self, s: Slot| {
+            if f32 {
+                c.emit(Op::RoundF32 { d: s, s });
+            }
+        };
+        match op {
+            BinOp::Add | BinOp::Sub => {
+                for k in 0..2 {
+                    let (d, a, b) = (d + k, a + k, b + k);
+                    self.emit(if op == BinOp::Add {
+                        Op::AddF { d, a, b }
+                    } else {
+                        Op::SubF { d, a, b }
+                    });
+                    round(self, d);
+                }
+            }
+            BinOp::Mul => {
+                // (a + bi)(c + di) = (ac - bd) + (ad + bc)i, the products first
+                // (`d` may be an operand).
+                let t = self.temp(4);
+                for (k, (x, y)) in [(a, b), (a + 1, b + 1), (a, b + 1), (a + 1, b)]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let p = t + k as u32;
+                    self.emit(Op::MulF { d: p, a: x, b: y });
+                    round(self, p);
+                }
+                self.emit(Op::SubF { d, a: t, b: t + 1 });
+                round(self, d);
+                self.emit(Op::AddF {
+                    d: d + 1,
+                    a: t + 2,
+                    b: t + 3,
+                });
+                round(self, d + 1);
+            }
+            _ => {
+                self.emit(Op::DivC { d, a, b });
+                round(self, d);
+                round(self, d + 1);
+            }
+        }
+    }
+
     /// Arithmetic on values already in slots.
     pub(crate) fn arith(&mut self, t: Ty, op: BinOp, a: Slot, b: Slot, d: Slot) {
         let bt = self.l.types().basic(t).unwrap_or(Basic::Int);
         if bt.is_string() {
             self.emit(Op::StrConcat { d, a, b });
+            return;
+        }
+        if bt.is_complex() {
+            self.complex_arith(bt == Basic::Complex64, op, a, b, d);
             return;
         }
         if bt.is_float() {
@@ -185,6 +242,22 @@ impl FnCtx<'_, '_> {
             }
             TypeKind::Basic(bb) if bb.is_string() => {
                 self.emit(Op::StrCmp { d, a, b, c });
+            }
+            TypeKind::Basic(bb) if bb.is_complex() => {
+                // Both parts: equal when both are, different when either is.
+                let t = self.temp(2);
+                self.emit(Op::CmpF { d: t, a, b, c });
+                self.emit(Op::CmpF {
+                    d: t + 1,
+                    a: a + 1,
+                    b: b + 1,
+                    c,
+                });
+                if ne {
+                    self.emit(Op::Or { d, a: t, b: t + 1 });
+                } else {
+                    self.emit(Op::And { d, a: t, b: t + 1 });
+                }
             }
             TypeKind::Basic(bb) if bb.is_float() => {
                 self.emit(Op::CmpF { d, a, b, c });

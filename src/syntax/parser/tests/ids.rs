@@ -29,6 +29,7 @@ impl Ids {
             ExprKind::Ident(_)
             | ExprKind::IntLit(_)
             | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
             | ExprKind::RuneLit(_)
             | ExprKind::StrLit(_) => {}
             ExprKind::CompositeLit { ty, elts, .. } => {

@@ -11,7 +11,7 @@ impl Checker<'_> {
         let s = |x: &Expr| self.expr_string(x);
         match &e.kind {
             ExprKind::Ident(n) => n.clone(),
-            ExprKind::IntLit(t) | ExprKind::FloatLit(t) => t.clone(),
+            ExprKind::IntLit(t) | ExprKind::FloatLit(t) | ExprKind::ImagLit(t) => t.clone(),
             ExprKind::RuneLit(r) => match char::from_u32(*r) {
                 Some(c) => format!("{c:?}"),
                 None => format!("{r}"),

@@ -146,14 +146,7 @@ impl Checker<'_> {
 
     /// `undefined: x`, or `unsupported: x` for Go's predeclared names outside the subset.
     pub(crate) fn undefined<T>(&self, pos: Pos, name: &str) -> R<T> {
-        const OUTSIDE: &[&str] = &[
-            "complex64",
-            "complex128",
-            "complex",
-            "real",
-            "imag",
-            "close",
-        ];
+        const OUTSIDE: &[&str] = &["close"];
         if OUTSIDE.contains(&name) {
             return self.err(pos, format!("unsupported: {name}"));
         }

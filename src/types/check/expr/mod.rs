@@ -134,6 +134,13 @@ impl Checker<'_> {
                 Some(v) => Ok(Operand::constant(builtin::UNTYPED_INT, v)),
                 None => self.err(e.pos, format!("invalid integer literal {text}")),
             },
+            ExprKind::ImagLit(text) => match ConstVal::parse_float(text.trim_end_matches('i')) {
+                Some(v) => Ok(Operand::constant(
+                    builtin::UNTYPED_COMPLEX,
+                    ConstVal::Complex(Default::default(), v.as_rat().unwrap_or_default()),
+                )),
+                None => self.err(e.pos, format!("invalid imaginary literal {text}")),
+            },
             ExprKind::FloatLit(text) => match ConstVal::parse_float(text) {
                 Some(v) => Ok(Operand::constant(builtin::UNTYPED_FLOAT, v)),
                 None => self.err(e.pos, format!("invalid floating-point literal {text}")),

@@ -59,6 +59,7 @@ impl Checker<'_> {
             (UnOp::Pos, _) => v,
             (UnOp::Neg, ConstVal::Int(i)) => ConstVal::Int(-i.clone()),
             (UnOp::Neg, ConstVal::Float(f)) => ConstVal::Float(-f.clone()),
+            (UnOp::Neg, ConstVal::Complex(r, i)) => ConstVal::Complex(-r.clone(), -i.clone()),
             (UnOp::Not, ConstVal::Bool(x)) => ConstVal::Bool(!x),
             (UnOp::BitNot, ConstVal::Int(i)) => {
                 if b.is_unsigned() {
@@ -252,7 +253,7 @@ impl Checker<'_> {
                 c.info
                     .types
                     .basic(o.ty)
-                    .map(|b| b.is_numeric() || b.is_string())
+                    .map(|b| (b.is_numeric() && !b.is_complex()) || b.is_string())
                     .unwrap_or(false)
             };
             if !ordered(self, &xo) {

@@ -16,6 +16,7 @@ impl Checker<'_> {
             TypeKind::Basic(Basic::UntypedInt) => builtin::INT,
             TypeKind::Basic(Basic::UntypedRune) => builtin::INT32,
             TypeKind::Basic(Basic::UntypedFloat) => builtin::FLOAT64,
+            TypeKind::Basic(Basic::UntypedComplex) => builtin::COMPLEX128,
             TypeKind::Basic(Basic::UntypedString) => builtin::STRING,
             _ => t,
         }
@@ -36,6 +37,7 @@ impl Checker<'_> {
                 Basic::UntypedInt => 1,
                 Basic::UntypedRune => 2,
                 Basic::UntypedFloat => 3,
+                Basic::UntypedComplex => 4,
                 _ => 0,
             };
             if rank(xb) > 0 && rank(tb) > 0 {
@@ -73,7 +75,10 @@ impl Checker<'_> {
             let ok = match self.info.types.kind(tu) {
                 TypeKind::Basic(tb) => match xb {
                     Basic::UntypedBool => tb.is_boolean(),
-                    Basic::UntypedInt | Basic::UntypedRune | Basic::UntypedFloat => tb.is_numeric(),
+                    Basic::UntypedInt
+                    | Basic::UntypedRune
+                    | Basic::UntypedFloat
+                    | Basic::UntypedComplex => tb.is_numeric(),
                     Basic::UntypedString => tb.is_string(),
                     _ => false,
                 },

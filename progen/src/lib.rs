@@ -1133,6 +1133,16 @@ impl Gen {
         self.line("func (b *Box[T]) Put(v T) { b.v = v; b.n++ }");
         self.line("");
         self.line("func (b Box[T]) Get() T { return b.v }");
+        self.line("");
+        self.line("func every[T any](xs []T) func(func(int, T) bool) {");
+        self.line("\treturn func(yield func(int, T) bool) {");
+        self.line("\t\tfor i, x := range xs {");
+        self.line("\t\t\tif !yield(i, x) {");
+        self.line("\t\t\t\treturn");
+        self.line("\t\t\t}");
+        self.line("\t\t}");
+        self.line("\t}");
+        self.line("}");
     }
 
     /// Uses of the generic declarations in a loop.
@@ -1165,6 +1175,33 @@ impl Gen {
         );
         self.close();
         ln!(self, "fmt.Println(\"generics\", sum, {bx}.n, {bi}.Get())");
+        // A loop over an iterator: continue, break and a return from a
+        // function literal around it.
+        let f = self.fresh("find");
+        let lim = self.range(1, 60);
+        open!(self, "{f} := func(limit int) (int, Shape) {{");
+        open!(self, "for i, s := range every(shapes) {{");
+        self.line("if s.Area()%3 == 1 {");
+        self.line("\tcontinue");
+        self.line("}");
+        self.line("if s.Area() > limit {");
+        self.line("\treturn i, s");
+        self.line("}");
+        self.line("if i > 4 {");
+        self.line("\tbreak");
+        self.line("}");
+        self.line("sum += s.Scale(i)");
+        self.close();
+        self.line("return -1, nil");
+        self.close();
+        let i = self.fresh("i");
+        let n = *self.pick(&[10, 300, 1500]);
+        open!(self, "for {i} := 0; {i} < {n}; {i}++ {{");
+        self.declare(&i, Ty::Int);
+        ln!(self, "k, s := {f}({lim} + {i}%20)");
+        ln!(self, "if s != nil {{ sum += k + s.Area() }}");
+        self.close();
+        ln!(self, "fmt.Println(\"iterators\", sum)");
     }
 
     /// Deferred calls: a function literal called in place whose deferred
@@ -1677,6 +1714,7 @@ mod tests {
             "recover()",
             "gareas(shapes",
             "Box[Shape]",
+            "range every(shapes)",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

@@ -145,6 +145,27 @@ pub enum FuncSource {
     /// An instantiation of a generic function or method: `Info::insts[i]`,
     /// its declaration parsed again (node ids of its own).
     Inst(usize),
+    /// The body of a `for ... range f` loop over a function (Go 1.23
+    /// iterators), by the node id of `f`: the `yield` function the loop
+    /// passes to `f` (`Info::range_funcs`).
+    RangeBody(NodeId),
+}
+
+/// A loop over a function: its body as a function, and the variables of
+/// the enclosing function the body's `break` and `return` leave word in.
+#[derive(Clone, Debug)]
+pub struct RangeFunc {
+    /// The body's function (`FuncSource::RangeBody`).
+    pub body: usize,
+    /// 0 while the loop runs, 1 once the body broke out, 2 once it returned.
+    pub state: ObjId,
+    /// The values a `return` in the body returns (one per result).
+    pub results: Vec<ObjId>,
+    /// The loop's variables in the `=` form (assigned from the body's
+    /// parameters on each call), else empty.
+    pub assign: Vec<Option<NodeId>>,
+    /// The label of the loop, for `break L`/`continue L` in the body.
+    pub label: Option<String>,
 }
 
 /// A promoted method's wrapper: from its receiver, the embedded fields
@@ -274,6 +295,8 @@ pub struct Info {
     /// `F[int]` (or `F` called with inferred type arguments): the
     /// instantiation the expression names (index into `funcs`).
     pub instances: HashMap<NodeId, usize>,
+    /// Loops over functions, by the node id of the function expression.
+    pub range_funcs: HashMap<NodeId, RangeFunc>,
 }
 
 /// One package-level `var` spec to initialize: `decls[decl].specs[spec]`.

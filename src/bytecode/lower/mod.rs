@@ -9,6 +9,7 @@
 mod call;
 pub(crate) mod defers;
 mod expr;
+mod range_func;
 mod stmt;
 
 use std::collections::HashMap;
@@ -76,6 +77,11 @@ pub(crate) struct Lowerer<'a> {
     /// Every function literal of the file by node id (one walk, not one
     /// per literal).
     lits: HashMap<NodeId, (&'a FuncType, &'a Block)>,
+    /// Loops over functions, by the node id of the function expression,
+    /// recorded when the enclosing function is lowered (before the body's
+    /// function, which comes later in `funcs`). The pointers are into the
+    /// file or into `Info::insts`, which outlive the lowering.
+    range_asts: HashMap<NodeId, range_func::RangeAst>,
 }
 
 /// Lowers a checked file to a program.
@@ -152,6 +158,7 @@ pub fn lower(
         sites: Vec::new(),
         current: FuncId(0),
         lits: func_lits(file, &info.insts),
+        range_asts: HashMap::new(),
     };
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
@@ -264,6 +271,7 @@ pub fn lower(
                 let fd = info.insts[k];
                 (fd.pos, fd.body.as_ref().map(|b| b.rbrace).unwrap_or(fd.pos))
             }
+            FuncSource::RangeBody(_) => continue,
             FuncSource::Promoted(_) => continue,
         };
         let text = source_span(src, &line_starts, start, end);
@@ -592,6 +600,16 @@ impl<'a> Lowerer<'a> {
             // (Its body is made below: `FnCtx::promoted_body`.)
             FuncSource::Promoted(_) => None,
             FuncSource::Inst(k) => Some(info.insts[k].body.as_ref().expect("body")),
+            FuncSource::RangeBody(id) => match self.range_asts.get(&id) {
+                // SAFETY: see `range_asts`.
+                Some(a) => Some(unsafe { &*a.body }),
+                None => {
+                    return Err(CompileError::new(
+                        f.pos,
+                        "internal error: loop over a function not lowered",
+                    ))
+                }
+            },
         };
         let mut b = FnBuilder::new(f.name.clone(), fi);
         // A function with deferred calls: this is its body, run by a frame
@@ -638,11 +656,23 @@ impl<'a> Lowerer<'a> {
             .iter()
             .map(|t| self.words(*t))
             .sum();
+        // A loop body's `bool`.
+        let result_words = if let FuncSource::RangeBody(id) = f.source {
+            b.range_body = Some(range_func::RangeBody {
+                rf: info.range_funcs[&id].clone(),
+                x: id,
+            });
+            1
+        } else {
+            result_words
+        };
         b.next = param_words.max(result_words);
         b.param_words = param_words;
         b.result_words = result_words;
         b.pos = f.pos;
-        if !f.captures.is_empty() || matches!(f.source, FuncSource::Lit(_)) {
+        if !f.captures.is_empty()
+            || matches!(f.source, FuncSource::Lit(_) | FuncSource::RangeBody(_))
+        {
             let ctx = b.temp(1);
             b.emit(Op::LoadCtx { d: ctx });
             for (i, &c) in f.captures.iter().enumerate() {
@@ -705,8 +735,21 @@ impl<'a> Lowerer<'a> {
             b.results_in_vars = true;
             b.result_words = 0;
         }
+        let range_ast = match f.source {
+            FuncSource::RangeBody(id) => self.range_asts.get(&id).cloned(),
+            _ => None,
+        };
         let mut fb = FnCtx { l: self, b };
         match body {
+            Some(body) if range_ast.is_some() => {
+                fb.range_body_prologue(range_ast.clone().expect("checked"))?;
+                fb.block(&body.stmts)?;
+                // The end of a loop body: go on.
+                fb.yield_result(true);
+                if fb.b.gotos.iter().any(|(l, _)| !fb.b.labels.contains_key(l)) {
+                    return fb.unsupported(f.pos, "goto out of the body of a loop over a function");
+                }
+            }
             Some(body) => {
                 fb.block(&body.stmts)?;
                 // Falling off the end: only possible without results (the
@@ -1016,6 +1059,8 @@ pub(crate) struct FnBuilder {
     pub call_mark: Option<defers::CallMark>,
     /// Wrappers of deferred calls made so far (`main.f.deferwrap1`...).
     pub deferwraps: u32,
+    /// The body of a loop over a function being lowered (`range_func.rs`).
+    pub range_body: Option<range_func::RangeBody>,
 }
 
 impl FnBuilder {
@@ -1038,6 +1083,7 @@ impl FnBuilder {
             results_in_vars: false,
             call_mark: None,
             deferwraps: 0,
+            range_body: None,
         }
     }
 

@@ -17,7 +17,7 @@ impl FnCtx<'_, '_> {
         Ok(())
     }
 
-    fn stmt(&mut self, s: &Stmt) -> R<()> {
+    pub(crate) fn stmt(&mut self, s: &Stmt) -> R<()> {
         self.b.pos = s.pos;
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => Ok(()),
@@ -148,6 +148,11 @@ impl FnCtx<'_, '_> {
             StmtKind::Defer(e) => self.defer_stmt(e),
             StmtKind::Break(label) => {
                 let idx = self.target_index(label.as_ref().map(|l| l.name.as_str()), false);
+                if idx.is_none()
+                    && self.range_branch(label.as_ref().map(|l| l.name.as_str()), false)?
+                {
+                    return Ok(());
+                }
                 let j = self.emit(Op::Jmp { t: 0 });
                 if let Some(i) = idx {
                     self.b.targets[i].breaks.push(j);
@@ -156,6 +161,11 @@ impl FnCtx<'_, '_> {
             }
             StmtKind::Continue(label) => {
                 let idx = self.target_index(label.as_ref().map(|l| l.name.as_str()), true);
+                if idx.is_none()
+                    && self.range_branch(label.as_ref().map(|l| l.name.as_str()), true)?
+                {
+                    return Ok(());
+                }
                 let j = self.emit(Op::Jmp { t: 0 });
                 if let Some(i) = idx {
                     self.b.targets[i].continues.push(j);
@@ -536,6 +546,9 @@ impl FnCtx<'_, '_> {
     }
 
     fn ret(&mut self, results: &[Expr]) -> R<()> {
+        if let Some(rb) = self.b.range_body.clone() {
+            return self.range_ret(&rb, results);
+        }
         if self.b.results_in_vars {
             return self.ret_to_vars(results);
         }
@@ -663,6 +676,9 @@ impl FnCtx<'_, '_> {
         let under = self.l.types().under(xt).clone();
         if let TypeKind::Map(kt, vt) = under {
             return self.range_map(key, value, define, x, (kt, vt), body);
+        }
+        if let TypeKind::Func(_) = under {
+            return self.range_func(key, value, x, body);
         }
         // The range expression is evaluated once.
         let (len_slot, coll, elem, is_str, arr_in_frame): (Slot, Slot, Option<Ty>, bool, bool) =

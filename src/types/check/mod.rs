@@ -109,6 +109,7 @@ impl<'a> Checker<'a> {
             inits: Vec::new(),
             insts: Vec::new(),
             instances: HashMap::new(),
+            range_funcs: HashMap::new(),
         };
         let mut c = Checker {
             file,

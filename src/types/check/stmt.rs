@@ -8,7 +8,7 @@ use super::{Checker, R};
 use crate::syntax::ast::*;
 use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Ty, TypeKind};
-use crate::types::{ObjKind, VarInfo};
+use crate::types::{ObjId, ObjKind, VarInfo};
 
 impl Checker<'_> {
     pub(crate) fn stmt(&mut self, s: &Stmt) -> R<()> {
@@ -221,6 +221,14 @@ impl Checker<'_> {
             self.expr(e)?;
             return self.err(e.pos, "expression in defer must be function call");
         };
+        if let Some(fi) = self.cur_func {
+            if let crate::types::FuncSource::RangeBody(_) = self.info.funcs[fi].source {
+                return self.err(
+                    e.pos,
+                    "unsupported: defer in the body of a loop over a function",
+                );
+            }
+        }
         let x = self.expr(e)?;
         let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
         match self.info.calls.get(&e.id) {
@@ -656,7 +664,7 @@ impl Checker<'_> {
 
     fn range_stmt(
         &mut self,
-        pos: Pos,
+        _pos: Pos,
         key: Option<&Expr>,
         value: Option<&Expr>,
         define: bool,
@@ -689,7 +697,11 @@ impl Checker<'_> {
                 }
             },
             TypeKind::Map(k, v) => (k, Some(v)),
-            TypeKind::Func(_) => return self.err(pos, "unsupported: range over function"),
+            TypeKind::Func(sig) => {
+                let r = self.range_func(key, value, define, x, &xo, &sig, body);
+                self.pop_scope();
+                return r;
+            }
             _ => {
                 return self.err(
                     x.pos,
@@ -993,10 +1005,231 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// The function a `return` returns from: the enclosing one, past the
+    /// bodies of loops over functions.
+    fn returning_func(&self) -> Option<usize> {
+        let mut f = self.cur_func?;
+        while let crate::types::FuncSource::RangeBody(_) = self.info.funcs[f].source {
+            f = self.info.funcs[f].parent?;
+        }
+        Some(f)
+    }
+
+    /// `for k, v := range f` over a function `func(yield func(K, V) bool)`:
+    /// the body is checked as the `yield` function's (a closure of the
+    /// enclosing function), with the loop's hidden state and result
+    /// variables captured.
+    #[allow(clippy::too_many_arguments)]
+    fn range_func(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        xo: &super::expr::Operand,
+        sig: &crate::types::ty::Signature,
+        body: &Block,
+    ) -> R<()> {
+        // (types2's reasons, in its order.)
+        let shape = |c: &Self| -> Result<crate::types::ty::Signature, &'static str> {
+            if sig.params.len() != 1 {
+                return Err("wrong argument count");
+            }
+            if !sig.results.is_empty() {
+                return Err("wrong result count");
+            }
+            let y = c
+                .info
+                .types
+                .sig(sig.params[0])
+                .cloned()
+                .ok_or("argument is not func")?;
+            if y.params.len() > 2 {
+                return Err("yield func has too many parameters");
+            }
+            if y.results.len() != 1 || y.results[0] != builtin::BOOL {
+                let user_bool = y.results.len() == 1
+                    && c.info
+                        .types
+                        .basic(y.results[0])
+                        .is_some_and(|b| b.is_boolean());
+                return Err(if user_bool {
+                    "yield func returns user-defined boolean, not bool"
+                } else {
+                    "yield func does not return bool"
+                });
+            }
+            Ok(y)
+        };
+        let ysig = match shape(self) {
+            Ok(y) => y,
+            Err(why) => {
+                return self.err(
+                    x.pos,
+                    format!(
+                        "cannot range over {}: func must be func(yield func(...) bool): {why}",
+                        self.describe(xo, x)
+                    ),
+                )
+            }
+        };
+        let n = ysig.params.len();
+        let given = [key, value].iter().filter(|e| e.is_some()).count();
+        if given > n {
+            let at = if n == 0 { key } else { value };
+            let what = if n == 0 {
+                "permits no iteration variables"
+            } else {
+                "permits only one iteration variable"
+            };
+            return self.err(
+                at.map_or(x.pos, |e| e.pos),
+                format!("range over {} {what}", self.describe(xo, x)),
+            );
+        }
+        let Some(outer) = self.cur_func else {
+            return self.err(x.pos, "range over a function outside a function");
+        };
+        let ret = self.returning_func().unwrap_or(outer);
+        let hidden = |c: &mut Self, name: &str, t: Ty| {
+            c.new_obj(
+                name,
+                x.pos,
+                t,
+                ObjKind::Var(VarInfo {
+                    global: false,
+                    boxed: true,
+                    owner: Some(outer),
+                    used: true,
+                }),
+            )
+        };
+        let state = hidden(self, "range-state", builtin::INT);
+        let rtys: Vec<Ty> = self
+            .info
+            .types
+            .sig(self.info.funcs[ret].sig)
+            .map(|s| s.results.clone())
+            .unwrap_or_default();
+        let results: Vec<ObjId> = rtys
+            .iter()
+            .map(|&t| hidden(self, "range-result", t))
+            .collect();
+        let k = self
+            .info
+            .funcs
+            .iter()
+            .filter(|f| {
+                f.parent == Some(outer)
+                    && matches!(f.source, crate::types::FuncSource::RangeBody(_))
+            })
+            .count()
+            + 1;
+        let fi = self.info.funcs.len();
+        self.info.funcs.push(crate::types::FuncInfo {
+            name: format!("{}-range{k}", self.info.funcs[outer].name),
+            source: crate::types::FuncSource::RangeBody(x.id),
+            sig: sig.params[0],
+            recv: None,
+            recv_named: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            named_results: false,
+            captures: Vec::new(),
+            parent: Some(outer),
+            pos: x.pos,
+            has_defer: false,
+        });
+        let label = self.pending_label.take();
+        let saved = self.cur_func.replace(fi);
+        for &o in std::iter::once(&state).chain(&results) {
+            if let ObjKind::Var(v) = self.obj(o).kind.clone() {
+                self.note_capture(o, v);
+            }
+        }
+        self.push_scope();
+        // The body's parameters: the loop's variables (`:=`), or hidden
+        // ones the body assigns to them (`=`).
+        let parts = [key, value];
+        let mut params = Vec::new();
+        let mut assign = Vec::new();
+        for (i, &t) in ysig.params.iter().enumerate() {
+            let e = parts[i];
+            let p = match e {
+                Some(e) if define => {
+                    let ExprKind::Ident(name) = &e.kind else {
+                        return self.err(
+                            e.pos,
+                            format!("non-name {} on left side of :=", self.expr_string(e)),
+                        );
+                    };
+                    let id = Ident {
+                        name: name.clone(),
+                        pos: e.pos,
+                        id: e.id,
+                    };
+                    self.info.expr_types.insert(e.id, t);
+                    if name == "_" {
+                        hidden(self, "_", t)
+                    } else {
+                        self.new_local_var(&id, t)?
+                    }
+                }
+                Some(e) => {
+                    let lo = self.lhs(e)?;
+                    if lo.ty != builtin::INVALID && !self.assignable(t, lo.ty) {
+                        return self.err(
+                            e.pos,
+                            format!(
+                                "cannot assign {} to {} in range",
+                                self.info.types.name_unqualified(t),
+                                self.describe(&lo, e)
+                            ),
+                        );
+                    }
+                    assign.push(Some(e.id));
+                    hidden(self, "_", t)
+                }
+                None => hidden(self, "_", t),
+            };
+            if let ObjKind::Var(v) = &mut self.obj_mut(p).kind {
+                v.owner = Some(fi);
+                v.boxed = false;
+            }
+            params.push(p);
+        }
+        self.info.funcs[fi].params = params;
+        self.pending_label = label.clone();
+        let r = self.loop_body(body, true);
+        self.pop_scope();
+        self.cur_func = saved;
+        r?;
+        self.info.range_funcs.insert(
+            x.id,
+            crate::types::RangeFunc {
+                body: fi,
+                state,
+                results,
+                assign,
+                label,
+            },
+        );
+        Ok(())
+    }
+
     fn return_stmt(&mut self, s: &Stmt, results: &[Expr]) -> R<()> {
-        let Some(fi) = self.cur_func else {
+        let Some(fi) = self.returning_func() else {
             return self.err(s.pos, "return outside function");
         };
+        // A bare return in a loop body over a function reads the named
+        // results from there.
+        if results.is_empty() && Some(fi) != self.cur_func {
+            for r in self.info.funcs[fi].results.clone() {
+                if let ObjKind::Var(v) = self.obj(r).kind.clone() {
+                    self.note_capture(r, v);
+                }
+            }
+        }
         let sig = self
             .info
             .types

@@ -170,33 +170,7 @@ impl FnCtx<'_, '_> {
             | ExprKind::StrLit(_) => self.unsupported(e.pos, "non-constant literal"),
             ExprKind::FuncLit { .. } => {
                 let fi = self.info().func_lits[&e.id];
-                let caps = self.info().funcs[fi].captures.clone();
-                let base = self.temp(caps.len() as u32);
-                for (i, c) in caps.iter().enumerate() {
-                    match self.b.vars.get(c).copied() {
-                        Some(VarLoc::Cell(s)) => {
-                            self.emit(Op::Move {
-                                d: base + i as u32,
-                                s,
-                            });
-                        }
-                        _ => {
-                            return self.unsupported(
-                                e.pos,
-                                "capture of an uncaptured variable (internal error)",
-                            )
-                        }
-                    }
-                }
-                let lay = self.l.closure_layout(caps.len());
-                self.emit(Op::MakeClosure {
-                    layout: lay,
-                    d,
-                    func: FuncId(fi as u32),
-                    caps: base,
-                    n: caps.len() as u32,
-                });
-                Ok(())
+                self.make_closure(fi, d, e.pos)
             }
             ExprKind::CompositeLit { .. } => self.composite(e, d),
             ExprKind::Selector(x, _) => match self.info().selections.get(&e.id).cloned() {
@@ -336,6 +310,40 @@ impl FnCtx<'_, '_> {
         } else {
             self.emit(Op::MoveN { d, s, n: w });
         }
+    }
+
+    /// `d` = a closure of function `fi` over the cells it captures.
+    pub(crate) fn make_closure(
+        &mut self,
+        fi: usize,
+        d: Slot,
+        pos: crate::syntax::ast::Pos,
+    ) -> R<()> {
+        let caps = self.info().funcs[fi].captures.clone();
+        let base = self.temp(caps.len() as u32);
+        for (i, c) in caps.iter().enumerate() {
+            match self.b.vars.get(c).copied() {
+                Some(VarLoc::Cell(s)) => {
+                    self.emit(Op::Move {
+                        d: base + i as u32,
+                        s,
+                    });
+                }
+                _ => {
+                    return self
+                        .unsupported(pos, "capture of an uncaptured variable (internal error)")
+                }
+            }
+        }
+        let lay = self.l.closure_layout(caps.len());
+        self.emit(Op::MakeClosure {
+            layout: lay,
+            d,
+            func: FuncId(fi as u32),
+            caps: base,
+            n: caps.len() as u32,
+        });
+        Ok(())
     }
 
     /// Materializes a constant of type `t` at `d`.

@@ -93,7 +93,7 @@ impl Checker<'_> {
 
     /// A local variable used from a closure lives in a cell, and every
     /// function between its owner and here captures it.
-    pub(super) fn note_capture(&mut self, o: ObjId, v: VarInfo) {
+    pub(crate) fn note_capture(&mut self, o: ObjId, v: VarInfo) {
         let (Some(owner), Some(mut cur)) = (v.owner, self.cur_func) else {
             return;
         };

@@ -283,58 +283,29 @@ fn scale(r: BigRational, base: u32, exp: i64) -> Option<BigRational> {
     })
 }
 
-/// Correctly rounded (half to even) conversion of an exact rational to f64.
 /// `r` rounded to the nearest float32 (ties to even, subnormals
 /// included), as a float64 holding it exactly; `None` past float32's range.
 /// Rounded once, from the exact value (not through a float64, which could
 /// round twice).
 pub fn rat_to_f32(r: &BigRational) -> Option<f64> {
-    if r.is_zero() {
-        return Some(0.0);
-    }
-    let neg = r.is_negative();
-    let num = r.numer().abs();
-    let den = r.denom().abs();
-    let mut e = num.bits() as i64 - den.bits() as i64;
-    let ge = |e: i64| -> bool {
-        if e >= 0 {
-            num >= (&den << e as usize)
-        } else {
-            (&num << (-e) as usize) >= den
-        }
-    };
-    if !ge(e) {
-        e -= 1;
-    }
-    if e > 127 {
-        return None;
-    }
-    // The weight of the last mantissa bit: 2^-149 for subnormals.
-    let lsb = (e - 23).max(-149);
-    let (n2, d2) = if lsb <= 0 {
-        (num << (-lsb) as usize, den)
-    } else {
-        (num, den << lsb as usize)
-    };
-    let (mut q, rem) = n2.div_rem(&d2);
-    let twice: BigInt = rem * 2;
-    if twice > d2 || (twice == d2 && q.is_odd()) {
-        q += 1;
-    }
-    let m = q.to_u64().unwrap_or(0) as f64;
-    // (Exact: m < 2^25 and 2^lsb is a float64.)
-    let f = m * 2f64.powi(lsb as i32);
-    if f > f32::MAX as f64 {
-        return None;
-    }
-    Some(if neg { -f } else { f })
+    let f = f32::from_bits(rat_to_ieee(r, 23, 127) as u32);
+    (!f.is_infinite()).then_some(f as f64)
 }
 
+/// Correctly rounded (half to even) conversion of an exact rational to f64.
 pub fn rat_to_f64(r: &BigRational) -> f64 {
+    f64::from_bits(rat_to_ieee(r, 52, 1023))
+}
+
+/// The bits of `r` rounded (half to even) to the IEEE binary format with
+/// `mant` fraction bits and exponent bias `bias` (subnormals included,
+/// infinity past its range).
+fn rat_to_ieee(r: &BigRational, mant: u32, bias: i64) -> u64 {
+    let sign = (r.is_negative() as u64) << (mant as i64 + bits_of_exp(bias)) as u32;
+    let inf = sign | (((2 * bias + 1) as u64) << mant);
     if r.is_zero() {
-        return 0.0;
+        return 0;
     }
-    let neg = r.is_negative();
     let num = r.numer().abs();
     let den = r.denom().abs();
     // E = floor(log2(num/den)).
@@ -350,15 +321,13 @@ pub fn rat_to_f64(r: &BigRational) -> f64 {
     if !ge(e) {
         e -= 1;
     }
-    if e > 1023 {
-        return if neg {
-            f64::NEG_INFINITY
-        } else {
-            f64::INFINITY
-        };
+    if e > bias {
+        return inf;
     }
-    // The weight of the last mantissa bit: 2^-1074 for subnormals.
-    let lsb = (e - 52).max(-1074);
+    // The weight of the last mantissa bit (2^-1074 for float64's
+    // subnormals, 2^-149 for float32's).
+    let min_lsb = 1 - bias - mant as i64;
+    let lsb = (e - mant as i64).max(min_lsb);
     let (n2, d2) = if lsb <= 0 {
         (num << (-lsb) as usize, den)
     } else {
@@ -371,29 +340,25 @@ pub fn rat_to_f64(r: &BigRational) -> f64 {
     }
     let mut m = q.to_u64().unwrap_or(0);
     let mut lsb = lsb;
-    if m == 1u64 << 53 {
+    if m == 1u64 << (mant + 1) {
         m >>= 1;
         lsb += 1;
     }
-    let bits = if m >= 1u64 << 52 {
-        let biased = lsb + 52 + 1023;
-        if biased >= 2047 {
-            return if neg {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            };
+    let bits = if m >= 1u64 << mant {
+        let biased = lsb + mant as i64 + bias;
+        if biased >= 2 * bias + 1 {
+            return inf;
         }
-        ((biased as u64) << 52) | (m & ((1u64 << 52) - 1))
+        ((biased as u64) << mant) | (m & ((1u64 << mant) - 1))
     } else {
         m // subnormal (or rounded up into the smallest normal, handled above)
     };
-    let v = f64::from_bits(bits);
-    if neg {
-        -v
-    } else {
-        v
-    }
+    sign | bits
+}
+
+/// Exponent bits of the IEEE format with exponent bias `bias`.
+fn bits_of_exp(bias: i64) -> i64 {
+    64 - (2 * bias + 1).leading_zeros() as i64
 }
 
 /// Evaluates a binary operation on two constants of the same kind.
@@ -544,6 +509,39 @@ mod tests {
 
     fn f(s: &str) -> f64 {
         ConstVal::parse_float(s).unwrap().to_f64()
+    }
+
+    #[test]
+    fn float32_rounding_is_correct_once() {
+        for s in [
+            "0.1",
+            "1e38",
+            "3.4028235e38",
+            "3.4028236e38",
+            "1e-45",
+            "1.4e-45",
+            "7e-46",
+            "1.17549435e-38",
+            "16777217",
+            "16777219",
+            "0.3",
+            "123456.789",
+            "2.5",
+            "1e-40",
+            "33554431",
+            "9.999999e-39",
+        ] {
+            let r = ConstVal::parse_float(s).unwrap().as_rat().unwrap();
+            let want = s.parse::<f32>().unwrap();
+            match rat_to_f32(&r) {
+                Some(f) => assert_eq!(f, want as f64, "{s}"),
+                None => assert!(want.is_infinite(), "{s}"),
+            }
+        }
+        assert_eq!(
+            rat_to_f32(&ConstVal::parse_float("1e39").unwrap().as_rat().unwrap()),
+            None
+        );
     }
 
     #[test]

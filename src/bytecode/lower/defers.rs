@@ -28,6 +28,7 @@ use super::{FnBuilder, FnCtx, Lowerer, VarLoc, R};
 use crate::bytecode::op::{Op, Slot, NONE};
 use crate::bytecode::Function;
 use crate::syntax::ast::Expr;
+use crate::types::ty::Ty;
 use pgojit_profiler::FuncId;
 
 /// Where a call lowering makes its call: the instructions from `pc` on
@@ -139,18 +140,7 @@ impl FnCtx<'_, '_> {
         let rtys: Vec<_> = f.results.iter().map(|r| info.obj(*r).ty).collect();
         let robjs = f.results.clone();
         if !results.is_empty() {
-            let vals = if results.len() == 1 && rtys.len() == 1 {
-                vec![self.expr_conv(&results[0], rtys[0])?]
-            } else {
-                self.values(results, &rtys)?
-            };
-            let mut temps = Vec::new();
-            for (v, t) in vals.iter().zip(&rtys) {
-                let w = self.words(*t);
-                let d = self.temp(w);
-                self.mov(d, *v, w);
-                temps.push((d, w));
-            }
+            let temps = self.result_temps(results, &rtys)?;
             for (o, (d, w)) in robjs.iter().zip(temps) {
                 let p = self.var_place(*o);
                 self.write(p, d, w);
@@ -158,6 +148,24 @@ impl FnCtx<'_, '_> {
         }
         self.emit(Op::Ret { s: 0, n: 0 });
         Ok(())
+    }
+
+    /// `return results` for results of types `rtys`: every value in fresh
+    /// slots (all evaluated before any is stored, as `return b, a` swaps).
+    pub(crate) fn result_temps(&mut self, results: &[Expr], rtys: &[Ty]) -> R<Vec<(Slot, u32)>> {
+        let vals = if results.len() == 1 && rtys.len() == 1 {
+            vec![self.expr_conv(&results[0], rtys[0])?]
+        } else {
+            self.values(results, rtys)?
+        };
+        let mut temps = Vec::new();
+        for (v, t) in vals.iter().zip(rtys) {
+            let w = self.words(*t);
+            let d = self.temp(w);
+            self.mov(d, *v, w);
+            temps.push((d, w));
+        }
+        Ok(temps)
     }
 }
 

@@ -240,7 +240,7 @@ impl FnCtx<'_, '_> {
             .iter()
             .map(|o| self.info().obj(*o).ty)
             .collect();
-        let vals: Vec<Slot> = if results.is_empty() {
+        let temps = if results.is_empty() {
             let mut f = self.b.func_index;
             while let crate::types::FuncSource::RangeBody(_) = self.info().funcs[f].source {
                 f = self.info().funcs[f]
@@ -251,21 +251,12 @@ impl FnCtx<'_, '_> {
             let mut v = Vec::new();
             for (o, t) in named.iter().zip(&rtys) {
                 let w = self.words(*t);
-                v.push(self.read_var(*o, w));
+                v.push((self.read_var(*o, w), w));
             }
             v
-        } else if results.len() == 1 && rtys.len() == 1 {
-            vec![self.expr_conv(&results[0], rtys[0])?]
         } else {
-            self.values(results, &rtys)?
+            self.result_temps(results, &rtys)?
         };
-        let mut temps = Vec::new();
-        for (v, t) in vals.iter().zip(&rtys) {
-            let w = self.words(*t);
-            let d = self.temp(w);
-            self.mov(d, *v, w);
-            temps.push((d, w));
-        }
         self.range_return(rb, temps)
     }
 

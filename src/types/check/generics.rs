@@ -518,8 +518,6 @@ impl Checker<'_> {
     /// The methods of generic type `base` for its instance `named`.
     fn instantiate_methods(&mut self, base: &str, named: Ty, targs: &[Ty]) -> R<()> {
         let decls = self.gen.methods.get(base).cloned().unwrap_or_default();
-        let short = self.info.types.name(named);
-        let short = short.trim_start_matches("main.").to_string();
         for di in decls {
             let fd = self.fresh_func(di)?;
             let Some((_, names, ptr)) = generic_receiver(fd) else {
@@ -543,11 +541,7 @@ impl Checker<'_> {
             let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
             let fi = self.info.funcs.len();
             self.info.funcs.push(FuncInfo {
-                name: if ptr {
-                    format!("main.(*{short}).{}", fd.name.name)
-                } else {
-                    format!("main.{short}.{}", fd.name.name)
-                },
+                name: self.method_name(named, ptr, &fd.name.name),
                 source: FuncSource::Inst(self.info.insts.len()),
                 sig,
                 recv: None,
@@ -561,30 +555,7 @@ impl Checker<'_> {
                 has_defer: false,
             });
             self.info.insts.push(fd);
-            if fd.name.name != "_" {
-                if let Some(fs) = self.info.types.struct_fields(named) {
-                    if fs.iter().any(|f| f.name == fd.name.name) {
-                        return self.err(
-                            fd.name.pos,
-                            format!("field and method with the same name {}", fd.name.name),
-                        );
-                    }
-                }
-                let n = self.info.types.named_mut(named).expect("named");
-                if n.methods.iter().any(|m| m.name == fd.name.name) {
-                    return self.err(
-                        fd.name.pos,
-                        format!("method {base}.{} already declared", fd.name.name),
-                    );
-                }
-                n.methods.push(crate::types::ty::MethodDef {
-                    name: fd.name.name.clone(),
-                    sig,
-                    ptr_recv: ptr,
-                    func: fi,
-                });
-                n.methods.sort_by(|a, b| a.name.cmp(&b.name));
-            }
+            self.add_method(named, base, &fd.name, sig, ptr, fi)?;
             self.gen.queue.push(PendingBody { fi, fd, binds });
         }
         Ok(())

@@ -752,44 +752,57 @@ impl<'a> Checker<'a> {
             }
             let sig = self.resolve_signature(&fd.ty)?;
             let fi = self.func_index_of_decl(di);
-            let tname = self.info.types.name(named);
-            self.info.funcs[fi].name = if ptr {
-                format!(
-                    "main.(*{}).{}",
-                    tname.trim_start_matches("main."),
-                    fd.name.name
-                )
-            } else {
-                format!("{}.{}", tname, fd.name.name)
-            };
+            self.info.funcs[fi].name = self.method_name(named, ptr, &fd.name.name);
             self.info.funcs[fi].sig = sig;
             self.info.funcs[fi].recv_named = Some((named, ptr));
-            if fd.name.name == "_" {
-                continue;
-            }
-            if let Some(fs) = self.info.types.struct_fields(named) {
-                if fs.iter().any(|f| f.name == fd.name.name) {
-                    return self.err(
-                        fd.name.pos,
-                        format!("field and method with the same name {}", fd.name.name),
-                    );
-                }
-            }
-            let n = self.info.types.named_mut(named).expect("named");
-            if n.methods.iter().any(|m| m.name == fd.name.name) {
+            self.add_method(named, name, &fd.name, sig, ptr, fi)?;
+        }
+        Ok(())
+    }
+
+    /// How Go's runtime names a method: `main.(*T).M`, `main.T.M`.
+    pub(crate) fn method_name(&self, named: Ty, ptr: bool, m: &str) -> String {
+        let tname = self.info.types.name(named);
+        if ptr {
+            format!("main.(*{}).{m}", tname.trim_start_matches("main."))
+        } else {
+            format!("{tname}.{m}")
+        }
+    }
+
+    /// Adds method `m` (function `fi`) to named type `named` (`tname` in
+    /// messages), with Go's checks against its fields and methods.
+    pub(crate) fn add_method(
+        &mut self,
+        named: Ty,
+        tname: &str,
+        m: &Ident,
+        sig: Ty,
+        ptr: bool,
+        fi: usize,
+    ) -> R<()> {
+        if m.name == "_" {
+            return Ok(());
+        }
+        if let Some(fs) = self.info.types.struct_fields(named) {
+            if fs.iter().any(|f| f.name == m.name) {
                 return self.err(
-                    fd.name.pos,
-                    format!("method {}.{} already declared", name, fd.name.name),
+                    m.pos,
+                    format!("field and method with the same name {}", m.name),
                 );
             }
-            n.methods.push(super::ty::MethodDef {
-                name: fd.name.name.clone(),
-                sig,
-                ptr_recv: ptr,
-                func: fi,
-            });
-            n.methods.sort_by(|a, b| a.name.cmp(&b.name));
         }
+        let n = self.info.types.named_mut(named).expect("named");
+        if n.methods.iter().any(|d| d.name == m.name) {
+            return self.err(m.pos, format!("method {tname}.{} already declared", m.name));
+        }
+        n.methods.push(super::ty::MethodDef {
+            name: m.name.clone(),
+            sig,
+            ptr_recv: ptr,
+            func: fi,
+        });
+        n.methods.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(())
     }
 

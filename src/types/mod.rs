@@ -211,6 +211,27 @@ pub struct FuncInfo {
     pub has_defer: bool,
 }
 
+impl FuncInfo {
+    /// A function named `name` from `source` with signature `sig`, at
+    /// `pos`: no receiver, parameters or captures yet, no parent.
+    pub fn new(name: String, source: FuncSource, sig: Ty, pos: Pos) -> FuncInfo {
+        FuncInfo {
+            name,
+            source,
+            sig,
+            recv: None,
+            recv_named: None,
+            params: Vec::new(),
+            results: Vec::new(),
+            named_results: false,
+            captures: Vec::new(),
+            parent: None,
+            pos,
+            has_defer: false,
+        }
+    }
+}
+
 /// What `x.f` denotes.
 #[derive(Clone, Debug)]
 pub enum Selection {

@@ -412,20 +412,12 @@ impl Checker<'_> {
         self.count_instance(g, at)?;
         let fd = self.fresh_func(decl)?;
         let fi = self.info.funcs.len();
-        self.info.funcs.push(FuncInfo {
-            name: format!("main.{}[{}]", fd.name.name, self.targ_list(&targs)),
-            source: FuncSource::Inst(self.info.insts.len()),
-            sig: builtin::INVALID,
-            recv: None,
-            recv_named: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            named_results: false,
-            captures: Vec::new(),
-            parent: None,
-            pos: fd.name.pos,
-            has_defer: false,
-        });
+        self.info.funcs.push(FuncInfo::new(
+            format!("main.{}[{}]", fd.name.name, self.targ_list(&targs)),
+            FuncSource::Inst(self.info.insts.len()),
+            builtin::INVALID,
+            fd.name.pos,
+        ));
         self.info.insts.push(fd);
         self.gen.funcs.insert((g, targs), fi);
         let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
@@ -540,20 +532,14 @@ impl Checker<'_> {
                 .collect();
             let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
             let fi = self.info.funcs.len();
-            self.info.funcs.push(FuncInfo {
-                name: self.method_name(named, ptr, &fd.name.name),
-                source: FuncSource::Inst(self.info.insts.len()),
+            let mut info = FuncInfo::new(
+                self.method_name(named, ptr, &fd.name.name),
+                FuncSource::Inst(self.info.insts.len()),
                 sig,
-                recv: None,
-                recv_named: Some((named, ptr)),
-                params: Vec::new(),
-                results: Vec::new(),
-                named_results: false,
-                captures: Vec::new(),
-                parent: None,
-                pos: fd.name.pos,
-                has_defer: false,
-            });
+                fd.name.pos,
+            );
+            info.recv_named = Some((named, ptr));
+            self.info.funcs.push(info);
             self.info.insts.push(fd);
             self.add_method(named, base, &fd.name, sig, ptr, fi)?;
             self.gen.queue.push(PendingBody { fi, fd, binds });

@@ -255,24 +255,21 @@ impl Checker<'_> {
             let short = tname.trim_start_matches("main.");
             let fi = self.info.funcs.len();
             self.info.promoted.push(Promoted { path, target });
-            self.info.funcs.push(FuncInfo {
-                name: if ptr_recv {
+            let mut info = FuncInfo::new(
+                if ptr_recv {
                     format!("main.(*{short}).{name}")
                 } else {
                     format!("main.{short}.{name}")
                 },
-                source: FuncSource::Promoted(self.info.promoted.len() - 1),
+                FuncSource::Promoted(self.info.promoted.len() - 1),
                 sig,
-                recv: Some(recv),
-                recv_named: Some((named, ptr_recv)),
-                params,
-                results,
-                named_results: false,
-                captures: Vec::new(),
-                parent: None,
                 pos,
-                has_defer: false,
-            });
+            );
+            info.recv = Some(recv);
+            info.recv_named = Some((named, ptr_recv));
+            info.params = params;
+            info.results = results;
+            self.info.funcs.push(info);
             let n = self.info.types.named_mut(named).expect("named");
             n.methods.push(MethodDef {
                 name,

@@ -545,20 +545,12 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let fi = self.info.funcs.len();
-                    self.info.funcs.push(FuncInfo {
-                        name: format!("main.{}", fd.name.name),
-                        source: FuncSource::Decl(di),
-                        sig: builtin::INVALID,
-                        recv: None,
-                        recv_named: None,
-                        params: Vec::new(),
-                        results: Vec::new(),
-                        named_results: false,
-                        captures: Vec::new(),
-                        parent: None,
-                        pos: fd.name.pos,
-                        has_defer: false,
-                    });
+                    self.info.funcs.push(FuncInfo::new(
+                        format!("main.{}", fd.name.name),
+                        FuncSource::Decl(di),
+                        builtin::INVALID,
+                        fd.name.pos,
+                    ));
                     if fd.recv.is_none() {
                         if fd.name.name == "init" {
                             // Not declared: Go's init functions cannot be

@@ -739,21 +739,27 @@ impl Checker<'_> {
         } else {
             for (e, t) in parts {
                 let (Some(e), Some(t)) = (e, t) else { continue };
-                let lo = self.lhs(e)?;
-                if lo.ty != builtin::INVALID && !self.assignable(t, lo.ty) {
-                    return self.err(
-                        e.pos,
-                        format!(
-                            "cannot assign {} to {} in range",
-                            self.info.types.name_unqualified(t),
-                            self.describe(&lo, e)
-                        ),
-                    );
-                }
+                self.range_assign(e, t)?;
             }
         }
         self.loop_body(body, true)?;
         self.pop_scope();
+        Ok(())
+    }
+
+    /// `for e = range ...`: `e` must take values of type `t`.
+    fn range_assign(&mut self, e: &Expr, t: Ty) -> R<()> {
+        let lo = self.lhs(e)?;
+        if lo.ty != builtin::INVALID && !self.assignable(t, lo.ty) {
+            return self.err(
+                e.pos,
+                format!(
+                    "cannot assign {} to {} in range",
+                    self.info.types.name_unqualified(t),
+                    self.describe(&lo, e)
+                ),
+            );
+        }
         Ok(())
     }
 
@@ -1126,20 +1132,14 @@ impl Checker<'_> {
             .count()
             + 1;
         let fi = self.info.funcs.len();
-        self.info.funcs.push(crate::types::FuncInfo {
-            name: format!("{}-range{k}", self.info.funcs[outer].name),
-            source: crate::types::FuncSource::RangeBody(x.id),
-            sig: sig.params[0],
-            recv: None,
-            recv_named: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            named_results: false,
-            captures: Vec::new(),
-            parent: Some(outer),
-            pos: x.pos,
-            has_defer: false,
-        });
+        let mut info = crate::types::FuncInfo::new(
+            format!("{}-range{k}", self.info.funcs[outer].name),
+            crate::types::FuncSource::RangeBody(x.id),
+            sig.params[0],
+            x.pos,
+        );
+        info.parent = Some(outer);
+        self.info.funcs.push(info);
         let label = self.pending_label.take();
         let saved = self.cur_func.replace(fi);
         for &o in std::iter::once(&state).chain(&results) {
@@ -1176,17 +1176,7 @@ impl Checker<'_> {
                     }
                 }
                 Some(e) => {
-                    let lo = self.lhs(e)?;
-                    if lo.ty != builtin::INVALID && !self.assignable(t, lo.ty) {
-                        return self.err(
-                            e.pos,
-                            format!(
-                                "cannot assign {} to {} in range",
-                                self.info.types.name_unqualified(t),
-                                self.describe(&lo, e)
-                            ),
-                        );
-                    }
+                    self.range_assign(e, t)?;
                     assign.push(Some(e.id));
                     hidden(self, "_", t)
                 }

@@ -22,20 +22,14 @@ impl Checker<'_> {
             None => "main.glob".into(),
         };
         let fi = self.info.funcs.len();
-        self.info.funcs.push(FuncInfo {
-            name: format!("{pname}.func{n}"),
-            source: FuncSource::Lit(e.id),
+        let mut info = FuncInfo::new(
+            format!("{pname}.func{n}"),
+            FuncSource::Lit(e.id),
             sig,
-            recv: None,
-            recv_named: None,
-            params: Vec::new(),
-            results: Vec::new(),
-            named_results: false,
-            captures: Vec::new(),
-            parent,
-            pos: e.pos,
-            has_defer: false,
-        });
+            e.pos,
+        );
+        info.parent = parent;
+        self.info.funcs.push(info);
         self.info.func_lits.insert(e.id, fi);
         let saved = self.cur_func.replace(fi);
         self.push_scope();

@@ -946,6 +946,7 @@ impl<'p> Vm<'p> {
                     r.map_err(|e| self.fail(e, cur, pc!()))?;
                 }
                 Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc!())),
+                Op::PanicRangeDone => return Err(self.fail(Panic::range_done(), cur, pc!())),
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {
                     self.exec_op(op, cur, fp!())

@@ -1203,6 +1203,7 @@ impl<'a> Builder<'a> {
             | Op::MakeClosure { .. }
             | Op::Panic { .. }
             | Op::PanicNil
+            | Op::PanicRangeDone
             | Op::Print { .. }
             | Op::SliceClear { .. }
             | Op::MapMake { .. }

@@ -41,6 +41,13 @@ impl Panic {
         Panic::Runtime(format!("index out of range [{i}] with length {len}"))
     }
 
+    /// An iterator called its loop's body after the body returned false.
+    pub fn range_done() -> Panic {
+        Panic::Runtime(
+            "range function continued iteration after function for loop body returned false".into(),
+        )
+    }
+
     pub fn divide() -> Panic {
         Panic::Runtime("integer divide by zero".into())
     }

@@ -15,8 +15,10 @@
 //! enclosing function, once `f` returns, takes that branch itself (which,
 //! from a loop body nested in another, stops that one in turn).
 //!
-//! Not yet: `goto` out of the body (refused), and Go's panic when `f`
-//! calls `yield` again after it returned false.
+//! An iterator that calls `yield` again after it returned false gets Go's
+//! panic (the body's first instructions test the state). Not yet: `goto`
+//! out of the body (refused), and Go's panic for a `yield` kept and called
+//! after the whole loop is over.
 
 use super::{FnCtx, VarLoc, R};
 use crate::bytecode::op::{Cmp, Op, Slot};
@@ -318,12 +320,23 @@ impl FnCtx<'_, '_> {
         Ok(true)
     }
 
-    /// The start of a body: the loop's variables of the `=` form set from
-    /// the parameters.
+    /// The start of a body: Go's panic if the loop has stopped (the
+    /// iterator calls `yield` after it returned false), then the loop's
+    /// variables of the `=` form set from the parameters.
     pub(crate) fn range_body_prologue(&mut self, ast: RangeAst) -> R<()> {
         let Some(rb) = self.b.range_body.clone() else {
             return Ok(());
         };
+        let st = self.read_var(rb.rf.state, 1);
+        let go_on = self.emit(Op::JfCmpImm {
+            a: st,
+            imm: 0,
+            c: Cmp::Ne,
+            t: 0,
+        });
+        self.emit(Op::PanicRangeDone);
+        let here = self.b.here();
+        self.b.patch(go_on, here);
         if rb.rf.assign.is_empty() {
             return Ok(());
         }

@@ -524,6 +524,10 @@ ops! {
     /// A nil dereference detected by lowering (e.g. calling a nil method value).
     PanicNil fast helper
         reads[] writes[] flags[fail, end];
+    /// Go's panic when an iterator calls the body of a loop over it again
+    /// after the body stopped the loop (`bytecode::lower::range_func`).
+    PanicRangeDone fast helper
+        reads[] writes[] flags[fail, end];
     /// Builtin print/println of one value to stderr; `space` prints a separator first.
     Print { s: Slot, kind: PrintKind, space: bool } slow helper
         reads[words(s, kind.words())] writes[] flags[];

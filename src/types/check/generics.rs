@@ -661,7 +661,7 @@ impl Checker<'_> {
         }
         let ct = self.resolve_type(cons)?;
         if !self.info.types.is_interface(ct) {
-            if !self.identical(t, ct) {
+            if t != ct {
                 return self.err(pos, format!("{tn} does not satisfy {shown}"));
             }
             return Ok(());
@@ -707,13 +707,9 @@ impl Checker<'_> {
                 if self.info.types.is_interface(u) {
                     return Ok(self.missing_method(t, u).is_none());
                 }
-                Ok(self.identical(t, u))
+                Ok(t == u)
             }
         }
-    }
-
-    fn identical(&self, a: Ty, b: Ty) -> bool {
-        a == b
     }
 
     // ----- inference -----

@@ -722,17 +722,7 @@ impl Checker<'_> {
         if define {
             for (e, t) in parts {
                 let (Some(e), Some(t)) = (e, t) else { continue };
-                let ExprKind::Ident(name) = &e.kind else {
-                    return self.err(
-                        e.pos,
-                        format!("non-name {} on left side of :=", self.expr_string(e)),
-                    );
-                };
-                let id = Ident {
-                    name: name.clone(),
-                    pos: e.pos,
-                    id: e.id,
-                };
+                let id = self.range_define(e)?;
                 self.new_local_var(&id, t)?;
                 self.info.expr_types.insert(e.id, t);
             }
@@ -745,6 +735,21 @@ impl Checker<'_> {
         self.loop_body(body, true)?;
         self.pop_scope();
         Ok(())
+    }
+
+    /// `for e := range ...`: `e` must be a name.
+    fn range_define(&self, e: &Expr) -> R<Ident> {
+        let ExprKind::Ident(name) = &e.kind else {
+            return self.err(
+                e.pos,
+                format!("non-name {} on left side of :=", self.expr_string(e)),
+            );
+        };
+        Ok(Ident {
+            name: name.clone(),
+            pos: e.pos,
+            id: e.id,
+        })
     }
 
     /// `for e = range ...`: `e` must take values of type `t`.
@@ -1157,19 +1162,9 @@ impl Checker<'_> {
             let e = parts[i];
             let p = match e {
                 Some(e) if define => {
-                    let ExprKind::Ident(name) = &e.kind else {
-                        return self.err(
-                            e.pos,
-                            format!("non-name {} on left side of :=", self.expr_string(e)),
-                        );
-                    };
-                    let id = Ident {
-                        name: name.clone(),
-                        pos: e.pos,
-                        id: e.id,
-                    };
+                    let id = self.range_define(e)?;
                     self.info.expr_types.insert(e.id, t);
-                    if name == "_" {
+                    if id.name == "_" {
                         hidden(self, "_", t)
                     } else {
                         self.new_local_var(&id, t)?

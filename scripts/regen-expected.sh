@@ -14,7 +14,11 @@
 #                 is written
 #   anything else must build          -> NAME.stdout (byte-exact), NAME.exit
 #                                        (exit code), NAME.stderr1 (first line
-#                                        of stderr, only when stderr is non-empty)
+#                                        of stderr, only when stderr is non-empty),
+#                                        NAME.traceback (after a panic: Go's
+#                                        traceback as `FUNC FILE:LINE` per frame,
+#                                        arguments, directories and offsets left
+#                                        out; see `traceback` below)
 #
 # Test sizes: a line `LHS = VALUE // test: SMALL` (one `=` before the
 # marker) is built as `LHS = SMALL`. The benchmark programs of
@@ -60,6 +64,21 @@ install_if_changed() {
 # first compile error of a failed build log, as NAME.go:LINE:COL: msg
 first_error() { # log name
   grep -m1 -E "^(\./)?$2\.go:[0-9]+:[0-9]+: " "$1" | sed -E 's#^\./##' || true
+}
+
+# Go's traceback in a stderr file (after `goroutine 1 [running]:`), one
+# line per frame: the function without its argument list, and the base
+# name of the file with the line (`main.(*T).get a.go:8`); Go's elision
+# line as it is. tests/programs.rs normalizes pgojit's stderr the same way.
+traceback() { # stderr-file
+  awk '
+    /^goroutine 1 \[running\]:$/ { on = 1; next }
+    !on { next }
+    /^$/ { on = 0; next }
+    /^\.\.\.[0-9]+ frames elided\.\.\.$/ { print; next }
+    /^\t/ { loc = $1; sub(/^.*\//, "", loc); print fn " " loc; next }
+    { fn = $0; sub(/\([^()]*\)$/, "", fn) }
+  ' "$1"
 }
 
 # process_one DIR NAME: runs in a subshell; writes $work/NAME.log and
@@ -160,6 +179,12 @@ process_one() {
   else
     rm -f "$base.stderr1"
   fi
+  if grep -q '^panic: ' "$d/stderr1_1"; then
+    traceback "$d/stderr1" >"$d/traceback"
+    install_if_changed "$d/traceback" "$base.traceback"
+  else
+    rm -f "$base.traceback"
+  fi
   printf '%-40s exit=%s %s\n' "$name" "$(cat "$d/exit1")" "$(cat "$d/stderr1_1")" >>"$log"
   echo ok >"$work/$name.status"
 }
@@ -181,7 +206,7 @@ for dir in "${dirs[@]}"; do
     names+=("$name")
   done
   # expectation files whose program is gone
-  for f in "$dir"/*.{stdout,exit,stderr1,compile_error,expect}; do
+  for f in "$dir"/*.{stdout,exit,stderr1,traceback,compile_error,expect}; do
     n=$(basename "${f%.*}")
     [ -f "$dir/$n.go" ] || { echo "ORPHAN: $f has no $n.go (delete it)"; status=1; }
   done

@@ -31,8 +31,28 @@ fn seen(o: &Output) -> String {
         "exit {:?}\n--- stdout\n{}--- stderr\n{}",
         o.status.code(),
         text(&o.stdout),
-        text(&o.stderr)
+        frames_only(&text(&o.stderr))
     )
+}
+
+/// A traceback's lines without what differs between tiers and runs: a
+/// frame's arguments (words, addresses) and its code offset (`+0x1d`).
+fn frames_only(stderr: &str) -> String {
+    let mut out = String::new();
+    let mut frames = false;
+    for l in stderr.lines() {
+        frames |= l == "goroutine 1 [running]:";
+        let l = if !frames {
+            l
+        } else if l.starts_with('\t') {
+            l.split(" +0x").next().unwrap_or(l)
+        } else {
+            l.rfind('(').map_or(l, |i| &l[..i])
+        };
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
 }
 
 const TIERS: &[&str] = &[

@@ -111,6 +111,10 @@ impl CodeMemory {
                     let start = buf.ptr(AssemblyOffset(skip)) as usize;
                     crate::faults::register(start, len, &code.faults)
                 }),
+                _frames: (!code.calls.is_empty()).then(|| {
+                    let start = buf.ptr(AssemblyOffset(skip)) as usize;
+                    crate::frames::register(start, len, &code.calls, &code.locations)
+                }),
                 buf,
                 skip,
                 labels: code.labels.clone(),
@@ -155,6 +159,8 @@ pub struct CompiledCode {
     /// Its implicit nil checks, registered while it is mapped (dropped
     /// before `buf`).
     _faults: Option<crate::faults::Registration>,
+    /// Its call sites, registered while it is mapped (dropped before `buf`).
+    _frames: Option<crate::frames::Registration>,
     buf: ExecutableBuffer,
     /// Padding before the code's first byte.
     skip: usize,

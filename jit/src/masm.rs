@@ -121,6 +121,11 @@ pub struct Assembled {
     /// Implicit nil checks: (offset of an access that may fault on nil,
     /// offset of its landing pad). See [`crate::faults`].
     pub faults: Vec<(usize, usize)>,
+    /// Every call instruction: where it returns to, and the frame it is
+    /// made from. See [`crate::frames`].
+    pub calls: Vec<CallSite>,
+    /// The Go frames each call site's `tag` stands for.
+    pub locations: Vec<Box<[(u32, u32)]>>,
     /// Byte ranges `[start, end)` that hold data, not instructions (the
     /// constant pool): the listing prints them as `dq`.
     pub data: Vec<(usize, usize)>,
@@ -184,7 +189,30 @@ pub struct MacroAssembler {
     /// The constant pool: 8-byte constants read RIP-relative, placed
     /// after the code by [`finish`](Self::finish).
     consts: Vec<(u64, Label)>,
+    /// Bytes the code has pushed (or subtracted from `rsp`) since its
+    /// entry, as the instructions emitted so far leave it; emitters set
+    /// it where control arrives from elsewhere ([`set_depth`](Self::set_depth)).
+    depth: i32,
+    /// The location calls emitted from here on are made at ([`NO_TAG`]:
+    /// not a Go frame).
+    tag: u32,
+    calls: Vec<CallSite>,
+    locations: Vec<Box<[(u32, u32)]>>,
 }
+
+/// A call instruction of assembled code: the offset it returns to, the
+/// bytes its frame had pushed below its entry's return address when it
+/// made the call, and its location tag (an index into
+/// [`Assembled::locations`], or [`NO_TAG`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallSite {
+    pub ret: usize,
+    pub depth: i32,
+    pub tag: u32,
+}
+
+/// The tag of calls that are not made by a Go frame (trampolines).
+pub const NO_TAG: u32 = u32::MAX;
 
 impl Default for MacroAssembler {
     fn default() -> Self {
@@ -219,7 +247,51 @@ impl MacroAssembler {
             comments: Vec::new(),
             faults: Vec::new(),
             consts: Vec::new(),
+            depth: 0,
+            tag: NO_TAG,
+            calls: Vec::new(),
+            locations: Vec::new(),
         }
+    }
+
+    /// Bytes pushed since the entry (see the field).
+    pub fn depth(&self) -> i32 {
+        self.depth
+    }
+
+    /// Where control arrives with `depth` bytes pushed since the entry
+    /// (a block after a return path, an out-of-line stub).
+    pub fn set_depth(&mut self, depth: i32) {
+        self.depth = depth;
+    }
+
+    /// The location tag of the calls emitted from here on.
+    pub fn tag(&self) -> u32 {
+        self.tag
+    }
+
+    pub fn set_tag(&mut self, tag: u32) {
+        self.tag = tag;
+    }
+
+    /// The tag of a location: Go frames as (function, pc) pairs, innermost
+    /// first (inlined frames before the frame that inlined them).
+    pub fn location(&mut self, frames: &[(u32, u32)]) -> u32 {
+        if let Some(i) = self.locations.iter().position(|l| **l == *frames) {
+            return i as u32;
+        }
+        self.locations.push(frames.into());
+        (self.locations.len() - 1) as u32
+    }
+
+    /// Records the call instruction just emitted.
+    fn record_call(&mut self) {
+        let ret = self.offset();
+        self.calls.push(CallSite {
+            ret,
+            depth: self.depth,
+            tag: self.tag,
+        });
     }
 
     /// The label of an 8-byte constant in the pool (one per value), for
@@ -488,6 +560,7 @@ impl MacroAssembler {
     pub fn call_reg(&mut self, target: Reg) {
         let t = target.0;
         dynasm!(self.ops ; .arch x64 ; call Rq(t));
+        self.record_call();
     }
 
     /// Calls the absolute address `addr` through `CALL_TARGET`, so the code
@@ -528,6 +601,8 @@ impl MacroAssembler {
             labels: self.labels,
             comments: self.comments,
             faults,
+            calls: self.calls,
+            locations: self.locations,
             data,
         })
     }

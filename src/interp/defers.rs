@@ -20,8 +20,9 @@
 //! called directly, while a panic runs it: its frame and function are
 //! those `run_deferred` expects (`Vm::recover_at`).
 
+use super::trace::TraceFrame;
 use super::{mem, Vm};
-use crate::bytecode::op::Op;
+use crate::bytecode::op::{Op, Slot};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::Itab;
 use pgojit_profiler::FuncId;
@@ -49,6 +50,9 @@ pub(crate) struct ActivePanic {
     /// panic.
     superseded: bool,
     repanicked: bool,
+    /// Its traceback from where it was raised out to the frames it has
+    /// left so far (`Vm::trace` while it unwinds between them).
+    trace: Vec<TraceFrame>,
 }
 
 impl Vm<'_> {
@@ -82,7 +86,13 @@ impl Vm<'_> {
 
     /// `Protect`: runs `body` on the frame at `fp` (of `cur`, the body's
     /// frame function), then its deferred calls.
-    pub(crate) fn protect(&mut self, body: FuncId, cur: FuncId, fp: usize) -> Result<(), Panic> {
+    pub(crate) fn protect(
+        &mut self,
+        body: FuncId,
+        line: Slot,
+        cur: FuncId,
+        fp: usize,
+    ) -> Result<(), Panic> {
         let dmark = self.defers.len();
         let pmark = self.panics.len();
         if let Some(pr) = self.profile {
@@ -98,6 +108,8 @@ impl Vm<'_> {
         }
         let top = self.frame_top(cur, fp);
         while self.defers.len() > dmark {
+            // The panic running the call, if any (the newest).
+            let running = unwinding.then(|| self.panics.len() - 1);
             let r = self
                 .pop_deferred(top)
                 .and_then(|rec| self.run_deferred(rec, top, unwinding));
@@ -107,10 +119,31 @@ impl Vm<'_> {
                         // Recovered: this frame returns normally, and the
                         // panics raised below it are over.
                         self.panics.truncate(pmark);
+                        self.trace.clear();
                         unwinding = false;
                     }
                 }
                 Err(e) => {
+                    if e.recoverable() {
+                        // Below the deferred call's frames, Go's stack holds
+                        // the panic running it over the frames it left, or
+                        // this function's frame at the return.
+                        match running {
+                            Some(k) => {
+                                let v = match self.panics[k].panic {
+                                    Panic::Value(v) => v,
+                                    _ => [0, 0],
+                                };
+                                self.trace.push(TraceFrame::Panic(v));
+                                let below = self.panics[k].trace.clone();
+                                self.trace.extend(below);
+                            }
+                            None => {
+                                let line = self.stack[fp + line as usize] as u32;
+                                self.trace.push(TraceFrame::Line { func: body, line });
+                            }
+                        }
+                    }
                     if let Err(e) = self.absorb(e) {
                         self.drop_deferred(dmark);
                         return Err(e);
@@ -120,6 +153,12 @@ impl Vm<'_> {
             }
         }
         if unwinding {
+            // On its way out: the frames outside this one come next.
+            self.trace = self
+                .panics
+                .last()
+                .map(|p| p.trace.clone())
+                .unwrap_or_default();
             Err(Panic::Unwinding)
         } else {
             Ok(())
@@ -197,7 +236,11 @@ impl Vm<'_> {
         if !e.recoverable() {
             return Err(e);
         }
+        let trace = std::mem::take(&mut self.trace);
         if let Panic::Unwinding = e {
+            if let Some(p) = self.panics.last_mut() {
+                p.trace = trace;
+            }
             return Ok(());
         }
         let again = match (self.panics.last(), &e) {
@@ -215,6 +258,7 @@ impl Vm<'_> {
             value: None,
             superseded: false,
             repanicked: again,
+            trace,
         });
         Ok(())
     }
@@ -313,7 +357,6 @@ impl Vm<'_> {
         }
         self.recover_at = None;
         let mut lines = Vec::new();
-        let mut runtime = false;
         for i in 0..self.panics.len() {
             let a = self.panics[i].clone();
             if a.superseded {
@@ -329,10 +372,18 @@ impl Vm<'_> {
             };
             let tab = if lines.is_empty() { "" } else { "\t" };
             lines.push(format!("{tab}panic: {text}{suffix}"));
-            runtime = matches!(a.panic, Panic::Runtime(_));
         }
+        let signal = self.panics.iter().any(|p| p.panic.is_nil_deref());
+        let trace = match self.panics.last() {
+            Some(p) => self.format_trace(&p.trace),
+            None => self.format_trace(&[]),
+        };
         self.panics.clear();
-        Panic::Report { lines, runtime }
+        Panic::Report {
+            lines,
+            signal,
+            trace,
+        }
     }
 
     /// Heap words the deferred calls and panics hold: roots for the collector.

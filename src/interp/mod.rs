@@ -14,6 +14,7 @@ mod mem;
 mod natives;
 mod slow;
 mod tiering;
+mod trace;
 mod values;
 
 use crate::bytecode::frame::JitCtx;
@@ -111,6 +112,9 @@ pub struct Vm<'p> {
     defer_words: Vec<u64>,
     /// Panics on their way, oldest first (`defers.rs`).
     panics: Vec<defers::ActivePanic>,
+    /// The traceback of the panic on its way out of the frames it has
+    /// left so far, innermost first (`trace.rs`).
+    trace: Vec<trace::TraceFrame>,
     /// The frame (stack index) and function in which `recover` stops the
     /// newest panic: the callee of the deferred call it runs.
     recover_at: Option<(usize, FuncId)>,
@@ -205,6 +209,7 @@ impl<'p> Vm<'p> {
             defers: Vec::new(),
             defer_words: Vec::new(),
             panics: Vec::new(),
+            trace: Vec::new(),
             recover_at: None,
             map_rng: {
                 use std::hash::{BuildHasher, Hasher};
@@ -413,7 +418,8 @@ impl<'p> Vm<'p> {
         let tier = if TIERED { self.tier } else { None };
         // (`run` has offered the entry to the tier layer.)
         if !self.step() {
-            return Err(self.fail(self.out_of_steps(cur, 0), cur, 0));
+            self.flush();
+            return Err(self.out_of_steps(cur, 0));
         }
         // Frame slots: the verifier proved every slot operand of a function
         // lies below its frame size, and `enter` proved the frame lies inside
@@ -471,7 +477,7 @@ impl<'p> Vm<'p> {
                 let (p, len) = (s!($s), s!($s + 1));
                 let i = s!($i) as i64;
                 if i < 0 || i as u64 >= len {
-                    return Err(self.fail(Panic::index(i, len), cur, pc!()));
+                    return Err(self.fail(Panic::index(i, len), cur, pc!(), fr, base_depth));
                 }
                 (p, i)
             }};
@@ -486,11 +492,17 @@ impl<'p> Vm<'p> {
                             continue;
                         }
                         Ok(false) => {}
-                        Err(e) => return Err(self.fail(e, cur, pc!())),
+                        Err(e) => return Err(self.fail(e, cur, pc!(), fr, base_depth)),
                     }
                 }
                 if !self.step() {
-                    return Err(self.fail(self.out_of_steps(target, 0), cur, pc!()));
+                    return Err(self.fail(
+                        self.out_of_steps(target, 0),
+                        cur,
+                        pc!(),
+                        fr,
+                        base_depth,
+                    ));
                 }
                 let e = self.entries[target.index()];
                 if !self.push_frame(Suspended {
@@ -499,7 +511,7 @@ impl<'p> Vm<'p> {
                     code,
                     fr,
                 }) {
-                    return Err(self.fail(self.stack_overflow(), cur, pc!()));
+                    return Err(self.fail(self.stack_overflow(), cur, pc!(), fr, base_depth));
                 }
                 fr = fr.wrapping_add($base as usize);
                 cur = target;
@@ -516,7 +528,7 @@ impl<'p> Vm<'p> {
                 let (recv, method, base, site) = ($recv, $method, $base, $site);
                 let tab = s!(recv);
                 if tab == 0 {
-                    return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                    return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                 }
                 // SAFETY: a non-nil type word of a non-empty interface is a leaked itab.
                 let itab = unsafe { &*(tab as *const Itab) };
@@ -557,7 +569,13 @@ impl<'p> Vm<'p> {
         macro_rules! backedge {
             ($t:expr) => {{
                 if !self.step() {
-                    return Err(self.fail(self.out_of_steps(cur, pc!()), cur, pc!()));
+                    return Err(self.fail(
+                        self.out_of_steps(cur, pc!()),
+                        cur,
+                        pc!(),
+                        fr,
+                        base_depth,
+                    ));
                 }
                 if let Some(pr) = prof {
                     // SAFETY: `cur` has an entry, so `cur < funcs_named`.
@@ -567,7 +585,9 @@ impl<'p> Vm<'p> {
                     match tier.backedge(self, cur, $t, fp!()) {
                         Ok(true) => pop_frame!(),
                         Ok(false) => {}
-                        Err(e) => return Err(self.fail(e, cur, pc!())),
+                        // (The compiled code that took over the running
+                        // frame has put it in the traceback.)
+                        Err(e) => return Err(self.fail_above(e, base_depth)),
                     }
                 }
             }};
@@ -622,6 +642,8 @@ impl<'p> Vm<'p> {
                             Panic::Runtime("negative shift amount".into()),
                             cur,
                             pc!(),
+                            fr,
+                            base_depth,
                         ));
                     }
                 }
@@ -655,7 +677,7 @@ impl<'p> Vm<'p> {
                 Op::Load { d, p, off, n } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     if n == 1 {
                         s!(d) = mem::load(a, off as usize);
@@ -667,7 +689,7 @@ impl<'p> Vm<'p> {
                 Op::Store { p, off, s, n } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     if n == 1 {
                         mem::store(a, off as usize, s!(s));
@@ -679,7 +701,7 @@ impl<'p> Vm<'p> {
                 Op::AddrOff { d, p, off } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     s!(d) = a + 8 * off as u64;
                 }
@@ -689,11 +711,11 @@ impl<'p> Vm<'p> {
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
                         self.collect(cur, fp!())
-                            .map_err(|e| self.fail(e, cur, pc!()))?;
+                            .map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                     }
                     s!(d) = match self.heap.alloc(n as usize, layout) {
                         Ok(p) => p,
-                        Err(e) => return Err(self.fail(e, cur, pc!())),
+                        Err(e) => return Err(self.fail(e, cur, pc!(), fr, base_depth)),
                     };
                 }
                 Op::SliceAddr { d, s, i, stride } => {
@@ -737,7 +759,7 @@ impl<'p> Vm<'p> {
                     );
                 }
                 Op::CheckIndex { i, len } => {
-                    in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!()))?;
+                    in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
                 Op::Call { func: target, base } => {
                     if let Some(pr) = prof {
@@ -749,7 +771,7 @@ impl<'p> Vm<'p> {
                 Op::CallClosure { f, base, site } => {
                     let fv = s!(f);
                     if fv == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     self.jc.ctx = fv;
                     let target = FuncId(mem::load(fv, 0) as u32);
@@ -778,13 +800,13 @@ impl<'p> Vm<'p> {
                     });
                     let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
-                    r.map_err(|e| self.fail(e, cur, pc!()))?;
+                    r.map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
                 Op::LoadCtx { d } => s!(d) = self.jc.ctx,
                 Op::RetLoad { p, off } => {
                     let a = s!(p);
                     if a == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     s!(0) = mem::load(a, off as usize);
                     pop_frame!();
@@ -829,7 +851,7 @@ impl<'p> Vm<'p> {
                 Op::LoadAddI { t, p, off, d, a, b } => {
                     let x = s!(p);
                     if x == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     s!(t) = mem::load(x, off as usize);
                     s!(d) = s!(a).wrapping_add(s!(b));
@@ -928,7 +950,7 @@ impl<'p> Vm<'p> {
                 } => {
                     let x = s!(p);
                     if x == 0 {
-                        return Err(self.fail(Panic::nil_deref(), cur, pc!()));
+                        return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth));
                     }
                     s!(t) = mem::load(x, off as usize);
                     s!(0) = s!(a).wrapping_add(s!(b));
@@ -943,14 +965,18 @@ impl<'p> Vm<'p> {
                     });
                     let r = self.exec_op(op, cur, fp!());
                     self.frames.pop();
-                    r.map_err(|e| self.fail(e, cur, pc!()))?;
+                    r.map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
-                Op::PanicNil => return Err(self.fail(Panic::nil_deref(), cur, pc!())),
-                Op::PanicRangeDone => return Err(self.fail(Panic::range_done(), cur, pc!())),
+                Op::PanicNil => {
+                    return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth))
+                }
+                Op::PanicRangeDone => {
+                    return Err(self.fail(Panic::range_done(), cur, pc!(), fr, base_depth))
+                }
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {
                     self.exec_op(op, cur, fp!())
-                        .map_err(|e| self.fail(e, cur, pc!()))?;
+                        .map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
             }
             ip = ip.wrapping_add(1);
@@ -1047,8 +1073,26 @@ impl<'p> Vm<'p> {
     }
 
     /// Flushes stdout before a panic message goes to stderr.
-    fn fail(&mut self, p: Panic, _f: FuncId, _pc: usize) -> Panic {
+    /// A panic leaving a `run` that started with `base` suspended frames:
+    /// its running frame (`f` at `pc`, frame at `fr`) and its suspended
+    /// ones go to the traceback.
+    fn fail(&mut self, p: Panic, f: FuncId, pc: usize, fr: *mut u64, base: usize) -> Panic {
         self.flush();
+        if p.recoverable() {
+            let fp = (fr as usize - self.stack.as_ptr() as usize) / 8;
+            self.trace_interp(f, pc, fp);
+            self.trace_suspended(base);
+        }
+        p
+    }
+
+    /// [`Vm::fail`] when compiled code has put the running frame in the
+    /// traceback (it took the frame over by OSR).
+    fn fail_above(&mut self, p: Panic, base: usize) -> Panic {
+        self.flush();
+        if p.recoverable() {
+            self.trace_suspended(base);
+        }
         p
     }
 

@@ -615,7 +615,7 @@ impl Vm<'_> {
                 }
                 return Err(Panic::Value([s!(s), s!(s + 1)]));
             }
-            Op::Protect { body } => return self.protect(body, cur, fp),
+            Op::Protect { body, line } => return self.protect(body, line, cur, fp),
             Op::DeferPush {
                 wrap,
                 base,

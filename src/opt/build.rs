@@ -377,6 +377,7 @@ impl<'a> Builder<'a> {
             result_words: f.result_words,
             in_bounds: Default::default(),
             frame_bufs: 0,
+            inline_ctxs: Vec::new(),
         };
         Ok(Builder {
             f,
@@ -472,6 +473,7 @@ impl<'a> Builder<'a> {
             insn,
             ty,
             pc: self.pc,
+            ctx: 0,
         });
         id
     }

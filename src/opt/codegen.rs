@@ -59,7 +59,7 @@ use pgojit_jit::abi::{
     is_callee_saved, ARGS, CALL_TARGET, FRAME, PARAMS, RET, TMP0, TMP1, TMP2, VM,
 };
 use pgojit_jit::masm::{Ext, FloatOp};
-use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
+use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg, NO_TAG};
 use pgojit_profiler::FuncId;
 use std::collections::HashMap;
 
@@ -83,7 +83,15 @@ enum PanicKind {
 enum Stub {
     /// A panic with up to two operand values (index, length), then a
     /// jump to the unwind path given.
-    Panic(Label, PanicKind, Option<Operand>, Option<Operand>, Label),
+    /// (And the location's call-site tag.)
+    Panic(
+        Label,
+        PanicKind,
+        Option<Operand>,
+        Option<Operand>,
+        Label,
+        u32,
+    ),
     /// Adds a derived site count to the counter register, then jumps on
     /// (to the nil or unwind path): a panic in the counted loop.
     Count(Label, Phase, Label),
@@ -198,7 +206,14 @@ struct Gen<'a> {
     at: Option<(BlockId, usize)>,
     /// Paths that add the derived count to the counter register before
     /// a panic: (count, `true` for the nil path, label).
-    count_labels: Vec<(Phase, bool, Label)>,
+    count_labels: Vec<(Phase, Label, Label)>,
+    /// Bytes the prologue pushes: the native stack depth of the body.
+    frame_depth: i32,
+    /// Call-site tags by (inline context, pc).
+    tags: HashMap<(u32, u32), u32>,
+    /// The nil-panic exits, one per location that has one (a traceback
+    /// names the line that dereferenced nil).
+    nil_exits: Vec<(u32, Label)>,
     /// The entry of this code version's main graph (what its entry cell
     /// holds while the version is installed).
     main_entry: Label,
@@ -528,6 +543,8 @@ pub fn emit(
 ) -> Result<(Label, u32), String> {
     // (`osr`: the main graph's entry, for an OSR graph.)
     let (main_entry, osr) = (osr, osr.is_some());
+    // (Several graphs share one assembler: each is entered anew.)
+    m.set_depth(0);
     let f = prog.func(func);
     // A guarded site's call count (the miss ratio's denominator) is kept
     // in a callee-saved register while the code runs, and added to its
@@ -769,6 +786,9 @@ pub fn emit(
         trips,
         at: None,
         count_labels: Vec::new(),
+        frame_depth: 0,
+        tags: HashMap::new(),
+        nil_exits: Vec::new(),
         main_entry: main_entry.unwrap_or(entry),
     };
     e.m.comment(&format!(
@@ -798,7 +818,9 @@ pub fn emit(
         e.m.comment(&format!("registers: {}", regs.join(" ")));
     }
     e.m.bind(entry);
+    e.locate(None);
     e.prologue(native_words);
+    e.frame_depth = e.m.depth();
     let order = a.order.clone();
     // What a block checked (pointers not nil, indexes in bounds) holds in
     // every block it dominates: values do not change, and a block's checks
@@ -813,6 +835,8 @@ pub fn emit(
             e.m.align_nop(LOOP_ALIGN);
         }
         e.m.bind(e.blocks[b.index()]);
+        // (After a return path, the next block is in the frame.)
+        e.m.set_depth(e.frame_depth);
         let inherited = idom[b.index()]
             .filter(|&d| d != b)
             .and_then(|d| exits[d.index()].clone());
@@ -839,6 +863,7 @@ pub fn emit(
         e.copying = Some((chain.clone(), labels.clone()));
         for (k, &b) in chain.iter().enumerate() {
             e.m.bind(labels[k]);
+            e.m.set_depth(e.frame_depth);
             e.nil_checked.clear();
             e.checked.clear();
             e.elem_cache = None;
@@ -1407,7 +1432,8 @@ impl Gen<'_> {
     fn panic_path(&mut self, kind: PanicKind, a: Option<Operand>, b: Option<Operand>) -> Label {
         let l = self.m.new_label();
         let unwind = self.unwind_label();
-        self.stubs.push(Stub::Panic(l, kind, a, b, unwind));
+        let tag = self.m.tag();
+        self.stubs.push(Stub::Panic(l, kind, a, b, unwind, tag));
         l
     }
 
@@ -1456,22 +1482,55 @@ impl Gen<'_> {
     }
 
     fn count_path(&mut self, nil: bool) -> Label {
+        let to = if nil { self.nil_exit() } else { self.unwind };
         let Some(p) = self.phase() else {
-            return if nil { self.nil } else { self.unwind };
+            return to;
         };
-        if let Some(&(_, _, l)) = self.count_labels.iter().find(|c| c.0 == p && c.1 == nil) {
+        if let Some(&(_, _, l)) = self.count_labels.iter().find(|c| c.0 == p && c.1 == to) {
             return l;
         }
         let l = self.m.new_label();
-        let to = if nil { self.nil } else { self.unwind };
         self.stubs.push(Stub::Count(l, p, to));
-        self.count_labels.push((p, nil, l));
+        self.count_labels.push((p, to, l));
         l
+    }
+
+    /// The nil-panic exit of the current location.
+    fn nil_exit(&mut self) -> Label {
+        let tag = self.m.tag();
+        if let Some(&(_, l)) = self.nil_exits.iter().find(|e| e.0 == tag) {
+            return l;
+        }
+        let l = self.m.new_label();
+        self.nil_exits.push((tag, l));
+        l
+    }
+
+    /// Calls emitted from here on are made at `pc` of inline context
+    /// `ctx`: their return addresses name its frames in tracebacks.
+    fn locate_at(&mut self, ctx: u32, pc: u32) {
+        let tag = match self.tags.get(&(ctx, pc)) {
+            Some(&t) => t,
+            None => {
+                let frames = self.g.frames_at(self.func, ctx, pc);
+                let t = self.m.location(&frames);
+                self.tags.insert((ctx, pc), t);
+                t
+            }
+        };
+        self.m.set_tag(tag);
+    }
+
+    /// [`Self::locate_at`] the location of instruction `i`.
+    fn locate(&mut self, i: Option<InsnId>) {
+        let (ctx, pc) = i.map_or((0, 0), |i| (self.g.insn(i).ctx, self.g.insn(i).pc));
+        self.locate_at(ctx, pc);
     }
 
     // ----- instructions -----
 
     fn insn(&mut self, i: InsnId) -> Result<(), String> {
+        self.locate(Some(i));
         // (Only a slice access right after one may reuse its index.)
         let cached = self.elem_cache.take();
         if self.fused[i.index()] {
@@ -3074,14 +3133,17 @@ impl Gen<'_> {
 
     fn out_of_line(&mut self) {
         for stub in std::mem::take(&mut self.stubs) {
+            // (Each is entered from the body, in its frame.)
+            self.m.set_depth(self.frame_depth);
             match stub {
                 Stub::Count(l, p, to) => {
                     self.m.bind(l);
                     self.shift_count(p, true);
                     self.m.jmp(to);
                 }
-                Stub::Panic(l, kind, a, b, unwind) => {
+                Stub::Panic(l, kind, a, b, unwind, tag) => {
                     self.m.bind(l);
+                    self.m.set_tag(tag);
                     self.align_noreturn();
                     let a = a.map(|o| self.get(o, TMP0));
                     if let Some(a) = a {
@@ -3168,13 +3230,21 @@ impl Gen<'_> {
                 }
             }
         }
-        self.m.comment("nil dereference");
-        self.m.bind(self.nil);
-        self.align_noreturn();
-        self.m.mov(ARGS[0], VM);
-        self.m.mov_imm(ARGS[1], PanicKind::Nil as u64);
-        self.m.call_abs(runtime::panic_with as *const () as usize);
-        self.m.jmp(self.unwind);
+        let shared = self.nil;
+        let exits = std::mem::take(&mut self.nil_exits);
+        for (tag, label) in exits.into_iter().chain([(NO_TAG, shared)]) {
+            self.m.comment("nil dereference");
+            self.m.bind(label);
+            self.m.set_depth(self.frame_depth);
+            self.m.set_tag(tag);
+            self.align_noreturn();
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], PanicKind::Nil as u64);
+            self.m.call_abs(runtime::panic_with as *const () as usize);
+            self.m.jmp(self.unwind);
+        }
+        self.m.set_depth(self.frame_depth);
+        self.m.set_tag(NO_TAG);
         self.m.comment("stack overflow");
         self.m.bind(self.overflow);
         self.align_noreturn();

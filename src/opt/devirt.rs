@@ -88,7 +88,7 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
         let Some((b, k)) = g.position(c) else {
             continue;
         };
-        let pc = g.insn(c).pc;
+        let (pc, ctx) = (g.insn(c).pc, g.insn(c).ctx);
         let inlined = g.block(b).inlined;
         let rw = prog.sites[site.index()].result_words as usize;
         let call_ty = g.insn(c).ty;
@@ -110,7 +110,7 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
         };
         let emit = |g: &mut Graph, b: BlockId, insn: Insn, ty: Ty| {
             let id = InsnId(g.insns.len() as u32);
-            g.insns.push(InsnData { insn, ty, pc });
+            g.insns.push(InsnData { insn, ty, pc, ctx });
             g.blocks[b.index()].insns.push(id);
             id
         };
@@ -196,6 +196,7 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
                 },
                 ty: call_ty,
                 pc,
+                ctx,
             });
             let words = call_words(g, hit, id, rw, cont);
             g.blocks[hit.index()].term = Some(Term::Jump(Edge {

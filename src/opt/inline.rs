@@ -428,6 +428,26 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             }
         }
     }
+    // The callee's code runs in a new inline context (and the contexts of
+    // what was inlined into it, below that one).
+    let (call_ctx, call_pc) = (g.insn(c).ctx, g.insn(c).pc);
+    let first = g.inline_ctxs.len() as u32 + 1;
+    g.inline_ctxs.push(super::ir::InlineCtx {
+        func,
+        parent: call_ctx,
+        call_pc,
+    });
+    for ic in &h.inline_ctxs {
+        g.inline_ctxs.push(super::ir::InlineCtx {
+            func: ic.func,
+            parent: if ic.parent == 0 {
+                first
+            } else {
+                ic.parent + first
+            },
+            call_pc: ic.call_pc,
+        });
+    }
     let order = h.rpo();
     for &hb in &order {
         let blk = h.block(hb);
@@ -441,7 +461,8 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             if let Insn::Bytecode { inlined_from, .. } = &mut d.insn {
                 inlined_from.get_or_insert(func);
             }
-            let id = g.add_insn(d.insn, d.ty, d.pc);
+            let ctx = if d.ctx == 0 { first } else { d.ctx + first };
+            let id = g.add_insn_at(d.insn, d.ty, d.pc, ctx);
             map.insert(i, id);
         }
     }

@@ -652,6 +652,20 @@ pub struct InsnData {
     pub insn: Insn,
     pub ty: Ty,
     pub pc: u32,
+    /// The inlined call it comes from: 0 for the function itself, else
+    /// `k + 1` for [`Graph::inline_ctxs`]`[k]` (its pc is in that
+    /// function). Calls and panic paths name these frames in tracebacks.
+    pub ctx: u32,
+}
+
+/// A call inlined into a graph: the callee's code runs in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlineCtx {
+    pub func: FuncId,
+    /// The context of the call (0: the function itself).
+    pub parent: u32,
+    /// The call's pc, in the parent's function.
+    pub call_pc: u32,
 }
 
 /// A jump to `block` passing `args` to its parameters.
@@ -764,6 +778,8 @@ pub struct Graph {
     /// Words of frame buffers its `FrameAlloc`s use (the code generator
     /// reserves them in the frame).
     pub frame_bufs: u32,
+    /// The inlined calls its instructions come from ([`InsnData::ctx`]).
+    pub inline_ctxs: Vec<InlineCtx>,
 }
 
 impl Graph {
@@ -898,8 +914,29 @@ impl Graph {
 
     /// Adds an instruction to the arena (not to a block).
     pub fn add_insn(&mut self, insn: Insn, ty: Ty, pc: u32) -> InsnId {
-        self.insns.push(InsnData { insn, ty, pc });
+        self.add_insn_at(insn, ty, pc, 0)
+    }
+
+    /// [`Self::add_insn`] in inline context `ctx`.
+    pub fn add_insn_at(&mut self, insn: Insn, ty: Ty, pc: u32, ctx: u32) -> InsnId {
+        self.insns.push(InsnData { insn, ty, pc, ctx });
         InsnId(self.insns.len() as u32 - 1)
+    }
+
+    /// The frames of `pc` in context `ctx` of function `me`'s graph, as
+    /// (function, pc) pairs, innermost first.
+    pub fn frames_at(&self, me: FuncId, ctx: u32, pc: u32) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        let (mut c, mut pc) = (ctx, pc);
+        while c > 0 {
+            let Some(ic) = self.inline_ctxs.get(c as usize - 1) else {
+                break;
+            };
+            out.push((ic.func.0, pc));
+            (c, pc) = (ic.parent, ic.call_pc);
+        }
+        out.push((me.0, pc));
+        out
     }
 
     /// The block holding instruction `i` in its body, and its index there.

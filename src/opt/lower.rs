@@ -269,6 +269,7 @@ fn make_iface(
             },
             ty: Ty::Ptr,
             pc,
+            ctx: g.insns[v.index()].ctx,
         };
     }
     let mut seq = before;

@@ -24,9 +24,14 @@ pub enum Panic {
     /// deferred calls of a frame it passed did not recover it.
     Unwinding,
     /// What Go prints when panics end the program: one line per panic of
-    /// the chain, oldest first (`Vm::report`); `runtime` when the last is
-    /// a runtime error.
-    Report { lines: Vec<String>, runtime: bool },
+    /// the chain, oldest first (`Vm::report`); `signal` when the last is
+    /// a nil dereference (Go's `[signal SIGSEGV ...]` line); the traceback
+    /// from `goroutine 1 [running]:` on.
+    Report {
+        lines: Vec<String>,
+        signal: bool,
+        trace: String,
+    },
 }
 
 impl Panic {
@@ -63,26 +68,38 @@ impl Panic {
         }
     }
 
-    /// Lines Go prints after the first one (kept short: no goroutine dump).
+    /// Lines Go prints after the first one: the rest of a chain, the
+    /// signal line of a nil dereference, the traceback (see
+    /// `interp::trace`) and `go run`'s last line.
     pub fn rest(&self) -> String {
-        const RUNTIME: &str =
-            "[signal or runtime check]\n\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2";
-        const PANIC: &str = "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)\nexit status 2";
+        const SIGNAL: &str = "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+        const NO_TRACE: &str = "goroutine 1 [running]:\nmain.main()\n\t(pgojit)";
         match self {
-            Panic::Runtime(_) => RUNTIME.into(),
-            Panic::Fatal(_) => "\ngoroutine 1 [running]:\nmain.main()\n\t(pgojit)".into(),
             Panic::Limit(_) => String::new(),
-            Panic::Report { lines, runtime } => {
+            Panic::Fatal(_) => format!("\n{NO_TRACE}"),
+            Panic::Report {
+                lines,
+                signal,
+                trace,
+            } => {
                 let mut s = String::new();
                 for l in lines.iter().skip(1) {
                     s.push_str(l);
                     s.push('\n');
                 }
-                s.push_str(if *runtime { RUNTIME } else { PANIC });
-                s
+                if *signal {
+                    s.push_str(SIGNAL);
+                }
+                format!("{s}\n{trace}\nexit status 2")
             }
-            _ => PANIC.into(),
+            _ => format!("\n{NO_TRACE}\nexit status 2"),
         }
+    }
+
+    /// A nil dereference (which Go detects by a fault: its report has a
+    /// signal line).
+    pub fn is_nil_deref(&self) -> bool {
+        matches!(self, Panic::Runtime(m) if m == "invalid memory address or nil pointer dereference")
     }
 
     /// Whether deferred calls run for it and `recover` may stop it (not

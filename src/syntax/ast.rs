@@ -205,6 +205,9 @@ pub enum ExprKind {
         fun: Box<Expr>,
         args: Vec<Expr>,
         ellipsis: Option<Pos>,
+        /// Where the call is, for Go's tracebacks (which give a call's
+        /// line as its `(`'s).
+        lparen: Pos,
         rparen: Pos,
     },
     /// `*x`: a dereference, or a pointer type.

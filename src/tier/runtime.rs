@@ -59,6 +59,50 @@ pub extern "sysv64" fn op(jc: *mut JitCtx, frame: *mut u64, op: *const Op, func:
     status(vm, r)
 }
 
+/// The unwind trampoline's first step: the compiled frames from the
+/// innermost one (whose last call returned to `ret`, the return address
+/// still in the slot at `rsp - 8`) out to the nearest `enter`, added to
+/// the pending panic's traceback. Each frame's call site says where the
+/// next return address is ([`pgojit_jit::frames`]); the walk stops at
+/// `enter`'s own call, whose site has no frames.
+pub extern "sysv64" fn trace_unwind(jc: *mut JitCtx, rsp: u64, ret: u64) {
+    // SAFETY: called only from the unwind trampoline, with the running
+    // VM's context; the frame argument is not used.
+    let end = unsafe { (*jc).unwind_rsp };
+    let (vm, _) = unsafe { vm_of(jc, (*jc).stack_base as *mut u64) };
+    if !vm.pending.as_ref().is_some_and(|p| p.recoverable()) {
+        // (A fatal error prints no traceback; the frames may be half made.)
+        return;
+    }
+    let mut slot = rsp - 8;
+    let mut ret = ret;
+    loop {
+        let Some(site) = pgojit_jit::frames::call_site(ret) else {
+            // Not a call site: a bug in the sites' depths.
+            vm.trace_lost();
+            return;
+        };
+        if site.frames.is_empty() {
+            // `enter`'s own call (its return address is the last word
+            // below the unwind point).
+            if slot + 8 != end {
+                vm.trace_lost();
+            }
+            return;
+        }
+        vm.trace_compiled(&site.frames, site.offset);
+        slot = pgojit_jit::frames::next_slot(slot, &site);
+        if slot >= end {
+            vm.trace_lost();
+            return;
+        }
+        // SAFETY: `slot` lies between the innermost frame's `rsp` and the
+        // unwind point, in the frames of this compiled segment, which stay
+        // in place until the trampoline restores `rsp`.
+        ret = unsafe { *(slot as *const u64) };
+    }
+}
+
 /// Allocates a zeroed object for compiled code (`Op::Alloc`, and boxing
 /// into an interface, which the optimizing tier lowers to it): `spec` is
 /// the object's words in its low half and its layout in the high half.

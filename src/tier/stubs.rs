@@ -27,12 +27,14 @@ pub struct Stubs {
 /// unwind point, calls `code` with `FRAME` = `frame`, `VM` = `jc` and the
 /// first `nargs` (at most 4) frame words in `PARAMS`, and
 /// returns 0; `unwind` (reached by a jump from compiled code when a helper
-/// reports a panic) restores that stack pointer and returns 1 from the
-/// same `enter`. `interp`: the entry cell of a function not compiled yet.
+/// reports a panic, with `rsp` as it was at that helper's call) adds the
+/// compiled frames to the panic's traceback (`runtime::trace_unwind`),
+/// restores that stack pointer and returns 1 from the same `enter`. `interp`: the entry cell of a function not compiled yet.
 pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     let mut m = MacroAssembler::new();
     let (enter, exit, unwind, interp) =
         (m.new_label(), m.new_label(), m.new_label(), m.new_label());
+    let unwind_interp = m.new_label();
     let saved: [Reg; 6] = pgojit_jit::abi::ENTRY_SAVED;
     m.comment("enter(jc, frame, code, nargs)");
     m.bind(enter);
@@ -61,8 +63,18 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
         m.pop_reg(r);
     }
     m.ret();
-    m.comment("unwind");
+    m.comment("unwind from the interpreter stub: its caller's frame");
+    m.bind(unwind_interp);
+    m.add_rsp(8);
+    m.comment("unwind: the compiled frames to the traceback, then to the entry");
     m.bind(unwind);
+    // The innermost frame's last call returned to the address still in
+    // the slot below `rsp` (nothing has been pushed since).
+    m.mov_from_rsp(ARGS[1]);
+    m.load(ARGS[2], Mem::at(ARGS[1], -8));
+    m.mov(ARGS[0], VM);
+    m.align_rsp();
+    m.call_abs(runtime::trace_unwind as *const () as usize);
     m.load_rsp(Mem::at(VM, UNWIND_RSP));
     m.mov_imm(TMP0, 1);
     m.jmp(exit);
@@ -81,7 +93,7 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     m.call_abs(runtime::interp_call as *const () as usize);
     m.add_rsp(40);
     m.test(TMP0, TMP0);
-    m.jne(unwind);
+    m.jne(unwind_interp);
     // Compiled callers read the first result word in `RET`.
     m.load(TMP0, Mem::at(FRAME, 0));
     m.ret();

@@ -34,34 +34,45 @@ impl MacroAssembler {
     pub fn push_reg(&mut self, r: Reg) {
         let r = r.0;
         dynasm!(self.ops ; .arch x64 ; push Rq(r));
+        self.depth += 8;
     }
 
     /// `pop reg`
     pub fn pop_reg(&mut self, r: Reg) {
         let r = r.0;
         dynasm!(self.ops ; .arch x64 ; pop Rq(r));
+        self.depth -= 8;
     }
 
     /// `push qword [mem]`
     pub fn push_mem(&mut self, m: Mem) {
         let (b, d) = (m.base.0, m.disp);
         dynasm!(self.ops ; .arch x64 ; push QWORD [Rq(b) + d]);
+        self.depth += 8;
     }
 
     /// `pop qword [mem]`
     pub fn pop_mem(&mut self, m: Mem) {
         let (b, d) = (m.base.0, m.disp);
         dynasm!(self.ops ; .arch x64 ; pop QWORD [Rq(b) + d]);
+        self.depth -= 8;
     }
 
     /// `sub rsp, imm` (keeps the native stack aligned inside compiled code).
     pub fn sub_rsp(&mut self, imm: i32) {
         dynasm!(self.ops ; .arch x64 ; sub rsp, imm);
+        self.depth += imm;
     }
 
     /// `add rsp, imm`
     pub fn add_rsp(&mut self, imm: i32) {
         dynasm!(self.ops ; .arch x64 ; add rsp, imm);
+        self.depth -= imm;
+    }
+
+    /// `and rsp, -16` (on a path that restores `rsp` from memory later).
+    pub fn align_rsp(&mut self) {
+        dynasm!(self.ops ; .arch x64 ; and rsp, -16);
     }
 
     /// `mov rsp, [mem]` (unwinding to a saved native stack pointer).
@@ -437,11 +448,13 @@ impl MacroAssembler {
     /// `call qword [mem]`
     pub fn call_mem(&mut self, m: Mem) {
         self.rm(Width::D, &[0xFF], 2, Operand::at(m.base, m.disp));
+        self.record_call();
     }
 
     /// `call qword [base + index*8]` (`index` must not be `rsp`).
     pub fn call_indexed(&mut self, base: Reg, index: Reg) {
         self.rm(Width::D, &[0xFF], 2, Operand::sib(base, index, 8, 0));
+        self.record_call();
     }
 
     /// `jmp reg`

@@ -204,7 +204,8 @@ impl Emitter<'_> {
             "guard miss: indirect call through the itab"
         });
         self.m.test(TMP0, TMP0);
-        self.m.je(self.nil);
+        let nil = self.nil_exit();
+        self.m.je(nil);
         if plan.guards.is_empty() {
             // (A report's figure: counted when counts are asked for.)
             if self.jit.opts.count {
@@ -236,7 +237,8 @@ impl Emitter<'_> {
         }
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);
-        self.m.je(self.nil);
+        let nil = self.nil_exit();
+        self.m.je(nil);
         self.m.store(Mem::at(VM, CTX), TMP0);
         // (After the closure register is set: a forced miss still calls
         // through it.)

@@ -24,6 +24,7 @@ impl Emitter<'_> {
             std::mem::replace(&mut self.labels, labels),
             self.inline_exit.replace(exit),
         );
+        self.inlined_at.push((saved.0 .0, self.pc as u32));
         self.func = f;
         self.base += base;
         let was_inlining = std::mem::replace(&mut self.inlining, true);
@@ -35,9 +36,11 @@ impl Emitter<'_> {
             self.m.mov_imm(TMP0, 0);
             self.st(s, TMP0);
         }
+        self.locate(0);
         for (pc, op) in callee.code.iter().enumerate() {
             let returns = op.facts().ret;
             self.m.bind(self.labels[pc]);
+            self.locate(pc);
             if straight && returns {
                 // The first return of a straight-line body ends it: what
                 // follows is dead, and the join point comes right after.
@@ -49,9 +52,11 @@ impl Emitter<'_> {
             self.op(pc, op, None);
         }
         self.inlining = was_inlining;
+        self.inlined_at.pop();
         self.func = saved.0;
         self.base = saved.1;
         self.labels = saved.2;
         self.inline_exit = saved.3;
+        self.locate(self.pc);
     }
 }

@@ -113,7 +113,8 @@ impl Emitter<'_> {
     pub(super) fn deref(&mut self, p: u32) {
         self.ld(TMP0, p);
         self.m.test(TMP0, TMP0);
-        self.m.je(self.nil);
+        let nil = self.nil_exit();
+        self.m.je(nil);
     }
 
     /// Slots `d..d+n` = words `off..off+n` of the object at `rax`.

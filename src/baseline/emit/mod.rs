@@ -69,7 +69,14 @@ struct Emitter<'a> {
     inline_exit: Option<Label>,
     fail: Label,
     overflow: Label,
-    nil: Label,
+    /// The nil-panic exits, one per location (call-site tag) that has one,
+    /// so a traceback names the line that dereferenced nil.
+    nil_exits: Vec<(u32, Label)>,
+    /// Bytes the prologue pushes: the native stack depth of the body.
+    frame_depth: i32,
+    /// The frames an inlined body is expanded in: (function, pc of the
+    /// call), innermost last.
+    inlined_at: Vec<(u32, u32)>,
     slow: Vec<Slow>,
     trace: Vec<String>,
     sites: Vec<SiteShape>,
@@ -116,7 +123,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
     let func = prog.func(f);
     let mut m = MacroAssembler::new();
     let labels = (0..func.code.len()).map(|_| m.new_label()).collect();
-    let (fail, overflow, nil, entry) = (m.new_label(), m.new_label(), m.new_label(), m.new_label());
+    let (fail, overflow, entry) = (m.new_label(), m.new_label(), m.new_label());
     let mut e = Emitter {
         m,
         prog,
@@ -127,7 +134,9 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         inline_exit: None,
         fail,
         overflow,
-        nil,
+        nil_exits: Vec::new(),
+        frame_depth: 0,
+        inlined_at: Vec::new(),
         slow: Vec::new(),
         trace: Vec::new(),
         sites: Vec::new(),
@@ -198,7 +207,9 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         e.m.comment(&format!("slots in registers: {}", names.join(" ")));
     }
     e.m.bind(entry);
+    e.locate(0);
     e.prologue(func, need);
+    e.frame_depth = e.m.depth();
     // OSR entries: loop headers (the interpreter's back-edges) and call
     // sites (older code leaves for this code at a guard miss).
     let mut osr_pcs = func.loop_headers();
@@ -208,6 +219,9 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         e.m.bind(e.labels[pc]);
         e.m.comment(&format!("{pc:4}  {op:?}"));
         e.pc = pc;
+        // (After a return path, the next instruction is in the frame.)
+        e.m.set_depth(e.frame_depth);
+        e.locate(pc);
         e.op(pc, op, plans[pc].as_ref());
     }
     e.out_of_line();
@@ -234,6 +248,7 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
         let l = e.m.new_label();
         e.m.comment(&why);
         e.m.bind(l);
+        e.m.set_depth(0);
         e.frame_enter();
         e.reload_all();
         e.m.jmp(to);
@@ -256,6 +271,27 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
 }
 
 impl Emitter<'_> {
+    /// Calls emitted from here on are made at instruction `pc` of the
+    /// function being expanded (inside the frames it is inlined in): their
+    /// return addresses name these frames in tracebacks.
+    pub(super) fn locate(&mut self, pc: usize) {
+        let mut frames = vec![(self.func.0, pc as u32)];
+        frames.extend(self.inlined_at.iter().rev());
+        let tag = self.m.location(&frames);
+        self.m.set_tag(tag);
+    }
+
+    /// The nil-panic exit of the current location.
+    pub(super) fn nil_exit(&mut self) -> Label {
+        let tag = self.m.tag();
+        if let Some(&(_, l)) = self.nil_exits.iter().find(|e| e.0 == tag) {
+            return l;
+        }
+        let l = self.m.new_label();
+        self.nil_exits.push((tag, l));
+        l
+    }
+
     fn prologue(&mut self, f: &Function, need: u32) {
         self.frame_enter();
         // The first (up to four) argument words come in the parameter

@@ -40,6 +40,7 @@ impl Emitter<'_> {
                 }
                 self.frame_leave();
                 self.m.ret();
+                self.m.set_depth(self.frame_depth);
             }
         }
     }

@@ -21,6 +21,8 @@ pub(super) struct Slow {
     base: u32,
     /// Pinned registers hold the current values (spill them first).
     spill: bool,
+    /// The location of the instruction (its call-site tag).
+    tag: u32,
 }
 
 impl Emitter<'_> {
@@ -50,6 +52,7 @@ impl Emitter<'_> {
             func: self.func,
             base: self.base,
             spill: self.pins_active,
+            tag: self.m.tag(),
         });
         label
     }
@@ -73,11 +76,14 @@ impl Emitter<'_> {
         self.m.bind(go);
         self.frame_leave();
         self.m.jmp_reg(TMP0);
+        self.m.set_depth(self.frame_depth);
     }
 
     /// Out-of-line code: moves to recompiled code, panic paths, the shared
     /// failure exit, overflow.
     pub(super) fn out_of_line(&mut self) {
+        // Every path below is entered from the body, in its frame.
+        self.m.set_depth(self.frame_depth);
         for (label, t, resume) in std::mem::take(&mut self.hot_exits) {
             let why = if t == 0 {
                 "hot again? (budget spent at the entry)".to_string()
@@ -95,6 +101,7 @@ impl Emitter<'_> {
         let slow = std::mem::take(&mut self.slow);
         for s in slow {
             self.m.bind(s.label);
+            self.m.set_tag(s.tag);
             if s.spill {
                 self.spill_all();
             }
@@ -128,12 +135,16 @@ impl Emitter<'_> {
             self.m
                 .call_abs(runtime::guard_violation as *const () as usize);
         }
-        self.m.comment("nil dereference");
-        self.m.bind(self.nil);
-        self.m.mov(ARGS[0], VM);
-        self.m.mov_imm(ARGS[1], 0);
-        self.m.call_abs(runtime::fail as *const () as usize);
-        self.m.jmp(self.fail);
+        for (tag, label) in std::mem::take(&mut self.nil_exits) {
+            self.m.comment("nil dereference");
+            self.m.bind(label);
+            self.m.set_tag(tag);
+            self.m.mov(ARGS[0], VM);
+            self.m.mov_imm(ARGS[1], 0);
+            self.m.call_abs(runtime::fail as *const () as usize);
+            self.m.jmp(self.fail);
+        }
+        self.m.set_tag(pgojit_jit::NO_TAG);
         self.m.comment("stack overflow");
         self.m.bind(self.overflow);
         // The check may have failed before the frame's alignment push.

@@ -17,11 +17,14 @@ impl FnCtx<'_, '_> {
             fun,
             args,
             ellipsis,
+            lparen,
             ..
         } = &e.kind
         else {
             unreachable!()
         };
+        // (A call instruction is at its `(`, as Go's tracebacks give it.)
+        let at = *lparen;
         self.b.pos = e.pos;
         let kind = self
             .info()
@@ -40,7 +43,7 @@ impl FnCtx<'_, '_> {
             CallKind::Native(n) => {
                 let sig = self.sig_of(fun);
                 let (base, n_) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                self.b.pos = e.pos;
+                self.b.pos = at;
                 self.mark_call((base, n_), NONE);
                 self.emit(Op::CallNative { native: n, base });
                 Ok(base)
@@ -48,7 +51,7 @@ impl FnCtx<'_, '_> {
             CallKind::Static(fi) => {
                 let sig = self.sig_of(fun);
                 let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                self.b.pos = e.pos;
+                self.b.pos = at;
                 self.mark_call((base, n), NONE);
                 self.emit(Op::Call {
                     func: FuncId(fi as u32),
@@ -71,7 +74,7 @@ impl FnCtx<'_, '_> {
                         let sig = self.sig_of(fun);
                         let (base, n) = self.window(&sig, rw, args, ellipsis.is_some())?;
                         self.mov(base, recv, rw);
-                        self.b.pos = e.pos;
+                        self.b.pos = at;
                         self.mark_call((base, n), NONE);
                         self.emit(Op::Call {
                             func: FuncId(func as u32),
@@ -92,7 +95,7 @@ impl FnCtx<'_, '_> {
                             FuncId(func as u32)
                         };
                         let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                        self.b.pos = e.pos;
+                        self.b.pos = at;
                         self.mark_call((base, n), NONE);
                         self.emit(Op::Call { func: f, base });
                         Ok(base)
@@ -101,7 +104,7 @@ impl FnCtx<'_, '_> {
                         let sig = self.sig_of(fun);
                         let f = self.l.synth_id(super::Synth::IfaceMethodExpr(iface, index));
                         let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                        self.b.pos = e.pos;
+                        self.b.pos = at;
                         self.mark_call((base, n), NONE);
                         self.emit(Op::Call { func: f, base });
                         Ok(base)
@@ -145,7 +148,7 @@ impl FnCtx<'_, '_> {
                         .sum::<u32>(),
                 };
                 let site = self.l.new_site(meta);
-                self.b.pos = e.pos;
+                self.b.pos = at;
                 self.mark_call((base, n), recv);
                 self.emit(Op::CallIface {
                     recv,
@@ -182,7 +185,7 @@ impl FnCtx<'_, '_> {
                         .sum::<u32>(),
                 };
                 let site = self.l.new_site(meta);
-                self.b.pos = e.pos;
+                self.b.pos = at;
                 self.mark_call((base, n), NONE);
                 self.emit(Op::CallClosure { f, base, site });
                 Ok(base)

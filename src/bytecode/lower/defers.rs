@@ -134,6 +134,8 @@ impl FnCtx<'_, '_> {
     /// `return` in a body with deferred calls: the values (all evaluated
     /// first, as `return b, a` swaps) into the result variables.
     pub(crate) fn ret_to_vars(&mut self, results: &[Expr]) -> R<()> {
+        // (The statement's line, before its results move `pos`.)
+        let line = self.b.pos.line;
         let fi = self.b.func_index;
         let info = self.info();
         let f = &info.funcs[fi];
@@ -146,8 +148,17 @@ impl FnCtx<'_, '_> {
                 self.write(p, d, w);
             }
         }
+        self.note_ret_line(line);
         self.emit(Op::Ret { s: 0, n: 0 });
         Ok(())
+    }
+
+    /// In a deferred-call body, the line of the return being made, for
+    /// tracebacks through the deferred calls (`Op::Protect`).
+    pub(crate) fn note_ret_line(&mut self, line: u32) {
+        if let Some(d) = self.b.ret_line {
+            self.emit(Op::Const { d, v: line as u64 });
+        }
     }
 
     /// `return results` for results of types `rtys`: every value in fresh
@@ -191,6 +202,7 @@ impl Lowerer<'_> {
                 .expect("result variables are declared");
             locs.push((loc, w));
         }
+        let line = b.ret_line.expect("a deferred-call body has a line slot");
         let mut body = b.finish();
         body.in_memory = locs
             .iter()
@@ -199,8 +211,12 @@ impl Lowerer<'_> {
                 VarLoc::Cell(c) => c..c + 1,
             })
             .collect();
+        body.in_memory.push(line);
         let out = body.frame_size;
-        let mut code = vec![Op::Protect { body: body_id }];
+        let mut code = vec![Op::Protect {
+            body: body_id,
+            line,
+        }];
         let mut d = out;
         for (loc, w) in locs {
             match loc {

@@ -734,6 +734,7 @@ impl<'a> Lowerer<'a> {
         if body_id.is_some() {
             b.results_in_vars = true;
             b.result_words = 0;
+            b.ret_line = Some(b.temp(1));
         }
         let range_ast = match f.source {
             FuncSource::RangeBody(id) => self.range_asts.get(&id).cloned(),
@@ -755,6 +756,8 @@ impl<'a> Lowerer<'a> {
                 // Falling off the end: only possible without results (the
                 // checker proved bodies with results terminate), so slot 0
                 // is never read.
+                fb.b.pos = body.rbrace;
+                fb.note_ret_line(body.rbrace.line);
                 fb.emit_ret(0)?;
             }
             None => fb.promoted_body(fi)?,
@@ -803,6 +806,9 @@ impl<'a> Lowerer<'a> {
             let s = &specs[gi.spec];
             fb.var_spec(s)?;
         }
+        // (Go's runtime calls the `init` functions: these calls have no
+        // line, and tracebacks leave them out.)
+        fb.b.pos = Pos::new(0, 0);
         for fi in fb.l.info.inits.clone() {
             let base = fb.temp(1);
             fb.emit(Op::Call {
@@ -1055,6 +1061,9 @@ pub(crate) struct FnBuilder {
     /// The body of a function with deferred calls: `return` assigns the
     /// result variables and returns nothing (`defers.rs`).
     pub results_in_vars: bool,
+    /// A deferred-call body's slot for the line each return is at (see
+    /// `Op::Protect`).
+    pub ret_line: Option<Slot>,
     /// Where the last call lowered makes its call (see `FnCtx::mark_call`).
     pub call_mark: Option<defers::CallMark>,
     /// Wrappers of deferred calls made so far (`main.f.deferwrap1`...).
@@ -1081,6 +1090,7 @@ impl FnBuilder {
             gotos: Vec::new(),
             func_index,
             results_in_vars: false,
+            ret_line: None,
             call_mark: None,
             deferwraps: 0,
             range_body: None,

@@ -502,8 +502,9 @@ ops! {
     /// calls it deferred, also when it or one of them panics; a panic a
     /// deferred call recovers ends here, and the function goes on to
     /// return what its result variables hold. (The body reads and writes
-    /// the whole frame.)
-    Protect { body: FuncId } fast helper
+    /// the whole frame.) Each return of the body writes its line to slot
+    /// `line`, for a traceback through a deferred call.
+    Protect { body: FuncId, line: Slot } fast helper
         reads[frame(0)] writes[frame(0)] flags[call, alloc, fail, frame, activation];
     /// Defers a call: saves the `n` words at `base`, which go back to the
     /// same slots of `wrap`'s frame when the call runs (`wrap` makes the

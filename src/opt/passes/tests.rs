@@ -20,6 +20,7 @@ impl G {
             result_words: 1,
             in_bounds: Default::default(),
             frame_bufs: 0,
+            inline_ctxs: Vec::new(),
         });
         g.block(0);
         g
@@ -41,7 +42,12 @@ impl G {
     }
 
     fn new_insn(&mut self, insn: Insn, ty: Ty) -> InsnId {
-        self.0.insns.push(InsnData { insn, ty, pc: 0 });
+        self.0.insns.push(InsnData {
+            insn,
+            ty,
+            pc: 0,
+            ctx: 0,
+        });
         InsnId(self.0.insns.len() as u32 - 1)
     }
 

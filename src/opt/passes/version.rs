@@ -236,7 +236,7 @@ fn version(g: &mut Graph, l: &Loop, tests: &[(InsnId, i64, usize)]) {
         let blk = g.block(b).clone();
         for &v in blk.params.iter().chain(&blk.insns) {
             let d = g.insn(v).clone();
-            vmap.insert(v, g.add_insn(d.insn, d.ty, d.pc));
+            vmap.insert(v, g.add_insn_at(d.insn, d.ty, d.pc, d.ctx));
         }
     }
     let val = |v: InsnId| vmap.get(&v).copied().unwrap_or(v);

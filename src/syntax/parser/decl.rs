@@ -387,6 +387,7 @@ fn extract_name(
             fun,
             mut args,
             ellipsis: None,
+            lparen,
             rparen,
         } if args.len() == 1 && (force || is_type_elem(&args[0])) => match as_ident(fun) {
             Ok(name) => Ok((name, args.pop().map(|a| super::unparen(Box::new(a))))),
@@ -394,6 +395,7 @@ fn extract_name(
                 fun,
                 args,
                 ellipsis: None,
+                lparen,
                 rparen,
             })),
         },

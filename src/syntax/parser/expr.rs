@@ -287,6 +287,7 @@ impl Parser<'_> {
 
     /// After `x`, at `(`: a call (or conversion) with its arguments.
     fn call(&mut self, fun: BExpr) -> PResult<BExpr> {
+        let lparen = self.tok.pos;
         self.next();
         let mut args = Vec::new();
         let mut ellipsis = None;
@@ -308,6 +309,7 @@ impl Parser<'_> {
                 fun,
                 args,
                 ellipsis,
+                lparen,
                 rparen,
             },
         ))

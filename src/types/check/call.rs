@@ -15,6 +15,7 @@ impl Checker<'_> {
             args,
             ellipsis,
             rparen,
+            ..
         } = &e.kind
         else {
             unreachable!()

@@ -68,6 +68,9 @@ impl FnCtx<'_, '_> {
     /// embedded fields to the value whose method it is, then the call,
     /// the wrapper's own arguments passed on, its results returned.
     pub(crate) fn promoted_body(&mut self, fi: usize) -> R<()> {
+        // A wrapper of Go's kind, whose frames Go's tracebacks leave out:
+        // its code has no line.
+        self.b.pos = crate::syntax::ast::Pos::new(0, 0);
         let info = self.info();
         let f = &info.funcs[fi];
         let crate::types::FuncSource::Promoted(pi) = f.source else {

@@ -9,6 +9,9 @@ use std::fmt;
 pub struct CompileError {
     pub pos: Pos,
     pub msg: String,
+    /// Further errors in the same file, printed after this one (Go reports
+    /// up to ten, sorted by position; see `types::check`).
+    pub more: Vec<CompileError>,
 }
 
 impl CompileError {
@@ -16,6 +19,7 @@ impl CompileError {
         CompileError {
             pos,
             msg: msg.into(),
+            more: Vec::new(),
         }
     }
 
@@ -24,12 +28,18 @@ impl CompileError {
         CompileError {
             pos,
             msg: format!("unsupported: {what}"),
+            more: Vec::new(),
         }
     }
 
     /// The error as the toolchain prints it, `file:line:col: message`.
     pub fn render(&self, file: &str) -> String {
-        format!("{}:{}:{}: {}", file, self.pos.line, self.pos.col, self.msg)
+        let mut s = format!("{}:{}:{}: {}", file, self.pos.line, self.pos.col, self.msg);
+        for e in &self.more {
+            s.push('\n');
+            s.push_str(&e.render(file));
+        }
+        s
     }
 }
 

@@ -251,8 +251,10 @@ enum Expect {
         /// Go's traceback, normalized by [`traceback`].
         traceback: Option<String>,
     },
+    /// Go's errors (up to its ten and `too many errors`), in its order:
+    /// their lines, and the text.
     CompileError {
-        line: u32,
+        lines: Vec<u32>,
         text: String,
     },
     Unsupported {
@@ -348,14 +350,17 @@ fn load_expectation(dir: &Path, name: &str, unsupported: bool) -> Result<Expect,
             }
         }
         let text = read_text(&ce)?.trim_end().to_string();
-        let line = text
-            .strip_prefix(&format!("{name}.go:"))
-            .and_then(|rest| rest.split(':').next())
-            .and_then(|l| l.parse::<u32>().ok())
-            .ok_or_else(|| {
-                format!("{name}.compile_error is not `{name}.go:LINE:COL: message`: {text:?}")
-            })?;
-        return Ok(Expect::CompileError { line, text });
+        let lines = text
+            .lines()
+            .map(|l| {
+                error_line(name, l).ok_or_else(|| {
+                    format!(
+                        "{name}.compile_error is not `{name}.go:LINE:COL: message` lines: {l:?}"
+                    )
+                })
+            })
+            .collect::<Result<Vec<u32>, String>>()?;
+        return Ok(Expect::CompileError { lines, text });
     }
 
     let stdout = fs::read(base("stdout")).map_err(|_| format!("missing {name}.stdout"))?;
@@ -392,6 +397,22 @@ fn load_expectation(dir: &Path, name: &str, unsupported: bool) -> Result<Expect,
         stderr1,
         traceback,
     })
+}
+
+/// The line of an error line `[DIR/]NAME.go:LINE:COL: message`.
+fn error_line(name: &str, l: &str) -> Option<u32> {
+    let file = format!("{name}.go:");
+    let at = l.find(&file)?;
+    let dir = &l[..at];
+    if !(dir.is_empty() || dir.ends_with('/') && !dir.contains(' ')) {
+        return None;
+    }
+    let rest = &l[at + file.len()..];
+    let mut parts = rest.splitn(3, ':');
+    let line = parts.next()?.parse::<u32>().ok()?;
+    parts.next()?.parse::<u32>().ok()?;
+    parts.next()?.strip_prefix(' ')?;
+    Some(line)
 }
 
 /// A panic's traceback in a stderr text (after `goroutine 1 [running]:`)
@@ -814,24 +835,21 @@ fn check(name: &str, expect: &Expect, out: &Outcome, timeout: Duration) -> Resul
                 Err(reasons.join("; "))
             }
         }
-        Expect::CompileError { line, text } => {
-            let needle = format!("{name}.go:{line}:");
+        Expect::CompileError { lines, text } => {
+            // Every error Go reports, at its line, in Go's order (the
+            // messages are not compared).
+            let got: Vec<u32> = stderr.lines().filter_map(|l| error_line(name, l)).collect();
             if status.success() {
                 Err(format!(
                     "exit code 0, want a compile error like {}",
                     clip(text)
                 ))
-            } else if !mentions(&stderr, &needle) {
-                let got = stderr
-                    .lines()
-                    .find(|l| l.contains(&format!("{name}.go:")))
-                    .map(str::to_string)
-                    .unwrap_or_else(|| first_line(&out.stderr));
+            } else if got != *lines {
                 Err(format!(
-                    "{}, want stderr to contain {needle:?} (Go: {}); stderr has {}",
+                    "{}, want errors at lines {lines:?} (Go: {}); got errors at lines {got:?}: {}",
                     describe_status(status),
                     clip(text),
-                    clip(&got)
+                    clip(&first_line(&out.stderr))
                 ))
             } else {
                 Ok(())
@@ -866,6 +884,21 @@ mod harness_self_tests {
         assert!(filter_matches("loop$", "panic_hot_loop"));
         assert!(filter_matches("^variadic$", "variadic"));
         assert!(!filter_matches("^variadic$", "variadic2"));
+    }
+
+    #[test]
+    fn error_lines() {
+        assert_eq!(error_line("ce_x", "/a/b/ce_x.go:3:5: boom"), Some(3));
+        assert_eq!(
+            error_line("ce_x", "ce_x.go:12:1: too many errors"),
+            Some(12)
+        );
+        assert_eq!(error_line("ce_x", "/a/xce_x.go:3:5: boom"), None);
+        assert_eq!(
+            error_line("ce_x", "\tother declaration of x at ce_x.go:3:5"),
+            None
+        );
+        assert_eq!(error_line("ce_x", "ce_x.go:3: boom"), None);
     }
 
     #[test]

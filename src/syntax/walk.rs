@@ -37,6 +37,11 @@ pub fn walk_decl(d: &Decl, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
+/// Every expression of a statement (outer before inner).
+pub fn walk_stmt_exprs(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
+    walk_stmt(s, f);
+}
+
 fn walk_stmts(ss: &[Stmt], f: &mut dyn FnMut(&Expr)) {
     for s in ss {
         walk_stmt(s, f);

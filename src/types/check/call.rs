@@ -936,16 +936,21 @@ impl Checker<'_> {
         };
         if tys.len() != n {
             let _ = ctx;
-            return self.err(
-                e.pos,
-                format!(
-                    "assignment mismatch: {n} variable{} but {} returns {} value{}",
-                    if n == 1 { "" } else { "s" },
-                    self.expr_string(e),
-                    tys.len(),
-                    if tys.len() == 1 { "" } else { "s" }
-                ),
+            let vars = format!("{n} variable{}", if n == 1 { "" } else { "s" });
+            let values = format!(
+                "{} value{}",
+                tys.len(),
+                if tys.len() == 1 { "" } else { "s" }
             );
+            let msg = if matches!(crate::syntax::walk::unparen(e).kind, ExprKind::Call { .. }) {
+                format!(
+                    "assignment mismatch: {vars} but {} returns {values}",
+                    self.expr_string(e)
+                )
+            } else {
+                format!("assignment mismatch: {vars} but {values}")
+            };
+            return self.err(e.pos, msg);
         }
         Ok(tys)
     }

@@ -25,9 +25,30 @@ pub(crate) type R<T> = Result<T, CompileError>;
 /// Type-checks a parsed file.
 pub fn check(file: &File) -> Result<Info, CompileError> {
     let mut c = Checker::new(file);
-    c.run()?;
-    Ok(c.info)
+    let r = c.run();
+    let mut errs = std::mem::take(&mut c.errors);
+    let mut tail = None;
+    match r {
+        Err(e) if e.msg == TOO_MANY_ERRORS => tail = Some(e),
+        Err(e) => errs.push(e),
+        Ok(()) => {}
+    }
+    // As gc prints them: sorted by position, then its `too many errors`
+    // (at the last error found) when it stopped counting.
+    errs.sort_by_key(|e| e.pos);
+    errs.dedup();
+    if errs.is_empty() {
+        return Ok(c.info);
+    }
+    let mut first = errs.remove(0);
+    first.more = errs;
+    first.more.extend(tail);
+    Err(first)
 }
+
+/// Errors gc reports before it stops with `too many errors`.
+const MAX_ERRORS: usize = 10;
+const TOO_MANY_ERRORS: &str = "too many errors";
 
 /// Where a package-level object was declared.
 #[derive(Clone, Copy)]
@@ -81,6 +102,9 @@ pub(crate) struct Checker<'a> {
     breakables: Vec<(Option<String>, bool)>,
     /// Local variables declared in the current function, to report unused ones.
     local_vars: Vec<ObjId>,
+    /// Errors found so far in code checking went on past (see
+    /// [`Checker::record`]).
+    errors: Vec<CompileError>,
     /// The label of the labeled statement being entered (for break/continue targets).
     pending_label: Option<String>,
     /// Labels that some break/continue referred to.
@@ -129,6 +153,7 @@ impl<'a> Checker<'a> {
             iota: None,
             breakables: Vec::new(),
             local_vars: Vec::new(),
+            errors: Vec::new(),
             pending_label: None,
             used_labels: HashSet::new(),
             gen: generics::Generics::new(file.node_count),
@@ -260,6 +285,101 @@ impl<'a> Checker<'a> {
         Err(CompileError::new(pos, msg))
     }
 
+    /// An error after which checking goes on (Go reports every error of a
+    /// file, up to ten): kept, unless it is about a value an earlier error
+    /// left without a type. `Err` stops checking: at the tenth error, and
+    /// for what pgojit does not support (nothing after it is reliable).
+    pub(crate) fn record(&mut self, e: CompileError) -> R<()> {
+        if e.msg.starts_with("unsupported:") || e.msg == TOO_MANY_ERRORS {
+            return Err(e);
+        }
+        if e.msg.contains("invalid type") {
+            return Ok(());
+        }
+        let pos = e.pos;
+        self.errors.push(e);
+        if self.errors.len() >= MAX_ERRORS {
+            return Err(CompileError::new(pos, TOO_MANY_ERRORS));
+        }
+        Ok(())
+    }
+
+    /// Checks a statement of a list, going on after an error in it as Go's
+    /// checker does: the error is recorded, the scopes and loops it had
+    /// entered are left, and the variables it failed to declare are
+    /// declared (without a type unless it says one; what uses them raises
+    /// nothing more).
+    pub(crate) fn stmt_in_list(&mut self, s: &Stmt) -> R<()> {
+        let (scopes, breakables, func) = (self.scopes.len(), self.breakables.len(), self.cur_func);
+        let Err(e) = self.stmt(s) else {
+            return Ok(());
+        };
+        self.scopes.truncate(scopes);
+        self.breakables.truncate(breakables);
+        self.cur_func = func;
+        self.pending_label = None;
+        self.record(e)?;
+        // The packages it names count as used (Go checks all of a failed
+        // statement, and reports no unused import because of it).
+        let mut pkgs = Vec::new();
+        crate::syntax::walk::walk_stmt_exprs(s, &mut |e| {
+            if let ExprKind::Selector(x, _) = &e.kind {
+                if let ExprKind::Ident(name) = &x.kind {
+                    pkgs.push(name.clone());
+                }
+            }
+        });
+        for name in pkgs {
+            if let Some(o) = self.lookup(&name) {
+                if let ObjKind::Package(p) = self.obj(o).kind {
+                    self.use_package(p);
+                }
+            }
+        }
+        let mut names: Vec<(Ident, Option<&Expr>)> = Vec::new();
+        match &s.kind {
+            StmtKind::Assign {
+                lhs,
+                op: AssignOp::Define,
+                ..
+            } => {
+                for l in lhs {
+                    if let ExprKind::Ident(name) = &l.kind {
+                        let id = Ident {
+                            name: name.clone(),
+                            pos: l.pos,
+                            id: l.id,
+                        };
+                        names.push((id, None));
+                    }
+                }
+            }
+            StmtKind::Decl(Decl::Var(specs)) => {
+                for sp in specs {
+                    names.extend(sp.names.iter().map(|n| (n.clone(), sp.ty.as_ref())));
+                }
+            }
+            _ => {}
+        }
+        for (id, ty) in names {
+            let declared = self
+                .scopes
+                .last()
+                .is_some_and(|sc| sc.contains_key(&id.name));
+            if id.name == "_" || declared {
+                continue;
+            }
+            // (`var v T = bad`: v is a T, and reported when unused.)
+            let t = match ty.map(|t| self.resolve_type(t)) {
+                Some(Ok(t)) => Some(t),
+                _ => None,
+            };
+            // (Reported when unused, as Go does.)
+            let _ = self.new_local_var(&id, t.unwrap_or(builtin::INVALID));
+        }
+        Ok(())
+    }
+
     // ----- scopes -----
 
     pub(crate) fn push_scope(&mut self) {
@@ -278,6 +398,8 @@ impl<'a> Checker<'a> {
         }
         let scope = self.scopes.last_mut().expect("a local scope");
         if let Some(prev) = scope.insert(ident.name.clone(), obj) {
+            // (The first declaration stays the one the name means.)
+            scope.insert(ident.name.clone(), prev);
             let p = self.info.objs[prev.0 as usize].pos;
             return self.err(
                 ident.pos,
@@ -400,7 +522,9 @@ impl<'a> Checker<'a> {
                     continue; // generic
                 };
                 self.check_func_body(fi, fd)?;
-                self.check_pending_keys()?;
+                if let Err(e) = self.check_pending_keys() {
+                    self.record(e)?;
+                }
             }
         }
         self.check_instantiated_bodies()?;
@@ -1009,15 +1133,21 @@ impl<'a> Checker<'a> {
             self.dep_owner = self.pkg_scope.get(&fd.name.name).copied();
         }
         let saved_vars = std::mem::take(&mut self.local_vars);
+        let scopes = self.scopes.len();
         self.push_scope();
-        self.declare_signature_vars(fi, &fd.ty, fd.recv.as_ref())?;
-        self.func_body(fi, body)?;
-        self.pop_scope();
-        self.report_unused()?;
+        let r = self
+            .declare_signature_vars(fi, &fd.ty, fd.recv.as_ref())
+            .and_then(|_| self.func_body(fi, body));
+        self.scopes.truncate(scopes);
+        // (Unused variables are reported after the body's other errors.)
+        let r = match r {
+            Err(e) => self.record(e).and_then(|_| self.report_unused()),
+            Ok(()) => self.report_unused(),
+        };
         self.local_vars = saved_vars;
         self.cur_func = saved_func;
         self.dep_owner = saved_owner;
-        Ok(())
+        r
     }
 
     /// Checks a body whose parameters are declared, then requires a terminating statement.
@@ -1026,7 +1156,10 @@ impl<'a> Checker<'a> {
     pub(crate) fn func_body(&mut self, fi: usize, body: &Block) -> R<()> {
         let saved = std::mem::take(&mut self.breakables);
         for s in &body.stmts {
-            self.stmt(s)?;
+            if let Err(e) = self.stmt_in_list(s) {
+                self.breakables = saved;
+                return Err(e);
+            }
         }
         self.breakables = saved;
         let has_results = self
@@ -1036,7 +1169,7 @@ impl<'a> Checker<'a> {
             .map(|s| !s.results.is_empty())
             .unwrap_or(false);
         if has_results && !stmt::is_terminating_list(&body.stmts) {
-            return self.err(body.rbrace, "missing return");
+            return self.record(CompileError::new(body.rbrace, "missing return"));
         }
         Ok(())
     }
@@ -1052,8 +1185,8 @@ impl<'a> Checker<'a> {
             }
         }
         unused.sort();
-        if let Some((p, n)) = unused.into_iter().next() {
-            return self.err(p, format!("declared and not used: {n}"));
+        for (p, n) in unused {
+            self.record(CompileError::new(p, format!("declared and not used: {n}")))?;
         }
         Ok(())
     }

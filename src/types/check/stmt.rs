@@ -25,6 +25,8 @@ impl Checker<'_> {
             } => self.assign_stmt(s, lhs, *op, *op_pos, rhs),
             StmtKind::IncDec { x, inc } => {
                 let mut xo = self.lhs(x)?;
+                // (`x++` reads x: Go counts it as a use.)
+                self.set_used(x);
                 if !self
                     .info
                     .types
@@ -49,7 +51,7 @@ impl Checker<'_> {
             StmtKind::Block(b) => {
                 self.push_scope();
                 for st in &b.stmts {
-                    self.stmt(st)?;
+                    self.stmt_in_list(st)?;
                 }
                 self.pop_scope();
                 Ok(())
@@ -67,7 +69,7 @@ impl Checker<'_> {
                 self.condition(cond, "if statement")?;
                 self.push_scope();
                 for st in &then.stmts {
-                    self.stmt(st)?;
+                    self.stmt_in_list(st)?;
                 }
                 self.pop_scope();
                 if let Some(e) = els {
@@ -193,7 +195,7 @@ impl Checker<'_> {
         let label = self.pending_label.take();
         self.breakables.push((label, is_loop));
         self.push_scope();
-        let r = body.stmts.iter().try_for_each(|st| self.stmt(st));
+        let r = body.stmts.iter().try_for_each(|st| self.stmt_in_list(st));
         self.pop_scope();
         self.breakables.pop();
         r
@@ -460,7 +462,8 @@ impl Checker<'_> {
                         ),
                     );
                 }
-                // Check `x op= y` as `x = x op y`, without counting x as used.
+                // Check `x op= y` as `x = x op y` (which reads x: Go
+                // counts it as a use).
                 let xo = self.lhs(&lhs[0])?;
                 let _ = xo;
                 let fake = Expr {
@@ -473,9 +476,7 @@ impl Checker<'_> {
                         y: Box::new(rhs[0].clone()),
                     },
                 };
-                let was_used = self.lhs_var_used(&lhs[0]);
                 let r = self.expr(&fake)?;
-                self.restore_used(&lhs[0], was_used);
                 // The binary check recorded the lhs' type under its own id; restore it.
                 let lt = self.info.type_of(lhs[0].id);
                 let _ = lt;
@@ -543,22 +544,12 @@ impl Checker<'_> {
         }
     }
 
-    fn lhs_var_used(&self, e: &Expr) -> Option<bool> {
+    /// Counts the variable `e` names (if it names one) as used.
+    fn set_used(&mut self, e: &Expr) {
         if let ExprKind::Ident(_) = &e.kind {
-            if let Some(o) = self.info.uses.get(&e.id) {
-                if let ObjKind::Var(v) = &self.obj(*o).kind {
-                    return Some(v.used);
-                }
-            }
-        }
-        None
-    }
-
-    fn restore_used(&mut self, e: &Expr, was: Option<bool>) {
-        if let (Some(was), ExprKind::Ident(_)) = (was, &e.kind) {
             if let Some(&o) = self.info.uses.get(&e.id) {
                 if let ObjKind::Var(v) = &mut self.obj_mut(o).kind {
-                    v.used = was;
+                    v.used = true;
                 }
             }
         }
@@ -887,7 +878,7 @@ impl Checker<'_> {
                     }
                     continue;
                 }
-                self.stmt(st)?;
+                self.stmt_in_list(st)?;
             }
             self.pop_scope();
         }
@@ -992,7 +983,7 @@ impl Checker<'_> {
                 bind_objs.push(o);
             }
             for st in &c.body {
-                self.stmt(st)?;
+                self.stmt_in_list(st)?;
             }
             self.pop_scope();
         }

@@ -60,10 +60,15 @@ impl FnCtx<'_, '_> {
                 Ok(base)
             }
             CallKind::Method => {
-                let ExprKind::Selector(x, _) = &unparen(fun).kind else {
+                // (`x.M[A](...)`: a method with type parameters.)
+                let sel_e = match &unparen(fun).kind {
+                    ExprKind::Index(b, _) | ExprKind::Instance(b, _) => unparen(b),
+                    _ => unparen(fun),
+                };
+                let ExprKind::Selector(x, _) = &sel_e.kind else {
                     unreachable!()
                 };
-                match self.info().selections.get(&unparen(fun).id).cloned() {
+                match self.info().selections.get(&sel_e.id).cloned() {
                     Some(Selection::Method {
                         func,
                         ptr_recv,

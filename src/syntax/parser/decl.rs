@@ -240,9 +240,6 @@ impl Parser<'_> {
                             tparams =
                                 self.param_list(Some(pname), ptype, Tok::RBrack, true, false)?;
                             alias = self.got_assign()?;
-                            if alias {
-                                self.unsupported(lbrack, "generic type aliases");
-                            }
                             self.type_or_nil()?
                         }
                         Ok((pname, _)) => {
@@ -300,18 +297,8 @@ impl Parser<'_> {
             }));
         }
         let name = self.name()?;
+        // (Methods may have type parameters: Go 1.27.)
         let ty = self.func_type(pos, "")?;
-        if has_recv {
-            if let Some(p) = ty.tparams.first() {
-                let at = p.name.as_ref().map_or(p.ty.pos, |n| n.pos);
-                let at = Pos {
-                    line: at.line,
-                    col: at.col.saturating_sub(1),
-                };
-                // (Go 1.27 has them; the checker does not yet.)
-                self.unsupported(at, "methods with type parameters");
-            }
-        }
         let body = if self.tok.tok == Tok::LBrace {
             Some(self.func_body()?)
         } else {

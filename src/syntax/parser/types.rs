@@ -262,10 +262,11 @@ impl Parser<'_> {
         if names.len() == 1 && self.tok.tok == Tok::LBrack {
             return match self.array_or_args()? {
                 ArrayOrArgs::Type(t) => Ok((names, t)),
-                // An embedded generic type `T[A]`.
-                ArrayOrArgs::Args(_) => {
-                    self.unsupported(pos, "embedded generic types");
-                    Ok((Vec::new(), self.placeholder(pos)))
+                // An embedded instance of a generic type, `T[A]`.
+                ArrayOrArgs::Args(args) => {
+                    let name = names.into_iter().next().expect("one name");
+                    let x = self.name_expr(name);
+                    Ok((Vec::new(), self.mk(pos, ExprKind::Instance(x, args))))
                 }
             };
         }
@@ -299,12 +300,18 @@ impl Parser<'_> {
         if self.tok.tok == Tok::Name {
             let name = self.name()?;
             if self.tok.tok == Tok::LParen || self.tok.tok == Tok::LBrack {
-                if let Some(ty) = self.method_signature()? {
-                    elems.push(InterfaceElem::Method { name, ty });
-                    self.leave();
-                    return Ok(());
+                match self.method_signature()? {
+                    Ok(ty) => {
+                        elems.push(InterfaceElem::Method { name, ty });
+                        self.leave();
+                        return Ok(());
+                    }
+                    Err(args) => {
+                        let pos = name.pos;
+                        let x = self.name_expr(name);
+                        first = Some(self.mk(pos, ExprKind::Instance(x, args)));
+                    }
                 }
-                first = Some(self.name_expr(name));
             } else {
                 first = Some(self.qualified_name(Some(name))?);
             }
@@ -315,9 +322,9 @@ impl Parser<'_> {
         Ok(())
     }
 
-    /// After a method name: its signature, or `None` for an instantiated
-    /// embedded interface `Name[A]`.
-    fn method_signature(&mut self) -> PResult<Option<FuncType>> {
+    /// After a method name: its signature, or the type arguments of an
+    /// instantiated embedded interface `Name[A]`.
+    fn method_signature(&mut self) -> PResult<Result<FuncType, Vec<Expr>>> {
         if self.tok.tok == Tok::LBrack {
             let lbrack = self.tok.pos;
             self.next();
@@ -337,10 +344,9 @@ impl Parser<'_> {
                 return Err(CompileError::new(lbrack, msg));
             }
             // An instantiated embedded interface `Name[A]`.
-            self.unsupported(lbrack, "embedded generic interfaces");
-            return Ok(None);
+            return Ok(Err(list.into_iter().map(|p| p.ty).collect()));
         }
-        Ok(Some(self.func_type(self.tok.pos, "interface method")?))
+        Ok(Ok(self.func_type(self.tok.pos, "interface method")?))
     }
 
     /// `EmbeddedElem = EmbeddedTerm { "|" EmbeddedTerm }`, `first` already parsed.

@@ -8,7 +8,81 @@ use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Basic, Signature, Ty, TypeKind};
 use crate::types::{Builtin, CallKind, ObjKind, Selection};
 
+/// What [`Checker::method_callee`] made of a call's function.
+enum Callee {
+    /// A method with type parameters, called: the call's result.
+    Called(Operand),
+    /// A selector checked as usual.
+    Checked(Operand),
+    /// Not looked at.
+    NotChecked,
+}
+
 impl Checker<'_> {
+    /// `x.M(...)` or `x.M[A](...)` where some type has a method `M` with
+    /// type parameters: checks `x`, and calls the method if its type is
+    /// that one; otherwise the selector as usual (an instance of one that
+    /// is not a generic method's is left to `expr`, which checks `x` again).
+    fn method_callee(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<Callee> {
+        let f = strip_parens(fun);
+        let (sel_e, explicit): (&Expr, Vec<&Expr>) = match &f.kind {
+            ExprKind::Selector(..) => (f, Vec::new()),
+            ExprKind::Index(b, i) => (strip_parens(b), vec![i.as_ref()]),
+            ExprKind::Instance(b, a) => (strip_parens(b), a.iter().collect()),
+            _ => return Ok(Callee::NotChecked),
+        };
+        let ExprKind::Selector(x, sel) = &sel_e.kind else {
+            return Ok(Callee::NotChecked);
+        };
+        if !self.gen.generic_methods.keys().any(|(_, m)| *m == sel.name) {
+            return Ok(Callee::NotChecked);
+        }
+        if let ExprKind::Ident(n) = &x.kind {
+            if self.lookup(n).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Package(_) | ObjKind::TypeName)
+            }) {
+                return Ok(Callee::NotChecked);
+            }
+        }
+        let xo = self.expr(x)?;
+        if xo.mode == Mode::TypeExpr {
+            return self.err(
+                sel_e.pos,
+                format!(
+                    "unsupported: method expression {} of a method with type parameters",
+                    self.expr_string(sel_e)
+                ),
+            );
+        }
+        self.single_value(&xo, x)?;
+        let addressable = xo.mode == Mode::Var;
+        match self.generic_method_of(xo.ty, &sel.name, addressable) {
+            Some(m) => {
+                let r =
+                    self.generic_method_call(e, sel_e, x, m, explicit, args, ellipsis, rparen)?;
+                if let Some(&t) = self.info.expr_types.get(&sel_e.id) {
+                    self.info.expr_types.insert(f.id, t);
+                    self.info.expr_types.insert(fun.id, t);
+                }
+                Ok(Callee::Called(r))
+            }
+            None if explicit.is_empty() => {
+                let fo = self.select_member(sel_e, x, &xo, sel)?;
+                self.info.expr_types.insert(sel_e.id, fo.ty);
+                self.info.expr_types.insert(fun.id, fo.ty);
+                Ok(Callee::Checked(fo))
+            }
+            None => Ok(Callee::NotChecked),
+        }
+    }
+
     pub(crate) fn call(&mut self, e: &Expr) -> R<Operand> {
         let ExprKind::Call {
             fun,
@@ -23,7 +97,11 @@ impl Checker<'_> {
         if let Some((g, o, explicit)) = self.generic_callee(fun) {
             return self.generic_call(e, fun, g, o, explicit, args, *ellipsis, *rparen);
         }
-        let fo = self.expr(fun)?;
+        let fo = match self.method_callee(e, fun, args, *ellipsis, *rparen)? {
+            Callee::Called(r) => return Ok(r),
+            Callee::Checked(fo) => fo,
+            Callee::NotChecked => self.expr(fun)?,
+        };
         match fo.mode {
             Mode::TypeExpr => return self.conversion(e, fo.ty, args, *ellipsis, *rparen),
             Mode::Builtin(b) => {

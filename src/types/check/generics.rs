@@ -38,8 +38,19 @@ use crate::types::{FuncInfo, FuncSource, ObjId, ObjKind};
 /// A generic declaration (`ObjKind::Generic`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum GenericDecl {
-    Func { decl: usize },
-    Type { decl: usize, spec: usize },
+    Func {
+        decl: usize,
+    },
+    Type {
+        decl: usize,
+        spec: usize,
+    },
+    /// A method with type parameters of its own (Go 1.27): instantiated
+    /// per call with its receiver's type arguments and its own; never in
+    /// a method set.
+    Method {
+        decl: usize,
+    },
 }
 
 /// An instantiated body waiting to be checked: the function, its
@@ -59,6 +70,9 @@ pub(crate) struct Generics {
     inst_of: HashMap<Ty, (usize, Vec<Ty>)>,
     /// Methods of generic types: declarations, by the type's name.
     pub methods: HashMap<String, Vec<usize>>,
+    /// Methods with type parameters, by their receiver's base type name
+    /// and their name.
+    pub generic_methods: HashMap<(String, String), usize>,
     /// Type parameters standing for themselves while inferring.
     placeholders: HashSet<Ty>,
     pub queue: Vec<PendingBody>,
@@ -119,6 +133,30 @@ pub(crate) fn generic_receiver(fd: &FuncDecl) -> Option<(String, Vec<Ident>, boo
         })
         .collect();
     Some((name.clone(), names, ptr))
+}
+
+/// The name of a (non-generic) receiver's base type (`(s *S)`: `S`).
+pub(crate) fn receiver_base(fd: &FuncDecl) -> String {
+    let mut t = fd.recv.as_ref().map(|r| &r.ty);
+    while let Some(x) = t {
+        match &x.kind {
+            ExprKind::Paren(y) | ExprKind::Star(y) => t = Some(y),
+            ExprKind::Ident(n) => return n.clone(),
+            _ => break,
+        }
+    }
+    "_".into()
+}
+
+/// A method with type parameters selected from a value: the generic
+/// declaration, the receiver's named type and whether the method takes
+/// a pointer, and how the value becomes the receiver (`&x`, `*x`).
+pub(crate) struct GenericMethodRef {
+    pub g: usize,
+    pub named: Ty,
+    pub ptr_recv: bool,
+    pub addr: bool,
+    pub deref: bool,
 }
 
 /// Instantiations of one generic declaration before it is taken for an
@@ -268,7 +306,7 @@ impl Checker<'_> {
             _ => f.pos,
         };
         let nexplicit = explicit.len();
-        let targs = self.infer(g, targs, &ops, &explicit, lparen, &fname)?;
+        let targs = self.infer(g, &[], targs, &ops, &explicit, lparen, &fname)?;
         let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
             .map(|k| match explicit.get(k) {
                 Some(x) => (x.pos, None),
@@ -285,6 +323,172 @@ impl Checker<'_> {
         self.info
             .calls
             .insert(e.id, crate::types::CallKind::Static(fi));
+        let sig = self.info.types.sig(sig_ty).cloned().expect("a signature");
+        let ctx = format!("argument to {fname}");
+        self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
+        Ok(self.call_result(&sig))
+    }
+
+    /// The method with type parameters `name` of a value of type `t`
+    /// (whose mode is `mode`), if its type has one.
+    pub(crate) fn generic_method_of(
+        &self,
+        t: Ty,
+        name: &str,
+        addressable: bool,
+    ) -> Option<GenericMethodRef> {
+        let (base, deref) = match self.info.types.kind(t) {
+            TypeKind::Pointer(p) => (*p, true),
+            _ => (t, false),
+        };
+        self.info.types.named(base)?;
+        let tname = match self.gen.inst_of.get(&base) {
+            Some(&(gt, _)) => match self.gen.decls[gt] {
+                GenericDecl::Type { decl, spec } => match &self.file.decls[decl] {
+                    Decl::Type(specs) => specs[spec].name.name.clone(),
+                    _ => return None,
+                },
+                _ => return None,
+            },
+            None => self
+                .info
+                .types
+                .name(base)
+                .trim_start_matches("main.")
+                .to_string(),
+        };
+        let &g = self.gen.generic_methods.get(&(tname, name.to_string()))?;
+        let GenericDecl::Method { decl } = self.gen.decls[g] else {
+            return None;
+        };
+        let Decl::Func(fd) = &self.file.decls[decl] else {
+            return None;
+        };
+        let ptr_recv = fd
+            .recv
+            .as_ref()
+            .is_some_and(|r| matches!(strip_parens(&r.ty).kind, ExprKind::Star(_)));
+        let (addr, deref) = match (ptr_recv, deref) {
+            (true, true) => (false, false),
+            (true, false) if addressable => (true, false),
+            (true, false) => return None,
+            (false, d) => (false, d),
+        };
+        Some(GenericMethodRef {
+            g,
+            named: base,
+            ptr_recv,
+            addr,
+            deref,
+        })
+    }
+
+    /// A call of a method with type parameters, `x.M(args)` or
+    /// `x.M[A](args)` (`sel_e` the selector, `explicit` the type
+    /// arguments written): its own type arguments inferred as a generic
+    /// function's, with the receiver's bound; the instantiation called as
+    /// a method.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn generic_method_call(
+        &mut self,
+        e: &Expr,
+        sel_e: &Expr,
+        x: &Expr,
+        m: GenericMethodRef,
+        explicit: Vec<&Expr>,
+        args: &[Expr],
+        ellipsis: Option<Pos>,
+        rparen: Pos,
+    ) -> R<Operand> {
+        let GenericDecl::Method { decl } = self.gen.decls[m.g] else {
+            unreachable!("a generic method")
+        };
+        let Decl::Func(tfd) = &self.file.decls[decl] else {
+            unreachable!()
+        };
+        // The receiver's type parameters, bound to its type arguments.
+        let mut recv_binds: Vec<(String, Ty)> = Vec::new();
+        if let Some((_, names, _)) = generic_receiver(tfd) {
+            let targs = self
+                .gen
+                .inst_of
+                .get(&m.named)
+                .map(|(_, a)| a.clone())
+                .unwrap_or_default();
+            recv_binds = names.iter().map(|n| n.name.clone()).zip(targs).collect();
+        }
+        let mut targs = Vec::new();
+        for a in &explicit {
+            targs.push(self.resolve_type(a)?);
+        }
+        let mut ops = Vec::new();
+        for a in args {
+            let x = self.expr(a)?;
+            self.single_value(&x, a)?;
+            ops.push(x);
+        }
+        let fname = self.expr_string(sel_e);
+        let lparen = sel_e.pos;
+        let targs = self.infer(m.g, &recv_binds, targs, &ops, &explicit, lparen, &fname)?;
+        let key: Vec<Ty> = std::iter::once(m.named)
+            .chain(targs.iter().copied())
+            .collect();
+        let fi = match self.gen.funcs.get(&(m.g, key.clone())) {
+            Some(&fi) => fi,
+            None => {
+                let binds: Vec<(String, Ty)> = recv_binds
+                    .iter()
+                    .cloned()
+                    .chain(
+                        tfd.ty
+                            .tparams
+                            .iter()
+                            .map(param_name)
+                            .zip(targs.iter().copied()),
+                    )
+                    .collect();
+                let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
+                    .map(|k| match explicit.get(k) {
+                        Some(x) => (x.pos, None),
+                        None => (lparen, Some(fname.as_str())),
+                    })
+                    .collect();
+                self.check_constraints(&tfd.ty.tparams, &binds[recv_binds.len()..], &site)?;
+                self.count_instance(m.g, tfd.name.pos)?;
+                let fd = self.fresh_func(decl)?;
+                let fi = self.info.funcs.len();
+                let mname = format!("{}[{}]", fd.name.name, self.targ_list(&targs));
+                let mut info = FuncInfo::new(
+                    self.method_name(m.named, m.ptr_recv, &mname),
+                    FuncSource::Inst(self.info.insts.len()),
+                    builtin::INVALID,
+                    fd.name.pos,
+                );
+                info.recv_named = Some((m.named, m.ptr_recv));
+                self.info.funcs.push(info);
+                self.info.insts.push(fd);
+                self.gen.funcs.insert((m.g, key), fi);
+                let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
+                self.info.funcs[fi].sig = sig;
+                self.gen.queue.push(PendingBody { fi, fd, binds });
+                fi
+            }
+        };
+        if m.addr {
+            self.mark_addr_taken(x);
+        }
+        self.info.selections.insert(
+            sel_e.id,
+            crate::types::Selection::Method {
+                func: fi,
+                ptr_recv: m.ptr_recv,
+                addr: m.addr,
+                deref: m.deref,
+            },
+        );
+        let sig_ty = self.info.funcs[fi].sig;
+        self.info.expr_types.insert(sel_e.id, sig_ty);
+        self.info.calls.insert(e.id, crate::types::CallKind::Method);
         let sig = self.info.types.sig(sig_ty).cloned().expect("a signature");
         let ctx = format!("argument to {fname}");
         self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
@@ -486,6 +690,12 @@ impl Checker<'_> {
             .and_then(|p| p.name.as_ref())
             .map_or(s.name.pos, |n| n.pos);
         self.count_instance(g, at)?;
+        if s.alias {
+            // A generic alias (Go 1.24): the aliased type, instantiated.
+            let t = self.in_tparams(&binds, |c| c.resolve_type(&s.ty))?;
+            self.gen.types.insert((g, targs), t);
+            return Ok(t);
+        }
         let name = format!("main.{}[{}]", s.name.name, self.targ_list(&targs));
         let named = self.info.types.new_named(name);
         self.gen.types.insert((g, targs.clone()), named);
@@ -719,13 +929,14 @@ impl Checker<'_> {
     fn infer(
         &mut self,
         g: usize,
+        outer: &[(String, Ty)],
         explicit: Vec<Ty>,
         ops: &[Operand],
         exprs: &[&Expr],
         lparen: Pos,
         fname: &str,
     ) -> R<Vec<Ty>> {
-        let GenericDecl::Func { decl } = self.gen.decls[g] else {
+        let (GenericDecl::Func { decl } | GenericDecl::Method { decl }) = self.gen.decls[g] else {
             unreachable!()
         };
         let file = self.file;
@@ -754,12 +965,11 @@ impl Checker<'_> {
             })
             .collect();
         self.gen.placeholders.extend(ph.iter().copied());
-        let names: Vec<(String, Ty)> = fd
-            .ty
-            .tparams
+        // (`outer`: a method's receiver type parameters, bound.)
+        let names: Vec<(String, Ty)> = outer
             .iter()
-            .map(param_name)
-            .zip(ph.iter().copied())
+            .cloned()
+            .chain(fd.ty.tparams.iter().map(param_name).zip(ph.iter().copied()))
             .collect();
         let mut bind: Vec<Option<Ty>> = (0..n).map(|i| explicit.get(i).copied()).collect();
         let params: Vec<(Ty, bool)> = self.in_tparams(&names, |c| {

@@ -645,6 +645,26 @@ impl<'a> Checker<'a> {
                     if fd.body.is_none() {
                         return self.err(fd.name.pos, "missing function body");
                     }
+                    // A method with type parameters (of any receiver): only
+                    // its instantiations are functions.
+                    if fd.recv.is_some() && !fd.ty.tparams.is_empty() {
+                        let base = match generics::generic_receiver(fd) {
+                            Some((base, _, _)) => base,
+                            None => generics::receiver_base(fd),
+                        };
+                        let g = self.gen.decls.len();
+                        self.gen
+                            .decls
+                            .push(generics::GenericDecl::Method { decl: di });
+                        let key = (base, fd.name.name.clone());
+                        if self.gen.generic_methods.insert(key, g).is_some() {
+                            return self.err(
+                                fd.name.pos,
+                                format!("method {} already declared", fd.name.name),
+                            );
+                        }
+                        continue;
+                    }
                     // Generic: only its instantiations are functions.
                     if let Some((base, _, _)) = generics::generic_receiver(fd) {
                         self.gen.methods.entry(base).or_default().push(di);
@@ -829,7 +849,7 @@ impl<'a> Checker<'a> {
         for (di, d) in file.decls.iter().enumerate() {
             let Decl::Func(fd) = d else { continue };
             let Some(recv) = &fd.recv else { continue };
-            if generics::generic_receiver(fd).is_some() {
+            if generics::generic_receiver(fd).is_some() || !fd.ty.tparams.is_empty() {
                 continue;
             }
             let (base_expr, ptr) = match &recv.ty.kind {

@@ -273,7 +273,9 @@ impl Checker<'_> {
     /// An embedded field's name: its type's name without package or `*`.
     pub(crate) fn embedded_name(&self, e: &Expr) -> String {
         match &e.kind {
-            ExprKind::Star(x) | ExprKind::Paren(x) => self.embedded_name(x),
+            ExprKind::Star(x) | ExprKind::Paren(x) | ExprKind::Instance(x, _) => {
+                self.embedded_name(x)
+            }
             ExprKind::Selector(_, sel) => sel.name.clone(),
             ExprKind::Ident(n) => n.clone(),
             _ => "_".into(),

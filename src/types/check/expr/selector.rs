@@ -25,6 +25,16 @@ impl Checker<'_> {
             return self.method_expr(e, xo.ty, sel);
         }
         self.single_value(&xo, x)?;
+        if self.generic_method_of(xo.ty, &sel.name, true).is_some() {
+            // (Calls of one are checked before: `Checker::call`.)
+            return self.err(
+                e.pos,
+                format!(
+                    "unsupported: method value {} of a method with type parameters",
+                    self.expr_string(e)
+                ),
+            );
+        }
         self.select_member(e, x, &xo, sel)
     }
 

@@ -243,8 +243,17 @@ impl Vm<'_> {
             }
             return Ok(());
         }
-        let again = match (self.panics.last(), &e) {
-            (Some(p), Panic::Value(v)) => p.recovered && !p.superseded && p.value == Some(*v),
+        let words = match &e {
+            Panic::Value(v) => Some(*v),
+            Panic::Runtime(m) => self
+                .runtime_singletons
+                .iter()
+                .find(|(s, _)| s == m)
+                .map(|&(_, v)| v),
+            _ => None,
+        };
+        let again = match (self.panics.last(), words) {
+            (Some(p), Some(v)) => p.recovered && !p.superseded && p.value == Some(v),
             _ => false,
         };
         if again {
@@ -303,10 +312,20 @@ impl Vm<'_> {
             Panic::Conversion(m) => (rt.type_assertion, m.clone()),
             _ => return Ok([0, 0]),
         };
-        let (p, n) = self.heap.new_string(text.as_bytes())?;
+        if let Panic::Runtime(m) = p {
+            if let Some(&(_, v)) = self.runtime_singletons.iter().find(|(s, _)| s == m) {
+                return Ok(v);
+            }
+        }
+        let (ptr, n) = self.heap.new_string(text.as_bytes())?;
         let obj = self.heap.alloc(2, crate::runtime::heap::STRING)?;
-        mem::store(obj, 0, p);
+        mem::store(obj, 0, ptr);
         mem::store(obj, 1, n);
+        if let Panic::Runtime(m) = p {
+            if m.starts_with("range function continued iteration") {
+                self.runtime_singletons.push((m.clone(), [ty, obj]));
+            }
+        }
         Ok([ty, obj])
     }
 
@@ -389,6 +408,7 @@ impl Vm<'_> {
     /// Heap words the deferred calls and panics hold: roots for the collector.
     pub(crate) fn defer_roots(&self, mut mark: impl FnMut(u64)) {
         self.defer_words.iter().for_each(|&w| mark(w));
+        self.runtime_singletons.iter().for_each(|&(_, v)| mark(v[1]));
         for p in &self.panics {
             if let Panic::Value(v) = p.panic {
                 mark(v[1]);

@@ -115,6 +115,11 @@ pub struct Vm<'p> {
     /// The traceback of the panic on its way out of the frames it has
     /// left so far, innermost first (`trace.rs`).
     trace: Vec<trace::TraceFrame>,
+    /// The error values of the runtime's panics that Go raises with one
+    /// value each time (its `rangeDoneError` and `rangeExitError`), once
+    /// `recover` has returned them: a repanic of a recovered one is told
+    /// by them (`defers.rs`).
+    runtime_singletons: Vec<(String, [u64; 2])>,
     /// The frame (stack index) and function in which `recover` stops the
     /// newest panic: the callee of the deferred call it runs.
     recover_at: Option<(usize, FuncId)>,
@@ -210,6 +215,7 @@ impl<'p> Vm<'p> {
             defer_words: Vec::new(),
             panics: Vec::new(),
             trace: Vec::new(),
+            runtime_singletons: Vec::new(),
             recover_at: None,
             map_rng: {
                 use std::hash::{BuildHasher, Hasher};
@@ -970,8 +976,8 @@ impl<'p> Vm<'p> {
                 Op::PanicNil => {
                     return Err(self.fail(Panic::nil_deref(), cur, pc!(), fr, base_depth))
                 }
-                Op::PanicRangeDone => {
-                    return Err(self.fail(Panic::range_done(), cur, pc!(), fr, base_depth))
+                Op::PanicRangeDone { exited } => {
+                    return Err(self.fail(Panic::range_done(exited), cur, pc!(), fr, base_depth))
                 }
                 Op::PrintNl => self.print_raw(b"\n"),
                 interp_slow_ops!() => {

@@ -633,7 +633,7 @@ impl Vm<'_> {
                 s!(d + 1) = v[1];
             }
             Op::PanicNil => return Err(Panic::nil_deref()),
-            Op::PanicRangeDone => return Err(Panic::range_done()),
+            Op::PanicRangeDone { exited } => return Err(Panic::range_done(exited)),
             Op::PrintNl => self.print_raw(b"\n"),
             Op::DivC { d, a, b } => {
                 let (re, im) = complex128_div((f(s!(a)), f(s!(a + 1))), (f(s!(b)), f(s!(b + 1))));

@@ -1205,7 +1205,7 @@ impl<'a> Builder<'a> {
             | Op::MakeClosure { .. }
             | Op::Panic { .. }
             | Op::PanicNil
-            | Op::PanicRangeDone
+            | Op::PanicRangeDone { .. }
             | Op::Print { .. }
             | Op::SliceClear { .. }
             | Op::MapMake { .. }

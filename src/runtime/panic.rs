@@ -46,11 +46,14 @@ impl Panic {
         Panic::Runtime(format!("index out of range [{i}] with length {len}"))
     }
 
-    /// An iterator called its loop's body after the body returned false.
-    pub fn range_done() -> Panic {
-        Panic::Runtime(
-            "range function continued iteration after function for loop body returned false".into(),
-        )
+    /// An iterator called its loop's body after the body returned false,
+    /// or (`exited`) after the whole loop was over.
+    pub fn range_done(exited: bool) -> Panic {
+        Panic::Runtime(if exited {
+            "range function continued iteration after whole loop exit".into()
+        } else {
+            "range function continued iteration after function for loop body returned false".into()
+        })
     }
 
     pub fn divide() -> Panic {

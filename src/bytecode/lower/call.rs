@@ -199,7 +199,7 @@ impl FnCtx<'_, '_> {
     }
 
     /// Whether a slot belongs to a variable (and may change during argument evaluation).
-    fn is_var_slot(&self, s: Slot) -> bool {
+    pub(crate) fn is_var_slot(&self, s: Slot) -> bool {
         let info = self.l.info;
         self.b.vars.iter().any(|(o, v)| match v {
             super::VarLoc::Slot(x) => {

@@ -16,14 +16,19 @@
 //! from a loop body nested in another, stops that one in turn).
 //!
 //! An iterator that calls `yield` again after it returned false gets Go's
-//! panic (the body's first instructions test the state). Not yet: `goto`
-//! out of the body (refused), and Go's panic for a `yield` kept and called
-//! after the whole loop is over.
+//! panic (the body's first instructions test the state), and so does one
+//! that keeps `yield` and calls it after the whole loop is over (the
+//! enclosing function sets the state to [`EXITED`] when the iterator
+//! returns). Not yet: `goto` out of the body (refused).
 
 use super::{FnCtx, VarLoc, R};
 use crate::bytecode::op::{Cmp, Op, Slot};
 use crate::syntax::ast::{Block, Expr, Ident, Stmt, StmtKind};
 use crate::types::RangeFunc;
+
+/// The loop's state once the iterator has returned: the body, if kept
+/// and called, panics.
+const EXITED: u64 = u64::MAX;
 
 /// What the body of a loop over a function needs while it is lowered.
 #[derive(Clone)]
@@ -156,6 +161,18 @@ impl FnCtx<'_, '_> {
         self.emit(Op::CallClosure { f, base, site });
         // A `return` in the body: return what it left, from here.
         let st = self.read_var(rf.state, 1);
+        // (The body may be kept and called again: the loop is over.)
+        let st = if self.is_var_slot(st) {
+            let t = self.temp(1);
+            self.emit(Op::Move { d: t, s: st });
+            t
+        } else {
+            st
+        };
+        let t = self.temp(1);
+        self.emit(Op::Const { d: t, v: EXITED });
+        let p = self.var_place(rf.state);
+        self.write(p, t, 1);
         let skip = self.emit(Op::JfCmpImm {
             a: st,
             imm: 2,
@@ -334,7 +351,16 @@ impl FnCtx<'_, '_> {
             c: Cmp::Ne,
             t: 0,
         });
-        self.emit(Op::PanicRangeDone);
+        let stopped = self.emit(Op::JfCmpImm {
+            a: st,
+            imm: EXITED as i64,
+            c: Cmp::Eq,
+            t: 0,
+        });
+        self.emit(Op::PanicRangeDone { exited: true });
+        let here = self.b.here();
+        self.b.patch(stopped, here);
+        self.emit(Op::PanicRangeDone { exited: false });
         let here = self.b.here();
         self.b.patch(go_on, here);
         if rb.rf.assign.is_empty() {

@@ -526,8 +526,9 @@ ops! {
     PanicNil fast helper
         reads[] writes[] flags[fail, end];
     /// Go's panic when an iterator calls the body of a loop over it again
-    /// after the body stopped the loop (`bytecode::lower::range_func`).
-    PanicRangeDone fast helper
+    /// after the body stopped the loop, or (`exited`) after the whole loop
+    /// is over (`bytecode::lower::range_func`).
+    PanicRangeDone { exited: bool } fast helper
         reads[] writes[] flags[fail, end];
     /// Builtin print/println of one value to stderr; `space` prints a separator first.
     Print { s: Slot, kind: PrintKind, space: bool } slow helper

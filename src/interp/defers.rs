@@ -408,7 +408,9 @@ impl Vm<'_> {
     /// Heap words the deferred calls and panics hold: roots for the collector.
     pub(crate) fn defer_roots(&self, mut mark: impl FnMut(u64)) {
         self.defer_words.iter().for_each(|&w| mark(w));
-        self.runtime_singletons.iter().for_each(|&(_, v)| mark(v[1]));
+        self.runtime_singletons
+            .iter()
+            .for_each(|&(_, v)| mark(v[1]));
         for p in &self.panics {
             if let Panic::Value(v) = p.panic {
                 mark(v[1]);

@@ -5,7 +5,8 @@
 //! front end panic, hang or fail without `file:line:col`; those that still
 //! compile run under `--max-steps`, `--heap-limit` and `--max-stack` in the
 //! interpreter and the JIT, which must exit with a documented code, never
-//! panic or crash, and agree.
+//! panic or crash, and agree. `PGOJIT_FUZZ_SEED` and `PGOJIT_FUZZ_MUTANTS`
+//! run other and more mutants than CI's.
 
 use rand::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
@@ -306,11 +307,18 @@ fn limits_crossed(a: &(String, Vec<u8>, String), b: &(String, Vec<u8>, String)) 
 #[test]
 fn mutated_programs_never_break_the_front_end_or_the_tiers() {
     let corpus = corpus();
-    let mut rng = Pcg64::seed_from_u64(20261124);
+    let env = |k: &str, d: u64| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let mut rng = Pcg64::seed_from_u64(env("PGOJIT_FUZZ_SEED", 20261124));
+    let mutants = env("PGOJIT_FUZZ_MUTANTS", 10000);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-bytes");
     std::fs::create_dir_all(&dir).unwrap();
     let (mut compiled, mut ran, mut failures) = (0, 0, Vec::new());
-    for k in 0..10000 {
+    for k in 0..mutants {
         let src = mutate(&mut rng, &corpus);
         let file = dir.join(format!("m{k}.go"));
         match compile(src.clone()) {
@@ -372,7 +380,7 @@ fn mutated_programs_never_break_the_front_end_or_the_tiers() {
             }
         }
     }
-    eprintln!("10000 mutants: {compiled} compiled, {ran} run in three modes");
+    eprintln!("{mutants} mutants: {compiled} compiled, {ran} run in three modes");
     assert!(
         compiled > 100 && ran > 50,
         "mutations too destructive: {compiled} compiled, {ran} ran"

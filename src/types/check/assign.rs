@@ -55,6 +55,10 @@ impl Checker<'_> {
     /// Checks that `x` (the value of `e`) can be assigned to `to` in context `ctx`
     /// (`assignment`, `argument to f`, `return statement`...), typing untyped values.
     pub(crate) fn assign_to(&mut self, x: &mut Operand, to: Ty, e: &Expr, ctx: &str) -> R<()> {
+        if to == builtin::INVALID || x.ty == builtin::INVALID {
+            // (An earlier error made one of them: nothing more to say.)
+            return Ok(());
+        }
         if self.info.types.is_untyped(x.ty) {
             let before = x.clone();
             return self.convert_untyped(x, to, e).map_err(|mut err| {

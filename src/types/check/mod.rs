@@ -30,6 +30,7 @@ pub fn check(file: &File) -> Result<Info, CompileError> {
     let mut tail = None;
     match r {
         Err(e) if e.msg == TOO_MANY_ERRORS => tail = Some(e),
+        Err(e) if e.msg.contains("invalid type") && !errs.is_empty() => {}
         Err(e) => errs.push(e),
         Ok(()) => {}
     }
@@ -45,6 +46,10 @@ pub fn check(file: &File) -> Result<Info, CompileError> {
     first.more.extend(tail);
     Err(first)
 }
+
+/// An error about a value or type an earlier error left invalid: never
+/// reported (Go's checker says nothing about invalid operands).
+pub(crate) const INVALID_TYPE_ERROR: &str = "use of invalid type";
 
 /// Errors gc reports before it stops with `too many errors`.
 const MAX_ERRORS: usize = 10;
@@ -491,7 +496,9 @@ impl<'a> Checker<'a> {
         let mut all: Vec<ObjId> = self.pkg_decls.keys().copied().collect();
         all.sort_by_key(|o| (self.obj(*o).pos, o.0));
         for o in &all {
-            self.resolve_obj(*o)?;
+            if let Err(e) = self.resolve_obj(*o) {
+                self.record(e)?;
+            }
         }
         self.check_pending_keys()?;
         for fi in self.info.inits.clone() {
@@ -521,6 +528,9 @@ impl<'a> Checker<'a> {
                 let Some(fi) = self.func_of_decl(i) else {
                     continue; // generic
                 };
+                if self.info.types.sig(self.info.funcs[fi].sig).is_none() {
+                    continue; // its signature's error is reported
+                }
                 self.check_func_body(fi, fd)?;
                 if let Err(e) = self.check_pending_keys() {
                     self.record(e)?;
@@ -769,10 +779,11 @@ impl<'a> Checker<'a> {
         self.cur_func = saved_func;
         self.dep_owner = saved_owner;
         self.iota = saved_iota;
-        r?;
+        // (A declaration that fails is resolved too, as far as it got: what
+        // uses it is checked on, and says nothing more about it.)
         self.resolving.remove(&o);
         self.resolved.insert(o);
-        Ok(())
+        r
     }
 
     fn resolve_decl(&mut self, o: ObjId, decl: PkgDecl) -> R<()> {

@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use super::expr::strip_parens;
 use super::{Checker, R};
+use crate::diag::CompileError;
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty, TypeKind};
 use crate::types::{ObjKind, Package};
@@ -119,15 +120,18 @@ impl Checker<'_> {
                     if fd.embedded {
                         let t = self.resolve_type(&fd.ty)?;
                         let name = self.embedded_name(&fd.ty);
+                        // (A wrong embedded field is left out, the struct
+                        // checked on.)
                         if let TypeKind::Pointer(p) = self.info.types.kind(t).clone() {
                             if self.info.types.is_interface(p) {
-                                return self.err(
-                                    fd.ty.pos,
-                                    "embedded field type cannot be a pointer to an interface",
-                                );
+                                let msg = "embedded field type cannot be a pointer to an interface";
+                                self.record(CompileError::new(fd.ty.pos, msg))?;
+                                continue;
                             }
                         } else if matches!(self.info.types.under(t), TypeKind::Pointer(_)) {
-                            return self.err(fd.ty.pos, "embedded field type cannot be a pointer");
+                            let msg = "embedded field type cannot be a pointer";
+                            self.record(CompileError::new(fd.ty.pos, msg))?;
+                            continue;
                         }
                         if name != "_" && !seen.insert(name.clone()) {
                             return self.err(fd.ty.pos, format!("{name} redeclared"));
@@ -139,7 +143,7 @@ impl Checker<'_> {
                         });
                         continue;
                     }
-                    let t = self.resolve_type(&fd.ty)?;
+                    let t = self.part_type(&fd.ty)?;
                     for n in &fd.names {
                         if n.name != "_" && !seen.insert(n.name.clone()) {
                             return self.err(n.pos, format!("{} redeclared", n.name));
@@ -234,11 +238,24 @@ impl Checker<'_> {
     }
 
     /// A function signature as a `Func` type.
+    /// A type that may be wrong without making what it is part of wrong
+    /// (a parameter's, a field's): its error recorded, and checking goes on
+    /// with an invalid type there, as Go's does.
+    fn part_type(&mut self, e: &Expr) -> R<Ty> {
+        match self.resolve_type(e) {
+            Ok(t) => Ok(t),
+            Err(err) => {
+                self.record(err)?;
+                Ok(builtin::INVALID)
+            }
+        }
+    }
+
     pub(crate) fn resolve_signature(&mut self, ft: &FuncType) -> R<Ty> {
         let mut params = Vec::new();
         let mut variadic = false;
         for (i, p) in ft.params.iter().enumerate() {
-            let mut t = self.resolve_type(&p.ty)?;
+            let mut t = self.part_type(&p.ty)?;
             if p.variadic {
                 if i + 1 != ft.params.len() {
                     return self.err(p.ty.pos, "can only use ... with final parameter in list");
@@ -253,7 +270,7 @@ impl Checker<'_> {
             if r.variadic {
                 return self.err(r.ty.pos, "can only use ... with final parameter in list");
             }
-            results.push(self.resolve_type(&r.ty)?);
+            results.push(self.part_type(&r.ty)?);
         }
         Ok(self.info.types.func(Signature {
             params,

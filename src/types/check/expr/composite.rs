@@ -3,7 +3,7 @@
 
 use super::Operand;
 use crate::syntax::ast::*;
-use crate::types::check::{Checker, R};
+use crate::types::check::{Checker, INVALID_TYPE_ERROR, R};
 use crate::types::ty::{builtin, Field, Ty, TypeKind};
 use crate::types::Selection;
 
@@ -69,6 +69,10 @@ impl Checker<'_> {
                     }
                     self.elem_value(&item.value, vt, "map literal")?;
                 }
+            }
+            _ if self.info.types.underlying(lit_ty) == builtin::INVALID => {
+                // (A type an earlier error left without one.)
+                return self.err(e.pos, INVALID_TYPE_ERROR);
             }
             _ => {
                 return self.err(

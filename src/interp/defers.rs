@@ -56,15 +56,54 @@ pub(crate) struct ActivePanic {
 }
 
 impl Vm<'_> {
-    /// `DeferPush`: saves the words of a deferred call.
-    pub(crate) fn defer_push(&mut self, wrap: FuncId, base: u32, at: usize, n: usize) {
-        self.defers.push(DeferRec {
-            wrap,
-            base,
-            at: self.defer_words.len() as u32,
-            n: n as u32,
-        });
-        self.defer_words.extend_from_slice(&self.stack[at..at + n]);
+    /// `DeferPush`: saves the words of a deferred call, among the running
+    /// function's deferred calls, or (`into`) those of the innermost
+    /// running frame of that function: the function a loop over a
+    /// function is in, whose body defers the call (below the calls of the
+    /// frames it called since, the iterator's).
+    pub(crate) fn defer_push(
+        &mut self,
+        wrap: FuncId,
+        base: u32,
+        at: usize,
+        n: usize,
+        into: Option<FuncId>,
+    ) {
+        let owner = into.and_then(|f| self.protects.iter().rposition(|p| p.1 == f));
+        let pos = match owner.and_then(|k| self.protects.get(k + 1)) {
+            Some(p) => p.0,
+            None => self.defers.len(),
+        };
+        if pos == self.defers.len() {
+            self.defers.push(DeferRec {
+                wrap,
+                base,
+                at: self.defer_words.len() as u32,
+                n: n as u32,
+            });
+            self.defer_words.extend_from_slice(&self.stack[at..at + n]);
+            return;
+        }
+        // Among the owner's calls, below those of the frames above it.
+        let wat = self.defers[pos].at as usize;
+        let words: Vec<u64> = self.stack[at..at + n].to_vec();
+        self.defer_words.splice(wat..wat, words);
+        for r in &mut self.defers[pos..] {
+            r.at += n as u32;
+        }
+        self.defers.insert(
+            pos,
+            DeferRec {
+                wrap,
+                base,
+                at: wat as u32,
+                n: n as u32,
+            },
+        );
+        let k = owner.expect("an owner below");
+        for p in &mut self.protects[k + 1..] {
+            p.0 += 1;
+        }
     }
 
     /// Pops the newest deferred call, its words placed in the frame of its
@@ -93,7 +132,24 @@ impl Vm<'_> {
         cur: FuncId,
         fp: usize,
     ) -> Result<(), Panic> {
-        let dmark = self.defers.len();
+        self.protects.push((self.defers.len(), cur));
+        let r = self.protect_in(body, line, cur, fp);
+        self.protects.pop();
+        r
+    }
+
+    /// [`Vm::protect`] as the innermost running `Protect`.
+    fn protect_in(
+        &mut self,
+        body: FuncId,
+        line: Slot,
+        cur: FuncId,
+        fp: usize,
+    ) -> Result<(), Panic> {
+        let me = self.protects.len() - 1;
+        // (Where this frame's deferred calls start: later when calls are
+        // deferred into a frame below this one.)
+        let dmark = |vm: &Self| vm.protects[me].0;
         let pmark = self.panics.len();
         if let Some(pr) = self.profile {
             pr.func(body).record_call();
@@ -101,13 +157,13 @@ impl Vm<'_> {
         let mut unwinding = false;
         if let Err(e) = self.call_go(body, &[], fp) {
             if let Err(e) = self.absorb(e) {
-                self.drop_deferred(dmark);
+                self.drop_deferred(dmark(self));
                 return Err(e);
             }
             unwinding = true;
         }
         let top = self.frame_top(cur, fp);
-        while self.defers.len() > dmark {
+        while self.defers.len() > dmark(self) {
             // The panic running the call, if any (the newest).
             let running = unwinding.then(|| self.panics.len() - 1);
             let r = self
@@ -145,7 +201,7 @@ impl Vm<'_> {
                         }
                     }
                     if let Err(e) = self.absorb(e) {
-                        self.drop_deferred(dmark);
+                        self.drop_deferred(dmark(self));
                         return Err(e);
                     }
                     unwinding = true;

@@ -108,6 +108,9 @@ pub struct Vm<'p> {
     entries: Vec<Entry>,
     /// Calls deferred by running functions, innermost last (`defers.rs`).
     defers: Vec<defers::DeferRec>,
+    /// The running `Protect`s, innermost last: where their deferred calls
+    /// start in `defers`, and their frame functions.
+    protects: Vec<(usize, FuncId)>,
     /// Their saved words.
     defer_words: Vec<u64>,
     /// Panics on their way, oldest first (`defers.rs`).
@@ -216,6 +219,7 @@ impl<'p> Vm<'p> {
             panics: Vec::new(),
             trace: Vec::new(),
             runtime_singletons: Vec::new(),
+            protects: Vec::new(),
             recover_at: None,
             map_rng: {
                 use std::hash::{BuildHasher, Hasher};

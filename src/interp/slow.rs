@@ -621,11 +621,13 @@ impl Vm<'_> {
                 base,
                 n,
                 nil_at,
+                into,
             } => {
                 if nil_at != NONE && s!(nil_at) == 0 {
                     return Err(Panic::nil_deref());
                 }
-                self.defer_push(wrap, base, fp + base as usize, n as usize);
+                let into = (into.0 != NONE).then_some(into);
+                self.defer_push(wrap, base, fp + base as usize, n as usize, into);
             }
             Op::Recover { d } => {
                 let v = self.recover(cur, fp)?;

@@ -113,12 +113,26 @@ impl FnCtx<'_, '_> {
             result_words: 0,
             ptr_slots: vec![true; size as usize],
         }));
+        // In the body of a loop over a function, the call is deferred to
+        // the function the loop is in (its frame function's id is its own).
+        let info = self.info();
+        let mut fi = self.b.func_index;
+        let mut into = FuncId(NONE);
+        while let Some(f) = info.funcs.get(fi) {
+            let crate::types::FuncSource::RangeBody(_) = f.source else {
+                break;
+            };
+            let Some(p) = f.parent else { break };
+            fi = p;
+            into = FuncId(fi as u32);
+        }
         self.b.pos = e.pos;
         self.emit(Op::DeferPush {
             wrap,
             base: lo,
             n: hi - lo,
             nil_at: mark.nil_at,
+            into,
         });
         Ok(())
     }

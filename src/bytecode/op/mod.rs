@@ -511,7 +511,11 @@ ops! {
     /// call, on a frame laid out as this one up to `base + n`). Panics
     /// first if the word at `nil_at` is nil (a method of a nil interface
     /// is bound here, as Go binds it).
-    DeferPush { wrap: FuncId, base: Slot, n: u32, nil_at: Slot } slow helper
+    /// `into`: the function whose deferred calls it joins, when that is
+    /// not the running one (a `defer` in the body of a loop over a
+    /// function defers to the function the loop is in); `FuncId(NONE)`
+    /// otherwise.
+    DeferPush { wrap: FuncId, base: Slot, n: u32, nil_at: Slot, into: FuncId } slow helper
         reads[words(base, n), ptr(nil_at)] writes[] flags[fail, activation];
     /// `d = recover()`: the running panic's value if a deferred call this
     /// function is was called by it, else nil.

@@ -223,14 +223,6 @@ impl Checker<'_> {
             self.expr(e)?;
             return self.err(e.pos, "expression in defer must be function call");
         };
-        if let Some(fi) = self.cur_func {
-            if let crate::types::FuncSource::RangeBody(_) = self.info.funcs[fi].source {
-                return self.err(
-                    e.pos,
-                    "unsupported: defer in the body of a loop over a function",
-                );
-            }
-        }
         let x = self.expr(e)?;
         let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
         match self.info.calls.get(&e.id) {
@@ -247,7 +239,16 @@ impl Checker<'_> {
             }
             _ => {}
         }
-        if let Some(fi) = self.cur_func {
+        // (In the body of a loop over a function, the call is deferred to
+        // the function the loop is in.)
+        let mut fi = self.cur_func;
+        while let Some(f) = fi {
+            match self.info.funcs[f].source {
+                crate::types::FuncSource::RangeBody(_) => fi = self.info.funcs[f].parent,
+                _ => break,
+            }
+        }
+        if let Some(fi) = fi {
             self.info.funcs[fi].has_defer = true;
         }
         Ok(())

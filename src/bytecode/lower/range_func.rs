@@ -10,7 +10,7 @@
 //! values if the state says so. Those variables and the state are cells
 //! the body captures (`types::RangeFunc`).
 //!
-//! `break L` or `continue L` to a loop outside the body stops the
+//! `break L`, `continue L` or `goto L` to a label outside the body stops the
 //! iteration with state 3 + k (the k-th such branch of the body), and the
 //! enclosing function, once `f` returns, takes that branch itself (which,
 //! from a loop body nested in another, stops that one in turn).
@@ -19,7 +19,7 @@
 //! panic (the body's first instructions test the state), and so does one
 //! that keeps `yield` and calls it after the whole loop is over (the
 //! enclosing function sets the state to [`EXITED`] when the iterator
-//! returns). Not yet: `goto` out of the body (refused).
+//! returns). A `goto` out of the body escapes as `break L` does.
 
 use super::{FnCtx, VarLoc, R};
 use crate::bytecode::op::{Cmp, Op, Slot};
@@ -45,13 +45,23 @@ pub(crate) struct RangeAst {
     pub key: Option<*const Expr>,
     pub value: Option<*const Expr>,
     pub body: *const Block,
-    /// The body's `break L` and `continue L` (true) to loops outside it.
-    pub escapes: Vec<(String, bool)>,
+    /// The body's `break L`, `continue L` and `goto L` to labels outside
+    /// it.
+    pub escapes: Vec<(String, Escape)>,
+}
+
+/// A branch out of the body of a loop over a function, which the
+/// enclosing function takes once the iterator has returned.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Escape {
+    Break,
+    Continue,
+    Goto,
 }
 
 /// Labeled branches in `ss` to labels not declared there (nor `own`), in
 /// order of appearance, without repeats; not inside function literals.
-fn escapes(ss: &[Stmt], own: Option<&str>, out: &mut Vec<(String, bool)>) {
+fn escapes(ss: &[Stmt], own: Option<&str>, out: &mut Vec<(String, Escape)>) {
     let mut inner = Vec::new();
     labels(ss, &mut inner);
     fn labels(ss: &[Stmt], out: &mut Vec<String>) {
@@ -62,17 +72,19 @@ fn escapes(ss: &[Stmt], own: Option<&str>, out: &mut Vec<(String, bool)>) {
             }
         }
     }
-    fn walk(ss: &[Stmt], skip: &[String], own: Option<&str>, out: &mut Vec<(String, bool)>) {
+    fn walk(ss: &[Stmt], skip: &[String], own: Option<&str>, out: &mut Vec<(String, Escape)>) {
         for s in ss {
             let (l, cont) = match &s.kind {
-                StmtKind::Break(Some(l)) => (l, false),
-                StmtKind::Continue(Some(l)) => (l, true),
+                StmtKind::Break(Some(l)) => (l, Escape::Break),
+                StmtKind::Continue(Some(l)) => (l, Escape::Continue),
+                StmtKind::Goto(l) => (l, Escape::Goto),
                 _ => {
                     each_child(s, &mut |c| walk(std::slice::from_ref(c), skip, own, out));
                     continue;
                 }
             };
-            if skip.contains(&l.name) || own == Some(l.name.as_str()) {
+            // (A `goto` to the loop's own label leaves it too.)
+            if skip.contains(&l.name) || (own == Some(l.name.as_str()) && cont != Escape::Goto) {
                 continue;
             }
             if !out.iter().any(|(n, c)| *n == l.name && *c == cont) {
@@ -203,10 +215,10 @@ impl FnCtx<'_, '_> {
             });
             let s = Stmt {
                 pos: x.pos,
-                kind: if cont {
-                    StmtKind::Continue(l)
-                } else {
-                    StmtKind::Break(l)
+                kind: match cont {
+                    Escape::Continue => StmtKind::Continue(l),
+                    Escape::Break => StmtKind::Break(l),
+                    Escape::Goto => StmtKind::Goto(l.expect("a label")),
                 },
             };
             self.stmt(&s)?;
@@ -318,10 +330,15 @@ impl FnCtx<'_, '_> {
         if label.is_some() && label != rb.rf.label.as_deref() {
             // To a loop outside: stop, and let the enclosing function take it.
             let ast = self.l.range_asts.get(&rb.x).cloned();
+            let kind = if is_continue {
+                Escape::Continue
+            } else {
+                Escape::Break
+            };
             let k = ast.and_then(|a| {
                 a.escapes
                     .iter()
-                    .position(|(n, c)| Some(n.as_str()) == label && *c == is_continue)
+                    .position(|(n, c)| Some(n.as_str()) == label && *c == kind)
             });
             let Some(k) = k else {
                 return self.unsupported(self.b.pos, "this branch out of a loop over a function");
@@ -335,6 +352,26 @@ impl FnCtx<'_, '_> {
         }
         self.yield_result(is_continue);
         Ok(true)
+    }
+
+    /// `goto label` in the body of a loop over a function, to a label
+    /// outside it: stop, and let the enclosing function take it (true).
+    pub(crate) fn range_goto(&mut self, label: &str) -> bool {
+        let Some(rb) = self.b.range_body.clone() else {
+            return false;
+        };
+        let ast = self.l.range_asts.get(&rb.x).cloned();
+        let k = ast.and_then(|a| {
+            a.escapes
+                .iter()
+                .position(|(n, c)| n == label && *c == Escape::Goto)
+        });
+        let Some(k) = k else {
+            return false;
+        };
+        self.set_state(&rb, 3 + k as u64);
+        self.yield_result(false);
+        true
     }
 
     /// The start of a body: Go's panic if the loop has stopped (the

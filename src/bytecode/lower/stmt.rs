@@ -173,6 +173,9 @@ impl FnCtx<'_, '_> {
                 Ok(())
             }
             StmtKind::Goto(label) => {
+                if self.range_goto(&label.name) {
+                    return Ok(());
+                }
                 let j = self.emit(Op::Jmp { t: 0 });
                 self.b.gotos.push((label.name.clone(), j));
                 Ok(())

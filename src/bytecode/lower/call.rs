@@ -87,6 +87,52 @@ impl FnCtx<'_, '_> {
                         });
                         Ok(base)
                     }
+                    // A method promoted into an unnamed struct type: the
+                    // receiver through the embedded fields (as a named
+                    // type's wrapper reaches it, `promoted_body`).
+                    Some(Selection::Promoted { path, last }) => {
+                        let Selection::Method { func, ptr_recv, .. } = *last else {
+                            unreachable!("a promoted method")
+                        };
+                        let xt = self.ty(x);
+                        let base_place = self.part_place(x)?;
+                        let (place, vt) = self.walk_fields(base_place, xt, &path);
+                        let is_ptr = matches!(self.l.types().kind(vt), TypeKind::Pointer(_));
+                        let rt = self
+                            .info()
+                            .obj(self.info().funcs[func].recv.expect("method"))
+                            .ty;
+                        let rw = self.words(rt);
+                        let recv = self.temp(rw);
+                        if ptr_recv {
+                            let p = if is_ptr {
+                                self.read(place, 1)
+                            } else {
+                                self.addr(place)?
+                            };
+                            self.mov(recv, p, 1);
+                        } else if is_ptr {
+                            let p = self.read(place, 1);
+                            self.emit(Op::Load {
+                                d: recv,
+                                p,
+                                off: 0,
+                                n: rw,
+                            });
+                        } else {
+                            self.read_to(place, recv, rw);
+                        }
+                        let sig = self.sig_of(fun);
+                        let (base, n) = self.window(&sig, rw, args, ellipsis.is_some())?;
+                        self.mov(base, recv, rw);
+                        self.b.pos = at;
+                        self.mark_call((base, n), NONE);
+                        self.emit(Op::Call {
+                            func: FuncId(func as u32),
+                            base,
+                        });
+                        Ok(base)
+                    }
                     Some(Selection::MethodExpr {
                         func,
                         ptr_recv,

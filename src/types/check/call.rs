@@ -100,7 +100,12 @@ impl Checker<'_> {
         let fo = match self.method_callee(e, fun, args, *ellipsis, *rparen)? {
             Callee::Called(r) => return Ok(r),
             Callee::Checked(fo) => fo,
-            Callee::NotChecked => self.expr(fun)?,
+            Callee::NotChecked => {
+                let saved = self.calling.replace(strip_parens(fun).id);
+                let r = self.expr(fun);
+                self.calling = saved;
+                r?
+            }
         };
         match fo.mode {
             Mode::TypeExpr => return self.conversion(e, fo.ty, args, *ellipsis, *rparen),
@@ -143,6 +148,11 @@ impl Checker<'_> {
                         }
                     }
                     ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
+                        Some(Selection::Promoted { last, .. })
+                            if matches!(**last, Selection::Method { .. }) =>
+                        {
+                            CallKind::Method
+                        }
                         Some(Selection::Method { .. })
                         | Some(Selection::MethodExpr { .. })
                         | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,

@@ -25,6 +25,9 @@ pub(crate) enum Missing {
     Method(String),
     PointerRecv(String),
     WrongType(String),
+    /// The method is promoted into an unnamed struct type, which pgojit
+    /// cannot put in an interface value yet (no wrapper of its own).
+    Unnamed(String),
 }
 
 impl Checker<'_> {
@@ -411,6 +414,39 @@ impl Checker<'_> {
                     val: None,
                 });
             }
+            // A method promoted into an unnamed struct type (no wrapper of
+            // its own, as a named type gets): called through the embedded
+            // fields' path.
+            Ok(Some((path, Member::Method(m)))) if self.calling == Some(e.id) => {
+                let through = path.iter().any(|&(_, p)| p)
+                    || matches!(self.embedded_at(t, &path), Some(et) if matches!(self.info.types.kind(et), TypeKind::Pointer(_)));
+                if m.ptr_recv && !through {
+                    if xo.mode != Mode::Var {
+                        return self.err(
+                            e.pos,
+                            format!(
+                                "cannot call pointer method {} on {}",
+                                name,
+                                self.info.types.name_unqualified(t)
+                            ),
+                        );
+                    }
+                    self.mark_addr_taken(x);
+                }
+                self.info.selections.insert(
+                    e.id,
+                    Selection::Promoted {
+                        path,
+                        last: Box::new(Selection::Method {
+                            func: m.func,
+                            ptr_recv: m.ptr_recv,
+                            addr: false,
+                            deref: false,
+                        }),
+                    },
+                );
+                return Ok(Operand::value(m.sig));
+            }
             Ok(Some(_)) => {
                 return self.err(
                     sel.pos,
@@ -444,6 +480,20 @@ impl Checker<'_> {
                 name
             ),
         )
+    }
+
+    /// The type of the embedded field `path` reaches from a value of type
+    /// `t`.
+    fn embedded_at(&self, t: Ty, path: &[(usize, bool)]) -> Option<Ty> {
+        let mut t = t;
+        for &(i, _) in path {
+            let st = match self.info.types.kind(t) {
+                TypeKind::Pointer(p) => *p,
+                _ => t,
+            };
+            t = self.info.types.struct_fields(st)?.get(i)?.ty;
+        }
+        Some(t)
     }
 
     /// `T.M` or `(*T).M`: a function whose first parameter is the receiver.
@@ -559,6 +609,11 @@ impl Checker<'_> {
         };
         for m in &want {
             match methods.iter().find(|h| h.name == m.name) {
+                None if !self.info.types.is_named(base)
+                    && matches!(self.find_embedded(t, &m.name), Ok(Some(_))) =>
+                {
+                    return Some(Missing::Unnamed(m.name.clone()))
+                }
                 None => return Some(Missing::Method(m.name.clone())),
                 Some(h) if h.sig != m.sig => return Some(Missing::WrongType(m.name.clone())),
                 Some(h) if h.ptr_recv && !is_ptr => {
@@ -570,9 +625,23 @@ impl Checker<'_> {
         None
     }
 
+    /// `unsupported:` for [`Missing::Unnamed`].
+    pub(crate) fn unsupported_unnamed(&self, m: &Missing, t: Ty, pos: Pos) -> R<()> {
+        match m {
+            Missing::Unnamed(n) => self.err(
+                pos,
+                format!(
+                    "unsupported: method {n} promoted into unnamed type {} in an interface value",
+                    self.info.types.name_unqualified(t)
+                ),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     pub(crate) fn missing_reason(&self, m: &Missing) -> String {
         match m {
-            Missing::Method(n) => format!("missing method {n}"),
+            Missing::Method(n) | Missing::Unnamed(n) => format!("missing method {n}"),
             Missing::PointerRecv(n) => format!("method {n} has pointer receiver"),
             Missing::WrongType(n) => format!("wrong type for method {n}"),
         }
@@ -591,6 +660,7 @@ impl Checker<'_> {
             return Ok(());
         }
         if let Some(m) = self.missing_method(t, iface) {
+            self.unsupported_unnamed(&m, t, e.pos)?;
             return self.err(
                 e.pos,
                 format!(

@@ -110,6 +110,10 @@ pub(crate) struct Checker<'a> {
     /// Errors found so far in code checking went on past (see
     /// [`Checker::record`]).
     errors: Vec<CompileError>,
+    /// The function expression of the call being checked (a method
+    /// promoted into an unnamed struct type may be called, not taken as a
+    /// value).
+    pub(crate) calling: Option<NodeId>,
     /// The label of the labeled statement being entered (for break/continue targets).
     pending_label: Option<String>,
     /// Labels that some break/continue referred to.
@@ -159,6 +163,7 @@ impl<'a> Checker<'a> {
             breakables: Vec::new(),
             local_vars: Vec::new(),
             errors: Vec::new(),
+            calling: None,
             pending_label: None,
             used_labels: HashSet::new(),
             gen: generics::Generics::new(file.node_count),

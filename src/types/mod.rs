@@ -283,6 +283,7 @@ pub enum CallKind {
 }
 
 /// Everything the checker learned, keyed by node.
+#[derive(Clone)]
 pub struct Info {
     pub types: TypeTable,
     pub objs: Vec<Obj>,

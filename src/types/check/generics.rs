@@ -55,13 +55,14 @@ pub(crate) enum GenericDecl {
 
 /// An instantiated body waiting to be checked: the function, its
 /// declaration and the type parameters' bindings.
+#[derive(Clone)]
 pub(crate) struct PendingBody {
     pub fi: usize,
     pub fd: &'static FuncDecl,
     pub binds: Vec<(String, Ty)>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct Generics {
     pub decls: Vec<GenericDecl>,
     funcs: HashMap<(usize, Vec<Ty>), usize>,
@@ -306,7 +307,16 @@ impl Checker<'_> {
             _ => f.pos,
         };
         let nexplicit = explicit.len();
-        let targs = self.infer(g, &[], targs, &ops, &explicit, lparen, &fname)?;
+        let targs = self.infer(
+            g,
+            &[],
+            ellipsis.is_some(),
+            targs,
+            &ops,
+            &explicit,
+            lparen,
+            &fname,
+        )?;
         let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
             .map(|k| match explicit.get(k) {
                 Some(x) => (x.pos, None),
@@ -429,7 +439,16 @@ impl Checker<'_> {
         }
         let fname = self.expr_string(sel_e);
         let lparen = sel_e.pos;
-        let targs = self.infer(m.g, &recv_binds, targs, &ops, &explicit, lparen, &fname)?;
+        let targs = self.infer(
+            m.g,
+            &recv_binds,
+            ellipsis.is_some(),
+            targs,
+            &ops,
+            &explicit,
+            lparen,
+            &fname,
+        )?;
         let key: Vec<Ty> = std::iter::once(m.named)
             .chain(targs.iter().copied())
             .collect();
@@ -757,6 +776,209 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// Checks each generic function's body (and each generic type's
+    /// methods) once with its type parameters standing for themselves, as
+    /// Go checks them, so that what the constraints do not allow is an
+    /// error even where every instantiation would compile (and in a
+    /// generic never instantiated). A type parameter is checked as a named
+    /// type over a representative of its constraint: the constraint itself
+    /// when it only has methods (`any`, `fmt.Stringer`), else the first
+    /// term of its type set (`~int | ~float64`: int), whose operations
+    /// every type of the set has too; a constraint with both, or of a form
+    /// not read here, leaves the generic to its instantiations. What the
+    /// check makes (types, instantiations, objects) is dropped after it:
+    /// only its errors remain.
+    pub(crate) fn check_generic_bodies(&mut self) -> R<()> {
+        let file = self.file;
+        let mut decls: Vec<(usize, Vec<Param>)> = Vec::new();
+        for g in &self.gen.decls {
+            if let GenericDecl::Func { decl } = *g {
+                if let Decl::Func(fd) = &file.decls[decl] {
+                    decls.push((decl, fd.ty.tparams.clone()));
+                }
+            }
+        }
+        for ms in self.gen.methods.values() {
+            for &di in ms {
+                let Decl::Func(fd) = &file.decls[di] else {
+                    continue;
+                };
+                let Some((base, names, _)) = generic_receiver(fd) else {
+                    continue;
+                };
+                // The receiver's type parameters, constrained as the type's.
+                let Some(tparams) = self.type_params_of(&base) else {
+                    continue;
+                };
+                if tparams.len() != names.len() {
+                    continue;
+                }
+                let ps = tparams
+                    .iter()
+                    .zip(&names)
+                    .map(|(p, n)| Param {
+                        name: Some(n.clone()),
+                        ty: p.ty.clone(),
+                        variadic: false,
+                    })
+                    .collect();
+                decls.push((di, ps));
+            }
+        }
+        for (decl, tparams) in decls {
+            let saved_info = self.info.clone();
+            let saved_gen = self.gen.clone();
+            let r = self.check_generic_decl(decl, &tparams);
+            let next_node = self.gen.next_node;
+            self.info = saved_info;
+            self.gen = saved_gen;
+            self.gen.next_node = next_node;
+            if let Err(e) = r {
+                self.record(e)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The type parameters of generic type `name`.
+    fn type_params_of(&self, name: &str) -> Option<Vec<Param>> {
+        self.gen.decls.iter().find_map(|g| match *g {
+            GenericDecl::Type { decl, spec } => match &self.file.decls[decl] {
+                Decl::Type(specs) if specs[spec].name.name == name => {
+                    Some(specs[spec].tparams.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
+    fn check_generic_decl(&mut self, decl: usize, tparams: &[Param]) -> R<()> {
+        // Each type parameter a named type of its own first (constraints
+        // may name them), then its representative.
+        let mut binds: Vec<(String, Ty)> = Vec::new();
+        for p in tparams {
+            let t = self.info.types.new_named(param_name(p));
+            self.info.types.set_underlying(t, builtin::ANY);
+            binds.push((param_name(p), t));
+        }
+        for (p, &(_, t)) in tparams.iter().zip(&binds) {
+            let Some(rep) = self.in_tparams(&binds, |c| c.representative(&p.ty))? else {
+                return Ok(());
+            };
+            let u = self.info.types.underlying(rep);
+            if u == builtin::INVALID {
+                return Ok(());
+            }
+            self.info.types.set_underlying(t, u);
+        }
+        let fd = self.fresh_func(decl)?;
+        let fi = self.info.funcs.len();
+        let mut info = FuncInfo::new(
+            format!("main.{}", fd.name.name),
+            FuncSource::Inst(self.info.insts.len()),
+            builtin::INVALID,
+            fd.name.pos,
+        );
+        if let Some((base, _, ptr)) = generic_receiver(fd) {
+            let targs: Vec<Ty> = binds.iter().map(|b| b.1).collect();
+            let Some(g) = self.gen.decls.iter().position(|g| match *g {
+                GenericDecl::Type { decl, spec } => {
+                    matches!(&self.file.decls[decl], Decl::Type(specs) if specs[spec].name.name == base)
+                }
+                _ => false,
+            }) else {
+                return Ok(());
+            };
+            let site: Vec<(Pos, Option<&str>)> =
+                targs.iter().map(|_| (fd.name.pos, None)).collect();
+            let named = self.instance_type(g, targs, fd.name.pos, &site)?;
+            info.recv_named = Some((named, ptr));
+        }
+        self.info.funcs.push(info);
+        self.info.insts.push(fd);
+        let sig = self.in_tparams(&binds, |c| c.resolve_signature(&fd.ty))?;
+        self.info.funcs[fi].sig = sig;
+        let saved = std::mem::take(&mut self.scopes);
+        self.push_tparams(&binds);
+        let r = self.check_func_body(fi, fd);
+        self.scopes = saved;
+        r
+    }
+
+    /// The type a type parameter with constraint `cons` is checked as
+    /// (see [`Self::check_generic_bodies`]), or `None`.
+    fn representative(&mut self, cons: &Expr) -> R<Option<Ty>> {
+        match &cons.kind {
+            ExprKind::Paren(x) => self.representative(x),
+            ExprKind::Tilde(x) => Ok(Some(self.resolve_type(x)?)),
+            ExprKind::Binary { x, .. } => self.representative(x),
+            ExprKind::Ident(n) => {
+                let o = self.lookup(n);
+                if o.is_some() && o == self.universe.get(n.as_str()).copied() {
+                    match n.as_str() {
+                        "any" | "comparable" => return Ok(Some(builtin::ANY)),
+                        _ => {}
+                    }
+                }
+                if let Some(o) = o {
+                    if let Some(super::PkgDecl::Type { decl, spec }) =
+                        self.pkg_decls.get(&o).copied()
+                    {
+                        let file = self.file;
+                        if let Decl::Type(specs) = &file.decls[decl] {
+                            let s = &specs[spec];
+                            if matches!(s.ty.kind, ExprKind::InterfaceType(_))
+                                && s.tparams.is_empty()
+                            {
+                                return self.representative(&s.ty);
+                            }
+                        }
+                    }
+                }
+                let t = self.resolve_type(cons)?;
+                Ok(Some(t))
+            }
+            ExprKind::InterfaceType(elems) => {
+                let mut methods = false;
+                let mut term = None;
+                for el in elems {
+                    match el {
+                        InterfaceElem::Method { .. } => methods = true,
+                        InterfaceElem::Embedded(x) => {
+                            let is_term = !matches!(x.kind, ExprKind::Ident(_)) || self.is_term(x);
+                            if is_term {
+                                if term.is_none() {
+                                    term = self.representative(x)?;
+                                    if term.is_none() {
+                                        return Ok(None);
+                                    }
+                                }
+                            } else {
+                                // An embedded constraint: its terms count.
+                                match self.representative(x)? {
+                                    Some(t) if self.info.types.is_interface(t) => methods = true,
+                                    Some(t) => {
+                                        if term.is_none() {
+                                            term = Some(t);
+                                        }
+                                    }
+                                    None => return Ok(None),
+                                }
+                            }
+                        }
+                    }
+                }
+                match (term, methods) {
+                    (Some(_), true) => Ok(None),
+                    (Some(t), false) => Ok(Some(t)),
+                    (None, _) => Ok(Some(self.resolve_type(cons)?)),
+                }
+            }
+            _ => Ok(Some(self.resolve_type(cons)?)),
+        }
+    }
+
     /// Checks the bodies of the instantiations made so far (and those
     /// they make).
     pub(crate) fn check_instantiated_bodies(&mut self) -> R<()> {
@@ -929,10 +1151,12 @@ impl Checker<'_> {
 
     /// The type arguments of a call of generic function `g`: `explicit`
     /// ones first, the rest inferred from the arguments `ops`.
+    #[allow(clippy::too_many_arguments)]
     fn infer(
         &mut self,
         g: usize,
         outer: &[(String, Ty)],
+        spread: bool,
         explicit: Vec<Ty>,
         ops: &[Operand],
         exprs: &[&Expr],
@@ -982,7 +1206,15 @@ impl Checker<'_> {
             }
             Ok(v)
         })?;
+        // (`f(xs...)`: the slice goes to the variadic parameter, `[]T`.)
+        let spread_slice = match params.last() {
+            Some(&(t, true)) if spread => Some(self.info.types.slice(t)),
+            _ => None,
+        };
         let param_of = |i: usize| -> Option<Ty> {
+            if spread_slice.is_some() && i + 1 == ops.len() {
+                return spread_slice;
+            }
             match params.get(i) {
                 Some(&(t, _)) => Some(t),
                 None => params.last().filter(|p| p.1).map(|p| p.0),

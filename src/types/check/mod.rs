@@ -36,8 +36,10 @@ pub fn check(file: &File) -> Result<Info, CompileError> {
     }
     // As gc prints them: sorted by position, then its `too many errors`
     // (at the last error found) when it stopped counting.
+    // (One error per position: a generic body's error is found under its
+    // constraints first, and again in an instantiation.)
     errs.sort_by_key(|e| e.pos);
-    errs.dedup();
+    errs.dedup_by_key(|e| e.pos);
     if errs.is_empty() {
         return Ok(c.info);
     }
@@ -527,7 +529,8 @@ impl<'a> Checker<'a> {
             }
             self.info.funcs[fi].sig = sig;
         }
-        // Bodies.
+        // Generic bodies under their constraints, then all bodies.
+        self.check_generic_bodies()?;
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
                 let Some(fi) = self.func_of_decl(i) else {

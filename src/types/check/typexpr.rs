@@ -62,7 +62,12 @@ impl Checker<'_> {
                         if let ObjKind::Package(p) = self.obj(o).kind {
                             self.use_package(p);
                             return match (p, sel.name.as_str()) {
-                                (Package::Fmt, "Stringer") => Ok(Some(builtin::STRINGER)),
+                                (Package::Fmt, "Stringer") => {
+                                    // (Recorded as every type expression's
+                                    // type is: a type switch's case reads it.)
+                                    self.info.expr_types.insert(e.id, builtin::STRINGER);
+                                    Ok(Some(builtin::STRINGER))
+                                }
                                 _ => Ok(None),
                             };
                         }

@@ -74,6 +74,9 @@ pub(crate) struct Generics {
     /// Methods with type parameters, by their receiver's base type name
     /// and their name.
     pub generic_methods: HashMap<(String, String), usize>,
+    /// While a generic body is checked under its constraints: the types
+    /// standing for its type parameters, with their constraints' text.
+    pub tparam_constraints: HashMap<Ty, String>,
     /// Type parameters standing for themselves while inferring.
     placeholders: HashSet<Ty>,
     pub queue: Vec<PendingBody>,
@@ -861,6 +864,8 @@ impl Checker<'_> {
             let t = self.info.types.new_named(param_name(p));
             self.info.types.set_underlying(t, builtin::ANY);
             binds.push((param_name(p), t));
+            let c = self.expr_string(&p.ty);
+            self.gen.tparam_constraints.insert(t, c);
         }
         for (p, &(_, t)) in tparams.iter().zip(&binds) {
             let Some(rep) = self.in_tparams(&binds, |c| c.representative(&p.ty))? else {

@@ -114,6 +114,10 @@ impl Checker<'_> {
     /// `type int`, `struct type Clicks`, `int type MyInt`.
     pub(crate) fn type_with_kind(&self, t: Ty) -> String {
         let n = self.info.types.name_unqualified(t);
+        if let Some(c) = self.gen.tparam_constraints.get(&t) {
+            // A type parameter, while its generic is checked as Go checks it.
+            return format!("type {n} constrained by {c}");
+        }
         if !self.info.types.is_named(t) || t == builtin::ERROR {
             return format!("type {n}");
         }

@@ -133,20 +133,15 @@ impl Vm<'_> {
         fp: usize,
     ) -> Result<(), Panic> {
         self.protects.push((self.defers.len(), cur));
-        let r = self.protect_in(body, line, cur, fp);
+        let r = self.protect_in(body, line, fp);
         self.protects.pop();
         r
     }
 
     /// [`Vm::protect`] as the innermost running `Protect`.
-    fn protect_in(
-        &mut self,
-        body: FuncId,
-        line: Slot,
-        cur: FuncId,
-        fp: usize,
-    ) -> Result<(), Panic> {
+    fn protect_in(&mut self, body: FuncId, line: Slot, fp: usize) -> Result<(), Panic> {
         let me = self.protects.len() - 1;
+        let cur = self.protects[me].1;
         // (Where this frame's deferred calls start: later when calls are
         // deferred into a frame below this one.)
         let dmark = |vm: &Self| vm.protects[me].0;

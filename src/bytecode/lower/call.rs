@@ -76,16 +76,7 @@ impl FnCtx<'_, '_> {
                         deref,
                     }) => {
                         let (recv, rw, _) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
-                        let sig = self.sig_of(fun);
-                        let (base, n) = self.window(&sig, rw, args, ellipsis.is_some())?;
-                        self.mov(base, recv, rw);
-                        self.b.pos = at;
-                        self.mark_call((base, n), NONE);
-                        self.emit(Op::Call {
-                            func: FuncId(func as u32),
-                            base,
-                        });
-                        Ok(base)
+                        self.method_call(fun, func, recv, rw, args, ellipsis.is_some(), at)
                     }
                     // A method promoted into an unnamed struct type: the
                     // receiver through the embedded fields (as a named
@@ -97,41 +88,14 @@ impl FnCtx<'_, '_> {
                         let xt = self.ty(x);
                         let base_place = self.part_place(x)?;
                         let (place, vt) = self.walk_fields(base_place, xt, &path);
-                        let is_ptr = matches!(self.l.types().kind(vt), TypeKind::Pointer(_));
                         let rt = self
                             .info()
                             .obj(self.info().funcs[func].recv.expect("method"))
                             .ty;
                         let rw = self.words(rt);
                         let recv = self.temp(rw);
-                        if ptr_recv {
-                            let p = if is_ptr {
-                                self.read(place, 1)
-                            } else {
-                                self.addr(place)?
-                            };
-                            self.mov(recv, p, 1);
-                        } else if is_ptr {
-                            let p = self.read(place, 1);
-                            self.emit(Op::Load {
-                                d: recv,
-                                p,
-                                off: 0,
-                                n: rw,
-                            });
-                        } else {
-                            self.read_to(place, recv, rw);
-                        }
-                        let sig = self.sig_of(fun);
-                        let (base, n) = self.window(&sig, rw, args, ellipsis.is_some())?;
-                        self.mov(base, recv, rw);
-                        self.b.pos = at;
-                        self.mark_call((base, n), NONE);
-                        self.emit(Op::Call {
-                            func: FuncId(func as u32),
-                            base,
-                        });
-                        Ok(base)
+                        self.embedded_receiver(place, vt, ptr_recv, recv, rw)?;
+                        self.method_call(fun, func, recv, rw, args, ellipsis.is_some(), at)
                     }
                     Some(Selection::MethodExpr {
                         func,
@@ -242,6 +206,31 @@ impl FnCtx<'_, '_> {
                 Ok(base)
             }
         }
+    }
+
+    /// A static call of method `func` with its receiver (`rw` words at
+    /// `recv`) and `args`, the call instruction at `at`.
+    #[allow(clippy::too_many_arguments)]
+    fn method_call(
+        &mut self,
+        fun: &Expr,
+        func: usize,
+        recv: Slot,
+        rw: u32,
+        args: &[Expr],
+        spread: bool,
+        at: Pos,
+    ) -> R<Slot> {
+        let sig = self.sig_of(fun);
+        let (base, n) = self.window(&sig, rw, args, spread)?;
+        self.mov(base, recv, rw);
+        self.b.pos = at;
+        self.mark_call((base, n), NONE);
+        self.emit(Op::Call {
+            func: FuncId(func as u32),
+            base,
+        });
+        Ok(base)
     }
 
     /// Whether a slot belongs to a variable (and may change during argument evaluation).

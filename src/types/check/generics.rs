@@ -139,6 +139,22 @@ pub(crate) fn generic_receiver(fd: &FuncDecl) -> Option<(String, Vec<Ident>, boo
     Some((name.clone(), names, ptr))
 }
 
+/// Where each of `n` type arguments of a call of `fname` comes from: the
+/// position it is written at, or (inferred) the call's `(` and its name.
+fn targ_sites<'s>(
+    explicit: &[&Expr],
+    n: usize,
+    at: Pos,
+    fname: &'s str,
+) -> Vec<(Pos, Option<&'s str>)> {
+    (0..n)
+        .map(|k| match explicit.get(k) {
+            Some(x) => (x.pos, None),
+            None => (at, Some(fname)),
+        })
+        .collect()
+}
+
 /// The name of a (non-generic) receiver's base type (`(s *S)`: `S`).
 pub(crate) fn receiver_base(fd: &FuncDecl) -> String {
     let mut t = fd.recv.as_ref().map(|r| &r.ty);
@@ -285,16 +301,7 @@ impl Checker<'_> {
         rparen: Pos,
     ) -> R<Operand> {
         self.record_dep(o);
-        let mut targs = Vec::new();
-        for a in &explicit {
-            targs.push(self.resolve_type(a)?);
-        }
-        let mut ops = Vec::new();
-        for a in args {
-            let x = self.expr(a)?;
-            self.single_value(&x, a)?;
-            ops.push(x);
-        }
+        let (targs, ops) = self.call_parts(&explicit, args)?;
         let f = strip_parens(fun);
         let fname = match &f.kind {
             ExprKind::Index(b, _) | ExprKind::Instance(b, _) => self.expr_string(b),
@@ -320,12 +327,7 @@ impl Checker<'_> {
             lparen,
             &fname,
         )?;
-        let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
-            .map(|k| match explicit.get(k) {
-                Some(x) => (x.pos, None),
-                None => (lparen, Some(fname.as_str())),
-            })
-            .collect();
+        let site = targ_sites(&explicit, targs.len(), lparen, &fname);
         let _ = nexplicit;
         let fi = self.instantiate_func(g, targs, &site)?;
         let f = strip_parens(fun);
@@ -430,16 +432,7 @@ impl Checker<'_> {
                 .unwrap_or_default();
             recv_binds = names.iter().map(|n| n.name.clone()).zip(targs).collect();
         }
-        let mut targs = Vec::new();
-        for a in &explicit {
-            targs.push(self.resolve_type(a)?);
-        }
-        let mut ops = Vec::new();
-        for a in args {
-            let x = self.expr(a)?;
-            self.single_value(&x, a)?;
-            ops.push(x);
-        }
+        let (targs, ops) = self.call_parts(&explicit, args)?;
         let fname = self.expr_string(sel_e);
         let lparen = sel_e.pos;
         let targs = self.infer(
@@ -469,12 +462,7 @@ impl Checker<'_> {
                             .zip(targs.iter().copied()),
                     )
                     .collect();
-                let site: Vec<(Pos, Option<&str>)> = (0..targs.len())
-                    .map(|k| match explicit.get(k) {
-                        Some(x) => (x.pos, None),
-                        None => (lparen, Some(fname.as_str())),
-                    })
-                    .collect();
+                let site = targ_sites(&explicit, targs.len(), lparen, &fname);
                 self.check_constraints(&tfd.ty.tparams, &binds[recv_binds.len()..], &site)?;
                 self.count_instance(m.g, tfd.name.pos)?;
                 let fd = self.fresh_func(decl)?;
@@ -515,6 +503,21 @@ impl Checker<'_> {
         let ctx = format!("argument to {fname}");
         self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
         Ok(self.call_result(&sig))
+    }
+
+    /// A generic call's written type arguments and its arguments' operands.
+    fn call_parts(&mut self, explicit: &[&Expr], args: &[Expr]) -> R<(Vec<Ty>, Vec<Operand>)> {
+        let mut targs = Vec::new();
+        for a in explicit {
+            targs.push(self.resolve_type(a)?);
+        }
+        let mut ops = Vec::new();
+        for a in args {
+            let x = self.expr(a)?;
+            self.single_value(&x, a)?;
+            ops.push(x);
+        }
+        Ok((targs, ops))
     }
 
     /// Whether `x` names a generic type.
@@ -926,20 +929,8 @@ impl Checker<'_> {
                         _ => {}
                     }
                 }
-                if let Some(o) = o {
-                    if let Some(super::PkgDecl::Type { decl, spec }) =
-                        self.pkg_decls.get(&o).copied()
-                    {
-                        let file = self.file;
-                        if let Decl::Type(specs) = &file.decls[decl] {
-                            let s = &specs[spec];
-                            if matches!(s.ty.kind, ExprKind::InterfaceType(_))
-                                && s.tparams.is_empty()
-                            {
-                                return self.representative(&s.ty);
-                            }
-                        }
-                    }
+                if let Some(c) = o.and_then(|o| self.declared_constraint(o)) {
+                    return self.representative(c);
                 }
                 let t = self.resolve_type(cons)?;
                 Ok(Some(t))
@@ -1050,20 +1041,8 @@ impl Checker<'_> {
                     }
                 }
                 // A declared constraint: its own elements, under its name.
-                if let Some(o) = o {
-                    if let Some(super::PkgDecl::Type { decl, spec }) =
-                        self.pkg_decls.get(&o).copied()
-                    {
-                        let file = self.file;
-                        if let Decl::Type(specs) = &file.decls[decl] {
-                            let s = &specs[spec];
-                            if matches!(s.ty.kind, ExprKind::InterfaceType(_))
-                                && s.tparams.is_empty()
-                            {
-                                return self.satisfies(t, &s.ty, Some(&shown), pos);
-                            }
-                        }
-                    }
+                if let Some(c) = o.and_then(|o| self.declared_constraint(o)) {
+                    return self.satisfies(t, c, Some(&shown), pos);
                 }
             }
             ExprKind::InterfaceType(elems) => {
@@ -1423,4 +1402,20 @@ fn param_name(p: &Param) -> String {
     p.name
         .as_ref()
         .map_or_else(|| "_".to_string(), |n| n.name.clone())
+}
+
+impl<'a> Checker<'a> {
+    /// The interface type expression declaring `o`, a non-generic named
+    /// interface (a constraint whose type set is read from its syntax).
+    fn declared_constraint(&self, o: ObjId) -> Option<&'a Expr> {
+        let &super::PkgDecl::Type { decl, spec } = self.pkg_decls.get(&o)? else {
+            return None;
+        };
+        let file: &'a File = self.file;
+        let Decl::Type(specs) = &file.decls[decl] else {
+            return None;
+        };
+        let s = &specs[spec];
+        (matches!(s.ty.kind, ExprKind::InterfaceType(_)) && s.tparams.is_empty()).then_some(&s.ty)
+    }
 }

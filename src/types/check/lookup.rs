@@ -349,14 +349,7 @@ impl Checker<'_> {
                     (true, true) => (false, false),
                     (true, false) => {
                         if xo.mode != Mode::Var {
-                            return self.err(
-                                e.pos,
-                                format!(
-                                    "cannot call pointer method {} on {}",
-                                    name,
-                                    self.info.types.name_unqualified(t)
-                                ),
-                            );
+                            return self.no_pointer_method(e, name, t);
                         }
                         (true, false)
                     }
@@ -422,14 +415,7 @@ impl Checker<'_> {
                     || matches!(self.embedded_at(t, &path), Some(et) if matches!(self.info.types.kind(et), TypeKind::Pointer(_)));
                 if m.ptr_recv && !through {
                     if xo.mode != Mode::Var {
-                        return self.err(
-                            e.pos,
-                            format!(
-                                "cannot call pointer method {} on {}",
-                                name,
-                                self.info.types.name_unqualified(t)
-                            ),
-                        );
+                        return self.no_pointer_method(e, name, t);
                     }
                     self.mark_addr_taken(x);
                 }
@@ -478,6 +464,17 @@ impl Checker<'_> {
                 name,
                 self.info.types.name_unqualified(t),
                 name
+            ),
+        )
+    }
+
+    /// Go's error for a pointer method of a value that is not addressable.
+    fn no_pointer_method<T>(&self, e: &Expr, name: &str, t: Ty) -> R<T> {
+        self.err(
+            e.pos,
+            format!(
+                "cannot call pointer method {name} on {}",
+                self.info.types.name_unqualified(t)
             ),
         )
     }

@@ -28,6 +28,39 @@ impl FnCtx<'_, '_> {
         Ok((recv, self.words(rt), rt))
     }
 
+    /// The receiver (`rw` words at `d`) of a method with `ptr_recv`
+    /// reached through embedded fields: the value at `place`, of type
+    /// `vt` (the embedded value, or a pointer to it).
+    pub(crate) fn embedded_receiver(
+        &mut self,
+        place: Place,
+        vt: Ty,
+        ptr_recv: bool,
+        d: Slot,
+        rw: u32,
+    ) -> R<()> {
+        let is_ptr = matches!(self.l.types().kind(vt), TypeKind::Pointer(_));
+        if ptr_recv {
+            let p = if is_ptr {
+                self.read(place, 1)
+            } else {
+                self.addr(place)?
+            };
+            self.mov(d, p, 1);
+        } else if is_ptr {
+            let p = self.read(place, 1);
+            self.emit(Op::Load {
+                d,
+                p,
+                off: 0,
+                n: rw,
+            });
+        } else {
+            self.read_to(place, d, rw);
+        }
+        Ok(())
+    }
+
     /// The receiver of a method call or method value, in fresh slots.
     pub(crate) fn receiver(
         &mut self,
@@ -112,30 +145,13 @@ impl FnCtx<'_, '_> {
         };
         match pr.target {
             PromotedTarget::Method { func, ptr_recv } => {
-                let (vbase, is_ptr) = match self.l.types().pointee(vt) {
-                    Some(s) if matches!(self.l.types().kind(vt), TypeKind::Pointer(_)) => (s, true),
-                    _ => (vt, false),
+                let vbase = match self.l.types().pointee(vt) {
+                    Some(s) if matches!(self.l.types().kind(vt), TypeKind::Pointer(_)) => s,
+                    _ => vt,
                 };
                 let rw = if ptr_recv { 1 } else { self.words(vbase) };
                 let call = self.temp((rw + aw).max(resw));
-                if ptr_recv {
-                    let p = if is_ptr {
-                        self.read(place, 1)
-                    } else {
-                        self.addr(place)?
-                    };
-                    self.mov(call, p, 1);
-                } else if is_ptr {
-                    let p = self.read(place, 1);
-                    self.emit(Op::Load {
-                        d: call,
-                        p,
-                        off: 0,
-                        n: rw,
-                    });
-                } else {
-                    self.read_to(place, call, rw);
-                }
+                self.embedded_receiver(place, vt, ptr_recv, call, rw)?;
                 args(self, call + rw);
                 self.emit(Op::Call {
                     func: FuncId(func as u32),

@@ -116,6 +116,9 @@ pub(crate) struct Checker<'a> {
     /// promoted into an unnamed struct type may be called, not taken as a
     /// value).
     pub(crate) calling: Option<NodeId>,
+    /// Resolving an interface's embedded elements (where `comparable` may
+    /// appear: in a constraint, or an interface declared to be one).
+    pub(crate) in_interface_elems: u32,
     /// The label of the labeled statement being entered (for break/continue targets).
     pending_label: Option<String>,
     /// Labels that some break/continue referred to.
@@ -166,6 +169,7 @@ impl<'a> Checker<'a> {
             local_vars: Vec::new(),
             errors: Vec::new(),
             calling: None,
+            in_interface_elems: 0,
             pending_label: None,
             used_labels: HashSet::new(),
             gen: generics::Generics::new(file.node_count),

@@ -35,6 +35,16 @@ impl Checker<'_> {
                 if !matches!(self.obj(o).kind, ObjKind::TypeName) {
                     return Ok(None);
                 }
+                if name == "comparable"
+                    && self.in_interface_elems == 0
+                    && self.universe.get("comparable") == Some(&o)
+                {
+                    // (Constraints name it outside types: `generics.rs`.)
+                    return self.err(
+                        e.pos,
+                        "cannot use type comparable outside a type constraint: interface is (or embeds) comparable",
+                    );
+                }
                 self.info.uses.insert(e.id, o);
                 self.resolve_obj(o)?;
                 self.obj(o).ty
@@ -183,7 +193,10 @@ impl Checker<'_> {
                             if matches!(x.kind, ExprKind::Binary { .. } | ExprKind::Tilde(_)) {
                                 continue;
                             }
-                            let t = self.resolve_type(x)?;
+                            self.in_interface_elems += 1;
+                            let t = self.resolve_type(x);
+                            self.in_interface_elems -= 1;
+                            let t = t?;
                             if !self.info.types.is_interface(t) {
                                 continue;
                             }

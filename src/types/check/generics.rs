@@ -29,7 +29,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::expr::{strip_parens, Operand};
+use super::expr::{strip_parens, Mode, Operand};
 use super::{Checker, R};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Signature, Ty, TypeKind};
@@ -415,23 +415,7 @@ impl Checker<'_> {
         ellipsis: Option<Pos>,
         rparen: Pos,
     ) -> R<Operand> {
-        let GenericDecl::Method { decl } = self.gen.decls[m.g] else {
-            unreachable!("a generic method")
-        };
-        let Decl::Func(tfd) = &self.file.decls[decl] else {
-            unreachable!()
-        };
-        // The receiver's type parameters, bound to its type arguments.
-        let mut recv_binds: Vec<(String, Ty)> = Vec::new();
-        if let Some((_, names, _)) = generic_receiver(tfd) {
-            let targs = self
-                .gen
-                .inst_of
-                .get(&m.named)
-                .map(|(_, a)| a.clone())
-                .unwrap_or_default();
-            recv_binds = names.iter().map(|n| n.name.clone()).zip(targs).collect();
-        }
+        let recv_binds = self.receiver_binds(&m);
         let (targs, ops) = self.call_parts(&explicit, args)?;
         let fname = self.expr_string(sel_e);
         let lparen = sel_e.pos;
@@ -445,6 +429,157 @@ impl Checker<'_> {
             lparen,
             &fname,
         )?;
+        let fi = self.instantiate_method(&m, &recv_binds, targs, &explicit, lparen, &fname)?;
+        let sig_ty = self.select_generic_method(sel_e, x, &m, fi);
+        self.info.calls.insert(e.id, crate::types::CallKind::Method);
+        let sig = self.info.types.sig(sig_ty).cloned().expect("a signature");
+        let ctx = format!("argument to {fname}");
+        self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
+        Ok(self.call_result(&sig))
+    }
+
+    /// A generic method's receiver's type parameters, bound to its type
+    /// arguments.
+    fn receiver_binds(&self, m: &GenericMethodRef) -> Vec<(String, Ty)> {
+        let GenericDecl::Method { decl } = self.gen.decls[m.g] else {
+            unreachable!("a generic method")
+        };
+        let Decl::Func(tfd) = &self.file.decls[decl] else {
+            unreachable!()
+        };
+        let Some((_, names, _)) = generic_receiver(tfd) else {
+            return Vec::new();
+        };
+        let targs = self
+            .gen
+            .inst_of
+            .get(&m.named)
+            .map(|(_, a)| a.clone())
+            .unwrap_or_default();
+        names.iter().map(|n| n.name.clone()).zip(targs).collect()
+    }
+
+    /// Records selector `sel_e` (of `x`) as instantiation `fi` of generic
+    /// method `m`, a method of `x`; its signature.
+    fn select_generic_method(
+        &mut self,
+        sel_e: &Expr,
+        x: &Expr,
+        m: &GenericMethodRef,
+        fi: usize,
+    ) -> Ty {
+        if m.addr {
+            self.mark_addr_taken(x);
+        }
+        self.info.selections.insert(
+            sel_e.id,
+            crate::types::Selection::Method {
+                func: fi,
+                ptr_recv: m.ptr_recv,
+                addr: m.addr,
+                deref: m.deref,
+            },
+        );
+        let sig_ty = self.info.funcs[fi].sig;
+        self.info.expr_types.insert(sel_e.id, sig_ty);
+        sig_ty
+    }
+
+    /// Whether `e` is `x.M[A]` where some type has a method `M` with type
+    /// parameters (and `x` is no package or type name).
+    pub(crate) fn names_generic_method(&self, e: &Expr) -> bool {
+        let b = match &e.kind {
+            ExprKind::Index(b, _) | ExprKind::Instance(b, _) => strip_parens(b),
+            _ => return false,
+        };
+        let ExprKind::Selector(x, sel) = &b.kind else {
+            return false;
+        };
+        if !self.gen.generic_methods.keys().any(|(_, m)| *m == sel.name) {
+            return false;
+        }
+        match &x.kind {
+            ExprKind::Ident(n) => !self.lookup(n).is_some_and(|o| {
+                matches!(self.obj(o).kind, ObjKind::Package(_) | ObjKind::TypeName)
+            }),
+            _ => true,
+        }
+    }
+
+    /// `x.M[A]` not called (see [`Self::names_generic_method`]): the
+    /// instantiation of method `M` bound to `x`, a method value; all type
+    /// arguments written. (When `x`'s type has no such method, `x.M` is
+    /// checked as usual, `x` a second time.)
+    pub(crate) fn generic_method_value(&mut self, e: &Expr) -> R<Operand> {
+        let (b, explicit): (&Expr, Vec<&Expr>) = match &e.kind {
+            ExprKind::Index(b, i) => (strip_parens(b), vec![i.as_ref()]),
+            ExprKind::Instance(b, a) => (strip_parens(b), a.iter().collect()),
+            _ => unreachable!("an instance"),
+        };
+        let ExprKind::Selector(x, sel) = &b.kind else {
+            unreachable!("a selector")
+        };
+        let xo = self.expr(x)?;
+        self.single_value(&xo, x)?;
+        let Some(m) = self.generic_method_of(xo.ty, &sel.name, xo.mode == Mode::Var) else {
+            return match &e.kind {
+                ExprKind::Index(bx, i) => self.index(e, bx, i),
+                _ => self.generic_type_operand(e),
+            };
+        };
+        let GenericDecl::Method { decl } = self.gen.decls[m.g] else {
+            unreachable!("a generic method")
+        };
+        let Decl::Func(tfd) = &self.file.decls[decl] else {
+            unreachable!()
+        };
+        let fname = self.expr_string(b);
+        if explicit.len() != tfd.ty.tparams.len() {
+            return self.err(
+                e.pos,
+                format!("cannot use generic function {fname} without instantiation"),
+            );
+        }
+        let recv_binds = self.receiver_binds(&m);
+        let (targs, _) = self.call_parts(&explicit, &[])?;
+        let fi = self.instantiate_method(&m, &recv_binds, targs, &explicit, b.pos, &fname)?;
+        let sig_ty = self.select_generic_method(b, x, &m, fi);
+        Ok(Operand::value(sig_ty))
+    }
+
+    /// A generic call's written type arguments and its arguments' operands.
+    fn call_parts(&mut self, explicit: &[&Expr], args: &[Expr]) -> R<(Vec<Ty>, Vec<Operand>)> {
+        let mut targs = Vec::new();
+        for a in explicit {
+            targs.push(self.resolve_type(a)?);
+        }
+        let mut ops = Vec::new();
+        for a in args {
+            let x = self.expr(a)?;
+            self.single_value(&x, a)?;
+            ops.push(x);
+        }
+        Ok((targs, ops))
+    }
+
+    /// The instantiation of method with type parameters `m` with type
+    /// arguments `targs` (its receiver's type parameters bound by
+    /// `recv_binds`).
+    fn instantiate_method(
+        &mut self,
+        m: &GenericMethodRef,
+        recv_binds: &[(String, Ty)],
+        targs: Vec<Ty>,
+        explicit: &[&Expr],
+        lparen: Pos,
+        fname: &str,
+    ) -> R<usize> {
+        let GenericDecl::Method { decl } = self.gen.decls[m.g] else {
+            unreachable!("a generic method")
+        };
+        let Decl::Func(tfd) = &self.file.decls[decl] else {
+            unreachable!()
+        };
         let key: Vec<Ty> = std::iter::once(m.named)
             .chain(targs.iter().copied())
             .collect();
@@ -484,40 +619,7 @@ impl Checker<'_> {
                 fi
             }
         };
-        if m.addr {
-            self.mark_addr_taken(x);
-        }
-        self.info.selections.insert(
-            sel_e.id,
-            crate::types::Selection::Method {
-                func: fi,
-                ptr_recv: m.ptr_recv,
-                addr: m.addr,
-                deref: m.deref,
-            },
-        );
-        let sig_ty = self.info.funcs[fi].sig;
-        self.info.expr_types.insert(sel_e.id, sig_ty);
-        self.info.calls.insert(e.id, crate::types::CallKind::Method);
-        let sig = self.info.types.sig(sig_ty).cloned().expect("a signature");
-        let ctx = format!("argument to {fname}");
-        self.args_checked(&fname, &sig, args, ops, ellipsis, rparen, &ctx)?;
-        Ok(self.call_result(&sig))
-    }
-
-    /// A generic call's written type arguments and its arguments' operands.
-    fn call_parts(&mut self, explicit: &[&Expr], args: &[Expr]) -> R<(Vec<Ty>, Vec<Operand>)> {
-        let mut targs = Vec::new();
-        for a in explicit {
-            targs.push(self.resolve_type(a)?);
-        }
-        let mut ops = Vec::new();
-        for a in args {
-            let x = self.expr(a)?;
-            self.single_value(&x, a)?;
-            ops.push(x);
-        }
-        Ok((targs, ops))
+        Ok(fi)
     }
 
     /// Whether `x` names a generic type.

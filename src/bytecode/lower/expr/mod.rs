@@ -232,6 +232,18 @@ impl FnCtx<'_, '_> {
                 }
                 None => self.unsupported(e.pos, "selector"),
             },
+            ExprKind::Index(b, _) | ExprKind::Instance(b, _)
+                if matches!(
+                    self.info()
+                        .selections
+                        .get(&crate::syntax::walk::unparen(b).id),
+                    Some(Selection::Method { .. })
+                ) =>
+            {
+                // An instantiated method with type parameters as a value:
+                // the selector's method value.
+                self.expr_to(crate::syntax::walk::unparen(b), d)
+            }
             ExprKind::Index(..) | ExprKind::Instance(..)
                 if self.info().instances.contains_key(&e.id) =>
             {

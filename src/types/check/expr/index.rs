@@ -8,7 +8,7 @@ use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Basic, TypeKind};
 
 impl Checker<'_> {
-    pub(super) fn index(&mut self, _e: &Expr, x: &Expr, i: &Expr) -> R<Operand> {
+    pub(crate) fn index(&mut self, _e: &Expr, x: &Expr, i: &Expr) -> R<Operand> {
         let xo = self.value_expr(x)?;
         if let TypeKind::Map(kt, vt) = self.info.types.under(xo.ty).clone() {
             let mut k = self.value_expr(i)?;

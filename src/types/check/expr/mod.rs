@@ -163,6 +163,9 @@ impl Checker<'_> {
             ExprKind::FuncLit { ty, body } => self.func_lit(e, ty, body),
             ExprKind::CompositeLit { .. } => self.composite_lit(e, None),
             ExprKind::Selector(x, sel) => self.selector(e, x, sel),
+            ExprKind::Index(..) | ExprKind::Instance(..) if self.names_generic_method(e) => {
+                self.generic_method_value(e)
+            }
             ExprKind::Index(x, i) => match self.generic_value(e)? {
                 Some(o) => Ok(o),
                 None if self.names_generic_type(x) => self.generic_type_operand(e),

@@ -26,11 +26,12 @@ impl Checker<'_> {
         }
         self.single_value(&xo, x)?;
         if self.generic_method_of(xo.ty, &sel.name, true).is_some() {
-            // (Calls of one are checked before: `Checker::call`.)
+            // (Calls of one are checked before, `Checker::call`, and its
+            // instances as values, `generic_method_value`.)
             return self.err(
                 e.pos,
                 format!(
-                    "unsupported: method value {} of a method with type parameters",
+                    "cannot use generic function {} without instantiation",
                     self.expr_string(e)
                 ),
             );

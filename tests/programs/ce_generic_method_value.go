@@ -2,7 +2,7 @@ package main
 
 import "fmt"
 
-// A method value of a method with type parameters (calls of them run).
+// A method with type parameters used as a value without instantiation.
 
 type S struct{ n int }
 
@@ -10,6 +10,6 @@ func (s S) Conv[T any](x T) string { return fmt.Sprint(s.n, x) }
 
 func main() {
 	s := S{3}
-	f := s.Conv[int]
-	fmt.Println(f(4), s.Conv(1.5))
+	f := s.Conv
+	fmt.Println(f)
 }

@@ -49,15 +49,7 @@ impl FnCtx<'_, '_> {
                 Ok(base)
             }
             CallKind::Static(fi) => {
-                let sig = self.sig_of(fun);
-                let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                self.b.pos = at;
-                self.mark_call((base, n), NONE);
-                self.emit(Op::Call {
-                    func: FuncId(fi as u32),
-                    base,
-                });
-                Ok(base)
+                self.static_call(fun, FuncId(fi as u32), None, args, ellipsis.is_some(), at)
             }
             CallKind::Method => {
                 // (`x.M[A](...)`: a method with type parameters.)
@@ -76,7 +68,8 @@ impl FnCtx<'_, '_> {
                         deref,
                     }) => {
                         let (recv, rw, _) = self.method_receiver(x, func, ptr_recv, addr, deref)?;
-                        self.method_call(fun, func, recv, rw, args, ellipsis.is_some(), at)
+                        let f = FuncId(func as u32);
+                        self.static_call(fun, f, Some((recv, rw)), args, ellipsis.is_some(), at)
                     }
                     // A method promoted into an unnamed struct type: the
                     // receiver through the embedded fields (as a named
@@ -95,34 +88,25 @@ impl FnCtx<'_, '_> {
                         let rw = self.words(rt);
                         let recv = self.temp(rw);
                         self.embedded_receiver(place, vt, ptr_recv, recv, rw)?;
-                        self.method_call(fun, func, recv, rw, args, ellipsis.is_some(), at)
+                        let f = FuncId(func as u32);
+                        self.static_call(fun, f, Some((recv, rw)), args, ellipsis.is_some(), at)
                     }
                     Some(Selection::MethodExpr {
                         func,
                         ptr_recv,
                         recv,
                     }) => {
-                        let sig = self.sig_of(fun);
                         let deref = !ptr_recv && self.l.types().pointee(recv).is_some();
                         let f = if deref {
                             self.l.synth_id(super::Synth::DerefMethodExpr(func))
                         } else {
                             FuncId(func as u32)
                         };
-                        let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                        self.b.pos = at;
-                        self.mark_call((base, n), NONE);
-                        self.emit(Op::Call { func: f, base });
-                        Ok(base)
+                        self.static_call(fun, f, None, args, ellipsis.is_some(), at)
                     }
                     Some(Selection::IfaceMethodExpr { iface, index }) => {
-                        let sig = self.sig_of(fun);
                         let f = self.l.synth_id(super::Synth::IfaceMethodExpr(iface, index));
-                        let (base, n) = self.window(&sig, 0, args, ellipsis.is_some())?;
-                        self.b.pos = at;
-                        self.mark_call((base, n), NONE);
-                        self.emit(Op::Call { func: f, base });
-                        Ok(base)
+                        self.static_call(fun, f, None, args, ellipsis.is_some(), at)
                     }
                     _ => self.unsupported(e.pos, "method call"),
                 }
@@ -208,28 +192,26 @@ impl FnCtx<'_, '_> {
         }
     }
 
-    /// A static call of method `func` with its receiver (`rw` words at
-    /// `recv`) and `args`, the call instruction at `at`.
-    #[allow(clippy::too_many_arguments)]
-    fn method_call(
+    /// A static call of `func` with `args` (after a method's receiver,
+    /// `rw` words at `recv`), the call instruction at `at`.
+    fn static_call(
         &mut self,
         fun: &Expr,
-        func: usize,
-        recv: Slot,
-        rw: u32,
+        func: FuncId,
+        recv: Option<(Slot, u32)>,
         args: &[Expr],
         spread: bool,
         at: Pos,
     ) -> R<Slot> {
         let sig = self.sig_of(fun);
+        let rw = recv.map_or(0, |r| r.1);
         let (base, n) = self.window(&sig, rw, args, spread)?;
-        self.mov(base, recv, rw);
+        if let Some((recv, rw)) = recv {
+            self.mov(base, recv, rw);
+        }
         self.b.pos = at;
         self.mark_call((base, n), NONE);
-        self.emit(Op::Call {
-            func: FuncId(func as u32),
-            base,
-        });
+        self.emit(Op::Call { func, base });
         Ok(base)
     }
 

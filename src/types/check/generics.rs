@@ -933,19 +933,27 @@ impl Checker<'_> {
                 decls.push((di, ps));
             }
         }
+        if decls.is_empty() {
+            return Ok(());
+        }
+        // (One snapshot for all: each check's type parameters are types of
+        // its own, so what one makes never meets another's.)
+        let saved_info = self.info.clone();
+        let saved_gen = self.gen.clone();
+        let mut r = Ok(());
         for (decl, tparams) in decls {
-            let saved_info = self.info.clone();
-            let saved_gen = self.gen.clone();
-            let r = self.check_generic_decl(decl, &tparams);
-            let next_node = self.gen.next_node;
-            self.info = saved_info;
-            self.gen = saved_gen;
-            self.gen.next_node = next_node;
-            if let Err(e) = r {
-                self.record(e)?;
+            if let Err(e) = self.check_generic_decl(decl, &tparams) {
+                r = self.record(e);
+                if r.is_err() {
+                    break;
+                }
             }
         }
-        Ok(())
+        let next_node = self.gen.next_node;
+        self.info = saved_info;
+        self.gen = saved_gen;
+        self.gen.next_node = next_node;
+        r
     }
 
     /// The type parameters of generic type `name`.

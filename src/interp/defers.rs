@@ -397,6 +397,7 @@ impl Vm<'_> {
                 None => String::new(),
             },
             Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
+            Panic::Deadlock { .. } => crate::runtime::panic::DEADLOCK.into(),
         }
     }
 
@@ -422,6 +423,15 @@ impl Vm<'_> {
 
     /// The chain of panics that ends the program, as Go prints it.
     pub(crate) fn report(&mut self, e: Panic) -> Panic {
+        if let Panic::Deadlock { status, others } = &e {
+            let frames = std::mem::take(&mut self.trace);
+            let trace = self.format_trace_as(&frames, status) + others;
+            return Panic::Report {
+                lines: vec![crate::runtime::panic::DEADLOCK.into()],
+                signal: false,
+                trace,
+            };
+        }
         if let Err(e) = self.absorb(e) {
             return e;
         }
@@ -463,12 +473,19 @@ impl Vm<'_> {
             .iter()
             .for_each(|&(_, v)| mark(v[1]));
         for p in &self.panics {
-            if let Panic::Value(v) = p.panic {
-                mark(v[1]);
-            }
-            if let Some(v) = p.value {
-                mark(v[1]);
-            }
+            p.roots(&mut mark);
+        }
+    }
+}
+
+impl ActivePanic {
+    /// The heap words it holds.
+    pub(crate) fn roots(&self, mark: &mut impl FnMut(u64)) {
+        if let Panic::Value(v) = self.panic {
+            mark(v[1]);
+        }
+        if let Some(v) = self.value {
+            mark(v[1]);
         }
     }
 }

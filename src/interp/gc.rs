@@ -49,6 +49,8 @@ impl Vm<'_> {
         let delta = self.jc.globals_delta;
         let mut held = Vec::new();
         self.defer_roots(|w| held.push(w));
+        // (Other goroutines' frames, deferred calls and panics.)
+        self.parked_roots(|w| held.push(w));
         // Compiled frames have no maps yet: with the JIT on, every slot of
         // the stack up to the running frame's end is a possible pointer (the
         // heap checks each word before trusting it).

@@ -6,12 +6,14 @@
 //! stack (each `run` keeps its own list of suspended frames); only runtime
 //! functions that call back into Go (`fmt` calling `String()`) nest.
 
+pub(crate) mod chans;
 mod defers;
 mod gc;
 pub(crate) mod maps;
 pub(crate) use maps::{HEADER_PTRS as MAP_HEADER_PTRS, ITER_PTRS as MAP_ITER_PTRS};
 mod mem;
 mod natives;
+mod sched;
 mod slow;
 mod tiering;
 mod trace;
@@ -138,6 +140,10 @@ pub struct Vm<'p> {
     /// look-ups (`run` checks it once).
     sites_named: usize,
     funcs_named: usize,
+    /// The goroutines, once a `go` statement has run (`sched.rs`).
+    sched: Option<Box<sched::Sched>>,
+    /// The running goroutine's Go number.
+    goid: u64,
 }
 
 /// What entering a function takes, kept together for the call path (16
@@ -231,6 +237,8 @@ impl<'p> Vm<'p> {
             zero_slots: Vec::new(),
             sites_named: 0,
             funcs_named: 0,
+            sched: None,
+            goid: 1,
         }
         .with_entries()
     }
@@ -1088,7 +1096,7 @@ impl<'p> Vm<'p> {
     /// ones go to the traceback.
     fn fail(&mut self, p: Panic, f: FuncId, pc: usize, fr: *mut u64, base: usize) -> Panic {
         self.flush();
-        if p.recoverable() {
+        if p.traced() {
             let fp = (fr as usize - self.stack.as_ptr() as usize) / 8;
             self.trace_interp(f, pc, fp);
             self.trace_suspended(base);
@@ -1100,7 +1108,7 @@ impl<'p> Vm<'p> {
     /// traceback (it took the frame over by OSR).
     fn fail_above(&mut self, p: Panic, base: usize) -> Panic {
         self.flush();
-        if p.recoverable() {
+        if p.traced() {
             self.trace_suspended(base);
         }
         p

@@ -629,6 +629,56 @@ impl Vm<'_> {
                 let into = (into.0 != NONE).then_some(into);
                 self.defer_push(wrap, base, fp + base as usize, n as usize, into);
             }
+            Op::ChanMake {
+                d,
+                size,
+                w,
+                header,
+                layout,
+            } => {
+                let n = if size == NONE { 0 } else { s!(size) as i64 };
+                s!(d) = self.chan_make(n, w, header, layout)?;
+            }
+            Op::ChanSend { ch, v, .. } => {
+                let at = st.wrapping_add(fp + v as usize);
+                self.chan_send(s!(ch), at, cur, fp)?;
+            }
+            Op::ChanRecv { d, ch, ok, .. } => {
+                let at = st.wrapping_add(fp + d as usize);
+                let okp = if ok == NONE {
+                    std::ptr::null_mut()
+                } else {
+                    st.wrapping_add(fp + ok as usize)
+                };
+                self.chan_recv(s!(ch), at, okp, cur, fp)?;
+            }
+            Op::ChanClose { ch } => self.chan_close(s!(ch))?,
+            Op::ChanLen { d, ch, cap } => s!(d) = self.chan_len(s!(ch), cap),
+            Op::Select {
+                d,
+                cases,
+                n,
+                vals,
+                outs,
+                block,
+                ..
+            } => {
+                s!(d) = self.select(cases, n, vals, outs, block, cur, fp)?;
+            }
+            Op::Go {
+                wrap,
+                base,
+                n,
+                nil_at,
+                by,
+                line,
+            } => {
+                if nil_at != NONE && s!(nil_at) == 0 {
+                    return Err(Panic::nil_deref());
+                }
+                let words = self.slots(fp, base, n);
+                self.go_start(wrap, base as usize, &words, by, line)?;
+            }
             Op::Recover { d } => {
                 let v = self.recover(cur, fp)?;
                 s!(d) = v[0];

@@ -126,7 +126,14 @@ impl Vm<'_> {
     /// The traceback Go prints for the frames collected (from `goroutine
     /// 1 [running]:` on, without a final newline).
     pub(crate) fn format_trace(&self, frames: &[TraceFrame]) -> String {
-        let mut s = String::from("goroutine 1 [running]:");
+        self.format_trace_as(frames, "running")
+    }
+
+    /// [`Self::format_trace`] for the running goroutine in state `status`
+    /// (`running`, `chan receive`...), with the `go` statement that
+    /// created it.
+    pub(crate) fn format_trace_as(&self, frames: &[TraceFrame], status: &str) -> String {
+        let mut s = format!("goroutine {} [{status}]:", self.goid);
         let file = std::path::absolute(&self.prog.file_name)
             .map(|p| p.display().to_string())
             .unwrap_or_else(|_| self.prog.file_name.clone());
@@ -143,6 +150,12 @@ impl Vm<'_> {
             }
             s.push('\n');
             s.push_str(&self.format_frame(fr, &file));
+        }
+        if let Some((by, line, parent)) = self.goroutine_origin() {
+            let name = go_name(&self.prog.func(by).name);
+            s.push_str(&format!(
+                "\ncreated by {name} in goroutine {parent}\n\t{file}:{line}"
+            ));
         }
         s
     }

@@ -229,7 +229,7 @@ impl Vm<'_> {
                     print_pointer(out, spec, w[0], verb, &name)
                 }
             }
-            TypeKind::Func(_) => {
+            TypeKind::Func(_) | TypeKind::Chan(..) => {
                 if w[0] == 0 && verb == 'v' {
                     pad(out, spec, b"<nil>");
                     true

@@ -1217,6 +1217,13 @@ impl<'a> Builder<'a> {
             | Op::MapIter { .. }
             | Op::MapNext { .. }
             | Op::DeferPush { .. }
+            | Op::ChanMake { .. }
+            | Op::ChanSend { .. }
+            | Op::ChanRecv { .. }
+            | Op::ChanClose { .. }
+            | Op::ChanLen { .. }
+            | Op::Select { .. }
+            | Op::Go { .. }
             | Op::IToF32 { .. }
             | Op::DivC { .. }
             | Op::Recover { .. }

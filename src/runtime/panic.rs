@@ -1,6 +1,9 @@
 //! Go panics as values: runtime errors and `panic(v)`, ending the program
 //! with exit code 2 and Go's first stderr line.
 
+/// Go's report when every goroutine is blocked.
+pub const DEADLOCK: &str = "fatal error: all goroutines are asleep - deadlock!";
+
 /// Why a Go program stopped abnormally, or a panic on its way to the
 /// deferred calls that may recover it (`interp::defers`).
 #[derive(Debug, Clone)]
@@ -17,6 +20,10 @@ pub enum Panic {
     Conversion(String),
     /// A fatal error that is not a panic (`fatal error: stack overflow`).
     Fatal(String),
+    /// Every goroutine is blocked (Go's fatal `all goroutines are asleep
+    /// - deadlock!`): why the one it unwinds waits (`chan receive`...), and
+    /// the tracebacks of the others.
+    Deadlock { status: String, others: String },
     /// A limit set on the command line ran out (`--max-steps`): not a Go
     /// error, so not Go's exit code (see `driver::Outcome::Limit`).
     Limit(String),
@@ -68,6 +75,7 @@ impl Panic {
             Panic::Value(_) | Panic::Unwinding => "panic: (a Go value)".into(),
             Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
             Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
+            Panic::Deadlock { .. } => DEADLOCK.into(),
         }
     }
 
@@ -79,7 +87,7 @@ impl Panic {
         const NO_TRACE: &str = "goroutine 1 [running]:\nmain.main()\n\t(pgojit)";
         match self {
             Panic::Limit(_) => String::new(),
-            Panic::Fatal(_) => format!("\n{NO_TRACE}"),
+            Panic::Fatal(_) | Panic::Deadlock { .. } => format!("\n{NO_TRACE}"),
             Panic::Report {
                 lines,
                 signal,
@@ -110,7 +118,14 @@ impl Panic {
     pub fn recoverable(&self) -> bool {
         !matches!(
             self,
-            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. }
+            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. } | Panic::Deadlock { .. }
         )
+    }
+
+    /// Whether the frames it leaves go to its traceback: a panic's, and a
+    /// deadlock's (whose frames are whole: it leaves from a blocking
+    /// operation, not from a half-made frame as a stack overflow may).
+    pub fn traced(&self) -> bool {
+        self.recoverable() || matches!(self, Panic::Deadlock { .. })
     }
 }

@@ -33,6 +33,7 @@ pub enum Kind {
     Func,
     Interface,
     Map,
+    Chan,
 }
 
 /// A method as it appears in a type's method set, with the function that

@@ -225,6 +225,8 @@ pub enum ExprKind {
     ArrayType { len: ArrayLen, elem: Box<Expr> },
     /// `map[K]V` (an Extended feature).
     MapType(Box<Expr>, Box<Expr>),
+    /// `chan T`, `chan<- T` or `<-chan T`.
+    ChanType(ChanDir, Box<Expr>),
     /// `func(...) ...` as a type.
     FuncType(FuncType),
     /// `struct { ... }`.
@@ -280,6 +282,19 @@ pub enum UnOp {
     BitNot,
     /// `&x`
     Addr,
+    /// `<-x` (a receive)
+    Recv,
+}
+
+/// Which way a channel type lets values go.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum ChanDir {
+    /// `chan T`
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -352,6 +367,7 @@ impl UnOp {
             UnOp::Not => "!",
             UnOp::BitNot => "^",
             UnOp::Addr => "&",
+            UnOp::Recv => "<-",
         }
     }
 }
@@ -440,11 +456,33 @@ pub enum StmtKind {
     Goto(Ident),
     /// `defer f(args)`: the call, run when the function returns or panics.
     Defer(Expr),
+    /// `go f(args)`: the call, run by a new goroutine.
+    Go(Expr),
+    /// `ch <- v`.
+    Send {
+        ch: Expr,
+        value: Expr,
+    },
+    /// `select { case ...: ... }`.
+    Select {
+        cases: Vec<CommClause>,
+        rbrace: Pos,
+    },
     Fallthrough,
     Labeled {
         label: Ident,
         stmt: Box<Stmt>,
     },
+}
+
+/// One clause of a `select`: `case ch <- v:`, `case x := <-ch:`, `case
+/// <-ch:` or `default:`.
+#[derive(Clone, Debug)]
+pub struct CommClause {
+    pub pos: Pos,
+    /// The send or receive statement; `None` for `default`.
+    pub comm: Option<Box<Stmt>>,
+    pub body: Vec<Stmt>,
 }
 
 #[derive(Clone, Debug)]

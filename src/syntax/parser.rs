@@ -191,10 +191,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn unsupported(&mut self, pos: Pos, what: &str) {
-        self.defer(CompileError::unsupported(pos, what));
-    }
-
     /// Enters one level of nesting; see [`MAX_DEPTH`].
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;

@@ -61,7 +61,17 @@ fn walk_stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
         | StmtKind::Continue(_)
         | StmtKind::Goto(_)
         | StmtKind::Fallthrough => {}
-        StmtKind::Expr(e) | StmtKind::Defer(e) => walk_expr(e, f),
+        StmtKind::Expr(e) | StmtKind::Defer(e) | StmtKind::Go(e) => walk_expr(e, f),
+        StmtKind::Send { ch, value } => {
+            walk_expr(ch, f);
+            walk_expr(value, f);
+        }
+        StmtKind::Select { cases, .. } => {
+            for c in cases {
+                walk_opt(&c.comm, f);
+                walk_stmts(&c.body, f);
+            }
+        }
         StmtKind::Decl(d) => walk_decl(d, f),
         StmtKind::Assign { lhs, rhs, .. } => {
             lhs.iter().for_each(|e| walk_expr(e, f));
@@ -142,6 +152,7 @@ pub fn walk_expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
         | ExprKind::StrLit(_)
         | ExprKind::ArrayType { .. }
         | ExprKind::MapType(..)
+        | ExprKind::ChanType(..)
         | ExprKind::FuncType(_)
         | ExprKind::StructType(_)
         | ExprKind::InterfaceType(_) => {}

@@ -70,7 +70,7 @@ pub extern "sysv64" fn trace_unwind(jc: *mut JitCtx, rsp: u64, ret: u64) {
     // VM's context; the frame argument is not used.
     let end = unsafe { (*jc).unwind_rsp };
     let (vm, _) = unsafe { vm_of(jc, (*jc).stack_base as *mut u64) };
-    if !vm.pending.as_ref().is_some_and(|p| p.recoverable()) {
+    if !vm.pending.as_ref().is_some_and(|p| p.traced()) {
         // (A fatal error prints no traceback; the frames may be half made.)
         return;
     }

@@ -72,6 +72,7 @@ pub enum Builtin {
     Max,
     Delete,
     Clear,
+    Close,
     Recover,
     Complex,
     Real,

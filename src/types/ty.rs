@@ -4,6 +4,7 @@
 //! Named types are unique per declaration; every other type is structural
 //! and interned by its shape, so `[]int` written twice is one `Ty`.
 
+pub use crate::syntax::ast::ChanDir;
 use std::collections::HashMap;
 
 /// A type, as an index into the [`TypeTable`].
@@ -192,6 +193,8 @@ pub enum TypeKind {
     Func(Signature),
     Interface(Vec<IfaceMethod>),
     Map(Ty, Ty),
+    /// `chan T`, `chan<- T`, `<-chan T`.
+    Chan(ChanDir, Ty),
     /// The results of a call returning several values.
     Tuple(Vec<Ty>),
 }
@@ -214,6 +217,7 @@ enum Key {
     Func(Signature),
     Interface(Vec<IfaceMethod>),
     Map(Ty, Ty),
+    Chan(ChanDir, Ty),
     Tuple(Vec<Ty>),
 }
 
@@ -411,6 +415,9 @@ impl TypeTable {
     pub fn map(&mut self, k: Ty, v: Ty) -> Ty {
         self.interned(Key::Map(k, v), TypeKind::Map(k, v))
     }
+    pub fn chan(&mut self, d: ChanDir, t: Ty) -> Ty {
+        self.interned(Key::Chan(d, t), TypeKind::Chan(d, t))
+    }
     pub fn strukt(&mut self, fields: Vec<Field>) -> Ty {
         self.interned(Key::Struct(fields.clone()), TypeKind::Struct(fields))
     }
@@ -454,9 +461,11 @@ impl TypeTable {
                 String | UntypedString => (16, 8),
                 _ => (8, 8),
             },
-            TypeKind::Named(_) | TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => {
-                (8, 8)
-            }
+            TypeKind::Named(_)
+            | TypeKind::Pointer(_)
+            | TypeKind::Func(_)
+            | TypeKind::Map(..)
+            | TypeKind::Chan(..) => (8, 8),
             TypeKind::Slice(_) => (24, 8),
             TypeKind::Interface(_) => (16, 8),
             TypeKind::Array(e, n) => {
@@ -549,7 +558,7 @@ impl TypeTable {
     pub fn comparable(&self, t: Ty) -> bool {
         match self.under(t) {
             TypeKind::Basic(b) => *b != Basic::UntypedNil,
-            TypeKind::Pointer(_) | TypeKind::Interface(_) => true,
+            TypeKind::Pointer(_) | TypeKind::Interface(_) | TypeKind::Chan(..) => true,
             TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable(f.ty)),
             TypeKind::Array(e, _) => self.comparable(*e),
             TypeKind::Slice(_) | TypeKind::Func(_) | TypeKind::Map(..) => false,
@@ -585,6 +594,15 @@ impl TypeTable {
                 self.name_q(*k, qualify),
                 self.name_q(*v, qualify)
             ),
+            TypeKind::Chan(d, e) => {
+                let inner = self.name_q(*e, qualify);
+                // `chan (<-chan int)`: Go's parenthesization, so the
+                // arrow does not bind to the outer `chan`.
+                match (d, self.kind(*e)) {
+                    (ChanDir::Both, TypeKind::Chan(ChanDir::Recv, _)) => format!("chan ({inner})"),
+                    _ => format!("{}{inner}", crate::types::check::chan_prefix(*d)),
+                }
+            }
             TypeKind::Struct(fs) => {
                 let parts: Vec<String> = fs
                     .iter()

@@ -506,6 +506,7 @@ impl FnCtx<'_, '_> {
                         self.emit(Op::Const { d, v: n as u64 });
                     }
                     TypeKind::Map(..) => self.map_len(&args[0], d)?,
+                    TypeKind::Chan(..) => self.chan_len(&args[0], b == Builtin::Cap, d)?,
                     _ => {
                         // The length word of the string or slice, wherever it is.
                         let s = self.expr(&args[0])?;
@@ -570,6 +571,17 @@ impl FnCtx<'_, '_> {
                 self.b.pos = e.pos;
                 self.map_make(t, hint, d);
                 Ok(d)
+            }
+            Builtin::Make if matches!(self.l.types().under(t), TypeKind::Chan(..)) => {
+                let d = self.temp(1);
+                self.b.pos = e.pos;
+                self.chan_make(t, args.get(1), d)?;
+                Ok(d)
+            }
+            Builtin::Close => {
+                self.b.pos = e.pos;
+                self.chan_close(&args[0])?;
+                Ok(0)
             }
             Builtin::Delete => {
                 self.b.pos = e.pos;

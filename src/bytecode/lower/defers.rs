@@ -62,13 +62,22 @@ impl FnCtx<'_, '_> {
         });
     }
 
-    /// `defer call`: the call's operands evaluated now, the call itself in
-    /// a wrapper run later.
-    pub(crate) fn defer_stmt(&mut self, e: &Expr) -> R<()> {
+    /// The call `e` of a `defer` or `go` statement split where its call is
+    /// made: its operands evaluated here, the call itself moved to a new
+    /// wrapper function (`main.f.deferwrap1`, `main.f.gowrap1`, as Go
+    /// names them). Returns the wrapper, the first slot and the number of
+    /// the words it needs from this frame, and the slot that must not be
+    /// nil (or `NONE`).
+    pub(crate) fn split_call(&mut self, e: &Expr, go: bool) -> R<(FuncId, Slot, u32, Slot)> {
         let outer = self.b.call_mark.take();
         self.call(e)?;
         let Some(mark) = self.b.call_mark.take() else {
-            return self.unsupported(e.pos, "this deferred call");
+            let what = if go {
+                "this go statement's call"
+            } else {
+                "this deferred call"
+            };
+            return self.unsupported(e.pos, what);
         };
         self.b.call_mark = outer;
         let ops: Vec<Op> = self.b.code.drain(mark.pc..).collect();
@@ -91,8 +100,13 @@ impl FnCtx<'_, '_> {
             lo = 0;
         }
         let size = size.max(hi);
-        self.b.deferwraps += 1;
-        let name = format!("{}.deferwrap{}", self.b.name, self.b.deferwraps);
+        let name = if go {
+            self.b.gowraps += 1;
+            format!("{}.gowrap{}", self.b.name, self.b.gowraps)
+        } else {
+            self.b.deferwraps += 1;
+            format!("{}.deferwrap{}", self.b.name, self.b.deferwraps)
+        };
         let wrap = FuncId(self.l.funcs.len() as u32);
         for op in &ops {
             if let Some(s) = op.site() {
@@ -113,6 +127,13 @@ impl FnCtx<'_, '_> {
             result_words: 0,
             ptr_slots: vec![true; size as usize],
         }));
+        Ok((wrap, lo, hi - lo, mark.nil_at))
+    }
+
+    /// `defer call`: the call's operands evaluated now, the call itself in
+    /// a wrapper run later.
+    pub(crate) fn defer_stmt(&mut self, e: &Expr) -> R<()> {
+        let (wrap, lo, n, nil_at) = self.split_call(e, false)?;
         // In the body of a loop over a function, the call is deferred to
         // the function the loop is in (its frame function's id is its own).
         let info = self.info();
@@ -130,8 +151,8 @@ impl FnCtx<'_, '_> {
         self.emit(Op::DeferPush {
             wrap,
             base: lo,
-            n: hi - lo,
-            nil_at: mark.nil_at,
+            n,
+            nil_at,
             into,
         });
         Ok(())

@@ -7,6 +7,7 @@
 //! `expr`, `stmt` and `call` lower a function's body on a [`FnBuilder`].
 
 mod call;
+mod chans;
 pub(crate) mod defers;
 mod expr;
 mod range_func;
@@ -315,7 +316,7 @@ impl<'a> Lowerer<'a> {
             // (Real and imaginary parts, float64 bits each.)
             TypeKind::Basic(b) if b.is_complex() => 2,
             TypeKind::Basic(_) => 1,
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => 1,
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(..) => 1,
             TypeKind::Slice(_) => 3,
             TypeKind::Interface(_) => 2,
             TypeKind::Array(e, n) => self.words(e) * n as u32,
@@ -342,7 +343,9 @@ impl<'a> Lowerer<'a> {
             }
             TypeKind::Basic(b) if b.is_complex() => vec![false, false],
             TypeKind::Basic(_) => vec![false],
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) => vec![true],
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(..) => {
+                vec![true]
+            }
             TypeKind::Slice(_) => vec![true, false, false],
             TypeKind::Interface(_) => vec![false, true],
             TypeKind::Array(e, n) => {
@@ -449,7 +452,7 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn is_direct(&self, t: Ty) -> bool {
         matches!(
             self.info.types.under(t),
-            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..)
+            TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(..)
         )
     }
 
@@ -483,6 +486,7 @@ impl<'a> Lowerer<'a> {
             TypeKind::Func(_) => (Kind::Func, false),
             TypeKind::Interface(_) => (Kind::Interface, true),
             TypeKind::Map(..) => (Kind::Map, false),
+            TypeKind::Chan(..) => (Kind::Chan, true),
             _ => (Kind::Struct, false),
         };
         let mut methods = Vec::new();
@@ -1068,6 +1072,11 @@ pub(crate) struct FnBuilder {
     pub call_mark: Option<defers::CallMark>,
     /// Wrappers of deferred calls made so far (`main.f.deferwrap1`...).
     pub deferwraps: u32,
+    /// Wrappers of `go` statements' calls (`main.f.gowrap1`...).
+    pub gowraps: u32,
+    /// Receives a `select` has made, by expression: its clause's
+    /// assignment reads them there (`chans.rs`).
+    pub received: HashMap<crate::syntax::ast::NodeId, (Slot, Slot)>,
     /// The body of a loop over a function being lowered (`range_func.rs`).
     pub range_body: Option<range_func::RangeBody>,
 }
@@ -1093,6 +1102,8 @@ impl FnBuilder {
             ret_line: None,
             call_mark: None,
             deferwraps: 0,
+            gowraps: 0,
+            received: HashMap::new(),
             range_body: None,
         }
     }

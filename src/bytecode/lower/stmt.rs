@@ -146,6 +146,9 @@ impl FnCtx<'_, '_> {
             } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Return(results) => self.ret(results),
             StmtKind::Defer(e) => self.defer_stmt(e),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(s.pos, ch, value),
+            StmtKind::Select { cases, .. } => self.select(s.pos, cases),
             StmtKind::Break(label) => {
                 let idx = self.target_index(label.as_ref().map(|l| l.name.as_str()), false);
                 if idx.is_none()
@@ -198,7 +201,7 @@ impl FnCtx<'_, '_> {
         })
     }
 
-    fn push_target(&mut self, is_loop: bool) {
+    pub(super) fn push_target(&mut self, is_loop: bool) {
         let label = self.b.pending_label.take();
         self.b.targets.push(Target {
             label,
@@ -209,7 +212,7 @@ impl FnCtx<'_, '_> {
     }
 
     /// Pops the innermost target, pointing its breaks at `brk` and continues at `cont`.
-    fn pop_target(&mut self, brk: u32, cont: u32) {
+    pub(super) fn pop_target(&mut self, brk: u32, cont: u32) {
         let t = self.b.targets.pop().expect("target");
         for j in t.breaks {
             self.b.patch(j, brk);
@@ -298,6 +301,12 @@ impl FnCtx<'_, '_> {
         if rhs.len() == 1 && targets.len() > 1 {
             let e = unparen(&rhs[0]);
             if self.info().comma_ok.contains(&e.id) {
+                if let ExprKind::Unary(UnOp::Recv, x) = &e.kind {
+                    let t = self.ty(e);
+                    let (v, ok) = self.recv(e, x, true)?;
+                    let v2 = self.conv_to_target(v, t, targets[0]);
+                    return Ok(vec![v2, ok]);
+                }
                 if let ExprKind::Index(..) = &e.kind {
                     let t = self.ty(e);
                     let (v, ok) = self.map_index_ok(e)?;
@@ -683,6 +692,9 @@ impl FnCtx<'_, '_> {
         if let TypeKind::Func(_) = under {
             return self.range_func(key, value, x, body);
         }
+        if let TypeKind::Chan(..) = under {
+            return self.range_chan(key, define, x, body);
+        }
         // The range expression is evaluated once.
         let (len_slot, coll, elem, is_str, arr_in_frame): (Slot, Slot, Option<Ty>, bool, bool) =
             match &under {
@@ -823,7 +835,11 @@ impl FnCtx<'_, '_> {
     /// A range loop's iteration variables (`k`, `v`) from the slots that
     /// hold this trip's key and value: declared afresh each trip (Go 1.22)
     /// with `:=`, assigned otherwise; `_` and absent ones skipped.
-    fn bind_range_vars(&mut self, parts: [(Option<&Expr>, Ty, Slot); 2], define: bool) -> R<()> {
+    pub(super) fn bind_range_vars(
+        &mut self,
+        parts: [(Option<&Expr>, Ty, Slot); 2],
+        define: bool,
+    ) -> R<()> {
         for (e, t, src) in parts {
             let Some(e) = e else { continue };
             if matches!(&e.kind, ExprKind::Ident(n) if n == "_") {

@@ -443,6 +443,43 @@ ops! {
     MapNext { ok: Slot, it: Slot, k: Slot, v: Slot, ty: u64, kw: u32, vw: u32 } slow helper
         reads[ptr(it)] writes[int(ok), words(k, kw), words(v, vw)] flags[fail];
 
+    // ----- channels and goroutines (`interp::chans`, `interp::sched`) -----
+    /// `d = make(chan T, size)` (`size` may be `NONE`: unbuffered): a
+    /// header object of layout `header` and a buffer of `size` elements of
+    /// `w` words, of layout `layout`.
+    ChanMake { d: Slot, size: Slot, w: u32, header: u32, layout: u32 } slow helper
+        reads[int(size)] writes[ptr(d)] flags[alloc, fail];
+    /// `ch <- v` (`w` words at `v`). It may block: other goroutines run
+    /// (and may collect) until a receiver or the buffer takes the value.
+    ChanSend { ch: Slot, v: Slot, w: u32 } slow helper
+        reads[ptr(ch), words(v, w)] writes[] flags[alloc, fail];
+    /// `d = <-ch` (`w` words), and `ok` (if not `NONE`) whether a send
+    /// made the value (not a close). It may block, as `ChanSend`.
+    ChanRecv { d: Slot, ch: Slot, w: u32, ok: Slot } slow helper
+        reads[ptr(ch)] writes[words(d, w), int(ok)] flags[alloc, fail];
+    /// `close(ch)`.
+    ChanClose { ch: Slot } slow helper
+        reads[ptr(ch)] writes[] flags[fail];
+    /// `d = len(ch)`, or `cap(ch)` when `cap`.
+    ChanLen { d: Slot, ch: Slot, cap: bool } slow helper
+        reads[ptr(ch)] writes[int(d)] flags[];
+    /// `select`: `n` cases of two words at `cases` (the channel, then
+    /// what the case does: see `interp::chans::CaseInfo`), the values
+    /// sent in the `nvals` words at `vals`, the values received (each
+    /// with its ok word) into the `nouts` words at `outs`; `d` is the
+    /// case that ran, or `n` for `default` (only when not `block`).
+    Select { d: Slot, cases: Slot, n: u32, vals: Slot, nvals: u32, outs: Slot, nouts: u32, block: bool } slow helper
+        reads[words(cases, 2 * n), words(vals, nvals)] writes[int(d), words(outs, nouts)]
+        flags[alloc, fail];
+    /// `go call`: a new goroutine runs `wrap` (which makes the call, as
+    /// `DeferPush`'s wrappers) on a frame whose slots `base..base + n`
+    /// hold the words at the same slots here. Panics first if the word at
+    /// `nil_at` is nil (a method of a nil interface, bound here). `by` and
+    /// `line`: the statement's function and line (the new goroutine's
+    /// `created by` in tracebacks).
+    Go { wrap: FuncId, base: Slot, n: u32, nil_at: Slot, by: FuncId, line: u32 } slow helper
+        reads[words(base, n), ptr(nil_at)] writes[] flags[alloc, fail];
+
     // ----- calls -----
     /// Calls `func` with its frame starting at `base`; results land at `base`.
     Call { func: FuncId, base: Slot } fast inline

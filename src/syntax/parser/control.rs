@@ -7,7 +7,8 @@ use super::print::simple_stmt_string;
 use super::stmt::{node, BStmt, Simple};
 use super::{BExpr, PResult, Parser};
 use crate::syntax::ast::{
-    AssignOp, Block, CaseClause, Expr, ExprKind, Ident, Pos, Stmt, StmtKind, TypeCaseClause,
+    AssignOp, Block, CaseClause, CommClause, Expr, ExprKind, Ident, Pos, Stmt, StmtKind,
+    TypeCaseClause,
 };
 use crate::syntax::token::Tok;
 
@@ -305,28 +306,39 @@ impl Parser<'_> {
         })
     }
 
-    /// `select { ... }`, parsed only to find syntax errors before reporting it.
+    /// `select { case ...: ... }`.
     pub(super) fn select_stmt(&mut self) -> PResult<BStmt> {
         let pos = self.tok.pos;
-        self.unsupported(pos, "select");
         self.next();
         if !self.got(Tok::LBrace) {
             return Err(self.syntax_error("missing { after select clause"));
         }
+        let mut cases = Vec::new();
         while self.tok.tok != Tok::Eof && self.tok.tok != Tok::RBrace {
-            match self.tok.tok {
+            let cpos = self.tok.pos;
+            let comm = match self.tok.tok {
                 Tok::Case => {
                     self.next();
-                    self.simple_stmt(None, None)?;
+                    let s = self.simple_stmt(None, None)?;
+                    Some(self.simple_to_stmt(s))
                 }
-                Tok::Default => self.next(),
+                Tok::Default => {
+                    self.next();
+                    None
+                }
                 _ => return Err(self.syntax_error("expected case or default or }")),
-            }
+            };
             self.want(Tok::Colon)?;
-            self.stmt_list()?;
+            let body = self.stmt_list()?;
+            cases.push(CommClause {
+                pos: cpos,
+                comm,
+                body,
+            });
         }
+        let rbrace = self.tok.pos;
         self.want(Tok::RBrace)?;
-        Ok(node(pos, StmtKind::Empty))
+        Ok(node(pos, StmtKind::Select { cases, rbrace }))
     }
 }
 

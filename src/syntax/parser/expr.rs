@@ -10,7 +10,7 @@
 
 use super::{BExpr, PResult, Parser};
 use crate::diag::CompileError;
-use crate::syntax::ast::{BinOp, Element, Expr, ExprKind, Pos, UnOp};
+use crate::syntax::ast::{BinOp, ChanDir, Element, Expr, ExprKind, Pos, UnOp};
 use crate::syntax::token::{LitValue, Tok};
 
 impl Parser<'_> {
@@ -75,12 +75,25 @@ impl Parser<'_> {
                 Some(UnOp::BitNot)
             }
             Tok::Arrow => {
-                // A receive, or a receive-only channel type.
-                self.unsupported(self.tok.pos, "channels");
+                // A receive, or a receive-only channel type (`<-chan T`,
+                // parsed as `<-` before the type `chan T`, as gc does).
+                let pos = self.tok.pos;
                 self.next();
-                let x = self.unary_expr();
+                let x = self.unary_expr()?;
                 self.leave();
-                return x;
+                if let ExprKind::ChanType(dir, _) = &x.kind {
+                    if *dir == ChanDir::Send {
+                        return Err(CompileError::new(
+                            x.pos,
+                            "syntax error: unexpected <-, expected chan",
+                        ));
+                    }
+                    let ExprKind::ChanType(_, elem) = x.kind else {
+                        unreachable!()
+                    };
+                    return Ok(self.mk(pos, ExprKind::ChanType(ChanDir::Recv, elem)));
+                }
+                return Ok(self.mk(pos, ExprKind::Unary(UnOp::Recv, x)));
             }
             _ => {
                 let x = self.pexpr(None);

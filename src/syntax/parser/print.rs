@@ -215,6 +215,14 @@ fn expr(out: &mut String, e: &Expr) {
             out.push(']');
             expr(out, elem);
         }
+        ExprKind::ChanType(d, t) => {
+            out.push_str(match d {
+                crate::syntax::ast::ChanDir::Both => "chan ",
+                crate::syntax::ast::ChanDir::Send => "chan<- ",
+                crate::syntax::ast::ChanDir::Recv => "<-chan ",
+            });
+            expr(out, t);
+        }
         ExprKind::MapType(k, v) => {
             out.push_str("map[");
             expr(out, k);

@@ -199,9 +199,6 @@ impl Parser<'_> {
         } else {
             "defer"
         };
-        if what == "go" {
-            self.unsupported(pos, "go statements");
-        }
         self.next();
         let x = self.pexpr(None)?;
         if let ExprKind::Paren(_) = x.kind {
@@ -209,7 +206,7 @@ impl Parser<'_> {
             return Err(CompileError::new(x.pos, msg));
         }
         if what == "go" {
-            return Ok(expr_stmt(x));
+            return Ok(node(pos, StmtKind::Go(*x)));
         }
         Ok(node(pos, StmtKind::Defer(*x)))
     }
@@ -301,10 +298,12 @@ impl Parser<'_> {
                 Ok(Simple::Stmt(incdec_node(x, inc), pos))
             }
             Tok::Arrow => {
-                self.unsupported(pos, "channels");
                 self.next();
-                self.expr()?;
-                Ok(Simple::Stmt(expr_stmt(Box::new(x)), pos))
+                let value = *self.expr()?;
+                Ok(Simple::Stmt(
+                    node(pos, StmtKind::Send { ch: x, value }),
+                    pos,
+                ))
             }
             _ => {
                 let xpos = x.pos;

@@ -7,7 +7,7 @@
 use super::{BExpr, PResult, Parser};
 use crate::diag::CompileError;
 use crate::syntax::ast::{
-    ArrayLen, BinOp, Expr, ExprKind, FieldDecl, FuncType, Ident, InterfaceElem, Pos,
+    ArrayLen, BinOp, ChanDir, Expr, ExprKind, FieldDecl, FuncType, Ident, InterfaceElem, Pos,
 };
 use crate::syntax::token::Tok;
 
@@ -73,15 +73,19 @@ impl Parser<'_> {
     /// `chan T`, `chan<- T` or `<-chan T`.
     fn chan_type(&mut self) -> PResult<BExpr> {
         let pos = self.tok.pos;
-        self.unsupported(pos, "channels");
-        if self.got(Tok::Arrow) {
+        let dir = if self.got(Tok::Arrow) {
             self.want(Tok::Chan)?;
+            ChanDir::Recv
         } else {
             self.next();
-            self.got(Tok::Arrow);
-        }
-        self.chan_elem()?;
-        Ok(self.placeholder(pos))
+            if self.got(Tok::Arrow) {
+                ChanDir::Send
+            } else {
+                ChanDir::Both
+            }
+        };
+        let elem = self.chan_elem()?;
+        Ok(self.mk(pos, ExprKind::ChanType(dir, elem)))
     }
 
     fn func_type_expr(&mut self) -> PResult<BExpr> {

@@ -19,6 +19,7 @@ impl Checker<'_> {
                     | TypeKind::Slice(_)
                     | TypeKind::Func(_)
                     | TypeKind::Map(..)
+                    | TypeKind::Chan(..)
                     | TypeKind::Interface(_)
             );
         }
@@ -48,6 +49,13 @@ impl Checker<'_> {
         }
         if t.is_interface(to) {
             return self.missing_method(from, to).is_none();
+        }
+        // A bidirectional channel goes to a directional one of its element
+        // type (one of the two unnamed).
+        if let (TypeKind::Chan(ChanDir::Both, fe), TypeKind::Chan(_, te)) =
+            (t.under(from), t.under(to))
+        {
+            return fe == te && (!t.is_named(from) || !t.is_named(to));
         }
         false
     }

@@ -472,6 +472,7 @@ impl Checker<'_> {
             Builtin::Max => "max",
             Builtin::Delete => "delete",
             Builtin::Clear => "clear",
+            Builtin::Close => "close",
             Builtin::Recover => "recover",
             Builtin::Complex => "complex",
             Builtin::Real => "real",
@@ -535,6 +536,7 @@ impl Checker<'_> {
                         None => false,
                     },
                     TypeKind::Map(..) => b == Builtin::Len,
+                    TypeKind::Chan(..) => true,
                     _ => false,
                 };
                 if !ok {
@@ -612,7 +614,7 @@ impl Checker<'_> {
                     TypeKind::Slice(_) => {
                         nargs(self, 2, 3)?;
                     }
-                    TypeKind::Map(..) => {
+                    TypeKind::Map(..) | TypeKind::Chan(..) => {
                         nargs(self, 1, 2)?;
                     }
                     _ => {
@@ -673,6 +675,32 @@ impl Checker<'_> {
                 };
                 let mut k = self.value_expr(&args[1])?;
                 self.assign_to(&mut k, kt, &args[1], "argument to delete")?;
+                Ok(Operand {
+                    mode: Mode::NoValue,
+                    ty: builtin::INVALID,
+                    val: None,
+                })
+            }
+            Builtin::Close => {
+                nargs(self, 1, 1)?;
+                let x = self.value_expr(&args[0])?;
+                match self.info.types.under(x.ty) {
+                    TypeKind::Chan(ChanDir::Recv, _) => {
+                        let msg = format!(
+                            "invalid operation: cannot close receive-only channel {}",
+                            self.describe(&x, &args[0])
+                        );
+                        return self.err(args[0].pos, msg);
+                    }
+                    TypeKind::Chan(..) => {}
+                    _ => {
+                        let msg = format!(
+                            "invalid operation: cannot close non-channel {}",
+                            self.describe(&x, &args[0])
+                        );
+                        return self.err(args[0].pos, msg);
+                    }
+                }
                 Ok(Operand {
                     mode: Mode::NoValue,
                     ty: builtin::INVALID,
@@ -997,6 +1025,11 @@ impl Checker<'_> {
         // is one value.)
         if n == 2 && ctx == "assignment" {
             if let ExprKind::TypeAssert(_, Some(_)) = &strip_parens(e).kind {
+                let x = self.expr(e)?;
+                self.info.comma_ok.insert(strip_parens(e).id);
+                return Ok(vec![x.ty, builtin::UNTYPED_BOOL]);
+            }
+            if let ExprKind::Unary(UnOp::Recv, _) = &strip_parens(e).kind {
                 let x = self.expr(e)?;
                 self.info.comma_ok.insert(strip_parens(e).id);
                 return Ok(vec![x.ty, builtin::UNTYPED_BOOL]);

@@ -244,6 +244,7 @@ impl Checker<'_> {
                 self.is_placeholder(x)
             }
             TypeKind::Map(k, v) => self.is_placeholder(k) || self.is_placeholder(v),
+            TypeKind::Chan(_, x) => self.is_placeholder(x),
             TypeKind::Func(s) => s
                 .params
                 .iter()
@@ -1422,6 +1423,11 @@ impl Checker<'_> {
             (TypeKind::Map(k1, v1), TypeKind::Map(k2, v2)) => {
                 self.unify(k1, k2, ph, bind) && self.unify(v1, v2, ph, bind)
             }
+            // (A bidirectional channel argument matches a directional
+            // parameter: it is assignable to it.)
+            (TypeKind::Chan(d1, x), TypeKind::Chan(d2, y)) => {
+                (d1 == d2 || d2 == ChanDir::Both) && self.unify(x, y, ph, bind)
+            }
             (TypeKind::Func(s1), TypeKind::Func(s2)) => {
                 s1.params.len() == s2.params.len()
                     && s1.results.len() == s2.results.len()
@@ -1483,6 +1489,10 @@ impl Checker<'_> {
                 let k = self.subst(k, ph, bind);
                 let v = self.subst(v, ph, bind);
                 self.info.types.map(k, v)
+            }
+            TypeKind::Chan(d, x) => {
+                let x = self.subst(x, ph, bind);
+                self.info.types.chan(d, x)
             }
             TypeKind::Func(s) => {
                 let params = s.params.iter().map(|&x| self.subst(x, ph, bind)).collect();

@@ -4,7 +4,9 @@
 
 mod assign;
 mod call;
-mod expr;
+mod chans;
+pub(crate) mod expr;
+pub(crate) use expr::describe::chan_prefix;
 mod generics;
 mod lookup;
 mod stmt;
@@ -244,6 +246,7 @@ impl<'a> Checker<'a> {
             ("max", Builtin::Max),
             ("delete", Builtin::Delete),
             ("clear", Builtin::Clear),
+            ("close", Builtin::Close),
             ("recover", Builtin::Recover),
             ("complex", Builtin::Complex),
             ("real", Builtin::Real),

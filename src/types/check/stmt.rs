@@ -16,6 +16,9 @@ impl Checker<'_> {
             StmtKind::Empty => Ok(()),
             StmtKind::Expr(e) => self.expr_stmt(e),
             StmtKind::Defer(e) => self.defer_stmt(e),
+            StmtKind::Go(e) => self.go_stmt(e),
+            StmtKind::Send { ch, value } => self.send_stmt(s, ch, value),
+            StmtKind::Select { cases, .. } => self.select_stmt(cases),
             StmtKind::Decl(d) => self.local_decl(d),
             StmtKind::Assign {
                 lhs,
@@ -173,6 +176,7 @@ impl Checker<'_> {
                         | StmtKind::Range { .. }
                         | StmtKind::Switch { .. }
                         | StmtKind::TypeSwitch { .. }
+                        | StmtKind::Select { .. }
                 );
                 if is_target {
                     self.pending_label = Some(label.name.clone());
@@ -219,26 +223,7 @@ impl Checker<'_> {
     /// computes a value), checked as a call statement; the function it is
     /// in gets its deferred-call frame.
     fn defer_stmt(&mut self, e: &Expr) -> R<()> {
-        let ExprKind::Call { .. } = &e.kind else {
-            self.expr(e)?;
-            return self.err(e.pos, "expression in defer must be function call");
-        };
-        let x = self.expr(e)?;
-        let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
-        match self.info.calls.get(&e.id) {
-            Some(crate::types::CallKind::Conversion(_)) => {
-                let msg = format!("defer requires function call, not conversion {}", operand());
-                return self.err(e.pos, msg);
-            }
-            Some(crate::types::CallKind::Builtin(b)) => {
-                use crate::types::Builtin::*;
-                if matches!(b, Len | Cap | Append | Make | New | Min | Max) {
-                    let msg = format!("defer discards result of {}", operand());
-                    return self.err(e.pos, msg);
-                }
-            }
-            _ => {}
-        }
+        self.call_stmt(e, "defer")?;
         // (In the body of a loop over a function, the call is deferred to
         // the function the loop is in.)
         let mut fi = self.cur_func;
@@ -254,9 +239,41 @@ impl Checker<'_> {
         Ok(())
     }
 
+    /// The call of a `go` or `defer` statement (`what`): a call, not a
+    /// conversion, not a builtin that only computes a value.
+    pub(super) fn call_stmt(&mut self, e: &Expr, what: &str) -> R<()> {
+        let ExprKind::Call { .. } = &e.kind else {
+            self.expr(e)?;
+            return self.err(e.pos, format!("expression in {what} must be function call"));
+        };
+        let x = self.expr(e)?;
+        let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
+        match self.info.calls.get(&e.id) {
+            Some(crate::types::CallKind::Conversion(_)) => {
+                let msg = format!(
+                    "{what} requires function call, not conversion {}",
+                    operand()
+                );
+                return self.err(e.pos, msg);
+            }
+            Some(crate::types::CallKind::Builtin(b)) => {
+                use crate::types::Builtin::*;
+                if matches!(b, Len | Cap | Append | Make | New | Min | Max) {
+                    let msg = format!("{what} discards result of {}", operand());
+                    return self.err(e.pos, msg);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn expr_stmt(&mut self, e: &Expr) -> R<()> {
         let inner = strip_parens(e);
         let x = self.expr(e)?;
+        if let ExprKind::Unary(UnOp::Recv, _) = &inner.kind {
+            return Ok(());
+        }
         if let ExprKind::Call { .. } = &inner.kind {
             if let Some(crate::types::CallKind::Conversion(_)) = self.info.calls.get(&inner.id) {
                 return self.err(
@@ -689,6 +706,19 @@ impl Checker<'_> {
                 }
             },
             TypeKind::Map(k, v) => (k, Some(v)),
+            TypeKind::Chan(d, e) => {
+                if d == crate::types::ty::ChanDir::Send {
+                    return self.err(
+                        x.pos,
+                        format!(
+                            "invalid operation: range {} receive from send-only channel {}",
+                            self.expr_string(x),
+                            self.describe(&xo, x)
+                        ),
+                    );
+                }
+                (e, None)
+            }
             TypeKind::Func(sig) => {
                 let r = self.range_func(key, value, define, x, &xo, &sig, body);
                 self.pop_scope();

@@ -127,6 +127,10 @@ impl Checker<'_> {
                 }
                 self.info.types.map(kt, vt)
             }
+            ExprKind::ChanType(d, t) => {
+                let et = self.resolve_type(t)?;
+                self.info.types.chan(*d, et)
+            }
             ExprKind::FuncType(ft) => self.resolve_signature(ft)?,
             ExprKind::StructType(fields) => {
                 let mut fs: Vec<Field> = Vec::new();

@@ -292,6 +292,7 @@ impl FnCtx<'_, '_> {
             ExprKind::Binary { op, x, y, .. } => self.binary(t, *op, x, y, d),
             ExprKind::ArrayType { .. }
             | ExprKind::MapType(..)
+            | ExprKind::ChanType(..)
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
             | ExprKind::InterfaceType(_) => self.unsupported(e.pos, "type used as a value"),

@@ -27,6 +27,12 @@ impl FnCtx<'_, '_> {
                 Ok(())
             }
             UnOp::Pos => self.expr_to(x, d),
+            UnOp::Recv => {
+                let (v, _) = self.recv(e, x, false)?;
+                let w = self.words(t);
+                self.mov(d, v, w);
+                Ok(())
+            }
             UnOp::Not => {
                 let s = self.expr(x)?;
                 self.emit(Op::Not { d, s });

@@ -68,6 +68,7 @@ impl Checker<'_> {
                 ArrayLen::Expr(n) => format!("[{}]{}", s(n), s(elem)),
             },
             ExprKind::MapType(k, v) => format!("map[{}]{}", s(k), s(v)),
+            ExprKind::ChanType(d, t) => format!("{}{}", chan_prefix(*d), s(t)),
             ExprKind::FuncType(_) => "func(...)".into(),
             ExprKind::StructType(_) => "struct{...}".into(),
             ExprKind::InterfaceType(_) => "interface{...}".into(),
@@ -130,6 +131,7 @@ impl Checker<'_> {
             TypeKind::Array(..) => "array",
             TypeKind::Func(_) => "func",
             TypeKind::Map(..) => "map",
+            TypeKind::Chan(..) => "chan",
             _ => "",
         };
         format!("{k} type {n}")
@@ -145,5 +147,14 @@ impl Checker<'_> {
             TypeKind::Basic(b) => b.name().into(),
             _ => self.info.types.name_unqualified(x.ty),
         }
+    }
+}
+
+/// How a channel type of direction `d` starts, as Go writes it.
+pub(crate) fn chan_prefix(d: ChanDir) -> &'static str {
+    match d {
+        ChanDir::Both => "chan ",
+        ChanDir::Send => "chan<- ",
+        ChanDir::Recv => "<-chan ",
     }
 }

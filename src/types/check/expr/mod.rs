@@ -15,7 +15,7 @@
 //! | `describe` | expressions and operands as error messages print them |
 
 mod composite;
-mod describe;
+pub(crate) mod describe;
 mod func_lit;
 mod ident;
 mod index;
@@ -237,6 +237,7 @@ impl Checker<'_> {
             ExprKind::Binary { op, op_pos, x, y } => self.binary(e, *op, *op_pos, x, y),
             ExprKind::ArrayType { .. }
             | ExprKind::MapType(..)
+            | ExprKind::ChanType(..)
             | ExprKind::FuncType(_)
             | ExprKind::StructType(_)
             | ExprKind::InterfaceType(_) => {

@@ -33,6 +33,9 @@ impl Checker<'_> {
             let t = self.info.types.pointer(xo.ty);
             return Ok(Operand::value(t));
         }
+        if op == UnOp::Recv {
+            return self.recv(e, x);
+        }
         let xo = self.value_expr(x)?;
         let b = self.info.types.basic(xo.ty);
         let ok = match (op, b) {

@@ -85,7 +85,8 @@ impl Checker<'_> {
                 TypeKind::Pointer(_)
                 | TypeKind::Slice(_)
                 | TypeKind::Func(_)
-                | TypeKind::Map(..) => xb == Basic::UntypedNil,
+                | TypeKind::Map(..)
+                | TypeKind::Chan(..) => xb == Basic::UntypedNil,
                 _ => false,
             };
             if !ok {

@@ -112,10 +112,15 @@ struct Seen {
 pub fn traceback(stderr: &str, files: bool) -> String {
     let mut out = String::new();
     let mut on = false;
-    let mut func = "";
+    let mut func = String::new();
     for l in stderr.lines() {
-        if l == "goroutine 1 [running]:" {
+        if let Some(head) = goroutine_header(l) {
             on = true;
+            // (`goroutine 1 [running]:`, the common case, is implied.)
+            if head != "goroutine 1 [running]:" {
+                out.push_str(&head);
+                out.push('\n');
+            }
             continue;
         }
         if !on {
@@ -137,18 +142,41 @@ pub fn traceback(stderr: &str, files: bool) -> String {
             } else {
                 loc.rsplit_once(':').map_or(loc, |(_, line)| line)
             };
-            out.push_str(func);
+            out.push_str(&func);
             out.push(' ');
             out.push_str(loc);
             out.push('\n');
+        } else if let Some(by) = l.strip_prefix("created by ") {
+            // Goroutine numbers other than main's are the runtime's to give.
+            let by = match by.rsplit_once(" in goroutine ") {
+                Some((f, "1")) => format!("{f} in goroutine 1"),
+                Some((f, _)) => format!("{f} in goroutine N"),
+                None => by.to_string(),
+            };
+            func = format!("created by {by}");
         } else {
             func = match (l.rfind('('), l.ends_with(')')) {
-                (Some(i), true) if !l[i + 1..l.len() - 1].contains(['(', ')']) => &l[..i],
-                _ => l,
+                (Some(i), true) if !l[i + 1..l.len() - 1].contains(['(', ')']) => {
+                    l[..i].to_string()
+                }
+                _ => l.to_string(),
             };
         }
     }
     out
+}
+
+/// A traceback's `goroutine N [status]:` line, with any number but main's
+/// (1) as `N`.
+fn goroutine_header(l: &str) -> Option<String> {
+    let rest = l.strip_prefix("goroutine ")?;
+    let (n, status) = rest.split_once(' ')?;
+    if !n.bytes().all(|b| b.is_ascii_digit()) || !status.starts_with('[') || !status.ends_with("]:")
+    {
+        return None;
+    }
+    let n = if n == "1" { "1" } else { "N" };
+    Some(format!("goroutine {n} {status}"))
 }
 
 impl Seen {

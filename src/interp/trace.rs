@@ -55,7 +55,10 @@ impl Vm<'_> {
     /// body is the Go frame) and the wrappers of deferred builtins.
     fn hidden(&self, f: FuncId) -> bool {
         let name = &self.prog.func(f).name;
-        name.ends_with("·defers") || name.ends_with("·deref") || name.contains(".deferwrap")
+        name.ends_with("·defers")
+            || name.ends_with("·deref")
+            || name.contains(".deferwrap")
+            || name.contains(".gowrap")
     }
 
     /// A frame Go does not show: [`Self::hidden`]'s, and code pgojit made

@@ -82,6 +82,7 @@ enum Breakable {
     Loop,
     Switch,
     TypeSwitch,
+    Select,
 }
 
 impl Targets {
@@ -127,7 +128,9 @@ impl Checker {
         }
         let kind = match stmt.kind {
             StmtKind::For { .. } | StmtKind::Range { .. } => Kind::Loop,
-            StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } => Kind::Switch,
+            StmtKind::Switch { .. } | StmtKind::TypeSwitch { .. } | StmtKind::Select { .. } => {
+                Kind::Switch
+            }
             _ => Kind::Other,
         };
         let l = self.labels.len();
@@ -343,6 +346,16 @@ impl Checker {
                 for (i, c) in cases.iter().enumerate() {
                     let inner = Targets {
                         breaks: Some(Breakable::TypeSwitch),
+                        case: Some((i, cases.len())),
+                        ..ctxt
+                    };
+                    fwd.extend(self.block(Some(b), inner, label, c.pos, &c.body));
+                }
+            }
+            StmtKind::Select { cases, .. } => {
+                for (i, c) in cases.iter().enumerate() {
+                    let inner = Targets {
+                        breaks: Some(Breakable::Select),
                         case: Some((i, cases.len())),
                         ..ctxt
                     };

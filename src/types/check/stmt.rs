@@ -1395,6 +1395,9 @@ fn is_terminating(s: &Stmt, label: Option<&str>) -> bool {
                     .iter()
                     .all(|c| !has_break(&c.body, label, true) && is_terminating_list(&c.body))
         }
+        StmtKind::Select { cases, .. } => cases
+            .iter()
+            .all(|c| !has_break(&c.body, label, true) && is_terminating_list(&c.body)),
         _ => false,
     }
 }
@@ -1425,6 +1428,7 @@ fn stmt_has_break(s: &Stmt, label: Option<&str>, top: bool) -> bool {
         StmtKind::TypeSwitch { cases, .. } => {
             cases.iter().any(|c| has_break(&c.body, label, false))
         }
+        StmtKind::Select { cases, .. } => cases.iter().any(|c| has_break(&c.body, label, false)),
         _ => false,
     }
 }

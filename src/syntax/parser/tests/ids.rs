@@ -67,6 +67,7 @@ impl Ids {
                 args.iter().for_each(|a| self.expr(a));
             }
             ExprKind::Tilde(t) => self.expr(t),
+            ExprKind::ChanType(_, t) => self.expr(t),
             ExprKind::Binary { x, y, .. } | ExprKind::MapType(x, y) => {
                 self.expr(x);
                 self.expr(y);
@@ -112,7 +113,17 @@ impl Ids {
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::Empty | StmtKind::Fallthrough => {}
-            StmtKind::Expr(e) | StmtKind::Defer(e) => self.expr(e),
+            StmtKind::Expr(e) | StmtKind::Defer(e) | StmtKind::Go(e) => self.expr(e),
+            StmtKind::Send { ch, value } => {
+                self.expr(ch);
+                self.expr(value);
+            }
+            StmtKind::Select { cases, .. } => {
+                for c in cases {
+                    c.comm.iter().for_each(|s| self.stmt(s));
+                    c.body.iter().for_each(|s| self.stmt(s));
+                }
+            }
             StmtKind::Decl(d) => self.decl(d),
             StmtKind::Assign { lhs, rhs, .. } => lhs.iter().chain(rhs).for_each(|e| self.expr(e)),
             StmtKind::IncDec { x, .. } => self.expr(x),

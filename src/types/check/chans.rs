@@ -11,20 +11,24 @@ impl Checker<'_> {
     /// `<-x`: a value of the channel's element type (a comma-ok form in
     /// assignments: `multi_value`).
     pub(super) fn recv(&mut self, e: &Expr, x: &Expr) -> R<Operand> {
+        let _ = e;
         let xo = self.value_expr(x)?;
+        // (types2 names the operand's type twice: `non-channel int x
+        // (variable of type int)`.)
+        let tn = self.info.types.name_unqualified(xo.ty);
         match self.info.types.under(xo.ty).clone() {
             TypeKind::Chan(ChanDir::Send, _) => self.err(
-                e.pos,
+                x.pos,
                 format!(
-                    "invalid operation: cannot receive from send-only channel {}",
+                    "invalid operation: cannot receive from send-only channel {tn} {}",
                     self.describe(&xo, x)
                 ),
             ),
             TypeKind::Chan(_, el) => Ok(Operand::value(el)),
             _ => self.err(
-                e.pos,
+                x.pos,
                 format!(
-                    "invalid operation: cannot receive from non-channel {}",
+                    "invalid operation: cannot receive from non-channel {tn} {}",
                     self.describe(&xo, x)
                 ),
             ),
@@ -33,22 +37,24 @@ impl Checker<'_> {
 
     /// `ch <- value`.
     pub(super) fn send_stmt(&mut self, s: &Stmt, ch: &Expr, value: &Expr) -> R<()> {
+        let _ = s;
         let co = self.value_expr(ch)?;
+        let tn = self.info.types.name_unqualified(co.ty);
         let el = match self.info.types.under(co.ty).clone() {
             TypeKind::Chan(ChanDir::Recv, _) => {
                 let msg = format!(
-                    "invalid operation: cannot send to receive-only channel {}",
+                    "invalid operation: cannot send to receive-only channel {tn} {}",
                     self.describe(&co, ch)
                 );
-                return self.err(s.pos, msg);
+                return self.err(ch.pos, msg);
             }
             TypeKind::Chan(_, el) => el,
             _ => {
                 let msg = format!(
-                    "invalid operation: cannot send to non-channel {}",
+                    "invalid operation: cannot send to non-channel {tn} {}",
                     self.describe(&co, ch)
                 );
-                return self.err(s.pos, msg);
+                return self.err(ch.pos, msg);
             }
         };
         let mut v = self.value_expr(value)?;
@@ -65,22 +71,29 @@ impl Checker<'_> {
     /// scope, as Go scopes the variables a receive declares.
     pub(super) fn select_stmt(&mut self, cases: &[CommClause]) -> R<()> {
         let label = self.pending_label.take();
-        let mut defaults = 0;
+        let mut default: Option<Pos> = None;
         for c in cases {
             self.push_scope();
             match &c.comm {
                 None => {
-                    defaults += 1;
-                    if defaults > 1 {
+                    if let Some(first) = default {
                         self.pop_scope();
-                        return self.err(c.pos, "multiple defaults in select");
+                        return self.err(c.pos, format!("multiple defaults (first at {first})"));
                     }
+                    default = Some(c.pos);
                 }
                 Some(comm) => {
                     if !is_comm(comm) {
                         self.pop_scope();
-                        return self
-                            .err(comm.pos, "select case must be receive, send or assign recv");
+                        let at = match &comm.kind {
+                            StmtKind::Expr(e) => match &strip_parens(e).kind {
+                                ExprKind::Call { lparen, .. } => *lparen,
+                                _ => e.pos,
+                            },
+                            _ => comm.pos,
+                        };
+                        let msg = "select case must be send or receive (possibly with assignment)";
+                        return self.err(at, msg);
                     }
                     if let Err(e) = self.stmt(comm) {
                         self.pop_scope();

@@ -247,7 +247,7 @@ impl Checker<'_> {
             return self.err(e.pos, format!("expression in {what} must be function call"));
         };
         let x = self.expr(e)?;
-        let operand = || format!("{} ({})", self.expr_string(e), self.value_desc(&x));
+        let operand = || self.describe(&x, e);
         match self.info.calls.get(&e.id) {
             Some(crate::types::CallKind::Conversion(_)) => {
                 let msg = format!(
@@ -518,10 +518,19 @@ impl Checker<'_> {
                             continue;
                         }
                         if !self.assignable(*t, *want) {
+                            // (types2's words for the comma-ok forms.)
+                            let r = strip_parens(&rhs[0]);
+                            let (what, ctx) = match &r.kind {
+                                _ if !self.info.comma_ok.contains(&r.id) => ("value", "assignment"),
+                                ExprKind::Index(..) => {
+                                    ("map index expression", "multiple assignment")
+                                }
+                                _ => ("comma, ok expression", "multiple assignment"),
+                            };
                             return self.err(
                                 rhs[0].pos,
                                 format!(
-                                    "cannot use {} (value of type {}) as {} value in assignment",
+                                    "cannot use {} ({what} of type {}) as {} value in {ctx}",
                                     self.expr_string(&rhs[0]),
                                     self.info.types.name_unqualified(*t),
                                     self.info.types.name_unqualified(*want)

@@ -41,7 +41,7 @@ fn frames_only(stderr: &str) -> String {
     let mut out = String::new();
     let mut frames = false;
     for l in stderr.lines() {
-        frames |= l == "goroutine 1 [running]:";
+        frames |= l.starts_with("goroutine ") && l.ends_with("]:");
         let l = if !frames {
             l
         } else if l.starts_with('\t') {

@@ -506,4 +506,4 @@ impl Vm<'_> {
 }
 
 /// The number Go gives the first goroutine a program starts.
-const FIRST_GOID: u64 = 18;
+const FIRST_GOID: u64 = 19;

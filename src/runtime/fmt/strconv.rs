@@ -188,14 +188,21 @@ pub fn append_float(dst: &mut Vec<u8>, f: f64, fmt: u8, prec: i32, bit_size: u32
         fmt_efg(dst, neg, &digs, dp, prec, fmt, true);
         return;
     }
+    // A float64 has at most 767 significant decimal digits and 1074 after
+    // the point; past those every digit is 0, which `fmt_efg` supplies
+    // (and Rust's formatter takes at most 65535).
+    let (sig, frac) = (prec.min(800) as usize, prec.min(1100) as usize);
     let dp = match fmt {
-        b'e' | b'E' => exp_digits(&format!("{:.*e}", prec as usize, abs), &mut digs),
-        b'f' => fixed_digits(&format!("{:.*}", prec as usize, abs), &mut digs),
+        b'e' | b'E' => exp_digits(&format!("{:.*e}", sig, abs), &mut digs),
+        b'f' => fixed_digits(&format!("{:.*}", frac, abs), &mut digs),
         b'g' | b'G' => {
             if prec == 0 {
                 prec = 1;
             }
-            exp_digits(&format!("{:.*e}", (prec - 1) as usize, abs), &mut digs)
+            exp_digits(
+                &format!("{:.*e}", (prec - 1).min(800) as usize, abs),
+                &mut digs,
+            )
         }
         _ => 0,
     };

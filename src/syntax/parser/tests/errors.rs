@@ -297,22 +297,64 @@ fn lexical_errors() {
 }
 
 #[test]
-fn unsupported_features() {
+fn channel_syntax() {
+    use crate::syntax::ast::{ChanDir, Decl, ExprKind};
+    // The arrow binds to the leftmost `chan`, as gc parses it.
     let cases = [
-        ("var c chan int", "2:7: unsupported: channels"),
-        ("var c <-chan int", "2:7: unsupported: channels"),
-        ("var c chan<- int", "2:7: unsupported: channels"),
-        ("func f() {\n\tx := <-c\n}", "3:7: unsupported: channels"),
-        ("func f() {\n\tc <- 1\n}", "3:4: unsupported: channels"),
-        ("func f() {\n\tgo g()\n}", "3:2: unsupported: go statements"),
-        (
-            "func f() {\n\tselect {\n\tcase x := <-c:\n\t\t_ = x\n\tdefault:\n\t}\n}",
-            "3:2: unsupported: select",
-        ),
+        ("chan int", ChanDir::Both, None),
+        ("<-chan int", ChanDir::Recv, None),
+        ("chan<- int", ChanDir::Send, None),
+        ("chan<- chan int", ChanDir::Send, Some(ChanDir::Both)),
+        ("chan (<-chan int)", ChanDir::Both, Some(ChanDir::Recv)),
+        ("<-chan <-chan int", ChanDir::Recv, Some(ChanDir::Recv)),
     ];
-    for (src, want) in cases {
-        assert_eq!(err(&format!("package p\n{src}\n")), want, "{src}");
+    for (ty, dir, inner) in cases {
+        let f = parse_ok(&format!(
+            "package p
+var c {ty}
+"
+        ));
+        let Some(Decl::Var(specs)) = f.decls.first() else {
+            panic!("{ty}: not a var")
+        };
+        let Some(ExprKind::ChanType(d, el)) = specs[0].ty.as_ref().map(|t| &t.kind) else {
+            panic!("{ty}: not a channel type")
+        };
+        assert_eq!(*d, dir, "{ty}");
+        let el = crate::syntax::walk::unparen(el);
+        match (&el.kind, inner) {
+            (ExprKind::ChanType(d2, _), Some(i)) => assert_eq!(*d2, i, "{ty}"),
+            (ExprKind::ChanType(..), None) => panic!("{ty}: a channel of channels"),
+            (_, Some(_)) => panic!("{ty}: not a channel of channels"),
+            (_, None) => {}
+        }
     }
+    parse_ok(
+        "package p
+func f() {
+	x := <-c
+	c <- 1
+	go g()
+	select {
+	case x := <-c:
+		_ = x
+	case c <- 2:
+	case <-c:
+	default:
+	}
+	select {}
+}
+",
+    );
+    assert_eq!(
+        err("package p
+func f() {
+	select x {
+	}
+}
+"),
+        "3:9: syntax error: missing { after select clause"
+    );
 }
 
 #[test]
@@ -321,11 +363,6 @@ fn syntax_errors_win_over_unsupported_features() {
     assert_eq!(
         in_func("\tdefer f()\n\tx := ("),
         "5:1: syntax error: unexpected }, expected expression"
-    );
-    // Among unsupported features, the first in the file.
-    assert_eq!(
-        in_func("\tgo f(1)\n\tselect {}"),
-        "3:2: unsupported: go statements"
     );
     // Lexical errors, like syntax errors, come first too.
     assert_eq!(in_func("\tdefer f()\n\tx := '\\q'"), "4:9: unknown escape");

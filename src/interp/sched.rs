@@ -31,13 +31,13 @@ use std::collections::{HashMap, VecDeque};
 /// `main`'s goroutine (Go's goroutine 1), always record 0.
 pub(crate) const MAIN: usize = 0;
 /// Address space of a goroutine's native stack (touched only as used).
-const NATIVE_STACK: usize = 64 << 20;
+const NATIVE_STACK: usize = 256 << 20;
 /// Native stack kept free below the compiled code's limit, for the
 /// runtime's own calls.
 const NATIVE_MARGIN: u64 = 512 << 10;
-/// Slots of a goroutine's VM stack (64 MiB of address space, touched only
-/// as used).
-const VM_STACK_SLOTS: usize = 8 << 20;
+/// Slots of a goroutine's VM stack (512 MiB of address space, touched
+/// only as used: as deep as `main`'s).
+const VM_STACK_SLOTS: usize = 64 << 20;
 /// Finished goroutines' stacks kept for new ones.
 const POOL: usize = 64;
 

@@ -51,3 +51,48 @@ pub fn bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
     // SAFETY: strings are immutable and their data lives as long as the program.
     unsafe { crate::runtime::heap::str_bytes(ptr, len) }
 }
+
+/// A VM stack: `n` zeroed slots of anonymous memory, reserved at once and
+/// touched only as frames use them (`malloc` would zero a stack below its
+/// mmap threshold eagerly: a goroutine each).
+pub(crate) struct VmStack {
+    map: Option<memmap2::MmapMut>,
+}
+
+impl VmStack {
+    pub(crate) fn new(slots: usize) -> VmStack {
+        let map = memmap2::MmapMut::map_anon(slots * 8)
+            .unwrap_or_else(|e| panic!("cannot reserve a VM stack of {slots} slots: {e}"));
+        VmStack { map: Some(map) }
+    }
+}
+
+impl Default for VmStack {
+    fn default() -> VmStack {
+        VmStack { map: None }
+    }
+}
+
+impl std::ops::Deref for VmStack {
+    type Target = [u64];
+    fn deref(&self) -> &[u64] {
+        match &self.map {
+            // SAFETY: the mapping is page-aligned, a whole number of words
+            // long, and lives as long as `self`.
+            Some(m) => unsafe { std::slice::from_raw_parts(m.as_ptr().cast(), m.len() / 8) },
+            None => &[],
+        }
+    }
+}
+
+impl std::ops::DerefMut for VmStack {
+    fn deref_mut(&mut self) -> &mut [u64] {
+        match &mut self.map {
+            // SAFETY: as in `deref`, borrowed mutably through `self`.
+            Some(m) => unsafe {
+                std::slice::from_raw_parts_mut(m.as_mut_ptr().cast(), m.len() / 8)
+            },
+            None => &mut [],
+        }
+    }
+}

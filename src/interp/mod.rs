@@ -71,7 +71,7 @@ const NONE: u32 = u32::MAX;
 
 pub struct Vm<'p> {
     pub prog: &'p Program,
-    stack: Vec<u64>,
+    stack: mem::VmStack,
     pub heap: Heap,
     out: Box<dyn Write + Send>,
     /// Where `print`/`println` write (`None`: stderr).
@@ -193,7 +193,7 @@ impl<'p> Vm<'p> {
     pub fn new(prog: &'p Program) -> Vm<'p> {
         Vm {
             prog,
-            stack: vec![0; STACK_SLOTS],
+            stack: mem::VmStack::new(STACK_SLOTS),
             heap: {
                 let mut h = Heap::new();
                 for l in &prog.layouts {
@@ -295,7 +295,7 @@ impl<'p> Vm<'p> {
     pub fn limit_stack(&mut self, bytes: u64) {
         // (At most 2^31 slots, 16 GiB: see `Entry::need`.)
         let slots = (bytes / 8).clamp(1024, 1 << 31) as usize;
-        self.stack = vec![0; slots];
+        self.stack = mem::VmStack::new(slots);
         self.stack_end = self.stack.as_mut_ptr_range().end;
         self.max_stack = Some(bytes);
         self.max_frames = MAX_FRAMES.min((bytes / 32).max(64) as usize);

@@ -62,7 +62,7 @@ type Co = Coroutine<Resume, (), End, DefaultStack>;
 
 /// The VM fields that belong to one goroutine (see [`Vm::swap_g`]).
 pub(crate) struct GState {
-    pub(super) stack: Vec<u64>,
+    pub(super) stack: super::mem::VmStack,
     pub(super) stack_end: *mut u64,
     pub(super) frames: Vec<Suspended>,
     pub(super) frames_room: usize,
@@ -83,7 +83,7 @@ pub(crate) struct GState {
 impl GState {
     fn empty() -> GState {
         GState {
-            stack: Vec::new(),
+            stack: Default::default(),
             stack_end: std::ptr::null_mut(),
             frames: Vec::new(),
             frames_room: 0,
@@ -163,7 +163,7 @@ pub(crate) struct Sched {
     pub waits: HashMap<u64, Waits>,
     free_gs: Vec<usize>,
     free_stacks: Vec<DefaultStack>,
-    free_vm_stacks: Vec<Vec<u64>>,
+    free_vm_stacks: Vec<super::mem::VmStack>,
 }
 
 impl Drop for Sched {
@@ -275,7 +275,10 @@ impl Vm<'_> {
                 ))
             })?,
         };
-        let mut stack = s.free_vm_stacks.pop().unwrap_or_else(|| vec![0; vm_slots]);
+        let mut stack = s
+            .free_vm_stacks
+            .pop()
+            .unwrap_or_else(|| super::mem::VmStack::new(vm_slots));
         stack[base..base + words.len()].copy_from_slice(words);
         let goid = s.next_goid;
         s.next_goid += 1;

@@ -186,7 +186,7 @@ process_one() {
   else
     rm -f "$base.stderr1"
   fi
-  if grep -qE '^(panic: |fatal error: all goroutines are asleep)' "$d/stderr1_1"; then
+  if grep -qE '^(panic: |fatal error: )' "$d/stderr1_1"; then
     traceback "$d/stderr1" >"$d/traceback"
     install_if_changed "$d/traceback" "$base.traceback"
   else

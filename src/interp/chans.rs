@@ -226,10 +226,7 @@ impl Vm<'_> {
     /// Parks the running goroutine; alone, `main` is asleep for good.
     fn park_or_deadlock(&mut self, why: &'static str, cur: FuncId, fp: usize) -> Result<(), Panic> {
         if self.alone() {
-            return Err(Panic::Deadlock {
-                status: why.into(),
-                others: String::new(),
-            });
+            return Err(Panic::deadlock(why));
         }
         self.park(why, cur, fp)
     }

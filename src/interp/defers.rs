@@ -397,7 +397,7 @@ impl Vm<'_> {
                 None => String::new(),
             },
             Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
-            Panic::Deadlock { .. } => crate::runtime::panic::DEADLOCK.into(),
+            Panic::Throw { msg, .. } => msg.clone(),
         }
     }
 
@@ -423,11 +423,16 @@ impl Vm<'_> {
 
     /// The chain of panics that ends the program, as Go prints it.
     pub(crate) fn report(&mut self, e: Panic) -> Panic {
-        if let Panic::Deadlock { status, others } = &e {
+        if let Panic::Throw {
+            msg,
+            status,
+            others,
+        } = &e
+        {
             let frames = std::mem::take(&mut self.trace);
             let trace = self.format_trace_as(&frames, status) + others;
             return Panic::Report {
-                lines: vec![crate::runtime::panic::DEADLOCK.into()],
+                lines: vec![msg.clone()],
                 signal: false,
                 trace,
             };

@@ -321,7 +321,9 @@ impl Vm<'_> {
             s.gs[me].yielder = y;
             match vm.run(wrap, 0) {
                 Ok(()) => End::Done,
-                Err(Panic::Deadlock { status, .. }) => {
+                // (Killed at a deadlock: the only throw of that message
+                // out of a goroutine other than `main`.)
+                Err(Panic::Throw { msg, status, .. }) if msg == crate::runtime::panic::DEADLOCK => {
                     let frames = std::mem::take(&mut vm.trace);
                     End::Killed(vm.format_trace_as(&frames, &status))
                 }
@@ -381,10 +383,7 @@ impl Vm<'_> {
         // is running this very call.
         match unsafe { (*y).suspend(()) } {
             Resume::Run => Ok(()),
-            Resume::Kill => Err(Panic::Deadlock {
-                status: why.into(),
-                others: String::new(),
-            }),
+            Resume::Kill => Err(Panic::deadlock(why)),
         }
     }
 
@@ -468,7 +467,8 @@ impl Vm<'_> {
             Status::Waiting(w) => w,
             _ => "running",
         };
-        Panic::Deadlock {
+        Panic::Throw {
+            msg: crate::runtime::panic::DEADLOCK.into(),
             status: status.into(),
             others,
         }

@@ -670,11 +670,19 @@ impl Vm<'_> {
                 base,
                 n,
                 nil_at,
+                func_at,
                 by,
                 line,
             } => {
                 if nil_at != NONE && s!(nil_at) == 0 {
                     return Err(Panic::nil_deref());
+                }
+                if func_at != NONE && s!(func_at) == 0 {
+                    return Err(Panic::Throw {
+                        msg: "fatal error: go of nil func value".into(),
+                        status: "running".into(),
+                        others: String::new(),
+                    });
                 }
                 let words = self.slots(fp, base, n);
                 self.go_start(wrap, base as usize, &words, by, line)?;

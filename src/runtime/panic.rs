@@ -20,10 +20,15 @@ pub enum Panic {
     Conversion(String),
     /// A fatal error that is not a panic (`fatal error: stack overflow`).
     Fatal(String),
-    /// Every goroutine is blocked (Go's fatal `all goroutines are asleep
-    /// - deadlock!`): why the one it unwinds waits (`chan receive`...), and
-    /// the tracebacks of the others.
-    Deadlock { status: String, others: String },
+    /// A fatal error Go prints with a traceback (`msg`: `fatal error: all
+    /// goroutines are asleep - deadlock!`, `fatal error: go of nil func
+    /// value`): the state of the goroutine it unwinds (`running`, `chan
+    /// receive`...) and the tracebacks of the others.
+    Throw {
+        msg: String,
+        status: String,
+        others: String,
+    },
     /// A limit set on the command line ran out (`--max-steps`): not a Go
     /// error, so not Go's exit code (see `driver::Outcome::Limit`).
     Limit(String),
@@ -42,6 +47,15 @@ pub enum Panic {
 }
 
 impl Panic {
+    /// Every goroutine is blocked; the one it unwinds waits for `status`.
+    pub fn deadlock(status: &str) -> Panic {
+        Panic::Throw {
+            msg: DEADLOCK.into(),
+            status: status.into(),
+            others: String::new(),
+        }
+    }
+
     pub fn nil_deref() -> Panic {
         Panic::Runtime("invalid memory address or nil pointer dereference".into())
     }
@@ -75,7 +89,7 @@ impl Panic {
             Panic::Value(_) | Panic::Unwinding => "panic: (a Go value)".into(),
             Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
             Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
-            Panic::Deadlock { .. } => DEADLOCK.into(),
+            Panic::Throw { msg, .. } => msg.clone(),
         }
     }
 
@@ -87,7 +101,7 @@ impl Panic {
         const NO_TRACE: &str = "goroutine 1 [running]:\nmain.main()\n\t(pgojit)";
         match self {
             Panic::Limit(_) => String::new(),
-            Panic::Fatal(_) | Panic::Deadlock { .. } => format!("\n{NO_TRACE}"),
+            Panic::Fatal(_) | Panic::Throw { .. } => format!("\n{NO_TRACE}"),
             Panic::Report {
                 lines,
                 signal,
@@ -118,14 +132,14 @@ impl Panic {
     pub fn recoverable(&self) -> bool {
         !matches!(
             self,
-            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. } | Panic::Deadlock { .. }
+            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. } | Panic::Throw { .. }
         )
     }
 
     /// Whether the frames it leaves go to its traceback: a panic's, and a
-    /// deadlock's (whose frames are whole: it leaves from a blocking
-    /// operation, not from a half-made frame as a stack overflow may).
+    /// throw's (whose frames are whole: it leaves from a runtime call, not
+    /// from a half-made frame as a stack overflow may).
     pub fn traced(&self) -> bool {
-        self.recoverable() || matches!(self, Panic::Deadlock { .. })
+        self.recoverable() || matches!(self, Panic::Throw { .. })
     }
 }

@@ -85,13 +85,14 @@ impl FnCtx<'_, '_> {
     /// `go call`: the call's operands evaluated now, the call itself in a
     /// wrapper a new goroutine runs.
     pub(crate) fn go_stmt(&mut self, e: &Expr) -> R<()> {
-        let (wrap, base, n, nil_at) = self.split_call(e, true)?;
+        let (wrap, base, n, nil_at, func_at) = self.split_call(e, true)?;
         self.b.pos = e.pos;
         self.emit(Op::Go {
             wrap,
             base,
             n,
             nil_at,
+            func_at,
             by: pgojit_profiler::FuncId(self.b.func_index as u32),
             line: e.pos.line,
         });

@@ -66,9 +66,10 @@ impl FnCtx<'_, '_> {
     /// made: its operands evaluated here, the call itself moved to a new
     /// wrapper function (`main.f.deferwrap1`, `main.f.gowrap1`, as Go
     /// names them). Returns the wrapper, the first slot and the number of
-    /// the words it needs from this frame, and the slot that must not be
-    /// nil (or `NONE`).
-    pub(crate) fn split_call(&mut self, e: &Expr, go: bool) -> R<(FuncId, Slot, u32, Slot)> {
+    /// the words it needs from this frame, the slot that must not be nil
+    /// (or `NONE`), and the slot of the function value a call of one
+    /// calls (or `NONE`).
+    pub(crate) fn split_call(&mut self, e: &Expr, go: bool) -> R<(FuncId, Slot, u32, Slot, Slot)> {
         let outer = self.b.call_mark.take();
         self.call(e)?;
         let Some(mark) = self.b.call_mark.take() else {
@@ -82,6 +83,13 @@ impl FnCtx<'_, '_> {
         self.b.call_mark = outer;
         let ops: Vec<Op> = self.b.code.drain(mark.pc..).collect();
         let pos: Vec<_> = self.b.poss.drain(mark.pc..).collect();
+        let func_at = ops
+            .iter()
+            .find_map(|op| match *op {
+                Op::CallClosure { f, .. } => Some(f),
+                _ => None,
+            })
+            .unwrap_or(NONE);
         // The words the call reads, and the frame it needs.
         let (mut lo, mut hi) = (mark.lo, mark.hi);
         let mut size = hi;
@@ -127,13 +135,13 @@ impl FnCtx<'_, '_> {
             result_words: 0,
             ptr_slots: vec![true; size as usize],
         }));
-        Ok((wrap, lo, hi - lo, mark.nil_at))
+        Ok((wrap, lo, hi - lo, mark.nil_at, func_at))
     }
 
     /// `defer call`: the call's operands evaluated now, the call itself in
     /// a wrapper run later.
     pub(crate) fn defer_stmt(&mut self, e: &Expr) -> R<()> {
-        let (wrap, lo, n, nil_at) = self.split_call(e, false)?;
+        let (wrap, lo, n, nil_at, _) = self.split_call(e, false)?;
         // In the body of a loop over a function, the call is deferred to
         // the function the loop is in (its frame function's id is its own).
         let info = self.info();

@@ -474,11 +474,12 @@ ops! {
     /// `go call`: a new goroutine runs `wrap` (which makes the call, as
     /// `DeferPush`'s wrappers) on a frame whose slots `base..base + n`
     /// hold the words at the same slots here. Panics first if the word at
-    /// `nil_at` is nil (a method of a nil interface, bound here). `by` and
-    /// `line`: the statement's function and line (the new goroutine's
-    /// `created by` in tracebacks).
-    Go { wrap: FuncId, base: Slot, n: u32, nil_at: Slot, by: FuncId, line: u32 } slow helper
-        reads[words(base, n), ptr(nil_at)] writes[] flags[alloc, fail];
+    /// `nil_at` is nil (a method of a nil interface, bound here); Go's
+    /// fatal error if the function value at `func_at` (if not `NONE`) is
+    /// nil. `by` and `line`: the statement's function and line (the new
+    /// goroutine's `created by` in tracebacks).
+    Go { wrap: FuncId, base: Slot, n: u32, nil_at: Slot, func_at: Slot, by: FuncId, line: u32 } slow helper
+        reads[words(base, n), ptr(nil_at), ptr(func_at)] writes[] flags[alloc, fail];
 
     // ----- calls -----
     /// Calls `func` with its frame starting at `base`; results land at `base`.

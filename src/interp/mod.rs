@@ -398,6 +398,17 @@ impl<'p> Vm<'p> {
 
     /// Calls `f` with its frame at `fp` and runs until it returns.
     pub fn run(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
+        let depth = self.frames.len();
+        let r = self.run_at(entry, fp);
+        if r.is_err() {
+            // A panic leaves the frames it passed suspended: gone now (a
+            // later traceback or return must not find them).
+            self.frames.truncate(depth);
+        }
+        r
+    }
+
+    fn run_at(&mut self, entry: FuncId, fp: usize) -> Result<(), Panic> {
         if let Some(tier) = self.tier {
             // Compiled code first, outside the interpreter's large frame:
             // runtime → Go calls (deferred calls, `String` methods) nest

@@ -226,6 +226,9 @@ enum Key {
 pub struct TypeTable {
     kinds: Vec<TypeKind>,
     intern: HashMap<Key, Ty>,
+    /// The methods an unnamed struct type's embedded fields promote into
+    /// it (wrappers, as a named type's: `Checker::promote_methods`).
+    pub unnamed_methods: HashMap<Ty, Vec<MethodDef>>,
 }
 
 /// Types every program has, at fixed ids.
@@ -282,6 +285,7 @@ impl TypeTable {
         let mut t = TypeTable {
             kinds: Vec::new(),
             intern: HashMap::new(),
+            unnamed_methods: HashMap::new(),
         };
         for b in [
             Invalid,
@@ -393,6 +397,15 @@ impl TypeTable {
         match &mut self.kinds[t.0 as usize] {
             TypeKind::Named(n) => Some(n),
             _ => None,
+        }
+    }
+
+    /// The methods declared on `t` (a named type) or promoted into it (an
+    /// unnamed struct type too), by name.
+    pub fn methods(&self, t: Ty) -> &[MethodDef] {
+        match self.kind(t) {
+            TypeKind::Named(n) => &n.methods,
+            _ => self.unnamed_methods.get(&t).map_or(&[], |v| v.as_slice()),
         }
     }
 

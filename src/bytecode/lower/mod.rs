@@ -503,10 +503,7 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Pointer(p) => (*p, true),
                 _ => (t, false),
             };
-            let ms = tt
-                .named(base)
-                .map(|n| n.methods.clone())
-                .unwrap_or_default();
+            let ms = tt.methods(base).to_vec();
             let direct_base = self.is_direct(base);
             for m in ms {
                 let entry = if m.ptr_recv {

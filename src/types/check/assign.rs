@@ -67,22 +67,6 @@ impl Checker<'_> {
             // (An earlier error made one of them: nothing more to say.)
             return Ok(());
         }
-        if self.info.types.is_interface(to) && !self.info.types.is_interface(x.ty) {
-            // fmt would call a `String` (or `Error`...) method promoted into
-            // an unnamed struct type, which pgojit's values of it lack.
-            let (base, _) = match self.info.types.kind(x.ty) {
-                TypeKind::Pointer(p) => (*p, true),
-                _ => (x.ty, false),
-            };
-            if !self.info.types.is_named(base) && self.info.types.struct_fields(base).is_some() {
-                for m in ["String", "Error", "Format", "GoString"] {
-                    if matches!(self.find_embedded(x.ty, m), Ok(Some(_))) {
-                        let missing = super::lookup::Missing::Unnamed(m.into());
-                        self.unsupported_unnamed(&missing, x.ty, e.pos)?;
-                    }
-                }
-            }
-        }
         if self.info.types.is_untyped(x.ty) {
             let before = x.clone();
             return self.convert_untyped(x, to, e).map_err(|mut err| {
@@ -110,7 +94,6 @@ impl Checker<'_> {
         let tn = self.info.types.name_unqualified(to);
         if self.info.types.is_interface(to) {
             if let Some(m) = self.missing_method(x.ty, to) {
-                self.unsupported_unnamed(&m, x.ty, e.pos)?;
                 return self.err(
                     e.pos,
                     format!(

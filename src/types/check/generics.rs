@@ -1194,9 +1194,8 @@ impl Checker<'_> {
             return Ok(());
         }
         if let Some(m) = self.missing_method(t, ct) {
-            self.unsupported_unnamed(&m, t, pos)?;
             let why = match m {
-                super::lookup::Missing::Method(m) | super::lookup::Missing::Unnamed(m) => {
+                super::lookup::Missing::Method(m) => {
                     format!("missing method {m}")
                 }
                 super::lookup::Missing::PointerRecv(m) => {

@@ -25,9 +25,6 @@ pub(crate) enum Missing {
     Method(String),
     PointerRecv(String),
     WrongType(String),
-    /// The method is promoted into an unnamed struct type, which pgojit
-    /// cannot put in an interface value yet (no wrapper of its own).
-    Unnamed(String),
 }
 
 impl Checker<'_> {
@@ -129,12 +126,23 @@ impl Checker<'_> {
     /// and no embedded pointer leads to it (Go's method sets: `T` has
     /// the promoted methods of `S` and, through `*S`, of `*S`; `*T` has
     /// all).
+    ///
+    /// An unnamed struct type gets them too (kept in
+    /// `TypeTable::unnamed_methods`), once, when a selector reaches one or
+    /// when checking is over (`promote_unnamed`).
     pub(crate) fn promote_methods(&mut self, named: Ty) -> R<()> {
         let Some(fs) = self.info.types.struct_fields(named).map(|f| f.to_vec()) else {
             return Ok(());
         };
         if !fs.iter().any(|f| f.embedded) {
             return Ok(());
+        }
+        let is_named = self.info.types.is_named(named);
+        if !is_named {
+            if self.info.types.unnamed_methods.contains_key(&named) {
+                return Ok(());
+            }
+            self.info.types.unnamed_methods.insert(named, Vec::new());
         }
         // Every method name reachable through embedded fields.
         let mut names: Vec<String> = Vec::new();
@@ -183,45 +191,13 @@ impl Checker<'_> {
                 .types
                 .named(named)
                 .is_some_and(|n| n.methods.iter().any(|m| m.name == name));
+            // (An unnamed type's wrappers are Go's generated code: no line.)
+            let pos = if is_named { pos } else { Pos::default() };
             if own || fs.iter().any(|f| f.name == name) {
                 continue;
             }
-            let Ok(Some((path, member))) = self.find_embedded(named, &name) else {
+            let Some((path, sig, target, ptr_recv)) = self.promotion(named, &name) else {
                 continue;
-            };
-            // (Whether the value the method is called on is reached
-            // through a pointer: the last embedded field's own type.)
-            let last_ptr = {
-                let (i, _) = *path.last().expect("a path");
-                let mut t = named;
-                for &(j, _) in &path[..path.len() - 1] {
-                    let base = match self.info.types.kind(t) {
-                        TypeKind::Pointer(p) => *p,
-                        _ => t,
-                    };
-                    t = self.info.types.struct_fields(base).expect("struct")[j].ty;
-                }
-                let base = match self.info.types.kind(t) {
-                    TypeKind::Pointer(p) => *p,
-                    _ => t,
-                };
-                let ft = self.info.types.struct_fields(base).expect("struct")[i].ty;
-                matches!(self.info.types.kind(ft), TypeKind::Pointer(_))
-            };
-            let through_ptr = last_ptr || path.iter().any(|&(_, d)| d);
-            let (sig, target, ptr_recv) = match member {
-                Member::Field { .. } => continue,
-                Member::Method(m) => (
-                    m.sig,
-                    PromotedTarget::Method {
-                        func: m.func,
-                        ptr_recv: m.ptr_recv,
-                    },
-                    m.ptr_recv && !through_ptr,
-                ),
-                Member::Iface { iface, index, sig } => {
-                    (sig, PromotedTarget::Iface { iface, index }, false)
-                }
             };
             let recv_t = if ptr_recv {
                 self.info.types.pointer(named)
@@ -258,11 +234,12 @@ impl Checker<'_> {
             let short = tname.trim_start_matches("main.");
             let fi = self.info.funcs.len();
             self.info.promoted.push(Promoted { path, target });
+            let prefix = if is_named { "main." } else { "" };
             let mut info = FuncInfo::new(
                 if ptr_recv {
-                    format!("main.(*{short}).{name}")
+                    format!("{prefix}(*{short}).{name}")
                 } else {
-                    format!("main.{short}.{name}")
+                    format!("{prefix}{short}.{name}")
                 },
                 FuncSource::Promoted(self.info.promoted.len() - 1),
                 sig,
@@ -273,14 +250,99 @@ impl Checker<'_> {
             info.params = params;
             info.results = results;
             self.info.funcs.push(info);
-            let n = self.info.types.named_mut(named).expect("named");
-            n.methods.push(MethodDef {
+            let def = MethodDef {
                 name,
                 sig,
                 ptr_recv,
                 func: fi,
-            });
-            n.methods.sort_by(|a, b| a.name.cmp(&b.name));
+            };
+            let ms = match self.info.types.named_mut(named) {
+                Some(n) => &mut n.methods,
+                None => self.info.types.unnamed_methods.entry(named).or_default(),
+            };
+            ms.push(def);
+            ms.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        Ok(())
+    }
+
+    /// The method `name` that struct type `named`'s embedded fields
+    /// promote into it: the path to the embedded value, its signature,
+    /// what the wrapper calls, and whether the wrapper has a pointer
+    /// receiver.
+    fn promotion(
+        &self,
+        named: Ty,
+        name: &str,
+    ) -> Option<(Vec<(usize, bool)>, Ty, PromotedTarget, bool)> {
+        let Ok(Some((path, member))) = self.find_embedded(named, name) else {
+            return None;
+        };
+        // (Whether the value the method is called on is reached
+        // through a pointer: the last embedded field's own type.)
+        let last_ptr = {
+            let (i, _) = *path.last().expect("a path");
+            let mut t = named;
+            for &(j, _) in &path[..path.len() - 1] {
+                let base = match self.info.types.kind(t) {
+                    TypeKind::Pointer(p) => *p,
+                    _ => t,
+                };
+                t = self.info.types.struct_fields(base).expect("struct")[j].ty;
+            }
+            let base = match self.info.types.kind(t) {
+                TypeKind::Pointer(p) => *p,
+                _ => t,
+            };
+            let ft = self.info.types.struct_fields(base).expect("struct")[i].ty;
+            matches!(self.info.types.kind(ft), TypeKind::Pointer(_))
+        };
+        let through_ptr = last_ptr || path.iter().any(|&(_, d)| d);
+        let (sig, target, ptr_recv) = match member {
+            Member::Field { .. } => return None,
+            Member::Method(m) => (
+                m.sig,
+                PromotedTarget::Method {
+                    func: m.func,
+                    ptr_recv: m.ptr_recv,
+                },
+                m.ptr_recv && !through_ptr,
+            ),
+            Member::Iface { iface, index, sig } => {
+                (sig, PromotedTarget::Iface { iface, index }, false)
+            }
+        };
+        Some((path, sig, target, ptr_recv))
+    }
+
+    /// The promoted methods of every unnamed struct type checking made
+    /// (for their itabs: any of them may be in an interface value).
+    pub(crate) fn promote_unnamed(&mut self) -> R<()> {
+        let n = self.info.types.len();
+        for t in 0..n {
+            let t = Ty(t as u32);
+            if !self.info.types.is_named(t)
+                && matches!(self.info.types.kind(t), TypeKind::Struct(_))
+            {
+                self.promote_methods(t)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Makes the wrappers of the methods promoted into `t` (or the type
+    /// it points to) when it is an unnamed struct type, so that its method
+    /// set is complete.
+    fn promote_if_unnamed(&mut self, t: Ty) -> R<()> {
+        let base = match self.info.types.kind(t) {
+            TypeKind::Pointer(p) => *p,
+            _ => t,
+        };
+        if self.methods_collected
+            && !self.info.types.is_named(base)
+            && matches!(self.info.types.kind(base), TypeKind::Struct(_))
+        {
+            self.promote_methods(base)?;
         }
         Ok(())
     }
@@ -342,9 +404,12 @@ impl Checker<'_> {
                 });
             }
         }
-        // Methods of named types.
-        if let Some(n) = self.info.types.named(base) {
-            if let Some(m) = n.methods.iter().find(|m| &m.name == name).cloned() {
+        // Methods of named types, and those promoted into unnamed struct
+        // types.
+        self.promote_if_unnamed(base)?;
+        {
+            let ms = self.info.types.methods(base);
+            if let Some(m) = ms.iter().find(|m| &m.name == name).cloned() {
                 let (addr, dr) = match (m.ptr_recv, deref) {
                     (true, true) => (false, false),
                     (true, false) => {
@@ -520,11 +585,14 @@ impl Checker<'_> {
             TypeKind::Pointer(p) => (*p, true),
             _ => (t, false),
         };
+        self.promote_if_unnamed(base)?;
         let Some(m) = self
             .info
             .types
-            .named(base)
-            .and_then(|n| n.methods.iter().find(|m| &m.name == name).cloned())
+            .methods(base)
+            .iter()
+            .find(|m| &m.name == name)
+            .cloned()
         else {
             return self.err(
                 sel.pos,
@@ -592,53 +660,41 @@ impl Checker<'_> {
             TypeKind::Pointer(p) => (*p, true),
             _ => (t, false),
         };
-        let methods = self
-            .info
-            .types
-            .named(base)
-            .map(|n| n.methods.clone())
-            .unwrap_or_default();
-        // A pointer to a pointer or unnamed type has no methods.
-        let methods = if is_ptr && !self.info.types.is_named(base) {
-            Vec::new()
-        } else {
-            methods
-        };
+        let types = &self.info.types;
+        let unnamed_struct =
+            !types.is_named(base) && matches!(types.kind(base), TypeKind::Struct(_));
+        // A pointer to a pointer or to an unnamed type has no methods (an
+        // unnamed struct type's promoted ones aside).
+        let none = is_ptr && !types.is_named(base) && !unnamed_struct;
+        let pending = unnamed_struct && !types.unnamed_methods.contains_key(&base);
         for m in &want {
-            match methods.iter().find(|h| h.name == m.name) {
-                None if !self.info.types.is_named(base)
-                    && matches!(self.find_embedded(t, &m.name), Ok(Some(_))) =>
-                {
-                    return Some(Missing::Unnamed(m.name.clone()))
-                }
+            let found = if none {
+                None
+            } else if let Some(h) = types.methods(base).iter().find(|h| h.name == m.name) {
+                Some((h.sig, h.ptr_recv))
+            } else if pending
+                && !types
+                    .struct_fields(base)
+                    .is_some_and(|fs| fs.iter().any(|f| f.name == m.name))
+            {
+                // (Its wrappers are made when checking is over.)
+                self.promotion(base, &m.name).map(|(_, sig, _, p)| (sig, p))
+            } else {
+                None
+            };
+            match found {
                 None => return Some(Missing::Method(m.name.clone())),
-                Some(h) if h.sig != m.sig => return Some(Missing::WrongType(m.name.clone())),
-                Some(h) if h.ptr_recv && !is_ptr => {
-                    return Some(Missing::PointerRecv(m.name.clone()))
-                }
+                Some((sig, _)) if sig != m.sig => return Some(Missing::WrongType(m.name.clone())),
+                Some((_, true)) if !is_ptr => return Some(Missing::PointerRecv(m.name.clone())),
                 _ => {}
             }
         }
         None
     }
 
-    /// `unsupported:` for [`Missing::Unnamed`].
-    pub(crate) fn unsupported_unnamed(&self, m: &Missing, t: Ty, pos: Pos) -> R<()> {
-        match m {
-            Missing::Unnamed(n) => self.err(
-                pos,
-                format!(
-                    "unsupported: method {n} promoted into unnamed type {} in an interface value",
-                    self.info.types.name_unqualified(t)
-                ),
-            ),
-            _ => Ok(()),
-        }
-    }
-
     pub(crate) fn missing_reason(&self, m: &Missing) -> String {
         match m {
-            Missing::Method(n) | Missing::Unnamed(n) => format!("missing method {n}"),
+            Missing::Method(n) => format!("missing method {n}"),
             Missing::PointerRecv(n) => format!("method {n} has pointer receiver"),
             Missing::WrongType(n) => format!("wrong type for method {n}"),
         }
@@ -657,7 +713,6 @@ impl Checker<'_> {
             return Ok(());
         }
         if let Some(m) = self.missing_method(t, iface) {
-            self.unsupported_unnamed(&m, t, e.pos)?;
             return self.err(
                 e.pos,
                 format!(

@@ -538,6 +538,13 @@ impl<'a> Checker<'a> {
         }
         // Generic bodies under their constraints, then all bodies.
         self.check_generic_bodies()?;
+        let r = self.check_bodies(file);
+        // (Unnamed struct types' methods, for their itabs.)
+        self.promote_unnamed()?;
+        r
+    }
+
+    fn check_bodies(&mut self, file: &File) -> R<()> {
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
                 let Some(fi) = self.func_of_decl(i) else {

@@ -984,7 +984,6 @@ impl Checker<'_> {
                 seen.push(t);
                 if !self.info.types.is_interface(t) {
                     if let Some(m) = self.missing_method(t, xo.ty) {
-                        self.unsupported_unnamed(&m, t, te.pos)?;
                         return self.err(
                             te.pos,
                             format!(

@@ -683,7 +683,8 @@ impl Gen {
     // ----- statements -----
 
     fn section(&mut self) {
-        match self.range(0, 29) {
+        match self.range(0, 30) {
+            30 => self.goroutines(),
             26 | 27 => self.maps(),
             28 => self.defers(),
             29 => self.generics(),
@@ -1245,6 +1246,69 @@ impl Gen {
         }
     }
 
+    /// Goroutines: workers calling the hot site in loops of their own
+    /// (reading `shapes` only: Go runs them in parallel) and sending
+    /// their sums back, collected in a fixed order; a buffered channel
+    /// filled by a goroutine, closed and drained by `range`; a `select`
+    /// with a `default`.
+    fn goroutines(&mut self) {
+        let k = self.range(2, 4);
+        let n = *self.pick(&[10, 300, 1500]);
+        let chs = self.fresh("chs");
+        ln!(self, "{chs} := make([]chan int, {k})");
+        let w = self.fresh("w");
+        open!(self, "for {w} := range {chs} {{");
+        let buf = if self.chance(0.5) { ", 1" } else { "" };
+        ln!(self, "{chs}[{w}] = make(chan int{buf})");
+        open!(self, "go func(id int, out chan<- int) {{");
+        self.line("t := 0");
+        open!(self, "for i := 0; i < {n}; i++ {{");
+        self.line("t += shapes[(i+id)%len(shapes)].Area()");
+        self.close();
+        self.line("out <- t");
+        self.scopes.pop();
+        self.indent -= 1;
+        ln!(self, "}}({w}, {chs}[{w}])");
+        self.close();
+        let c = self.fresh("c");
+        open!(self, "for _, {c} := range {chs} {{");
+        ln!(self, "sum += <-{c}");
+        self.close();
+        if self.chance(0.5) {
+            let b = self.fresh("b");
+            let m = self.range(1, 40);
+            let cap = self.range(0, 8);
+            ln!(self, "{b} := make(chan int, {cap})");
+            open!(self, "go func() {{");
+            open!(self, "for i := 0; i < {m}; i++ {{");
+            ln!(self, "{b} <- shapes[i%len(shapes)].Area() + i");
+            self.close();
+            ln!(self, "close({b})");
+            self.scopes.pop();
+            self.indent -= 1;
+            self.line("}()");
+            let v = self.fresh("v");
+            open!(self, "for {v} := range {b} {{");
+            ln!(self, "sum += {v}");
+            self.close();
+            let ok = self.fresh("ok");
+            ln!(self, "_, {ok} := <-{b}");
+            ln!(self, "fmt.Println(\"drained\", {ok}, sum)");
+        }
+        if self.chance(0.3) {
+            let e = self.fresh("e");
+            ln!(self, "{e} := make(chan int)");
+            self.open("select {");
+            ln!(self, "case v := <-{e}:");
+            self.line("\tsum += v");
+            self.line("default:");
+            self.line("\tsum++");
+            self.scopes.pop();
+            self.indent -= 1;
+            self.line("}");
+        }
+    }
+
     fn closures(&mut self) {
         let c = self.fresh("c");
         let f = self.fresh("f");
@@ -1715,6 +1779,8 @@ mod tests {
             "gareas(shapes",
             "Box[Shape]",
             "range every(shapes)",
+            "go func(id int, out chan<- int)",
+            "<-c",
         ] {
             assert!(all.contains(needle), "no {needle:?} in 200 programs");
         }

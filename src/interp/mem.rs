@@ -60,10 +60,16 @@ pub(crate) struct VmStack {
 }
 
 impl VmStack {
+    /// `main`'s stack: reserving it cannot fail short of a broken system.
     pub(crate) fn new(slots: usize) -> VmStack {
-        let map = memmap2::MmapMut::map_anon(slots * 8)
-            .unwrap_or_else(|e| panic!("cannot reserve a VM stack of {slots} slots: {e}"));
-        VmStack { map: Some(map) }
+        Self::try_new(slots).expect("reserve the VM stack")
+    }
+
+    /// A goroutine's stack (its reservation may fail: address space or
+    /// the kernel's count of mappings).
+    pub(crate) fn try_new(slots: usize) -> std::io::Result<VmStack> {
+        let map = memmap2::MmapMut::map_anon(slots * 8)?;
+        Ok(VmStack { map: Some(map) })
     }
 }
 

@@ -269,16 +269,12 @@ impl Vm<'_> {
         let s = self.sched_mut();
         let native = match s.free_stacks.pop() {
             Some(st) => st,
-            None => DefaultStack::new(NATIVE_STACK).map_err(|e| {
-                Panic::Fatal(format!(
-                    "fatal error: cannot allocate a goroutine stack: {e}"
-                ))
-            })?,
+            None => DefaultStack::new(NATIVE_STACK).map_err(|_| out_of_memory())?,
         };
-        let mut stack = s
-            .free_vm_stacks
-            .pop()
-            .unwrap_or_else(|| super::mem::VmStack::new(vm_slots));
+        let mut stack = match s.free_vm_stacks.pop() {
+            Some(st) => st,
+            None => super::mem::VmStack::try_new(vm_slots).map_err(|_| out_of_memory())?,
+        };
         stack[base..base + words.len()].copy_from_slice(words);
         let goid = s.next_goid;
         s.next_goid += 1;
@@ -505,6 +501,18 @@ impl Vm<'_> {
             }
             mark(st.jc[4]);
         }
+    }
+}
+
+/// Go's report when a goroutine's stack cannot be had (here: address
+/// space, or the kernel's limit on mappings, about 20,000 goroutines).
+fn out_of_memory() -> Panic {
+    Panic::Throw {
+        msg: "fatal error: out of memory (pgojit: no room for another goroutine's stacks: \
+              about 20,000 goroutines can be alive at once)"
+            .into(),
+        status: "running".into(),
+        others: String::new(),
     }
 }
 

@@ -55,6 +55,7 @@ pub fn bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
 /// A VM stack: `n` zeroed slots of anonymous memory, reserved at once and
 /// touched only as frames use them (`malloc` would zero a stack below its
 /// mmap threshold eagerly: a goroutine each).
+#[derive(Default)]
 pub(crate) struct VmStack {
     map: Option<memmap2::MmapMut>,
 }
@@ -70,12 +71,6 @@ impl VmStack {
     pub(crate) fn try_new(slots: usize) -> std::io::Result<VmStack> {
         let map = memmap2::MmapMut::map_anon(slots * 8)?;
         Ok(VmStack { map: Some(map) })
-    }
-}
-
-impl Default for VmStack {
-    fn default() -> VmStack {
-        VmStack { map: None }
     }
 }
 

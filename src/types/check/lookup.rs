@@ -20,6 +20,12 @@ pub(crate) enum Member {
     Iface { iface: Ty, index: usize, sig: Ty },
 }
 
+/// A method promoted into a struct type (`Checker::promotion`): the
+/// path of embedded fields to the value it is called on, its signature,
+/// what the wrapper calls, and whether the wrapper's receiver is a
+/// pointer.
+type Promotion = (Vec<(usize, bool)>, Ty, PromotedTarget, bool);
+
 /// Why a type does not implement an interface.
 pub(crate) enum Missing {
     Method(String),
@@ -270,11 +276,7 @@ impl Checker<'_> {
     /// promote into it: the path to the embedded value, its signature,
     /// what the wrapper calls, and whether the wrapper has a pointer
     /// receiver.
-    fn promotion(
-        &self,
-        named: Ty,
-        name: &str,
-    ) -> Option<(Vec<(usize, bool)>, Ty, PromotedTarget, bool)> {
+    fn promotion(&self, named: Ty, name: &str) -> Option<Promotion> {
         let Ok(Some((path, member))) = self.find_embedded(named, name) else {
             return None;
         };

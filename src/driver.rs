@@ -269,6 +269,12 @@ fn run_program(
         eprintln!("  peak heap         {} bytes", s.peak_live_bytes);
         eprintln!("  live after last gc {} bytes", s.last_live_bytes);
         eprintln!("  heap at exit      {} bytes", vm.heap.in_use());
+        if let Some(g) = vm.goroutine_stats() {
+            eprintln!(
+                "  goroutines        {} started, {} alive at most (main's counted), {} switches",
+                g.created, g.max_live, g.switches
+            );
+        }
     }
     drop(vm);
     if let Some(p) = &profile {

@@ -164,6 +164,18 @@ pub(crate) struct Sched {
     free_gs: Vec<usize>,
     free_stacks: Vec<DefaultStack>,
     free_vm_stacks: Vec<super::mem::VmStack>,
+    stats: GoStats,
+}
+
+/// What `--stats` says about goroutines.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GoStats {
+    /// Goroutines the program started (`main`'s not counted).
+    pub created: u64,
+    /// The most alive at once (`main`'s counted).
+    pub max_live: u64,
+    /// Switches from one goroutine to another.
+    pub switches: u64,
 }
 
 impl Drop for Sched {
@@ -214,6 +226,7 @@ impl Vm<'_> {
             self.swap_g(&mut s.gs[cur].saved);
             self.swap_g(&mut s.gs[g].saved);
             s.cur = g;
+            s.stats.switches += 1;
         }
         self.sched = Some(s);
     }
@@ -241,6 +254,7 @@ impl Vm<'_> {
                 free_gs: Vec::new(),
                 free_stacks: Vec::new(),
                 free_vm_stacks: Vec::new(),
+                stats: GoStats::default(),
             })
         })
     }
@@ -340,6 +354,9 @@ impl Vm<'_> {
         g.chans.clear();
         g.created = Some((by, line, parent));
         s.runq.push_back(idx);
+        s.stats.created += 1;
+        let live = (s.gs.len() - s.free_gs.len()) as u64;
+        s.stats.max_live = s.stats.max_live.max(live);
         Ok(())
     }
 
@@ -468,6 +485,11 @@ impl Vm<'_> {
             status: status.into(),
             others,
         }
+    }
+
+    /// Goroutine counts for `--stats` (`None`: no `go` statement ran).
+    pub fn goroutine_stats(&self) -> Option<GoStats> {
+        self.sched.as_ref().map(|s| s.stats)
     }
 
     /// `main` blocks with no other goroutine to wake it: a deadlock now.

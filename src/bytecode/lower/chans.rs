@@ -118,15 +118,7 @@ impl FnCtx<'_, '_> {
         self.b.pos = x.pos;
         self.emit(Op::ChanRecv { d: v, ch, w, ok });
         let exit = self.emit(Op::Jz { c: ok, t: 0 });
-        self.bind_range_vars([(key, el, v), (None, el, v)], define)?;
-        self.push_target(true);
-        self.block(&body.stmts)?;
-        let cont = self.b.here();
-        self.emit(Op::Jmp { t: top });
-        let end = self.b.here();
-        self.b.patch(exit, end);
-        self.pop_target(end, cont);
-        Ok(())
+        self.range_trip(top, exit, [(key, el, v), (None, el, v)], define, body)
     }
 
     /// `select`: every case's channel and value evaluated in source

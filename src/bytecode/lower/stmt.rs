@@ -835,11 +835,7 @@ impl FnCtx<'_, '_> {
     /// A range loop's iteration variables (`k`, `v`) from the slots that
     /// hold this trip's key and value: declared afresh each trip (Go 1.22)
     /// with `:=`, assigned otherwise; `_` and absent ones skipped.
-    pub(super) fn bind_range_vars(
-        &mut self,
-        parts: [(Option<&Expr>, Ty, Slot); 2],
-        define: bool,
-    ) -> R<()> {
+    fn bind_range_vars(&mut self, parts: [(Option<&Expr>, Ty, Slot); 2], define: bool) -> R<()> {
         for (e, t, src) in parts {
             let Some(e) = e else { continue };
             if matches!(&e.kind, ExprKind::Ident(n) if n == "_") {
@@ -876,7 +872,21 @@ impl FnCtx<'_, '_> {
         let top = self.b.here();
         let (ok, k, v) = self.map_next(xt, it);
         let exit = self.emit(Op::Jz { c: ok, t: 0 });
-        self.bind_range_vars([(key, kt, k), (value, vt, v)], define)?;
+        self.range_trip(top, exit, [(key, kt, k), (value, vt, v)], define, body)
+    }
+
+    /// The rest of a range loop whose next-element test at `top` jumps out
+    /// at `exit`: the iteration variables bound to `vars`, the body, the
+    /// back-edge to `top` (`continue`s go there too).
+    pub(super) fn range_trip(
+        &mut self,
+        top: u32,
+        exit: usize,
+        vars: [(Option<&Expr>, Ty, Slot); 2],
+        define: bool,
+        body: &Block,
+    ) -> R<()> {
+        self.bind_range_vars(vars, define)?;
         self.push_target(true);
         self.block(&body.stmts)?;
         let cont = self.b.here();

@@ -141,10 +141,7 @@ impl Vm<'_> {
         let w = mem::load(ch, ELEM) as usize;
         if let Some(r) = self.take_waiter(ch, true) {
             Self::copy_words(r.data, v, w);
-            if !r.ok.is_null() {
-                // SAFETY: a slot of the receiver's frame.
-                unsafe { *r.ok = 1 };
-            }
+            set_ok(r.ok, 1);
             self.ready(r.g, r.case);
             return Ok(Ready::Now);
         }
@@ -162,12 +159,6 @@ impl Vm<'_> {
     /// buffer, or a closed channel.
     fn try_recv(&mut self, ch: u64, d: *mut u64, ok: *mut u64) -> Ready {
         let w = mem::load(ch, ELEM) as usize;
-        let set_ok = |v: u64| {
-            if !ok.is_null() {
-                // SAFETY: a slot of the receiver's frame.
-                unsafe { *ok = v };
-            }
-        };
         let cap = mem::load(ch, CAP);
         if let Some(snd) = self.take_waiter(ch, false) {
             if cap == 0 {
@@ -180,7 +171,7 @@ impl Vm<'_> {
                 Self::copy_words(Self::elem_at(ch, i), snd.data, w);
                 mem::store_n(ch, RECVX, &[(i + 1) % cap]);
             }
-            set_ok(1);
+            set_ok(ok, 1);
             self.ready(snd.g, snd.case);
             return Ready::Now;
         }
@@ -191,12 +182,12 @@ impl Vm<'_> {
             Self::zero_words(Self::elem_at(ch, i), w);
             mem::store_n(ch, RECVX, &[(i + 1) % cap]);
             mem::store_n(ch, COUNT, &[count - 1]);
-            set_ok(1);
+            set_ok(ok, 1);
             return Ready::Now;
         }
         if mem::load(ch, CLOSED) != 0 {
             Self::zero_words(d, w);
-            set_ok(0);
+            set_ok(ok, 0);
             return Ready::Now;
         }
         Ready::Blocks
@@ -217,18 +208,11 @@ impl Vm<'_> {
         s.gs[g].closed = false;
     }
 
-    /// Blocks for ever (a nil channel): until every goroutine is asleep.
+    /// Blocks for ever (a nil channel, `select {}`): until every
+    /// goroutine is asleep (`park` reports the deadlock).
     fn block_forever(&mut self, why: &'static str, cur: FuncId, fp: usize) -> Result<(), Panic> {
-        self.park_or_deadlock(why, cur, fp)?;
+        self.park(why, cur, fp)?;
         unreachable!("nothing wakes a goroutine blocked for ever")
-    }
-
-    /// Parks the running goroutine; alone, `main` is asleep for good.
-    fn park_or_deadlock(&mut self, why: &'static str, cur: FuncId, fp: usize) -> Result<(), Panic> {
-        if self.alone() {
-            return Err(Panic::deadlock(why));
-        }
-        self.park(why, cur, fp)
     }
 
     /// `ch <- v` (the value's slots at `v`).
@@ -244,9 +228,6 @@ impl Vm<'_> {
         }
         if let Ready::Now = self.try_send(ch, v)? {
             return Ok(());
-        }
-        if self.alone() {
-            return self.park_or_deadlock("chan send", cur, fp);
         }
         self.enqueue(ch, false, v, std::ptr::null_mut(), 0);
         self.park("chan send", cur, fp)?;
@@ -272,9 +253,6 @@ impl Vm<'_> {
         if let Ready::Now = self.try_recv(ch, d, ok) {
             return Ok(());
         }
-        if self.alone() {
-            return self.park_or_deadlock("chan receive", cur, fp);
-        }
         self.enqueue(ch, true, d, ok, 0);
         // (The sender or the close fills the slots.)
         self.park("chan receive", cur, fp)
@@ -292,10 +270,7 @@ impl Vm<'_> {
         let w = mem::load(ch, ELEM) as usize;
         while let Some(r) = self.take_waiter(ch, true) {
             Self::zero_words(r.data, w);
-            if !r.ok.is_null() {
-                // SAFETY: a slot of the receiver's frame.
-                unsafe { *r.ok = 0 };
-            }
+            set_ok(r.ok, 0);
             self.ready(r.g, r.case);
         }
         while let Some(snd) = self.take_waiter(ch, false) {
@@ -375,7 +350,7 @@ impl Vm<'_> {
         } else {
             "select"
         };
-        if cases.iter().all(|c| c.ch == 0) || self.alone() {
+        if cases.iter().all(|c| c.ch == 0) {
             self.block_forever(why, cur, fp)?;
         }
         for (i, c) in cases.iter().enumerate() {
@@ -391,5 +366,14 @@ impl Vm<'_> {
             return Err(Panic::Plain("send on closed channel".into()));
         }
         Ok(case as u64)
+    }
+}
+
+/// A receive's ok word, if it has one (`ok` null: none).
+fn set_ok(ok: *mut u64, v: u64) {
+    if !ok.is_null() {
+        // SAFETY: a slot of the receiver's frame (`Waiter::ok`, or the
+        // running receive's operand).
+        unsafe { *ok = v };
     }
 }

@@ -492,11 +492,6 @@ impl Vm<'_> {
         self.sched.as_ref().map(|s| s.stats)
     }
 
-    /// `main` blocks with no other goroutine to wake it: a deadlock now.
-    pub(crate) fn alone(&self) -> bool {
-        self.sched.is_none()
-    }
-
     /// The running goroutine's Go number and `created by` line (function,
     /// line, creating goroutine), for its traceback.
     pub(crate) fn goroutine_origin(&self) -> Option<(FuncId, u32, u64)> {

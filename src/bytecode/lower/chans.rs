@@ -6,6 +6,7 @@ use super::{FnCtx, R};
 use crate::bytecode::op::{Cmp, Op, Slot, NONE};
 use crate::interp::chans::CaseInfo;
 use crate::syntax::ast::*;
+use crate::syntax::walk::unparen;
 use crate::types::ty::{Ty, TypeKind};
 
 impl FnCtx<'_, '_> {
@@ -136,9 +137,9 @@ impl FnCtx<'_, '_> {
             };
             let (ch, value, recv) = match &comm.kind {
                 StmtKind::Send { ch, value } => (ch, Some(value), None),
-                StmtKind::Expr(e) => (recv_operand(e), None, Some(unparen_recv(e))),
+                StmtKind::Expr(e) => (recv_operand(e), None, Some(unparen(e))),
                 StmtKind::Assign { rhs, .. } => {
-                    (recv_operand(&rhs[0]), None, Some(unparen_recv(&rhs[0])))
+                    (recv_operand(&rhs[0]), None, Some(unparen(&rhs[0])))
                 }
                 _ => return self.unsupported(comm.pos, "this select case"),
             };
@@ -243,14 +244,9 @@ impl FnCtx<'_, '_> {
     }
 }
 
-/// The receive expression of a `select` clause (inside parentheses).
-fn unparen_recv(e: &Expr) -> &Expr {
-    crate::syntax::walk::unparen(e)
-}
-
 /// The channel operand of a receive expression.
 fn recv_operand(e: &Expr) -> &Expr {
-    match &unparen_recv(e).kind {
+    match &unparen(e).kind {
         ExprKind::Unary(UnOp::Recv, x) => x,
         _ => unreachable!("checked: a receive"),
     }

@@ -317,7 +317,6 @@ impl Checker<'_> {
             },
             _ => f.pos,
         };
-        let nexplicit = explicit.len();
         let targs = self.infer(
             g,
             &[],
@@ -329,7 +328,6 @@ impl Checker<'_> {
             &fname,
         )?;
         let site = targ_sites(&explicit, targs.len(), lparen, &fname);
-        let _ = nexplicit;
         let fi = self.instantiate_func(g, targs, &site)?;
         let f = strip_parens(fun);
         self.info.instances.insert(f.id, fi);

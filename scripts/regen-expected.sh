@@ -29,6 +29,10 @@
 # first stderr line, compile error) is reported as nondeterminism and fails.
 # Files are only rewritten when their content changes.
 #
+# A directory DIR/NAME/ with a go.mod is a program too (a module: several
+# files and packages): it is built with `go build .` inside a copy of it,
+# and its expectations are DIR/NAME.stdout etc., as a file's.
+#
 # DIR defaults to tests/programs and benches/programs.
 #
 # Environment: REGEN_FILTER  (extended regex; only matching NAMEs)
@@ -100,14 +104,20 @@ process_one() {
   local dir=$1 name=$2
   local d="$work/$name" log="$work/$name.log" base="$dir/$name"
   mkdir -p "$d/src"
-  sed -E "$test_size_sed" "$dir/$name.go" >"$d/src/$name.go"
-  printf 'module prog\n\ngo 1.27\n' >"$d/src/go.mod"
+  local target="$name.go"
+  if [ -d "$dir/$name" ]; then
+    cp -r "$dir/$name/." "$d/src/"
+    target=.
+  else
+    sed -E "$test_size_sed" "$dir/$name.go" >"$d/src/$name.go"
+    printf 'module prog\n\ngo 1.27\n' >"$d/src/go.mod"
+  fi
   echo fail >"$work/$name.status"
   : >"$log"
   say() { printf '%s\n' "$*" >>"$log"; }
 
   local built=0
-  if (cd "$d/src" && "$GO" build -o "$d/prog" "$name.go") >"$d/build1.err" 2>&1; then
+  if (cd "$d/src" && "$GO" build -o "$d/prog" "$target") >"$d/build1.err" 2>&1; then
     built=1
   fi
 
@@ -138,7 +148,7 @@ process_one() {
       sed 's/^/    /' "$d/build1.err" >>"$log"
       return
     fi
-    (cd "$d/src" && "$GO" build -o "$d/prog" "$name.go") >"$d/build2.err" 2>&1 || true
+    (cd "$d/src" && "$GO" build -o "$d/prog" "$target") >"$d/build2.err" 2>&1 || true
     line2=$(first_error "$d/build2.err" "$name")
     if [ "$line" != "$line2" ]; then
       say "NONDETERMINISTIC COMPILE ERROR: $name: '$line' vs '$line2'"
@@ -212,10 +222,15 @@ for dir in "${dirs[@]}"; do
     if [ -n "$filter" ] && ! [[ $name =~ $filter ]]; then continue; fi
     names+=("$name")
   done
+  for f in "$dir"/*/go.mod; do
+    name=$(basename "$(dirname "$f")")
+    if [ -n "$filter" ] && ! [[ $name =~ $filter ]]; then continue; fi
+    names+=("$name")
+  done
   # expectation files whose program is gone
   for f in "$dir"/*.{stdout,exit,stderr1,traceback,compile_error,expect}; do
     n=$(basename "${f%.*}")
-    [ -f "$dir/$n.go" ] || { echo "ORPHAN: $f has no $n.go (delete it)"; status=1; }
+    [ -f "$dir/$n.go" ] || [ -f "$dir/$n/go.mod" ] || { echo "ORPHAN: $f has no $n.go (delete it)"; status=1; }
   done
   shopt -u nullglob
 

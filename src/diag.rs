@@ -32,12 +32,23 @@ impl CompileError {
         }
     }
 
-    /// The error as the toolchain prints it, `file:line:col: message`.
+    /// The error as the toolchain prints it, `file:line:col: message`,
+    /// in a program of one file.
     pub fn render(&self, file: &str) -> String {
+        self.render_in(&[file.to_string()])
+    }
+
+    /// The error as the toolchain prints it, each position in its file
+    /// (`names[pos.file]`).
+    pub fn render_in(&self, names: &[String]) -> String {
+        let file = names
+            .get(self.pos.file as usize)
+            .or(names.first())
+            .map_or("", |s| s.as_str());
         let mut s = format!("{}:{}:{}: {}", file, self.pos.line, self.pos.col, self.msg);
         for e in &self.more {
             s.push('\n');
-            s.push_str(&e.render(file));
+            s.push_str(&e.render_in(names));
         }
         s
     }

@@ -31,11 +31,19 @@ impl Outcome {
     }
 }
 
-/// Parses, checks and lowers a source text.
+/// Parses, checks and lowers a source text, a program of one file.
 pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
-    let file = crate::syntax::parse(src)?;
-    let info = crate::types::check::check(&file)?;
-    let mut prog = bytecode::lower::lower(&file, src, info, file_name)?;
+    let source = crate::packages::load_file(file_name, src.to_vec()).map_err(|e| match e {
+        crate::packages::LoadError::Compile(e, _) => e,
+        crate::packages::LoadError::Io(m) => CompileError::new(Default::default(), m),
+    })?;
+    compile_source(&source)
+}
+
+/// Checks and lowers a program's source.
+pub fn compile_source(source: &crate::syntax::ast::Source) -> Result<Program, CompileError> {
+    let info = crate::types::check::check(source)?;
+    let mut prog = bytecode::lower::lower(source, info)?;
     bytecode::peephole::program(&mut prog);
     bytecode::framemap::program(&mut prog);
     // The interpreter's unchecked slot accesses rest on this.
@@ -44,16 +52,29 @@ pub fn compile(src: &[u8], file_name: &str) -> Result<Program, CompileError> {
     Ok(prog)
 }
 
+/// Reads and compiles a program: a `.go` file, or the main package in a
+/// directory (`pgojit run .`, as `go run .`).
 fn load(path: &str) -> Result<Program, Outcome> {
-    let src = match std::fs::read(path) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("pgojit: {path}: {e}");
-            return Err(Outcome::CompileError);
-        }
+    let p = std::path::Path::new(path);
+    let source = if p.is_dir() {
+        crate::packages::load_dir(p)
+    } else {
+        let src = match std::fs::read(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("pgojit: {path}: {e}");
+                return Err(Outcome::CompileError);
+            }
+        };
+        crate::packages::load_file(path, src)
     };
-    compile(&src, path).map_err(|e| {
-        eprintln!("{}", e.render(path));
+    let source = source.map_err(|e| {
+        eprintln!("{}", e.render());
+        Outcome::CompileError
+    })?;
+    compile_source(&source).map_err(|e| {
+        let names: Vec<String> = source.files.iter().map(|f| f.name.clone()).collect();
+        eprintln!("{}", e.render_in(&names));
         Outcome::CompileError
     })
 }
@@ -96,7 +117,7 @@ pub fn new_profile(prog: &Program, width: usize) -> pgojit_profiler::Profile {
             SiteInfo {
                 id: pgojit_profiler::SiteId(i as u32),
                 caller: caller.name.clone(),
-                file: prog.file_name.clone(),
+                file: prog.file_of(s.pos).to_string(),
                 pos: (s.pos.line, s.pos.col),
                 iface: s.iface.clone(),
                 method: s.method.clone(),

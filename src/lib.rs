@@ -17,6 +17,7 @@ pub mod driver;
 pub mod interp;
 pub mod opt;
 pub mod options;
+pub mod packages;
 pub mod runtime;
 pub mod stress;
 pub mod syntax;

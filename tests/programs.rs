@@ -266,12 +266,17 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Program names (file stems) of `dir/*.go`, sorted.
+/// Program names of `dir`, sorted: the stems of `dir/*.go`, and the
+/// directories `dir/NAME/` with a `go.mod` (a module, run as
+/// `pgojit run dir/NAME` as `go run .` would in it).
 fn go_files(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .filter_map(|e| {
             let p = e.ok()?.path();
+            if p.join("go.mod").is_file() {
+                return Some(p.file_name()?.to_str()?.to_string());
+            }
             if p.extension()? == "go" {
                 Some(p.file_stem()?.to_str()?.to_string())
             } else {
@@ -491,6 +496,9 @@ fn run_suite(dir: &str) {
             continue;
         }
         let mut file = abs_dir.join(format!("{name}.go"));
+        if abs_dir.join(&name).join("go.mod").is_file() {
+            file = abs_dir.join(&name);
+        }
         if dir == BENCH_PROGRAMS_DIR {
             match test_size_copy(&file) {
                 Ok(copy) => file = copy,

@@ -72,6 +72,9 @@ pub struct Program {
     /// Descriptor of each type that has one, indexed by `Ty`.
     pub descs: Vec<Option<&'static TypeDesc>>,
     pub file_name: String,
+    /// Every source file's name, by file id (`Pos::file`): the main
+    /// package's, the packages it imports (`$GOROOT/src/sort/sort.go`).
+    pub files: Vec<String>,
     /// The type word of an `error` holding a `*errors.errorString` (what
     /// `errors.New` and `fmt.Errorf` return).
     pub error_itab: u64,
@@ -130,6 +133,18 @@ pub struct SiteMeta {
 }
 
 impl Program {
+    /// The name of the file a position is in.
+    pub fn file_of(&self, pos: Pos) -> &str {
+        self.files
+            .get(pos.file as usize)
+            .map_or(self.file_name.as_str(), |f| f.as_str())
+    }
+
+    /// A position as messages print it: `file:line:col`.
+    pub fn at(&self, pos: Pos) -> String {
+        format!("{}:{}:{}", self.file_of(pos), pos.line, pos.col)
+    }
+
     pub fn func(&self, f: FuncId) -> &Function {
         &self.funcs[f.index()]
     }

@@ -562,6 +562,7 @@ mod tests {
             code,
             pos: (0..n as u32)
                 .map(|i| Pos {
+                    file: 0,
                     line: i + 1,
                     col: 1,
                 })

@@ -15,6 +15,7 @@ mod mem;
 mod natives;
 mod sched;
 mod slow;
+mod stdlib;
 mod tiering;
 mod trace;
 mod values;
@@ -316,13 +317,11 @@ impl<'p> Vm<'p> {
         let func = self.prog.func(f);
         let pos = func.pos.get(pc).copied().unwrap_or_default();
         Panic::Limit(format!(
-            "pgojit: step limit reached: --max-steps={} (function entries and loop back-edges) ran out {} {} at {}:{}:{}",
+            "pgojit: step limit reached: --max-steps={} (function entries and loop back-edges) ran out {} {} at {}",
             self.max_steps.unwrap_or(0),
             if pc == 0 { "entering" } else { "in" },
             func.name,
-            self.prog.file_name,
-            pos.line,
-            pos.col
+            self.prog.at(pos)
         ))
     }
 

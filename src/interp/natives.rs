@@ -19,6 +19,10 @@ struct Args<'v, 'p> {
     args: Vec<[u64; 2]>,
     top: usize,
     err: Option<Panic>,
+    /// `fmt.Errorf`: the operands a `%w` verb formatted (as `%v`) because
+    /// they are errors, one bit each; `None` in the other functions,
+    /// where `%w` is a bad verb.
+    wrapped: Option<u64>,
 }
 
 impl PrintfArgs for Args<'_, '_> {
@@ -44,6 +48,20 @@ impl PrintfArgs for Args<'_, '_> {
             return;
         }
         let a = self.args[i];
+        let mut verb = verb;
+        if let (Some(w), 'w') = (&mut self.wrapped, verb) {
+            if a[0] != 0
+                && dyn_type(a[0], true)
+                    .methods
+                    .iter()
+                    .any(|m| m.name == "Error" && m.sig == crate::types::ty::builtin::FUNC_STRING)
+            {
+                if i < 64 {
+                    *w |= 1 << i;
+                }
+                verb = 'v';
+            }
+        }
         if let Err(e) = self.vm.fmt_arg(out, a, spec, verb, self.top) {
             self.err = Some(e);
         }
@@ -93,17 +111,30 @@ impl Vm<'_> {
         args: Vec<[u64; 2]>,
         top: usize,
     ) -> Result<Vec<u8>, Panic> {
+        self.sprintf_wrapping(format, args, top, false).map(|r| r.0)
+    }
+
+    /// `sprintf`, with `%w` taking error operands when `errorf`; the
+    /// operands it took, one bit each.
+    fn sprintf_wrapping(
+        &mut self,
+        format: &[u8],
+        args: Vec<[u64; 2]>,
+        top: usize,
+        errorf: bool,
+    ) -> Result<(Vec<u8>, u64), Panic> {
         let mut out = Vec::new();
         let mut a = Args {
             vm: self,
             args,
             top,
             err: None,
+            wrapped: errorf.then_some(0),
         };
         printf(&mut out, format, &mut a);
         match a.err {
             Some(e) => Err(e),
-            None => Ok(out),
+            None => Ok((out, a.wrapped.unwrap_or(0))),
         }
     }
 
@@ -154,12 +185,11 @@ impl Vm<'_> {
             Native::FmtErrorf => {
                 let f = self.string_at(at);
                 let args = self.any_slice(at + 2);
-                // %w formats like %v; the wrapping itself is not modelled.
-                let f: Vec<u8> = replace_w(&f);
-                let out = self.sprintf(&f, args, top)?;
-                let e = self.new_error(&out)?;
-                self.stack[at] = e[0];
-                self.stack[at + 1] = e[1];
+                let (out, wrapped) = self.sprintf_wrapping(&f, args, top, true)?;
+                let (p, l) = self.heap.new_string(&out)?;
+                self.stack[at] = p;
+                self.stack[at + 1] = l;
+                self.stack[at + 2] = wrapped;
             }
             Native::ErrorsNew => {
                 let s = self.string_at(at);
@@ -167,6 +197,7 @@ impl Vm<'_> {
                 self.stack[at] = e[0];
                 self.stack[at + 1] = e[1];
             }
+            n => return self.std_native(n, at),
         }
         Ok(())
     }
@@ -272,34 +303,4 @@ impl Vm<'_> {
             }
         }
     }
-}
-
-/// `%w` prints like `%v`.
-fn replace_w(f: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(f.len());
-    let mut i = 0;
-    while i < f.len() {
-        if f[i] == b'%' && i + 1 < f.len() {
-            if f[i + 1] == b'%' {
-                out.extend_from_slice(b"%%");
-                i += 2;
-                continue;
-            }
-            // Copy flags/width/precision, then swap a `w` verb for `v`.
-            out.push(b'%');
-            i += 1;
-            while i < f.len() && b"+-# 0123456789.*[]".contains(&f[i]) {
-                out.push(f[i]);
-                i += 1;
-            }
-            if i < f.len() {
-                out.push(if f[i] == b'w' { b'v' } else { f[i] });
-                i += 1;
-            }
-            continue;
-        }
-        out.push(f[i]);
-        i += 1;
-    }
-    out
 }

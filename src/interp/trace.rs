@@ -137,9 +137,6 @@ impl Vm<'_> {
     /// created it.
     pub(crate) fn format_trace_as(&self, frames: &[TraceFrame], status: &str) -> String {
         let mut s = format!("goroutine {} [{status}]:", self.goid);
-        let file = std::path::absolute(&self.prog.file_name)
-            .map(|p| p.display().to_string())
-            .unwrap_or_else(|_| self.prog.file_name.clone());
         let n = frames.len();
         for (i, fr) in frames.iter().enumerate() {
             if n > INNER_FRAMES + OUTER_FRAMES {
@@ -152,10 +149,11 @@ impl Vm<'_> {
                 }
             }
             s.push('\n');
-            s.push_str(&self.format_frame(fr, &file));
+            s.push_str(&self.format_frame(fr));
         }
         if let Some((by, line, parent)) = self.goroutine_origin() {
             let name = go_name(&self.prog.func(by).name);
+            let file = self.file_of(by);
             s.push_str(&format!(
                 "\ncreated by {name} in goroutine {parent}\n\t{file}:{line}"
             ));
@@ -163,7 +161,27 @@ impl Vm<'_> {
         s
     }
 
-    fn format_frame(&self, fr: &TraceFrame, file: &str) -> String {
+    /// The absolute name of the file function `f`'s code is in (the
+    /// standard library's as `$GOROOT/src/...`).
+    fn file_of(&self, f: FuncId) -> String {
+        let pos = self.prog.func(f).pos.iter().find(|p| p.line != 0);
+        let name = pos.map_or(self.prog.file_name.as_str(), |p| self.prog.file_of(*p));
+        if name.starts_with('$') {
+            return name.to_string();
+        }
+        std::path::absolute(name)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| name.to_string())
+    }
+
+    fn format_frame(&self, fr: &TraceFrame) -> String {
+        let file = match fr {
+            TraceFrame::Interp { func, .. }
+            | TraceFrame::Compiled { func, .. }
+            | TraceFrame::Inlined { func, .. }
+            | TraceFrame::Line { func, .. } => self.file_of(*func),
+            _ => String::new(),
+        };
         let line =
             |f: FuncId, pc: u32| self.prog.func(f).pos.get(pc as usize).map_or(0, |p| p.line);
         let name = |f: FuncId| go_name(&self.prog.func(f).name);

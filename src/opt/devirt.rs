@@ -256,10 +256,8 @@ pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
             args: call_args,
         };
         trace.push(format!(
-            "{}:{}:{}: devirtualizing {} to {}: the receiver's type is known (no guard)",
-            prog.file_name,
-            meta.pos.line,
-            meta.pos.col,
+            "{}: devirtualizing {} to {}: the receiver's type is known (no guard)",
+            prog.at(meta.pos),
             meta.text,
             itab.typ().name
         ));

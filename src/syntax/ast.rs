@@ -8,17 +8,23 @@
 
 use std::fmt;
 
-/// A position in the source: 1-based line and 1-based byte column, as Go
-/// reports them (a tab counts as one column).
+/// A position in the source: the file (an index into [`Source::files`],
+/// 0 for a program of one file), 1-based line and 1-based byte column, as
+/// Go reports them (a tab counts as one column).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Pos {
+    pub file: u16,
     pub line: u32,
     pub col: u32,
 }
 
 impl Pos {
     pub fn new(line: u32, col: u32) -> Pos {
-        Pos { line, col }
+        Pos { file: 0, line, col }
+    }
+
+    pub fn in_file(file: u16, line: u32, col: u32) -> Pos {
+        Pos { file, line, col }
     }
 }
 
@@ -59,6 +65,103 @@ pub struct File {
     /// The source it was parsed from (the checker parses a generic
     /// declaration again for each instantiation, with node ids of its own).
     pub src: Vec<u8>,
+}
+
+/// A program's source: every file of every package it reaches, parsed
+/// with node ids unique among them, their declarations merged in Go's
+/// order of initialization (the packages a package imports before it,
+/// `main` last; a package's files by name). The checker and the lowering
+/// see one list of declarations; a position's file says which file, and
+/// so which package and imports, a declaration belongs to.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// By file id (`Pos::file`).
+    pub files: Vec<SourceFile>,
+    /// In initialization order: `main` is the last.
+    pub pkgs: Vec<PackageSrc>,
+    pub decls: Vec<Decl>,
+    /// One past the largest NodeId of every file.
+    pub node_count: u32,
+}
+
+/// One file of a [`Source`].
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// As messages and tracebacks print it.
+    pub name: String,
+    /// Its package (index into [`Source::pkgs`]).
+    pub pkg: usize,
+    pub package: Ident,
+    pub imports: Vec<Import>,
+    pub src: Vec<u8>,
+    /// Its declarations in [`Source::decls`].
+    pub decls: std::ops::Range<usize>,
+}
+
+/// A package of a [`Source`].
+#[derive(Clone, Debug)]
+pub struct PackageSrc {
+    /// Its import path (`main` for the main package, as Go's symbols
+    /// name it): functions are named by it (`sort.Sort`,
+    /// `example.com/m/geom.(*Circle).Area`).
+    pub path: String,
+    /// Its name (`rand` for `math/rand/v2`): types are named by it (`%T`
+    /// prints `geom.Circle`).
+    pub name: String,
+    /// Its files, by name.
+    pub files: Vec<u16>,
+    /// Part of the standard library pgojit embeds.
+    pub std: bool,
+}
+
+impl Source {
+    /// A program of one file, package `main`.
+    pub fn single(file: File, name: &str) -> Source {
+        let n = file.decls.len();
+        Source {
+            files: vec![SourceFile {
+                name: name.to_string(),
+                pkg: 0,
+                package: file.package,
+                imports: file.imports,
+                src: file.src,
+                decls: 0..n,
+            }],
+            pkgs: vec![PackageSrc {
+                path: "main".into(),
+                name: "main".into(),
+                files: vec![0],
+                std: false,
+            }],
+            decls: file.decls,
+            node_count: file.node_count,
+        }
+    }
+
+    /// The file a position is in.
+    pub fn file(&self, pos: Pos) -> &SourceFile {
+        &self.files[pos.file as usize]
+    }
+
+    /// The package of the file a position is in.
+    pub fn pkg_of(&self, pos: Pos) -> usize {
+        self.files
+            .get(pos.file as usize)
+            .map_or(self.pkgs.len() - 1, |f| f.pkg)
+    }
+
+    /// The file declaration `d` comes from.
+    pub fn file_of_decl(&self, d: usize) -> u16 {
+        self.files
+            .iter()
+            .position(|f| f.decls.contains(&d))
+            .expect("every declaration is in a file") as u16
+    }
+
+    /// The index of the main package.
+    pub fn main_pkg(&self) -> usize {
+        self.pkgs.len() - 1
+    }
 }
 
 /// `import "fmt"` or `import f "fmt"`.

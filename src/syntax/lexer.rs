@@ -42,6 +42,8 @@ pub struct Lexer<'a> {
     tok_col: u32,
     error: Option<CompileError>,
     unsupported: Option<CompileError>,
+    /// The file id its positions carry.
+    file: u16,
 }
 
 impl<'a> Lexer<'a> {
@@ -59,8 +61,16 @@ impl<'a> Lexer<'a> {
             tok_col: 0,
             error: None,
             unsupported: None,
+            file: 0,
         };
         lx.nextch();
+        lx
+    }
+
+    /// A lexer whose positions are in file `file`.
+    pub fn in_file(src: &'a [u8], file: u16) -> Lexer<'a> {
+        let mut lx = Lexer::new(src);
+        lx.file = file;
         lx
     }
 
@@ -75,11 +85,16 @@ impl<'a> Lexer<'a> {
     }
 
     fn pos(&self) -> Pos {
-        Pos::new(self.line.saturating_add(1), self.col.saturating_add(1))
+        Pos::in_file(
+            self.file,
+            self.line.saturating_add(1),
+            self.col.saturating_add(1),
+        )
     }
 
     fn tok_pos(&self) -> Pos {
-        Pos::new(
+        Pos::in_file(
+            self.file,
             self.tok_line.saturating_add(1),
             self.tok_col.saturating_add(1),
         )
@@ -100,7 +115,10 @@ impl<'a> Lexer<'a> {
     /// An error at a byte offset from the start of the current token.
     fn error_in_token(&mut self, offset: usize, msg: String) {
         let col = self.tok_col.saturating_add(1).saturating_add(offset as u32);
-        self.error_at(Pos::new(self.tok_line.saturating_add(1), col), msg);
+        self.error_at(
+            Pos::in_file(self.file, self.tok_line.saturating_add(1), col),
+            msg,
+        );
     }
 
     /// Reads the next character into `ch`, reporting and skipping NUL bytes,

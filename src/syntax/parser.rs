@@ -48,7 +48,13 @@ pub fn parse_file(src: &[u8]) -> Result<File, CompileError> {
 
 /// `parse_file` with node ids from `first_id` on.
 pub fn parse_file_from(src: &[u8], first_id: u32) -> Result<File, CompileError> {
-    let mut p = Parser::new(src);
+    parse_unit(src, first_id, 0)
+}
+
+/// `parse_file_from` for file `file` of a program of several: its
+/// positions carry the file's id.
+pub fn parse_unit(src: &[u8], first_id: u32, file: u16) -> Result<File, CompileError> {
+    let mut p = Parser::new(src, file);
     p.next_id = first_id;
     let result = p.file();
     let mut f = p.finish(result)?;
@@ -86,8 +92,8 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a [u8]) -> Parser<'a> {
-        let mut lex = Lexer::new(src);
+    fn new(src: &'a [u8], file: u16) -> Parser<'a> {
+        let mut lex = Lexer::in_file(src, file);
         let tok = lex.next_token();
         Parser {
             lex,

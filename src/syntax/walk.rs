@@ -2,9 +2,9 @@
 
 use super::ast::*;
 
-/// Calls `f` on every expression in the file (outer before inner).
-pub fn walk_file(file: &File, f: &mut dyn FnMut(&Expr)) {
-    for d in &file.decls {
+/// Calls `f` on every expression of the declarations (outer before inner).
+pub fn walk_decls(decls: &[Decl], f: &mut dyn FnMut(&Expr)) {
+    for d in decls {
         walk_decl(d, f);
     }
 }

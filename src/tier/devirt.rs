@@ -57,7 +57,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
         None
     };
     let meta = &prog.sites[site.index()];
-    let at = format!("{}:{}:{}", prog.file_name, meta.pos.line, meta.pos.col);
+    let at = format!("{}", prog.at(meta.pos));
     let mut plan = SitePlan::default();
     let Some(profile) = jit.profile else {
         plan.trace.push(format!(
@@ -227,10 +227,8 @@ pub fn inlining_trace(prog: &Program, site: usize, plan: &SitePlan) -> Vec<Strin
         .filter(|g| g.inline)
         .map(|g| {
             format!(
-                "{}:{}:{}: inlining call to {}",
-                prog.file_name,
-                pos.line,
-                pos.col,
+                "{}: inlining call to {}",
+                prog.at(pos),
                 prog.func(g.target).name
             )
         })

@@ -55,10 +55,8 @@ impl TierUp for Jit<'_> {
             let func = self.prog.func(f);
             let pos = func.pos.get(t as usize).copied().unwrap_or_default();
             eprintln!(
-                "{}:{}:{}: OSR into compiled {} at the loop header (pc {t}) after {} interpreted back-edges",
-                self.prog.file_name,
-                pos.line,
-                pos.col,
+                "{}: OSR into compiled {} at the loop header (pc {t}) after {} interpreted back-edges",
+                self.prog.at(pos),
                 func.name,
                 vm.tier_counts(f).1
             );

@@ -458,7 +458,7 @@ impl<'p> Jit<'p> {
             let at = if pos.line == 0 {
                 self.prog.file_name.clone()
             } else {
-                format!("{}:{}:{}", self.prog.file_name, pos.line, pos.col)
+                format!("{}", self.prog.at(pos))
             };
             eprintln!("{at}: tier-up {}: {why}{}", func.name, self.queued());
         }

@@ -337,10 +337,8 @@ impl Jit<'_> {
                 self.replan_siblings(func, site);
                 let meta = &self.prog.sites[site];
                 let why = format!(
-                    "{}:{}:{}: {} missed {} of {} calls ({}) since {}",
-                    self.prog.file_name,
-                    meta.pos.line,
-                    meta.pos.col,
+                    "{}: {} missed {} of {} calls ({}) since {}",
+                    self.prog.at(meta.pos),
                     meta.text,
                     w.misses,
                     w.calls,
@@ -426,10 +424,8 @@ impl Jit<'_> {
             if self.opts.trace {
                 let meta = &self.prog.sites[s];
                 eprintln!(
-                    "{}:{}:{}: {} missed {} of {} calls ({}) so far: planned from them in the same recompilation",
-                    self.prog.file_name,
-                    meta.pos.line,
-                    meta.pos.col,
+                    "{}: {} missed {} of {} calls ({}) so far: planned from them in the same recompilation",
+                    self.prog.at(meta.pos),
                     meta.text,
                     w.misses,
                     w.calls,

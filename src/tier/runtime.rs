@@ -232,10 +232,8 @@ pub extern "sysv64" fn guard_violation(
         }
     };
     eprintln!(
-        "pgojit: internal error: --verify-guards: at {}:{}:{} ({}) a {} receiver reached code compiled for {}",
-        prog.file_name,
-        meta.pos.line,
-        meta.pos.col,
+        "pgojit: internal error: --verify-guards: at {} ({}) a {} receiver reached code compiled for {}",
+        prog.at(meta.pos),
         meta.text,
         name(actual),
         name(expected)

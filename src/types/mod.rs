@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod constant;
+pub mod natives;
 pub mod ty;
 
 use std::collections::HashMap;
@@ -38,10 +39,8 @@ pub enum ObjKind {
     /// A generic function or type (`check::generics::GenericDecl`): only
     /// its instantiations are functions and types.
     Generic(usize),
-    /// An imported package (`fmt`, `errors`).
+    /// A package name a file imports (`fmt`, `strings`, `geom`).
     Package(Package),
-    /// A function of an imported package.
-    Native(Native),
     Nil,
 }
 
@@ -79,58 +78,11 @@ pub enum Builtin {
     Imag,
 }
 
+/// A package of the program: an index into `ast::Source::pkgs`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-pub enum Package {
-    Fmt,
-    Errors,
-}
+pub struct Package(pub u16);
 
-/// Functions of imported packages, implemented by the runtime.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-pub enum Native {
-    FmtPrint,
-    FmtPrintln,
-    FmtPrintf,
-    FmtSprint,
-    FmtSprintln,
-    FmtSprintf,
-    FmtErrorf,
-    ErrorsNew,
-}
-
-impl Native {
-    pub fn name(self) -> &'static str {
-        match self {
-            Native::FmtPrint => "fmt.Print",
-            Native::FmtPrintln => "fmt.Println",
-            Native::FmtPrintf => "fmt.Printf",
-            Native::FmtSprint => "fmt.Sprint",
-            Native::FmtSprintln => "fmt.Sprintln",
-            Native::FmtSprintf => "fmt.Sprintf",
-            Native::FmtErrorf => "fmt.Errorf",
-            Native::ErrorsNew => "errors.New",
-        }
-    }
-
-    /// Words of the arguments a call passes (the variadic `...any` is a
-    /// slice; `fmt.Printf`'s format string comes before it).
-    pub fn arg_words(self) -> u32 {
-        match self {
-            Native::FmtPrint | Native::FmtPrintln | Native::FmtSprint | Native::FmtSprintln => 3,
-            Native::FmtPrintf | Native::FmtSprintf | Native::FmtErrorf => 5,
-            Native::ErrorsNew => 2,
-        }
-    }
-
-    /// Words of the results (`(n int, err error)`, a string, an error).
-    pub fn result_words(self) -> u32 {
-        match self {
-            Native::FmtPrint | Native::FmtPrintln | Native::FmtPrintf => 3,
-            Native::FmtSprint | Native::FmtSprintln | Native::FmtSprintf => 2,
-            Native::FmtErrorf | Native::ErrorsNew => 2,
-        }
-    }
-}
+pub use natives::Native;
 
 /// Where a function's body comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,6 +162,9 @@ pub struct FuncInfo {
     /// Its body has `defer` statements (lowered as a body run under the
     /// function's deferred calls: `bytecode::lower::defers`).
     pub has_defer: bool,
+    /// A standard-library function declared without a body: the
+    /// runtime's (its body calls the native).
+    pub native: Option<Native>,
 }
 
 impl FuncInfo {
@@ -229,6 +184,7 @@ impl FuncInfo {
             parent: None,
             pos,
             has_defer: false,
+            native: None,
         }
     }
 }
@@ -256,8 +212,6 @@ pub enum Selection {
     },
     /// `I.M` for an interface `I`: a function taking the interface first.
     IfaceMethodExpr { iface: Ty, index: usize },
-    /// `fmt.Println` and friends.
-    Native(Native),
     /// A field of an embedded field: the embedded fields `path` (field
     /// index, and whether the value before it is a pointer), then `last`
     /// (a `Field`) on the value reached.

@@ -22,7 +22,7 @@ use crate::runtime::heap;
 use crate::runtime::typedesc::{self, Kind, MethodEntry, TypeDesc};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
-use crate::types::{FuncSource, Info, Native, ObjId, ObjKind};
+use crate::types::{FuncSource, Info, ObjId, ObjKind};
 use pgojit_profiler::{FuncId, SiteId};
 
 pub(crate) type R<T> = Result<T, CompileError>;
@@ -50,13 +50,10 @@ enum Synth {
     DerefMethodExpr(usize),
     /// `I.M` for an interface `I`: calls method `M` of its first argument.
     IfaceMethodExpr(Ty, usize),
-    /// A package function of the runtime (`fmt.Sprint`) as a value: its
-    /// arguments passed on, its results returned.
-    NativeValue(Native),
 }
 
 pub(crate) struct Lowerer<'a> {
-    pub file: &'a File,
+    pub file: &'a Source,
     pub info: &'a Info,
 
     funcs: Vec<Option<Function>>,
@@ -85,13 +82,8 @@ pub(crate) struct Lowerer<'a> {
     range_asts: HashMap<NodeId, range_func::RangeAst>,
 }
 
-/// Lowers a checked file to a program.
-pub fn lower(
-    file: &File,
-    src: &[u8],
-    info: Info,
-    file_name: &str,
-) -> Result<Program, CompileError> {
+/// Lowers a checked program to bytecode.
+pub fn lower(file: &Source, info: Info) -> Result<Program, CompileError> {
     let mut info = info;
     // `*errors.errorString`, with a one-instruction `Error` method (function id n).
     let es_func = info.funcs.len();
@@ -250,13 +242,20 @@ pub fn lower(
     let layouts = std::mem::take(&mut l.layouts);
     let sites = std::mem::take(&mut l.sites);
     let mut func_keys = vec![(0u32, 0u64); l.funcs.len()];
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(
-            src.iter()
-                .enumerate()
-                .filter(|c| *c.1 == b'\n')
-                .map(|c| c.0 + 1),
-        )
+    let line_starts: Vec<Vec<usize>> = file
+        .files
+        .iter()
+        .map(|f| {
+            std::iter::once(0)
+                .chain(
+                    f.src
+                        .iter()
+                        .enumerate()
+                        .filter(|c| *c.1 == b'\n')
+                        .map(|c| c.0 + 1),
+                )
+                .collect()
+        })
         .collect();
     for (fi, f) in info.funcs.iter().enumerate() {
         let (start, end) = match f.source {
@@ -275,7 +274,8 @@ pub fn lower(
             FuncSource::RangeBody(_) => continue,
             FuncSource::Promoted(_) => continue,
         };
-        let text = source_span(src, &line_starts, start, end);
+        let fid = start.file as usize;
+        let text = source_span(&file.files[fid].src, &line_starts[fid], start, end);
         func_keys[fi] = (start.line, pgojit_profiler::key::body_hash(text));
     }
     let funcs: Vec<Function> = l
@@ -294,7 +294,10 @@ pub fn lower(
         main: FuncId(info.main as u32),
         types: info.types.clone(),
         descs: l.descs,
-        file_name: file_name.to_string(),
+        file_name: file.files[file.pkgs[file.main_pkg()].files[0] as usize]
+            .name
+            .clone(),
+        files: file.files.iter().map(|f| f.name.clone()).collect(),
         error_itab,
         runtime_errors,
     })
@@ -584,6 +587,9 @@ impl<'a> Lowerer<'a> {
     fn lower_func(&mut self, fi: usize, iface_entry: bool) -> R<Function> {
         let info = self.info;
         let f = &info.funcs[fi];
+        if let Some(n) = f.native {
+            return self.native_body(fi, n);
+        }
         let body = match f.source {
             FuncSource::Decl(d) => match &self.file.decls[d] {
                 Decl::Func(fd) => Some(fd.body.as_ref().expect("body")),
@@ -797,30 +803,69 @@ impl<'a> Lowerer<'a> {
     fn lower_init(&mut self) -> R<FuncId> {
         let id = FuncId(self.funcs.len() as u32);
         self.funcs.push(None);
-        let mut b = FnBuilder::new("main.init".into(), usize::MAX);
-        let inits = self.info.global_init.clone();
+        let b = FnBuilder::new("main.init".into(), usize::MAX);
+        let src = self.file;
         let mut fb = FnCtx { l: self, b };
-        for gi in inits {
-            let Decl::Var(specs) = &fb.l.file.decls[gi.decl] else {
-                unreachable!()
-            };
-            let s = &specs[gi.spec];
-            fb.var_spec(s)?;
-        }
-        // (Go's runtime calls the `init` functions: these calls have no
-        // line, and tracebacks leave them out.)
-        fb.b.pos = Pos::new(0, 0);
-        for fi in fb.l.info.inits.clone() {
-            let base = fb.temp(1);
-            fb.emit(Op::Call {
-                func: FuncId(fi as u32),
-                base,
-            });
+        // Package by package, in the order of `Source::pkgs`: its
+        // variables, then its `init` functions.
+        for pkg in 0..src.pkgs.len() {
+            for gi in fb.l.info.global_init.clone() {
+                if src.files[src.file_of_decl(gi.decl) as usize].pkg != pkg {
+                    continue;
+                }
+                let Decl::Var(specs) = &src.decls[gi.decl] else {
+                    unreachable!()
+                };
+                let s = &specs[gi.spec];
+                fb.var_spec(s)?;
+            }
+            // (Go's runtime calls the `init` functions: these calls have no
+            // line, and tracebacks leave them out.)
+            for fi in fb.l.info.inits.clone() {
+                if src.pkg_of(fb.l.info.funcs[fi].pos) != pkg {
+                    continue;
+                }
+                fb.b.pos = Pos::new(0, 0);
+                let base = fb.temp(1);
+                fb.emit(Op::Call {
+                    func: FuncId(fi as u32),
+                    base,
+                });
+            }
         }
         fb.emit_ret(0)?;
+        let b;
         b = fb.b;
         self.funcs[id.index()] = Some(b.finish());
         Ok(id)
+    }
+
+    /// The body of a standard-library function declared without one:
+    /// its arguments are the native's call window.
+    fn native_body(&mut self, fi: usize, n: crate::types::Native) -> R<Function> {
+        let f = &self.info.funcs[fi];
+        let sig = self.info.types.sig(f.sig).cloned().expect("a signature");
+        let aw: u32 = sig.params.iter().map(|t| self.words(*t)).sum();
+        let rw: u32 = sig.results.iter().map(|t| self.words(*t)).sum();
+        if (aw, rw) != (n.arg_words(), n.result_words()) {
+            return Err(CompileError::new(
+                f.pos,
+                format!(
+                    "internal error: native {} takes {} words and returns {}, its declaration {aw} and {rw}",
+                    n.name(),
+                    n.arg_words(),
+                    n.result_words()
+                ),
+            ));
+        }
+        let mut b = FnBuilder::new(f.name.clone(), fi);
+        b.pos = f.pos;
+        b.param_words = aw;
+        b.result_words = rw;
+        b.next = aw.max(rw);
+        b.emit(Op::CallNative { native: n, base: 0 });
+        b.emit(Op::Ret { s: 0, n: rw });
+        Ok(b.finish())
     }
 
     fn lower_synth(&mut self, s: Synth) -> R<Function> {
@@ -867,16 +912,6 @@ impl<'a> Lowerer<'a> {
                     site,
                 });
                 b.emit(Op::Ret { s: base, n: resw });
-                Ok(b.finish())
-            }
-            Synth::NativeValue(n) => {
-                let mut b = FnBuilder::new(n.name().to_string(), usize::MAX);
-                let (aw, rw) = (n.arg_words(), n.result_words());
-                b.param_words = aw;
-                b.result_words = rw;
-                b.next = aw.max(rw);
-                b.emit(Op::CallNative { native: n, base: 0 });
-                b.emit(Op::Ret { s: 0, n: rw });
                 Ok(b.finish())
             }
             Synth::DerefMethodExpr(fi) => {
@@ -1011,7 +1046,7 @@ fn source_span<'s>(src: &'s [u8], line_starts: &[usize], start: Pos, end: Pos) -
 
 /// Every function literal of `file`, by node id.
 fn func_lits<'a>(
-    file: &'a File,
+    file: &'a Source,
     insts: &[&'static FuncDecl],
 ) -> HashMap<NodeId, (&'a FuncType, &'a Block)> {
     let mut found = Vec::new();
@@ -1020,7 +1055,7 @@ fn func_lits<'a>(
             found.push((e.id, ty as *const FuncType, body as *const Block));
         }
     };
-    crate::syntax::walk::walk_file(file, &mut visit);
+    crate::syntax::walk::walk_decls(&file.decls, &mut visit);
     // Instantiated generic functions are declarations of their own.
     for fd in insts {
         crate::syntax::walk::walk_func_decl(fd, &mut visit);

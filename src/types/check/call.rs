@@ -45,7 +45,7 @@ impl Checker<'_> {
             return Ok(Callee::NotChecked);
         }
         if let ExprKind::Ident(n) = &x.kind {
-            if self.lookup(n).is_some_and(|o| {
+            if self.lookup(n, x.pos).is_some_and(|o| {
                 matches!(self.obj(o).kind, ObjKind::Package(_) | ObjKind::TypeName)
             }) {
                 return Ok(Callee::NotChecked);
@@ -137,13 +137,22 @@ impl Checker<'_> {
             );
         };
         let kind = match fo.mode {
-            Mode::Native(n) => CallKind::Native(n),
             _ => {
                 let f = strip_parens(fun);
                 match &f.kind {
                     ExprKind::Ident(_) => {
                         match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
                             Some(ObjKind::Func(fi)) => CallKind::Static(fi),
+                            _ => CallKind::Closure,
+                        }
+                    }
+                    ExprKind::Selector(..) if self.info.uses.contains_key(&f.id) => {
+                        // A qualified name, `pkg.F` (a native called in place).
+                        match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
+                            Some(ObjKind::Func(fi)) => match self.info.funcs[fi].native {
+                                Some(n) => CallKind::Native(n),
+                                None => CallKind::Static(fi),
+                            },
                             _ => CallKind::Closure,
                         }
                     }
@@ -157,7 +166,6 @@ impl Checker<'_> {
                         | Some(Selection::MethodExpr { .. })
                         | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
                         Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
-                        Some(Selection::Native(n)) => CallKind::Native(*n),
                         _ => CallKind::Closure,
                     },
                     _ => CallKind::Closure,

@@ -221,9 +221,11 @@ impl Checker<'_> {
 
     /// The declaration `decl` parsed again, with node ids of its own.
     fn fresh_func(&mut self, decl: usize) -> R<&'static FuncDecl> {
-        let mut f = crate::syntax::parser::parse_file_from(&self.file.src, self.gen.next_node)?;
+        let fid = self.file.file_of_decl(decl);
+        let unit = &self.file.files[fid as usize];
+        let mut f = crate::syntax::parser::parse_unit(&unit.src, self.gen.next_node, fid)?;
         self.gen.next_node = f.node_count;
-        let Decl::Func(fd) = f.decls.swap_remove(decl) else {
+        let Decl::Func(fd) = f.decls.swap_remove(decl - unit.decls.start) else {
             unreachable!("a function declaration")
         };
         Ok(Box::leak(Box::new(fd)))
@@ -268,15 +270,13 @@ impl Checker<'_> {
     ) -> Option<(usize, ObjId, Vec<&'e Expr>)> {
         let f = strip_parens(fun);
         let (base, args): (&Expr, Vec<&Expr>) = match &f.kind {
-            ExprKind::Ident(_) => (f, Vec::new()),
+            ExprKind::Ident(_) | ExprKind::Selector(..) => (f, Vec::new()),
             ExprKind::Index(b, i) => (b, vec![i.as_ref()]),
             ExprKind::Instance(b, args) => (b, args.iter().collect()),
             _ => return None,
         };
-        let ExprKind::Ident(name) = &base.kind else {
-            return None;
-        };
-        let o = self.lookup(name)?;
+        let o = self.name_obj(base)?;
+        self.use_qualifier(base);
         let ObjKind::Generic(g) = self.obj(o).kind else {
             return None;
         };
@@ -312,6 +312,7 @@ impl Checker<'_> {
         // call's `(`.
         let lparen = match &f.kind {
             ExprKind::Ident(n) => Pos {
+                file: f.pos.file,
                 line: f.pos.line,
                 col: f.pos.col + n.len() as u32,
             },
@@ -498,7 +499,7 @@ impl Checker<'_> {
             return false;
         }
         match &x.kind {
-            ExprKind::Ident(n) => !self.lookup(n).is_some_and(|o| {
+            ExprKind::Ident(n) => !self.lookup(n, x.pos).is_some_and(|o| {
                 matches!(self.obj(o).kind, ObjKind::Package(_) | ObjKind::TypeName)
             }),
             _ => true,
@@ -623,10 +624,7 @@ impl Checker<'_> {
 
     /// Whether `x` names a generic type.
     pub(crate) fn names_generic_type(&self, x: &Expr) -> bool {
-        let ExprKind::Ident(n) = &strip_parens(x).kind else {
-            return false;
-        };
-        match self.lookup(n).map(|o| self.obj(o).kind.clone()) {
+        match self.name_obj(x).map(|o| self.obj(o).kind.clone()) {
             Some(ObjKind::Generic(g)) => matches!(self.gen.decls[g], GenericDecl::Type { .. }),
             _ => false,
         }
@@ -635,10 +633,8 @@ impl Checker<'_> {
     /// A generic type as Go names it in messages: `Pair[K comparable, V any]`
     /// (parameters with the same constraint grouped, `[A, B any]`).
     pub(crate) fn generic_type_string(&self, x: &Expr) -> String {
-        let ExprKind::Ident(n) = &strip_parens(x).kind else {
-            return self.expr_string(x);
-        };
-        let Some(ObjKind::Generic(g)) = self.lookup(n).map(|o| self.obj(o).kind.clone()) else {
+        let n = &self.expr_string(strip_parens(x));
+        let Some(ObjKind::Generic(g)) = self.name_obj(x).map(|o| self.obj(o).kind.clone()) else {
             return n.clone();
         };
         let GenericDecl::Type { decl, spec } = self.gen.decls[g] else {
@@ -743,7 +739,12 @@ impl Checker<'_> {
         let fd = self.fresh_func(decl)?;
         let fi = self.info.funcs.len();
         self.info.funcs.push(FuncInfo::new(
-            format!("main.{}[{}]", fd.name.name, self.targ_list(&targs)),
+            format!(
+                "{}.{}[{}]",
+                self.pkg_path_at(fd.name.pos),
+                fd.name.name,
+                self.targ_list(&targs)
+            ),
             FuncSource::Inst(self.info.insts.len()),
             builtin::INVALID,
             fd.name.pos,
@@ -822,8 +823,8 @@ impl Checker<'_> {
             self.gen.types.insert((g, targs), t);
             return Ok(t);
         }
-        let name = format!("main.{}[{}]", s.name.name, self.targ_list(&targs));
-        let named = self.info.types.new_named(name);
+        let name = format!("{}[{}]", s.name.name, self.targ_list(&targs));
+        let named = self.new_named_at(s.name.pos, &name);
         self.gen.types.insert((g, targs.clone()), named);
         self.gen.inst_of.insert(named, (g, targs.clone()));
         let u = self.in_tparams(&binds, |c| c.resolve_type(&s.ty))?;
@@ -992,7 +993,7 @@ impl Checker<'_> {
         let fd = self.fresh_func(decl)?;
         let fi = self.info.funcs.len();
         let mut info = FuncInfo::new(
-            format!("main.{}", fd.name.name),
+            format!("{}.{}", self.pkg_path_at(fd.name.pos), fd.name.name),
             FuncSource::Inst(self.info.insts.len()),
             builtin::INVALID,
             fd.name.pos,
@@ -1031,7 +1032,7 @@ impl Checker<'_> {
             ExprKind::Tilde(x) => Ok(Some(self.resolve_type(x)?)),
             ExprKind::Binary { x, .. } => self.representative(x),
             ExprKind::Ident(n) => {
-                let o = self.lookup(n);
+                let o = self.lookup(n, cons.pos);
                 if o.is_some() && o == self.universe.get(n.as_str()).copied() {
                     match n.as_str() {
                         "any" | "comparable" => return Ok(Some(builtin::ANY)),
@@ -1136,7 +1137,7 @@ impl Checker<'_> {
         match &cons.kind {
             ExprKind::Paren(x) => return self.satisfies(t, x, name, pos),
             ExprKind::Ident(n) => {
-                let o = self.lookup(n);
+                let o = self.lookup(n, cons.pos);
                 if o.is_some() && o == self.universe.get(n.as_str()).copied() {
                     match n.as_str() {
                         "any" => return Ok(()),
@@ -1528,7 +1529,7 @@ impl<'a> Checker<'a> {
         let &super::PkgDecl::Type { decl, spec } = self.pkg_decls.get(&o)? else {
             return None;
         };
-        let file: &'a File = self.file;
+        let file: &'a Source = self.file;
         let Decl::Type(specs) = &file.decls[decl] else {
             return None;
         };

@@ -17,15 +17,15 @@ use std::collections::{HashMap, HashSet};
 use super::constant::ConstVal;
 use super::ty::{builtin, Signature, Ty};
 use super::{
-    Builtin, FuncInfo, FuncSource, GlobalInit, Info, Obj, ObjId, ObjKind, Package, VarInfo,
+    Builtin, FuncInfo, FuncSource, GlobalInit, Info, Native, Obj, ObjId, ObjKind, Package, VarInfo,
 };
 use crate::diag::CompileError;
 use crate::syntax::ast::*;
 
 pub(crate) type R<T> = Result<T, CompileError>;
 
-/// Type-checks a parsed file.
-pub fn check(file: &File) -> Result<Info, CompileError> {
+/// Type-checks a program's source.
+pub fn check(file: &Source) -> Result<Info, CompileError> {
     let mut c = Checker::new(file);
     let r = c.run();
     let mut errs = std::mem::take(&mut c.errors);
@@ -49,6 +49,11 @@ pub fn check(file: &File) -> Result<Info, CompileError> {
     first.more = errs;
     first.more.extend(tail);
     Err(first)
+}
+
+/// Whether a name is exported from its package (starts with an upper-case letter).
+pub(crate) fn is_exported(name: &str) -> bool {
+    name.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// An error about a value or type an earlier error left invalid: never
@@ -81,10 +86,15 @@ enum PkgDecl {
 }
 
 pub(crate) struct Checker<'a> {
-    file: &'a File,
+    file: &'a Source,
     pub(crate) info: Info,
     universe: HashMap<String, ObjId>,
-    pkg_scope: HashMap<String, ObjId>,
+    /// Each package's package-level names (by `Source::pkgs` index).
+    pkg_scopes: Vec<HashMap<String, ObjId>>,
+    /// Each file's imported package names (by file id).
+    file_scopes: Vec<HashMap<String, ObjId>>,
+    /// The package each named type was declared in.
+    type_pkg: HashMap<Ty, usize>,
     scopes: Vec<HashMap<String, ObjId>>,
     pkg_decls: HashMap<ObjId, PkgDecl>,
     /// Package-level objects whose declaration is being checked (cycle detection).
@@ -92,8 +102,8 @@ pub(crate) struct Checker<'a> {
     resolved: HashSet<ObjId>,
     /// The function whose body is being checked.
     cur_func: Option<usize>,
-    /// Imports: package, position of the path, used.
-    imports: Vec<(Package, String, Pos, bool)>,
+    /// Imports: the package name's object, the path, its position, used.
+    imports: Vec<(ObjId, String, Pos, bool)>,
     /// For init order: the package-level var or func whose code is being checked,
     /// and what it references.
     dep_owner: Option<ObjId>,
@@ -130,7 +140,7 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a File) -> Checker<'a> {
+    fn new(file: &'a Source) -> Checker<'a> {
         let info = Info {
             types: super::TypeTable::new(),
             objs: Vec::new(),
@@ -155,7 +165,9 @@ impl<'a> Checker<'a> {
             file,
             info,
             universe: HashMap::new(),
-            pkg_scope: HashMap::new(),
+            pkg_scopes: vec![HashMap::new(); file.pkgs.len()],
+            file_scopes: vec![HashMap::new(); file.files.len()],
+            type_pkg: HashMap::new(),
             scopes: Vec::new(),
             pkg_decls: HashMap::new(),
             resolving: HashSet::new(),
@@ -344,14 +356,14 @@ impl<'a> Checker<'a> {
         crate::syntax::walk::walk_stmt_exprs(s, &mut |e| {
             if let ExprKind::Selector(x, _) = &e.kind {
                 if let ExprKind::Ident(name) = &x.kind {
-                    pkgs.push(name.clone());
+                    pkgs.push((name.clone(), x.pos));
                 }
             }
         });
-        for name in pkgs {
-            if let Some(o) = self.lookup(&name) {
-                if let ObjKind::Package(p) = self.obj(o).kind {
-                    self.use_package(p);
+        for (name, pos) in pkgs {
+            if let Some(o) = self.lookup(&name, pos) {
+                if let ObjKind::Package(_) = self.obj(o).kind {
+                    self.use_package(o);
                 }
             }
         }
@@ -447,55 +459,140 @@ impl<'a> Checker<'a> {
         Ok(o)
     }
 
-    pub(crate) fn lookup(&self, name: &str) -> Option<ObjId> {
+    /// What `name`, used at `pos`, denotes: a local name, else one the
+    /// file imports, else a name of the package (of the file `pos` is
+    /// in), else a predeclared one.
+    pub(crate) fn lookup(&self, name: &str, pos: Pos) -> Option<ObjId> {
         for s in self.scopes.iter().rev() {
             if let Some(&o) = s.get(name) {
                 return Some(o);
             }
         }
-        if let Some(&o) = self.pkg_scope.get(name) {
+        if let Some(&o) = self
+            .file_scopes
+            .get(pos.file as usize)
+            .and_then(|s| s.get(name))
+        {
+            return Some(o);
+        }
+        if let Some(&o) = self.pkg_scopes[self.pkg_at(pos)].get(name) {
             return Some(o);
         }
         self.universe.get(name).copied()
     }
 
+    /// The package the code at `pos` belongs to.
+    pub(crate) fn pkg_at(&self, pos: Pos) -> usize {
+        self.file.pkg_of(pos)
+    }
+
+    /// The package of `pos` as its functions are named (`main`, `sort`,
+    /// `example.com/m/geom`).
+    pub(crate) fn pkg_path_at(&self, pos: Pos) -> &'a str {
+        &self.file.pkgs[self.pkg_at(pos)].path
+    }
+
+    /// A new named type `name` declared at `pos` (`geom.Circle`).
+    pub(crate) fn new_named_at(&mut self, pos: Pos, name: &str) -> Ty {
+        let pkg = self.pkg_at(pos);
+        let t = self
+            .info
+            .types
+            .new_named(format!("{}.{name}", self.file.pkgs[pkg].name));
+        self.type_pkg.insert(t, pkg);
+        t
+    }
+
+    /// The name `x` written `pkg.Name`, or `Name`, denotes (none when `x`
+    /// is neither, or `pkg` no package, or the name unknown).
+    pub(crate) fn name_obj(&self, x: &Expr) -> Option<ObjId> {
+        match &x.kind {
+            ExprKind::Ident(n) => self.lookup(n, x.pos),
+            ExprKind::Paren(y) => self.name_obj(y),
+            ExprKind::Selector(p, sel) => {
+                let ExprKind::Ident(pn) = &p.kind else {
+                    return None;
+                };
+                let ObjKind::Package(pk) = self.obj(self.lookup(pn, p.pos)?).kind else {
+                    return None;
+                };
+                if !is_exported(&sel.name) {
+                    return None;
+                }
+                self.pkg_scopes[pk.0 as usize].get(&sel.name).copied()
+            }
+            _ => None,
+        }
+    }
+
     // ----- the package -----
 
     fn run(&mut self) -> R<()> {
-        let file = self.file;
-        if file.package.name != "main" {
-            return self.err(
-                file.package.pos,
-                format!(
-                    "unsupported: package {} (only package main runs)",
-                    file.package.name
-                ),
+        let src = self.file;
+        let main = src.main_pkg();
+        // `fmt.Stringer` is the runtime's (its printing calls `String`).
+        if let Some(f) = src.pkgs.iter().position(|p| p.path == "fmt") {
+            let o = self.new_obj(
+                "Stringer",
+                Pos::default(),
+                builtin::STRINGER,
+                ObjKind::TypeName,
             );
+            self.pkg_scopes[f].insert("Stringer".into(), o);
         }
-        for imp in &file.imports {
-            let pkg = match imp.path.as_str() {
-                "fmt" => Package::Fmt,
-                "errors" => Package::Errors,
-                other => return self.err(imp.path_pos, format!("unsupported: import \"{other}\"")),
-            };
-            let name = imp
-                .name
-                .as_ref()
-                .map(|n| n.name.clone())
-                .unwrap_or_else(|| imp.path.clone());
-            if name == "_" || name == "." {
+        for (fid, f) in src.files.iter().enumerate() {
+            let pkg = &src.pkgs[f.pkg];
+            if f.pkg == main && f.package.name != "main" {
                 return self.err(
-                    imp.pos,
-                    format!("unsupported: import {name} \"{}\"", imp.path),
+                    f.package.pos,
+                    format!(
+                        "unsupported: package {} (only package main runs)",
+                        f.package.name
+                    ),
                 );
             }
-            let o = self.new_obj(&name, imp.pos, builtin::INVALID, ObjKind::Package(pkg));
-            if self.pkg_scope.insert(name.clone(), o).is_some() {
-                return self.err(imp.path_pos, format!("{name} redeclared in this block"));
+            if f.package.name != pkg.name {
+                let first = src.files[pkg.files[0] as usize].package.name.clone();
+                return self.err(
+                    f.package.pos,
+                    format!("package {}; expected package {first}", f.package.name),
+                );
             }
-            self.imports
-                .push((pkg, imp.path.clone(), imp.path_pos, false));
+            for imp in &f.imports {
+                let Some(p) = src.pkgs.iter().position(|p| p.path == imp.path) else {
+                    return self.err(
+                        imp.path_pos,
+                        format!("unsupported: import \"{}\"", imp.path),
+                    );
+                };
+                let name = imp
+                    .name
+                    .as_ref()
+                    .map(|n| n.name.clone())
+                    .unwrap_or_else(|| src.pkgs[p].name.clone());
+                if name == "." {
+                    return self.err(
+                        imp.pos,
+                        format!("unsupported: import {name} \"{}\"", imp.path),
+                    );
+                }
+                if name == "_" {
+                    continue; // imported for its initialization only
+                }
+                let o = self.new_obj(
+                    &name,
+                    imp.pos,
+                    builtin::INVALID,
+                    ObjKind::Package(Package(p as u16)),
+                );
+                if self.file_scopes[fid].insert(name.clone(), o).is_some() {
+                    return self.err(imp.path_pos, format!("{name} redeclared in this block"));
+                }
+                self.imports
+                    .push((o, imp.path.clone(), imp.path_pos, false));
+            }
         }
+        let file = src;
         self.collect()?;
         // Methods first: package-level initializers may call them.
         self.collect_methods()?;
@@ -544,7 +641,7 @@ impl<'a> Checker<'a> {
         r
     }
 
-    fn check_bodies(&mut self, file: &File) -> R<()> {
+    fn check_bodies(&mut self, file: &Source) -> R<()> {
         for (i, d) in file.decls.iter().enumerate() {
             if let Decl::Func(fd) = d {
                 let Some(fi) = self.func_of_decl(i) else {
@@ -560,7 +657,8 @@ impl<'a> Checker<'a> {
             }
         }
         self.check_instantiated_bodies()?;
-        let main = self.pkg_scope.get("main").copied();
+        let main_pkg = self.file.main_pkg();
+        let main = self.pkg_scopes[main_pkg].get("main").copied();
         match main.map(|m| self.obj(m).kind.clone()) {
             Some(ObjKind::Func(f)) => {
                 let sig = self.info.types.sig(self.info.funcs[f].sig).cloned();
@@ -575,14 +673,14 @@ impl<'a> Checker<'a> {
                 self.info.main = f;
             }
             _ => {
+                let f = self.file.pkgs[main_pkg].files[0] as usize;
                 return self.err(
-                    file.package.pos,
+                    self.file.files[f].package.pos,
                     "function main is undeclared in the main package",
-                )
+                );
             }
         }
-        for (pkg, path, pos, used) in &self.imports {
-            let _ = pkg;
+        for (_, path, pos, used) in &self.imports {
             if !used {
                 return self.err(*pos, format!("\"{path}\" imported and not used"));
             }
@@ -628,7 +726,7 @@ impl<'a> Checker<'a> {
                         let ty = if s.alias {
                             builtin::INVALID
                         } else {
-                            self.info.types.new_named(format!("main.{}", s.name.name))
+                            self.new_named_at(s.name.pos, &s.name.name)
                         };
                         let o = self.new_obj(&s.name.name, s.name.pos, ty, ObjKind::TypeName);
                         self.declare_pkg(&s.name, o)?;
@@ -674,7 +772,16 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Decl::Func(fd) => {
-                    if fd.body.is_none() {
+                    // The standard library's functions without a body are
+                    // the runtime's.
+                    let pkg = &self.file.pkgs[self.pkg_at(fd.name.pos)];
+                    let native = match (&fd.body, &fd.recv) {
+                        (None, None) if pkg.std => {
+                            Native::from_name(&format!("{}.{}", pkg.path, fd.name.name))
+                        }
+                        _ => None,
+                    };
+                    if fd.body.is_none() && native.is_none() {
                         return self.err(fd.name.pos, "missing function body");
                     }
                     // A method with type parameters (of any receiver): only
@@ -721,19 +828,27 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let fi = self.info.funcs.len();
+                    let path = self.pkg_path_at(fd.name.pos);
                     self.info.funcs.push(FuncInfo::new(
-                        format!("main.{}", fd.name.name),
+                        format!("{path}.{}", fd.name.name),
                         FuncSource::Decl(di),
                         builtin::INVALID,
                         fd.name.pos,
                     ));
+                    self.info.funcs[fi].native = native;
                     if fd.recv.is_none() {
                         if fd.name.name == "init" {
                             // Not declared: Go's init functions cannot be
                             // referred to. They run after the package
                             // variables are initialized, in source order.
-                            self.info.funcs[fi].name =
-                                format!("main.init.{}", self.info.inits.len());
+                            let pkg = self.pkg_at(fd.name.pos);
+                            let n = self
+                                .info
+                                .inits
+                                .iter()
+                                .filter(|&&f| self.pkg_at(self.info.funcs[f].pos) == pkg)
+                                .count();
+                            self.info.funcs[fi].name = format!("{path}.init.{n}");
                             self.info.inits.push(fi);
                             continue;
                         }
@@ -757,7 +872,20 @@ impl<'a> Checker<'a> {
         if ident.name == "_" {
             return Ok(());
         }
-        if let Some(prev) = self.pkg_scope.insert(ident.name.clone(), o) {
+        let pkg = self.pkg_at(ident.pos);
+        if let Some(imp) = self.file_scopes[ident.pos.file as usize].get(&ident.name) {
+            let p = self.obj(*imp).pos;
+            return self.err(
+                ident.pos,
+                format!(
+                    "{} already declared through import of package {} at {}",
+                    ident.name,
+                    ident.name,
+                    self.pos_string(p)
+                ),
+            );
+        }
+        if let Some(prev) = self.pkg_scopes[pkg].insert(ident.name.clone(), o) {
             let p = self.obj(prev).pos;
             return self.err(
                 ident.pos,
@@ -896,7 +1024,7 @@ impl<'a> Checker<'a> {
             let ExprKind::Ident(name) = &base_expr.kind else {
                 return self.err(recv.ty.pos, "invalid receiver type");
             };
-            let Some(tobj) = self.pkg_scope.get(name).copied() else {
+            let Some(tobj) = self.pkg_scopes[self.pkg_at(fd.name.pos)].get(name).copied() else {
                 return self.err(base_expr.pos, format!("undefined: {name}"));
             };
             self.info.uses.insert(base_expr.id, tobj);
@@ -929,13 +1057,35 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    /// How Go's runtime names a method: `main.(*T).M`, `main.T.M`.
+    /// How Go's runtime names a method: `main.(*T).M`, `main.T.M`,
+    /// `example.com/m/geom.(*Circle).Area`.
     pub(crate) fn method_name(&self, named: Ty, ptr: bool, m: &str) -> String {
         let tname = self.info.types.name(named);
+        let pkg = self
+            .type_pkg
+            .get(&named)
+            .map_or(self.file.main_pkg(), |p| *p);
+        let p = &self.file.pkgs[pkg];
+        let bare = tname
+            .strip_prefix(p.name.as_str())
+            .and_then(|t| t.strip_prefix('.'))
+            .unwrap_or(&tname);
         if ptr {
-            format!("main.(*{}).{m}", tname.trim_start_matches("main."))
+            format!("{}.(*{bare}).{m}", p.path)
         } else {
-            format!("{tname}.{m}")
+            format!("{}.{bare}.{m}", p.path)
+        }
+    }
+
+    /// A position as gc prints it in a message (`file:line:col`, the
+    /// file left out in a program of one file, as before).
+    pub(crate) fn pos_string(&self, p: Pos) -> String {
+        if self.file.files.len() <= 1 {
+            return p.to_string();
+        }
+        match self.file.files.get(p.file as usize) {
+            Some(f) => format!("{}:{}:{}", f.name, p.line, p.col),
+            None => p.to_string(),
         }
     }
 
@@ -1179,11 +1329,15 @@ impl<'a> Checker<'a> {
     }
 
     fn check_func_body(&mut self, fi: usize, fd: &FuncDecl) -> R<()> {
-        let body = fd.body.as_ref().expect("collected funcs have bodies");
+        let Some(body) = fd.body.as_ref() else {
+            return Ok(()); // a native (see `collect`)
+        };
         let saved_func = self.cur_func.replace(fi);
         let saved_owner = self.dep_owner.take();
         if fd.recv.is_none() {
-            self.dep_owner = self.pkg_scope.get(&fd.name.name).copied();
+            self.dep_owner = self.pkg_scopes[self.pkg_at(fd.name.pos)]
+                .get(&fd.name.name)
+                .copied();
         }
         let saved_vars = std::mem::take(&mut self.local_vars);
         let scopes = self.scopes.len();

@@ -365,7 +365,7 @@ impl Checker<'_> {
                         let o = self.new_obj(&s.name.name, s.name.pos, t, ObjKind::TypeName);
                         self.declare_local(&s.name, o)?;
                     } else {
-                        let named = self.info.types.new_named(format!("main.{}", s.name.name));
+                        let named = self.new_named_at(s.name.pos, &s.name.name);
                         let o = self.new_obj(&s.name.name, s.name.pos, named, ObjKind::TypeName);
                         self.declare_local(&s.name, o)?;
                         let u = self.resolve_type(&s.ty)?;
@@ -962,7 +962,7 @@ impl Checker<'_> {
                 if let ExprKind::Ident(n) = &te.kind {
                     if n == "nil"
                         && matches!(
-                            self.lookup("nil").map(|o| &self.obj(o).kind),
+                            self.lookup("nil", te.pos).map(|o| &self.obj(o).kind),
                             Some(ObjKind::Nil)
                         )
                     {
@@ -1256,9 +1256,9 @@ impl Checker<'_> {
             if self.info.funcs[fi].named_results {
                 for &r in &self.info.funcs[fi].results.clone() {
                     let name = self.obj(r).name.clone();
-                    if name != "_" && self.lookup(&name) != Some(r) {
+                    if name != "_" && self.lookup(&name, s.pos) != Some(r) {
                         let inner = self
-                            .lookup(&name)
+                            .lookup(&name, s.pos)
                             .map(|o| self.obj(o).pos)
                             .unwrap_or_default();
                         return self.err(s.pos, format!("result parameter {name} not in scope at return\n\tinner declaration of {name} at {inner}"));

@@ -7,7 +7,7 @@ use super::{Checker, R};
 use crate::diag::CompileError;
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Field, IfaceMethod, Signature, Ty, TypeKind};
-use crate::types::{ObjKind, Package};
+use crate::types::{ObjId, ObjKind};
 
 impl Checker<'_> {
     /// Resolves an expression that must denote a type.
@@ -22,7 +22,7 @@ impl Checker<'_> {
     pub(crate) fn try_type(&mut self, e: &Expr) -> R<Option<Ty>> {
         let t = match &e.kind {
             ExprKind::Ident(name) => {
-                let Some(o) = self.lookup(name) else {
+                let Some(o) = self.lookup(name, e.pos) else {
                     return self.undefined(e.pos, name);
                 };
                 if self.names_generic_type(e) {
@@ -56,10 +56,8 @@ impl Checker<'_> {
                     ExprKind::Instance(_, a) => a.iter().collect(),
                     _ => unreachable!(),
                 };
-                let ExprKind::Ident(n) = &strip_parens(x).kind else {
-                    unreachable!()
-                };
-                let o = self.lookup(n.as_str()).expect("looked up");
+                let o = self.name_obj(x).expect("looked up");
+                self.use_qualifier(x);
                 self.info.uses.insert(strip_parens(x).id, o);
                 let ObjKind::Generic(g) = self.obj(o).kind else {
                     unreachable!()
@@ -67,23 +65,35 @@ impl Checker<'_> {
                 self.instantiate_type(g, &args, e.pos)?
             }
             ExprKind::Selector(x, sel) => {
-                if let ExprKind::Ident(pkg) = &x.kind {
-                    if let Some(o) = self.lookup(pkg) {
-                        if let ObjKind::Package(p) = self.obj(o).kind {
-                            self.use_package(p);
-                            return match (p, sel.name.as_str()) {
-                                (Package::Fmt, "Stringer") => {
-                                    // (Recorded as every type expression's
-                                    // type is: a type switch's case reads it.)
-                                    self.info.expr_types.insert(e.id, builtin::STRINGER);
-                                    Ok(Some(builtin::STRINGER))
-                                }
-                                _ => Ok(None),
-                            };
-                        }
-                    }
+                let ExprKind::Ident(pkg) = &x.kind else {
+                    return Ok(None);
+                };
+                let Some(po) = self.lookup(pkg, x.pos) else {
+                    return Ok(None);
+                };
+                let ObjKind::Package(p) = self.obj(po).kind else {
+                    return Ok(None);
+                };
+                self.use_package(po);
+                self.info.uses.insert(x.id, po);
+                let o = self.qualified_obj(p, sel)?;
+                if self.names_generic_type(e) {
+                    let g = self.generic_type_string(e);
+                    return self.err(
+                        e.pos,
+                        format!("cannot use generic type {g} without instantiation"),
+                    );
                 }
-                return Ok(None);
+                if !matches!(self.obj(o).kind, ObjKind::TypeName) {
+                    return Ok(None);
+                }
+                self.info.uses.insert(e.id, o);
+                self.resolve_obj(o)?;
+                let t = self.obj(o).ty;
+                // (Recorded as every type expression's type is: a type
+                // switch's case reads it.)
+                self.info.expr_types.insert(e.id, t);
+                return Ok(Some(t));
             }
             ExprKind::Star(x) => match self.try_type(x)? {
                 Some(t) => self.info.types.pointer(t),
@@ -301,10 +311,25 @@ impl Checker<'_> {
         }))
     }
 
-    pub(crate) fn use_package(&mut self, p: Package) {
+    /// Marks an import used (by its package name's object).
+    pub(crate) fn use_package(&mut self, o: ObjId) {
         for imp in &mut self.imports {
-            if imp.0 == p {
+            if imp.0 == o {
                 imp.3 = true;
+            }
+        }
+    }
+
+    /// Marks the import a qualified name `pkg.Name` goes through used.
+    pub(crate) fn use_qualifier(&mut self, x: &Expr) {
+        if let ExprKind::Selector(p, _) = &strip_parens(x).kind {
+            if let ExprKind::Ident(pn) = &p.kind {
+                if let Some(o) = self.lookup(pn, p.pos) {
+                    if matches!(self.obj(o).kind, ObjKind::Package(_)) {
+                        self.use_package(o);
+                        self.info.uses.insert(p.id, o);
+                    }
+                }
             }
         }
     }

@@ -59,7 +59,11 @@ impl FnCtx<'_, '_> {
         }
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x),
-            ExprKind::Ident(_) => {
+            // (A qualified name, `pkg.V`, is a name.)
+            ExprKind::Ident(_) | ExprKind::Selector(..)
+                if !matches!(e.kind, ExprKind::Selector(..))
+                    || self.info().uses.contains_key(&e.id) =>
+            {
                 let o = self.info().uses.get(&e.id).copied();
                 match o.map(|o| (o, self.info().obj(o).kind.clone())) {
                     Some((o, ObjKind::Var(_))) => {
@@ -163,6 +167,12 @@ impl FnCtx<'_, '_> {
                 self.mov(d, s, w);
                 Ok(())
             }
+            ExprKind::Selector(..) if self.info().uses.contains_key(&e.id) => {
+                let s = self.expr(e)?;
+                let w = self.words(t);
+                self.mov(d, s, w);
+                Ok(())
+            }
             ExprKind::IntLit(_)
             | ExprKind::FloatLit(_)
             | ExprKind::ImagLit(_)
@@ -220,12 +230,6 @@ impl FnCtx<'_, '_> {
                 }
                 Some(Selection::IfaceMethodExpr { iface, index }) => {
                     let f = self.l.synth_id(Synth::IfaceMethodExpr(iface, index));
-                    let a = self.l.func_value(f);
-                    self.emit(Op::Const { d, v: a });
-                    Ok(())
-                }
-                Some(Selection::Native(n)) => {
-                    let f = self.l.synth_id(Synth::NativeValue(n));
                     let a = self.l.func_value(f);
                     self.emit(Op::Const { d, v: a });
                     Ok(())

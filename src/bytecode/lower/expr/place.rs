@@ -119,7 +119,11 @@ impl FnCtx<'_, '_> {
         match &e.kind {
             ExprKind::Paren(x) => self.place(x),
             ExprKind::Ident(n) if n == "_" => Ok(Place::Blank),
-            ExprKind::Ident(_) if !self.info().consts.contains_key(&e.id) => {
+            ExprKind::Ident(_) | ExprKind::Selector(..)
+                if !self.info().consts.contains_key(&e.id)
+                    && (matches!(e.kind, ExprKind::Ident(_))
+                        || self.info().uses.contains_key(&e.id)) =>
+            {
                 let o = self
                     .info()
                     .uses

@@ -14,9 +14,14 @@ impl Checker<'_> {
         if name == "_" {
             return self.err(e.pos, "cannot use _ as value");
         }
-        let Some(o) = self.lookup(name) else {
+        let Some(o) = self.lookup(name, e.pos) else {
             return self.undefined(e.pos, name);
         };
+        self.ident_obj(e, o, name, is_use)
+    }
+
+    /// `e`, a name (or a qualified name `pkg.Name`), denoting `o`.
+    pub(crate) fn ident_obj(&mut self, e: &Expr, o: ObjId, name: &str, is_use: bool) -> R<Operand> {
         self.info.uses.insert(e.id, o);
         self.resolve_obj(o)?;
         let obj = self.obj(o).clone();
@@ -75,18 +80,13 @@ impl Checker<'_> {
                 );
             }
             ObjKind::Package(p) => {
-                self.use_package(*p);
+                self.use_package(o);
                 Operand {
                     mode: Mode::Package(*p),
                     ty: builtin::INVALID,
                     val: None,
                 }
             }
-            ObjKind::Native(n) => Operand {
-                mode: Mode::Native(*n),
-                ty: obj.ty,
-                val: None,
-            },
             ObjKind::Nil => Operand::value(builtin::UNTYPED_NIL),
         })
     }

@@ -27,7 +27,7 @@ use super::{Checker, R};
 use crate::syntax::ast::*;
 use crate::types::constant::ConstVal;
 use crate::types::ty::{builtin, Ty};
-use crate::types::{Builtin, Native, Package};
+use crate::types::{Builtin, Package};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Mode {
@@ -41,7 +41,6 @@ pub(crate) enum Mode {
     Const,
     TypeExpr,
     Builtin(Builtin),
-    Native(Native),
     Package(Package),
 }
 
@@ -103,7 +102,6 @@ impl Checker<'_> {
                 e.pos,
                 format!("{} (built-in) must be called", self.expr_string(e)),
             ),
-            Mode::Native(_) => Ok(()),
             Mode::Package(_) => self.err(
                 e.pos,
                 format!("use of package {} without selector", self.expr_string(e)),

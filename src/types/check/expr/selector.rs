@@ -4,18 +4,17 @@
 
 use super::{Mode, Operand};
 use crate::syntax::ast::*;
-use crate::types::check::{Checker, R};
-use crate::types::ty::{builtin, Ty};
-use crate::types::{Native, ObjKind, Package, Selection};
+use crate::types::check::{is_exported, Checker, R};
+use crate::types::{ObjId, ObjKind, Package};
 
 impl Checker<'_> {
     pub(super) fn selector(&mut self, e: &Expr, x: &Expr, sel: &Ident) -> R<Operand> {
         // Qualified identifiers: fmt.Println, errors.New.
         if let ExprKind::Ident(pkg) = &x.kind {
-            if let Some(o) = self.lookup(pkg) {
+            if let Some(o) = self.lookup(pkg, x.pos) {
                 if let ObjKind::Package(p) = self.obj(o).kind {
                     self.info.uses.insert(x.id, o);
-                    self.use_package(p);
+                    self.use_package(o);
                     return self.qualified(e, p, sel);
                 }
             }
@@ -39,58 +38,28 @@ impl Checker<'_> {
         self.select_member(e, x, &xo, sel)
     }
 
+    /// `pkg.Name`: a name package `p` exports.
     pub(super) fn qualified(&mut self, e: &Expr, p: Package, sel: &Ident) -> R<Operand> {
-        let n = match (p, sel.name.as_str()) {
-            (Package::Fmt, "Println") => Native::FmtPrintln,
-            (Package::Fmt, "Printf") => Native::FmtPrintf,
-            (Package::Fmt, "Print") => Native::FmtPrint,
-            (Package::Fmt, "Sprintf") => Native::FmtSprintf,
-            (Package::Fmt, "Sprint") => Native::FmtSprint,
-            (Package::Fmt, "Sprintln") => Native::FmtSprintln,
-            (Package::Fmt, "Errorf") => Native::FmtErrorf,
-            (Package::Errors, "New") => Native::ErrorsNew,
-            (Package::Fmt, "Stringer") => {
-                return Ok(Operand {
-                    mode: Mode::TypeExpr,
-                    ty: builtin::STRINGER,
-                    val: None,
-                });
-            }
-            (pk, name) => {
-                let pn = if pk == Package::Fmt { "fmt" } else { "errors" };
-                if name
-                    .chars()
-                    .next()
-                    .map(|c| c.is_uppercase())
-                    .unwrap_or(false)
-                {
-                    return self.err(e.pos, format!("unsupported: {pn}.{name}"));
-                }
-                return self.err(sel.pos, format!("name {name} not exported by package {pn}"));
-            }
-        };
-        self.info.selections.insert(e.id, Selection::Native(n));
-        let sig = self.native_sig(n);
-        Ok(Operand {
-            mode: Mode::Native(n),
-            ty: sig,
-            val: None,
-        })
+        let o = self.qualified_obj(p, sel)?;
+        self.ident_obj(e, o, &sel.name, true)
     }
 
-    pub(crate) fn native_sig(&mut self, n: Native) -> Ty {
-        use builtin::*;
-        match n {
-            Native::FmtPrint | Native::FmtPrintln => {
-                self.new_signature(vec![ANYS], vec![INT, ERROR], true)
+    /// The object `pkg.Name` denotes, with gc's errors for a name the
+    /// package does not declare or export.
+    pub(crate) fn qualified_obj(&mut self, p: Package, sel: &Ident) -> R<ObjId> {
+        let pkg = &self.file.pkgs[p.0 as usize];
+        let exported = is_exported(&sel.name);
+        match self.pkg_scopes[p.0 as usize].get(&sel.name) {
+            Some(&o) if exported => Ok(o),
+            Some(_) => self.err(
+                sel.pos,
+                format!("name {} not exported by package {}", sel.name, pkg.name),
+            ),
+            // (What pgojit's standard library lacks is refused as such.)
+            None if exported && pkg.std => {
+                self.err(sel.pos, format!("unsupported: {}.{}", pkg.path, sel.name))
             }
-            Native::FmtPrintf => self.new_signature(vec![STRING, ANYS], vec![INT, ERROR], true),
-            Native::FmtSprint | Native::FmtSprintln => {
-                self.new_signature(vec![ANYS], vec![STRING], true)
-            }
-            Native::FmtSprintf => self.new_signature(vec![STRING, ANYS], vec![STRING], true),
-            Native::FmtErrorf => self.new_signature(vec![STRING, ANYS], vec![ERROR], true),
-            Native::ErrorsNew => self.new_signature(vec![STRING], vec![ERROR], false),
+            None => self.err(sel.pos, format!("undefined: {}.{}", pkg.name, sel.name)),
         }
     }
 }

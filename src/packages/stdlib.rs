@@ -1,0 +1,103 @@
+//! The standard library pgojit embeds: Go source this project writes
+//! (`stdlib/<import path>/*.go`), compiled by the front end like user
+//! code, with functions declared without a body where Go itself uses
+//! assembly or the runtime (those are Rust natives, `types::Native`).
+
+/// One embedded source file.
+pub struct StdFile {
+    pub name: &'static str,
+    pub src: &'static str,
+}
+
+/// One embedded package.
+pub struct StdPackage {
+    pub path: &'static str,
+    /// Its package name (`rand` for `math/rand/v2`).
+    pub name: &'static str,
+    pub files: &'static [StdFile],
+}
+
+macro_rules! std_files {
+    ($path:literal: $($f:literal),*) => {
+        &[$(StdFile { name: $f, src: include_str!(concat!("../../stdlib/", $path, "/", $f)) }),*]
+    };
+}
+
+/// Every package a program may import.
+pub static PACKAGES: &[StdPackage] = &[
+    StdPackage {
+        path: "errors",
+        name: "errors",
+        files: std_files!("errors": "errors.go"),
+    },
+    StdPackage {
+        path: "fmt",
+        name: "fmt",
+        files: std_files!("fmt": "print.go"),
+    },
+    StdPackage {
+        path: "io",
+        name: "io",
+        files: std_files!("io": "io.go"),
+    },
+    StdPackage {
+        path: "strconv",
+        name: "strconv",
+        files: std_files!("strconv": "strconv.go", "unquote.go"),
+    },
+    StdPackage {
+        path: "strings",
+        name: "strings",
+        files: std_files!("strings": "builder.go", "reader.go", "replace.go", "strings.go"),
+    },
+    StdPackage {
+        path: "unicode",
+        name: "unicode",
+        files: std_files!("unicode": "unicode.go"),
+    },
+    StdPackage {
+        path: "unicode/utf8",
+        name: "utf8",
+        files: std_files!("unicode/utf8": "utf8.go"),
+    },
+];
+
+/// The package of import path `path`.
+pub fn package(path: &str) -> Option<&'static StdPackage> {
+    PACKAGES.iter().find(|p| p.path == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PACKAGES;
+
+    /// Every `stdlib/` file is embedded, and only those.
+    #[test]
+    fn every_source_file_is_listed() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("stdlib");
+        let mut on_disk = Vec::new();
+        let mut stack = vec![root.clone()];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).expect("stdlib/") {
+                let p = e.expect("entry").path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "go") {
+                    let rel = p.strip_prefix(&root).expect("under stdlib/");
+                    on_disk.push(rel.display().to_string());
+                }
+            }
+        }
+        on_disk.sort();
+        let mut listed: Vec<String> = PACKAGES
+            .iter()
+            .flat_map(|p| {
+                p.files
+                    .iter()
+                    .map(move |f| format!("{}/{}", p.path, f.name))
+            })
+            .collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+}

@@ -1,0 +1,89 @@
+//! The functions the runtime implements in Rust: `fmt`'s printing, and
+//! the standard library's functions declared in Go without a body (where
+//! Go itself uses assembly or the runtime: `math.Sqrt`, strings' byte
+//! search, clocks, files). One row each: the variant, the function as Go
+//! names it, and the words of its arguments and results. The checker binds
+//! a body-less declaration to its row by name; `interp::natives` runs it.
+
+macro_rules! natives {
+    ($($v:ident = $name:literal ($a:literal -> $r:literal),)*) => {
+        /// A function of the runtime (see the module docs).
+        #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+        pub enum Native {
+            $($v,)*
+        }
+
+        impl Native {
+            pub const ALL: &'static [Native] = &[$(Native::$v,)*];
+
+            /// As Go names the function (`fmt.Println`, `math.Sqrt`).
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Native::$v => $name,)*
+                }
+            }
+
+            /// Words of the arguments a call passes (a variadic `...any`
+            /// is a slice: 3 words).
+            pub fn arg_words(self) -> u32 {
+                match self {
+                    $(Native::$v => $a,)*
+                }
+            }
+
+            /// Words of the results.
+            pub fn result_words(self) -> u32 {
+                match self {
+                    $(Native::$v => $r,)*
+                }
+            }
+        }
+    };
+}
+
+impl Native {
+    /// The native Go calls `name` (`math.Sqrt`).
+    pub fn from_name(name: &str) -> Option<Native> {
+        Native::ALL.iter().copied().find(|n| n.name() == name)
+    }
+}
+
+natives! {
+    FmtPrint = "fmt.Print" (3 -> 3),
+    FmtPrintln = "fmt.Println" (3 -> 3),
+    FmtPrintf = "fmt.Printf" (5 -> 3),
+    FmtSprint = "fmt.Sprint" (3 -> 2),
+    FmtSprintln = "fmt.Sprintln" (3 -> 2),
+    FmtSprintf = "fmt.Sprintf" (5 -> 2),
+    FmtErrorf = "fmt.errorf" (5 -> 3),
+    ErrorsNew = "errors.New" (2 -> 2),
+    ErrorsTypeComparable = "errors.typeComparable" (2 -> 1),
+    StringsIndexByte = "strings.IndexByte" (3 -> 1),
+    StringsIndex = "strings.Index" (4 -> 1),
+    StringsLastIndex = "strings.LastIndex" (4 -> 1),
+    StringsCount = "strings.Count" (4 -> 1),
+    StrconvFormatInt = "strconv.formatInt" (2 -> 2),
+    StrconvFormatUint = "strconv.formatUint" (2 -> 2),
+    StrconvFormatFloat = "strconv.formatFloat" (4 -> 2),
+    StrconvAtof = "strconv.atof" (3 -> 2),
+    StrconvQuoteWith = "strconv.quoteWith" (3 -> 2),
+    StrconvQuoteRuneWith = "strconv.quoteRuneWith" (2 -> 2),
+    StrconvIsPrint = "strconv.IsPrint" (1 -> 1),
+    StrconvIsGraphic = "strconv.IsGraphic" (1 -> 1),
+    StrconvCanBackquote = "strconv.CanBackquote" (2 -> 1),
+    UnicodeProps = "unicode.props" (1 -> 1),
+    UnicodeToCase = "unicode.toCase" (2 -> 1),
+    UnicodeSimpleFold = "unicode.SimpleFold" (1 -> 1),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Native;
+
+    #[test]
+    fn names_are_unique_and_found() {
+        for &n in Native::ALL {
+            assert_eq!(Native::from_name(n.name()), Some(n));
+        }
+    }
+}

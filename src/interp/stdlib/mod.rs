@@ -7,8 +7,13 @@ use super::{dyn_type, mem, Vm};
 use crate::runtime::atof::{atof, Parsed};
 use crate::runtime::fmt::strconv as fmtconv;
 use crate::runtime::panic::Panic;
-use crate::runtime::unicode_tables as tables;
 use crate::types::Native;
+
+mod strings;
+mod unicode;
+
+use strings::{count, find, rfind};
+use unicode::{props, simple_fold, to_case};
 
 impl Vm<'_> {
     fn str_arg(&self, at: usize) -> &'static [u8] {
@@ -124,144 +129,4 @@ fn rune_u32(w: u64) -> u32 {
 /// An index as Go returns it (-1 for none).
 fn index_of(i: Option<usize>) -> u64 {
     i.map_or(-1i64, |i| i as i64) as u64
-}
-
-/// The first occurrence of `needle` in `hay`.
-pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    match needle.len() {
-        0 => Some(0),
-        1 => hay.iter().position(|&b| b == needle[0]),
-        n if n > hay.len() => None,
-        n => {
-            let first = needle[0];
-            let mut i = 0;
-            while i + n <= hay.len() {
-                match hay[i..=hay.len() - n].iter().position(|&b| b == first) {
-                    None => return None,
-                    Some(k) => i += k,
-                }
-                if &hay[i..i + n] == needle {
-                    return Some(i);
-                }
-                i += 1;
-            }
-            None
-        }
-    }
-}
-
-/// The last occurrence of `needle` in `hay`.
-pub fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let n = needle.len();
-    if n == 0 {
-        return Some(hay.len());
-    }
-    if n > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - n)
-        .rev()
-        .find(|&i| &hay[i..i + n] == needle)
-}
-
-/// Non-overlapping occurrences of `needle` (runes plus one when empty).
-pub fn count(hay: &[u8], needle: &[u8]) -> usize {
-    if needle.is_empty() {
-        return crate::runtime::fmt::utf8::rune_count(hay) + 1;
-    }
-    let mut n = 0;
-    let mut at = 0;
-    while let Some(i) = find(&hay[at..], needle) {
-        n += 1;
-        at += i + needle.len();
-    }
-    n
-}
-
-/// The classes of rune `r` (`unicode.props`: the bits of
-/// stdlib/unicode/unicode.go), from Go's Unicode data.
-fn props(r: i32) -> u32 {
-    let Ok(r) = u32::try_from(r) else { return 0 };
-    let t = tables::PROPS;
-    match t.binary_search_by(|&(lo, hi, _)| {
-        if hi < r {
-            std::cmp::Ordering::Less
-        } else if lo > r {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(i) => t[i].2 as u32,
-        Err(_) => 0,
-    }
-}
-
-/// `unicode.To`: rune `r` in case `c` (0 upper, 1 lower, 2 title) by
-/// Go's case ranges (Unicode's simple case mapping).
-fn to_case(c: i64, r: i32) -> i32 {
-    let (Ok(u), Ok(c)) = (u32::try_from(r), usize::try_from(c)) else {
-        return r;
-    };
-    let t = tables::CASE_RANGES;
-    let Ok(i) = t.binary_search_by(|&(lo, hi, _)| {
-        if hi < u {
-            std::cmp::Ordering::Less
-        } else if lo > u {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) else {
-        return r;
-    };
-    let (lo, _, delta) = t[i];
-    let d = delta[c.min(2)];
-    if d == tables::UPPER_LOWER {
-        // Alternating upper (even offset) and lower (odd) case; title is upper.
-        return (lo + (((u - lo) & !1) | (c as u32 & 1))) as i32;
-    }
-    r + d
-}
-
-/// `unicode.SimpleFold`: the next rune in `r`'s case-folding orbit.
-fn simple_fold(r: i32) -> i32 {
-    let Ok(u) = u32::try_from(r) else { return r };
-    match tables::FOLDS.binary_search_by_key(&u, |&(a, _)| a) {
-        Ok(i) => tables::FOLDS[i].1 as i32,
-        Err(_) => r,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn searching() {
-        assert_eq!(find(b"chicken", b"ken"), Some(4));
-        assert_eq!(find(b"chicken", b"dmr"), None);
-        assert_eq!(find(b"abc", b""), Some(0));
-        assert_eq!(rfind(b"go gopher", b"go"), Some(3));
-        assert_eq!(rfind(b"abc", b""), Some(3));
-        assert_eq!(count(b"cheese", b"e"), 3);
-        assert_eq!(count(b"five", b""), 5);
-        assert_eq!(count(b"aaaa", b"aa"), 2);
-    }
-
-    #[test]
-    fn classes_and_cases() {
-        // (The bits: Ll 2, Nd 32, White_Space 2048.)
-        assert_eq!(props('é' as i32) & 2, 2);
-        assert_eq!(props('٣' as i32) & 32, 32);
-        assert_eq!(props(0x3000) & 2048, 2048);
-        assert_eq!(props(0xD800), 0);
-        assert_eq!(to_case(0, 'é' as i32), 'É' as i32);
-        assert_eq!(to_case(0, 'ß' as i32), 'ß' as i32);
-        assert_eq!(to_case(1, 'Σ' as i32), 'σ' as i32);
-        assert_eq!(to_case(2, 'ǆ' as i32), 'ǅ' as i32);
-        assert_eq!(to_case(1, 'İ' as i32), 'i' as i32);
-        assert_eq!(simple_fold('k' as i32), 0x212A);
-        assert_eq!(simple_fold(0x212A), 'K' as i32);
-    }
 }

@@ -17,6 +17,8 @@ pub enum Outcome {
     Panic,
     Internal,
     Limit,
+    /// `os.Exit(code)`.
+    Exit(u8),
 }
 
 impl Outcome {
@@ -27,6 +29,7 @@ impl Outcome {
             Outcome::Panic => 2,
             Outcome::Internal => 3,
             Outcome::Limit => 4,
+            Outcome::Exit(c) => *c,
         }
     }
 }
@@ -202,6 +205,7 @@ fn run_program(
             )
         });
     let mut vm = Vm::new(prog);
+    vm.args = opts.args.clone();
     if let Some(out) = out {
         vm.capture_output(out);
     }
@@ -315,6 +319,7 @@ fn run_program(
     }
     match r {
         Ok(()) => Outcome::Ok,
+        Err(Panic::Exit(code)) => Outcome::Exit(code as u8),
         Err(p) => {
             report_panic(&p);
             match &p {

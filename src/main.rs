@@ -29,7 +29,12 @@ struct Cli {
 /// [`RunOptions`] (`run_options` maps one onto the other).
 #[derive(Args, Clone, Debug)]
 struct RunArgs {
+    /// The program: a .go file, or a directory holding the main package
+    /// (of a module with a go.mod), as `go run`.
     file: String,
+    /// The program's arguments (`os.Args[1:]`): everything after the file.
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    program_args: Vec<String>,
     #[arg(long, value_enum, default_value_t = RUN.tier)]
     tier: TierMode,
     /// GOGC: grow the heap this much (percent) over the live heap before collecting.
@@ -290,6 +295,9 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         },
         disasm: None,
         copies: a.copies.max(1),
+        args: std::iter::once(a.file.clone())
+            .chain(a.program_args.iter().cloned())
+            .collect(),
     })
 }
 

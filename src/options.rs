@@ -54,6 +54,8 @@ pub struct RunOptions {
     /// the itab cache, the profile and the compiled code (`pgojit stress
     /// --threads`); they must all print the same.
     pub copies: u32,
+    /// The program's command line (`os.Args`), its name first.
+    pub args: Vec<String>,
 }
 
 impl RunOptions {
@@ -74,6 +76,7 @@ impl RunOptions {
         jit: JitOptions::DEFAULT,
         disasm: None,
         copies: 1,
+        args: Vec::new(),
     };
 }
 

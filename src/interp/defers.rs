@@ -385,6 +385,7 @@ impl Vm<'_> {
         match p {
             Panic::Runtime(m) => format!("runtime error: {m}"),
             Panic::Plain(m) | Panic::Conversion(m) | Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
+            Panic::Exit(c) => format!("exit status {c}"),
             Panic::Value(v) => match self.panic_value(*v, top) {
                 Ok(s) => s,
                 Err(e) => self.panic_text(&e, top),

@@ -52,6 +52,18 @@ pub fn bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
     unsafe { crate::runtime::heap::str_bytes(ptr, len) }
 }
 
+/// The bytes of a `[]byte` (its array holds one byte per word).
+pub fn byte_words(ptr: u64, len: u64) -> Vec<u8> {
+    (0..len as usize).map(|i| load(ptr, i) as u8).collect()
+}
+
+/// Stores `b` into a `[]byte`'s array (one byte per word).
+pub fn store_byte_words(ptr: u64, b: &[u8]) {
+    for (i, &x) in b.iter().enumerate() {
+        store(ptr, i, x as u64);
+    }
+}
+
 /// A VM stack: `n` zeroed slots of anonymous memory, reserved at once and
 /// touched only as frames use them (`malloc` would zero a stack below its
 /// mmap threshold eagerly: a goroutine each).

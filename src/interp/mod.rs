@@ -37,6 +37,7 @@ pub trait TierUp: Sync {
     fn frame_extra(&self, f: FuncId) -> usize;
 }
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use crate::bytecode::op::{interp_slow_ops, Cmp, Op};
@@ -75,6 +76,15 @@ pub struct Vm<'p> {
     stack: mem::VmStack,
     pub heap: Heap,
     out: Box<dyn Write + Send>,
+    /// The program's command line (`os.Args`), its name first.
+    pub args: Vec<String>,
+    /// Files the program opened (`os`), by descriptor.
+    pub(crate) files: HashMap<i64, std::fs::File>,
+    /// The frame of the running native's caller (`runtime.GC` collects
+    /// with it as the running frame).
+    pub(crate) native_frame: (FuncId, usize),
+    /// When the program started (`time`'s monotonic clock).
+    pub(crate) started: std::time::Instant,
     /// Where `print`/`println` write (`None`: stderr).
     err: Option<Box<dyn Write + Send>>,
     /// What compiled code reaches through its `VM` register, including
@@ -206,6 +216,10 @@ impl<'p> Vm<'p> {
                 1 << 16,
                 std::io::stdout(),
             )),
+            args: Vec::new(),
+            files: HashMap::new(),
+            started: std::time::Instant::now(),
+            native_frame: (FuncId(0), 0),
             err: None,
             jc: Box::new(JitCtx::new()),
             tier: None,

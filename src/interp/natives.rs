@@ -197,7 +197,7 @@ impl Vm<'_> {
                 self.stack[at] = e[0];
                 self.stack[at + 1] = e[1];
             }
-            n => return self.std_native(n, at),
+            n => return self.std_native(n, at, top),
         }
         Ok(())
     }

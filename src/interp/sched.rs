@@ -165,6 +165,11 @@ pub(crate) struct Sched {
     free_stacks: Vec<DefaultStack>,
     free_vm_stacks: Vec<super::mem::VmStack>,
     stats: GoStats,
+    /// Sleeping goroutines: when each wakes (`time.Sleep`), earliest first.
+    timers: std::collections::BinaryHeap<std::cmp::Reverse<(std::time::Instant, u64, usize)>>,
+    timer_seq: u64,
+    /// Goroutines blocked on a semaphore (`sync`), by its address.
+    semas: HashMap<u64, VecDeque<usize>>,
 }
 
 /// What `--stats` says about goroutines.
@@ -255,6 +260,9 @@ impl Vm<'_> {
                 free_stacks: Vec::new(),
                 free_vm_stacks: Vec::new(),
                 stats: GoStats::default(),
+                timers: Default::default(),
+                timer_seq: 0,
+                semas: HashMap::new(),
             })
         })
     }
@@ -383,7 +391,13 @@ impl Vm<'_> {
     /// Blocks the running goroutine (`why`: Go's word for it) until a
     /// channel operation readies it; its frames reach `top`.
     pub(crate) fn park(&mut self, why: &'static str, cur: FuncId, fp: usize) -> Result<(), Panic> {
-        let top = self.frame_top(cur, fp).min(self.stack.len());
+        let top = self.frame_top(cur, fp);
+        self.park_at(why, top)
+    }
+
+    /// [`Self::park`] with the frames reaching `top`.
+    pub(crate) fn park_at(&mut self, why: &'static str, top: usize) -> Result<(), Panic> {
+        let top = top.min(self.stack.len());
         let s = self.sched_mut();
         let me = s.cur;
         s.gs[me].status = Status::Waiting(why);
@@ -400,10 +414,92 @@ impl Vm<'_> {
         }
     }
 
+    /// Blocks the running goroutine until `deadline` (`time.Sleep`);
+    /// other goroutines run meanwhile, and the thread sleeps when none can.
+    pub(crate) fn sleep_until(
+        &mut self,
+        deadline: std::time::Instant,
+        top: usize,
+    ) -> Result<(), Panic> {
+        let s = self.sched_mut();
+        s.timer_seq += 1;
+        let (seq, me) = (s.timer_seq, s.cur);
+        s.timers.push(std::cmp::Reverse((deadline, seq, me)));
+        self.park_at("sleep", top)
+    }
+
+    /// Puts the running goroutine at the end of the run queue and runs the
+    /// others that can run (`runtime.Gosched`).
+    pub(crate) fn yield_now(&mut self, top: usize) -> Result<(), Panic> {
+        let s = self.sched_mut();
+        if s.runq.is_empty() && s.timers.is_empty() {
+            return Ok(());
+        }
+        // (A zero-length sleep: it wakes after the goroutines runnable now.)
+        let now = std::time::Instant::now();
+        self.sleep_until(now, top)
+    }
+
+    /// `sync`'s semaphore at `addr` (a word of the program's): takes one
+    /// unit, blocking (`why`) until one is released when there is none.
+    pub(crate) fn sem_acquire(
+        &mut self,
+        addr: u64,
+        why: &'static str,
+        top: usize,
+    ) -> Result<(), Panic> {
+        let p = addr as *mut u64;
+        // SAFETY: `addr` is the address of a live `uint32` field the
+        // program passed (checked non-nil by the Go code that calls this).
+        let v = unsafe { p.cast::<u32>().read() };
+        if v > 0 {
+            // SAFETY: as above.
+            unsafe { p.cast::<u32>().write(v - 1) };
+            return Ok(());
+        }
+        let s = self.sched_mut();
+        let me = s.cur;
+        s.semas.entry(addr).or_default().push_back(me);
+        self.park_at(why, top)
+    }
+
+    /// Releases one unit of the semaphore at `addr`: to the first goroutine
+    /// waiting for it (made runnable), else to the count.
+    pub(crate) fn sem_release(&mut self, addr: u64) {
+        let s = self.sched_mut();
+        if let Some(q) = s.semas.get_mut(&addr) {
+            if let Some(g) = q.pop_front() {
+                if q.is_empty() {
+                    s.semas.remove(&addr);
+                }
+                self.ready(g, 0);
+                return;
+            }
+        }
+        let p = addr as *mut u32;
+        // SAFETY: see `sem_acquire`.
+        unsafe { p.write(p.read().wrapping_add(1)) };
+    }
+
+    /// Wakes the sleepers whose time has come; the earliest wake-up left.
+    fn fire_timers(&mut self) -> Option<std::time::Instant> {
+        let now = std::time::Instant::now();
+        loop {
+            let s = self.sched_mut();
+            let &std::cmp::Reverse((at, _, g)) = s.timers.peek()?;
+            if at > now {
+                return Some(at);
+            }
+            s.timers.pop();
+            self.ready(g, 0);
+        }
+    }
+
     /// The scheduler loop, on `main`'s stack while `main` waits: runs the
     /// other goroutines until `main` is ready.
     fn schedule(&mut self) -> Result<(), Panic> {
         loop {
+            let next_timer = self.fire_timers();
             let s = self.sched_mut();
             if s.gs[MAIN].status == Status::Runnable {
                 self.switch_to(MAIN);
@@ -411,6 +507,11 @@ impl Vm<'_> {
                 return Ok(());
             }
             let Some(g) = s.runq.pop_front() else {
+                if let Some(at) = next_timer {
+                    // Nothing can run before a sleeper wakes.
+                    std::thread::sleep(at.saturating_duration_since(std::time::Instant::now()));
+                    continue;
+                }
                 return Err(self.deadlock());
             };
             if s.gs[g].status != Status::Runnable {
@@ -485,6 +586,13 @@ impl Vm<'_> {
             status: status.into(),
             others,
         }
+    }
+
+    /// Goroutines alive (`main`'s counted).
+    pub(crate) fn live_goroutines(&self) -> usize {
+        self.sched.as_ref().map_or(1, |s| {
+            s.gs.iter().filter(|g| g.status != Status::Dead).count()
+        })
     }
 
     /// Goroutine counts for `--stats` (`None`: no `go` statement ran).

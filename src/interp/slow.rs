@@ -607,6 +607,7 @@ impl Vm<'_> {
             Op::Alloc { d, n, layout } => s!(d) = self.heap.alloc(n as usize, layout)?,
             Op::CallNative { native, base } => {
                 let top = self.frame_top(cur, fp);
+                self.native_frame = (cur, fp);
                 return self.native(native, fp + base as usize, top);
             }
             Op::Panic { s } => {

@@ -139,7 +139,7 @@ impl Vm<'_> {
             Ok(r) => Ok(Some(MethodText::Result(mem::bytes(r[0], r[1]).to_vec()))),
             // A fatal error (stack overflow) or a spent limit is not a
             // panic fmt can recover.
-            Err(e @ (Panic::Fatal(_) | Panic::Limit(_))) => Err(e),
+            Err(e @ (Panic::Fatal(_) | Panic::Limit(_) | Panic::Exit(_))) => Err(e),
             Err(e) => {
                 // Go's fmt recovers the method's panic (catchPanic): a nil
                 // pointer receiver prints `<nil>`; anything else prints

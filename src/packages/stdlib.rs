@@ -26,9 +26,19 @@ macro_rules! std_files {
 /// Every package a program may import.
 pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
+        path: "bufio",
+        name: "bufio",
+        files: std_files!("bufio": "bufio.go", "scan.go"),
+    },
+    StdPackage {
         path: "errors",
         name: "errors",
         files: std_files!("errors": "errors.go"),
+    },
+    StdPackage {
+        path: "flag",
+        name: "flag",
+        files: std_files!("flag": "flag.go"),
     },
     StdPackage {
         path: "fmt",
@@ -41,6 +51,21 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("io": "io.go"),
     },
     StdPackage {
+        path: "log",
+        name: "log",
+        files: std_files!("log": "log.go"),
+    },
+    StdPackage {
+        path: "os",
+        name: "os",
+        files: std_files!("os": "os.go"),
+    },
+    StdPackage {
+        path: "runtime",
+        name: "runtime",
+        files: std_files!("runtime": "runtime.go"),
+    },
+    StdPackage {
         path: "strconv",
         name: "strconv",
         files: std_files!("strconv": "strconv.go", "unquote.go"),
@@ -49,6 +74,21 @@ pub static PACKAGES: &[StdPackage] = &[
         path: "strings",
         name: "strings",
         files: std_files!("strings": "builder.go", "reader.go", "replace.go", "strings.go"),
+    },
+    StdPackage {
+        path: "sync",
+        name: "sync",
+        files: std_files!("sync": "sync.go"),
+    },
+    StdPackage {
+        path: "sync/atomic",
+        name: "atomic",
+        files: std_files!("sync/atomic": "atomic.go"),
+    },
+    StdPackage {
+        path: "time",
+        name: "time",
+        files: std_files!("time": "format.go", "instant.go", "sleep.go", "time.go"),
     },
     StdPackage {
         path: "unicode",

@@ -32,6 +32,9 @@ pub enum Panic {
     /// A limit set on the command line ran out (`--max-steps`): not a Go
     /// error, so not Go's exit code (see `driver::Outcome::Limit`).
     Limit(String),
+    /// `os.Exit(code)`: the program ends now with that exit code, no
+    /// deferred call run, nothing printed.
+    Exit(i32),
     /// The newest panic the VM holds (`Vm::panics`) goes on unwinding: the
     /// deferred calls of a frame it passed did not recover it.
     Unwinding,
@@ -90,6 +93,7 @@ impl Panic {
             Panic::Report { lines, .. } => lines.first().cloned().unwrap_or_default(),
             Panic::Fatal(m) | Panic::Limit(m) => m.clone(),
             Panic::Throw { msg, .. } => msg.clone(),
+            Panic::Exit(_) => String::new(),
         }
     }
 
@@ -100,7 +104,7 @@ impl Panic {
         const SIGNAL: &str = "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
         const NO_TRACE: &str = "goroutine 1 [running]:\nmain.main()\n\t(pgojit)";
         match self {
-            Panic::Limit(_) => String::new(),
+            Panic::Limit(_) | Panic::Exit(_) => String::new(),
             Panic::Fatal(_) | Panic::Throw { .. } => format!("\n{NO_TRACE}"),
             Panic::Report {
                 lines,
@@ -132,7 +136,11 @@ impl Panic {
     pub fn recoverable(&self) -> bool {
         !matches!(
             self,
-            Panic::Fatal(_) | Panic::Limit(_) | Panic::Report { .. } | Panic::Throw { .. }
+            Panic::Fatal(_)
+                | Panic::Limit(_)
+                | Panic::Report { .. }
+                | Panic::Throw { .. }
+                | Panic::Exit(_)
         )
     }
 

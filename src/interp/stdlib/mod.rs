@@ -10,6 +10,7 @@ use crate::runtime::panic::Panic;
 use crate::types::Native;
 
 mod strings;
+mod sys;
 mod unicode;
 
 use strings::{count, find, rfind};
@@ -28,7 +29,10 @@ impl Vm<'_> {
         Ok(())
     }
 
-    pub(crate) fn std_native(&mut self, n: Native, at: usize) -> Result<(), Panic> {
+    pub(crate) fn std_native(&mut self, n: Native, at: usize, top: usize) -> Result<(), Panic> {
+        if let Some(r) = self.sys_native(n, at, top) {
+            return r;
+        }
         let s = &mut self.stack;
         match n {
             Native::ErrorsTypeComparable => {

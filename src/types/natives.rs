@@ -58,6 +58,8 @@ natives! {
     FmtErrorf = "fmt.errorf" (5 -> 3),
     ErrorsNew = "errors.New" (2 -> 2),
     ErrorsTypeComparable = "errors.typeComparable" (2 -> 1),
+    ErrorsCheckTarget = "errors.checkTarget" (2 -> 1),
+    ErrorsAsTarget = "errors.asTarget" (4 -> 1),
     StringsIndexByte = "strings.IndexByte" (3 -> 1),
     StringsIndex = "strings.Index" (4 -> 1),
     StringsLastIndex = "strings.LastIndex" (4 -> 1),

@@ -94,3 +94,61 @@ func (e *joinError) Error() string {
 }
 
 func (e *joinError) Unwrap() []error { return e.errs }
+
+// checkTarget says whether target suits As: 0 yes, 1 it is no non-nil
+// pointer, 2 it points to neither an interface nor an error type (the
+// runtime's, which knows types).
+func checkTarget(target any) int
+
+// asTarget stores err in *target and reports true when err's dynamic
+// type is assignable to *target's type (the runtime's).
+func asTarget(err error, target any) bool
+
+// As finds the first error in err's tree assignable to the type target
+// points to (or whose As(any) bool method says so), stores it there and
+// reports true.
+func As(err error, target any) bool {
+	if err == nil {
+		return false
+	}
+	if target == nil {
+		panic("errors: target cannot be nil")
+	}
+	switch checkTarget(target) {
+	case 1:
+		panic("errors: target must be a non-nil pointer")
+	case 2:
+		panic("errors: *target must be interface or implement error")
+	}
+	return as(err, target)
+}
+
+func as(err error, target any) bool {
+	for {
+		if asTarget(err, target) {
+			return true
+		}
+		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
+			return true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+			if err == nil {
+				return false
+			}
+		case interface{ Unwrap() []error }:
+			for _, err := range x.Unwrap() {
+				if err == nil {
+					continue
+				}
+				if as(err, target) {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+}

@@ -29,6 +29,72 @@ impl Vm<'_> {
         Ok(())
     }
 
+    /// The descriptor of the type `errors.As`'s target points to, or its
+    /// complaint (1: no non-nil pointer, 2: neither interface nor error).
+    fn as_target_elem(
+        &self,
+        ttab: u64,
+        tdata: u64,
+    ) -> Result<&'static crate::runtime::typedesc::TypeDesc, u64> {
+        if ttab == 0 {
+            return Err(1);
+        }
+        let td = dyn_type(ttab, true);
+        let types = &self.prog.types;
+        let Some(elem) = types.pointee(td.ty).filter(|_| tdata != 0) else {
+            return Err(1);
+        };
+        let ed = self
+            .prog
+            .descs
+            .get(elem.0 as usize)
+            .copied()
+            .flatten()
+            .ok_or(2u64)?;
+        let error = self.prog.descs[crate::types::ty::builtin::ERROR.0 as usize].ok_or(2u64)?;
+        if types.is_interface(elem) || crate::runtime::typedesc::itab(error, ed).is_some() {
+            Ok(ed)
+        } else {
+            Err(2)
+        }
+    }
+
+    /// `errors.As`'s step: when the error (type word `etab` of an `error`,
+    /// data `edata`) is assignable to the target's element type, stores it
+    /// through the target pointer `tdata`.
+    fn as_target(&mut self, etab: u64, edata: u64, ttab: u64, tdata: u64) -> bool {
+        let Ok(ed) = self.as_target_elem(ttab, tdata) else {
+            return false;
+        };
+        if etab == 0 {
+            return false;
+        }
+        let dyn_t = dyn_type(etab, false);
+        if self.prog.types.is_interface(ed.ty) {
+            // An interface: the error's type must implement it.
+            let word = if ed.methods.is_empty() {
+                dyn_t as *const _ as u64
+            } else {
+                match crate::runtime::typedesc::itab(ed, dyn_t) {
+                    Some(t) => t as *const _ as u64,
+                    None => return false,
+                }
+            };
+            mem::store(tdata, 0, word);
+            mem::store(tdata, 1, edata);
+            return true;
+        }
+        if dyn_t.ty != ed.ty {
+            return false;
+        }
+        if dyn_t.direct {
+            mem::store(tdata, 0, edata);
+        } else {
+            mem::copy_words(tdata, edata, (ed.size / 8) as usize);
+        }
+        true
+    }
+
     pub(crate) fn std_native(&mut self, n: Native, at: usize, top: usize) -> Result<(), Panic> {
         if let Some(r) = self.sys_native(n, at, top) {
             return r;
@@ -38,6 +104,15 @@ impl Vm<'_> {
             Native::ErrorsTypeComparable => {
                 let t = s[at];
                 s[at] = (t != 0 && dyn_type(t, true).comparable) as u64;
+            }
+            Native::ErrorsCheckTarget => {
+                let (ttab, tdata) = (s[at], s[at + 1]);
+                let code = self.as_target_elem(ttab, tdata).map_or_else(|c| c, |_| 0);
+                self.stack[at] = code;
+            }
+            Native::ErrorsAsTarget => {
+                let (etab, edata, ttab, tdata) = (s[at], s[at + 1], s[at + 2], s[at + 3]);
+                self.stack[at] = self.as_target(etab, edata, ttab, tdata) as u64;
             }
             Native::StringsIndexByte => {
                 let hay = self.str_arg(at);

@@ -360,17 +360,21 @@ impl Checker<'_> {
         let tname = match self.gen.inst_of.get(&base) {
             Some(&(gt, _)) => match self.gen.decls[gt] {
                 GenericDecl::Type { decl, spec } => match &self.file.decls[decl] {
-                    Decl::Type(specs) => specs[spec].name.name.clone(),
+                    Decl::Type(specs) => self.gen_key(specs[spec].name.pos, &specs[spec].name.name),
                     _ => return None,
                 },
                 _ => return None,
             },
-            None => self
-                .info
-                .types
-                .name(base)
-                .trim_start_matches("main.")
-                .to_string(),
+            None => {
+                let pkg = *self.type_pkg.get(&base)?;
+                let full = self.info.types.name(base);
+                let pname = &self.file.pkgs[pkg].name;
+                let bare = full
+                    .strip_prefix(pname.as_str())
+                    .and_then(|t| t.strip_prefix('.'))
+                    .unwrap_or(&full);
+                format!("{pkg}.{bare}")
+            }
         };
         let &g = self.gen.generic_methods.get(&(tname, name.to_string()))?;
         let GenericDecl::Method { decl } = self.gen.decls[g] else {
@@ -836,7 +840,8 @@ impl Checker<'_> {
         }
         self.info.types.set_underlying(named, u);
         if !placeholder {
-            self.instantiate_methods(&s.name.name, named, &targs)?;
+            let key = self.gen_key(s.name.pos, &s.name.name);
+            self.instantiate_methods(&key, named, &targs)?;
             if self.methods_collected {
                 self.promote_methods(named)?;
             }

@@ -237,16 +237,17 @@ impl Checker<'_> {
                 .enumerate()
                 .map(|(i, &t)| var(self, &format!("~r{i}"), t))
                 .collect();
-            let short = tname.trim_start_matches("main.");
             let fi = self.info.funcs.len();
             self.info.promoted.push(Promoted { path, target });
-            let prefix = if is_named { "main." } else { "" };
+            let fname = if is_named {
+                self.method_name(named, ptr_recv, &name)
+            } else if ptr_recv {
+                format!("(*{}).{name}", tname.trim_start_matches("main."))
+            } else {
+                format!("{}.{name}", tname.trim_start_matches("main."))
+            };
             let mut info = FuncInfo::new(
-                if ptr_recv {
-                    format!("{prefix}(*{short}).{name}")
-                } else {
-                    format!("{prefix}{short}.{name}")
-                },
+                fname,
                 FuncSource::Promoted(self.info.promoted.len() - 1),
                 sig,
                 pos,

@@ -492,6 +492,12 @@ impl<'a> Checker<'a> {
         &self.file.pkgs[self.pkg_at(pos)].path
     }
 
+    /// How generic types and their methods are keyed: the type's name in
+    /// the package of `pos` (`3.List`: packages may reuse names).
+    pub(crate) fn gen_key(&self, pos: Pos, base: &str) -> String {
+        format!("{}.{base}", self.pkg_at(pos))
+    }
+
     /// A new named type `name` declared at `pos` (`geom.Circle`).
     pub(crate) fn new_named_at(&mut self, pos: Pos, name: &str) -> Ty {
         let pkg = self.pkg_at(pos);
@@ -795,7 +801,7 @@ impl<'a> Checker<'a> {
                         self.gen
                             .decls
                             .push(generics::GenericDecl::Method { decl: di });
-                        let key = (base, fd.name.name.clone());
+                        let key = (self.gen_key(fd.name.pos, &base), fd.name.name.clone());
                         if self.gen.generic_methods.insert(key, g).is_some() {
                             return self.err(
                                 fd.name.pos,
@@ -806,7 +812,8 @@ impl<'a> Checker<'a> {
                     }
                     // Generic: only its instantiations are functions.
                     if let Some((base, _, _)) = generics::generic_receiver(fd) {
-                        self.gen.methods.entry(base).or_default().push(di);
+                        let key = self.gen_key(fd.name.pos, &base);
+                        self.gen.methods.entry(key).or_default().push(di);
                         continue;
                     }
                     if !fd.ty.tparams.is_empty() && fd.recv.is_none() {

@@ -10,16 +10,18 @@ impl Checker<'_> {
     pub(super) fn func_lit(&mut self, e: &Expr, ft: &FuncType, body: &Block) -> R<Operand> {
         let sig = self.resolve_signature(ft)?;
         let parent = self.cur_func;
+        let pkg = self.pkg_at(e.pos);
         let n = self
             .info
             .funcs
             .iter()
             .filter(|f| f.parent == parent && matches!(f.source, FuncSource::Lit(_)))
+            .filter(|f| parent.is_some() || self.pkg_at(f.pos) == pkg)
             .count()
             + 1;
         let pname = match parent {
             Some(p) => self.info.funcs[p].name.clone(),
-            None => "main.glob".into(),
+            None => format!("{}.glob", self.pkg_path_at(e.pos)),
         };
         let fi = self.info.funcs.len();
         let mut info = FuncInfo::new(

@@ -378,6 +378,7 @@ fn run_copies(j: &crate::tier::Jit, opts: &RunOptions, vm: &mut Vm) -> Result<()
                     .stack_size(256 << 20)
                     .spawn_scoped(scope, move || {
                         let mut vm = Vm::new(j.prog);
+                        vm.args = opts.args.clone();
                         vm.profile = j.profile;
                         vm.tier = Some(j as &dyn TierUp).filter(|_| opts.tier != TierMode::Interp);
                         set_limits(&mut vm, opts);

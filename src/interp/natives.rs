@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::{dyn_type, mem, Vm};
 use crate::bytecode::op::PrintKind;
+use crate::runtime::fmt::print::bad_verb;
 use crate::runtime::fmt::spec::Spec;
 use crate::runtime::fmt::strconv::format_float_println;
 use crate::runtime::fmt::verbs::{printf, PrintfArgs};
@@ -49,17 +50,39 @@ impl PrintfArgs for Args<'_, '_> {
         }
         let a = self.args[i];
         let mut verb = verb;
-        if let (Some(w), 'w') = (&mut self.wrapped, verb) {
-            if a[0] != 0
+        if verb == 'w' {
+            // Only `fmt.Errorf`'s error operands take `%w` (as `%v`); any
+            // other is Go's bad verb, the value printed without methods.
+            let is_error = a[0] != 0
                 && dyn_type(a[0], true)
                     .methods
                     .iter()
-                    .any(|m| m.name == "Error" && m.sig == crate::types::ty::builtin::FUNC_STRING)
-            {
-                if i < 64 {
-                    *w |= 1 << i;
+                    .any(|m| m.name == "Error" && m.sig == crate::types::ty::builtin::FUNC_STRING);
+            match &mut self.wrapped {
+                Some(w) if is_error => {
+                    if i < 64 {
+                        *w |= 1 << i;
+                    }
+                    verb = 'v';
                 }
-                verb = 'v';
+                _ => {
+                    if a[0] == 0 {
+                        bad_verb(out, 'w', None, |_| {});
+                        return;
+                    }
+                    let d = dyn_type(a[0], true);
+                    let words = self.vm.iface_words(d, a[1]);
+                    let mut inner = Vec::new();
+                    let r = self
+                        .vm
+                        .fmt_value(&mut inner, d.ty, &words, spec, 'v', 0, false, self.top);
+                    if let Err(e) = r {
+                        self.err = Some(e);
+                        return;
+                    }
+                    bad_verb(out, 'w', Some(&d.name), |o| o.extend_from_slice(&inner));
+                    return;
+                }
             }
         }
         if let Err(e) = self.vm.fmt_arg(out, a, spec, verb, self.top) {

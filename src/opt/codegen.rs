@@ -1166,6 +1166,22 @@ impl Gen<'_> {
                 self.m.store(mem, r);
             }
         }
+        if !memory && !self.osr && calls {
+            // A pointer parameter that arrived only in its register and
+            // whose slot nothing writes is not saved at calls (`in_slot`):
+            // its slot must hold it for the collector.
+            for &p in &self.g.block(self.g.entry).params {
+                if let Insn::Param { slot } = self.g.insn(p).insn {
+                    let in_reg = PARAMS.get(slot as usize).copied();
+                    if let (Some(r), true, Ty::Ptr) =
+                        (in_reg, self.in_slot[p.index()], self.g.insn(p).ty)
+                    {
+                        let mem = self.slot(slot);
+                        self.m.store(mem, r);
+                    }
+                }
+            }
+        }
         self.params();
         if memory && !self.osr {
             self.m.mov_imm(TMP0, 0);

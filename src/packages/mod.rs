@@ -317,10 +317,17 @@ impl Loader {
         let mut decls = Vec::new();
         let mut pkgs = Vec::new();
         let mut parsed: Vec<Option<File>> = self.files.into_iter().map(|f| Some(f.1)).collect();
-        for (k, &p) in order.iter().enumerate() {
-            let fp = &self.pkgs[p];
+        // Declarations: the main package's first (its functions get the
+        // first ids, as a program of one file had them), then the others
+        // in initialization order; `pkgs` keeps that order (`main` last).
+        let main_k = order.len() - 1;
+        let decl_order = std::iter::once(main_k).chain(0..main_k);
+        let mut pkg_files = vec![Vec::new(); order.len()];
+        for k in decl_order {
+            let fp = &self.pkgs[order[k]];
             let mut ids = fp.files.clone();
             ids.sort_by(|a, b| names[*a as usize].cmp(&names[*b as usize]));
+            pkg_files[k] = ids.clone();
             for &id in &ids {
                 let f = parsed[id as usize].take().expect("each file once");
                 let start = decls.len();
@@ -334,10 +341,13 @@ impl Loader {
                     decls: start..decls.len(),
                 });
             }
+        }
+        for (k, &p) in order.iter().enumerate() {
+            let fp = &self.pkgs[p];
             pkgs.push(PackageSrc {
                 path: fp.path.clone(),
                 name: fp.name.clone(),
-                files: ids,
+                files: std::mem::take(&mut pkg_files[k]),
                 std: fp.std,
             });
         }

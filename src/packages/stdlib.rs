@@ -31,6 +31,11 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("bufio": "bufio.go", "scan.go"),
     },
     StdPackage {
+        path: "bytes",
+        name: "bytes",
+        files: std_files!("bytes": "buffer.go", "bytes.go"),
+    },
+    StdPackage {
         path: "errors",
         name: "errors",
         files: std_files!("errors": "errors.go"),

@@ -91,6 +91,7 @@ natives! {
     SyncSemrelease = "sync.semrelease" (1 -> 0),
     SyncFatal = "sync.fatal" (2 -> 0),
     AtomicSameType = "sync/atomic.sameType" (4 -> 1),
+    FlagZeroValue = "flag.zeroValue" (2 -> 2),
     RuntimeGosched = "runtime.Gosched" (0 -> 0),
     RuntimeNumGoroutine = "runtime.NumGoroutine" (0 -> 1),
     RuntimeGC = "runtime.GC" (0 -> 0),

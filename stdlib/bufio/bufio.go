@@ -484,9 +484,23 @@ func (b *Writer) WriteRune(r rune) (size int, err error) {
 }
 
 func (b *Writer) WriteString(s string) (int, error) {
+	var sw io.StringWriter
+	tryStringWriter := true
 	nn := 0
 	for len(s) > b.Available() && b.err == nil {
-		n := copy(b.buf[b.n:], s)
+		var n int
+		if tryStringWriter {
+			sw, tryStringWriter = b.wr.(io.StringWriter)
+		}
+		if b.Buffered() == 0 && tryStringWriter {
+			// Large write, empty buffer, a writer that takes strings:
+			// straight through.
+			n, b.err = sw.WriteString(s)
+			nn += n
+			s = s[n:]
+			continue
+		}
+		n = copy(b.buf[b.n:], s)
 		b.n += n
 		nn += n
 		s = s[n:]

@@ -272,18 +272,20 @@ func UnquoteUsage(fl *Flag) (name string, usage string) {
 	return
 }
 
-func isZeroValue(fl *Flag, value string) bool {
-	switch fl.Value.(type) {
-	case *boolValue:
-		return value == "false"
-	case *intValue, *int64Value, *uintValue, *float64Value:
-		return value == "0"
-	case *stringValue:
-		return value == ""
-	case *durationValue:
-		return value == "0s"
-	}
-	return value == "" || value == "0" || value == "false"
+// zeroValue is a Value of v's dynamic type holding its zero value (a
+// pointer type's: a pointer to a new zero value) (the runtime's).
+func zeroValue(v Value) Value
+
+// isZeroValue reports whether value is the flag's zero value, as the
+// String of a zero Value of its type says (false when that panics).
+func isZeroValue(fl *Flag, value string) (ok bool) {
+	z := zeroValue(fl.Value)
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return value == z.String()
 }
 
 // PrintDefaults prints every flag's usage and default.
@@ -349,6 +351,7 @@ func (f *FlagSet) Var(value Value, name string, usage string) {
 		} else {
 			msg = fmt.Sprintf("%s flag redefined: %s", f.name, name)
 		}
+		fmt.Fprintln(f.Output(), msg)
 		panic(msg)
 	}
 	if f.formal == nil {

@@ -209,15 +209,8 @@ func ParseUint(s string, base int, bitSize int) (uint64, error) {
 	} else if bitSize < 0 || bitSize > 64 {
 		return 0, bitSizeError(fnParseUint, s0, bitSize)
 	}
-	var cutoff uint64
-	switch base {
-	case 10:
-		cutoff = 1<<64/10 + 1
-	case 16:
-		cutoff = 1<<64/16 + 1
-	default:
-		cutoff = (1<<64-1)/uint64(base) + 1
-	}
+	// The smallest value that overflows when multiplied by base.
+	cutoff := (1<<64-1)/uint64(base) + 1
 	maxVal := uint64(1)<<uint(bitSize) - 1
 	underscores := false
 	var n uint64

@@ -189,8 +189,17 @@ func unquote(in string, unescape bool) (int, string, error) {
 		}
 		return n, string(b), nil
 	case '"', '\'':
-		if !utf8.ValidString(body) && quote == '\'' {
-			return 0, "", ErrSyntax
+		if quote == '\'' && indexByte(body, '\\') < 0 {
+			// No escapes: one rune, decoded as it is (an invalid byte is
+			// U+FFFD; an empty body passes too, as Go's fast path lets it).
+			r, n := utf8.DecodeRuneInString(body)
+			if n != len(body) {
+				return 0, "", ErrSyntax
+			}
+			if !unescape || n == 0 {
+				return end + 1, "", nil
+			}
+			return end + 1, string(r), nil
 		}
 		var b []byte
 		runes := 0
@@ -218,4 +227,13 @@ func unquote(in string, unescape bool) (int, string, error) {
 		return n, string(b), nil
 	}
 	return 0, "", ErrSyntax
+}
+
+func indexByte(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
 }

@@ -187,8 +187,13 @@ impl Vm<'_> {
                 };
                 self.ret_string(at, t.as_bytes())?;
             }
-            Native::StrconvIsPrint => s[at] = fmtconv::is_print(rune_u32(s[at])) as u64,
-            Native::StrconvIsGraphic => s[at] = fmtconv::is_graphic(rune_u32(s[at])) as u64,
+            // (A negative rune is neither.)
+            Native::StrconvIsPrint => {
+                s[at] = u32::try_from(s[at] as i32).is_ok_and(fmtconv::is_print) as u64
+            }
+            Native::StrconvIsGraphic => {
+                s[at] = u32::try_from(s[at] as i32).is_ok_and(fmtconv::is_graphic) as u64
+            }
             Native::StrconvCanBackquote => {
                 let text = self.str_arg(at);
                 self.stack[at] = fmtconv::can_backquote(text) as u64;

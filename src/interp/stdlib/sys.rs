@@ -120,13 +120,15 @@ impl Vm<'_> {
                     self.stack[at + 2],
                 );
                 let pos = match whence {
-                    0 => SeekFrom::Start(off.max(0) as u64),
-                    1 => SeekFrom::Current(off),
-                    _ => SeekFrom::End(off),
+                    0 if off >= 0 => Some(SeekFrom::Start(off as u64)),
+                    1 => Some(SeekFrom::Current(off)),
+                    2 => Some(SeekFrom::End(off)),
+                    _ => None,
                 };
-                let r = match self.files.get_mut(&fd) {
-                    Some(f) => f.seek(pos),
-                    None => Err(std::io::Error::from_raw_os_error(29)),
+                let r = match (self.files.get_mut(&fd), pos) {
+                    (_, None) => Err(std::io::Error::from_raw_os_error(22)),
+                    (Some(f), Some(pos)) => f.seek(pos),
+                    (None, _) => Err(std::io::Error::from_raw_os_error(29)),
                 };
                 self.set_result(at, r);
                 Ok(())
@@ -233,6 +235,17 @@ impl Vm<'_> {
                 self.stack[at] = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
                 Ok(())
             }
+            Native::FlagZeroValue => {
+                let (tab, data) = (self.stack[at], self.stack[at + 1]);
+                if tab != 0 {
+                    let z = self.zero_of(dyn_type(tab, false), data);
+                    match z {
+                        Ok(w) => self.stack[at + 1] = w,
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Ok(())
+            }
             Native::AtomicSameType => {
                 let (a, b) = (self.stack[at], self.stack[at + 2]);
                 let same = a != 0 && b != 0 && dyn_type(a, true).ty == dyn_type(b, true).ty;
@@ -241,6 +254,27 @@ impl Vm<'_> {
             }
             _ => return None,
         })
+    }
+
+    /// The data word of a zero value of dynamic type `d` (whose value's
+    /// data word is `data`): a pointer to a new zero element for a pointer
+    /// type, a new zeroed box otherwise (none for other pointer-shaped types).
+    fn zero_of(
+        &mut self,
+        d: &'static crate::runtime::typedesc::TypeDesc,
+        data: u64,
+    ) -> Result<u64, Panic> {
+        let types = &self.prog.types;
+        if let Some(elem) = types.pointee(d.ty) {
+            let Some(ed) = self.prog.descs.get(elem.0 as usize).copied().flatten() else {
+                return Ok(data);
+            };
+            return self.heap.alloc((ed.size / 8).max(1) as usize, ed.layout);
+        }
+        if d.direct {
+            return Ok(0);
+        }
+        self.heap.alloc((d.size / 8).max(1) as usize, d.layout)
     }
 
     /// `os.Args`: a new `[]string` of the command line.

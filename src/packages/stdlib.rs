@@ -48,7 +48,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "fmt",
         name: "fmt",
-        files: std_files!("fmt": "print.go"),
+        files: std_files!("fmt": "print.go", "scan.go"),
     },
     StdPackage {
         path: "io",

@@ -41,6 +41,11 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("io": "io.go"),
     },
     StdPackage {
+        path: "math/bits",
+        name: "bits",
+        files: std_files!("math/bits": "bits.go"),
+    },
+    StdPackage {
         path: "strconv",
         name: "strconv",
         files: std_files!("strconv": "strconv.go", "unquote.go"),

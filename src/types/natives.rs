@@ -74,6 +74,14 @@ natives! {
     UnicodeProps = "unicode.props" (1 -> 1),
     UnicodeToCase = "unicode.toCase" (2 -> 1),
     UnicodeSimpleFold = "unicode.SimpleFold" (1 -> 1),
+    BitsLen64 = "math/bits.Len64" (1 -> 1),
+    BitsTrailingZeros64 = "math/bits.TrailingZeros64" (1 -> 1),
+    BitsOnesCount64 = "math/bits.OnesCount64" (1 -> 1),
+    BitsReverse64 = "math/bits.Reverse64" (1 -> 1),
+    BitsReverseBytes64 = "math/bits.ReverseBytes64" (1 -> 1),
+    BitsMul64 = "math/bits.Mul64" (2 -> 2),
+    BitsDiv64 = "math/bits.Div64" (3 -> 2),
+    BitsOverflow = "math/bits.overflow" (0 -> 0),
 }
 
 #[cfg(test)]

@@ -114,6 +114,29 @@ impl Vm<'_> {
                 let text = self.str_arg(at);
                 self.stack[at] = fmtconv::can_backquote(text) as u64;
             }
+            Native::BitsLen64 => s[at] = 64 - s[at].leading_zeros() as u64,
+            Native::BitsTrailingZeros64 => s[at] = s[at].trailing_zeros() as u64,
+            Native::BitsOnesCount64 => s[at] = s[at].count_ones() as u64,
+            Native::BitsReverse64 => s[at] = s[at].reverse_bits(),
+            Native::BitsReverseBytes64 => s[at] = s[at].swap_bytes(),
+            Native::BitsMul64 => {
+                let p = s[at] as u128 * s[at + 1] as u128;
+                s[at] = (p >> 64) as u64;
+                s[at + 1] = p as u64;
+            }
+            Native::BitsDiv64 => {
+                let (hi, lo, y) = (s[at], s[at + 1], s[at + 2]);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                if y <= hi {
+                    return Err(Panic::Runtime("integer overflow".into()));
+                }
+                let n = (hi as u128) << 64 | lo as u128;
+                s[at] = (n / y as u128) as u64;
+                s[at + 1] = (n % y as u128) as u64;
+            }
+            Native::BitsOverflow => return Err(Panic::Runtime("integer overflow".into())),
             other => unreachable!("{} is not a standard-library native", other.name()),
         }
         Ok(())

@@ -41,6 +41,14 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("io": "io.go"),
     },
     StdPackage {
+        path: "math",
+        name: "math",
+        files: std_files!(
+            "math": "bits.go", "const.go", "exp.go", "floor.go", "frexp.go", "log.go", "mod.go",
+            "pow.go", "root.go"
+        ),
+    },
+    StdPackage {
         path: "math/bits",
         name: "bits",
         files: std_files!("math/bits": "bits.go"),

@@ -44,8 +44,8 @@ pub static PACKAGES: &[StdPackage] = &[
         path: "math",
         name: "math",
         files: std_files!(
-            "math": "bits.go", "const.go", "exp.go", "floor.go", "frexp.go", "log.go", "mod.go",
-            "pow.go", "root.go"
+            "math": "atan.go", "bits.go", "const.go", "erf.go", "exp.go", "floor.go", "frexp.go",
+            "gamma.go", "lgamma.go", "log.go", "mod.go", "pow.go", "root.go", "sin.go", "sinh.go"
         ),
     },
     StdPackage {

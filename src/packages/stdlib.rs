@@ -44,7 +44,7 @@ pub static PACKAGES: &[StdPackage] = &[
         path: "math",
         name: "math",
         files: std_files!(
-            "math": "atan.go", "bits.go", "const.go", "erf.go", "exp.go", "floor.go", "frexp.go",
+            "math": "atan.go", "bits.go", "const.go", "erf.go", "erfinv.go", "exp.go", "floor.go", "frexp.go",
             "gamma.go", "lgamma.go", "log.go", "mod.go", "pow.go", "root.go", "sin.go", "sinh.go"
         ),
     },

@@ -132,6 +132,8 @@ func main() {
 	run1("Lgamma", lgamma, 1000, -40, 100)
 	run1("Erf", math.Erf, 1000, -7, 7)
 	run1("Erfc", math.Erfc, 1000, -7, 30)
+	run1("Erfinv", math.Erfinv, 1000, -1, 1)
+	run1("Erfcinv", math.Erfcinv, 1000, 0, 2)
 	h := uint64(0)
 	for n := -30; n <= 180; n++ {
 		for _, d := range []float64{0, 0.25, 0.5, 1e-12} {

@@ -138,6 +138,12 @@ func bitsAndClasses() {
 	}
 	fmt.Printf("%x %x %x %x\n", fb(math.Inf(1)), fb(math.Inf(-1)), fb(math.Inf(0)), fb(math.NaN()))
 	fmt.Println(math.Float64frombits(0x3FF8000000000000), math.Float32frombits(0x40490fdb), math.Float32bits(-0.1))
+	// float32 NaNs keep their payloads, signaling or not, through moves.
+	for _, b := range []uint32{0x7F800001, 0xFFC00000, 0x7FBFFFFF, 0x7FC00001, 0xFF800123, 0x7F800000, 1, 0x80000001} {
+		f := math.Float32frombits(b)
+		s := []float32{f}
+		fmt.Printf("%x %x %x\n", math.Float32bits(f), math.Float32bits(s[0]), math.Float32bits(math.Nextafter32(f, 1)))
+	}
 	h := uint64(0)
 	for i := 0; i < 3000; i++ {
 		b := next()

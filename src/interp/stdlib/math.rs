@@ -49,6 +49,28 @@ pub(crate) fn fma(x: f64, y: f64, z: f64) -> f64 {
     x.mul_add(y, z)
 }
 
+/// `math.Float32bits` of a float32 word (held as the float64 of the same
+/// value): exact for numbers; a NaN keeps its payload's top 23 bits and
+/// whether it is signaling (Go moves a float32 NaN as it is).
+pub(crate) fn float32_bits(w: u64) -> u32 {
+    let x = f64::from_bits(w);
+    if !x.is_nan() {
+        return (x as f32).to_bits();
+    }
+    let frac = (w >> 29) as u32 & 0x7F_FFFF;
+    ((w >> 63) as u32) << 31 | 0x7F80_0000 | if frac == 0 { 0x40_0000 } else { frac }
+}
+
+/// `math.Float32frombits`: the float32 word of bits `b` (a NaN's payload
+/// kept, signaling or not, as `float32_bits` reads it back).
+pub(crate) fn float32_from_bits(b: u32) -> u64 {
+    let x = f32::from_bits(b);
+    if !x.is_nan() {
+        return (x as f64).to_bits();
+    }
+    ((b >> 31) as u64) << 63 | 0x7FF << 52 | ((b & 0x7F_FFFF) as u64) << 29
+}
+
 /// CVTSD2SL: to int32 in the current rounding mode (nearest, ties to
 /// even); NaN and values out of range give MinInt32.
 fn cvtsd2sl(v: f64) -> i32 {
@@ -261,6 +283,16 @@ mod tests {
         assert_eq!(max(f64::NAN, f64::INFINITY), f64::INFINITY);
         assert_eq!(min(1.0, f64::NAN).to_bits(), GO_NAN);
         assert_eq!(round_op(-0.5, f64::ceil).to_bits(), SIGN);
+        for b in [
+            0x7F80_0001,
+            0xFFC0_0000,
+            0x7FBF_FFFF,
+            0x3F80_0000,
+            1,
+            0x8000_0000,
+        ] {
+            assert_eq!(float32_bits(float32_from_bits(b)), b);
+        }
         assert_eq!(
             round_op(f64::from_bits(0x7FF0_0000_0000_0001), f64::floor).to_bits(),
             0x7FF8_0000_0000_0001

@@ -116,8 +116,8 @@ impl Vm<'_> {
                 self.stack[at] = fmtconv::can_backquote(text) as u64;
             }
             Native::MathFloat64bits | Native::MathFloat64frombits => {} // the same word
-            Native::MathFloat32bits => s[at] = (f(s[at]) as f32).to_bits() as u64,
-            Native::MathFloat32frombits => s[at] = (f32::from_bits(s[at] as u32) as f64).to_bits(),
+            Native::MathFloat32bits => s[at] = math::float32_bits(s[at]) as u64,
+            Native::MathFloat32frombits => s[at] = math::float32_from_bits(s[at] as u32),
             Native::MathAbs => s[at] &= !(1 << 63),
             Native::MathCopysign => s[at] = s[at] & !(1 << 63) | s[at + 1] & (1 << 63),
             Native::MathFloor => s[at] = math::round_op(f(s[at]), f64::floor).to_bits(),

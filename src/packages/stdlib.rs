@@ -61,6 +61,19 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("log": "log.go"),
     },
     StdPackage {
+        path: "math",
+        name: "math",
+        files: std_files!(
+            "math": "atan.go", "bits.go", "const.go", "erf.go", "erfinv.go", "exp.go", "floor.go", "frexp.go",
+            "gamma.go", "lgamma.go", "log.go", "mod.go", "pow.go", "root.go", "sin.go", "sinh.go"
+        ),
+    },
+    StdPackage {
+        path: "math/bits",
+        name: "bits",
+        files: std_files!("math/bits": "bits.go"),
+    },
+    StdPackage {
         path: "os",
         name: "os",
         files: std_files!("os": "os.go"),

@@ -9,6 +9,7 @@ use crate::runtime::fmt::strconv as fmtconv;
 use crate::runtime::panic::Panic;
 use crate::types::Native;
 
+mod math;
 mod strings;
 mod sys;
 mod unicode;
@@ -198,10 +199,56 @@ impl Vm<'_> {
                 let text = self.str_arg(at);
                 self.stack[at] = fmtconv::can_backquote(text) as u64;
             }
+            Native::MathFloat64bits | Native::MathFloat64frombits => {} // the same word
+            Native::MathFloat32bits => s[at] = math::float32_bits(s[at]) as u64,
+            Native::MathFloat32frombits => s[at] = math::float32_from_bits(s[at] as u32),
+            Native::MathAbs => s[at] &= !(1 << 63),
+            Native::MathCopysign => s[at] = s[at] & !(1 << 63) | s[at + 1] & (1 << 63),
+            Native::MathFloor => s[at] = math::round_op(f(s[at]), f64::floor).to_bits(),
+            Native::MathCeil => s[at] = math::round_op(f(s[at]), f64::ceil).to_bits(),
+            Native::MathTrunc => s[at] = math::round_op(f(s[at]), f64::trunc).to_bits(),
+            Native::MathRoundToEven => {
+                s[at] = math::round_op(f(s[at]), f64::round_ties_even).to_bits();
+            }
+            Native::MathSqrt => s[at] = f(s[at]).sqrt().to_bits(),
+            Native::MathFMA => s[at] = math::fma(f(s[at]), f(s[at + 1]), f(s[at + 2])).to_bits(),
+            Native::MathExp => s[at] = math::exp(f(s[at])).to_bits(),
+            Native::MathLog => s[at] = math::log(f(s[at])).to_bits(),
+            Native::MathHypot => s[at] = math::hypot(f(s[at]), f(s[at + 1])).to_bits(),
+            Native::MathMax => s[at] = math::max(f(s[at]), f(s[at + 1])).to_bits(),
+            Native::MathMin => s[at] = math::min(f(s[at]), f(s[at + 1])).to_bits(),
+            Native::BitsLen64 => s[at] = 64 - s[at].leading_zeros() as u64,
+            Native::BitsTrailingZeros64 => s[at] = s[at].trailing_zeros() as u64,
+            Native::BitsOnesCount64 => s[at] = s[at].count_ones() as u64,
+            Native::BitsReverse64 => s[at] = s[at].reverse_bits(),
+            Native::BitsReverseBytes64 => s[at] = s[at].swap_bytes(),
+            Native::BitsMul64 => {
+                let p = s[at] as u128 * s[at + 1] as u128;
+                s[at] = (p >> 64) as u64;
+                s[at + 1] = p as u64;
+            }
+            Native::BitsDiv64 => {
+                let (hi, lo, y) = (s[at], s[at + 1], s[at + 2]);
+                if y == 0 {
+                    return Err(Panic::divide());
+                }
+                if y <= hi {
+                    return Err(Panic::Runtime("integer overflow".into()));
+                }
+                let n = (hi as u128) << 64 | lo as u128;
+                s[at] = (n / y as u128) as u64;
+                s[at + 1] = (n % y as u128) as u64;
+            }
+            Native::BitsOverflow => return Err(Panic::Runtime("integer overflow".into())),
             other => unreachable!("{} is not a standard-library native", other.name()),
         }
         Ok(())
     }
+}
+
+/// A float64 word.
+fn f(w: u64) -> f64 {
+    f64::from_bits(w)
 }
 
 /// A rune argument as the formatting code takes it (an invalid one,

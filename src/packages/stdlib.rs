@@ -26,6 +26,11 @@ macro_rules! std_files {
 /// Every package a program may import.
 pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
+        path: "cmp",
+        name: "cmp",
+        files: std_files!("cmp": "cmp.go"),
+    },
+    StdPackage {
         path: "errors",
         name: "errors",
         files: std_files!("errors": "errors.go"),
@@ -39,6 +44,11 @@ pub static PACKAGES: &[StdPackage] = &[
         path: "io",
         name: "io",
         files: std_files!("io": "io.go"),
+    },
+    StdPackage {
+        path: "iter",
+        name: "iter",
+        files: std_files!("iter": "iter.go"),
     },
     StdPackage {
         path: "strconv",

@@ -310,12 +310,13 @@ impl Checker<'_> {
         };
         // Where Go reports a problem with an inferred type argument: the
         // call's `(`.
-        let lparen = match &f.kind {
-            ExprKind::Ident(n) => Pos {
+        let lparen = match (&f.kind, &e.kind) {
+            (ExprKind::Ident(n), _) => Pos {
                 file: f.pos.file,
                 line: f.pos.line,
                 col: f.pos.col + n.len() as u32,
             },
+            (ExprKind::Selector(..), ExprKind::Call { lparen, .. }) => *lparen,
             _ => f.pos,
         };
         let targs = self.infer(
@@ -1045,6 +1046,12 @@ impl Checker<'_> {
                 let t = self.resolve_type(cons)?;
                 Ok(Some(t))
             }
+            ExprKind::Selector(..) => {
+                if let Some(c) = self.qualified_constraint(cons) {
+                    return self.representative(c);
+                }
+                Ok(Some(self.resolve_type(cons)?))
+            }
             ExprKind::InterfaceType(elems) => {
                 let mut methods = false;
                 let mut term = None;
@@ -1132,7 +1139,10 @@ impl Checker<'_> {
 
     /// Whether `t` satisfies constraint `cons` (named `name` in messages).
     fn satisfies(&mut self, t: Ty, cons: &Expr, name: Option<&str>, pos: Pos) -> R<()> {
-        let shown = name.map_or_else(|| self.expr_string(cons), str::to_string);
+        let shown = match name {
+            Some(n) => n.to_string(),
+            None => self.constraint_string(cons, pos),
+        };
         let tn = self.info.types.name_unqualified(t);
         match &cons.kind {
             ExprKind::Paren(x) => return self.satisfies(t, x, name, pos),
@@ -1152,6 +1162,12 @@ impl Checker<'_> {
                 }
                 // A declared constraint: its own elements, under its name.
                 if let Some(c) = o.and_then(|o| self.declared_constraint(o)) {
+                    return self.satisfies(t, c, Some(&shown), pos);
+                }
+            }
+            // Another package's (`cmp.Ordered`): the same.
+            ExprKind::Selector(..) => {
+                if let Some(c) = self.qualified_constraint(cons) {
                     return self.satisfies(t, c, Some(&shown), pos);
                 }
             }
@@ -1205,6 +1221,22 @@ impl Checker<'_> {
             return self.err(pos, format!("{tn} does not satisfy {shown} ({why})"));
         }
         Ok(())
+    }
+
+    /// A constraint as a message at `pos` names it: a declared one of
+    /// another package qualified (`cmp.Ordered` for the `Ordered` of
+    /// `cmp.Less`'s declaration).
+    fn constraint_string(&self, cons: &Expr, pos: Pos) -> String {
+        let s = self.expr_string(cons);
+        if let ExprKind::Ident(n) = &cons.kind {
+            if let Some(o) = self.lookup(n, cons.pos) {
+                let at = self.obj(o).pos;
+                if self.declared_constraint(o).is_some() && self.pkg_at(at) != self.pkg_at(pos) {
+                    return format!("{}.{s}", self.file.pkgs[self.pkg_at(at)].name);
+                }
+            }
+        }
+        s
     }
 
     /// Whether `x` (an interface's embedded element) is a type term rather
@@ -1525,6 +1557,23 @@ fn param_name(p: &Param) -> String {
 impl<'a> Checker<'a> {
     /// The interface type expression declaring `o`, a non-generic named
     /// interface (a constraint whose type set is read from its syntax).
+    /// The declaration of the constraint interface `pkg.Name` names (as
+    /// [`Self::declared_constraint`]), or `None` for anything else.
+    fn qualified_constraint(&mut self, e: &Expr) -> Option<&'a Expr> {
+        let ExprKind::Selector(x, sel) = &e.kind else {
+            return None;
+        };
+        let ExprKind::Ident(pkg) = &x.kind else {
+            return None;
+        };
+        let po = self.lookup(pkg, x.pos)?;
+        let ObjKind::Package(p) = self.obj(po).kind else {
+            return None;
+        };
+        let o = self.qualified_obj(p, sel).ok()?;
+        self.declared_constraint(o)
+    }
+
     fn declared_constraint(&self, o: ObjId) -> Option<&'a Expr> {
         let &super::PkgDecl::Type { decl, spec } = self.pkg_decls.get(&o)? else {
             return None;

@@ -1570,6 +1570,7 @@ impl<'a> Checker<'a> {
         let ObjKind::Package(p) = self.obj(po).kind else {
             return None;
         };
+        self.use_package(po);
         let o = self.qualified_obj(p, sel).ok()?;
         self.declared_constraint(o)
     }

@@ -1360,6 +1360,10 @@ impl Checker<'_> {
                 );
             }
         }
+        // Core types of constraints (`S ~[]E`: E from what S is), before
+        // untyped constants are defaulted (`f([]float64{}, 2)`: E is
+        // float64, not int), as Go's inference orders it.
+        self.infer_core_types(fd, &names, &ph, &mut bind)?;
         // Untyped constants: their default types, the widest for a
         // parameter several of them give.
         let mut untyped: Vec<Option<Ty>> = vec![None; n];
@@ -1388,27 +1392,8 @@ impl Checker<'_> {
                 bind[k] = u;
             }
         }
-        // Core types of constraints (`S ~[]E`: E from what S is).
-        for _ in 0..n {
-            for (k, p) in fd.ty.tparams.iter().enumerate() {
-                let Some(b) = bind[k] else { continue };
-                let core = match &p.ty.kind {
-                    ExprKind::Tilde(x) => Some((x.as_ref(), true)),
-                    ExprKind::InterfaceType(_) | ExprKind::Ident(_) | ExprKind::Binary { .. } => {
-                        None
-                    }
-                    _ => Some((&p.ty, false)),
-                };
-                let Some((x, tilde)) = core else { continue };
-                let ct = self.in_tparams(&names, |c| c.resolve_type(x))?;
-                let have = if tilde {
-                    self.info.types.underlying(b)
-                } else {
-                    b
-                };
-                self.unify(ct, have, &ph, &mut bind);
-            }
-        }
+        // Core types again: with what the constants gave.
+        self.infer_core_types(fd, &names, &ph, &mut bind)?;
         let mut out = Vec::new();
         for (k, b) in bind.iter().enumerate() {
             match b {
@@ -1425,6 +1410,39 @@ impl Checker<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// Binds type parameters from the core types of constraints that
+    /// mention them (`S ~[]E`: E from what S is bound to).
+    fn infer_core_types(
+        &mut self,
+        fd: &FuncDecl,
+        names: &[(String, Ty)],
+        ph: &[Ty],
+        bind: &mut [Option<Ty>],
+    ) -> R<()> {
+        let n = fd.ty.tparams.len();
+        for _ in 0..n {
+            for (k, p) in fd.ty.tparams.iter().enumerate() {
+                let Some(b) = bind[k] else { continue };
+                let core = match &p.ty.kind {
+                    ExprKind::Tilde(x) => Some((x.as_ref(), true)),
+                    ExprKind::InterfaceType(_) | ExprKind::Ident(_) | ExprKind::Binary { .. } => {
+                        None
+                    }
+                    _ => Some((&p.ty, false)),
+                };
+                let Some((x, tilde)) = core else { continue };
+                let ct = self.in_tparams(names, |c| c.resolve_type(x))?;
+                let have = if tilde {
+                    self.info.types.underlying(b)
+                } else {
+                    b
+                };
+                self.unify(ct, have, ph, bind);
+            }
+        }
+        Ok(())
     }
 
     /// Unifies parameter type `p` (placeholders `ph`, bound in `bind`) with
@@ -1486,6 +1504,13 @@ impl Checker<'_> {
             (_, TypeKind::Named(_)) if !matches!(self.info.types.kind(p), TypeKind::Named(_)) => {
                 let u = self.info.types.underlying(a);
                 u != a && self.unify(p, u, ph, bind)
+            }
+            // And a literal argument against a named parameter, an
+            // instance of a generic type (`iter.Seq[E]` given a func
+            // literal): the parameter's underlying type.
+            (TypeKind::Named(_), _) => {
+                let u = self.info.types.underlying(p);
+                u == p || self.unify(u, a, ph, bind)
             }
             _ => true,
         }

@@ -736,7 +736,14 @@ pub fn emit(
         .chain(counter.map(|c| c.1))
         .filter(|&r| is_callee_saved(r))
         .collect();
-    let in_slot = params_in_their_slots(g, f.frame_size);
+    // (Words that arrive in the parameter registers are not in their
+    // slots: an optimized caller does not write them there.)
+    let in_registers = if osr {
+        0
+    } else {
+        f.param_words.min(PARAMS.len() as u32)
+    };
+    let in_slot = params_in_their_slots(g, f.frame_size, in_registers);
     let leaf = !g.insns.iter().any(|d| regalloc::calls(&d.insn))
         && !g.blocks.iter().any(|b| b.entry_state.is_some());
     let mut e = Gen {
@@ -3267,10 +3274,12 @@ impl Gen<'_> {
     }
 }
 
-/// Per instruction: an entry parameter whose frame slot nothing in `g`
-/// writes (no `StoreSlot`, no generic instruction run on this frame), so
-/// the slot holds the parameter's value wherever the value is live.
-fn params_in_their_slots(g: &Graph, frame_size: u32) -> Vec<bool> {
+/// Per instruction: an entry parameter passed in its frame slot (not in
+/// one of the first `in_registers` words, which come in the parameter
+/// registers and which an optimized caller never stores) that nothing in
+/// `g` writes (no `StoreSlot`, no generic instruction run on this frame),
+/// so the slot holds the parameter's value wherever the value is live.
+fn params_in_their_slots(g: &Graph, frame_size: u32, in_registers: u32) -> Vec<bool> {
     let mut written = vec![false; frame_size as usize];
     let mut write = |from: u32, words: u32| {
         // (A width of 0 is a call window: everything from it on.)
@@ -3301,7 +3310,8 @@ fn params_in_their_slots(g: &Graph, frame_size: u32) -> Vec<bool> {
     let mut in_slot = vec![false; g.insns.len()];
     for &p in &g.block(g.entry).params {
         if let Insn::Param { slot } = g.insn(p).insn {
-            in_slot[p.index()] = !written.get(slot as usize).copied().unwrap_or(true);
+            in_slot[p.index()] =
+                slot >= in_registers && !written.get(slot as usize).copied().unwrap_or(true);
         }
     }
     in_slot

@@ -51,6 +51,16 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("iter": "iter.go"),
     },
     StdPackage {
+        path: "slices",
+        name: "slices",
+        files: std_files!("slices": "iter.go", "pdqsort_cmpfunc.go", "pdqsort_ordered.go", "slices.go", "sort.go"),
+    },
+    StdPackage {
+        path: "sort",
+        name: "sort",
+        files: std_files!("sort": "pdqsort.go", "pdqsort_func.go", "search.go", "slice.go", "sort.go"),
+    },
+    StdPackage {
         path: "strconv",
         name: "strconv",
         files: std_files!("strconv": "strconv.go", "unquote.go"),

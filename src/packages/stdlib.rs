@@ -51,6 +51,11 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("iter": "iter.go"),
     },
     StdPackage {
+        path: "maps",
+        name: "maps",
+        files: std_files!("maps": "maps.go"),
+    },
+    StdPackage {
         path: "slices",
         name: "slices",
         files: std_files!("slices": "iter.go", "pdqsort_cmpfunc.go", "pdqsort_ordered.go", "slices.go", "sort.go"),

@@ -31,6 +31,16 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("cmp": "cmp.go"),
     },
     StdPackage {
+        path: "container/heap",
+        name: "heap",
+        files: std_files!("container/heap": "heap.go"),
+    },
+    StdPackage {
+        path: "container/list",
+        name: "list",
+        files: std_files!("container/list": "list.go"),
+    },
+    StdPackage {
         path: "errors",
         name: "errors",
         files: std_files!("errors": "errors.go"),

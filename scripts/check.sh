@@ -8,6 +8,8 @@
 #      error except the lints in ALLOW below
 #   3. the unit tests of every crate (--lib --bins), the listing tests
 #      (tests/listings.rs) and the JIT's command-line tests (tests/jit_cli.rs)
+#   4. the sorting variants of stdlib/ generated from stdlib/sort/pdqsort.go
+#      are current (scripts/gen-sort-variants.py --check)
 #
 # Every step runs; the script fails if any did. `scripts/check.sh --fix`
 # runs `cargo fmt` first instead of only checking.
@@ -57,6 +59,7 @@ step "clippy" cargo clippy --release --workspace --all-targets --quiet -- \
     -D warnings "${ALLOW[@]/#/-Aclippy::}"
 step "unit tests" cargo test --release --workspace --lib --bins --quiet
 step "listing and JIT CLI tests" cargo test --release --test listings --test jit_cli --quiet
+step "generated sorts" python3 scripts/gen-sort-variants.py --check
 
 if ((${#failed[@]})); then
     printf '\ncheck.sh: FAILED: %s\n' "${failed[*]}"

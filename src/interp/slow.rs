@@ -102,17 +102,21 @@ impl Vm<'_> {
                 let (p, n) = (s!(s), s!(s + 1));
                 let l = if lo == NONE { 0 } else { s!(lo) };
                 let h = if hi == NONE { n } else { s!(hi) };
-                if h > n || (h as i64) < 0 {
-                    return Err(Panic::Runtime(format!(
-                        "slice bounds out of range [:{}] with length {}",
-                        h as i64, n
-                    )));
+                if h > n {
+                    let h = h as i64;
+                    return Err(Panic::Runtime(if h < 0 {
+                        format!("slice bounds out of range [:{h}]")
+                    } else {
+                        format!("slice bounds out of range [:{h}] with length {n}")
+                    }));
                 }
                 if l > h {
-                    return Err(Panic::Runtime(format!(
-                        "slice bounds out of range [{}:{}]",
-                        l as i64, h
-                    )));
+                    let l = l as i64;
+                    return Err(Panic::Runtime(if l < 0 {
+                        format!("slice bounds out of range [{l}:]")
+                    } else {
+                        format!("slice bounds out of range [{l}:{h}]")
+                    }));
                 }
                 s!(d) = if h == l { 0 } else { p + l };
                 s!(d + 1) = h - l;
@@ -231,7 +235,7 @@ impl Vm<'_> {
                 stride,
             } => {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
-                let r = self.reslice(p, len, cap, lo, hi, max, stride, fp);
+                let r = self.reslice(p, len, cap, lo, hi, max, stride, fp, false);
                 let (np, nl, nc) = r?;
                 s!(d) = np;
                 s!(d + 1) = nl;
@@ -247,7 +251,7 @@ impl Vm<'_> {
                 stride,
             } => {
                 let a = s!(p);
-                let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp);
+                let r = self.reslice(a, len as u64, len as u64, lo, hi, max, stride, fp, true);
                 let (np, nl, nc) = r?;
                 s!(d) = np;
                 s!(d + 1) = nl;
@@ -769,6 +773,10 @@ impl Vm<'_> {
         Ok((np, nc))
     }
 
+    /// `s[lo:hi:max]` of a slice (or, `array`, of an array of `len`
+    /// elements): the new pointer, length and capacity, or Go's panic,
+    /// whose text names the first bound found wrong (a negative one
+    /// without the length or capacity, as Go's runtime prints it).
     #[allow(clippy::too_many_arguments)]
     fn reslice(
         &self,
@@ -780,34 +788,52 @@ impl Vm<'_> {
         max: u32,
         stride: u32,
         fp: usize,
+        array: bool,
     ) -> Result<(u64, u64, u64), Panic> {
         let get = |s: u32| self.stack[fp + s as usize];
         let l = if lo == NONE { 0 } else { get(lo) };
         let h = if hi == NONE { len } else { get(hi) };
         let m = if max == NONE { cap } else { get(max) };
-        if max != NONE && m > cap {
-            return Err(Panic::Runtime(format!(
-                "slice bounds out of range [::{}] with capacity {}",
-                m as i64, cap
-            )));
-        }
-        if h > m {
-            let what = if hi == NONE && max == NONE {
-                "length"
-            } else {
-                "capacity"
-            };
-            let _ = what;
-            return Err(Panic::Runtime(format!(
-                "slice bounds out of range [:{}] with capacity {}",
-                h as i64, m
-            )));
-        }
-        if l > h {
-            return Err(Panic::Runtime(format!(
-                "slice bounds out of range [{}:{}]",
-                l as i64, h
-            )));
+        let bound = if array { "length" } else { "capacity" };
+        let (li, hi_, mi) = (l as i64, h as i64, m as i64);
+        let bad = |at: String| Err(Panic::Runtime(format!("slice bounds out of range {at}")));
+        if max != NONE {
+            if m > cap {
+                return bad(if mi < 0 {
+                    format!("[::{mi}]")
+                } else {
+                    format!("[::{mi}] with {bound} {cap}")
+                });
+            }
+            if h > m {
+                return bad(if hi_ < 0 {
+                    format!("[:{hi_}:]")
+                } else {
+                    format!("[:{hi_}:{mi}]")
+                });
+            }
+            if l > h {
+                return bad(if li < 0 {
+                    format!("[{li}::]")
+                } else {
+                    format!("[{li}:{hi_}:]")
+                });
+            }
+        } else {
+            if h > m {
+                return bad(if hi_ < 0 {
+                    format!("[:{hi_}]")
+                } else {
+                    format!("[:{hi_}] with {bound} {m}")
+                });
+            }
+            if l > h {
+                return bad(if li < 0 {
+                    format!("[{li}:]")
+                } else {
+                    format!("[{li}:{hi_}]")
+                });
+            }
         }
         let np = if m - l == 0 {
             p

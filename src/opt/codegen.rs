@@ -3285,7 +3285,9 @@ impl Gen<'_> {
 
 /// Per instruction: an entry parameter whose frame slot nothing in `g`
 /// writes (no `StoreSlot`, no generic instruction run on this frame), so
-/// the slot holds the parameter's value wherever the value is live.
+/// the slot holds the parameter's value wherever the value is live (the
+/// prologue stores a pointer that arrived only in its register there
+/// when the function calls: `Gen::prologue`).
 fn params_in_their_slots(g: &Graph, frame_size: u32) -> Vec<bool> {
     let mut written = vec![false; frame_size as usize];
     let mut write = |from: u32, words: u32| {

@@ -36,6 +36,21 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("bytes": "buffer.go", "bytes.go"),
     },
     StdPackage {
+        path: "cmp",
+        name: "cmp",
+        files: std_files!("cmp": "cmp.go"),
+    },
+    StdPackage {
+        path: "container/heap",
+        name: "heap",
+        files: std_files!("container/heap": "heap.go"),
+    },
+    StdPackage {
+        path: "container/list",
+        name: "list",
+        files: std_files!("container/list": "list.go"),
+    },
+    StdPackage {
         path: "errors",
         name: "errors",
         files: std_files!("errors": "errors.go"),
@@ -56,9 +71,19 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("io": "io.go"),
     },
     StdPackage {
+        path: "iter",
+        name: "iter",
+        files: std_files!("iter": "iter.go"),
+    },
+    StdPackage {
         path: "log",
         name: "log",
         files: std_files!("log": "log.go"),
+    },
+    StdPackage {
+        path: "maps",
+        name: "maps",
+        files: std_files!("maps": "maps.go"),
     },
     StdPackage {
         path: "math",
@@ -82,6 +107,16 @@ pub static PACKAGES: &[StdPackage] = &[
         path: "runtime",
         name: "runtime",
         files: std_files!("runtime": "runtime.go"),
+    },
+    StdPackage {
+        path: "slices",
+        name: "slices",
+        files: std_files!("slices": "iter.go", "pdqsort_cmpfunc.go", "pdqsort_ordered.go", "slices.go", "sort.go"),
+    },
+    StdPackage {
+        path: "sort",
+        name: "sort",
+        files: std_files!("sort": "pdqsort.go", "pdqsort_func.go", "search.go", "slice.go", "sort.go"),
     },
     StdPackage {
         path: "strconv",

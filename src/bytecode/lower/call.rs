@@ -722,19 +722,49 @@ impl FnCtx<'_, '_> {
                 let d = self.temp(tw);
                 self.expr_to(&args[0], d)?;
                 let c = self.temp(1);
+                let float = matches!(self.l.types().under(t), TypeKind::Basic(bb) if bb.is_float());
+                let op = if b == Builtin::Min {
+                    BinOp::Lss
+                } else {
+                    BinOp::Gtr
+                };
                 for a in &args[1..] {
                     let v = self.expr(a)?;
-                    let op = if b == Builtin::Min {
-                        BinOp::Lss
-                    } else {
-                        BinOp::Gtr
-                    };
-                    self.compare(op, v, t, d, t, c);
-                    let j = self.emit(Op::Jz { c, t: 0 });
-                    let w = self.l.words(t);
-                    self.mov(d, v, w);
+                    if !float {
+                        self.compare(op, v, t, d, t, c);
+                        let j = self.emit(Op::Jz { c, t: 0 });
+                        self.mov(d, v, tw);
+                        let h = self.b.here();
+                        self.b.patch(j, h);
+                        continue;
+                    }
+                    // Floats, as Go's runtime fmin/fmax: a NaN wins, then
+                    // the lesser (greater); of two equal values (bits
+                    // alike, or zeros of either sign) the bits or'ed for
+                    // min (-0 wins), and'ed for max (+0 wins).
+                    self.compare(BinOp::Neq, v, t, v, t, c);
+                    let not_nan = self.emit(Op::Jz { c, t: 0 });
+                    self.mov(d, v, tw);
+                    let done_nan = self.emit(Op::Jmp { t: 0 });
                     let h = self.b.here();
-                    self.b.patch(j, h);
+                    self.b.patch(not_nan, h);
+                    self.compare(op, v, t, d, t, c);
+                    let not_better = self.emit(Op::Jz { c, t: 0 });
+                    self.mov(d, v, tw);
+                    let done_better = self.emit(Op::Jmp { t: 0 });
+                    let h = self.b.here();
+                    self.b.patch(not_better, h);
+                    self.compare(BinOp::Eql, v, t, d, t, c);
+                    let differ = self.emit(Op::Jz { c, t: 0 });
+                    self.emit(if b == Builtin::Min {
+                        Op::Or { d, a: d, b: v }
+                    } else {
+                        Op::And { d, a: d, b: v }
+                    });
+                    let h = self.b.here();
+                    for j in [done_nan, done_better, differ] {
+                        self.b.patch(j, h);
+                    }
                 }
                 Ok(d)
             }

@@ -310,12 +310,13 @@ impl Checker<'_> {
         };
         // Where Go reports a problem with an inferred type argument: the
         // call's `(`.
-        let lparen = match &f.kind {
-            ExprKind::Ident(n) => Pos {
+        let lparen = match (&f.kind, &e.kind) {
+            (ExprKind::Ident(n), _) => Pos {
                 file: f.pos.file,
                 line: f.pos.line,
                 col: f.pos.col + n.len() as u32,
             },
+            (ExprKind::Selector(..), ExprKind::Call { lparen, .. }) => *lparen,
             _ => f.pos,
         };
         let targs = self.infer(
@@ -1050,6 +1051,12 @@ impl Checker<'_> {
                 let t = self.resolve_type(cons)?;
                 Ok(Some(t))
             }
+            ExprKind::Selector(..) => {
+                if let Some(c) = self.qualified_constraint(cons) {
+                    return self.representative(c);
+                }
+                Ok(Some(self.resolve_type(cons)?))
+            }
             ExprKind::InterfaceType(elems) => {
                 let mut methods = false;
                 let mut term = None;
@@ -1137,7 +1144,10 @@ impl Checker<'_> {
 
     /// Whether `t` satisfies constraint `cons` (named `name` in messages).
     fn satisfies(&mut self, t: Ty, cons: &Expr, name: Option<&str>, pos: Pos) -> R<()> {
-        let shown = name.map_or_else(|| self.expr_string(cons), str::to_string);
+        let shown = match name {
+            Some(n) => n.to_string(),
+            None => self.constraint_string(cons, pos),
+        };
         let tn = self.info.types.name_unqualified(t);
         match &cons.kind {
             ExprKind::Paren(x) => return self.satisfies(t, x, name, pos),
@@ -1157,6 +1167,12 @@ impl Checker<'_> {
                 }
                 // A declared constraint: its own elements, under its name.
                 if let Some(c) = o.and_then(|o| self.declared_constraint(o)) {
+                    return self.satisfies(t, c, Some(&shown), pos);
+                }
+            }
+            // Another package's (`cmp.Ordered`): the same.
+            ExprKind::Selector(..) => {
+                if let Some(c) = self.qualified_constraint(cons) {
                     return self.satisfies(t, c, Some(&shown), pos);
                 }
             }
@@ -1210,6 +1226,22 @@ impl Checker<'_> {
             return self.err(pos, format!("{tn} does not satisfy {shown} ({why})"));
         }
         Ok(())
+    }
+
+    /// A constraint as a message at `pos` names it: a declared one of
+    /// another package qualified (`cmp.Ordered` for the `Ordered` of
+    /// `cmp.Less`'s declaration).
+    fn constraint_string(&self, cons: &Expr, pos: Pos) -> String {
+        let s = self.expr_string(cons);
+        if let ExprKind::Ident(n) = &cons.kind {
+            if let Some(o) = self.lookup(n, cons.pos) {
+                let at = self.obj(o).pos;
+                if self.declared_constraint(o).is_some() && self.pkg_at(at) != self.pkg_at(pos) {
+                    return format!("{}.{s}", self.file.pkgs[self.pkg_at(at)].name);
+                }
+            }
+        }
+        s
     }
 
     /// Whether `x` (an interface's embedded element) is a type term rather
@@ -1333,6 +1365,10 @@ impl Checker<'_> {
                 );
             }
         }
+        // Core types of constraints (`S ~[]E`: E from what S is), before
+        // untyped constants are defaulted (`f([]float64{}, 2)`: E is
+        // float64, not int), as Go's inference orders it.
+        self.infer_core_types(fd, &names, &ph, &mut bind)?;
         // Untyped constants: their default types, the widest for a
         // parameter several of them give.
         let mut untyped: Vec<Option<Ty>> = vec![None; n];
@@ -1361,27 +1397,8 @@ impl Checker<'_> {
                 bind[k] = u;
             }
         }
-        // Core types of constraints (`S ~[]E`: E from what S is).
-        for _ in 0..n {
-            for (k, p) in fd.ty.tparams.iter().enumerate() {
-                let Some(b) = bind[k] else { continue };
-                let core = match &p.ty.kind {
-                    ExprKind::Tilde(x) => Some((x.as_ref(), true)),
-                    ExprKind::InterfaceType(_) | ExprKind::Ident(_) | ExprKind::Binary { .. } => {
-                        None
-                    }
-                    _ => Some((&p.ty, false)),
-                };
-                let Some((x, tilde)) = core else { continue };
-                let ct = self.in_tparams(&names, |c| c.resolve_type(x))?;
-                let have = if tilde {
-                    self.info.types.underlying(b)
-                } else {
-                    b
-                };
-                self.unify(ct, have, &ph, &mut bind);
-            }
-        }
+        // Core types again: with what the constants gave.
+        self.infer_core_types(fd, &names, &ph, &mut bind)?;
         let mut out = Vec::new();
         for (k, b) in bind.iter().enumerate() {
             match b {
@@ -1398,6 +1415,39 @@ impl Checker<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// Binds type parameters from the core types of constraints that
+    /// mention them (`S ~[]E`: E from what S is bound to).
+    fn infer_core_types(
+        &mut self,
+        fd: &FuncDecl,
+        names: &[(String, Ty)],
+        ph: &[Ty],
+        bind: &mut [Option<Ty>],
+    ) -> R<()> {
+        let n = fd.ty.tparams.len();
+        for _ in 0..n {
+            for (k, p) in fd.ty.tparams.iter().enumerate() {
+                let Some(b) = bind[k] else { continue };
+                let core = match &p.ty.kind {
+                    ExprKind::Tilde(x) => Some((x.as_ref(), true)),
+                    ExprKind::InterfaceType(_) | ExprKind::Ident(_) | ExprKind::Binary { .. } => {
+                        None
+                    }
+                    _ => Some((&p.ty, false)),
+                };
+                let Some((x, tilde)) = core else { continue };
+                let ct = self.in_tparams(names, |c| c.resolve_type(x))?;
+                let have = if tilde {
+                    self.info.types.underlying(b)
+                } else {
+                    b
+                };
+                self.unify(ct, have, ph, bind);
+            }
+        }
+        Ok(())
     }
 
     /// Unifies parameter type `p` (placeholders `ph`, bound in `bind`) with
@@ -1459,6 +1509,13 @@ impl Checker<'_> {
             (_, TypeKind::Named(_)) if !matches!(self.info.types.kind(p), TypeKind::Named(_)) => {
                 let u = self.info.types.underlying(a);
                 u != a && self.unify(p, u, ph, bind)
+            }
+            // And a literal argument against a named parameter, an
+            // instance of a generic type (`iter.Seq[E]` given a func
+            // literal): the parameter's underlying type.
+            (TypeKind::Named(_), _) => {
+                let u = self.info.types.underlying(p);
+                u == p || self.unify(u, a, ph, bind)
             }
             _ => true,
         }
@@ -1530,6 +1587,24 @@ fn param_name(p: &Param) -> String {
 impl<'a> Checker<'a> {
     /// The interface type expression declaring `o`, a non-generic named
     /// interface (a constraint whose type set is read from its syntax).
+    /// The declaration of the constraint interface `pkg.Name` names (as
+    /// [`Self::declared_constraint`]), or `None` for anything else.
+    fn qualified_constraint(&mut self, e: &Expr) -> Option<&'a Expr> {
+        let ExprKind::Selector(x, sel) = &e.kind else {
+            return None;
+        };
+        let ExprKind::Ident(pkg) = &x.kind else {
+            return None;
+        };
+        let po = self.lookup(pkg, x.pos)?;
+        let ObjKind::Package(p) = self.obj(po).kind else {
+            return None;
+        };
+        self.use_package(po);
+        let o = self.qualified_obj(p, sel).ok()?;
+        self.declared_constraint(o)
+    }
+
     fn declared_constraint(&self, o: ObjId) -> Option<&'a Expr> {
         let &super::PkgDecl::Type { decl, spec } = self.pkg_decls.get(&o)? else {
             return None;

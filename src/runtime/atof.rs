@@ -100,8 +100,92 @@ fn well_formed(s: &[u8], hex: bool) -> bool {
     edigits > 0
 }
 
+/// `strconv.ParseUint(s, base, bits)` (base 0: from the prefix, with
+/// underscores between digits): the value, and 0 ok, 1 a syntax error, 2
+/// out of range (the value then the largest).
+pub fn parse_uint(s: &[u8], base: u32, bits: u32) -> (u64, u8) {
+    let bits = if bits == 0 { 64 } else { bits.min(64) };
+    let max = if bits == 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
+    let base0 = base == 0;
+    let (mut base, mut body) = (base, s);
+    if s.is_empty() || !(base0 || (2..=36).contains(&base)) {
+        return (0, 1);
+    }
+    if base0 {
+        base = 10;
+        if s[0] == b'0' {
+            match s.get(1).map(|c| c | 0x20) {
+                Some(b'x') if s.len() >= 3 => (base, body) = (16, &s[2..]),
+                Some(b'b') if s.len() >= 3 => (base, body) = (2, &s[2..]),
+                Some(b'o') if s.len() >= 3 => (base, body) = (8, &s[2..]),
+                _ => (base, body) = (8, &s[1..]),
+            }
+        }
+    }
+    let mut n: u64 = 0;
+    let mut over = false;
+    let mut underscores = false;
+    for &c in body {
+        let d = match c {
+            b'_' if base0 => {
+                underscores = true;
+                continue;
+            }
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'a'..=b'z' | b'A'..=b'Z' => ((c | 0x20) - b'a') as u32 + 10,
+            _ => return (0, 1),
+        };
+        if d >= base {
+            return (0, 1);
+        }
+        match n
+            .checked_mul(base as u64)
+            .and_then(|m| m.checked_add(d as u64))
+        {
+            Some(m) if m <= max => n = m,
+            _ => over = true,
+        }
+    }
+    if underscores && !underscore_ok(s) {
+        return (0, 1);
+    }
+    if over {
+        (max, 2)
+    } else {
+        (n, 0)
+    }
+}
+
+/// `strconv.ParseInt(s, base, bits)`, as [`parse_uint`] with a sign
+/// (out of range: the nearest bound).
+pub fn parse_int(s: &[u8], base: u32, bits: u32) -> (i64, u8) {
+    let bits = if bits == 0 { 64 } else { bits.min(64) };
+    let (neg, body) = match s.first() {
+        Some(b'+') => (false, &s[1..]),
+        Some(b'-') => (true, &s[1..]),
+        _ => (false, s),
+    };
+    let (u, code) = parse_uint(body, base, bits);
+    if code == 1 {
+        return (0, 1);
+    }
+    let cutoff = 1u64 << (bits - 1);
+    if !neg && (code == 2 || u >= cutoff) {
+        return ((cutoff - 1) as i64, 2);
+    }
+    if neg && (code == 2 || u > cutoff) {
+        return ((cutoff as i64).wrapping_neg(), 2);
+    }
+    let v = u as i64;
+    (if neg { v.wrapping_neg() } else { v }, 0)
+}
+
 /// Underscores only between digits (a base prefix counts as a digit).
-fn underscore_ok(s: &[u8]) -> bool {
+pub(crate) fn underscore_ok(s: &[u8]) -> bool {
     let s = match s.first() {
         Some(b'+' | b'-') => &s[1..],
         _ => s,
@@ -289,5 +373,20 @@ mod tests {
         assert_eq!(ok("0x1.00000000000018p0", false), 1.0000000000000004);
         assert_eq!(ok("3.4028235e38", true), 3.4028234663852886e38);
         assert_eq!(atof(b"3.4028236e38", true), Parsed::Range(f64::INFINITY));
+    }
+
+    #[test]
+    fn integers_as_strconv() {
+        use super::{parse_int, parse_uint};
+        assert_eq!(parse_int(b"-0x_1F", 0, 8), (-31, 0));
+        assert_eq!(parse_int(b"300", 10, 8), (127, 2));
+        assert_eq!(parse_int(b"-300", 10, 8), (-128, 2));
+        assert_eq!(parse_uint(b"10000000000000000", 16, 64), (u64::MAX, 2));
+        assert_eq!(parse_uint(b"1_000", 10, 64), (0, 1));
+        assert_eq!(parse_uint(b"1_000", 0, 64), (1000, 0));
+        assert_eq!(parse_uint(b"0b101", 0, 64), (5, 0));
+        assert_eq!(parse_uint(b"017", 0, 64), (15, 0));
+        assert_eq!(parse_uint(b"", 10, 64), (0, 1));
+        assert_eq!(parse_uint(b"z", 36, 64), (35, 0));
     }
 }

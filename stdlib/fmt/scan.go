@@ -3,10 +3,33 @@ package fmt
 import (
 	"errors"
 	"io"
-	"os"
-	"strconv"
 	"unicode/utf8"
 )
+
+// The runtime's: a read from the program's standard input (os.Stdin's
+// descriptor; fmt does not import os), and number parsing with strconv's
+// rules (code 0 ok, 1 a syntax error, 2 out of range; fmt does not import
+// strconv either, so that a program printing with fmt loads little).
+func readStdin(b []byte) (n int, eof bool)
+func parseInt(s string, base int, bits int) (v int64, code int)
+func parseUint(s string, base int, bits int) (v uint64, code int)
+func parseFloat(s string, bits int) (v float64, code int)
+
+// stdin reads the program's standard input.
+type stdinReader struct{}
+
+func (stdinReader) Read(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	n, eof := readStdin(b)
+	if n == 0 && eof {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+var stdin = stdinReader{}
 
 // Scanning: Scan, Scanln, Scanf and their F (io.Reader) and S (string)
 // forms, for operands that are pointers to the basic types (*int...,
@@ -271,19 +294,29 @@ func (s *scanState) scanOne(verb rune, arg any) error {
 		base = 10
 	}
 	intOf := func(bits int) (int64, error) {
-		v, err := strconv.ParseInt(tok, base, bits)
-		if err != nil {
-			return 0, numErr(err)
+		v, code := parseInt(tok, base, bits)
+		switch code {
+		case 1:
+			return 0, errors.New("expected integer")
+		case 2:
+			return 0, errors.New("integer overflow on token " + tok)
 		}
 		return v, nil
 	}
 	uintOf := func(bits int) (uint64, error) {
-		v, err := strconv.ParseUint(tok, base, bits)
-		if err != nil {
-			if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange {
-				return 0, errors.New("unsigned integer overflow on token " + tok)
-			}
-			return 0, numErr(err)
+		v, code := parseUint(tok, base, bits)
+		switch code {
+		case 1:
+			return 0, errors.New("expected integer")
+		case 2:
+			return 0, errors.New("unsigned integer overflow on token " + tok)
+		}
+		return v, nil
+	}
+	floatOf := func(bits int) (float64, error) {
+		v, code := parseFloat(tok, bits)
+		if code != 0 {
+			return 0, errors.New("expected float")
 		}
 		return v, nil
 	}
@@ -291,19 +324,21 @@ func (s *scanState) scanOne(verb rune, arg any) error {
 	switch p := arg.(type) {
 	case *string:
 		if verb == 'q' {
-			*p, err = strconv.Unquote(tok)
+			*p, err = unquote(tok)
 		} else {
 			*p = tok
 		}
 	case *[]byte:
 		*p = []byte(tok)
 	case *bool:
-		var v bool
-		v, err = strconv.ParseBool(tok)
-		if err != nil {
+		switch tok {
+		case "1", "t", "T", "true", "TRUE", "True":
+			*p = true
+		case "0", "f", "F", "false", "FALSE", "False":
+			*p = false
+		default:
 			err = errors.New("syntax error scanning boolean")
 		}
-		*p = v
 	case *int:
 		if v, e := intOf(64); e == nil {
 			*p = int(v)
@@ -365,16 +400,16 @@ func (s *scanState) scanOne(verb rune, arg any) error {
 			err = e
 		}
 	case *float64:
-		if v, e := strconv.ParseFloat(tok, 64); e == nil {
+		if v, e := floatOf(64); e == nil {
 			*p = v
 		} else {
-			err = numErr(e)
+			err = e
 		}
 	case *float32:
-		if v, e := strconv.ParseFloat(tok, 32); e == nil {
+		if v, e := floatOf(32); e == nil {
 			*p = float32(v)
 		} else {
-			err = numErr(e)
+			err = e
 		}
 	default:
 		return scanErr(verb, arg)
@@ -382,14 +417,73 @@ func (s *scanState) scanOne(verb rune, arg any) error {
 	return err
 }
 
-func numErr(err error) error {
-	if ne, ok := err.(*strconv.NumError); ok {
-		if ne.Err == strconv.ErrRange {
-			return errors.New("integer overflow on token " + ne.Num)
-		}
-		return errors.New("expected integer")
+// unquote reads a quoted string token: raw (backquoted) or interpreted
+// with Go's escapes.
+func unquote(tok string) (string, error) {
+	bad := errors.New("invalid syntax")
+	if len(tok) < 2 || tok[0] != tok[len(tok)-1] {
+		return "", bad
 	}
-	return err
+	body := tok[1 : len(tok)-1]
+	if tok[0] == '`' {
+		return body, nil
+	}
+	if tok[0] != '"' {
+		return "", bad
+	}
+	var b []byte
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		if c != '\\' {
+			b = append(b, c)
+			continue
+		}
+		i++
+		if i >= len(body) {
+			return "", bad
+		}
+		switch e := body[i]; e {
+		case 'n':
+			b = append(b, '\n')
+		case 't':
+			b = append(b, '\t')
+		case 'r':
+			b = append(b, '\r')
+		case 'a':
+			b = append(b, '\a')
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'v':
+			b = append(b, '\v')
+		case '\\', '"':
+			b = append(b, e)
+		case 'x', 'u', 'U':
+			n := 2
+			if e == 'u' {
+				n = 4
+			} else if e == 'U' {
+				n = 8
+			}
+			if i+n >= len(body) {
+				return "", bad
+			}
+			v, code := parseUint(body[i+1:i+1+n], 16, 32)
+			if code != 0 {
+				return "", bad
+			}
+			if e == 'x' {
+				b = append(b, byte(v))
+			} else {
+				b = utf8.AppendRune(b, rune(v))
+			}
+			i += n
+		default:
+			return "", bad
+		}
+	}
+	return string(b), nil
 }
 
 func newScanState(r io.Reader, nlIsSpace bool) *scanState {
@@ -433,8 +527,8 @@ func Fscanln(r io.Reader, a ...any) (n int, err error) {
 
 func Sscan(str string, a ...any) (n int, err error)   { return Fscan(&stringReader{s: str}, a...) }
 func Sscanln(str string, a ...any) (n int, err error) { return Fscanln(&stringReader{s: str}, a...) }
-func Scan(a ...any) (n int, err error)                { return Fscan(os.Stdin, a...) }
-func Scanln(a ...any) (n int, err error)              { return Fscanln(os.Stdin, a...) }
+func Scan(a ...any) (n int, err error)                { return Fscan(stdin, a...) }
+func Scanln(a ...any) (n int, err error)              { return Fscanln(stdin, a...) }
 
 func Fscanf(r io.Reader, format string, a ...any) (n int, err error) {
 	return newScanState(r, false).doScanf(format, a)
@@ -444,7 +538,7 @@ func Sscanf(str string, format string, a ...any) (n int, err error) {
 	return Fscanf(&stringReader{s: str}, format, a...)
 }
 
-func Scanf(format string, a ...any) (n int, err error) { return Fscanf(os.Stdin, format, a...) }
+func Scanf(format string, a ...any) (n int, err error) { return Fscanf(stdin, format, a...) }
 
 // doScanf scans by format: verbs take operands, space matches space,
 // other runes match themselves.

@@ -160,7 +160,19 @@ impl Vm<'_> {
                 let t = fmtconv::format_float(f, fmt, prec, bits as u32);
                 self.ret_string(at, t.as_bytes())?;
             }
-            Native::StrconvAtof => {
+            Native::FmtParseInt => {
+                let (base, bits) = (s[at + 2] as u32, s[at + 3] as u32);
+                let (v, code) = crate::runtime::atof::parse_int(self.str_arg(at), base, bits);
+                self.stack[at] = v as u64;
+                self.stack[at + 1] = code as u64;
+            }
+            Native::FmtParseUint => {
+                let (base, bits) = (s[at + 2] as u32, s[at + 3] as u32);
+                let (v, code) = crate::runtime::atof::parse_uint(self.str_arg(at), base, bits);
+                self.stack[at] = v;
+                self.stack[at + 1] = code as u64;
+            }
+            Native::FmtParseFloat | Native::StrconvAtof => {
                 let text = self.str_arg(at);
                 let (v, code) = match atof(text, self.stack[at + 2] == 32) {
                     Parsed::Ok(v) => (v, 0),

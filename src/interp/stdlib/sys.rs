@@ -79,6 +79,16 @@ impl Vm<'_> {
                 self.set_result(at, r.map(|n| n as u64));
                 Ok(())
             }
+            Native::FmtReadStdin => {
+                let (p, len) = (self.stack[at], self.stack[at + 1]);
+                self.flush();
+                let mut buf = vec![0u8; len as usize];
+                let n = std::io::stdin().read(&mut buf).unwrap_or(0);
+                mem::store_byte_words(p, &buf[..n]);
+                self.stack[at] = n as u64;
+                self.stack[at + 1] = (n == 0) as u64;
+                Ok(())
+            }
             Native::OsWrite => {
                 let (fd, p, len) = (
                     self.stack[at] as i64,

@@ -7,19 +7,23 @@ use crate::runtime::unicode_tables as tables;
 /// stdlib/unicode/unicode.go), from Go's Unicode data.
 pub(crate) fn props(r: i32) -> u32 {
     let Ok(r) = u32::try_from(r) else { return 0 };
-    let t = tables::PROPS;
-    match t.binary_search_by(|&(lo, hi, _)| {
-        if hi < r {
-            std::cmp::Ordering::Less
-        } else if lo > r {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(i) => t[i].2 as u32,
-        Err(_) => 0,
-    }
+    in_range(tables::PROPS, r).map_or(0, |(_, _, p)| p as u32)
+}
+
+/// The range of `t` (sorted, disjoint `(first, last, data)`) holding `r`.
+fn in_range<T: Copy>(t: &[(u32, u32, T)], r: u32) -> Option<(u32, u32, T)> {
+    let i = t
+        .binary_search_by(|&(lo, hi, _)| {
+            if hi < r {
+                std::cmp::Ordering::Less
+            } else if lo > r {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .ok()?;
+    Some(t[i])
 }
 
 /// `unicode.To`: rune `r` in case `c` (0 upper, 1 lower, 2 title) by
@@ -28,19 +32,9 @@ pub(crate) fn to_case(c: i64, r: i32) -> i32 {
     let (Ok(u), Ok(c)) = (u32::try_from(r), usize::try_from(c)) else {
         return r;
     };
-    let t = tables::CASE_RANGES;
-    let Ok(i) = t.binary_search_by(|&(lo, hi, _)| {
-        if hi < u {
-            std::cmp::Ordering::Less
-        } else if lo > u {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) else {
+    let Some((lo, _, delta)) = in_range(tables::CASE_RANGES, u) else {
         return r;
     };
-    let (lo, _, delta) = t[i];
     let d = delta[c.min(2)];
     if d == tables::UPPER_LOWER {
         // Alternating upper (even offset) and lower (odd) case; title is upper.

@@ -21,9 +21,28 @@ impl Checker<'_> {
     /// The type `e` denotes, or `None` when it is a value expression.
     pub(crate) fn try_type(&mut self, e: &Expr) -> R<Option<Ty>> {
         let t = match &e.kind {
-            ExprKind::Ident(name) => {
-                let Some(o) = self.lookup(name, e.pos) else {
-                    return self.undefined(e.pos, name);
+            ExprKind::Ident(_) | ExprKind::Selector(..) => {
+                // A name, or a name another package exports (`geom.Shape`).
+                let o = match &e.kind {
+                    ExprKind::Ident(name) => match self.lookup(name, e.pos) {
+                        Some(o) => o,
+                        None => return self.undefined(e.pos, name),
+                    },
+                    ExprKind::Selector(x, sel) => {
+                        let ExprKind::Ident(pkg) = &x.kind else {
+                            return Ok(None);
+                        };
+                        let Some(po) = self.lookup(pkg, x.pos) else {
+                            return Ok(None);
+                        };
+                        let ObjKind::Package(p) = self.obj(po).kind else {
+                            return Ok(None);
+                        };
+                        self.use_package(po);
+                        self.info.uses.insert(x.id, po);
+                        self.qualified_obj(p, sel)?
+                    }
+                    _ => unreachable!(),
                 };
                 if self.names_generic_type(e) {
                     let g = self.generic_type_string(e);
@@ -35,7 +54,7 @@ impl Checker<'_> {
                 if !matches!(self.obj(o).kind, ObjKind::TypeName) {
                     return Ok(None);
                 }
-                if name == "comparable"
+                if self.obj(o).name == "comparable"
                     && self.in_interface_elems == 0
                     && self.universe.get("comparable") == Some(&o)
                 {
@@ -63,37 +82,6 @@ impl Checker<'_> {
                     unreachable!()
                 };
                 self.instantiate_type(g, &args, e.pos)?
-            }
-            ExprKind::Selector(x, sel) => {
-                let ExprKind::Ident(pkg) = &x.kind else {
-                    return Ok(None);
-                };
-                let Some(po) = self.lookup(pkg, x.pos) else {
-                    return Ok(None);
-                };
-                let ObjKind::Package(p) = self.obj(po).kind else {
-                    return Ok(None);
-                };
-                self.use_package(po);
-                self.info.uses.insert(x.id, po);
-                let o = self.qualified_obj(p, sel)?;
-                if self.names_generic_type(e) {
-                    let g = self.generic_type_string(e);
-                    return self.err(
-                        e.pos,
-                        format!("cannot use generic type {g} without instantiation"),
-                    );
-                }
-                if !matches!(self.obj(o).kind, ObjKind::TypeName) {
-                    return Ok(None);
-                }
-                self.info.uses.insert(e.id, o);
-                self.resolve_obj(o)?;
-                let t = self.obj(o).ty;
-                // (Recorded as every type expression's type is: a type
-                // switch's case reads it.)
-                self.info.expr_types.insert(e.id, t);
-                return Ok(Some(t));
             }
             ExprKind::Star(x) => match self.try_type(x)? {
                 Some(t) => self.info.types.pointer(t),

@@ -390,7 +390,22 @@ mod tests {
         let Cmd::Run(a) = parse(&["run", "p.go"]).cmd else {
             panic!("not run")
         };
-        assert_eq!(run_options(&a, None), Ok(RunOptions::DEFAULT));
+        // (The program's command line: its name.)
+        let expected = RunOptions {
+            args: vec!["p.go".into()],
+            ..RunOptions::DEFAULT
+        };
+        assert_eq!(run_options(&a, None), Ok(expected));
+        let Cmd::Run(a) = parse(&["run", "p.go", "-n", "3", "--tier=jit"]).cmd else {
+            panic!("not run")
+        };
+        let o = run_options(&a, None).expect("valid");
+        assert_eq!(
+            o.args,
+            ["p.go", "-n", "3", "--tier=jit"],
+            "after the file: the program's"
+        );
+        assert_eq!(o.tier, RunOptions::DEFAULT.tier);
         let Cmd::Profile {
             run: Some(a),
             format,

@@ -42,7 +42,9 @@ fn churn_is_collected_and_prints_what_go_prints() {
     );
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(stat(&err, "gc collections") >= 50, "{err}");
-    assert_eq!(stat(&err, "allocated"), 352_000_048, "{err}");
+    // (And 464 bytes of the imported packages' variables: the error
+    // values io and errors make at initialization.)
+    assert_eq!(stat(&err, "allocated"), 352_000_512, "{err}");
     // The peak heap stays near the 4 MB minimum goal, far below what was allocated.
     assert!(stat(&err, "peak heap") < 16 << 20, "{err}");
 }

@@ -262,7 +262,7 @@ pub fn inline_calls(
 /// result may be a float where the caller's untyped call result was a
 /// guessed `ptr`, or the reverse; a parameter that gets both (or a float
 /// and an integer) becomes `ptr`, any word (see [`Ty::fits`]).
-fn widen_params(g: &mut Graph) {
+pub(super) fn widen_params(g: &mut Graph) {
     loop {
         let mut changed = false;
         for b in g.block_ids().collect::<Vec<_>>() {

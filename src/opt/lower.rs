@@ -92,6 +92,12 @@ pub fn lower(g: &mut Graph) -> usize {
     };
     let map: HashMap<InsnId, InsnId> = cx.subst.keys().map(|&x| (x, resolve(x))).collect();
     g.replace_uses(&map);
+    // (A native form's word may be a pointer where the generic
+    // instruction's projection was typed an integer: a block parameter
+    // taking both becomes any word.)
+    if count > 0 {
+        super::inline::widen_params(g);
+    }
     count
 }
 

@@ -7,6 +7,7 @@ use crate::bytecode::op::{Op, PrintKind, Slot};
 use crate::syntax::ast::*;
 use crate::syntax::walk::unparen;
 use crate::types::ty::{builtin, Basic, Signature, Ty, TypeKind};
+use crate::types::ConstVal;
 use crate::types::{Builtin, CallKind, Selection};
 use pgojit_profiler::FuncId;
 
@@ -754,15 +755,37 @@ impl FnCtx<'_, '_> {
                     let done_better = self.emit(Op::Jmp { t: 0 });
                     let h = self.b.here();
                     self.b.patch(not_better, h);
+                    // Equal: only zeros differ (in sign); 1/v tells them
+                    // apart (-Inf for -0), so no float is read as bits.
                     self.compare(BinOp::Eql, v, t, d, t, c);
                     let differ = self.emit(Op::Jz { c, t: 0 });
-                    self.emit(if b == Builtin::Min {
-                        Op::Or { d, a: d, b: v }
-                    } else {
-                        Op::And { d, a: d, b: v }
+                    let (one, inv, zero) = (self.temp(1), self.temp(1), self.temp(1));
+                    self.constant(
+                        &ConstVal::Float(num_rational::BigRational::from_integer(1.into())),
+                        t,
+                        one,
+                    );
+                    self.constant(
+                        &ConstVal::Float(num_rational::BigRational::from_integer(0.into())),
+                        t,
+                        zero,
+                    );
+                    self.emit(Op::DivF {
+                        d: inv,
+                        a: one,
+                        b: v,
                     });
+                    // min takes v when it is -0, max when it is +0.
+                    let sign = if b == Builtin::Min {
+                        BinOp::Lss
+                    } else {
+                        BinOp::Gtr
+                    };
+                    self.compare(sign, inv, t, zero, t, c);
+                    let keep = self.emit(Op::Jz { c, t: 0 });
+                    self.mov(d, v, tw);
                     let h = self.b.here();
-                    for j in [done_nan, done_better, differ] {
+                    for j in [done_nan, done_better, differ, keep] {
                         self.b.patch(j, h);
                     }
                 }

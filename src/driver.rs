@@ -333,6 +333,9 @@ fn run_program(
 
 /// The collector's settings and the run's limits.
 fn set_limits(vm: &mut Vm, opts: &RunOptions) {
+    if let Some(seed) = opts.map_seed {
+        vm.map_rng = seed;
+    }
     vm.heap.gc_percent = opts.gc_percent;
     vm.heap.stress = opts.gc_stress;
     vm.heap.limit = opts.heap_limit;

@@ -59,6 +59,10 @@ struct RunArgs {
     /// guard so that it passes for any receiver.
     #[arg(long, hide = true)]
     break_guards: bool,
+    /// Internal (for differential tests): seed map iteration orders, so
+    /// that runs in different tiers see the same orders.
+    #[arg(long, hide = true)]
+    map_seed: Option<u64>,
     /// Baseline code that runs this many more calls and loop back-edges
     /// is compiled again by the optimizing tier (and a running loop moves
     /// into the new code at its header).
@@ -295,6 +299,7 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         },
         disasm: None,
         copies: a.copies.max(1),
+        map_seed: a.map_seed,
         args: std::iter::once(a.file.clone())
             .chain(a.program_args.iter().cloned())
             .collect(),

@@ -56,6 +56,8 @@ pub struct RunOptions {
     pub copies: u32,
     /// The program's command line (`os.Args`), its name first.
     pub args: Vec<String>,
+    /// Map iteration orders from this seed (tests), not from the process.
+    pub map_seed: Option<u64>,
 }
 
 impl RunOptions {
@@ -77,6 +79,7 @@ impl RunOptions {
         disasm: None,
         copies: 1,
         args: Vec::new(),
+        map_seed: None,
     };
 }
 

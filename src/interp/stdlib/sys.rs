@@ -62,29 +62,13 @@ impl Vm<'_> {
                     self.stack[at + 1],
                     self.stack[at + 2],
                 );
-                let mut buf = vec![0u8; len as usize];
-                let r = match fd {
-                    0 => {
-                        self.flush();
-                        std::io::stdin().read(&mut buf)
-                    }
-                    _ => match self.files.get_mut(&fd) {
-                        Some(f) => f.read(&mut buf),
-                        None => Err(std::io::Error::from_raw_os_error(9)),
-                    },
-                };
-                if let Ok(n) = r {
-                    mem::store_byte_words(p, &buf[..n]);
-                }
+                let r = self.read_fd(fd, p, len);
                 self.set_result(at, r.map(|n| n as u64));
                 Ok(())
             }
             Native::FmtReadStdin => {
                 let (p, len) = (self.stack[at], self.stack[at + 1]);
-                self.flush();
-                let mut buf = vec![0u8; len as usize];
-                let n = std::io::stdin().read(&mut buf).unwrap_or(0);
-                mem::store_byte_words(p, &buf[..n]);
+                let n = self.read_fd(0, p, len).unwrap_or(0);
                 self.stack[at] = n as u64;
                 self.stack[at + 1] = (n == 0) as u64;
                 Ok(())
@@ -303,6 +287,24 @@ impl Vm<'_> {
         self.stack[at + 1] = n as u64;
         self.stack[at + 2] = n as u64;
         Ok(())
+    }
+
+    /// Reads up to `len` bytes of descriptor `fd` (0: the program's
+    /// stdin, stdout flushed first) into the `[]byte` array at `p`.
+    fn read_fd(&mut self, fd: i64, p: u64, len: u64) -> std::io::Result<usize> {
+        let mut buf = vec![0u8; len as usize];
+        let n = match fd {
+            0 => {
+                self.flush();
+                std::io::stdin().read(&mut buf)
+            }
+            _ => match self.files.get_mut(&fd) {
+                Some(f) => f.read(&mut buf),
+                None => Err(std::io::Error::from_raw_os_error(9)),
+            },
+        }?;
+        mem::store_byte_words(p, &buf[..n]);
+        Ok(n)
     }
 
     /// A (value, errno) result pair.

@@ -83,6 +83,9 @@ pub struct Vm<'p> {
     /// The frame of the running native's caller (`runtime.GC` collects
     /// with it as the running frame).
     pub(crate) native_frame: (FuncId, usize),
+    /// Functions of `fmt` the runtime's printing calls (`fmt.callFormat`),
+    /// found by name on first use.
+    pub(crate) fmt_helpers: Vec<(&'static str, Option<FuncId>)>,
     /// When the program started (`time`'s monotonic clock).
     pub(crate) started: std::time::Instant,
     /// Where `print`/`println` write (`None`: stderr).
@@ -220,6 +223,7 @@ impl<'p> Vm<'p> {
             files: HashMap::new(),
             started: std::time::Instant::now(),
             native_frame: (FuncId(0), 0),
+            fmt_helpers: Vec::new(),
             err: None,
             jc: Box::new(JitCtx::new()),
             tier: None,

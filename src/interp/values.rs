@@ -7,7 +7,7 @@ use crate::runtime::fmt::print::{
     bad_verb, print_bool, print_bytes, print_float, print_integer, print_nil, print_pointer,
     print_string,
 };
-use crate::runtime::fmt::spec::{pad, Spec};
+use crate::runtime::fmt::spec::Spec;
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{Kind, TypeDesc};
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
@@ -101,11 +101,15 @@ impl Vm<'_> {
         }
     }
 
-    /// Calls `Error()` or `String()` on a value if its type has one and the verb wants it.
+    /// Go's handleMethods: a value whose type has a `Format` method prints
+    /// through it for every verb; under `%#v` one with `GoString` prints
+    /// its result; for `%v %s %x %X %q` one with `Error` (else `String`)
+    /// prints as that string.
     fn method_string(
         &mut self,
         t: Ty,
         w: &[u64],
+        spec: &Spec,
         top: usize,
         verb: char,
     ) -> Result<Option<MethodText>, Panic> {
@@ -115,28 +119,106 @@ impl Vm<'_> {
         if d.kind == Kind::Interface {
             return Ok(None);
         }
-        let m = d
-            .methods
-            .iter()
-            .find(|m| m.name == "Error" && m.sig == builtin::FUNC_STRING)
-            .or_else(|| {
-                d.methods
-                    .iter()
-                    .find(|m| m.name == "String" && m.sig == builtin::FUNC_STRING)
-            });
-        let Some(m) = m else { return Ok(None) };
-        let recv = if d.direct {
-            w[0]
-        } else {
-            let p = self.heap.alloc(w.len(), d.layout)?;
-            if !w.is_empty() {
-                mem::store_n(p, 0, w);
-            }
-            p
+        let string_method = |n: &str| {
+            d.methods
+                .iter()
+                .find(|m| m.name == n && m.sig == builtin::FUNC_STRING)
         };
+        if d.methods.iter().any(|m| m.name == "Format") {
+            if let Some(f) = self.fmt_helper("fmt.callFormat") {
+                // fmt.callFormat(arg any, verb rune, wid, prec, flags int)
+                // asserts Formatter (the signature) and calls it.
+                let flag = |on: bool, bit: u64| if on { bit } else { 0 };
+                let flags = flag(spec.minus, 1)
+                    | flag(spec.plus || spec.plus_v, 2)
+                    | flag(spec.sharp || spec.sharp_v, 4)
+                    | flag(spec.space, 8)
+                    | flag(spec.zero, 16);
+                let opt = |o: Option<usize>| o.map_or(u64::MAX, |n| n as u64);
+                let data = self.box_words(d, w)?;
+                let args = [
+                    d as *const TypeDesc as u64,
+                    data,
+                    verb as u64,
+                    opt(spec.wid),
+                    opt(spec.prec),
+                    flags,
+                ];
+                match self.call_printing_method(f, &args, d, w, "Format", verb, top)? {
+                    MethodText::Result(s) => return Ok(Some(MethodText::Raw(s))),
+                    MethodText::NotThere => {}
+                    r => return Ok(Some(r)),
+                }
+                // (A Format method of another signature: not a Formatter.)
+            }
+        }
+        let m = if spec.sharp_v {
+            string_method("GoString")
+        } else if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+            string_method("Error").or_else(|| string_method("String"))
+        } else {
+            None
+        };
+        let Some(m) = m else { return Ok(None) };
+        let (entry, name) = (m.entry, m.name.clone());
+        let recv = self.box_words(d, w)?;
+        Ok(Some(
+            match self.call_printing_method(entry, &[recv], d, w, &name, verb, top)? {
+                MethodText::Result(s) if name == "GoString" => MethodText::GoSyntax(s),
+                r => r,
+            },
+        ))
+    }
+
+    /// A value of type `d` as an interface's data word holds it: the word
+    /// itself, or a new box holding a copy.
+    fn box_words(&mut self, d: &TypeDesc, w: &[u64]) -> Result<u64, Panic> {
+        if d.direct {
+            return Ok(w[0]);
+        }
+        let p = self.heap.alloc(w.len(), d.layout)?;
+        if !w.is_empty() {
+            mem::store_n(p, 0, w);
+        }
+        Ok(p)
+    }
+
+    /// A function of the fmt package the runtime's printing calls, by name.
+    fn fmt_helper(&mut self, name: &'static str) -> Option<super::FuncId> {
+        if let Some(&(_, f)) = self.fmt_helpers.iter().find(|(n, _)| *n == name) {
+            return f;
+        }
+        let f = self
+            .prog
+            .funcs
+            .iter()
+            .position(|g| g.name == name)
+            .map(|i| super::FuncId(i as u32));
+        self.fmt_helpers.push((name, f));
+        f
+    }
+
+    /// Calls a method (or fmt's helper calling one) that prints a value of
+    /// type `d` (words `w`) and returns a string: its text, or fmt's
+    /// `%!v(PANIC=Name method: ...)` when it panics (Go's catchPanic);
+    /// `NotThere` when fmt's helper said its operand is not of the
+    /// interface (a method of the name with another signature).
+    #[allow(clippy::too_many_arguments)]
+    fn call_printing_method(
+        &mut self,
+        f: super::FuncId,
+        args: &[u64],
+        d: &TypeDesc,
+        w: &[u64],
+        name: &str,
+        verb: char,
+        top: usize,
+    ) -> Result<MethodText, Panic> {
         let mark = self.panic_mark();
-        match self.call_go(m.entry, &[recv], top) {
-            Ok(r) => Ok(Some(MethodText::Result(mem::bytes(r[0], r[1]).to_vec()))),
+        match self.call_go(f, args, top) {
+            // (fmt's helpers return (text, ok).)
+            Ok(r) if r.len() == 3 && r[2] == 0 => Ok(MethodText::NotThere),
+            Ok(r) => Ok(MethodText::Result(mem::bytes(r[0], r[1]).to_vec())),
             // A fatal error (stack overflow) or a spent limit is not a
             // panic fmt can recover.
             Err(e @ (Panic::Fatal(_) | Panic::Limit(_) | Panic::Exit(_))) => Err(e),
@@ -145,14 +227,14 @@ impl Vm<'_> {
                 // pointer receiver prints `<nil>`; anything else prints
                 // `%!v(PANIC=String method: value)`.
                 if d.kind == Kind::Pointer && w[0] == 0 {
-                    return Ok(Some(MethodText::Result(b"<nil>".to_vec())));
+                    return Ok(MethodText::Result(b"<nil>".to_vec()));
                 }
                 let value = self.catch(e, mark, top)?;
                 let mut out = Vec::new();
-                crate::runtime::fmt::print::panic_in_method(&mut out, verb, &m.name, |o| {
+                crate::runtime::fmt::print::panic_in_method(&mut out, verb, name, |o| {
                     o.extend_from_slice(value.as_bytes())
                 });
-                Ok(Some(MethodText::Panicked(out)))
+                Ok(MethodText::Panicked(out))
             }
         }
     }
@@ -170,17 +252,21 @@ impl Vm<'_> {
         methods: bool,
         top: usize,
     ) -> Result<(), Panic> {
-        if methods && matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && !spec.sharp_v {
-            match self.method_string(t, w, top, verb)? {
+        if methods {
+            match self.method_string(t, w, spec, top, verb)? {
                 Some(MethodText::Result(s)) => {
                     print_string(out, spec, &s, verb);
                     return Ok(());
                 }
-                Some(MethodText::Panicked(text)) => {
+                Some(MethodText::GoSyntax(s)) => {
+                    crate::runtime::fmt::text::fmt_s(out, spec, &s);
+                    return Ok(());
+                }
+                Some(MethodText::Raw(text) | MethodText::Panicked(text)) => {
                     out.extend_from_slice(&text);
                     return Ok(());
                 }
-                None => {}
+                Some(MethodText::NotThere) | None => {}
             }
         }
         let name = self.prog.types.name(t);
@@ -222,21 +308,9 @@ impl Vm<'_> {
                     }
                     return self.fmt_value(out, p, &v, spec, verb, depth + 1, methods, top);
                 }
-                if w[0] == 0 && verb == 'v' {
-                    pad(out, spec, b"<nil>");
-                    true
-                } else {
-                    print_pointer(out, spec, w[0], verb, &name)
-                }
+                print_pointer(out, spec, w[0], verb, &name)
             }
-            TypeKind::Func(_) | TypeKind::Chan(..) => {
-                if w[0] == 0 && verb == 'v' {
-                    pad(out, spec, b"<nil>");
-                    true
-                } else {
-                    print_pointer(out, spec, w[0], verb, &name)
-                }
-            }
+            TypeKind::Func(_) | TypeKind::Chan(..) => print_pointer(out, spec, w[0], verb, &name),
             TypeKind::Slice(e) | TypeKind::Array(e, _) => {
                 let is_slice = matches!(types.under(t), TypeKind::Slice(_));
                 let (p, n) = if is_slice {
@@ -265,6 +339,23 @@ impl Vm<'_> {
                 if types.basic(e) == Some(Basic::Uint8) && matches!(verb, 's' | 'q' | 'x' | 'X') {
                     let bytes: Vec<u8> = (0..n).map(|i| elem(i)[0] as u8).collect();
                     print_bytes(out, spec, &bytes, is_slice && p == 0, verb, &name)
+                } else if spec.sharp_v {
+                    // Go syntax: `[]main.P{...}`, a nil slice `[]int(nil)`.
+                    out.extend_from_slice(name.as_bytes());
+                    if is_slice && p == 0 {
+                        out.extend_from_slice(b"(nil)");
+                        return Ok(());
+                    }
+                    out.push(b'{');
+                    for i in 0..n {
+                        if i > 0 {
+                            out.extend_from_slice(b", ");
+                        }
+                        let v = elem(i);
+                        self.fmt_value(out, e, &v, spec, verb, depth + 1, methods, top)?;
+                    }
+                    out.push(b'}');
+                    true
                 } else {
                     out.push(b'[');
                     for i in 0..n {
@@ -279,11 +370,14 @@ impl Vm<'_> {
                 }
             }
             TypeKind::Struct(fs) => {
+                if spec.sharp_v {
+                    out.extend_from_slice(name.as_bytes());
+                }
                 out.push(b'{');
                 let mut off = 0;
                 for (i, f) in fs.iter().enumerate() {
                     if i > 0 {
-                        out.push(b' ');
+                        out.extend_from_slice(if spec.sharp_v { b", " } else { b" " });
                     }
                     if spec.plus_v || spec.sharp_v {
                         out.extend_from_slice(f.name.as_bytes());
@@ -343,7 +437,13 @@ impl Vm<'_> {
             }
             TypeKind::Interface(ms) => {
                 if w[0] == 0 {
-                    print_nil(out, spec, verb);
+                    if spec.sharp_v {
+                        // A nil interface inside a value: `error(nil)`.
+                        out.extend_from_slice(name.as_bytes());
+                        out.extend_from_slice(b"(nil)");
+                    } else {
+                        print_nil(out, spec, verb);
+                    }
                     true
                 } else {
                     let d = dyn_type(w[0], ms.is_empty());
@@ -449,14 +549,26 @@ impl Vm<'_> {
             crate::runtime::fmt::text::fmt_s(out, spec, d.name.as_bytes());
             return Ok(());
         }
+        let v = self.iface_words(d, arg[1]);
         if verb == 'p' {
-            let v = self.iface_words(d, arg[1]);
-            if !print_pointer(out, spec, v[0], verb, &d.name) {
-                bad_verb(out, verb, Some(&d.name), |_| {});
+            // Go's fmtPointer: the kinds that are a pointer word.
+            let pointer = matches!(
+                self.prog.types.under(d.ty),
+                TypeKind::Pointer(_)
+                    | TypeKind::Func(_)
+                    | TypeKind::Chan(..)
+                    | TypeKind::Map(..)
+                    | TypeKind::Slice(_)
+            );
+            if !pointer || !print_pointer(out, spec, v[0], verb, &d.name) {
+                let mut inner = Vec::new();
+                self.fmt_value(&mut inner, d.ty, &v, spec, 'v', 0, false, top)?;
+                bad_verb(out, verb, Some(&d.name), |o: &mut Vec<u8>| {
+                    o.extend_from_slice(&inner)
+                });
             }
             return Ok(());
         }
-        let v = self.iface_words(d, arg[1]);
         self.fmt_value(out, d.ty, &v, spec, verb, 0, true, top)
     }
 }
@@ -465,6 +577,13 @@ impl Vm<'_> {
 enum MethodText {
     /// The method's result, formatted like any string.
     Result(Vec<u8>),
+    /// What a `GoString` method returned: printed as it is (cut to the
+    /// precision, padded to the width).
+    GoSyntax(Vec<u8>),
+    /// What a `Format` method wrote: the output as it is.
+    Raw(Vec<u8>),
+    /// fmt's helper found the value is not of the interface after all.
+    NotThere,
     /// The method panicked: fmt's finished `%!v(PANIC=...)` text.
     Panicked(Vec<u8>),
 }

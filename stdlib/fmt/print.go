@@ -79,3 +79,124 @@ type wrapErrors struct {
 
 func (e *wrapErrors) Error() string   { return e.msg }
 func (e *wrapErrors) Unwrap() []error { return e.errs }
+
+// State is what a Formatter's Format method prints through: the flags,
+// width and precision of the directive, and the output.
+type State interface {
+	Write(b []byte) (n int, err error)
+	Width() (wid int, ok bool)
+	Precision() (prec int, ok bool)
+	Flag(c int) bool
+}
+
+// Formatter is implemented by a value with a Format method: it prints
+// itself for every verb (except %T and %p).
+type Formatter interface {
+	Format(f State, verb rune)
+}
+
+// GoStringer is implemented by a value with a GoString method: what %#v
+// prints for it.
+type GoStringer interface {
+	GoString() string
+}
+
+// The flags a directive carries, as callFormat passes them.
+const (
+	flagMinus = 1 << iota
+	flagPlus
+	flagSharp
+	flagSpace
+	flagZero
+)
+
+// fmtState is the State the runtime's printing hands a Formatter (Go's
+// *pp): Format writes into buf.
+type fmtState struct {
+	buf           []byte
+	wid, prec     int
+	widOK, precOK bool
+	flags         int
+}
+
+func (s *fmtState) Write(b []byte) (int, error) {
+	s.buf = append(s.buf, b...)
+	return len(b), nil
+}
+
+func (s *fmtState) WriteString(str string) (int, error) {
+	s.buf = append(s.buf, str...)
+	return len(str), nil
+}
+
+func (s *fmtState) Width() (int, bool)     { return s.wid, s.widOK }
+func (s *fmtState) Precision() (int, bool) { return s.prec, s.precOK }
+
+func (s *fmtState) Flag(c int) bool {
+	switch c {
+	case '-':
+		return s.flags&flagMinus != 0
+	case '+':
+		return s.flags&flagPlus != 0
+	case '#':
+		return s.flags&flagSharp != 0
+	case ' ':
+		return s.flags&flagSpace != 0
+	case '0':
+		return s.flags&flagZero != 0
+	}
+	return false
+}
+
+// callFormat is how the runtime's printing calls a Formatter: arg's
+// Format method with a fresh State for the directive (a width or
+// precision below 0 is one the directive did not give); the result is
+// what Format wrote; ok is false when arg is no Formatter (its Format
+// method has another signature).
+func callFormat(arg any, verb rune, wid, prec, flags int) (text string, ok bool) {
+	f, ok := arg.(Formatter)
+	if !ok {
+		return "", false
+	}
+	s := &fmtState{wid: wid, prec: prec, widOK: wid >= 0, precOK: prec >= 0, flags: flags}
+	if !s.widOK {
+		s.wid = 0
+	}
+	if !s.precOK {
+		s.prec = 0
+	}
+	f.Format(s, verb)
+	return string(s.buf), true
+}
+
+// FormatString returns the directive that state and verb stand for
+// (`%-8.3x`), as a Formatter needs to print through Sprintf.
+func FormatString(state State, verb rune) string {
+	var tmp [16]byte // Go's: enough for the flags and two int widths.
+	b := append(tmp[:0], '%')
+	for _, c := range " +-#0" {
+		if state.Flag(int(c)) {
+			b = append(b, byte(c))
+		}
+	}
+	if w, ok := state.Width(); ok {
+		b = appendInt(b, w)
+	}
+	if p, ok := state.Precision(); ok {
+		b = append(b, '.')
+		b = appendInt(b, p)
+	}
+	b = append(b, string(verb)...)
+	return string(b)
+}
+
+func appendInt(b []byte, n int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	if n >= 10 {
+		b = appendInt(b, n/10)
+	}
+	return append(b, byte('0'+n%10))
+}

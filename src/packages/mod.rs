@@ -9,7 +9,7 @@
 
 pub mod stdlib;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::CompileError;
@@ -130,7 +130,7 @@ impl Loader {
         Loader {
             files: Vec::new(),
             pkgs: Vec::new(),
-            by_path: HashMap::new(),
+            by_path: HashMap::default(),
             next_node: 0,
             module,
         }
@@ -367,7 +367,7 @@ impl Loader {
         // Follow not-done imports from a package not done until one repeats.
         let start = (0..done.len()).find(|&p| !done[p]).unwrap_or(0);
         let mut path = vec![start];
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut at = start;
         while seen.insert(at) {
             let next = self.pkgs[at]

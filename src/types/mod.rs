@@ -10,7 +10,7 @@ pub mod constant;
 pub mod natives;
 pub mod ty;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::syntax::ast::{FuncDecl, NodeId, Pos};
 pub use constant::ConstVal;
@@ -256,7 +256,7 @@ pub struct Info {
     /// Function literal node → function index.
     pub func_lits: HashMap<NodeId, usize>,
     /// Type assertions used in comma-ok form (`v, ok := x.(T)`).
-    pub comma_ok: std::collections::HashSet<NodeId>,
+    pub comma_ok: HashSet<NodeId>,
     /// Package-level variables in initialization order, with the index of their `var` spec in `file.decls`.
     pub global_init: Vec<GlobalInit>,
     /// Index of `main` in `funcs`.

@@ -5,7 +5,7 @@
 //! and interned by its shape, so `[]int` written twice is one `Ty`.
 
 pub use crate::syntax::ast::ChanDir;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A type, as an index into the [`TypeTable`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -284,8 +284,8 @@ impl TypeTable {
         use Basic::*;
         let mut t = TypeTable {
             kinds: Vec::new(),
-            intern: HashMap::new(),
-            unnamed_methods: HashMap::new(),
+            intern: HashMap::default(),
+            unnamed_methods: HashMap::default(),
         };
         for b in [
             Invalid,

@@ -13,7 +13,7 @@ mod expr;
 mod range_func;
 mod stmt;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::op::{Op, Slot};
 use super::{Function, Program};
@@ -139,19 +139,19 @@ pub fn lower(file: &Source, info: Info) -> Result<Program, CompileError> {
         file,
         info,
         funcs: Vec::new(),
-        synth: HashMap::new(),
+        synth: HashMap::default(),
         synth_queue: Vec::new(),
         descs: vec![None; info.types.len()],
-        words_cache: HashMap::new(),
-        globals: HashMap::new(),
+        words_cache: HashMap::default(),
+        globals: HashMap::default(),
         globals_block: (0, 0),
         layouts: Vec::new(),
-        layout_ids: HashMap::new(),
-        func_values: HashMap::new(),
+        layout_ids: HashMap::default(),
+        func_values: HashMap::default(),
         sites: Vec::new(),
         current: FuncId(0),
         lits: func_lits(file, &info.insts),
-        range_asts: HashMap::new(),
+        range_asts: HashMap::default(),
     };
     for _ in 0..info.funcs.len() {
         l.funcs.push(None);
@@ -1124,10 +1124,10 @@ impl FnBuilder {
             param_words: 0,
             param_ptrs: None,
             result_words: 0,
-            vars: HashMap::new(),
+            vars: HashMap::default(),
             targets: Vec::new(),
             pending_label: None,
-            labels: HashMap::new(),
+            labels: HashMap::default(),
             gotos: Vec::new(),
             func_index,
             results_in_vars: false,
@@ -1135,7 +1135,7 @@ impl FnBuilder {
             call_mark: None,
             deferwraps: 0,
             gowraps: 0,
-            received: HashMap::new(),
+            received: HashMap::default(),
             range_body: None,
         }
     }

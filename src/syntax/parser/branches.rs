@@ -7,13 +7,13 @@
 
 use crate::diag::CompileError;
 use crate::syntax::ast::{AssignOp, Block, Decl, ExprKind, Ident, Pos, Stmt, StmtKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The first branch error in `body` (by position), if any.
 pub(super) fn check(body: &Block) -> Option<CompileError> {
     let mut c = Checker {
         labels: Vec::new(),
-        by_name: HashMap::new(),
+        by_name: HashMap::default(),
         blocks: Vec::new(),
         errors: Vec::new(),
     };

@@ -27,7 +27,7 @@
 //! constraints (`x + y` with `T any`) is not reported, and an uninstantiated
 //! generic function is never checked.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::expr::{strip_parens, Mode, Operand};
 use super::{Checker, R};

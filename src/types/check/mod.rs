@@ -12,7 +12,7 @@ mod lookup;
 mod stmt;
 mod typexpr;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::constant::ConstVal;
 use super::ty::{builtin, Signature, Ty};
@@ -145,37 +145,37 @@ impl<'a> Checker<'a> {
             types: super::TypeTable::new(),
             objs: Vec::new(),
             funcs: Vec::new(),
-            expr_types: HashMap::new(),
-            consts: HashMap::new(),
-            defs: HashMap::new(),
-            uses: HashMap::new(),
-            selections: HashMap::new(),
-            calls: HashMap::new(),
-            func_lits: HashMap::new(),
-            comma_ok: HashSet::new(),
+            expr_types: HashMap::default(),
+            consts: HashMap::default(),
+            defs: HashMap::default(),
+            uses: HashMap::default(),
+            selections: HashMap::default(),
+            calls: HashMap::default(),
+            func_lits: HashMap::default(),
+            comma_ok: HashSet::default(),
             global_init: Vec::new(),
             main: 0,
             promoted: Vec::new(),
             inits: Vec::new(),
             insts: Vec::new(),
-            instances: HashMap::new(),
-            range_funcs: HashMap::new(),
+            instances: HashMap::default(),
+            range_funcs: HashMap::default(),
         };
         let mut c = Checker {
             file,
             info,
-            universe: HashMap::new(),
-            pkg_scopes: vec![HashMap::new(); file.pkgs.len()],
-            file_scopes: vec![HashMap::new(); file.files.len()],
-            type_pkg: HashMap::new(),
+            universe: HashMap::default(),
+            pkg_scopes: vec![HashMap::default(); file.pkgs.len()],
+            file_scopes: vec![HashMap::default(); file.files.len()],
+            type_pkg: HashMap::default(),
             scopes: Vec::new(),
-            pkg_decls: HashMap::new(),
-            resolving: HashSet::new(),
-            resolved: HashSet::new(),
+            pkg_decls: HashMap::default(),
+            resolving: HashSet::default(),
+            resolved: HashSet::default(),
             cur_func: None,
             imports: Vec::new(),
             dep_owner: None,
-            deps: HashMap::new(),
+            deps: HashMap::default(),
             pending_keys: Vec::new(),
             methods_collected: false,
             iota: None,
@@ -185,7 +185,7 @@ impl<'a> Checker<'a> {
             calling: None,
             in_interface_elems: 0,
             pending_label: None,
-            used_labels: HashSet::new(),
+            used_labels: HashSet::default(),
             gen: generics::Generics::new(file.node_count),
         };
         c.init_universe();
@@ -414,7 +414,7 @@ impl<'a> Checker<'a> {
     // ----- scopes -----
 
     pub(crate) fn push_scope(&mut self) {
-        self.scopes.push(HashMap::new());
+        self.scopes.push(HashMap::default());
     }
 
     pub(crate) fn pop_scope(&mut self) {
@@ -1436,7 +1436,7 @@ impl<'a> Checker<'a> {
             }
         }
         // For each var, the set of vars reachable through references (functions included).
-        let mut done: HashSet<(usize, usize)> = HashSet::new();
+        let mut done: HashSet<(usize, usize)> = HashSet::default();
         let mut order = Vec::new();
         let var_spec: HashMap<ObjId, (usize, usize)> = specs
             .iter()
@@ -1475,7 +1475,7 @@ impl<'a> Checker<'a> {
                 return false;
             }
             let mut reached = Vec::new();
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for o in &specs_objs[&spec] {
                 reach(*o, deps, &mut seen, &mut reached);
             }
@@ -1499,7 +1499,7 @@ impl<'a> Checker<'a> {
             .map(|(d, s, os)| ((*d, *s), os.clone()))
             .collect();
         for (d, s, os) in &specs {
-            let mut active = HashSet::new();
+            let mut active = HashSet::default();
             if !visit(
                 (*d, *s),
                 &specs_objs,

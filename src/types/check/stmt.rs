@@ -1,7 +1,7 @@
 //! Statements: declarations, assignments, control flow, labels, and the
 //! spec's "terminating statement" rule (for "missing return").
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::expr::{strip_parens, Mode, Operand};
 use super::{Checker, R};
@@ -600,7 +600,7 @@ impl Checker<'_> {
         // Which names are new in this scope?
         let scope = self.scopes.last().expect("local scope").clone();
         let mut any_new = false;
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut existing: Vec<Option<crate::types::ObjId>> = Vec::new();
         for id in &idents {
             if id.name != "_" && !seen.insert(id.name.clone()) {

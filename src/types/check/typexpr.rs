@@ -1,6 +1,6 @@
 //! Type expressions: names, `*T`, `[]T`, `[N]T`, structs, interfaces, func types.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::expr::strip_parens;
 use super::{Checker, R};
@@ -132,7 +132,7 @@ impl Checker<'_> {
             ExprKind::FuncType(ft) => self.resolve_signature(ft)?,
             ExprKind::StructType(fields) => {
                 let mut fs: Vec<Field> = Vec::new();
-                let mut seen = HashSet::new();
+                let mut seen = HashSet::default();
                 for fd in fields {
                     if fd.embedded {
                         let t = self.resolve_type(&fd.ty)?;

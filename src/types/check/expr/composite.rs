@@ -114,7 +114,7 @@ impl Checker<'_> {
         }
         let keyed = elts[0].key.is_some();
         if keyed {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = rustc_hash::FxHashSet::default();
             for el in elts {
                 let Some(k) = &el.key else {
                     return self.err(
@@ -199,7 +199,7 @@ impl Checker<'_> {
         elts: &[Element],
     ) -> R<()> {
         let mut idx: i64 = 0;
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for item in elts {
             if let Some(k) = &item.key {
                 let mut ko = self.value_expr(k)?;

@@ -99,6 +99,16 @@ pub static PACKAGES: &[StdPackage] = &[
         files: std_files!("math/bits": "bits.go"),
     },
     StdPackage {
+        path: "math/rand",
+        name: "rand",
+        files: std_files!("math/rand": "normal.go", "rand.go", "rng.go", "tables.go", "zipf.go"),
+    },
+    StdPackage {
+        path: "math/rand/v2",
+        name: "rand",
+        files: std_files!("math/rand/v2": "chacha8.go", "normal.go", "pcg.go", "rand.go", "tables.go", "zipf.go"),
+    },
+    StdPackage {
         path: "os",
         name: "os",
         files: std_files!("os": "os.go"),

@@ -128,6 +128,8 @@ natives! {
     BitsMul64 = "math/bits.Mul64" (2 -> 2),
     BitsDiv64 = "math/bits.Div64" (3 -> 2),
     BitsOverflow = "math/bits.overflow" (0 -> 0),
+    RandRuntimeRand = "math/rand.runtime_rand" (0 -> 1),
+    RandV2RuntimeRand = "math/rand/v2.runtime_rand" (0 -> 1),
 }
 
 #[cfg(test)]

@@ -225,6 +225,13 @@ impl Vm<'_> {
                 let (cur, fp) = self.native_frame;
                 self.collect(cur, fp)
             }
+            // The runtime's random numbers (math/rand's top-level functions):
+            // the generator of map orders, seeded at start (--map-seed fixes
+            // it, as it fixes map orders).
+            Native::RandRuntimeRand | Native::RandV2RuntimeRand => {
+                self.stack[at] = self.map_rand();
+                Ok(())
+            }
             Native::RuntimeNumCPU => {
                 self.stack[at] = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
                 Ok(())

@@ -311,9 +311,24 @@ fn run_program(
         }
         if let Some(fmt) = opts.report {
             let rep = pgojit_profiler::report(p, &opts.policy);
-            match fmt {
-                ReportFormat::Text => print!("{}", rep.to_text()),
-                ReportFormat::Json => println!("{}", rep.to_json()),
+            let text = match fmt {
+                ReportFormat::Text => rep.to_text(),
+                ReportFormat::Json => format!("{}\n", rep.to_json()),
+            };
+            // To its file, or to stderr (as `time` and `perf stat` report):
+            // never into the program's stdout.
+            match &opts.report_out {
+                Some(path) => {
+                    if let Err(e) = std::fs::write(path, text) {
+                        eprintln!("pgojit: {path}: {e}");
+                        return Outcome::CompileError;
+                    }
+                }
+                None => {
+                    use std::io::Write;
+                    let _ = std::io::stdout().flush();
+                    let _ = std::io::stderr().write_all(text.as_bytes());
+                }
             }
         }
     }

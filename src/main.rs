@@ -187,6 +187,10 @@ enum Cmd {
         /// Table format.
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
+        /// Write the report to FILE (default: stderr, so the program's
+        /// stdout stays its own).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<String>,
     },
     /// Run a Go program, then print the machine code of its functions with
     /// the bytecode and guard comments beside it.
@@ -244,7 +248,10 @@ enum ProfileCmd {
     },
 }
 
-fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, String> {
+/// A report's format and file (`pgojit profile --format=F -o FILE`).
+type Report = (ReportFormat, Option<String>);
+
+fn run_options(a: &RunArgs, report: Option<Report>) -> Result<RunOptions, String> {
     let policy = Policy {
         hot_calls: a.hot_calls,
         hot_loops: a.hot_loops,
@@ -270,7 +277,8 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
         policy,
         profile_out: a.profile_out.clone(),
         profile_in: a.profile_in.clone(),
-        report,
+        report: report.as_ref().map(|r| r.0),
+        report_out: report.as_ref().and_then(|r| r.1.clone()),
         tier: a.tier,
         jit: JitOptions {
             sync: a.jit_sync,
@@ -306,11 +314,11 @@ fn run_options(a: &RunArgs, report: Option<ReportFormat>) -> Result<RunOptions, 
     })
 }
 
-fn run(a: &RunArgs, report: Option<ReportFormat>) -> Outcome {
-    run_with(a, report, None)
+fn run(a: &RunArgs) -> Outcome {
+    run_with(a, None, None)
 }
 
-fn run_with(a: &RunArgs, report: Option<ReportFormat>, disasm: Option<Disasm>) -> Outcome {
+fn run_with(a: &RunArgs, report: Option<Report>, disasm: Option<Disasm>) -> Outcome {
     match run_options(a, report) {
         Ok(mut o) => {
             o.disasm = disasm;
@@ -344,7 +352,7 @@ fn main() -> ExitCode {
     let child = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || match cli.cmd {
-            Cmd::Run(a) => run(&a, None),
+            Cmd::Run(a) => run(&a),
             Cmd::Profile {
                 merge: Some(ProfileCmd::Merge { inputs, output }),
                 ..
@@ -352,8 +360,9 @@ fn main() -> ExitCode {
             Cmd::Profile {
                 run: Some(a),
                 format,
+                output,
                 ..
-            } => run(&a, Some(format)),
+            } => run_with(&a, Some((format, output)), None),
             Cmd::Profile { .. } => {
                 eprintln!("pgojit profile: give a FILE.go to run, or `merge A B -o C`");
                 Outcome::CompileError
@@ -414,15 +423,30 @@ mod tests {
         let Cmd::Profile {
             run: Some(a),
             format,
+            output,
             ..
         } = parse(&["profile", "p.go"]).cmd
         else {
             panic!("not profile")
         };
         assert_eq!(format, ReportFormat::Text);
-        let o = run_options(&a, Some(format)).expect("valid");
+        assert_eq!(output, None, "stderr by default");
+        let o = run_options(&a, Some((format, output))).expect("valid");
         assert_eq!(o.report, Some(ReportFormat::Text));
+        assert_eq!(o.report_out, None);
         assert!(o.jit.count);
+        let Cmd::Profile {
+            run: Some(a),
+            format,
+            output,
+            ..
+        } = parse(&["profile", "--format=json", "-o", "p.json", "p.go"]).cmd
+        else {
+            panic!("not profile")
+        };
+        let o = run_options(&a, Some((format, output))).expect("valid");
+        assert_eq!(o.report, Some(ReportFormat::Json));
+        assert_eq!(o.report_out.as_deref(), Some("p.json"));
     }
 
     #[test]

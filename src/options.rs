@@ -43,6 +43,9 @@ pub struct RunOptions {
     pub profile_in: Option<String>,
     /// Print the profile table at exit (`pgojit profile`), as text or JSON.
     pub report: Option<ReportFormat>,
+    /// Where the report goes (`pgojit profile -o FILE`); stderr when not
+    /// given: the program's stdout stays the program's.
+    pub report_out: Option<String>,
     /// Which tiers run.
     pub tier: TierMode,
     /// How the JIT compiles (ignored with `TierMode::Interp`).
@@ -74,6 +77,7 @@ impl RunOptions {
         profile_out: None,
         profile_in: None,
         report: None,
+        report_out: None,
         tier: TierMode::Auto,
         jit: JitOptions::DEFAULT,
         disasm: None,

@@ -41,12 +41,26 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// The sites of a JSON profile, from the stdout of `pgojit profile
-/// --format=json` (the program's output, then the JSON).
-fn json_sites(out: &str) -> Vec<serde_json::Value> {
-    let at = out.find('{').expect("JSON after the program's output");
-    let v: serde_json::Value = serde_json::from_str(&out[at..]).expect("valid JSON");
-    v["sites"].as_array().unwrap().clone()
+/// The report of `pgojit profile` without `-o`: on stderr, never in the
+/// program's stdout.
+fn report(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The JSON report in `pgojit profile --format=json`'s stderr (which may
+/// also hold a loaded profile's summary before it, a panic after it).
+fn json_in(err: &str) -> serde_json::Value {
+    let at = err.find('{').expect("a JSON report on stderr");
+    serde_json::Deserializer::from_str(&err[at..])
+        .into_iter::<serde_json::Value>()
+        .next()
+        .expect("a JSON value")
+        .expect("valid JSON")
+}
+
+/// The sites of a JSON report on stderr.
+fn json_sites(err: &str) -> Vec<serde_json::Value> {
+    json_in(err)["sites"].as_array().unwrap().clone()
 }
 
 /// Tier-up at once, and guards from a single call.
@@ -66,11 +80,9 @@ fn scratch(name: &str) -> PathBuf {
 #[test]
 fn table_shows_exact_counts_and_the_guard() {
     let p = program();
-    let out = stdout(&pgojit(&["profile", &p]));
-    assert!(
-        out.starts_with("4600000\n"),
-        "the program's own output comes first: {out}"
-    );
+    let o = pgojit(&["profile", &p]);
+    assert_eq!(stdout(&o), "4600000\n", "the program's stdout is its own");
+    let out = report(&o);
     let row = out
         .lines()
         .find(|l| l.contains("main.Shape.Area"))
@@ -104,10 +116,20 @@ fn table_shows_exact_counts_and_the_guard() {
 #[test]
 fn json_has_the_same_counts() {
     let p = program();
-    let out = stdout(&pgojit(&["profile", "--format=json", &p]));
-    let json = &out[out.find('{').expect("JSON after the program's output")..];
-    let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let o = pgojit(&["profile", "--format=json", &p]);
+    assert_eq!(stdout(&o), "4600000\n", "the program's stdout is its own");
+    // Nothing but the JSON on stderr: `2>&1 >/dev/null | jq` works.
+    let v: serde_json::Value = serde_json::from_str(&report(&o)).expect("only JSON on stderr");
     let site = &v["sites"][0];
+    // With -o the same report goes to the file, and stderr stays quiet.
+    let d = scratch("json-o");
+    let f = d.join("p.json");
+    let o = pgojit(&["profile", "--format=json", "-o", f.to_str().unwrap(), &p]);
+    assert_eq!(stdout(&o), "4600000\n");
+    assert_eq!(report(&o), "", "the report went to the file");
+    let w: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).expect("a JSON file");
+    assert_eq!(w["sites"][0], *site);
     assert_eq!(site["calls"], 1_000_000);
     assert_eq!(site["interface"], "main.Shape");
     assert_eq!(site["method"], "Area");
@@ -123,12 +145,12 @@ fn json_has_the_same_counts() {
 #[test]
 fn policy_flags_change_the_decision() {
     let p = program();
-    let bimorphic = stdout(&pgojit(&["profile", "--bias", "0.95", &p]));
+    let bimorphic = report(&pgojit(&["profile", "--bias", "0.95", &p]));
     assert!(
         bimorphic.contains("guard main.A,*main.B") && bimorphic.contains("bimorphic"),
         "{bimorphic}"
     );
-    let indirect = stdout(&pgojit(&[
+    let indirect = report(&pgojit(&[
         "profile",
         "--bias",
         "0.95",
@@ -142,7 +164,7 @@ fn policy_flags_change_the_decision() {
         .unwrap();
     assert!(row.contains("indirect"), "{row}");
     // No pairs: 90% earns the single guard.
-    let single = stdout(&pgojit(&["profile", "--bimorphic", "1.01", &p]));
+    let single = report(&pgojit(&["profile", "--bimorphic", "1.01", &p]));
     let row = single
         .lines()
         .find(|l| l.contains("main.Shape.Area"))
@@ -151,7 +173,7 @@ fn policy_flags_change_the_decision() {
         row.contains("guard main.A ") && row.contains("biased"),
         "{row}"
     );
-    let cold = stdout(&pgojit(&["profile", "--min-site-calls", "2000000", &p]));
+    let cold = report(&pgojit(&["profile", "--min-site-calls", "2000000", &p]));
     let row = cold
         .lines()
         .find(|l| l.contains("main.Shape.Area"))
@@ -180,7 +202,7 @@ fn profile_files_round_trip_merge_and_detect_stale_sites() {
     // (Every site matched: the program's one and the standard library's.)
     let (m, n, stale) = matched_sites(&err);
     assert!(m == n && stale == 0, "{err}");
-    let out = stdout(&seeded);
+    let out = report(&seeded);
     assert!(out.contains("main.A 2700000 (90.0%)"), "{out}");
     // An edit elsewhere in the file keeps the site's key...
     let src = std::fs::read_to_string(&p).unwrap();
@@ -244,7 +266,7 @@ fn no_profile_still_runs() {
 #[test]
 fn compiled_counts_complete_the_table_after_tier_up() {
     let p = program();
-    let out = stdout(&pgojit(&[
+    let out = report(&pgojit(&[
         "profile",
         "--tier=auto",
         "--jit-sync",
@@ -254,8 +276,7 @@ fn compiled_counts_complete_the_table_after_tier_up() {
         "--format=json",
         &p,
     ]));
-    let json = &out[out.find('{').expect("JSON after the program's output")..];
-    let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    let v = json_in(&out);
     let site = &v["sites"][0];
     // The rows count every call: the interpreter's, the compiled guard
     // hits (credited to the guarded type) and the compiled misses
@@ -277,7 +298,7 @@ fn compiled_counts_complete_the_table_after_tier_up() {
     assert!(hits > 8 * misses && hits < 10 * misses, "{site}");
 
     // Without --count-guards, hits are not counted but misses are.
-    let out = stdout(&pgojit(&[
+    let out = report(&pgojit(&[
         "profile",
         "--tier=auto",
         "--jit-sync",
@@ -315,9 +336,7 @@ fn interleaved_misses_keep_the_table_exact_in_every_tier() {
         }
         a.extend_from_slice(args);
         a.push(&p);
-        let out = stdout(&pgojit(&a));
-        let json = &out[out.find('{').expect("JSON after the program's output")..];
-        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+        let v = json_in(&report(&pgojit(&a)));
         v["sites"]
             .as_array()
             .unwrap()
@@ -395,8 +414,8 @@ fn trip_counted_sites_keep_exact_calls_in_every_tier() {
             String::from_utf8_lossy(&o.stderr)
         );
         let out = stdout(&o);
-        assert!(out.starts_with("1246023068\n"), "{args:?}: {out}");
-        let mut sites: Table = json_sites(&out)
+        assert_eq!(out, "1246023068\n", "{args:?}: {out}");
+        let mut sites: Table = json_sites(&report(&o))
             .iter()
             // (The program's sites, not the standard library's.)
             .filter(|s| s["caller"].as_str().unwrap_or("").starts_with("main."))
@@ -504,10 +523,9 @@ fn a_panic_in_a_trip_counted_loop_keeps_the_count_exact() {
             "{args:?}: {err}"
         );
         let out = stdout(&o);
-        assert!(out.starts_with("25150000 12500\n"), "{args:?}: {out}");
-        let json = &out[out.find('{').expect("JSON after the program's output")..];
-        let v: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-        v["sites"][0]["calls"].as_u64().expect("calls")
+        assert_eq!(out, "25150000 12500\n", "{args:?}: {out}");
+        // (The report, then the panic.)
+        json_in(&err)["sites"][0]["calls"].as_u64().expect("calls")
     };
     // 50 runs of 1000 trips, then three calls before the nil cell.
     assert_eq!(calls(&["--tier=interp"]), 50_003);
@@ -554,7 +572,7 @@ fn inlined_copies_of_a_site_count_every_call() {
         let mut a = vec!["profile", "--format=json"];
         a.extend_from_slice(args);
         a.push(&p);
-        let out = stdout(&pgojit(&a));
+        let out = report(&pgojit(&a));
         let mut sites: Vec<(String, serde_json::Value)> = json_sites(&out)
             .iter()
             // (The program's sites, not the standard library's.)

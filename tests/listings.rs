@@ -286,6 +286,25 @@ fn hide_decimal_addresses(line: &str) -> String {
         }
     }
     flush(&mut digits, &mut out);
+    hide_func_ids(&out)
+}
+
+/// Function ids (`FuncId(102)`) count the functions of the standard
+/// library the program imports, which grows with the library: `FuncId(_)`.
+fn hide_func_ids(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("FuncId(") {
+        let open = at + "FuncId(".len();
+        out.push_str(&rest[..open]);
+        let digits = rest[open..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        out.push_str(if digits > 0 { "_" } else { "" });
+        rest = &rest[open + digits..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -531,5 +550,9 @@ fn sections_and_targets_are_normalized() {
     assert_eq!(
         hide_decimal_addresses("; 2  MakeIface { tab: 139760987334800, v: 4609434218613702656 }"),
         "; 2  MakeIface { tab: <addr>, v: 4609434218613702656 }"
+    );
+    assert_eq!(
+        hide_decimal_addresses("; 4  MakeClosure { d: 4, func: FuncId(102), caps: 5 }"),
+        "; 4  MakeClosure { d: 4, func: FuncId(_), caps: 5 }"
     );
 }

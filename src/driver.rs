@@ -235,6 +235,9 @@ fn run_program(
         r
     });
     vm.flush();
+    if let Some(log) = jit.as_ref().and_then(|j| j.events.as_ref()) {
+        log.end();
+    }
     if let Some(j) = &jit {
         j.flush_miss_runs();
     }
@@ -248,6 +251,10 @@ fn run_program(
             if let Some(code) = j.installed(FuncId(f as u32)) {
                 for sh in &code.sites {
                     let (hits, misses, indirect) = j.counters.site(sh.site as usize);
+                    let (recompiles, settled) = {
+                        let st = j.sites.state(sh.site as usize);
+                        (st.recompiles, st.settled)
+                    };
                     p.set_compiled(
                         pgojit_profiler::SiteId(sh.site),
                         pgojit_profiler::CompiledSite {
@@ -259,6 +266,8 @@ fn run_program(
                             }),
                             guard_misses: misses,
                             indirect_calls: indirect,
+                            recompiles,
+                            settled,
                         },
                     );
                 }
@@ -314,6 +323,12 @@ fn run_program(
             let text = match fmt {
                 ReportFormat::Text => rep.to_text(),
                 ReportFormat::Json => format!("{}\n", rep.to_json()),
+                ReportFormat::Html => rep.to_html(
+                    jit.as_ref()
+                        .and_then(|j| j.events.as_ref())
+                        .map(|l| l.timeline())
+                        .as_ref(),
+                ),
             };
             // To its file, or to stderr (as `time` and `perf stat` report):
             // never into the program's stdout.

@@ -289,6 +289,7 @@ fn run_options(a: &RunArgs, report: Option<Report>) -> Result<RunOptions, String
             regs: !a.no_regs,
             implicit_nil: !a.explicit_nil_checks,
             trace: a.trace_tier,
+            timeline: report.as_ref().is_some_and(|r| r.0 == ReportFormat::Html),
             perf_map: a.perf_map,
             code_limit: a.code_limit.0 as usize,
             stress: a.stress_mode.unwrap_or(StressMode::None),

@@ -125,6 +125,8 @@ pub enum ReportFormat {
     #[default]
     Text,
     Json,
+    /// One self-contained page: bars per site, a timeline of tier events.
+    Html,
 }
 
 /// The JIT's switches.
@@ -146,6 +148,9 @@ pub struct JitOptions {
     pub regs: bool,
     /// `--trace-tier`.
     pub trace: bool,
+    /// Record the tier events `--trace-tier` prints, with their times, in
+    /// a bounded log (`pgojit profile --format=html`'s timeline).
+    pub timeline: bool,
     /// `--perf-map`.
     pub perf_map: bool,
     /// Code memory budget in bytes (`--code-limit`).
@@ -187,6 +192,7 @@ impl JitOptions {
         count: false,
         regs: true,
         trace: false,
+        timeline: false,
         perf_map: false,
         code_limit: 64 << 20,
         stress: StressMode::None,

@@ -54,9 +54,12 @@
 //! | `reason.rs` | reason codes |
 //! | `policy.rs` | `Options`, `decide_site`, `decide_func` |
 //! | `report.rs` | the text table and the JSON report (schema in SCHEMA.md) |
+//! | `html.rs` | the report as a self-contained HTML page |
+//! | `timeline.rs` | the bounded log of a run's tier events the page draws |
 //! | `persist.rs` | profile files: save, seed, merge |
 
 pub mod func;
+pub mod html;
 pub mod ids;
 pub mod key;
 pub mod persist;
@@ -65,6 +68,7 @@ pub mod profile;
 pub mod reason;
 pub mod report;
 pub mod site;
+pub mod timeline;
 
 pub use func::{FuncProfile, FuncSnapshot};
 pub use ids::{FuncId, SiteId, Target, TypeId};
@@ -78,3 +82,4 @@ pub use profile::{CompiledSite, FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH
 pub use reason::Reason;
 pub use report::{report, share, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
 pub use site::{SiteProfile, SiteSnapshot};
+pub use timeline::{Event, EventKind, EventLog, Timeline};

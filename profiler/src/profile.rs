@@ -111,6 +111,12 @@ pub struct CompiledSite {
     pub guard_misses: u64,
     /// Calls at a site compiled without guards.
     pub indirect_calls: u64,
+    /// Recompilations the site's stale guards caused.
+    #[serde(default)]
+    pub recompiles: u32,
+    /// Past the recompilation cap: compiled as an indirect call for good.
+    #[serde(default)]
+    pub settled: bool,
 }
 
 impl Profile {

@@ -186,6 +186,12 @@ impl Report {
         serde_json::from_str(text)
     }
 
+    /// The report as one self-contained HTML page, with the run's
+    /// timeline when there is one (`html.rs`).
+    pub fn to_html(&self, timeline: Option<&crate::timeline::Timeline>) -> String {
+        crate::html::to_html(self, timeline)
+    }
+
     /// The text tables.
     pub fn to_text(&self) -> String {
         self.to_string()

@@ -51,6 +51,12 @@ impl TierUp for Jit<'_> {
             return Ok(false);
         };
         self.stats.lock().osr_entries += 1;
+        self.event(pgojit_profiler::EventKind::Osr, f, || {
+            format!(
+                "from the interpreter into compiled code at the loop header (pc {t}) after {} interpreted back-edges",
+                vm.tier_counts(f).1
+            )
+        });
         if self.opts.trace {
             let func = self.prog.func(f);
             let pos = func.pos.get(t as usize).copied().unwrap_or_default();

@@ -36,7 +36,7 @@ use compiler::{Compiler, Tier};
 use counters::Counters;
 use parking_lot::{Condvar, Mutex};
 use pgojit_jit::{CodeMemory, CompiledCode};
-use pgojit_profiler::{FuncId, Profile};
+use pgojit_profiler::{EventKind, EventLog, FuncId, Profile};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, AtomicU64, AtomicU8, Ordering};
 use std::sync::Arc;
@@ -118,6 +118,9 @@ pub struct Jit<'p> {
     /// Calls seen by the stress modes' runtime hook.
     stress_calls: AtomicU64,
     perf_map: Mutex<Option<std::fs::File>>,
+    /// The tier events with their times, for the HTML report's timeline
+    /// (`JitOptions::timeline`).
+    pub events: Option<EventLog>,
 }
 
 /// Compiler statistics for `--stats`.
@@ -195,6 +198,9 @@ impl<'p> Jit<'p> {
             stats: Mutex::new(Stats::default()),
             stress_calls: AtomicU64::new(0),
             perf_map: Mutex::new(perf_map.flatten()),
+            events: opts
+                .timeline
+                .then(|| EventLog::new(Instant::now(), pgojit_profiler::timeline::DEFAULT_CAP)),
             opts,
         };
         if let Some(f) = jit.perf_map.lock().as_mut() {
@@ -203,6 +209,15 @@ impl<'p> Jit<'p> {
             let _ = writeln!(f, "{:x} {:x} pgojit::enter", s.enter, 64);
         }
         jit
+    }
+
+    /// Records a tier event of `f` for the report's timeline, when one is
+    /// kept (`detail` is built only then).
+    #[inline]
+    pub(crate) fn event(&self, kind: EventKind, f: FuncId, detail: impl FnOnce() -> String) {
+        if let Some(log) = &self.events {
+            log.record(kind, &self.prog.func(f).name, detail);
+        }
     }
 
     /// Address of `f`'s entry cell.
@@ -261,6 +276,9 @@ impl<'p> Jit<'p> {
                 .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok()
             {
+                self.event(EventKind::TierUp, f, || {
+                    format!("to {} code: {why}", top.name())
+                });
                 if self.opts.trace {
                     eprintln!(
                         "{}: tier-up {} to {}: {why}{}",
@@ -282,6 +300,13 @@ impl<'p> Jit<'p> {
         }
         let at = self.osr_entry(f, pc).unwrap_or(0);
         if at != 0 {
+            self.event(EventKind::Osr, f, || {
+                format!(
+                    "from {} code into {} code at the loop header (pc {pc})",
+                    self.compilers[0].tier().name(),
+                    top.name()
+                )
+            });
             if self.opts.trace {
                 eprintln!(
                     "{}: {} leaves its {} code for {} code at the loop header (pc {pc})",
@@ -311,6 +336,13 @@ impl<'p> Jit<'p> {
                 .compare_exchange(COMPILED, QUEUED, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok()
             {
+                self.event(EventKind::TierUp, f, || {
+                    format!(
+                        "to {} code again, with an entry at every loop header: still in {} code at pc {pc}",
+                        top.name(),
+                        self.compilers[0].tier().name()
+                    )
+                });
                 if self.opts.trace {
                     eprintln!(
                         "{}: {} still runs its {} code at the loop header (pc {pc}), where its {} code has no entry: compiling it again with an entry at every header{}",
@@ -410,6 +442,7 @@ impl<'p> Jit<'p> {
         {
             return;
         }
+        self.event(EventKind::Recompile, f, || why.clone());
         if self.opts.trace {
             eprintln!("{why}: recompiling {}", self.prog.func(f).name);
         }
@@ -451,6 +484,7 @@ impl<'p> Jit<'p> {
         {
             return;
         }
+        self.event(EventKind::TierUp, f, || why.to_string());
         if self.opts.trace {
             let func = self.prog.func(f);
             let pos = func.pos.first().copied().unwrap_or_default();
@@ -632,6 +666,14 @@ impl<'p> Jit<'p> {
         self.compiled[f.index()].store(entry, Ordering::Release);
         self.cells[f.index()].store(entry, Ordering::Release);
         self.state[f.index()].store(COMPILED, Ordering::Release);
+        self.event(EventKind::Compiled, f, || {
+            format!(
+                "{} tier, {} bytes in {:.3} ms",
+                tier.name(),
+                len,
+                ns as f64 / 1e6
+            )
+        });
         if self.opts.trace {
             eprintln!(
                 "pgojit: compiled {} ({} tier, {} bytes in {:.3} ms)",

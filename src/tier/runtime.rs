@@ -268,16 +268,24 @@ pub extern "sysv64" fn osr_target(jc: *mut JitCtx, func: u64, pc: u64) -> u64 {
     let jit = unsafe { jit_of(jc) };
     let f = FuncId(func as u32);
     let addr = jit.osr_entry(f, pc as u32).unwrap_or(0);
-    if addr != 0 && jit.opts.trace {
-        let at = if pc as u32 & super::SITE_ENTRY != 0 {
+    let at = || {
+        if pc as u32 & super::SITE_ENTRY != 0 {
             format!("the call site at pc {}", pc as u32 & !super::SITE_ENTRY)
         } else {
             format!("pc {pc}")
-        };
+        }
+    };
+    if addr != 0 {
+        jit.event(pgojit_profiler::EventKind::Osr, f, || {
+            format!("from its old code into the recompiled code at {}", at())
+        });
+    }
+    if addr != 0 && jit.opts.trace {
         eprintln!(
-            "{}: {} leaves its old code for the recompiled one at {at}",
+            "{}: {} leaves its old code for the recompiled one at {}",
             jit.prog.file_name,
-            jit.prog.func(f).name
+            jit.prog.func(f).name,
+            at()
         );
     }
     addr

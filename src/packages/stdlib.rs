@@ -33,7 +33,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "bytes",
         name: "bytes",
-        files: std_files!("bytes": "buffer.go", "bytes.go"),
+        files: std_files!("bytes": "buffer.go", "bytes.go", "iter.go"),
     },
     StdPackage {
         path: "cmp",
@@ -126,7 +126,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "strings",
         name: "strings",
-        files: std_files!("strings": "builder.go", "reader.go", "replace.go", "strings.go"),
+        files: std_files!("strings": "builder.go", "iter.go", "reader.go", "replace.go", "strings.go"),
     },
     StdPackage {
         path: "sync",

@@ -170,6 +170,8 @@ pub(crate) struct Sched {
     timer_seq: u64,
     /// Goroutines blocked on a semaphore (`sync`), by its address.
     semas: HashMap<u64, VecDeque<usize>>,
+    /// The goroutine the last `go` statement started.
+    last_started: usize,
 }
 
 /// What `--stats` says about goroutines.
@@ -263,6 +265,7 @@ impl Vm<'_> {
                 timers: Default::default(),
                 timer_seq: 0,
                 semas: HashMap::new(),
+                last_started: MAIN,
             })
         })
     }
@@ -362,6 +365,7 @@ impl Vm<'_> {
         g.chans.clear();
         g.created = Some((by, line, parent));
         s.runq.push_back(idx);
+        s.last_started = idx;
         s.stats.created += 1;
         let live = (s.gs.len() - s.free_gs.len()) as u64;
         s.stats.max_live = s.stats.max_live.max(live);
@@ -438,6 +442,41 @@ impl Vm<'_> {
         // (A zero-length sleep: it wakes after the goroutines runnable now.)
         let now = std::time::Instant::now();
         self.sleep_until(now, top)
+    }
+
+    /// The goroutine the last `go` statement started (`main` if none).
+    pub(crate) fn last_started(&mut self) -> usize {
+        self.sched_mut().last_started
+    }
+
+    /// `iter`'s coroutine switch: goroutine `to` (if any) runs next, and
+    /// the running one blocks (`coroutine`) if `park`, until switched to.
+    /// `to` is woken only if it waits in a switch of its own or has not
+    /// run yet (`iter.Pull`'s goroutine before its first `next`).
+    pub(crate) fn coro_switch(
+        &mut self,
+        to: Option<usize>,
+        park: bool,
+        top: usize,
+    ) -> Result<(), Panic> {
+        if let Some(g) = to {
+            let s = self.sched_mut();
+            match s.gs.get(g).map(|x| x.status) {
+                Some(Status::Waiting(w)) if w == "coroutine" => self.ready(g, 0),
+                Some(Status::Runnable) => {}
+                _ => return Ok(()),
+            }
+            let s = self.sched_mut();
+            if g != MAIN {
+                s.runq.retain(|&x| x != g);
+                s.runq.push_front(g);
+            }
+        }
+        if park {
+            self.park_at("coroutine", top)
+        } else {
+            Ok(())
+        }
     }
 
     /// `sync`'s semaphore at `addr` (a word of the program's): takes one

@@ -141,7 +141,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "time",
         name: "time",
-        files: std_files!("time": "format.go", "instant.go", "sleep.go", "time.go"),
+        files: std_files!("time": "format.go", "instant.go", "parse.go", "sleep.go", "time.go"),
     },
     StdPackage {
         path: "unicode",

@@ -172,6 +172,9 @@ pub(crate) struct Sched {
     semas: HashMap<u64, VecDeque<usize>>,
     /// The goroutine the last `go` statement started.
     last_started: usize,
+    /// After `main`'s `runtime.Gosched`: turns of other goroutines left
+    /// before `main` runs again.
+    main_yield: usize,
 }
 
 /// What `--stats` says about goroutines.
@@ -266,6 +269,7 @@ impl Vm<'_> {
                 timer_seq: 0,
                 semas: HashMap::new(),
                 last_started: MAIN,
+                main_yield: 0,
             })
         })
     }
@@ -435,9 +439,20 @@ impl Vm<'_> {
     /// Puts the running goroutine at the end of the run queue and runs the
     /// others that can run (`runtime.Gosched`).
     pub(crate) fn yield_now(&mut self, top: usize) -> Result<(), Panic> {
+        let top = top.min(self.stack.len());
         let s = self.sched_mut();
-        if s.runq.is_empty() && s.timers.is_empty() {
+        let main_waits = s.cur != MAIN && s.gs[MAIN].status == Status::Runnable;
+        if s.runq.is_empty() && s.timers.is_empty() && !main_waits {
             return Ok(());
+        }
+        if s.cur == MAIN {
+            // `main` runs again after the goroutines runnable now (a
+            // timer would wake it before them: the loop looks at `main`
+            // first).
+            s.main_yield = s.runq.len();
+            s.gs[MAIN].status = Status::Runnable;
+            s.gs[MAIN].top = top;
+            return self.schedule();
         }
         // (A zero-length sleep: it wakes after the goroutines runnable now.)
         let now = std::time::Instant::now();
@@ -540,7 +555,8 @@ impl Vm<'_> {
         loop {
             let next_timer = self.fire_timers();
             let s = self.sched_mut();
-            if s.gs[MAIN].status == Status::Runnable {
+            if s.gs[MAIN].status == Status::Runnable && (s.main_yield == 0 || s.runq.is_empty()) {
+                s.main_yield = 0;
                 self.switch_to(MAIN);
                 self.sched_mut().gs[MAIN].status = Status::Running;
                 return Ok(());
@@ -553,6 +569,7 @@ impl Vm<'_> {
                 }
                 return Err(self.deadlock());
             };
+            s.main_yield = s.main_yield.saturating_sub(1);
             if s.gs[g].status != Status::Runnable {
                 continue;
             }

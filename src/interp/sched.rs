@@ -170,6 +170,11 @@ pub(crate) struct Sched {
     timer_seq: u64,
     /// Goroutines blocked on a semaphore (`sync`), by its address.
     semas: HashMap<u64, VecDeque<usize>>,
+    /// The goroutine the last `go` statement started.
+    last_started: usize,
+    /// After `main`'s `runtime.Gosched`: turns of other goroutines left
+    /// before `main` runs again.
+    main_yield: usize,
 }
 
 /// What `--stats` says about goroutines.
@@ -263,6 +268,8 @@ impl Vm<'_> {
                 timers: Default::default(),
                 timer_seq: 0,
                 semas: HashMap::new(),
+                last_started: MAIN,
+                main_yield: 0,
             })
         })
     }
@@ -362,6 +369,7 @@ impl Vm<'_> {
         g.chans.clear();
         g.created = Some((by, line, parent));
         s.runq.push_back(idx);
+        s.last_started = idx;
         s.stats.created += 1;
         let live = (s.gs.len() - s.free_gs.len()) as u64;
         s.stats.max_live = s.stats.max_live.max(live);
@@ -431,13 +439,59 @@ impl Vm<'_> {
     /// Puts the running goroutine at the end of the run queue and runs the
     /// others that can run (`runtime.Gosched`).
     pub(crate) fn yield_now(&mut self, top: usize) -> Result<(), Panic> {
+        let top = top.min(self.stack.len());
         let s = self.sched_mut();
-        if s.runq.is_empty() && s.timers.is_empty() {
+        let main_waits = s.cur != MAIN && s.gs[MAIN].status == Status::Runnable;
+        if s.runq.is_empty() && s.timers.is_empty() && !main_waits {
             return Ok(());
+        }
+        if s.cur == MAIN {
+            // `main` runs again after the goroutines runnable now (a
+            // timer would wake it before them: the loop looks at `main`
+            // first).
+            s.main_yield = s.runq.len();
+            s.gs[MAIN].status = Status::Runnable;
+            s.gs[MAIN].top = top;
+            return self.schedule();
         }
         // (A zero-length sleep: it wakes after the goroutines runnable now.)
         let now = std::time::Instant::now();
         self.sleep_until(now, top)
+    }
+
+    /// The goroutine the last `go` statement started (`main` if none).
+    pub(crate) fn last_started(&mut self) -> usize {
+        self.sched_mut().last_started
+    }
+
+    /// `iter`'s coroutine switch: goroutine `to` (if any) runs next, and
+    /// the running one blocks (`coroutine`) if `park`, until switched to.
+    /// `to` is woken only if it waits in a switch of its own or has not
+    /// run yet (`iter.Pull`'s goroutine before its first `next`).
+    pub(crate) fn coro_switch(
+        &mut self,
+        to: Option<usize>,
+        park: bool,
+        top: usize,
+    ) -> Result<(), Panic> {
+        if let Some(g) = to {
+            let s = self.sched_mut();
+            match s.gs.get(g).map(|x| x.status) {
+                Some(Status::Waiting(w)) if w == "coroutine" => self.ready(g, 0),
+                Some(Status::Runnable) => {}
+                _ => return Ok(()),
+            }
+            let s = self.sched_mut();
+            if g != MAIN {
+                s.runq.retain(|&x| x != g);
+                s.runq.push_front(g);
+            }
+        }
+        if park {
+            self.park_at("coroutine", top)
+        } else {
+            Ok(())
+        }
     }
 
     /// `sync`'s semaphore at `addr` (a word of the program's): takes one
@@ -501,7 +555,8 @@ impl Vm<'_> {
         loop {
             let next_timer = self.fire_timers();
             let s = self.sched_mut();
-            if s.gs[MAIN].status == Status::Runnable {
+            if s.gs[MAIN].status == Status::Runnable && (s.main_yield == 0 || s.runq.is_empty()) {
+                s.main_yield = 0;
                 self.switch_to(MAIN);
                 self.sched_mut().gs[MAIN].status = Status::Running;
                 return Ok(());
@@ -514,6 +569,7 @@ impl Vm<'_> {
                 }
                 return Err(self.deadlock());
             };
+            s.main_yield = s.main_yield.saturating_sub(1);
             if s.gs[g].status != Status::Runnable {
                 continue;
             }

@@ -33,7 +33,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "bytes",
         name: "bytes",
-        files: std_files!("bytes": "buffer.go", "bytes.go"),
+        files: std_files!("bytes": "buffer.go", "bytes.go", "iter.go"),
     },
     StdPackage {
         path: "cmp",
@@ -136,7 +136,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "strings",
         name: "strings",
-        files: std_files!("strings": "builder.go", "reader.go", "replace.go", "strings.go"),
+        files: std_files!("strings": "builder.go", "iter.go", "reader.go", "replace.go", "strings.go"),
     },
     StdPackage {
         path: "sync",
@@ -151,7 +151,7 @@ pub static PACKAGES: &[StdPackage] = &[
     StdPackage {
         path: "time",
         name: "time",
-        files: std_files!("time": "format.go", "instant.go", "sleep.go", "time.go"),
+        files: std_files!("time": "format.go", "instant.go", "parse.go", "sleep.go", "time.go"),
     },
     StdPackage {
         path: "unicode",

@@ -66,6 +66,11 @@ func startsWith(s string, i int, p string) bool {
 	return len(s)-i >= len(p) && s[i:i+len(p)] == p
 }
 
+// startsWithLowerCase reports whether s[i] is a lower-case ASCII letter.
+func startsWithLowerCase(s string, i int) bool {
+	return i < len(s) && 'a' <= s[i] && s[i] <= 'z'
+}
+
 func isDigit(s string, i int) bool {
 	return i < len(s) && '0' <= s[i] && s[i] <= '9'
 }
@@ -79,14 +84,15 @@ func nextStd(layout string, i int) (start, std, n, digits int, sep byte) {
 			if startsWith(layout, i, "January") {
 				return i, stdLongMonth, 7, 0, 0
 			}
-			if startsWith(layout, i, "Jan") {
+			// ("Jan" not followed by a lower-case letter: not in "Jane".)
+			if startsWith(layout, i, "Jan") && !startsWithLowerCase(layout, i+3) {
 				return i, stdMonth, 3, 0, 0
 			}
 		case 'M':
 			if startsWith(layout, i, "Monday") {
 				return i, stdLongWeekDay, 6, 0, 0
 			}
-			if startsWith(layout, i, "Mon") {
+			if startsWith(layout, i, "Mon") && !startsWithLowerCase(layout, i+3) {
 				return i, stdWeekDay, 3, 0, 0
 			}
 			if startsWith(layout, i, "MST") {

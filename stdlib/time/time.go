@@ -1,9 +1,7 @@
 // Package time: instants, durations, the wall and monotonic clocks,
 // sleeping and timers, and formatting, as Go's time package for what
-// programs commonly use. (pgojit's own implementation.)
+// programs commonly use, and parsing (parse.go). (pgojit's own implementation.)
 package time
-
-import "errors"
 
 // now reads the clocks (the runtime's): seconds and nanoseconds since
 // the Unix epoch, and nanoseconds of the monotonic clock since the
@@ -211,7 +209,48 @@ var unitMap = map[string]uint64{
 	"h":  uint64(Hour),
 }
 
-func quote(s string) string { return "\"" + s + "\"" }
+// quote is s in double quotes, as Go's time package quotes: bytes of
+// control and non-ASCII characters as \x escapes, '"' and '\\' escaped.
+func quote(s string) string {
+	const lowerhex = "0123456789abcdef"
+	buf := make([]byte, 1, len(s)+2)
+	buf[0] = '"'
+	for i, c := range s {
+		if c >= 0x80 || c < ' ' {
+			var width int
+			if c == '\uFFFD' {
+				width = 1
+				if i+2 < len(s) && s[i:i+3] == string('\uFFFD') {
+					width = 3
+				}
+			} else {
+				width = len(string(c))
+			}
+			for j := 0; j < width; j++ {
+				buf = append(buf, `\x`...)
+				buf = append(buf, lowerhex[s[i+j]>>4])
+				buf = append(buf, lowerhex[s[i+j]&0xF])
+			}
+		} else {
+			if c == '"' || c == '\\' {
+				buf = append(buf, '\\')
+			}
+			buf = append(buf, byte(c))
+		}
+	}
+	buf = append(buf, '"')
+	return string(buf)
+}
+
+// parseDurationError describes a problem parsing a duration string.
+type parseDurationError struct {
+	message string
+	value   string
+}
+
+func (e *parseDurationError) Error() string {
+	return "time: " + e.message + " " + quote(e.value)
+}
 
 // ParseDuration parses "300ms", "-1.5h", "2h45m" (units ns, us, µs, ms,
 // s, m, h).
@@ -230,19 +269,19 @@ func ParseDuration(s string) (Duration, error) {
 		return 0, nil
 	}
 	if s == "" {
-		return 0, errors.New("time: invalid duration " + quote(orig))
+		return 0, &parseDurationError{"invalid duration", orig}
 	}
 	for s != "" {
 		var v, f uint64
 		scale := 1.0
 		var ok bool
 		if !(s[0] == '.' || '0' <= s[0] && s[0] <= '9') {
-			return 0, errors.New("time: invalid duration " + quote(orig))
+			return 0, &parseDurationError{"invalid duration", orig}
 		}
 		pl := len(s)
 		v, s, ok = leadingInt(s)
 		if !ok {
-			return 0, errors.New("time: invalid duration " + quote(orig))
+			return 0, &parseDurationError{"invalid duration", orig}
 		}
 		pre := pl != len(s)
 		post := false
@@ -253,7 +292,7 @@ func ParseDuration(s string) (Duration, error) {
 			post = pl != len(s)
 		}
 		if !pre && !post {
-			return 0, errors.New("time: invalid duration " + quote(orig))
+			return 0, &parseDurationError{"invalid duration", orig}
 		}
 		i := 0
 		for ; i < len(s); i++ {
@@ -263,34 +302,34 @@ func ParseDuration(s string) (Duration, error) {
 			}
 		}
 		if i == 0 {
-			return 0, errors.New("time: missing unit in duration " + quote(orig))
+			return 0, &parseDurationError{"missing unit in duration", orig}
 		}
 		u := s[:i]
 		s = s[i:]
 		unit, ok := unitMap[u]
 		if !ok {
-			return 0, errors.New("time: unknown unit " + quote(u) + " in duration " + quote(orig))
+			return 0, &parseDurationError{"unknown unit " + quote(u) + " in duration", orig}
 		}
 		if v > 1<<63/unit {
-			return 0, errors.New("time: invalid duration " + quote(orig))
+			return 0, &parseDurationError{"invalid duration", orig}
 		}
 		v *= unit
 		if f > 0 {
 			v += uint64(float64(f) * (float64(unit) / scale))
 			if v > 1<<63 {
-				return 0, errors.New("time: invalid duration " + quote(orig))
+				return 0, &parseDurationError{"invalid duration", orig}
 			}
 		}
 		d += v
 		if d > 1<<63 {
-			return 0, errors.New("time: invalid duration " + quote(orig))
+			return 0, &parseDurationError{"invalid duration", orig}
 		}
 	}
 	if neg {
 		return -Duration(d), nil
 	}
 	if d > 1<<63-1 {
-		return 0, errors.New("time: invalid duration " + quote(orig))
+		return 0, &parseDurationError{"invalid duration", orig}
 	}
 	return Duration(d), nil
 }

@@ -217,6 +217,18 @@ impl Vm<'_> {
                 })
             }
             Native::RuntimeGosched => self.yield_now(top),
+            Native::IterCorostarted => {
+                self.stack[at] = self.last_started() as u64;
+                Ok(())
+            }
+            Native::IterCoroself => {
+                self.stack[at] = self.cur_g() as u64;
+                Ok(())
+            }
+            Native::IterCoroswitch => {
+                let to = usize::try_from(self.stack[at] as i64).ok();
+                self.coro_switch(to, self.stack[at + 1] != 0, top)
+            }
             Native::RuntimeNumGoroutine => {
                 self.stack[at] = self.live_goroutines() as u64;
                 Ok(())

@@ -3,11 +3,10 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // An exported function pgojit's strings package does not have yet.
 func main() {
-	for part := range strings.SplitSeq("a,b,c", ",") {
-		fmt.Println(part)
-	}
+	fmt.Println(strings.ToUpperSpecial(unicode.TurkishCase, "istanbul"))
 }

@@ -242,7 +242,9 @@ fn run_program(
         j.flush_miss_runs();
     }
     if let (Some(j), Some(p)) = (&jit, &profile) {
-        // Calls that compiled code made count toward each function too.
+        // Invocations that compiled code ran (its prologues and inlined
+        // copies) count toward each function too: the interpreter counted
+        // the others, each invocation once at its entry.
         for f in 0..prog.funcs.len() {
             let (calls, loops) = j.counters.func(FuncId(f as u32));
             p.func(FuncId(f as u32)).add(calls, loops);
@@ -251,26 +253,55 @@ fn run_program(
             if let Some(code) = j.installed(FuncId(f as u32)) {
                 for sh in &code.sites {
                     let (hits, misses, indirect) = j.counters.site(sh.site as usize);
-                    let (recompiles, settled) = {
+                    let (recompiles, settled, receivers_estimated) = {
                         let st = j.sites.state(sh.site as usize);
-                        (st.recompiles, st.settled)
+                        (st.recompiles, st.settled, st.estimated)
                     };
                     p.set_compiled(
                         pgojit_profiler::SiteId(sh.site),
                         pgojit_profiler::CompiledSite {
                             shape: sh.shape.clone(),
-                            guard_hits: (j.opts.count_guards && sh.guards > 0).then(|| {
-                                hits[..sh.guards.min(crate::tier::counters::HITS)]
-                                    .iter()
-                                    .sum()
-                            }),
+                            // (Every version's hits: a word per target
+                            // over the run, as the misses are.)
+                            guard_hits: (j.opts.count_guards && sh.guards > 0)
+                                .then(|| hits.iter().sum()),
                             guard_misses: misses,
                             indirect_calls: indirect,
                             recompiles,
                             settled,
+                            receivers_estimated,
                         },
                     );
                 }
+            }
+        }
+        // Sites compiled code counted at that no installed code lists
+        // (function-value sites the optimizing tier calls indirectly,
+        // sites of retired code): their calls are not the rows'.
+        for site in 0..prog.sites.len() {
+            let id = pgojit_profiler::SiteId(site as u32);
+            let (hits, misses, indirect) = j.counters.site(site);
+            if p.compiled(id).is_none() && (indirect > 0 || misses > 0) {
+                let (recompiles, settled, receivers_estimated) = {
+                    let st = j.sites.state(site);
+                    (st.recompiles, st.settled, st.estimated)
+                };
+                p.set_compiled(
+                    id,
+                    pgojit_profiler::CompiledSite {
+                        shape: if misses == 0 {
+                            "indirect".into()
+                        } else {
+                            "retired code".into()
+                        },
+                        guard_hits: j.opts.count_guards.then(|| hits.iter().sum()),
+                        guard_misses: misses,
+                        indirect_calls: indirect,
+                        recompiles,
+                        settled,
+                        receivers_estimated,
+                    },
+                );
             }
         }
     }
@@ -312,7 +343,6 @@ fn run_program(
     }
     drop(vm);
     if let Some(p) = &profile {
-        credit_site_calls(&prog, p);
         if let Some(path) = &opts.profile_out {
             if let Err(e) = pgojit_profiler::save(p).write(std::path::Path::new(path)) {
                 eprintln!("pgojit: {path}: {e}");
@@ -592,10 +622,8 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
             .map(|(shape, calls, ns)| format!("{shape}: {calls} calls, {ns:.2} ns/call"))
             .collect();
         eprintln!(
-            "  versions {}:{}:{} {}: {}",
-            prog.file_name,
-            meta.pos.line,
-            meta.pos.col,
+            "  versions {} {}: {}",
+            prog.at(meta.pos),
             meta.text,
             parts.join(" -> ")
         );
@@ -631,35 +659,10 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
                 "hits not counted (--count-guards)".to_string()
             };
             eprintln!(
-                "  guard {}:{}:{} {}: {hits}, {misses} misses",
-                prog.file_name, meta.pos.line, meta.pos.col, meta.text
+                "  guard {} {}: {hits}, {misses} misses",
+                prog.at(meta.pos),
+                meta.text
             );
-        }
-    }
-}
-
-/// Credits the calls counted in site rows to the functions they reached.
-/// The interpreter counts a call through an interface or a function value
-/// once, in the site's row, and bumps the callee's own counter only for calls
-/// that fell into `other`; this adds the rest, so function counts are exact.
-pub fn credit_site_calls(prog: &Program, p: &pgojit_profiler::Profile) {
-    use pgojit_profiler::{SiteId, Target};
-    for (i, meta) in prog.sites.iter().enumerate() {
-        let snap = p.site_snapshot(SiteId(i as u32));
-        for (target, count) in snap.rows {
-            let callee = match target {
-                Target::Func(f) => Some(f),
-                Target::Type(t) => prog
-                    .descs
-                    .get(t.index())
-                    .copied()
-                    .flatten()
-                    .and_then(|d| d.methods.iter().find(|m| m.name == meta.method))
-                    .map(|m| m.entry),
-            };
-            if let Some(f) = callee {
-                p.func(f).add(count, 0);
-            }
         }
     }
 }

@@ -212,7 +212,7 @@ enum Cmd {
     /// run prints what the interpreter printed (exit 1 on a difference).
     Stress {
         file: String,
-        /// force-miss, random-miss=P, poison, flip=N (repeatable; all by default).
+        /// force-miss, random-miss[=P] (0.3), poison, flip[=N] (1000) (repeatable; all by default).
         #[arg(long = "mode")]
         modes: Vec<String>,
         /// Seed of the first run; repeats use the next ones.

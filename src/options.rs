@@ -232,12 +232,20 @@ pub enum StressMode {
 }
 
 impl StressMode {
-    /// `force-miss`, `random-miss=0.3`, `poison`, `flip=1000`.
+    /// `random-miss` alone: the probability of `pgojit stress`'s default run.
+    pub const RANDOM_MISS: f64 = 0.3;
+    /// `flip` alone: the calls between flips of `pgojit stress`'s default run.
+    pub const FLIP_EVERY: u64 = 1000;
+
+    /// `force-miss`, `random-miss=0.3`, `poison`, `flip=1000`; `random-miss`
+    /// and `flip` alone take those defaults.
     pub fn parse(s: &str) -> Result<StressMode, String> {
         let (name, arg) = s.split_once('=').map_or((s, None), |(a, b)| (a, Some(b)));
         match (name, arg) {
             ("force-miss", None) => Ok(StressMode::ForceMiss),
             ("poison", None) => Ok(StressMode::Poison),
+            ("random-miss", None) => Ok(StressMode::RandomMiss(Self::RANDOM_MISS)),
+            ("flip", None) => Ok(StressMode::Flip(Self::FLIP_EVERY)),
             ("random-miss", Some(p)) => match p.parse::<f64>() {
                 Ok(p) if (0.0..=1.0).contains(&p) => Ok(StressMode::RandomMiss(p)),
                 _ => Err(format!("random-miss={p}: a probability in [0, 1]")),
@@ -247,7 +255,7 @@ impl StressMode {
                 _ => Err(format!("flip={n}: a positive number of calls")),
             },
             _ => Err(format!(
-                "unknown stress mode {s:?} (force-miss, random-miss=P, poison, flip=N)"
+                "unknown stress mode {s:?} (force-miss, random-miss[=P], poison, flip[=N])"
             )),
         }
     }
@@ -319,6 +327,32 @@ mod tests {
             Err("invalid size \"17179869184G\": number too large to fit in target type".into())
         );
         assert_eq!("17179869183G".parse::<Size>(), Ok(Size(17179869183 << 30)));
+    }
+
+    #[test]
+    fn stress_modes_parse_with_defaults() {
+        use StressMode::*;
+        assert_eq!(StressMode::parse("flip"), Ok(Flip(1000)));
+        assert_eq!(StressMode::parse("flip=7"), Ok(Flip(7)));
+        assert_eq!(StressMode::parse("random-miss"), Ok(RandomMiss(0.3)));
+        assert_eq!(StressMode::parse("random-miss=0.5"), Ok(RandomMiss(0.5)));
+        assert_eq!(StressMode::parse("force-miss"), Ok(ForceMiss));
+        assert_eq!(StressMode::parse("poison"), Ok(Poison));
+        // The defaults are the ones `pgojit stress` runs when no mode is named.
+        for m in crate::stress::ALL_MODES {
+            let name = m.split('=').next().unwrap();
+            assert_eq!(StressMode::parse(name), StressMode::parse(m), "{m}");
+        }
+        for bad in [
+            "flip=0",
+            "flip=x",
+            "random-miss=2",
+            "poison=1",
+            "force-miss=1",
+            "nope",
+        ] {
+            assert!(StressMode::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

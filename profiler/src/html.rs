@@ -538,6 +538,7 @@ mod tests {
                     indirect_calls: 0,
                     recompiles: 2,
                     settled: false,
+                    receivers_estimated: false,
                 }),
             }],
             functions: vec![FuncRow {

@@ -109,7 +109,8 @@ pub struct CompiledSite {
     pub guard_hits: Option<u64>,
     /// Calls that failed every guard and took the indirect call.
     pub guard_misses: u64,
-    /// Calls at a site compiled without guards.
+    /// Calls at a site compiled without guards (their receivers are not
+    /// in the rows: not counted by type).
     pub indirect_calls: u64,
     /// Recompilations the site's stale guards caused.
     #[serde(default)]
@@ -117,6 +118,11 @@ pub struct CompiledSite {
     /// Past the recompilation cap: compiled as an indirect call for good.
     #[serde(default)]
     pub settled: bool,
+    /// Some guard hits went into the rows by the rows' shares, not counted
+    /// per target (several guards without `--count-guards`): the receiver
+    /// counts are estimates.
+    #[serde(default)]
+    pub receivers_estimated: bool,
 }
 
 impl Profile {

@@ -198,6 +198,33 @@ impl Report {
     }
 }
 
+/// The compiled-code column: the shape and what compiled code counted,
+/// saying plainly which receiver counts are estimates or missing.
+fn compiled_column(c: &crate::profile::CompiledSite) -> String {
+    let mut out = if c.shape == "indirect" {
+        format!("indirect: {} calls", c.indirect_calls)
+    } else {
+        let mut s = format!(
+            "{}: {}, {} misses",
+            c.shape,
+            c.guard_hits
+                .map_or("hits not counted".to_string(), |h| format!("{h} hits")),
+            c.guard_misses
+        );
+        if c.indirect_calls > 0 {
+            s += &format!(", {} indirect calls", c.indirect_calls);
+        }
+        s
+    };
+    if c.indirect_calls > 0 {
+        out += " (receivers of indirect calls not counted: not in the rows)";
+    }
+    if c.receivers_estimated {
+        out += " (receivers estimated: hits split by the rows' shares; --count-guards counts them)";
+    }
+    out
+}
+
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let o = &self.options;
@@ -247,16 +274,7 @@ impl fmt::Display for Report {
                     s.reason.to_string(),
                     match &s.compiled {
                         None => "-".to_string(),
-                        Some(c) if c.shape == "indirect" => {
-                            format!("indirect: {} calls", c.indirect_calls)
-                        }
-                        Some(c) => format!(
-                            "{}: {}, {} misses",
-                            c.shape,
-                            c.guard_hits
-                                .map_or("hits not counted".to_string(), |h| format!("{h} hits")),
-                            c.guard_misses
-                        ),
+                        Some(c) => compiled_column(c),
                     },
                 ]
             })

@@ -146,9 +146,6 @@ impl Vm<'_> {
         // deferred into a frame below this one.)
         let dmark = |vm: &Self| vm.protects[me].0;
         let pmark = self.panics.len();
-        if let Some(pr) = self.profile {
-            pr.func(body).record_call();
-        }
         let mut unwinding = false;
         if let Err(e) = self.call_go(body, &[], fp) {
             if let Err(e) = self.absorb(e) {
@@ -256,9 +253,6 @@ impl Vm<'_> {
             }
             _ => {
                 let saved = self.recover_at.take();
-                if let Some(pr) = self.profile {
-                    pr.func(rec.wrap).record_call();
-                }
                 let r = self.call_go(rec.wrap, &[], top);
                 self.recover_at = saved;
                 return r.map(|_| ());
@@ -271,9 +265,6 @@ impl Vm<'_> {
         let saved_ctx = self.jc.ctx;
         if let Some(c) = ctx {
             self.jc.ctx = c;
-        }
-        if let Some(pr) = self.profile {
-            pr.func(f).record_call();
         }
         let r = self.call_go(f, &[], top);
         self.jc.ctx = saved_ctx;

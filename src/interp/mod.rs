@@ -398,10 +398,6 @@ impl<'p> Vm<'p> {
             b.clamp(64 << 10, NATIVE_STACK_BUDGET)
         });
         self.jc.rsp_limit = here.saturating_sub(budget);
-        if let Some(pr) = self.profile {
-            pr.func(self.prog.init).record_call();
-            pr.func(self.prog.main).record_call();
-        }
         let r = self
             .run(self.prog.init, 0)
             .and_then(|_| self.run(self.prog.main, 0));
@@ -478,6 +474,10 @@ impl<'p> Vm<'p> {
         // (`fp!()`) is derived from it only where it is needed.
         let mut fr: *mut u64 = st.wrapping_add(fp);
         self.enter(fr, self.entries[cur.index()])?;
+        // (The invocation `run` did not hand to compiled code: see `call!`.)
+        if let Some(pr) = prof {
+            pr.func(cur).record_call();
+        }
         // The running instruction's index.
         macro_rules! pc {
             () => {
@@ -551,6 +551,15 @@ impl<'p> Vm<'p> {
                     ));
                 }
                 let e = self.entries[target.index()];
+                // Every interpreted invocation is counted here or at
+                // `run_in`'s entry, once, whatever called it (compiled
+                // code counts the invocations it runs: its prologues and
+                // inlined copies), so function counts are exact in every tier.
+                if let Some(pr) = prof {
+                    // SAFETY: `target` has an entry (indexed just above),
+                    // so `target < funcs_named`.
+                    unsafe { pr.func_unchecked(target) }.record_call();
+                }
                 if !self.push_frame(Suspended {
                     func: cur,
                     ip: ip.wrapping_add(1),
@@ -581,7 +590,7 @@ impl<'p> Vm<'p> {
                 let target = itab.fun(method as usize);
                 if let Some(pr) = prof {
                     // SAFETY: `site < sites_named` (checked above).
-                    count_iface_call(unsafe { pr.site_unchecked(site) }, pr, itab.type_id, target);
+                    unsafe { pr.site_unchecked(site) }.record(ProfTypeId(itab.type_id));
                 }
                 s!(base) = s!(recv + 1);
                 call!(target, base)
@@ -807,13 +816,7 @@ impl<'p> Vm<'p> {
                 Op::CheckIndex { i, len } => {
                     in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
-                Op::Call { func: target, base } => {
-                    if let Some(pr) = prof {
-                        // SAFETY: `target < funcs_named` (checked above).
-                        unsafe { pr.func_unchecked(target) }.record_call();
-                    }
-                    call!(target, base)
-                }
+                Op::Call { func: target, base } => call!(target, base),
                 Op::CallClosure { f, base, site } => {
                     let fv = s!(f);
                     if fv == 0 {
@@ -823,9 +826,7 @@ impl<'p> Vm<'p> {
                     let target = FuncId(mem::load(fv, 0) as u32);
                     if let Some(pr) = prof {
                         // SAFETY: `site < sites_named` (checked above).
-                        if !unsafe { pr.site_unchecked(site) }.record_func(target) {
-                            pr.func(target).record_call();
-                        }
+                        unsafe { pr.site_unchecked(site) }.record_func(target);
                     }
                     call!(target, base)
                 }
@@ -964,10 +965,6 @@ impl<'p> Vm<'p> {
                     base,
                 } => {
                     s!(d) = s!(s);
-                    if let Some(pr) = prof {
-                        // SAFETY: `target < funcs_named` (checked above).
-                        unsafe { pr.func_unchecked(target) }.record_call();
-                    }
                     call!(target, base)
                 }
                 Op::MoveCallIface {
@@ -1309,17 +1306,6 @@ impl Drop for Vm<'_> {
 impl Vm<'_> {
     pub(crate) fn write_out(&mut self, b: &[u8]) {
         let _ = self.out.write_all(b);
-    }
-}
-
-/// Profiles one interface call: the receiver's type at the site and the
-/// callee's invocation.
-#[inline(always)]
-fn count_iface_call(site: &pgojit_profiler::SiteProfile, pr: &Profile, ty: u32, target: FuncId) {
-    // Calls counted in a row are credited to their callee later
-    // (`driver::credit_site_calls`); only `other` calls count here.
-    if !site.record(ProfTypeId(ty)) {
-        pr.func(target).record_call();
     }
 }
 

@@ -39,7 +39,16 @@ const INLINE_ROUNDS: usize = 2;
 fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized, String> {
     // Calls on receivers of a known type first (no profile needed), then
     // the profile's guards.
-    let mut trace = devirt::devirtualize_known(&mut g, jit.prog);
+    // (Counted, when compiled code counts, in the hit word of the
+    // receiver's type at the site, which the rows are credited from.)
+    let known_counter = |site: usize, ty: u32| {
+        jit.opts.count.then(|| {
+            let t = pgojit_profiler::Target::Type(pgojit_profiler::TypeId(ty));
+            let k = jit.sites.state(site).hit_slot(t);
+            jit.counters.hit_addr(site, k)
+        })
+    };
+    let mut trace = devirt::devirtualize_known(&mut g, jit.prog, &known_counter);
     let d = devirt::devirtualize(&mut g, jit, jit.prog);
     verify::verify(&g).map_err(|e| format!("devirtualized graph: {e}"))?;
     let mut inlined = Vec::new();
@@ -94,7 +103,22 @@ fn optimize(jit: &Jit, f: FuncId, mut g: Graph, keep: bool) -> Result<Optimized,
     trace.extend(passes::run(&mut g));
     // Types the inlined callees made known (a callee that boxes what it
     // returns): resolve, inline and run the passes once more.
-    let known = devirt::devirtualize_known(&mut g, jit.prog);
+    // (A call left here of a guarded site is its miss path's, whose
+    // misses are counted; one of an unguarded site would have been
+    // counted as indirect: counted as its known receiver's instead.)
+    let guarded: Vec<usize> = plans
+        .iter()
+        .filter(|(_, p)| !p.guards.is_empty())
+        .map(|(s, _)| *s)
+        .collect();
+    let known_counter_after = |site: usize, ty: u32| {
+        if guarded.contains(&site) {
+            None
+        } else {
+            known_counter(site, ty)
+        }
+    };
+    let known = devirt::devirtualize_known(&mut g, jit.prog, &known_counter_after);
     if jit.opts.inline && !known.is_empty() {
         trace.extend(known);
         let mut h = g.clone();

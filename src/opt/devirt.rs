@@ -221,7 +221,15 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
 /// compiler does statically (`var s Shape = Rect{...}; s.Area()`). The
 /// inliner may then expand it, and scalar replacement drop the box.
 /// Returns the trace lines, one per call resolved.
-pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
+///
+/// `counter(site, type)`: the address of the counter word such a call
+/// bumps (so that the site's rows count it as its receiver's: when
+/// compiled code counts), or `None`.
+pub fn devirtualize_known(
+    g: &mut Graph,
+    prog: &Program,
+    counter: &dyn Fn(usize, u32) -> Option<u64>,
+) -> Vec<String> {
     let mut trace = Vec::new();
     for c in iface_calls(g) {
         let Insn::CallIface {
@@ -255,6 +263,20 @@ pub fn devirtualize_known(g: &mut Graph, prog: &Program) -> Vec<String> {
             func: target,
             args: call_args,
         };
+        if let Some(addr) = counter(site.index(), itab.type_id) {
+            let (pc, ctx) = (g.insn(c).pc, g.insn(c).ctx);
+            let id = InsnId(g.insns.len() as u32);
+            g.insns.push(InsnData {
+                insn: Insn::Bump { addr },
+                ty: Ty::Void,
+                pc,
+                ctx,
+            });
+            if let Some(blk) = g.blocks.iter_mut().find(|b| b.insns.contains(&c)) {
+                let at = blk.insns.iter().position(|&i| i == c).unwrap();
+                blk.insns.insert(at, id);
+            }
+        }
         trace.push(format!(
             "{}: devirtualizing {} to {}: the receiver's type is known (no guard)",
             prog.at(meta.pos),

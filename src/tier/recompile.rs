@@ -71,6 +71,10 @@ pub struct SiteState {
     /// Functions other than the site's own whose optimized code has the
     /// site's guards (they inlined its function): recompiled with it.
     hosts: Vec<FuncId>,
+    /// Some guard hits were credited to the rows by the rows' shares, not
+    /// counted per target (several guards without `--count-guards`, or
+    /// more targets over the run than hit words): the rows are estimates.
+    pub estimated: bool,
 }
 
 /// Per-site states, behind one lock each.
@@ -118,7 +122,11 @@ impl SiteState {
                 self.hit_targets.push(t);
                 self.hit_targets.len() - 1
             }
-            None => HITS - 1,
+            None => {
+                // (The last word's hits are now split among its targets.)
+                self.estimated = true;
+                HITS - 1
+            }
         }
     }
 }
@@ -470,6 +478,19 @@ impl Jit<'_> {
             }
             return;
         }
+        // Without `--count-guards` guards bump no hit word: what the words
+        // hold are calls the optimizing tier devirtualized on a receiver
+        // of known type (`opt::devirt::devirtualize_known`), each its
+        // word's target's.
+        if let Some(p) = self.profile {
+            for (k, &t) in st.hit_targets.iter().enumerate() {
+                let n = h[k].saturating_sub(h0[k]);
+                if n > 0 {
+                    p.site(id).add(t, n);
+                }
+            }
+        }
+        st.credited.2 = h;
         let hits = (calls.saturating_sub(c0)).checked_sub(misses.saturating_sub(m0));
         let Some(hits) = hits else {
             if last {
@@ -477,6 +498,11 @@ impl Jit<'_> {
                 // credited too many go back, from the last credit's
                 // targets (calls in flight then, whose misses came later).
                 let mut excess = misses.saturating_sub(m0) - calls.saturating_sub(c0);
+                // (Which targets those calls were is a guess when the last
+                // credit had several: the rows are estimates then.)
+                if st.last_credit.len() > 1 && excess > 0 {
+                    st.estimated = true;
+                }
                 if let Some(p) = self.profile {
                     for (t, n) in std::mem::take(&mut st.last_credit) {
                         excess -= p.site(id).take(t, n.min(excess));
@@ -500,6 +526,9 @@ impl Jit<'_> {
                 .collect()
         };
         let total = weights.iter().sum::<u64>();
+        if weights.len() > 1 && hits > 0 {
+            st.estimated = true;
+        }
         let mut left = hits;
         st.last_credit.clear();
         for (k, (&t, &w)) in st.guarded.iter().zip(&weights).enumerate() {

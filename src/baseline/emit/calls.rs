@@ -353,7 +353,8 @@ impl Emitter<'_> {
     }
 
     /// Two guards whose targets, both inlined, have the same code and frame
-    /// (hits are then not told apart, so not with `--count-guards`).
+    /// (hits and invocations are then not told apart, so not with
+    /// `--count-guards` or when compiled code counts).
     pub(super) fn same_inlined_bodies(&self, plan: &SitePlan) -> bool {
         let [a, b] = &plan.guards[..] else {
             return false;
@@ -361,9 +362,12 @@ impl Emitter<'_> {
         let (fa, fb) = (self.prog.func(a.target), self.prog.func(b.target));
         // (Not with `--max-steps` either: the step taken entering the body
         // names its function.)
+        // (Nor when invocations are counted: one body cannot tell which
+        // function it runs.)
         a.inline
             && b.inline
             && !self.jit.opts.count_guards
+            && !self.jit.opts.count
             && !self.jit.opts.steps
             && fa.code == fb.code
             && fa.frame_size == fb.frame_size

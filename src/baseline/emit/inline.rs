@@ -28,6 +28,11 @@ impl Emitter<'_> {
         self.func = f;
         self.base += base;
         let was_inlining = std::mem::replace(&mut self.inlining, true);
+        if self.count {
+            // The invocation, as the callee's prologue would count it.
+            let calls = self.jit.counters.calls_addr(f);
+            self.m.bump(TMP0, calls);
+        }
         if self.jit.opts.steps {
             // The call's step, as the callee's prologue would take it.
             self.take_step(f, 0);

@@ -55,12 +55,14 @@
 //! | `policy.rs` | `Options`, `decide_site`, `decide_func` |
 //! | `report.rs` | the text table and the JSON report (schema in SCHEMA.md) |
 //! | `persist.rs` | profile files: save, seed, merge |
+//! | `pprof.rs` | the profile as a gzipped pprof file (`go build -pgo`, `go tool pprof`) |
 
 pub mod func;
 pub mod ids;
 pub mod key;
 pub mod persist;
 pub mod policy;
+pub mod pprof;
 pub mod profile;
 pub mod reason;
 pub mod report;

@@ -125,6 +125,9 @@ pub enum ReportFormat {
     #[default]
     Text,
     Json,
+    /// A gzipped pprof profile for `go build -pgo=FILE` and `go tool
+    /// pprof` (binary: needs `-o FILE`).
+    Pprof,
 }
 
 /// The JIT's switches.

@@ -351,14 +351,17 @@ fn run_program(
         if let Some(fmt) = opts.report {
             let rep = pgojit_profiler::report(p, &opts.policy);
             let text = match fmt {
-                ReportFormat::Text => rep.to_text(),
-                ReportFormat::Json => format!("{}\n", rep.to_json()),
-                ReportFormat::Html => rep.to_html(
-                    jit.as_ref()
-                        .and_then(|j| j.events.as_ref())
-                        .map(|l| l.timeline())
-                        .as_ref(),
-                ),
+                ReportFormat::Text => rep.to_text().into_bytes(),
+                ReportFormat::Json => format!("{}\n", rep.to_json()).into_bytes(),
+                ReportFormat::Html => rep
+                    .to_html(
+                        jit.as_ref()
+                            .and_then(|j| j.events.as_ref())
+                            .map(|l| l.timeline())
+                            .as_ref(),
+                    )
+                    .into_bytes(),
+                ReportFormat::Pprof => crate::pprof::export(prog, p),
             };
             // To its file, or to stderr (as `time` and `perf stat` report):
             // never into the program's stdout.
@@ -372,7 +375,7 @@ fn run_program(
                 None => {
                     use std::io::Write;
                     let _ = std::io::stdout().flush();
-                    let _ = std::io::stderr().write_all(text.as_bytes());
+                    let _ = std::io::stderr().write_all(&text);
                 }
             }
         }

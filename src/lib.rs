@@ -18,6 +18,7 @@ pub mod interp;
 pub mod opt;
 pub mod options;
 pub mod packages;
+pub mod pprof;
 pub mod runtime;
 pub mod stress;
 pub mod syntax;

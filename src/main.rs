@@ -184,7 +184,8 @@ enum Cmd {
         merge: Option<ProfileCmd>,
         #[command(flatten)]
         run: Option<RunArgs>,
-        /// Table format.
+        /// Report format (pprof: a gzipped pprof file for `go build -pgo`
+        /// and `go tool pprof`; needs -o).
         #[arg(long, value_enum, default_value_t)]
         format: ReportFormat,
         /// Write the report to FILE (default: stderr, so the program's
@@ -266,6 +267,14 @@ fn run_options(a: &RunArgs, report: Option<Report>) -> Result<RunOptions, String
         max_recompiles: a.max_recompiles,
     };
     policy.validate().map_err(|e| e.to_string())?;
+    // A pprof file is binary: on stderr it would land on a terminal or mix
+    // with the program's own stderr (`println`, panics). Refused before the
+    // program runs.
+    if let Some((ReportFormat::Pprof, None)) = &report {
+        return Err(
+            "--format=pprof writes a binary file: give -o FILE (e.g. -o default.pgo)".into(),
+        );
+    }
     Ok(RunOptions {
         gc_percent: a.gc_percent,
         heap_limit: a.heap_limit.map(|s| s.0),
@@ -448,6 +457,25 @@ mod tests {
         let o = run_options(&a, Some((format, output))).expect("valid");
         assert_eq!(o.report, Some(ReportFormat::Json));
         assert_eq!(o.report_out.as_deref(), Some("p.json"));
+        for (args, ok) in [
+            (
+                &["profile", "--format=pprof", "-o", "d.pgo", "p.go"][..],
+                true,
+            ),
+            (&["profile", "--format=pprof", "p.go"][..], false),
+        ] {
+            let Cmd::Profile {
+                run: Some(a),
+                format,
+                output,
+                ..
+            } = parse(args).cmd
+            else {
+                panic!("not profile")
+            };
+            let o = run_options(&a, Some((format, output)));
+            assert_eq!(o.is_ok(), ok, "{args:?}: binary pprof needs -o");
+        }
     }
 
     #[test]

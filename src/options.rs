@@ -127,6 +127,9 @@ pub enum ReportFormat {
     Json,
     /// One self-contained page: bars per site, a timeline of tier events.
     Html,
+    /// A gzipped pprof profile for `go build -pgo=FILE` and `go tool
+    /// pprof` (binary: needs `-o FILE`).
+    Pprof,
 }
 
 /// The JIT's switches.

@@ -57,6 +57,7 @@
 //! | `html.rs` | the report as a self-contained HTML page |
 //! | `timeline.rs` | the bounded log of a run's tier events the page draws |
 //! | `persist.rs` | profile files: save, seed, merge |
+//! | `pprof.rs` | the profile as a gzipped pprof file (`go build -pgo`, `go tool pprof`) |
 
 pub mod func;
 pub mod html;
@@ -64,6 +65,7 @@ pub mod ids;
 pub mod key;
 pub mod persist;
 pub mod policy;
+pub mod pprof;
 pub mod profile;
 pub mod reason;
 pub mod report;

@@ -1,0 +1,375 @@
+//! `pgojit profile --format=pprof`: the exported file against pgojit's own
+//! JSON report, and against Go's tools.
+//!
+//! Programs (tests/pprof/): three scenarios of ../shared/bench with `n`
+//! cut (biased90, bimorphic, megamorphic), biased90 with the types swapped
+//! (the hot type is then not the one Go picks on a tie), and shapes.go (a
+//! value-receiver method and a call through a function value).
+//!
+//! Without Go: the edges of the pprof file equal the JSON report's rows.
+//! With Go (`$GO`, scripts/.go/venv/bin/go as scripts/go-env.sh installs
+//! it, or `go` on PATH; otherwise a printed notice and no check): `go build
+//! -pgo=FILE -gcflags=-m=2` devirtualizes every site to the type the JSON
+//! report shows as its top row, and `go tool pprof -top` lists the
+//! program's functions.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use pgojit_profiler::pprof::{decode, proto};
+
+const PROGRAMS: [&str; 5] = [
+    "biased90",
+    "biased90_t1",
+    "bimorphic",
+    "megamorphic",
+    "shapes",
+];
+
+fn source(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/pprof/{name}.go"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("pprof_go")
+        .join(name);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn pgojit(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pgojit"))
+        .args(args)
+        .output()
+        .expect("pgojit runs")
+}
+
+fn ok(o: Output, what: &str) -> Output {
+    assert!(
+        o.status.success(),
+        "{what} failed: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+/// The program's JSON report and pprof file (two runs of `pgojit profile`
+/// with `flags`), and its stdout; files in a folder of test `test`'s own.
+fn profile(
+    test: &str,
+    name: &str,
+    flags: &[&str],
+) -> (serde_json::Value, proto::Profile, PathBuf, String) {
+    let d = scratch(&format!("{test}/{name}{}", flags.join("")));
+    let src = source(name);
+    let src = src.to_str().unwrap();
+    let json = d.join("p.json");
+    let pgo = d.join("default.pgo");
+    let run = |format: &str, out: &Path| {
+        let mut args = vec!["profile", format, "-o", out.to_str().unwrap()];
+        args.extend(flags);
+        args.push(src);
+        ok(pgojit(&args), &format!("pgojit {args:?}"))
+    };
+    run("--format=json", &json);
+    let out = run("--format=pprof", &pgo);
+    let report = serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let bytes = std::fs::read(&pgo).unwrap();
+    assert_eq!(&bytes[..2], &[0x1f, 0x8b], "{name}: gzipped");
+    let prof = decode(&bytes).expect("a pprof profile");
+    (
+        report,
+        prof,
+        pgo,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+/// The Go function a receiver row runs, from the JSON report's names:
+/// type `*main.T0` and method `Apply` give `main.(*T0).Apply`, `main.Sq`
+/// gives `main.Sq.Area`; a function-value row names the function itself.
+fn go_callee(site: &serde_json::Value, row: &serde_json::Value) -> String {
+    let ty = row["type"].as_str().unwrap();
+    if site["kind"] == "func" {
+        return ty.to_string();
+    }
+    let method = site["method"].as_str().unwrap();
+    match ty.strip_prefix('*') {
+        Some(t) => {
+            let (pkg, name) = t.rsplit_once('.').unwrap();
+            format!("{pkg}.(*{name}).{method}")
+        }
+        None => format!("{ty}.{method}"),
+    }
+}
+
+fn line_of(site: &serde_json::Value) -> i64 {
+    let pos = site["pos"].as_str().unwrap();
+    pos.rsplit(':').nth(1).unwrap().parse().unwrap()
+}
+
+/// The line of `func NAME(` or `func (...) NAME(` in the source text.
+fn decl_line(src: &str, go_name: &str) -> i64 {
+    let short = go_name.rsplit('.').next().unwrap();
+    let recv = go_name
+        .strip_prefix("main.")
+        .and_then(|r| r.rsplit_once('.'))
+        .map(|(t, _)| t.trim_start_matches("(*").trim_end_matches(')'))
+        .filter(|t| *t != short);
+    let at = src
+        .lines()
+        .position(|l| {
+            l.starts_with("func ")
+                && l.contains(&format!("{short}("))
+                && recv.is_none_or(|t| l.contains(&format!("{t})")))
+        })
+        .unwrap_or_else(|| panic!("no declaration of {go_name}"));
+    at as i64 + 1
+}
+
+/// (value, [(function, start line, line)]) of every sample.
+fn samples(p: &proto::Profile) -> Vec<(i64, Vec<(String, i64, i64)>)> {
+    p.sample
+        .iter()
+        .map(|s| {
+            let frames = s
+                .location_id
+                .iter()
+                .map(|&id| {
+                    let loc = p.location.iter().find(|l| l.id == id).unwrap();
+                    let line = &loc.line[0];
+                    let f = p
+                        .function
+                        .iter()
+                        .find(|f| f.id == line.function_id)
+                        .unwrap();
+                    let name = p.string_table[f.name as usize].clone();
+                    assert_eq!(f.system_name, f.name);
+                    assert!(
+                        p.string_table[f.filename as usize].ends_with(".go"),
+                        "{name}: a source file"
+                    );
+                    (name, f.start_line, line.line)
+                })
+                .collect();
+            (s.value[0], frames)
+        })
+        .collect()
+}
+
+#[test]
+fn pprof_edges_are_the_json_reports_rows() {
+    for name in PROGRAMS {
+        // The interpreter's counts: exact, and the same in both runs.
+        let (report, prof, _, _) = profile("edges", name, &["--tier=interp"]);
+        let src = std::fs::read_to_string(source(name)).unwrap();
+        let st = &prof.sample_type[0];
+        assert_eq!(prof.string_table[st.r#type as usize], "samples");
+        assert_eq!(prof.string_table[st.unit as usize], "count");
+        let samples = samples(&prof);
+        let edges: Vec<_> = samples.iter().filter(|s| s.1.len() == 2).collect();
+        let mut want_edges = 0;
+        for site in report["sites"].as_array().unwrap() {
+            let caller = site["caller"].as_str().unwrap();
+            let line = line_of(site);
+            for row in site["receivers"].as_array().unwrap() {
+                let callee = go_callee(site, row);
+                let count = row["count"].as_i64().unwrap();
+                want_edges += 1;
+                if !caller.starts_with("main.") {
+                    // a library's site: names, line and count
+                    assert!(
+                        edges.iter().any(|e| e.0 == count
+                            && e.1[0].0 == callee
+                            && e.1[1].0 == caller
+                            && e.1[1].2 == line),
+                        "{name}: no edge {caller}:{line} -> {callee} {count} in {edges:?}"
+                    );
+                    continue;
+                }
+                // the program's: start lines from the source text
+                let want = (
+                    count,
+                    vec![
+                        (
+                            callee.clone(),
+                            decl_line(&src, &callee),
+                            decl_line(&src, &callee),
+                        ),
+                        (caller.to_string(), decl_line(&src, caller), line),
+                    ],
+                );
+                assert!(
+                    edges.contains(&&want),
+                    "{name}: no edge {want:?} in {edges:?}"
+                );
+            }
+        }
+        assert_eq!(edges.len(), want_edges, "{name}: one edge per row");
+        // A function's samples add up to its calls in the function table
+        // (a value method's interface adapter `main.T.M·iface` is Go's
+        // `main.T.M`: its calls are the method's).
+        let mut calls = std::collections::BTreeMap::<String, i64>::new();
+        for f in report["functions"].as_array().unwrap() {
+            let fname = f["name"].as_str().unwrap();
+            let fname = fname.strip_suffix("·iface").unwrap_or(fname);
+            *calls.entry(fname.to_string()).or_default() += f["calls"].as_i64().unwrap();
+        }
+        for (fname, n) in calls {
+            let flat: i64 = samples
+                .iter()
+                .filter(|s| s.1[0].0 == fname)
+                .map(|s| s.0)
+                .sum();
+            assert_eq!(flat, n, "{name}: {fname}");
+        }
+        assert!(
+            !samples
+                .iter()
+                .any(|s| s.1.iter().any(|f| f.0.ends_with("·iface"))),
+            "{name}: adapters are exported as their methods"
+        );
+    }
+}
+
+#[test]
+fn pprof_without_o_is_refused_before_the_program_runs() {
+    let o = pgojit(&[
+        "profile",
+        "--format=pprof",
+        source("shapes").to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(o.stdout.is_empty(), "the program did not run");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("-o FILE"), "{err}");
+}
+
+/// A Go toolchain, or None (with a notice) when there is none.
+fn go() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cands = [
+        std::env::var_os("GO").map(PathBuf::from),
+        Some(root.join("scripts/.go/venv/bin/go")),
+        Some(PathBuf::from("go")),
+    ];
+    for c in cands.into_iter().flatten() {
+        if let Ok(o) = Command::new(&c).arg("version").output() {
+            if o.status.success() {
+                eprintln!(
+                    "pprof_go: using {}",
+                    String::from_utf8_lossy(&o.stdout).trim()
+                );
+                return Some(c);
+            }
+        }
+    }
+    eprintln!(
+        "pprof_go: SKIPPED: no Go toolchain ($GO, scripts/.go/venv/bin/go or go on PATH; \
+         `source scripts/go-env.sh` installs one)"
+    );
+    None
+}
+
+fn go_cmd(go: &Path, dir: &Path) -> Command {
+    let mut c = Command::new(go);
+    c.current_dir(dir)
+        .env("GOTOOLCHAIN", "local")
+        .env("GOFLAGS", "");
+    if std::env::var_os("GOCACHE").is_none() {
+        c.env(
+            "GOCACHE",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("pprof_go/gocache"),
+        );
+    }
+    c
+}
+
+#[test]
+fn go_pgo_devirtualizes_to_pgojits_top_type_and_pprof_reads_the_file() {
+    let Some(go) = go() else { return };
+    // Every program with the interpreter's exact counts (the two runs, JSON
+    // and pprof, then agree even on near-ties: megamorphic's top row leads
+    // by one call), and the clearly biased ones with default flags too
+    // (tier-up; counts may differ by a few calls between runs).
+    let runs = PROGRAMS
+        .iter()
+        .map(|&p| (p, "--tier=interp"))
+        .chain([("biased90", ""), ("biased90_t1", "")]);
+    for (name, flag) in runs {
+        let flags: Vec<&str> = [flag].into_iter().filter(|f| !f.is_empty()).collect();
+        let (report, _, pgo, pgojit_out) = profile("go", name, &flags);
+        let d = scratch(&format!("go/{name}{flag}/gomod"));
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::copy(source(name), d.join("main.go")).unwrap();
+        std::fs::write(d.join("go.mod"), "module pgotest\n\ngo 1.22\n").unwrap();
+        let out = ok(
+            go_cmd(&go, &d)
+                .args(["build", "-gcflags=-m=2", "-o", "prog"])
+                .arg(format!("-pgo={}", pgo.display()))
+                .arg(".")
+                .output()
+                .unwrap(),
+            "go build -pgo",
+        );
+        let diag = String::from_utf8_lossy(&out.stderr);
+        let devirt: Vec<&str> = diag
+            .lines()
+            .filter(|l| l.contains("PGO devirtualizing"))
+            .collect();
+        // The program's sites that ran (-gcflags=-m=2 applies to package
+        // main only).
+        let sites: Vec<_> = report["sites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["caller"].as_str().unwrap().starts_with("main.") && s["calls"] != 0)
+            .collect();
+        assert!(!sites.is_empty());
+        for site in sites {
+            let top = &site["receivers"][0];
+            // Go prints the callee without its package: `(*T0).Apply`, `cube`.
+            let callee = go_callee(site, top);
+            let callee = callee.strip_prefix("main.").unwrap();
+            let at = format!("./main.go:{}:", line_of(site));
+            let line = devirt
+                .iter()
+                .find(|l| l.starts_with(&at))
+                .unwrap_or_else(|| panic!("{name} {flag}: Go did not devirtualize {at}:\n{diag}"));
+            assert!(
+                line.ends_with(&format!(" to {callee}")),
+                "{name} {flag}: pgojit's top row is {top}, Go chose: {line}"
+            );
+        }
+        // The PGO build computes what pgojit printed.
+        let run = ok(
+            Command::new(d.join("prog")).output().unwrap(),
+            "the Go binary",
+        );
+        assert_eq!(String::from_utf8_lossy(&run.stdout), pgojit_out, "{name}");
+
+        // `go tool pprof -top` reads the file and lists the functions.
+        let top = ok(
+            go_cmd(&go, &d)
+                .args(["tool", "pprof", "-top", "-nodefraction=0"])
+                .arg(&pgo)
+                .output()
+                .unwrap(),
+            "go tool pprof -top",
+        );
+        let text = String::from_utf8_lossy(&top.stdout);
+        for f in report["functions"].as_array().unwrap() {
+            if f["calls"].as_u64().unwrap() > 0 {
+                let fname = f["name"].as_str().unwrap();
+                let fname = fname.strip_suffix("·iface").unwrap_or(fname);
+                assert!(
+                    text.lines()
+                        .any(|l| l.trim_end().ends_with(&format!(" {fname}"))),
+                    "{name}: {fname} not in go tool pprof -top:\n{text}"
+                );
+            }
+        }
+    }
+}

@@ -308,6 +308,11 @@ fn run_program(
     if let (Some(d), Some(j)) = (&opts.disasm, &jit) {
         print_listings(&prog, j, d);
     }
+    if let (Some(path), Some(j)) = (&opts.stress_report, &jit) {
+        if let Err(e) = crate::stress::write_run_report(prog, j, path) {
+            eprintln!("pgojit: --stress-report: {e}");
+        }
+    }
     if opts.stats {
         if let Some(j) = &jit {
             print_jit_stats(&prog, j, &vm);
@@ -614,16 +619,29 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
     for r in &st.recompiles {
         eprintln!("    {r}");
     }
-    // Time per call of each version of a recompiled site.
+    // Time per call of each version of a recompiled site (where
+    // measured), the first and last few (`pgojit stress --verbose` has
+    // them all).
     for (i, meta) in prog.sites.iter().enumerate() {
         let versions = j.site_versions(i);
         if versions.len() < 2 {
             continue;
         }
-        let parts: Vec<String> = versions
-            .iter()
-            .map(|(shape, calls, ns)| format!("{shape}: {calls} calls, {ns:.2} ns/call"))
-            .collect();
+        let part = |v: &crate::tier::recompile::SiteVersion| {
+            let t = v
+                .ns_per_call
+                .map_or("not measured".into(), |ns| format!("{ns:.2} ns/call"));
+            format!("{}: {} calls, {t}", v.shape, v.calls)
+        };
+        let n = versions.len();
+        let mut parts: Vec<String> = Vec::new();
+        for (k, v) in versions.iter().enumerate() {
+            if n <= 6 || k < 3 || k >= n - 3 {
+                parts.push(part(v));
+            } else if k == 3 {
+                parts.push(format!("… {} more", n - 6));
+            }
+        }
         eprintln!(
             "  versions {} {}: {}",
             prog.at(meta.pos),

@@ -165,6 +165,10 @@ struct RunArgs {
     /// Internal (set by `pgojit stress`): an adversarial mode for guards.
     #[arg(long, hide = true, value_parser = StressMode::parse)]
     stress_mode: Option<StressMode>,
+    /// Internal (set by `pgojit stress`): write what the JIT counted to
+    /// this file (JSON) at exit.
+    #[arg(long, hide = true)]
+    stress_report: Option<String>,
     /// Seed of the stress mode's random choices.
     #[arg(long, default_value_t = JIT.seed)]
     seed: u64,
@@ -226,6 +230,12 @@ enum Cmd {
         /// cache, the profile and the compiled code.
         #[arg(long, default_value_t = 1)]
         threads: u32,
+        /// Every site and every version of its code, of every run.
+        #[arg(long)]
+        verbose: bool,
+        /// Report format (json: one document with every mode, run and site).
+        #[arg(long, value_enum, default_value_t)]
+        format: pgojit::stress::StressFormat,
         /// Run options passed to every run (after `--`).
         #[arg(last = true)]
         extra: Vec<String>,
@@ -288,13 +298,14 @@ fn run_options(a: &RunArgs, report: Option<Report>) -> Result<RunOptions, String
         profile_in: a.profile_in.clone(),
         report: report.as_ref().map(|r| r.0),
         report_out: report.as_ref().and_then(|r| r.1.clone()),
+        stress_report: a.stress_report.clone(),
         tier: a.tier,
         jit: JitOptions {
             sync: a.jit_sync,
             devirt: !a.no_devirt,
             inline: !a.no_inline,
             count_guards: a.count_guards,
-            count: a.count_guards || a.stats || report.is_some(),
+            count: a.count_guards || a.stats || report.is_some() || a.stress_report.is_some(),
             regs: !a.no_regs,
             implicit_nil: !a.explicit_nil_checks,
             trace: a.trace_tier,
@@ -384,8 +395,21 @@ fn main() -> ExitCode {
                 seed,
                 repeat,
                 threads,
+                verbose,
+                format,
                 extra,
-            } => pgojit::stress::stress(&file, &modes, seed, repeat, threads, &extra),
+            } => pgojit::stress::stress(
+                &file,
+                &pgojit::stress::StressArgs {
+                    modes,
+                    seed,
+                    repeat,
+                    threads,
+                    extra,
+                    verbose,
+                    format,
+                },
+            ),
             Cmd::Disasm {
                 run,
                 func,

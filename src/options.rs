@@ -46,6 +46,9 @@ pub struct RunOptions {
     /// Where the report goes (`pgojit profile -o FILE`); stderr when not
     /// given: the program's stdout stays the program's.
     pub report_out: Option<String>,
+    /// `pgojit stress`'s child runs: write what the JIT counted (a
+    /// `stress::RunReport`, JSON) to this file at exit.
+    pub stress_report: Option<String>,
     /// Which tiers run.
     pub tier: TierMode,
     /// How the JIT compiles (ignored with `TierMode::Interp`).
@@ -78,6 +81,7 @@ impl RunOptions {
         profile_in: None,
         report: None,
         report_out: None,
+        stress_report: None,
         tier: TierMode::Auto,
         jit: JitOptions::DEFAULT,
         disasm: None,

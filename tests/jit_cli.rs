@@ -461,9 +461,13 @@ fn stress_modes_match_the_interpreter() {
     let out = pgojit(&["stress", "--repeat=2", &prog("phase")]);
     let text = String::from_utf8_lossy(&out.stdout);
     for mode in ["force-miss", "random-miss=0.3", "poison", "flip=1000"] {
+        // One line per mode, for both runs.
         let lines: Vec<&str> = text.lines().filter(|l| l.starts_with(mode)).collect();
-        assert_eq!(lines.len(), 2, "{mode} twice:\n{text}");
-        assert!(lines.iter().all(|l| l.contains(" ok ")), "{text}");
+        assert_eq!(lines.len(), 1, "{mode} once:\n{text}");
+        assert!(
+            lines[0].contains(" matches the interpreter: 2 runs, "),
+            "{text}"
+        );
     }
     assert!(
         text.contains("stress: every run matches the interpreter"),
@@ -492,6 +496,129 @@ fn stress_modes_match_the_interpreter() {
         text.contains("stress: every run matches the interpreter"),
         "{text}"
     );
+}
+
+/// The counts of `pgojit profile --tier=interp --format=json` at each
+/// site, by position: the interpreter's exact calls.
+fn interp_calls(file: &str) -> std::collections::HashMap<String, u64> {
+    let out = pgojit(&["profile", "--tier=interp", "--format=json", file]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stderr).expect("profile JSON");
+    v["sites"]
+        .as_array()
+        .expect("sites")
+        .iter()
+        .map(|s| {
+            (
+                s["pos"].as_str().unwrap().to_string(),
+                s["calls"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// `pgojit stress`'s report: short lines, a time per call only where the
+/// version's own calls measured it, guard counts from the run's counters
+/// (not from the code installed at exit), and `--format=json`.
+#[test]
+fn stress_report_is_bounded_and_counted() {
+    let file = prog("phase");
+    let exact = interp_calls(&file);
+    // --jit-sync: force-miss's recompilations happen before the run ends.
+    let out = pgojit(&[
+        "stress",
+        "--mode=force-miss",
+        "--mode=flip=1000",
+        &file,
+        "--",
+        "--jit-sync",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().count() < 40, "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() < 200, "{line}");
+        // A version line: "    vN SHAPE: C calls, T ns/call" or "not measured".
+        if let Some((_, rest)) = line
+            .trim_start()
+            .split_once(": ")
+            .filter(|_| line.starts_with("    v"))
+        {
+            let calls: u64 = rest.split(' ').next().unwrap().parse().expect(line);
+            if rest.ends_with(" ns/call") {
+                assert!(calls >= 100, "a time over {calls} calls: {line}");
+            } else {
+                assert!(rest.ends_with("not measured"), "{line}");
+            }
+        }
+    }
+    // force-miss recompiles, and says how many guards missed (every one).
+    let fm = text.lines().find(|l| l.starts_with("force-miss")).unwrap();
+    assert!(fm.contains("matches the interpreter"), "{text}");
+    let recompiles: u64 = fm
+        .split(", ")
+        .find_map(|p| p.strip_suffix(" recompilations"))
+        .and_then(|n| n.parse().ok())
+        .expect(fm);
+    assert!(recompiles > 0, "{fm}");
+    assert!(fm.contains("guard hits 0, misses "), "{fm}");
+    assert!(!fm.contains("misses 0,"), "{fm}");
+    // flip's history is cut to its ends.
+    assert!(text.contains(" more versions"), "{text}");
+
+    // The same as one JSON document.
+    let out = pgojit(&[
+        "stress",
+        "--format=json",
+        "--mode=force-miss",
+        "--mode=flip=1000",
+        &file,
+        "--",
+        "--jit-sync",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stress JSON");
+    assert_eq!(v["matches"], true);
+    let modes: Vec<&str> = v["modes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["mode"].as_str().unwrap())
+        .collect();
+    assert_eq!(modes, ["force-miss", "flip=1000"]);
+    for m in v["modes"].as_array().unwrap() {
+        let r = &m["runs"][0]["report"];
+        let sites = r["sites"].as_array().unwrap();
+        assert!(!sites.is_empty(), "{r}");
+        let mut misses = 0;
+        for s in sites {
+            let versions = s["versions"].as_array().unwrap();
+            let last = versions.last().unwrap();
+            assert!(last["ns_per_call"].is_null(), "{s}");
+            for ver in versions {
+                if !ver["ns_per_call"].is_null() {
+                    assert!(ver["calls"].as_u64().unwrap() >= 100, "{s}");
+                }
+            }
+            // Compiled code's calls at the site (hits, misses, unguarded)
+            // are every version's, and no more than the interpreter
+            // counted there.
+            let (h, mi, ind) = (
+                s["hits"].as_u64().expect("--count-guards"),
+                s["misses"].as_u64().unwrap(),
+                s["indirect"].as_u64().unwrap(),
+            );
+            let calls: u64 = versions.iter().map(|v| v["calls"].as_u64().unwrap()).sum();
+            assert_eq!(calls, h + mi + ind, "{s}");
+            assert!(calls <= exact[s["at"].as_str().unwrap()], "{s}");
+            if m["mode"] == "force-miss" {
+                assert_eq!(h, 0, "force-miss: every guard misses: {s}");
+            }
+            misses += mi;
+        }
+        assert_eq!(r["guard_misses"].as_u64().unwrap(), misses, "{r}");
+        if m["mode"] == "force-miss" {
+            assert!(r["recompilations"].as_u64().unwrap() > 0, "{r}");
+            assert!(misses > 0, "{r}");
+        }
+    }
 }
 
 /// Two guarded targets with the same inlined body share one branch-free

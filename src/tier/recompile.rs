@@ -21,7 +21,7 @@
 //! running the old code move to the new at their next back-edge.
 
 use super::counters::{
-    miss_row, CALLS, CHECK_EVERY, HIT0, HITS, MISSES, MISS_DUE, MISS_ROWS, SITE_WORDS,
+    miss_row, CALLS, CHECK_EVERY, HIT0, HITS, INDIRECT, MISSES, MISS_DUE, MISS_ROWS, SITE_WORDS,
 };
 use super::Jit;
 use crate::runtime::typedesc::Itab;
@@ -62,12 +62,19 @@ pub struct SiteState {
     /// recompilation that reordered the guards counts its hits right).
     hit_targets: Vec<Target>,
     /// `pgojit stress --mode=flip`: rotations so far.
-    flips: u32,
+    pub flips: u32,
     /// The miss row a new key takes next when none is free.
     next_row: usize,
-    /// When each version of the site's code was installed, and the site's
-    /// calls then (for the time per call of each version).
-    pub timeline: Vec<(std::time::Instant, u64, String)>,
+    /// When each version of the site's code was installed, the site's
+    /// guarded and unguarded calls then (the `CALLS` and `INDIRECT`
+    /// words), and its shape (for the calls and time per call of each
+    /// version).
+    pub timeline: Vec<(std::time::Instant, u64, u64, String)>,
+    /// When the site itself asked for the installed version's successor
+    /// (a recompilation for its misses, a settle, a stress flip), and its
+    /// counters then: the end of that version's own time (see
+    /// [`Jit::site_versions`]). Set once per version.
+    pub ended: Vec<Option<(std::time::Instant, u64, u64)>>,
     /// Functions other than the site's own whose optimized code has the
     /// site's guards (they inlined its function): recompiled with it.
     hosts: Vec<FuncId>,
@@ -174,6 +181,7 @@ impl Jit<'_> {
                         other: 0,
                     });
                     st.start_calls = calls;
+                    end_version(&mut st, c);
                     let hosts = st.hosts.clone();
                     drop(st);
                     let why = format!("stress flip at site {site} after {every} calls");
@@ -334,6 +342,7 @@ impl Jit<'_> {
                 } else {
                     st.recompiles += 1;
                 }
+                end_version(&mut st, c);
                 open_window(&mut st, calls, misses);
                 // (Retiring the old code calls again at the next miss.)
                 let left = window_calls(st.recompiles, &self.policy);
@@ -556,25 +565,56 @@ impl Jit<'_> {
         }
     }
 
-    /// Per version of a guarded site's code: its shape, the calls it
-    /// made and the wall time per call while it was installed (the loop
-    /// around the call included), up to now.
-    pub fn site_versions(&self, site: usize) -> Vec<(String, u64, f64)> {
+    /// Per version of a site's code: its shape, the calls compiled code
+    /// counted at the site while it was installed (guarded and, with
+    /// counts on, unguarded ones; not interpreted calls), and the wall
+    /// time per call (the loop around the call included) where that is a
+    /// measurement of the site's own calls: from the version's
+    /// installation to the site's own request for its successor (a
+    /// recompilation for misses, a settle, a stress flip), over the calls
+    /// counted in between, at least [`MIN_TIMED_CALLS`] of them. Not for a
+    /// version replaced for another reason (a tier-up, another site's
+    /// recompilation: the time up to the next installation would include
+    /// compiling it, or idle time), nor the last one (its time would be
+    /// the rest of the run); `None` then.
+    pub fn site_versions(&self, site: usize) -> Vec<SiteVersion> {
         let st = self.sites.state(site);
+        let c = self.counters.site_words(site);
         let now = (
-            std::time::Instant::now(),
-            self.counters.site_words(site)[CALLS].load(Ordering::Relaxed),
+            c[CALLS].load(Ordering::Relaxed),
+            c[INDIRECT].load(Ordering::Relaxed),
         );
         st.timeline
             .iter()
             .enumerate()
-            .map(|(i, (t, c, shape))| {
-                let (t1, c1) = st.timeline.get(i + 1).map_or(now, |(t, c, _)| (*t, *c));
-                let calls = c1.saturating_sub(*c);
-                let ns = t1.duration_since(*t).as_nanos() as f64 / calls.max(1) as f64;
-                (shape.clone(), calls, ns)
+            .map(|(i, (t, g, u, shape))| {
+                let next = st.timeline.get(i + 1);
+                let (g1, u1) = next.map_or(now, |(_, g, u, _)| (*g, *u));
+                let calls = g1.saturating_sub(*g) + u1.saturating_sub(*u);
+                let ns = st
+                    .ended
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .filter(|_| next.is_some())
+                    .and_then(|(t1, g1, u1)| {
+                        let n = g1.saturating_sub(*g) + u1.saturating_sub(*u);
+                        (n >= MIN_TIMED_CALLS)
+                            .then(|| t1.saturating_duration_since(*t).as_nanos() as f64 / n as f64)
+                    });
+                SiteVersion {
+                    shape: shape.clone(),
+                    calls,
+                    ns_per_call: ns,
+                }
             })
             .collect()
+    }
+
+    /// Guard misses at `site` over the run, every version's (booked, and
+    /// those its miss rows hold).
+    pub fn site_misses(&self, site: usize) -> u64 {
+        misses_now(self.counters.site_words(site))
     }
 
     /// Calls the profile credits to target `t` at `site` (0 without one).
@@ -607,9 +647,35 @@ impl Jit<'_> {
             st.guarded = sh.targets.clone();
             let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);
+            let indirect = c[INDIRECT].load(Ordering::Relaxed);
+            st.ended.push(None);
             st.timeline
-                .push((std::time::Instant::now(), calls, sh.shape.clone()));
+                .push((std::time::Instant::now(), calls, indirect, sh.shape.clone()));
         }
+    }
+}
+
+/// The fewest calls a version of a site's code must have counted for its
+/// time per call to be printed (see [`Jit::site_versions`]).
+pub const MIN_TIMED_CALLS: u64 = 100;
+
+/// One version of a site's code (see [`Jit::site_versions`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteVersion {
+    pub shape: String,
+    pub calls: u64,
+    pub ns_per_call: Option<f64>,
+}
+
+/// Marks the end of the installed version's own time (the site asked for
+/// its successor), once.
+fn end_version(st: &mut SiteState, c: &[std::sync::atomic::AtomicU64; SITE_WORDS]) {
+    if let Some(e @ None) = st.ended.last_mut() {
+        *e = Some((
+            std::time::Instant::now(),
+            c[CALLS].load(Ordering::Relaxed),
+            c[INDIRECT].load(Ordering::Relaxed),
+        ));
     }
 }
 

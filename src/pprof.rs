@@ -70,6 +70,12 @@ pub fn export(prog: &Program, p: &Profile) -> Vec<u8> {
                 .map(|e| e.entry),
         }
     };
+    // A site in pgojit's standard library is not at that line of Go's
+    // (the library is pgojit's own Go source): as an edge it would steer
+    // Go's PGO at an unrelated call (and, through inlining, move the
+    // program's code). Its calls stay in the callees' flat samples.
+    let exports =
+        |s: SiteId| !prog.files[prog.sites[s.index()].pos.file as usize].starts_with("$GOROOT/");
     pgojit_profiler::pprof::encode(
         p,
         &Known {
@@ -77,6 +83,7 @@ pub fn export(prog: &Program, p: &Profile) -> Vec<u8> {
             caller: &caller,
             callee: &callee,
             export_as: &export_as,
+            exports: &exports,
         },
     )
 }

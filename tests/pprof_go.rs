@@ -177,18 +177,16 @@ fn pprof_edges_are_the_json_reports_rows() {
             for row in site["receivers"].as_array().unwrap() {
                 let callee = go_callee(site, row);
                 let count = row["count"].as_i64().unwrap();
-                want_edges += 1;
                 if !caller.starts_with("main.") {
-                    // a library's site: names, line and count
+                    // a site of pgojit's library (not at that line of
+                    // Go's): no edge; its calls are the callee's flat ones
                     assert!(
-                        edges.iter().any(|e| e.0 == count
-                            && e.1[0].0 == callee
-                            && e.1[1].0 == caller
-                            && e.1[1].2 == line),
-                        "{name}: no edge {caller}:{line} -> {callee} {count} in {edges:?}"
+                        !edges.iter().any(|e| e.1[1].0 == caller && e.1[1].2 == line),
+                        "{name}: an edge from library site {caller}:{line} in {edges:?}"
                     );
                     continue;
                 }
+                want_edges += 1;
                 // the program's: start lines from the source text
                 let want = (
                     count,

@@ -20,7 +20,9 @@
 //!
 //! Calls counted as a site's `other` (no row) have no known callee and are
 //! left out. Direct calls are counted per function, not per call site, so
-//! they give no edges either.
+//! they give no edges either. Sites the embedder does not export
+//! (`Program::exports`: pgojit's own standard library, whose lines are not
+//! those of Go's) give no edges: their callees' calls are flat samples.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -60,6 +62,8 @@ pub struct Program<'a> {
     /// (pgojit's adapter `main.T.M·iface` is Go's `main.T.M`). Its calls
     /// count as that function's.
     pub export_as: &'a dyn Fn(FuncId) -> FuncId,
+    /// Whether site `id`'s rows become edges.
+    pub exports: &'a dyn Fn(SiteId) -> bool,
 }
 
 /// The pprof message for `p` (see the module docs for what it holds).
@@ -85,6 +89,9 @@ pub fn build(p: &Profile, prog: &Program) -> proto::Profile {
     // Calls reaching each function through a site's row.
     let mut via_edges = vec![0u64; p.func_count()];
     for (info, counters) in p.sites() {
+        if !(prog.exports)(info.id) {
+            continue;
+        }
         let caller = (prog.caller)(info.id);
         for (target, c) in counters.snapshot().ranked() {
             let Some(callee) = (prog.callee)(info.id, target) else {
@@ -310,6 +317,7 @@ mod tests {
             caller: &|_| FuncId(0),
             callee: &callee,
             export_as: &|f| f,
+            exports: &|_| true,
         };
         let bytes = encode(&p, &prog);
         assert_eq!(&bytes[..2], &[0x1f, 0x8b], "gzipped");
@@ -347,6 +355,7 @@ mod tests {
             caller: &|_| FuncId(0),
             callee: &|_, _| None,
             export_as: &|f| f,
+            exports: &|_| true,
         };
         let m = decode(&encode(&p, &prog)).unwrap();
         assert!(m.sample.is_empty());

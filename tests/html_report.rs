@@ -293,7 +293,7 @@ fn recompilations_and_timeline_in_the_browser() {
     let (page, trace) = html_report(&dir, "report.html", &prog, &["--jit-sync", "--trace-tier"]);
     assert_self_contained(&page);
     let count = |pred: &dyn Fn(&str) -> bool| trace.lines().filter(|l| pred(l)).count();
-    let recompiles = count(&|l| l.ends_with(&format!(": recompiling main.phase")));
+    let recompiles = count(&|l| l.ends_with(": recompiling main.phase"));
     assert!(recompiles >= 1, "the phase site recompiles: {trace}");
     let tier_ups = count(&|l| l.contains(": tier-up ") || l.contains(" still runs its "));
     let osr = count(&|l| l.contains(": OSR into compiled ") || l.contains(" leaves its "));

@@ -128,7 +128,7 @@ fn every_function_of_the_corpus_builds_and_verifies() {
                     if e.starts_with("irreducible control flow")
                         || e.starts_with("a deferred-call frame") =>
                 {
-                    refused.push(format!("{}", prog.funcs[i].name));
+                    refused.push(prog.funcs[i].name.to_string());
                 }
                 Err(e) => failures.push(format!("{name}: {}: {e}", prog.funcs[i].name)),
                 Ok(_) => {}

@@ -130,7 +130,10 @@ fn decl_line(src: &str, go_name: &str) -> i64 {
 }
 
 /// (value, [(function, start line, line)]) of every sample.
-fn samples(p: &proto::Profile) -> Vec<(i64, Vec<(String, i64, i64)>)> {
+type Samples = Vec<(i64, Vec<(String, i64, i64)>)>;
+
+/// The samples of `p` (see [`Samples`]).
+fn samples(p: &proto::Profile) -> Samples {
     p.sample
         .iter()
         .map(|s| {

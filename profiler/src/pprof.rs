@@ -284,7 +284,10 @@ mod tests {
     }
 
     /// Each sample as (value, [(function name, start line, line)]).
-    fn stacks(m: &proto::Profile) -> Vec<(i64, Vec<(String, i64, i64)>)> {
+    /// (value, [(function, start line, line)]) per sample.
+    type Stacks = Vec<(i64, Vec<(String, i64, i64)>)>;
+
+    fn stacks(m: &proto::Profile) -> Stacks {
         let s = |i: i64| m.string_table[i as usize].clone();
         m.sample
             .iter()

@@ -477,7 +477,7 @@ impl Vm<'_> {
         if let Some(g) = to {
             let s = self.sched_mut();
             match s.gs.get(g).map(|x| x.status) {
-                Some(Status::Waiting(w)) if w == "coroutine" => self.ready(g, 0),
+                Some(Status::Waiting("coroutine")) => self.ready(g, 0),
                 Some(Status::Runnable) => {}
                 _ => return Ok(()),
             }

@@ -2774,7 +2774,8 @@ impl Gen<'_> {
             0
         };
         if let Op::Alloc { n, layout, .. } = *op {
-            return Ok(self.alloc(i, n, layout));
+            self.alloc(i, n, layout);
+            return Ok(());
         }
         let mut reads: Vec<Slot> = Vec::new();
         for o in op.reads().iter() {

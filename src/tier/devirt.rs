@@ -57,7 +57,7 @@ pub fn plan(jit: &Jit, prog: &Program, op: &Op, inlinable: &dyn Fn(FuncId) -> bo
         None
     };
     let meta = &prog.sites[site.index()];
-    let at = format!("{}", prog.at(meta.pos));
+    let at = prog.at(meta.pos).to_string();
     let mut plan = SitePlan::default();
     let Some(profile) = jit.profile else {
         plan.trace.push(format!(

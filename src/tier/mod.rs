@@ -291,7 +291,7 @@ impl<'p> Jit<'p> {
                 self.compile_or_queue(f);
             }
         }
-        if !self.installed(f).is_some_and(|c| c.tier >= top) || pc == 0 {
+        if self.installed(f).is_none_or(|c| c.tier < top) || pc == 0 {
             // (Calls go to the new code through the entry cell. The budget
             // stays short: only activations still running this code count
             // it down, and a loop among them must come back for its
@@ -492,7 +492,7 @@ impl<'p> Jit<'p> {
             let at = if pos.line == 0 {
                 self.prog.file_name.clone()
             } else {
-                format!("{}", self.prog.at(pos))
+                self.prog.at(pos).to_string()
             };
             eprintln!("{at}: tier-up {}: {why}{}", func.name, self.queued());
         }

@@ -346,7 +346,7 @@ fn rat_to_ieee(r: &BigRational, mant: u32, bias: i64) -> u64 {
     }
     let bits = if m >= 1u64 << mant {
         let biased = lsb + mant as i64 + bias;
-        if biased >= 2 * bias + 1 {
+        if biased > 2 * bias {
             return inf;
         }
         ((biased as u64) << mant) | (m & ((1u64 << mant) - 1))

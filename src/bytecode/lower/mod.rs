@@ -834,9 +834,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         fb.emit_ret(0)?;
-        let b;
-        b = fb.b;
-        self.funcs[id.index()] = Some(b.finish());
+        self.funcs[id.index()] = Some(fb.b.finish());
         Ok(id)
     }
 

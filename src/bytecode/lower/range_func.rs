@@ -208,17 +208,17 @@ impl FnCtx<'_, '_> {
                 c: Cmp::Eq,
                 t: 0,
             });
-            let l = Some(Ident {
+            let l = Ident {
                 name: label,
                 pos: x.pos,
                 id: crate::syntax::ast::NodeId(u32::MAX),
-            });
+            };
             let s = Stmt {
                 pos: x.pos,
                 kind: match cont {
-                    Escape::Continue => StmtKind::Continue(l),
-                    Escape::Break => StmtKind::Break(l),
-                    Escape::Goto => StmtKind::Goto(l.expect("a label")),
+                    Escape::Continue => StmtKind::Continue(Some(l)),
+                    Escape::Break => StmtKind::Break(Some(l)),
+                    Escape::Goto => StmtKind::Goto(l),
                 },
             };
             self.stmt(&s)?;

@@ -136,40 +136,38 @@ impl Checker<'_> {
                 ),
             );
         };
-        let kind = match fo.mode {
-            _ => {
-                let f = strip_parens(fun);
-                match &f.kind {
-                    ExprKind::Ident(_) => {
-                        match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
-                            Some(ObjKind::Func(fi)) => CallKind::Static(fi),
-                            _ => CallKind::Closure,
-                        }
-                    }
-                    ExprKind::Selector(..) if self.info.uses.contains_key(&f.id) => {
-                        // A qualified name, `pkg.F` (a native called in place).
-                        match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
-                            Some(ObjKind::Func(fi)) => match self.info.funcs[fi].native {
-                                Some(n) => CallKind::Native(n),
-                                None => CallKind::Static(fi),
-                            },
-                            _ => CallKind::Closure,
-                        }
-                    }
-                    ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
-                        Some(Selection::Promoted { last, .. })
-                            if matches!(**last, Selection::Method { .. }) =>
-                        {
-                            CallKind::Method
-                        }
-                        Some(Selection::Method { .. })
-                        | Some(Selection::MethodExpr { .. })
-                        | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
-                        Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
+        let kind = {
+            let f = strip_parens(fun);
+            match &f.kind {
+                ExprKind::Ident(_) => {
+                    match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
+                        Some(ObjKind::Func(fi)) => CallKind::Static(fi),
                         _ => CallKind::Closure,
-                    },
-                    _ => CallKind::Closure,
+                    }
                 }
+                ExprKind::Selector(..) if self.info.uses.contains_key(&f.id) => {
+                    // A qualified name, `pkg.F` (a native called in place).
+                    match self.info.uses.get(&f.id).map(|o| self.obj(*o).kind.clone()) {
+                        Some(ObjKind::Func(fi)) => match self.info.funcs[fi].native {
+                            Some(n) => CallKind::Native(n),
+                            None => CallKind::Static(fi),
+                        },
+                        _ => CallKind::Closure,
+                    }
+                }
+                ExprKind::Selector(..) => match self.info.selections.get(&f.id) {
+                    Some(Selection::Promoted { last, .. })
+                        if matches!(**last, Selection::Method { .. }) =>
+                    {
+                        CallKind::Method
+                    }
+                    Some(Selection::Method { .. })
+                    | Some(Selection::MethodExpr { .. })
+                    | Some(Selection::IfaceMethodExpr { .. }) => CallKind::Method,
+                    Some(Selection::IfaceMethod { .. }) => CallKind::Iface,
+                    _ => CallKind::Closure,
+                },
+                _ => CallKind::Closure,
             }
         };
         self.info.calls.insert(e.id, kind);

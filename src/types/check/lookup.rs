@@ -33,17 +33,17 @@ pub(crate) enum Missing {
     WrongType(String),
 }
 
+/// The embedded fields to a member (field index, through a pointer) and
+/// the member.
+pub(crate) type EmbeddedPath = (Vec<(usize, bool)>, Member);
+
 impl Checker<'_> {
     /// `name` in a value of type `t` through its embedded fields, at the
     /// shallowest depth where it exists (Go's selector rule): the path of
     /// embedded fields there and the member; `Err` with the depth's
     /// several candidates when it is ambiguous. Depth 0 (`t`'s own fields
     /// and methods) is not searched: the caller did.
-    pub(crate) fn find_embedded(
-        &self,
-        t: Ty,
-        name: &str,
-    ) -> Result<Option<(Vec<(usize, bool)>, Member)>, ()> {
+    pub(crate) fn find_embedded(&self, t: Ty, name: &str) -> Result<Option<EmbeddedPath>, ()> {
         let types = &self.info.types;
         let strip = |t: Ty| match types.kind(t) {
             TypeKind::Pointer(p) => (*p, true),

@@ -628,10 +628,7 @@ fn print_jit_stats(prog: &Program, j: &crate::tier::Jit, vm: &Vm) {
             continue;
         }
         let part = |v: &crate::tier::recompile::SiteVersion| {
-            let t = v
-                .ns_per_call
-                .map_or("not measured".into(), |ns| format!("{ns:.2} ns/call"));
-            format!("{}: {} calls, {t}", v.shape, v.calls)
+            format!("{}: {} calls, {}", v.shape, v.calls, v.timing())
         };
         let n = versions.len();
         let mut parts: Vec<String> = Vec::new();

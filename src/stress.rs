@@ -18,6 +18,7 @@
 
 use crate::driver::Outcome;
 use crate::options::StressMode;
+use crate::tier::recompile::SiteVersion;
 use serde::{Deserialize, Serialize};
 use std::process::Command;
 use std::time::Instant;
@@ -54,7 +55,7 @@ pub struct SiteReport {
     /// The call as written (`s.Area`).
     pub call: String,
     /// Every version of the site's code, in order of installation.
-    pub versions: Vec<VersionReport>,
+    pub versions: Vec<SiteVersion>,
     /// Recompilations this site's misses caused.
     pub recompiles: u32,
     /// `--stress-mode=flip`: recompilations the mode forced (rotations).
@@ -67,18 +68,6 @@ pub struct SiteReport {
     pub misses: u64,
     /// Calls compiled code made without guards.
     pub indirect: u64,
-}
-
-/// One version of a site's code.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-pub struct VersionReport {
-    /// `guard main.Circle (inlined), main.Square`, `indirect`...
-    pub shape: String,
-    /// Calls compiled code counted at the site while it was installed.
-    pub calls: u64,
-    /// Wall time per call, only where measured over the site's own calls
-    /// (see `Jit::site_versions`); `None`: not measured.
-    pub ns_per_call: Option<f64>,
 }
 
 /// What the JIT counted in a run, for `--stress-report`.
@@ -109,14 +98,7 @@ pub fn run_report(prog: &crate::bytecode::Program, j: &crate::tier::Jit) -> RunR
         r.sites.push(SiteReport {
             at: prog.at(meta.pos),
             call: meta.text.clone(),
-            versions: versions
-                .into_iter()
-                .map(|v| VersionReport {
-                    shape: v.shape,
-                    calls: v.calls,
-                    ns_per_call: v.ns_per_call,
-                })
-                .collect(),
+            versions,
             recompiles,
             flips,
             settled,
@@ -511,14 +493,12 @@ fn sites_text(r: &RunReport, verbose: bool) -> Vec<String> {
         out.push(clip(&line, 200));
         let v = &s.versions;
         let show = |i: usize, out: &mut Vec<String>| {
-            let t = v[i]
-                .ns_per_call
-                .map_or("not measured".to_string(), |ns| format!("{ns:.2} ns/call"));
             out.push(format!(
-                "    v{} {}: {}, {t}",
+                "    v{} {}: {}, {}",
                 i + 1,
                 clip(&v[i].shape, CLIP),
-                plural(v[i].calls, "call", "calls")
+                plural(v[i].calls, "call", "calls"),
+                v[i].timing()
             ));
         };
         if verbose || v.len() <= 2 * ENDS + 1 {
@@ -572,7 +552,7 @@ mod tests {
             at: "p.go:3:4".into(),
             call: "s.Area".into(),
             versions: (0..versions)
-                .map(|i| VersionReport {
+                .map(|i| SiteVersion {
                     shape: shape.into(),
                     calls: i as u64,
                     ns_per_call: (i % 2 == 1).then_some(1.5),

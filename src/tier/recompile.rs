@@ -659,12 +659,25 @@ impl Jit<'_> {
 /// time per call to be printed (see [`Jit::site_versions`]).
 pub const MIN_TIMED_CALLS: u64 = 100;
 
-/// One version of a site's code (see [`Jit::site_versions`]).
-#[derive(Clone, Debug, PartialEq)]
+/// One version of a site's code (see [`Jit::site_versions`]); also a row
+/// of `pgojit stress`'s report.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SiteVersion {
+    /// `guard main.Circle (inlined), main.Square`, `indirect`...
     pub shape: String,
+    /// Calls compiled code counted at the site while it was installed.
     pub calls: u64,
+    /// Wall time per call, only where measured over the site's own calls;
+    /// `None`: not measured.
     pub ns_per_call: Option<f64>,
+}
+
+impl SiteVersion {
+    /// `1.25 ns/call`, or `not measured`.
+    pub fn timing(&self) -> String {
+        self.ns_per_call
+            .map_or("not measured".into(), |ns| format!("{ns:.2} ns/call"))
+    }
 }
 
 /// Marks the end of the installed version's own time (the site asked for

@@ -321,15 +321,34 @@ fn run_program(
         let total = start.elapsed();
         eprintln!("pgojit stats:");
         eprintln!("  run time          {:.3} s", total.as_secs_f64());
-        eprintln!("  gc collections    {}", s.collections);
+        eprintln!(
+            "  gc collections    {} ({} marked on {} threads)",
+            s.collections, s.parallel_collections, vm.heap.gc_threads
+        );
         eprintln!(
             "  gc time           {:.3} s ({:.1}% of run time)",
             s.gc_time.as_secs_f64(),
             100.0 * s.gc_time.as_secs_f64() / total.as_secs_f64().max(1e-9)
         );
+        let (p50, max) = s.pause_p50_max();
         eprintln!(
-            "  allocated         {} bytes in {} objects",
-            s.allocated_bytes, s.allocated_objects
+            "  gc pauses         p50 {:.3} ms, max {:.3} ms",
+            p50.as_secs_f64() * 1e3,
+            max.as_secs_f64() * 1e3
+        );
+        let mark = s.mark_time.as_secs_f64();
+        eprintln!(
+            "  marking           {:.3} s, {} objects, {} MB ({:.0} MB/s)",
+            mark,
+            s.marked_objects,
+            s.marked_bytes >> 20,
+            s.marked_bytes as f64 / 1e6 / mark.max(1e-9)
+        );
+        eprintln!(
+            "  allocated         {} bytes in {} objects ({:.0} MB/s)",
+            s.allocated_bytes,
+            s.allocated_objects,
+            s.allocated_bytes as f64 / 1e6 / total.as_secs_f64().max(1e-9)
         );
         eprintln!(
             "  freed             {} objects ({} of them released by compiled code after their last use)",
@@ -339,6 +358,10 @@ fn run_program(
         eprintln!("  peak heap         {} bytes", s.peak_live_bytes);
         eprintln!("  live after last gc {} bytes", s.last_live_bytes);
         eprintln!("  heap at exit      {} bytes", vm.heap.in_use());
+        eprintln!(
+            "  arena             {} bytes used at most, {} bytes given back to the system",
+            s.arena_bytes, s.scavenged_bytes
+        );
         if let Some(g) = vm.goroutine_stats() {
             eprintln!(
                 "  goroutines        {} started, {} alive at most (main's counted), {} switches",
@@ -407,6 +430,10 @@ fn set_limits(vm: &mut Vm, opts: &RunOptions) {
     vm.heap.gc_percent = opts.gc_percent;
     vm.heap.stress = opts.gc_stress;
     vm.heap.limit = opts.heap_limit;
+    vm.heap.gc_threads = match opts.gc_threads {
+        0 => crate::runtime::heap::default_gc_threads(),
+        n => n,
+    };
     if let Some(n) = opts.max_steps {
         vm.limit_steps(n);
     }

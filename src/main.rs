@@ -43,6 +43,9 @@ struct RunArgs {
     /// End with Go's out-of-memory error past this much live heap (bytes, or with K/M/G).
     #[arg(long)]
     heap_limit: Option<Size>,
+    /// Threads that mark during a collection (0: one per core, up to 8).
+    #[arg(long, default_value_t = RUN.gc_threads)]
+    gc_threads: usize,
     /// Stop with exit code 4 after this many steps (function entries and
     /// loop back-edges, counted alike in every tier), for untrusted programs.
     #[arg(long)]
@@ -288,6 +291,7 @@ fn run_options(a: &RunArgs, report: Option<Report>) -> Result<RunOptions, String
     Ok(RunOptions {
         gc_percent: a.gc_percent,
         heap_limit: a.heap_limit.map(|s| s.0),
+        gc_threads: a.gc_threads,
         max_steps: a.max_steps,
         max_stack: a.max_stack.map(|s| s.0),
         gc_stress: a.gc_stress,

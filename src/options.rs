@@ -25,6 +25,9 @@ pub struct RunOptions {
     pub gc_percent: u64,
     /// Stop with Go's out-of-memory error past this many live bytes.
     pub heap_limit: Option<u64>,
+    /// Threads that mark during a collection; 0: one per core, up to 8
+    /// (`heap::default_gc_threads`).
+    pub gc_threads: usize,
     /// Stop after this many steps (function entries and loop back-edges).
     pub max_steps: Option<u64>,
     /// Bytes of VM stack (Go's stack overflow past them).
@@ -71,6 +74,7 @@ impl RunOptions {
     pub const DEFAULT: RunOptions = RunOptions {
         gc_percent: DEFAULT_GC_PERCENT,
         heap_limit: None,
+        gc_threads: 0,
         max_steps: None,
         max_stack: None,
         gc_stress: false,

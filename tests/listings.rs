@@ -95,6 +95,7 @@ const INLINE_COMMENTS: &[&str] = &[
     "indirect call",
     "stress:",
     "--verify-guards: re-check",
+    "new object",
 ];
 
 fn insn_header(c: &str) -> Option<(u32, String)> {
@@ -488,6 +489,7 @@ families!(
     float,
     strings,
     memory,
+    alloc,
     frame_arrays,
     iface,
     calls,

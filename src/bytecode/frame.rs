@@ -51,6 +51,9 @@ pub struct JitCtx {
     /// Both tiers take one per step, so the limit strikes at the same
     /// step in every tier.
     pub steps_left: i64,
+    /// The heap's allocation caches (`heap::cache_slot`), which compiled
+    /// code bumps inline.
+    pub alloc_caches: u64,
 }
 
 pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
@@ -59,6 +62,7 @@ pub const STACK_END: i32 = offset_of!(JitCtx, stack_end) as i32;
 pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
 pub const GLOBALS_DELTA: i32 = offset_of!(JitCtx, globals_delta) as i32;
 pub const STEPS_LEFT: i32 = offset_of!(JitCtx, steps_left) as i32;
+pub const ALLOC_CACHES: i32 = offset_of!(JitCtx, alloc_caches) as i32;
 
 impl JitCtx {
     pub fn new() -> JitCtx {
@@ -72,6 +76,7 @@ impl JitCtx {
             stack_base: 0,
             globals_delta: 0,
             steps_left: i64::MAX,
+            alloc_caches: 0,
         }
     }
 }

@@ -205,7 +205,7 @@ struct Suspended {
 
 impl<'p> Vm<'p> {
     pub fn new(prog: &'p Program) -> Vm<'p> {
-        Vm {
+        let mut vm = Vm {
             prog,
             stack: mem::VmStack::new(STACK_SLOTS),
             heap: {
@@ -258,8 +258,9 @@ impl<'p> Vm<'p> {
             funcs_named: 0,
             sched: None,
             goid: 1,
-        }
-        .with_entries()
+        };
+        vm.jc.alloc_caches = vm.heap.alloc_caches();
+        vm.with_entries()
     }
 
     fn with_entries(mut self) -> Self {

@@ -48,9 +48,10 @@
 use super::ir::*;
 use super::magic;
 use super::regalloc::{self, Alloc, Loc, ALLOCATABLE, XMM_ALLOCATABLE};
-use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
+use crate::bytecode::frame::{ALLOC_CACHES, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{Cmp, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
+use crate::runtime::heap;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
 use crate::tier::machine::{int_cond, shift_by_count, trunc_ext, Shift};
@@ -98,6 +99,10 @@ enum Stub {
     /// `--max-steps` ran out entering a function (`pc` 0) or at the
     /// back-edge at `pc`.
     Step(Label, FuncId, u32),
+    /// An allocation whose cache's run is spent: `runtime::alloc` (with
+    /// the registers live there saved and reloaded), then back to the
+    /// label after the inline bump, the object in `RET`.
+    Alloc(Label, Label, Vec<(Loc, bool)>, u32, u32, Label),
     /// `--verify-guards` found the wrong type (in `TMP1`) at `site`,
     /// where the guard stood for `check`.
     Verify(Label, u32, u64),
@@ -1373,13 +1378,42 @@ impl Gen<'_> {
         self.m.jne(unwind);
     }
 
-    /// `i` = a new zeroed object of `words` words (`Op::Alloc`): a direct
-    /// call to `runtime::alloc`, with the object in `RET`, not in a slot.
-    /// A safepoint: the live pointers are in the frame (the whole function's,
-    /// which the collector scans, inlined frames and save slots included).
+    /// `i` = a new zeroed object of `words` words (`Op::Alloc`), in `RET`:
+    /// inline, the bump of its allocation cache (`heap::cache_slot`: the
+    /// table's address in the `JitCtx`, `next += size` while it stays
+    /// within `end`; the run's slots are zero and marked allocated
+    /// already), as Go's `mallocgc` takes the next free slot of its
+    /// `mcache` span; out of line when the run is spent (or for large
+    /// objects, inline), a call of `runtime::alloc`: a safepoint, with the
+    /// live pointers in the frame (the whole function's, which the
+    /// collector scans, inlined frames and save slots included).
     fn alloc(&mut self, i: InsnId, words: u32, layout: u32) {
         let live = self.live_regs(i);
-        self.save(&live);
+        let unwind = self.unwind_label();
+        if let Some((off, size)) = heap::cache_slot(words as usize, layout) {
+            let (slow, join) = (self.m.new_label(), self.m.new_label());
+            self.m.comment(&format!(
+                "new object: {words} words, layout {layout}, {size}-byte slot from the cache"
+            ));
+            self.m.load(TMP1, Mem::at(VM, ALLOC_CACHES));
+            self.m.load(RET, Mem::at(TMP1, off));
+            self.m.lea(TMP2, Mem::at(RET, size as i32));
+            self.m.cmp(Mem::at(TMP1, off + 8), TMP2);
+            self.m.jcc(Cond::Below, slow);
+            self.m.store(Mem::at(TMP1, off), TMP2);
+            self.m.bind(join);
+            self.stubs
+                .push(Stub::Alloc(slow, join, live, words, layout, unwind));
+            self.def(i, RET);
+            return;
+        }
+        self.alloc_call(&live, words, layout, unwind);
+        self.def(i, RET);
+    }
+
+    /// The call of `runtime::alloc` for [`Self::alloc`]: the object in `RET`.
+    fn alloc_call(&mut self, live: &[(Loc, bool)], words: u32, layout: u32, unwind: Label) {
+        self.save(live);
         self.m.mov(ARGS[0], VM);
         self.m.mov(ARGS[1], FRAME);
         self.m.mov_imm(ARGS[2], self.func.0 as u64);
@@ -1387,10 +1421,8 @@ impl Gen<'_> {
             .mov_imm(ARGS[3], words as u64 | (layout as u64) << 32);
         self.m.call_abs(runtime::alloc as *const () as usize);
         self.m.test(RET, RET);
-        let unwind = self.unwind_label();
         self.m.je(unwind);
-        self.reload(&live);
-        self.def(i, RET);
+        self.reload(live);
     }
 
     /// The results of a call in the window, read into `i` (one word) or
@@ -3234,6 +3266,13 @@ impl Gen<'_> {
                     self.m.bind(go);
                     self.frame_leave();
                     self.m.jmp_reg(TMP0);
+                }
+                Stub::Alloc(l, join, live, words, layout, unwind) => {
+                    self.m
+                        .comment("allocation cache's run spent: the runtime refills it");
+                    self.m.bind(l);
+                    self.alloc_call(&live, words, layout, unwind);
+                    self.m.jmp(join);
                 }
                 Stub::Step(l, func, pc) => {
                     self.m.bind(l);

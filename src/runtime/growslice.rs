@@ -10,15 +10,8 @@
 //! (Go's compiler may also give `append` a 32-byte stack buffer of its
 //! own for a slice that does not escape; this follows the runtime only.)
 
-/// Go's small-object size classes in bytes (`SizeClassToSize`, Go 1.27,
-/// amd64), class 0 left out.
-const CLASSES: [u64; 67] = [
-    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
-    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
-    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
-    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
-    32768,
-];
+use super::heap::SIZE_CLASSES as CLASSES;
+
 const MAX_SMALL: u64 = 32768;
 const PAGE: u64 = 8192;
 /// The header of an object with pointers past [`HEADERLESS`] bytes.

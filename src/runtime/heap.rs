@@ -1,24 +1,47 @@
 //! The garbage-collected heap: a precise, non-moving mark-sweep collector
-//! over size-classed blocks.
+//! over size-classed blocks in one reserved arena.
 //!
-//! Every object records a layout (which words of one element are pointers)
-//! and its size, so the collector scans the heap precisely. Objects never
-//! move, so interior pointers (`&s.f`, `s[i:]`, substrings) keep their
-//! object alive: a pointer is mapped to the object that contains it through
-//! the block it falls in (blocks are aligned to their size) or, for large
-//! objects, an ordered map. A word that maps to no object (nil, constants,
-//! static data, scalars in maybe-pointer frame slots) is ignored.
+//! **Arena.** The heap reserves one large range of address space
+//! (memmap2, `MAP_NORESERVE`: pages cost memory only once touched) and
+//! carves it into 64 KiB blocks. A word's block is `(w - base) >> 16`, an
+//! index into [`Heap::blocks`]: finding the object behind a pointer is
+//! arithmetic (Go's `spanOf`), never a hash lookup. A block holds objects
+//! of one size class (Go's 67 classes, 8 bytes to 32 KiB) and one layout
+//! (pointer map), so it needs no per-object metadata: its slot size, its
+//! layout, and two side bitmaps, *allocated* and *marked*, one bit per
+//! slot. A slot's index is a multiplication (`divMul`). Objects past 32
+//! KiB take a span of whole blocks of their own.
 //!
-//! Allocation never collects. The interpreter asks [`Heap::due`] at its
-//! safepoints (before allocating instructions, when every live value is in
-//! a frame slot) and then calls [`Heap::collect`] with the roots. Pacing
-//! follows Go's GOGC: a cycle starts when the heap has grown by
-//! `gc_percent`% over what the last cycle left live.
+//! **Allocation.** Each (size class, layout) pair has an allocation cache,
+//! two words `next` and `end` bounding a run of free, zeroed slots in one
+//! of its blocks: allocating is `next += size` when that stays within
+//! `end`, which compiled code does inline (the caches live in a table
+//! whose address compiled code finds in its `JitCtx`, each at an offset a
+//! compiler computes: [`cache_slot`]), falling back to [`Heap::alloc`] when the run is
+//! spent. Refilling takes the next run of free slots (the allocated
+//! bitmap's zero bits) of a block of the pair, or a new block; it zeroes
+//! the run (blocks fresh from the system are zero already), sets its
+//! allocated bits and counts its bytes as in use at once, as Go counts a
+//! span cached in an `mcache`. Statistics are brought up to date per run.
+//!
+//! **Collection.** Allocation never collects. The interpreter asks
+//! [`Heap::due`] at its safepoints (before allocating instructions, when
+//! every live value is in a frame slot), compiled code's slow path does the
+//! same, and then [`Heap::collect`] runs with the roots: the caches' runs
+//! are given back, the roots and then the heap are traced (interior
+//! pointers keep their object; a word that maps to no allocated slot is
+//! ignored) by up to [`Heap::gc_threads`] threads that share a work list
+//! and set mark bits atomically, and the sweep makes each block's marked
+//! bitmap its allocated one. Wholly empty blocks go back to the arena's
+//! free runs, and free memory well past what the next cycle needs is given
+//! back to the system (`MADV_DONTNEED`). Pacing follows Go's GOGC: a cycle
+//! starts when the heap has grown by `gc_percent`% over what the last cycle
+//! left live; a run never reaches past that goal by more than one slot.
 
 use crate::runtime::panic::Panic;
-use std::alloc::Layout as AllocLayout;
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use parking_lot::{Condvar, Mutex};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Go's default GOGC (`--gc-percent`).
@@ -36,22 +59,29 @@ pub const STRING: LayoutId = 2;
 /// The address handed out for zero-sized objects (never dereferenced, never nil).
 pub const ZERO_SIZED: u64 = 8;
 
-const BLOCK: usize = 64 * 1024;
-const FREE: u32 = u32::MAX;
-/// Size classes in words; larger objects are allocated on their own.
-const CLASSES: &[usize] = &[
-    1, 2, 3, 4, 6, 8, 10, 12, 16, 20, 24, 32, 40, 48, 64, 80, 96, 128, 160, 192, 256, 320, 384,
-    512, 640, 768, 1024,
+const BLOCK_SHIFT: u32 = 16;
+const BLOCK: usize = 1 << BLOCK_SHIFT;
+
+/// Go's small-object size classes in bytes (`SizeClassToSize`, Go 1.27,
+/// amd64), class 0 left out: the heap's classes, and what `growslice`
+/// rounds a grown array to.
+pub const SIZE_CLASSES: [u64; 67] = [
+    8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352,
+    384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
+    2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
 ];
-/// The largest size class, in words.
-const MAX_SMALL: usize = 1024;
+const NCLASS: usize = SIZE_CLASSES.len();
+/// The largest small object, in words; larger ones get blocks of their own.
+const MAX_SMALL: usize = 32768 / 8;
 /// Size class of an object of `w` words (`w` from 1 to [`MAX_SMALL`]),
 /// looked up rather than searched on every allocation.
 static CLASS_OF: [u8; MAX_SMALL + 1] = {
     let mut t = [0u8; MAX_SMALL + 1];
     let (mut w, mut c) = (1, 0);
     while w <= MAX_SMALL {
-        if CLASSES[c] < w {
+        if (SIZE_CLASSES[c] as usize) < w * 8 {
             c += 1;
         }
         t[w] = c as u8;
@@ -59,6 +89,7 @@ static CLASS_OF: [u8; MAX_SMALL + 1] = {
     }
     t
 };
+
 /// The multiplier that divides an offset in a block by `size` bytes
 /// (`slot_of`): `ceil(2^32 / size)`, as Go's runtime finds an object's
 /// index in its span (`divMul`).
@@ -67,10 +98,9 @@ const fn div_mul(size: usize) -> u32 {
 }
 
 /// `off / size` for an offset in a block, by a multiplication: exact
-/// because `off * size < 2^32` (`off` < 64 KiB, `size` ≤ 8 KiB), so the
+/// because `off * size < 2^32` (`off` < 64 KiB, `size` ≤ 32 KiB), so the
 /// multiplier's rounding error, below `off / 2^32`, stays under `1 /
-/// size`. A 64-bit `div` on the marking path and at every release cost
-/// more than the rest of either.
+/// size`.
 #[inline]
 fn slot_of(off: usize, div_mul: u32) -> usize {
     ((off as u64 * div_mul as u64) >> 32) as usize
@@ -79,53 +109,201 @@ fn slot_of(off: usize, div_mul: u32) -> usize {
 /// The smallest first heap goal (Go's is 4 MB).
 const MIN_GOAL: u64 = 4 << 20;
 
-/// Block addresses are multiples of `BLOCK`: a multiplicative hash of the
-/// block number is enough, and much cheaper than SipHash on the marking path.
-#[derive(Default)]
-struct BlockHasher(u64);
+/// Address space the arena asks for first (halved until the system
+/// agrees): only what is touched costs memory.
+const ARENA_RESERVE: usize = 1 << 38;
 
-impl Hasher for BlockHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// The longest run a cache takes (more slots when one is larger): the
+/// heap counts a run's bytes as in use, so with a run per pair cached,
+/// long runs would bring collections forward (Go's spans for small
+/// classes are 8 KiB).
+const MAX_RUN: usize = 16 << 10;
+
+/// Layouts whose pairs get a slot in the cache table: allocations of the
+/// layouts past it take the slow path every time.
+const CACHE_LAYOUTS: usize = 4096;
+
+/// A pair's allocation cache: the run of free, zeroed slots it allocates
+/// from. Compiled code reads and bumps `next` ([`cache_slot`]).
+#[repr(C)]
+#[derive(Clone, Copy, Default, Debug)]
+pub struct Cache {
+    pub next: u64,
+    pub end: u64,
+}
+
+/// Where compiled code finds the cache of objects of `words` words with
+/// `layout`: its offset from the cache table's address (`JitCtx`'s
+/// `alloc_caches`, [`Heap::alloc_caches`]), and their slot size in bytes;
+/// `None` when such objects always take the slow path (large objects,
+/// layouts past the table).
+pub fn cache_slot(words: usize, layout: LayoutId) -> Option<(i32, u32)> {
+    if words == 0 || words > MAX_SMALL || layout as usize >= CACHE_LAYOUTS {
+        return None;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let class = CLASS_OF[words] as usize;
+    let pair = layout as usize * NCLASS + class;
+    Some((
+        (pair * std::mem::size_of::<Cache>()) as i32,
+        SIZE_CLASSES[class] as u32,
+    ))
+}
+
+/// The cache table: `CACHE_LAYOUTS * NCLASS` caches in an anonymous
+/// mapping (zero, and memory only where touched), which stays in place
+/// as the heap moves. Each VM has its own heap and table: compiled code,
+/// shared by the copies of `--copies`, finds the table through its `JitCtx`.
+struct CacheTable {
+    ptr: *mut Cache,
+    _map: memmap2::MmapMut,
+}
+
+impl CacheTable {
+    fn new() -> CacheTable {
+        let bytes = CACHE_LAYOUTS * NCLASS * std::mem::size_of::<Cache>();
+        let mut map = memmap2::MmapOptions::new()
+            .len(bytes)
+            .map_anon()
+            .expect("the allocation caches' mapping");
+        CacheTable {
+            ptr: map.as_mut_ptr().cast(),
+            _map: map,
         }
     }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = ((n / BLOCK) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+
+    #[inline]
+    fn get(&mut self, pair: usize) -> &mut Cache {
+        debug_assert!(pair < CACHE_LAYOUTS * NCLASS);
+        // SAFETY: `pair` is within the table, which this heap owns and
+        // which only compiled code run by this heap's thread also writes
+        // (never while Rust holds this reference).
+        unsafe { &mut *self.ptr.add(pair) }
     }
 }
 
-#[derive(Clone, Copy)]
-struct Meta {
-    layout: u32,
-    words: u32,
-    mark: bool,
+/// A block's role.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Free,
+    /// Slots of one size class and layout.
+    Small,
+    /// The first block of a large object's span.
+    Large,
+    /// Another block of a large object's span (`head` is its first).
+    Tail,
 }
 
+/// A 64 KiB block of the arena and its side bitmaps.
 struct Block {
-    base: usize,
-    class: usize,
-    slot_words: usize,
-    /// `slot_of`'s multiplier for this block's slot size.
+    kind: Kind,
+    class: u8,
+    /// Small: every slot's layout. Large: the object's.
+    layout: u32,
+    slot_bytes: u32,
     div_mul: u32,
-    meta: Vec<Meta>,
-    free: Vec<u32>,
-    in_free_list: bool,
-    /// Objects allocated in the block (the sweep skips empty blocks).
-    used: u32,
+    nslots: u32,
+    /// Tail: the span's first block.
+    head: u32,
+    /// Large: the object's words and its span's blocks.
+    words: usize,
+    nblocks: u32,
+    /// Small: where the next run of free slots is looked for.
+    cursor: u32,
+    /// Small: slots from here on have been zero since the memory came
+    /// from the system.
+    fresh_from: u32,
+    /// Small: allocated slots (runs counted whole).
+    live: u32,
+    /// Small: on its pair's list of blocks with free slots.
+    in_partial: bool,
+    /// Free: every byte is zero (fresh from the system or given back).
+    zeroed: bool,
 }
 
-struct Large {
+impl Block {
+    fn free(zeroed: bool) -> Block {
+        Block {
+            kind: Kind::Free,
+            class: 0,
+            layout: 0,
+            slot_bytes: 0,
+            div_mul: 0,
+            nslots: 0,
+            head: 0,
+            words: 0,
+            nblocks: 0,
+            cursor: 0,
+            fresh_from: 0,
+            live: 0,
+            in_partial: false,
+            zeroed,
+        }
+    }
+}
+
+/// Bitmap words per block: for each 64 slots, the allocated word then
+/// the marked one (side by side: marking reads both).
+const BITS_PER_BLOCK: usize = 2 * (BLOCK / 8 / 64);
+
+/// The allocated-bits word of slots `64k..64k+64` of block `bi`.
+#[inline]
+fn alloc_at(bits: &[AtomicU64], bi: usize, k: usize) -> &AtomicU64 {
+    &bits[bi * BITS_PER_BLOCK + 2 * k]
+}
+
+/// The marked-bits word of slots `64k..64k+64` of block `bi` (a large
+/// object: bit 0 of its first block's word 0).
+#[inline]
+fn mark_at(bits: &[AtomicU64], bi: usize, k: usize) -> &AtomicU64 {
+    &bits[bi * BITS_PER_BLOCK + 2 * k + 1]
+}
+
+#[inline]
+fn is_alloc(bits: &[AtomicU64], bi: usize, slot: usize) -> bool {
+    alloc_at(bits, bi, slot >> 6).load(Ordering::Relaxed) & (1 << (slot & 63)) != 0
+}
+
+/// Sets or clears slot `slot`'s allocated bit (the program's thread only).
+#[inline]
+fn set_alloc(bits: &[AtomicU64], bi: usize, slot: usize, on: bool) {
+    let a = alloc_at(bits, bi, slot >> 6);
+    let v = a.load(Ordering::Relaxed);
+    let bit = 1 << (slot & 63);
+    a.store(if on { v | bit } else { v & !bit }, Ordering::Relaxed);
+}
+
+/// A pair's state on the Rust side.
+#[derive(Default)]
+struct Pair {
+    /// Blocks with free slots (the lowest address last: taken first).
+    partial: Vec<u32>,
+    /// Where the cache's current run started (statistics).
+    run_start: u64,
+    /// The block the current run is in.
+    run_block: u32,
+    /// The pair's cache when its layout has no slot in the table.
+    own: Cache,
+    /// On [`Heap::active`].
+    active: bool,
+}
+
+/// How to scan one layout: its element's words and the pointer words'
+/// offsets in it.
+struct Scan {
+    elem: usize,
+    ptrs: Vec<usize>,
+}
+
+/// An object to scan: start address, words, layout.
+#[derive(Clone, Copy)]
+struct Obj {
+    start: usize,
     words: usize,
     layout: u32,
-    mark: bool,
 }
 
 /// Allocation and collection statistics, for `--stats`.
-#[derive(Default, Debug, Clone, Copy)]
+#[derive(Default, Debug, Clone)]
 pub struct GcStats {
     pub collections: u64,
     pub allocated_bytes: u64,
@@ -136,23 +314,55 @@ pub struct GcStats {
     pub freed_objects: u64,
     /// Objects given back by [`Heap::release`] (not by a collection).
     pub released_objects: u64,
+    /// Each collection's pause.
+    pub pauses: Vec<Duration>,
+    /// Time spent marking, and what it marked.
+    pub mark_time: Duration,
+    pub marked_bytes: u64,
+    pub marked_objects: u64,
+    /// Collections that marked on more than one thread.
+    pub parallel_collections: u64,
+    /// Bytes given back to the system, and the arena's high-water mark.
+    pub scavenged_bytes: u64,
+    pub arena_bytes: u64,
+}
+
+impl GcStats {
+    /// The median and the longest pause.
+    pub fn pause_p50_max(&self) -> (Duration, Duration) {
+        let mut p = self.pauses.clone();
+        p.sort();
+        let max = p.last().copied().unwrap_or_default();
+        let p50 = if p.is_empty() {
+            Duration::ZERO
+        } else {
+            p[(p.len() - 1) / 2]
+        };
+        (p50, max)
+    }
 }
 
 pub struct Heap {
     layouts: Vec<Vec<bool>>,
-    blocks: Vec<Option<Block>>,
-    /// Block base address → index in `blocks`.
-    block_index: HashMap<usize, u32, BuildHasherDefault<BlockHasher>>,
-    /// Lowest and highest addresses any object may have: a cheap first test for roots.
-    lo: usize,
-    hi: usize,
-    /// Per size class, blocks that have free slots.
-    partial: Vec<Vec<u32>>,
-    empty_blocks: Vec<u32>,
-    large: BTreeMap<usize, Large>,
-    /// Bytes in allocated objects now.
+    scans: Vec<Scan>,
+    /// The arena: `base`, its capacity in blocks, and the blocks carved so far.
+    map: memmap2::MmapMut,
+    base: usize,
+    cap_blocks: usize,
+    blocks: Vec<Block>,
+    /// Every block's bitmaps ([`BITS_PER_BLOCK`] words each).
+    bits: Vec<AtomicU64>,
+    /// Free blocks as runs: first block → length, coalesced.
+    free_runs: BTreeMap<u32, u32>,
+    caches: CacheTable,
+    pairs: Vec<Pair>,
+    /// Pairs with a run since the last collection.
+    active: Vec<u32>,
+    /// Bytes of objects, and of the caches' runs, now.
     in_use: u64,
     next_gc: u64,
+    /// Calls of [`Heap::alloc`] (the stress mode's clock).
+    alloc_calls: u64,
     pub stats: GcStats,
     /// GOGC: grow this much (percent) over the live heap before collecting.
     pub gc_percent: u64,
@@ -160,6 +370,8 @@ pub struct Heap {
     pub stress: bool,
     /// End the program with "out of memory" past this many live bytes.
     pub limit: Option<u64>,
+    /// Threads that mark (`--gc-threads`; 1: the program's own only).
+    pub gc_threads: usize,
 }
 
 impl Default for Heap {
@@ -170,46 +382,104 @@ impl Default for Heap {
 
 /// What [`Heap::collect`] gives the root scanner.
 pub struct Marker<'h> {
-    heap: &'h mut Heap,
-    work: Vec<(usize, usize, u32)>,
+    heap: Tracer<'h>,
+    work: Vec<Obj>,
+}
+
+/// What marking reads of the heap (shared by the marking threads): the
+/// arena's base, the blocks with their bitmaps, the layouts.
+#[derive(Clone, Copy)]
+struct Tracer<'h> {
+    base: usize,
+    /// The bytes of arena carved into blocks so far.
+    span: usize,
+    blocks: &'h [Block],
+    bits: &'h [AtomicU64],
+    scans: &'h [Scan],
+    /// Marking threads share the mark bits (atomic read-modify-writes).
+    parallel: bool,
 }
 
 impl Marker<'_> {
     /// A root word: if it points into an object, that object is live.
     #[inline]
     pub fn mark(&mut self, w: u64) {
-        if w < 4096 {
+        // Most root words are no heap pointers: one test, inline.
+        if (w as usize).wrapping_sub(self.heap.base) >= self.heap.span {
             return;
         }
-        if let Some(obj) = self.heap.find_and_mark(w as usize) {
-            self.work.push(obj);
+        if let Some(o) = self.heap.mark_word(w) {
+            self.work.push(o);
         }
     }
 
     /// A root range in memory described by a layout (package variables).
     pub fn mark_object(&mut self, addr: u64, words: usize, layout: LayoutId) {
-        self.work.push((addr as usize, words, layout));
+        self.work.push(Obj {
+            start: addr as usize,
+            words,
+            layout,
+        });
     }
+}
+
+/// The threads' shared work list.
+struct Shared {
+    queue: Vec<Vec<Obj>>,
+    idle: usize,
+}
+
+/// Work handed to the shared list when another thread may want it.
+const SPLIT: usize = 4;
+
+/// Default `--gc-threads`: the machine's cores, at most 8.
+pub fn default_gc_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8)
 }
 
 impl Heap {
     pub fn new() -> Heap {
-        Heap {
-            layouts: vec![vec![false], vec![true], vec![true, false]],
+        let mut reserve = ARENA_RESERVE;
+        let map = loop {
+            match memmap2::MmapOptions::new()
+                .len(reserve)
+                .no_reserve_swap()
+                .map_anon()
+            {
+                Ok(m) => break m,
+                Err(_) if reserve > 64 << 20 => reserve /= 2,
+                Err(e) => panic!("pgojit: cannot reserve the heap's arena: {e}"),
+            }
+        };
+        let base = map.as_ptr() as usize;
+        let mut h = Heap {
+            layouts: Vec::new(),
+            scans: Vec::new(),
+            map,
+            base,
+            cap_blocks: reserve / BLOCK,
             blocks: Vec::new(),
-            block_index: HashMap::default(),
-            lo: usize::MAX,
-            hi: 0,
-            partial: vec![Vec::new(); CLASSES.len()],
-            empty_blocks: Vec::new(),
-            large: BTreeMap::new(),
+            bits: Vec::new(),
+            free_runs: BTreeMap::new(),
+            caches: CacheTable::new(),
+            pairs: Vec::new(),
+            active: Vec::new(),
             in_use: 0,
             next_gc: MIN_GOAL,
+            alloc_calls: 0,
             stats: GcStats::default(),
             gc_percent: DEFAULT_GC_PERCENT,
             stress: false,
             limit: None,
+            gc_threads: 1,
+        };
+        for l in [vec![false], vec![true], vec![true, false]] {
+            h.register_layout(l);
         }
+        h
     }
 
     /// Registers a pointer map (one `bool` per word of an element).
@@ -217,12 +487,28 @@ impl Heap {
         if let Some(i) = self.layouts.iter().position(|l| *l == ptrs) {
             return i as LayoutId;
         }
+        self.scans.push(Scan {
+            elem: ptrs.len().max(1),
+            ptrs: (0..ptrs.len()).filter(|&i| ptrs[i]).collect(),
+        });
         self.layouts.push(ptrs);
         (self.layouts.len() - 1) as LayoutId
     }
 
+    /// The cache table's address, where compiled code finds a cache
+    /// ([`cache_slot`]).
+    pub fn alloc_caches(&self) -> u64 {
+        self.caches.ptr as u64
+    }
+
+    /// Bytes in allocated objects now (the caches' unused runs left out).
     pub fn in_use(&self) -> u64 {
-        self.in_use
+        let mut spare = 0;
+        for &p in &self.active {
+            let c = self.cache_ref(p as usize);
+            spare += c.end - c.next;
+        }
+        self.in_use - spare
     }
 
     /// Whether the interpreter should collect at this safepoint.
@@ -232,8 +518,7 @@ impl Heap {
             // Every allocation for the first 2,000 collections, then every
             // 1,024th: each collection traces the whole live heap, so one per
             // allocation for ever is quadratic on long-running programs.
-            return self.stats.collections < 2_000
-                || self.stats.allocated_objects.is_multiple_of(1024);
+            return self.stats.collections < 2_000 || self.alloc_calls.is_multiple_of(1024);
         }
         self.in_use >= self.next_gc
     }
@@ -249,59 +534,305 @@ impl Heap {
         if bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
             return Err(out_of_memory());
         }
-        self.stats.allocated_objects += 1;
-        self.stats.allocated_bytes += bytes;
-        self.in_use += bytes;
-        if words <= MAX_SMALL {
-            Ok(self.alloc_small(CLASS_OF[words] as usize, words, layout))
+        self.alloc_calls += 1;
+        if words > MAX_SMALL {
+            return self.alloc_large(words, layout).ok_or_else(out_of_memory);
+        }
+        let class = CLASS_OF[words] as usize;
+        let pair = layout as usize * NCLASS + class;
+        let size = SIZE_CLASSES[class];
+        let c = self.cache(pair);
+        if c.next + size <= c.end {
+            let p = c.next;
+            c.next += size;
+            return Ok(p);
+        }
+        if !self.refill(pair, class, layout) {
+            return Err(out_of_memory());
+        }
+        let c = self.cache(pair);
+        let p = c.next;
+        c.next += size;
+        Ok(p)
+    }
+
+    #[inline]
+    fn cache(&mut self, pair: usize) -> &mut Cache {
+        if pair < CACHE_LAYOUTS * NCLASS {
+            self.caches.get(pair)
         } else {
-            self.alloc_large(words, layout).ok_or_else(|| {
-                self.in_use -= bytes;
-                out_of_memory()
-            })
+            self.pair(pair);
+            &mut self.pairs[pair].own
         }
     }
 
-    /// Gives back the object that starts at `p` at once, for reuse by the
-    /// next allocation of its size class: compiled code does this after
-    /// the last use of an allocation that nothing else can reach (see
-    /// `opt::passes::release`). An address that is no object's start
-    /// (`ZERO_SIZED`, an object already free) is left alone.
-    pub fn release(&mut self, p: u64) {
-        let p = p as usize;
-        if p < self.lo || p >= self.hi {
+    fn cache_ref(&self, pair: usize) -> Cache {
+        if pair < CACHE_LAYOUTS * NCLASS {
+            // SAFETY: within the table (see `CacheTable::get`).
+            unsafe { *self.caches.ptr.add(pair) }
+        } else {
+            self.pairs[pair].own
+        }
+    }
+
+    fn pair(&mut self, pair: usize) -> &mut Pair {
+        if pair >= self.pairs.len() {
+            self.pairs.resize_with(pair + 1, Pair::default);
+        }
+        &mut self.pairs[pair]
+    }
+
+    /// Ends the pair's current run: its allocations go to the statistics,
+    /// its unused slots back to their block.
+    fn retire_run(&mut self, pair: usize) {
+        let c = *self.cache(pair);
+        if c.end == 0 {
             return;
         }
-        if let Some((bi, slot, start)) = self.block_slot(p) {
-            let b = self.blocks[bi].as_mut().expect("live block");
-            if p != start {
-                return;
+        let size = SIZE_CLASSES[pair % NCLASS];
+        let start = self.pairs[pair].run_start;
+        let used = c.next - start;
+        self.stats.allocated_bytes += used;
+        self.stats.allocated_objects += used / size;
+        if c.end > c.next {
+            self.in_use -= c.end - c.next;
+            let bi = self.pairs[pair].run_block as usize;
+            let block_base = self.base + (bi << BLOCK_SHIFT);
+            let first = (c.next as usize - block_base) / size as usize;
+            let last = (c.end as usize - block_base) / size as usize;
+            for s in first..last {
+                set_alloc(&self.bits, bi, s, false);
             }
-            let Some(m) = b.meta.get_mut(slot) else {
-                return;
+            let b = &mut self.blocks[bi];
+            b.live -= (last - first) as u32;
+            b.cursor = b.cursor.min(first as u32);
+            if !b.in_partial {
+                b.in_partial = true;
+                self.pairs[pair].partial.push(bi as u32);
+            }
+        }
+        *self.cache(pair) = Cache::default();
+    }
+
+    /// Gives the pair's cache a new run; `false` when the arena is full.
+    fn refill(&mut self, pair: usize, class: usize, layout: LayoutId) -> bool {
+        self.retire_run(pair);
+        let size = SIZE_CLASSES[class] as usize;
+        // A run stays below the next collection's goal, unless it is one
+        // slot: `due` turns true when objects reach the goal, not before.
+        let room = self.next_gc.saturating_sub(self.in_use) as usize;
+        let max_slots = if self.stress {
+            1
+        } else {
+            (room.saturating_sub(1).min(MAX_RUN) / size).max(1)
+        };
+        loop {
+            let bi = match self.pair(pair).partial.last() {
+                Some(&b) => b as usize,
+                None => match self.new_small_block(class, layout) {
+                    Some(b) => {
+                        self.pairs[pair].partial.push(b as u32);
+                        b
+                    }
+                    None => return false,
+                },
             };
-            if m.layout == FREE {
-                return;
+            let base = self.base + (bi << BLOCK_SHIFT);
+            let b = &mut self.blocks[bi];
+            let Some((first, last)) = free_run(&self.bits, bi, b, max_slots) else {
+                b.in_partial = false;
+                self.pairs[pair].partial.pop();
+                continue;
+            };
+            for s in first..last {
+                set_alloc(&self.bits, bi, s, true);
             }
-            self.in_use -= 8 * m.words as u64;
-            m.layout = FREE;
-            m.mark = false;
-            b.free.push(slot as u32);
-            b.used -= 1;
-            if !b.in_free_list {
-                b.in_free_list = true;
-                self.partial[b.class].push(bi as u32);
+            b.cursor = last as u32;
+            b.live += (last - first) as u32;
+            // Slots below `fresh_from` were used before: zero them.
+            let dirty_end = last.min(b.fresh_from as usize);
+            if first < dirty_end {
+                // SAFETY: the slots lie inside the block, in the arena's
+                // mapping, and are free: nothing reads them.
+                unsafe {
+                    std::ptr::write_bytes(
+                        (base + first * size) as *mut u8,
+                        0,
+                        (dirty_end - first) * size,
+                    )
+                };
             }
-            self.stats.released_objects += 1;
-            return;
+            b.fresh_from = b.fresh_from.max(last as u32);
+            let (start, end) = ((base + first * size) as u64, (base + last * size) as u64);
+            self.in_use += end - start;
+            let p = &mut self.pairs[pair];
+            p.run_start = start;
+            p.run_block = bi as u32;
+            if !p.active {
+                p.active = true;
+                self.active.push(pair as u32);
+            }
+            *self.cache(pair) = Cache { next: start, end };
+            return true;
         }
-        if let Some(o) = self.large.remove(&p) {
-            self.in_use -= 8 * o.words as u64;
-            let l = AllocLayout::from_size_align(o.words * 8, 8).expect("object layout");
-            // SAFETY: allocated in `alloc_large` with this layout; the
-            // caller guarantees nothing reads it any more.
-            unsafe { std::alloc::dealloc(p as *mut u8, l) };
-            self.stats.released_objects += 1;
+    }
+
+    /// A block of `layout` objects of size class `class`, all slots free.
+    fn new_small_block(&mut self, class: usize, layout: LayoutId) -> Option<usize> {
+        let bi = self.take_blocks(1)?;
+        let size = SIZE_CLASSES[class] as usize;
+        let nslots = BLOCK / size;
+        for w in &self.bits[bi * BITS_PER_BLOCK..(bi + 1) * BITS_PER_BLOCK] {
+            w.store(0, Ordering::Relaxed);
+        }
+        let b = &mut self.blocks[bi];
+        let zeroed = b.zeroed;
+        b.kind = Kind::Small;
+        b.class = class as u8;
+        b.layout = layout;
+        b.slot_bytes = size as u32;
+        b.div_mul = div_mul(size);
+        b.nslots = nslots as u32;
+        b.cursor = 0;
+        b.fresh_from = if zeroed { 0 } else { nslots as u32 };
+        b.live = 0;
+        b.in_partial = true;
+        b.zeroed = false;
+        Some(bi)
+    }
+
+    /// `n` contiguous free blocks (the lowest that fit), carved from the
+    /// arena's end when no free run is long enough.
+    fn take_blocks(&mut self, n: usize) -> Option<usize> {
+        let found = self
+            .free_runs
+            .iter()
+            .find(|&(_, &len)| len as usize >= n)
+            .map(|(&s, &l)| (s, l));
+        if let Some((s, len)) = found {
+            self.free_runs.remove(&s);
+            if len as usize > n {
+                self.free_runs.insert(s + n as u32, len - n as u32);
+            }
+            return Some(s as usize);
+        }
+        let s = self.blocks.len();
+        if s + n > self.cap_blocks {
+            return None;
+        }
+        self.blocks.extend((0..n).map(|_| Block::free(true)));
+        self.bits
+            .resize_with(self.blocks.len() * BITS_PER_BLOCK, || AtomicU64::new(0));
+        self.stats.arena_bytes = (self.blocks.len() * BLOCK) as u64;
+        Some(s)
+    }
+
+    /// Blocks `s..s+n` are free again.
+    fn free_blocks(&mut self, s: usize, n: usize) {
+        for b in &mut self.blocks[s..s + n] {
+            b.kind = Kind::Free;
+            b.zeroed = false;
+            b.in_partial = false;
+        }
+        let (mut s, mut n) = (s as u32, n as u32);
+        if let Some((&ps, &pl)) = self.free_runs.range(..s).next_back() {
+            if ps + pl == s {
+                self.free_runs.remove(&ps);
+                s = ps;
+                n += pl;
+            }
+        }
+        if let Some(&nl) = self.free_runs.get(&(s + n)) {
+            self.free_runs.remove(&(s + n));
+            n += nl;
+        }
+        self.free_runs.insert(s, n);
+    }
+
+    /// `None` when the arena has no room for it.
+    fn alloc_large(&mut self, words: usize, layout: LayoutId) -> Option<u64> {
+        let bytes = words.checked_mul(8)?;
+        let n = bytes.div_ceil(BLOCK);
+        if n > self.cap_blocks {
+            return None;
+        }
+        let s = self.take_blocks(n)?;
+        let start = self.base + (s << BLOCK_SHIFT);
+        for (i, b) in self.blocks[s..s + n].iter_mut().enumerate() {
+            if !b.zeroed {
+                let at = i * BLOCK;
+                let len = BLOCK.min(bytes - at);
+                // SAFETY: inside the span just taken, in the arena's mapping.
+                unsafe { std::ptr::write_bytes((start + at) as *mut u8, 0, len) };
+            }
+            b.zeroed = false;
+            b.kind = Kind::Tail;
+            b.head = s as u32;
+        }
+        let h = &mut self.blocks[s];
+        h.kind = Kind::Large;
+        h.words = words;
+        h.layout = layout;
+        h.nblocks = n as u32;
+        mark_at(&self.bits, s, 0).store(0, Ordering::Relaxed);
+        self.in_use += bytes as u64;
+        self.stats.allocated_objects += 1;
+        self.stats.allocated_bytes += bytes as u64;
+        Some(start as u64)
+    }
+
+    /// Gives back the object that starts at `p` at once, for reuse:
+    /// compiled code does this after the last use of an allocation that
+    /// nothing else can reach (see `opt::passes::release`). The object
+    /// allocated last in its run goes back to the run's front, so the next
+    /// allocation of its kind takes the same warm slot. An address that is
+    /// no object's start (`ZERO_SIZED`, an object already free) is left
+    /// alone.
+    pub fn release(&mut self, p: u64) {
+        let off = (p as usize).wrapping_sub(self.base);
+        let bi = off >> BLOCK_SHIFT;
+        let Some(b) = self.blocks.get(bi) else {
+            return;
+        };
+        match b.kind {
+            Kind::Small => {
+                let size = b.slot_bytes as usize;
+                let slot = slot_of(off & (BLOCK - 1), b.div_mul);
+                let start = self.base + (bi << BLOCK_SHIFT) + slot * size;
+                if start as u64 != p || slot >= b.nslots as usize || !is_alloc(&self.bits, bi, slot)
+                {
+                    return;
+                }
+                let pair = b.layout as usize * NCLASS + b.class as usize;
+                self.stats.released_objects += 1;
+                let c = self.cache(pair);
+                if c.next == p + size as u64 && c.end != 0 {
+                    // The run's last allocation: back to the run's front.
+                    c.next = p;
+                    self.stats.allocated_objects += 1;
+                    self.stats.allocated_bytes += size as u64;
+                    // SAFETY: the object's own slot, which nothing reads
+                    // any more (the caller's promise); the run's slots are zero.
+                    unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
+                    return;
+                }
+                set_alloc(&self.bits, bi, slot, false);
+                let b = &mut self.blocks[bi];
+                b.live -= 1;
+                b.cursor = b.cursor.min(slot as u32);
+                self.in_use -= size as u64;
+                if !b.in_partial {
+                    b.in_partial = true;
+                    self.pair(pair).partial.push(bi as u32);
+                }
+            }
+            Kind::Large if self.base + (bi << BLOCK_SHIFT) == p as usize => {
+                let (words, n) = (b.words, b.nblocks as usize);
+                self.in_use -= 8 * words as u64;
+                self.stats.released_objects += 1;
+                self.free_blocks(bi, n);
+            }
+            _ => {}
         }
     }
 
@@ -309,8 +840,14 @@ impl Heap {
     /// grows between collections, so the peak is taken before each sweep
     /// and here, not at every allocation).
     pub fn stats(&self) -> GcStats {
-        let mut s = self.stats;
-        s.peak_live_bytes = s.peak_live_bytes.max(self.in_use);
+        let mut s = self.stats.clone();
+        s.peak_live_bytes = s.peak_live_bytes.max(self.in_use());
+        for &p in &self.active {
+            let c = self.cache_ref(p as usize);
+            let used = c.next - self.pairs[p as usize].run_start;
+            s.allocated_bytes += used;
+            s.allocated_objects += used / SIZE_CLASSES[p as usize % NCLASS];
+        }
         s
     }
 
@@ -359,181 +896,52 @@ impl Heap {
         Ok((p, n as u64))
     }
 
-    fn alloc_small(&mut self, class: usize, words: usize, layout: LayoutId) -> u64 {
-        let bi = match self.partial[class].last() {
-            Some(&b) => b,
-            None => self.new_block(class),
-        };
-        let block = self.blocks[bi as usize].as_mut().expect("live block");
-        let slot = block.free.pop().expect("partial blocks have free slots");
-        if block.free.is_empty() {
-            block.in_free_list = false;
-            self.partial[class].pop();
-        }
-        block.meta[slot as usize] = Meta {
-            layout,
-            words: words as u32,
-            mark: false,
-        };
-        block.used += 1;
-        let addr = block.base + slot as usize * block.slot_words * 8;
-        let p = addr as *mut u64;
-        if words <= 8 {
-            // Small objects (most of them) are zeroed inline: a `memset`
-            // call costs more than their few stores. (Volatile so that the
-            // loop is not turned back into that call.)
-            for i in 0..words {
-                // SAFETY: the slot lies inside the block, which is allocated and owned by the heap.
-                unsafe { p.add(i).write_volatile(0) };
-            }
-        } else {
-            // SAFETY: as above.
-            unsafe { std::ptr::write_bytes(p, 0, words) };
-        }
-        addr as u64
-    }
-
-    fn new_block(&mut self, class: usize) -> u32 {
-        let slot_words = CLASSES[class];
-        let n = BLOCK / (slot_words * 8);
-        let base = match self.empty_blocks.pop() {
-            Some(i) => {
-                let old = self.blocks[i as usize].take().expect("empty block");
-                self.block_index.remove(&old.base);
-                old.base
-            }
-            None => {
-                let layout = AllocLayout::from_size_align(BLOCK, BLOCK).expect("block layout");
-                // SAFETY: non-zero size; the block is owned by the heap until `Drop`.
-                let p = unsafe { std::alloc::alloc(layout) };
-                if p.is_null() {
-                    std::alloc::handle_alloc_error(layout);
-                }
-                p as usize
-            }
-        };
-        let block = Block {
-            base,
-            class,
-            slot_words,
-            div_mul: div_mul(slot_words * 8),
-            meta: vec![
-                Meta {
-                    layout: FREE,
-                    words: 0,
-                    mark: false
-                };
-                n
-            ],
-            free: (0..n as u32).rev().collect(),
-            in_free_list: true,
-            used: 0,
-        };
-        let idx = match self.blocks.iter().position(|b| b.is_none()) {
-            Some(i) => {
-                self.blocks[i] = Some(block);
-                i as u32
-            }
-            None => {
-                self.blocks.push(Some(block));
-                (self.blocks.len() - 1) as u32
-            }
-        };
-        self.block_index.insert(base, idx);
-        self.lo = self.lo.min(base);
-        self.hi = self.hi.max(base + BLOCK);
-        self.partial[class].push(idx);
-        idx
-    }
-
-    /// `None` when the system has no memory for it.
-    fn alloc_large(&mut self, words: usize, layout: LayoutId) -> Option<u64> {
-        let l = AllocLayout::from_size_align(words.checked_mul(8)?, 8).ok()?;
-        // SAFETY: non-zero size; freed by the sweep or `Drop`.
-        let p = unsafe { std::alloc::alloc_zeroed(l) };
-        if p.is_null() {
-            return None;
-        }
-        self.large.insert(
-            p as usize,
-            Large {
-                words,
-                layout,
-                mark: false,
-            },
-        );
-        self.lo = self.lo.min(p as usize);
-        self.hi = self.hi.max(p as usize + words * 8);
-        Some(p as u64)
-    }
-
-    /// The block of size-classed slots holding address `p` (an index in
-    /// `blocks`), `p`'s slot in it and the slot's address; `None` when `p`
-    /// lies in no such block.
-    #[inline]
-    fn block_slot(&self, p: usize) -> Option<(usize, usize, usize)> {
-        let bi = *self.block_index.get(&(p & !(BLOCK - 1)))? as usize;
-        let b = self.blocks[bi].as_ref()?;
-        let slot = slot_of(p - b.base, b.div_mul);
-        Some((bi, slot, b.base + slot * b.slot_words * 8))
-    }
-
-    /// The object containing address `p`, marked; `None` if none or already marked.
-    fn find_and_mark(&mut self, p: usize) -> Option<(usize, usize, u32)> {
-        if p < self.lo || p >= self.hi {
-            return None;
-        }
-        if let Some((bi, slot, start)) = self.block_slot(p) {
-            let b = self.blocks[bi].as_mut().expect("live block");
-            let m = b.meta.get_mut(slot)?;
-            if m.layout == FREE || m.mark {
-                return None;
-            }
-            if p >= start + m.words as usize * 8 {
-                return None;
-            }
-            m.mark = true;
-            return Some((start, m.words as usize, m.layout));
-        }
-        let (&start, obj) = self.large.range_mut(..=p).next_back()?;
-        if p >= start + obj.words * 8 || obj.mark {
-            return None;
-        }
-        obj.mark = true;
-        Some((start, obj.words, obj.layout))
-    }
-
     /// Runs a collection: `roots` marks every root word; then the heap is
     /// traced and unmarked objects are freed. Returns an error text when
     /// the live heap exceeds the limit.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Marker)) -> Result<(), String> {
         let t0 = Instant::now();
+        for p in std::mem::take(&mut self.active) {
+            self.retire_run(p as usize);
+            self.pairs[p as usize].active = false;
+        }
         self.stats.peak_live_bytes = self.stats.peak_live_bytes.max(self.in_use);
+        let t = Tracer {
+            base: self.base,
+            span: self.blocks.len() << BLOCK_SHIFT,
+            blocks: &self.blocks,
+            bits: &self.bits,
+            scans: &self.scans,
+            parallel: false,
+        };
         let mut m = Marker {
-            heap: self,
+            heap: t,
             work: Vec::new(),
         };
         roots(&mut m);
-        let mut work = std::mem::take(&mut m.work);
-        let layouts = std::mem::take(&mut self.layouts);
-        while let Some((start, words, layout)) = work.pop() {
-            if layout == NOSCAN {
-                continue;
-            }
-            let map = &layouts[layout as usize];
-            for i in 0..words {
-                if map[i % map.len()] {
-                    // SAFETY: `start..start+words` is a live object (or a root range).
-                    let w = unsafe { *(start as *const u64).add(i) };
-                    if w >= 4096 {
-                        if let Some(obj) = self.find_and_mark(w as usize) {
-                            work.push(obj);
-                        }
-                    }
-                }
-            }
+        let work = std::mem::take(&mut m.work);
+        // A second thread pays for itself on a heap of some size only.
+        let threads = if self.stats.last_live_bytes >= 1 << 20 {
+            self.gc_threads.max(1)
+        } else {
+            1
+        };
+        let tm = Instant::now();
+        let t = Tracer {
+            parallel: threads > 1,
+            ..t
+        };
+        let (n, bytes) = if threads > 1 {
+            t.mark_parallel(work, threads)
+        } else {
+            t.mark_serial(work)
+        };
+        if threads > 1 {
+            self.stats.parallel_collections += 1;
         }
-        self.layouts = layouts;
+        self.stats.mark_time += tm.elapsed();
+        self.stats.marked_objects += n;
+        self.stats.marked_bytes += bytes;
         self.sweep();
         self.stats.collections += 1;
         self.stats.last_live_bytes = self.in_use;
@@ -545,7 +953,10 @@ impl Heap {
             // object more) before a collection finds it too full.
             self.next_gc = self.next_gc.min(limit.max(1));
         }
-        self.stats.gc_time += t0.elapsed();
+        self.scavenge();
+        let pause = t0.elapsed();
+        self.stats.gc_time += pause;
+        self.stats.pauses.push(pause);
         if let Some(limit) = self.limit {
             if self.in_use > limit {
                 return Err("fatal error: runtime: out of memory".into());
@@ -554,94 +965,354 @@ impl Heap {
         Ok(())
     }
 
+    /// Each block's marked slots become its allocated ones; empty blocks
+    /// and dead large objects go back to the free runs.
     fn sweep(&mut self) {
         let mut freed_bytes = 0u64;
         let mut freed = 0u64;
-        for (bi, slot) in self.blocks.iter_mut().enumerate() {
-            let Some(b) = slot.as_mut() else { continue };
-            if b.used == 0 {
-                continue;
-            }
-            let mut any_live = false;
-            for (i, m) in b.meta.iter_mut().enumerate() {
-                if m.layout == FREE {
-                    continue;
-                }
-                if m.mark {
-                    m.mark = false;
-                    any_live = true;
-                } else {
-                    freed_bytes += 8 * m.words as u64;
-                    freed += 1;
-                    m.layout = FREE;
-                    b.free.push(i as u32);
-                    b.used -= 1;
-                }
-            }
-            if !any_live && b.free.len() == b.meta.len() {
-                // Keep wholly empty blocks for reuse by any size class.
-                if b.in_free_list {
-                    let list = &mut self.partial[b.class];
-                    if let Some(pos) = list.iter().position(|&x| x == bi as u32) {
-                        list.swap_remove(pos);
+        for p in &mut self.pairs {
+            p.partial.clear();
+        }
+        let mut empty = Vec::new();
+        // From the top down, so each pair's list pops its lowest block first.
+        for bi in (0..self.blocks.len()).rev() {
+            let b = &mut self.blocks[bi];
+            match b.kind {
+                Kind::Small => {
+                    let mut live = 0u32;
+                    let mut dead = 0u32;
+                    for k in 0..(b.nslots as usize).div_ceil(64) {
+                        let m = mark_at(&self.bits, bi, k);
+                        let a = alloc_at(&self.bits, bi, k);
+                        let marked = m.load(Ordering::Relaxed);
+                        m.store(0, Ordering::Relaxed);
+                        dead += (a.load(Ordering::Relaxed) & !marked).count_ones();
+                        live += marked.count_ones();
+                        a.store(marked, Ordering::Relaxed);
                     }
-                    b.in_free_list = false;
+                    freed += dead as u64;
+                    freed_bytes += dead as u64 * b.slot_bytes as u64;
+                    b.live = live;
+                    b.cursor = 0;
+                    b.in_partial = false;
+                    if live == 0 {
+                        empty.push((bi, 1));
+                    } else if live < b.nslots {
+                        b.in_partial = true;
+                        let pair = b.layout as usize * NCLASS + b.class as usize;
+                        if pair >= self.pairs.len() {
+                            self.pairs.resize_with(pair + 1, Pair::default);
+                        }
+                        self.pairs[pair].partial.push(bi as u32);
+                    }
                 }
-                if !self.empty_blocks.contains(&(bi as u32)) {
-                    self.empty_blocks.push(bi as u32);
+                Kind::Large => {
+                    if mark_at(&self.bits, bi, 0).swap(0, Ordering::Relaxed) == 0 {
+                        freed += 1;
+                        freed_bytes += 8 * b.words as u64;
+                        empty.push((bi, b.nblocks as usize));
+                    }
                 }
-                continue;
-            }
-            if !b.free.is_empty() && !b.in_free_list {
-                b.in_free_list = true;
-                self.partial[b.class].push(bi as u32);
+                Kind::Tail | Kind::Free => {}
             }
         }
-        let dead: Vec<usize> = self
-            .large
-            .iter()
-            .filter(|(_, o)| !o.mark)
-            .map(|(a, _)| *a)
-            .collect();
-        for a in dead {
-            let o = self.large.remove(&a).expect("large object");
-            freed_bytes += 8 * o.words as u64;
-            freed += 1;
-            let l = AllocLayout::from_size_align(o.words * 8, 8).expect("object layout");
-            // SAFETY: allocated in `alloc_large` with this layout and no longer reachable.
-            unsafe { std::alloc::dealloc(a as *mut u8, l) };
-        }
-        for o in self.large.values_mut() {
-            o.mark = false;
-        }
-        // Too many empty blocks: give them back to the system.
-        while self.empty_blocks.len() > 8 {
-            let i = self.empty_blocks.pop().expect("non-empty");
-            if let Some(b) = self.blocks[i as usize].take() {
-                self.block_index.remove(&b.base);
-                let layout = AllocLayout::from_size_align(BLOCK, BLOCK).expect("block layout");
-                // SAFETY: the block was allocated in `new_block` with this layout and holds no live object.
-                unsafe { std::alloc::dealloc(b.base as *mut u8, layout) };
-            }
+        for (bi, n) in empty {
+            self.free_blocks(bi, n);
         }
         self.in_use -= freed_bytes;
         self.stats.freed_objects += freed;
     }
-}
 
-impl Drop for Heap {
-    fn drop(&mut self) {
-        let layout = AllocLayout::from_size_align(BLOCK, BLOCK).expect("block layout");
-        for b in self.blocks.iter().flatten() {
-            // SAFETY: every live block was allocated with this layout.
-            unsafe { std::alloc::dealloc(b.base as *mut u8, layout) };
+    /// Gives free blocks back to the system past what the heap may need
+    /// before the next collection (and a margin), highest first: they stay
+    /// reserved, and come back zeroed when used again.
+    fn scavenge(&mut self) {
+        let keep = self.next_gc.saturating_sub(self.in_use) + (8 << 20);
+        let mut dirty: u64 = 0;
+        let runs: Vec<(u32, u32)> = self.free_runs.iter().map(|(&s, &l)| (s, l)).collect();
+        for &(s, l) in &runs {
+            for b in &self.blocks[s as usize..(s + l) as usize] {
+                if !b.zeroed {
+                    dirty += BLOCK as u64;
+                }
+            }
         }
-        for (&a, o) in &self.large {
-            let l = AllocLayout::from_size_align(o.words * 8, 8).expect("object layout");
-            // SAFETY: allocated in `alloc_large` with this layout.
-            unsafe { std::alloc::dealloc(a as *mut u8, l) };
+        for &(s, l) in runs.iter().rev() {
+            if dirty <= keep {
+                break;
+            }
+            for bi in (s as usize..(s + l) as usize).rev() {
+                if dirty <= keep {
+                    break;
+                }
+                if self.blocks[bi].zeroed {
+                    continue;
+                }
+                // SAFETY: a free block of the arena: no object lives there,
+                // and a block marked zeroed is never read before use.
+                let r = unsafe {
+                    self.map.unchecked_advise_range(
+                        memmap2::UncheckedAdvice::DontNeed,
+                        bi << BLOCK_SHIFT,
+                        BLOCK,
+                    )
+                };
+                if r.is_err() {
+                    return;
+                }
+                self.blocks[bi].zeroed = true;
+                dirty -= BLOCK as u64;
+                self.stats.scavenged_bytes += BLOCK as u64;
+            }
         }
     }
+}
+
+/// The next run of free slots in `b` from its cursor, at most `max`
+/// long: (first, one past the last).
+fn free_run(bits: &[AtomicU64], bi: usize, b: &Block, max: usize) -> Option<(usize, usize)> {
+    let n = b.nslots as usize;
+    let mut s = b.cursor as usize;
+    // The first free slot.
+    loop {
+        if s >= n {
+            return None;
+        }
+        let w = !alloc_at(bits, bi, s >> 6).load(Ordering::Relaxed) >> (s & 63);
+        if w != 0 {
+            s += w.trailing_zeros() as usize;
+            break;
+        }
+        s = (s | 63) + 1;
+    }
+    if s >= n {
+        return None;
+    }
+    // Up to the next allocated slot.
+    let mut e = s;
+    loop {
+        if e >= n || e - s >= max {
+            break;
+        }
+        let w = alloc_at(bits, bi, e >> 6).load(Ordering::Relaxed) >> (e & 63);
+        if w != 0 {
+            e += w.trailing_zeros() as usize;
+            break;
+        }
+        e = (e | 63) + 1;
+    }
+    Some((s, e.min(n).min(s + max)))
+}
+
+impl Tracer<'_> {
+    /// Sets `bit` in `m`, whose value was `old`; `false` when another
+    /// thread set it first.
+    #[inline]
+    fn set_mark(&self, m: &AtomicU64, old: u64, bit: u64) -> bool {
+        if self.parallel {
+            m.fetch_or(bit, Ordering::Relaxed) & bit == 0
+        } else {
+            m.store(old | bit, Ordering::Relaxed);
+            true
+        }
+    }
+
+    /// The object containing `w`, marked now; `None` if `w` points into
+    /// no allocated object or the object was marked already.
+    #[inline(never)]
+    fn mark_word(&self, w: u64) -> Option<Obj> {
+        let off = (w as usize).wrapping_sub(self.base);
+        let bi = off >> BLOCK_SHIFT;
+        let b = self.blocks.get(bi)?;
+        match b.kind {
+            Kind::Small => {
+                let slot = slot_of(off & (BLOCK - 1), b.div_mul);
+                if slot >= b.nslots as usize {
+                    return None;
+                }
+                let k = slot >> 6;
+                let bit = 1u64 << (slot & 63);
+                let a = alloc_at(self.bits, bi, k).load(Ordering::Relaxed);
+                let m = mark_at(self.bits, bi, k);
+                let old = m.load(Ordering::Relaxed);
+                if a & !old & bit == 0 || !self.set_mark(m, old, bit) {
+                    return None;
+                }
+                let size = b.slot_bytes as usize;
+                let start = self.base + (bi << BLOCK_SHIFT) + slot * size;
+                Some(Obj {
+                    start,
+                    words: size / 8,
+                    layout: b.layout,
+                })
+            }
+            Kind::Large | Kind::Tail => {
+                let hi = if b.kind == Kind::Tail {
+                    b.head as usize
+                } else {
+                    bi
+                };
+                let h = &self.blocks[hi];
+                let start = self.base + (hi << BLOCK_SHIFT);
+                if w as usize >= start + h.words * 8 {
+                    return None;
+                }
+                let m = mark_at(self.bits, hi, 0);
+                let old = m.load(Ordering::Relaxed);
+                if old & 1 != 0 || !self.set_mark(m, old, 1) {
+                    return None;
+                }
+                Some(Obj {
+                    start,
+                    words: h.words,
+                    layout: h.layout,
+                })
+            }
+            Kind::Free => None,
+        }
+    }
+
+    /// Scans `o`'s pointer words, pushing the objects they newly mark.
+    #[inline]
+    fn scan(&self, o: Obj, work: &mut Vec<Obj>) {
+        if o.layout == NOSCAN {
+            return;
+        }
+        let s = &self.scans[o.layout as usize];
+        let p = o.start as *const u64;
+        let mut e = 0;
+        while e < o.words {
+            for &off in &s.ptrs {
+                let i = e + off;
+                if i < o.words {
+                    // SAFETY: `o` is a live object (or a root range) of `o.words` words.
+                    let w = unsafe { *p.add(i) };
+                    if (w as usize).wrapping_sub(self.base) >= self.span {
+                        continue;
+                    }
+                    if let Some(c) = self.mark_word(w) {
+                        work.push(c);
+                    }
+                }
+            }
+            e += s.elem;
+        }
+    }
+
+    /// Traces from `work` to the end on this thread; returns the objects
+    /// and bytes it scanned.
+    fn mark_serial(&self, mut work: Vec<Obj>) -> (u64, u64) {
+        self.drain(&mut work, |_| {})
+    }
+
+    /// Scans objects from `work` until it is empty. An object popped from
+    /// the stack waits in a short queue, its memory prefetched, while the
+    /// ones before it are scanned (Boehm's prefetch on grey): by its turn
+    /// it has come from memory. `split` may take work off the stack after
+    /// each object.
+    fn drain(&self, work: &mut Vec<Obj>, mut split: impl FnMut(&mut Vec<Obj>)) -> (u64, u64) {
+        const AHEAD: usize = 8;
+        let mut ring = [Obj {
+            start: 0,
+            words: 0,
+            layout: 0,
+        }; AHEAD];
+        let (mut head, mut len) = (0usize, 0usize);
+        let (mut n, mut bytes) = (0, 0);
+        loop {
+            while len < AHEAD {
+                let Some(o) = work.pop() else { break };
+                prefetch(o.start);
+                ring[(head + len) % AHEAD] = o;
+                len += 1;
+            }
+            if len == 0 {
+                return (n, bytes);
+            }
+            let o = ring[head];
+            head = (head + 1) % AHEAD;
+            len -= 1;
+            n += 1;
+            bytes += 8 * o.words as u64;
+            self.scan(o, work);
+            split(work);
+        }
+    }
+
+    /// Traces from `work` on `threads` threads sharing a work list; each
+    /// keeps a stack of its own and hands half of it over when another
+    /// thread waits.
+    fn mark_parallel(&self, work: Vec<Obj>, threads: usize) -> (u64, u64) {
+        let shared = Mutex::new(Shared {
+            queue: vec![work],
+            idle: 0,
+        });
+        let waiting = AtomicUsize::new(0);
+        let cv = Condvar::new();
+        let worker = || {
+            let (mut n, mut bytes) = (0u64, 0u64);
+            let mut local: Vec<Obj> = Vec::new();
+            loop {
+                let (dn, db) = self.drain(&mut local, |local| {
+                    if local.len() > SPLIT && waiting.load(Ordering::Relaxed) > 0 {
+                        // The older half: the larger subgraphs.
+                        let newer = local.split_off(local.len() / 2);
+                        let older = std::mem::replace(local, newer);
+                        shared.lock().queue.push(older);
+                        cv.notify_one();
+                    }
+                });
+                n += dn;
+                bytes += db;
+                let mut g = shared.lock();
+                if let Some(b) = g.queue.pop() {
+                    local = b;
+                    continue;
+                }
+                g.idle += 1;
+                if g.idle == threads {
+                    cv.notify_all();
+                    return (n, bytes);
+                }
+                waiting.fetch_add(1, Ordering::Relaxed);
+                loop {
+                    cv.wait(&mut g);
+                    if g.idle == threads {
+                        waiting.fetch_sub(1, Ordering::Relaxed);
+                        return (n, bytes);
+                    }
+                    if let Some(b) = g.queue.pop() {
+                        g.idle -= 1;
+                        waiting.fetch_sub(1, Ordering::Relaxed);
+                        local = b;
+                        break;
+                    }
+                }
+            }
+        };
+        std::thread::scope(|s| {
+            let others: Vec<_> = (1..threads).map(|_| s.spawn(worker)).collect();
+            let mut total = worker();
+            for h in others {
+                let (n, b) = h.join().expect("a marking thread");
+                total.0 += n;
+                total.1 += b;
+            }
+            total
+        })
+    }
+}
+
+/// Asks for the object at `p` in the cache ahead of its scan.
+#[inline]
+fn prefetch(p: usize) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint: it never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// Memory for the program's static data (string constants, package
@@ -692,8 +1363,8 @@ mod tests {
 
     #[test]
     fn slot_of_divides_exactly_for_every_class_and_offset() {
-        for &words in CLASSES {
-            let size = words * 8;
+        for &size in &SIZE_CLASSES {
+            let size = size as usize;
             let m = div_mul(size);
             for off in 0..BLOCK {
                 assert_eq!(slot_of(off, m), off / size, "{off} / {size}");
@@ -704,10 +1375,13 @@ mod tests {
     #[test]
     fn the_class_table_gives_the_smallest_class_that_fits() {
         for w in 1..=MAX_SMALL {
-            let want = CLASSES.iter().position(|&c| c >= w).unwrap();
+            let want = SIZE_CLASSES
+                .iter()
+                .position(|&c| c as usize >= w * 8)
+                .unwrap();
             assert_eq!(CLASS_OF[w] as usize, want, "{w} words");
         }
-        assert_eq!(*CLASSES.last().unwrap(), MAX_SMALL);
+        assert_eq!(*SIZE_CLASSES.last().unwrap() as usize, MAX_SMALL * 8);
     }
 
     #[test]
@@ -742,37 +1416,49 @@ mod tests {
     }
 
     #[test]
-    fn a_released_object_is_reused_at_once_and_only_object_starts_count() {
+    fn a_released_object_is_reused_and_only_object_starts_count() {
         let mut h = Heap::new();
         let a = h.alloc(3, NOSCAN).unwrap();
         let b = h.alloc(3, NOSCAN).unwrap();
         assert_eq!(h.in_use(), 48);
-        h.release(a + 8); // an interior pointer: not an object's start
+        h.release(b + 8); // an interior pointer: not an object's start
         h.release(ZERO_SIZED);
+        h.release(0);
         assert_eq!(h.in_use(), 48);
-        h.release(a);
-        h.release(a); // already free
+        // The run's last object goes back to its front, zeroed.
+        // SAFETY: `b` has 3 words.
+        unsafe { *(b as *mut u64) = 7 };
+        h.release(b);
         assert_eq!(h.in_use(), 24);
         assert_eq!(h.stats().released_objects, 1);
         let c = h.alloc(3, NOSCAN).unwrap();
-        assert_eq!(c, a, "the released slot comes back first");
-        // A full block's released slot puts the block back in use.
-        let mut objs: Vec<u64> = (0..9000).map(|_| h.alloc(1, NOSCAN).unwrap()).collect();
-        let x = objs.remove(10);
-        h.release(x);
-        assert_eq!(h.alloc(1, NOSCAN).unwrap(), x);
-        // Large objects go back to the system.
+        assert_eq!(c, b, "the released slot comes back first");
+        // SAFETY: as above.
+        assert_eq!(unsafe { *(c as *const u64) }, 0);
+        // Another object is free at once and reused by a later run.
+        h.release(a);
+        h.release(a); // already free
+        assert_eq!(h.in_use(), 24);
+        assert_eq!(h.stats().released_objects, 2);
+        let objs: Vec<u64> = (0..6000).map(|_| h.alloc(3, NOSCAN).unwrap()).collect();
+        assert!(objs.contains(&a), "the released slot is reused");
         let big = h.alloc(5000, NOSCAN).unwrap();
         let before = h.in_use();
         h.release(big);
         assert_eq!(h.in_use(), before - 5000 * 8);
         // A collection afterwards sees the heap as it is.
         h.collect(|m| {
-            m.mark(b);
             m.mark(c);
+            m.mark(objs[0]);
         })
         .unwrap();
         assert_eq!(h.in_use(), 48);
+        let s = h.stats();
+        assert_eq!(s.allocated_objects, 2 + 1 + 6000 + 1);
+        assert_eq!(
+            s.freed_objects + s.released_objects,
+            s.allocated_objects - 2
+        );
     }
 
     #[test]
@@ -796,6 +1482,7 @@ mod tests {
         let c = h.alloc(2, list).unwrap();
         let b = h.alloc(2, list).unwrap();
         let a = h.alloc(2, list).unwrap();
+        // SAFETY: a and b have two words each.
         unsafe {
             *(a as *mut u64) = b;
             *(b as *mut u64) = c;
@@ -804,6 +1491,57 @@ mod tests {
         h.collect(|m| m.mark(a + 8)).unwrap();
         assert_eq!(h.in_use(), 48);
         let _ = garbage;
+    }
+
+    #[test]
+    fn layouts_of_one_size_class_live_in_blocks_of_their_own() {
+        let mut h = Heap::new();
+        let ptr_then_int = h.register_layout(vec![true, false]);
+        let a = h.alloc(2, ptr_then_int).unwrap();
+        let n = h.alloc(2, NOSCAN).unwrap();
+        let b = h.alloc(2, ptr_then_int).unwrap();
+        assert_eq!(b, a + 16, "a pair's run is contiguous");
+        assert_ne!(a >> BLOCK_SHIFT, n >> BLOCK_SHIFT);
+        // A word in a NOSCAN object that looks like a pointer keeps nothing.
+        // SAFETY: n has two words.
+        unsafe { *(n as *mut u64) = b };
+        h.collect(|m| m.mark(n)).unwrap();
+        assert_eq!(h.in_use(), 16);
+    }
+
+    #[test]
+    fn a_long_list_is_traced_on_two_threads_as_on_one() {
+        for threads in [1, 2] {
+            let mut h = Heap::new();
+            h.gc_threads = threads;
+            let node = h.register_layout(vec![true, true, false]);
+            // A binary tree of 2^16 nodes and as much garbage.
+            fn tree(h: &mut Heap, layout: u32, d: u32) -> u64 {
+                let n = h.alloc(3, layout).unwrap();
+                if d > 0 {
+                    let (l, r) = (tree(h, layout, d - 1), tree(h, layout, d - 1));
+                    let _junk = h.alloc(3, layout).unwrap();
+                    // SAFETY: n has three words.
+                    unsafe {
+                        *(n as *mut u64) = l;
+                        *(n as *mut u64).add(1) = r;
+                        *(n as *mut u64).add(2) = d as u64;
+                    }
+                }
+                n
+            }
+            let root = tree(&mut h, node, 15);
+            h.collect(|m| m.mark(root)).unwrap();
+            h.collect(|m| m.mark(root)).unwrap();
+            assert_eq!(h.in_use(), ((1 << 16) - 1) * 24, "{threads} threads");
+            assert_eq!(h.stats.marked_objects, 2 * ((1 << 16) - 1));
+            if threads == 2 {
+                assert_eq!(
+                    h.stats.parallel_collections, 1,
+                    "the second pass, on a big heap"
+                );
+            }
+        }
     }
 
     #[test]
@@ -817,6 +1555,11 @@ mod tests {
         h.limit = None;
         h.collect(|_| {}).unwrap();
         assert_eq!(h.in_use(), 0);
+        // The span's blocks are reused, zeroed.
+        let again = h.alloc(100_000, NOSCAN).unwrap();
+        assert_eq!(again, big);
+        // SAFETY: the object's last word.
+        assert_eq!(unsafe { *(again as *const u64).add(99_999) }, 0);
     }
 
     #[test]
@@ -825,6 +1568,7 @@ mod tests {
         let e = h.alloc(1 << 60, NOSCAN).unwrap_err();
         assert_eq!(e.first_line(), "fatal error: runtime: out of memory");
         assert!(h.alloc(usize::MAX / 4, NOSCAN).is_err());
+        assert!(h.alloc(1 << 43, NOSCAN).is_err(), "larger than the arena");
         h.limit = Some(1 << 20);
         assert!(
             h.alloc(1 << 18, NOSCAN).is_err(),
@@ -863,5 +1607,34 @@ mod tests {
         assert!(h.due());
         h.collect(|_| {}).unwrap();
         assert!(!h.due());
+    }
+
+    #[test]
+    fn free_memory_past_the_goal_goes_back_to_the_system() {
+        let mut h = Heap::new();
+        let objs: Vec<u64> = (0..40_000).map(|_| h.alloc(128, NOSCAN).unwrap()).collect();
+        assert_eq!(objs.len(), 40_000);
+        h.collect(|_| {}).unwrap();
+        let s = h.stats();
+        assert!(s.scavenged_bytes > 20 << 20, "{}", s.scavenged_bytes);
+        // Given-back blocks are used again (zero, as fresh ones).
+        let p = h.alloc(128, NOSCAN).unwrap();
+        // SAFETY: p has 128 words.
+        assert_eq!(unsafe { *(p as *const u64).add(127) }, 0);
+    }
+
+    #[test]
+    fn caches_are_where_compiled_code_looks() {
+        let mut h = Heap::new();
+        let (off, size) = cache_slot(2, PTR).unwrap();
+        let addr = h.alloc_caches() + off as u64;
+        assert_eq!(size, 16);
+        let p = h.alloc(2, PTR).unwrap();
+        // SAFETY: the cache's two words, as compiled code reads them.
+        let (next, end) = unsafe { (*(addr as *const u64), *(addr as *const u64).add(1)) };
+        assert_eq!(next, p + 16);
+        assert!(end > next);
+        assert!(cache_slot(MAX_SMALL + 1, PTR).is_none());
+        assert!(cache_slot(1, CACHE_LAYOUTS as u32).is_none());
     }
 }

@@ -119,6 +119,11 @@ impl Emitter<'_> {
     }
 
     pub(super) fn op(&mut self, pc: usize, op: &Op, plan: Option<&SitePlan>) {
+        if let Op::Alloc { d, n, layout } = *op {
+            if self.alloc_inline(op, d, n, layout) {
+                return;
+            }
+        }
         if self.pins.is_empty() || pin_aware(op) {
             self.op_inner(pc, op, plan);
         } else {

@@ -6,10 +6,12 @@
 //! exits.
 
 use super::{runtime, Emitter};
+use crate::bytecode::frame::ALLOC_CACHES;
 use crate::bytecode::op::Op;
 use crate::bytecode::slot_offset;
-use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, VM};
-use pgojit_jit::{Label, Mem};
+use crate::runtime::heap;
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
+use pgojit_jit::{Cond, Label, Mem};
 use pgojit_profiler::FuncId;
 
 /// An out-of-line path: re-run `op` of `func` in a helper (it will panic).
@@ -23,6 +25,10 @@ pub(super) struct Slow {
     spill: bool,
     /// The location of the instruction (its call-site tag).
     tag: u32,
+    /// An instruction that succeeds in the helper (an allocation whose
+    /// cache is spent): where to go on after it, and the frame slot
+    /// (absolute) holding its result, which goes on in `TMP0`.
+    resume: Option<(Label, u32)>,
 }
 
 impl Emitter<'_> {
@@ -53,8 +59,43 @@ impl Emitter<'_> {
             base: self.base,
             spill: self.pins_active,
             tag: self.m.tag(),
+            resume: None,
         });
         label
+    }
+
+    /// `Op::Alloc` into slot `d`: inline, the bump of its allocation cache
+    /// (`heap::cache_slot`; the table's address is in the `JitCtx`), the
+    /// object then written to `d`; out of line, when the cache's run is
+    /// spent, the interpreter's own instruction in the helper (a
+    /// safepoint: it may collect, with the pins spilled). `false` for
+    /// objects that always take the helper (large ones).
+    pub(super) fn alloc_inline(&mut self, op: &Op, d: u32, words: u32, layout: u32) -> bool {
+        let Some((off, size)) = heap::cache_slot(words as usize, layout) else {
+            return false;
+        };
+        let (label, join) = (self.m.new_label(), self.m.new_label());
+        self.m.comment(&format!(
+            "new object: {words} words, layout {layout}, {size}-byte slot from the cache"
+        ));
+        self.m.load(TMP1, Mem::at(VM, ALLOC_CACHES));
+        self.m.load(TMP0, Mem::at(TMP1, off));
+        self.m.lea(TMP2, Mem::at(TMP0, size as i32));
+        self.m.cmp(Mem::at(TMP1, off + 8), TMP2);
+        self.m.jcc(Cond::Below, label);
+        self.m.store(Mem::at(TMP1, off), TMP2);
+        self.m.bind(join);
+        self.st(d, TMP0);
+        self.slow.push(Slow {
+            label,
+            op: op as *const Op,
+            func: self.func,
+            base: self.base,
+            spill: self.pins_active,
+            tag: self.m.tag(),
+            resume: Some((join, d + self.base)),
+        });
+        true
     }
 
     /// Asks runtime `helper(jc, func, t)` for newer code's entry at pc `t`:
@@ -100,12 +141,24 @@ impl Emitter<'_> {
         }
         let slow = std::mem::take(&mut self.slow);
         for s in slow {
+            if s.resume.is_some() {
+                self.m
+                    .comment("allocation cache's run spent: the runtime refills it");
+            }
             self.m.bind(s.label);
             self.m.set_tag(s.tag);
             if s.spill {
                 self.spill_all();
             }
             self.emit_op_helper(s.op, s.func, s.base);
+            if let Some((join, d)) = s.resume {
+                if s.spill {
+                    self.reload_all();
+                }
+                self.m.load(TMP0, Mem::at(FRAME, slot_offset(d)));
+                self.m.jmp(join);
+                continue;
+            }
             // A re-run that did not fail is a bug in a fast path; fail loudly
             // rather than continue with a wrong value.
             self.m.mov_imm(ARGS[1], 2);

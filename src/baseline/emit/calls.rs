@@ -288,7 +288,7 @@ impl Emitter<'_> {
                 Receiver::Closure(_) => format!("guard {}: func == {}", k + 1, g.name),
             });
             // The key lives in a cell of this code version: retiring the
-            // version makes every guard miss (see `Jit::retire`).
+            // version makes every guard miss (see `Jit::disable_guards`).
             let cell = self.key_cell(g.key);
             self.m.cmp_word_at(cell, TMP0, TMP1);
             if !(self.jit.opts.break_guards && k == 0) {

@@ -55,6 +55,9 @@ pub struct SiteState {
     /// counts then are that retired code's (code without guards counts no
     /// guarded calls), its hits those targets'.
     retired_guarded: Vec<Target>,
+    /// The function whose code's guards [`SiteState::guarded`] are: the
+    /// site's own, or a host's that inlined it.
+    guarded_by: Option<FuncId>,
     /// Hits credited on the compiler thread, waiting to be added to the
     /// profile rows on the program's thread (see [`Jit::credit_hits`]).
     deferred: Vec<(Target, u64)>,
@@ -692,8 +695,12 @@ impl Jit<'_> {
             // others (to the old ones where the new code has none; each
             // target's own hit word counts them with `--count-guards`):
             // the rows are then estimates.
+            // So, on any thread, when the guards replaced are another
+            // function's (a host's copy of the site, or the site's own
+            // function's code beside a host's): that code stays, and its
+            // hits go to this code's targets from now on.
             let off_thread = ON_COMPILER_THREAD.with(|c| c.get());
-            if off_thread
+            if (off_thread || st.guarded_by.is_some_and(|g| g != f))
                 && !self.opts.count_guards
                 && !st.guarded.is_empty()
                 && !sh.targets.is_empty()
@@ -701,6 +708,7 @@ impl Jit<'_> {
             {
                 st.estimated = true;
             }
+            st.guarded_by = Some(f);
             if sh.targets.is_empty() && !st.guarded.is_empty() {
                 st.retired_guarded = std::mem::take(&mut st.guarded);
             }

@@ -277,19 +277,20 @@ fn run_program(
         }
         // Sites compiled code counted at that no installed code lists
         // (function-value sites the optimizing tier calls indirectly,
-        // sites of retired code): their calls are not the rows'.
+        // sites of retired code): their calls are not the rows', or
+        // retired code credited its hits to the rows by their shares.
         for site in 0..prog.sites.len() {
             let id = pgojit_profiler::SiteId(site as u32);
             let (hits, misses, indirect) = j.counters.site(site);
-            if p.compiled(id).is_none() && (indirect > 0 || misses > 0) {
-                let (recompiles, settled, receivers_estimated) = {
-                    let st = j.sites.state(site);
-                    (st.recompiles, st.settled, st.estimated)
-                };
+            let (recompiles, settled, receivers_estimated) = {
+                let st = j.sites.state(site);
+                (st.recompiles, st.settled, st.estimated)
+            };
+            if p.compiled(id).is_none() && (indirect > 0 || misses > 0 || receivers_estimated) {
                 p.set_compiled(
                     id,
                     pgojit_profiler::CompiledSite {
-                        shape: if misses == 0 {
+                        shape: if misses == 0 && indirect > 0 {
                             "indirect".into()
                         } else {
                             "retired code".into()

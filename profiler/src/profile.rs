@@ -118,9 +118,11 @@ pub struct CompiledSite {
     /// Past the recompilation cap: compiled as an indirect call for good.
     #[serde(default)]
     pub settled: bool,
-    /// Some guard hits went into the rows by the rows' shares, not counted
-    /// per target (several guards without `--count-guards`): the receiver
-    /// counts are estimates.
+    /// Some guard hits went into the rows not counted per target (without
+    /// `--count-guards`): split by the rows' shares between several
+    /// guards, or between the targets of two code versions, one installed
+    /// by the compiler thread while the program ran the other: the
+    /// receiver counts are estimates (the site's calls stay exact).
     #[serde(default)]
     pub receivers_estimated: bool,
 }

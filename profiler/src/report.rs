@@ -220,7 +220,7 @@ fn compiled_column(c: &crate::profile::CompiledSite) -> String {
         out += " (receivers of indirect calls not counted: not in the rows)";
     }
     if c.receivers_estimated {
-        out += " (receivers estimated: hits split by the rows' shares; --count-guards counts them)";
+        out += " (receivers estimated: hits not counted per target; --count-guards counts them)";
     }
     out
 }

@@ -1763,9 +1763,16 @@ impl Gen<'_> {
             Insn::SiteMiss { site, key } => {
                 let back = self.m.new_label();
                 self.src_to(*key, TMP2);
-                // A nil receiver is no miss: the indirect call panics.
+                // A nil receiver: the indirect call panics. It is counted
+                // as a miss (no guard matched), not in the site's rows
+                // (the interpreter counts no receiver for it): the calls
+                // less the misses are the guards' hits.
+                let not_nil = self.m.new_label();
                 self.m.test(TMP2, TMP2);
-                self.m.je(back);
+                self.m.jne(not_nil);
+                self.m.bump(TMP1, self.jit.counters.miss_addr(site.index()));
+                self.m.jmp(back);
+                self.m.bind(not_nil);
                 let base = self.jit.counters.word_addr(site.index(), 0);
                 crate::tier::counters::emit_miss_count(&mut self.m, base, back);
                 let live = self.live_regs(i);

@@ -1,6 +1,6 @@
 //! Guard key cells: the word a guard compares the receiver's itab (or a
 //! closure's function id) with, kept in memory rather than in the code so
-//! that retiring a code version (see `Jit::retire`) and the stress modes
+//! that retiring a code version (see `Jit::disable_guards`) and the stress modes
 //! can make its guards miss by storing to it, without touching the code.
 //!
 //! The cells come from pages mapped below 2 GB (`MAP_32BIT`), so that a

@@ -56,7 +56,7 @@ pub struct FuncCode {
     pub tier: Tier,
     /// Its call sites and how each was compiled.
     pub sites: Vec<compiler::SiteShape>,
-    /// Its guards' key cells (see [`Jit::retire`]).
+    /// Its guards' key cells (see [`Jit::disable_guards`]).
     keys: Vec<keycell::KeyCell>,
     /// Instructions its helper calls point at.
     _ops: Vec<Box<crate::bytecode::Op>>,
@@ -418,10 +418,18 @@ impl<'p> Jit<'p> {
     /// which sends the running code over to the new version at that site.
     /// So a loop still running the old code leaves it at its next guarded
     /// call, with no check on its hot path.
-    fn retire(&self, old: &FuncCode) {
+    ///
+    /// In two steps: [`Jit::disable_guards`] before the new code's sites
+    /// take over the old code's counts, and [`Jit::send_misses`] once the
+    /// new code is published.
+    fn disable_guards(&self, old: &FuncCode) {
         for k in &old.keys {
             k.store(u64::MAX, Ordering::Release);
         }
+    }
+
+    /// The second step of retiring `old` (see [`Jit::disable_guards`]).
+    fn send_misses(&self, old: &FuncCode) {
         for sh in &old.sites {
             self.force_miss_check(sh.site as usize);
         }
@@ -501,6 +509,7 @@ impl<'p> Jit<'p> {
 
     /// The compiler thread: compiles queued functions until [`Jit::stop`].
     pub fn worker(&self) {
+        recompile::ON_COMPILER_THREAD.with(|c| c.set(true));
         loop {
             let f = {
                 let mut q = self.queue.lock();
@@ -629,12 +638,19 @@ impl<'p> Jit<'p> {
             let _ = writeln!(file, "{start:x} {len:x} go::{}", self.prog.func(f).name);
             let _ = file.flush();
         }
+        // The old code's guards stop matching before its sites' hits so
+        // far are credited to its guarded targets (`reset_windows`): a hit
+        // it made after the credit would be credited to the new code's
+        // targets, or to none where the new code has no guards. (Calls
+        // that reach the old code until the new code is published miss,
+        // and are counted as misses, by receiver.)
+        let old = self.installed(f);
+        if let Some(old) = &old {
+            self.disable_guards(old);
+        }
         self.reset_windows(f, &out.sites);
         {
             let mut versions = self.code[f.index()].lock();
-            if let Some(old) = versions.last() {
-                self.retire(old);
-            }
             versions.push(Arc::new(FuncCode {
                 entry,
                 osr,
@@ -666,6 +682,11 @@ impl<'p> Jit<'p> {
         self.compiled[f.index()].store(entry, Ordering::Release);
         self.cells[f.index()].store(entry, Ordering::Release);
         self.state[f.index()].store(COMPILED, Ordering::Release);
+        // (After publishing: a miss in the meantime found the compilation
+        // pending and put the runtime's next call off.)
+        if let Some(old) = &old {
+            self.send_misses(old);
+        }
         self.event(EventKind::Compiled, f, || {
             format!(
                 "{} tier, {} bytes in {:.3} ms",

@@ -50,6 +50,17 @@ pub struct SiteState {
     pub plan_from: Option<SiteSnapshot>,
     /// The targets the installed code guards, in order.
     pub guarded: Vec<Target>,
+    /// The targets the last code version with guards at the site guarded,
+    /// once code without guards replaced it: the calls guarded code still
+    /// counts then are that retired code's (code without guards counts no
+    /// guarded calls), its hits those targets'.
+    retired_guarded: Vec<Target>,
+    /// The function whose code's guards [`SiteState::guarded`] are: the
+    /// site's own, or a host's that inlined it.
+    guarded_by: Option<FuncId>,
+    /// Hits credited on the compiler thread, waiting to be added to the
+    /// profile rows on the program's thread (see [`Jit::credit_hits`]).
+    deferred: Vec<(Target, u64)>,
     /// Calls, misses and guard hits already credited to the profile rows.
     credited: (u64, u64, [u64; HITS]),
     /// The hits the last credit gave each target (what the final credit
@@ -80,8 +91,15 @@ pub struct SiteState {
     hosts: Vec<FuncId>,
     /// Some guard hits were credited to the rows by the rows' shares, not
     /// counted per target (several guards without `--count-guards`, or
-    /// more targets over the run than hit words): the rows are estimates.
+    /// more targets over the run than hit words), or code compiled on the
+    /// compiler thread replaced guards of other targets (see
+    /// [`Jit::reset_windows`]): the rows are estimates.
     pub estimated: bool,
+}
+
+thread_local! {
+    /// Whether this thread is the compiler thread ([`Jit::worker`]).
+    pub(crate) static ON_COMPILER_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Per-site states, behind one lock each.
@@ -472,17 +490,33 @@ impl Jit<'_> {
         // hit credited too many would stay): it waits for calls to catch
         // up.
         let id = pgojit_profiler::SiteId(site as u32);
+        let off_thread = ON_COMPILER_THREAD.with(|c| c.get());
+        if let (false, Some(p)) = (off_thread, self.profile) {
+            for (t, n) in std::mem::take(&mut st.deferred) {
+                p.site(id).add(t, n);
+            }
+        }
+        // The profile rows are bumped with a plain load and store (see
+        // `pgojit_profiler::site`), by the program's thread: an add from
+        // the compiler thread at the same time could lose the other's
+        // count, or its own. It waits for the program's thread.
+        let add = |st: &mut SiteState, t: Target, n: u64| {
+            if off_thread {
+                st.deferred.push((t, n));
+            } else if let Some(p) = self.profile {
+                p.site(id).add(t, n);
+            }
+        };
         if self.opts.count_guards {
             // Each guard's own hits (not calls less misses, which a call
             // in flight between its count and its hit's would split by
             // the wrong weights).
             st.credited = (calls, misses, h);
-            if let Some(p) = self.profile {
-                for (k, &t) in st.hit_targets.iter().enumerate() {
-                    let n = h[k].saturating_sub(h0[k]);
-                    if n > 0 {
-                        p.site(id).add(t, n);
-                    }
+            for k in 0..st.hit_targets.len() {
+                let n = h[k].saturating_sub(h0[k]);
+                if n > 0 {
+                    let t = st.hit_targets[k];
+                    add(st, t, n);
                 }
             }
             return;
@@ -491,12 +525,11 @@ impl Jit<'_> {
         // hold are calls the optimizing tier devirtualized on a receiver
         // of known type (`opt::devirt::devirtualize_known`), each its
         // word's target's.
-        if let Some(p) = self.profile {
-            for (k, &t) in st.hit_targets.iter().enumerate() {
-                let n = h[k].saturating_sub(h0[k]);
-                if n > 0 {
-                    p.site(id).add(t, n);
-                }
+        for k in 0..st.hit_targets.len() {
+            let n = h[k].saturating_sub(h0[k]);
+            if n > 0 {
+                let t = st.hit_targets[k];
+                add(st, t, n);
             }
         }
         st.credited.2 = h;
@@ -522,14 +555,23 @@ impl Jit<'_> {
             return;
         };
         st.credited = (calls, misses, h);
-        let (Some(p), false) = (self.profile, st.guarded.is_empty()) else {
-            return;
+        // Code without guards counts no guarded calls: those counted since
+        // it replaced guarded code are the retired code's (hits it made
+        // before its guards were disabled and had not yet written to
+        // memory: a count kept in a register in a loop).
+        let targets = if st.guarded.is_empty() {
+            st.retired_guarded.clone()
+        } else {
+            st.guarded.clone()
         };
-        let weights: Vec<u64> = if st.guarded.len() == 1 {
+        if self.profile.is_none() || targets.is_empty() {
+            return;
+        }
+        let weights: Vec<u64> = if targets.len() == 1 {
             // (All to the one target: no need to read the profile.)
             vec![1]
         } else {
-            st.guarded
+            targets
                 .iter()
                 .map(|&t| self.profile_count(site, t).max(1))
                 .collect()
@@ -540,7 +582,7 @@ impl Jit<'_> {
         }
         let mut left = hits;
         st.last_credit.clear();
-        for (k, (&t, &w)) in st.guarded.iter().zip(&weights).enumerate() {
+        for (k, (&t, &w)) in targets.iter().zip(&weights).enumerate() {
             let share = if k + 1 == weights.len() || total == 0 {
                 left
             } else {
@@ -548,7 +590,7 @@ impl Jit<'_> {
             };
             left -= share.min(left);
             if share > 0 {
-                p.site(id).add(t, share);
+                add(st, t, share);
                 st.last_credit.push((t, share));
             }
         }
@@ -642,8 +684,34 @@ impl Jit<'_> {
             {
                 st.hosts.push(f);
             }
-            // Hits so far belong to the old code's guards.
+            // Hits so far belong to the old code's guards (disabled before
+            // this: none come after but those a register still holds).
             self.credit_hits(sh.site as usize, &mut st, false);
+            // On the compiler thread, the program may be running the old
+            // code at the site meanwhile: a call counted but not yet its
+            // miss was just credited as a hit, and hits counted in a
+            // register (a loop's) reach memory after this credit. Both are
+            // credited to the new code's guarded targets when they are
+            // others (to the old ones where the new code has none; each
+            // target's own hit word counts them with `--count-guards`):
+            // the rows are then estimates.
+            // So, on any thread, when the guards replaced are another
+            // function's (a host's copy of the site, or the site's own
+            // function's code beside a host's): that code stays, and its
+            // hits go to this code's targets from now on.
+            let off_thread = ON_COMPILER_THREAD.with(|c| c.get());
+            if (off_thread || st.guarded_by.is_some_and(|g| g != f))
+                && !self.opts.count_guards
+                && !st.guarded.is_empty()
+                && !sh.targets.is_empty()
+                && st.guarded != sh.targets
+            {
+                st.estimated = true;
+            }
+            st.guarded_by = Some(f);
+            if sh.targets.is_empty() && !st.guarded.is_empty() {
+                st.retired_guarded = std::mem::take(&mut st.guarded);
+            }
             st.guarded = sh.targets.clone();
             let (calls, misses) = (c[CALLS].load(Ordering::Relaxed), misses_now(c));
             open_window(&mut st, calls, misses);

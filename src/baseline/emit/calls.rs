@@ -204,8 +204,7 @@ impl Emitter<'_> {
             "guard miss: indirect call through the itab"
         });
         self.m.test(TMP0, TMP0);
-        let nil = self.nil_exit();
-        self.m.je(nil);
+        self.nil_receiver_exit(site, plan);
         if plan.guards.is_empty() {
             // (A report's figure: counted when counts are asked for.)
             if self.jit.opts.count {
@@ -237,8 +236,7 @@ impl Emitter<'_> {
         }
         self.ld(TMP0, f);
         self.m.test(TMP0, TMP0);
-        let nil = self.nil_exit();
-        self.m.je(nil);
+        self.nil_receiver_exit(site, plan);
         self.m.store(Mem::at(VM, CTX), TMP0);
         // (After the closure register is set: a forced miss still calls
         // through it.)
@@ -290,7 +288,7 @@ impl Emitter<'_> {
                 Receiver::Closure(_) => format!("guard {}: func == {}", k + 1, g.name),
             });
             // The key lives in a cell of this code version: retiring the
-            // version makes every guard miss (see `Jit::retire`).
+            // version makes every guard miss (see `Jit::disable_guards`).
             let cell = self.key_cell(g.key);
             self.m.cmp_word_at(cell, TMP0, TMP1);
             if !(self.jit.opts.break_guards && k == 0) {
@@ -384,6 +382,25 @@ impl Emitter<'_> {
 
     /// Counts a call at a guarded site (the denominator of its miss ratio):
     /// in its register when it has one, else in memory.
+    /// After `test` of the receiver (the itab, the closure): a nil one
+    /// leaves for the nil panic. At a guarded site, whose call is counted
+    /// already, it is counted as a miss too (no guard matched), so that
+    /// the calls less the misses, the hits credited to the guarded
+    /// targets, do not count it: the interpreter counts no receiver for
+    /// it either. Clobbers `TMP1`.
+    fn nil_receiver_exit(&mut self, site: usize, plan: &SitePlan) {
+        let nil = self.nil_exit();
+        if plan.guards.is_empty() {
+            self.m.je(nil);
+            return;
+        }
+        let ok = self.m.new_label();
+        self.m.jne(ok);
+        self.m.bump(TMP1, self.jit.counters.miss_addr(site));
+        self.m.jmp(nil);
+        self.m.bind(ok);
+    }
+
     pub(super) fn count_site_call(&mut self, site: usize) {
         if let Some(&(_, r)) = self.counter_regs.iter().find(|c| c.0 == site) {
             self.m.add_imm(r, 1);

@@ -346,10 +346,12 @@ fn run_program(
             s.marked_bytes as f64 / 1e6 / mark.max(1e-9)
         );
         eprintln!(
-            "  allocated         {} bytes in {} objects ({:.0} MB/s)",
+            "  allocated         {} bytes in {} objects ({:.0} MB/s; {} runs of free slots, {:.1} objects each)",
             s.allocated_bytes,
             s.allocated_objects,
-            s.allocated_bytes as f64 / 1e6 / total.as_secs_f64().max(1e-9)
+            s.allocated_bytes as f64 / 1e6 / total.as_secs_f64().max(1e-9),
+            s.runs,
+            s.allocated_objects as f64 / s.runs.max(1) as f64
         );
         eprintln!(
             "  freed             {} objects ({} of them released by compiled code after their last use)",

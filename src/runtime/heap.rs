@@ -292,6 +292,10 @@ struct Pair {
 struct Scan {
     elem: usize,
     ptrs: Vec<usize>,
+    /// The pointer words of 64 words of elements as bits, when an
+    /// element divides 64 words (most layouts): scanning is then a walk
+    /// over set bits.
+    mask: Option<u64>,
 }
 
 /// An object to scan: start address, words, layout.
@@ -322,6 +326,8 @@ pub struct GcStats {
     pub marked_objects: u64,
     /// Collections that marked on more than one thread.
     pub parallel_collections: u64,
+    /// Runs of free slots given to the allocation caches.
+    pub runs: u64,
     /// Bytes given back to the system, and the arena's high-water mark.
     pub scavenged_bytes: u64,
     pub arena_bytes: u64,
@@ -487,9 +493,16 @@ impl Heap {
         if let Some(i) = self.layouts.iter().position(|l| *l == ptrs) {
             return i as LayoutId;
         }
+        let elem = ptrs.len().max(1);
+        let mask = 64usize.is_multiple_of(elem).then(|| {
+            (0..64)
+                .filter(|&i| ptrs.get(i % elem).copied().unwrap_or(false))
+                .fold(0u64, |m, i| m | 1 << i)
+        });
         self.scans.push(Scan {
-            elem: ptrs.len().max(1),
+            elem,
             ptrs: (0..ptrs.len()).filter(|&i| ptrs[i]).collect(),
+            mask,
         });
         self.layouts.push(ptrs);
         (self.layouts.len() - 1) as LayoutId
@@ -652,19 +665,15 @@ impl Heap {
             // Slots below `fresh_from` were used before: zero them.
             let dirty_end = last.min(b.fresh_from as usize);
             if first < dirty_end {
-                // SAFETY: the slots lie inside the block, in the arena's
-                // mapping, and are free: nothing reads them.
-                unsafe {
-                    std::ptr::write_bytes(
-                        (base + first * size) as *mut u8,
-                        0,
-                        (dirty_end - first) * size,
-                    )
-                };
+                zero(
+                    (base + first * size) as *mut u64,
+                    (dirty_end - first) * size / 8,
+                );
             }
             b.fresh_from = b.fresh_from.max(last as u32);
             let (start, end) = ((base + first * size) as u64, (base + last * size) as u64);
             self.in_use += end - start;
+            self.stats.runs += 1;
             let p = &mut self.pairs[pair];
             p.run_start = start;
             p.run_block = bi as u32;
@@ -811,9 +820,9 @@ impl Heap {
                     c.next = p;
                     self.stats.allocated_objects += 1;
                     self.stats.allocated_bytes += size as u64;
-                    // SAFETY: the object's own slot, which nothing reads
-                    // any more (the caller's promise); the run's slots are zero.
-                    unsafe { std::ptr::write_bytes(p as *mut u8, 0, size) };
+                    // (The object's own slot, which nothing reads any more:
+                    // the caller's promise; the run's slots are zero.)
+                    zero(p as *mut u64, size / 8);
                     return;
                 }
                 set_alloc(&self.bits, bi, slot, false);
@@ -1180,6 +1189,27 @@ impl Tracer<'_> {
         }
         let s = &self.scans[o.layout as usize];
         let p = o.start as *const u64;
+        if let Some(mask) = s.mask {
+            // 64 words at a time, the pointer words' bits set.
+            let mut at = 0;
+            while at < o.words {
+                let n = (o.words - at).min(64);
+                let mut m = if n == 64 { mask } else { mask & ((1 << n) - 1) };
+                while m != 0 {
+                    let i = at + m.trailing_zeros() as usize;
+                    m &= m - 1;
+                    // SAFETY: `o` is a live object (or a root range) of `o.words` words.
+                    let w = unsafe { *p.add(i) };
+                    if (w as usize).wrapping_sub(self.base) < self.span {
+                        if let Some(c) = self.mark_word(w) {
+                            work.push(c);
+                        }
+                    }
+                }
+                at += 64;
+            }
+            return;
+        }
         let mut e = 0;
         while e < o.words {
             for &off in &s.ptrs {
@@ -1300,6 +1330,23 @@ impl Tracer<'_> {
             }
             total
         })
+    }
+}
+
+/// Zeroes `words` words at `p`: free slots of the arena, which nothing
+/// reads. A few words (a one-slot run in a fragmented block, the common
+/// case there) are stored inline: a `memset` call costs more.
+#[inline]
+fn zero(p: *mut u64, words: usize) {
+    if words <= 8 {
+        for i in 0..words {
+            // SAFETY: `p..p+words` lies in free slots of the arena's
+            // mapping. (Volatile: not turned back into a `memset` call.)
+            unsafe { p.add(i).write_volatile(0) };
+        }
+    } else {
+        // SAFETY: as above.
+        unsafe { std::ptr::write_bytes(p, 0, words) };
     }
 }
 

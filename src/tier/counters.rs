@@ -5,7 +5,7 @@
 
 use pgojit_jit::abi::{CALL_TARGET, TMP1, TMP2};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem};
-use pgojit_profiler::FuncId;
+use pgojit_profiler::{EdgeId, FuncId};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Words of a site's counters (see `Counters::sites`).
@@ -81,15 +81,31 @@ pub struct Counters {
     words: LowWords,
     funcs: usize,
     sites: usize,
+    edges: usize,
 }
 
 impl Counters {
-    pub(crate) fn new(funcs: usize, sites: usize) -> Counters {
+    pub(crate) fn new(funcs: usize, sites: usize, edges: usize) -> Counters {
         Counters {
-            words: LowWords::new(2 * funcs + sites * SITE_WORDS),
+            words: LowWords::new(2 * funcs + sites * SITE_WORDS + edges),
             funcs,
             sites,
+            edges,
         }
+    }
+    /// Per direct call site: calls compiled code made there (its call
+    /// instructions and inlined copies).
+    fn edge(&self, e: EdgeId) -> &AtomicU64 {
+        assert!(e.index() < self.edges);
+        self.words
+            .get(2 * self.funcs + self.sites * SITE_WORDS + e.index())
+    }
+    pub fn edge_addr(&self, e: EdgeId) -> u64 {
+        self.edge(e).as_ptr() as u64
+    }
+    /// Calls compiled code made at direct call site `e`.
+    pub fn edge_calls(&self, e: EdgeId) -> u64 {
+        self.edge(e).load(Ordering::Relaxed)
     }
     /// Per function: entries into compiled code.
     fn calls(&self, f: FuncId) -> &AtomicU64 {

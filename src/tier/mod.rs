@@ -190,7 +190,7 @@ impl<'p> Jit<'p> {
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
             stubs,
-            counters: Counters::new(n, prog.sites.len()),
+            counters: Counters::new(n, prog.sites.len(), prog.edges.len()),
             mem,
             queue: Mutex::new(VecDeque::new()),
             wake: Condvar::new(),

@@ -1807,9 +1807,14 @@ impl Gen<'_> {
                 self.m
                     .comment(&format!("inlined {}", self.prog.func(*func).name));
                 if self.jit.opts.count {
-                    let calls = self.jit.counters.calls_addr(*func);
-                    self.m.bump(TMP0, calls);
-                    self.count_edge(*edge);
+                    // An inlined direct call: one word counts the call
+                    // and the callee's entry (`Counters::func`).
+                    let addr = if *edge == EdgeId::NONE {
+                        self.jit.counters.calls_addr(*func)
+                    } else {
+                        self.jit.counters.inlined_edge_addr(*edge)
+                    };
+                    self.m.bump(TMP0, addr);
                 }
                 if self.jit.opts.steps {
                     let out = self.m.new_label();

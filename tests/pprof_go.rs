@@ -329,6 +329,9 @@ fn go_pgo_devirtualizes_to_pgojits_top_type_and_pprof_reads_the_file() {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::copy(source(name), d.join("main.go")).unwrap();
         std::fs::write(d.join("go.mod"), "module pgotest\n\ngo 1.22\n").unwrap();
+        // (An up-to-date `prog` from an earlier run with the same profile
+        // would be kept without replaying the compiler's -m output.)
+        let _ = std::fs::remove_file(d.join("prog"));
         let out = ok(
             go_cmd(&go, &d)
                 .args(["build", "-gcflags=-m=2", "-o", "prog"])
@@ -441,6 +444,8 @@ fn go_pgo_inlines_a_hot_direct_call_from_pgojits_profile() {
         std::fs::copy(source("hotcall"), d.join("main.go")).unwrap();
         std::fs::write(d.join("go.mod"), "module pgotest\n\ngo 1.22\n").unwrap();
         let build = |pgo_flag: String| {
+            // (Else an up-to-date `prog` is kept without the -m output.)
+            let _ = std::fs::remove_file(d.join("prog"));
             let out = ok(
                 go_cmd(&go, &d)
                     .args(["build", "-gcflags=-m=2", "-o", "prog", &pgo_flag, "."])

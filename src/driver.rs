@@ -143,6 +143,19 @@ pub fn new_profile(prog: &Program, width: usize) -> pgojit_profiler::Profile {
     for d in prog.descs.iter().flatten() {
         p.set_type_name(pgojit_profiler::TypeId(d.ty.0), d.name.clone());
     }
+    p.set_edges(
+        prog.edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| pgojit_profiler::EdgeInfo {
+                id: pgojit_profiler::EdgeId(i as u32),
+                caller: e.caller,
+                file: prog.file_of(e.pos).to_string(),
+                pos: (e.pos.line, e.pos.col),
+                callee: e.callee,
+            })
+            .collect(),
+    );
     p
 }
 
@@ -245,6 +258,10 @@ fn run_program(
         // Invocations that compiled code ran (its prologues and inlined
         // copies) count toward each function too: the interpreter counted
         // the others, each invocation once at its entry.
+        for e in 0..prog.edges.len() {
+            let e = pgojit_profiler::EdgeId(e as u32);
+            p.add_edge(e, j.counters.edge_calls(e));
+        }
         for f in 0..prog.funcs.len() {
             let (calls, loops) = j.counters.func(FuncId(f as u32));
             p.func(FuncId(f as u32)).add(calls, loops);

@@ -4,14 +4,17 @@
 //! Programs (tests/pprof/): three scenarios of ../shared/bench with `n`
 //! cut (biased90, bimorphic, megamorphic), biased90 with the types swapped
 //! (the hot type is then not the one Go picks on a tie), and shapes.go (a
-//! value-receiver method and a call through a function value).
+//! value-receiver method and a call through a function value), and
+//! hotcall.go (a hot direct call of a function over Go's inlining budget).
 //!
-//! Without Go: the edges of the pprof file equal the JSON report's rows.
+//! Without Go: the edges of the pprof file equal the JSON report's rows
+//! and direct calls.
 //! With Go (`$GO`, scripts/.go/venv/bin/go as scripts/go-env.sh installs
 //! it, or `go` on PATH; otherwise a printed notice and no check): `go build
 //! -pgo=FILE -gcflags=-m=2` devirtualizes every site to the type the JSON
 //! report shows as its top row, and `go tool pprof -top` lists the
-//! program's functions.
+//! program's functions; Go's PGO inlines hotcall.go's hot direct call,
+//! which a build without a profile does not.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -164,7 +167,7 @@ fn samples(p: &proto::Profile) -> Samples {
 
 #[test]
 fn pprof_edges_are_the_json_reports_rows() {
-    for name in PROGRAMS {
+    for name in PROGRAMS.into_iter().chain(["hotcall"]) {
         // The interpreter's counts: exact, and the same in both runs.
         let (report, prof, _, _) = profile("edges", name, &["--tier=interp"]);
         let src = std::fs::read_to_string(source(name)).unwrap();
@@ -208,7 +211,27 @@ fn pprof_edges_are_the_json_reports_rows() {
                 );
             }
         }
-        assert_eq!(edges.len(), want_edges, "{name}: one edge per row");
+        // Direct calls: one edge per call site that made calls.
+        for e in report["direct_calls"].as_array().unwrap() {
+            let (caller, callee) = (e["caller"].as_str().unwrap(), e["callee"].as_str().unwrap());
+            let line = line_of(e);
+            let count = e["calls"].as_i64().unwrap();
+            assert!(count > 0);
+            let found = edges.iter().any(|s| {
+                s.0 == count
+                    && s.1[0].0 == callee
+                    && s.1[1] == (caller.to_string(), decl_line(&src, caller), line)
+                    && (!callee.starts_with("main.")
+                        || s.1[0].1 == decl_line(&src, callee) && s.1[0].2 == s.1[0].1)
+            });
+            assert!(found, "{name}: no edge for direct call {e} in {edges:?}");
+            want_edges += 1;
+        }
+        assert_eq!(
+            edges.len(),
+            want_edges,
+            "{name}: one edge per row and direct call"
+        );
         // A function's samples add up to its calls in the function table
         // (a value method's interface adapter `main.T.M·iface` is Go's
         // `main.T.M`: its calls are the method's).
@@ -306,6 +329,9 @@ fn go_pgo_devirtualizes_to_pgojits_top_type_and_pprof_reads_the_file() {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::copy(source(name), d.join("main.go")).unwrap();
         std::fs::write(d.join("go.mod"), "module pgotest\n\ngo 1.22\n").unwrap();
+        // (An up-to-date `prog` from an earlier run with the same profile
+        // would be kept without replaying the compiler's -m output.)
+        let _ = std::fs::remove_file(d.join("prog"));
         let out = ok(
             go_cmd(&go, &d)
                 .args(["build", "-gcflags=-m=2", "-o", "prog"])
@@ -372,5 +398,80 @@ fn go_pgo_devirtualizes_to_pgojits_top_type_and_pprof_reads_the_file() {
                 );
             }
         }
+    }
+}
+
+/// hotcall.go's `run` calls `mix` (cost over Go's inlining budget of 80)
+/// on every trip: with pgojit's profile, Go's PGO sees the hot direct call
+/// and inlines it (its budget for hot call sites is 2000); without a
+/// profile it does not.
+#[test]
+fn go_pgo_inlines_a_hot_direct_call_from_pgojits_profile() {
+    let Some(go) = go() else { return };
+    for flag in ["--tier=interp", ""] {
+        let flags: Vec<&str> = [flag].into_iter().filter(|f| !f.is_empty()).collect();
+        let (report, _, pgo, pgojit_out) = profile("inline", "hotcall", &flags);
+        // The call's count: the trips of run's loop (the program's `n`),
+        // and mix's own call count (it has no other caller).
+        let src = std::fs::read_to_string(source("hotcall")).unwrap();
+        let n: u64 = src
+            .split("run(")
+            .nth(2)
+            .and_then(|s| s.split(')').next())
+            .and_then(|s| s.parse().ok())
+            .expect("main calls run(n)");
+        let mix_calls = report["functions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "main.mix")
+            .unwrap()["calls"]
+            .as_u64()
+            .unwrap();
+        assert_eq!(mix_calls, n);
+        let e = report["direct_calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["caller"] == "main.run" && e["callee"] == "main.mix")
+            .unwrap_or_else(|| panic!("no direct call main.run -> main.mix in {report}"))
+            .clone();
+        assert_eq!(e["calls"].as_u64(), Some(n), "{flag}: {e}");
+        let at = format!("./main.go:{}:", line_of(&e));
+
+        let d = scratch(&format!("inline/hotcall{flag}/gomod"));
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::copy(source("hotcall"), d.join("main.go")).unwrap();
+        std::fs::write(d.join("go.mod"), "module pgotest\n\ngo 1.22\n").unwrap();
+        let build = |pgo_flag: String| {
+            // (Else an up-to-date `prog` is kept without the -m output.)
+            let _ = std::fs::remove_file(d.join("prog"));
+            let out = ok(
+                go_cmd(&go, &d)
+                    .args(["build", "-gcflags=-m=2", "-o", "prog", &pgo_flag, "."])
+                    .output()
+                    .unwrap(),
+                "go build",
+            );
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        };
+        // (-pgo=off: not even a default.pgo beside the source.)
+        let plain = build("-pgo=off".into());
+        assert!(
+            plain.contains("cannot inline mix: function too complex"),
+            "without a profile mix is over the budget:\n{plain}"
+        );
+        assert!(!plain.contains("inlining call to mix"), "{plain}");
+        let with = build(format!("-pgo={}", pgo.display()));
+        assert!(
+            with.lines()
+                .any(|l| l.starts_with(&at) && l.ends_with("inlining call to mix")),
+            "{flag}: Go's PGO did not inline the hot call at {at}:\n{with}"
+        );
+        let run = ok(
+            Command::new(d.join("prog")).output().unwrap(),
+            "the Go binary",
+        );
+        assert_eq!(String::from_utf8_lossy(&run.stdout), pgojit_out);
     }
 }

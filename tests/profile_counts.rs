@@ -9,6 +9,9 @@
 //! The tiered runs' tables must equal the interpreter's:
 //!
 //! - every function's calls and back-edges, exactly;
+//! - every direct call site's calls (`direct_calls`: calls of functions
+//!   and of methods on concrete types, counted per call site by the
+//!   interpreter, by compiled calls and by inlined copies), exactly;
 //! - every site's calls, exactly (the rows' calls plus the calls compiled
 //!   code made at the site compiled without guards, whose receivers are
 //!   not counted by type: the table says so);
@@ -102,6 +105,8 @@ struct Table {
     code: Option<i32>,
     funcs: BTreeMap<String, (u64, u64)>,
     sites: BTreeMap<(String, String, String), Value>,
+    /// Direct call sites by (position, caller, callee): calls.
+    edges: BTreeMap<(String, String, String), u64>,
 }
 
 fn profile(prog: &Path, args: &[&str]) -> Result<Table, String> {
@@ -145,10 +150,22 @@ fn profile(prog: &Path, args: &[&str]) -> Result<Table, String> {
             return Err(format!("site {k:?} twice in the table"));
         }
     }
+    let mut edges = BTreeMap::new();
+    for e in v["direct_calls"].as_array().ok_or("no direct_calls")? {
+        let key = |k: &str| e[k].as_str().unwrap_or("").to_string();
+        let k = (key("pos"), key("caller"), key("callee"));
+        if edges
+            .insert(k.clone(), e["calls"].as_u64().unwrap())
+            .is_some()
+        {
+            return Err(format!("direct call {k:?} twice in the table"));
+        }
+    }
     Ok(Table {
         code: out.status.code(),
         funcs,
         sites,
+        edges,
     })
 }
 
@@ -184,6 +201,17 @@ fn compare(want: &Table, got: &Table) -> Vec<String> {
             g => diffs.push(format!(
                 "function {name}: (calls, back-edges) {g:?}, interpreter {w:?}"
             )),
+        }
+    }
+    // (The table lists the direct call sites that made calls: one
+    // missing is one that made none.)
+    for k in want.edges.keys().chain(got.edges.keys()) {
+        let (w, g) = (want.edges.get(k), got.edges.get(k));
+        if w != g {
+            diffs.push(format!(
+                "direct call {} {} -> {}: {g:?} calls, interpreter {w:?}",
+                k.0, k.1, k.2
+            ));
         }
     }
     for (k, w) in &want.sites {
@@ -239,6 +267,9 @@ fn every_tier_counts_what_the_interpreter_counts() {
     let t0 = std::time::Instant::now();
     let next = AtomicUsize::new(0);
     let failures = Mutex::new(Vec::<String>::new());
+    // Direct calls the interpreter counted over the corpus (the test
+    // compares something).
+    let direct = AtomicUsize::new(0);
     let worker = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(p) = progs.get(i) else { break };
@@ -251,6 +282,7 @@ fn every_tier_counts_what_the_interpreter_counts() {
                 continue;
             }
         };
+        direct.fetch_add(want.edges.values().sum::<u64>() as usize, Ordering::Relaxed);
         for (what, args) in TIERED {
             match profile(p, args) {
                 Ok(got) => {
@@ -268,11 +300,16 @@ fn every_tier_counts_what_the_interpreter_counts() {
         }
     });
     let failures = failures.into_inner().unwrap();
+    let direct = direct.into_inner();
     eprintln!(
-        "{} programs, {} runs each, in {:.1} s",
+        "{} programs, {} runs each, {direct} direct calls, in {:.1} s",
         progs.len(),
         1 + TIERED.len(),
         t0.elapsed().as_secs_f64()
+    );
+    assert!(
+        direct > 1_000_000 || std::env::var("PGOJIT_TEST_FILTER").is_ok(),
+        "the corpus made only {direct} direct calls"
     );
     assert!(
         failures.is_empty(),

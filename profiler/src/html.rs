@@ -548,6 +548,7 @@ mod tests {
                 hot: true,
                 reason: Reason::HotLoops,
             }],
+            direct_calls: vec![],
         }
     }
 

@@ -37,10 +37,22 @@ id_type!(
     "site"
 );
 id_type!(
+    /// A direct (static) call site: a call of a top-level function or of a
+    /// method on a concrete type, counted per call site.
+    EdgeId,
+    "edge"
+);
+id_type!(
     /// A type known to the runtime.
     TypeId,
     "t"
 );
+
+impl EdgeId {
+    /// A direct call that is not counted (calls inside pgojit's standard
+    /// library, synthesized calls).
+    pub const NONE: EdgeId = EdgeId(u32::MAX);
+}
 
 /// What one row of a call site's profile counts.
 ///

@@ -73,15 +73,17 @@ pub mod site;
 pub mod timeline;
 
 pub use func::{FuncProfile, FuncSnapshot};
-pub use ids::{FuncId, SiteId, Target, TypeId};
+pub use ids::{EdgeId, FuncId, SiteId, Target, TypeId};
 pub use key::{body_hash, FuncKey, SiteKey};
 pub use persist::{load_into, merge, save, MergeReport, PersistError, ProfileFile, SeedReport};
 pub use policy::{
     decide_func, decide_recompile, decide_site, window_calls, FuncDecision, MissWindow, Options,
     OptionsError, RecompileAction, SiteAction, SiteDecision,
 };
-pub use profile::{CompiledSite, FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH};
+pub use profile::{
+    CompiledSite, EdgeInfo, FuncInfo, Profile, SiteInfo, SiteKind, MAX_WIDTH, MIN_WIDTH,
+};
 pub use reason::Reason;
-pub use report::{report, share, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
+pub use report::{report, share, EdgeRow, FuncRow, ReceiverCount, Report, SiteRow, REPORT_VERSION};
 pub use site::{SiteProfile, SiteSnapshot};
 pub use timeline::{Event, EventKind, EventLog, Timeline};

@@ -18,9 +18,12 @@
 //!   counts), so a function's flat value in `go tool pprof -top` is its
 //!   call count. Single frames are no edges: Go's PGO ignores them.
 //!
+//! - per direct call site (a call of a function or of a method on a
+//!   concrete type) that made `c` calls, one sample of value `c` whose
+//!   stack is `[callee, caller at the call's line]`, like a receiver row.
+//!
 //! Calls counted as a site's `other` (no row) have no known callee and are
-//! left out. Direct calls are counted per function, not per call site, so
-//! they give no edges either. Sites the embedder does not export
+//! left out. Sites the embedder does not export
 //! (`Program::exports`: pgojit's own standard library, whose lines are not
 //! those of Go's) give no edges: their callees' calls are flat samples.
 
@@ -107,6 +110,20 @@ pub fn build(p: &Profile, prog: &Program) -> proto::Profile {
                 label: vec![],
             });
         }
+    }
+    for (e, c) in p.edges() {
+        if c == 0 {
+            continue;
+        }
+        let (caller, callee) = ((prog.export_as)(e.caller), (prog.export_as)(e.callee));
+        via_edges[callee.index()] += c;
+        let at = b.location(p, prog, caller, Some(e.pos.0));
+        let to = b.location(p, prog, callee, None);
+        out.sample.push(proto::Sample {
+            location_id: vec![to, at],
+            value: vec![c as i64],
+            label: vec![],
+        });
     }
     let mut calls = vec![0u64; p.func_count()];
     for (info, counters) in p.funcs() {
@@ -348,6 +365,44 @@ mod tests {
         // one Function per function, one Location per (function, line)
         assert_eq!(m.function.len(), 3);
         assert_eq!(m.location.len(), 4);
+    }
+
+    #[test]
+    fn direct_calls_are_edges_and_leave_the_callees_flat_samples() {
+        let (mut p, sources) = demo();
+        // main.main (line 20) calls main.run at line 22, once, and
+        // main.A.Area at line 23, 40 times (line 24: never).
+        let edge = |id, line, callee| crate::profile::EdgeInfo {
+            id: crate::ids::EdgeId(id),
+            caller: FuncId(3),
+            file: "/src/prog.go".into(),
+            pos: (line, 5),
+            callee: FuncId(callee),
+        };
+        p.set_edges(vec![edge(0, 22, 0), edge(1, 23, 1), edge(2, 24, 2)]);
+        p.record_edge(crate::ids::EdgeId(0));
+        p.add_edge(crate::ids::EdgeId(1), 40);
+        p.func(FuncId(1)).add(40, 0);
+        let prog = Program {
+            sources: &sources,
+            caller: &|_| FuncId(0),
+            callee: &callee,
+            export_as: &|f| f,
+            exports: &|_| true,
+        };
+        let m = decode(&encode(&p, &prog)).unwrap();
+        let f = |n: &str, start: i64, line: i64| (n.to_string(), start, line);
+        assert_eq!(
+            stacks(&m),
+            vec![
+                (900, vec![f("main.A.Area", 3, 3), f("main.run", 10, 12)]),
+                (100, vec![f("main.B.Area", 6, 6), f("main.run", 10, 12)]),
+                (1, vec![f("main.run", 10, 10), f("main.main", 20, 22)]),
+                (40, vec![f("main.A.Area", 3, 3), f("main.main", 20, 23)]),
+                // every call of main.run and main.A.Area came through an
+                // edge: no flat samples are left
+            ]
+        );
     }
 
     #[test]

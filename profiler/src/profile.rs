@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::func::{FuncProfile, FuncSnapshot};
-use crate::ids::{FuncId, SiteId, Target, TypeId};
+use crate::ids::{EdgeId, FuncId, SiteId, Target, TypeId};
 use crate::key::{FuncKey, SiteKey};
 use crate::site::{SiteProfile, SiteSnapshot};
 
@@ -85,6 +85,28 @@ pub struct FuncInfo {
     pub key: FuncKey,
 }
 
+/// Static facts about one direct call site (a call of a function or of a
+/// method on a concrete type), supplied by the embedder at load time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EdgeInfo {
+    pub id: EdgeId,
+    /// The function containing the call.
+    pub caller: FuncId,
+    /// Source file, as it should be printed.
+    pub file: String,
+    /// (line, column) of the call, both 1-based.
+    pub pos: (u32, u32),
+    /// The function called.
+    pub callee: FuncId,
+}
+
+impl EdgeInfo {
+    /// `file:line:col`.
+    pub fn position(&self) -> String {
+        format!("{}:{}:{}", self.file, self.pos.0, self.pos.1)
+    }
+}
+
 /// The program's call-site and function counters with their descriptions.
 #[derive(Debug)]
 pub struct Profile {
@@ -95,6 +117,9 @@ pub struct Profile {
     func_infos: Vec<FuncInfo>,
     funcs: Box<[FuncProfile]>,
     type_names: Vec<Option<String>>,
+    /// Direct call sites and their call counts (set once, before counting).
+    edge_infos: Vec<EdgeInfo>,
+    edges: Box<[std::sync::atomic::AtomicU64]>,
     /// Per site: how the JIT compiled it and what compiled code counted.
     compiled: Vec<std::sync::Mutex<Option<CompiledSite>>>,
 }
@@ -175,7 +200,56 @@ impl Profile {
             funcs: funcs.iter().map(|_| FuncProfile::default()).collect(),
             func_infos: funcs,
             type_names: Vec::new(),
+            edge_infos: Vec::new(),
+            edges: Box::new([]),
         }
+    }
+
+    /// Declares the program's direct call sites (at load time, before
+    /// anything counts: it allocates their counters).
+    ///
+    /// # Panics
+    /// If the ids are not dense and in order (the embedder's contract).
+    pub fn set_edges(&mut self, edges: Vec<EdgeInfo>) {
+        for (i, e) in edges.iter().enumerate() {
+            assert_eq!(e.id.index(), i, "edge ids must be dense and in order");
+        }
+        self.edges = edges
+            .iter()
+            .map(|_| std::sync::atomic::AtomicU64::new(0))
+            .collect();
+        self.edge_infos = edges;
+    }
+
+    /// Counts one call at direct call site `id` (the interpreter's hot path;
+    /// a relaxed load and store, as a site's rows are bumped).
+    #[inline]
+    pub fn record_edge(&self, id: EdgeId) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(c) = self.edges.get(id.index()) {
+            c.store(c.load(Relaxed).wrapping_add(1), Relaxed);
+        }
+    }
+
+    /// Adds `n` calls at direct call site `id` (compiled code's counts, at exit).
+    pub fn add_edge(&self, id: EdgeId, n: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        if let Some(c) = self.edges.get(id.index()) {
+            c.store(c.load(Relaxed).wrapping_add(n), Relaxed);
+        }
+    }
+
+    /// Every direct call site with its call count, in id order.
+    pub fn edges(&self) -> impl Iterator<Item = (&EdgeInfo, u64)> {
+        self.edge_infos
+            .iter()
+            .zip(self.edges.iter())
+            .map(|(i, c)| (i, c.load(std::sync::atomic::Ordering::Relaxed)))
+    }
+
+    /// How many direct call sites it counts.
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
     }
 
     /// Names `ty` as reports and profile files print it (`main.A`, `*main.B`).

@@ -174,6 +174,7 @@ mod tests {
             Op::Call {
                 func: callee,
                 base: 1,
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             Op::Ret { s: 0, n: 0 },
         ];

@@ -88,6 +88,8 @@ pub struct Program {
     pub globals_block: (u64, u32),
     /// What each call site (`SiteId`) calls, for the profiler.
     pub sites: Vec<SiteMeta>,
+    /// The counted direct call sites (`EdgeId`), for the profiler.
+    pub edges: Vec<EdgeMeta>,
     /// Per function: the line it starts on and a hash of its source (0 for
     /// synthesized functions), for profile keys that survive edits elsewhere.
     pub func_keys: Vec<(u32, u64)>,
@@ -108,6 +110,17 @@ pub struct RuntimeErrors {
     pub type_assertion: u64,
     /// `*runtime.PanicNilError`: `panic(nil)`.
     pub panic_nil: u64,
+}
+
+/// A counted direct call site: a call of a top-level function or of a
+/// method on a concrete type, in the program's own source.
+#[derive(Clone, Debug)]
+pub struct EdgeMeta {
+    /// The calling function.
+    pub caller: FuncId,
+    /// The call's `(`.
+    pub pos: Pos,
+    pub callee: FuncId,
 }
 
 /// A profiled call site: an interface method call or a call of a function value.

@@ -83,7 +83,13 @@ pub fn parts(op: &Op) -> Option<[Op; 2]> {
             Op::AddImm { d, a, imm },
             Op::JfCmpImm { a: d, imm: k, c, t },
         ],
-        Op::MoveCall { d, s, func, base } => [Op::Move { d, s }, Op::Call { func, base }],
+        Op::MoveCall {
+            d,
+            s,
+            func,
+            base,
+            edge,
+        } => [Op::Move { d, s }, Op::Call { func, base, edge }],
         Op::MoveCallIface {
             d,
             s,
@@ -445,10 +451,16 @@ fn fuse_pairs(f: &mut Function) {
             }
             // An argument copied into a call's window (from outside it),
             // then the call: the call's position (it can fail and step).
-            (&Op::Move { d, s }, &Op::Call { func, base })
+            (&Op::Move { d, s }, &Op::Call { func, base, edge })
                 if !targets[next] && d >= base && s < base =>
             {
-                f.code[pc] = Op::MoveCall { d, s, func, base };
+                f.code[pc] = Op::MoveCall {
+                    d,
+                    s,
+                    func,
+                    base,
+                    edge,
+                };
                 f.pos[pc] = f.pos[next];
                 keep[next] = false;
                 pc += 2;
@@ -654,6 +666,7 @@ mod tests {
                 Op::Call {
                     func: FuncId(0),
                     base: 11,
+                    edge: pgojit_profiler::EdgeId::NONE,
                 },
                 tail,
                 Op::Ret { s: 11, n: 1 },
@@ -677,7 +690,8 @@ mod tests {
                     d: 12,
                     s: 6,
                     func: FuncId(0),
-                    base: 11
+                    base: 11,
+                    edge: pgojit_profiler::EdgeId::NONE,
                 },
             ]
         );
@@ -688,6 +702,7 @@ mod tests {
             s: 10,
             func: FuncId(0),
             base: 11,
+            edge: pgojit_profiler::EdgeId::NONE,
         };
         assert!(f.code.contains(&kept), "{:?}", f.code);
         assert!(!f.code.contains(&Op::Move { d: 10, s: 7 }), "{:?}", f.code);
@@ -768,6 +783,7 @@ mod tests {
             Op::Call {
                 func: FuncId(0),
                 base: 4,
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             // Unsigned compares have no immediate form.
             Op::Const { d: 5, v: 1 },
@@ -833,6 +849,7 @@ mod tests {
                 Op::Call {
                     func: FuncId(0),
                     base: 5,
+                    edge: pgojit_profiler::EdgeId::NONE,
                 },
                 // Not from inside the window, nor into the receiver's word.
                 Op::Move { d: 6, s: 7 },
@@ -859,7 +876,8 @@ mod tests {
                     d: 5,
                     s: 1,
                     func: FuncId(0),
-                    base: 5
+                    base: 5,
+                    edge: pgojit_profiler::EdgeId::NONE,
                 },
                 Op::Move { d: 6, s: 7 },
                 call.clone(),

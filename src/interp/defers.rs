@@ -230,7 +230,7 @@ impl Vm<'_> {
     fn run_deferred(&mut self, rec: DeferRec, top: usize, unwinding: bool) -> Result<(), Panic> {
         let word = |vm: &Self, s: u32| vm.stack[top + s as usize];
         let (f, at, ctx) = match self.prog.func(rec.wrap).code.first() {
-            Some(&Op::Call { func, base }) => (func, base, None),
+            Some(&Op::Call { func, base, .. }) => (func, base, None),
             Some(&Op::CallClosure { f, base, .. }) => {
                 let c = word(self, f);
                 if c == 0 {

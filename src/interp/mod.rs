@@ -45,7 +45,7 @@ use crate::bytecode::Program;
 use crate::runtime::heap::{Heap, ZERO_SIZED};
 use crate::runtime::panic::Panic;
 use crate::runtime::typedesc::{Itab, TypeDesc};
-use pgojit_profiler::{FuncId, Profile, TypeId as ProfTypeId};
+use pgojit_profiler::{EdgeId, FuncId, Profile, TypeId as ProfTypeId};
 
 /// Slots in the VM stack (512 MiB of address space, touched only as used;
 /// Go's own limit is 1 GB of its more compact frames).
@@ -506,6 +506,17 @@ impl<'p> Vm<'p> {
                 continue;
             }};
         }
+        // A call at a counted direct call site (whatever tier the callee
+        // runs in: compiled callers count at their call sites too).
+        macro_rules! count_edge {
+            ($edge:expr) => {
+                if $edge != EdgeId::NONE {
+                    if let Some(pr) = prof {
+                        pr.record_edge($edge);
+                    }
+                }
+            };
+        }
         // The running frame's index in the VM stack.
         macro_rules! fp {
             () => {
@@ -817,7 +828,14 @@ impl<'p> Vm<'p> {
                 Op::CheckIndex { i, len } => {
                     in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }
-                Op::Call { func: target, base } => call!(target, base),
+                Op::Call {
+                    func: target,
+                    base,
+                    edge,
+                } => {
+                    count_edge!(edge);
+                    call!(target, base)
+                }
                 Op::CallClosure { f, base, site } => {
                     let fv = s!(f);
                     if fv == 0 {
@@ -964,7 +982,9 @@ impl<'p> Vm<'p> {
                     s,
                     func: target,
                     base,
+                    edge,
                 } => {
+                    count_edge!(edge);
                     s!(d) = s!(s);
                     call!(target, base)
                 }

@@ -1039,13 +1039,13 @@ impl<'a> Builder<'a> {
                 let i = self.read(i)?;
                 self.emit(Insn::CheckIndex { i, len }, Ty::Void);
             }
-            Op::Call { func, base } => {
+            Op::Call { func, base, edge } => {
                 let (aw, rw) = self
                     .sigs
                     .func(func)
                     .ok_or_else(|| self.unknown(format!("function {}", func.0)))?;
                 let args = self.read_n(base, aw)?;
-                self.results(Insn::Call { func, args }, base, rw)?;
+                self.results(Insn::Call { func, args, edge }, base, rw)?;
             }
             Op::CallClosure { f, base, site } => {
                 let (aw, rw) = self

@@ -61,7 +61,7 @@ use pgojit_jit::abi::{
 };
 use pgojit_jit::masm::{Ext, FloatOp};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg, NO_TAG};
-use pgojit_profiler::FuncId;
+use pgojit_profiler::{EdgeId, FuncId};
 use std::collections::HashMap;
 
 /// Save slots: one per allocatable register.
@@ -1842,12 +1842,18 @@ impl Gen<'_> {
                 self.reload(&live);
                 self.def(i, TMP0);
             }
-            Insn::Entered { func } => {
+            Insn::Entered { func, edge } => {
                 self.m
                     .comment(&format!("inlined {}", self.prog.func(*func).name));
                 if self.jit.opts.count {
-                    let calls = self.jit.counters.calls_addr(*func);
-                    self.m.bump(TMP0, calls);
+                    // An inlined direct call: one word counts the call
+                    // and the callee's entry (`Counters::func`).
+                    let addr = if *edge == EdgeId::NONE {
+                        self.jit.counters.calls_addr(*func)
+                    } else {
+                        self.jit.counters.inlined_edge_addr(*edge)
+                    };
+                    self.m.bump(TMP0, addr);
                 }
                 if self.jit.opts.steps {
                     let out = self.m.new_label();
@@ -1881,9 +1887,12 @@ impl Gen<'_> {
                 let mem = self.slot(slot);
                 self.load_def(i, mem);
             }
-            Insn::Call { func, args } => {
+            Insn::Call { func, args, edge } => {
                 self.m
                     .comment(&format!("call {}", self.prog.func(*func).name));
+                if self.jit.opts.count {
+                    self.count_edge(*edge);
+                }
                 self.window_args_from(args, PARAMS.len());
                 self.call_cell(i, Some(*func), args);
                 let rw = self.prog.func(*func).result_words;
@@ -2060,6 +2069,15 @@ impl Gen<'_> {
     /// parameter registers only: every entry writes to its frame those of
     /// them it reads from memory — baseline code, the interpreter stub,
     /// optimized code with frame memory.)
+    /// One `add qword [counter], 1` for a call at direct call site `edge`
+    /// (none for `EdgeId::NONE`).
+    fn count_edge(&mut self, edge: EdgeId) {
+        if edge != EdgeId::NONE {
+            let addr = self.jit.counters.edge_addr(edge);
+            self.m.bump(TMP0, addr);
+        }
+    }
+
     fn window_args_from(&mut self, args: &[InsnId], first: usize) {
         for (k, &v) in args.iter().enumerate().skip(first) {
             let mem = self.slot(self.window + k as u32);

@@ -31,6 +31,7 @@ use crate::runtime::typedesc::Itab;
 use crate::tier::devirt::{plan, SitePlan};
 use crate::tier::keycell::KeyCell;
 use crate::tier::{counters, Jit};
+use pgojit_profiler::EdgeId;
 
 /// What devirtualizing a graph decided.
 #[derive(Default)]
@@ -193,6 +194,7 @@ pub fn devirtualize_calls(g: &mut Graph, jit: &Jit, prog: &Program, calls: Vec<I
                 insn: Insn::Call {
                     func: gd.target,
                     args: call_args,
+                    edge: EdgeId::NONE,
                 },
                 ty: call_ty,
                 pc,
@@ -262,6 +264,7 @@ pub fn devirtualize_known(
         g.insns[c.index()].insn = Insn::Call {
             func: target,
             args: call_args,
+            edge: EdgeId::NONE,
         };
         if let Some(addr) = counter(site.index(), itab.type_id) {
             let (pc, ctx) = (g.insn(c).pc, g.insn(c).ctx);

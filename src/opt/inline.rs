@@ -390,7 +390,7 @@ pub(super) fn call_words(
 
 fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
     let c = g.block(b).insns[k];
-    let Insn::Call { args, .. } = g.insn(c).insn.clone() else {
+    let Insn::Call { args, edge, .. } = g.insn(c).insn.clone() else {
         unreachable!("splice is given a call");
     };
     let rw = h.result_words as usize;
@@ -487,7 +487,7 @@ fn splice(g: &mut Graph, b: BlockId, k: usize, h: &Graph, func: FuncId) {
             }
         }
         if hb == h.entry {
-            let e = g.add_insn(Insn::Entered { func }, Ty::Void, 0);
+            let e = g.add_insn(Insn::Entered { func, edge }, Ty::Void, 0);
             insns.insert(0, e);
         }
         let params = if hb == h.entry || !reachable {

@@ -42,7 +42,7 @@
 use crate::bytecode::op::{Cmp, IntKind, Op};
 use crate::bytecode::Slot;
 use crate::types::Native;
-use pgojit_profiler::{FuncId, SiteId};
+use pgojit_profiler::{EdgeId, FuncId, SiteId};
 use smallvec::{smallvec, SmallVec};
 
 /// An instruction's operands (most have at most four: no allocation).
@@ -339,6 +339,8 @@ pub enum Insn {
     /// `--max-steps` step, as the call would have.
     Entered {
         func: FuncId,
+        /// The inlined call's direct call site, counted here too.
+        edge: EdgeId,
     },
     /// A guard: a bool, whether `v` equals the key in the cell at `cell`
     /// (a cell of this code version: retiring the version makes it miss).
@@ -385,6 +387,10 @@ pub enum Insn {
     Call {
         func: FuncId,
         args: Vec<InsnId>,
+        /// The counted direct call site (`EdgeId::NONE`: not counted):
+        /// the call bumps its counter, and so does an inlined copy's
+        /// `Entered`.
+        edge: EdgeId,
     },
     /// A profiled interface method call: `recv` is (type word, data
     /// word), `args` the argument words after the receiver.

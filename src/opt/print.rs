@@ -227,11 +227,11 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
         Insn::StressTick { site } => format!("{n} site={}", site.0),
         Insn::Release { p } => format!("{n} {p}"),
         Insn::FrameAlloc { buf, words } => format!("{n} buf+{buf} words={words}"),
-        Insn::Entered { func } => format!(
+        Insn::Entered { func, .. } => format!(
             "{n} {}",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0))
         ),
-        Insn::Call { func, args } => format!(
+        Insn::Call { func, args, .. } => format!(
             "{n} {}({})",
             names.func(*func).unwrap_or_else(|| format!("f{}", func.0)),
             list(args)

@@ -265,6 +265,7 @@ fn calls_and_helpers_with_several_words_are_read_by_projection() {
             Op::Call {
                 func: FuncId(3),
                 base: 5,
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             Op::Ret { s: 5, n: 1 },
         ],
@@ -493,6 +494,7 @@ fn values_live_across_a_call_prefer_callee_saved_registers() {
             Op::Call {
                 func: FuncId(0),
                 base: 2,
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             Op::AddI { d: 1, a: 1, b: 2 },
             Op::Ret { s: 1, n: 1 },
@@ -548,6 +550,7 @@ fn cold_blocks_come_last_and_values_keep_their_registers_around_them() {
             Op::Call {
                 func: FuncId(0),
                 base: 3,
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             Op::AddI { d: 1, a: 1, b: 3 },
             Op::AddImm { d: 2, a: 2, imm: 1 },

@@ -5,7 +5,7 @@
 
 use pgojit_jit::abi::{CALL_TARGET, TMP1, TMP2};
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem};
-use pgojit_profiler::FuncId;
+use pgojit_profiler::{EdgeId, FuncId};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Words of a site's counters (see `Counters::sites`).
@@ -81,15 +81,53 @@ pub struct Counters {
     words: LowWords,
     funcs: usize,
     sites: usize,
+    edges: usize,
+    /// Per function: the direct call sites that call it.
+    edges_into: Vec<Vec<EdgeId>>,
 }
 
 impl Counters {
-    pub(crate) fn new(funcs: usize, sites: usize) -> Counters {
+    /// Counters for `funcs` functions, `sites` sites and the direct call
+    /// sites calling `callees` (by `EdgeId`).
+    pub(crate) fn new(funcs: usize, sites: usize, callees: &[FuncId]) -> Counters {
+        let edges = callees.len();
+        let mut edges_into = vec![Vec::new(); funcs];
+        for (e, f) in callees.iter().enumerate() {
+            edges_into[f.index()].push(EdgeId(e as u32));
+        }
         Counters {
-            words: LowWords::new(2 * funcs + sites * SITE_WORDS),
+            words: LowWords::new(2 * funcs + sites * SITE_WORDS + 2 * edges),
             funcs,
             sites,
+            edges,
+            edges_into,
         }
+    }
+    /// Per direct call site: the calls compiled code made there by a call
+    /// instruction (the callee's prologue counts its entry).
+    fn edge(&self, e: EdgeId) -> &AtomicU64 {
+        assert!(e.index() < self.edges);
+        self.words
+            .get(2 * self.funcs + self.sites * SITE_WORDS + e.index())
+    }
+    /// Per direct call site: the calls its inlined copies made. One word
+    /// counts both the call and the callee's entry (which
+    /// [`Counters::func`] adds in): an inlined direct call costs one
+    /// increment, as it did before calls were counted per site.
+    fn inlined_edge(&self, e: EdgeId) -> &AtomicU64 {
+        assert!(e.index() < self.edges);
+        self.words
+            .get(2 * self.funcs + self.sites * SITE_WORDS + self.edges + e.index())
+    }
+    pub fn edge_addr(&self, e: EdgeId) -> u64 {
+        self.edge(e).as_ptr() as u64
+    }
+    pub fn inlined_edge_addr(&self, e: EdgeId) -> u64 {
+        self.inlined_edge(e).as_ptr() as u64
+    }
+    /// Calls compiled code made at direct call site `e` (called or inlined).
+    pub fn edge_calls(&self, e: EdgeId) -> u64 {
+        self.edge(e).load(Ordering::Relaxed) + self.inlined_edge(e).load(Ordering::Relaxed)
     }
     /// Per function: entries into compiled code.
     fn calls(&self, f: FuncId) -> &AtomicU64 {
@@ -134,10 +172,16 @@ impl Counters {
     pub fn word_addr(&self, site: usize, w: usize) -> u64 {
         self.site_words(site)[w].as_ptr() as u64
     }
-    /// (compiled entries, compiled loop trips) of `f`.
+    /// (compiled entries, compiled loop trips) of `f`: its prologues' and
+    /// inlined copies' entries, with the inlined copies of direct calls
+    /// counted at their call sites.
     pub fn func(&self, f: FuncId) -> (u64, u64) {
+        let inlined: u64 = self.edges_into[f.index()]
+            .iter()
+            .map(|&e| self.inlined_edge(e).load(Ordering::Relaxed))
+            .sum();
         (
-            self.calls(f).load(Ordering::Relaxed),
+            self.calls(f).load(Ordering::Relaxed) + inlined,
             self.loops(f).load(Ordering::Relaxed),
         )
     }

@@ -190,7 +190,11 @@ impl<'p> Jit<'p> {
             sites: recompile::Sites::new(prog.sites.len(), n),
             compilers,
             stubs,
-            counters: Counters::new(n, prog.sites.len()),
+            counters: Counters::new(
+                n,
+                prog.sites.len(),
+                &prog.edges.iter().map(|e| e.callee).collect::<Vec<_>>(),
+            ),
             mem,
             queue: Mutex::new(VecDeque::new()),
             wake: Condvar::new(),

@@ -86,6 +86,12 @@ pub struct SiteState {
     /// counters then: the end of that version's own time (see
     /// [`Jit::site_versions`]). Set once per version.
     pub ended: Vec<Option<(std::time::Instant, u64, u64)>>,
+    /// Per version: when its first call reached the stress hook (random
+    /// misses, flips: every guarded call does), and the site's counters
+    /// before that call: the start of the version's own time. A version
+    /// installed while the interpreter still runs the loop around the site
+    /// (before its OSR entry) starts its clock there, not at installation.
+    pub first_call: Vec<Option<(std::time::Instant, u64, u64)>>,
     /// Functions other than the site's own whose optimized code has the
     /// site's guards (they inlined its function): recompiled with it.
     hosts: Vec<FuncId>,
@@ -107,6 +113,9 @@ pub struct Sites {
     states: Box<[Mutex<SiteState>]>,
     /// Recompilations per function.
     func_recompiles: Box<[Mutex<u32>]>,
+    /// Per site: the installed version's first call is not stamped yet
+    /// (`SiteState::first_call`; read without the lock on every stress hook).
+    unstamped: Box<[std::sync::atomic::AtomicBool]>,
 }
 
 impl Sites {
@@ -116,6 +125,9 @@ impl Sites {
                 .map(|_| Mutex::new(SiteState::default()))
                 .collect(),
             func_recompiles: (0..funcs).map(|_| Mutex::new(0)).collect(),
+            unstamped: (0..sites)
+                .map(|_| std::sync::atomic::AtomicBool::new(false))
+                .collect(),
         }
     }
 
@@ -162,6 +174,19 @@ impl Jit<'_> {
         const MAX_FLIPS: u32 = 32;
         use crate::options::StressMode;
         let n = self.stress_calls.fetch_add(1, Ordering::Relaxed);
+        if self.sites.unstamped[site].swap(false, Ordering::Relaxed) {
+            // The installed version's first call (counted just before
+            // this hook): its clock starts here.
+            let c = self.counters.site_words(site);
+            let mut st = self.sites.state(site);
+            if let Some(f @ None) = st.first_call.last_mut() {
+                *f = Some((
+                    std::time::Instant::now(),
+                    c[CALLS].load(Ordering::Relaxed).saturating_sub(1),
+                    c[INDIRECT].load(Ordering::Relaxed),
+                ));
+            }
+        }
         match self.opts.stress {
             StressMode::RandomMiss(p) => {
                 let r = mix(self.opts.seed ^ n.wrapping_mul(0x1000_0000_01B3) ^ site as u64);
@@ -611,8 +636,9 @@ impl Jit<'_> {
     /// counted at the site while it was installed (guarded and, with
     /// counts on, unguarded ones; not interpreted calls), and the wall
     /// time per call (the loop around the call included) where that is a
-    /// measurement of the site's own calls: from the version's
-    /// installation to the site's own request for its successor (a
+    /// measurement of the site's own calls: from the version's first call
+    /// (`SiteState::first_call`; its installation when no stress hook saw
+    /// one) to the site's own request for its successor (a
     /// recompilation for misses, a settle, a stress flip), over the calls
     /// counted in between, at least [`MIN_TIMED_CALLS`] of them. Not for a
     /// version replaced for another reason (a tier-up, another site's
@@ -629,10 +655,15 @@ impl Jit<'_> {
         st.timeline
             .iter()
             .enumerate()
-            .map(|(i, (t, g, u, shape))| {
+            .map(|(i, &(t, g, u, ref shape))| {
                 let next = st.timeline.get(i + 1);
-                let (g1, u1) = next.map_or(now, |(_, g, u, _)| (*g, *u));
-                let calls = g1.saturating_sub(*g) + u1.saturating_sub(*u);
+                let calls = {
+                    let (g1, u1) = next.map_or(now, |(_, g, u, _)| (*g, *u));
+                    g1.saturating_sub(g) + u1.saturating_sub(u)
+                };
+                // Timed from the version's first call when the stress hook
+                // saw it, else from its installation.
+                let (t, g, u) = st.first_call.get(i).copied().flatten().unwrap_or((t, g, u));
                 let ns = st
                     .ended
                     .get(i)
@@ -640,9 +671,9 @@ impl Jit<'_> {
                     .flatten()
                     .filter(|_| next.is_some())
                     .and_then(|(t1, g1, u1)| {
-                        let n = g1.saturating_sub(*g) + u1.saturating_sub(*u);
+                        let n = g1.saturating_sub(g) + u1.saturating_sub(u);
                         (n >= MIN_TIMED_CALLS)
-                            .then(|| t1.saturating_duration_since(*t).as_nanos() as f64 / n as f64)
+                            .then(|| t1.saturating_duration_since(t).as_nanos() as f64 / n as f64)
                     });
                 SiteVersion {
                     shape: shape.clone(),
@@ -717,6 +748,8 @@ impl Jit<'_> {
             open_window(&mut st, calls, misses);
             let indirect = c[INDIRECT].load(Ordering::Relaxed);
             st.ended.push(None);
+            st.first_call.push(None);
+            self.sites.unstamped[sh.site as usize].store(true, Ordering::Relaxed);
             st.timeline
                 .push((std::time::Instant::now(), calls, indirect, sh.shape.clone()));
         }

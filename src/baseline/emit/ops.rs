@@ -451,7 +451,13 @@ impl Emitter<'_> {
                 self.m.jcc(Cond::AboveEq, slow);
             }
             jit_helper_ops!() => self.call_op_helper(op),
-            Op::Call { func, base } => self.call_direct(func, base),
+            Op::Call { func, base, edge } => {
+                if self.count && edge != pgojit_profiler::EdgeId::NONE {
+                    let addr = self.jit.counters.edge_addr(edge);
+                    self.m.bump(TMP0, addr);
+                }
+                self.call_direct(func, base)
+            }
             Op::CallClosure { f, base, site } => {
                 self.call_closure(f, base, site.index(), plan.expect("site planned"))
             }

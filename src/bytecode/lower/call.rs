@@ -212,7 +212,8 @@ impl FnCtx<'_, '_> {
         }
         self.b.pos = at;
         self.mark_call((base, n), NONE);
-        self.emit(Op::Call { func, base });
+        let edge = self.l.new_edge(at, func);
+        self.emit(Op::Call { func, base, edge });
         Ok(base)
     }
 

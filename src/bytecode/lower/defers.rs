@@ -29,7 +29,7 @@ use crate::bytecode::op::{Op, Slot, NONE};
 use crate::bytecode::Function;
 use crate::syntax::ast::Expr;
 use crate::types::ty::Ty;
-use pgojit_profiler::FuncId;
+use pgojit_profiler::{EdgeId, FuncId};
 
 /// Where a call lowering makes its call: the instructions from `pc` on
 /// make it, reading (besides the slots their operands name) the slots
@@ -81,7 +81,21 @@ impl FnCtx<'_, '_> {
             return self.unsupported(e.pos, what);
         };
         self.b.call_mark = outer;
-        let ops: Vec<Op> = self.b.code.drain(mark.pc..).collect();
+        // (A deferred or `go` call is not a counted direct call: the
+        // interpreter makes a deferred one without its instruction.)
+        let ops: Vec<Op> = self
+            .b
+            .code
+            .drain(mark.pc..)
+            .map(|op| match op {
+                Op::Call { func, base, .. } => Op::Call {
+                    func,
+                    base,
+                    edge: EdgeId::NONE,
+                },
+                op => op,
+            })
+            .collect();
         let pos: Vec<_> = self.b.poss.drain(mark.pc..).collect();
         let func_at = ops
             .iter()

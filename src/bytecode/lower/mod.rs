@@ -23,7 +23,7 @@ use crate::runtime::typedesc::{self, Kind, MethodEntry, TypeDesc};
 use crate::syntax::ast::*;
 use crate::types::ty::{builtin, Basic, Ty, TypeKind};
 use crate::types::{FuncSource, Info, ObjId, ObjKind};
-use pgojit_profiler::{FuncId, SiteId};
+use pgojit_profiler::{EdgeId, FuncId, SiteId};
 
 pub(crate) type R<T> = Result<T, CompileError>;
 
@@ -70,6 +70,7 @@ pub(crate) struct Lowerer<'a> {
     /// Static closure objects for top-level functions used as values.
     func_values: HashMap<FuncId, u64>,
     sites: Vec<crate::bytecode::SiteMeta>,
+    edges: Vec<crate::bytecode::EdgeMeta>,
     /// The function being lowered (callers of the sites it contains).
     current: FuncId,
     /// Every function literal of the file by node id (one walk, not one
@@ -149,6 +150,7 @@ pub fn lower(file: &Source, info: Info) -> Result<Program, CompileError> {
         layout_ids: HashMap::default(),
         func_values: HashMap::default(),
         sites: Vec::new(),
+        edges: Vec::new(),
         current: FuncId(0),
         lits: func_lits(file, &info.insts),
         range_asts: HashMap::default(),
@@ -241,6 +243,7 @@ pub fn lower(file: &Source, info: Info) -> Result<Program, CompileError> {
     l.intern_layout(vec![false]);
     let layouts = std::mem::take(&mut l.layouts);
     let sites = std::mem::take(&mut l.sites);
+    let edges = std::mem::take(&mut l.edges);
     let mut func_keys = vec![(0u32, 0u64); l.funcs.len()];
     let line_starts: Vec<Vec<usize>> = file
         .files
@@ -285,6 +288,7 @@ pub fn lower(file: &Source, info: Info) -> Result<Program, CompileError> {
         .collect();
     Ok(Program {
         sites,
+        edges,
         func_keys,
         layouts,
         globals,
@@ -411,6 +415,22 @@ impl<'a> Lowerer<'a> {
     pub(crate) fn new_site(&mut self, meta: crate::bytecode::SiteMeta) -> SiteId {
         self.sites.push(meta);
         SiteId(self.sites.len() as u32 - 1)
+    }
+
+    /// Registers a counted direct call site of `callee` at `pos` in the
+    /// function being lowered; `EdgeId::NONE` (not counted) in pgojit's
+    /// standard library, whose calls the profile does not report.
+    pub(crate) fn new_edge(&mut self, pos: Pos, callee: FuncId) -> EdgeId {
+        let file = &self.file.files[pos.file as usize].name;
+        if pos.line == 0 || file.starts_with("$GOROOT/") {
+            return EdgeId::NONE;
+        }
+        self.edges.push(crate::bytecode::EdgeMeta {
+            caller: self.current,
+            pos,
+            callee,
+        });
+        EdgeId(self.edges.len() as u32 - 1)
     }
 
     /// An interface-call site in a synthesized function.
@@ -830,6 +850,7 @@ impl<'a> Lowerer<'a> {
                 fb.emit(Op::Call {
                     func: FuncId(fi as u32),
                     base,
+                    edge: EdgeId::NONE,
                 });
             }
         }
@@ -942,6 +963,7 @@ impl<'a> Lowerer<'a> {
                 b.emit(Op::Call {
                     func: FuncId(fi as u32),
                     base,
+                    edge: EdgeId::NONE,
                 });
                 b.emit(Op::Ret { s: base, n: resw });
                 Ok(b.finish())
@@ -991,6 +1013,7 @@ impl<'a> Lowerer<'a> {
                 b.emit(Op::Call {
                     func: FuncId(m as u32),
                     base,
+                    edge: EdgeId::NONE,
                 });
                 b.emit(Op::Ret { s: base, n: resw });
             }

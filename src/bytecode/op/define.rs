@@ -509,5 +509,6 @@ mod sample {
         crate::types::Native = crate::types::Native::FmtPrintln,
         pgojit_profiler::FuncId = pgojit_profiler::FuncId(0),
         pgojit_profiler::SiteId = pgojit_profiler::SiteId(0),
+        pgojit_profiler::EdgeId = pgojit_profiler::EdgeId::NONE,
     }
 }

@@ -25,7 +25,7 @@ pub use define::{Callee, Facts, InterpClass, JitClass, Kind, Operand, Operands, 
 
 use crate::types::Native;
 use define::ops;
-use pgojit_profiler::{FuncId, SiteId};
+use pgojit_profiler::{EdgeId, FuncId, SiteId};
 
 pub type Slot = u32;
 
@@ -483,7 +483,9 @@ ops! {
 
     // ----- calls -----
     /// Calls `func` with its frame starting at `base`; results land at `base`.
-    Call { func: FuncId, base: Slot } fast inline
+    /// Every tier counts the call at direct call site `edge` (unless
+    /// `EdgeId::NONE`).
+    Call { func: FuncId, base: Slot, edge: EdgeId } fast inline
         reads[args(base)] writes[results(base, Callee::Func(func))] flags[call];
     /// Calls the function value in slot `f` (a closure pointer), frame at `base`.
     CallClosure { f: Slot, base: Slot, site: SiteId } fast inline
@@ -606,7 +608,7 @@ ops! {
     /// `Move { d, s }` then `Call { func, base }`: the last argument
     /// copied into the window by the call itself (`d` inside the window,
     /// `s` outside it).
-    MoveCall { d: Slot, s: Slot, func: FuncId, base: Slot } fast inline
+    MoveCall { d: Slot, s: Slot, func: FuncId, base: Slot, edge: EdgeId } fast inline
         reads[any(s), args(base)] writes[copy(d, s, 1), results(base, Callee::Func(func))]
         flags[call];
     /// `Move { d, s }` then `CallIface { recv, method, base, site }` (`d`

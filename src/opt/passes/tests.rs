@@ -537,7 +537,14 @@ fn blocks_merge_only_with_equal_flags_and_never_into_a_loop_header() {
     g.0.blocks[b1.index()].inlined = true;
     let x = g.param(b0, Ty::Int);
     g.jump(b0, b1, vec![]);
-    g.add(b1, Insn::Entered { func: FuncId(1) }, Ty::Void);
+    g.add(
+        b1,
+        Insn::Entered {
+            func: FuncId(1),
+            edge: pgojit_profiler::EdgeId::NONE,
+        },
+        Ty::Void,
+    );
     g.jump(b1, b2, vec![]);
     g.0.blocks[b2.index()].inlined = true;
     g.jump(b2, b3, vec![x]);
@@ -650,6 +657,7 @@ fn a_call_or_a_store_elsewhere_kills_loads() {
         Insn::Call {
             func: FuncId(0),
             args: vec![],
+            edge: pgojit_profiler::EdgeId::NONE,
         },
         Ty::Tuple(0),
     );
@@ -736,7 +744,14 @@ fn dce_keeps_effects_and_entry_states() {
     let two = g.konst(b0, 2);
     g.bin(b0, BinOp::DivS, x, zero);
     g.bin(b0, BinOp::DivS, x, two);
-    g.add(b0, Insn::Entered { func: FuncId(2) }, Ty::Void);
+    g.add(
+        b0,
+        Insn::Entered {
+            func: FuncId(2),
+            edge: pgojit_profiler::EdgeId::NONE,
+        },
+        Ty::Void,
+    );
     g.add(b0, Insn::Bump { addr: 16 }, Ty::Void);
     g.add(b0, Insn::CheckIndex { i: x, len: 4 }, Ty::Void);
     let kept = g.bin(b0, BinOp::MulI, x, x);
@@ -1366,6 +1381,7 @@ fn an_allocation_that_escapes_stays() {
             Insn::Call {
                 func: FuncId(1),
                 args: vec![p],
+                edge: pgojit_profiler::EdgeId::NONE,
             },
             Ty::Void,
         );

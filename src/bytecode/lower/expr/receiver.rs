@@ -156,6 +156,7 @@ impl FnCtx<'_, '_> {
                 self.emit(Op::Call {
                     func: FuncId(func as u32),
                     base: call,
+                    edge: pgojit_profiler::EdgeId::NONE,
                 });
                 self.emit(Op::Ret { s: call, n: resw });
             }

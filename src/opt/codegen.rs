@@ -48,13 +48,12 @@
 use super::ir::*;
 use super::magic;
 use super::regalloc::{self, Alloc, Loc, ALLOCATABLE, XMM_ALLOCATABLE};
-use crate::bytecode::frame::{ALLOC_CACHES, CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
+use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
 use crate::bytecode::op::{Cmp, Kind, Op};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
-use crate::runtime::heap;
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
-use crate::tier::machine::{int_cond, shift_by_count, trunc_ext, Shift};
+use crate::tier::machine::{self, int_cond, shift_by_count, trunc_ext, Shift};
 use crate::tier::{runtime, Jit};
 use pgojit_jit::abi::{
     is_callee_saved, ARGS, CALL_TARGET, FRAME, PARAMS, RET, TMP0, TMP1, TMP2, VM,
@@ -1379,35 +1378,22 @@ impl Gen<'_> {
     }
 
     /// `i` = a new zeroed object of `words` words (`Op::Alloc`), in `RET`:
-    /// inline, the bump of its allocation cache (`heap::cache_slot`: the
-    /// table's address in the `JitCtx`, `next += size` while it stays
-    /// within `end`; the run's slots are zero and marked allocated
-    /// already), as Go's `mallocgc` takes the next free slot of its
-    /// `mcache` span; out of line when the run is spent (or for large
-    /// objects, inline), a call of `runtime::alloc`: a safepoint, with the
+    /// inline, the bump of its allocation cache (`machine::alloc_inline`);
+    /// out of line when the run is spent (or for large objects, inline), a
+    /// call of `runtime::alloc`: a safepoint, with the
     /// live pointers in the frame (the whole function's, which the
     /// collector scans, inlined frames and save slots included).
     fn alloc(&mut self, i: InsnId, words: u32, layout: u32) {
         let live = self.live_regs(i);
         let unwind = self.unwind_label();
-        if let Some((off, size)) = heap::cache_slot(words as usize, layout) {
-            let (slow, join) = (self.m.new_label(), self.m.new_label());
-            self.m.comment(&format!(
-                "new object: {words} words, layout {layout}, {size}-byte slot from the cache"
-            ));
-            self.m.load(TMP1, Mem::at(VM, ALLOC_CACHES));
-            self.m.load(RET, Mem::at(TMP1, off));
-            self.m.lea(TMP2, Mem::at(RET, size as i32));
-            self.m.cmp(Mem::at(TMP1, off + 8), TMP2);
-            self.m.jcc(Cond::Below, slow);
-            self.m.store(Mem::at(TMP1, off), TMP2);
+        let (spent, join) = (self.m.new_label(), self.m.new_label());
+        if machine::alloc_inline(&mut self.m, words, layout, spent) {
             self.m.bind(join);
             self.stubs
-                .push(Stub::Alloc(slow, join, live, words, layout, unwind));
-            self.def(i, RET);
-            return;
+                .push(Stub::Alloc(spent, join, live, words, layout, unwind));
+        } else {
+            self.alloc_call(&live, words, layout, unwind);
         }
-        self.alloc_call(&live, words, layout, unwind);
         self.def(i, RET);
     }
 

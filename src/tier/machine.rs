@@ -1,12 +1,38 @@
 //! Machine-level choices both compilers make alike: the x86 condition of
 //! a bytecode comparison, a float comparison's flag logic (NaN compares
-//! unordered: only `!=` holds), the extension of a truncation, and Go's
-//! shift by a count of 64 or more.
+//! unordered: only `!=` holds), the extension of a truncation, Go's
+//! shift by a count of 64 or more, and the inline allocation.
 
+use crate::bytecode::frame::ALLOC_CACHES;
 use crate::bytecode::op::{Cmp, IntKind};
-use pgojit_jit::abi::{TMP0, TMP1};
+use crate::runtime::heap;
+use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::Ext;
-use pgojit_jit::{Cond, MacroAssembler, Reg};
+use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
+
+/// A new object of `words` words with `layout` in `TMP0`: the bump of its
+/// allocation cache (`heap::cache_slot`; the table's address is in the
+/// `JitCtx`), `next += size` while that stays within `end`, else a jump to
+/// `spent` (where the compiler calls the runtime, which refills the cache,
+/// and comes back with the object in `TMP0`). The run's slots are zero and
+/// marked allocated already, as Go's `mallocgc` takes the next free slot of
+/// its `mcache` span. `false` (and no code) for objects that always take
+/// the runtime (large ones, layouts past the cache table).
+pub fn alloc_inline(m: &mut MacroAssembler, words: u32, layout: u32, spent: Label) -> bool {
+    let Some((off, size)) = heap::cache_slot(words as usize, layout) else {
+        return false;
+    };
+    m.comment(&format!(
+        "new object: {words} words, layout {layout}, {size}-byte slot from the cache"
+    ));
+    m.load(TMP1, Mem::at(VM, ALLOC_CACHES));
+    m.load(TMP0, Mem::at(TMP1, off));
+    m.lea(TMP2, Mem::at(TMP0, size as i32));
+    m.cmp(Mem::at(TMP1, off + 8), TMP2);
+    m.jcc(Cond::Below, spent);
+    m.store(Mem::at(TMP1, off), TMP2);
+    true
+}
 
 /// A shift's direction and kind.
 #[derive(Clone, Copy, PartialEq, Eq)]

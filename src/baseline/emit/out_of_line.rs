@@ -6,12 +6,11 @@
 //! exits.
 
 use super::{runtime, Emitter};
-use crate::bytecode::frame::ALLOC_CACHES;
 use crate::bytecode::op::Op;
 use crate::bytecode::slot_offset;
-use crate::runtime::heap;
-use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, TMP2, VM};
-use pgojit_jit::{Cond, Label, Mem};
+use crate::tier::machine;
+use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, TMP0, TMP1, VM};
+use pgojit_jit::{Label, Mem};
 use pgojit_profiler::FuncId;
 
 /// An out-of-line path: re-run `op` of `func` in a helper (it will panic).
@@ -51,6 +50,13 @@ impl Emitter<'_> {
 
     /// A label for an out-of-line re-run of `op` (its panic path).
     pub(super) fn slow_path(&mut self, op: &Op) -> Label {
+        self.slow_path_to(op, None)
+    }
+
+    /// A label for an out-of-line run of `op` in the helper; with
+    /// `resume`, one that succeeds there and goes on at its label with
+    /// the slot's value in `TMP0`.
+    fn slow_path_to(&mut self, op: &Op, resume: Option<(Label, u32)>) -> Label {
         let label = self.m.new_label();
         self.slow.push(Slow {
             label,
@@ -59,42 +65,25 @@ impl Emitter<'_> {
             base: self.base,
             spill: self.pins_active,
             tag: self.m.tag(),
-            resume: None,
+            resume,
         });
         label
     }
 
     /// `Op::Alloc` into slot `d`: inline, the bump of its allocation cache
-    /// (`heap::cache_slot`; the table's address is in the `JitCtx`), the
-    /// object then written to `d`; out of line, when the cache's run is
-    /// spent, the interpreter's own instruction in the helper (a
-    /// safepoint: it may collect, with the pins spilled). `false` for
-    /// objects that always take the helper (large ones).
+    /// (`tier::machine::alloc_inline`), the object then written to `d`;
+    /// out of line, when the cache's run is spent, the interpreter's own
+    /// instruction in the helper (a safepoint: it may collect, with the
+    /// pins spilled). `false` for objects that always take the helper.
     pub(super) fn alloc_inline(&mut self, op: &Op, d: u32, words: u32, layout: u32) -> bool {
-        let Some((off, size)) = heap::cache_slot(words as usize, layout) else {
+        let join = self.m.new_label();
+        let spent = self.slow_path_to(op, Some((join, d + self.base)));
+        if !machine::alloc_inline(&mut self.m, words, layout, spent) {
+            self.slow.pop();
             return false;
-        };
-        let (label, join) = (self.m.new_label(), self.m.new_label());
-        self.m.comment(&format!(
-            "new object: {words} words, layout {layout}, {size}-byte slot from the cache"
-        ));
-        self.m.load(TMP1, Mem::at(VM, ALLOC_CACHES));
-        self.m.load(TMP0, Mem::at(TMP1, off));
-        self.m.lea(TMP2, Mem::at(TMP0, size as i32));
-        self.m.cmp(Mem::at(TMP1, off + 8), TMP2);
-        self.m.jcc(Cond::Below, label);
-        self.m.store(Mem::at(TMP1, off), TMP2);
+        }
         self.m.bind(join);
         self.st(d, TMP0);
-        self.slow.push(Slow {
-            label,
-            op: op as *const Op,
-            func: self.func,
-            base: self.base,
-            spill: self.pins_active,
-            tag: self.m.tag(),
-            resume: Some((join, d + self.base)),
-        });
         true
     }
 

@@ -102,13 +102,8 @@ pub fn build(p: &Profile, prog: &Program) -> proto::Profile {
             };
             let callee = (prog.export_as)(callee);
             via_edges[callee.index()] += c;
-            let at = b.location(p, prog, caller, Some(info.pos.0));
-            let to = b.location(p, prog, callee, None);
-            out.sample.push(proto::Sample {
-                location_id: vec![to, at],
-                value: vec![c as i64],
-                label: vec![],
-            });
+            out.sample
+                .push(b.edge(p, prog, caller, info.pos.0, callee, c));
         }
     }
     for (e, c) in p.edges() {
@@ -117,13 +112,7 @@ pub fn build(p: &Profile, prog: &Program) -> proto::Profile {
         }
         let (caller, callee) = ((prog.export_as)(e.caller), (prog.export_as)(e.callee));
         via_edges[callee.index()] += c;
-        let at = b.location(p, prog, caller, Some(e.pos.0));
-        let to = b.location(p, prog, callee, None);
-        out.sample.push(proto::Sample {
-            location_id: vec![to, at],
-            value: vec![c as i64],
-            label: vec![],
-        });
+        out.sample.push(b.edge(p, prog, caller, e.pos.0, callee, c));
     }
     let mut calls = vec![0u64; p.func_count()];
     for (info, counters) in p.funcs() {
@@ -221,6 +210,26 @@ impl Builder {
         });
         self.function_ids.insert(f, id);
         id
+    }
+
+    /// A call edge's sample: `c` calls of `callee` from `caller` at `line`
+    /// (the stack [callee, caller at the call's line]).
+    fn edge(
+        &mut self,
+        p: &Profile,
+        prog: &Program,
+        caller: FuncId,
+        line: u32,
+        callee: FuncId,
+        c: u64,
+    ) -> proto::Sample {
+        let at = self.location(p, prog, caller, Some(line));
+        let to = self.location(p, prog, callee, None);
+        proto::Sample {
+            location_id: vec![to, at],
+            value: vec![c as i64],
+            label: vec![],
+        }
     }
 
     /// Function `f` at `line` (default: its start line).

@@ -562,12 +562,7 @@ impl Heap {
         let pair = layout as usize * NCLASS + class;
         let size = SIZE_CLASSES[class];
         let c = self.cache(pair);
-        if c.next + size <= c.end {
-            let p = c.next;
-            c.next += size;
-            return Ok(p);
-        }
-        if !self.refill(pair, class, layout) {
+        if c.next + size > c.end && !self.refill(pair, class, layout) {
             return Err(out_of_memory());
         }
         let c = self.cache(pair);

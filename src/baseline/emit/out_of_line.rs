@@ -50,14 +50,15 @@ impl Emitter<'_> {
 
     /// A label for an out-of-line re-run of `op` (its panic path).
     pub(super) fn slow_path(&mut self, op: &Op) -> Label {
-        self.slow_path_to(op, None)
+        let label = self.m.new_label();
+        self.push_slow(label, op, None);
+        label
     }
 
-    /// A label for an out-of-line run of `op` in the helper; with
+    /// An out-of-line run of `op` in the helper at `label`; with
     /// `resume`, one that succeeds there and goes on at its label with
     /// the slot's value in `TMP0`.
-    fn slow_path_to(&mut self, op: &Op, resume: Option<(Label, u32)>) -> Label {
-        let label = self.m.new_label();
+    fn push_slow(&mut self, label: Label, op: &Op, resume: Option<(Label, u32)>) {
         self.slow.push(Slow {
             label,
             op: op as *const Op,
@@ -67,7 +68,6 @@ impl Emitter<'_> {
             tag: self.m.tag(),
             resume,
         });
-        label
     }
 
     /// `Op::Alloc` into slot `d`: inline, the bump of its allocation cache
@@ -76,12 +76,11 @@ impl Emitter<'_> {
     /// instruction in the helper (a safepoint: it may collect, with the
     /// pins spilled). `false` for objects that always take the helper.
     pub(super) fn alloc_inline(&mut self, op: &Op, d: u32, words: u32, layout: u32) -> bool {
-        let join = self.m.new_label();
-        let spent = self.slow_path_to(op, Some((join, d + self.base)));
+        let (spent, join) = (self.m.new_label(), self.m.new_label());
         if !machine::alloc_inline(&mut self.m, words, layout, spent) {
-            self.slow.pop();
             return false;
         }
+        self.push_slow(spent, op, Some((join, d + self.base)));
         self.m.bind(join);
         self.st(d, TMP0);
         true

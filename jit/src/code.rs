@@ -113,7 +113,13 @@ impl CodeMemory {
                 }),
                 _frames: (!code.calls.is_empty()).then(|| {
                     let start = buf.ptr(AssemblyOffset(skip)) as usize;
-                    crate::frames::register(start, len, &code.calls, &code.locations)
+                    crate::frames::register(
+                        start,
+                        len,
+                        &code.calls,
+                        &code.locations,
+                        &code.stack_maps,
+                    )
                 }),
                 buf,
                 skip,

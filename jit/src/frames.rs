@@ -13,7 +13,7 @@
 //! Each [`CompiledCode`](crate::CompiledCode) with call sites registers
 //! them here while it is mapped.
 
-use crate::masm::{CallSite, NO_TAG};
+use crate::masm::{CallSite, NO_MAP, NO_TAG};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
@@ -26,6 +26,7 @@ struct Region {
     end: usize,
     sites: Box<[CallSite]>,
     locations: Locations,
+    maps: Arc<[Box<[u32]>]>,
 }
 
 static REGIONS: RwLock<BTreeMap<usize, Region>> = RwLock::new(BTreeMap::new());
@@ -40,6 +41,7 @@ pub(crate) fn register(
     len: usize,
     calls: &[CallSite],
     locations: &[Box<[(u32, u32)]>],
+    maps: &[Box<[u32]>],
 ) -> Registration {
     let mut sites: Vec<CallSite> = calls.to_vec();
     sites.sort_unstable_by_key(|s| s.ret);
@@ -47,6 +49,7 @@ pub(crate) fn register(
         end: start + len,
         sites: sites.into_boxed_slice(),
         locations: locations.iter().cloned().collect(),
+        maps: maps.iter().cloned().collect(),
     };
     REGIONS
         .write()
@@ -75,6 +78,14 @@ pub struct Frame {
     pub frames: Box<[(u32, u32)]>,
     /// The return address's offset in its code.
     pub offset: usize,
+    /// Bytes the frame register stood above the calling frame at the call
+    /// ([`CallSite::frame_off`](crate::masm::CallSite)).
+    pub frame_off: i32,
+    /// The calling frame holds only its bytecode slots.
+    pub bytecode_frame: bool,
+    /// The calling frame's words holding live pointers at the call (from
+    /// its first slot), when its code has stack maps.
+    pub map: Option<Box<[u32]>>,
 }
 
 /// The call site that returns to `ret`, if some mapped code has one.
@@ -97,6 +108,11 @@ pub fn call_site(ret: u64) -> Option<Frame> {
         depth: s.depth,
         frames,
         offset: off,
+        frame_off: s.frame_off,
+        bytecode_frame: s.bytecode_frame,
+        map: (s.map != NO_MAP)
+            .then(|| r.maps.get(s.map as usize).cloned())
+            .flatten(),
     })
 }
 

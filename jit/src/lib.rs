@@ -18,4 +18,4 @@ pub mod masm;
 pub use abi::{slot_offset, Reg};
 pub use code::{CodeError, CodeMemory, CompiledCode};
 pub use listing::disassemble;
-pub use masm::{AsmError, Assembled, CallSite, Cond, Label, MacroAssembler, Mem, NO_TAG};
+pub use masm::{AsmError, Assembled, CallSite, Cond, Label, MacroAssembler, Mem, NO_MAP, NO_TAG};

@@ -126,6 +126,8 @@ pub struct Assembled {
     pub calls: Vec<CallSite>,
     /// The Go frames each call site's `tag` stands for.
     pub locations: Vec<Box<[(u32, u32)]>>,
+    /// The stack maps call sites name ([`CallSite::map`]).
+    pub stack_maps: Vec<Box<[u32]>>,
     /// Byte ranges `[start, end)` that hold data, not instructions (the
     /// constant pool): the listing prints them as `dq`.
     pub data: Vec<(usize, usize)>,
@@ -196,8 +198,19 @@ pub struct MacroAssembler {
     /// The location calls emitted from here on are made at ([`NO_TAG`]:
     /// not a Go frame).
     tag: u32,
+    /// Bytes `FRAME` stands above the frame of the function the code
+    /// belongs to ([`shift_frame`](Self::shift_frame): a call's callee
+    /// frame).
+    frame_off: i32,
+    /// Whether the frames of calls emitted from here on hold only their
+    /// bytecode slots (the collector may read them through the
+    /// function's stack maps).
+    bytecode_frames: bool,
+    /// The stack map of the calls emitted from here on ([`NO_MAP`]: none).
+    stack_map: u32,
     calls: Vec<CallSite>,
     locations: Vec<Box<[(u32, u32)]>>,
+    stack_maps: Vec<Box<[u32]>>,
 }
 
 /// A call instruction of assembled code: the offset it returns to, the
@@ -209,7 +222,20 @@ pub struct CallSite {
     pub ret: usize,
     pub depth: i32,
     pub tag: u32,
+    /// Bytes the frame register stood above the caller's own frame at the
+    /// call (the callee's frame of a Go call; 0 for a runtime call).
+    pub frame_off: i32,
+    /// The caller's frame is its bytecode slots and nothing else (the
+    /// baseline tier's; its stack maps apply).
+    pub bytecode_frame: bool,
+    /// The caller's stack map at the call: the words of its frame (from
+    /// its first slot) that hold live pointers, as an index into
+    /// [`Assembled::stack_maps`], or [`NO_MAP`].
+    pub map: u32,
 }
+
+/// The map of a call site that has no stack map.
+pub const NO_MAP: u32 = u32::MAX;
 
 /// The tag of calls that are not made by a Go frame (trampolines).
 pub const NO_TAG: u32 = u32::MAX;
@@ -249,8 +275,12 @@ impl MacroAssembler {
             consts: Vec::new(),
             depth: 0,
             tag: NO_TAG,
+            frame_off: 0,
+            bytecode_frames: false,
+            stack_map: NO_MAP,
             calls: Vec::new(),
             locations: Vec::new(),
+            stack_maps: Vec::new(),
         }
     }
 
@@ -274,6 +304,35 @@ impl MacroAssembler {
         self.tag = tag;
     }
 
+    /// Moves the frame register by `bytes` (`lea FRAME, [FRAME + bytes]`),
+    /// to a callee's frame and back: calls made meanwhile record the
+    /// offset, so a stack walk finds each caller's frame.
+    pub fn shift_frame(&mut self, bytes: i32) {
+        self.lea(crate::abi::FRAME, Mem::at(crate::abi::FRAME, bytes));
+        self.frame_off += bytes;
+    }
+
+    /// Marks the calls emitted from here on as made from frames that hold
+    /// only bytecode slots ([`CallSite::bytecode_frame`]).
+    pub fn set_bytecode_frames(&mut self, on: bool) {
+        self.bytecode_frames = on;
+    }
+
+    /// The stack map of the calls emitted from here on (the frame words
+    /// holding live pointers there), until the next call of this.
+    pub fn set_stack_map(&mut self, words: Option<&[u32]>) {
+        self.stack_map = match words {
+            None => NO_MAP,
+            Some(w) => match self.stack_maps.iter().position(|m| **m == *w) {
+                Some(i) => i as u32,
+                None => {
+                    self.stack_maps.push(w.into());
+                    (self.stack_maps.len() - 1) as u32
+                }
+            },
+        };
+    }
+
     /// The tag of a location: Go frames as (function, pc) pairs, innermost
     /// first (inlined frames before the frame that inlined them).
     pub fn location(&mut self, frames: &[(u32, u32)]) -> u32 {
@@ -291,6 +350,9 @@ impl MacroAssembler {
             ret,
             depth: self.depth,
             tag: self.tag,
+            frame_off: self.frame_off,
+            bytecode_frame: self.bytecode_frames,
+            map: self.stack_map,
         });
     }
 
@@ -603,6 +665,7 @@ impl MacroAssembler {
             faults,
             calls: self.calls,
             locations: self.locations,
+            stack_maps: self.stack_maps,
             data,
         })
     }

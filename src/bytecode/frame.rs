@@ -54,6 +54,14 @@ pub struct JitCtx {
     /// The heap's allocation caches (`heap::cache_slot`), which compiled
     /// code bumps inline.
     pub alloc_caches: u64,
+    /// The last call from compiled code into the runtime (HotSpot's last
+    /// Java frame): the native stack pointer it was made at (its return
+    /// address is the word below) and the frame register then; 0 while
+    /// the innermost `enter` has made none. `enter` saves and restores
+    /// both, so each nested run of compiled code can be walked
+    /// (`tier::stackwalk`).
+    pub last_rsp: u64,
+    pub last_frame: u64,
 }
 
 pub const UNWIND_RSP: i32 = offset_of!(JitCtx, unwind_rsp) as i32;
@@ -63,6 +71,8 @@ pub const CTX: i32 = offset_of!(JitCtx, ctx) as i32;
 pub const GLOBALS_DELTA: i32 = offset_of!(JitCtx, globals_delta) as i32;
 pub const STEPS_LEFT: i32 = offset_of!(JitCtx, steps_left) as i32;
 pub const ALLOC_CACHES: i32 = offset_of!(JitCtx, alloc_caches) as i32;
+pub const LAST_RSP: i32 = offset_of!(JitCtx, last_rsp) as i32;
+pub const LAST_FRAME: i32 = offset_of!(JitCtx, last_frame) as i32;
 
 impl JitCtx {
     pub fn new() -> JitCtx {
@@ -77,6 +87,8 @@ impl JitCtx {
             globals_delta: 0,
             steps_left: i64::MAX,
             alloc_caches: 0,
+            last_rsp: 0,
+            last_frame: 0,
         }
     }
 }

@@ -9,11 +9,14 @@
 //!
 //! GC invariant (for the collector and the JIT): at every allocation and
 //! every call, every live value is in its frame slot; no tier keeps a heap
-//! pointer only in a machine register across those points.
+//! pointer only in a machine register across those points. Which slots
+//! are live there is the function's stack map ([`liveness`]; the
+//! optimizing tier records its own per call).
 
 pub mod entry;
 pub mod frame;
 pub mod framemap;
+pub mod liveness;
 pub mod lower;
 pub mod op;
 pub mod peephole;

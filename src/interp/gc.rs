@@ -1,11 +1,44 @@
-//! The collector's roots in the interpreter: every frame on the VM stack
-//! (through each function's slot map, or conservatively while compiled
-//! frames, which have no maps yet, may be among them), the package
-//! variables and the closure register.
+//! The collector's roots in the interpreter: every frame of the running
+//! goroutine, through its function's stack map at the instruction it
+//! stands at (`bytecode::liveness`), the package variables, the closure
+//! register, and what other goroutines, deferred calls and panics hold.
+//!
+//! Frames are the interpreter's suspended ones (each at its call), the
+//! running one, and the compiled ones the tier layer finds on the native
+//! stack (`tier::stackwalk`). A frame whose pc is not known (an optimized
+//! frame, whose values live in save and spill slots above its bytecode
+//! slots; the frame an allocation from optimized code runs on) is scanned
+//! conservatively up to the next frame; when the compiled frames cannot
+//! be told at all, the whole stack is.
 
-use super::Vm;
+use super::{FrameWords, Vm};
+use crate::bytecode::liveness::{self, StackMaps};
+use crate::bytecode::Op;
 use crate::runtime::panic::Panic;
 use pgojit_profiler::FuncId;
+
+/// Where the running frame stands when a collection starts.
+#[derive(Clone, Copy)]
+pub(crate) enum At<'a> {
+    /// At this instruction.
+    Pc(usize),
+    /// At this instruction, if it is one of the function's own (compiled
+    /// code may run a copy).
+    Op(&'a Op),
+    /// Not known: the frame is scanned conservatively.
+    Unknown,
+}
+
+/// How a frame's words are scanned.
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Scan {
+    /// Through its function's stack map at this pc.
+    Map(u32),
+    /// These words (from its first slot): a compiled frame's own map.
+    These(Box<[u32]>),
+    /// Every word up to the next frame (at least up to its own top).
+    Words,
+}
 
 impl Vm<'_> {
     /// One past the last slot `cur`'s frame at `fp` may use: its bytecode
@@ -29,52 +62,123 @@ impl Vm<'_> {
         layout: u32,
     ) -> Result<u64, Panic> {
         if self.heap.due() {
-            self.collect(cur, fp)?;
+            self.collect(cur, fp, At::Unknown)?;
         }
         self.heap.alloc(words, layout)
     }
 
-    /// Runs a collection with the VM stack's frames, the package variables
-    /// and the closure register as roots.
-    #[inline(never)]
-    pub(super) fn collect(&mut self, cur: FuncId, fp: usize) -> Result<(), Panic> {
+    /// `f`'s stack maps, computed on first use.
+    fn stack_maps(&mut self, f: FuncId) -> &StackMaps {
+        let i = f.index();
+        if self.stack_maps.len() <= i {
+            self.stack_maps
+                .resize_with(self.prog.funcs.len().max(i + 1), || None);
+        }
         let prog = self.prog;
-        let stack = &self.stack;
-        let frames: Vec<(FuncId, usize)> = self
+        self.stack_maps[i].get_or_insert_with(|| Box::new(liveness::compute(prog.func(f), prog)))
+    }
+
+    /// The frames of the running goroutine with how each is scanned, in
+    /// stack order; `None` when the compiled ones cannot be told.
+    fn root_frames(&self, cur: FuncId, fp: usize, at: At) -> Option<Vec<(FuncId, usize, Scan)>> {
+        let mut v: Vec<(FuncId, usize, Scan)> = self
             .frames
             .iter()
-            .map(|s| (s.func, self.fp_of(s.fr)))
+            .map(|s| {
+                // SAFETY: a suspended frame's `ip` points one past its call
+                // instruction, within the code that starts at `code`.
+                let pc = unsafe { s.ip.offset_from(s.code) } as usize - 1;
+                (s.func, self.fp_of(s.fr), Scan::Map(pc as u32))
+            })
             .collect();
+        let code = &self.prog.func(cur).code;
+        let running = match at {
+            At::Pc(pc) => Scan::Map(pc as u32),
+            At::Op(op) => match code
+                .as_ptr_range()
+                .contains(&(op as *const Op))
+                .then(|| (op as *const Op as usize - code.as_ptr() as usize) / size_of::<Op>())
+            {
+                Some(pc) => Scan::Map(pc as u32),
+                None => Scan::Words,
+            },
+            At::Unknown => Scan::Words,
+        };
+        v.push((cur, fp, running));
+        if let Some(t) = self.tier {
+            for c in t.compiled_frames(&self.jc)? {
+                let scan = match c.words {
+                    FrameWords::Bytecode => Scan::Map(c.pc),
+                    FrameWords::These(w) => Scan::These(w),
+                    FrameWords::Unknown => Scan::Words,
+                };
+                v.push((c.func, c.fp, scan));
+            }
+        }
+        v.sort_by_key(|x| x.1);
+        Some(v)
+    }
+
+    /// Runs a collection with the running goroutine's frames (the running
+    /// one, `cur`'s at `fp`, standing `at`), the package variables, the
+    /// closure register and what other goroutines, deferred calls and
+    /// panics hold as roots.
+    #[inline(never)]
+    pub(super) fn collect(&mut self, cur: FuncId, fp: usize, at: At) -> Result<(), Panic> {
+        let frames = self.root_frames(cur, fp, at);
+        // Word ranges scanned conservatively, and (frame, stack map) pairs.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut mapped: Vec<(usize, FuncId, u32)> = Vec::new();
+        let mut these: Vec<usize> = Vec::new();
+        match &frames {
+            None => words.push((0, self.frame_top(cur, fp))),
+            Some(frames) => {
+                for (k, (f, fp, scan)) in frames.iter().enumerate() {
+                    let (f, fp) = (*f, *fp);
+                    match scan {
+                        Scan::Map(pc) if (*pc as usize) < self.prog.func(f).code.len() => {
+                            mapped.push((fp, f, *pc));
+                            continue;
+                        }
+                        Scan::These(w) => {
+                            these.extend(w.iter().map(|&x| fp + x as usize));
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    // Up to the next frame, or at least its own top.
+                    let next = frames[k + 1..].iter().map(|x| x.1).find(|&n| n > fp);
+                    let top = self.frame_top(f, fp).max(next.unwrap_or(0));
+                    words.push((fp, top));
+                }
+            }
+        }
+        for &(_, f, _) in &mapped {
+            self.stack_maps(f);
+        }
+        let prog = self.prog;
+        let stack = &self.stack;
+        let maps = &self.stack_maps;
         let ctx = self.jc.ctx;
         let delta = self.jc.globals_delta;
         let mut held = Vec::new();
         self.defer_roots(|w| held.push(w));
         // (Other goroutines' frames, deferred calls and panics.)
         self.parked_roots(|w| held.push(w));
-        // Compiled frames have no maps yet: with the JIT on, every slot of
-        // the stack up to the running frame's end is a possible pointer (the
-        // heap checks each word before trusting it).
-        let conservative = self.tier.map(|_| self.frame_top(cur, fp).min(stack.len()));
         self.heap
             .collect(|m| {
-                if let Some(top) = conservative {
-                    for &w in &stack[..top] {
+                for &(from, to) in &words {
+                    for &w in &stack[from..to.min(stack.len())] {
                         m.mark(w);
                     }
-                    for &(addr, words, layout) in &prog.globals {
-                        m.mark_object(addr.wrapping_add(delta), words as usize, layout);
-                    }
-                    m.mark(ctx);
-                    held.iter().for_each(|&w| m.mark(w));
-                    return;
                 }
-                let running = std::iter::once((cur, fp));
-                for (f, fp) in frames.iter().copied().chain(running) {
-                    let func = prog.func(f);
-                    for (i, &ptr) in func.ptr_slots.iter().enumerate() {
-                        if ptr {
-                            m.mark(stack[fp + i]);
-                        }
+                for &at in &these {
+                    m.mark(stack[at]);
+                }
+                for &(fp, f, pc) in &mapped {
+                    let map = maps[f.index()].as_ref().expect("computed above");
+                    for &s in map.at(pc as usize).unwrap_or_default() {
+                        m.mark(stack[fp + s as usize]);
                     }
                 }
                 for &(addr, words, layout) in &prog.globals {

@@ -35,6 +35,33 @@ pub trait TierUp: Sync {
     /// Frame words above `f`'s bytecode frame that its compiled code may
     /// keep values in (the collector scans them).
     fn frame_extra(&self, f: FuncId) -> usize;
+    /// The compiled frames the running goroutine is in, innermost first
+    /// (`None` when they cannot be told: the collector is conservative).
+    fn compiled_frames(&self, jc: &JitCtx) -> Option<Vec<CompiledFrame>>;
+}
+
+/// A compiled frame the collector finds on the native stack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompiledFrame {
+    pub func: FuncId,
+    /// The instruction it stands at (a call's).
+    pub pc: u32,
+    /// Its first slot in the VM stack.
+    pub fp: usize,
+    pub words: FrameWords,
+}
+
+/// Which words of a compiled frame hold live pointers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FrameWords {
+    /// Its bytecode slots and nothing else (baseline code, no inlined
+    /// frame at this pc): its function's stack map at `pc` says which.
+    Bytecode,
+    /// These (the optimizing tier's map of the call: save and spill slots
+    /// of live pointers, frame memory, the operands of a helper).
+    These(Box<[u32]>),
+    /// Not known: every word up to its callee's frame, conservatively.
+    Unknown,
 }
 
 use std::collections::HashMap;
@@ -83,6 +110,8 @@ pub struct Vm<'p> {
     /// The frame of the running native's caller (`runtime.GC` collects
     /// with it as the running frame).
     pub(crate) native_frame: (FuncId, usize),
+    /// Each function's stack maps, computed at its first collection.
+    stack_maps: Vec<Option<Box<crate::bytecode::liveness::StackMaps>>>,
     /// Functions of `fmt` the runtime's printing calls (`fmt.callFormat`),
     /// found by name on first use.
     pub(crate) fmt_helpers: Vec<(&'static str, Option<FuncId>)>,
@@ -223,6 +252,7 @@ impl<'p> Vm<'p> {
             files: HashMap::new(),
             started: std::time::Instant::now(),
             native_frame: (FuncId(0), 0),
+            stack_maps: Vec::new(),
             fmt_helpers: Vec::new(),
             err: None,
             jc: Box::new(JitCtx::new()),
@@ -544,7 +574,17 @@ impl<'p> Vm<'p> {
             ($target:expr, $base:expr) => {{
                 let target: FuncId = $target;
                 if let Some(tier) = tier {
-                    match tier.call(self, target, fp!() + $base as usize) {
+                    // (Suspended while compiled code runs, so that a
+                    // collection finds this frame and its pc.)
+                    self.frames.push(Suspended {
+                        func: cur,
+                        ip: ip.wrapping_add(1),
+                        code,
+                        fr,
+                    });
+                    let ran = tier.call(self, target, fp!() + $base as usize);
+                    self.frames.pop();
+                    match ran {
                         Ok(true) => {
                             ip = ip.wrapping_add(1);
                             continue;
@@ -777,7 +817,7 @@ impl<'p> Vm<'p> {
                 Op::AddrG { d, addr } => s!(d) = addr.wrapping_add(self.jc.globals_delta),
                 Op::Alloc { d, n, layout } => {
                     if self.heap.due() {
-                        self.collect(cur, fp!())
+                        self.collect(cur, fp!(), gc::At::Pc(pc!()))
                             .map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                     }
                     s!(d) = match self.heap.alloc(n as usize, layout) {

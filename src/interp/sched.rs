@@ -77,7 +77,7 @@ pub(crate) struct GState {
     pub(super) goid: u64,
     /// The compiled code's context words of the goroutine: `unwind_rsp`,
     /// `rsp_limit`, `stack_end`, `stack_base`, `ctx`.
-    pub(super) jc: [u64; 5],
+    pub(super) jc: [u64; 7],
 }
 
 impl GState {
@@ -96,7 +96,7 @@ impl GState {
             trace: Vec::new(),
             recover_at: None,
             goid: 0,
-            jc: [0; 5],
+            jc: [0; 7],
         }
     }
 }
@@ -226,6 +226,8 @@ impl Vm<'_> {
         swap(&mut jc.stack_end, &mut s.jc[2]);
         swap(&mut jc.stack_base, &mut s.jc[3]);
         swap(&mut jc.ctx, &mut s.jc[4]);
+        swap(&mut jc.last_rsp, &mut s.jc[5]);
+        swap(&mut jc.last_frame, &mut s.jc[6]);
     }
 
     /// Makes goroutine `g`'s state the VM's.
@@ -310,7 +312,7 @@ impl Vm<'_> {
         let limit = native.limit().get() as u64 + NATIVE_MARGIN;
         let mut saved = GState::empty();
         let range = stack.as_mut_ptr_range();
-        saved.jc = [0, limit, range.end as u64, range.start as u64, 0];
+        saved.jc = [0, limit, range.end as u64, range.start as u64, 0, 0, 0];
         saved.stack_end = range.end;
         saved.stack = stack;
         saved.frames = Vec::with_capacity(64);

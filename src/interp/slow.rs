@@ -25,7 +25,7 @@ impl Vm<'_> {
         // A safepoint: every live value is in a frame slot.
         // (`due` first: it is a field compare, `facts` a match over every opcode.)
         if self.heap.due() && op.facts().alloc {
-            self.collect(cur, fp)?;
+            self.collect(cur, fp, super::gc::At::Op(op))?;
         }
         let st: *mut u64 = self.stack.as_mut_ptr();
         macro_rules! s {

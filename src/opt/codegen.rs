@@ -17,15 +17,17 @@
 //! | then | the window of outgoing calls: the callee's frame starts there |
 //!
 //! The slots up to the window are the function's *extra* frame words
-//! ([`Output::extra`]): the tier layer tells the collector, which scans
-//! them conservatively as it does every frame while compiled code runs.
+//! ([`Output::extra`]).
 //!
 //! **Safepoints.** Every call (a compiled or interpreted callee, a
 //! runtime helper) first writes each register live across it that may
 //! hold a pointer, or is caller-saved, to its save slot, and reloads the
 //! caller-saved ones after it: the collector sees every live pointer in
 //! the frame, and nothing a callee clobbers is lost. (XMM registers are
-//! all caller-saved; they hold floats only, never pointers.)
+//! all caller-saved.) Each call records its stack map
+//! ([`Gen::stack_map`]): the frame words that hold live pointers during
+//! it, which the collector reads instead of the whole frame
+//! (`tier::stackwalk`), so a dead temporary keeps nothing alive.
 //!
 //! **Floats.** A float in an XMM register is computed there (`addsd`,
 //! `ucomisd`, `cvtsi2sd`, loads and stores with `movsd`; xmm0 and xmm1 are
@@ -101,7 +103,7 @@ enum Stub {
     /// An allocation whose cache's run is spent: `runtime::alloc` (with
     /// the registers live there saved and reloaded), then back to the
     /// label after the inline bump, the object in `RET`.
-    Alloc(Label, Label, Vec<(Loc, bool)>, u32, u32, Label),
+    Alloc(Label, Label, Vec<(Loc, bool)>, u32, u32, Label, Vec<u32>),
     /// `--verify-guards` found the wrong type (in `TMP1`) at `site`,
     /// where the guard stood for `check`.
     Verify(Label, u32, u64),
@@ -242,6 +244,9 @@ struct Gen<'a> {
     lazy_checks: bool,
     /// The frame words the checks ask for.
     frame_need: u32,
+    /// The function keeps values in its bytecode slots (frame arrays,
+    /// `LoadSlot`/`StoreSlot`): a collection reads them there.
+    memory: bool,
 }
 
 /// Where optimized code keeps its "recompiled: leave at the next loop
@@ -783,6 +788,7 @@ pub fn emit(
         leaf,
         lazy_checks: false,
         frame_need: 0,
+        memory: false,
         leave,
         poll,
         copies,
@@ -1147,6 +1153,7 @@ impl Gen<'_> {
             _ => false,
         });
         self.frame_need = self.window + native_words;
+        self.memory = memory;
         // (A function that spills nothing, keeps no frame memory and
         // makes no call touches only its parameter and result words,
         // which its caller's frame holds already; one whose calls are all
@@ -1328,6 +1335,66 @@ impl Gen<'_> {
             .collect()
     }
 
+    /// The instruction being expanded (none in out-of-line code).
+    fn current_insn(&self) -> Option<InsnId> {
+        let (b, n) = self.at?;
+        self.g.block(b).insns.get(n).copied()
+    }
+
+    /// The stack map of the call instruction `i` makes: the frame words
+    /// (from slot 0) that hold live pointers meanwhile. The save slots of
+    /// live pointers (and floats) in registers (`save` writes them), the
+    /// spill slots of live spilled ones, parameters kept in their own slots
+    /// (`in_slot`), the bytecode slots that may hold pointers when the
+    /// function keeps values there (`memory`: they are zeroed at entry),
+    /// the buffers of objects allocated in the frame, and `extra` (a
+    /// helper's operands).
+    fn stack_map(&self, i: InsnId, extra: &[u32]) -> Vec<u32> {
+        let p = self.a.pos[i.index()];
+        let fs = self.f.frame_size;
+        let across = |v: usize| self.a.ranges[v].iter().any(|&(s, e)| s < p && e > p);
+        let mut w: Vec<u32> = extra.to_vec();
+        for (v, &l) in self.a.loc.iter().enumerate() {
+            let d = &self.g.insns[v];
+            // (A float may carry a pointer's bits: the graph types a
+            // frame slot that holds both a float and, at another time, a
+            // possible pointer as a float, as a call window whose float
+            // argument and string result share a slot.)
+            if !matches!(d.ty, Ty::Ptr | Ty::Float) || !across(v) {
+                continue;
+            }
+            if self.in_slot[v] {
+                if let Insn::Param { slot } = d.insn {
+                    w.push(slot);
+                    continue;
+                }
+            }
+            match l {
+                Loc::Reg(r) => {
+                    if let Some(k) = ALLOCATABLE.iter().position(|&x| x == r) {
+                        w.push(fs + k as u32);
+                    }
+                }
+                Loc::Spill(n) => w.push(fs + SAVES + self.a.xmm_used + n),
+                Loc::Xmm(x) => {
+                    if let Some(k) = XMM_ALLOCATABLE.iter().position(|&y| y == x) {
+                        w.push(fs + SAVES + k as u32);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if self.memory {
+            w.extend(
+                (0..fs).filter(|&s| self.f.ptr_slots.get(s as usize).copied().unwrap_or(true)),
+            );
+        }
+        w.extend(self.bufs..self.bufs + self.g.frame_bufs);
+        w.sort_unstable();
+        w.dedup();
+        w
+    }
+
     fn save(&mut self, live: &[(Loc, bool)]) {
         for &(l, _) in live {
             let mem = self.save_mem(l);
@@ -1360,6 +1427,22 @@ impl Gen<'_> {
 
     /// [`Self::call_op_helper`] on a frame of `func` at slot `base`.
     fn call_op_helper_on(&mut self, op: Op, base: u32, func: FuncId) {
+        let map = match self.current_insn() {
+            Some(i) => {
+                let reads = crate::bytecode::liveness::read_words(&op, self.prog);
+                match reads {
+                    Some(r) => {
+                        let words: Vec<u32> =
+                            r.iter().flat_map(|&(a, b)| base + a..base + b).collect();
+                        self.stack_map(i, &words)
+                    }
+                    // (Reads of unknown extent: the whole frame.)
+                    None => (0..self.frame_need).collect(),
+                }
+            }
+            None => (0..self.frame_need).collect(),
+        };
+        self.m.set_stack_map(Some(&map));
         let boxed = Box::new(op);
         let ptr = &*boxed as *const Op as u64;
         self.ops.push(boxed);
@@ -1371,7 +1454,8 @@ impl Gen<'_> {
         }
         self.m.mov_imm(ARGS[2], ptr);
         self.m.mov_imm(ARGS[3], func.0 as u64);
-        self.m.call_abs(runtime::op as *const () as usize);
+        machine::call_runtime(&mut self.m, runtime::op as *const () as usize);
+        self.m.set_stack_map(None);
         self.m.test(TMP0, TMP0);
         let unwind = self.unwind_label();
         self.m.jne(unwind);
@@ -1385,27 +1469,37 @@ impl Gen<'_> {
     /// collector scans, inlined frames and save slots included).
     fn alloc(&mut self, i: InsnId, words: u32, layout: u32) {
         let live = self.live_regs(i);
+        let map = self.stack_map(i, &[]);
         let unwind = self.unwind_label();
         let (spent, join) = (self.m.new_label(), self.m.new_label());
         if machine::alloc_inline(&mut self.m, words, layout, spent) {
             self.m.bind(join);
             self.stubs
-                .push(Stub::Alloc(spent, join, live, words, layout, unwind));
+                .push(Stub::Alloc(spent, join, live, words, layout, unwind, map));
         } else {
-            self.alloc_call(&live, words, layout, unwind);
+            self.alloc_call(&live, words, layout, unwind, &map);
         }
         self.def(i, RET);
     }
 
     /// The call of `runtime::alloc` for [`Self::alloc`]: the object in `RET`.
-    fn alloc_call(&mut self, live: &[(Loc, bool)], words: u32, layout: u32, unwind: Label) {
+    fn alloc_call(
+        &mut self,
+        live: &[(Loc, bool)],
+        words: u32,
+        layout: u32,
+        unwind: Label,
+        map: &[u32],
+    ) {
         self.save(live);
+        self.m.set_stack_map(Some(map));
         self.m.mov(ARGS[0], VM);
         self.m.mov(ARGS[1], FRAME);
         self.m.mov_imm(ARGS[2], self.func.0 as u64);
         self.m
             .mov_imm(ARGS[3], words as u64 | (layout as u64) << 32);
-        self.m.call_abs(runtime::alloc as *const () as usize);
+        machine::call_runtime(&mut self.m, runtime::alloc as *const () as usize);
+        self.m.set_stack_map(None);
         self.m.test(RET, RET);
         self.m.je(unwind);
         self.reload(live);
@@ -1440,6 +1534,8 @@ impl Gen<'_> {
     fn call_cell(&mut self, i: InsnId, f: Option<FuncId>, words: &[InsnId]) {
         let live = self.live_regs(i);
         self.save(&live);
+        let map = self.stack_map(i, &[]);
+        self.m.set_stack_map(Some(&map));
         let moves = words
             .iter()
             .zip(PARAMS)
@@ -1447,7 +1543,7 @@ impl Gen<'_> {
             .collect();
         self.parallel_move_via(moves, CALL_TARGET);
         let off = slot_offset(self.window);
-        self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.m.shift_frame(off);
         match f {
             Some(f) => {
                 self.m.mov_imm(TMP0, f.0 as u64);
@@ -1459,7 +1555,8 @@ impl Gen<'_> {
                 self.m.call_indexed(CALL_TARGET, TMP0);
             }
         }
-        self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.m.shift_frame(-off);
+        self.m.set_stack_map(None);
         self.reload(&live);
     }
 
@@ -3278,11 +3375,11 @@ impl Gen<'_> {
                     self.frame_leave();
                     self.m.jmp_reg(TMP0);
                 }
-                Stub::Alloc(l, join, live, words, layout, unwind) => {
+                Stub::Alloc(l, join, live, words, layout, unwind, map) => {
                     self.m
                         .comment("allocation cache's run spent: the runtime refills it");
                     self.m.bind(l);
-                    self.alloc_call(&live, words, layout, unwind);
+                    self.alloc_call(&live, words, layout, unwind, &map);
                     self.m.jmp(join);
                 }
                 Stub::Step(l, func, pc) => {

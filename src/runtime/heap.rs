@@ -979,7 +979,10 @@ impl Heap {
     }
 
     /// Each block's marked slots become its allocated ones; empty blocks
-    /// and dead large objects go back to the free runs.
+    /// and dead large objects go back to the free runs. Under
+    /// `--gc-stress` the dead slots are filled with [`POISON`] first, so
+    /// that a pointer the collector missed (a root a stack map left out)
+    /// reads garbage at once instead of an old value that looks right.
     fn sweep(&mut self) {
         let mut freed_bytes = 0u64;
         let mut freed = 0u64;
@@ -999,7 +1002,16 @@ impl Heap {
                         let a = alloc_at(&self.bits, bi, k);
                         let marked = m.load(Ordering::Relaxed);
                         m.store(0, Ordering::Relaxed);
-                        dead += (a.load(Ordering::Relaxed) & !marked).count_ones();
+                        let gone = a.load(Ordering::Relaxed) & !marked;
+                        if self.stress && gone != 0 {
+                            poison_slots(
+                                self.base + (bi << BLOCK_SHIFT),
+                                b.slot_bytes as usize,
+                                k,
+                                gone,
+                            );
+                        }
+                        dead += gone.count_ones();
                         live += marked.count_ones();
                         a.store(marked, Ordering::Relaxed);
                     }
@@ -1406,6 +1418,28 @@ pub unsafe fn str_bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
         return &[];
     }
     std::slice::from_raw_parts(ptr as *const u8, len as usize)
+}
+
+/// What `--gc-stress` writes over dead objects (a non-canonical address,
+/// an absurd integer).
+pub const POISON: u64 = 0xDEAD_F00D_DEAD_F00D;
+
+/// Fills with [`POISON`] the slots of word `k` of a block's bitmap (at
+/// `base`, slots of `size` bytes) whose bits are set in `dead`.
+fn poison_slots(base: usize, size: usize, k: usize, dead: u64) {
+    let mut d = dead;
+    while d != 0 {
+        let slot = 64 * k + d.trailing_zeros() as usize;
+        d &= d - 1;
+        let p = (base + slot * size) as *mut u64;
+        for w in 0..size / 8 {
+            // SAFETY: the slot is one of the block's (its bit is in the
+            // block's bitmap), in the arena's mapped memory; it is dead, so
+            // nothing reads it before a refill zeroes it again (slots below
+            // the block's `fresh_from` are zeroed when handed out).
+            unsafe { p.add(w).write(POISON) };
+        }
+    }
 }
 
 #[cfg(test)]

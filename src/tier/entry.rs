@@ -7,7 +7,8 @@
 //! frame is shared, so OSR is a jump).
 
 use super::{stubs, Jit};
-use crate::interp::{TierUp, Vm};
+use crate::bytecode::frame::JitCtx;
+use crate::interp::{CompiledFrame, TierUp, Vm};
 use crate::runtime::panic::Panic;
 use pgojit_profiler::{decide_func, FuncId, FuncSnapshot, Reason};
 
@@ -34,6 +35,10 @@ impl TierUp for Jit<'_> {
 
     fn frame_extra(&self, f: FuncId) -> usize {
         Jit::frame_extra(self, f) as usize
+    }
+
+    fn compiled_frames(&self, jc: &JitCtx) -> Option<Vec<CompiledFrame>> {
+        super::stackwalk::compiled_frames(jc)
     }
 
     fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {

@@ -1,12 +1,13 @@
 //! Machine-level choices both compilers make alike: the x86 condition of
 //! a bytecode comparison, a float comparison's flag logic (NaN compares
 //! unordered: only `!=` holds), the extension of a truncation, Go's
-//! shift by a count of 64 or more, and the inline allocation.
+//! shift by a count of 64 or more, the inline allocation, and runtime
+//! calls a stack walk can start from.
 
-use crate::bytecode::frame::ALLOC_CACHES;
+use crate::bytecode::frame::{ALLOC_CACHES, LAST_FRAME, LAST_RSP};
 use crate::bytecode::op::{Cmp, IntKind};
 use crate::runtime::heap;
-use pgojit_jit::abi::{TMP0, TMP1, TMP2, VM};
+use pgojit_jit::abi::{FRAME, TMP0, TMP1, TMP2, VM};
 use pgojit_jit::masm::Ext;
 use pgojit_jit::{Cond, Label, MacroAssembler, Mem, Reg};
 
@@ -32,6 +33,16 @@ pub fn alloc_inline(m: &mut MacroAssembler, words: u32, layout: u32, spent: Labe
     m.jcc(Cond::Below, spent);
     m.store(Mem::at(TMP1, off), TMP2);
     true
+}
+
+/// Calls runtime function `addr` from compiled code, as the last runtime
+/// call (`JitCtx::last_rsp`/`last_frame`): a collection the runtime runs
+/// walks the compiled frames from its return address (`tier::stackwalk`).
+/// Every runtime call that may collect or run Go code is made so.
+pub fn call_runtime(m: &mut MacroAssembler, addr: usize) {
+    m.store_rsp(Mem::at(VM, LAST_RSP));
+    m.store(Mem::at(VM, LAST_FRAME), FRAME);
+    m.call_abs(addr);
 }
 
 /// A shift's direction and kind.

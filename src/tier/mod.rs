@@ -28,6 +28,7 @@ pub mod keycell;
 pub mod machine;
 pub mod recompile;
 pub mod runtime;
+pub mod stackwalk;
 pub mod stubs;
 
 use crate::bytecode::Program;

@@ -3,7 +3,7 @@
 //! functions without compiled code hold.
 
 use super::runtime;
-use crate::bytecode::frame::{JitCtx, UNWIND_RSP};
+use crate::bytecode::frame::{JitCtx, LAST_FRAME, LAST_RSP, UNWIND_RSP};
 use pgojit_jit::abi::{ARGS, CALL_TARGET, FRAME, PARAMS, TMP0, VM};
 use pgojit_jit::{CodeMemory, CompiledCode, Cond, MacroAssembler, Mem, Reg};
 
@@ -41,10 +41,15 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     for r in saved {
         m.push_reg(r);
     }
+    // (The enclosing run's last runtime call, if any, for stack walks:
+    // the words above the unwind point, read by `stackwalk`.)
+    m.push_mem(Mem::at(ARGS[0], LAST_RSP));
+    m.push_mem(Mem::at(ARGS[0], LAST_FRAME));
     m.push_mem(Mem::at(ARGS[0], UNWIND_RSP));
     m.mov(VM, ARGS[0]);
     m.mov(FRAME, ARGS[1]);
     m.store_rsp(Mem::at(VM, UNWIND_RSP));
+    m.store_imm(Mem::at(VM, LAST_RSP), 0);
     // The first `nargs` (at most 4) argument words in their registers.
     let done = m.new_label();
     m.mov(CALL_TARGET, ARGS[2]);
@@ -59,6 +64,8 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     m.mov_imm(TMP0, 0);
     m.bind(exit);
     m.pop_mem(Mem::at(VM, UNWIND_RSP));
+    m.pop_mem(Mem::at(VM, LAST_FRAME));
+    m.pop_mem(Mem::at(VM, LAST_RSP));
     for r in saved.into_iter().rev() {
         m.pop_reg(r);
     }
@@ -86,6 +93,12 @@ pub(crate) fn build(mem: &CodeMemory) -> Stubs {
     for r in PARAMS.into_iter().rev() {
         m.push_reg(r);
     }
+    // The caller's call is the last runtime call (its return address is
+    // the word above the four parameters and the padding).
+    m.mov_from_rsp(ARGS[0]);
+    m.lea(ARGS[0], Mem::at(ARGS[0], 48));
+    m.store(Mem::at(VM, LAST_RSP), ARGS[0]);
+    m.store(Mem::at(VM, LAST_FRAME), FRAME);
     m.mov(ARGS[0], VM);
     m.mov(ARGS[1], FRAME);
     m.mov(ARGS[2], TMP0);

@@ -101,12 +101,12 @@ impl Emitter<'_> {
     pub(super) fn call_direct(&mut self, f: FuncId, base: u32) {
         let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
-        self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.m.shift_frame(off);
         self.param_regs(self.prog.func(f).param_words);
         self.m.mov_imm(TMP0, f.0 as u64);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(f));
         self.m.call_mem(Mem::at(CALL_TARGET, 0));
-        self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.m.shift_frame(-off);
         self.reload_after_call(base + self.base);
     }
 
@@ -115,11 +115,11 @@ impl Emitter<'_> {
     pub(super) fn call_cell_in_rax(&mut self, base: u32, words: u32) {
         let off = slot_offset(base + self.base);
         self.spill_for_call(base + self.base);
-        self.m.lea(FRAME, Mem::at(FRAME, off));
+        self.m.shift_frame(off);
         self.param_regs(words);
         self.m.mov_imm(CALL_TARGET, self.jit.cell_addr(FuncId(0)));
         self.m.call_indexed(CALL_TARGET, TMP0);
-        self.m.lea(FRAME, Mem::at(FRAME, -off));
+        self.m.shift_frame(-off);
         self.reload_after_call(base + self.base);
     }
 

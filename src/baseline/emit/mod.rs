@@ -198,6 +198,9 @@ pub fn compile(jit: &Jit, prog: &Program, f: FuncId) -> Output {
             }
         }
     }
+    // Baseline frames are their bytecode slots: a collection reads them
+    // through the function's stack maps.
+    e.m.set_bytecode_frames(true);
     e.m.comment(&format!(
         "function {} (frame {} slots)",
         func.name, func.frame_size

@@ -43,7 +43,7 @@ impl Emitter<'_> {
         self.m.lea(ARGS[1], Mem::at(FRAME, slot_offset(base)));
         self.m.mov_imm(ARGS[2], op as u64);
         self.m.mov_imm(ARGS[3], func.0 as u64);
-        self.m.call_abs(runtime::op as *const () as usize);
+        machine::call_runtime(&mut self.m, runtime::op as *const () as usize);
         self.m.test(TMP0, TMP0);
         self.m.jne(self.fail);
     }

@@ -235,7 +235,7 @@ impl Vm<'_> {
             }
             Native::RuntimeGC => {
                 let (cur, fp) = self.native_frame;
-                self.collect(cur, fp)
+                self.collect(cur, fp, crate::interp::gc::At::Unknown)
             }
             // The runtime's random numbers (math/rand's top-level functions):
             // the generator of map orders, seeded at start (--map-seed fixes

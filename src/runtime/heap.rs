@@ -272,6 +272,26 @@ fn set_alloc(bits: &[AtomicU64], bi: usize, slot: usize, on: bool) {
     a.store(if on { v | bit } else { v & !bit }, Ordering::Relaxed);
 }
 
+/// Sets or clears the allocated bits of slots `first..last` of block
+/// `bi`, a bitmap word at a time (a run is up to 2,048 slots).
+fn set_alloc_range(bits: &[AtomicU64], bi: usize, first: usize, last: usize, on: bool) {
+    let mut s = first;
+    while s < last {
+        let k = s >> 6;
+        let lo = s & 63;
+        let hi = (last - (k << 6)).min(64);
+        let mask = if hi - lo == 64 {
+            u64::MAX
+        } else {
+            ((1u64 << (hi - lo)) - 1) << lo
+        };
+        let a = alloc_at(bits, bi, k);
+        let v = a.load(Ordering::Relaxed);
+        a.store(if on { v | mask } else { v & !mask }, Ordering::Relaxed);
+        s = (k + 1) << 6;
+    }
+}
+
 /// A pair's state on the Rust side.
 #[derive(Default)]
 struct Pair {
@@ -615,9 +635,7 @@ impl Heap {
             let block_base = self.base + (bi << BLOCK_SHIFT);
             let first = (c.next as usize - block_base) / size as usize;
             let last = (c.end as usize - block_base) / size as usize;
-            for s in first..last {
-                set_alloc(&self.bits, bi, s, false);
-            }
+            set_alloc_range(&self.bits, bi, first, last, false);
             let b = &mut self.blocks[bi];
             b.live -= (last - first) as u32;
             b.cursor = b.cursor.min(first as u32);
@@ -659,9 +677,7 @@ impl Heap {
                 self.pairs[pair].partial.pop();
                 continue;
             };
-            for s in first..last {
-                set_alloc(&self.bits, bi, s, true);
-            }
+            set_alloc_range(&self.bits, bi, first, last, true);
             b.cursor = last as u32;
             b.live += (last - first) as u32;
             // Slots below `fresh_from` were used before: zero them.
@@ -1445,6 +1461,37 @@ fn poison_slots(base: usize, size: usize, k: usize, dead: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alloc_bit_ranges_match_slot_by_slot() {
+        let n = BITS_PER_BLOCK * 2;
+        let ranges = [
+            (0, 1),
+            (3, 64),
+            (0, 64),
+            (63, 65),
+            (5, 200),
+            (64, 128),
+            (100, 2048),
+        ];
+        for &(first, last) in &ranges {
+            for on in [true, false] {
+                let init = if on { 0 } else { u64::MAX };
+                let a: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(init)).collect();
+                let b: Vec<AtomicU64> = (0..n).map(|_| AtomicU64::new(init)).collect();
+                set_alloc_range(&a, 1, first, last, on);
+                for s in first..last {
+                    set_alloc(&b, 1, s, on);
+                }
+                let words = |v: &[AtomicU64]| {
+                    v.iter()
+                        .map(|x| x.load(Ordering::Relaxed))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(words(&a), words(&b), "{first}..{last} {on}");
+            }
+        }
+    }
 
     #[test]
     fn slot_of_divides_exactly_for_every_class_and_offset() {

@@ -2954,9 +2954,15 @@ impl Gen<'_> {
             self.store_value(mem, v);
         }
         let live = self.live_regs(i);
-        self.save(&live);
-        self.call_op_helper_on(op.clone(), base, inlined_from.unwrap_or(self.func));
-        self.reload(&live);
+        let func = inlined_from.unwrap_or(self.func);
+        match *op {
+            Op::AssertType { .. } => self.assert_type_inline(op, base, func, &live),
+            _ => {
+                self.save(&live);
+                self.call_op_helper_on(op.clone(), base, func);
+                self.reload(&live);
+            }
+        }
         if self.g.insn(i).ty.is_word() {
             let s = *writes.first().ok_or("a result with no slot")?;
             let mem = self.slot(base + s);
@@ -2968,6 +2974,71 @@ impl Gen<'_> {
             self.results.insert(i, writes);
         }
         Ok(())
+    }
+
+    /// `Op::AssertType` on the frame at `base` (its operand words written
+    /// there), inline, as Go compiles `x.(T)`: the interface's type word
+    /// (an itab's type for a non-empty interface) against `T`'s
+    /// descriptor, then the value: the data word itself, or the `n` words
+    /// it points at. With `ok` the miss writes zeros and `false` (a type
+    /// switch, `v, ok := x.(T)`); without, it leaves for the helper,
+    /// which raises the interpreter's panic (`func`'s op, `live` saved).
+    fn assert_type_inline(&mut self, op: &Op, base: u32, func: FuncId, live: &[(Loc, bool)]) {
+        let Op::AssertType {
+            d,
+            s,
+            ty,
+            n,
+            direct,
+            src_empty,
+            ok,
+            ..
+        } = *op
+        else {
+            unreachable!("an AssertType");
+        };
+        let (miss, done) = (self.m.new_label(), self.m.new_label());
+        let tab = self.slot(base + s);
+        self.m.load(TMP0, tab);
+        self.m.test(TMP0, TMP0);
+        self.m.je(miss);
+        if !src_empty {
+            self.m.load(TMP0, Mem::at(TMP0, ITAB_TYPE as i32));
+        }
+        self.m.mov_imm(TMP1, ty);
+        self.m.cmp(TMP0, TMP1);
+        self.m.jne(miss);
+        let data = self.slot(base + s + 1);
+        self.m.load(TMP2, data);
+        if direct {
+            let m = self.slot(base + d);
+            self.m.store(m, TMP2);
+        } else {
+            for k in 0..n {
+                self.m.load(TMP0, Mem::at(TMP2, 8 * k as i32));
+                let m = self.slot(base + d + k);
+                self.m.store(m, TMP0);
+            }
+        }
+        if ok == crate::bytecode::op::NONE {
+            self.m.jmp(done);
+            self.m.bind(miss);
+            self.save(live);
+            self.call_op_helper_on(op.clone(), base, func);
+            self.reload(live);
+            self.m.bind(done);
+            return;
+        }
+        let okm = self.slot(base + ok);
+        self.m.store_imm(okm, 1);
+        self.m.jmp(done);
+        self.m.bind(miss);
+        for k in 0..n {
+            let m = self.slot(base + d + k);
+            self.m.store_imm(m, 0);
+        }
+        self.m.store_imm(okm, 0);
+        self.m.bind(done);
     }
 
     // ----- terminators and edges -----

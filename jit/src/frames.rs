@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 
 /// Go frames per location tag, as (function, pc) pairs.
-type Locations = Arc<[Box<[(u32, u32)]>]>;
+type Locations = Arc<[Arc<[(u32, u32)]>]>;
 
 /// One mapped code region's call sites, sorted by return address (as
 /// offsets from `start`), and its locations.
@@ -26,7 +26,7 @@ struct Region {
     end: usize,
     sites: Box<[CallSite]>,
     locations: Locations,
-    maps: Arc<[Box<[u32]>]>,
+    maps: Arc<[Arc<[u32]>]>,
 }
 
 static REGIONS: RwLock<BTreeMap<usize, Region>> = RwLock::new(BTreeMap::new());
@@ -48,8 +48,8 @@ pub(crate) fn register(
     let region = Region {
         end: start + len,
         sites: sites.into_boxed_slice(),
-        locations: locations.iter().cloned().collect(),
-        maps: maps.iter().cloned().collect(),
+        locations: locations.iter().map(|l| Arc::from(&l[..])).collect(),
+        maps: maps.iter().map(|m| Arc::from(&m[..])).collect(),
     };
     REGIONS
         .write()
@@ -75,7 +75,7 @@ pub struct Frame {
     pub depth: i32,
     /// The Go frames the call is made at, inlined ones first (empty for a
     /// trampoline's call).
-    pub frames: Box<[(u32, u32)]>,
+    pub frames: Arc<[(u32, u32)]>,
     /// The return address's offset in its code.
     pub offset: usize,
     /// Bytes the frame register stood above the calling frame at the call
@@ -85,7 +85,7 @@ pub struct Frame {
     pub bytecode_frame: bool,
     /// The calling frame's words holding live pointers at the call (from
     /// its first slot), when its code has stack maps.
-    pub map: Option<Box<[u32]>>,
+    pub map: Option<Arc<[u32]>>,
 }
 
 /// The call site that returns to `ret`, if some mapped code has one.
@@ -100,7 +100,7 @@ pub fn call_site(ret: u64) -> Option<Frame> {
     let at = r.sites.binary_search_by_key(&off, |s| s.ret).ok()?;
     let s = r.sites[at];
     let frames = if s.tag == NO_TAG {
-        Box::default()
+        Arc::from([])
     } else {
         r.locations.get(s.tag as usize)?.clone()
     };

@@ -11,7 +11,7 @@
 //! conservatively up to the next frame; when the compiled frames cannot
 //! be told at all, the whole stack is.
 
-use super::{FrameWords, Vm};
+use super::{CompiledFrame, FrameWords, Vm};
 use crate::bytecode::liveness::{self, StackMaps};
 use crate::bytecode::Op;
 use crate::runtime::panic::Panic;
@@ -30,12 +30,12 @@ pub(crate) enum At<'a> {
 }
 
 /// How a frame's words are scanned.
-#[derive(Clone, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Scan {
     /// Through its function's stack map at this pc.
     Map(u32),
     /// These words (from its first slot): a compiled frame's own map.
-    These(Box<[u32]>),
+    These(u32),
     /// Every word up to the next frame (at least up to its own top).
     Words,
 }
@@ -78,19 +78,15 @@ impl Vm<'_> {
         self.stack_maps[i].get_or_insert_with(|| Box::new(liveness::compute(prog.func(f), prog)))
     }
 
-    /// The frames of the running goroutine with how each is scanned, in
-    /// stack order; `None` when the compiled ones cannot be told.
-    fn root_frames(&self, cur: FuncId, fp: usize, at: At) -> Option<Vec<(FuncId, usize, Scan)>> {
-        let mut v: Vec<(FuncId, usize, Scan)> = self
-            .frames
-            .iter()
-            .map(|s| {
-                // SAFETY: a suspended frame's `ip` points one past its call
-                // instruction, within the code that starts at `code`.
-                let pc = unsafe { s.ip.offset_from(s.code) } as usize - 1;
-                (s.func, self.fp_of(s.fr), Scan::Map(pc as u32))
-            })
-            .collect();
+    /// Fills `sc.frames` with the frames of the running goroutine and how
+    /// each is scanned; `false` when the compiled ones cannot be told.
+    fn root_frames(&self, cur: FuncId, fp: usize, at: At, sc: &mut GcScratch) -> bool {
+        sc.frames.extend(self.frames.iter().map(|s| {
+            // SAFETY: a suspended frame's `ip` points one past its call
+            // instruction, within the code that starts at `code`.
+            let pc = unsafe { s.ip.offset_from(s.code) } as usize - 1;
+            (s.func, self.fp_of(s.fr), Scan::Map(pc as u32))
+        }));
         let code = &self.prog.func(cur).code;
         let running = match at {
             At::Pc(pc) => Scan::Map(pc as u32),
@@ -104,19 +100,21 @@ impl Vm<'_> {
             },
             At::Unknown => Scan::Words,
         };
-        v.push((cur, fp, running));
+        sc.frames.push((cur, fp, running));
         if let Some(t) = self.tier {
-            for c in t.compiled_frames(&self.jc)? {
+            if !t.compiled_frames(&self.jc, &mut sc.compiled, &mut sc.maps) {
+                return false;
+            }
+            sc.frames.extend(sc.compiled.drain(..).map(|c| {
                 let scan = match c.words {
                     FrameWords::Bytecode => Scan::Map(c.pc),
                     FrameWords::These(w) => Scan::These(w),
                     FrameWords::Unknown => Scan::Words,
                 };
-                v.push((c.func, c.fp, scan));
-            }
+                (c.func, c.fp, scan)
+            }));
         }
-        v.sort_by_key(|x| x.1);
-        Some(v)
+        true
     }
 
     /// Runs a collection with the running goroutine's frames (the running
@@ -125,35 +123,50 @@ impl Vm<'_> {
     /// panics hold as roots.
     #[inline(never)]
     pub(super) fn collect(&mut self, cur: FuncId, fp: usize, at: At) -> Result<(), Panic> {
-        let frames = self.root_frames(cur, fp, at);
-        // Word ranges scanned conservatively, and (frame, stack map) pairs.
-        let mut words: Vec<(usize, usize)> = Vec::new();
-        let mut mapped: Vec<(usize, FuncId, u32)> = Vec::new();
-        let mut these: Vec<usize> = Vec::new();
-        match &frames {
-            None => words.push((0, self.frame_top(cur, fp))),
-            Some(frames) => {
-                for (k, (f, fp, scan)) in frames.iter().enumerate() {
-                    let (f, fp) = (*f, *fp);
-                    match scan {
-                        Scan::Map(pc) if (*pc as usize) < self.prog.func(f).code.len() => {
-                            mapped.push((fp, f, *pc));
-                            continue;
-                        }
-                        Scan::These(w) => {
-                            these.extend(w.iter().map(|&x| fp + x as usize));
-                            continue;
-                        }
-                        _ => {}
-                    }
-                    // Up to the next frame, or at least its own top.
-                    let next = frames[k + 1..].iter().map(|x| x.1).find(|&n| n > fp);
-                    let top = self.frame_top(f, fp).max(next.unwrap_or(0));
-                    words.push((fp, top));
-                }
-            }
+        // (Buffers kept from one collection to the next.)
+        let mut sc = std::mem::take(&mut self.gc_scratch);
+        sc.clear();
+        if !self.root_frames(cur, fp, at, &mut sc) {
+            sc.frames.clear();
+            sc.words.push((0, self.frame_top(cur, fp)));
         }
-        for &(_, f, _) in &mapped {
+        // Frames scanned word by word reach up to the next frame (a
+        // callee's, or what a runtime helper called): few, so each looks
+        // for it among all, unless there are many.
+        let unknown = sc.frames.iter().filter(|x| x.2 == Scan::Words).count();
+        if unknown > 16 {
+            sc.fps.extend(sc.frames.iter().map(|x| x.1));
+            sc.fps.sort_unstable();
+        }
+        for (f, fp, scan) in &sc.frames {
+            let (f, fp) = (*f, *fp);
+            match scan {
+                Scan::Map(pc) if (*pc as usize) < self.prog.func(f).code.len() => {
+                    sc.mapped.push((fp, f, *pc));
+                    continue;
+                }
+                Scan::These(i) => {
+                    let w = &sc.maps[*i as usize];
+                    sc.these.extend(w.iter().map(|&x| fp + x as usize));
+                    continue;
+                }
+                _ => {}
+            }
+            let next = if unknown > 16 {
+                sc.fps.get(sc.fps.partition_point(|&n| n <= fp)).copied()
+            } else {
+                sc.frames.iter().map(|x| x.1).filter(|&n| n > fp).min()
+            };
+            let top = self.frame_top(f, fp).max(next.unwrap_or(0));
+            sc.words.push((fp, top));
+        }
+        let GcScratch {
+            words,
+            mapped,
+            these,
+            ..
+        } = &sc;
+        for &(_, f, _) in mapped {
             self.stack_maps(f);
         }
         let prog = self.prog;
@@ -165,17 +178,18 @@ impl Vm<'_> {
         self.defer_roots(|w| held.push(w));
         // (Other goroutines' frames, deferred calls and panics.)
         self.parked_roots(|w| held.push(w));
-        self.heap
+        let r = self
+            .heap
             .collect(|m| {
-                for &(from, to) in &words {
+                for &(from, to) in words {
                     for &w in &stack[from..to.min(stack.len())] {
                         m.mark(w);
                     }
                 }
-                for &at in &these {
+                for &at in these {
                     m.mark(stack[at]);
                 }
-                for &(fp, f, pc) in &mapped {
+                for &(fp, f, pc) in mapped {
                     let map = maps[f.index()].as_ref().expect("computed above");
                     for &s in map.at(pc as usize).unwrap_or_default() {
                         m.mark(stack[fp + s as usize]);
@@ -187,6 +201,37 @@ impl Vm<'_> {
                 m.mark(ctx);
                 held.iter().for_each(|&w| m.mark(w));
             })
-            .map_err(Panic::Fatal)
+            .map_err(Panic::Fatal);
+        self.gc_scratch = sc;
+        r
+    }
+}
+
+/// The buffers a collection fills with its roots, kept by the VM from one
+/// collection to the next (a deep recursion has a million frames).
+#[derive(Default)]
+pub(crate) struct GcScratch {
+    frames: Vec<(FuncId, usize, Scan)>,
+    compiled: Vec<CompiledFrame>,
+    /// The optimizing tier's stack maps the compiled frames name.
+    maps: Vec<std::sync::Arc<[u32]>>,
+    /// Word ranges scanned conservatively.
+    words: Vec<(usize, usize)>,
+    /// (frame, function, pc) read through stack maps.
+    mapped: Vec<(usize, FuncId, u32)>,
+    /// Stack words compiled frames' own maps name.
+    these: Vec<usize>,
+    fps: Vec<usize>,
+}
+
+impl GcScratch {
+    fn clear(&mut self) {
+        self.frames.clear();
+        self.compiled.clear();
+        self.maps.clear();
+        self.words.clear();
+        self.mapped.clear();
+        self.these.clear();
+        self.fps.clear();
     }
 }

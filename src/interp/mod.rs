@@ -35,13 +35,19 @@ pub trait TierUp: Sync {
     /// Frame words above `f`'s bytecode frame that its compiled code may
     /// keep values in (the collector scans them).
     fn frame_extra(&self, f: FuncId) -> usize;
-    /// The compiled frames the running goroutine is in, innermost first
-    /// (`None` when they cannot be told: the collector is conservative).
-    fn compiled_frames(&self, jc: &JitCtx) -> Option<Vec<CompiledFrame>>;
+    /// Appends the compiled frames the running goroutine is in, innermost
+    /// first (`false` when they cannot be told: the collector is then
+    /// conservative).
+    fn compiled_frames(
+        &self,
+        jc: &JitCtx,
+        out: &mut Vec<CompiledFrame>,
+        maps: &mut Vec<std::sync::Arc<[u32]>>,
+    ) -> bool;
 }
 
 /// A compiled frame the collector finds on the native stack.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CompiledFrame {
     pub func: FuncId,
     /// The instruction it stands at (a call's).
@@ -52,14 +58,15 @@ pub struct CompiledFrame {
 }
 
 /// Which words of a compiled frame hold live pointers.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrameWords {
     /// Its bytecode slots and nothing else (baseline code, no inlined
     /// frame at this pc): its function's stack map at `pc` says which.
     Bytecode,
     /// These (the optimizing tier's map of the call: save and spill slots
-    /// of live pointers, frame memory, the operands of a helper).
-    These(Box<[u32]>),
+    /// of live pointers, frame memory, the operands of a helper), an index
+    /// into the maps the walk returned beside the frames.
+    These(u32),
     /// Not known: every word up to its callee's frame, conservatively.
     Unknown,
 }
@@ -112,6 +119,7 @@ pub struct Vm<'p> {
     pub(crate) native_frame: (FuncId, usize),
     /// Each function's stack maps, computed at its first collection.
     stack_maps: Vec<Option<Box<crate::bytecode::liveness::StackMaps>>>,
+    gc_scratch: gc::GcScratch,
     /// Functions of `fmt` the runtime's printing calls (`fmt.callFormat`),
     /// found by name on first use.
     pub(crate) fmt_helpers: Vec<(&'static str, Option<FuncId>)>,
@@ -253,6 +261,7 @@ impl<'p> Vm<'p> {
             started: std::time::Instant::now(),
             native_frame: (FuncId(0), 0),
             stack_maps: Vec::new(),
+            gc_scratch: Default::default(),
             fmt_helpers: Vec::new(),
             err: None,
             jc: Box::new(JitCtx::new()),

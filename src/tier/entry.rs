@@ -37,8 +37,13 @@ impl TierUp for Jit<'_> {
         Jit::frame_extra(self, f) as usize
     }
 
-    fn compiled_frames(&self, jc: &JitCtx) -> Option<Vec<CompiledFrame>> {
-        super::stackwalk::compiled_frames(jc)
+    fn compiled_frames(
+        &self,
+        jc: &JitCtx,
+        out: &mut Vec<CompiledFrame>,
+        maps: &mut Vec<std::sync::Arc<[u32]>>,
+    ) -> bool {
+        super::stackwalk::compiled_frames(jc, out, maps)
     }
 
     fn backedge(&self, vm: &mut Vm<'_>, f: FuncId, t: u32, fp: usize) -> Result<bool, Panic> {

@@ -82,7 +82,9 @@ struct RunArgs {
     /// V8's --turbo-filter; for narrowing down a miscompilation).
     #[arg(long)]
     opt_filter: Option<String>,
-    /// Collect at every allocation (for testing the collector).
+    /// Collect at every allocation, and fill dead objects with a poison
+    /// pattern (for testing the collector and the stack maps: a missed
+    /// root reads garbage at once).
     #[arg(long)]
     gc_stress: bool,
     /// Print run and collector statistics to stderr at exit.

@@ -32,7 +32,7 @@ pub struct RunOptions {
     pub max_steps: Option<u64>,
     /// Bytes of VM stack (Go's stack overflow past them).
     pub max_stack: Option<u64>,
-    /// Collect at every allocation.
+    /// Collect at every allocation; poison dead objects.
     pub gc_stress: bool,
     /// Print statistics to stderr at exit.
     pub stats: bool,

@@ -2957,6 +2957,27 @@ impl Gen<'_> {
         let func = inlined_from.unwrap_or(self.func);
         match *op {
             Op::AssertType { .. } => self.assert_type_inline(op, base, func, &live),
+            Op::StrDecodeRune { d, s, i } => {
+                // An ASCII byte is its own rune, one byte wide (Go's
+                // `range` over a string tests the same); the helper
+                // decodes the rest.
+                let (slow, done) = (self.m.new_label(), self.m.new_label());
+                let (p, at) = (self.slot(base + s), self.slot(base + i));
+                self.m.load(TMP0, p);
+                self.m.load(TMP1, at);
+                self.m.load_u8_sib(TMP2, TMP0, TMP1, 0);
+                self.m.cmp(TMP2, 0x80);
+                self.m.jcc(Cond::AboveEq, slow);
+                let (r, w) = (self.slot(base + d), self.slot(base + d + 1));
+                self.m.store(r, TMP2);
+                self.m.store_imm(w, 1);
+                self.m.jmp(done);
+                self.m.bind(slow);
+                self.save(&live);
+                self.call_op_helper_on(op.clone(), base, func);
+                self.reload(&live);
+                self.m.bind(done);
+            }
             _ => {
                 self.save(&live);
                 self.call_op_helper_on(op.clone(), base, func);

@@ -73,20 +73,9 @@ pub fn interp_zeroing(f: &Function) -> Option<Vec<u32>> {
 mod tests {
     use super::*;
     use crate::bytecode::Op;
-    use crate::syntax::ast::Pos;
 
     fn func(code: Vec<Op>, params: u32, frame: u32, ptrs: &[u32]) -> Function {
-        let n = code.len();
-        Function {
-            in_memory: Vec::new(),
-            name: "t".into(),
-            code,
-            pos: vec![Pos::default(); n],
-            frame_size: frame,
-            param_words: params,
-            result_words: 1,
-            ptr_slots: (0..frame).map(|s| ptrs.contains(&s)).collect(),
-        }
+        Function::for_test(code, params, frame, 1, ptrs)
     }
 
     #[test]

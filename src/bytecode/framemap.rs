@@ -123,24 +123,14 @@ pub fn program(prog: &mut Program) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::ast::Pos;
     use crate::types::Native;
 
     fn program_of(code: Vec<Op>, frame: u32, params: u32) -> Program {
-        let prog =
+        let mut p =
             crate::driver::compile(b"package main\nfunc main() {}\n", "t.go").expect("compiles");
-        let n = code.len();
-        let mut p = prog;
-        p.funcs.push(Function {
-            in_memory: Vec::new(),
-            name: "t".into(),
-            code,
-            pos: vec![Pos::default(); n],
-            frame_size: frame,
-            param_words: params,
-            result_words: 0,
-            ptr_slots: vec![],
-        });
+        let mut f = Function::for_test(code, params, frame, 0, &[]);
+        f.ptr_slots.clear();
+        p.funcs.push(f);
         p
     }
 

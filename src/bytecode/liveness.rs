@@ -194,22 +194,12 @@ pub fn compute(f: &Function, prog: &Program) -> StackMaps {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::ast::Pos;
 
     fn program_with(code: Vec<Op>, frame: u32, params: u32, ptrs: &[u32]) -> Program {
         let mut p =
             crate::driver::compile(b"package main\nfunc main() {}\n", "t.go").expect("compiles");
-        let n = code.len();
-        p.funcs.push(Function {
-            in_memory: Vec::new(),
-            name: "t".into(),
-            code,
-            pos: vec![Pos::default(); n],
-            frame_size: frame,
-            param_words: params,
-            result_words: 0,
-            ptr_slots: (0..frame).map(|s| ptrs.contains(&s)).collect(),
-        });
+        p.funcs
+            .push(Function::for_test(code, params, frame, 0, ptrs));
         p
     }
 
@@ -286,18 +276,8 @@ mod tests {
             },
             Op::Ret { s: 2, n: 1 },
         ];
-        let n = code.len();
         p.funcs[callee as usize].result_words = 1;
-        p.funcs.push(Function {
-            in_memory: Vec::new(),
-            name: "caller".into(),
-            code,
-            pos: vec![Pos::default(); n],
-            frame_size: 4,
-            param_words: 1,
-            result_words: 1,
-            ptr_slots: vec![true, false, true, true],
-        });
+        p.funcs.push(Function::for_test(code, 1, 4, 1, &[0, 2, 3]));
         let maps = compute(p.funcs.last().unwrap(), &p);
         // During the call: the argument (s2), not s3 past the callee's
         // one parameter word, nor the dead parameter s0.

@@ -50,6 +50,29 @@ pub struct Function {
 }
 
 impl Function {
+    /// A function named `t` over `code` for unit tests: `ptrs` are its
+    /// pointer slots, its results `results` words.
+    #[cfg(test)]
+    pub(crate) fn for_test(
+        code: Vec<Op>,
+        params: u32,
+        frame: u32,
+        results: u32,
+        ptrs: &[u32],
+    ) -> Function {
+        let n = code.len();
+        Function {
+            in_memory: Vec::new(),
+            name: "t".into(),
+            code,
+            pos: vec![Pos::default(); n],
+            frame_size: frame,
+            param_words: params,
+            result_words: results,
+            ptr_slots: (0..frame).map(|s| ptrs.contains(&s)).collect(),
+        }
+    }
+
     /// Bytecode pcs that some branch jumps back to (loop headers), in
     /// order: where every tier takes OSR entries.
     pub fn loop_headers(&self) -> Vec<u32> {

@@ -115,19 +115,6 @@ fn uses_and_defs(op: &Op, f: &Function, prog: &Program) -> (Vec<Range>, Vec<Rang
     (uses, defs)
 }
 
-/// Where control may go after `pc` (a fused increment and test goes on at
-/// pc + 2, and pc + 1 stays reachable by jumps).
-fn successors(op: &Op, pc: usize, len: usize) -> impl Iterator<Item = usize> {
-    let f = op.facts();
-    let t = op.target().map(|t| t as usize);
-    let next = (!f.end).then_some(pc + 1);
-    let skip = f.skips.then_some(pc + 2);
-    [t, next, skip]
-        .into_iter()
-        .flatten()
-        .filter(move |&s| s < len)
-}
-
 /// Computes `f`'s stack maps.
 pub fn compute(f: &Function, prog: &Program) -> StackMaps {
     let n = f.frame_size;
@@ -150,7 +137,10 @@ pub fn compute(f: &Function, prog: &Program) -> StackMaps {
         let mut changed = false;
         for pc in (0..m).rev() {
             let mut out = Bits::new(n as usize);
-            for s in successors(&f.code[pc], pc, m) {
+            for s in super::peephole::successors(&f.code[pc], pc) {
+                if s >= m {
+                    continue;
+                }
                 for w in 0..words {
                     out.0[w] |= live_in[s].0[w];
                 }

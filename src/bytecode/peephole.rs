@@ -151,7 +151,7 @@ pub fn flat_parts(op: &Op) -> Vec<Op> {
 /// Where control may go from `pc`: a jump's target and whether it falls
 /// through (to pc + 1, and to pc + 2 past the kept test of a fused
 /// increment and test: see the module docs), from the opcode table.
-fn successors(op: &Op, pc: usize) -> Vec<usize> {
+pub(crate) fn successors(op: &Op, pc: usize) -> Vec<usize> {
     let f = op.facts();
     let mut next: Vec<usize> = op.target().map(|t| t as usize).into_iter().collect();
     if !f.end {

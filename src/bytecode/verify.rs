@@ -86,20 +86,10 @@ pub fn program(p: &Program) -> Result<(), VerifyError> {
 mod tests {
     use super::*;
     use crate::bytecode::Op;
-    use crate::syntax::ast::Pos;
 
     fn func(code: Vec<Op>, frame: u32) -> Function {
-        let n = code.len();
-        Function {
-            in_memory: Vec::new(),
-            name: "t".into(),
-            code,
-            pos: vec![Pos::default(); n],
-            frame_size: frame,
-            param_words: 0,
-            result_words: 0,
-            ptr_slots: vec![true; frame as usize],
-        }
+        let all: Vec<u32> = (0..frame).collect();
+        Function::for_test(code, 0, frame, 0, &all)
     }
 
     #[test]

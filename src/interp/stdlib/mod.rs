@@ -142,12 +142,23 @@ impl Vm<'_> {
                 s[at] = to_case(c, r) as i64 as u64;
             }
             Native::StrconvFormatInt => {
-                let t = fmtconv::format_int(s[at] as i64, s[at + 1] as u32);
-                self.ret_string(at, t.as_bytes())?;
+                let (i, base) = (s[at] as i64, s[at + 1] as u32);
+                match fmtconv::small_int(i).filter(|_| base == 10) {
+                    // (Go's `small`: a static string, no allocation.)
+                    Some(t) => {
+                        s[at] = t.as_ptr() as u64;
+                        s[at + 1] = t.len() as u64;
+                    }
+                    None => {
+                        let mut buf = [0; 65];
+                        self.ret_string(at, fmtconv::int_digits(&mut buf, i, base))?
+                    }
+                }
             }
             Native::StrconvFormatUint => {
-                let t = fmtconv::format_uint(s[at], s[at + 1] as u32);
-                self.ret_string(at, t.as_bytes())?;
+                let mut buf = [0; 65];
+                let t = fmtconv::uint_digits(&mut buf, s[at], false, s[at + 1] as u32);
+                self.ret_string(at, t)?;
             }
             Native::StrconvFormatFloat => {
                 let (f, fmt, prec, bits) = (

@@ -21,44 +21,92 @@ const DIGITS36: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 // Integers
 
 /// `strconv.AppendUint`: `u` in `base` (2..=36, lower-case letters).
-pub fn append_uint(dst: &mut Vec<u8>, mut u: u64, base: u32) {
-    assert!(
-        (2..=36).contains(&base),
-        "strconv: illegal AppendInt/FormatInt base"
-    );
-    let mut buf = [0u8; 64];
-    let mut i = buf.len();
-    let b = base as u64;
-    while u >= b {
-        i -= 1;
-        buf[i] = DIGITS36[(u % b) as usize];
-        u /= b;
-    }
-    i -= 1;
-    buf[i] = DIGITS36[u as usize];
-    dst.extend_from_slice(&buf[i..]);
+pub fn append_uint(dst: &mut Vec<u8>, u: u64, base: u32) {
+    dst.extend_from_slice(uint_digits(&mut [0; 65], u, false, base));
 }
 
 /// `strconv.AppendInt`: `i` in `base` with a leading `-` when negative.
 pub fn append_int(dst: &mut Vec<u8>, i: i64, base: u32) {
-    if i < 0 {
-        dst.push(b'-');
+    dst.extend_from_slice(int_digits(&mut [0; 65], i, base));
+}
+
+/// `i` in `base` with a leading `-` when negative, written at the end of
+/// `buf` (Go's `formatBits`): the slice of `buf` it takes.
+pub fn int_digits(buf: &mut [u8; 65], i: i64, base: u32) -> &[u8] {
+    uint_digits(buf, i.unsigned_abs(), i < 0, base)
+}
+
+/// `u` in `base` (2..=36), after a `-` if `neg`, at the end of `buf`.
+pub fn uint_digits(buf: &mut [u8; 65], mut u: u64, neg: bool, base: u32) -> &[u8] {
+    assert!(
+        (2..=36).contains(&base),
+        "strconv: illegal AppendInt/FormatInt base"
+    );
+    let mut i = buf.len();
+    if base == 10 {
+        // (Two digits a division, as Go's formatBits does.)
+        while u >= 100 {
+            let r = (u % 100) as usize;
+            u /= 100;
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&SMALLS[2 * r..2 * r + 2]);
+        }
+        let r = u as usize;
+        if r >= 10 {
+            i -= 2;
+            buf[i..i + 2].copy_from_slice(&SMALLS[2 * r..2 * r + 2]);
+        } else {
+            i -= 1;
+            buf[i] = b'0' + r as u8;
+        }
+    } else {
+        let b = base as u64;
+        while u >= b {
+            i -= 1;
+            buf[i] = DIGITS36[(u % b) as usize];
+            u /= b;
+        }
+        i -= 1;
+        buf[i] = DIGITS36[u as usize];
     }
-    append_uint(dst, i.unsigned_abs(), base);
+    if neg {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
+}
+
+/// "00" to "99", Go's `smallsString`: two digits at a time, and the text of
+/// `strconv.Itoa` below 100 without allocating (`small_int`).
+pub static SMALLS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Go's `small`: the decimal text of `0 <= i < 100` as a static string,
+/// for `FormatInt` to return without allocating.
+pub fn small_int(i: i64) -> Option<&'static [u8]> {
+    match i {
+        0..=9 => Some(&SMALLS[2 * i as usize + 1..2 * i as usize + 2]),
+        10..=99 => Some(&SMALLS[2 * i as usize..2 * i as usize + 2]),
+        _ => None,
+    }
 }
 
 /// `strconv.FormatInt`.
 pub fn format_int(i: i64, base: u32) -> String {
-    let mut v = Vec::new();
-    append_int(&mut v, i, base);
-    ascii_string(v)
+    ascii_string(int_digits(&mut [0; 65], i, base).to_vec())
 }
 
 /// `strconv.FormatUint`.
 pub fn format_uint(u: u64, base: u32) -> String {
-    let mut v = Vec::new();
-    append_uint(&mut v, u, base);
-    ascii_string(v)
+    ascii_string(uint_digits(&mut [0; 65], u, false, base).to_vec())
 }
 
 fn ascii_string(v: Vec<u8>) -> String {
@@ -871,5 +919,19 @@ mod tests {
         assert_eq!(format_int(-255, 16), "-ff");
         assert_eq!(format_uint(u64::MAX, 2).len(), 64);
         assert_eq!(format_uint(35, 36), "z");
+        // Two digits at a time in base 10: every boundary against Rust's.
+        let mut x: u64 = 1;
+        while x < u64::MAX / 10 {
+            for v in [x - 1, x, x + 1, x * 9 + 9] {
+                assert_eq!(format_uint(v, 10), v.to_string());
+                assert_eq!(format_int(-(v as i64), 10), (-(v as i64)).to_string());
+            }
+            x *= 10;
+        }
+        assert_eq!(format_uint(u64::MAX, 10), u64::MAX.to_string());
+        for i in -5..120 {
+            let small = small_int(i).map(|t| std::str::from_utf8(t).unwrap().to_string());
+            assert_eq!(small, (0..100).contains(&i).then(|| i.to_string()));
+        }
     }
 }

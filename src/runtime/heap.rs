@@ -1160,7 +1160,7 @@ impl Tracer<'_> {
 
     /// The object containing `w`, marked now; `None` if `w` points into
     /// no allocated object or the object was marked already.
-    #[inline(never)]
+    #[inline(always)]
     fn mark_word(&self, w: u64) -> Option<Obj> {
         let off = (w as usize).wrapping_sub(self.base);
         let bi = off >> BLOCK_SHIFT;
@@ -1213,9 +1213,12 @@ impl Tracer<'_> {
         }
     }
 
-    /// Scans `o`'s pointer words, pushing the objects they newly mark.
+    /// Scans `o`'s pointer words, pushing the objects they newly mark
+    /// that hold pointers; an object without (string bytes, a `[]int`'s
+    /// elements) is only marked and counted in `done`, as Go's
+    /// `greyobject` does for a noscan span: its memory is never touched.
     #[inline]
-    fn scan(&self, o: Obj, work: &mut Vec<Obj>) {
+    fn scan(&self, o: Obj, work: &mut Vec<Obj>, done: &mut (u64, u64)) {
         if o.layout == NOSCAN {
             return;
         }
@@ -1234,7 +1237,7 @@ impl Tracer<'_> {
                     let w = unsafe { *p.add(i) };
                     if (w as usize).wrapping_sub(self.base) < self.span {
                         if let Some(c) = self.mark_word(w) {
-                            work.push(c);
+                            grey(c, work, done);
                         }
                     }
                 }
@@ -1253,7 +1256,7 @@ impl Tracer<'_> {
                         continue;
                     }
                     if let Some(c) = self.mark_word(w) {
-                        work.push(c);
+                        grey(c, work, done);
                     }
                 }
             }
@@ -1281,6 +1284,8 @@ impl Tracer<'_> {
         }; AHEAD];
         let (mut head, mut len) = (0usize, 0usize);
         let (mut n, mut bytes) = (0, 0);
+        // (Objects without pointers, marked and counted by `scan`.)
+        let mut done = (0, 0);
         loop {
             while len < AHEAD {
                 let Some(o) = work.pop() else { break };
@@ -1289,14 +1294,14 @@ impl Tracer<'_> {
                 len += 1;
             }
             if len == 0 {
-                return (n, bytes);
+                return (n + done.0, bytes + done.1);
             }
             let o = ring[head];
             head = (head + 1) % AHEAD;
             len -= 1;
             n += 1;
             bytes += 8 * o.words as u64;
-            self.scan(o, work);
+            self.scan(o, work, &mut done);
             split(work);
         }
     }
@@ -1362,6 +1367,18 @@ impl Tracer<'_> {
             }
             total
         })
+    }
+}
+
+/// A newly marked object: onto the work stack if it holds pointers, else
+/// only counted (objects, bytes).
+#[inline(always)]
+fn grey(o: Obj, work: &mut Vec<Obj>, done: &mut (u64, u64)) {
+    if o.layout == NOSCAN {
+        done.0 += 1;
+        done.1 += 8 * o.words as u64;
+    } else {
+        work.push(o);
     }
 }
 

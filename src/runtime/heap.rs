@@ -31,8 +31,9 @@
 //! are given back, the roots and then the heap are traced (interior
 //! pointers keep their object; a word that maps to no allocated slot is
 //! ignored) by up to [`Heap::gc_threads`] threads that share a work list
-//! and set mark bits atomically, and the sweep makes each block's marked
-//! bitmap its allocated one. Wholly empty blocks go back to the arena's
+//! and set mark bytes with plain stores (one byte per slot; two threads
+//! that mark one object at once both scan it, which is harmless), and the
+//! sweep packs each block's mark bytes into its allocated bitmap. Wholly empty blocks go back to the arena's
 //! free runs, and free memory well past what the next cycle needs is given
 //! back to the system (`MADV_DONTNEED`). Pacing follows Go's GOGC: a cycle
 //! starts when the heap has grown by `gc_percent`% over what the last cycle
@@ -41,7 +42,7 @@
 use crate::runtime::panic::Panic;
 use parking_lot::{Condvar, Mutex};
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Go's default GOGC (`--gc-percent`).
@@ -241,21 +242,34 @@ impl Block {
     }
 }
 
-/// Bitmap words per block: for each 64 slots, the allocated word then
-/// the marked one (side by side: marking reads both).
-const BITS_PER_BLOCK: usize = 2 * (BLOCK / 8 / 64);
+/// Allocated-bits words per block: one bit per slot.
+const BITS_PER_BLOCK: usize = BLOCK / 8 / 64;
+
+/// Mark bytes per block: one byte per slot (a large object: its first
+/// block's byte 0). A byte, not a bit: marking threads set marks with
+/// plain byte stores, no locked read-modify-write (which cost a third of
+/// parallel marking), and two threads that mark the same object at once
+/// both scan it, which is harmless. The sweep packs them into bits.
+const MARKS_PER_BLOCK: usize = BLOCK / 8;
 
 /// The allocated-bits word of slots `64k..64k+64` of block `bi`.
 #[inline]
 fn alloc_at(bits: &[AtomicU64], bi: usize, k: usize) -> &AtomicU64 {
-    &bits[bi * BITS_PER_BLOCK + 2 * k]
+    &bits[bi * BITS_PER_BLOCK + k]
 }
 
-/// The marked-bits word of slots `64k..64k+64` of block `bi` (a large
-/// object: bit 0 of its first block's word 0).
+/// The 64 mark bytes at `p` (each 0 or 1) as the bits of a word, byte `i`
+/// bit `i`: eight bytes a multiply (each byte's bit lands in the top
+/// byte; the other products fall below it or past bit 63, at distinct
+/// positions, so nothing carries).
 #[inline]
-fn mark_at(bits: &[AtomicU64], bi: usize, k: usize) -> &AtomicU64 {
-    &bits[bi * BITS_PER_BLOCK + 2 * k + 1]
+fn pack_marks(p: &[u8; 64]) -> u64 {
+    let mut m = 0;
+    for j in 0..8 {
+        let w = u64::from_le_bytes(p[8 * j..8 * j + 8].try_into().unwrap());
+        m |= (w.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    m
 }
 
 #[inline]
@@ -376,8 +390,11 @@ pub struct Heap {
     base: usize,
     cap_blocks: usize,
     blocks: Vec<Block>,
-    /// Every block's bitmaps ([`BITS_PER_BLOCK`] words each).
+    /// Every block's allocated bits ([`BITS_PER_BLOCK`] words each).
     bits: Vec<AtomicU64>,
+    /// Every block's mark bytes ([`MARKS_PER_BLOCK`] each), reserved for
+    /// the whole arena: a block's page of them is touched when used.
+    marks: memmap2::MmapMut,
     /// Free blocks as runs: first block → length, coalesced.
     free_runs: BTreeMap<u32, u32>,
     caches: CacheTable,
@@ -423,9 +440,8 @@ struct Tracer<'h> {
     span: usize,
     blocks: &'h [Block],
     bits: &'h [AtomicU64],
+    marks: &'h [AtomicU8],
     scans: &'h [Scan],
-    /// Marking threads share the mark bits (atomic read-modify-writes).
-    parallel: bool,
 }
 
 impl Marker<'_> {
@@ -487,6 +503,11 @@ impl Heap {
             }
         };
         let base = map.as_ptr() as usize;
+        let marks = memmap2::MmapOptions::new()
+            .len(reserve / BLOCK * MARKS_PER_BLOCK)
+            .no_reserve_swap()
+            .map_anon()
+            .unwrap_or_else(|e| panic!("pgojit: cannot reserve the heap's mark bytes: {e}"));
         let mut h = Heap {
             layouts: Vec::new(),
             scans: Vec::new(),
@@ -495,6 +516,7 @@ impl Heap {
             cap_blocks: reserve / BLOCK,
             blocks: Vec::new(),
             bits: Vec::new(),
+            marks,
             free_runs: BTreeMap::new(),
             caches: CacheTable::new(),
             pairs: Vec::new(),
@@ -704,6 +726,11 @@ impl Heap {
         }
     }
 
+    /// Block `bi`'s mark bytes.
+    fn block_marks(&mut self, bi: usize) -> &mut [u8] {
+        &mut self.marks[bi * MARKS_PER_BLOCK..(bi + 1) * MARKS_PER_BLOCK]
+    }
+
     /// A block of `layout` objects of size class `class`, all slots free.
     fn new_small_block(&mut self, class: usize, layout: LayoutId) -> Option<usize> {
         let bi = self.take_blocks(1)?;
@@ -712,6 +739,7 @@ impl Heap {
         for w in &self.bits[bi * BITS_PER_BLOCK..(bi + 1) * BITS_PER_BLOCK] {
             w.store(0, Ordering::Relaxed);
         }
+        self.block_marks(bi)[..nslots].fill(0);
         let b = &mut self.blocks[bi];
         let zeroed = b.zeroed;
         b.kind = Kind::Small;
@@ -801,7 +829,7 @@ impl Heap {
         h.words = words;
         h.layout = layout;
         h.nblocks = n as u32;
-        mark_at(&self.bits, s, 0).store(0, Ordering::Relaxed);
+        self.block_marks(s)[0] = 0;
         self.in_use += bytes as u64;
         self.stats.allocated_objects += 1;
         self.stats.allocated_bytes += bytes as u64;
@@ -938,8 +966,13 @@ impl Heap {
             span: self.blocks.len() << BLOCK_SHIFT,
             blocks: &self.blocks,
             bits: &self.bits,
+            // SAFETY: the mapping is the heap's and outlives the tracer;
+            // AtomicU8 has u8's size and alignment; while the tracer lives
+            // the marks are reached only through it (the heap is borrowed).
+            marks: unsafe {
+                std::slice::from_raw_parts(self.marks.as_ptr() as *const AtomicU8, self.marks.len())
+            },
             scans: &self.scans,
-            parallel: false,
         };
         let mut m = Marker {
             heap: t,
@@ -956,10 +989,6 @@ impl Heap {
             1
         };
         let tm = Instant::now();
-        let t = Tracer {
-            parallel: threads > 1,
-            ..t
-        };
         let (n, bytes) = if threads > 1 {
             t.mark_parallel(work, threads)
         } else {
@@ -1013,11 +1042,13 @@ impl Heap {
                 Kind::Small => {
                     let mut live = 0u32;
                     let mut dead = 0u32;
+                    let marks = &mut self.marks[bi * MARKS_PER_BLOCK..(bi + 1) * MARKS_PER_BLOCK];
                     for k in 0..(b.nslots as usize).div_ceil(64) {
-                        let m = mark_at(&self.bits, bi, k);
                         let a = alloc_at(&self.bits, bi, k);
-                        let marked = m.load(Ordering::Relaxed);
-                        m.store(0, Ordering::Relaxed);
+                        let m: &mut [u8; 64] =
+                            (&mut marks[64 * k..64 * k + 64]).try_into().unwrap();
+                        let marked = pack_marks(m);
+                        m.fill(0);
                         let gone = a.load(Ordering::Relaxed) & !marked;
                         if self.stress && gone != 0 {
                             poison_slots(
@@ -1048,7 +1079,8 @@ impl Heap {
                     }
                 }
                 Kind::Large => {
-                    if mark_at(&self.bits, bi, 0).swap(0, Ordering::Relaxed) == 0 {
+                    let m = &mut self.marks[bi * MARKS_PER_BLOCK];
+                    if std::mem::take(m) == 0 {
                         freed += 1;
                         freed_bytes += 8 * b.words as u64;
                         empty.push((bi, b.nblocks as usize));
@@ -1146,18 +1178,6 @@ fn free_run(bits: &[AtomicU64], bi: usize, b: &Block, max: usize) -> Option<(usi
 }
 
 impl Tracer<'_> {
-    /// Sets `bit` in `m`, whose value was `old`; `false` when another
-    /// thread set it first.
-    #[inline]
-    fn set_mark(&self, m: &AtomicU64, old: u64, bit: u64) -> bool {
-        if self.parallel {
-            m.fetch_or(bit, Ordering::Relaxed) & bit == 0
-        } else {
-            m.store(old | bit, Ordering::Relaxed);
-            true
-        }
-    }
-
     /// The object containing `w`, marked now; `None` if `w` points into
     /// no allocated object or the object was marked already.
     #[inline(always)]
@@ -1171,14 +1191,15 @@ impl Tracer<'_> {
                 if slot >= b.nslots as usize {
                     return None;
                 }
-                let k = slot >> 6;
-                let bit = 1u64 << (slot & 63);
-                let a = alloc_at(self.bits, bi, k).load(Ordering::Relaxed);
-                let m = mark_at(self.bits, bi, k);
-                let old = m.load(Ordering::Relaxed);
-                if a & !old & bit == 0 || !self.set_mark(m, old, bit) {
+                let m = &self.marks[bi * MARKS_PER_BLOCK + slot];
+                if m.load(Ordering::Relaxed) != 0 {
                     return None;
                 }
+                let a = alloc_at(self.bits, bi, slot >> 6).load(Ordering::Relaxed);
+                if a & (1u64 << (slot & 63)) == 0 {
+                    return None;
+                }
+                m.store(1, Ordering::Relaxed);
                 let size = b.slot_bytes as usize;
                 let start = self.base + (bi << BLOCK_SHIFT) + slot * size;
                 Some(Obj {
@@ -1198,11 +1219,11 @@ impl Tracer<'_> {
                 if w as usize >= start + h.words * 8 {
                     return None;
                 }
-                let m = mark_at(self.bits, hi, 0);
-                let old = m.load(Ordering::Relaxed);
-                if old & 1 != 0 || !self.set_mark(m, old, 1) {
+                let m = &self.marks[hi * MARKS_PER_BLOCK];
+                if m.load(Ordering::Relaxed) != 0 {
                     return None;
                 }
+                m.store(1, Ordering::Relaxed);
                 Some(Obj {
                     start,
                     words: h.words,
@@ -1478,6 +1499,28 @@ fn poison_slots(base: usize, size: usize, k: usize, dead: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_marks_are_the_bytes_bits() {
+        // Every pattern of each byte lane, and mixed ones.
+        for lane in 0..8 {
+            for v in 0..256u64 {
+                let mut p = [0u8; 64];
+                for i in 0..8 {
+                    p[8 * lane + i] = ((v >> i) & 1) as u8;
+                }
+                assert_eq!(pack_marks(&p), v << (8 * lane));
+            }
+        }
+        let mut p = [0u8; 64];
+        let mut want = 0u64;
+        for i in (0..64).filter(|i| i % 3 == 0 || i % 7 == 1) {
+            p[i] = 1;
+            want |= 1 << i;
+        }
+        assert_eq!(pack_marks(&p), want);
+        assert_eq!(pack_marks(&[1; 64]), u64::MAX);
+    }
 
     #[test]
     fn alloc_bit_ranges_match_slot_by_slot() {

@@ -246,7 +246,10 @@ impl Block {
 const BITS_PER_BLOCK: usize = BLOCK / 8 / 64;
 
 /// Mark bytes per block: one byte per slot (a large object: its first
-/// block's byte 0). A byte, not a bit: marking threads set marks with
+/// block's byte 0). Between collections every mark byte is zero (the
+/// sweep clears what marking set), so a block changing class or layout
+/// finds its marks clear; pages of marks are written only where an object
+/// was marked. A byte, not a bit: marking threads set marks with
 /// plain byte stores, no locked read-modify-write (which cost a third of
 /// parallel marking), and two threads that mark the same object at once
 /// both scan it, which is harmless. The sweep packs them into bits.
@@ -726,11 +729,6 @@ impl Heap {
         }
     }
 
-    /// Block `bi`'s mark bytes.
-    fn block_marks(&mut self, bi: usize) -> &mut [u8] {
-        &mut self.marks[bi * MARKS_PER_BLOCK..(bi + 1) * MARKS_PER_BLOCK]
-    }
-
     /// A block of `layout` objects of size class `class`, all slots free.
     fn new_small_block(&mut self, class: usize, layout: LayoutId) -> Option<usize> {
         let bi = self.take_blocks(1)?;
@@ -739,7 +737,6 @@ impl Heap {
         for w in &self.bits[bi * BITS_PER_BLOCK..(bi + 1) * BITS_PER_BLOCK] {
             w.store(0, Ordering::Relaxed);
         }
-        self.block_marks(bi)[..nslots].fill(0);
         let b = &mut self.blocks[bi];
         let zeroed = b.zeroed;
         b.kind = Kind::Small;
@@ -829,7 +826,6 @@ impl Heap {
         h.words = words;
         h.layout = layout;
         h.nblocks = n as u32;
-        self.block_marks(s)[0] = 0;
         self.in_use += bytes as u64;
         self.stats.allocated_objects += 1;
         self.stats.allocated_bytes += bytes as u64;
@@ -1048,7 +1044,11 @@ impl Heap {
                         let m: &mut [u8; 64] =
                             (&mut marks[64 * k..64 * k + 64]).try_into().unwrap();
                         let marked = pack_marks(m);
-                        m.fill(0);
+                        if marked != 0 {
+                            // (Only written where something was marked: the
+                            // other pages stay untouched, or the zero page.)
+                            m.fill(0);
+                        }
                         let gone = a.load(Ordering::Relaxed) & !marked;
                         if self.stress && gone != 0 {
                             poison_slots(
@@ -1080,7 +1080,9 @@ impl Heap {
                 }
                 Kind::Large => {
                     let m = &mut self.marks[bi * MARKS_PER_BLOCK];
-                    if std::mem::take(m) == 0 {
+                    if *m != 0 {
+                        *m = 0;
+                    } else {
                         freed += 1;
                         freed_bytes += 8 * b.words as u64;
                         empty.push((bi, b.nblocks as usize));

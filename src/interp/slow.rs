@@ -766,10 +766,13 @@ impl Vm<'_> {
         }
         let nc = crate::runtime::growslice::grown_cap(cap, need, elem);
         let words = nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?;
-        let np = self
-            .heap
-            .alloc(usize::try_from(words).map_err(|_| out_of_memory())?, layout)?;
-        mem::copy_words(np, p, (len * stride as u64) as usize);
+        let old = (len * stride as u64) as usize;
+        let np = self.heap.alloc_filled(
+            usize::try_from(words).map_err(|_| out_of_memory())?,
+            layout,
+            old,
+        )?;
+        mem::copy_words(np, p, old);
         Ok((np, nc))
     }
 

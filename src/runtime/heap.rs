@@ -601,7 +601,7 @@ impl Heap {
         }
         self.alloc_calls += 1;
         if words > MAX_SMALL {
-            return self.alloc_large(words, layout).ok_or_else(out_of_memory);
+            return self.alloc_large(words, layout, 0).ok_or_else(out_of_memory);
         }
         let class = CLASS_OF[words] as usize;
         let pair = layout as usize * NCLASS + class;
@@ -614,6 +614,26 @@ impl Heap {
         let p = c.next;
         c.next += size;
         Ok(p)
+    }
+
+    /// [`Heap::alloc`] for an object whose first `filled` words the
+    /// caller writes at once, before anything else can run (a slice grown
+    /// by `append`: the old elements are copied over): a large object's
+    /// memory there is not zeroed first. (A small object comes from a run
+    /// the refill zeroed whole.)
+    pub fn alloc_filled(
+        &mut self,
+        words: usize,
+        layout: LayoutId,
+        filled: usize,
+    ) -> Result<u64, Panic> {
+        let bytes = (words as u64).saturating_mul(8);
+        if words <= MAX_SMALL || bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
+            return self.alloc(words, layout);
+        }
+        self.alloc_calls += 1;
+        self.alloc_large(words, layout, filled.min(words))
+            .ok_or_else(out_of_memory)
     }
 
     #[inline]
@@ -802,7 +822,7 @@ impl Heap {
     }
 
     /// `None` when the arena has no room for it.
-    fn alloc_large(&mut self, words: usize, layout: LayoutId) -> Option<u64> {
+    fn alloc_large(&mut self, words: usize, layout: LayoutId, filled: usize) -> Option<u64> {
         let bytes = words.checked_mul(8)?;
         let n = bytes.div_ceil(BLOCK);
         if n > self.cap_blocks {
@@ -811,11 +831,12 @@ impl Heap {
         let s = self.take_blocks(n)?;
         let start = self.base + (s << BLOCK_SHIFT);
         for (i, b) in self.blocks[s..s + n].iter_mut().enumerate() {
-            if !b.zeroed {
-                let at = i * BLOCK;
-                let len = BLOCK.min(bytes - at);
+            // (The first `filled` words are the caller's to write.)
+            let at = (i * BLOCK).max(filled * 8);
+            let end = ((i + 1) * BLOCK).min(bytes);
+            if !b.zeroed && at < end {
                 // SAFETY: inside the span just taken, in the arena's mapping.
-                unsafe { std::ptr::write_bytes((start + at) as *mut u8, 0, len) };
+                unsafe { std::ptr::write_bytes((start + at) as *mut u8, 0, end - at) };
             }
             b.zeroed = false;
             b.kind = Kind::Tail;
@@ -1501,6 +1522,25 @@ fn poison_slots(base: usize, size: usize, k: usize, dead: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_grown_object_is_zero_past_what_its_caller_fills() {
+        let mut h = Heap::new();
+        let words = 3 * MAX_SMALL;
+        let a = h.alloc(words, NOSCAN).unwrap();
+        for i in 0..words {
+            // SAFETY: `a` is an object of `words` words.
+            unsafe { *(a as *mut u64).add(i) = u64::MAX };
+        }
+        h.collect(|_| {}).unwrap();
+        // The same blocks again, dirty: only the first 100 words are left.
+        let b = h.alloc_filled(words, NOSCAN, 100).unwrap();
+        assert_eq!(a, b, "the freed span is reused");
+        for i in 100..words {
+            // SAFETY: as above.
+            assert_eq!(unsafe { *(b as *const u64).add(i) }, 0, "word {i}");
+        }
+    }
 
     #[test]
     fn packed_marks_are_the_bytes_bits() {

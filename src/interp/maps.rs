@@ -190,6 +190,8 @@ impl Vm<'_> {
                 }
                 h
             }
+            // (Packed bytes: their words, the padding zero.)
+            &TypeKind::Array(e, _) if self.is_byte(e) => w.iter().fold(h, |h, &x| fold(h, x)),
             &TypeKind::Array(e, n) => {
                 let ew = self.words_of(e);
                 let mut h = h;

@@ -52,16 +52,68 @@ pub fn bytes<'a>(ptr: u64, len: u64) -> &'a [u8] {
     unsafe { crate::runtime::heap::str_bytes(ptr, len) }
 }
 
-/// The bytes of a `[]byte` (its array holds one byte per word).
-pub fn byte_words(ptr: u64, len: u64) -> Vec<u8> {
-    (0..len as usize).map(|i| load(ptr, i) as u8).collect()
+/// The byte at `addr + i` (a `[]byte`'s element, packed; or a byte in a
+/// word of its own, its low byte).
+#[inline]
+pub fn load_byte(addr: u64, i: u64) -> u64 {
+    // SAFETY: see the module invariant (for bytes: `addr + i` is inside the
+    // object).
+    unsafe { *(addr as *const u8).add(i as usize) as u64 }
 }
 
-/// Stores `b` into a `[]byte`'s array (one byte per word).
-pub fn store_byte_words(ptr: u64, b: &[u8]) {
-    for (i, &x) in b.iter().enumerate() {
-        store(ptr, i, x as u64);
+/// Writes the byte at `addr + i`, and only it.
+#[inline]
+pub fn store_byte(addr: u64, i: u64, v: u64) {
+    // SAFETY: as for `load_byte`.
+    unsafe { *(addr as *mut u8).add(i as usize) = v as u8 }
+}
+
+/// The bytes of a `[]byte`'s elements (`len` bytes at `ptr`).
+#[inline]
+pub fn byte_slice<'a>(ptr: u64, len: u64) -> &'a [u8] {
+    if len == 0 {
+        return &[];
     }
+    // SAFETY: a live slice's elements (module invariant); the caller reads
+    // them before anything can write them.
+    unsafe { std::slice::from_raw_parts(ptr as *const u8, len as usize) }
+}
+
+/// Writes `b` at `ptr` (a `[]byte`'s elements).
+#[inline]
+pub fn store_bytes(ptr: u64, b: &[u8]) {
+    // SAFETY: the slice's elements hold at least `b.len()` bytes (module
+    // invariant); `b` is not heap memory.
+    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), ptr as *mut u8, b.len()) }
+}
+
+/// Zeroes `n` bytes at `ptr` (a slice's elements).
+#[inline]
+pub fn zero_bytes(ptr: u64, n: u64) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: inside a live object (module invariant).
+    unsafe { std::ptr::write_bytes(ptr as *mut u8, 0, n as usize) }
+}
+
+/// Copies `n` bytes between heap objects (they may overlap).
+#[inline]
+pub fn copy_bytes(dst: u64, src: u64, n: u64) {
+    if n == 0 {
+        return;
+    }
+    // SAFETY: both ranges lie inside live objects (module invariant).
+    unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, n as usize) }
+}
+
+/// Copies `n` elements of `stride` (see [`crate::bytecode::op::PACKED`])
+/// between heap objects, from element `from` of `src` to element `to` of
+/// `dst` (they may overlap).
+#[inline]
+pub fn copy_elems(dst: u64, to: u64, src: u64, from: u64, n: u64, stride: u32) {
+    let eb = crate::bytecode::op::elem_bytes(stride);
+    copy_bytes(dst + to * eb, src + from * eb, n * eb);
 }
 
 /// A VM stack: `n` zeroed slots of anonymous memory, reserved at once and

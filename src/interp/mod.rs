@@ -874,6 +874,14 @@ impl<'p> Vm<'p> {
                         &self.stack[b..b + n as usize],
                     );
                 }
+                Op::SliceLoadB { d, s, i } => {
+                    let (p, i) = checked_elem!(s, i);
+                    s!(d) = mem::load_byte(p, i as u64);
+                }
+                Op::SliceStoreB { s, i, v } => {
+                    let (p, i) = checked_elem!(s, i);
+                    mem::store_byte(p, i as u64, s!(v));
+                }
                 Op::CheckIndex { i, len } => {
                     in_bounds(s!(i), len).map_err(|e| self.fail(e, cur, pc!(), fr, base_depth))?;
                 }

@@ -6,7 +6,7 @@
 use super::{
     desc, dyn_type, f, f_to_i32, f_to_i64, f_to_u64, iface_name, in_bounds, mem, Vm, NONE,
 };
-use crate::bytecode::op::{never_slow_ops, Op};
+use crate::bytecode::op::{elem_bytes, elems_words, never_slow_ops, Op, PACKED};
 use crate::runtime::heap::out_of_memory;
 use crate::runtime::heap::ZERO_SIZED;
 use crate::runtime::panic::Panic;
@@ -140,20 +140,57 @@ impl Vm<'_> {
             }
             Op::StrFromBytes { d, s } => {
                 let (p, n) = (s!(s), s!(s + 1));
-                let (sp, sn) = self.heap.new_string_from_words(p, n as usize)?;
+                // (Allocation never collects or moves: the bytes stay put.)
+                let (sp, sn) = self.heap.new_string(mem::byte_slice(p, n))?;
                 s!(d) = sp;
                 s!(d + 1) = sn;
             }
             Op::BytesFromStr { d, s } => {
                 // (Allocation never collects or moves: `b` stays valid.)
                 let b = mem::bytes(s!(s), s!(s + 1));
-                let p = self.heap.alloc(b.len(), crate::runtime::heap::NOSCAN)?;
-                for (i, x) in b.iter().enumerate() {
-                    mem::store(p, i, *x as u64);
-                }
+                let p = self.heap.alloc_bytes(b.len())?;
+                mem::store_bytes(p, b);
                 s!(d) = p;
                 s!(d + 1) = b.len() as u64;
                 s!(d + 2) = b.len() as u64;
+            }
+            Op::SliceAddrB { d, s, i } => {
+                let (p, len) = (s!(s), s!(s + 1));
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= len {
+                    return Err(Panic::index(i, len));
+                }
+                s!(d) = p + i as u64;
+            }
+            Op::SliceLoadB { d, s, i } => {
+                let (p, len) = (s!(s), s!(s + 1));
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= len {
+                    return Err(Panic::index(i, len));
+                }
+                s!(d) = mem::load_byte(p, i as u64);
+            }
+            Op::SliceStoreB { s, i, v } => {
+                let (p, len) = (s!(s), s!(s + 1));
+                let i = s!(i) as i64;
+                if i < 0 || i as u64 >= len {
+                    return Err(Panic::index(i, len));
+                }
+                mem::store_byte(p, i as u64, s!(v));
+            }
+            Op::LoadB { d, p } => {
+                let a = s!(p);
+                if a == 0 {
+                    return Err(Panic::nil_deref());
+                }
+                s!(d) = mem::load_byte(a, 0);
+            }
+            Op::StoreB { p, s } => {
+                let a = s!(p);
+                if a == 0 {
+                    return Err(Panic::nil_deref());
+                }
+                mem::store_byte(a, 0, s!(s));
             }
             Op::StrFromRunes { d, s } => {
                 let (p, n) = (s!(s), s!(s + 1));
@@ -271,7 +308,7 @@ impl Vm<'_> {
                 let too_big = |n: i64| {
                     n < 0
                         || (n as u64)
-                            .checked_mul(8 * stride as u64)
+                            .checked_mul(elem_bytes(stride))
                             .is_none_or(|b| b > 1 << 48)
                 };
                 if too_big(c) || l > c {
@@ -281,7 +318,9 @@ impl Vm<'_> {
                         "makeslice: cap out of range".into()
                     }));
                 }
-                s!(d) = self.heap.alloc(c as usize * stride as usize, layout)?;
+                s!(d) = self
+                    .heap
+                    .alloc(elems_words(c as u64, stride) as usize, layout)?;
                 s!(d + 1) = l as u64;
                 s!(d + 2) = c as u64;
             }
@@ -297,8 +336,14 @@ impl Vm<'_> {
                 let (p, len, cap) = (s!(s), s!(s + 1), s!(s + 2));
                 let (np, nc) = self.grow(p, len, cap, count as u64, stride, layout, elem)?;
                 let b = fp + v as usize;
-                let n = (count * stride) as usize;
-                mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
+                if stride & PACKED != 0 {
+                    for k in 0..count as u64 {
+                        mem::store_byte(np, len + k, self.stack[b + k as usize]);
+                    }
+                } else {
+                    let n = (count * stride) as usize;
+                    mem::store_n(np, len as usize * stride as usize, &self.stack[b..b + n]);
+                }
                 s!(d) = np;
                 s!(d + 1) = len + count as u64;
                 s!(d + 2) = nc;
@@ -308,7 +353,7 @@ impl Vm<'_> {
                 s,
                 t,
                 stride,
-                from_str,
+                from_str: _,
                 layout,
                 elem,
             } => {
@@ -320,18 +365,8 @@ impl Vm<'_> {
                     s!(d + 2) = cap;
                 } else {
                     let (np, nc) = self.grow(p, len, cap, tl, stride, layout, elem)?;
-                    if from_str {
-                        let b = mem::bytes(tp, tl);
-                        for (i, x) in b.iter().enumerate() {
-                            mem::store(np, len as usize + i, *x as u64);
-                        }
-                    } else {
-                        mem::copy_words(
-                            np + 8 * len * stride as u64,
-                            tp,
-                            (tl * stride as u64) as usize,
-                        );
-                    }
+                    // (A string's bytes are a `[]byte`'s elements.)
+                    mem::copy_elems(np, len, tp, 0, tl, stride);
                     s!(d) = np;
                     s!(d + 1) = len + tl;
                     s!(d + 2) = nc;
@@ -342,19 +377,12 @@ impl Vm<'_> {
                 dst,
                 src,
                 stride,
-                from_str,
+                from_str: _,
             } => {
                 let (dp, dl) = (s!(dst), s!(dst + 1));
                 let (sp, sl) = (s!(src), s!(src + 1));
                 let n = dl.min(sl);
-                if from_str {
-                    let b = mem::bytes(sp, sl);
-                    for i in 0..n as usize {
-                        mem::store(dp, i, b[i] as u64);
-                    }
-                } else if n > 0 {
-                    mem::copy_words(dp, sp, (n * stride as u64) as usize);
-                }
+                mem::copy_elems(dp, 0, sp, 0, n, stride);
                 s!(d) = n;
             }
             Op::MakeIface {
@@ -457,10 +485,8 @@ impl Vm<'_> {
             }
             Op::MapLen { d, m } => s!(d) = Vm::map_len(s!(m)),
             Op::SliceClear { s, stride } => {
-                let n = s!(s + 1) as usize * stride as usize;
-                if n > 0 {
-                    mem::store_n(s!(s), 0, &vec![0; n]);
-                }
+                let (p, n) = (s!(s), s!(s + 1) * elem_bytes(stride));
+                mem::zero_bytes(p, n);
             }
             Op::MapClear { m, ty, .. } => {
                 let sh = self.map_shape(ty);
@@ -765,14 +791,20 @@ impl Vm<'_> {
             return Ok((p, cap));
         }
         let nc = crate::runtime::growslice::grown_cap(cap, need, elem);
-        let words = nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?;
-        let old = (len * stride as u64) as usize;
+        let words = if stride & PACKED != 0 {
+            nc.div_ceil(8)
+        } else {
+            nc.checked_mul(stride as u64).ok_or_else(out_of_memory)?
+        };
+        // (Whole words of old elements only: a `[]byte`'s last word is
+        // partly theirs, partly zeroed capacity.)
+        let old = (len * elem_bytes(stride) / 8) as usize;
         let np = self.heap.alloc_filled(
             usize::try_from(words).map_err(|_| out_of_memory())?,
             layout,
             old,
         )?;
-        mem::copy_words(np, p, old);
+        mem::copy_elems(np, 0, p, 0, len, stride);
         Ok((np, nc))
     }
 
@@ -841,7 +873,7 @@ impl Vm<'_> {
         let np = if m - l == 0 {
             p
         } else {
-            p + 8 * l * stride as u64
+            p + l * elem_bytes(stride)
         };
         Ok((np, h - l, m - l))
     }

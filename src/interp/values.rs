@@ -81,6 +81,8 @@ impl Vm<'_> {
                 }
                 Ok(true)
             }
+            // (Packed bytes: their words, the padding zero.)
+            &TypeKind::Array(e, _) if self.is_byte(e) => Ok(a == b),
             &TypeKind::Array(e, n) => {
                 let w = self.words_of(e);
                 for i in 0..n as usize {
@@ -92,6 +94,12 @@ impl Vm<'_> {
             }
             _ => Ok(a[0] == b[0]),
         }
+    }
+
+    /// Whether arrays and slices of `e` hold it packed (Go's `byte`; see
+    /// `bytecode::op::PACKED`).
+    pub(crate) fn is_byte(&self, e: Ty) -> bool {
+        matches!(self.prog.types.under(e), TypeKind::Basic(Basic::Uint8))
     }
 
     pub(crate) fn words_of(&self, t: Ty) -> usize {
@@ -325,8 +333,15 @@ impl Vm<'_> {
                     )
                 };
                 let ew = self.words_of(e);
+                let packed = self.is_byte(e);
                 let elem = |i: usize| -> Vec<u64> {
-                    if is_slice {
+                    if packed {
+                        vec![if is_slice {
+                            mem::load_byte(p, i as u64)
+                        } else {
+                            packed_byte(w, i)
+                        }]
+                    } else if is_slice {
                         let mut v = vec![0; ew];
                         if ew > 0 {
                             mem::load_n(p, i * ew, &mut v);
@@ -503,6 +518,10 @@ impl Vm<'_> {
                 }
                 Ordering::Equal
             }
+            TypeKind::Array(e, n) if self.is_byte(e) => (0..n as usize)
+                .map(|i| packed_byte(a, i).cmp(&packed_byte(b, i)))
+                .find(|c| c.is_ne())
+                .unwrap_or(Ordering::Equal),
             TypeKind::Array(e, n) => {
                 let ew = self.words_of(e);
                 for i in 0..n as usize {
@@ -586,4 +605,9 @@ enum MethodText {
     NotThere,
     /// The method panicked: fmt's finished `%!v(PANIC=...)` text.
     Panicked(Vec<u8>),
+}
+
+/// Byte `i` of a packed byte array held in words `w`.
+pub(crate) fn packed_byte(w: &[u64], i: usize) -> u64 {
+    (w[i / 8] >> (8 * (i % 8))) & 0xff
 }

@@ -43,7 +43,7 @@
 use std::collections::HashMap;
 
 use super::ir::*;
-use crate::bytecode::op::{Cmp, Kind, Op};
+use crate::bytecode::op::{Cmp, Kind, Op, PACKED};
 use crate::bytecode::{Function, Program, Slot};
 use crate::runtime::typedesc::TypeDesc;
 use pgojit_profiler::{FuncId, SiteId};
@@ -993,6 +993,15 @@ impl<'a> Builder<'a> {
                 let (ptr, len, i) = (self.read(s)?, self.read(s + 1)?, self.read(i)?);
                 self.elem_loads(d, (ptr, len, i), stride, off, n)?;
             }
+            // A `[]byte`'s element: one byte (`stride` PACKED).
+            Op::SliceLoadB { d, s, i } => {
+                let (ptr, len, i) = (self.read(s)?, self.read(s + 1)?, self.read(i)?);
+                self.elem_loads(d, (ptr, len, i), PACKED, 0, 1)?;
+            }
+            Op::SliceStoreB { s, i, v } => {
+                let (ptr, len, i) = (self.read(s)?, self.read(s + 1)?, self.read(i)?);
+                self.elem_stores((ptr, len, i), v, PACKED, 0, 1)?;
+            }
             // A frame array indexed at run time: the elements of a "slice"
             // at the array's first slot, of its constant length (its slots
             // live in memory; the same bounds check and Go's message).
@@ -1178,7 +1187,10 @@ impl<'a> Builder<'a> {
                 self.generic(op, Some(w))?;
             }
             // Run as they are, for now.
-            Op::StrConcat { .. }
+            Op::SliceAddrB { .. }
+            | Op::LoadB { .. }
+            | Op::StoreB { .. }
+            | Op::StrConcat { .. }
             | Op::StrCmp { .. }
             | Op::StrIndex { .. }
             | Op::StrSlice { .. }

@@ -51,7 +51,7 @@ use super::ir::*;
 use super::magic;
 use super::regalloc::{self, Alloc, Loc, ALLOCATABLE, XMM_ALLOCATABLE};
 use crate::bytecode::frame::{CTX, GLOBALS_DELTA, RSP_LIMIT, STACK_END, STEPS_LEFT};
-use crate::bytecode::op::{Cmp, Kind, Op};
+use crate::bytecode::op::{Cmp, Kind, Op, PACKED};
 use crate::bytecode::{slot_offset, Function, Program, Slot};
 use crate::runtime::typedesc::{ITAB_FUN, ITAB_TYPE};
 use crate::tier::compiler::Output;
@@ -1806,6 +1806,34 @@ impl Gen<'_> {
                 len,
                 i: x,
                 stride,
+                ..
+            } if *stride & PACKED != 0 => {
+                // A `[]byte`'s element: `movzx` of the byte.
+                let (base, index, _, disp) = self.element(*ptr, *len, *x, PACKED, cached);
+                let r = self.dst(i, TMP1);
+                self.m.load_u8_sib(r, base, index, disp);
+                if r == TMP0 {
+                    self.elem_cache = None;
+                }
+                self.def(i, r);
+            }
+            Insn::SliceStore {
+                ptr,
+                len,
+                i: x,
+                stride,
+                v,
+                ..
+            } if *stride & PACKED != 0 => {
+                let (base, index, _, disp) = self.element(*ptr, *len, *x, PACKED, cached);
+                let rv = self.src(*v, TMP1);
+                self.m.store_u8_sib(base, index, disp, rv);
+            }
+            Insn::SliceLoad {
+                ptr,
+                len,
+                i: x,
+                stride,
                 off,
             } => {
                 let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
@@ -2287,6 +2315,9 @@ impl Gen<'_> {
                 }
                 if stride == 1 {
                     (ri, 8)
+                } else if stride & PACKED != 0 {
+                    // (Bytes: the index unscaled.)
+                    (ri, 1)
                 } else if stride == 2 && ri != TMP0 && !pgojit_jit::masm::base_needs_disp(ri) {
                     // (Two-word elements: `lea` doubles into TMP0 in one
                     // instruction, where a copy and a shift take two.)

@@ -22,7 +22,7 @@
 
 use super::ir::*;
 use super::passes::loads::writes_nothing;
-use crate::bytecode::op::{Cmp, Op, NONE};
+use crate::bytecode::op::{elem_bytes, Cmp, Op, NONE, PACKED};
 use std::collections::{HashMap, HashSet};
 
 /// Lowers the instructions of `g` that have a native form; returns how
@@ -160,9 +160,8 @@ fn has_native_form(op: &Op) -> bool {
             | Op::StrIndex { .. }
             | Op::SliceSlice { .. }
             | Op::StrSlice { .. }
-            | Op::Append { .. }
             | Op::MakeIface { .. }
-    )
+    ) || matches!(op, Op::Append { stride, .. } if stride & PACKED == 0)
 }
 
 /// Instructions appended to one block as they are made.
@@ -464,7 +463,7 @@ fn reslice(
             Some(l) => {
                 let n = at.bin(BinOp::SubI, h, l, Ty::Int);
                 let c = at.bin(BinOp::SubI, m, l, Ty::Int);
-                let off = at.times(l, 8 * stride as u64);
+                let off = at.times(l, elem_bytes(stride));
                 let moved = at.bin(BinOp::AddI, p, off, Ty::Ptr);
                 // (An empty capacity keeps the pointer: it must not point
                 // past the array.)

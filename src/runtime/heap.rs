@@ -923,22 +923,6 @@ impl Heap {
         s
     }
 
-    /// A new string whose bytes are the low bytes of the `n` words at `p`
-    /// (a `[]byte`'s elements): (pointer, length).
-    pub fn new_string_from_words(&mut self, p: u64, n: usize) -> Result<(u64, u64), Panic> {
-        if n == 0 {
-            return Ok((0, 0));
-        }
-        let d = self.alloc_bytes(n)? as *mut u8;
-        for i in 0..n {
-            // SAFETY: `p` holds `n` words (a live slice's elements; allocation
-            // neither collects nor moves), and `d` was just allocated with
-            // room for `n` bytes.
-            unsafe { *d.add(i) = *(p as *const u64).add(i) as u8 };
-        }
-        Ok((d as u64, n as u64))
-    }
-
     /// A zeroed byte buffer (string data).
     pub fn alloc_bytes(&mut self, bytes: usize) -> Result<u64, Panic> {
         self.alloc(bytes.div_ceil(8), NOSCAN)
@@ -1638,15 +1622,10 @@ mod tests {
         }
         let s = h.stats();
         assert!(s.peak_live_bytes >= 40 * 8, "{}", s.peak_live_bytes);
-        let w = h.alloc(3, NOSCAN).unwrap();
-        for (i, c) in [b'G' as u64, 0x16F, b'o' as u64].iter().enumerate() {
-            // SAFETY: `w` has 3 words.
-            unsafe { *(w as *mut u64).add(i) = *c };
-        }
-        let (p, n) = h.new_string_from_words(w, 3).unwrap();
+        let (p, n) = h.new_string(b"Goo").unwrap();
         // SAFETY: a string the heap just made.
         assert_eq!(unsafe { str_bytes(p, n) }, b"Goo");
-        assert_eq!(h.new_string_from_words(w, 0).unwrap(), (0, 0));
+        assert_eq!(h.new_string(b"").unwrap(), (0, 0));
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub(super) enum Width {
     D,
     /// An SSE2 scalar double (`F2`, then REX without W).
     Sd,
+    /// A byte register operand: always a REX prefix, so that registers 4
+    /// to 7 are `spl`..`dil`, not `ah`..`bh`.
+    B,
 }
 
 impl MacroAssembler {
@@ -80,7 +83,7 @@ impl MacroAssembler {
         if matches!(width, Width::Sd) {
             self.ops.push(0xF2);
         }
-        if rex != 0x40 {
+        if rex != 0x40 || matches!(width, Width::B) {
             self.ops.push(rex);
         }
         self.ops.extend(opcode.iter().copied());

@@ -133,6 +133,17 @@ impl MacroAssembler {
         self.rm(Width::D, &[0x0F, 0xB6], dst.0 as u8, mem);
     }
 
+    /// `mov byte [base + index + disp], src8` (a `[]byte`'s element).
+    pub fn store_u8_sib(&mut self, base: Reg, index: Reg, disp: i32, src: Reg) {
+        let mem = Operand::sib(base, index, 1, disp);
+        self.rm(Width::B, &[0x88], src.0 as u8, mem);
+    }
+
+    /// `mov byte [mem], src8`.
+    pub fn store8(&mut self, m: Mem, src: Reg) {
+        self.rm(Width::B, &[0x88], src.0 as u8, Operand::at(m.base, m.disp));
+    }
+
     /// `cmovne dst, src`: `dst = src` when the last comparison found
     /// them different (ZF clear).
     pub fn cmovne(&mut self, dst: Reg, src: Reg) {

@@ -1604,6 +1604,17 @@ fn encodes_scaled_index_addresses_and_alu_memory_operands() {
         &["movzx esi, byte ptr [rdi+rax]"],
     );
     check(|m| m.cmovne(TMP0, RSI), "480f45c6", &["cmovne rax, rsi"]);
+    // A byte stored: REX even for rsi, so that it is sil.
+    check(
+        |m| m.store_u8_sib(RDI, TMP0, 0, RSI),
+        "40883407",
+        &["mov [rdi+rax], sil"],
+    );
+    check(
+        |m| m.store8(Mem::at(RDI, 0), TMP0),
+        "408807",
+        &["mov [rdi], al"],
+    );
     // A folded load: the operation reads its right operand from memory.
     check(
         |m| m.add_rm(RSI, Mem::at(RDI, 0)),

@@ -139,6 +139,16 @@ impl Emitter<'_> {
 
     /// `rax = slice data + index * stride words`, bounds-checked (slice at `s`).
     pub(super) fn slice_elem(&mut self, op: &Op, s: u32, i: u32, stride: u32) {
+        self.elem_addr(op, s, i, word_offset(stride));
+    }
+
+    /// `rax = slice data + index`, bounds-checked (a slice of bytes at `s`).
+    pub(super) fn slice_byte(&mut self, op: &Op, s: u32, i: u32) {
+        self.elem_addr(op, s, i, 1);
+    }
+
+    /// `rax = slice data + index * bytes`, bounds-checked (slice at `s`).
+    fn elem_addr(&mut self, op: &Op, s: u32, i: u32, bytes: i32) {
         let slow = self.slow_path(op);
         let (x, len) = (self.src(i, TMP0), self.src(s + 1, TMP1));
         // Unsigned: a negative index is out of range too.
@@ -147,7 +157,9 @@ impl Emitter<'_> {
         if x != TMP0 {
             self.m.mov(TMP0, x);
         }
-        self.scale(TMP0, word_offset(stride));
+        if bytes != 1 {
+            self.scale(TMP0, bytes);
+        }
         let data = self.src(s, TMP1);
         self.m.add(TMP0, data);
     }

@@ -425,6 +425,16 @@ impl Emitter<'_> {
                 self.slice_elem(op, s, i, stride);
                 self.store_words(off, v, n);
             }
+            Op::SliceLoadB { d, s, i } => {
+                self.slice_byte(op, s, i);
+                self.m.load8(TMP0, Mem::at(TMP0, 0));
+                self.st(d, TMP0);
+            }
+            Op::SliceStoreB { s, i, v } => {
+                self.slice_byte(op, s, i);
+                let r = self.src(v, TMP1);
+                self.m.store8(Mem::at(TMP0, 0), r);
+            }
             #[rustfmt::skip]
             Op::FrameLoadIdx { d, base, i, len, stride, off, n } => {
                 self.frame_elem(op, base, i, len, stride);

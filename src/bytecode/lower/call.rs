@@ -3,7 +3,7 @@
 
 use super::expr::NONE;
 use super::{FnCtx, R};
-use crate::bytecode::op::{Op, PrintKind, Slot};
+use crate::bytecode::op::{slots_of, Op, PrintKind, Slot};
 use crate::syntax::ast::*;
 use crate::syntax::walk::unparen;
 use crate::types::ty::{builtin, Basic, Signature, Ty, TypeKind};
@@ -323,7 +323,7 @@ impl FnCtx<'_, '_> {
             TypeKind::Slice(e) => *e,
             _ => st,
         };
-        let stride = self.l.words(el);
+        let stride = self.l.stride(el);
         let len = self.temp(1);
         self.emit(Op::Const {
             d: len,
@@ -338,19 +338,12 @@ impl FnCtx<'_, '_> {
             cap: NONE,
             stride,
         });
-        let tmp = self.temp(stride);
+        let tmp = self.temp(slots_of(stride));
         let iv = self.temp(1);
         for (i, a) in args.iter().enumerate() {
             self.expr_conv_to(a, el, tmp)?;
             self.emit(Op::Const { d: iv, v: i as u64 });
-            self.emit(Op::SliceStore {
-                s: sl,
-                i: iv,
-                v: tmp,
-                stride,
-                off: 0,
-                n: stride,
-            });
+            self.elem_store(sl, iv, tmp, stride);
         }
         self.mov(d, sl, 3);
         Ok(())
@@ -365,7 +358,7 @@ impl FnCtx<'_, '_> {
             TypeKind::Slice(e) => *e,
             _ => st,
         };
-        let stride = self.l.words(el);
+        let stride = self.l.stride(el);
         let len = self.temp(1);
         self.emit(Op::Const {
             d: len,
@@ -379,19 +372,12 @@ impl FnCtx<'_, '_> {
             cap: NONE,
             stride,
         });
-        let tmp = self.temp(stride);
+        let tmp = self.temp(slots_of(stride));
         let iv = self.temp(1);
         for (i, (s, t)) in vals.iter().enumerate() {
             self.conv_slot(*s, *t, el, tmp);
             self.emit(Op::Const { d: iv, v: i as u64 });
-            self.emit(Op::SliceStore {
-                s: d,
-                i: iv,
-                v: tmp,
-                stride,
-                off: 0,
-                n: stride,
-            });
+            self.elem_store(d, iv, tmp, stride);
         }
         Ok(())
     }
@@ -523,7 +509,7 @@ impl FnCtx<'_, '_> {
                 let TypeKind::Slice(el) = self.l.types().under(st).clone() else {
                     unreachable!()
                 };
-                let stride = self.l.words(el);
+                let stride = self.l.stride(el);
                 let elem = {
                     let (size, _) = self.l.types().go_size(el);
                     let pointers = self.l.ptr_map(el).contains(&true);
@@ -547,9 +533,10 @@ impl FnCtx<'_, '_> {
                     });
                 } else {
                     let n = (args.len() - 1) as u32;
-                    let v = self.temp(n * stride);
+                    let slots = slots_of(stride);
+                    let v = self.temp(n * slots);
                     for (i, a) in args[1..].iter().enumerate() {
-                        self.expr_conv_to(a, el, v + i as u32 * stride)?;
+                        self.expr_conv_to(a, el, v + i as u32 * slots)?;
                     }
                     let lay = self.l.layout_of(el);
                     self.emit(Op::Append {
@@ -595,7 +582,7 @@ impl FnCtx<'_, '_> {
                 self.b.pos = e.pos;
                 if let TypeKind::Slice(el) = self.l.types().under(at).clone() {
                     let s = self.expr(&args[0])?;
-                    let stride = self.words(el);
+                    let stride = self.stride(el);
                     self.mark_call((0, 0), NONE);
                     self.emit(Op::SliceClear { s, stride });
                 } else {
@@ -607,7 +594,7 @@ impl FnCtx<'_, '_> {
                 let TypeKind::Slice(el) = self.l.types().under(t).clone() else {
                     return self.unsupported(e.pos, "make of this type");
                 };
-                let stride = self.l.words(el);
+                let stride = self.l.stride(el);
                 let len = self.expr(&args[1])?;
                 let cap = if args.len() > 2 {
                     self.expr(&args[2])?
@@ -643,7 +630,7 @@ impl FnCtx<'_, '_> {
                 let TypeKind::Slice(el) = self.l.types().under(dt).clone() else {
                     unreachable!()
                 };
-                let stride = self.l.words(el);
+                let stride = self.l.stride(el);
                 let st = self.ty(&args[1]);
                 let from_str = matches!(self.l.types().basic(st), Some(b) if b.is_string());
                 let dst = self.expr(&args[0])?;

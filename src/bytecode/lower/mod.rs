@@ -326,6 +326,8 @@ impl<'a> Lowerer<'a> {
             TypeKind::Pointer(_) | TypeKind::Func(_) | TypeKind::Map(..) | TypeKind::Chan(..) => 1,
             TypeKind::Slice(_) => 3,
             TypeKind::Interface(_) => 2,
+            // (Bytes packed: see `bytecode::op::PACKED`.)
+            TypeKind::Array(e, n) if self.packed(e) => (n as u32).div_ceil(8),
             TypeKind::Array(e, n) => self.words(e) * n as u32,
             TypeKind::Struct(fs) => fs.iter().map(|f| self.words(f.ty)).sum(),
             TypeKind::Tuple(ts) => ts.iter().map(|t| self.words(*t)).sum(),
@@ -333,6 +335,23 @@ impl<'a> Lowerer<'a> {
         };
         self.words_cache.insert(t, w);
         w
+    }
+
+    /// Whether arrays and slices of `e` hold it packed, a byte each (Go's
+    /// `byte`, `uint8` and types defined on them).
+    pub(crate) fn packed(&self, e: Ty) -> bool {
+        matches!(self.info.types.under(e), TypeKind::Basic(Basic::Uint8))
+    }
+
+    /// An element's `stride` operand: its words, or [`PACKED`] for bytes.
+    ///
+    /// [`PACKED`]: crate::bytecode::op::PACKED
+    pub(crate) fn stride(&mut self, e: Ty) -> u32 {
+        if self.packed(e) {
+            crate::bytecode::op::PACKED
+        } else {
+            self.words(e)
+        }
     }
 
     /// Size in words of a type whose size was computed before (3 if not: a
@@ -355,6 +374,7 @@ impl<'a> Lowerer<'a> {
             }
             TypeKind::Slice(_) => vec![true, false, false],
             TypeKind::Interface(_) => vec![false, true],
+            TypeKind::Array(e, n) if self.packed(e) => vec![false; (n as usize).div_ceil(8)],
             TypeKind::Array(e, n) => {
                 let m = self.ptr_map(e);
                 (0..n).flat_map(|_| m.iter().copied()).collect()
@@ -1233,6 +1253,10 @@ pub(crate) struct FnCtx<'l, 'a> {
 impl FnCtx<'_, '_> {
     pub fn words(&mut self, t: Ty) -> u32 {
         self.l.words(t)
+    }
+
+    pub(crate) fn stride(&mut self, e: Ty) -> u32 {
+        self.l.stride(e)
     }
 
     pub fn info(&self) -> &Info {

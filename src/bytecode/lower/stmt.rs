@@ -542,6 +542,26 @@ impl FnCtx<'_, '_> {
                 o: copy(self, o, 1),
                 off,
             },
+            Place::SliceByte { s, i } => Place::SliceByte {
+                s: copy(self, s, 3),
+                i: copy(self, i, 1),
+            },
+            Place::MemByte { p } => Place::MemByte {
+                p: copy(self, p, 1),
+            },
+            Place::FrameByte {
+                base,
+                o,
+                off,
+                sh,
+                k,
+            } => Place::FrameByte {
+                base,
+                o: if o == NONE { o } else { copy(self, o, 1) },
+                off,
+                sh: if sh == NONE { sh } else { copy(self, sh, 1) },
+                k,
+            },
             other => other,
         }
     }
@@ -791,7 +811,14 @@ impl FnCtx<'_, '_> {
             });
             if value.is_some() {
                 let stride = ew;
-                if arr_in_frame {
+                if elem.is_some_and(|e| self.l.packed(e)) {
+                    if arr_in_frame {
+                        let at = self.frame_byte_at(coll, NONE, i);
+                        self.read_to(at, val, 1);
+                    } else if coll != NONE {
+                        self.emit(Op::SliceLoadB { d: val, s: coll, i });
+                    }
+                } else if arr_in_frame {
                     let n = match &under {
                         TypeKind::Array(_, n) => *n as u32,
                         _ => 0,

@@ -29,6 +29,42 @@ use pgojit_profiler::{EdgeId, FuncId, SiteId};
 
 pub type Slot = u32;
 
+/// A `stride` with this bit set: the elements are bytes (Go's `uint8`),
+/// packed one per byte in memory, as Go lays out a `[]byte` or a
+/// `[N]byte` (an array of bytes takes `N` bytes rounded up to words); in
+/// frame slots each element still takes a word, zero-extended. Only the
+/// instructions that move elements in bulk (`MakeSlice`, `Append`,
+/// `AppendSlice`, `Copy`, `SliceClear`, `SliceSlice`, `ArraySlice`) take
+/// it; one element is read and written by `SliceLoadB`/`SliceStoreB`.
+pub const PACKED: u32 = 1 << 31;
+
+/// Frame slots an element of `stride` takes.
+pub const fn slots_of(stride: u32) -> u32 {
+    if stride & PACKED != 0 {
+        1
+    } else {
+        stride
+    }
+}
+
+/// Bytes an element of `stride` takes in memory.
+pub const fn elem_bytes(stride: u32) -> u64 {
+    if stride & PACKED != 0 {
+        1
+    } else {
+        8 * stride as u64
+    }
+}
+
+/// Words of memory `n` elements of `stride` take.
+pub const fn elems_words(n: u64, stride: u32) -> u64 {
+    if stride & PACKED != 0 {
+        n.div_ceil(8)
+    } else {
+        n * stride as u64
+    }
+}
+
 /// Integer widths for truncation after arithmetic on sized integers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IntKind {
@@ -285,6 +321,23 @@ ops! {
         reads[slice(s), int(i)] writes[words(d, n)] flags[fail];
     SliceStore { s: Slot, i: Slot, v: Slot, stride: u32, off: u32, n: u32 } fast exits
         reads[slice(s), int(i), words(v, n)] writes[] flags[fail];
+    /// `d = s[i]` for a slice of bytes (packed, one per byte: [`PACKED`]),
+    /// bounds-checked.
+    SliceLoadB { d: Slot, s: Slot, i: Slot } fast exits
+        reads[slice(s), int(i)] writes[int(d)] flags[fail];
+    /// `s[i] = v` for a slice of bytes, bounds-checked.
+    SliceStoreB { s: Slot, i: Slot, v: Slot } fast exits
+        reads[slice(s), int(i), int(v)] writes[] flags[fail];
+    /// `d = &s[i]` for a slice of bytes, bounds-checked.
+    SliceAddrB { d: Slot, s: Slot, i: Slot } slow helper
+        reads[slice(s), int(i)] writes[ptr(d)] flags[fail];
+    /// `d = *p` for a `*byte` (one byte: it may point into packed bytes;
+    /// a byte in a word of its own is its low byte); panics if `p` is nil.
+    LoadB { d: Slot, p: Slot } slow helper
+        reads[ptr(p)] writes[int(d)] flags[fail];
+    /// `*p = s` for a `*byte`, writing that byte only.
+    StoreB { p: Slot, s: Slot } slow helper
+        reads[ptr(p), int(s)] writes[] flags[fail];
     /// Arrays held in the frame with a dynamic index: `base` is the array's
     /// first slot, `len` its length, `stride` the element size in words.
     FrameLoadIdx {
@@ -353,7 +406,7 @@ ops! {
         /// ([`crate::runtime::growslice::go_elem`]).
         elem: u32,
     } slow helper
-        reads[slice(s), words(v, count * stride)] writes[slice(d)] flags[alloc];
+        reads[slice(s), words(v, count * slots_of(stride))] writes[slice(d)] flags[alloc];
     /// `d = append(s, t...)` (`t` a slice, or a string when `from_str`).
     AppendSlice {
         d: Slot,

@@ -79,7 +79,7 @@ impl Vm<'_> {
                     self.stack[at + 1],
                     self.stack[at + 2],
                 );
-                let buf = &mem::byte_words(p, len)[..];
+                let buf = &mem::byte_slice(p, len).to_vec()[..];
                 let r = match fd {
                     1 => {
                         self.write_out(buf);
@@ -322,7 +322,7 @@ impl Vm<'_> {
                 None => Err(std::io::Error::from_raw_os_error(9)),
             },
         }?;
-        mem::store_byte_words(p, &buf[..n]);
+        mem::store_bytes(p, &buf[..n]);
         Ok(n)
     }
 

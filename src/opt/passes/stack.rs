@@ -75,6 +75,10 @@ pub fn run(g: &mut Graph) -> Counts {
                     ..
                 } = &g.insn(*of).insn
                 {
+                    // (A `[]byte`'s packed elements are left to the heap.)
+                    if *stride & crate::bytecode::op::PACKED != 0 {
+                        continue;
+                    }
                     let len = args[0];
                     let cap = args.get(1).copied().unwrap_or(len);
                     plans.push(Plan::Slice(*of, len, cap, *stride));

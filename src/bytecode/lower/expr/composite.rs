@@ -1,8 +1,9 @@
 //! Composite literals: arrays, slices and structs, built in place.
 
+use super::Place;
 use super::NONE;
 use crate::bytecode::lower::{FnCtx, R};
-use crate::bytecode::op::{Op, Slot};
+use crate::bytecode::op::{slots_of, Op, Slot};
 use crate::syntax::ast::*;
 use crate::types::ty::{Ty, TypeKind};
 use crate::types::Selection;
@@ -60,12 +61,26 @@ impl FnCtx<'_, '_> {
                             .and_then(|v| v.as_i64())
                             .unwrap_or(idx);
                     }
-                    self.elem_to(&item.value, el, d + idx as u32 * stride)?;
+                    if self.l.packed(el) {
+                        // (Into its word of the zeroed array.)
+                        let t = self.temp(1);
+                        self.elem_to(&item.value, el, t)?;
+                        let at = Place::FrameByte {
+                            base: d,
+                            o: NONE,
+                            off: idx as u32 / 8,
+                            sh: NONE,
+                            k: idx as u32 % 8,
+                        };
+                        self.write(at, t, 1);
+                    } else {
+                        self.elem_to(&item.value, el, d + idx as u32 * stride)?;
+                    }
                     idx += 1;
                 }
             }
             TypeKind::Slice(el) => {
-                let stride = self.words(el);
+                let stride = self.stride(el);
                 let mut idx = 0i64;
                 let mut n = 0i64;
                 let mut items = Vec::new();
@@ -95,19 +110,12 @@ impl FnCtx<'_, '_> {
                     cap: NONE,
                     stride,
                 });
-                let tmp = self.temp(stride);
+                let tmp = self.temp(slots_of(stride));
                 let iv = self.temp(1);
                 for (i, v) in items {
                     self.elem_to(v, el, tmp)?;
                     self.emit(Op::Const { d: iv, v: i as u64 });
-                    self.emit(Op::SliceStore {
-                        s: d,
-                        i: iv,
-                        v: tmp,
-                        stride,
-                        off: 0,
-                        n: stride,
-                    });
+                    self.elem_store(d, iv, tmp, stride);
                 }
             }
             TypeKind::Map(..) => self.map_lit(t, elts, d)?,

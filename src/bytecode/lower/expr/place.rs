@@ -2,8 +2,9 @@
 //! globals, slice elements, frame arrays indexed at run time), how an
 //! expression denotes one, and reading, writing and taking their address.
 
+use super::NONE;
 use crate::bytecode::lower::{FnCtx, VarLoc, R};
-use crate::bytecode::op::{Op, Slot};
+use crate::bytecode::op::{Op, Slot, PACKED};
 use crate::syntax::ast::*;
 use crate::types::ty::{Ty, TypeKind};
 use crate::types::{ObjKind, Selection};
@@ -40,6 +41,27 @@ pub(crate) enum Place {
         base: Slot,
         o: Slot,
         off: u32,
+    },
+    /// Byte `i` (bounds-checked) of the slice of bytes in `s` (packed:
+    /// see `bytecode::op::PACKED`).
+    SliceByte {
+        s: Slot,
+        i: Slot,
+    },
+    /// The byte `*p` (a `*byte`), nil-checked.
+    MemByte {
+        p: Slot,
+    },
+    /// A byte of a packed byte array held in the frame: in the word at
+    /// `base + off` (plus the word offset in slot `o` unless `o` is
+    /// `NONE`), at the bit shift in slot `sh`, or `8 * k` when `sh` is
+    /// `NONE`. Read and written through its word.
+    FrameByte {
+        base: Slot,
+        o: Slot,
+        off: u32,
+        sh: Slot,
+        k: u32,
     },
     /// `m[k]`: the map in slot `m`, the key in `kw` slots at `k`, the map
     /// type's descriptor `ty` (read and written whole: Go has no place
@@ -85,8 +107,11 @@ impl Place {
                 o: os,
                 off: off + o,
             },
-            Place::MapElem { .. } => {
-                debug_assert_eq!(o, 0, "no place inside a map's value");
+            Place::MapElem { .. }
+            | Place::SliceByte { .. }
+            | Place::MemByte { .. }
+            | Place::FrameByte { .. } => {
+                debug_assert_eq!(o, 0, "no place inside a map's value or a byte");
                 self
             }
             Place::Blank => Place::Blank,
@@ -166,6 +191,16 @@ impl FnCtx<'_, '_> {
             ExprKind::Index(x, i) => {
                 let xt = self.ty(x);
                 match self.l.types().under(xt).clone() {
+                    TypeKind::Slice(el) if self.l.packed(el) => {
+                        let s = self.expr(x)?;
+                        let iv = self.expr(i)?;
+                        Ok(Place::SliceByte { s, i: iv })
+                    }
+                    TypeKind::Array(el, n) if self.l.packed(el) => {
+                        let base = self.part_place(x)?;
+                        let k = self.info().consts.get(&i.id).and_then(|v| v.as_i64());
+                        self.array_byte(base, n as u32, i, k)
+                    }
                     TypeKind::Slice(el) => {
                         let s = self.expr(x)?;
                         let iv = self.expr(i)?;
@@ -228,10 +263,13 @@ impl FnCtx<'_, '_> {
                         let TypeKind::Array(el, n) = self.l.types().under(p).clone() else {
                             return self.unsupported(e.pos, "index of pointer");
                         };
-                        let stride = self.words(el);
                         let ptr = self.expr(x)?;
                         let s = self.array_as_slice(Place::Mem { p: ptr, off: 0 }, n as u32)?;
                         let iv = self.expr(i)?;
+                        if self.l.packed(el) {
+                            return Ok(Place::SliceByte { s, i: iv });
+                        }
+                        let stride = self.words(el);
                         Ok(Place::SliceElem {
                             s,
                             i: iv,
@@ -249,8 +287,14 @@ impl FnCtx<'_, '_> {
                 }
             }
             ExprKind::Star(x) => {
+                let xt = self.ty(x);
+                let byte = self.l.types().pointee(xt).is_some_and(|t| self.l.packed(t));
                 let p = self.expr(x)?;
-                Ok(Place::Mem { p, off: 0 })
+                Ok(if byte {
+                    Place::MemByte { p }
+                } else {
+                    Place::Mem { p, off: 0 }
+                })
             }
             _ => Ok(Place::Slot(self.expr(e)?)),
         }
@@ -333,6 +377,123 @@ impl FnCtx<'_, '_> {
         }
     }
 
+    /// Element `i` of a packed byte array of `n` bytes at `base` (`k`: the
+    /// index when constant).
+    fn array_byte(&mut self, base: Place, n: u32, i: &Expr, k: Option<i64>) -> R<Place> {
+        let word = match base {
+            Place::Slot(b) => Some((b, NONE)),
+            Place::FrameIdx { .. } | Place::FrameDyn { .. } => Some(self.frame_dyn(base)),
+            _ => None,
+        };
+        let Some((b, o)) = word else {
+            // In memory: a slice over the array.
+            let iv = match k {
+                Some(k) => self.konst(k as u64),
+                None => self.expr(i)?,
+            };
+            let s = self.array_as_slice(base, n)?;
+            return Ok(Place::SliceByte { s, i: iv });
+        };
+        if let Some(k) = k {
+            // (The checker proved `0 <= k < n`.)
+            return Ok(Place::FrameByte {
+                base: b,
+                o,
+                off: k as u32 / 8,
+                sh: NONE,
+                k: k as u32 % 8,
+            });
+        }
+        let iv = self.expr(i)?;
+        self.emit(Op::CheckIndex { i: iv, len: n });
+        Ok(self.frame_byte_at(b, o, iv))
+    }
+
+    /// Byte `i` (a slot, in range) of a packed byte array in the frame at
+    /// `base` (plus the word offset in slot `o` unless `NONE`).
+    pub(crate) fn frame_byte_at(&mut self, b: Slot, o: Slot, iv: Slot) -> Place {
+        // Word `i >> 3` (added to `o`), bits `(i & 7) * 8`.
+        let three = self.konst(3);
+        let w = self.temp(1);
+        self.emit(Op::ShrU {
+            d: w,
+            a: iv,
+            b: three,
+        });
+        let o2 = if o == NONE {
+            w
+        } else {
+            let t = self.temp(1);
+            self.emit(Op::AddI { d: t, a: o, b: w });
+            t
+        };
+        let seven = self.konst(7);
+        let sh = self.temp(1);
+        self.emit(Op::And {
+            d: sh,
+            a: iv,
+            b: seven,
+        });
+        self.emit(Op::Shl {
+            d: sh,
+            a: sh,
+            b: three,
+        });
+        Place::FrameByte {
+            base: b,
+            o: o2,
+            off: 0,
+            sh,
+            k: 0,
+        }
+    }
+
+    /// `s[i] = v` for a slice `s` of elements of `stride` (whole elements:
+    /// `SliceStoreB` for packed bytes).
+    pub(crate) fn elem_store(&mut self, s: Slot, i: Slot, v: Slot, stride: u32) {
+        if stride & PACKED != 0 {
+            self.emit(Op::SliceStoreB { s, i, v });
+        } else {
+            self.emit(Op::SliceStore {
+                s,
+                i,
+                v,
+                stride,
+                off: 0,
+                n: stride,
+            });
+        }
+    }
+
+    /// A temp holding `v`.
+    fn konst(&mut self, v: u64) -> Slot {
+        let d = self.temp(1);
+        self.emit(Op::Const { d, v });
+        d
+    }
+
+    /// The word place of a [`Place::FrameByte`], and its bit shift (a slot).
+    fn frame_byte_word(
+        &mut self,
+        base: Slot,
+        o: Slot,
+        off: u32,
+        sh: Slot,
+        k: u32,
+    ) -> (Place, Slot) {
+        let word = if o == NONE {
+            Place::Slot(base + off)
+        } else {
+            Place::FrameDyn { base, o, off }
+        };
+        let sh = if sh == NONE {
+            self.konst(8 * k as u64)
+        } else {
+            sh
+        };
+        (word, sh)
+    }
+
     /// A slice header over an array stored at a memory place.
     pub(super) fn array_as_slice(&mut self, p: Place, n: u32) -> R<Slot> {
         let s = self.temp(3);
@@ -365,9 +526,16 @@ impl FnCtx<'_, '_> {
                     self.emit(Op::AddrOff { d, p: d, off });
                 }
             }
+            Place::SliceByte { s, i } => {
+                self.emit(Op::SliceAddrB { d, s, i });
+            }
+            Place::MemByte { p } => {
+                self.emit(Op::AddrOff { d, p, off: 0 });
+            }
             Place::Slot(_)
             | Place::FrameIdx { .. }
             | Place::FrameDyn { .. }
+            | Place::FrameByte { .. }
             | Place::MapElem { .. }
             | Place::Blank => {
                 return Err(crate::diag::CompileError::new(
@@ -426,6 +594,26 @@ impl FnCtx<'_, '_> {
             }
             Place::FrameDyn { base, o, off } => {
                 self.emit(Op::FrameLoadDyn { d, base, o, off, n });
+            }
+            Place::SliceByte { s, i } => {
+                self.emit(Op::SliceLoadB { d, s, i });
+            }
+            Place::MemByte { p } => {
+                self.emit(Op::LoadB { d, p });
+            }
+            Place::FrameByte {
+                base,
+                o,
+                off,
+                sh,
+                k,
+            } => {
+                // d = (word >> sh) & 0xff
+                let (word, sh) = self.frame_byte_word(base, o, off, sh, k);
+                let w = self.read(word, 1);
+                self.emit(Op::ShrU { d, a: w, b: sh });
+                let ff = self.konst(0xff);
+                self.emit(Op::And { d, a: d, b: ff });
             }
             Place::MapElem { m, k, ty, kw } => {
                 self.emit(Op::MapIndex {
@@ -491,6 +679,31 @@ impl FnCtx<'_, '_> {
                     v: s,
                     n,
                 });
+            }
+            Place::SliceByte { s: sl, i } => {
+                self.emit(Op::SliceStoreB { s: sl, i, v: s });
+            }
+            Place::MemByte { p } => {
+                self.emit(Op::StoreB { p, s });
+            }
+            Place::FrameByte {
+                base,
+                o,
+                off,
+                sh,
+                k,
+            } => {
+                // word = word &^ (0xff << sh) | (v << sh)
+                let (word, sh) = self.frame_byte_word(base, o, off, sh, k);
+                let t = self.temp(1);
+                self.read_to(word, t, 1);
+                let m = self.konst(0xff);
+                self.emit(Op::Shl { d: m, a: m, b: sh });
+                self.emit(Op::AndNot { d: t, a: t, b: m });
+                let v = self.temp(1);
+                self.emit(Op::Shl { d: v, a: s, b: sh });
+                self.emit(Op::Or { d: t, a: t, b: v });
+                self.write(word, t, 1);
             }
             Place::MapElem { m, k, ty, kw } => {
                 self.emit(Op::MapAssign {

@@ -30,7 +30,7 @@ impl FnCtx<'_, '_> {
                 self.emit(Op::StrSlice { d, s, lo: l, hi: h });
             }
             TypeKind::Slice(el) => {
-                let stride = self.words(el);
+                let stride = self.stride(el);
                 let s = self.expr(x)?;
                 let l = opt(self, lo)?;
                 let h = opt(self, hi)?;
@@ -45,7 +45,7 @@ impl FnCtx<'_, '_> {
                 });
             }
             TypeKind::Array(el, n) => {
-                let stride = self.words(el);
+                let stride = self.stride(el);
                 let p = self.place(x)?;
                 let a = self.addr(p)?;
                 let l = opt(self, lo)?;
@@ -65,7 +65,7 @@ impl FnCtx<'_, '_> {
                 let TypeKind::Array(el, n) = self.l.types().under(pt).clone() else {
                     return self.unsupported(x.pos, "slice of pointer");
                 };
-                let stride = self.words(el);
+                let stride = self.stride(el);
                 let p = self.expr(x)?;
                 let a = self.temp(1);
                 self.emit(Op::AddrOff { d: a, p, off: 0 });

@@ -22,7 +22,7 @@
 
 use super::ir::*;
 use super::passes::loads::writes_nothing;
-use crate::bytecode::op::{elem_bytes, Cmp, Op, NONE, PACKED};
+use crate::bytecode::op::{elem_bytes, slots_of, Cmp, Op, NONE};
 use std::collections::{HashMap, HashSet};
 
 /// Lowers the instructions of `g` that have a native form; returns how
@@ -160,8 +160,9 @@ fn has_native_form(op: &Op) -> bool {
             | Op::StrIndex { .. }
             | Op::SliceSlice { .. }
             | Op::StrSlice { .. }
+            | Op::Append { .. }
             | Op::MakeIface { .. }
-    ) || matches!(op, Op::Append { stride, .. } if stride & PACKED == 0)
+    )
 }
 
 /// Instructions appended to one block as they are made.
@@ -578,8 +579,10 @@ fn append(
                     let c = at.konst(e as u64);
                     at.bin(BinOp::AddI, len, c, Ty::Int)
                 };
-                for w in 0..stride {
-                    let x = words[(e * stride + w) as usize];
+                // (A byte: one slot, stored as one byte, `stride` PACKED.)
+                let slots = slots_of(stride);
+                for w in 0..slots {
+                    let x = words[(e * slots + w) as usize];
                     let st = at.push(
                         Insn::SliceStore {
                             ptr: p,

@@ -199,7 +199,38 @@ func SplitAfter(s, sep string) []string         { return genSplit(s, sep, len(se
 
 // Fields splits s around runs of white space (unicode.IsSpace).
 func Fields(s string) []string {
-	return FieldsFunc(s, unicode.IsSpace)
+	// As Go's: an ASCII string is split in two passes, the first counting
+	// the fields (so the result has exactly their number as its length
+	// and capacity), the second cutting them; any other goes through
+	// FieldsFunc with unicode.IsSpace.
+	n := 0
+	inSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return FieldsFunc(s, unicode.IsSpace)
+		}
+		sp := asciiSpace(c)
+		if inSpace && !sp {
+			n++
+		}
+		inSpace = sp
+	}
+	out := make([]string, n)
+	k := 0
+	i := 0
+	for k < n {
+		for asciiSpace(s[i]) {
+			i++
+		}
+		start := i
+		for i < len(s) && !asciiSpace(s[i]) {
+			i++
+		}
+		out[k] = s[start:i]
+		k++
+	}
+	return out
 }
 
 // FieldsFunc splits s around runs of runes satisfying f.
@@ -219,10 +250,13 @@ func FieldsFunc(s string, f func(rune) bool) []string {
 	if start >= 0 {
 		spans = append(spans, s[start:])
 	}
-	if spans == nil {
-		return []string{}
+	if len(spans) == cap(spans) && spans != nil {
+		return spans
 	}
-	return spans
+	// (Go's result has exactly the fields' number as its capacity.)
+	out := make([]string, len(spans))
+	copy(out, spans)
+	return out
 }
 
 // Join concatenates elems with sep between them.

@@ -477,8 +477,10 @@ func TrimRight(s, cutset string) string {
 	return TrimRightFunc(s, inCutset(cutset))
 }
 
+// asciiSpace: ' ', or '\t' through '\r' ('\t' '\n' '\v' '\f' '\r'), two
+// comparisons (the subtraction wraps below '\t').
 func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	return c == ' ' || c-'\t' <= '\r'-'\t'
 }
 
 // TrimSpace drops leading and trailing white space.

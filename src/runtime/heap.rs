@@ -107,6 +107,10 @@ fn slot_of(off: usize, div_mul: u32) -> usize {
     ((off as u64 * div_mul as u64) >> 32) as usize
 }
 
+/// Strings shorter than this share blocks of this many bytes (Go's
+/// `maxTinySize`).
+const TINY: usize = 16;
+
 /// The smallest first heap goal (Go's is 4 MB).
 const MIN_GOAL: u64 = 4 << 20;
 
@@ -409,6 +413,9 @@ pub struct Heap {
     next_gc: u64,
     /// Calls of [`Heap::alloc`] (the stress mode's clock).
     alloc_calls: u64,
+    /// The tiny allocator's block and the bytes of it taken ([`Heap::tiny`]).
+    tiny: u64,
+    tiny_used: usize,
     pub stats: GcStats,
     /// GOGC: grow this much (percent) over the live heap before collecting.
     pub gc_percent: u64,
@@ -527,6 +534,8 @@ impl Heap {
             in_use: 0,
             next_gc: MIN_GOAL,
             alloc_calls: 0,
+            tiny: 0,
+            tiny_used: 0,
             stats: GcStats::default(),
             gc_percent: DEFAULT_GC_PERCENT,
             stress: false,
@@ -939,7 +948,11 @@ impl Heap {
         if n == 0 {
             return Ok((0, 0));
         }
-        let p = self.alloc_bytes(n)?;
+        let p = if n < TINY {
+            self.tiny(n)?
+        } else {
+            self.alloc_bytes(n)?
+        };
         let mut at = p as *mut u8;
         for part in parts {
             // SAFETY: `p` was just allocated with room for all `n` bytes,
@@ -952,11 +965,34 @@ impl Heap {
         Ok((p, n as u64))
     }
 
+    /// `n < TINY` bytes for a string, from Go's tiny allocator: strings
+    /// that small share 16-byte blocks (a block lives while any of its
+    /// strings does: a pointer into an object keeps it), so that a program
+    /// making many short strings (`strconv.Itoa`, `"k" + s`) allocates a
+    /// block for two or three of them. The block being filled is the
+    /// heap's, not a root: a collection starts a new one.
+    fn tiny(&mut self, n: usize) -> Result<u64, Panic> {
+        if self.tiny != 0 && self.tiny_used + n <= TINY {
+            let p = self.tiny + self.tiny_used as u64;
+            self.tiny_used += n;
+            return Ok(p);
+        }
+        let p = self.alloc_bytes(TINY)?;
+        // (Keep filling whichever block has more room left, as Go does.)
+        if self.tiny == 0 || TINY - n > TINY - self.tiny_used {
+            self.tiny = p;
+            self.tiny_used = n;
+        }
+        Ok(p)
+    }
+
     /// Runs a collection: `roots` marks every root word; then the heap is
     /// traced and unmarked objects are freed. Returns an error text when
     /// the live heap exceeds the limit.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Marker)) -> Result<(), String> {
         let t0 = Instant::now();
+        // (The tiny block may die: it is no root.)
+        self.tiny = 0;
         for p in std::mem::take(&mut self.active) {
             self.retire_run(p as usize);
             self.pairs[p as usize].active = false;
@@ -1524,6 +1560,28 @@ mod tests {
             // SAFETY: as above.
             assert_eq!(unsafe { *(b as *const u64).add(i) }, 0, "word {i}");
         }
+    }
+
+    #[test]
+    fn short_strings_share_tiny_blocks_that_live_while_one_does() {
+        let mut h = Heap::new();
+        let (a, _) = h.new_string(b"hello").unwrap();
+        let (b, _) = h.new_string(b"world!").unwrap();
+        let (c, _) = h.new_string(b"0123456").unwrap();
+        // "hello" and "world!" share a block; "0123456" does not fit.
+        assert_eq!(b, a + 5);
+        assert_ne!(c >> 4, a >> 4);
+        // A string of 16 bytes or more has its own object.
+        let (d, n) = h.new_string(b"sixteen bytes!!!").unwrap();
+        assert_eq!((d & 7, n), (0, 16));
+        // Only "world!" is a root: its block (with "hello") survives.
+        h.collect(|m| m.mark(b)).unwrap();
+        // SAFETY: strings the heap made, `b`'s block kept by the root.
+        assert_eq!(unsafe { str_bytes(a, 5) }, b"hello");
+        assert_eq!(unsafe { str_bytes(b, 6) }, b"world!");
+        // After a collection the next short string starts a new block.
+        let (e, _) = h.new_string(b"x").unwrap();
+        assert_ne!(e >> 4, a >> 4);
     }
 
     #[test]

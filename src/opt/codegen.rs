@@ -1806,40 +1806,17 @@ impl Gen<'_> {
                 len,
                 i: x,
                 stride,
-                ..
-            } if *stride & PACKED != 0 => {
-                // A `[]byte`'s element: `movzx` of the byte.
-                let (base, index, _, disp) = self.element(*ptr, *len, *x, PACKED, cached);
-                let r = self.dst(i, TMP1);
-                self.m.load_u8_sib(r, base, index, disp);
-                if r == TMP0 {
-                    self.elem_cache = None;
-                }
-                self.def(i, r);
-            }
-            Insn::SliceStore {
-                ptr,
-                len,
-                i: x,
-                stride,
-                v,
-                ..
-            } if *stride & PACKED != 0 => {
-                let (base, index, _, disp) = self.element(*ptr, *len, *x, PACKED, cached);
-                let rv = self.src(*v, TMP1);
-                self.m.store_u8_sib(base, index, disp, rv);
-            }
-            Insn::SliceLoad {
-                ptr,
-                len,
-                i: x,
-                stride,
                 off,
             } => {
                 let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
                 let r = self.dst(i, TMP1);
-                self.m
-                    .load_sib(r, base, index, scale, disp + 8 * *off as i32);
+                if *stride & PACKED != 0 {
+                    // A `[]byte`'s element: `movzx` of the byte.
+                    self.m.load_u8_sib(r, base, index, disp);
+                } else {
+                    self.m
+                        .load_sib(r, base, index, scale, disp + 8 * *off as i32);
+                }
                 if r == TMP0 {
                     self.elem_cache = None;
                 }
@@ -1855,8 +1832,12 @@ impl Gen<'_> {
             } => {
                 let (base, index, scale, disp) = self.element(*ptr, *len, *x, *stride, cached);
                 let rv = self.src(*v, TMP1);
-                self.m
-                    .store_sib(base, index, scale, disp + 8 * *off as i32, rv);
+                if *stride & PACKED != 0 {
+                    self.m.store_u8_sib(base, index, disp, rv);
+                } else {
+                    self.m
+                        .store_sib(base, index, scale, disp + 8 * *off as i32, rv);
+                }
             }
             Insn::KeyEq { cell, v } => {
                 let rv = self.src(*v, TMP0);

@@ -958,7 +958,7 @@ impl Heap {
             // SAFETY: `p` was just allocated with room for all `n` bytes,
             // and the parts (other objects or Rust buffers) do not overlap it.
             unsafe {
-                std::ptr::copy_nonoverlapping(part.as_ptr(), at, part.len());
+                copy_short(part, at);
                 at = at.add(part.len());
             }
         }
@@ -1460,6 +1460,23 @@ fn zero(p: *mut u64, words: usize) {
     } else {
         // SAFETY: as above.
         unsafe { std::ptr::write_bytes(p, 0, words) };
+    }
+}
+
+/// Copies `b` to `to`: a few bytes (most strings a program makes) by
+/// hand, where a `memcpy` call costs more than the copy.
+///
+/// # Safety
+/// `to` has room for `b.len()` bytes and does not overlap `b`.
+#[inline]
+unsafe fn copy_short(b: &[u8], to: *mut u8) {
+    if b.len() <= 16 {
+        for (i, &x) in b.iter().enumerate() {
+            // (Volatile: not turned back into a `memcpy` call.)
+            to.add(i).write_volatile(x);
+        }
+    } else {
+        std::ptr::copy_nonoverlapping(b.as_ptr(), to, b.len());
     }
 }
 

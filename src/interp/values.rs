@@ -99,7 +99,7 @@ impl Vm<'_> {
     /// Whether arrays and slices of `e` hold it packed (Go's `byte`; see
     /// `bytecode::op::PACKED`).
     pub(crate) fn is_byte(&self, e: Ty) -> bool {
-        matches!(self.prog.types.under(e), TypeKind::Basic(Basic::Uint8))
+        self.prog.types.packed(e)
     }
 
     pub(crate) fn words_of(&self, t: Ty) -> usize {

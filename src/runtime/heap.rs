@@ -600,29 +600,9 @@ impl Heap {
     /// A zeroed object of `words` words whose elements follow `layout`;
     /// Go's out-of-memory error when the system refuses it or when it alone
     /// is larger than `--heap-limit`.
+    #[inline]
     pub fn alloc(&mut self, words: usize, layout: LayoutId) -> Result<u64, Panic> {
-        if words == 0 {
-            return Ok(ZERO_SIZED);
-        }
-        let bytes = (words as u64).saturating_mul(8);
-        if bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
-            return Err(out_of_memory());
-        }
-        self.alloc_calls += 1;
-        if words > MAX_SMALL {
-            return self.alloc_large(words, layout, 0).ok_or_else(out_of_memory);
-        }
-        let class = CLASS_OF[words] as usize;
-        let pair = layout as usize * NCLASS + class;
-        let size = SIZE_CLASSES[class];
-        let c = self.cache(pair);
-        if c.next + size > c.end && !self.refill(pair, class, layout) {
-            return Err(out_of_memory());
-        }
-        let c = self.cache(pair);
-        let p = c.next;
-        c.next += size;
-        Ok(p)
+        self.alloc_filled(words, layout, 0)
     }
 
     /// [`Heap::alloc`] for an object whose first `filled` words the
@@ -636,13 +616,30 @@ impl Heap {
         layout: LayoutId,
         filled: usize,
     ) -> Result<u64, Panic> {
+        if words == 0 {
+            return Ok(ZERO_SIZED);
+        }
         let bytes = (words as u64).saturating_mul(8);
-        if words <= MAX_SMALL || bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
-            return self.alloc(words, layout);
+        if bytes > MAX_OBJECT || self.limit.is_some_and(|l| bytes > l) {
+            return Err(out_of_memory());
         }
         self.alloc_calls += 1;
-        self.alloc_large(words, layout, filled.min(words))
-            .ok_or_else(out_of_memory)
+        if words > MAX_SMALL {
+            return self
+                .alloc_large(words, layout, filled.min(words))
+                .ok_or_else(out_of_memory);
+        }
+        let class = CLASS_OF[words] as usize;
+        let pair = layout as usize * NCLASS + class;
+        let size = SIZE_CLASSES[class];
+        let c = self.cache(pair);
+        if c.next + size > c.end && !self.refill(pair, class, layout) {
+            return Err(out_of_memory());
+        }
+        let c = self.cache(pair);
+        let p = c.next;
+        c.next += size;
+        Ok(p)
     }
 
     #[inline]

@@ -520,6 +520,12 @@ impl TypeTable {
         }
     }
 
+    /// Whether arrays and slices of `t` hold it packed, a byte each (Go's
+    /// `byte`, `uint8` and types defined on them; `bytecode::op::PACKED`).
+    pub fn packed(&self, t: Ty) -> bool {
+        self.basic(t) == Some(Basic::Uint8)
+    }
+
     pub fn is_named(&self, t: Ty) -> bool {
         matches!(self.kind(t), TypeKind::Named(_))
     }

@@ -454,7 +454,7 @@ impl FnCtx<'_, '_> {
             }
             (TypeKind::Basic(fb), TypeKind::Slice(el)) if fb.is_string() => {
                 let s = self.expr(x)?;
-                if self.l.types().basic(el) == Some(Basic::Uint8) {
+                if self.l.packed(el) {
                     self.emit(Op::BytesFromStr { d, s });
                 } else {
                     self.emit(Op::RunesFromStr { d, s });
@@ -462,7 +462,7 @@ impl FnCtx<'_, '_> {
             }
             (TypeKind::Slice(el), TypeKind::Basic(tb)) if tb.is_string() => {
                 let s = self.expr(x)?;
-                if self.l.types().basic(el) == Some(Basic::Uint8) {
+                if self.l.packed(el) {
                     self.emit(Op::StrFromBytes { d, s });
                 } else {
                     self.emit(Op::StrFromRunes { d, s });

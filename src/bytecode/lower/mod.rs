@@ -340,7 +340,7 @@ impl<'a> Lowerer<'a> {
     /// Whether arrays and slices of `e` hold it packed, a byte each (Go's
     /// `byte`, `uint8` and types defined on them).
     pub(crate) fn packed(&self, e: Ty) -> bool {
-        matches!(self.info.types.under(e), TypeKind::Basic(Basic::Uint8))
+        self.info.types.packed(e)
     }
 
     /// An element's `stride` operand: its words, or [`PACKED`] for bytes.

@@ -1318,8 +1318,10 @@ impl Gen<'_> {
     fn deep_call(&self, i: InsnId) -> bool {
         let insn = &self.g.insn(i).insn;
         regalloc::calls(insn)
-            && !(matches!(insn, Insn::CallRt { .. } | Insn::Release { .. })
-                && self.live_regs(i).is_empty())
+            && !(matches!(
+                insn,
+                Insn::CallRt { .. } | Insn::MemMove { .. } | Insn::Release { .. }
+            ) && self.live_regs(i).is_empty())
     }
 
     fn live_regs(&self, i: InsnId) -> Vec<(Loc, bool)> {
@@ -2142,6 +2144,7 @@ impl Gen<'_> {
                 self.m.bind(done);
                 self.def(i, r);
             }
+            Insn::MemMove { dst, src, bytes } => self.mem_move(i, *dst, *src, *bytes),
             Insn::Bytecode {
                 op,
                 args,
@@ -2149,6 +2152,54 @@ impl Gen<'_> {
             } => self.bytecode(i, op, args, *inlined_from)?,
         }
         Ok(())
+    }
+
+    /// [`Insn::MemMove`]: up to 16 bytes inline, as the C library's
+    /// `memmove` copies short ones: the first and the last `w` bytes
+    /// (overlapping), `w` the largest of 8, 4, 2, 1 that fits, both loaded
+    /// before either is stored (so overlapping source and destination
+    /// copy right); longer copies call `memmove`. Inline only when the
+    /// three words are in registers (the temporaries hold the bytes).
+    fn mem_move(&mut self, i: InsnId, dst: InsnId, src: InsnId, bytes: InsnId) {
+        let done = self.m.new_label();
+        let reg = |cg: &Self, v: InsnId| match cg.operand(v) {
+            Operand::Value(Loc::Reg(r)) => Some(r),
+            _ => None,
+        };
+        if let (Some(d), Some(s), Some(n)) = (reg(self, dst), reg(self, src), reg(self, bytes)) {
+            let call = self.m.new_label();
+            self.m.cmp(n, 16);
+            self.m.jcc(Cond::Above, call);
+            for w in [8u8, 4, 2, 1] {
+                let next = self.m.new_label();
+                if w == 1 {
+                    self.m.test(n, n);
+                    self.m.je(done);
+                } else {
+                    self.m.cmp(n, w as i32);
+                    self.m.jcc(Cond::Below, next);
+                }
+                let back = -(w as i32);
+                self.m.load_n(w, TMP0, s, None, 0);
+                self.m.load_n(w, TMP1, s, Some(n), back);
+                self.m.store_n(w, d, None, 0, TMP0);
+                self.m.store_n(w, d, Some(n), back, TMP1);
+                self.m.jmp(done);
+                self.m.bind(next);
+            }
+            self.m.bind(call);
+        }
+        let live = self.live_regs(i);
+        self.save(&live);
+        let moves = [dst, src, bytes]
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| (self.operand(v), Loc::Reg(ARGS[k])))
+            .collect();
+        self.parallel_move(moves);
+        self.m.call_abs(runtime::mem_move as *const () as usize);
+        self.reload(&live);
+        self.m.bind(done);
     }
 
     /// Writes call arguments to the window.

@@ -434,6 +434,15 @@ pub enum Insn {
         rt: Rt,
         args: Vec<InsnId>,
     },
+    /// Copies `bytes` bytes from `src` to `dst` (they may overlap, as
+    /// Go's `memmove`): `append(s, t...)` within capacity. Short copies
+    /// inline, longer ones a call of the C library's `memmove`; neither
+    /// allocates nor panics (no safepoint). An effect: writes memory.
+    MemMove {
+        dst: InsnId,
+        src: InsnId,
+        bytes: InsnId,
+    },
     /// A runtime function (fmt, errors).
     CallNative {
         native: Native,
@@ -525,6 +534,7 @@ impl Insn {
             Insn::Select { cond, a, b } => smallvec![*cond, *a, *b],
             Insn::StrByte { ptr, len, i } => smallvec![*ptr, *len, *i],
             Insn::StrEqConst { ptr, len, .. } => smallvec![*ptr, *len],
+            Insn::MemMove { dst, src, bytes } => smallvec![*dst, *src, *bytes],
             Insn::CallRt { args, .. } => args.iter().copied().collect(),
             Insn::Bytecode { args, .. } => args.iter().copied().collect(),
         }
@@ -568,6 +578,7 @@ impl Insn {
             Insn::Select { cond, a, b } => smallvec![cond, a, b],
             Insn::StrByte { ptr, len, i } => smallvec![ptr, len, i],
             Insn::StrEqConst { ptr, len, .. } => smallvec![ptr, len],
+            Insn::MemMove { dst, src, bytes } => smallvec![dst, src, bytes],
             Insn::CallRt { args, .. } => args.iter_mut().collect(),
             Insn::Bytecode { args, .. } => args.iter_mut().collect(),
         }
@@ -644,6 +655,7 @@ impl Insn {
             Insn::StrByte { .. } => "StrByte",
             Insn::StrEqConst { .. } => "StrEqConst",
             Insn::CallRt { .. } => "CallRt",
+            Insn::MemMove { .. } => "MemMove",
             Insn::LoadSlot { .. } => "LoadSlot",
             Insn::StoreSlot { .. } => "StoreSlot",
             Insn::Bytecode { .. } => "Bytecode",

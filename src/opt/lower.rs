@@ -70,6 +70,7 @@ pub fn lower(g: &mut Graph) -> usize {
             } => reslice(g, &mut cx, b, k, v, &args, [lo, hi, max], stride),
             Op::StrSlice { lo, hi, .. } => str_slice(g, &mut cx, b, k, v, &args, [lo, hi]),
             Op::Append { count, stride, .. } => append(g, &mut cx, b, k, v, &args, count, stride),
+            Op::AppendSlice { stride, .. } => append_slice(g, &mut cx, b, k, v, &args, stride),
             Op::MakeIface {
                 d,
                 tab,
@@ -161,6 +162,7 @@ fn has_native_form(op: &Op) -> bool {
             | Op::SliceSlice { .. }
             | Op::StrSlice { .. }
             | Op::Append { .. }
+            | Op::AppendSlice { .. }
             | Op::MakeIface { .. }
     )
 }
@@ -202,7 +204,9 @@ impl At<'_> {
 
     /// `a * k` for a constant `k` (a shift when it is a power of two).
     fn times(&mut self, a: InsnId, k: u64) -> InsnId {
-        if k.is_power_of_two() {
+        if k == 1 {
+            a
+        } else if k.is_power_of_two() {
             let s = self.konst(k.trailing_zeros() as u64);
             self.bin(BinOp::Shl, a, s, Ty::Int)
         } else {
@@ -604,6 +608,63 @@ fn append(
         false,
     );
     // (An append always has its capacity check, so a slow path.)
+    if let (Some(pl), Some(slow)) = (place, slow) {
+        pl.store_all(g, slow);
+    }
+}
+
+/// `append(s, t...)` (`t` a slice, or a string's bytes): when `len(s) +
+/// len(t) <= cap(s)`, `t`'s elements copied after `s`'s
+/// ([`Insn::MemMove`]: they may overlap, `append(s[:i], s[j:]...)`);
+/// otherwise the bytecode grows the array.
+fn append_slice(
+    g: &mut Graph,
+    cx: &mut Cx,
+    b: BlockId,
+    k: usize,
+    v: InsnId,
+    args: &[InsnId],
+    stride: u32,
+) {
+    let (p, len, cap, tp, tl) = (args[0], args[1], args[2], args[3], args[4]);
+    let eb = elem_bytes(stride);
+    let n = std::cell::Cell::new(len);
+    let place = in_place(g, b, k, v, args);
+    let slow = diamond(
+        g,
+        cx,
+        b,
+        k,
+        v,
+        &[Ty::Ptr, Ty::Int, Ty::Int],
+        |at| {
+            // (Lengths are below 2^48: the sum does not wrap.)
+            let nl = at.bin(BinOp::AddI, len, tl, Ty::Int);
+            n.set(nl);
+            vec![at.le_u(nl, cap)]
+        },
+        |at| {
+            let nl = n.get();
+            if let Some(pl) = &place {
+                pl.store_len(at, nl);
+            }
+            // (An address inside the array, used only by the copy: no
+            // safepoint holds it.)
+            let off = at.times(len, eb);
+            let dst = at.bin(BinOp::AddI, p, off, Ty::Int);
+            let bytes = at.times(tl, eb);
+            at.push(
+                Insn::MemMove {
+                    dst,
+                    src: tp,
+                    bytes,
+                },
+                Ty::Void,
+            );
+            vec![p, nl, cap]
+        },
+        false,
+    );
     if let (Some(pl), Some(slow)) = (place, slow) {
         pl.store_all(g, slow);
     }

@@ -273,6 +273,7 @@ pub fn insn(i: &Insn, ty: Ty, names: &dyn Names) -> String {
             format!("{n} ({ptr}, {len}), {:?}", String::from_utf8_lossy(&text))
         }
         Insn::CallRt { rt, args } => format!("{n} {}({})", rt.name(), list(args)),
+        Insn::MemMove { dst, src, bytes } => format!("{n} {dst} <- {src}, {bytes} bytes"),
         Insn::Proj { of, index } => format!("{n} {of}.{index}"),
         Insn::LoadSlot { slot } => format!("{n} {slot}"),
         Insn::StoreSlot { slot, v } => format!("{n} {slot}, {v}"),

@@ -115,6 +115,7 @@ pub fn calls(insn: &Insn) -> bool {
         | Insn::SiteMiss { .. }
         | Insn::StressTick { .. }
         | Insn::CallRt { .. }
+        | Insn::MemMove { .. }
         | Insn::Release { .. }
         | Insn::Bytecode { .. } => true,
         Insn::Un { op, .. } => matches!(

@@ -279,6 +279,11 @@ pub fn verify(g: &Graph) -> Result<(), VerifyError> {
                     word(&user, *ptr, int)?;
                     word(&user, *len, int)?;
                 }
+                Insn::MemMove { dst, src, bytes } => {
+                    for o in [dst, src, bytes] {
+                        word(&user, *o, int)?;
+                    }
+                }
                 Insn::Select { cond, a, b: y } => {
                     word(&user, *cond, int)?;
                     word(&user, *a, None)?;

@@ -55,7 +55,7 @@ pub extern "sysv64" fn op(jc: *mut JitCtx, frame: *mut u64, op: *const Op, func:
     // run) and `func`.
     let (vm, fp) = unsafe { vm_of(jc, frame) };
     let op = unsafe { &*op };
-    let r = vm.exec_op(op, FuncId(func as u32), fp);
+    let r = vm.exec_op_compiled(op, FuncId(func as u32), fp);
     status(vm, r)
 }
 
@@ -321,6 +321,17 @@ pub extern "sysv64" fn str_equal(ap: u64, an: u64, bp: u64, bn: u64) -> u64 {
     // SAFETY: compiled code passes two string values of the program.
     let (a, b) = unsafe { (str_bytes(ap, an), str_bytes(bp, bn)) };
     (a == b) as u64
+}
+
+/// Copies `n` bytes from `src` to `dst`, which may overlap (optimized
+/// code's longer copies, [`crate::opt::ir::Insn::MemMove`]; no safepoint,
+/// no panic).
+pub extern "sysv64" fn mem_move(dst: u64, src: u64, n: u64) {
+    if n > 0 {
+        // SAFETY: compiled code passes an `append`'s destination, inside
+        // the array's capacity, and its source, `n` bytes each.
+        unsafe { std::ptr::copy(src as *const u8, dst as *mut u8, n as usize) }
+    }
 }
 
 /// Compares two strings bytewise, as Go does: -1, 0 or 1.

@@ -58,6 +58,8 @@ pub(super) enum Width {
     /// A byte register operand: always a REX prefix, so that registers 4
     /// to 7 are `spl`..`dil`, not `ah`..`bh`.
     B,
+    /// 16-bit operands: the `66` prefix, before any REX.
+    W,
 }
 
 impl MacroAssembler {
@@ -82,6 +84,9 @@ impl MacroAssembler {
         }
         if matches!(width, Width::Sd) {
             self.ops.push(0xF2);
+        }
+        if matches!(width, Width::W) {
+            self.ops.push(0x66);
         }
         if rex != 0x40 || matches!(width, Width::B) {
             self.ops.push(rex);

@@ -139,6 +139,41 @@ impl MacroAssembler {
         self.rm(Width::B, &[0x88], src.0 as u8, mem);
     }
 
+    /// `dst` = the `bytes` (1, 2, 4 or 8) at `[base + index + disp]`
+    /// (`[base + disp]` without an index), zero-extended: a short copy's
+    /// load.
+    pub fn load_n(&mut self, bytes: u8, dst: Reg, base: Reg, index: Option<Reg>, disp: i32) {
+        let mem = match index {
+            Some(i) => Operand::sib(base, i, 1, disp),
+            None => Operand::at(base, disp),
+        };
+        let (width, opcode): (Width, &[u8]) = match bytes {
+            1 => (Width::D, &[0x0F, 0xB6]),
+            2 => (Width::D, &[0x0F, 0xB7]),
+            4 => (Width::D, &[0x8B]),
+            8 => (Width::Q, &[0x8B]),
+            _ => panic!("a load of {bytes} bytes"),
+        };
+        self.rm(width, opcode, dst.0 as u8, mem);
+    }
+
+    /// The low `bytes` (1, 2, 4 or 8) of `src` to `[base + index + disp]`
+    /// (`[base + disp]` without an index): a short copy's store.
+    pub fn store_n(&mut self, bytes: u8, base: Reg, index: Option<Reg>, disp: i32, src: Reg) {
+        let mem = match index {
+            Some(i) => Operand::sib(base, i, 1, disp),
+            None => Operand::at(base, disp),
+        };
+        let (width, opcode): (Width, &[u8]) = match bytes {
+            1 => (Width::B, &[0x88]),
+            2 => (Width::W, &[0x89]),
+            4 => (Width::D, &[0x89]),
+            8 => (Width::Q, &[0x89]),
+            _ => panic!("a store of {bytes} bytes"),
+        };
+        self.rm(width, opcode, src.0 as u8, mem);
+    }
+
     /// `mov byte [mem], src8`.
     pub fn store8(&mut self, m: Mem, src: Reg) {
         self.rm(Width::B, &[0x88], src.0 as u8, Operand::at(m.base, m.disp));

@@ -1615,6 +1615,48 @@ fn encodes_scaled_index_addresses_and_alu_memory_operands() {
         "408807",
         &["mov [rdi], al"],
     );
+    // A short copy's loads and stores, 1 to 8 bytes, the last ones at
+    // `base + n - w`.
+    check(
+        |m| m.load_n(1, TMP0, RSI, None, 0),
+        "0fb606",
+        &["movzx eax, byte ptr [rsi]"],
+    );
+    check(
+        |m| m.load_n(2, TMP1, RSI, Some(RDI), -2),
+        "0fb74c3efe",
+        &["movzx ecx, word ptr [rsi+rdi-2]"],
+    );
+    check(
+        |m| m.load_n(4, TMP0, R8, Some(R9), -4),
+        "438b4408fc",
+        &["mov eax, [r8+r9-4]"],
+    );
+    check(
+        |m| m.load_n(8, TMP1, RSI, None, 0),
+        "488b0e",
+        &["mov rcx, [rsi]"],
+    );
+    check(
+        |m| m.store_n(1, RDI, Some(RSI), -1, RSI),
+        "40887437ff",
+        &["mov [rdi+rsi-1], sil"],
+    );
+    check(
+        |m| m.store_n(2, R8, None, 0, TMP1),
+        "66418908",
+        &["mov [r8], cx"],
+    );
+    check(
+        |m| m.store_n(4, RDI, Some(R9), -4, TMP0),
+        "4289440ffc",
+        &["mov [rdi+r9-4], eax"],
+    );
+    check(
+        |m| m.store_n(8, RDI, Some(RSI), -8, TMP1),
+        "48894c37f8",
+        &["mov [rdi+rsi-8], rcx"],
+    );
     // A folded load: the operation reads its right operand from memory.
     check(
         |m| m.add_rm(RSI, Mem::at(RDI, 0)),

@@ -51,6 +51,7 @@ fn writes(i: &Insn) -> bool {
             | Insn::StoreG { .. }
             | Insn::StoreSlot { .. }
             | Insn::SliceStore { .. }
+            | Insn::MemMove { .. }
             | Insn::Call { .. }
             | Insn::CallIface { .. }
             | Insn::CallClosure { .. }

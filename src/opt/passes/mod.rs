@@ -170,6 +170,7 @@ fn operand_kinds(i: &Insn) -> impl Iterator<Item = (InsnId, Ty)> {
         Insn::SliceAddr { ptr, len, i, .. }
         | Insn::SliceLoad { ptr, len, i, .. }
         | Insn::SliceStore { ptr, len, i, .. } => vec![(*ptr, n), (*len, n), (*i, n)],
+        Insn::MemMove { dst, src, bytes } => vec![(*dst, n), (*src, n), (*bytes, n)],
         Insn::CallIface { recv, .. } => vec![(recv[0], n)],
         Insn::CallClosure { f: c, .. } => vec![(*c, n)],
         _ => vec![],

@@ -14,6 +14,74 @@ use crate::runtime::typedesc::{self, Itab, TypeDesc};
 use pgojit_profiler::FuncId;
 
 impl Vm<'_> {
+    /// [`Vm::exec_op`] for compiled code (`tier::runtime::op`): the
+    /// instructions it leaves to the runtime most often (string
+    /// concatenation, calls of natives: `"k" + strconv.Itoa(i)`) run
+    /// here without the dispatch over every opcode, the rest there.
+    #[inline]
+    pub(crate) fn exec_op_compiled(
+        &mut self,
+        op: &Op,
+        cur: FuncId,
+        fp: usize,
+    ) -> Result<(), Panic> {
+        match *op {
+            Op::StrConcat { d, a, b } => {
+                self.op_safepoint(op, cur, fp)?;
+                self.str_concat(fp, d, a, b)
+            }
+            Op::CallNative { native, base } => {
+                self.op_safepoint(op, cur, fp)?;
+                self.call_native(cur, fp, native, base)
+            }
+            _ => self.exec_op(op, cur, fp),
+        }
+    }
+
+    /// A safepoint before `op`, if it may allocate: a collection when one
+    /// is due (every live value is in a frame slot).
+    #[inline(always)]
+    fn op_safepoint(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
+        // (`due` first: it is a field compare, `facts` a match over every opcode.)
+        if self.heap.due() && op.facts().alloc {
+            self.collect(cur, fp, super::gc::At::Op(op))?;
+        }
+        Ok(())
+    }
+
+    /// `StrConcat`: slot `d` = the strings at slots `a` and `b`, one after
+    /// the other (either one itself when the other is empty).
+    #[inline(always)]
+    fn str_concat(&mut self, fp: usize, d: u32, a: u32, b: u32) -> Result<(), Panic> {
+        let (d, a, b) = (fp + d as usize, fp + a as usize, fp + b as usize);
+        let st = &self.stack;
+        let (x, y) = (mem::bytes(st[a], st[a + 1]), mem::bytes(st[b], st[b + 1]));
+        let (p, n) = if y.is_empty() {
+            (st[a], st[a + 1])
+        } else if x.is_empty() {
+            (st[b], st[b + 1])
+        } else {
+            self.heap.new_string_of(&[x, y])?
+        };
+        self.stack[d] = p;
+        self.stack[d + 1] = n;
+        Ok(())
+    }
+
+    /// `CallNative`: the native's arguments and results at slot `base`.
+    #[inline(always)]
+    fn call_native(
+        &mut self,
+        cur: FuncId,
+        fp: usize,
+        native: crate::types::Native,
+        base: u32,
+    ) -> Result<(), Panic> {
+        let top = self.frame_top(cur, fp);
+        self.native_frame = (cur, fp);
+        self.native(native, fp + base as usize, top)
+    }
+
     /// The interpreter's one slow path: the instructions its loop runs out
     /// of line (class `slow` in the opcode table), those compiled code
     /// leaves to the runtime (class `helper`), and re-runs of compiled fast
@@ -22,11 +90,7 @@ impl Vm<'_> {
     /// keep their operands in registers.
     #[inline(never)]
     pub(crate) fn exec_op(&mut self, op: &Op, cur: FuncId, fp: usize) -> Result<(), Panic> {
-        // A safepoint: every live value is in a frame slot.
-        // (`due` first: it is a field compare, `facts` a match over every opcode.)
-        if self.heap.due() && op.facts().alloc {
-            self.collect(cur, fp, super::gc::At::Op(op))?;
-        }
+        self.op_safepoint(op, cur, fp)?;
         let st: *mut u64 = self.stack.as_mut_ptr();
         macro_rules! s {
             ($i:expr) => {
@@ -73,18 +137,7 @@ impl Vm<'_> {
                     f_to_u64(x)
                 };
             }
-            Op::StrConcat { d, a, b } => {
-                let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
-                let (p, n) = if y.is_empty() {
-                    (s!(a), s!(a + 1))
-                } else if x.is_empty() {
-                    (s!(b), s!(b + 1))
-                } else {
-                    self.heap.new_string_of(&[x, y])?
-                };
-                s!(d) = p;
-                s!(d + 1) = n;
-            }
+            Op::StrConcat { d, a, b } => self.str_concat(fp, d, a, b)?,
             Op::StrCmp { d, a, b, c } => {
                 let (x, y) = (mem::bytes(s!(a), s!(a + 1)), mem::bytes(s!(b), s!(b + 1)));
                 let o = crate::runtime::strings::compare(x, y);
@@ -635,11 +688,7 @@ impl Vm<'_> {
                 self.print_builtin(kind, words, space);
             }
             Op::Alloc { d, n, layout } => s!(d) = self.heap.alloc(n as usize, layout)?,
-            Op::CallNative { native, base } => {
-                let top = self.frame_top(cur, fp);
-                self.native_frame = (cur, fp);
-                return self.native(native, fp + base as usize, top);
-            }
+            Op::CallNative { native, base } => return self.call_native(cur, fp, native, base),
             Op::Panic { s } => {
                 if s!(s) == 0 {
                     return Err(Panic::Runtime("panic called with nil argument".into()));

@@ -282,7 +282,7 @@ pub enum ExprKind {
         rbrace: Pos,
     },
     /// `func(x int) int { ... }`.
-    FuncLit { ty: FuncType, body: Block },
+    FuncLit { ty: Box<FuncType>, body: Block },
     /// `(x)`.
     Paren(Box<Expr>),
     /// `x.sel`.
@@ -331,7 +331,7 @@ pub enum ExprKind {
     /// `chan T`, `chan<- T` or `<-chan T`.
     ChanType(ChanDir, Box<Expr>),
     /// `func(...) ...` as a type.
-    FuncType(FuncType),
+    FuncType(Box<FuncType>),
     /// `struct { ... }`.
     StructType(Vec<FieldDecl>),
     /// `interface { ... }`.
@@ -351,7 +351,7 @@ pub enum ArrayLen {
 /// One element of a composite literal: `value` or `key: value`.
 #[derive(Clone, Debug)]
 pub struct Element {
-    pub key: Option<Expr>,
+    pub key: Option<Box<Expr>>,
     pub value: Expr,
 }
 
@@ -500,9 +500,9 @@ pub enum AssignOp {
 pub enum StmtKind {
     /// `;` on its own (or an empty statement before `}`).
     Empty,
-    Expr(Expr),
+    Expr(Box<Expr>),
     /// A `var`, `const` or `type` declaration inside a function.
-    Decl(Decl),
+    Decl(Box<Decl>),
     Assign {
         lhs: Vec<Expr>,
         op: AssignOp,
@@ -511,13 +511,13 @@ pub enum StmtKind {
         rhs: Vec<Expr>,
     },
     IncDec {
-        x: Expr,
+        x: Box<Expr>,
         inc: bool,
     },
     Block(Block),
     If {
         init: Option<Box<Stmt>>,
-        cond: Expr,
+        cond: Box<Expr>,
         then: Block,
         /// `else if` (a `Stmt` of kind `If`) or `else { }` (kind `Block`).
         els: Option<Box<Stmt>>,
@@ -525,22 +525,22 @@ pub enum StmtKind {
     /// Three-clause, condition-only and infinite `for` loops.
     For {
         init: Option<Box<Stmt>>,
-        cond: Option<Expr>,
+        cond: Option<Box<Expr>>,
         post: Option<Box<Stmt>>,
         body: Block,
     },
     /// `for k, v := range x`, `for k = range x`, `for range x`.
     Range {
-        key: Option<Expr>,
-        value: Option<Expr>,
+        key: Option<Box<Expr>>,
+        value: Option<Box<Expr>>,
         /// `:=` rather than `=`.
         define: bool,
-        x: Expr,
+        x: Box<Expr>,
         body: Block,
     },
     Switch {
         init: Option<Box<Stmt>>,
-        tag: Option<Expr>,
+        tag: Option<Box<Expr>>,
         cases: Vec<CaseClause>,
         rbrace: Pos,
     },
@@ -549,7 +549,7 @@ pub enum StmtKind {
         init: Option<Box<Stmt>>,
         bind: Option<Ident>,
         /// The operand of `.(type)` (the `x`, not the assertion).
-        x: Expr,
+        x: Box<Expr>,
         cases: Vec<TypeCaseClause>,
         rbrace: Pos,
     },
@@ -558,13 +558,13 @@ pub enum StmtKind {
     Continue(Option<Ident>),
     Goto(Ident),
     /// `defer f(args)`: the call, run when the function returns or panics.
-    Defer(Expr),
+    Defer(Box<Expr>),
     /// `go f(args)`: the call, run by a new goroutine.
-    Go(Expr),
+    Go(Box<Expr>),
     /// `ch <- v`.
     Send {
-        ch: Expr,
-        value: Expr,
+        ch: Box<Expr>,
+        value: Box<Expr>,
     },
     /// `select { case ...: ... }`.
     Select {

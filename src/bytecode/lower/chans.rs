@@ -136,7 +136,7 @@ impl FnCtx<'_, '_> {
                 continue;
             };
             let (ch, value, recv) = match &comm.kind {
-                StmtKind::Send { ch, value } => (ch, Some(value), None),
+                StmtKind::Send { ch, value } => (&**ch, Some(&**value), None),
                 StmtKind::Expr(e) => (recv_operand(e), None, Some(unparen(e))),
                 StmtKind::Assign { rhs, .. } => {
                     (recv_operand(&rhs[0]), None, Some(unparen(&rhs[0])))

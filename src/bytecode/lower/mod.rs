@@ -1093,7 +1093,7 @@ fn func_lits<'a>(
     let mut found = Vec::new();
     let mut visit = |e: &Expr| {
         if let ExprKind::FuncLit { ty, body } = &e.kind {
-            found.push((e.id, ty as *const FuncType, body as *const Block));
+            found.push((e.id, &**ty as *const FuncType, body as *const Block));
         }
     };
     crate::syntax::walk::walk_decls(&file.decls, &mut visit);

@@ -29,13 +29,14 @@ impl FnCtx<'_, '_> {
                     self.expr(e).map(|_| ())
                 }
             }
-            StmtKind::Decl(Decl::Var(specs)) => {
-                for sp in specs {
-                    self.var_spec(sp)?;
+            StmtKind::Decl(d) => {
+                if let Decl::Var(specs) = &**d {
+                    for sp in specs {
+                        self.var_spec(sp)?;
+                    }
                 }
                 Ok(())
             }
-            StmtKind::Decl(_) => Ok(()),
             StmtKind::Assign { lhs, op, rhs, .. } => self.assign(lhs, *op, rhs),
             StmtKind::IncDec { x, inc } => {
                 let t = self.ty(x);
@@ -126,17 +127,17 @@ impl FnCtx<'_, '_> {
                 cond,
                 post,
                 body,
-            } => self.for_stmt(init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            } => self.for_stmt(init.as_deref(), cond.as_deref(), post.as_deref(), body),
             StmtKind::Range {
                 key,
                 value,
                 define,
                 x,
                 body,
-            } => self.range(key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range(key.as_deref(), value.as_deref(), *define, x, body),
             StmtKind::Switch {
                 init, tag, cases, ..
-            } => self.switch(init.as_deref(), tag.as_ref(), cases),
+            } => self.switch(init.as_deref(), tag.as_deref(), cases),
             StmtKind::TypeSwitch {
                 init,
                 bind,

@@ -234,10 +234,12 @@ impl Checker {
                         None => fwd.push(l.clone()),
                     }
                 }
-                StmtKind::Decl(Decl::Var(specs)) => {
-                    if let Some(n) = specs.first().and_then(|v| v.names.first()) {
-                        var_decl = Some((n.name.clone(), n.pos));
-                        bad = fwd.clone();
+                StmtKind::Decl(d) => {
+                    if let Decl::Var(specs) = &**d {
+                        if let Some(n) = specs.first().and_then(|v| v.names.first()) {
+                            var_decl = Some((n.name.clone(), n.pos));
+                            bad = fwd.clone();
+                        }
                     }
                 }
                 StmtKind::Assign {

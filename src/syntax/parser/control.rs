@@ -148,7 +148,7 @@ impl Parser<'_> {
                             self.guards.pop();
                             Ok(Cond::Guard { bind: None, x })
                         }
-                        kind => Ok(Cond::Expr(Box::new(Expr { kind, ..e }))),
+                        kind => Ok(Cond::Expr(Box::new(Expr { kind, ..*e }))),
                     },
                     kind => {
                         let s = Stmt { pos: spos, kind };
@@ -259,14 +259,14 @@ impl Parser<'_> {
                 StmtKind::TypeSwitch {
                     init,
                     bind,
-                    x: *x,
+                    x,
                     cases,
                     rbrace,
                 }
             }
             Some(Cond::Expr(tag)) => StmtKind::Switch {
                 init,
-                tag: Some(*tag),
+                tag: Some(tag),
                 cases: clauses,
                 rbrace,
             },
@@ -347,7 +347,7 @@ fn if_node(pos: Pos, init: Option<BStmt>, cond: BExpr, then: Block, els: Option<
         pos,
         StmtKind::If {
             init,
-            cond: *cond,
+            cond,
             then,
             els,
         },
@@ -358,20 +358,20 @@ fn for_node(pos: Pos, header: Header, body: Block) -> BStmt {
     let kind = match header {
         Header::Range { lhs, define, x } => {
             let mut lhs = lhs.into_iter();
-            let (key, value) = (lhs.next(), lhs.next());
+            let (key, value) = (lhs.next().map(Box::new), lhs.next().map(Box::new));
             StmtKind::Range {
                 key,
                 value,
                 define,
-                x: *x,
+                x,
                 body,
             }
         }
         Header::Clauses { init, cond, post } => {
             let cond = match cond {
-                Some(Cond::Expr(e)) => Some(*e),
+                Some(Cond::Expr(e)) => Some(e),
                 // Only switch headers produce guards.
-                Some(Cond::Guard { x, .. }) => Some(*x),
+                Some(Cond::Guard { x, .. }) => Some(x),
                 None => None,
             };
             StmtKind::For {

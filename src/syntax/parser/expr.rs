@@ -166,14 +166,20 @@ impl Parser<'_> {
         self.next();
         let ty = self.func_type(pos, "function type")?;
         if self.tok.tok != Tok::LBrace {
-            return Ok(self.mk(pos, ExprKind::FuncType(ty)));
+            return Ok(self.mk(pos, ExprKind::FuncType(Box::new(ty))));
         }
         self.enter()?;
         self.xnest += 1;
         let body = self.func_body()?;
         self.xnest -= 1;
         self.leave();
-        Ok(self.mk(pos, ExprKind::FuncLit { ty, body }))
+        Ok(self.mk(
+            pos,
+            ExprKind::FuncLit {
+                ty: Box::new(ty),
+                body,
+            },
+        ))
     }
 
     /// `PrimaryExpr`: an operand (or `x`) followed by selectors, indices,
@@ -365,7 +371,7 @@ impl Parser<'_> {
             let e = p.element()?;
             let elt = if p.got(Tok::Colon) {
                 Element {
-                    key: Some(*e),
+                    key: Some(e),
                     value: *p.element()?,
                 }
             } else {

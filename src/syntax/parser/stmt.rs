@@ -158,7 +158,7 @@ impl Parser<'_> {
     fn decl_stmt(&mut self) -> PResult<BStmt> {
         let pos = self.tok.pos;
         let d = self.decl()?;
-        Ok(node(pos, StmtKind::Decl(d)))
+        Ok(node(pos, StmtKind::Decl(Box::new(d))))
     }
 
     pub(super) fn block_stmt(&mut self) -> PResult<BStmt> {
@@ -206,9 +206,9 @@ impl Parser<'_> {
             return Err(CompileError::new(x.pos, msg));
         }
         if what == "go" {
-            return Ok(node(pos, StmtKind::Go(*x)));
+            return Ok(node(pos, StmtKind::Go(x)));
         }
-        Ok(node(pos, StmtKind::Defer(*x)))
+        Ok(node(pos, StmtKind::Defer(x)))
     }
 
     fn return_stmt(&mut self) -> PResult<BStmt> {
@@ -299,9 +299,15 @@ impl Parser<'_> {
             }
             Tok::Arrow => {
                 self.next();
-                let value = *self.expr()?;
+                let value = self.expr()?;
                 Ok(Simple::Stmt(
-                    node(pos, StmtKind::Send { ch: x, value }),
+                    node(
+                        pos,
+                        StmtKind::Send {
+                            ch: Box::new(x),
+                            value,
+                        },
+                    ),
                     pos,
                 ))
             }
@@ -370,7 +376,7 @@ fn push_stmt(list: &mut Vec<Stmt>, s: BStmt) {
 }
 
 fn expr_stmt(x: BExpr) -> BStmt {
-    node(x.pos, StmtKind::Expr(*x))
+    node(x.pos, StmtKind::Expr(x))
 }
 
 fn return_node(pos: Pos, results: Vec<Expr>) -> BStmt {
@@ -392,7 +398,13 @@ fn assign_node(lhs: Vec<Expr>, op: AssignOp, op_pos: Pos, rhs: Vec<Expr>) -> BSt
 }
 
 fn incdec_node(x: Expr, inc: bool) -> BStmt {
-    node(x.pos, StmtKind::IncDec { x, inc })
+    node(
+        x.pos,
+        StmtKind::IncDec {
+            x: Box::new(x),
+            inc,
+        },
+    )
 }
 
 fn labeled_node(label: Ident, stmt: BStmt) -> BStmt {

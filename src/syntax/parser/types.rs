@@ -92,7 +92,7 @@ impl Parser<'_> {
         let pos = self.tok.pos;
         self.next();
         let ft = self.func_type(pos, "function type")?;
-        Ok(self.mk(pos, ExprKind::FuncType(ft)))
+        Ok(self.mk(pos, ExprKind::FuncType(Box::new(ft))))
     }
 
     /// At `[`: `[]T`, `[N]T` or `[...]T`.

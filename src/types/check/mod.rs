@@ -385,9 +385,11 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            StmtKind::Decl(Decl::Var(specs)) => {
-                for sp in specs {
-                    names.extend(sp.names.iter().map(|n| (n.clone(), sp.ty.as_ref())));
+            StmtKind::Decl(d) => {
+                if let Decl::Var(specs) = &**d {
+                    for sp in specs {
+                        names.extend(sp.names.iter().map(|n| (n.clone(), sp.ty.as_ref())));
+                    }
                 }
             }
             _ => {}

@@ -114,10 +114,10 @@ impl Checker<'_> {
                 define,
                 x,
                 body,
-            } => self.range_stmt(s.pos, key.as_ref(), value.as_ref(), *define, x, body),
+            } => self.range_stmt(s.pos, key.as_deref(), value.as_deref(), *define, x, body),
             StmtKind::Switch {
                 init, tag, cases, ..
-            } => self.switch_stmt(init.as_deref(), tag.as_ref(), cases),
+            } => self.switch_stmt(init.as_deref(), tag.as_deref(), cases),
             StmtKind::TypeSwitch {
                 init,
                 bind,

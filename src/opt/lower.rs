@@ -13,6 +13,7 @@
 //! | `SliceSlice` `s[lo:hi:max]` | unsigned checks `max <= cap`, `hi <= max`, `lo <= hi`; the new header by arithmetic (the pointer moves only when the new capacity is not 0, as in the interpreter) | the bytecode (it panics) |
 //! | `StrSlice` `s[lo:hi]` | `hi <= len`, `lo <= hi`; pointer 0 for an empty result, as in the interpreter | the bytecode (it panics) |
 //! | `Append` `append(s, v...)` | `len + count <= cap`: the elements stored in place | the bytecode (it grows the array) |
+//! | `AppendSlice` `append(s, t...)` | `len + len(t) <= cap`: [`Insn::MemMove`] of `t`'s bytes after `s`'s elements | the bytecode (it grows the array) |
 //! | `StrIndex` `s[i]` | [`Insn::StrByte`], bounds-checked inline | none |
 //! | `StrCmp` | [`Insn::CallRt`] of a runtime comparison (no safepoint) | none |
 //! | `IfaceEq` against `nil` | the type word compared with 0 (`err != nil`, `sh == nil`) | none (other interface comparisons stay generic) |

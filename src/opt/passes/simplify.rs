@@ -31,8 +31,11 @@
 //!   block that branches on `x` (or `x != 0`, `x == 0`) of what the jump
 //!   passes becomes that branch, on the value itself (a switch's `ok`, a
 //!   callee's `return a < b` its inlined caller tests: the comparison
-//!   then fuses with its branch); never through a loop header, and no
-//!   back-edge made or lost;
+//!   then fuses with its branch), and a `Jump` into an empty block that
+//!   branches on a value from before it becomes that branch (the last
+//!   comparison of an inlined `return a == x || a == y` then fuses with
+//!   its caller's test); never through a loop header, and no back-edge
+//!   made or lost;
 //! - **block parameters**: one whose incoming arguments are all one value
 //!   (or the parameter itself), or any parameter of a block with a single
 //!   predecessor edge, is replaced by that value (which dominates the
@@ -411,6 +414,14 @@ enum Pass {
     },
     /// Only jumps on.
     Jump(Edge),
+    /// Branches on `cond`, a value from before the block (a callee's
+    /// `return c == ' ' || ...` its inlined caller tests, once the
+    /// block's parameter for it was replaced by the last comparison).
+    BranchOn {
+        cond: InsnId,
+        then: Edge,
+        else_: Edge,
+    },
 }
 
 /// The condition a threadable block branches on, of its parameter `x`.
@@ -444,13 +455,20 @@ fn pass_of(g: &Graph, b: BlockId) -> Option<Pass> {
     match (&blk.term, body.as_slice()) {
         (Some(Term::Jump(e)), []) => Some(Pass::Jump(e.clone())),
         (Some(Term::Branch { cond, then, else_ }), []) => {
-            let p = blk.params.iter().position(|x| x == cond)?;
-            Some(Pass::Branch {
-                p,
-                test: Test::NonZero,
-                then: then.clone(),
-                else_: else_.clone(),
-            })
+            match blk.params.iter().position(|x| x == cond) {
+                Some(p) => Some(Pass::Branch {
+                    p,
+                    test: Test::NonZero,
+                    then: then.clone(),
+                    else_: else_.clone(),
+                }),
+                None if !blk.insns.contains(cond) => Some(Pass::BranchOn {
+                    cond: *cond,
+                    then: then.clone(),
+                    else_: else_.clone(),
+                }),
+                None => None,
+            }
         }
         (Some(Term::Branch { cond, then, else_ }), [c]) if c == cond => {
             let Insn::Cmp { c, kind, a, b: k } = g.insn(*c).insn else {
@@ -575,6 +593,17 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                 // one block, each with its own moves).
                 Pass::Jump(to) if matches!(t, Term::Jump(_)) => to,
                 Pass::Jump(_) => continue,
+                // (An edge taken on the very condition `b` tests.)
+                Pass::BranchOn { cond, then, else_ } => {
+                    if Some(*cond) != branch_cond {
+                        continue;
+                    }
+                    if k == 0 {
+                        then
+                    } else {
+                        else_
+                    }
+                }
                 Pass::Branch {
                     p,
                     test,
@@ -656,6 +685,36 @@ fn thread(g: &mut Graph, st: &mut Stats) -> bool {
                         cond: arg,
                         then,
                         else_,
+                    };
+                    any = true;
+                    st.threaded += 1;
+                }
+            }
+        }
+        // A jump into a block that only branches on a value from before
+        // it becomes that branch (the comparison, if it is the jumping
+        // block's, then fuses with it).
+        if let (false, Term::Jump(e)) = (any, &new) {
+            if let Some(Pass::BranchOn { cond, then, else_ }) = &shapes[e.block.index()] {
+                let b = e.block;
+                let ok = !changed_blocks[b.index()]
+                    && b != a
+                    && !back_edge(g, a, b)
+                    && [then, else_].iter().all(|to| {
+                        to.block != b && !back_edge(g, b, to.block) && !back_edge(g, a, to.block)
+                    })
+                    && matches!(g.insn(*cond).ty, Ty::Int | Ty::Ptr);
+                if ok {
+                    new = Term::Branch {
+                        cond: *cond,
+                        then: Edge {
+                            block: then.block,
+                            args: map_args(g, a, b, e, then),
+                        },
+                        else_: Edge {
+                            block: else_.block,
+                            args: map_args(g, a, b, e, else_),
+                        },
                     };
                     any = true;
                     st.threaded += 1;

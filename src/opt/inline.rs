@@ -137,7 +137,18 @@ pub fn refusal(h: &Graph, loops: bool, allow_ifaces: bool) -> Option<String> {
             // Static and interface calls stay calls in the copy (and are
             // considered for devirtualization and inlining in turn, to the
             // budget of inlines per function); function values, not yet.
-            if regalloc::calls(insn) && !matches!(insn, Insn::Call { .. } | Insn::CallIface { .. })
+            // Runtime helpers that neither collect nor panic (a string
+            // comparison, a copy) need no frame of the callee: a
+            // `Less` that compares strings inlines as one that compares
+            // ints does.
+            if regalloc::calls(insn)
+                && !matches!(
+                    insn,
+                    Insn::Call { .. }
+                        | Insn::CallIface { .. }
+                        | Insn::CallRt { .. }
+                        | Insn::MemMove { .. }
+                )
             {
                 return Some(format!("calls ({})", insn.name()));
             }

@@ -117,6 +117,9 @@ pub struct Vm<'p> {
     /// The frame of the running native's caller (`runtime.GC` collects
     /// with it as the running frame).
     pub(crate) native_frame: (FuncId, usize),
+    /// fmt's buffer, kept between calls (Go's `pp` cache): `Sprintf`
+    /// allocates its result string and nothing else.
+    pub(crate) fmt_buf: Vec<u8>,
     /// Each function's stack maps, computed at its first collection.
     stack_maps: Vec<Option<Box<crate::bytecode::liveness::StackMaps>>>,
     gc_scratch: gc::GcScratch,
@@ -260,6 +263,7 @@ impl<'p> Vm<'p> {
             files: HashMap::new(),
             started: std::time::Instant::now(),
             native_frame: (FuncId(0), 0),
+            fmt_buf: Vec::new(),
             stack_maps: Vec::new(),
             gc_scratch: Default::default(),
             fmt_helpers: Vec::new(),

@@ -15,9 +15,12 @@ use crate::runtime::typedesc::Kind;
 use crate::types::Native;
 
 /// The operands of one fmt call.
+/// A call's `...any` operands (inline up to four: most calls have few).
+type AnyArgs = smallvec::SmallVec<[[u64; 2]; 4]>;
+
 struct Args<'v, 'p> {
     vm: &'v mut Vm<'p>,
-    args: Vec<[u64; 2]>,
+    args: AnyArgs,
     top: usize,
     err: Option<Panic>,
     /// `fmt.Errorf`: the operands a `%w` verb formatted (as `%v`) because
@@ -101,20 +104,38 @@ impl PrintfArgs for Args<'_, '_> {
 
 impl Vm<'_> {
     /// The `[]any` operands of a variadic fmt call.
-    fn any_slice(&self, at: usize) -> Vec<[u64; 2]> {
+    fn any_slice(&self, at: usize) -> AnyArgs {
         let (p, n) = (self.stack[at], self.stack[at + 1]);
         (0..n as usize)
             .map(|i| [mem::load(p, 2 * i), mem::load(p, 2 * i + 1)])
             .collect()
     }
 
-    fn string_at(&self, at: usize) -> Vec<u8> {
-        mem::bytes(self.stack[at], self.stack[at + 1]).to_vec()
+    /// The string at slot `at`, in place: a native's operand, which its
+    /// slots keep alive (they are roots) for the whole call, and strings
+    /// never change.
+    fn string_at<'s>(&self, at: usize) -> &'s [u8] {
+        mem::bytes(self.stack[at], self.stack[at + 1])
+    }
+
+    /// fmt's buffer, empty (the one the last call gave back).
+    fn take_fmt_buf(&mut self) -> Vec<u8> {
+        let mut b = std::mem::take(&mut self.fmt_buf);
+        b.clear();
+        b
+    }
+
+    /// Keeps `b` for the next call (not a huge one: a program that once
+    /// printed a megabyte need not keep it).
+    fn give_fmt_buf(&mut self, b: Vec<u8>) {
+        if b.capacity() <= 64 << 10 {
+            self.fmt_buf = b;
+        }
     }
 
     /// Print, Sprint: spaces between operands when neither is a string.
-    fn sprint(&mut self, args: Vec<[u64; 2]>, top: usize, ln: bool) -> Result<Vec<u8>, Panic> {
-        let mut out = Vec::new();
+    fn sprint(&mut self, args: AnyArgs, top: usize, ln: bool) -> Result<Vec<u8>, Panic> {
+        let mut out = self.take_fmt_buf();
         let is_string = |a: &[u64; 2]| a[0] != 0 && dyn_type(a[0], true).kind == Kind::String;
         for (i, a) in args.iter().enumerate() {
             if i > 0 && (ln || (!is_string(a) && !is_string(&args[i - 1]))) {
@@ -128,12 +149,7 @@ impl Vm<'_> {
         Ok(out)
     }
 
-    fn sprintf(
-        &mut self,
-        format: &[u8],
-        args: Vec<[u64; 2]>,
-        top: usize,
-    ) -> Result<Vec<u8>, Panic> {
+    fn sprintf(&mut self, format: &[u8], args: AnyArgs, top: usize) -> Result<Vec<u8>, Panic> {
         self.sprintf_wrapping(format, args, top, false).map(|r| r.0)
     }
 
@@ -142,11 +158,11 @@ impl Vm<'_> {
     fn sprintf_wrapping(
         &mut self,
         format: &[u8],
-        args: Vec<[u64; 2]>,
+        args: AnyArgs,
         top: usize,
         errorf: bool,
     ) -> Result<(Vec<u8>, u64), Panic> {
-        let mut out = Vec::new();
+        let mut out = self.take_fmt_buf();
         let mut a = Args {
             vm: self,
             args,
@@ -180,15 +196,17 @@ impl Vm<'_> {
                 self.stack[at] = out.len() as u64;
                 self.stack[at + 1] = 0;
                 self.stack[at + 2] = 0;
+                self.give_fmt_buf(out);
             }
             Native::FmtPrintf => {
                 let f = self.string_at(at);
                 let args = self.any_slice(at + 2);
-                let out = self.sprintf(&f, args, top)?;
+                let out = self.sprintf(f, args, top)?;
                 self.write_out(&out);
                 self.stack[at] = out.len() as u64;
                 self.stack[at + 1] = 0;
                 self.stack[at + 2] = 0;
+                self.give_fmt_buf(out);
             }
             Native::FmtSprint | Native::FmtSprintln => {
                 let args = self.any_slice(at);
@@ -196,27 +214,30 @@ impl Vm<'_> {
                 let (p, l) = self.heap.new_string(&out)?;
                 self.stack[at] = p;
                 self.stack[at + 1] = l;
+                self.give_fmt_buf(out);
             }
             Native::FmtSprintf => {
                 let f = self.string_at(at);
                 let args = self.any_slice(at + 2);
-                let out = self.sprintf(&f, args, top)?;
+                let out = self.sprintf(f, args, top)?;
                 let (p, l) = self.heap.new_string(&out)?;
                 self.stack[at] = p;
                 self.stack[at + 1] = l;
+                self.give_fmt_buf(out);
             }
             Native::FmtErrorf => {
                 let f = self.string_at(at);
                 let args = self.any_slice(at + 2);
-                let (out, wrapped) = self.sprintf_wrapping(&f, args, top, true)?;
+                let (out, wrapped) = self.sprintf_wrapping(f, args, top, true)?;
                 let (p, l) = self.heap.new_string(&out)?;
                 self.stack[at] = p;
                 self.stack[at + 1] = l;
                 self.stack[at + 2] = wrapped;
+                self.give_fmt_buf(out);
             }
             Native::ErrorsNew => {
                 let s = self.string_at(at);
-                let e = self.new_error(&s)?;
+                let e = self.new_error(s)?;
                 self.stack[at] = e[0];
                 self.stack[at + 1] = e[1];
             }

@@ -18,11 +18,14 @@ impl Vm<'_> {
     }
 
     /// The words of the value held by a non-nil interface.
-    pub(crate) fn iface_words(&self, d: &TypeDesc, data: u64) -> Vec<u64> {
+    /// The words of an interface's dynamic value (`data` itself when it
+    /// is pointer-shaped). Inline up to four words: formatting an `int`
+    /// or a string allocates nothing for it.
+    pub(crate) fn iface_words(&self, d: &TypeDesc, data: u64) -> smallvec::SmallVec<[u64; 4]> {
         if d.direct {
-            return vec![data];
+            return smallvec::smallvec![data];
         }
-        let mut v = vec![0; d.words()];
+        let mut v = smallvec::smallvec![0; d.words()];
         if !v.is_empty() {
             mem::load_n(data, 0, &mut v);
         }
@@ -277,8 +280,11 @@ impl Vm<'_> {
                 Some(MethodText::NotThere) | None => {}
             }
         }
-        let name = self.prog.types.name(t);
-        let types = &self.prog.types;
+        // (The type's name only where it is printed: building it for every
+        // value formatted was an allocation per `%d`.)
+        let prog = self.prog;
+        let name = || prog.types.name(t);
+        let types = &prog.types;
         let ok = match types.under(t).clone() {
             TypeKind::Basic(b) => match b {
                 Basic::Bool | Basic::UntypedBool => print_bool(out, spec, w[0] != 0, verb),
@@ -316,9 +322,9 @@ impl Vm<'_> {
                     }
                     return self.fmt_value(out, p, &v, spec, verb, depth + 1, methods, top);
                 }
-                print_pointer(out, spec, w[0], verb, &name)
+                print_pointer(out, spec, w[0], verb, &name())
             }
-            TypeKind::Func(_) | TypeKind::Chan(..) => print_pointer(out, spec, w[0], verb, &name),
+            TypeKind::Func(_) | TypeKind::Chan(..) => print_pointer(out, spec, w[0], verb, &name()),
             TypeKind::Slice(e) | TypeKind::Array(e, _) => {
                 let is_slice = matches!(types.under(t), TypeKind::Slice(_));
                 let (p, n) = if is_slice {
@@ -353,10 +359,10 @@ impl Vm<'_> {
                 };
                 if types.basic(e) == Some(Basic::Uint8) && matches!(verb, 's' | 'q' | 'x' | 'X') {
                     let bytes: Vec<u8> = (0..n).map(|i| elem(i)[0] as u8).collect();
-                    print_bytes(out, spec, &bytes, is_slice && p == 0, verb, &name)
+                    print_bytes(out, spec, &bytes, is_slice && p == 0, verb, &name())
                 } else if spec.sharp_v {
                     // Go syntax: `[]main.P{...}`, a nil slice `[]int(nil)`.
-                    out.extend_from_slice(name.as_bytes());
+                    out.extend_from_slice(name().as_bytes());
                     if is_slice && p == 0 {
                         out.extend_from_slice(b"(nil)");
                         return Ok(());
@@ -386,7 +392,7 @@ impl Vm<'_> {
             }
             TypeKind::Struct(fs) => {
                 if spec.sharp_v {
-                    out.extend_from_slice(name.as_bytes());
+                    out.extend_from_slice(name().as_bytes());
                 }
                 out.push(b'{');
                 let mut off = 0;
@@ -422,7 +428,7 @@ impl Vm<'_> {
             }
             TypeKind::Map(kt, vt) => {
                 if spec.sharp_v {
-                    out.extend_from_slice(name.as_bytes());
+                    out.extend_from_slice(name().as_bytes());
                     if w[0] == 0 {
                         out.extend_from_slice(b"(nil)");
                         return Ok(());
@@ -454,7 +460,7 @@ impl Vm<'_> {
                 if w[0] == 0 {
                     if spec.sharp_v {
                         // A nil interface inside a value: `error(nil)`.
-                        out.extend_from_slice(name.as_bytes());
+                        out.extend_from_slice(name().as_bytes());
                         out.extend_from_slice(b"(nil)");
                     } else {
                         print_nil(out, spec, verb);
@@ -476,7 +482,7 @@ impl Vm<'_> {
             // (With the verb's flags, as Go's badVerb prints the value: a
             // width pads it.)
             self.fmt_value(&mut inner, t, w, spec, 'v', depth, false, top)?;
-            bad_verb(out, verb, Some(&name), |o: &mut Vec<u8>| {
+            bad_verb(out, verb, Some(&name()), |o: &mut Vec<u8>| {
                 o.extend_from_slice(&inner)
             });
         }

@@ -70,8 +70,8 @@ pub fn lower(g: &mut Graph) -> usize {
                 ..
             } => reslice(g, &mut cx, b, k, v, &args, [lo, hi, max], stride),
             Op::StrSlice { lo, hi, .. } => str_slice(g, &mut cx, b, k, v, &args, [lo, hi]),
-            Op::Append { count, stride, .. } => append(g, &mut cx, b, k, v, &args, count, stride),
-            Op::AppendSlice { stride, .. } => append_slice(g, &mut cx, b, k, v, &args, stride),
+            Op::Append { count, stride, .. } => append(g, &mut cx, (b, k, v), &args, count, stride),
+            Op::AppendSlice { stride, .. } => append_slice(g, &mut cx, (b, k, v), &args, stride),
             Op::MakeIface {
                 d,
                 tab,
@@ -543,40 +543,23 @@ fn str_slice(
 }
 
 /// `append(s, v...)` of `count` elements of `stride` words.
-#[allow(clippy::too_many_arguments)]
 fn append(
     g: &mut Graph,
     cx: &mut Cx,
-    b: BlockId,
-    k: usize,
-    v: InsnId,
+    (b, k, v): (BlockId, usize, InsnId),
     args: &[InsnId],
     count: u32,
     stride: u32,
 ) {
-    let (p, len, cap) = (args[0], args[1], args[2]);
+    let (p, len) = (args[0], args[1]);
     let words = args[3..].to_vec();
-    let n = std::cell::Cell::new(len);
-    let place = in_place(g, b, k, v, args);
-    let slow = diamond(
+    append_within(
         g,
         cx,
-        b,
-        k,
-        v,
-        &[Ty::Ptr, Ty::Int, Ty::Int],
-        |at| {
-            let c = at.konst(count as u64);
-            let nl = at.bin(BinOp::AddI, len, c, Ty::Int);
-            n.set(nl);
-            vec![at.le_u(nl, cap)]
-        },
-        |at| {
-            let nl = n.get();
-            // (Go's order: the length, then the elements.)
-            if let Some(pl) = &place {
-                pl.store_len(at, nl);
-            }
+        (b, k, v),
+        args,
+        |at| at.konst(count as u64),
+        |at, nl| {
             for e in 0..count {
                 let i = if e == 0 {
                     len
@@ -604,51 +587,29 @@ fn append(
                     at.g.in_bounds.insert(st);
                 }
             }
-            vec![p, nl, cap]
         },
-        false,
     );
-    // (An append always has its capacity check, so a slow path.)
-    if let (Some(pl), Some(slow)) = (place, slow) {
-        pl.store_all(g, slow);
-    }
 }
 
-/// `append(s, t...)` (`t` a slice, or a string's bytes): when `len(s) +
-/// len(t) <= cap(s)`, `t`'s elements copied after `s`'s
-/// ([`Insn::MemMove`]: they may overlap, `append(s[:i], s[j:]...)`);
-/// otherwise the bytecode grows the array.
+/// `append(s, t...)` (`t` a slice, or a string's bytes): `t`'s elements
+/// copied after `s`'s ([`Insn::MemMove`]: they may overlap,
+/// `append(s[:i], s[j:]...)`).
 fn append_slice(
     g: &mut Graph,
     cx: &mut Cx,
-    b: BlockId,
-    k: usize,
-    v: InsnId,
+    (b, k, v): (BlockId, usize, InsnId),
     args: &[InsnId],
     stride: u32,
 ) {
-    let (p, len, cap, tp, tl) = (args[0], args[1], args[2], args[3], args[4]);
+    let (p, len, tp, tl) = (args[0], args[1], args[3], args[4]);
     let eb = elem_bytes(stride);
-    let n = std::cell::Cell::new(len);
-    let place = in_place(g, b, k, v, args);
-    let slow = diamond(
+    append_within(
         g,
         cx,
-        b,
-        k,
-        v,
-        &[Ty::Ptr, Ty::Int, Ty::Int],
-        |at| {
-            // (Lengths are below 2^48: the sum does not wrap.)
-            let nl = at.bin(BinOp::AddI, len, tl, Ty::Int);
-            n.set(nl);
-            vec![at.le_u(nl, cap)]
-        },
-        |at| {
-            let nl = n.get();
-            if let Some(pl) = &place {
-                pl.store_len(at, nl);
-            }
+        (b, k, v),
+        args,
+        |_| tl,
+        |at, _| {
             // (An address inside the array, used only by the copy: no
             // safepoint holds it.)
             let off = at.times(len, eb);
@@ -662,10 +623,51 @@ fn append_slice(
                 },
                 Ty::Void,
             );
+        },
+    );
+}
+
+/// What both appends share: `nl = len + added`; when `nl <= cap`
+/// (unsigned; lengths are below 2^48, the sum does not wrap) the new
+/// length is stored where the slice lives (Go's order: the length, then
+/// the elements), `fill` writes the elements, and the result is `(p, nl,
+/// cap)`; otherwise the bytecode grows the array (the slow path, which
+/// stores all three words back).
+fn append_within(
+    g: &mut Graph,
+    cx: &mut Cx,
+    (b, k, v): (BlockId, usize, InsnId),
+    args: &[InsnId],
+    added: impl FnOnce(&mut At) -> InsnId,
+    fill: impl FnOnce(&mut At, InsnId),
+) {
+    let (p, len, cap) = (args[0], args[1], args[2]);
+    let n = std::cell::Cell::new(len);
+    let place = in_place(g, b, k, v, args);
+    let slow = diamond(
+        g,
+        cx,
+        b,
+        k,
+        v,
+        &[Ty::Ptr, Ty::Int, Ty::Int],
+        |at| {
+            let c = added(at);
+            let nl = at.bin(BinOp::AddI, len, c, Ty::Int);
+            n.set(nl);
+            vec![at.le_u(nl, cap)]
+        },
+        |at| {
+            let nl = n.get();
+            if let Some(pl) = &place {
+                pl.store_len(at, nl);
+            }
+            fill(at, nl);
             vec![p, nl, cap]
         },
         false,
     );
+    // (An append always has its capacity check, so a slow path.)
     if let (Some(pl), Some(slow)) = (place, slow) {
         pl.store_all(g, slow);
     }

@@ -2124,23 +2124,11 @@ impl Gen<'_> {
                     self.m.jmp(done);
                     self.m.bind(slow);
                 }
-                let live = self.live_regs(i);
-                self.save(&live);
-                let moves = args
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &v)| (self.operand(v), Loc::Reg(ARGS[k])))
-                    .collect();
-                self.parallel_move(moves);
                 let f = match rt {
                     Rt::StrEq => runtime::str_equal as *const () as usize,
                     Rt::StrCmp => runtime::str_compare as *const () as usize,
                 };
-                self.m.call_abs(f);
-                if r != TMP0 {
-                    self.m.mov(r, TMP0);
-                }
-                self.reload(&live);
+                self.call_leaf(i, args, f, Some(r));
                 self.m.bind(done);
                 self.def(i, r);
             }
@@ -2189,17 +2177,32 @@ impl Gen<'_> {
             }
             self.m.bind(call);
         }
+        self.call_leaf(
+            i,
+            &[dst, src, bytes],
+            runtime::mem_move as *const () as usize,
+            None,
+        );
+        self.m.bind(done);
+    }
+
+    /// Calls runtime helper `f`, which neither collects nor panics, with
+    /// `args` in the argument registers, the registers live across `i`
+    /// saved and reloaded around it; its result word to `result`.
+    fn call_leaf(&mut self, i: InsnId, args: &[InsnId], f: usize, result: Option<Reg>) {
         let live = self.live_regs(i);
         self.save(&live);
-        let moves = [dst, src, bytes]
+        let moves = args
             .iter()
             .enumerate()
             .map(|(k, &v)| (self.operand(v), Loc::Reg(ARGS[k])))
             .collect();
         self.parallel_move(moves);
-        self.m.call_abs(runtime::mem_move as *const () as usize);
+        self.m.call_abs(f);
+        if let Some(r) = result.filter(|&r| r != TMP0) {
+            self.m.mov(r, TMP0);
+        }
         self.reload(&live);
-        self.m.bind(done);
     }
 
     /// Writes call arguments to the window.
